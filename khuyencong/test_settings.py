@@ -1,0 +1,17 @@
+"""Settings for the test suite: the real settings with a throwaway key."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "insecure-key-for-the-test-suite-only")
+
+from khuyencong.settings import *  # noqa: F403
+
+# Tests run without collectstatic, so no manifest to look hashed names up in.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Serve from the finders: there is no collectstatic output in a test run.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

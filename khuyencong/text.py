@@ -1,0 +1,34 @@
+"""Vietnamese text helpers shared by slugs, search and (later) data matching."""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+# "đ" is a letter of its own, not "d" plus a mark, so Unicode decomposition
+# leaves it alone; it has to be mapped by hand.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip Vietnamese diacritics ("Đồng Nai" -> "dong nai").
+
+    Whitespace runs collapse to one space. Used on both sides of every search
+    comparison so that typing without diacritics finds text written with them.
+    """
+    text = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def vn_slugify(text: str, max_length: int = 200) -> str:
+    """Make an ASCII slug from Vietnamese text, cutting at a word boundary."""
+    slug = slugify(text.translate(_D_MAP))
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
+
+
+def search_terms(query: str) -> list[str]:
+    """Split a search query into folded words, dropping punctuation."""
+    return re.findall(r"\w+", fold(query))

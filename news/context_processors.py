@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+
+def site(request):
+    """Site name and the category menu.
+
+    The menu is lazy: a page that never shows it (the error pages) never
+    queries the database for it.
+    """
+    from .models import Category
+
+    return {
+        "site_name": settings.SITE_NAME,
+        "nav_categories": SimpleLazyObject(lambda: list(Category.objects.all())),
+    }

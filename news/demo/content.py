@@ -1,0 +1,98 @@
+"""Demo content: the sections of a khuyến công centre's site and the seed article."""
+
+import io
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageDraw
+
+from news.models import Article, Category
+
+from .cleaning import clean_capture
+
+SEED_FILE = Path(__file__).with_name("seed_article.txt")
+SEED_SLUG = "hoi-nghi-cong-tac-khuyen-cong-khu-vuc-mien-trung-tay-nguyen-nam-2022-tai-ninh-thuan"
+SEED_PUBLISHED_AT = datetime(2022, 8, 18, 17, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+CATEGORIES = [
+    ("Tin tức", "tin-tuc", "Tin hoạt động khuyến công và công thương."),
+    (
+        "Hoạt động khuyến công",
+        "hoat-dong-khuyen-cong",
+        "Đề án, mô hình trình diễn, đào tạo và hỗ trợ cơ sở công nghiệp nông thôn.",
+    ),
+    (
+        "Tư vấn phát triển công nghiệp",
+        "tu-van-phat-trien-cong-nghiep",
+        "Hoạt động tư vấn, trợ giúp phát triển công nghiệp.",
+    ),
+    (
+        "Sản phẩm công nghiệp nông thôn tiêu biểu",
+        "san-pham-cong-nghiep-nong-thon-tieu-bieu",
+        "Bình chọn và giới thiệu sản phẩm công nghiệp nông thôn tiêu biểu.",
+    ),
+    (
+        "Văn bản - Chính sách",
+        "van-ban-chinh-sach",
+        "Văn bản pháp luật và chính sách về khuyến công.",
+    ),
+    ("Thông báo", "thong-bao", "Thông báo của Trung tâm."),
+]
+
+
+def placeholder_image(title: str) -> ContentFile:
+    """A plain 16:9 image standing in for the seed article's lost photo."""
+    image = Image.new("RGB", (1200, 675), (11, 79, 138))
+    draw = ImageDraw.Draw(image)
+    for x in range(-675, 1200, 60):
+        draw.line([(x, 675), (x + 675, 0)], fill=(16, 92, 158), width=18)
+    draw.rectangle([(80, 280), (1120, 395)], fill=(7, 58, 102))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return ContentFile(buffer.getvalue(), name="placeholder.png")
+
+
+@transaction.atomic
+def load_demo_content() -> dict[str, int]:
+    """Create what is missing of the demo content; never change what exists.
+
+    Returns how many categories and articles were created, so running it a
+    second time reports (and does) nothing.
+    """
+    created = {"categories": 0, "articles": 0}
+    categories = {}
+    for position, (name, slug, description) in enumerate(CATEGORIES):
+        category, was_created = Category.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "description": description, "position": position},
+        )
+        categories[slug] = category
+        created["categories"] += was_created
+
+    if not Article.objects.filter(slug=SEED_SLUG).exists():
+        clean = clean_capture(SEED_FILE.read_text(encoding="utf-8"))
+        article = Article(
+            slug=SEED_SLUG,
+            title=clean.title,
+            lead=clean.lead,
+            body=clean.body_html,
+            category=categories["tin-tuc"],
+            status=Article.Status.PUBLISHED,
+            published_at=SEED_PUBLISHED_AT,
+            is_featured=True,
+            cover_alt=(
+                "Ảnh thay thế (ảnh gốc của bài không còn): Hội nghị khuyến công "
+                "khu vực miền Trung - Tây Nguyên năm 2022"
+            ),
+            cover_caption=clean.photo_caption,
+        )
+        article.cover_image.save(
+            "placeholder.png", placeholder_image(clean.title), save=False
+        )
+        article._change_reason = "Nội dung mẫu (load_demo)"
+        article.save()
+        created["articles"] += 1
+    return created

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from news.demo.content import load_demo_content
+
+DEMO_PASSWORD = "khuyencong-demo-2022"
+DEMO_USERS = [
+    # username, role (None: superuser)
+    ("admin", None),
+    ("bientap", "Biên tập viên"),
+    ("thuky", "Thư ký tòa soạn"),
+    ("solieu", "Cán bộ số liệu"),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (categories and the seed article). Idempotent. "
+        "With DEBUG on, also creates demo users and prints their credentials."
+    )
+
+    def handle(self, *args, **options):
+        created = load_demo_content()
+        self.stdout.write(
+            f"Demo content: {created['categories']} categories and "
+            f"{created['articles']} articles created (existing ones left as they are)."
+        )
+        if settings.DEBUG:
+            self.create_demo_users()
+
+    @transaction.atomic
+    def create_demo_users(self):
+        User = get_user_model()
+        for username, role in DEMO_USERS:
+            if User.objects.filter(username=username).exists():
+                self.stdout.write(f"Demo user '{username}' exists; left unchanged.")
+                continue
+            if role is None:
+                User.objects.create_superuser(username, "", DEMO_PASSWORD)
+            else:
+                user = User.objects.create_user(
+                    username, "", DEMO_PASSWORD, is_staff=True
+                )
+                user.groups.add(Group.objects.get(name=role))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Created demo user '{username}' ({role or 'superuser'}) "
+                    f"with password '{DEMO_PASSWORD}' (DEBUG only; change it)."
+                )
+            )

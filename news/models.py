@@ -1,0 +1,348 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import connection, models
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from khuyencong.models import TimeStampedModel
+from khuyencong.text import fold, search_terms, vn_slugify
+
+from .sanitize import BODY_EXTENSIONS, sanitize_html
+
+IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
+def validate_image_size(file) -> None:
+    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``."""
+    limit = settings.MAX_IMAGE_UPLOAD_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size)s); dung lượng tối đa là %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+
+
+IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
+
+
+def _generated_name(folder: str, filename: str) -> str:
+    # Never keep the uploader's file name: only its (validated) extension.
+    ext = PurePath(filename).suffix.lower()
+    ext = ".jpg" if ext == ".jpeg" else ext
+    return timezone.now().strftime(f"{folder}/%Y/%m/") + uuid.uuid4().hex + ext
+
+
+def cover_upload_to(instance, filename: str) -> str:
+    return _generated_name("news/covers", filename)
+
+
+def body_image_upload_to(instance, filename: str) -> str:
+    return _generated_name("news/images", filename)
+
+
+class Category(TimeStampedModel):
+    name = models.CharField(_("tên"), max_length=120, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles the public may see: published, and due (not scheduled later).
+
+        Evaluated against the clock on each query, so a scheduled article
+        appears at its time without any job running.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def for_listing(self):
+        """What lists and feeds need, in one query: category and author joined,
+        the heavy text columns left behind."""
+        return self.select_related("category", "author").defer(
+            "body", "search_title", "search_text"
+        )
+
+    def search(self, query: str):
+        """Articles matching every word of ``query``, best first.
+
+        Case and Vietnamese diacritics are ignored: both the stored search
+        columns and the query are folded. On PostgreSQL this is a full-text
+        match served by a GIN index (see migration 0003) and ranked with
+        ``ts_rank``, title words weighing more than body words; elsewhere a
+        slower substring match with the same results, titles first.
+        """
+        terms = search_terms(query)
+        if not terms:
+            return self.none()
+        if connection.vendor == "postgresql":
+            search_query = SearchQuery(" ".join(terms), config="simple")
+            return (
+                self.annotate(search_document=search_vector())
+                .filter(search_document=search_query)
+                .annotate(rank=SearchRank(F("search_document"), search_query))
+                .order_by("-rank", "-published_at", "-id")
+            )
+        matches = Q()
+        for term in terms:
+            matches &= Q(search_title__contains=term) | Q(search_text__contains=term)
+        title_hits = sum(
+            (
+                Case(When(search_title__contains=t, then=Value(1)), default=Value(0))
+                for t in terms
+            ),
+            Value(0),
+        )
+        return (
+            self.filter(matches)
+            .annotate(rank=models.ExpressionWrapper(title_hits, IntegerField()))
+            .order_by("-rank", "-published_at", "-id")
+        )
+
+
+def search_vector():
+    """The weighted document searched on PostgreSQL.
+
+    Migration 0003 indexes exactly this expression; a query only uses the
+    index if it repeats it, so both are built here.
+    """
+    return SearchVector("search_title", weight="A", config="simple") + SearchVector(
+        "search_text", weight="B", config="simple"
+    )
+
+
+class Article(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        REVIEW = "review", _("Chờ duyệt")
+        PUBLISHED = "published", _("Đã xuất bản")
+        WITHDRAWN = "withdrawn", _("Đã gỡ")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Tạo tự động từ tiêu đề; không đổi được sau khi đã xuất bản."),
+    )
+    lead = models.TextField(_("sapo"), help_text=_("Đoạn tóm tắt đầu bài."))
+    body = ProseEditorField(
+        _("nội dung"),
+        config={"extensions": BODY_EXTENSIONS},
+        sanitize=sanitize_html,
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("chuyên mục"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("người viết"),
+    )
+    byline = models.CharField(
+        _("tác giả hiển thị"),
+        max_length=200,
+        blank=True,
+        help_text=_("Để trống để hiển thị tên người viết."),
+    )
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+    )
+    published_at = models.DateTimeField(
+        _("thời điểm xuất bản"),
+        null=True,
+        blank=True,
+        help_text=_("Đặt một thời điểm trong tương lai để hẹn giờ xuất bản."),
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    cover_image = models.ImageField(
+        _("ảnh đại diện"),
+        upload_to=cover_upload_to,
+        blank=True,
+        validators=IMAGE_VALIDATORS,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    # Stored so pages can reserve the image's space without opening the file.
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("mô tả ảnh (alt)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bắt buộc khi có ảnh: mô tả ảnh cho người không xem được ảnh."),
+    )
+    cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
+    # Folded (lower-case, no diacritics) copies of the text, kept by save():
+    # the search compares against these.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(
+        excluded_fields=["search_title", "search_text", "created_at", "updated_at"],
+        verbose_name=_("lịch sử bài viết"),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        permissions = [("publish_article", _("Có thể xuất bản và gỡ bài viết"))]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at"], name="news_article_pub_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="news_article_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(cover_image="") | ~Q(cover_alt=""),
+                name="news_article_cover_has_alt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        """Whether the public can see the article right now."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def author_name(self) -> str:
+        if self.byline:
+            return self.byline
+        if self.author_id and (name := self.author.get_full_name()):
+            return name
+        return str(_("Ban biên tập"))
+
+    def _stored(self):
+        if self.pk is None:
+            return None
+        return Article.objects.filter(pk=self.pk).values("slug", "status").first()
+
+    def clean(self) -> None:
+        """The slug is a public address: once published it never changes."""
+        super().clean()
+        if self.cover_image and not self.cover_alt.strip():
+            raise ValidationError(
+                {
+                    "cover_alt": _(
+                        "Hãy mô tả ảnh đại diện (alt) cho người đọc khiếm thị."
+                    )
+                }
+            )
+        stored = self._stored()
+        if (
+            stored
+            and stored["slug"] != self.slug
+            and stored["status"] in (self.Status.PUBLISHED, self.Status.WITHDRAWN)
+        ):
+            raise ValidationError(
+                {"slug": _("Bài đã xuất bản: không được đổi đường dẫn.")}
+            )
+
+    def _unique_slug(self) -> str:
+        base = vn_slugify(self.title) or "bai-viet"
+        slug, n = base, 2
+        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug = f"{base[:190]}-{n}"
+            n += 1
+        return slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        # Sanitised here as well as in the form, so no path (shell, import,
+        # fixtures) can store unsafe HTML.
+        self.body = sanitize_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.search_title = fold(self.title)
+        self.search_text = fold(f"{self.lead} {strip_tags(self.body)}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                "slug",
+                "body",
+                "published_at",
+                "search_title",
+                "search_text",
+            }
+        super().save(*args, **kwargs)
+
+
+class ArticleImage(TimeStampedModel):
+    """A photo uploaded for use inside an article's body."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="images",
+        verbose_name=_("bài viết"),
+    )
+    image = models.ImageField(
+        _("ảnh"), upload_to=body_image_upload_to, validators=IMAGE_VALIDATORS
+    )
+    alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=255)
+    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("ảnh trong bài")
+        verbose_name_plural = _("ảnh trong bài")
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def get_absolute_url(self) -> str:
+        return self.image.url

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "news"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("tin-tuc/", views.ArticleListView.as_view(), name="list"),
+    path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+]

@@ -1,0 +1,122 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.timezone import localtime
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Article, Category
+
+PAGE_SIZE = 12
+
+
+class HomeView(TemplateView):
+    template_name = "news/home.html"
+    featured_count = 3
+    latest_count = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        public = Article.objects.published().for_listing()
+        featured = list(public.filter(is_featured=True)[: self.featured_count])
+        if not featured:
+            featured = list(public[:1])
+        latest = public.exclude(pk__in=[a.pk for a in featured])[: self.latest_count]
+        context.update(featured=featured, latest=latest)
+        return context
+
+
+class ArticleListView(ListView):
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class CategoryView(ArticleListView):
+    template_name = "news/category.html"
+
+    @cached_property
+    def category(self) -> Category:
+        return get_object_or_404(Category, slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+    related_count = 4
+
+    def can_preview(self) -> bool:
+        user = self.request.user
+        return user.is_active and user.is_staff and user.has_perm("news.change_article")
+
+    def get_queryset(self):
+        # Staff who may edit see drafts and scheduled articles at their
+        # public address (a preview); everyone else sees published ones only.
+        articles = Article.objects.select_related("category", "author")
+        return articles if self.can_preview() else articles.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["related"] = (
+            Article.objects.published()
+            .for_listing()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)[: self.related_count]
+        )
+        context["is_preview"] = not article.is_public
+        context["jsonld"] = self.jsonld(article)
+        return context
+
+    def jsonld(self, article: Article) -> dict:
+        build = self.request.build_absolute_uri
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title[:110],
+            "description": strip_tags(article.lead),
+            "mainEntityOfPage": build(article.get_absolute_url()),
+            "articleSection": article.category.name,
+            "inLanguage": "vi",
+            "author": {"@type": "Organization", "name": article.author_name},
+            "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+            "dateModified": localtime(article.updated_at).isoformat(),
+        }
+        if article.published_at:
+            data["datePublished"] = localtime(article.published_at).isoformat()
+        if article.cover_image:
+            data["image"] = [build(article.cover_image.url)]
+        return data
+
+
+class SearchView(ListView):
+    template_name = "news/search.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    @cached_property
+    def query(self) -> str:
+        return self.request.GET.get("q", "").strip()[:200]
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(admin_url=settings.ADMIN_URL, **kwargs)

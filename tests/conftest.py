@@ -1,0 +1,105 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.utils import timezone
+from PIL import Image
+
+from news.models import Article, Category
+
+EDITOR = "Biên tập viên"
+SECRETARY = "Thư ký tòa soạn"
+DATA_STAFF = "Cán bộ số liệu"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+def png_bytes(size=(64, 48), color=(11, 79, 138), fmt="PNG") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def png_upload():
+    def make(name="anh.png", **kwargs):
+        return SimpleUploadedFile(name, png_bytes(**kwargs), content_type="image/png")
+
+    return make
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Tin tức", slug="tin-tuc")
+
+
+@pytest.fixture
+def make_article(db, category):
+    counter = {"n": 0}
+
+    def make(**fields):
+        counter["n"] += 1
+        n = counter["n"]
+        defaults = {
+            "title": f"Bài viết số {n}",
+            "lead": f"Sapo của bài số {n}.",
+            "body": f"<p>Nội dung bài số {n}.</p>",
+            "category": category,
+            "status": Article.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(hours=n),
+        }
+        defaults.update(fields)
+        return Article.objects.create(**defaults)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    def make(username, role=None, **fields):
+        user = django_user_model.objects.create_user(
+            username=username,
+            password="mat-khau-rat-dai-2022",
+            is_staff=True,
+            **fields,
+        )
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("bientap", EDITOR)
+
+
+@pytest.fixture
+def secretary(make_user):
+    return make_user("thuky", SECRETARY)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def secretary_client(client, secretary):
+    client.force_login(secretary)
+    return client

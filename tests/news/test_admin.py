@@ -1,0 +1,328 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:news_article_add")
+CHANGELIST_URL = reverse("admin:news_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def form_data(category, **overrides):
+    when = timezone.localtime(timezone.now() - timedelta(minutes=5))
+    data = {
+        "title": "Hội nghị khuyến công tại Ninh Thuận",
+        "slug": "",
+        "category": category.pk,
+        "lead": "Sapo.",
+        "body": "<p>Nội dung.</p>",
+        "cover_alt": "",
+        "cover_caption": "",
+        "status": Article.Status.DRAFT,
+        "published_at_0": when.strftime("%d/%m/%Y"),
+        "published_at_1": when.strftime("%H:%M:%S"),
+        "author": "",
+        "byline": "",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def admin_client_(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "quantri", "", "mat-khau-rat-dai-2022"
+    )
+    client.force_login(user)
+    return client
+
+
+ATTACKS = [
+    '<p>Chào<script>alert("xss")</script></p>',
+    '<p onclick="alert(1)" onmouseover="alert(2)">Chào</p>',
+    '<iframe src="https://evil.example/"></iframe><p>Chào</p>',
+    "<style>body{display:none}</style><p>Chào</p>",
+    '<p>Chào <a href="javascript:alert(1)">bấm</a></p>',
+    '<p>Chào <a href="data:text/html;base64,PHNjcmlwdD4=">bấm</a></p>',
+    '<p>Chào</p><img src="x" onerror="alert(1)">',
+    "<p>Chào</p><svg><script>alert(1)</script></svg>",
+]
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_raw_post_attacks_are_sanitised(admin_client_, category, attack):
+    response = admin_client_.post(ADD_URL, form_data(category, body=attack))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    body = Article.objects.get().body
+    lowered = body.lower()
+    for bad in (
+        "<script",
+        "onclick",
+        "onerror",
+        "onmouseover",
+        "<iframe",
+        "<style",
+        "javascript:",
+        "data:",
+        "<svg",
+    ):
+        assert bad not in lowered, body
+    assert "Chào" in body
+
+
+def test_admin_add_makes_slug_and_sets_author(editor_client, editor, category):
+    response = editor_client.post(ADD_URL, form_data(category))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.slug == "hoi-nghi-khuyen-cong-tai-ninh-thuan"
+    assert article.author == editor
+    assert article.status == Article.Status.DRAFT
+
+
+@pytest.mark.parametrize("status", [Article.Status.PUBLISHED, Article.Status.WITHDRAWN])
+def test_editor_cannot_publish_through_add_form(editor_client, category, status):
+    response = editor_client.post(ADD_URL, form_data(category, status=status))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"]
+    assert not Article.objects.exists()
+
+
+def test_editor_cannot_publish_own_draft_by_raw_post(
+    editor_client, category, make_article
+):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    data = form_data(category, title=draft.title, slug=draft.slug, status="published")
+    response = editor_client.post(change_url(draft), data)
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+
+
+def test_editor_can_send_draft_for_review(editor_client, category, make_article):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    data = form_data(category, title="Tiêu đề mới", slug=draft.slug, status="review")
+    assert editor_client.post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.title, draft.status) == ("Tiêu đề mới", Article.Status.REVIEW)
+
+
+def test_editor_cannot_use_publish_action(editor_client, make_article):
+    draft = make_article(status=Article.Status.REVIEW, published_at=None)
+    page = editor_client.get(CHANGELIST_URL).content.decode()
+    assert "publish_selected" not in page
+    editor_client.post(
+        CHANGELIST_URL, {"action": "publish_selected", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.REVIEW
+
+
+def test_editor_cannot_edit_a_published_article(editor_client, category, make_article):
+    article = make_article(title="Đã đăng")
+    assert editor_client.get(change_url(article)).status_code == 200  # read-only view
+    data = form_data(category, title="Sửa lén", slug=article.slug, status="published")
+    assert editor_client.post(change_url(article), data).status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Đã đăng"
+
+
+def test_secretary_publishes_with_the_action(secretary_client, secretary, make_article):
+    draft = make_article(status=Article.Status.REVIEW, published_at=None)
+    response = secretary_client.post(
+        CHANGELIST_URL,
+        {"action": "publish_selected", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "Đã xuất bản 1 bài." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.is_public
+    assert draft.history.first().history_user == secretary
+
+
+def test_secretary_withdraws_with_the_action(secretary_client, client, make_article):
+    article = make_article()
+    secretary_client.post(
+        CHANGELIST_URL,
+        {"action": "withdraw_selected", "_selected_action": [article.pk]},
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.WITHDRAWN
+
+
+def test_secretary_can_schedule(secretary_client, category):
+    later = timezone.localtime(timezone.now() + timedelta(days=2))
+    data = form_data(
+        category,
+        status="published",
+        published_at_0=later.strftime("%d/%m/%Y"),
+        published_at_1=later.strftime("%H:%M:%S"),
+    )
+    assert secretary_client.post(ADD_URL, data).status_code == 302
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED and not article.is_public
+    changelist = secretary_client.get(CHANGELIST_URL).content.decode()
+    assert "Hẹn giờ" in changelist
+
+
+def test_slug_is_read_only_once_published(secretary_client, category, make_article):
+    article = make_article()
+    old_slug = article.slug
+    page = secretary_client.get(change_url(article)).content.decode()
+    assert 'name="slug"' not in page
+    data = form_data(
+        category, title="Tiêu đề đổi", slug="duong-dan-khac", status="published"
+    )
+    assert secretary_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề đổi"
+    assert article.slug == old_slug
+
+
+def test_history_records_compares_and_restores_without_publishing(
+    secretary_client, secretary, category
+):
+    secretary_client.post(
+        ADD_URL, form_data(category, title="Bản một", status="published")
+    )
+    article = Article.objects.get()
+    url = change_url(article)
+    data = form_data(category, title="Bản hai", slug=article.slug, status="published")
+    secretary_client.post(url, data)
+    secretary_client.post(
+        CHANGELIST_URL,
+        {"action": "withdraw_selected", "_selected_action": [article.pk]},
+    )
+    history = list(article.history.order_by("history_date"))
+    assert [h.title for h in history] == ["Bản một", "Bản hai", "Bản hai"]
+    assert all(h.history_user == secretary for h in history)
+
+    history_page = secretary_client.get(
+        reverse("admin:news_article_history", args=[article.pk])
+    ).content.decode()
+    assert "Bản một" in history_page and "Bản hai" in history_page
+    assert "&rarr;" in history_page or "→" in history_page  # a diff is shown
+
+    first = history[0]
+    revert_url = reverse(
+        "admin:news_article_simple_history", args=[article.pk, first.history_id]
+    )
+    form = secretary_client.get(revert_url).context["adminform"].form
+    data = form_data(
+        category, title=form.initial["title"], slug=article.slug, status="published"
+    )
+    response = secretary_client.post(revert_url, data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Bản một"
+    assert article.status == Article.Status.WITHDRAWN  # restored text, not state
+    assert not article.is_public
+
+
+def test_cover_image_upload_is_validated(
+    secretary_client, category, png_upload, settings
+):
+    not_an_image = png_upload()
+    not_an_image.file.seek(0)
+    not_an_image.file.truncate()
+    not_an_image.file.write(b"<?php echo 'hi'; ?>")
+    not_an_image.file.seek(0)
+    not_an_image.size = 20
+    response = secretary_client.post(
+        ADD_URL, form_data(category, cover_image=not_an_image, cover_alt="ảnh")
+    )
+    assert response.status_code == 200
+    assert "cover_image" in response.context["adminform"].form.errors
+
+    settings.MAX_IMAGE_UPLOAD_BYTES = 100
+    response = secretary_client.post(
+        ADD_URL,
+        form_data(category, cover_image=png_upload(size=(400, 400)), cover_alt="ảnh"),
+    )
+    errors = response.context["adminform"].form.errors["cover_image"]
+    assert "quá lớn" in errors[0]
+    assert not Article.objects.exists()
+
+
+def test_cover_image_needs_alt_text(secretary_client, category, png_upload):
+    response = secretary_client.post(
+        ADD_URL, form_data(category, cover_image=png_upload())
+    )
+    assert response.status_code == 200
+    assert "cover_alt" in response.context["adminform"].form.errors
+
+
+def test_valid_cover_and_body_image_are_stored_under_media(
+    secretary_client, category, png_upload, media_root
+):
+    data = form_data(
+        category,
+        cover_image=png_upload("../../etc/ảnh gốc.PNG"),
+        cover_alt="Đại biểu",
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": png_upload("chen.png"),
+            "images-0-alt_text": "Ảnh trong bài",
+            "images-0-caption": "",
+        },
+    )
+    assert secretary_client.post(ADD_URL, data).status_code == 302
+    article = Article.objects.get()
+    cover = media_root / article.cover_image.name
+    assert cover.is_file() and cover.suffix == ".png"
+    assert (
+        ".." not in article.cover_image.name and "goc" not in article.cover_image.name
+    )
+    (image,) = article.images.all()
+    assert (media_root / image.image.name).is_file()
+    page = secretary_client.get(change_url(article)).content.decode()
+    assert image.image.url in page  # the address to insert into the body
+
+
+def test_roles_exist_with_the_right_permissions():
+    editor = Group.objects.get(name="Biên tập viên")
+    secretary = Group.objects.get(name="Thư ký tòa soạn")
+    assert Group.objects.filter(name="Cán bộ số liệu").exists()
+    editor_perms = set(editor.permissions.values_list("codename", flat=True))
+    secretary_perms = set(secretary.permissions.values_list("codename", flat=True))
+    assert {"add_article", "change_article"} <= editor_perms
+    assert "publish_article" not in editor_perms
+    assert "delete_article" not in editor_perms
+    assert {"publish_article", "change_article", "add_category"} <= secretary_perms
+
+
+def test_changelist_filters_search_and_view_on_site(secretary_client, make_article):
+    article = make_article(title="Làng nghề Bàu Trúc")
+    make_article(title="Tin khác")
+    page = secretary_client.get(CHANGELIST_URL, {"q": "Bàu Trúc"}).content.decode()
+    assert "Làng nghề Bàu Trúc" in page and "Tin khác" not in page
+    page = secretary_client.get(CHANGELIST_URL, {"status__exact": "published"})
+    assert page.status_code == 200
+    change_page = secretary_client.get(change_url(article)).content.decode()
+    assert "viewsitelink" in change_page
+
+
+def test_editor_preview_link_from_admin(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "viewsitelink" in page
+    assert editor_client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_anonymous_is_sent_to_login(client, make_article):
+    article = make_article()
+    response = client.get(change_url(article))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

@@ -1,0 +1,47 @@
+"""Public pages make a fixed number of queries however many articles exist."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 6
+
+
+def pages(article):
+    return {
+        "home": reverse("news:home"),
+        "list": reverse("news:list"),
+        "category": article.category.get_absolute_url(),
+        "article": article.get_absolute_url(),
+        "search": reverse("news:search") + "?q=bai+viet",
+        "feed": reverse("news:feed"),
+    }
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_articles(
+    client, make_article, png_upload, make_user, django_assert_max_num_queries
+):
+    author = make_user("tacgia", first_name="An")
+
+    def add(n):
+        return [
+            make_article(author=author, cover_image=png_upload(), cover_alt="ảnh")
+            for _ in range(n)
+        ]
+
+    article = add(5)[0]
+    few = {name: count_queries(client, url) for name, url in pages(article).items()}
+    add(45)
+    for name, url in pages(article).items():
+        with django_assert_max_num_queries(MAX_QUERIES):
+            many = count_queries(client, url)
+        assert many == few[name], name
