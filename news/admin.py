@@ -13,8 +13,14 @@ PUBLISH_PERMISSION = "news.publish_article"
 LOCKED_STATUSES = (Article.Status.PUBLISHED, Article.Status.WITHDRAWN)
 
 
+class VietnameseSlugMedia:
+    # Listed after urlify.js so that Media keeps that order.
+    js = ["admin/js/urlify.js", "admin_ext/vn_urlify.js"]
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    Media = VietnameseSlugMedia
     list_display = ["name", "slug", "position", "article_count"]
     list_editable = ["position"]
     list_filter = ["created_at"]
@@ -22,7 +28,13 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(num_articles=Count("articles"))
+        # Meta.ordering does not apply to aggregated querysets: repeat it.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(num_articles=Count("articles"))
+            .order_by(*Category._meta.ordering)
+        )
 
     @admin.display(description=_("số bài"), ordering="num_articles")
     def article_count(self, obj):
@@ -105,6 +117,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    Media = VietnameseSlugMedia
     form = ArticleAdminForm
     list_display = [
         "title",

@@ -61,7 +61,9 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit see drafts and scheduled articles at their
         # public address (a preview); everyone else sees published ones only.
-        articles = Article.objects.select_related("category", "author")
+        articles = Article.objects.select_related("category", "author").defer(
+            "search_title", "search_text", "search_vector"
+        )
         return articles if self.can_preview() else articles.published()
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `make bench`: benchmarks on a dedicated PostgreSQL database (kept between runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PGHOST=127.0.0.1
+PGPORT=5432
+DB=khuyencong_bench
+pg_isready -h "$PGHOST" -p "$PGPORT" -q || pg_ctlcluster --skip-systemctl-redirect 15 main start
+if ! psql -h "$PGHOST" -p "$PGPORT" -U postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+  createdb -h "$PGHOST" -p "$PGPORT" -U postgres "$DB"
+fi
+export DATABASE_URL="postgres://postgres@$PGHOST:$PGPORT/$DB"
+export DJANGO_SETTINGS_MODULE=khuyencong.test_settings
+export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/bench/results/media}"
+.venv/bin/python manage.py migrate --noinput -v0
+timeout 1800 .venv/bin/python bench/news_pages.py | tee bench/results-news_pages.txt

@@ -1,0 +1,136 @@
+"""The public pages and the editor in real Chromium (Debian's, via Playwright)."""
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # the tests make around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="vi-VN"
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def roles():
+    # A transactional test starts from an empty database (the previous one
+    # was flushed), without the groups the roles migration made: make them
+    # again with that migration's own code.
+    from django.apps import apps
+
+    migration = importlib.import_module("news.migrations.0002_roles")
+    migration.create_roles(apps, None)
+
+
+@pytest.fixture
+def seed():
+    load_demo_content()
+    return Article.objects.get(slug=SEED_SLUG)
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
+def test_public_pages_fit_a_360px_phone(live_server, phone, seed):
+    for path in ("/", "/tin-tuc/", seed.get_absolute_url(), "/tim-kiem/?q=khuyen+cong"):
+        response = phone.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert no_horizontal_scroll(phone), path
+        # the stylesheet really loaded (served by whitenoise from the package)
+        assert (
+            phone.evaluate(
+                "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+            )
+            == "rgb(11, 79, 138)"
+        )
+
+
+def test_skip_link_and_visible_focus(live_server, phone, seed):
+    phone.goto(live_server.url + "/")
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = phone.locator(".skip-link").bounding_box()
+    assert box["y"] >= 0  # moved on screen when focused
+    outline = phone.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    phone.keyboard.press("Enter")
+    assert phone.evaluate("location.hash") == "#main"
+
+
+def test_search_without_diacritics_from_the_header(live_server, phone, seed):
+    phone.goto(live_server.url + "/")
+    phone.fill("#site-search", "khuyen cong ninh thuan")
+    phone.press("#site-search", "Enter")
+    phone.wait_for_url("**/tim-kiem/**")
+    assert seed.title in phone.inner_text("main")
+
+
+def test_editor_writes_a_draft_with_the_rich_text_editor(
+    live_server, browser, seed, roles, make_user
+):
+    make_user("thuky_browser", "Thư ký tòa soạn")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "thuky_browser")
+    page.fill("#id_password", "mat-khau-rat-dai-2022")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + "/admin/news/article/add/")
+    page.fill("#id_title", "Tập huấn khuyến công năm 2023")
+    editor = page.locator(".ProseMirror >> visible=true").first
+    editor.wait_for()
+    editor.click()
+    page.keyboard.type("Nội dung gõ trong trình soạn thảo.")
+    page.fill("#id_lead", "Sapo thử.")
+    # the category is an autocomplete field (select2)
+    page.click(".field-category .select2-selection")
+    page.keyboard.type("Tin")
+    page.click(".select2-results__option:has-text('Tin tức')")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/news/article/")
+    article = Article.objects.get(title="Tập huấn khuyến công năm 2023")
+    assert "Nội dung gõ trong trình soạn thảo." in article.body
+    assert article.body.startswith("<p>")
+    assert article.slug == "tap-huan-khuyen-cong-nam-2023"
+    assert article.status == Article.Status.DRAFT
+    assert not errors
+    context.close()
