@@ -17,6 +17,7 @@ admin.site.index_title = _("Quản trị nội dung")
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path(
         "sitemap.xml",

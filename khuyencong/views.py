@@ -1,7 +1,8 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -20,3 +21,8 @@ def healthz(request):
         logger.warning("Health check: database unavailable: %s", exc)
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to ours."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -102,32 +102,52 @@ class ArticleQuerySet(models.QuerySet):
         ``ts_rank`` on the stored ``search_vector``, title words weighing more
         than body words; elsewhere a slower substring match with the same
         results, titles first.
+
+        Ranking reads every candidate, and on a khuyến công site a word like
+        "khuyến công" is in nearly every article; so only the newest
+        ``SEARCH_CANDIDATES`` matches are ranked, which keeps a common word
+        as fast as a rare one. The search page says so when the cap is reached.
         """
         terms = search_terms(query)
         if not terms:
             return self.none()
         if connection.vendor == "postgresql":
             search_query = SearchQuery(" ".join(terms), config="simple")
-            return (
-                self.filter(search_vector=search_query)
-                .annotate(rank=SearchRank(F("search_vector"), search_query))
-                .order_by("-rank", "-published_at", "-id")
+            matches = Q(search_vector=search_query)
+            rank = SearchRank(F("search_vector"), search_query)
+        else:
+            matches = Q()
+            for term in terms:
+                matches &= Q(search_title__contains=term) | Q(
+                    search_text__contains=term
+                )
+            rank = models.ExpressionWrapper(
+                sum(
+                    (
+                        Case(
+                            When(search_title__contains=t, then=Value(1)),
+                            default=Value(0),
+                        )
+                        for t in terms
+                    ),
+                    Value(0),
+                ),
+                IntegerField(),
             )
-        matches = Q()
-        for term in terms:
-            matches &= Q(search_title__contains=term) | Q(search_text__contains=term)
-        title_hits = sum(
-            (
-                Case(When(search_title__contains=t, then=Value(1)), default=Value(0))
-                for t in terms
-            ),
-            Value(0),
+        candidates = (
+            self.filter(matches)
+            .order_by("-published_at", "-id")
+            .values("pk")[:SEARCH_CANDIDATES]
         )
         return (
-            self.filter(matches)
-            .annotate(rank=models.ExpressionWrapper(title_hits, IntegerField()))
+            self.filter(pk__in=candidates)
+            .annotate(rank=rank)
             .order_by("-rank", "-published_at", "-id")
         )
+
+
+#: How many of the newest matches a search ranks (see ArticleQuerySet.search).
+SEARCH_CANDIDATES = 1000
 
 
 def build_search_vector(title: str | None = None, text: str | None = None):

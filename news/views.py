@@ -5,6 +5,7 @@ from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import models
 from .models import Article, Category
 
 PAGE_SIZE = 12
@@ -113,7 +114,10 @@ class SearchView(ListView):
         return Article.objects.published().for_listing().search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)
+        context["capped"] = context["paginator"].count >= models.SEARCH_CANDIDATES
+        context["search_limit"] = models.SEARCH_CANDIDATES
+        return context
 
 
 class RobotsView(TemplateView):

@@ -89,3 +89,9 @@ def test_database_down_gives_503_health_and_branded_500(database_url):
     assert values["home_status"] == 500
     assert "Hệ thống đang gặp sự cố" in values["home_html"]
     assert "Traceback" not in values["home_html"]
+
+
+def test_favicon_redirects_to_the_static_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
