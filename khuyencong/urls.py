@@ -25,6 +25,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("so-lieu/", include("funding.urls")),
     path("", include("news.urls")),
 ]
 

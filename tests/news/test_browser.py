@@ -45,18 +45,26 @@ def phone(browser):
 
 
 @pytest.fixture
-def roles():
-    # A transactional test starts from an empty database (the previous one
-    # was flushed), without the groups the roles migration made: make them
-    # again with that migration's own code.
+def reference_data():
+    # A transactional test may start from a flushed database, without what
+    # the data migrations made: make it again with their own code.
     from django.apps import apps
 
-    migration = importlib.import_module("news.migrations.0002_roles")
-    migration.create_roles(apps, None)
+    from funding.models import Area
+
+    importlib.import_module("news.migrations.0002_roles").create_roles(apps, None)
+    if not Area.objects.exists():
+        migration = importlib.import_module("funding.migrations.0002_reference_data")
+        migration.load_reference_data(apps, None)
 
 
 @pytest.fixture
-def seed():
+def roles(reference_data):
+    return reference_data
+
+
+@pytest.fixture
+def seed(reference_data):
     load_demo_content()
     return Article.objects.get(slug=SEED_SLUG)
 

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         created = load_demo_content()
         self.stdout.write(
             f"Demo content: {created['categories']} categories and "
-            f"{created['articles']} articles created (existing ones left as they are)."
+            f"{created['articles']} articles created, {created['figures']} figures "
+            "stored (existing ones left as they are)."
         )
         if settings.DEBUG:
             self.create_demo_users()

@@ -1,0 +1,77 @@
+"""CSV and XLSX downloads, safe to open in a spreadsheet.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return would be run as a formula by Excel or LibreOffice (CSV injection); every
+text cell is neutralised with a leading apostrophe. Numbers stay numbers.
+CSV is UTF-8 with a byte-order mark so Excel shows Vietnamese correctly.
+"""
+
+import csv
+from collections.abc import Iterable
+from decimal import Decimal
+
+import tablib
+from django.http import HttpResponse, StreamingHttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def neutralise(value):
+    """Make a text cell inert; leave numbers, dates and empties alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _cell(value):
+    if isinstance(value, Decimal):
+        # Whole đồng print without ".00"; fractions keep their digits.
+        return int(value) if value == value.to_integral_value() else value
+    return neutralise(value)
+
+
+def dataset(
+    headers: list[str], rows: Iterable[Iterable], title: str = ""
+) -> tablib.Dataset:
+    data = tablib.Dataset(
+        headers=[neutralise(h) for h in headers], title=title[:31] or None
+    )
+    for row in rows:
+        data.append([_cell(v) for v in row])
+    return data
+
+
+def download(data: tablib.Dataset, filename: str, fmt: str) -> HttpResponse:
+    """The dataset as an attachment: ``fmt`` is "csv" or "xlsx"."""
+    if fmt == "xlsx":
+        response = HttpResponse(
+            data.export("xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            (BOM + data.export("csv")).encode("utf-8"),
+            content_type="text/csv; charset=utf-8",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def stream_csv(headers: list[str], rows: Iterable[Iterable], filename: str):
+    """A CSV too large to build in memory, written row by row."""
+    writer = csv.writer(_Echo())
+
+    def generate():
+        yield BOM + writer.writerow([neutralise(h) for h in headers])
+        for row in rows:
+            yield writer.writerow([_cell(v) for v in row])
+
+    response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response

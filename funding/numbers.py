@@ -1,0 +1,137 @@
+"""Reading numbers as Vietnamese documents and spreadsheets write them.
+
+One parser for imports, admin forms and the figure checker: ``48,79``,
+``48.790.000.000``, ``1.234,5``, ``48,79 tỷ``, ``  12, 61 `` (a stray space
+after the comma), ``95,24%``. A unit in the text or given by the caller
+scales the value to đồng exactly. What cannot be read without guessing is an
+error with a Vietnamese message, never a guess.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .formatting import MONEY_UNITS
+
+
+class NumberFormatError(ValueError):
+    """A text that is not a number we can read without guessing."""
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: Decimal  # scaled to đồng when a money unit applied; percent as printed
+    unit: str  # the unit word found or given ("tỷ", "đồng", "%", "")
+    decimals: int  # decimals as written, for rounding bounds
+    scale: Decimal  # multiplier applied
+
+
+EMPTY = {"", "-", "–", "—"}
+_UNIT_WORDS = sorted(MONEY_UNITS, key=len, reverse=True)
+
+
+def _split_unit(text: str) -> tuple[str, str]:
+    lowered = text.lower()
+    if lowered.endswith("%"):
+        return text[:-1].strip(), "%"
+    for word in _UNIT_WORDS:
+        if lowered.endswith(word):
+            head = text[: len(text) - len(word)]
+            if not head or head[-1].isdigit() or head[-1].isspace():
+                return head.strip(), word
+    return text, ""
+
+
+def _to_decimal(number: str, unit: str) -> tuple[Decimal, int]:
+    if not re.fullmatch(r"[+-]?[\d.,]+", number) or not re.search(r"\d", number):
+        raise NumberFormatError(f"“{number}” không phải là số.")
+    sign = "-" if number.startswith("-") else ""
+    digits = number.lstrip("+-")
+    commas, dots = digits.count(","), digits.count(".")
+    grouped = r"\d{1,3}(?:[.]\d{3})+"
+    if commas and dots:
+        if digits.rfind(",") > digits.rfind("."):
+            # Vietnamese: 1.234,5
+            whole, fraction = digits.rsplit(",", 1)
+            if not re.fullmatch(grouped, whole) and "." in whole:
+                raise NumberFormatError(
+                    f"“{number}”: dấu chấm phân nhóm không đúng chỗ."
+                )
+            plain = whole.replace(".", "") + "." + fraction
+        else:
+            # English: 1,234.5
+            whole, fraction = digits.rsplit(".", 1)
+            if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole):
+                raise NumberFormatError(
+                    f"“{number}”: dấu phẩy phân nhóm không đúng chỗ."
+                )
+            plain = whole.replace(",", "") + "." + fraction
+    elif commas == 1:
+        plain = digits.replace(",", ".")  # Vietnamese decimal comma
+    elif commas > 1:
+        if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+            raise NumberFormatError(f"“{number}” có nhiều dấu phẩy.")
+        plain = digits.replace(",", "")
+    elif dots > 1:
+        if not re.fullmatch(grouped, digits):
+            raise NumberFormatError(f"“{number}” có nhiều dấu chấm.")
+        plain = digits.replace(".", "")
+    elif dots == 1:
+        whole, fraction = digits.split(".")
+        if len(fraction) == 3 and whole != "0":
+            # 1.234 is a thousand (Vietnamese) or one and a bit (English):
+            # only a whole-đồng unit decides it.
+            if unit in ("đồng", "đ", "vnđ", "vnd"):
+                plain = whole + fraction
+            else:
+                raise NumberFormatError(
+                    f"“{number}” không rõ nghĩa: 1.234 là một nghìn hai trăm ba "
+                    "mươi tư hay một phẩy hai ba bốn? Hãy ghi đơn vị hoặc dùng "
+                    "dấu phẩy cho phần thập phân."
+                )
+        else:
+            plain = digits
+    else:
+        plain = digits
+    try:
+        value = Decimal(sign + plain)
+    except InvalidOperation as exc:
+        raise NumberFormatError(f"“{number}” không phải là số.") from exc
+    decimals = max(0, -value.as_tuple().exponent)
+    return value, decimals
+
+
+def parse_number(text, unit: str = "") -> ParsedNumber | None:
+    """Read ``text`` as a number; ``None`` for an empty cell or "-".
+
+    ``unit`` is the unit of the column or header ("tỷ đồng", "đồng"…) when
+    the text itself has none. Money units scale the value to đồng.
+    """
+    if text is None:
+        return None
+    if isinstance(text, int | Decimal):
+        value = Decimal(text)
+        scale = MONEY_UNITS.get(unit.lower(), Decimal(1)) if unit else Decimal(1)
+        return ParsedNumber(
+            value * scale, unit, max(0, -value.as_tuple().exponent), scale
+        )
+    if isinstance(text, float):
+        # Spreadsheet cells arrive as binary floats: take the shortest
+        # decimal that round-trips, which is what the cell displayed.
+        return parse_number(Decimal(repr(text)), unit)
+    raw = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").strip()
+    if raw in EMPTY:
+        return None
+    # "12, 61" and "12 ,61": a stray space around the separator.
+    compact = re.sub(r"(?<=\d)\s*([.,])\s*(?=\d)", r"\1", raw)
+    number, found_unit = _split_unit(compact)
+    number = number.replace(" ", "")
+    used_unit = found_unit or unit.strip().lower()
+    value, decimals = _to_decimal(number, used_unit)
+    if used_unit == "%":
+        return ParsedNumber(value, "%", decimals, Decimal(1))
+    scale = MONEY_UNITS.get(used_unit, Decimal(1)) if used_unit else Decimal(1)
+    if used_unit and used_unit not in MONEY_UNITS:
+        raise NumberFormatError(f"Không rõ đơn vị “{used_unit}”.")
+    return ParsedNumber(value * scale, used_unit, decimals, scale)
