@@ -87,7 +87,7 @@ class Area(TimeStampedModel):
         REGION = "region", _("Khu vực")
         PROVINCE = "province", _("Tỉnh, thành phố")
 
-    code = models.SlugField(_("mã"), max_length=20, unique=True)
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên đầy đủ"), max_length=120)
     short_name = models.CharField(_("tên ngắn"), max_length=80)
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)

@@ -80,9 +80,10 @@ def _to_decimal(number: str, unit: str) -> tuple[Decimal, int]:
     elif dots == 1:
         whole, fraction = digits.split(".")
         if len(fraction) == 3 and whole != "0":
-            # 1.234 is a thousand (Vietnamese) or one and a bit (English):
-            # only a whole-đồng unit decides it.
-            if unit in ("đồng", "đ", "vnđ", "vnd"):
+            # 1.234 is a thousand (Vietnamese) or one and a bit (English).
+            # With a unit the text is read as Vietnamese ("1.234 tỷ" is the
+            # way this portal itself prints a thousand tỷ); bare, it is a guess.
+            if unit:
                 plain = whole + fraction
             else:
                 raise NumberFormatError(

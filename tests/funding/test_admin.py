@@ -1,0 +1,138 @@
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from funding.models import Area, Figure, Indicator, ProgrammeContent
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:funding_figure_add")
+
+
+@pytest.fixture
+def data_client(client, make_user):
+    client.force_login(make_user("solieu", "Cán bộ số liệu"))
+    return client
+
+
+def form(document, **overrides):
+    data = {
+        "indicator": Indicator.objects.get(code="kinh-phi-khuyen-cong").pk,
+        "area": Area.objects.get(code="mien-trung-tay-nguyen").pk,
+        "source_fund": "all",
+        "content": ProgrammeContent.objects.get(code="tat-ca").pk,
+        "year": "2021",
+        "period_kind": "year",
+        "period_end": "",
+        "measure": "plan",
+        "value": "51,23 tỷ",
+        "rounding": "0,01 tỷ",
+        "source": document.pk,
+        "note": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_data_staff_enter_a_figure_the_vietnamese_way(data_client, document):
+    response = data_client.post(ADD, form(document))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    figure = Figure.objects.get()
+    assert figure.value == Decimal(51_230_000_000)
+    assert figure.rounding == Decimal(10_000_000)
+    assert str(figure.period_end) == "2021-12-31"
+    assert figure.history.first().history_user.username == "solieu"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-5 tỷ", "không được âm"),
+        ("1.2.3", "nhiều dấu chấm"),
+        ("abc", "không phải là số"),
+        ("95%", "tỷ lệ"),
+    ],
+)
+def test_bad_values_get_a_vietnamese_message(data_client, document, value, message):
+    response = data_client.post(ADD, form(document, value=value))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["value"]
+    assert message in errors[0]
+    assert not Figure.objects.exists()
+
+
+def test_duplicate_figure_is_refused_with_a_clear_message(data_client, document):
+    assert data_client.post(ADD, form(document)).status_code == 302
+    response = data_client.post(ADD, form(document, value="52 tỷ"))
+    assert response.status_code == 200
+    assert "Số liệu này đã có" in response.content.decode()
+    assert Figure.objects.count() == 1
+
+
+def test_executed_without_plan_is_a_warning_not_a_block(data_client, document):
+    response = data_client.post(ADD, form(document, measure="executed"), follow=True)
+    assert Figure.objects.filter(measure="executed").exists()
+    assert "chưa có số liệu kế hoạch năm 2021" in response.content.decode()
+    data_client.post(ADD, form(document, year="2022"))
+    response = data_client.post(
+        ADD, form(document, year="2022", measure="executed"), follow=True
+    )
+    assert "chưa có số liệu kế hoạch" not in response.content.decode()
+
+
+def test_history_shows_old_and_new_values(data_client, document):
+    data_client.post(ADD, form(document))
+    figure = Figure.objects.get()
+    change = reverse("admin:funding_figure_change", args=[figure.pk])
+    data_client.post(change, form(document, value="51,3 tỷ"))
+    page = data_client.get(reverse("admin:funding_figure_history", args=[figure.pk]))
+    html = page.content.decode()
+    assert (
+        "51230000000" in html.replace(".", "").replace(",", "")
+        or "51230000000.00" in html
+    )
+    assert "51300000000" in html.replace(".", "").replace(",", "")
+
+
+def test_reference_data_in_use_is_protected_in_the_admin(
+    data_client, document, make_figure
+):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 1)
+    url = reverse("admin:funding_indicator_delete", args=[figure.indicator.pk])
+    response = data_client.post(url, {"post": "yes"}, follow=True)
+    assert Indicator.objects.filter(pk=figure.indicator.pk).exists()
+    assert "Không thể xóa chỉ tiêu" in response.content.decode()
+
+
+def test_filters_and_autocomplete(data_client, make_figure):
+    make_figure("vn", 2021, Figure.Measure.PLAN, 1)
+    listing = data_client.get(
+        reverse("admin:funding_figure_changelist"),
+        {"year": 2021, "measure__exact": "plan"},
+    )
+    assert listing.status_code == 200
+    search = data_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "funding",
+            "model_name": "figure",
+            "field_name": "area",
+            "term": "ninh thuận",
+        },
+    )
+    assert "Ninh Thuận" in str(search.json())
+
+
+def test_data_staff_role_has_only_funding_permissions():
+    perms = set(
+        Group.objects.get(name="Cán bộ số liệu").permissions.values_list(
+            "content_type__app_label", flat=True
+        )
+    )
+    assert perms == {"funding"}
+
+
+def test_editors_cannot_touch_figures(editor_client):
+    assert editor_client.get(ADD).status_code == 403
