@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from .formatting import format_amount
 
 WIDTH = 640
-LABEL_WIDTH = 190
-BAR_HEIGHT = 16
+LABEL_WIDTH = 0
+LABEL_LINE = 22
+BAR_HEIGHT = 20
 GROUP_GAP = 14
 COLOURS = {"plan": "#6f93b8", "executed": "#0b3a66"}
 
@@ -33,8 +34,8 @@ def bar_chart(bars: list[Bar], title: str, chart_id: str = "chart") -> str:
     if not values:
         return ""
     largest = max(values) or Decimal(1)
-    span = WIDTH - LABEL_WIDTH - 110
-    group_height = 2 * BAR_HEIGHT + GROUP_GAP
+    span = WIDTH - LABEL_WIDTH - 150
+    group_height = LABEL_LINE + 2 * BAR_HEIGHT + GROUP_GAP
     height = len(bars) * group_height + 40
     description = "; ".join(
         f"{b.label}: {_('kế hoạch')} {format_amount(b.plan) if b.plan is not None else '—'}, "
@@ -50,8 +51,9 @@ def bar_chart(bars: list[Bar], title: str, chart_id: str = "chart") -> str:
     y = 10
     for bar in bars:
         parts.append(
-            f'<text x="0" y="{y + BAR_HEIGHT + 4}" font-size="13" fill="#1b1f24">{escape(bar.label)}</text>'
+            f'<text x="0" y="{y + 12}" font-size="17" font-weight="600" fill="#1b1f24">{escape(bar.label)}</text>'
         )
+        y += LABEL_LINE
         for offset, (kind, value) in enumerate(
             (("plan", bar.plan), ("executed", bar.executed))
         ):
@@ -65,9 +67,9 @@ def bar_chart(bars: list[Bar], title: str, chart_id: str = "chart") -> str:
             )
             parts.append(
                 f'<text x="{LABEL_WIDTH + length + 6}" y="{top + BAR_HEIGHT - 4}" '
-                f'font-size="12" fill="#1b1f24">{escape(format_amount(value))}</text>'
+                f'font-size="15" fill="#1b1f24">{escape(format_amount(value))}</text>'
             )
-        y += group_height
+        y += group_height - LABEL_LINE
     legend_y = height - 14
     parts.append(
         f'<rect x="{LABEL_WIDTH}" y="{legend_y - 10}" width="12" height="12" fill="{COLOURS["plan"]}"/>'

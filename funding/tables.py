@@ -98,25 +98,47 @@ class FigureIndex:
         return self.by_key.get((area.pk, year, source, period_end, measure))
 
 
-def overview_table(
-    *, area: Area, year: int, sources: list[str] | None = None
-) -> FundingTable:
-    """Plan against executed for one area and year, with every derived figure.
-
-    Periods are the whole year and any "first N months" or "to date" periods
-    stored; a partial period is compared with the year's plan ("đạt 28,44% kế
-    hoạch năm") and with the same period of the previous year.
-    """
-    sources = sources or SOURCES
+def overview_tables(
+    *, area: Area, years: list[int], sources: list[str] | None = None
+) -> list[FundingTable]:
+    """One ``overview_table`` per year, from a single query for all of them."""
     nation = Area.objects.get(kind=Area.Kind.NATION)
-    all_contents = ProgrammeContent.objects.get(code=ProgrammeContent.ALL)
     figures = list(
         Figure.objects.with_dimensions().filter(
             area__in={area.pk, nation.pk},
-            year__in=[year, year - 1],
-            content=all_contents,
+            year__in={y for year in years for y in (year, year - 1)},
+            content__code=ProgrammeContent.ALL,
         )
     )
+    return [
+        overview_table(
+            area=area,
+            year=year,
+            sources=sources,
+            nation=nation,
+            figures=[f for f in figures if f.year in (year, year - 1)],
+        )
+        for year in years
+    ]
+
+
+def overview_table(
+    *,
+    area: Area,
+    year: int,
+    nation: Area,
+    figures: list[Figure],
+    sources: list[str] | None = None,
+) -> FundingTable:
+    """Plan against executed for one area and year, with every derived figure.
+
+    ``figures`` are the area's and the nation's figures of all contents for
+    the year and the year before. Periods are the whole year and any "first
+    N months" or "to date" periods stored; a partial period is compared with
+    the year's plan ("đạt 28,44% kế hoạch năm") and with the same period of
+    the previous year.
+    """
+    sources = sources or SOURCES
     table = FundingTable(area=area, year=year, indicator=None)
     money = [f for f in figures if f.indicator.code == MONEY]
     if money:

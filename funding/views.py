@@ -94,11 +94,11 @@ class OverviewView(DownloadMixin, TemplateView):
 
     @cached_property
     def tables(self):
-        sources = [self.source] if self.source else None
-        return [
-            tables.overview_table(area=self.area, year=year, sources=sources)
-            for year in ([self.year] if self.year else self.years)
-        ]
+        return tables.overview_tables(
+            area=self.area,
+            years=[self.year] if self.year else self.years,
+            sources=[self.source] if self.source else None,
+        )
 
     def chart(self, table):
         if not table.rows:

@@ -76,7 +76,14 @@ def no_horizontal_scroll(page) -> bool:
 
 
 def test_public_pages_fit_a_360px_phone(live_server, phone, seed):
-    for path in ("/", "/tin-tuc/", seed.get_absolute_url(), "/tim-kiem/?q=khuyen+cong"):
+    for path in (
+        "/",
+        "/tin-tuc/",
+        seed.get_absolute_url(),
+        "/tim-kiem/?q=khuyen+cong",
+        "/so-lieu/",
+        "/so-lieu/khu-vuc/mien-trung-tay-nguyen/",
+    ):
         response = phone.goto(live_server.url + path)
         assert response.status == 200, path
         assert no_horizontal_scroll(phone), path
