@@ -149,3 +149,52 @@ def test_editor_writes_a_draft_with_the_rich_text_editor(
     assert article.status == Article.Status.DRAFT
     assert not errors
     context.close()
+
+
+CONTRAST = """
+() => {
+  function rgb(text) { return text.match(/[\\d.]+/g).slice(0, 3).map(Number); }
+  function luminance([r, g, b]) {
+    const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+  function background(el) {
+    while (el) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg && !bg.startsWith("rgba(0, 0, 0, 0)") && bg !== "transparent") return rgb(bg);
+      el = el.parentElement;
+    }
+    return [255, 255, 255];
+  }
+  const results = [];
+  for (const selector of arguments[0]) {
+    for (const el of document.querySelectorAll(selector)) {
+      const a = luminance(rgb(getComputedStyle(el).color)), b = luminance(background(el));
+      results.push([selector, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
+    }
+  }
+  return results;
+}
+"""
+
+
+def test_text_has_sufficient_contrast(live_server, phone, seed):
+    selectors = [
+        "body",
+        ".brand",
+        ".site-nav a",
+        ".meta",
+        ".meta a",
+        ".lead",
+        ".card-title a",
+        ".article-body p",
+        "figcaption",
+        ".site-footer a",
+        ".share-link",
+    ]
+    for path in ("/", seed.get_absolute_url()):
+        phone.goto(live_server.url + path)
+        ratios = phone.evaluate(CONTRAST.replace("arguments[0]", str(selectors)))
+        assert ratios
+        for selector, ratio in ratios:
+            assert ratio >= 4.5, (path, selector, ratio)  # WCAG AA for text
