@@ -42,6 +42,8 @@ COLUMNS = [
 
 
 def synthetic_rows(document):
+    # Every lookup happens here, before the rows are consumed: while a COPY
+    # runs, its connection can serve no other query.
     rng = random.Random(2022)
     now = timezone.now()
     indicators = list(Indicator.objects.filter(unit="vnd"))
@@ -53,6 +55,10 @@ def synthetic_rows(document):
     )
     plan = [(a, y) for a in legacy + others for y in YEARS]
     plan += [(a, y) for a in current for y in (2025, 2026)]
+    return _rows(rng, now, document, indicators, contents, plan)
+
+
+def _rows(rng, now, document, indicators, contents, plan):
     for area, year in plan:
         for indicator in indicators:
             for source in Figure.Source.values:
@@ -89,11 +95,12 @@ def ensure_figures() -> int:
             "measure",
         )
     )
+    rows = synthetic_rows(document)
     with connection.cursor() as cursor:
         with cursor.cursor.copy(
             f"COPY funding_figure ({', '.join(COLUMNS)}) FROM STDIN"
         ) as copy:
-            for row in synthetic_rows(document):
+            for row in rows:
                 if (row[2], row[3], row[4], row[5], row[8], row[9]) not in taken:
                     copy.write_row(row)
         cursor.execute("VACUUM ANALYZE funding_figure")

@@ -7,6 +7,7 @@ CSV is UTF-8 with a byte-order mark so Excel shows Vietnamese correctly.
 """
 
 import csv
+import io
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -24,10 +25,14 @@ def neutralise(value):
     return value
 
 
+def plain_number(value: Decimal):
+    """Whole đồng without ".00"; fractions keep their digits."""
+    return int(value) if value == value.to_integral_value() else value
+
+
 def _cell(value):
     if isinstance(value, Decimal):
-        # Whole đồng print without ".00"; fractions keep their digits.
-        return int(value) if value == value.to_integral_value() else value
+        return plain_number(value)
     return neutralise(value)
 
 
@@ -58,19 +63,34 @@ def download(data: tablib.Dataset, filename: str, fmt: str) -> HttpResponse:
     return response
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def stream_csv(
+    headers: list[str], rows: Iterable[Iterable], filename: str, prepared: bool = False
+):
+    """A CSV too large to build in memory, written in batches of rows.
 
-
-def stream_csv(headers: list[str], rows: Iterable[Iterable], filename: str):
-    """A CSV too large to build in memory, written row by row."""
-    writer = csv.writer(_Echo())
+    ``prepared`` rows have their text cells neutralised already (the caller
+    did it once per distinct value), so they are written as they are.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
 
     def generate():
-        yield BOM + writer.writerow([neutralise(h) for h in headers])
+        writer.writerow([neutralise(h) for h in headers])
+        yield BOM + buffer.getvalue()
+        batch = []
         for row in rows:
-            yield writer.writerow([_cell(v) for v in row])
+            batch.append(row if prepared else [_cell(v) for v in row])
+            if len(batch) == 5000:
+                yield _flush(batch)
+                batch = []
+        if batch:
+            yield _flush(batch)
+
+    def _flush(batch):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(batch)
+        return buffer.getvalue()
 
     response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'

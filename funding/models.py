@@ -370,6 +370,18 @@ class Figure(TimeStampedModel):
         months = months or 12
         return date(year, months, calendar.monthrange(year, months)[1])
 
+    @staticmethod
+    def shift_period_end(kind: str, period_end: date, years: int) -> date:
+        """The end of the same period ``years`` later (or earlier).
+
+        "First 2 months" of 2016 ends on 29/02; of 2015, on 28/02.
+        """
+        year = period_end.year + years
+        if kind in (Figure.PeriodKind.YEAR, Figure.PeriodKind.MONTHS):
+            return Figure.period_end_for(kind, year, period_end.month)
+        last_day = calendar.monthrange(year, period_end.month)[1]
+        return date(year, period_end.month, min(period_end.day, last_day))
+
     def clean(self) -> None:
         """Rules a person can break in a form; the database enforces them too."""
         super().clean()

@@ -216,7 +216,7 @@ def overview_table(
                 row.change_plan = _safe(
                     derived.change, plan, plan_of(area, year - 1, source)
                 )
-            previous_end = period_end.replace(year=year - 1)
+            previous_end = Figure.shift_period_end(kind, period_end, -1)
             row.change_executed = _safe(
                 derived.change,
                 executed,
@@ -245,7 +245,7 @@ def overview_table(
         (
             f.indicator_id,
             f.source_fund,
-            f.period_end.replace(year=f.year + 1),
+            Figure.shift_period_end(f.period_kind, f.period_end, 1),
             f.measure,
         ): f
         for f in others

@@ -90,3 +90,20 @@ def test_reference_data_in_use_cannot_be_deleted(make_figure):
     for obj in (figure.area, figure.indicator, figure.content, figure.source):
         with pytest.raises(ProtectedError), transaction.atomic():
             obj.delete()
+
+
+def test_same_period_of_another_year_handles_leap_days():
+    shift = Figure.shift_period_end
+    assert shift("months", date(2016, 2, 29), -1) == date(2015, 2, 28)
+    assert shift("months", date(2015, 2, 28), 1) == date(2016, 2, 29)
+    assert shift("year", date(2022, 12, 31), -1) == date(2021, 12, 31)
+    assert shift("to_date", date(2024, 2, 29), -1) == date(2023, 2, 28)
+    assert shift("to_date", date(2023, 6, 15), -1) == date(2022, 6, 15)
+
+
+def test_overview_compares_leap_year_months(client, make_figure):
+    make_figure("vn", 2016, Figure.Measure.EXECUTED, 20, months=2)
+    make_figure("vn", 2015, Figure.Measure.EXECUTED, 10, months=2)
+    response = client.get("/so-lieu/", {"area": "vn", "year": 2016})
+    assert response.status_code == 200
+    assert "+100,00%" in response.content.decode()
