@@ -2,6 +2,7 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -298,6 +299,15 @@ class Figure(TimeStampedModel):
         verbose_name=_("nguồn"),
     )
     note = models.TextField(_("ghi chú"), blank=True)
+    last_import = models.ForeignKey(
+        "ImportRecord",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="figures",
+        verbose_name=_("lần nhập gần nhất"),
+    )
 
     history = HistoricalRecords(
         excluded_fields=["created_at", "updated_at"], verbose_name=_("lịch sử số liệu")
@@ -430,3 +440,57 @@ def period_label(kind: str, period_end: date | None, year: int) -> str:
             "year": year,
         }
     return _("Đến %(date)s") % {"date": period_end.strftime("%d/%m/%Y")}
+
+
+class ImportRecord(models.Model):
+    """One import of a spreadsheet: what, by whom, when, and what it did."""
+
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    sheet = models.CharField(_("trang"), max_length=100, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="figure_imports",
+        verbose_name=_("người nhập"),
+    )
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    created_count = models.PositiveIntegerField(_("mới"), default=0)
+    changed_count = models.PositiveIntegerField(_("thay đổi"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("không đổi"), default=0)
+    undone_at = models.DateTimeField(_("hoàn tác lúc"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người hoàn tác"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("lần nhập số liệu")
+        verbose_name_plural = _("lần nhập số liệu")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+class ImportChange(models.Model):
+    """What one import did to one figure, so the import can be undone."""
+
+    record = models.ForeignKey(
+        ImportRecord, on_delete=models.CASCADE, related_name="changes"
+    )
+    figure = models.ForeignKey(
+        Figure, on_delete=models.SET_NULL, null=True, related_name="import_changes"
+    )
+    old_value = models.DecimalField(max_digits=22, decimal_places=2, null=True)
+    new_value = models.DecimalField(max_digits=22, decimal_places=2)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.old_value} → {self.new_value}"

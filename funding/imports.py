@@ -1,0 +1,590 @@
+"""Turning a spreadsheet into figures: validate everything, then write once.
+
+The rows of a table (``funding.reading``) are interpreted in the wide layout
+(one row per area, source and content, one column per measure: "Kế hoạch",
+"Thực hiện") or the long one (one figure per row, as exported). Lookups are
+resolved once per file and every row is validated in memory; nothing is
+written unless every row is valid, and then in one transaction with bulk
+operations, each figure's history kept and the import recorded so it can be
+undone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from khuyencong.text import fold
+
+from .models import (
+    Area,
+    Figure,
+    ImportChange,
+    ImportRecord,
+    Indicator,
+    ProgrammeContent,
+    SourceDocument,
+)
+from .numbers import NumberFormatError, parse_number
+from .reading import SheetTable, header_key, read_table
+
+# Folded header -> what the column holds.
+HEADERS = {
+    "chi tieu": "indicator",
+    "tinh, thanh pho": "area",
+    "tinh/thanh pho": "area",
+    "tinh thanh pho": "area",
+    "tinh": "area",
+    "dia ban": "area",
+    "khu vuc": "area",
+    "nguon kinh phi": "source_fund",
+    "nguon": "source_fund",
+    "noi dung": "content",
+    "noi dung chuong trinh": "content",
+    "nam": "year",
+    "ky": "period",
+    "ky bao cao": "period",
+    "don vi": "unit",
+    "don vi tinh": "unit",
+    "dvt": "unit",
+    "ke hoach": Figure.Measure.PLAN,
+    "thuc hien": Figure.Measure.EXECUTED,
+    "uoc thuc hien": Figure.Measure.ESTIMATE,
+    "loai so lieu": "measure",
+    "gia tri": "value",
+    "ghi chu": "note",
+}
+MEASURE_COLUMNS = {
+    Figure.Measure.PLAN,
+    Figure.Measure.EXECUTED,
+    Figure.Measure.ESTIMATE,
+}
+KNOWN = set(HEADERS)
+
+SOURCE_WORDS = {
+    "": Figure.Source.ALL,
+    "tat ca": Figure.Source.ALL,
+    "tat ca nguon": Figure.Source.ALL,
+    "tong": Figure.Source.ALL,
+    "kcqg": Figure.Source.KCQG,
+    "quoc gia": Figure.Source.KCQG,
+    "khuyen cong quoc gia": Figure.Source.KCQG,
+    "kcdp": Figure.Source.KCDP,
+    "dia phuong": Figure.Source.KCDP,
+    "khuyen cong dia phuong": Figure.Source.KCDP,
+}
+MEASURE_WORDS = {fold(str(label)): value for value, label in Figure.Measure.choices}
+AREA_PREFIXES = ("thanh pho ", "tp. ", "tp.", "tp ", "tinh ")
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    value: object
+    message: str
+
+    def __str__(self) -> str:
+        return _(
+            "Dòng %(row)s, cột “%(column)s” (giá trị “%(value)s”): %(message)s"
+        ) % {
+            "row": self.row,
+            "column": self.column,
+            "value": "" if self.value is None else self.value,
+            "message": self.message,
+        }
+
+
+@dataclass
+class PlannedFigure:
+    row: int
+    figure: Figure  # unsaved, or the stored one with its new value set
+    status: str  # "new", "changed", "unchanged"
+    old_value: Decimal | None = None
+
+
+@dataclass
+class ImportPlan:
+    file_name: str
+    sha256: str
+    sheet: str
+    figures: list[PlannedFigure] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.figures if p.status == status)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.errors and bool(self.figures)
+
+
+class _Lookups:
+    """Reference data read once per file."""
+
+    def __init__(self):
+        self.indicators = {}
+        for indicator in Indicator.objects.all():
+            self.indicators[fold(indicator.name)] = indicator
+            self.indicators[fold(indicator.code)] = indicator
+        self.default_indicator = Indicator.objects.filter(
+            code="kinh-phi-khuyen-cong"
+        ).first()
+        self.contents = {}
+        for content in ProgrammeContent.objects.all():
+            self.contents[fold(content.name)] = content
+            self.contents[fold(content.code)] = content
+        self.all_contents = self.contents.get(ProgrammeContent.ALL)
+        self.areas: dict[str, list[Area]] = {}
+        for area in Area.objects.all():
+            names = {area.name, area.short_name, area.code, *area.aliases.splitlines()}
+            for name in names:
+                key = _area_key(name)
+                if key:
+                    self.areas.setdefault(key, []).append(area)
+
+    def area(self, text: str, year: int) -> Area | None:
+        candidates = self.areas.get(_area_key(text), [])
+        valid = [
+            a
+            for a in candidates
+            if (a.valid_from is None or a.valid_from.year <= year)
+            and (a.valid_to is None or a.valid_to.year >= year)
+        ]
+        if not valid:
+            return None
+        # In the merger year both exist: the row means the older one unless
+        # only the new one matches.
+        return sorted(valid, key=lambda a: a.valid_to is None)[0]
+
+    def suggest_areas(self, text: str) -> list[str]:
+        keys = difflib.get_close_matches(
+            _area_key(text), list(self.areas), n=3, cutoff=0.6
+        )
+        return [self.areas[k][0].short_name for k in keys]
+
+
+def _area_key(text: str) -> str:
+    key = fold(str(text or ""))
+    for prefix in AREA_PREFIXES:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+            break
+    return re.sub(r"[^a-z0-9]+", " ", key).strip()
+
+
+def _period(text, year: int) -> tuple[str, date] | None:
+    """ "Cả năm" / "" → the year; "7 tháng" → first 7 months; "30/06/2023" → to date."""
+    if isinstance(text, datetime | date):
+        day = text.date() if isinstance(text, datetime) else text
+        return Figure.PeriodKind.TO_DATE, day
+    key = fold(str(text or ""))
+    if key in ("", "ca nam", "nam", "12 thang"):
+        return Figure.PeriodKind.YEAR, Figure.period_end_for(
+            Figure.PeriodKind.YEAR, year
+        )
+    if match := re.fullmatch(r"(\d{1,2}) thang( dau nam)?( \d{4})?", key):
+        months = int(match.group(1))
+        if 1 <= months <= 11:
+            return Figure.PeriodKind.MONTHS, Figure.period_end_for(
+                Figure.PeriodKind.MONTHS, year, months
+            )
+    if match := re.fullmatch(r"(den (ngay )?)?(\d{1,2})/(\d{1,2})/(\d{4})", key):
+        try:
+            return Figure.PeriodKind.TO_DATE, date(
+                int(match.group(5)), int(match.group(4)), int(match.group(3))
+            )
+        except ValueError:
+            return None
+    return None
+
+
+def _unit_of(header: str) -> str:
+    match = re.search(r"\(([^)]*)\)", header)
+    return match.group(1).strip().lower() if match else ""
+
+
+def plan_import(
+    table: SheetTable, *, file_name: str, sha256: str, source: SourceDocument
+) -> ImportPlan:
+    """Validate every row and compare it with what is stored; write nothing."""
+    plan = ImportPlan(file_name=file_name, sha256=sha256, sheet=table.sheet)
+    columns: dict[str, int] = {}
+    units: dict[int, str] = {}
+    for index, header in enumerate(table.headers):
+        key = HEADERS.get(header_key(header))
+        if key and key not in columns:
+            columns[key] = index
+            units[index] = _unit_of(header)
+    if not table.rows:
+        plan.errors.append(
+            RowError(
+                table.header_row,
+                "",
+                None,
+                _("tệp không có dòng dữ liệu nào dưới dòng tiêu đề."),
+            )
+        )
+        return plan
+    measure_columns = [m for m in MEASURE_COLUMNS if m in columns]
+    long_layout = "measure" in columns and "value" in columns
+    missing = [
+        label
+        for key, label in (("area", "Tỉnh, thành phố"), ("year", "Năm"))
+        if key not in columns
+    ]
+    if not measure_columns and not long_layout:
+        missing.append("Kế hoạch / Thực hiện (hoặc Loại số liệu và Giá trị)")
+    if missing:
+        plan.errors.append(
+            RowError(
+                table.header_row,
+                ", ".join(missing),
+                None,
+                _("thiếu cột bắt buộc. Các cột tìm thấy: %(found)s.")
+                % {"found": ", ".join(h for h in table.headers if h) or "—"},
+            )
+        )
+        return plan
+
+    lookups = _Lookups()
+    header_of = dict(enumerate(table.headers))
+    formula_cells = set(table.formula_errors)
+    seen: dict[tuple, int] = {}
+    candidates: list[tuple[int, Figure]] = []
+
+    def cell(row, key):
+        index = columns.get(key)
+        return (row[index] if index is not None and index < len(row) else None), index
+
+    for number, row in table.rows:
+        errors = []
+
+        def error(index, value, message, number=number, errors=errors):
+            errors.append(RowError(number, header_of.get(index, ""), value, message))
+
+        for row_number, col in formula_cells:
+            if row_number == number:
+                error(
+                    col,
+                    "",
+                    _(
+                        "ô công thức không có giá trị đã tính; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập."
+                    ),
+                )
+        year_value, year_index = cell(row, "year")
+        try:
+            year = int(Decimal(str(year_value).strip()))
+            if not 1990 <= year <= 2100:
+                raise ValueError
+        except (ValueError, ArithmeticError, TypeError):
+            error(year_index, year_value, _("năm không hợp lệ."))
+            plan.errors.extend(errors)
+            continue
+        area_value, area_index = cell(row, "area")
+        area = lookups.area(area_value, year)
+        if area is None:
+            suggestions = lookups.suggest_areas(area_value)
+            hint = (
+                _(" Có phải: %(names)s?") % {"names": ", ".join(suggestions)}
+                if suggestions
+                else ""
+            )
+            error(
+                area_index,
+                area_value,
+                _("không có địa bàn này trong năm %(year)s.") % {"year": year} + hint,
+            )
+        indicator_value, indicator_index = cell(row, "indicator")
+        indicator = (
+            lookups.indicators.get(fold(str(indicator_value)))
+            if indicator_value not in (None, "")
+            else lookups.default_indicator
+        )
+        if indicator is None:
+            error(indicator_index, indicator_value, _("không có chỉ tiêu này."))
+        source_value, source_index = cell(row, "source_fund")
+        source_fund = SOURCE_WORDS.get(fold(str(source_value or "")))
+        if source_fund is None:
+            error(
+                source_index,
+                source_value,
+                _("nguồn kinh phí phải là KCQG, KCĐP hoặc để trống (tất cả nguồn)."),
+            )
+        content_value, content_index = cell(row, "content")
+        content = (
+            lookups.contents.get(fold(str(content_value)))
+            if content_value not in (None, "")
+            else lookups.all_contents
+        )
+        if content is None:
+            error(
+                content_index, content_value, _("không có nội dung chương trình này.")
+            )
+        period_value, period_index = cell(row, "period")
+        period = _period(period_value, year)
+        if period is None or period[1].year != year:
+            error(
+                period_index,
+                period_value,
+                _("kỳ phải là “Cả năm”, “N tháng” hoặc một ngày trong năm %(year)s.")
+                % {"year": year},
+            )
+        unit_value, _unit_index = cell(row, "unit")
+        row_unit = str(unit_value or "").strip().lower()
+
+        values = []
+        if long_layout:
+            measure_value, measure_index = cell(row, "measure")
+            measure = MEASURE_WORDS.get(fold(str(measure_value or "")))
+            if measure is None:
+                error(
+                    measure_index,
+                    measure_value,
+                    _("loại số liệu phải là Kế hoạch, Thực hiện hoặc Ước thực hiện."),
+                )
+            else:
+                value_cell, value_index = cell(row, "value")
+                values.append((measure, value_cell, value_index))
+        else:
+            for measure in measure_columns:
+                value_cell, value_index = cell(row, measure)
+                values.append((measure, value_cell, value_index))
+
+        parsed_values = []
+        for measure, raw, index in values:
+            unit = units.get(index) or row_unit
+            if indicator is not None and indicator.unit == Indicator.Unit.COUNT:
+                unit = ""
+            try:
+                parsed = parse_number(raw, unit=unit)
+            except NumberFormatError as exc:
+                error(index, raw, str(exc))
+                continue
+            if parsed is None:
+                continue  # an empty cell or "-": no figure
+            if parsed.unit == "%":
+                error(index, raw, _("đây là tỷ lệ; hãy nhập số tiền hoặc số lượng."))
+            elif parsed.value < 0:
+                error(index, raw, _("giá trị không được âm."))
+            elif (
+                indicator
+                and indicator.unit == Indicator.Unit.COUNT
+                and parsed.value != parsed.value.to_integral_value()
+            ):
+                error(index, raw, _("chỉ tiêu đếm phải là số nguyên."))
+            else:
+                rounding = (
+                    Decimal(1).scaleb(-parsed.decimals) * parsed.scale
+                    if parsed.scale > 1 and parsed.decimals
+                    else Decimal(0)
+                )
+                parsed_values.append((measure, parsed.value, rounding, index))
+        if errors:
+            plan.errors.extend(errors)
+            continue
+        for measure, value, rounding, index in parsed_values:
+            key = (
+                indicator.pk,
+                area.pk,
+                source_fund,
+                content.pk,
+                year,
+                period[0],
+                period[1],
+                measure,
+            )
+            if key in seen:
+                plan.errors.append(
+                    RowError(
+                        number,
+                        header_of.get(index, ""),
+                        value,
+                        _(
+                            "trùng với dòng %(row)s (cùng địa bàn, năm, kỳ, nguồn, nội dung và loại số liệu)."
+                        )
+                        % {"row": seen[key]},
+                    )
+                )
+                continue
+            seen[key] = number
+            candidates.append(
+                (
+                    number,
+                    Figure(
+                        indicator=indicator,
+                        area=area,
+                        source_fund=source_fund,
+                        content=content,
+                        year=year,
+                        period_kind=period[0],
+                        period_end=period[1],
+                        measure=measure,
+                        value=value,
+                        rounding=rounding,
+                        source=source,
+                    ),
+                )
+            )
+
+    if plan.errors:
+        return plan
+    stored = {}
+    area_ids = {f.area_id for _, f in candidates}
+    years = {f.year for _, f in candidates}
+    for figure in Figure.objects.filter(area__in=area_ids, year__in=years):
+        stored[_key(figure)] = figure
+    for number, figure in candidates:
+        existing = stored.get(_key(figure))
+        if existing is None:
+            plan.figures.append(PlannedFigure(number, figure, "new"))
+        elif existing.value == figure.value and existing.rounding == figure.rounding:
+            plan.figures.append(
+                PlannedFigure(number, existing, "unchanged", existing.value)
+            )
+        else:
+            old = existing.value
+            existing.value, existing.rounding = figure.value, figure.rounding
+            existing.source = source
+            plan.figures.append(PlannedFigure(number, existing, "changed", old))
+    return plan
+
+
+def _key(figure: Figure) -> tuple:
+    return (
+        figure.indicator_id,
+        figure.area_id,
+        figure.source_fund,
+        figure.content_id,
+        figure.year,
+        figure.period_kind,
+        figure.period_end,
+        figure.measure,
+    )
+
+
+def plan_file(
+    data: bytes,
+    *,
+    file_name: str,
+    source: SourceDocument,
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> ImportPlan:
+    """Read and validate a file; the plan lists per row what importing would do."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    table = read_table(data, file_name, KNOWN, sheet=sheet, header_row=header_row)
+    return plan_import(table, file_name=file_name, sha256=sha256, source=source)
+
+
+@transaction.atomic
+def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
+    """Write a valid plan in one transaction and record it.
+
+    New figures are bulk-created and changed ones bulk-updated, each with a
+    history row naming the user; unchanged rows write nothing.
+    """
+    if plan.errors:
+        raise ValueError("an import with errors cannot be applied")
+    record = ImportRecord.objects.create(
+        file_name=plan.file_name,
+        sha256=plan.sha256,
+        sheet=plan.sheet,
+        user=user,
+        created_count=plan.count("new"),
+        changed_count=plan.count("changed"),
+        unchanged_count=plan.count("unchanged"),
+    )
+    reason = _("Nhập từ tệp %(name)s") % {"name": plan.file_name}
+    new = [p.figure for p in plan.figures if p.status == "new"]
+    changed = [p for p in plan.figures if p.status == "changed"]
+    for figure in new:
+        figure.last_import = record
+    created = bulk_create_with_history(
+        new, Figure, batch_size=2000, default_user=user, default_change_reason=reason
+    )
+    for planned in changed:
+        planned.figure.last_import = record
+    if changed:
+        bulk_update_with_history(
+            [p.figure for p in changed],
+            Figure,
+            ["value", "rounding", "source", "last_import", "updated_at"],
+            batch_size=2000,
+            default_user=user,
+            default_change_reason=reason,
+        )
+    ImportChange.objects.bulk_create(
+        [
+            ImportChange(record=record, figure=f, old_value=None, new_value=f.value)
+            for f in created
+        ]
+        + [
+            ImportChange(
+                record=record,
+                figure=p.figure,
+                old_value=p.old_value,
+                new_value=p.figure.value,
+            )
+            for p in changed
+        ],
+        batch_size=5000,
+    )
+    return record
+
+
+@transaction.atomic
+def undo_import(*, record: ImportRecord, user) -> int:
+    """Put every figure an import touched back as it was, and record that.
+
+    Figures it created are deleted; figures it changed get their old value.
+    Refused if a later import or edit changed them since (their value is no
+    longer the one this import wrote).
+    """
+    record = ImportRecord.objects.select_for_update().get(pk=record.pk)
+    if record.undone_at:
+        raise ValueError(_("Lần nhập này đã được hoàn tác."))
+    changes = list(record.changes.select_related("figure"))
+    moved = [
+        c for c in changes if c.figure is not None and c.figure.value != c.new_value
+    ]
+    if moved:
+        raise ValueError(
+            _("Không thể hoàn tác: %(count)s số liệu đã được sửa sau lần nhập này.")
+            % {"count": len(moved)}
+        )
+    reason = _("Hoàn tác lần nhập %(name)s") % {"name": record.file_name}
+    restored = []
+    for change in changes:
+        figure = change.figure
+        if figure is None:
+            continue
+        if change.old_value is None:
+            figure._history_user = user
+            figure._change_reason = reason
+            figure.delete()
+        else:
+            figure.value = change.old_value
+            figure.last_import = None
+            restored.append(figure)
+    if restored:
+        bulk_update_with_history(
+            restored,
+            Figure,
+            ["value", "last_import", "updated_at"],
+            default_user=user,
+            default_change_reason=reason,
+        )
+    record.undone_at = timezone.now()
+    record.undone_by = user
+    record.save(update_fields=["undone_at", "undone_by"])
+    return len(changes)

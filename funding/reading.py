@@ -1,0 +1,215 @@
+"""Reading the spreadsheets people really send: CSV in any of the encodings
+Vietnamese offices use, and XLSX from Excel or LibreOffice.
+
+The result is a plain table: the header cells and the data rows, each row
+with the number the spreadsheet gives it, so every error can name it.
+Nothing here knows about figures; ``funding.imports`` interprets the table.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from khuyencong.text import fold
+
+
+class ReadError(ValueError):
+    """The file cannot be read as a table; the message says why, in Vietnamese."""
+
+
+@dataclass
+class SheetTable:
+    headers: list[str]
+    header_row: int  # 1-based, as the spreadsheet numbers it
+    rows: list[tuple[int, list]] = field(default_factory=list)  # (row number, cells)
+    sheet: str = ""
+    formula_errors: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # (row, col index)
+
+
+def _nfc(value):
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip()
+    return value
+
+
+def decode_csv(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
+    or Windows-1258; decomposed text (NFD) is composed (NFC)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16")
+    elif data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1258", errors="strict")
+    return unicodedata.normalize("NFC", text)
+
+
+def _limit_rows(count: int) -> None:
+    if count > settings.IMPORT_MAX_ROWS:
+        raise ReadError(
+            _("Tệp có quá nhiều dòng (tối đa %(limit)s dòng dữ liệu).")
+            % {"limit": settings.IMPORT_MAX_ROWS}
+        )
+
+
+def find_header(rows: list[list], known: set[str], header_row: int | None) -> int:
+    """The index of the header row: given, or the first of the top rows that
+    has at least two known column names (a title row above is skipped)."""
+    if header_row is not None:
+        if header_row < 1 or header_row > len(rows):
+            raise ReadError(
+                _("Không có dòng tiêu đề số %(row)s.") % {"row": header_row}
+            )
+        return header_row - 1
+    for index, row in enumerate(rows[:15]):
+        names = {header_key(cell) for cell in row if cell not in (None, "")}
+        if len(names & known) >= 2:
+            return index
+    raise ReadError(
+        _(
+            "Không tìm thấy dòng tiêu đề (cần các cột như “Tỉnh, thành phố”, “Năm”, “Kế hoạch”)."
+        )
+    )
+
+
+def header_key(cell) -> str:
+    """A header matched ignoring case, diacritics, spaces and a unit in brackets."""
+    text = fold(str(cell or ""))
+    return text.split("(")[0].strip(" :*")
+
+
+def read_csv(data: bytes, known: set[str], header_row: int | None = None) -> SheetTable:
+    text = decode_csv(data)
+    rows = [
+        [_nfc(c) for c in row]
+        for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text, known))
+    ]
+    if not any(any(c for c in row) for row in rows):
+        raise ReadError(_("Tệp trống."))
+    start = find_header(rows, known, header_row)
+    body = [(number + 1, row) for number, row in enumerate(rows) if number > start]
+    _limit_rows(len(body))
+    return SheetTable(
+        headers=[str(c or "") for c in rows[start]], header_row=start + 1, rows=body
+    )
+
+
+def _delimiter(text: str, known: set[str]) -> str:
+    """The delimiter (";", tab or ",") under which the top lines show the
+    most known column names; headers like "Tỉnh, thành phố" defeat a sniffer."""
+    head = "\n".join(text.splitlines()[:15])
+
+    def score(delimiter):
+        rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
+        return max(
+            (len({header_key(c) for c in row} & known) for row in rows), default=0
+        )
+
+    return max((";", "\t", ","), key=score)
+
+
+def read_xlsx(
+    data: bytes,
+    known: set[str],
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> SheetTable:
+    """Cached values of formulas are read; a formula without one is reported."""
+    from openpyxl import load_workbook
+
+    _check_zip(data)
+    try:
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise ReadError(
+            _("Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính).")
+        ) from exc
+    names = values.sheetnames
+    name = sheet or names[0]
+    if name not in names:
+        raise ReadError(
+            _("Không có trang “%(sheet)s”; các trang: %(names)s.")
+            % {"sheet": name, "names": ", ".join(names)}
+        )
+    rows, formula_cells = [], []
+    value_rows = values[name].iter_rows(values_only=True)
+    formula_rows = formulas[name].iter_rows(values_only=True)
+    for number, (row, raw) in enumerate(
+        zip(value_rows, formula_rows, strict=False), start=1
+    ):
+        cells = [_nfc(c) for c in row]
+        for col, (value, source) in enumerate(zip(cells, raw, strict=False)):
+            if value is None and isinstance(source, str) and source.startswith("="):
+                formula_cells.append((number, col))
+        rows.append(cells)
+        _limit_rows(len(rows) - 1)
+    values.close()
+    formulas.close()
+    if not any(any(c not in (None, "") for c in row) for row in rows):
+        raise ReadError(_("Trang “%(sheet)s” trống.") % {"sheet": name})
+    start = find_header(rows, known, header_row)
+    headers = [str(c) if c not in (None, "") else "" for c in rows[start]]
+    body = [
+        (number + 1, row)
+        for number, row in enumerate(rows)
+        if number > start and any(c not in (None, "") for c in row)
+    ]
+    return SheetTable(
+        headers=headers,
+        header_row=start + 1,
+        rows=body,
+        sheet=name,
+        formula_errors=[f for f in formula_cells if f[0] > start + 1],
+    )
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse what is not an XLSX, and archives that would expand without bound."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ReadError(
+            _("Tệp không phải XLSX thật (có thể là tệp khác đổi đuôi).")
+        ) from exc
+    total = sum(info.file_size for info in archive.infolist())
+    if total > settings.IMPORT_MAX_UNPACKED_BYTES:
+        raise ReadError(_("Tệp XLSX giải nén quá lớn; từ chối để bảo vệ máy chủ."))
+    if "xl/workbook.xml" not in archive.namelist():
+        raise ReadError(_("Tệp không phải XLSX thật (có thể là tệp khác đổi đuôi)."))
+
+
+def read_table(
+    data: bytes,
+    filename: str,
+    known: set[str],
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> SheetTable:
+    """Read a CSV or XLSX file (by its name), within the size limits."""
+    if len(data) > settings.IMPORT_MAX_BYTES:
+        raise ReadError(
+            _("Tệp quá lớn (tối đa %(mb)s MB).")
+            % {"mb": settings.IMPORT_MAX_BYTES // 2**20}
+        )
+    if not data:
+        raise ReadError(_("Tệp trống."))
+    lowered = filename.lower()
+    if lowered.endswith(".xlsx"):
+        return read_xlsx(data, known, sheet=sheet, header_row=header_row)
+    if lowered.endswith((".csv", ".txt")):
+        return read_csv(data, known, header_row=header_row)
+    raise ReadError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
