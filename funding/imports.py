@@ -62,6 +62,7 @@ HEADERS = {
     "loai so lieu": "measure",
     "gia tri": "value",
     "ghi chu": "note",
+    "lam tron": "rounding",
 }
 MEASURE_COLUMNS = {
     Figure.Measure.PLAN,
@@ -122,6 +123,18 @@ class ImportPlan:
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.figures if p.status == status)
+
+    @property
+    def count_new(self) -> int:
+        return self.count("new")
+
+    @property
+    def count_changed(self) -> int:
+        return self.count("changed")
+
+    @property
+    def count_unchanged(self) -> int:
+        return self.count("unchanged")
 
     @property
     def can_apply(self) -> bool:
@@ -341,6 +354,16 @@ def plan_import(
             )
         unit_value, _unit_index = cell(row, "unit")
         row_unit = str(unit_value or "").strip().lower()
+        stated_rounding = None
+        rounding_value, rounding_index = cell(row, "rounding")
+        if rounding_value not in (None, ""):
+            try:
+                parsed_rounding = parse_number(
+                    rounding_value, unit=units.get(rounding_index) or row_unit
+                )
+                stated_rounding = parsed_rounding.value if parsed_rounding else None
+            except NumberFormatError as exc:
+                error(rounding_index, rounding_value, str(exc))
 
         values = []
         if long_layout:
@@ -383,11 +406,13 @@ def plan_import(
             ):
                 error(index, raw, _("chỉ tiêu đếm phải là số nguyên."))
             else:
-                rounding = (
-                    Decimal(1).scaleb(-parsed.decimals) * parsed.scale
-                    if parsed.scale > 1 and parsed.decimals
-                    else Decimal(0)
-                )
+                if stated_rounding is not None:
+                    rounding = stated_rounding
+                elif parsed.scale > 1 and parsed.decimals:
+                    # "8,5 tỷ" is known to 0,1 tỷ: keep that for the bounds.
+                    rounding = Decimal(1).scaleb(-parsed.decimals) * parsed.scale
+                else:
+                    rounding = Decimal(0)
                 parsed_values.append((measure, parsed.value, rounding, index))
         if errors:
             plan.errors.extend(errors)

@@ -319,6 +319,7 @@ class Figure(TimeStampedModel):
         ordering = ["indicator", "area", "year", "period_end", "source_fund", "measure"]
         verbose_name = _("số liệu")
         verbose_name_plural = _("số liệu")
+        permissions = [("import_figure", _("Có thể nhập số liệu từ tệp và hoàn tác"))]
         constraints = [
             models.UniqueConstraint(
                 fields=[
