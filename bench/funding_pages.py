@@ -25,12 +25,12 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
 
-from funding.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument  # noqa: E402
-from news.demo.content import load_demo_content  # noqa: E402
+from funding.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
+from news.demo.content import load_demo_content
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 SYNTHETIC = "DỮ LIỆU GIẢ LẬP cho benchmark – không phải số liệu thật"

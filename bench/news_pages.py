@@ -24,14 +24,14 @@ import django
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from django.utils.html import strip_tags  # noqa: E402
+from django.db import connection, transaction
+from django.test import Client
+from django.utils import timezone
+from django.utils.html import strip_tags
 
-from khuyencong.text import fold  # noqa: E402
-from news.demo.content import SEED_SLUG, load_demo_content  # noqa: E402
-from news.models import Article, Category, build_search_vector  # noqa: E402
+from khuyencong.text import fold
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article, Category, build_search_vector
 
 TARGET = int(os.environ.get("BENCH_ARTICLES", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))

@@ -16,3 +16,4 @@ export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/bench/results/media}"
 .venv/bin/python manage.py migrate --noinput -v0
 timeout 1800 .venv/bin/python bench/news_pages.py | tee bench/results-news_pages.txt
 timeout 1800 .venv/bin/python bench/funding_pages.py | tee bench/results-funding_pages.txt
+timeout 1800 .venv/bin/python bench/import_figures.py | tee bench/results-import_figures.txt

@@ -110,3 +110,30 @@ def test_percent_format_then_parse(fraction):
     assert parse_number(printed).value == (fraction * 100).quantize(
         D("0.01"), rounding="ROUND_HALF_UP"
     )
+
+
+NUMBERISH = st.text(alphabet="0123456789.,%-+ tỷtriệuđồngabcxyz\t", max_size=14)
+
+
+@given(NUMBERISH)
+def test_garbage_never_parses_silently(text):
+    """Whatever the text, the parser either refuses it or returns a number
+    whose digits all came from the text (it never invents one)."""
+    try:
+        parsed = parse_number(text)
+    except NumberFormatError:
+        return
+    if parsed is None:
+        assert text.strip() in ("", "-")
+        return
+    digits = "".join(ch for ch in text if ch.isdigit())
+    assert digits, text
+    assert set(str(parsed.value).replace(".", "").replace("-", "")) <= set("0123456789")
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzđăâêôơư ", min_size=1, max_size=12))
+def test_words_without_digits_are_refused(text):
+    if text.strip() in ("", "-"):
+        return
+    with pytest.raises(NumberFormatError):
+        parse_number(text)

@@ -111,7 +111,7 @@ def test_unreadable_file_is_a_form_error(data_client, source):
             "source": source.pk,
         },
     )
-    assert "không phải XLSX thật" in response.content.decode()
+    assert "không phải XLSX hợp lệ" in response.content.decode()
 
 
 def test_undo_from_the_admin(data_client, source):
