@@ -1,4 +1,6 @@
+import importlib
 import io
+import os
 from datetime import timedelta
 
 import pytest
@@ -103,3 +105,37 @@ def editor_client(client, editor):
 def secretary_client(client, secretary):
     client.force_login(secretary)
     return client
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # the tests make around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def reference_data():
+    # A transactional test may start from a flushed database, without what
+    # the data migrations made: make it again with their own code.
+    from django.apps import apps
+
+    from funding.models import Area
+
+    importlib.import_module("news.migrations.0002_roles").create_roles(apps, None)
+    if not Area.objects.exists():
+        migration = importlib.import_module("funding.migrations.0002_reference_data")
+        migration.load_reference_data(apps, None)
+    importlib.import_module("funding.migrations.0004_import_permission").grant(
+        apps, None
+    )

@@ -1,7 +1,5 @@
 """The public pages and the editor in real Chromium (Debian's, via Playwright)."""
 
-import importlib
-import os
 from pathlib import Path
 
 import pytest
@@ -20,20 +18,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls
-    # the tests make around it are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(
@@ -42,20 +26,6 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture
-def reference_data():
-    # A transactional test may start from a flushed database, without what
-    # the data migrations made: make it again with their own code.
-    from django.apps import apps
-
-    from funding.models import Area
-
-    importlib.import_module("news.migrations.0002_roles").create_roles(apps, None)
-    if not Area.objects.exists():
-        migration = importlib.import_module("funding.migrations.0002_reference_data")
-        migration.load_reference_data(apps, None)
 
 
 @pytest.fixture
