@@ -183,13 +183,19 @@ def _check_zip(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ReadError(
-            _("Tệp không phải XLSX hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi).")
+            _(
+                "Tệp không phải XLSX hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
+            )
         ) from exc
     total = sum(info.file_size for info in archive.infolist())
     if total > settings.IMPORT_MAX_UNPACKED_BYTES:
         raise ReadError(_("Tệp XLSX giải nén quá lớn; từ chối để bảo vệ máy chủ."))
     if "xl/workbook.xml" not in archive.namelist():
-        raise ReadError(_("Tệp không phải XLSX hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."))
+        raise ReadError(
+            _(
+                "Tệp không phải XLSX hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
+            )
+        )
 
 
 def read_table(

@@ -32,6 +32,13 @@ class DownloadMixin:
             )
         return super().get(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            csv_query=self.query_string(format="csv"),
+            xlsx_query=self.query_string(format="xlsx"),
+            **kwargs,
+        )
+
     def query_string(self, **extra) -> str:
         params = self.request.GET.copy()
         params.pop("format", None)
@@ -134,8 +141,6 @@ class OverviewView(DownloadMixin, TemplateView):
             source=self.source,
             sources=SOURCE_CHOICES,
             tables=self.tables,
-            csv_query=self.query_string(format="csv"),
-            xlsx_query=self.query_string(format="xlsx"),
             **kwargs,
         )
 
@@ -236,8 +241,6 @@ class RegionView(DownloadMixin, DetailView):
             sources=SOURCE_CHOICES,
             table=self.table,
             chart=bar_chart(bars, title, chart_id="region-chart") if bars else "",
-            csv_query=self.query_string(format="csv"),
-            xlsx_query=self.query_string(format="xlsx"),
             **kwargs,
         )
 
@@ -315,8 +318,6 @@ class ProvinceView(DownloadMixin, DetailView):
             contents=self.contents,
             predecessors=self.object.predecessors.all(),
             chart=bar_chart(bars, title, chart_id="province-chart") if bars else "",
-            csv_query=self.query_string(format="csv"),
-            xlsx_query=self.query_string(format="xlsx"),
             **kwargs,
         )
 
