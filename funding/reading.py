@@ -133,7 +133,12 @@ def read_xlsx(
     _check_zip(data)
     try:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        # A second pass over the formulas only when the workbook has any.
+        formulas = (
+            load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            if _has_formulas(data)
+            else None
+        )
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise ReadError(
             _("Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính).")
@@ -147,7 +152,11 @@ def read_xlsx(
         )
     rows, formula_cells = [], []
     value_rows = values[name].iter_rows(values_only=True)
-    formula_rows = formulas[name].iter_rows(values_only=True)
+    formula_rows = (
+        formulas[name].iter_rows(values_only=True)
+        if formulas is not None
+        else iter(tuple, None)  # no formulas: an endless supply of empty rows
+    )
     for number, (row, raw) in enumerate(
         zip(value_rows, formula_rows, strict=False), start=1
     ):
@@ -158,7 +167,8 @@ def read_xlsx(
         rows.append(cells)
         _limit_rows(len(rows) - 1)
     values.close()
-    formulas.close()
+    if formulas is not None:
+        formulas.close()
     if not any(any(c not in (None, "") for c in row) for row in rows):
         raise ReadError(_("Trang “%(sheet)s” trống.") % {"sheet": name})
     start = find_header(rows, known, header_row)
@@ -175,6 +185,23 @@ def read_xlsx(
         sheet=name,
         formula_errors=[f for f in formula_cells if f[0] > start + 1],
     )
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet holds a formula (an ``<f>`` element)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(
+                ".xml"
+            ):
+                with archive.open(info) as sheet:
+                    tail = b""
+                    while chunk := sheet.read(1 << 20):
+                        window = tail + chunk  # a tag may straddle two reads
+                        if b"<f>" in window or b"<f " in window:
+                            return True
+                        tail = chunk[-3:]
+    return False
 
 
 def _check_zip(data: bytes) -> None:
