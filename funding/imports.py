@@ -227,9 +227,17 @@ def _unit_of(header: str) -> str:
 
 
 def plan_import(
-    table: SheetTable, *, file_name: str, sha256: str, source: SourceDocument
+    table: SheetTable,
+    *,
+    file_name: str,
+    sha256: str,
+    source: SourceDocument,
+    progress=None,
 ) -> ImportPlan:
-    """Validate every row and compare it with what is stored; write nothing."""
+    """Validate every row and compare it with what is stored; write nothing.
+
+    ``progress(done, total)`` is called every thousand rows when given.
+    """
     plan = ImportPlan(file_name=file_name, sha256=sha256, sheet=table.sheet)
     columns: dict[str, int] = {}
     units: dict[int, str] = {}
@@ -279,7 +287,10 @@ def plan_import(
         index = columns.get(key)
         return (row[index] if index is not None and index < len(row) else None), index
 
-    for number, row in table.rows:
+    total = len(table.rows)
+    for done, (number, row) in enumerate(table.rows, start=1):
+        if progress and (done % 1000 == 0 or done == total):
+            progress(done, total)
         errors = []
 
         def error(index, value, message, number=number, errors=errors):
@@ -504,11 +515,14 @@ def plan_file(
     source: SourceDocument,
     sheet: str | None = None,
     header_row: int | None = None,
+    progress=None,
 ) -> ImportPlan:
     """Read and validate a file; the plan lists per row what importing would do."""
     sha256 = hashlib.sha256(data).hexdigest()
     table = read_table(data, file_name, KNOWN, sheet=sheet, header_row=header_row)
-    return plan_import(table, file_name=file_name, sha256=sha256, source=source)
+    return plan_import(
+        table, file_name=file_name, sha256=sha256, source=source, progress=progress
+    )
 
 
 HISTORY_META = {

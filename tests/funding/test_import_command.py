@@ -27,6 +27,7 @@ def test_command_imports_and_reports(tmp_path, django_user_model):
     out = io.StringIO()
     call_command("import_figures", str(path), "--user", "solieu_cli", stdout=out)
     assert "2 mới" in out.getvalue()
+    assert "Kiểm tra [##############################] 1/1 dòng" in out.getvalue()
     assert Figure.objects.count() == 2
     record = ImportRecord.objects.get()
     assert record.user.username == "solieu_cli" and record.created_count == 2

@@ -41,9 +41,11 @@ class Command(BaseCommand):
                 source=source,
                 sheet=options["sheet"],
                 header_row=options["header_row"],
+                progress=self._progress,
             )
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
+        self.stdout.write("")
         for error in plan.errors:
             self.stderr.write(str(error))
         self.stdout.write(
@@ -59,6 +61,15 @@ class Command(BaseCommand):
         user = self._user(options["user"])
         record = apply_import(plan=plan, user=user)
         self.stdout.write(self.style.SUCCESS(f"Đã nhập: lần nhập số {record.pk}."))
+
+    def _progress(self, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total
+        self.stdout.write(
+            f"\rKiểm tra [{'#' * filled}{'.' * (width - filled)}] {done}/{total} dòng",
+            ending="",
+        )
+        self.stdout.flush()
 
     def _user(self, username):
         User = get_user_model()
