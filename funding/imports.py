@@ -474,38 +474,48 @@ def plan_import(
 
     if plan.errors:
         return plan
+    # What is stored under the same keys, read as plain tuples (a file may
+    # touch areas and years that already hold hundreds of thousands of
+    # figures; model instances for all of them would be slow and large).
     stored = {}
-    area_ids = {f.area_id for _, f in candidates}
-    years = {f.year for _, f in candidates}
-    for figure in Figure.objects.filter(area__in=area_ids, year__in=years):
-        stored[_key(figure)] = figure
+    rows = Figure.objects.filter(
+        area__in={f.area_id for _, f in candidates},
+        year__in={f.year for _, f in candidates},
+        indicator__in={f.indicator_id for _, f in candidates},
+        content__in={f.content_id for _, f in candidates},
+    ).values_list(*KEY_FIELDS, "pk", "value", "rounding")
+    for row in rows.iterator(chunk_size=20000):
+        stored[row[:8]] = row[8:]
     for number, figure in candidates:
         existing = stored.get(_key(figure))
         if existing is None:
             plan.figures.append(PlannedFigure(number, figure, "new"))
-        elif existing.value == figure.value and existing.rounding == figure.rounding:
-            plan.figures.append(
-                PlannedFigure(number, existing, "unchanged", existing.value)
-            )
+            continue
+        pk, old_value, old_rounding = existing
+        figure.pk = pk
+        if old_value == figure.value and old_rounding == figure.rounding:
+            plan.figures.append(PlannedFigure(number, figure, "unchanged", old_value))
         else:
-            old = existing.value
-            existing.value, existing.rounding = figure.value, figure.rounding
-            existing.source = source
-            plan.figures.append(PlannedFigure(number, existing, "changed", old))
+            # Only the written fields matter to bulk_update: the partial
+            # instance stands for the stored row.
+            plan.figures.append(PlannedFigure(number, figure, "changed", old_value))
     return plan
 
 
+KEY_FIELDS = (
+    "indicator_id",
+    "area_id",
+    "source_fund",
+    "content_id",
+    "year",
+    "period_kind",
+    "period_end",
+    "measure",
+)
+
+
 def _key(figure: Figure) -> tuple:
-    return (
-        figure.indicator_id,
-        figure.area_id,
-        figure.source_fund,
-        figure.content_id,
-        figure.year,
-        figure.period_kind,
-        figure.period_end,
-        figure.measure,
-    )
+    return tuple(getattr(figure, name) for name in KEY_FIELDS)
 
 
 def plan_file(
