@@ -424,11 +424,11 @@ def plan_import(
                     rounding = Decimal(1).scaleb(-parsed.decimals) * parsed.scale
                 else:
                     rounding = Decimal(0)
-                parsed_values.append((measure, parsed.value, rounding, index))
+                parsed_values.append((measure, parsed.value, rounding, index, raw))
         if errors:
             plan.errors.extend(errors)
             continue
-        for measure, value, rounding, index in parsed_values:
+        for measure, value, rounding, index, raw in parsed_values:
             key = (
                 indicator.pk,
                 area.pk,
@@ -444,7 +444,7 @@ def plan_import(
                     RowError(
                         number,
                         header_of.get(index, ""),
-                        value,
+                        raw,
                         _(
                             "trùng với dòng %(row)s (cùng địa bàn, năm, kỳ, nguồn, nội dung và loại số liệu)."
                         )

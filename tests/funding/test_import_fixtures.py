@@ -93,7 +93,7 @@ def test_errors_row_by_row():
         (
             6,
             "Kế hoạch (tỷ đồng)",
-            "2000000000",
+            "2",
             "trùng với dòng 5 (cùng địa bàn, năm, kỳ, nguồn, nội dung và loại số liệu).",
         ),
     ]
