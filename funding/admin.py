@@ -135,7 +135,7 @@ class FigureAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["indicator", "area", "source", "content"]
     date_hierarchy = "period_end"
     history_list_display = ["value"]
-    actions = ["export_xlsx", "export_csv"]
+    actions = ["export_xlsx", "export_ods", "export_csv"]
     change_list_template = "admin/funding/figure/change_list.html"
 
     def get_urls(self):
@@ -226,6 +226,10 @@ class FigureAdmin(SimpleHistoryAdmin):
     def export_xlsx(self, request, queryset):
         return export_figures(queryset, "xlsx")
 
+    @admin.action(description=_("Xuất số liệu đã chọn (ODS)"))
+    def export_ods(self, request, queryset):
+        return export_figures(queryset, "ods")
+
     @admin.action(description=_("Xuất số liệu đã chọn (CSV)"))
     def export_csv(self, request, queryset):
         return export_figures(queryset, "csv")
@@ -246,9 +250,9 @@ class FigureAdmin(SimpleHistoryAdmin):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Tệp XLSX hoặc CSV"),
+        label=_("Tệp XLSX, ODS hoặc CSV"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.txt"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.ods,.csv,.txt"}),
     )
     source = forms.ModelChoiceField(
         queryset=SourceDocument.objects.all(),

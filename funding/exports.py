@@ -14,6 +14,10 @@ from decimal import Decimal
 import tablib
 from django.http import HttpResponse, StreamingHttpResponse
 
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
@@ -48,12 +52,9 @@ def dataset(
 
 
 def download(data: tablib.Dataset, filename: str, fmt: str) -> HttpResponse:
-    """The dataset as an attachment: ``fmt`` is "csv" or "xlsx"."""
-    if fmt == "xlsx":
-        response = HttpResponse(
-            data.export("xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+    """The dataset as an attachment: ``fmt`` is "csv", "xlsx" or "ods"."""
+    if fmt in CONTENT_TYPES:
+        response = HttpResponse(data.export(fmt), content_type=CONTENT_TYPES[fmt])
     else:
         response = HttpResponse(
             (BOM + data.export("csv")).encode("utf-8"),

@@ -204,25 +204,102 @@ def _has_formulas(data: bytes) -> bool:
     return False
 
 
-def _check_zip(data: bytes) -> None:
-    """Refuse what is not an XLSX, and archives that would expand without bound."""
+def _check_zip(data: bytes, required: str = "xl/workbook.xml") -> None:
+    """Refuse what is not a spreadsheet archive, and archives that would
+    expand without bound (a zip bomb)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ReadError(
             _(
-                "Tệp không phải XLSX hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
+                "Tệp không phải bảng tính hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
             )
         ) from exc
     total = sum(info.file_size for info in archive.infolist())
     if total > settings.IMPORT_MAX_UNPACKED_BYTES:
         raise ReadError(_("Tệp XLSX giải nén quá lớn; từ chối để bảo vệ máy chủ."))
-    if "xl/workbook.xml" not in archive.namelist():
+    if required not in archive.namelist():
         raise ReadError(
             _(
-                "Tệp không phải XLSX hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
+                "Tệp không phải bảng tính hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
             )
         )
+
+
+def read_ods(
+    data: bytes,
+    known: set[str],
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> SheetTable:
+    """OpenDocument spreadsheets (LibreOffice's own format), through tablib."""
+    from odf import opendocument
+    from tablib.formats._ods import ODSFormat
+
+    _check_zip(data, required="content.xml")
+    try:
+        book = opendocument.load(io.BytesIO(data))
+    except Exception as exc:  # odfpy raises many kinds for broken files
+        raise ReadError(
+            _("Không đọc được tệp ODS (tệp hỏng hoặc không phải bảng tính).")
+        ) from exc
+    sheets = {
+        s.getAttribute("name"): s
+        for s in book.spreadsheet.childNodes
+        if s.qname[1] == "table"
+    }
+    name = sheet or next(iter(sheets), "")
+    if name not in sheets:
+        raise ReadError(
+            _("Không có trang “%(sheet)s”; các trang: %(names)s.")
+            % {"sheet": name, "names": ", ".join(sheets)}
+        )
+    rows = list(_ods_rows(sheets[name], ODSFormat.read_cell))
+    if not any(any(c not in (None, "") for c in row) for row in rows):
+        raise ReadError(_("Trang “%(sheet)s” trống.") % {"sheet": name})
+    start = find_header(rows, known, header_row)
+    body = [
+        (number + 1, row)
+        for number, row in enumerate(rows)
+        if number > start and any(c not in (None, "") for c in row)
+    ]
+    _limit_rows(len(body))
+    headers = [str(c) if c not in (None, "") else "" for c in rows[start]]
+    return SheetTable(headers=headers, header_row=start + 1, rows=body, sheet=name)
+
+
+MAX_COLUMNS = 100
+
+
+def _ods_rows(sheet, read_cell):
+    from odf import teletype
+
+    """The rows of an ODS sheet as the spreadsheet numbers them.
+
+    ODS stores runs of equal rows and cells once with a repeat count (an
+    empty sheet tail is "1,048,000 empty rows"): repeats are expanded only
+    for cells that hold something, and empty rows still count.
+    """
+    for row in sheet.childNodes:
+        if row.tagName != "table:table-row":
+            continue
+        repeat = int(row.getAttribute("numberrowsrepeated") or 1)
+        cells = []
+        for cell in row.childNodes:
+            count = int(cell.getAttribute("numbercolumnsrepeated") or 1)
+            has_value = cell.hasChildNodes() or cell.getAttribute("valuetype")
+            value = read_cell(cell) if has_value else None
+            if value in (None, "") and cell.hasChildNodes():
+                # tablib drops text that starts with spaces (<text:s/>).
+                value = teletype.extractText(cell)
+            cells.extend([_nfc(value)] * min(count, MAX_COLUMNS - len(cells)))
+        while cells and cells[-1] in (None, ""):
+            cells.pop()
+        if not cells:
+            yield from ([] for _empty in range(min(repeat, 10_000)))
+            continue
+        for _copy in range(repeat):
+            yield list(cells)
 
 
 def read_table(
@@ -243,6 +320,8 @@ def read_table(
     lowered = filename.lower()
     if lowered.endswith(".xlsx"):
         return read_xlsx(data, known, sheet=sheet, header_row=header_row)
+    if lowered.endswith(".ods"):
+        return read_ods(data, known, sheet=sheet, header_row=header_row)
     if lowered.endswith((".csv", ".txt")):
         return read_csv(data, known, header_row=header_row)
-    raise ReadError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
+    raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))

@@ -111,7 +111,7 @@ def test_unreadable_file_is_a_form_error(data_client, source):
             "source": source.pk,
         },
     )
-    assert "không phải XLSX hợp lệ" in response.content.decode()
+    assert "không phải bảng tính hợp lệ" in response.content.decode()
 
 
 def test_undo_from_the_admin(data_client, source):
@@ -183,3 +183,26 @@ def test_only_import_permission_reaches_the_import(editor_client, client, make_u
         editor_client.get(reverse("admin:funding_figure_template")).status_code == 403
     )
     assert client.get(IMPORT).status_code in (302, 403)
+
+
+def test_ods_export_imports_back_unchanged(data_client, source):
+    preview_then_confirm(
+        data_client, upload([HEADER, ["Đắk Nông", 2021, "", "3", "2,25"]]), source
+    )
+    exported = data_client.post(
+        reverse("admin:funding_figure_changelist"),
+        {
+            "action": "export_ods",
+            "_selected_action": list(Figure.objects.values_list("pk", flat=True)),
+        },
+    )
+    assert exported["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
+    preview = data_client.post(
+        IMPORT,
+        {
+            "file": SimpleUploadedFile("export.ods", exported.content),
+            "source": source.pk,
+        },
+    )
+    plan = preview.context["plan"]
+    assert plan.errors == [] and plan.count("unchanged") == 2

@@ -33,8 +33,9 @@ def values(p):
     }
 
 
-def test_libreoffice_wide_file_with_merged_title_and_cached_formula():
-    p = plan("wide_title_row.xlsx")
+@pytest.mark.parametrize("name", ["wide_title_row.xlsx", "wide_title_row.ods"])
+def test_libreoffice_wide_file_with_merged_title_and_cached_formula(name):
+    p = plan(name)
     assert p.errors == []
     got = values(p)
     assert got[("Ninh Thuận", 2022, "kcqg", "plan")] == D(48_790_000_000)
@@ -117,7 +118,7 @@ def test_formula_without_cached_value():
 
 
 def test_truncated_and_renamed_files():
-    with pytest.raises(ReadError, match="không phải XLSX hợp lệ"):
+    with pytest.raises(ReadError, match="không phải bảng tính hợp lệ"):
         plan("truncated.xlsx")
-    with pytest.raises(ReadError, match="không phải XLSX hợp lệ"):
+    with pytest.raises(ReadError, match="không phải bảng tính hợp lệ"):
         plan("renamed_csv.xlsx")

@@ -293,7 +293,7 @@ def test_formula_without_cached_value_is_an_error_for_that_cell(user):
 
 def test_broken_and_disguised_files_are_clear_errors(user):
     good = xlsx([WIDE, ["Ninh Thuận", 2022, "", "", "", "1", ""]])
-    with pytest.raises(ReadError, match="không phải XLSX hợp lệ"):
+    with pytest.raises(ReadError, match="không phải bảng tính hợp lệ"):
         plan(b"Tinh,Nam\nNinh Thuan,2022\n", name="doi-duoi.xlsx")
     with pytest.raises(ReadError):
         plan(good[: len(good) // 2], name="cut.xlsx")
