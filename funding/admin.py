@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .formatting import format_value
 from .forms import FigureForm
-from .imports import apply_import, plan_file, undo_import
+from .imports import PREVIEW_ROWS, apply_import, plan_file, undo_import
 from .models import (
     Area,
     Figure,
@@ -219,7 +219,7 @@ class FigureAdmin(SimpleHistoryAdmin):
                         },
                     )
                     return redirect("admin:funding_importrecord_change", record.pk)
-            context.update(plan=plan, token=token, preview=plan.figures[:500])
+            context.update(plan=plan, token=token, preview=plan.figures[:PREVIEW_ROWS])
         return TemplateResponse(request, "admin/funding/figure/import.html", context)
 
     @admin.action(description=_("Xuất số liệu đã chọn (XLSX)"))

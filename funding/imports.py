@@ -17,13 +17,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from khuyencong.text import fold
+from khuyencong.text import fold as _fold_text
 
 from .models import (
     Area,
@@ -83,6 +84,9 @@ SOURCE_WORDS = {
     "dia phuong": Figure.Source.KCDP,
     "khuyen cong dia phuong": Figure.Source.KCDP,
 }
+# The same few names recur on every row of a file: fold each once.
+fold = lru_cache(maxsize=65536)(_fold_text)
+
 MEASURE_WORDS = {fold(str(label)): value for value, label in Figure.Measure.choices}
 AREA_PREFIXES = ("thanh pho ", "tp. ", "tp.", "tp ", "tinh ")
 
@@ -111,6 +115,7 @@ class PlannedFigure:
     figure: Figure  # unsaved, or the stored one with its new value set
     status: str  # "new", "changed", "unchanged"
     old_value: Decimal | None = None
+    label: str = ""  # what the preview shows; filled for the rows it shows
 
 
 @dataclass
@@ -164,6 +169,13 @@ class _Lookups:
                 key = _area_key(name)
                 if key:
                     self.areas.setdefault(key, []).append(area)
+
+    def by_id(self) -> dict[str, dict]:
+        return {
+            "indicator": {i.pk: i for i in self.indicators.values()},
+            "content": {c.pk: c for c in self.contents.values()},
+            "area": {a.pk: a for areas in self.areas.values() for a in areas},
+        }
 
     def area(self, text: str, year: int) -> Area | None:
         candidates = self.areas.get(_area_key(text), [])
@@ -456,18 +468,20 @@ def plan_import(
             candidates.append(
                 (
                     number,
+                    # Keys by id: setting related objects costs more than
+                    # the rest of the row's work; labels come from ``names``.
                     Figure(
-                        indicator=indicator,
-                        area=area,
+                        indicator_id=indicator.pk,
+                        area_id=area.pk,
                         source_fund=source_fund,
-                        content=content,
+                        content_id=content.pk,
                         year=year,
                         period_kind=period[0],
                         period_end=period[1],
                         measure=measure,
                         value=value,
                         rounding=rounding,
-                        source=source,
+                        source_id=source.pk,
                     ),
                 )
             )
@@ -499,7 +513,24 @@ def plan_import(
             # Only the written fields matter to bulk_update: the partial
             # instance stands for the stored row.
             plan.figures.append(PlannedFigure(number, figure, "changed", old_value))
+    by_id = lookups.by_id()
+    for planned in plan.figures[:PREVIEW_ROWS]:
+        f = planned.figure
+        planned.label = " – ".join(
+            [
+                by_id["indicator"][f.indicator_id].name,
+                str(by_id["area"][f.area_id]),
+                str(Figure.Source(f.source_fund).label),
+                by_id["content"][f.content_id].name,
+                f.period_label,
+                str(Figure.Measure(f.measure).label),
+            ]
+        )
     return plan
+
+
+#: How many rows the admin preview lists (all are validated and counted).
+PREVIEW_ROWS = 500
 
 
 KEY_FIELDS = (

@@ -61,6 +61,10 @@ def test_upload_preview_confirm(data_client, source):
     preview = data_client.post(IMPORT, {"file": file, "source": source.pk})
     html = preview.content.decode()
     assert "2 mới, 0 thay đổi, 0 không đổi, 0 lỗi." in html
+    assert (
+        "Ninh Thuận (đến 2025) – Khuyến công địa phương – Tất cả nội dung – Năm 2022 – Kế hoạch"
+        in html
+    )
     assert not Figure.objects.exists()  # nothing written by a preview
     _, confirm = preview_then_confirm(
         data_client, upload([HEADER, ["Ninh Thuận", 2022, "KCĐP", "10", "8,5"]]), source
