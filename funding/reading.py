@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -66,23 +67,28 @@ def _limit_rows(count: int) -> None:
 
 
 def find_header(rows: list[list], known: set[str], header_row: int | None) -> int:
-    """The index of the header row: given, or the first of the top rows that
-    has at least two known column names (a title row above is skipped)."""
+    """The index of the header row: given, or among the top rows the one
+    whose headers (completed from a merged row above) name the most known
+    columns; a title row or the upper half of a two-row header loses."""
     if header_row is not None:
         if header_row < 1 or header_row > len(rows):
             raise ReadError(
                 _("Không có dòng tiêu đề số %(row)s.") % {"row": header_row}
             )
         return header_row - 1
-    for index, row in enumerate(rows[:15]):
-        names = {header_key(cell) for cell in row if cell not in (None, "")}
-        if len(names & known) >= 2:
-            return index
-    raise ReadError(
-        _(
-            "Không tìm thấy dòng tiêu đề (cần các cột như “Tỉnh, thành phố”, “Năm”, “Kế hoạch”)."
+    best, best_score = None, 1
+    for index in range(min(len(rows), 15)):
+        names = {header_key(h) for h in merged_headers(rows, index) if h}
+        score = len(names & known)
+        if score > best_score:
+            best, best_score = index, score
+    if best is None:
+        raise ReadError(
+            _(
+                "Không tìm thấy dòng tiêu đề (cần các cột như “Tỉnh, thành phố”, “Năm”, “Kế hoạch”)."
+            )
         )
-    )
+    return best
 
 
 def header_key(cell) -> str:
@@ -103,7 +109,7 @@ def read_csv(data: bytes, known: set[str], header_row: int | None = None) -> She
     body = [(number + 1, row) for number, row in enumerate(rows) if number > start]
     _limit_rows(len(body))
     return SheetTable(
-        headers=[str(c or "") for c in rows[start]], header_row=start + 1, rows=body
+        headers=merged_headers(rows, start), header_row=start + 1, rows=body
     )
 
 
@@ -172,7 +178,7 @@ def read_xlsx(
     if not any(any(c not in (None, "") for c in row) for row in rows):
         raise ReadError(_("Trang “%(sheet)s” trống.") % {"sheet": name})
     start = find_header(rows, known, header_row)
-    headers = [str(c) if c not in (None, "") else "" for c in rows[start]]
+    headers = merged_headers(rows, start)
     body = [
         (number + 1, row)
         for number, row in enumerate(rows)
@@ -185,6 +191,36 @@ def read_xlsx(
         sheet=name,
         formula_errors=[f for f in formula_cells if f[0] > start + 1],
     )
+
+
+def merged_headers(rows: list[list], start: int) -> list[str]:
+    """The header row, completed from a two-row header with merged cells.
+
+    A merged cell keeps its text in its first cell only. A column whose
+    header is empty takes the text above it ("Tỉnh, thành phố" merged down
+    over two rows), and a column under a cell merged across, such as
+    "Kinh phí (tỷ đồng)" over "Kế hoạch" and "Thực hiện", takes that cell's
+    money unit when it has none of its own.
+    """
+    from .formatting import MONEY_UNITS
+
+    own = [str(c).strip() if c not in (None, "") else "" for c in rows[start]]
+    if start == 0:
+        return own
+    above = [str(c).strip() if c not in (None, "") else "" for c in rows[start - 1]]
+    above += [""] * (len(own) - len(above))
+    headers, spanning = [], ""
+    for index, text in enumerate(own):
+        parent = above[index]
+        spanning = parent or spanning
+        if not text:
+            headers.append(parent)
+            continue
+        unit = re.search(r"\(([^)]*)\)", spanning)
+        if "(" not in text and unit and unit.group(1).strip().lower() in MONEY_UNITS:
+            text = f"{text} ({unit.group(1).strip()})"
+        headers.append(text)
+    return headers
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -264,8 +300,9 @@ def read_ods(
         if number > start and any(c not in (None, "") for c in row)
     ]
     _limit_rows(len(body))
-    headers = [str(c) if c not in (None, "") else "" for c in rows[start]]
-    return SheetTable(headers=headers, header_row=start + 1, rows=body, sheet=name)
+    return SheetTable(
+        headers=merged_headers(rows, start), header_row=start + 1, rows=body, sheet=name
+    )
 
 
 MAX_COLUMNS = 100

@@ -122,3 +122,11 @@ def test_truncated_and_renamed_files():
         plan("truncated.xlsx")
     with pytest.raises(ReadError, match="không phải bảng tính hợp lệ"):
         plan("renamed_csv.xlsx")
+
+
+def test_two_row_header_with_merged_cells():
+    p = plan("two_row_merged_header.xlsx")
+    assert p.errors == []
+    got = values(p)
+    assert got[("Lâm Đồng", 2021, "all", "plan")] == D(1_250_000_000)
+    assert got[("Lâm Đồng", 2021, "all", "executed")] == D(980_500_000)
