@@ -109,13 +109,34 @@ class RowError:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedFigure:
+    """One figure of a file: its key (``KEY_FIELDS``), value and fate.
+
+    Plain values rather than a model instance: a file can hold hundreds of
+    thousands, and instances are built only where one is needed.
+    """
+
     row: int
-    figure: Figure  # unsaved, or the stored one with its new value set
-    status: str  # "new", "changed", "unchanged"
+    key: tuple
+    value: Decimal
+    rounding: Decimal
+    source_id: int
+    status: str = "new"  # "new", "changed", "unchanged"
     old_value: Decimal | None = None
+    pk: int | None = None
     label: str = ""  # what the preview shows; filled for the rows it shows
+
+    @property
+    def figure(self) -> Figure:
+        """The figure as a model instance (the stored row's id when it exists)."""
+        return Figure(
+            pk=self.pk,
+            **dict(zip(KEY_FIELDS, self.key, strict=True)),
+            value=self.value,
+            rounding=self.rounding,
+            source_id=self.source_id,
+        )
 
 
 @dataclass
@@ -293,7 +314,7 @@ def plan_import(
     header_of = dict(enumerate(table.headers))
     formula_cells = set(table.formula_errors)
     seen: dict[tuple, int] = {}
-    candidates: list[tuple[int, Figure]] = []
+    candidates: list[PlannedFigure] = []
 
     def cell(row, key):
         index = columns.get(key)
@@ -465,26 +486,7 @@ def plan_import(
                 )
                 continue
             seen[key] = number
-            candidates.append(
-                (
-                    number,
-                    # Keys by id: setting related objects costs more than
-                    # the rest of the row's work; labels come from ``names``.
-                    Figure(
-                        indicator_id=indicator.pk,
-                        area_id=area.pk,
-                        source_fund=source_fund,
-                        content_id=content.pk,
-                        year=year,
-                        period_kind=period[0],
-                        period_end=period[1],
-                        measure=measure,
-                        value=value,
-                        rounding=rounding,
-                        source_id=source.pk,
-                    ),
-                )
-            )
+            candidates.append(PlannedFigure(number, key, value, rounding, source.pk))
 
     if plan.errors:
         return plan
@@ -493,26 +495,22 @@ def plan_import(
     # figures; model instances for all of them would be slow and large).
     stored = {}
     rows = Figure.objects.filter(
-        area__in={f.area_id for _, f in candidates},
-        year__in={f.year for _, f in candidates},
-        indicator__in={f.indicator_id for _, f in candidates},
-        content__in={f.content_id for _, f in candidates},
+        indicator__in={c.key[0] for c in candidates},
+        area__in={c.key[1] for c in candidates},
+        content__in={c.key[3] for c in candidates},
+        year__in={c.key[4] for c in candidates},
     ).values_list(*KEY_FIELDS, "pk", "value", "rounding")
     for row in rows.iterator(chunk_size=20000):
         stored[row[:8]] = row[8:]
-    for number, figure in candidates:
-        existing = stored.get(_key(figure))
-        if existing is None:
-            plan.figures.append(PlannedFigure(number, figure, "new"))
-            continue
-        pk, old_value, old_rounding = existing
-        figure.pk = pk
-        if old_value == figure.value and old_rounding == figure.rounding:
-            plan.figures.append(PlannedFigure(number, figure, "unchanged", old_value))
-        else:
-            # Only the written fields matter to bulk_update: the partial
-            # instance stands for the stored row.
-            plan.figures.append(PlannedFigure(number, figure, "changed", old_value))
+    for planned in candidates:
+        existing = stored.get(planned.key)
+        if existing is not None:
+            planned.pk, planned.old_value, old_rounding = existing
+            same = (
+                planned.old_value == planned.value and old_rounding == planned.rounding
+            )
+            planned.status = "unchanged" if same else "changed"
+        plan.figures.append(planned)
     by_id = lookups.by_id()
     for planned in plan.figures[:PREVIEW_ROWS]:
         f = planned.figure
@@ -564,6 +562,45 @@ def plan_file(
     return plan_import(
         table, file_name=file_name, sha256=sha256, source=source, progress=progress
     )
+
+
+NEW_COLUMNS = (
+    "created_at",
+    "updated_at",
+    *KEY_FIELDS,
+    "value",
+    "rounding",
+    "source_id",
+    "note",
+    "last_import_id",
+)
+
+
+def _insert_new(new: list[PlannedFigure], record: ImportRecord) -> None:
+    """Insert new figures: COPY on PostgreSQL, ``bulk_create`` elsewhere."""
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        columns = ", ".join(
+            Figure._meta.get_field(name.removesuffix("_id")).column
+            for name in NEW_COLUMNS
+        )
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(
+                f"COPY {Figure._meta.db_table} ({columns}) FROM STDIN"
+            ) as copy,
+        ):
+            for p in new:
+                copy.write_row(
+                    (now, now, *p.key, p.value, p.rounding, p.source_id, "", record.pk)
+                )
+        return
+    figures = []
+    for p in new:
+        figure = p.figure
+        figure.last_import = record
+        figures.append(figure)
+    Figure.objects.bulk_create(figures, batch_size=5000)
 
 
 HISTORY_META = {
@@ -628,12 +665,10 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
         unchanged_count=plan.count("unchanged"),
     )
     reason = _("Nhập từ tệp %(name)s") % {"name": plan.file_name}
-    new = [p.figure for p in plan.figures if p.status == "new"]
+    new = [p for p in plan.figures if p.status == "new"]
     changed = [p for p in plan.figures if p.status == "changed"]
     if new:
-        for figure in new:
-            figure.last_import = record
-        Figure.objects.bulk_create(new, batch_size=5000)
+        _insert_new(new, record)
         _record_history(
             record=record,
             user=user,
@@ -649,11 +684,15 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
             )
     if changed:
         now = timezone.now()
+        figures = []
         for planned in changed:
-            planned.figure.last_import = record
-            planned.figure.updated_at = now
+            # Only the written fields matter to bulk_update: a partial
+            # instance with the stored id stands for the row.
+            figure = planned.figure
+            figure.last_import, figure.updated_at = record, now
+            figures.append(figure)
         Figure.objects.bulk_update(
-            [p.figure for p in changed],
+            figures,
             ["value", "rounding", "source", "last_import", "updated_at"],
             batch_size=2000,
         )
