@@ -1,5 +1,4 @@
-import uuid
-from pathlib import Path
+import hashlib
 
 from django import forms
 from django.conf import settings
@@ -13,9 +12,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import spool
 from .formatting import format_value
 from .forms import FigureForm
-from .imports import PREVIEW_ROWS, apply_import, plan_file, undo_import
+from .imports import KNOWN, PREVIEW_ROWS, apply_import, plan_import, undo_import
 from .models import (
     Area,
     Figure,
@@ -25,7 +25,7 @@ from .models import (
     RegionMembership,
     SourceDocument,
 )
-from .reading import ReadError
+from .reading import ReadError, read_table
 from .services import missing_plan_warning
 from .spreadsheets import export_figures, template_workbook
 
@@ -177,7 +177,7 @@ class FigureAdmin(SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             token = request.POST.get("token")
             if token:
-                stored = _stored_upload(token)
+                stored = spool.load(token)
                 if stored is None:
                     messages.error(
                         request, _("Tệp xem trước đã hết hạn; hãy tải lên lại.")
@@ -187,26 +187,37 @@ class FigureAdmin(SimpleHistoryAdmin):
             else:
                 upload = form.cleaned_data["file"]
                 data, name = upload.read(), upload.name
-                token = _store_upload(data, name)
+                token = spool.store(data, name)
+            sha256 = hashlib.sha256(data).hexdigest()
+            confirming = (
+                "confirm" in request.POST and request.POST.get("sha256") == sha256
+            )
+            table = spool.load_table(token, sha256) if confirming else None
             try:
-                plan = plan_file(
-                    data,
-                    file_name=name,
-                    source=form.cleaned_data["source"],
-                    sheet=form.cleaned_data["sheet"] or None,
-                    header_row=form.cleaned_data["header_row"],
-                )
+                if table is None:
+                    table = read_table(
+                        data,
+                        name,
+                        KNOWN,
+                        sheet=form.cleaned_data["sheet"] or None,
+                        header_row=form.cleaned_data["header_row"],
+                    )
+                    spool.save_table(token, sha256, table)
             except ReadError as exc:
                 form.add_error("file", str(exc))
                 return TemplateResponse(
                     request, "admin/funding/figure/import.html", context
                 )
-            if "confirm" in request.POST and request.POST.get("sha256") == plan.sha256:
+            # The comparison with the database is always made afresh.
+            plan = plan_import(
+                table, file_name=name, sha256=sha256, source=form.cleaned_data["source"]
+            )
+            if confirming:
                 if not plan.can_apply:
                     messages.error(request, _("Tệp có lỗi: không nhập gì."))
                 else:
                     record = apply_import(plan=plan, user=request.user)
-                    _discard_upload(token)
+                    spool.discard(token)
                     messages.success(
                         request,
                         _(
@@ -271,36 +282,6 @@ class ImportForm(forms.Form):
         if upload and upload.size > settings.IMPORT_MAX_BYTES:
             self.add_error("file", _("Tệp quá lớn."))
         return cleaned
-
-
-def _upload_dir() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _store_upload(data: bytes, name: str) -> str:
-    """Keep an uploaded file between preview and confirm, under a generated name."""
-    token = uuid.uuid4().hex
-    (_upload_dir() / f"{token}.bin").write_bytes(data)
-    (_upload_dir() / f"{token}.name").write_text(name, encoding="utf-8")
-    return token
-
-
-def _stored_upload(token: str):
-    if not token.isalnum() or len(token) != 32:
-        return None
-    data_path = _upload_dir() / f"{token}.bin"
-    if not data_path.exists():
-        return None
-    return data_path.read_bytes(), (_upload_dir() / f"{token}.name").read_text(
-        encoding="utf-8"
-    )
-
-
-def _discard_upload(token: str) -> None:
-    for suffix in (".bin", ".name"):
-        (_upload_dir() / f"{token}{suffix}").unlink(missing_ok=True)
 
 
 @admin.register(ImportRecord)

@@ -157,6 +157,11 @@ def read_xlsx(
             % {"sheet": name, "names": ", ".join(names)}
         )
     rows, formula_cells = [], []
+    # Read-only sheets otherwise parse the whole file once just to learn
+    # its size when the writer left no <dimension> (many programs do).
+    values[name].reset_dimensions()
+    if formulas is not None:
+        formulas[name].reset_dimensions()
     value_rows = values[name].iter_rows(values_only=True)
     formula_rows = (
         formulas[name].iter_rows(values_only=True)

@@ -169,3 +169,6 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024
 )
+# Where uploads wait between preview and confirmation (not served; default:
+# the system's temporary folder). Must be shared by all workers of a host.
+IMPORT_SPOOL_DIR = env.str("IMPORT_SPOOL_DIR", default="")
