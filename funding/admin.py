@@ -141,7 +141,7 @@ class FigureAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("nhap/", view(self.import_view), name="funding_figure_import"),
+            path("import/", view(self.import_view), name="funding_figure_import"),
             path(
                 "nhap/mau.xlsx",
                 view(self.template_view),
