@@ -543,10 +543,6 @@ KEY_FIELDS = (
 )
 
 
-def _key(figure: Figure) -> tuple:
-    return tuple(getattr(figure, name) for name in KEY_FIELDS)
-
-
 def plan_file(
     data: bytes,
     *,
