@@ -334,3 +334,25 @@ def test_utf16_bom_is_excel_unicode_text(user):
     text = "Tỉnh, thành phố\tNăm\tKế hoạch (tỷ đồng)\r\nNinh Thuận\t2022\t2,5\r\n"
     p = plan(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), name="unicode.txt")
     assert p.errors == [] and p.figures[0].figure.value == D("2.5") * 10**9
+
+
+def test_shared_strings_read_like_openpyxl():
+    """The fast shared-string reader agrees with openpyxl's own, rich text
+    and phonetic hints included."""
+    from openpyxl.reader.strings import read_string_table
+
+    from funding.reading import _read_string_table
+
+    xml = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<si><t>Ninh Thuận</t></si>"
+        '<si><t xml:space="preserve">  12, 61 </t></si>'
+        "<si><r><rPr><b/></rPr><t>Kế </t></r><r><t>hoạch</t></r></si>"
+        '<si><t>Tên</t><rPh sb="0" eb="1"><t>phonetic</t></rPh></si>'
+        "<si><t>a_x005F_x000D_b</t></si>"
+        "<si><t/></si>"
+        "</sst>"
+    ).encode()
+    expected = read_string_table(io.BytesIO(xml))
+    assert _read_string_table(io.BytesIO(xml)) == expected
+    assert expected[:4] == ["Ninh Thuận", "  12, 61 ", "Kế hoạch", "Tên"]
