@@ -103,3 +103,21 @@ def test_env_example_documents_every_variable():
     assert used, "settings read no variables?"
     missing = {name for name in used if f"{name}=" not in documented}
     assert not missing
+
+
+def test_manage_py_without_configuration_says_why_in_one_line():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("manage.py: SECRET_KEY is not set.")
+    assert "Traceback" not in result.stderr
