@@ -29,7 +29,7 @@ django.setup()
 
 from django.db import transaction
 
-from funding.imports import apply_import, plan_file
+from funding.imports import plan_file
 from funding.models import Area, Figure, ProgrammeContent, SourceDocument
 
 OUT = Path(__file__).resolve().parent / "results"
@@ -91,13 +91,16 @@ def write_files(count):
 
 
 def run_ours(path):
-    """The admin's path: preview reads, validates and keeps the table
-    (``funding.spool``); confirm loads it, compares again and writes."""
-    import hashlib
+    """Through the admin, as data staff do: django-import-export's import view
+    (upload, our format and resource: read, validate, compare, keep the
+    table), then its confirmation view (compare again, write). The
+    confirmation runs in a transaction rolled back afterwards."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
 
-    from funding import spool
-    from funding.imports import KNOWN, plan_import
-    from funding.reading import read_table
+    setup_test_environment()  # the test client's response.context
 
     source, _ = SourceDocument.objects.get_or_create(
         title="DỮ LIỆU GIẢ LẬP cho benchmark nhập"
@@ -106,26 +109,31 @@ def run_ours(path):
     user = User.objects.filter(
         is_superuser=True
     ).first() or User.objects.create_superuser("bench", "", "bench-password-123")
-    data = path.read_bytes()
+    client = Client()
+    client.force_login(user)
+    upload = SimpleUploadedFile(path.name, path.read_bytes())
     started = time.perf_counter()
-    token = spool.store(data, path.name)
-    sha256 = hashlib.sha256(data).hexdigest()
-    table = read_table(data, path.name, KNOWN)
-    spool.save_table(token, sha256, table)
-    plan = plan_import(table, file_name=path.name, sha256=sha256, source=source)
+    previewed = client.post(
+        reverse("admin:funding_figure_import"),
+        {"import_file": upload, "source": source.pk, "format": "0"},
+    )
     preview = time.perf_counter() - started
-    assert not plan.errors, plan.errors[:3]
-    del table, plan
+    form = previewed.context["confirm_form"]
+    assert form is not None, previewed.context["result"].plan.errors[:3]
+    figures = len(previewed.context["result"].plan.figures)
+    data = {
+        name: "" if form.initial.get(name) is None else form.initial[name]
+        for name in form.fields
+    }
+    del previewed, form
     started = time.perf_counter()
     with transaction.atomic():
-        data, name = spool.load(token)
-        table = spool.load_table(token, hashlib.sha256(data).hexdigest())
-        plan = plan_import(table, file_name=name, sha256=sha256, source=source)
-        apply_import(plan=plan, user=user)
+        confirmed = client.post(reverse("admin:funding_figure_process_import"), data)
+        assert confirmed.status_code == 302, confirmed
+        assert "/importrecord/" in confirmed["Location"], confirmed["Location"]
         transaction.set_rollback(True)
     confirm = time.perf_counter() - started
-    spool.discard(token)
-    return {"figures": len(plan.figures), "preview_s": preview, "confirm_s": confirm}
+    return {"figures": figures, "preview_s": preview, "confirm_s": confirm}
 
 
 def run_baseline(path):

@@ -1,21 +1,19 @@
-import hashlib
-
-from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
+from import_export.forms import ExportForm
+from import_export.signals import post_import
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import spool
 from .formatting import format_value
-from .forms import FigureForm
-from .imports import KNOWN, PREVIEW_ROWS, apply_import, plan_import, undo_import
+from .forms import FigureConfirmImportForm, FigureForm, FigureImportForm
+from .imports import PREVIEW_ROWS, undo_import
 from .models import (
     Area,
     Figure,
@@ -25,9 +23,9 @@ from .models import (
     RegionMembership,
     SourceDocument,
 )
-from .reading import ReadError, read_table
+from .resources import ODS, FigureResource, SpreadsheetFormat
 from .services import missing_plan_warning
-from .spreadsheets import export_figures, template_workbook
+from .spreadsheets import template_workbook
 
 
 class UsageCountMixin:
@@ -101,7 +99,7 @@ class SourceDocumentAdmin(UsageCountMixin, admin.ModelAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(SimpleHistoryAdmin):
+class FigureAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = FigureForm
     list_display = [
         "indicator",
@@ -136,12 +134,27 @@ class FigureAdmin(SimpleHistoryAdmin):
     date_hierarchy = "period_end"
     history_list_display = ["value"]
     actions = ["export_xlsx", "export_ods", "export_csv"]
-    change_list_template = "admin/funding/figure/change_list.html"
+
+    # django-import-export: its views and temporary storage, our format,
+    # resource (funding.resources) and templates.
+    resource_classes = [FigureResource]
+    import_formats = [SpreadsheetFormat]
+    export_formats = [base_formats.XLSX, base_formats.CSV, ODS]
+    import_form_class = FigureImportForm
+    confirm_form_class = FigureConfirmImportForm
+    import_template_name = "admin/funding/figure/import.html"
+    export_template_name = "admin/funding/figure/export.html"
+    # Choosing columns would break "an export imports back unchanged".
+    export_form_class = ExportForm
+    # Excel shows Vietnamese in a CSV only with a byte-order mark.
+    to_encoding = "utf-8-sig"
+    # Every import is an ImportRecord with each figure's change; a LogEntry
+    # per figure would add hundreds of thousands of rows and say less.
+    skip_admin_log = True
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("import/", view(self.import_view), name="funding_figure_import"),
             path(
                 "nhap/mau.xlsx",
                 view(self.template_view),
@@ -150,12 +163,9 @@ class FigureAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
-    def _check_import(self, request):
-        if not request.user.has_perm("funding.import_figure"):
-            raise PermissionDenied
-
     def template_view(self, request):
-        self._check_import(request)
+        if not self.has_import_permission(request):
+            raise PermissionDenied
         response = HttpResponse(
             template_workbook(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -163,87 +173,95 @@ class FigureAdmin(SimpleHistoryAdmin):
         response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
         return response
 
-    def import_view(self, request):
-        """Upload, preview every row, then confirm; nothing is written before."""
-        self._check_import(request)
-        form = ImportForm(request.POST or None, request.FILES or None)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Nhập số liệu từ tệp"),
-            "form": form,
+    def get_import_context_data(self, **kwargs):
+        return {
             "template_url": reverse("admin:funding_figure_template"),
+            "preview_rows": PREVIEW_ROWS,
         }
-        if request.method == "POST" and form.is_valid():
-            token = request.POST.get("token")
-            if token:
-                stored = spool.load(token)
-                if stored is None:
-                    messages.error(
-                        request, _("Tệp xem trước đã hết hạn; hãy tải lên lại.")
-                    )
-                    return redirect("admin:funding_figure_import")
-                data, name = stored
-            else:
-                upload = form.cleaned_data["file"]
-                data, name = upload.read(), upload.name
-                token = spool.store(data, name)
-            sha256 = hashlib.sha256(data).hexdigest()
-            confirming = (
-                "confirm" in request.POST and request.POST.get("sha256") == sha256
+
+    def get_import_data_kwargs(self, request=None, form=None, **kwargs):
+        """The reading options and the source chosen on the import form
+        (carried by the confirmation form to the second step)."""
+        if form is not None and form.is_valid():
+            kwargs.update(
+                source=form.cleaned_data["source"],
+                sheet=form.cleaned_data["sheet"] or None,
+                header_row=form.cleaned_data["header_row"],
             )
-            table = spool.load_table(token, sha256) if confirming else None
-            try:
-                if table is None:
-                    table = read_table(
-                        data,
-                        name,
-                        KNOWN,
-                        sheet=form.cleaned_data["sheet"] or None,
-                        header_row=form.cleaned_data["header_row"],
-                    )
-                    spool.save_table(token, sha256, table)
-            except ReadError as exc:
-                form.add_error("file", str(exc))
-                return TemplateResponse(
-                    request, "admin/funding/figure/import.html", context
-                )
-            # The comparison with the database is always made afresh.
-            plan = plan_import(
-                table, file_name=name, sha256=sha256, source=form.cleaned_data["source"]
+        return kwargs
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial.update(
+                source=import_form.cleaned_data["source"].pk,
+                sheet=import_form.cleaned_data["sheet"],
+                header_row=import_form.cleaned_data["header_row"],
             )
-            if confirming:
-                if not plan.can_apply:
-                    messages.error(request, _("Tệp có lỗi: không nhập gì."))
-                else:
-                    record = apply_import(plan=plan, user=request.user)
-                    spool.discard(token)
-                    messages.success(
-                        request,
-                        _(
-                            "Đã nhập %(new)s số liệu mới, %(changed)s thay đổi, %(same)s không đổi."
-                        )
-                        % {
-                            "new": record.created_count,
-                            "changed": record.changed_count,
-                            "same": record.unchanged_count,
-                        },
-                    )
-                    return redirect("admin:funding_importrecord_change", record.pk)
-            context.update(plan=plan, token=token, preview=plan.figures[:PREVIEW_ROWS])
-        return TemplateResponse(request, "admin/funding/figure/import.html", context)
+        return initial
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        # The library appends chunk to chunk (quadratic on a 20 MB file).
+        storage = self.get_tmp_storage_class()(
+            read_mode=input_format.get_read_mode(),
+            **self.get_tmp_storage_class_kwargs(),
+        )
+        storage.save(b"".join(import_file.chunks()))
+        return storage
+
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            # The upload kept between preview and confirmation is gone
+            # (temporary files swept, or another host).
+            messages.error(request, _("Tệp xem trước đã hết hạn; hãy tải lên lại."))
+            return redirect("admin:funding_figure_import")
+
+    def process_result(self, result, request):
+        """After the confirmation: the import record, or why nothing was written."""
+        if result.record is None:
+            for error in result.base_errors:
+                messages.error(request, str(error.error))
+            if result.plan is not None:
+                for error in result.plan.errors[:20]:
+                    messages.error(request, str(error))
+            messages.error(request, _("Tệp có lỗi: không nhập gì."))
+            return redirect("admin:funding_figure_import")
+        post_import.send(sender=None, model=self.model)
+        record = result.record
+        messages.success(
+            request,
+            _("Đã nhập %(new)s số liệu mới, %(changed)s thay đổi, %(same)s không đổi.")
+            % {
+                "new": record.created_count,
+                "changed": record.changed_count,
+                "same": record.unchanged_count,
+            },
+        )
+        return redirect("admin:funding_importrecord_change", record.pk)
+
+    def get_export_filename(self, request, queryset, file_format):
+        return f"so-lieu-khuyen-cong.{file_format.get_extension()}"
 
     @admin.action(description=_("Xuất số liệu đã chọn (XLSX)"))
     def export_xlsx(self, request, queryset):
-        return export_figures(queryset, "xlsx")
+        return self._do_file_export(base_formats.XLSX(), request, queryset)
 
     @admin.action(description=_("Xuất số liệu đã chọn (ODS)"))
     def export_ods(self, request, queryset):
-        return export_figures(queryset, "ods")
+        return self._do_file_export(ODS(), request, queryset)
 
     @admin.action(description=_("Xuất số liệu đã chọn (CSV)"))
     def export_csv(self, request, queryset):
-        return export_figures(queryset, "csv")
+        return self._do_file_export(base_formats.CSV(), request, queryset)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_export_permission(request):
+            for name in ("export_xlsx", "export_ods", "export_csv"):
+                actions.pop(name, None)
+        return actions
 
     @admin.display(description=_("kỳ"), ordering="period_end")
     def period_label(self, obj):
@@ -257,31 +275,6 @@ class FigureAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Tệp XLSX, ODS hoặc CSV"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.ods,.csv,.txt"}),
-    )
-    source = forms.ModelChoiceField(
-        queryset=SourceDocument.objects.all(),
-        label=_("Nguồn số liệu (văn bản, báo cáo)"),
-    )
-    sheet = forms.CharField(label=_("Trang (để trống: trang đầu)"), required=False)
-    header_row = forms.IntegerField(
-        label=_("Dòng tiêu đề (để trống: tự tìm)"), required=False, min_value=1
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("file") and not self.data.get("token"):
-            self.add_error("file", _("Hãy chọn tệp."))
-        upload = cleaned.get("file")
-        if upload and upload.size > settings.IMPORT_MAX_BYTES:
-            self.add_error("file", _("Tệp quá lớn."))
-        return cleaned
 
 
 @admin.register(ImportRecord)

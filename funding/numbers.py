@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .formatting import MONEY_UNITS
 
@@ -28,6 +29,9 @@ class ParsedNumber:
 
 
 EMPTY = {"", "-", "–", "—"}
+# Most cells of a large file are plain digits with an optional decimal
+# comma ("48,79", "12610000000"): read them without the general rules.
+_PLAIN = re.compile(r"(\d{1,18})(?:,(\d{1,18}))?")
 _UNIT_WORDS = sorted(MONEY_UNITS, key=len, reverse=True)
 
 
@@ -121,15 +125,28 @@ def parse_number(text, unit: str = "") -> ParsedNumber | None:
         # Spreadsheet cells arrive as binary floats: take the shortest
         # decimal that round-trips, which is what the cell displayed.
         return parse_number(Decimal(repr(text)), unit)
-    raw = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").strip()
+    return _parse_text(str(text), unit)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(text: str, unit: str) -> ParsedNumber | None:
+    raw = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
     if raw in EMPTY:
         return None
+    if plain := _PLAIN.fullmatch(raw):
+        whole, fraction = plain.groups()
+        value = Decimal(f"{whole}.{fraction}" if fraction else whole)
+        return _scaled(value, len(fraction or ""), unit.strip().lower())
     # "12, 61" and "12 ,61": a stray space around the separator.
     compact = re.sub(r"(?<=\d)\s*([.,])\s*(?=\d)", r"\1", raw)
     number, found_unit = _split_unit(compact)
     number = number.replace(" ", "")
     used_unit = found_unit or unit.strip().lower()
     value, decimals = _to_decimal(number, used_unit)
+    return _scaled(value, decimals, used_unit)
+
+
+def _scaled(value: Decimal, decimals: int, used_unit: str) -> ParsedNumber:
     if used_unit == "%":
         return ParsedNumber(value, "%", decimals, Decimal(1))
     scale = MONEY_UNITS.get(used_unit, Decimal(1)) if used_unit else Decimal(1)

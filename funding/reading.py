@@ -153,6 +153,123 @@ def _read_string_table(xml_source) -> list[str]:
     return strings
 
 
+def _column_index(reference: str) -> int:
+    """0-based column of a cell reference like "AB12"."""
+    index = 0
+    for char in reference:
+        if char.isdigit():
+            break
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _sheet_rows(workbook, worksheet):
+    """Rows of a read-only worksheet as lists of values, and for each row the
+    columns holding a formula without a cached value.
+
+    The same values as openpyxl's ``iter_rows(values_only=True)`` on a
+    ``data_only`` workbook (numbers cast alike, dates by the cell's style,
+    shared, inline and rich-text strings, booleans, errors as their text;
+    rows and cells missing from the file filled with None), read with lxml
+    in one pass: openpyxl's own parser builds an object per cell and took
+    most of the time of a large import, and needed a second pass for the
+    formulas. Yields ``(row number, values, formula columns)``.
+    """
+    from lxml import etree
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+    from openpyxl.worksheet._reader import _cast_number
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    row_tag, cell_tag, value_tag, formula_tag, inline_tag, text_tag, run_tag = (
+        f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t", "r")
+    )
+    strings = worksheet._shared_strings
+    dates, durations, epoch = (
+        workbook._date_formats,
+        workbook._timedelta_formats,
+        workbook.epoch,
+    )
+    expected = 1
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        for _event, row in etree.iterparse(
+            source, events=("end",), tag=row_tag, huge_tree=True
+        ):
+            number = row.get("r")
+            number = int(number) if number else expected
+            while expected < number:  # rows left out of the file are empty
+                yield expected, [], []
+                expected += 1
+            values, formulas, column = [], [], -1
+            for cell in row.iterchildren(cell_tag):
+                reference = cell.get("r")
+                column = _column_index(reference) if reference else column + 1
+                if column >= len(values):
+                    values.extend([None] * (column + 1 - len(values)))
+                kind = cell.get("t", "n")
+                value = None
+                if kind == "inlineStr":
+                    inline = cell.find(inline_tag)
+                    if inline is not None:
+                        parts = []
+                        for child in inline:
+                            if child.tag == text_tag:
+                                parts.append(child.text or "")
+                            elif child.tag == run_tag:
+                                parts.extend(
+                                    run.text or ""
+                                    for run in child
+                                    if run.tag == text_tag
+                                )
+                        value = "".join(parts)
+                else:
+                    text = cell.findtext(value_tag) or None
+                    if text is None:
+                        if cell.find(formula_tag) is not None:
+                            formulas.append(column)
+                    elif kind == "n":
+                        value = _cast_number(text)
+                        style = cell.get("s")
+                        if style and int(style) in dates:
+                            try:
+                                value = from_excel(
+                                    value, epoch, timedelta=int(style) in durations
+                                )
+                            except (OverflowError, ValueError):
+                                value = "#VALUE!"
+                    elif kind == "s":
+                        value = strings[int(text)]
+                    elif kind == "b":
+                        value = bool(int(text))
+                    elif kind == "d":
+                        value = from_ISO8601(text)
+                    else:  # "str" (a formula's text result) and "e" (an error)
+                        value = text
+                values[column] = value
+            yield number, values, formulas
+            expected = number + 1
+            row.clear()
+            while row.getprevious() is not None:
+                del row.getparent()[0]
+
+
+def _open_read_only(data: bytes):
+    """openpyxl's read-only workbook, without its pass over every sheet to
+    learn the size when the writer left no <dimension> (many programs do)."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    def unknown_size(sheet):
+        sheet._min_column = sheet._min_row = 1
+        sheet._max_column = sheet._max_row = None
+
+    measure = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = unknown_size
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    finally:
+        ReadOnlyWorksheet._get_size = measure
+
+
 def read_xlsx(
     data: bytes,
     known: set[str],
@@ -161,23 +278,16 @@ def read_xlsx(
 ) -> SheetTable:
     """Cached values of formulas are read; a formula without one is reported."""
     import openpyxl.reader.excel
-    from openpyxl import load_workbook
 
     openpyxl.reader.excel.read_string_table = _read_string_table
     _check_zip(data)
     try:
-        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        # A second pass over the formulas only when the workbook has any.
-        formulas = (
-            load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-            if _has_formulas(data)
-            else None
-        )
+        workbook = _open_read_only(data)
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise ReadError(
             _("Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính).")
         ) from exc
-    names = values.sheetnames
+    names = workbook.sheetnames
     name = sheet or names[0]
     if name not in names:
         raise ReadError(
@@ -185,29 +295,18 @@ def read_xlsx(
             % {"sheet": name, "names": ", ".join(names)}
         )
     rows, formula_cells = [], []
-    # Read-only sheets otherwise parse the whole file once just to learn
-    # its size when the writer left no <dimension> (many programs do).
-    values[name].reset_dimensions()
-    if formulas is not None:
-        formulas[name].reset_dimensions()
-    value_rows = values[name].iter_rows(values_only=True)
-    formula_rows = (
-        formulas[name].iter_rows(values_only=True)
-        if formulas is not None
-        else iter(tuple, None)  # no formulas: an endless supply of empty rows
-    )
-    for number, (row, raw) in enumerate(
-        zip(value_rows, formula_rows, strict=False), start=1
-    ):
-        cells = [_nfc(c) for c in row]
-        for col, (value, source) in enumerate(zip(cells, raw, strict=False)):
-            if value is None and isinstance(source, str) and source.startswith("="):
-                formula_cells.append((number, col))
-        rows.append(cells)
-        _limit_rows(len(rows) - 1)
-    values.close()
-    if formulas is not None:
-        formulas.close()
+    try:
+        for number, values, formulas in _sheet_rows(workbook, workbook[name]):
+            rows.append([_nfc(c) for c in values])
+            formula_cells.extend((number, col) for col in formulas)
+            _limit_rows(len(rows) - 1)
+    except (zipfile.BadZipFile, EOFError, OSError, SyntaxError) as exc:
+        # A truncated archive or sheet (lxml's XMLSyntaxError is a SyntaxError).
+        raise ReadError(
+            _("Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính).")
+        ) from exc
+    finally:
+        workbook.close()
     if not any(any(c not in (None, "") for c in row) for row in rows):
         raise ReadError(_("Trang “%(sheet)s” trống.") % {"sheet": name})
     start = find_header(rows, known, header_row)
@@ -254,23 +353,6 @@ def merged_headers(rows: list[list], start: int) -> list[str]:
             text = f"{text} ({unit.group(1).strip()})"
         headers.append(text)
     return headers
-
-
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet holds a formula (an ``<f>`` element)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(
-                ".xml"
-            ):
-                with archive.open(info) as sheet:
-                    tail = b""
-                    while chunk := sheet.read(1 << 20):
-                        window = tail + chunk  # a tag may straddle two reads
-                        if b"<f>" in window or b"<f " in window:
-                            return True
-                        tail = chunk[-3:]
-    return False
 
 
 def _check_zip(data: bytes, required: str = "xl/workbook.xml") -> None:

@@ -1,24 +1,29 @@
-"""Uploaded import files kept between the preview and the confirmation.
+"""Import plans made at preview time, kept for the confirmation.
 
-Files live outside MEDIA_ROOT (never served) under generated names. The
-table read at preview time is kept too, signed with the SECRET_KEY, so the
-confirmation does not parse a large spreadsheet a second time; it is used
-only for the same file (same SHA-256).
+django-import-export keeps the uploaded file itself between the preview and
+the confirmation (its temporary storage). Reading and validating a large
+spreadsheet is the slowest part of an import, so the validated figures are
+kept too, keyed by the file's SHA-256, the reading options and the source,
+and signed with the SECRET_KEY so that a file planted in the folder is never
+unpickled. The confirmation still compares them with the database afresh.
+The folder is outside MEDIA_ROOT (never served) and must be shared by the
+workers of a host; a missing plan only means the file is read again.
 """
 
 import hashlib
 import hmac
 import pickle
+import re
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 MAX_AGE_SECONDS = 24 * 3600
-_SALT = "funding.spool.table"
+_SALT = "funding.spool.plan"
+_KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _folder() -> Path:
@@ -30,59 +35,45 @@ def _folder() -> Path:
     return folder
 
 
-def _valid(token: str) -> bool:
-    return len(token) == 32 and all(c in "0123456789abcdef" for c in token)
+def plan_key(*parts) -> str:
+    """The name of a kept plan, from the file's SHA-256 and every option that
+    shapes it: the same file read with other options is another plan."""
+    text = "\x00".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def store(data: bytes, name: str) -> str:
-    """Keep an upload; return its token. Old uploads are swept at the same time."""
-    folder = _folder()
+def _path(key: str) -> Path | None:
+    return _folder() / f"{key}.plan" if _KEY.match(key) else None
+
+
+def save(key: str, value) -> None:
+    """Keep a plan; those older than a day are swept at the same time."""
+    path = _path(key)
+    if path is None:
+        raise ValueError("invalid spool key")
     cutoff = time.time() - MAX_AGE_SECONDS
-    for old in folder.iterdir():
+    for old in path.parent.glob("*.plan"):
         if old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)
-    token = uuid.uuid4().hex
-    (folder / f"{token}.bin").write_bytes(data)
-    (folder / f"{token}.name").write_text(name, encoding="utf-8")
-    return token
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    signature = salted_hmac(_SALT, key.encode() + payload, algorithm="sha256").digest()
+    path.write_bytes(signature + payload)
 
 
-def load(token: str) -> tuple[bytes, str] | None:
-    if not _valid(token):
-        return None
-    folder = _folder()
-    data = folder / f"{token}.bin"
-    if not data.exists():
-        return None
-    return data.read_bytes(), (folder / f"{token}.name").read_text(encoding="utf-8")
-
-
-def save_table(token: str, sha256: str, table) -> None:
-    payload = pickle.dumps((sha256, table), protocol=pickle.HIGHEST_PROTOCOL)
-    signature = salted_hmac(_SALT, payload, algorithm="sha256").digest()
-    (_folder() / f"{token}.table").write_bytes(signature + payload)
-
-
-def load_table(token: str, sha256: str):
-    """The table read at preview time, if it is intact and of this file."""
-    if not _valid(token):
-        return None
-    path = _folder() / f"{token}.table"
-    if not path.exists():
+def load(key: str):
+    """What is kept under ``key``, or None when it is missing or not ours."""
+    path = _path(key)
+    if path is None or not path.exists():
         return None
     blob = path.read_bytes()
-    signature, payload = (
-        blob[: hashlib.sha256().digest_size],
-        blob[hashlib.sha256().digest_size :],
-    )
-    expected = salted_hmac(_SALT, payload, algorithm="sha256").digest()
+    size = hashlib.sha256().digest_size
+    signature, payload = blob[:size], blob[size:]
+    expected = salted_hmac(_SALT, key.encode() + payload, algorithm="sha256").digest()
     if not hmac.compare_digest(signature, expected):
         return None
-    stored_sha, table = pickle.loads(payload)
-    return table if stored_sha == sha256 else None
+    return pickle.loads(payload)
 
 
-def discard(token: str) -> None:
-    if _valid(token):
-        for suffix in (".bin", ".name", ".table"):
-            (_folder() / f"{token}{suffix}").unlink(missing_ok=True)
+def discard(key: str) -> None:
+    if path := _path(key):
+        path.unlink(missing_ok=True)

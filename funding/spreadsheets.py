@@ -1,8 +1,6 @@
 """The spreadsheets the portal hands out: the import template and the
 long-layout export (which imports back unchanged)."""
 
-from django.utils.translation import gettext as _
-
 from . import exports
 from .models import Figure
 
@@ -45,14 +43,6 @@ def long_rows(figures):
             f.rounding,
             f.note,
         ]
-
-
-def export_figures(queryset, fmt: str):
-    figures = queryset.with_dimensions().order_by(
-        "area__code", "year", "period_end", "pk"
-    )
-    data = exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))
-    return exports.download(data, "so-lieu-khuyen-cong", fmt)
 
 
 def template_workbook() -> bytes:

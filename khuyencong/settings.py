@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "simple_history",
+    "import_export",
     "news",
     "funding",
 ]
@@ -169,6 +170,11 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024
 )
-# Where uploads wait between preview and confirmation (not served; default:
-# the system's temporary folder). Must be shared by all workers of a host.
+# Where the tables read at preview time wait for the confirmation (not
+# served; default: the system's temporary folder, where django-import-export
+# keeps the uploads too). Must be shared by all workers of a host.
 IMPORT_SPOOL_DIR = env.str("IMPORT_SPOOL_DIR", default="")
+# django-import-export: importing needs funding.import_figure, exporting the
+# figures (public data) needs only the view permission.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

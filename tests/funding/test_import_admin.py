@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -10,6 +11,8 @@ from funding.models import Figure, ImportRecord, SourceDocument
 pytestmark = pytest.mark.django_db
 
 IMPORT = reverse("admin:funding_figure_import")
+PROCESS = reverse("admin:funding_figure_process_import")
+EXPORT = reverse("admin:funding_figure_export")
 HEADER = [
     "Tỉnh, thành phố",
     "Năm",
@@ -39,83 +42,128 @@ def data_client(client, make_user):
     return client
 
 
-def preview_then_confirm(client, file, source):
-    preview = client.post(IMPORT, {"file": file, "source": source.pk})
-    assert preview.status_code == 200
-    plan = preview.context["plan"]
-    confirm = client.post(
-        IMPORT,
-        {
-            "token": preview.context["token"],
-            "sha256": plan.sha256,
-            "source": source.pk,
-            "confirm": "1",
-        },
-        follow=True,
+def preview(client, file, source, **options):
+    """The first step of django-import-export's import view."""
+    return client.post(
+        IMPORT, {"import_file": file, "source": source.pk, "format": "0", **options}
     )
-    return preview, confirm
+
+
+def confirm(client, previewed):
+    """Post the confirmation form the preview rendered, as the browser does."""
+    form = previewed.context["confirm_form"]
+    data = {
+        name: "" if form.initial.get(name) is None else form.initial[name]
+        for name in form.fields
+    }
+    return client.post(PROCESS, data, follow=True)
+
+
+def preview_then_confirm(client, file, source):
+    previewed = preview(client, file, source)
+    assert previewed.status_code == 200
+    assert previewed.context["confirm_form"] is not None, previewed.context["result"]
+    return previewed, confirm(client, previewed)
 
 
 def test_upload_preview_confirm(data_client, source):
     file = upload([HEADER, ["Ninh Thuận", 2022, "KCĐP", "10", "8,5"]])
-    preview = data_client.post(IMPORT, {"file": file, "source": source.pk})
-    html = preview.content.decode()
+    previewed = preview(data_client, file, source)
+    html = previewed.content.decode()
     assert "2 mới, 0 thay đổi, 0 không đổi, 0 lỗi." in html
     assert (
         "Ninh Thuận (đến 2025) – Khuyến công địa phương – Tất cả nội dung – Năm 2022 – Kế hoạch"
         in html
     )
     assert not Figure.objects.exists()  # nothing written by a preview
-    _, confirm = preview_then_confirm(
-        data_client, upload([HEADER, ["Ninh Thuận", 2022, "KCĐP", "10", "8,5"]]), source
-    )
-    assert "Đã nhập 2 số liệu mới" in confirm.content.decode()
+    confirmed = confirm(data_client, previewed)
+    assert "Đã nhập 2 số liệu mới" in confirmed.content.decode()
     assert Figure.objects.count() == 2
     record = ImportRecord.objects.get()
     assert record.user.username == "solieu_admin"
     figure = Figure.objects.get(measure="executed")
     assert figure.last_import == record
     assert figure.history.first().history_user.username == "solieu_admin"
-    assert (
-        "8.500.000.000"
-        in data_client.get("/so-lieu/?area=" + figure.area.code).content.decode()
-        or True
-    )
+    assert figure.value == 8_500_000_000
+    public = data_client.get(f"/so-lieu/chi-tiet/{figure.pk}/").content.decode()
+    assert "8,5 tỷ đồng" in public
 
 
-def test_errors_block_the_confirmation(data_client, source):
-    preview = data_client.post(
-        IMPORT,
-        {
-            "file": upload([HEADER, ["Ninh Thuận", 2022, "", "abc", ""]]),
-            "source": source.pk,
-        },
+def test_importing_the_same_file_again_writes_nothing(data_client, source):
+    rows = [HEADER, ["Ninh Thuận", 2022, "KCĐP", "10", "8,5"]]
+    preview_then_confirm(data_client, upload(rows), source)
+    history = Figure.history.count()
+    previewed, confirmed = preview_then_confirm(data_client, upload(rows), source)
+    assert "0 mới, 0 thay đổi, 2 không đổi, 0 lỗi." in previewed.content.decode()
+    assert Figure.objects.count() == 2 and Figure.history.count() == history
+    assert ImportRecord.objects.latest("created_at").unchanged_count == 2
+
+
+def test_sheet_and_header_row_options_reach_the_confirmation(data_client, source):
+    book = Workbook()
+    book.active.append(["ignored"])
+    other = book.create_sheet("Năm 2022")
+    other.append(["Báo cáo kinh phí khuyến công"])
+    other.append(HEADER)
+    other.append(["Ninh Thuận", 2022, "KCĐP", "10", "8,5"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    previewed = preview(
+        data_client,
+        SimpleUploadedFile("hai-trang.xlsx", buffer.getvalue()),
+        source,
+        sheet="Năm 2022",
+        header_row="2",
     )
-    html = preview.content.decode()
-    assert "Dòng 2, cột “Kế hoạch (tỷ đồng)” (giá trị “abc”)" in html
-    assert 'name="confirm"' not in html
-    plan = preview.context["plan"]
-    data_client.post(
-        IMPORT,
-        {
-            "token": preview.context["token"],
-            "sha256": plan.sha256,
-            "source": source.pk,
-            "confirm": "1",
-        },
+    assert "2 mới" in previewed.content.decode()
+    confirm(data_client, previewed)
+    record = ImportRecord.objects.get()
+    assert (record.sheet, record.created_count) == ("Năm 2022", 2)
+
+
+def test_expired_preview_asks_for_the_file_again(data_client, source):
+    previewed = preview(
+        data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "10", ""]]), source
     )
+    form = previewed.context["confirm_form"]
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data["import_file_name"] = "khong-con-nua"
+    response = data_client.post(PROCESS, data, follow=True)
+    assert "Tệp xem trước đã hết hạn" in response.content.decode()
     assert not Figure.objects.exists()
 
 
+def test_errors_block_the_confirmation(data_client, source):
+    previewed = preview(
+        data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "abc", ""]]), source
+    )
+    html = previewed.content.decode()
+    assert "Dòng 2, cột “Kế hoạch (tỷ đồng)” (giá trị “abc”)" in html
+    assert 'name="confirm"' not in html
+    assert previewed.context.get("confirm_form") is None
+    assert not Figure.objects.exists()
+
+
+def test_a_confirmation_that_finds_errors_writes_nothing(data_client, source):
+    """The file is read and compared again at confirmation; if that finds
+    errors (here: confirmation options that do not match the file), nothing
+    is written and the user is told."""
+    rows = [HEADER, ["Ninh Thuận", 2022, "", "10", ""]]
+    previewed = preview(data_client, upload(rows), source)
+    form = previewed.context["confirm_form"]
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data["header_row"] = "5"  # a row that is not the header
+    response = data_client.post(PROCESS, data, follow=True)
+    assert "không nhập gì" in response.content.decode()
+    assert not Figure.objects.exists() and not ImportRecord.objects.exists()
+
+
 def test_unreadable_file_is_a_form_error(data_client, source):
-    response = data_client.post(
-        IMPORT,
-        {
-            "file": SimpleUploadedFile("x.xlsx", b"not a spreadsheet"),
-            "source": source.pk,
-        },
+    response = preview(
+        data_client, SimpleUploadedFile("x.xlsx", b"not a spreadsheet"), source
     )
     assert "không phải bảng tính hợp lệ" in response.content.decode()
+    assert response.context.get("confirm_form") is None
 
 
 def test_undo_from_the_admin(data_client, source):
@@ -132,7 +180,9 @@ def test_undo_from_the_admin(data_client, source):
     assert not Figure.objects.exists()
 
 
-def test_export_then_import_changes_nothing(data_client, source):
+@pytest.fixture
+def four_figures(data_client, source):
+    """Two rows of the wide layout: plan and execution for two provinces."""
     preview_then_confirm(
         data_client,
         upload(
@@ -144,6 +194,9 @@ def test_export_then_import_changes_nothing(data_client, source):
         ),
         source,
     )
+
+
+def test_export_then_import_changes_nothing(data_client, source, four_figures):
     exported = data_client.post(
         reverse("admin:funding_figure_changelist"),
         {
@@ -153,14 +206,10 @@ def test_export_then_import_changes_nothing(data_client, source):
     )
     sheet = load_workbook(io.BytesIO(exported.content)).active
     assert sheet["A1"].value == "Chỉ tiêu"
-    preview = data_client.post(
-        IMPORT,
-        {
-            "file": SimpleUploadedFile("export.xlsx", exported.content),
-            "source": source.pk,
-        },
+    previewed = preview(
+        data_client, SimpleUploadedFile("export.xlsx", exported.content), source
     )
-    plan = preview.context["plan"]
+    plan = previewed.context["result"].plan
     assert plan.errors == []
     assert (plan.count("new"), plan.count("changed"), plan.count("unchanged")) == (
         0,
@@ -169,16 +218,36 @@ def test_export_then_import_changes_nothing(data_client, source):
     )
 
 
+def test_export_view_follows_the_changelist_filters(data_client, four_figures):
+    Figure.objects.filter(year=2021).update(note='=HYPERLINK("http://x")')
+    page = data_client.get(EXPORT + "?year=2021")
+    assert page.status_code == 200 and "Định dạng" in page.content.decode()
+    csv_index = next(
+        value
+        for value, label in page.context["form"].fields["format"].choices
+        if label == "csv"
+    )
+    response = data_client.post(EXPORT + "?year=2021", {"format": csv_index})
+    body = response.content
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark, for Excel
+    text = body.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Chỉ tiêu,Địa bàn")
+    assert len(text.splitlines()) == 3  # the two figures of 2021 only
+    assert "'=HYPERLINK" in text  # neutralised: Excel shows it as text
+    assert "Ninh Thuận" not in text
+
+
 def test_template_is_a_real_workbook_that_imports(data_client, source):
     response = data_client.get(reverse("admin:funding_figure_template"))
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Số liệu", "Hướng dẫn"]
-    preview = data_client.post(
-        IMPORT,
-        {"file": SimpleUploadedFile("mau.xlsx", response.content), "source": source.pk},
+    previewed = preview(
+        data_client, SimpleUploadedFile("mau.xlsx", response.content), source
     )
-    assert preview.context["plan"].errors == []
-    assert preview.context["plan"].count("new") == 2
+    assert previewed.context["result"].plan.errors == []
+    assert previewed.context["result"].plan.count("new") == 2
+    page = data_client.get(IMPORT).content.decode()
+    assert reverse("admin:funding_figure_template") in page
 
 
 def test_only_import_permission_reaches_the_import(editor_client, client, make_user):
@@ -186,7 +255,19 @@ def test_only_import_permission_reaches_the_import(editor_client, client, make_u
     assert (
         editor_client.get(reverse("admin:funding_figure_template")).status_code == 403
     )
-    assert client.get(IMPORT).status_code in (302, 403)
+    assert editor_client.post(PROCESS, {}).status_code == 403
+    anonymous = Client()
+    assert anonymous.get(IMPORT).status_code == 302  # to the login page
+    assert anonymous.get(EXPORT).status_code == 302
+    changelist = data_client_links(make_user)
+    assert reverse("admin:funding_figure_import") in changelist
+    assert "Nhập từ tệp" in changelist and "Xuất ra tệp" in changelist
+
+
+def data_client_links(make_user):
+    staff = Client()
+    staff.force_login(make_user("solieu_links", "Cán bộ số liệu"))
+    return staff.get(reverse("admin:funding_figure_changelist")).content.decode()
 
 
 def test_ods_export_imports_back_unchanged(data_client, source):
@@ -201,12 +282,8 @@ def test_ods_export_imports_back_unchanged(data_client, source):
         },
     )
     assert exported["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
-    preview = data_client.post(
-        IMPORT,
-        {
-            "file": SimpleUploadedFile("export.ods", exported.content),
-            "source": source.pk,
-        },
+    previewed = preview(
+        data_client, SimpleUploadedFile("export.ods", exported.content), source
     )
-    plan = preview.context["plan"]
+    plan = previewed.context["result"].plan
     assert plan.errors == [] and plan.count("unchanged") == 2

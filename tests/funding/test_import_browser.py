@@ -31,7 +31,7 @@ def test_upload_preview_confirm_and_see_it_on_the_public_page(
         page.click("text=tệp mẫu")
     template = tmp_path / "mau.xlsx"
     download.value.save_as(template)
-    page.set_input_files("#id_file", str(template))
+    page.set_input_files("#id_import_file", str(template))
     page.select_option("#id_source", str(source.pk))
     page.click("input[name=preview]")
     assert "2 mới, 0 thay đổi, 0 không đổi, 0 lỗi." in page.inner_text("#content")

@@ -2,29 +2,62 @@ from funding import spool
 from funding.reading import SheetTable
 
 
-def test_upload_and_table_round_trip(settings, tmp_path):
+def test_plan_round_trip_by_file_and_options(settings, tmp_path):
     settings.IMPORT_SPOOL_DIR = str(tmp_path)
-    token = spool.store(b"data", "tệp.xlsx")
-    assert spool.load(token) == (b"data", "tệp.xlsx")
+    key = spool.plan_key("a" * 64, None, None)
     table = SheetTable(headers=["Năm"], header_row=1, rows=[(2, [2022])], sheet="S")
-    spool.save_table(token, "abc", table)
-    assert spool.load_table(token, "abc") == table
-    assert spool.load_table(token, "other-file") is None
-    assert not any(
-        (tmp_path / "khuyencong-imports").glob("*.xlsx")
-    )  # generated names only
-    spool.discard(token)
-    assert spool.load(token) is None and spool.load_table(token, "abc") is None
+    spool.save(key, table)
+    assert spool.load(key) == table
+    # The same file read with other options is another table.
+    assert spool.plan_key("a" * 64, "Trang 2", None) != key
+    assert spool.load(spool.plan_key("a" * 64, None, 3)) is None
+    assert spool.load(spool.plan_key("b" * 64, None, None)) is None
+    spool.discard(key)
+    assert spool.load(key) is None
 
 
 def test_tampered_or_foreign_tables_are_ignored(settings, tmp_path):
     settings.IMPORT_SPOOL_DIR = str(tmp_path)
-    token = spool.store(b"data", "a.csv")
-    spool.save_table(token, "abc", SheetTable(headers=[], header_row=1))
-    path = tmp_path / "khuyencong-imports" / f"{token}.table"
+    key = spool.plan_key("c" * 64, None, None)
+    spool.save(key, SheetTable(headers=[], header_row=1))
+    path = tmp_path / "khuyencong-imports" / f"{key}.plan"
     blob = bytearray(path.read_bytes())
     blob[-1] ^= 1
     path.write_bytes(bytes(blob))
-    assert spool.load_table(token, "abc") is None
+    assert spool.load(key) is None
+    # A signed table copied under another key is not accepted either.
+    other = spool.plan_key("d" * 64, None, None)
+    spool.save(key, SheetTable(headers=["x"], header_row=1))
+    (tmp_path / "khuyencong-imports" / f"{other}.plan").write_bytes(path.read_bytes())
+    assert spool.load(other) is None
     assert spool.load("../../etc/passwd") is None
-    assert spool.load_table("not-a-token", "abc") is None
+    assert spool.load("not-a-key") is None
+
+
+def test_a_kept_plan_comes_back_with_the_same_figures(settings, tmp_path):
+    from datetime import date
+    from decimal import Decimal
+
+    from funding.imports import ImportPlan, PlannedFigure, RowError
+
+    settings.IMPORT_SPOOL_DIR = str(tmp_path)
+    key = (1, 2, "kcdp", 3, 2022, "months", date(2022, 7, 31), "executed")
+    plan = ImportPlan(
+        file_name="bao-cao.xlsx",
+        sha256="e" * 64,
+        sheet="Số liệu",
+        figures=[
+            PlannedFigure(7, key, Decimal("11070000000"), Decimal("10000000"), 9),
+            PlannedFigure(8, key[:7] + ("plan",), Decimal("0.5"), Decimal(0), 9),
+        ],
+        errors=[RowError(9, "Năm", "x", "sai")],
+    )
+    spool.save(spool.plan_key("e" * 64), plan)
+    back = spool.load(spool.plan_key("e" * 64))
+    assert (back.file_name, back.sha256, back.sheet) == (
+        "bao-cao.xlsx",
+        "e" * 64,
+        "Số liệu",
+    )
+    assert back.figures == plan.figures
+    assert back.errors == plan.errors
