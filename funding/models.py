@@ -495,3 +495,169 @@ class ImportChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record}: {self.old_value} → {self.new_value}"
+
+
+class DataBlockQuerySet(models.QuerySet):
+    def showing(self, figure: Figure):
+        """Blocks whose selection includes ``figure`` (as it is stored now)."""
+        return (
+            self.filter(
+                indicators=figure.indicator_id,
+                areas=figure.area_id,
+                content=figure.content_id,
+                year_from__lte=figure.year,
+                year_to__gte=figure.year,
+            )
+            .filter(Q(period_kind="") | Q(period_kind=figure.period_kind))
+            .filter(Q(funds="") | Q(funds__contains=figure.source_fund))
+            .filter(Q(measures="") | Q(measures__contains=figure.measure))
+            .filter(Q(sources=None) | Q(sources=figure.source_id))
+            .distinct()
+        )
+
+
+class DataBlock(TimeStampedModel):
+    """A table of figures in a story: a selection, not a copy.
+
+    The block names what it shows (indicators, areas, years, period, funding
+    sources, measures, source documents); the figures are looked up when the
+    story is shown, so a corrected figure corrects every story that shows it.
+    """
+
+    class Display(models.TextChoices):
+        TABLE = "table", _("Bảng")
+        CHART = "chart", _("Bảng và biểu đồ cột")
+        HIGHLIGHT = "highlight", _("Một số liệu nổi bật")
+
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.CASCADE,
+        related_name="data_blocks",
+        verbose_name=_("bài viết"),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("tiêu đề bảng"), max_length=200)
+    indicators = models.ManyToManyField(
+        Indicator, related_name="data_blocks", verbose_name=_("chỉ tiêu")
+    )
+    areas = models.ManyToManyField(
+        Area, related_name="data_blocks", verbose_name=_("địa bàn")
+    )
+    year_from = models.PositiveSmallIntegerField(_("từ năm"))
+    year_to = models.PositiveSmallIntegerField(_("đến năm"))
+    period_kind = models.CharField(
+        _("kỳ"),
+        max_length=10,
+        choices=Figure.PeriodKind.choices,
+        blank=True,
+        help_text=_("Để trống: mọi kỳ (cả năm và các tháng đầu năm)."),
+    )
+    # Comma-separated codes of Figure.Source / Figure.Measure; empty means all.
+    funds = models.CharField(_("nguồn kinh phí"), max_length=30, blank=True)
+    measures = models.CharField(_("loại số liệu"), max_length=30, blank=True)
+    content = models.ForeignKey(
+        ProgrammeContent,
+        on_delete=models.PROTECT,
+        related_name="data_blocks",
+        verbose_name=_("nội dung"),
+    )
+    sources = models.ManyToManyField(
+        SourceDocument,
+        blank=True,
+        related_name="data_blocks",
+        verbose_name=_("văn bản nguồn"),
+        help_text=_("Để trống: mọi nguồn."),
+    )
+    display = models.CharField(
+        _("cách hiển thị"),
+        max_length=10,
+        choices=Display.choices,
+        default=Display.TABLE,
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    objects = DataBlockQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position", "pk"]
+        verbose_name = _("bảng số liệu")
+        verbose_name_plural = _("bảng số liệu")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year_from__lte=models.F("year_to")),
+                name="funding_datablock_years_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"bang-so-lieu-{self.pk}"
+
+    @property
+    def marker(self) -> str:
+        """What an editor types in the body, on a line of its own, to place the block."""
+        return f"[bang-so-lieu:{self.pk}]"
+
+    @property
+    def fund_list(self) -> list[str]:
+        return [code for code in self.funds.split(",") if code]
+
+    @property
+    def measure_list(self) -> list[str]:
+        return [code for code in self.measures.split(",") if code]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise ValidationError({"year_to": _("“Đến năm” phải từ “Từ năm” trở đi.")})
+
+    def figures(self):
+        """The figures the selection names, as stored now."""
+        figures = Figure.objects.with_dimensions().filter(
+            indicator__in=self.indicators.all(),
+            area__in=self.areas.all(),
+            content=self.content_id,
+            year__gte=self.year_from,
+            year__lte=self.year_to,
+        )
+        if self.period_kind:
+            figures = figures.filter(period_kind=self.period_kind)
+        if self.fund_list:
+            figures = figures.filter(source_fund__in=self.fund_list)
+        if self.measure_list:
+            figures = figures.filter(measure__in=self.measure_list)
+        if self.sources.exists():
+            figures = figures.filter(source__in=self.sources.all())
+        return figures.order_by(
+            "indicator__position", "area__kind", "area__name", "year", "period_end"
+        )
+
+
+class FigureQuote(models.Model):
+    """A figure an article's text quotes, directly or through a computed one
+    (as the figure checker resolved it when the article was last saved)."""
+
+    article = models.ForeignKey(
+        "news.Article", on_delete=models.CASCADE, related_name="figure_quotes"
+    )
+    figure = models.ForeignKey(Figure, on_delete=models.CASCADE, related_name="quotes")
+    quoted = models.CharField(_("trích"), max_length=100)
+
+    class Meta:
+        ordering = ["article", "figure"]
+        verbose_name = _("số liệu được trích")
+        verbose_name_plural = _("số liệu được trích")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "figure", "quoted"], name="funding_quote_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.quoted}"

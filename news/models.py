@@ -221,6 +221,10 @@ class Article(TimeStampedModel):
         help_text=_("Đặt một thời điểm trong tương lai để hẹn giờ xuất bản."),
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    # Set when a figure the article quotes or shows changes after it was
+    # published; cleared when an editor has reviewed it (and, if need be,
+    # published a correction).
+    needs_figure_review = models.BooleanField(_("cần rà soát số liệu"), default=False)
     cover_image = models.ImageField(
         _("ảnh đại diện"),
         upload_to=cover_upload_to,
@@ -250,6 +254,7 @@ class Article(TimeStampedModel):
 
     history = HistoricalRecords(
         excluded_fields=[
+            "needs_figure_review",
             "search_title",
             "search_text",
             "search_vector",
@@ -395,3 +400,27 @@ class ArticleImage(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return self.image.url
+
+
+class Correction(TimeStampedModel):
+    """A correction (đính chính) published at the top of an article, dated."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("bài viết"),
+    )
+    text = models.TextField(_("nội dung đính chính"))
+    published_at = models.DateTimeField(_("thời điểm đính chính"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("đính chính")
+        verbose_name_plural = _("đính chính")
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.published_at:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#dinh-chinh-{self.pk}"

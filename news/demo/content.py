@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from funding.demo import load_seed_figures
+from funding.demo import load_seed_blocks, load_seed_figures
 from news.models import Article, Category
 
 from .cleaning import clean_capture
@@ -63,7 +63,7 @@ def load_demo_content() -> dict[str, int]:
     Returns how many categories and articles were created, so running it a
     second time reports (and does) nothing.
     """
-    created = {"categories": 0, "articles": 0, "figures": 0}
+    created = {"categories": 0, "articles": 0, "figures": 0, "blocks": 0}
     categories = {}
     for position, (name, slug, description) in enumerate(CATEGORIES):
         category, was_created = Category.objects.get_or_create(
@@ -96,5 +96,7 @@ def load_demo_content() -> dict[str, int]:
         article._change_reason = "Nội dung mẫu (load_demo)"
         article.save()
         created["articles"] += 1
-    created["figures"] = load_seed_figures(article=Article.objects.get(slug=SEED_SLUG))
+    seed = Article.objects.get(slug=SEED_SLUG)
+    created["figures"] = load_seed_figures(article=seed)
+    created["blocks"] = load_seed_blocks(article=seed)
     return created

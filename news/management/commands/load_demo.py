@@ -27,7 +27,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content: {created['categories']} categories and "
             f"{created['articles']} articles created, {created['figures']} figures "
-            "stored (existing ones left as they are)."
+            f"stored, {created['blocks']} data blocks attached (existing ones left "
+            "as they are)."
         )
         if settings.DEBUG:
             self.create_demo_users()
