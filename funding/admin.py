@@ -12,10 +12,16 @@ from import_export.signals import post_import
 from simple_history.admin import SimpleHistoryAdmin
 
 from .formatting import format_value
-from .forms import FigureConfirmImportForm, FigureForm, FigureImportForm
+from .forms import (
+    DataBlockForm,
+    FigureConfirmImportForm,
+    FigureForm,
+    FigureImportForm,
+)
 from .imports import PREVIEW_ROWS, undo_import
 from .models import (
     Area,
+    DataBlock,
     Figure,
     ImportRecord,
     Indicator,
@@ -24,7 +30,7 @@ from .models import (
     SourceDocument,
 )
 from .resources import ODS, FigureResource, SpreadsheetFormat
-from .services import missing_plan_warning
+from .services import flag_articles_for_review, missing_plan_warning
 from .spreadsheets import template_workbook
 
 
@@ -275,6 +281,28 @@ class FigureAdmin(ImportExportMixin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
+        if form.has_changed():
+            self._flag(request, Figure.objects.filter(pk=obj.pk))
+
+    def delete_model(self, request, obj):
+        self._flag(request, Figure.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._flag(request, queryset)
+        super().delete_queryset(request, queryset)
+
+    def _flag(self, request, figures):
+        if count := flag_articles_for_review(figures=figures):
+            self.message_user(
+                request,
+                _(
+                    "%(count)s bài đã xuất bản dùng số liệu này, được đưa vào danh "
+                    "sách cần rà soát số liệu."
+                )
+                % {"count": count},
+                messages.WARNING,
+            )
 
 
 @admin.register(ImportRecord)
@@ -319,3 +347,17 @@ class ImportRecordAdmin(admin.ModelAdmin):
                     % {"record": record, "count": count},
                     messages.SUCCESS,
                 )
+
+
+@admin.register(DataBlock)
+class DataBlockAdmin(admin.ModelAdmin):
+    """Data staff attach figures to stories here without editing their text."""
+
+    form = DataBlockForm
+    list_display = ["title", "article", "display", "year_from", "year_to", "position"]
+    list_filter = ["display", "year_to", "indicators"]
+    list_select_related = ["article"]
+    search_fields = ["title", "article__title", "note"]
+    autocomplete_fields = ["article", "indicators", "areas", "content", "sources"]
+    date_hierarchy = "created_at"
+    fields = ["article", *DataBlockForm.Meta.fields]

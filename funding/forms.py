@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from .formatting import format_number
-from .models import Figure, SourceDocument
+from .models import DataBlock, Figure, ProgrammeContent, SourceDocument
 from .numbers import NumberFormatError, parse_number
 
 
@@ -123,3 +123,58 @@ class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
         super().__init__(*args, **kwargs)
         for name in ("source", "sheet", "header_row"):
             self.fields[name].widget = forms.HiddenInput()
+
+
+class DataBlockForm(forms.ModelForm):
+    """A data block: which figures, chosen by their dimensions."""
+
+    funds = forms.MultipleChoiceField(
+        label=_("Nguồn kinh phí"),
+        choices=Figure.Source.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Không chọn: mọi nguồn."),
+    )
+    measures = forms.MultipleChoiceField(
+        label=_("Loại số liệu"),
+        choices=Figure.Measure.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Không chọn: kế hoạch, thực hiện và ước thực hiện."),
+    )
+
+    class Meta:
+        model = DataBlock
+        fields = [
+            "title",
+            "position",
+            "indicators",
+            "areas",
+            "year_from",
+            "year_to",
+            "period_kind",
+            "funds",
+            "measures",
+            "content",
+            "sources",
+            "display",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["funds"] = self.instance.fund_list
+            self.initial["measures"] = self.instance.measure_list
+        if not self.instance.pk and "content" in self.fields:
+            everything = ProgrammeContent.objects.filter(
+                code=ProgrammeContent.ALL
+            ).first()
+            if everything is not None:
+                self.initial.setdefault("content", everything.pk)
+
+    def clean_funds(self):
+        return ",".join(self.cleaned_data["funds"])
+
+    def clean_measures(self):
+        return ",".join(self.cleaned_data["measures"])

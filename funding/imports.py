@@ -37,6 +37,7 @@ from .models import (
 )
 from .numbers import NumberFormatError, parse_number
 from .reading import SheetTable, header_key, read_table
+from .services import flag_articles_for_review
 
 # Folded header -> what the column holds.
 HEADERS = {
@@ -770,6 +771,7 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
             ],
             batch_size=5000,
         )
+    flag_articles_for_review(figures=Figure.objects.filter(last_import=record))
     return record
 
 
@@ -794,6 +796,10 @@ def undo_import(*, record: ImportRecord, user) -> int:
             % {"count": len(moved)}
         )
     reason = _("Hoàn tác lần nhập %(name)s") % {"name": record.file_name}
+    # Before anything is deleted: the articles showing these figures.
+    flag_articles_for_review(
+        figures=Figure.objects.filter(pk__in=[c.figure_id for c in changes])
+    )
     restored = []
     for change in changes:
         figure = change.figure

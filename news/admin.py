@@ -1,13 +1,18 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, ArticleImage, Category
-from .services import publish_articles, withdraw_articles
+from funding.checker import check_article
+from funding.forms import DataBlockForm
+from funding.models import DataBlock
+from funding.services import record_quotes
+
+from .models import Article, ArticleImage, Category, Correction
+from .services import mark_figures_reviewed, publish_articles, withdraw_articles
 
 PUBLISH_PERMISSION = "news.publish_article"
 LOCKED_STATUSES = (Article.Status.PUBLISHED, Article.Status.WITHDRAWN)
@@ -55,6 +60,51 @@ class ArticleImageInline(admin.TabularInline):
         return format_html("<code>{}</code>", obj.image.url) if obj.image else "—"
 
 
+class DataBlockInline(admin.StackedInline):
+    model = DataBlock
+    form = DataBlockForm
+    extra = 0
+    autocomplete_fields = ["indicators", "areas", "content", "sources"]
+    readonly_fields = ["marker_code", "figure_count"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("title", "position"),
+                    "indicators",
+                    "areas",
+                    ("year_from", "year_to", "period_kind"),
+                    ("funds", "measures"),
+                    ("content", "sources"),
+                    ("display", "marker_code", "figure_count"),
+                    "note",
+                ]
+            },
+        )
+    ]
+    verbose_name_plural = _(
+        "Bảng số liệu (hiển thị cuối bài, hoặc tại mã chèn đặt thành một đoạn riêng trong nội dung)"
+    )
+
+    @admin.display(description=_("mã chèn vào nội dung"))
+    def marker_code(self, obj):
+        if not obj or not obj.pk:
+            return _("(có sau khi lưu)")
+        return format_html("<code>{}</code>", obj.marker)
+
+    @admin.display(description=_("số liệu khớp lựa chọn"))
+    def figure_count(self, obj):
+        return obj.figures().count() if obj and obj.pk else "—"
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ["published_at", "text"]
+    verbose_name_plural = _("Đính chính (hiện ở đầu bài, kèm ngày giờ)")
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, aware of who is using it.
 
@@ -65,6 +115,15 @@ class ArticleAdminForm(forms.ModelForm):
 
     can_publish = True
     reverting = False
+
+    confirm_mismatch = forms.BooleanField(
+        label=_("Tôi đã xem các số không khớp và vẫn xuất bản"),
+        required=False,
+        help_text=_(
+            "Chỉ cần khi bộ kiểm tra số liệu báo có số không khớp; việc xác nhận "
+            "được ghi vào lịch sử bài viết."
+        ),
+    )
 
     class Meta:
         model = Article
@@ -112,7 +171,37 @@ class ArticleAdminForm(forms.ModelForm):
                 "status" if "status" in self.fields else None,
                 _("Bạn không có quyền xuất bản hoặc gỡ bài viết."),
             )
+        if cleaned.get("status") == Article.Status.PUBLISHED and not self.errors:
+            self._check_figures(cleaned)
         return cleaned
+
+    def _check_figures(self, cleaned):
+        """Publishing with a quoted number the data contradicts needs an
+        explicit confirmation, which goes into the article's history."""
+        draft = Article(
+            pk=self.instance.pk,
+            title=cleaned.get("title", self.instance.title),
+            lead=cleaned.get("lead", self.instance.lead),
+            body=cleaned.get("body", self.instance.body),
+        )
+        wrong = check_article(draft).mismatches
+        if not wrong:
+            return
+        listed = "; ".join(finding.describe() for finding in wrong)
+        if cleaned.get("confirm_mismatch"):
+            self.instance._change_reason = (
+                _("Xuất bản dù số liệu không khớp (đã xác nhận): %(list)s")
+                % {"list": listed}
+            )[:100]
+            return
+        self.add_error(
+            "confirm_mismatch",
+            _(
+                "Có %(count)s số không khớp với số liệu của bài: %(list)s. Hãy sửa, "
+                "hoặc đánh dấu xác nhận để vẫn xuất bản."
+            )
+            % {"count": len(wrong), "list": listed},
+        )
 
 
 @admin.register(Article)
@@ -127,14 +216,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "published_at",
         "author",
         "is_featured",
+        "needs_figure_review",
     ]
-    list_filter = ["status", "category", "is_featured", "author", "published_at"]
+    list_filter = [
+        "status",
+        "needs_figure_review",
+        "category",
+        "is_featured",
+        "author",
+        "published_at",
+    ]
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "slug"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["category", "author"]
-    inlines = [ArticleImageInline]
-    actions = ["publish_selected", "withdraw_selected"]
+    inlines = [ArticleImageInline, DataBlockInline, CorrectionInline]
+    actions = ["publish_selected", "withdraw_selected", "mark_reviewed"]
+    readonly_fields = ["figure_check"]
     history_list_display = ["status"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
@@ -143,8 +241,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
             {"fields": ["cover_image", "cover_alt", "cover_caption"]},
         ),
         (
+            _("Kiểm tra số liệu"),
+            {"fields": ["figure_check"]},
+        ),
+        (
             _("Xuất bản"),
-            {"fields": ["status", "published_at", "is_featured", "author", "byline"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "confirm_mismatch",
+                    "is_featured",
+                    "author",
+                    "byline",
+                ]
+            },
         ),
     ]
 
@@ -197,6 +308,56 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        # A correction published with this save is the review's outcome.
+        if article.needs_figure_review and any(
+            formset.model is Correction and formset.new_objects for formset in formsets
+        ):
+            mark_figures_reviewed(articles=Article.objects.filter(pk=article.pk))
+        report = record_quotes(article=article)
+        if report.findings:
+            level = messages.WARNING if report.has_mismatch else messages.INFO
+            self.message_user(
+                request, _("Kiểm tra số liệu: %s") % report.summary(), level
+            )
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if not request.user.has_perm("news.view_correction"):
+            inlines.remove(CorrectionInline)
+        return inlines
+
+    @admin.display(description=_("Các số được trích trong bài"))
+    def figure_check(self, obj):
+        if obj is None or not obj.pk:
+            return _("Lưu bài (và thêm bảng số liệu) để kiểm tra các số được trích.")
+        report = check_article(obj)
+        if not report.findings:
+            return _("Bài không trích số liệu nào (số tiền, tỷ lệ %, số đếm).")
+        rows = format_html_join(
+            "",
+            '<li class="figure-check figure-check-{}"><strong>{}</strong> – {}<br>'
+            "<small>…{}<mark>{}</mark>{}…</small></li>",
+            (
+                (
+                    finding.verdict,
+                    finding.label,
+                    finding.describe(),
+                    finding.context[0][-80:],
+                    finding.context[1],
+                    finding.context[2][:80],
+                )
+                for finding in report.findings
+            ),
+        )
+        return format_html(
+            '<div class="figure-check-panel"><p>{}</p><ul>{}</ul></div>',
+            report.summary(),
+            rows,
+        )
+
     @admin.display(description=_("hiển thị"))
     def visibility(self, obj):
         if obj.is_public:
@@ -207,6 +368,24 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
+        # Articles quoting a number their data contradicts need the explicit
+        # confirmation of the article form: they are left out here.
+        held = [
+            a
+            for a in queryset.exclude(status=Article.Status.PUBLISHED)
+            if check_article(a).has_mismatch
+        ]
+        if held:
+            self.message_user(
+                request,
+                _(
+                    "Chưa xuất bản %(titles)s: có số không khớp với số liệu; hãy mở "
+                    "bài để sửa hoặc xác nhận."
+                )
+                % {"titles": ", ".join(f"“{a.title}”" for a in held)},
+                messages.WARNING,
+            )
+            queryset = queryset.exclude(pk__in=[a.pk for a in held])
         count = publish_articles(articles=queryset, user=request.user)
         self.message_user(
             request,
@@ -220,5 +399,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
         self.message_user(
             request,
             ngettext("Đã gỡ %d bài.", "Đã gỡ %d bài.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Đánh dấu đã rà soát số liệu"), permissions=["publish"])
+    def mark_reviewed(self, request, queryset):
+        count = mark_figures_reviewed(articles=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Đã đánh dấu %d bài là đã rà soát số liệu.",
+                "Đã đánh dấu %d bài là đã rà soát số liệu.",
+                count,
+            )
+            % count,
             messages.SUCCESS,
         )

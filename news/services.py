@@ -40,3 +40,11 @@ def withdraw_articles(*, articles: QuerySet, user: AbstractBaseUser) -> int:
         article.save()
         count += 1
     return count
+
+
+def mark_figures_reviewed(*, articles: QuerySet) -> int:
+    """The figures of these articles have been reviewed (and corrected where
+    needed): take them off the review list."""
+    return Article.objects.filter(
+        pk__in=articles.values("pk"), needs_figure_review=True
+    ).update(needs_figure_review=False)

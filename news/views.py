@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
+
+from funding.blocks import article_blocks, split_body
 
 from . import models
 from .models import Article, Category
@@ -78,6 +81,10 @@ class ArticleDetailView(DetailView):
         )
         context["is_preview"] = not article.is_public
         context["jsonld"] = self.jsonld(article)
+        context["body_parts"] = split_body(article.body, article_blocks(article))
+        context["corrections"] = article.corrections.filter(
+            published_at__lte=timezone.now()
+        )
         return context
 
     def jsonld(self, article: Article) -> dict:

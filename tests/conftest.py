@@ -139,3 +139,4 @@ def reference_data():
     importlib.import_module("funding.migrations.0004_import_permission").grant(
         apps, None
     )
+    importlib.import_module("funding.migrations.0006_block_roles").grant(apps, None)

@@ -125,13 +125,16 @@ def test_filters_and_autocomplete(data_client, make_figure):
     assert "Ninh Thuận" in str(search.json())
 
 
-def test_data_staff_role_has_only_funding_permissions():
+def test_data_staff_role_writes_only_funding_data():
+    """Data staff may see articles (to attach figures to them) but change
+    nothing of the news app."""
     perms = set(
         Group.objects.get(name="Cán bộ số liệu").permissions.values_list(
-            "content_type__app_label", flat=True
+            "content_type__app_label", "codename"
         )
     )
-    assert perms == {"funding"}
+    assert {app for app, _codename in perms} == {"funding", "news"}
+    assert {codename for app, codename in perms if app == "news"} == {"view_article"}
 
 
 def test_editors_cannot_touch_figures(editor_client):

@@ -37,6 +37,15 @@ def form_data(category, **overrides):
         "images-MIN_NUM_FORMS": "0",
         "images-MAX_NUM_FORMS": "1000",
     }
+    for prefix in ("data_blocks", "corrections"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     data.update(overrides)
     return data
 
