@@ -85,6 +85,7 @@ SOURCE_WORDS = {
     "dia phuong": Figure.Source.KCDP,
     "khuyen cong dia phuong": Figure.Source.KCDP,
 }
+MISSING = object()
 # The same few names recur on every row of a file: fold each once.
 fold = lru_cache(maxsize=65536)(_fold_text)
 
@@ -356,6 +357,8 @@ def plan_import(
         index = columns.get(key)
         return (row[index] if index is not None and index < len(row) else None), index
 
+    areas_seen: dict[tuple, Area | None] = {}
+    periods_seen: dict[tuple, tuple | None] = {}
     total = len(table.rows)
     for done, (number, row) in enumerate(table.rows, start=1):
         if progress and (done % 1000 == 0 or done == total):
@@ -383,7 +386,11 @@ def plan_import(
             plan.errors.extend(errors)
             continue
         area_value, area_index = cell(row, "area")
-        area = lookups.area(area_value, year)
+        # The same few names and periods recur on every row: resolve each once.
+        area_key = (area_value, year)
+        area = areas_seen.get(area_key, MISSING)
+        if area is MISSING:
+            area = areas_seen[area_key] = lookups.area(area_value, year)
         if area is None:
             suggestions = lookups.suggest_areas(area_value)
             hint = (
@@ -423,7 +430,10 @@ def plan_import(
                 content_index, content_value, _("không có nội dung chương trình này.")
             )
         period_value, period_index = cell(row, "period")
-        period = _period(period_value, year)
+        period_key = (period_value, year)
+        period = periods_seen.get(period_key, MISSING)
+        if period is MISSING:
+            period = periods_seen[period_key] = _period(period_value, year)
         if period is None or period[1].year != year:
             error(
                 period_index,
@@ -498,10 +508,10 @@ def plan_import(
             continue
         for measure, value, rounding, index, raw in parsed_values:
             key = (
-                indicator.pk,
-                area.pk,
+                indicator.id,
+                area.id,
                 source_fund,
-                content.pk,
+                content.id,
                 year,
                 period[0],
                 period[1],
