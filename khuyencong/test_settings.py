@@ -15,3 +15,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve from the finders: there is no collectstatic output in a test run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The test client speaks plain HTTP.
+SECURE_SSL_REDIRECT = False
+# Client.login() authenticates without a request, which django-axes refuses;
+# the tests of the lockout turn it on themselves.
+AXES_ENABLED = False

@@ -35,7 +35,15 @@ def run_with_env(code: str, **env):
     base = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "REDIS_URL",
+            # Set by the browser tests' fixture while they run.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     base.update(env, DJANGO_SETTINGS_MODULE="khuyencong.settings")
     return subprocess.run(
