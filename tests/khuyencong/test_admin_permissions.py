@@ -1,0 +1,214 @@
+"""Every admin route, as every role and as an anonymous visitor.
+
+The routes are read from the admin site itself, so a new model admin or a
+new custom view is walked without touching this test; the expected status
+comes from the role's permissions (the groups the migrations create), not
+from the admin code under test.
+"""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, reverse
+
+from funding.imports import apply_import, plan_file
+from funding.models import Figure
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article, Correction
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["Biên tập viên", "Thư ký tòa soạn", "Cán bộ số liệu"]
+# Views added to a model admin, and the permission each needs.
+CUSTOM = {
+    "funding_figure_import": "funding.import_figure",
+    "funding_figure_process_import": "funding.import_figure",
+    "funding_figure_template": "funding.import_figure",
+    "funding_figure_export": "funding.view_figure",
+}
+
+
+@pytest.fixture
+def data(reference_data, make_user):
+    load_demo_content()
+    article = Article.objects.get(slug=SEED_SLUG)
+    Correction.objects.create(article=article, text="Đính chính mẫu.")
+    source = Figure.objects.first().source
+    template = (
+        b"T\xe1\xbb\x89nh, th\xc3\xa0nh ph\xe1\xbb\x91;N\xc4\x83m;"
+        b"K\xe1\xba\xbf ho\xe1\xba\xa1ch (t\xe1\xbb\xb7 \xc4\x91\xe1\xbb\x93ng)\n"
+        b"Ninh Thu\xe1\xba\xadn;2022;12,61\n"
+    )
+    plan = plan_file(template, file_name="mau.csv", source=source)
+    apply_import(plan=plan, user=make_user("importer"))
+    return article
+
+
+def objects_of(model):
+    instance = model._default_manager.order_by("pk").first()
+    return instance
+
+
+def admin_routes():
+    """(name, url, model, kind) for every admin route that shows or changes data."""
+    routes = [
+        ("index", reverse("admin:index"), None, "index"),
+        ("password_change", reverse("admin:password_change"), None, "staff"),
+    ]
+    for model, model_admin in admin.site._registry.items():
+        instance = objects_of(model)
+        label = model._meta.app_label
+        routes.append(
+            (
+                "app_list",
+                reverse("admin:app_list", args=[label]),
+                model,
+                "app",
+            )
+        )
+        for pattern in model_admin.get_urls():
+            if not isinstance(pattern, URLPattern) or pattern.name is None:
+                continue
+            name = pattern.name
+            route = str(pattern.pattern)
+            if "object_id" in route or "<id>" in route or "<int:pk>" in route:
+                if instance is None:
+                    continue
+                args = [instance.pk]
+            elif route.startswith("^("):
+                history = getattr(instance, "history", None)
+                if instance is None or history is None or not history.exists():
+                    continue
+                args = [instance.pk, history.first().history_id]
+            else:
+                args = []
+            kind = name.removeprefix(f"{label}_{model._meta.model_name}_")
+            routes.append((name, reverse(f"admin:{name}", args=args), model, kind))
+    return routes
+
+
+def expected_status(kind, name, model, perms, user) -> set[int]:
+    if user is None:
+        return {302}  # to the login page
+    opts = model._meta if model else None
+
+    def has(action):
+        return f"{opts.app_label}.{action}_{opts.model_name}" in perms
+
+    if kind == "index":
+        return {200}
+    if kind == "staff":
+        return {200}
+    if kind == "app":
+        return (
+            {200} if any(p.startswith(f"{opts.app_label}.") for p in perms) else {404}
+        )
+    if name in CUSTOM:
+        allowed = CUSTOM[name] in perms
+        return {200} if allowed else {403}
+    if kind in ("changelist", "change", "history", "simple_history"):
+        return {200} if has("view") or has("change") else {403}
+    if kind == "add":
+        if model._meta.label == "funding.ImportRecord":
+            return {403}  # records are made by imports only
+        return {200} if has("add") else {403}
+    if kind == "delete":
+        return {200} if has("delete") else {403}
+    if kind in ("password_change", "config", "qrcode"):
+        return {200} if has("change") else {403}
+    raise AssertionError(f"no rule for {name}")
+
+
+def perms_of(role):
+    group = Group.objects.get(name=role)
+    return {
+        f"{app}.{code}"
+        for app, code in group.permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    }
+
+
+def test_every_admin_route_as_every_role(data, make_user):
+    routes = admin_routes()
+    assert len(routes) > 80
+    clients = {None: (Client(), set(), None)}
+    for role in ROLES:
+        user = make_user(f"walk_{abs(hash(role))}", role)
+        client = Client()
+        client.force_login(user)
+        clients[role] = (client, perms_of(role), user)
+    wrong = []
+    for name, url, model, kind in routes:
+        for role, (client, perms, user) in clients.items():
+            if name == "funding_figure_process_import":
+                status = client.post(url, {}).status_code
+            else:
+                status = client.get(url).status_code
+            want = expected_status(kind, name, model, perms, user)
+            if status not in want:
+                wrong.append(f"{role or 'anonymous'} {url}: {status}, expected {want}")
+    assert wrong == []
+
+
+def test_autocomplete_needs_view_permission_on_the_target(data, make_user):
+    cases = [
+        ("news", "article", "category", "news.view_category"),
+        ("funding", "datablock", "areas", "funding.view_area"),
+        ("funding", "datablock", "article", "news.view_article"),
+        ("funding", "figure", "area", "funding.view_area"),
+    ]
+    for role in ROLES:
+        user = make_user(f"auto_{abs(hash(role))}", role)
+        client = Client()
+        client.force_login(user)
+        perms = perms_of(role)
+        for app, model, field, needed in cases:
+            status = client.get(
+                reverse("admin:autocomplete"),
+                {
+                    "app_label": app,
+                    "model_name": model,
+                    "field_name": field,
+                    "term": "a",
+                },
+            ).status_code
+            assert status == (200 if needed in perms else 403), (role, field)
+    assert Client().get(reverse("admin:autocomplete")).status_code == 302
+
+
+def test_preview_of_a_draft_only_for_those_who_edit(data, make_user, client):
+    draft = Article.objects.create(
+        title="Bản nháp chưa công bố",
+        lead="Sapo.",
+        body="<p>Nội dung.</p>",
+        category=data.category,
+        status=Article.Status.DRAFT,
+    )
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    for role, status in [
+        ("Biên tập viên", 200),
+        ("Thư ký tòa soạn", 200),
+        ("Cán bộ số liệu", 404),  # may see articles in the admin, not edit them
+    ]:
+        staff = Client()
+        staff.force_login(make_user(f"preview_{abs(hash(role))}", role))
+        response = staff.get(draft.get_absolute_url())
+        assert response.status_code == status, role
+        if status == 200:
+            assert "XEM TRƯỚC" in response.content.decode()
+
+
+def test_view_on_site_and_logout(data, make_user):
+    staff = Client()
+    staff.force_login(make_user("onsite", "Biên tập viên"))
+    ct = ContentType.objects.get_for_model(Article)
+    url = reverse("admin:view_on_site", args=[ct.pk, data.pk])
+    assert staff.get(url).status_code == 302
+    assert Client().get(url).status_code == 302
+    assert re.search("login", Client().get(url)["Location"])
+    assert staff.post(reverse("admin:logout")).status_code == 200
