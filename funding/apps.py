@@ -6,3 +6,18 @@ class FundingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "funding"
     verbose_name = _("Số liệu kinh phí")
+
+    def ready(self):
+        from khuyencong.pagecache import connect
+
+        from . import models
+
+        connect(
+            models.Figure,
+            models.DataBlock,
+            models.Area,
+            models.RegionMembership,
+            models.Indicator,
+            models.ProgrammeContent,
+            models.SourceDocument,
+        )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from khuyencong import pagecache
 from khuyencong.text import fold as _fold_text
 
 from .models import (
@@ -782,6 +783,8 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
             batch_size=5000,
         )
     flag_articles_for_review(figures=Figure.objects.filter(last_import=record))
+    # Bulk writes send no signals: the public pages showing figures change.
+    pagecache.changed()
     return record
 
 
@@ -831,6 +834,7 @@ def undo_import(*, record: ImportRecord, user) -> int:
             default_user=user,
             default_change_reason=reason,
         )
+    pagecache.changed()
     record.undone_at = timezone.now()
     record.undone_by = user
     record.save(update_fields=["undone_at", "undone_by"])

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "khuyencong.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag / Last-Modified answered with 304, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "khuyencong.middleware.ImportMapNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -121,6 +124,11 @@ else:
             "LOCATION": "khuyencong",
         }
     }
+
+# Whole public pages for anonymous readers (khuyencong.pagecache), in the
+# cache above; 0 turns it off. CDN seconds go to s-maxage.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6's default, now: a URL typed without scheme is https.

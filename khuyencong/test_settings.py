@@ -20,3 +20,6 @@ SECURE_SSL_REDIRECT = False
 # Client.login() authenticates without a request, which django-axes refuses;
 # the tests of the lockout turn it on themselves.
 AXES_ENABLED = False
+# Test transactions never commit, so the page cache would never be
+# invalidated: off, except in its own tests.
+PAGE_CACHE_SECONDS = 0

@@ -6,3 +6,10 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("Tin tức")
+
+    def ready(self):
+        from khuyencong.pagecache import connect
+
+        from .models import Article, ArticleImage, Category, Correction
+
+        connect(Article, ArticleImage, Category, Correction)

@@ -1,0 +1,156 @@
+"""The anonymous page cache: hits, invalidation, scheduled articles, staff,
+conditional requests, a cache that is down, and immutable static files."""
+
+import json
+import logging
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from funding.models import Figure
+from khuyencong import pagecache
+from news.demo.content import load_demo_content
+from news.models import Article
+
+from .test_settings import run_with_env
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cached(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    pagecache.invalidate()
+    return settings
+
+
+def test_anonymous_pages_are_cached_with_validators(cached, make_article, client):
+    make_article(title="Bài đầu tiên")
+    first = client.get("/")
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get("/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    control = second["Cache-Control"]
+    assert "public" in control and "max-age=0" in control
+    assert "must-revalidate" in control
+    assert "Cookie" in second["Vary"]
+    assert second["ETag"] and second["Last-Modified"]
+    # A browser revalidating gets "not modified".
+    assert client.get("/", HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+    assert (
+        client.get("/", HTTP_IF_MODIFIED_SINCE=second["Last-Modified"]).status_code
+        == 304
+    )
+
+
+def test_publishing_appears_at_once(
+    cached, make_article, client, django_capture_on_commit_callbacks
+):
+    make_article(title="Bài cũ")
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(title="Bài mới xuất bản")
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Bài mới xuất bản" in response.content.decode()
+
+
+def test_a_figure_change_refreshes_the_pages_showing_it(
+    cached, reference_data, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_content()
+    url = "/so-lieu/?area=mien-trung-tay-nguyen&year=2021"
+    assert "48,79 tỷ đồng" in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    figure = Figure.objects.get(
+        area__code="mien-trung-tay-nguyen",
+        year=2021,
+        source_fund="all",
+        measure="executed",
+        indicator__code="kinh-phi-khuyen-cong",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.value = Decimal("49_000_000_000")
+        figure.save()
+    assert "49 tỷ đồng" in client.get(url).content.decode()
+
+
+def test_a_scheduled_article_appears_when_its_time_comes(
+    cached, make_article, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(title="Bài đã có")
+        make_article(
+            title="Bài hẹn giờ",
+            published_at=timezone.now() + timedelta(seconds=1.5),
+        )
+    assert "Bài hẹn giờ" not in client.get("/").content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    time.sleep(1.6)
+    response = client.get("/")
+    assert "Bài hẹn giờ" in response.content.decode()
+
+
+def test_staff_are_never_served_from_the_cache(cached, make_article, client, editor):
+    article = make_article(title="Bài công khai")
+    Client().get(article.get_absolute_url())
+    client.force_login(editor)
+    response = client.get(article.get_absolute_url())
+    assert not response.has_header("X-Page-Cache")
+    assert "private" in response["Cache-Control"]
+    draft = make_article(title="Bản nháp", status=Article.Status.DRAFT)
+    preview = client.get(draft.get_absolute_url())
+    assert preview.status_code == 200 and "private" in preview["Cache-Control"]
+
+
+def test_the_site_keeps_serving_when_the_cache_is_down(
+    cached, make_article, client, caplog
+):
+    make_article(title="Vẫn đọc được")
+    cached.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+    pagecache._last_warning = 0.0
+    with caplog.at_level(logging.WARNING, logger="khuyencong.pagecache"):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "Vẫn đọc được" in response.content.decode()
+    assert "Page cache unavailable" in caplog.text
+
+
+def test_hashed_static_files_are_immutable(tmp_path):
+    static_root = tmp_path / "static"
+    env = {
+        "SECRET_KEY": "k" * 50,
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(static_root),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    collected = run_with_env(
+        "import django; django.setup(); from django.core.management import "
+        "call_command; call_command('collectstatic', '--noinput', verbosity=0)",
+        **env,
+    )
+    assert collected.returncode == 0, collected.stderr
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    fetched = run_with_env(
+        "import django; django.setup(); from django.test import Client;"
+        f"r = Client().get('/static/{hashed}');"
+        "print(r.status_code, r['Cache-Control'])",
+        **env,
+    )
+    status, control = fetched.stdout.split(" ", 1)
+    assert status == "200", fetched.stderr
+    assert "immutable" in control and "max-age=315360000" in control
