@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_SETTINGS := khuyencong.test_settings
+BACKUP_DIR ?= backups
 
-.PHONY: run test lint format bench clean
+.PHONY: run serve backup restore test lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,22 @@ run: $(VENV)/.run-installed
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## serve: run as in production: gunicorn (gunicorn.conf.py), DATABASE_URL,
+## DEBUG off, collected static files. Needs SECRET_KEY (and ALLOWED_HOSTS).
+serve: $(VENV)/.run-installed
+	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DEBUG=0 $(BIN)/gunicorn -c gunicorn.conf.py khuyencong.wsgi
+
+## backup: pg_dump -Fc of the database and a tar of MEDIA_ROOT, timestamped, in $(BACKUP_DIR)
+backup: $(VENV)/.run-installed
+	$(BIN)/python manage.py backup --dir "$(BACKUP_DIR)"
+
+## restore FILE=backups/khuyencong-….dump: into an empty database (and MEDIA_ROOT)
+restore: $(VENV)/.run-installed
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/khuyencong-YYYYmmdd-HHMMSS.dump"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 ## test: lint, format check, migrations check and the test suite
 test: $(VENV)/.dev-installed

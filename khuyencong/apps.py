@@ -1,5 +1,16 @@
-from django.contrib.admin.apps import AdminConfig
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
-class PortalAdminConfig(AdminConfig):
+class KhuyencongConfig(AppConfig):
+    """The project itself, as an app: its management commands (backup,
+    restore, add_totp_device)."""
+
+    default = True
+    name = "khuyencong"
+    verbose_name = "Khuyến công"
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    default = False
     default_site = "khuyencong.admin_site.PortalAdminSite"

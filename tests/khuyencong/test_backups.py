@@ -1,0 +1,98 @@
+"""make backup / make restore: a round trip into an empty database."""
+
+import json
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from funding.models import DataBlock, Figure
+from khuyencong.backups import backup
+from news.demo.content import load_demo_content
+from news.models import Article
+
+from .test_settings import run_with_env
+
+COUNTS = """
+import json, django
+django.setup()
+from news.models import Article
+from funding.models import Figure, DataBlock
+print(json.dumps({
+    "articles": Article.objects.count(),
+    "article_history": Article.history.count(),
+    "figures": Figure.objects.count(),
+    "figure_history": Figure.history.count(),
+    "blocks": DataBlock.objects.count(),
+    "cover": Article.objects.exclude(cover_image="").values_list("cover_image", flat=True).first(),
+    "value": str(Figure.objects.order_by("pk").values_list("value", flat=True).first()),
+}))
+"""
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    if connection.vendor == "postgresql":
+        db = connection.settings_dict
+        name = f"khuyencong_restore_{uuid.uuid4().hex[:8]}"
+        host = ["-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432)]
+        user = ["-U", db["USER"]] if db["USER"] else []
+        subprocess.run(["createdb", *host, *user, name], check=True)
+        auth = f"{db['USER']}@" if db["USER"] else ""
+        yield f"postgres://{auth}{host[1]}:{host[3]}/{name}"
+        subprocess.run(["dropdb", "--force", *host, *user, name], check=True)
+    else:
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_then_restore_into_an_empty_database(
+    reference_data, tmp_path, settings, empty_database
+):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    load_demo_content()
+    article = Article.objects.exclude(cover_image="").first()
+    cover = Path(article.cover_image.path).read_bytes()
+    expected = {
+        "articles": Article.objects.count(),
+        "article_history": Article.history.count(),
+        "figures": Figure.objects.count(),
+        "figure_history": Figure.history.count(),
+        "blocks": DataBlock.objects.count(),
+        "cover": article.cover_image.name,
+        "value": str(
+            Figure.objects.order_by("pk").values_list("value", flat=True).first()
+        ),
+    }
+    assert expected["figures"] == 16 and expected["blocks"] == 3
+
+    dump, media = backup(tmp_path / "backups")
+    assert dump.exists() and media.exists()
+    assert dump.name.startswith("khuyencong-2") and media.name.endswith("-media.tar.gz")
+
+    restored_media = tmp_path / "restored-media"
+    env = {
+        "SECRET_KEY": "k" * 50,
+        "DATABASE_URL": empty_database,
+        "MEDIA_ROOT": str(restored_media),
+    }
+    restore = run_with_env(
+        "import sys; from django.core.management import execute_from_command_line;"
+        f"execute_from_command_line(['manage.py', 'restore', {str(dump)!r}])",
+        **env,
+    )
+    assert restore.returncode == 0, restore.stderr
+    counts = run_with_env(COUNTS, **env)
+    assert json.loads(counts.stdout) == expected, counts.stderr
+    assert (restored_media / expected["cover"]).read_bytes() == cover
+
+    # A second restore would overwrite: refused.
+    again = run_with_env(
+        "import sys; from django.core.management import execute_from_command_line;"
+        f"execute_from_command_line(['manage.py', 'restore', {str(dump)!r}])",
+        **env,
+    )
+    assert again.returncode != 0
+    assert "not empty" in again.stderr
