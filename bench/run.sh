@@ -17,3 +17,5 @@ export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/bench/results/media}"
 timeout 1800 .venv/bin/python bench/news_pages.py | tee bench/results-news_pages.txt
 timeout 1800 .venv/bin/python bench/funding_pages.py | tee bench/results-funding_pages.txt
 timeout 1800 .venv/bin/python bench/import_figures.py | tee bench/results-import_figures.txt
+# Under load through gunicorn (its own database, khuyencong_load).
+bash bench/load.sh | tee bench/results-load.txt

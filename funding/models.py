@@ -619,9 +619,11 @@ class DataBlock(TimeStampedModel):
 
     def figures(self):
         """The figures the selection names, as stored now."""
+        # Prefetched (as the article page does) or fetched here: plain ids
+        # either way, which the database plans faster than subqueries.
         figures = Figure.objects.with_dimensions().filter(
-            indicator__in=self.indicators.all(),
-            area__in=self.areas.all(),
+            indicator__in=[i.pk for i in self.indicators.all()],
+            area__in=[a.pk for a in self.areas.all()],
             content=self.content_id,
             year__gte=self.year_from,
             year__lte=self.year_to,
@@ -632,8 +634,9 @@ class DataBlock(TimeStampedModel):
             figures = figures.filter(source_fund__in=self.fund_list)
         if self.measure_list:
             figures = figures.filter(measure__in=self.measure_list)
-        if self.sources.exists():
-            figures = figures.filter(source__in=self.sources.all())
+        sources = [source.pk for source in self.sources.all()]
+        if sources:
+            figures = figures.filter(source__in=sources)
         return figures.order_by(
             "indicator__position", "area__kind", "area__name", "year", "period_end"
         )

@@ -126,6 +126,9 @@ else:
         }
     }
 
+# Only for bench/load.sh: a yardstick view at /__bench/bytes/<size>.
+BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
+
 # Whole public pages for anonymous readers (khuyencong.pagecache), in the
 # cache above; 0 turns it off. CDN seconds go to s-maxage.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -1,0 +1,214 @@
+"""Load benchmark: the portal under gunicorn, driven by wrk, as a ratio to a
+minimal Django view of the same size served by the same gunicorn.
+
+For the page cache on and off, ``make serve`` is started on 127.0.0.1 with 2
+workers (PostgreSQL from DATABASE_URL, Redis from REDIS_URL); each page
+(home, an article, the news list, a search, /so-lieu/) and then the minimal
+view returning the same number of bytes are driven at 16 and 64 connections
+for DURATION seconds each. Loopback only, every step under a timeout.
+"""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = int(os.environ.get("LOAD_PORT", 8765))
+BASE = f"http://127.0.0.1:{PORT}"
+DURATION = int(os.environ.get("DURATION", 30))
+CONNECTIONS = [16, 64]
+PAGES = {
+    "home": "/",
+    "article": None,  # the seed article, found below
+    "list": "/tin-tuc/",
+    "search": "/tim-kiem/?q=khuyen+cong",
+    "so-lieu": "/so-lieu/",
+}
+
+
+def server_env(cache_on: bool) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-" + "x" * 40),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        WEB_CONCURRENCY="2",
+        GUNICORN_BIND=f"127.0.0.1:{PORT}",
+        BENCH_ENDPOINTS="1",
+        PAGE_CACHE_SECONDS="600" if cache_on else "0",
+        REQUEST_LOG_LEVEL="WARNING",
+        STATIC_ROOT=str(ROOT / "bench" / "results" / "static"),
+    )
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def start(cache_on: bool):
+    log = ROOT / "bench" / "results" / f"gunicorn-{'on' if cache_on else 'off'}.log"
+    with log.open("w") as output:  # the child keeps its own copy of the file
+        process = subprocess.Popen(
+            ["make", "-s", "serve"],
+            cwd=ROOT,
+            env=server_env(cache_on),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(BASE + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.5)
+    stop(process)
+    raise SystemExit("gunicorn did not start; see bench/results/gunicorn-*.log")
+
+
+def stop(process):
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def fetch(path: str) -> tuple[int, int]:
+    with urllib.request.urlopen(BASE + path, timeout=10) as response:
+        return response.status, len(response.read())
+
+
+def wrk(path: str, connections: int) -> dict:
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{DURATION}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            BASE + path,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=DURATION + 60,
+    ).stdout
+
+    def unit(value: str) -> float:
+        number, suffix = re.match(r"([\d.]+)(\w+)", value).groups()
+        return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[suffix]
+
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": unit(latency["50"]),
+        "p99_ms": unit(latency["99"]),
+        "errors": sum(int(n) for n in errors.groups()) if errors else 0,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def prepare() -> str:
+    """Demo content in the benchmark database; the seed article's address."""
+    env = server_env(False)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=600,
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "load_demo"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=600,
+        capture_output=True,
+    )
+    slug = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from news.models import Article;"
+            "from news.demo.content import SEED_SLUG; print(Article.objects.get(slug=SEED_SLUG).get_absolute_url())",
+        ],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "khuyencong.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.strip()
+    return slug
+
+
+def main():
+    (ROOT / "bench" / "results").mkdir(exist_ok=True)
+    PAGES["article"] = prepare()
+    rows = []
+    for cache_on in (True, False):
+        process = start(cache_on)
+        try:
+            for name, path in PAGES.items():
+                status, size = fetch(path)
+                assert status == 200, (path, status)
+                fetch(path)  # warm the cache (and the connection)
+                for connections in CONNECTIONS:
+                    page = wrk(path, connections)
+                    yardstick = wrk(f"/__bench/bytes/{size}", connections)
+                    row = {
+                        "cache": "on" if cache_on else "off",
+                        "page": name,
+                        "bytes": size,
+                        "connections": connections,
+                        **page,
+                        "minimal_rps": yardstick["rps"],
+                        "minimal_p50_ms": yardstick["p50_ms"],
+                        "minimal_p99_ms": yardstick["p99_ms"],
+                        "minimal_errors": yardstick["errors"] + yardstick["non_2xx"],
+                        "ratio": page["rps"] / yardstick["rps"],
+                    }
+                    rows.append(row)
+                    print(json.dumps(row), flush=True)
+        finally:
+            stop(process)
+    print(
+        f"\n{'cache':<6}{'page':<9}{'bytes':>7}{'conn':>5}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}"
+        f"{'err':>5}{'non2xx':>7}{'min req/s':>10}{'ratio':>7}"
+    )
+    for r in rows:
+        print(
+            f"{r['cache']:<6}{r['page']:<9}{r['bytes']:>7}{r['connections']:>5}{r['rps']:>9.0f}"
+            f"{r['p50_ms']:>8.1f}{r['p99_ms']:>8.1f}{r['errors']:>5}{r['non_2xx']:>7}"
+            f"{r['minimal_rps']:>10.0f}{r['ratio']:>7.2f}"
+        )
+    failed = [r for r in rows if r["errors"] or r["non_2xx"] or r["minimal_errors"]]
+    cached_slow = [r for r in rows if r["cache"] == "on" and r["ratio"] < 0.8]
+    article_slow = [
+        r
+        for r in rows
+        if r["cache"] == "off" and r["page"] == "article" and r["ratio"] < 0.3
+    ]
+    print(
+        f"\nerrors or non-2xx: {len(failed)}; cache on below 80% of minimal: "
+        f"{[(r['page'], r['connections']) for r in cached_slow]}; article without cache below 30%: "
+        f"{[r['connections'] for r in article_slow]}"
+    )
+
+
+if __name__ == "__main__":
+    main()
