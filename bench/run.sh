@@ -19,3 +19,5 @@ timeout 1800 .venv/bin/python bench/funding_pages.py | tee bench/results-funding
 timeout 1800 .venv/bin/python bench/import_figures.py | tee bench/results-import_figures.txt
 # Under load through gunicorn (its own database, khuyencong_load).
 bash bench/load.sh | tee bench/results-load.txt
+# PostgreSQL restarted under load.
+bash bench/pg_restart.sh | tee bench/results-pg_restart.txt
