@@ -316,8 +316,11 @@ class Article(TimeStampedModel):
         return Article.objects.filter(pk=self.pk).values("slug", "status").first()
 
     def clean(self) -> None:
-        """The slug is a public address: once published it never changes."""
+        """The slug is a public address: once published it never changes.
+        Published without a time means published now."""
         super().clean()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
         if self.cover_image and not self.cover_alt.strip():
             raise ValidationError(
                 {

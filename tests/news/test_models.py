@@ -132,3 +132,11 @@ def test_sanitiser_keeps_editor_formatting():
         "<figcaption>",
     ):
         assert kept in cleaned
+
+
+def test_published_without_a_time_validates_as_published_now(make_article):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    article.status = Article.Status.PUBLISHED
+    before = timezone.now()
+    article.full_clean()  # the "published has a date" constraint holds
+    assert before <= article.published_at <= timezone.now()

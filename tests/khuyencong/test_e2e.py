@@ -1,0 +1,207 @@
+"""End to end in real Chromium (Debian's, through Playwright): public pages
+at phone and desktop widths under the production CSP, accessibility with
+axe-core, and an editor publishing a story with a data block."""
+
+from pathlib import Path
+
+import pytest
+
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent.parent / "assets" / "axe.min.js"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed"
+    ),
+]
+
+
+@pytest.fixture
+def seed(reference_data):
+    load_demo_content()
+    return Article.objects.get(slug=SEED_SLUG)
+
+
+def public_paths(seed):
+    return [
+        "/",
+        "/tin-tuc/",
+        seed.get_absolute_url(),
+        "/tim-kiem/?q=khuyen+cong",
+        seed.category.get_absolute_url(),
+        "/so-lieu/",
+    ]
+
+
+class Watch:
+    """Console errors, page errors, failed requests and error responses."""
+
+    def __init__(self, page):
+        self.problems = []
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"),
+        )
+        page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
+        page.on(
+            "requestfailed",
+            lambda r: self.problems.append(f"failed: {r.url} {r.failure}"),
+        )
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.problems.append(f"{r.status}: {r.url}"),
+        )
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_public_pages_load_cleanly(live_server, browser, seed, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    watch = Watch(page)
+    for path in public_paths(seed):
+        response = page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        assert response.status == 200, path
+        assert response.headers["content-security-policy"], path
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), (path, width)
+    assert watch.problems == []
+    context.close()
+
+
+def test_axe_finds_no_serious_violation(live_server, browser, seed):
+    source = AXE.read_text()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path in public_paths(seed):
+        page.goto(live_server.url + path)
+        # Evaluated by the browser's debugger, so the page's CSP (which would
+        # refuse an injected script) does not apply.
+        page.evaluate(source)
+        result = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}))"
+            ".violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"
+        )
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[path] = serious
+    assert found == {}
+    context.close()
+
+
+def select2(page, field_selector: str, text: str, option: str):
+    """Pick an option in one of the admin's autocomplete (select2) widgets."""
+    page.click(f"{field_selector} + .select2 .select2-selection")
+    page.keyboard.type(text)
+    page.click(f".select2-results__option:has-text('{option}')")
+
+
+def test_editor_publishes_a_story_with_figures_and_a_visitor_reads_it(
+    live_server, browser, seed, make_user, tmp_path
+):
+    from io import BytesIO
+
+    from PIL import Image
+
+    make_user("thuky_e2e", "Thư ký tòa soạn")
+    photo = tmp_path / "hoi-nghi.png"
+    image = Image.new("RGB", (640, 360), (11, 79, 138))
+    buffer = BytesIO()
+    image.save(buffer, "PNG")
+    photo.write_bytes(buffer.getvalue())
+
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "thuky_e2e")
+    page.fill("#id_password", "mat-khau-rat-dai-2022")
+    page.click("input[type=submit]")
+
+    # First save: the text, with a bold word and a link, and a photo upload.
+    page.goto(live_server.url + "/admin/news/article/add/")
+    page.fill("#id_title", "Kinh phí khuyến công quốc gia năm 2021")
+    page.fill(
+        "#id_lead", "Khu vực miền Trung - Tây Nguyên đã thực hiện gần hết kế hoạch."
+    )
+    select2(page, "#id_category", "Tin", "Tin tức")
+    editor = page.locator(".ProseMirror >> visible=true").first
+    editor.click()
+    page.keyboard.type(
+        "Năm 2021, kinh phí khuyến công quốc gia thực hiện 11,07 tỷ đồng, đạt 99,37% kế hoạch. "
+    )
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Rất đáng ghi nhận")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(". Xem Bộ Công Thương")
+    page.keyboard.down("Shift")
+    for _ in range(len("Bộ Công Thương")):
+        page.keyboard.press("ArrowLeft")
+    page.keyboard.up("Shift")
+    page.click("button[title='insert link']")
+    page.fill("dialog[open] input[name=href]", "https://moit.gov.vn/")
+    page.click("dialog[open] button[type=submit]")
+    page.click("text=Thêm một Ảnh trong bài")
+    page.set_input_files("#id_images-0-image", str(photo))
+    page.fill("#id_images-0-alt_text", "Quang cảnh hội nghị khuyến công")
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    article = Article.objects.get(title="Kinh phí khuyến công quốc gia năm 2021")
+    image_url = article.images.get().image.url
+
+    # Second save: the photo in the text, a data block, published.
+    editor = page.locator(".ProseMirror >> visible=true").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.click("button[title='figure']")
+    page.fill("dialog[open] input[name=imageUrl]", image_url)
+    page.fill("dialog[open] input[name=altText]", "Quang cảnh hội nghị khuyến công")
+    page.fill("dialog[open] input[name=caption]", "Hội nghị tại Ninh Thuận")
+    page.click("dialog[open] button[type=submit]")
+    page.click("text=Thêm một Bảng số liệu")
+    page.fill("#id_data_blocks-0-title", "Kinh phí khuyến công quốc gia năm 2021")
+    select2(page, "#id_data_blocks-0-indicators", "Kinh", "Kinh phí khuyến công")
+    select2(page, "#id_data_blocks-0-areas", "Trung", "Miền Trung - Tây Nguyên")
+    page.fill("#id_data_blocks-0-year_from", "2021")
+    page.fill("#id_data_blocks-0-year_to", "2021")
+    page.check("#id_data_blocks-0-funds input[value=kcqg]")
+    page.select_option("#id_status", "published")
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("networkidle")
+    assert "Kiểm tra số liệu" in page.inner_text("body")
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED, page.inner_text(".errorlist")
+    assert "<strong>Rất đáng ghi nhận</strong>" in article.body
+    assert 'href="https://moit.gov.vn/"' in article.body
+    assert f'src="{image_url}"' in article.body
+    assert watch.problems == []
+    context.close()
+
+    # A visitor reads it.
+    visitor = browser.new_context(viewport={"width": 360, "height": 800})
+    page = visitor.new_page()
+    watch = Watch(page)
+    page.goto(live_server.url + article.get_absolute_url())
+    page.wait_for_load_state("networkidle")
+    body = page.locator(".article-body").first
+    assert body.locator("strong").inner_text() == "Rất đáng ghi nhận"
+    assert (
+        body.locator("a[href='https://moit.gov.vn/']").inner_text() == "Bộ Công Thương"
+    )
+    assert page.evaluate(
+        "[...document.querySelectorAll('.article-body img')].every(i => i.naturalWidth > 0)"
+    )
+    table = page.locator(".data-block table")
+    assert "11,07 tỷ đồng" in table.inner_text()
+    assert "99,37%" in table.inner_text()
+    assert watch.problems == []
+    visitor.close()
