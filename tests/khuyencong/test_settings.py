@@ -129,3 +129,48 @@ def test_manage_py_without_configuration_says_why_in_one_line():
     assert result.returncode == 1
     assert result.stderr.startswith("manage.py: SECRET_KEY is not set.")
     assert "Traceback" not in result.stderr
+
+
+def test_media_on_s3_compatible_storage_when_set():
+    code = (
+        "import json, django; django.setup();"
+        "from django.core.files.storage import storages;"
+        "default_storage = storages['default'];"
+        "from django.conf import settings;"
+        "print(json.dumps([type(default_storage).__name__, default_storage.bucket_name,"
+        " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
+    )
+    local = run_with_env(
+        code.replace("default_storage.bucket_name", "None"), SECRET_KEY="x" * 50
+    )
+    assert json.loads(local.stdout)[0] == "FileSystemStorage", local.stderr
+    result = run_with_env(
+        code,
+        SECRET_KEY="x" * 50,
+        MEDIA_STORAGE="s3",
+        S3_BUCKET="khuyencong-media",
+        S3_ENDPOINT_URL="https://s3.example.gov.vn",
+        MEDIA_URL="https://media.example.gov.vn/media/",
+    )
+    assert result.returncode == 0, result.stderr
+    backend, bucket, images = json.loads(result.stdout)
+    assert (backend, bucket) == ("S3Storage", "khuyencong-media")
+    assert "https://media.example.gov.vn" in images
+
+
+def test_a_replica_is_configured_from_the_environment():
+    code = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps([sorted(settings.DATABASES), getattr(settings, 'DATABASE_ROUTERS', [])]))"
+    )
+    plain = run_with_env(code, SECRET_KEY="x" * 50)
+    assert json.loads(plain.stdout) == [["default"], []]
+    replica = run_with_env(
+        code,
+        SECRET_KEY="x" * 50,
+        DATABASE_REPLICA_URL="postgres://reader@replica.example:5432/khuyencong",
+    )
+    assert json.loads(replica.stdout) == [
+        ["default", "replica"],
+        ["khuyencong.db_routers.PublicReadsRouter"],
+    ]
