@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -102,6 +103,8 @@ class SourceDocumentAdmin(UsageCountMixin, admin.ModelAdmin):
     search_fields = ["title", "number", "issuer", "note"]
     date_hierarchy = "issued_on"
     autocomplete_fields = ["article"]
+    # A link typed without a scheme is https (Django 6's default, now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Figure)
