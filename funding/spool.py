@@ -12,6 +12,7 @@ workers of a host; a missing plan only means the file is read again.
 
 import hashlib
 import hmac
+import os
 import pickle
 import re
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
+from import_export.tmp_storages import TempFolderStorage
 
 MAX_AGE_SECONDS = 24 * 3600
 _SALT = "funding.spool.plan"
@@ -77,3 +79,21 @@ def load(key: str):
 def discard(key: str) -> None:
     if path := _path(key):
         path.unlink(missing_ok=True)
+
+
+class SpoolFolderStorage(TempFolderStorage):
+    """django-import-export's temporary storage of the upload, in the same
+    folder as the plans (IMPORT_SPOOL_DIR): one shared volume makes the
+    preview and the confirmation work on any app server."""
+
+    def get_full_path(self):
+        return str(_folder() / os.path.basename(self.name))
+
+    def _open(self, mode="r"):
+        if self.name:
+            return open(self.get_full_path(), mode, encoding=self.encoding)
+        handle = tempfile.NamedTemporaryFile(
+            delete=False, dir=_folder(), suffix=".upload"
+        )
+        self.name = os.path.basename(handle.name)
+        return handle

@@ -318,4 +318,5 @@ IMPORT_SPOOL_DIR = env.str("IMPORT_SPOOL_DIR", default="")
 # django-import-export: importing needs funding.import_figure, exporting the
 # figures (public data) needs only the view permission.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "funding.spool.SpoolFolderStorage"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -61,3 +61,15 @@ def test_a_kept_plan_comes_back_with_the_same_figures(settings, tmp_path):
     )
     assert back.figures == plan.figures
     assert back.errors == plan.errors
+
+
+def test_uploads_wait_in_the_spool_folder(settings, tmp_path):
+    settings.IMPORT_SPOOL_DIR = str(tmp_path)
+    upload = spool.SpoolFolderStorage(read_mode="rb")
+    upload.save(b"PK spreadsheet bytes")
+    assert (tmp_path / "khuyencong-imports" / upload.name).read_bytes().startswith(b"PK")
+    # The confirmation finds it by name alone (the form carries the name).
+    again = spool.SpoolFolderStorage(name=upload.name, read_mode="rb")
+    assert again.read() == b"PK spreadsheet bytes"
+    again.remove()
+    assert not (tmp_path / "khuyencong-imports" / upload.name).exists()
