@@ -92,8 +92,8 @@ class SpoolFolderStorage(TempFolderStorage):
     def _open(self, mode="r"):
         if self.name:
             return open(self.get_full_path(), mode, encoding=self.encoding)
-        handle = tempfile.NamedTemporaryFile(
-            delete=False, dir=_folder(), suffix=".upload"
-        )
+        # Returned open, as the base class does: its caller writes and closes.
+        folder = _folder()
+        handle = tempfile.NamedTemporaryFile(delete=False, dir=folder)  # noqa: SIM115
         self.name = os.path.basename(handle.name)
         return handle
