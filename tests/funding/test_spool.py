@@ -67,7 +67,9 @@ def test_uploads_wait_in_the_spool_folder(settings, tmp_path):
     settings.IMPORT_SPOOL_DIR = str(tmp_path)
     upload = spool.SpoolFolderStorage(read_mode="rb")
     upload.save(b"PK spreadsheet bytes")
-    assert (tmp_path / "khuyencong-imports" / upload.name).read_bytes().startswith(b"PK")
+    assert (
+        (tmp_path / "khuyencong-imports" / upload.name).read_bytes().startswith(b"PK")
+    )
     # The confirmation finds it by name alone (the form carries the name).
     again = spool.SpoolFolderStorage(name=upload.name, read_mode="rb")
     assert again.read() == b"PK spreadsheet bytes"
