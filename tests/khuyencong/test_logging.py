@@ -1,0 +1,60 @@
+"""One log line per request; errors with their traceback to the log, mailed
+to ADMINS when set, and never shown on the page."""
+
+import json
+import logging
+
+import pytest
+from django.test import Client
+
+from .test_settings import run_with_env
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_line_per_request(client, caplog, editor):
+    with caplog.at_level(logging.INFO, logger="khuyencong.requests"):
+        client.get("/tin-tuc/?trang=1", REMOTE_ADDR="203.0.113.5")
+        client.force_login(editor)
+        client.get("/khong-co/")
+    lines = [r.getMessage() for r in caplog.records if r.name == "khuyencong.requests"]
+    assert len(lines) == 2
+    assert lines[0].startswith("GET /tin-tuc/?trang=1 200 ")
+    assert "ms ip=203.0.113.5 user=-" in lines[0]
+    assert lines[1].startswith("GET /khong-co/ 404 ") and "user=bientap" in lines[1]
+
+
+def test_server_errors_are_logged_with_traceback_not_shown(
+    settings, caplog, monkeypatch
+):
+    from news import views
+
+    def broken(self, **kwargs):
+        raise RuntimeError("hỏng có chủ ý")
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", broken)
+    client = Client(raise_request_exception=False)
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = client.get("/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "hỏng có chủ ý" not in body and "Traceback" not in body
+    assert "Hệ thống đang gặp sự cố" in body
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info and "hỏng có chủ ý" in str(record.exc_info[1])
+
+
+def test_errors_are_mailed_to_admins_when_set():
+    code = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps([settings.ADMINS, settings.LOGGING['loggers']['django.request']['handlers']]))"
+    )
+    without = json.loads(run_with_env(code, SECRET_KEY="x" * 50).stdout)
+    assert without == [[], ["console"]]
+    with_admins = json.loads(
+        run_with_env(code, SECRET_KEY="x" * 50, ADMINS="quantri@example.gov.vn").stdout
+    )
+    assert with_admins == [
+        [["quantri@example.gov.vn", "quantri@example.gov.vn"]],
+        ["console", "mail_admins"],
+    ]
