@@ -17,8 +17,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 2
 # Recycle workers now and then so that no leak grows without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
-max_requests_jitter = 500
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
+max_requests_jitter = 2000
 # Proxy headers (X-Forwarded-*) are believed only from these addresses;
 # Django trusts them only with TRUSTED_PROXY_COUNT set.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
