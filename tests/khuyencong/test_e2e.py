@@ -41,6 +41,14 @@ def public_paths(seed):
 class Watch:
     """Console errors, page errors, failed requests and error responses."""
 
+    def failed(self, request):
+        # The admin's autocomplete (select2) cancels its own pending search
+        # when the user types on: not a failure of the site.
+        cancelled = request.failure == "net::ERR_ABORTED"
+        if cancelled and request.resource_type in ("xhr", "fetch"):
+            return
+        self.problems.append(f"failed: {request.url} {request.failure}")
+
     def __init__(self, page):
         self.problems = []
         page.on(
@@ -48,10 +56,7 @@ class Watch:
             lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"),
         )
         page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
-        page.on(
-            "requestfailed",
-            lambda r: self.problems.append(f"failed: {r.url} {r.failure}"),
-        )
+        page.on("requestfailed", self.failed)
         page.on(
             "response",
             lambda r: r.status >= 400 and self.problems.append(f"{r.status}: {r.url}"),
