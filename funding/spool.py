@@ -49,13 +49,14 @@ def _path(key: str) -> Path | None:
 
 
 def save(key: str, value) -> None:
-    """Keep a plan; those older than a day are swept at the same time."""
+    """Keep a plan; plans and uploads older than a day are swept meanwhile."""
     path = _path(key)
     if path is None:
         raise ValueError("invalid spool key")
     cutoff = time.time() - MAX_AGE_SECONDS
-    for old in path.parent.glob("*.plan"):
-        if old.stat().st_mtime < cutoff:
+    # Plans and uploads alike: a preview never confirmed leaves both.
+    for old in path.parent.iterdir():
+        if old.is_file() and old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     signature = salted_hmac(_SALT, key.encode() + payload, algorithm="sha256").digest()

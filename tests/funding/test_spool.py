@@ -75,3 +75,18 @@ def test_uploads_wait_in_the_spool_folder(settings, tmp_path):
     assert again.read() == b"PK spreadsheet bytes"
     again.remove()
     assert not (tmp_path / "khuyencong-imports" / upload.name).exists()
+
+
+def test_old_uploads_and_plans_are_swept(settings, tmp_path):
+    import os
+    import time
+
+    settings.IMPORT_SPOOL_DIR = str(tmp_path)
+    upload = spool.SpoolFolderStorage(read_mode="rb")
+    upload.save(b"never confirmed")
+    stale = tmp_path / "khuyencong-imports" / upload.name
+    day_ago = time.time() - spool.MAX_AGE_SECONDS - 60
+    os.utime(stale, (day_ago, day_ago))
+    spool.save(spool.plan_key("f" * 64), SheetTable(headers=[], header_row=1))
+    assert not stale.exists()
+    assert spool.load(spool.plan_key("f" * 64)) is not None
