@@ -287,3 +287,8 @@ def test_ods_export_imports_back_unchanged(data_client, source):
     )
     plan = previewed.context["result"].plan
     assert plan.errors == [] and plan.count("unchanged") == 2
+
+
+def test_import_and_export_pages_are_titled_in_vietnamese(data_client):
+    assert "<title>Nhập số liệu từ tệp |" in data_client.get(IMPORT).content.decode()
+    assert "<title>Xuất ra tệp |" in data_client.get(EXPORT).content.decode()
