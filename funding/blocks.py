@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from . import derived as calc
 from .charts import Bar, bar_chart
@@ -38,6 +37,7 @@ class BlockRow:
     fund: str
     period: str
     year: int
+    period_kind: str
     period_end: object
     plan: Value | None = None
     executed: Value | None = None
@@ -150,6 +150,7 @@ def build(block: DataBlock, figures: list[Figure] | None = None) -> BlockView:
                 fund=figure.source_fund,
                 period=figure.period_label,
                 year=figure.year,
+                period_kind=figure.period_kind,
                 period_end=figure.period_end,
             )
             table.rows.append(row)
@@ -178,11 +179,7 @@ def build(block: DataBlock, figures: list[Figure] | None = None) -> BlockView:
                     row.main,
                     find(indicator_id, nation_id, fund, period_end, measure),
                 )
-        earlier = (
-            period_end.replace(year=period_end.year - 1)
-            if not (period_end.month == 2 and period_end.day == 29)
-            else period_end.replace(year=period_end.year - 1, day=28)
-        )
+        earlier = Figure.shift_period_end(row.period_kind, period_end, -1)
         row.change = _safe(
             calc.change, row.main, find(indicator_id, area_id, fund, earlier, measure)
         )
@@ -238,7 +235,3 @@ def split_body(body_html: str, views: list[BlockView]) -> list[tuple[str, object
     pieces.append(("html", mark_safe(body_html[position:])))
     pieces.extend(("block", v) for v in views if v.block.pk not in placed)
     return [(kind, value) for kind, value in pieces if kind == "block" or value.strip()]
-
-
-def empty_note() -> str:
-    return _("Chưa có số liệu cho lựa chọn này.")

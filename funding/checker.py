@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from . import derived as calc
 from .derived import Derived, Quantity, round_half_up
 from .formatting import MONEY_UNITS, format_number, format_percent, format_value
-from .models import Area, Figure, Indicator
+from .models import Area, Figure, Indicator, RegionMembership
 from .numbers import NumberFormatError, parse_number
 
 MATCH, ROUNDING, MISMATCH, NO_DATA = "match", "rounding", "mismatch", "no_data"
@@ -403,6 +403,17 @@ class Candidates:
         self.by_key: dict[tuple, Candidate] = {}
         self.indicators = {f.indicator_id: f.indicator for f in figures}
         self.areas = {f.area_id: f.area for f in figures}
+        # Which province belonged to which region in which year: read once,
+        # not per candidate share.
+        self.memberships = (
+            set(
+                RegionMembership.objects.filter(region__in=self.areas).values_list(
+                    "region_id", "province_id", "year"
+                )
+            )
+            if self.areas
+            else set()
+        )
         for figure in figures:
             dims = _dims(figure)
             self.by_key[_key(dims)] = Candidate(dims, Quantity.of(figure), (figure,))
@@ -451,7 +462,7 @@ class Candidates:
         if whole.kind == Area.Kind.NATION:
             return True
         if whole.kind == Area.Kind.REGION and part.kind == Area.Kind.PROVINCE:
-            return whole.memberships.filter(province=part, year=year).exists()
+            return (whole_area, part_area, year) in self.memberships
         return False
 
 
@@ -768,7 +779,13 @@ def check_article(article) -> Report:
     from .models import DataBlock
 
     figures: dict[int, Figure] = {}
-    blocks = DataBlock.objects.filter(article=article) if article.pk else []
+    blocks = (
+        DataBlock.objects.filter(article=article).prefetch_related(
+            "indicators", "areas", "sources"
+        )
+        if article.pk
+        else []
+    )
     for block in blocks:
         for figure in block.figures():
             figures[figure.pk] = figure

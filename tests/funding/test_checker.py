@@ -313,3 +313,11 @@ def test_check_figures_command(seed, capsys):
         call_command("check_figures", seed.slug)
     assert exit_info.value.code == 1
     assert "59,24%" in capsys.readouterr().out
+
+
+def test_checking_reads_the_data_in_a_few_queries(seed, django_assert_max_num_queries):
+    # Blocks with their selections (4), each block's figures (3), count
+    # nouns and region memberships (2): not one query per candidate.
+    with django_assert_max_num_queries(10):
+        report = check_article(seed)
+    assert len(report.findings) == 33
