@@ -142,6 +142,10 @@ BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
 # cache above; 0 turns it off. CDN seconds go to s-maxage.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=0)
+# With Redis, each process also keeps the pages it served lately, up to this
+# many bytes, and serves them without a round trip while it is subscribed to
+# the invalidations (khuyencong.pagecache.NearCache); 0 turns it off.
+PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 1024)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
@@ -154,3 +155,126 @@ def test_hashed_static_files_are_immutable(tmp_path):
     status, control = fetched.stdout.split(" ", 1)
     assert status == "200", fetched.stderr
     assert "immutable" in control and "max-age=315360000" in control
+
+
+def _wait_for(condition, seconds=3.0):
+    """Poll ``condition`` until it holds; how long it took, or None."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.005)
+    return None
+
+
+@pytest.fixture
+def redis_cached(cached):
+    """The page cache in the real Redis (a database of its own), with the
+    near copies and their invalidation subscriber."""
+    import redis
+
+    url = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    cached.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-near-{time.time_ns()}",
+        }
+    }
+    cached.PAGE_NEAR_CACHE_BYTES = 8 * 1024 * 1024
+    pagecache.invalidate()
+    yield cached
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _current_token():
+    from django.core.cache import cache
+
+    return cache.get(pagecache.GENERATION_KEY)[0]
+
+
+def _near_is_current():
+    generation = pagecache.near.generation
+    return generation is not None and generation[0] == _current_token()
+
+
+def test_near_copies_skip_the_round_trip_and_follow_every_change(
+    redis_cached, make_article, client, django_capture_on_commit_callbacks
+):
+    make_article(title="Bài đầu tiên")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert _wait_for(_near_is_current) is not None, "the subscriber never started"
+    client.get("/")  # stored near, from Redis or rendered again
+    near = client.get("/")
+    assert near["X-Page-Cache"] == "near"
+    assert "Bài đầu tiên" in near.content.decode()
+    assert near["ETag"] and "public" in near["Cache-Control"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(title="Bài mới xuất bản")
+    # The change reaches the subscriber over Redis within moments...
+    learned = _wait_for(_near_is_current)
+    assert learned is not None and learned < 0.5
+    # ...and the near copy of the old generation is never served again.
+    fresh = client.get("/")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "Bài mới xuất bản" in fresh.content.decode()
+
+
+def test_near_copies_are_not_trusted_across_a_lost_subscription(
+    redis_cached, make_article, client
+):
+    import redis
+
+    make_article(title="Bài trước")
+    client.get("/")
+    assert _wait_for(_near_is_current) is not None
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "near"
+    # A change whose announcement is lost: the generation moves on in Redis
+    # without a message, then the subscription is cut (as by a restart).
+    from django.core.cache import cache
+
+    cache.set(pagecache.GENERATION_KEY, pagecache._new_generation(), None)
+    assert not _near_is_current()
+    client_url = redis_cached.CACHES["default"]["LOCATION"]
+    killed = redis.Redis.from_url(client_url).client_kill_filter(_type="pubsub")
+    assert killed >= 1
+    # Re-subscribed, the process reads the generation instead of trusting
+    # what it had: the old copy is not served.
+    assert _wait_for(_near_is_current) is not None
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_near_copies_are_capped_in_bytes(redis_cached, make_article, client):
+    make_article(title="Một bài")
+    size = len(client.get("/tin-tuc/?trang=0").content)
+    redis_cached.PAGE_NEAR_CACHE_BYTES = cap = 10 * size
+    assert _wait_for(_near_is_current) is not None
+    for page in range(40):
+        client.get(f"/tin-tuc/?trang={page}")
+        client.get(f"/tin-tuc/?trang={page}")
+    # The most recent pages are kept, up to the cap.
+    assert 0 < pagecache.near._bytes <= cap
+    assert 5 <= len(pagecache.near._pages) <= 10
+    assert client.get("/tin-tuc/?trang=39")["X-Page-Cache"] == "near"
+    assert client.get("/tin-tuc/?trang=0")["X-Page-Cache"] == "hit"
+
+
+def test_a_page_carrying_a_csp_nonce_is_never_stored(cached, rf):
+    def view_with_inline_script(request):
+        response = HttpResponse("<script nonce='abc'>1</script>")
+        response["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+        return response
+
+    middleware = pagecache.AnonymousPageCacheMiddleware(view_with_inline_script)
+    for _ in range(2):
+        response = middleware(rf.get("/trang-co-script/"))
+        assert response.status_code == 200
+        assert not response.has_header("X-Page-Cache")
