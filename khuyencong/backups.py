@@ -15,6 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from khuyencong import pagecache
+
 
 class BackupError(Exception):
     pass
@@ -118,3 +120,6 @@ def restore(dump: Path) -> None:
                     continue
                 # "data" refuses absolute paths, links out of the folder, devices.
                 archive.extract(member, root, filter="data")
+    # Pages cached before the restore (in Redis, and each worker's near
+    # copies) show a state that is no longer the database's.
+    pagecache.invalidate()

@@ -9,11 +9,28 @@ import pytest
 from django.db import connection
 
 from funding.models import DataBlock, Figure
+from khuyencong import pagecache
 from khuyencong.backups import backup
 from news.demo.content import load_demo_content
 from news.models import Article
 
 from .test_settings import run_with_env
+
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def _redis_cache():
+    """The cache a restore on a Redis-backed deployment would share, or None
+    without Redis."""
+    import redis
+    from django.core.cache.backends.redis import RedisCache
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        return None
+    return RedisCache(REDIS_URL, {"KEY_PREFIX": "khuyencong"})
+
 
 COUNTS = """
 import json, django
@@ -78,6 +95,10 @@ def test_backup_then_restore_into_an_empty_database(
         "DATABASE_URL": empty_database,
         "MEDIA_ROOT": str(restored_media),
     }
+    shared_cache = _redis_cache()
+    if shared_cache is not None:
+        env["REDIS_URL"] = REDIS_URL
+        shared_cache.set(pagecache.GENERATION_KEY, ("before-restore", 0.0, None), None)
     restore = run_with_env(
         "import sys; from django.core.management import execute_from_command_line;"
         f"execute_from_command_line(['manage.py', 'restore', {str(dump)!r}])",
@@ -87,6 +108,10 @@ def test_backup_then_restore_into_an_empty_database(
     counts = run_with_env(COUNTS, **env)
     assert json.loads(counts.stdout) == expected, counts.stderr
     assert (restored_media / expected["cover"]).read_bytes() == cover
+    if shared_cache is not None:
+        # Pages cached from the database as it was are stale from now on.
+        generation = shared_cache.get(pagecache.GENERATION_KEY)
+        assert generation is not None and generation[0] != "before-restore"
 
     # A second restore would overwrite: refused.
     again = run_with_env(
