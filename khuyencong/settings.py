@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "khuyencong.middleware.ImportMapNonceMiddleware",
+    # Before the page cache: a click id must not make a page new.
+    "khuyencong.middleware.TrackingParametersMiddleware",
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

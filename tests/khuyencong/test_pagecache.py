@@ -278,3 +278,29 @@ def test_a_page_carrying_a_csp_nonce_is_never_stored(cached, rf):
         response = middleware(rf.get("/trang-co-script/"))
         assert response.status_code == 200
         assert not response.has_header("X-Page-Cache")
+
+
+def test_a_story_shared_widely_is_one_cached_page(cached, make_article, client):
+    # Facebook and Zalo add a different click id to every reader's link.
+    article = make_article(title="Bài được chia sẻ")
+    url = article.get_absolute_url()
+    first = client.get(f"{url}?fbclid=IwAR0abc&utm_source=facebook")
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get(f"{url}?zarsrc=30&utm_medium=zalo&utm_campaign=zchat")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    page = first.content.decode()
+    assert "fbclid" not in page and "utm_" not in page
+    # The same for any page, and what a page does read is kept.
+    list_page = client.get("/tin-tuc/?page=1&gclid=xyz").content.decode()
+    assert 'href="http://testserver/tin-tuc/?page=1"' in list_page
+    assert "gclid" not in list_page
+    found = client.get("/tim-kiem/?q=chia+s%E1%BA%BB&fbclid=1")
+    assert "Bài được chia sẻ" in found.content.decode()
+
+
+def test_the_access_log_keeps_the_campaign_tags(cached, make_article, client, caplog):
+    article = make_article(title="Bài có chiến dịch")
+    with caplog.at_level(logging.INFO, logger="khuyencong.requests"):
+        client.get(f"{article.get_absolute_url()}?utm_campaign=hoi-nghi-2022")
+    assert "utm_campaign=hoi-nghi-2022" in caplog.text
