@@ -5,7 +5,9 @@ For the page cache on and off, ``make serve`` is started on 127.0.0.1 with 2
 workers (PostgreSQL from DATABASE_URL, Redis from REDIS_URL); each page
 (home, an article, the news list, a search, /so-lieu/) and then the minimal
 view returning the same number of bytes are driven at 16 and 64 connections
-for DURATION seconds each. Loopback only, every step under a timeout.
+for DURATION seconds each. With the cache on, the article is also driven as
+opened from a shared link, a new click id on every request ("shared").
+Loopback only, every step under a timeout.
 """
 
 import json
@@ -30,6 +32,9 @@ PAGES = {
     "search": "/tim-kiem/?q=khuyen+cong",
     "so-lieu": "/so-lieu/",
 }
+# The article as opened from a shared link: a new click id on every request
+# (bench/shared_link.lua); with the cache on only.
+SHARED = ("shared", "shared_link.lua")
 
 
 def server_env(cache_on: bool) -> dict:
@@ -86,7 +91,7 @@ def fetch(path: str) -> tuple[int, int]:
         return response.status, len(response.read())
 
 
-def wrk(path: str, connections: int) -> dict:
+def wrk(path: str, connections: int, script: str | None = None) -> dict:
     out = subprocess.run(
         [
             "wrk",
@@ -96,6 +101,7 @@ def wrk(path: str, connections: int) -> dict:
             "--latency",
             "--timeout",
             "10s",
+            *(["-s", str(ROOT / "bench" / script)] if script else []),
             BASE + path,
         ],
         capture_output=True,
@@ -163,12 +169,15 @@ def main():
     for cache_on in (True, False):
         process = start(cache_on)
         try:
-            for name, path in PAGES.items():
+            pages = [(name, path, None) for name, path in PAGES.items()]
+            if cache_on:
+                pages.append((SHARED[0], PAGES["article"], SHARED[1]))
+            for name, path, script in pages:
                 status, size = fetch(path)
                 assert status == 200, (path, status)
                 fetch(path)  # warm the cache (and the connection)
                 for connections in CONNECTIONS:
-                    page = wrk(path, connections)
+                    page = wrk(path, connections, script)
                     yardstick = wrk(f"/__bench/bytes/{size}", connections)
                     row = {
                         "cache": "on" if cache_on else "off",
