@@ -213,11 +213,15 @@ def build(block: DataBlock, figures: list[Figure] | None = None) -> BlockView:
 
 
 def article_blocks(article) -> list[BlockView]:
-    """The article's blocks, in order, with their figures (one query each)."""
-    blocks = DataBlock.objects.filter(article=article).prefetch_related(
-        "areas", "indicators", "sources"
+    """The article's blocks, in order, with their figures (read in one
+    query for all of them)."""
+    blocks = list(
+        DataBlock.objects.filter(article=article).prefetch_related(
+            "areas", "indicators", "sources"
+        )
     )
-    return [build(block) for block in blocks]
+    figures = DataBlock.figures_of(blocks)
+    return [build(block, figures[block.pk]) for block in blocks]
 
 
 def split_body(body_html: str, views: list[BlockView]) -> list[tuple[str, object]]:

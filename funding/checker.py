@@ -786,8 +786,8 @@ def check_article(article) -> Report:
         if article.pk
         else []
     )
-    for block in blocks:
-        for figure in block.figures():
+    for selected in DataBlock.figures_of(blocks).values():
+        for figure in selected:
             figures[figure.pk] = figure
     checker = Checker(list(figures.values()))
     return checker.check_parts(

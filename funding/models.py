@@ -617,11 +617,24 @@ class DataBlock(TimeStampedModel):
         if self.year_from and self.year_to and self.year_from > self.year_to:
             raise ValidationError({"year_to": _("“Đến năm” phải từ “Từ năm” trở đi.")})
 
-    def figures(self):
-        """The figures the selection names, as stored now."""
-        # Prefetched (as the article page does) or fetched here: plain ids
-        # either way, which the database plans faster than subqueries.
-        figures = Figure.objects.with_dimensions().filter(
+    # Tables list indicators in their order, then regions, provinces, years;
+    # the rest makes the order total (the same in every query and download).
+    FIGURE_ORDER = (
+        "indicator__position",
+        "area__kind",
+        "area__name",
+        "year",
+        "period_end",
+        "source_fund",
+        "measure",
+        "pk",
+    )
+
+    def selection(self) -> Q:
+        """The figures the block names, as a filter (see ``selects``)."""
+        # Plain ids from the (prefetched) relations, which the database
+        # plans faster than subqueries.
+        selection = Q(
             indicator__in=[i.pk for i in self.indicators.all()],
             area__in=[a.pk for a in self.areas.all()],
             content=self.content_id,
@@ -629,17 +642,58 @@ class DataBlock(TimeStampedModel):
             year__lte=self.year_to,
         )
         if self.period_kind:
-            figures = figures.filter(period_kind=self.period_kind)
+            selection &= Q(period_kind=self.period_kind)
         if self.fund_list:
-            figures = figures.filter(source_fund__in=self.fund_list)
+            selection &= Q(source_fund__in=self.fund_list)
         if self.measure_list:
-            figures = figures.filter(measure__in=self.measure_list)
+            selection &= Q(measure__in=self.measure_list)
         sources = [source.pk for source in self.sources.all()]
         if sources:
-            figures = figures.filter(source__in=sources)
-        return figures.order_by(
-            "indicator__position", "area__kind", "area__name", "year", "period_end"
+            selection &= Q(source__in=sources)
+        return selection
+
+    def selects(self, figure: Figure) -> bool:
+        """Whether ``selection()`` names this figure: the same rule, in
+        Python, for figures read once for several blocks."""
+        sources = {source.pk for source in self.sources.all()}
+        return (
+            figure.indicator_id in {i.pk for i in self.indicators.all()}
+            and figure.area_id in {a.pk for a in self.areas.all()}
+            and figure.content_id == self.content_id
+            and self.year_from <= figure.year <= self.year_to
+            and (not self.period_kind or figure.period_kind == self.period_kind)
+            and (not self.fund_list or figure.source_fund in self.fund_list)
+            and (not self.measure_list or figure.measure in self.measure_list)
+            and (not sources or figure.source_id in sources)
         )
+
+    def figures(self):
+        """The figures the selection names, as stored now."""
+        return (
+            Figure.objects.with_dimensions()
+            .filter(self.selection())
+            .order_by(*self.FIGURE_ORDER)
+        )
+
+    @classmethod
+    def figures_of(cls, blocks) -> dict[int, list[Figure]]:
+        """Each block's figures, as ``figures()`` gives them, read in one
+        query for all the blocks (an article's)."""
+        blocks = list(blocks)
+        if not blocks:
+            return {}
+        selection = Q()
+        for block in blocks:
+            selection |= block.selection()
+        figures = list(
+            Figure.objects.with_dimensions()
+            .filter(selection)
+            .order_by(*cls.FIGURE_ORDER)
+        )
+        return {
+            block.pk: [figure for figure in figures if block.selects(figure)]
+            for block in blocks
+        }
 
 
 class FigureQuote(models.Model):
