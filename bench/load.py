@@ -55,13 +55,14 @@ def server_env(cache_on: bool) -> dict:
     return env
 
 
-def start(cache_on: bool):
-    log = ROOT / "bench" / "results" / f"gunicorn-{'on' if cache_on else 'off'}.log"
+def serve(env: dict, log: Path, base: str):
+    """``make serve`` with ``env``, its output in ``log``; the process, once
+    ``base``/healthz answers."""
     with log.open("w") as output:  # the child keeps its own copy of the file
         process = subprocess.Popen(
             ["make", "-s", "serve"],
             cwd=ROOT,
-            env=server_env(cache_on),
+            env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -69,13 +70,18 @@ def start(cache_on: bool):
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
-            with urllib.request.urlopen(BASE + "/healthz", timeout=2) as response:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
                 if response.status == 200:
                     return process
         except OSError:
             time.sleep(0.5)
     stop(process)
-    raise SystemExit("gunicorn did not start; see bench/results/gunicorn-*.log")
+    raise SystemExit(f"gunicorn did not start; see {log}")
+
+
+def start(cache_on: bool):
+    log = ROOT / "bench" / "results" / f"gunicorn-{'on' if cache_on else 'off'}.log"
+    return serve(server_env(cache_on), log, BASE)
 
 
 def stop(process):

@@ -22,7 +22,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from load import PORT as LOAD_PORT
-from load import ROOT, prepare, server_env, stop
+from load import ROOT, prepare, serve, server_env, stop
 
 PORT = LOAD_PORT + 1
 BRAND = "Hệ thống đang gặp sự cố (lỗi 500)"
@@ -31,25 +31,7 @@ BRAND = "Hệ thống đang gặp sự cố (lỗi 500)"
 def start_server():
     env = {**server_env(False), "GUNICORN_BIND": f"127.0.0.1:{PORT}"}
     log_path = ROOT / "bench" / "results" / "gunicorn-pg-restart.log"
-    with log_path.open("w") as output:
-        process = subprocess.Popen(
-            ["make", "-s", "serve"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            if request("/healthz")[0] == 200:
-                return process, log_path
-        except OSError:
-            pass
-        time.sleep(0.5)
-    stop(process)
-    raise SystemExit("gunicorn did not start")
+    return serve(env, log_path, f"http://127.0.0.1:{PORT}"), log_path
 
 
 def request(path: str) -> tuple[int, str]:
@@ -62,24 +44,13 @@ def request(path: str) -> tuple[int, str]:
         connection.close()
 
 
-def workers(process) -> set[int]:
-    out = subprocess.run(
-        ["ps", "-o", "pid=,args=", "-g", str(process.pid)],
-        capture_output=True,
-        text=True,
-    ).stdout
-    gunicorn = [line.split(None, 1) for line in out.splitlines() if "gunicorn" in line]
-    pids = {int(pid) for pid, _args in gunicorn}
-    parents = {
-        int(
-            subprocess.run(
-                ["ps", "-o", "ppid=", "-p", str(pid)], capture_output=True, text=True
-            ).stdout.strip()
-            or 0
-        )
-        for pid in pids
+def workers(log_path) -> set[int]:
+    """The workers gunicorn has booted so far, from its own log: a worker
+    restarted after the outage would be a new pid there."""
+    return {
+        int(pid)
+        for pid in re.findall(r"Booting worker with pid: (\d+)", log_path.read_text())
     }
-    return pids & {pid for pid in pids if pid not in parents or len(pids) == 1}
 
 
 def main():
@@ -99,7 +70,7 @@ def main():
                 results.append((at, time.time(), 0, False))
 
     try:
-        before = workers(process)
+        before = workers(log_path)
         threads = [threading.Thread(target=hammer) for _ in range(4)]
         for thread in threads:
             thread.start()
@@ -117,7 +88,7 @@ def main():
         stopping.set()
         for thread in threads:
             thread.join()
-        after = workers(process)
+        after = workers(log_path)
     finally:
         stopping.set()
         stop(process)
