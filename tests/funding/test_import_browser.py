@@ -1,7 +1,5 @@
 """A data-staff user imports the template through the admin in real Chromium."""
 
-from pathlib import Path
-
 import pytest
 
 from funding.models import Figure, ImportRecord, SourceDocument
@@ -9,7 +7,6 @@ from funding.models import Figure, ImportRecord, SourceDocument
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="no chromium"),
 ]
 
 
