@@ -58,14 +58,22 @@ def _new_generation() -> tuple[str, float, float | None]:
     return token, time.time(), upcoming.timestamp() if upcoming else None
 
 
-def _generation() -> tuple[str, float, float | None]:
-    """The current generation: its name, when it began (epoch seconds), and
-    when the next scheduled article goes public (it ends the generation)."""
-    value = cache.get(GENERATION_KEY)
-    if value is None or (value[2] is not None and time.time() >= value[2]):
-        value = _new_generation()
-        cache.set(GENERATION_KEY, value, None)
-        _publish()
+def _current(generation: tuple | None) -> bool:
+    """Whether ``generation`` (name, when it began, when the next scheduled
+    article goes public, all epoch seconds) exists and has not ended."""
+    return generation is not None and (
+        generation[2] is None or time.time() < generation[2]
+    )
+
+
+def _generation(stored: tuple | None) -> tuple[str, float, float | None]:
+    """The current generation: ``stored`` (as read from the cache) or, if it
+    is missing or has ended, a new one, announced to every process."""
+    if _current(stored):
+        return stored
+    value = _new_generation()
+    cache.set(GENERATION_KEY, value, None)
+    _publish()
     return value
 
 
@@ -210,13 +218,14 @@ class NearCache:
         # Only read: a missing or ended generation is the request path's to
         # renew (it needs the database), and until then nothing is trusted.
         value = cache.get(GENERATION_KEY)
-        ended = value is not None and value[2] is not None and time.time() >= value[2]
+        if not _current(value):
+            value = None
         with self._lock:
-            if value is None or ended or self.generation != value:
+            if value is None or self.generation != value:
                 # Copies of an earlier generation are never served again.
                 self._pages.clear()
                 self._bytes = 0
-            self.generation = None if ended else value
+            self.generation = value
 
     def _still_configured(self, url: str, channel: str) -> bool:
         return (
@@ -328,19 +337,13 @@ class AnonymousPageCacheMiddleware:
             return self._public(self.get_response(request), None)
         key = _key(request)
         generation = near.trusted_generation()
-        if generation is not None and (
-            generation[2] is None or time.time() < generation[2]
-        ):
+        if _current(generation):
             page = near.get(key, generation[0])
             if page is not None:
                 return _respond(page, "near")
         try:
             found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None or (
-                generation[2] is not None and time.time() >= generation[2]
-            ):
-                generation = _generation()
+            generation = _generation(found.get(GENERATION_KEY))
             page = found.get(key)
         except Exception as exc:
             _warn(exc)
