@@ -6,7 +6,8 @@ workers (PostgreSQL from DATABASE_URL, Redis from REDIS_URL); each page
 (home, an article, the news list, a search, /so-lieu/) and then the minimal
 view returning the same number of bytes are driven at 16 and 64 connections
 for DURATION seconds each. With the cache on, the article is also driven as
-opened from a shared link, a new click id on every request ("shared").
+opened from a shared link, a new click id on every request ("shared");
+with it off, /healthz and /robots.txt are driven too, as references.
 Loopback only, every step under a timeout.
 """
 
@@ -35,6 +36,10 @@ PAGES = {
 # The article as opened from a shared link: a new click id on every request
 # (bench/shared_link.lua); with the cache on only.
 SHARED = ("shared", "shared_link.lua")
+# With the cache off only, and under no target: what one bare database round
+# trip (/healthz) and one small template without the database (robots.txt)
+# cost through the same stack, to read the pages' ratios against.
+REFERENCES = {"healthz": "/healthz", "robots": "/robots.txt"}
 
 
 def server_env(cache_on: bool) -> dict:
@@ -178,6 +183,8 @@ def main():
             pages = [(name, path, None) for name, path in PAGES.items()]
             if cache_on:
                 pages.append((SHARED[0], PAGES["article"], SHARED[1]))
+            else:
+                pages += [(name, path, None) for name, path in REFERENCES.items()]
             for name, path, script in pages:
                 status, size = fetch(path)
                 assert status == 200, (path, status)
