@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "khuyencong.middleware.ImportMapNonceMiddleware",
+    # Before anything reads the request: an address with control characters
+    # (NUL…) is refused here, with the headers above on the 400.
+    "khuyencong.hardening.RequestHardeningMiddleware",
     # Before the page cache: a click id must not make a page new.
     "khuyencong.middleware.TrackingParametersMiddleware",
     # Before sessions and authentication: a cached page needs neither.
