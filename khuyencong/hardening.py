@@ -1,4 +1,4 @@
-"""Requests no page should see."""
+"""Requests no page should see, and the admin kept out of search engines."""
 
 import re
 from urllib.parse import unquote_plus
@@ -19,7 +19,9 @@ MAX_PUBLIC_QUERY_STRING = 2048
 class RequestHardeningMiddleware:
     """Answer 400 to any request whose path or query string carries control
     characters, or whose public query string is absurdly long, before
-    anything (the page cache, a view, the ORM) reads it."""
+    anything (the page cache, a view, the ORM) reads it; and mark every
+    admin response ``X-Robots-Tag: noindex`` (robots.txt does not name the
+    admin, whose address may be a secret: ``ADMIN_URL``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,7 +31,10 @@ class RequestHardeningMiddleware:
         problem = self.problem(request, admin=admin)
         if problem:
             return invalid_request_response(request, [problem])
-        return self.get_response(request)
+        response = self.get_response(request)
+        if admin:
+            response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
+        return response
 
     @staticmethod
     def problem(request, *, admin: bool) -> dict | None:

@@ -138,8 +138,9 @@ class SearchView(QueryParametersMixin, ListView):
 
 
 class RobotsView(TemplateView):
+    """robots.txt. It never names the admin, whose address (``ADMIN_URL``)
+    may be kept secret: the admin's responses say ``noindex`` themselves
+    (``khuyencong.hardening``)."""
+
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(admin_url=settings.ADMIN_URL, **kwargs)
