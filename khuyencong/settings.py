@@ -216,6 +216,10 @@ MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 10
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
+# Staff sign in through the admin: without a safe ``next`` they land on its
+# index (URL names, so a secret ADMIN_URL is honoured).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # --- Security -------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
