@@ -241,6 +241,9 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies' addresses, for gunicorn (gunicorn.conf.py), which believes
+# X-Forwarded-Proto from them only, and only with TRUSTED_PROXY_COUNT set.
+FORWARDED_ALLOW_IPS = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
 
 # Content-Security-Policy (django-csp 4): no inline script without the
 # request's nonce; the admin's and the rich-text editor's import maps get it
