@@ -211,8 +211,12 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Uploads: images larger than this are refused (bytes).
+# Uploads: images larger than this are refused (bytes), and so are images
+# of more pixels, or a longer side, than these (a small file can unpack to a
+# huge picture). Pillow's own decompression-bomb guard stays on as well.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+MAX_IMAGE_SIDE = env.int("MAX_IMAGE_SIDE", default=10_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"

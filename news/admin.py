@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from funding.checker import check_article
 from funding.forms import DataBlockForm
 from funding.models import DataBlock
 from funding.services import record_quotes
+from khuyencong.images import BoundedImageField
 
 from .models import Article, ArticleImage, Category, Correction
 from .services import mark_figures_reviewed, publish_articles, withdraw_articles
@@ -51,6 +53,7 @@ class ArticleImageInline(admin.TabularInline):
     extra = 0
     fields = ["image", "alt_text", "caption", "url"]
     readonly_fields = ["url"]
+    formfield_overrides = {models.ImageField: {"form_class": BoundedImageField}}
     verbose_name_plural = _(
         "Ảnh trong bài (tải ảnh lên đây, rồi chèn vào nội dung bằng đường dẫn)"
     )
@@ -142,6 +145,7 @@ class ArticleAdminForm(forms.ModelForm):
             "author",
             "byline",
         ]
+        field_classes = {"cover_image": BoundedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

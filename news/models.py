@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from khuyencong.images import validate_image_pixels
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, search_terms, vn_slugify
 
@@ -29,7 +30,8 @@ IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 
 
 def validate_image_size(file) -> None:
-    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``."""
+    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``, or of more
+    pixels than ``settings.MAX_IMAGE_PIXELS`` / ``MAX_IMAGE_SIDE``."""
     limit = settings.MAX_IMAGE_UPLOAD_BYTES
     if file.size > limit:
         raise ValidationError(
@@ -37,6 +39,7 @@ def validate_image_size(file) -> None:
             code="file_too_large",
             params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
         )
+    validate_image_pixels(file)
 
 
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
