@@ -14,6 +14,7 @@ from funding.services import record_quotes
 from khuyencong.images import BoundedImageField
 
 from .models import Article, ArticleImage, Category, Correction
+from .sanitize import removed_content
 from .services import mark_figures_reviewed, publish_articles, withdraw_articles
 
 PUBLISH_PERMISSION = "news.publish_article"
@@ -118,6 +119,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     can_publish = True
     reverting = False
+    #: What sanitising the submitted body removed, said after saving.
+    body_removals: tuple[str, ...] | list[str] = ()
 
     confirm_mismatch = forms.BooleanField(
         label=_("Tôi đã xem các số không khớp và vẫn xuất bản"),
@@ -155,6 +158,11 @@ class ArticleAdminForm(forms.ModelForm):
                 for value, label in Article.Status.choices
                 if value not in LOCKED_STATUSES
             ]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        self.body_removals = removed_content(body)
+        return body
 
     def clean(self):
         cleaned = super().clean()
@@ -311,6 +319,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        for removal in form.body_removals:
+            self.message_user(request, removal, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

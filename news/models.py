@@ -1,6 +1,3 @@
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -25,8 +22,7 @@ from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, search_terms, vn_slugify
 
 from .sanitize import BODY_EXTENSIONS, sanitize_html
-
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 
 
 def validate_image_size(file) -> None:
@@ -45,19 +41,12 @@ def validate_image_size(file) -> None:
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
 
 
-def _generated_name(folder: str, filename: str) -> str:
-    # Never keep the uploader's file name: only its (validated) extension.
-    ext = PurePath(filename).suffix.lower()
-    ext = ".jpg" if ext == ".jpeg" else ext
-    return timezone.now().strftime(f"{folder}/%Y/%m/") + uuid.uuid4().hex + ext
-
-
 def cover_upload_to(instance, filename: str) -> str:
-    return _generated_name("news/covers", filename)
+    return generated_name(COVER_FOLDER, filename)
 
 
 def body_image_upload_to(instance, filename: str) -> str:
-    return _generated_name("news/images", filename)
+    return generated_name(BODY_IMAGE_FOLDER, filename)
 
 
 class Category(TimeStampedModel):
