@@ -7,6 +7,11 @@ behind a reverse proxy on the same machine.
 import multiprocessing
 import os
 
+# The portal's own settings (environment or .env), so that gunicorn and
+# Django read TRUSTED_PROXY_COUNT from one place and agree on it.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "khuyencong.settings")
+from django.conf import settings as portal
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # Sync workers: each request has a whole process; slow clients are the
@@ -19,9 +24,18 @@ keepalive = 2
 # Recycle workers now and then so that no leak grows without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
 max_requests_jitter = 2000
-# Proxy headers (X-Forwarded-*) are believed only from these addresses;
-# Django trusts them only with TRUSTED_PROXY_COUNT set.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Proxy headers are believed as Django believes them: not at all unless
+# TRUSTED_PROXY_COUNT is set (gunicorn would otherwise take X-Forwarded-Proto
+# from any client on loopback, or on a unix socket, as the scheme); then only
+# X-Forwarded-Proto (Django's SECURE_PROXY_SSL_HEADER), and only from
+# FORWARDED_ALLOW_IPS.
+if portal.TRUSTED_PROXY_COUNT:
+    forwarded_allow_ips = portal.FORWARDED_ALLOW_IPS
+    secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}
+    forwarder_headers = ""
 # Django logs one line per request itself (khuyencong.middleware).
 accesslog = None
 errorlog = "-"

@@ -1,9 +1,13 @@
+from urllib.parse import urlencode
+
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
+
+from khuyencong.params import QueryParametersMixin
 
 from . import exports, tables
 from .charts import Bar, bar_chart
@@ -16,24 +20,24 @@ from .models import (
     ProgrammeContent,
     SourceDocument,
 )
+from .params import OverviewQuery, TableQuery
 from .spreadsheets import LONG_HEADERS, long_rows
 
 SOURCE_CHOICES = Figure.Source.choices
 
 
-def _int(value, default=None):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+class DownloadMixin(QueryParametersMixin):
+    """``?format=csv`` or ``?format=xlsx`` returns the page's table as a file.
 
+    Parameters are validated by ``query_form_class`` (``funding.params``):
+    a malformed one answers 400, an unknown one is ignored.
+    """
 
-class DownloadMixin:
-    """``?format=csv`` or ``?format=xlsx`` returns the page's table as a file."""
+    query_form_class = TableQuery
 
     def get(self, request, *args, **kwargs):
-        fmt = request.GET.get("format")
-        if fmt in ("csv", "xlsx"):
+        fmt = self.params["format"]
+        if fmt:
             headers, rows, filename = self.export()
             return exports.download(
                 exports.dataset(headers, rows, filename), filename, fmt
@@ -48,11 +52,14 @@ class DownloadMixin:
         )
 
     def query_string(self, **extra) -> str:
-        params = self.request.GET.copy()
-        params.pop("format", None)
-        for key, value in extra.items():
-            params[key] = value
-        return params.urlencode()
+        """The page's own (validated) parameters, with ``extra``: unknown
+        ones are not carried into the links."""
+        params = {
+            name: value
+            for name, value in self.params.items()
+            if value not in (None, "") and name != "format"
+        }
+        return urlencode({**params, **extra})
 
 
 def _pct(derived_value):
@@ -60,9 +67,15 @@ def _pct(derived_value):
 
 
 class OverviewView(DownloadMixin, TemplateView):
-    """Plan against executed for a chosen area, year and source."""
+    """Plan against executed for a chosen area, year and source.
+
+    ``area``: an area's code, default the first region with figures; an
+    unknown code is 404. ``year``: default every year with data; a year
+    without data for the area is 404. ``source``: default all sources.
+    """
 
     template_name = "funding/overview.html"
+    query_form_class = OverviewQuery
 
     @cached_property
     def areas(self):
@@ -82,7 +95,7 @@ class OverviewView(DownloadMixin, TemplateView):
 
     @cached_property
     def area(self) -> Area:
-        code = self.request.GET.get("area")
+        code = self.params["area"]
         if code:
             return get_object_or_404(Area, code=code)
         with_data = [a for a in self.areas if a.has_figures]
@@ -101,15 +114,14 @@ class OverviewView(DownloadMixin, TemplateView):
     @cached_property
     def year(self) -> int | None:
         """The chosen year, or None for every year with data."""
-        year = _int(self.request.GET.get("year"))
+        year = self.params["year"]
         if year is not None and year not in self.years:
             raise Http404(_("Không có số liệu cho năm này."))
         return year
 
     @cached_property
     def source(self) -> str:
-        source = self.request.GET.get("source", "")
-        return source if source in Figure.Source.values else ""
+        return self.params["source"]
 
     @cached_property
     def tables(self):
@@ -193,6 +205,12 @@ class OverviewView(DownloadMixin, TemplateView):
 
 
 class RegionView(DownloadMixin, DetailView):
+    """A region's provinces in one year, for one funding source.
+
+    ``year``: default, and for a year the region has no membership in, its
+    latest year. ``source``: default all sources.
+    """
+
     template_name = "funding/region.html"
     context_object_name = "region"
     slug_field = slug_url_kwarg = "code"
@@ -210,12 +228,11 @@ class RegionView(DownloadMixin, DetailView):
 
     def setup_filters(self):
         self.object = self.get_object()
-        year = _int(self.request.GET.get("year"))
+        year = self.params["year"]
         self.year = (
             year if year in self.years else (self.years[0] if self.years else None)
         )
-        source = self.request.GET.get("source", Figure.Source.ALL)
-        self.source = source if source in Figure.Source.values else Figure.Source.ALL
+        self.source = self.params["source"] or Figure.Source.ALL
         self.table = (
             tables.region_table(region=self.object, year=self.year, source=self.source)
             if self.year
@@ -279,6 +296,14 @@ class RegionView(DownloadMixin, DetailView):
 
 
 class ProvinceView(DownloadMixin, DetailView):
+    """A province's figures over the years, and its programme contents in one.
+
+    ``source``: default all sources. ``year`` (of the contents table):
+    default, and for a year without data for that source, the latest year
+    with data: the list of years changes with the source chosen in the same
+    form, so a year kept from the previous choice must not be an error.
+    """
+
     template_name = "funding/province.html"
     context_object_name = "province"
     slug_field = slug_url_kwarg = "code"
@@ -288,11 +313,10 @@ class ProvinceView(DownloadMixin, DetailView):
 
     def setup_filters(self):
         self.object = self.get_object()
-        source = self.request.GET.get("source", Figure.Source.ALL)
-        self.source = source if source in Figure.Source.values else Figure.Source.ALL
+        self.source = self.params["source"] or Figure.Source.ALL
         self.table = tables.province_table(province=self.object, source=self.source)
         years = [y["year"] for y in self.table["years"]]
-        year = _int(self.request.GET.get("year"))
+        year = self.params["year"]
         self.year = year if year in years else (years[-1] if years else None)
         self.contents = (
             tables.contents_table(

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "khuyencong.middleware.ImportMapNonceMiddleware",
+    # Before anything reads the request: an address with control characters
+    # (NUL…) is refused here, with the headers above on the 400.
+    "khuyencong.hardening.RequestHardeningMiddleware",
     # Before the page cache: a click id must not make a page new.
     "khuyencong.middleware.TrackingParametersMiddleware",
     # Before sessions and authentication: a cached page needs neither.
@@ -208,11 +211,19 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Uploads: images larger than this are refused (bytes).
+# Uploads: images larger than this are refused (bytes), and so are images
+# of more pixels, or a longer side, than these (a small file can unpack to a
+# huge picture). Pillow's own decompression-bomb guard stays on as well.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+MAX_IMAGE_SIDE = env.int("MAX_IMAGE_SIDE", default=10_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
+# Staff sign in through the admin: without a safe ``next`` they land on its
+# index (URL names, so a secret ADMIN_URL is honoured).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # --- Security -------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -234,6 +245,9 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies' addresses, for gunicorn (gunicorn.conf.py), which believes
+# X-Forwarded-Proto from them only, and only with TRUSTED_PROXY_COUNT set.
+FORWARDED_ALLOW_IPS = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
 
 # Content-Security-Policy (django-csp 4): no inline script without the
 # request's nonce; the admin's and the rich-text editor's import maps get it

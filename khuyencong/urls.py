@@ -9,6 +9,7 @@ from news.sitemaps import sitemaps
 from news.views import RobotsView
 
 from . import views
+from .params import SitemapQuery, validate_query
 
 admin.site.site_header = _("Quản trị Cổng thông tin Khuyến công")
 admin.site.site_title = _("Quản trị Khuyến công")
@@ -21,7 +22,7 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path(
         "sitemap.xml",
-        sitemap,
+        validate_query(SitemapQuery)(sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +11,10 @@ from funding.checker import check_article
 from funding.forms import DataBlockForm
 from funding.models import DataBlock
 from funding.services import record_quotes
+from khuyencong.images import BoundedImageField
 
 from .models import Article, ArticleImage, Category, Correction
+from .sanitize import removed_content
 from .services import mark_figures_reviewed, publish_articles, withdraw_articles
 
 PUBLISH_PERMISSION = "news.publish_article"
@@ -51,6 +54,7 @@ class ArticleImageInline(admin.TabularInline):
     extra = 0
     fields = ["image", "alt_text", "caption", "url"]
     readonly_fields = ["url"]
+    formfield_overrides = {models.ImageField: {"form_class": BoundedImageField}}
     verbose_name_plural = _(
         "Ảnh trong bài (tải ảnh lên đây, rồi chèn vào nội dung bằng đường dẫn)"
     )
@@ -115,6 +119,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     can_publish = True
     reverting = False
+    #: What sanitising the submitted body removed, said after saving.
+    body_removals: tuple[str, ...] | list[str] = ()
 
     confirm_mismatch = forms.BooleanField(
         label=_("Tôi đã xem các số không khớp và vẫn xuất bản"),
@@ -142,6 +148,7 @@ class ArticleAdminForm(forms.ModelForm):
             "author",
             "byline",
         ]
+        field_classes = {"cover_image": BoundedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,6 +158,11 @@ class ArticleAdminForm(forms.ModelForm):
                 for value, label in Article.Status.choices
                 if value not in LOCKED_STATUSES
             ]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        self.body_removals = removed_content(body)
+        return body
 
     def clean(self):
         cleaned = super().clean()
@@ -307,6 +319,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        for removal in form.body_removals:
+            self.message_user(request, removal, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

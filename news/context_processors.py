@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from .params import SearchQuery
+
 
 def site(request):
     """Site name and the category menu.
@@ -12,5 +14,6 @@ def site(request):
 
     return {
         "site_name": settings.SITE_NAME,
+        "search_max_length": SearchQuery.base_fields["q"].max_length,
         "nav_categories": SimpleLazyObject(lambda: list(Category.objects.all())),
     }

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Category
@@ -10,7 +11,15 @@ FEED_SIZE = 30
 
 
 class LatestArticlesFeed(Feed):
-    description = _("Tin mới nhất về hoạt động khuyến công.")
+    """The latest articles as RSS.
+
+    Readers render every ``<description>`` as HTML, while the sapo and a
+    category's description are plain text: they are HTML-escaped first, so
+    "<5%" reads "<5%" (the XML then escapes that once more, as for any text).
+    """
+
+    def description(self, obj=None):
+        return escape(_("Tin mới nhất về hoạt động khuyến công."))
 
     def title(self, obj=None):
         return settings.SITE_NAME
@@ -25,7 +34,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        return escape(item.lead)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -51,7 +60,7 @@ class CategoryFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def description(self, obj=None):
-        return obj.description or obj.name
+        return escape(obj.description or obj.name)
 
     def items(self, obj=None):
         return (

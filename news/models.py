@@ -1,6 +1,3 @@
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -20,16 +17,17 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from khuyencong.images import validate_image_pixels
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, search_terms, vn_slugify
 
 from .sanitize import BODY_EXTENSIONS, sanitize_html
-
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 
 
 def validate_image_size(file) -> None:
-    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``."""
+    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``, or of more
+    pixels than ``settings.MAX_IMAGE_PIXELS`` / ``MAX_IMAGE_SIDE``."""
     limit = settings.MAX_IMAGE_UPLOAD_BYTES
     if file.size > limit:
         raise ValidationError(
@@ -37,24 +35,18 @@ def validate_image_size(file) -> None:
             code="file_too_large",
             params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
         )
+    validate_image_pixels(file)
 
 
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
 
 
-def _generated_name(folder: str, filename: str) -> str:
-    # Never keep the uploader's file name: only its (validated) extension.
-    ext = PurePath(filename).suffix.lower()
-    ext = ".jpg" if ext == ".jpeg" else ext
-    return timezone.now().strftime(f"{folder}/%Y/%m/") + uuid.uuid4().hex + ext
-
-
 def cover_upload_to(instance, filename: str) -> str:
-    return _generated_name("news/covers", filename)
+    return generated_name(COVER_FOLDER, filename)
 
 
 def body_image_upload_to(instance, filename: str) -> str:
-    return _generated_name("news/images", filename)
+    return generated_name(BODY_IMAGE_FOLDER, filename)
 
 
 class Category(TimeStampedModel):

@@ -7,9 +7,11 @@ from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.blocks import article_blocks, split_body
+from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import models
 from .models import Article, Category
+from .params import SearchQuery
 
 PAGE_SIZE = 12
 
@@ -30,10 +32,14 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(ListView):
+class ArticleListView(QueryParametersMixin, ListView):
+    """Published articles, newest first. ``page``: a malformed number is
+    400, a page past the last is 404."""
+
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    query_form_class = PageQuery
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
@@ -108,14 +114,18 @@ class ArticleDetailView(DetailView):
         return data
 
 
-class SearchView(ListView):
+class SearchView(QueryParametersMixin, ListView):
+    """``q``: the words sought (at most 200 characters, else 400; empty:
+    the search form alone). ``page`` as on the news list."""
+
     template_name = "news/search.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    query_form_class = SearchQuery
 
     @cached_property
     def query(self) -> str:
-        return self.request.GET.get("q", "").strip()[:200]
+        return self.params["q"]
 
     def get_queryset(self):
         return Article.objects.published().for_listing().search(self.query)
@@ -128,8 +138,9 @@ class SearchView(ListView):
 
 
 class RobotsView(TemplateView):
+    """robots.txt. It never names the admin, whose address (``ADMIN_URL``)
+    may be kept secret: the admin's responses say ``noindex`` themselves
+    (``khuyencong.hardening``)."""
+
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(admin_url=settings.ADMIN_URL, **kwargs)

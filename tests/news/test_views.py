@@ -203,7 +203,7 @@ def test_sitemap_and_robots(client, make_article, category):
     assert robots["Content-Type"].startswith("text/plain")
     text = robots.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
-    assert "Disallow: /admin/" in text
+    assert "Disallow: /tim-kiem/" in text
 
 
 def test_pages_are_accessible_skeletons(client, make_article):

@@ -1,0 +1,58 @@
+"""Requests no page should see, and the admin kept out of search engines."""
+
+import re
+from urllib.parse import unquote_plus
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .params import invalid_request_response
+
+# C0 controls and DEL: never part of an address a person or a link makes.
+# PostgreSQL refuses NUL in any text, so one reaching a query is a 500.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+#: Longest query string a public page accepts (every parameter it reads is
+#: shorter than this; the admin's filters are exempt).
+MAX_PUBLIC_QUERY_STRING = 2048
+
+
+class RequestHardeningMiddleware:
+    """Answer 400 to any request whose path or query string carries control
+    characters, or whose public query string is absurdly long, before
+    anything (the page cache, a view, the ORM) reads it; and mark every
+    admin response ``X-Robots-Tag: noindex`` (robots.txt does not name the
+    admin, whose address may be a secret: ``ADMIN_URL``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        admin = request.path.startswith("/" + settings.ADMIN_URL)
+        problem = self.problem(request, admin=admin)
+        if problem:
+            return invalid_request_response(request, [problem])
+        response = self.get_response(request)
+        if admin:
+            response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
+        return response
+
+    @staticmethod
+    def problem(request, *, admin: bool) -> dict | None:
+        query = request.META.get("QUERY_STRING", "")
+        if CONTROL_CHARACTERS.search(request.path) or CONTROL_CHARACTERS.search(
+            unquote_plus(query)
+        ):
+            return {
+                "label": _("Địa chỉ trang"),
+                "message": _(
+                    "có ký tự điều khiển (như NUL hoặc xuống dòng), không thể là "
+                    "địa chỉ của một trang"
+                ),
+            }
+        if not admin and len(query) > MAX_PUBLIC_QUERY_STRING:
+            return {
+                "label": _("Phần tham số của địa chỉ"),
+                "message": _("dài %(length)s ký tự, tối đa %(max)s")
+                % {"length": len(query), "max": MAX_PUBLIC_QUERY_STRING},
+            }
+        return None

@@ -1,0 +1,186 @@
+"""Validated query parameters of public pages: one small form per page.
+
+The rule, the same on every page:
+
+- a parameter the page does not read is ignored;
+- an empty value is the same as no value (the filter forms send empty
+  selects for "all");
+- repeated, the last value counts (as ``QueryDict.get``);
+- a malformed value (wrong type, not one of the choices, too long) answers
+  400 with a short Vietnamese page naming the parameter and what it accepts;
+- a well-formed value that names nothing (an area code, a year without data,
+  a page past the last) answers 404, like any address that names nothing.
+
+Control characters (NUL…) anywhere in an address are refused before any
+page reads it (``khuyencong.hardening``). Views read parameters only
+through their form (``self.params``); ``tests/khuyencong/test_params.py``
+walks every public route with hostile values for every parameter name.
+"""
+
+import re
+from functools import wraps
+
+from django import forms
+from django.core import validators
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+#: Longest value any text parameter accepts.
+MAX_TEXT_LENGTH = 200
+#: Highest page number a listing accepts (far past any real listing).
+MAX_PAGE = 1_000_000
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+def _message(text, **params):
+    # Fields are built at import time: translate when the message is shown.
+    return lazy(lambda: str(text) % params, str)()
+
+
+class IntegerParameter(forms.IntegerField):
+    """Digits only (no sign, decimals or exponent), within bounds."""
+
+    def __init__(self, label, *, min_value: int, max_value: int):
+        self.message = _message(
+            _("phải là số nguyên từ %(min)s đến %(max)s"),
+            min=min_value,
+            max=max_value,
+        )
+        super().__init__(
+            label=label,
+            required=False,
+            min_value=min_value,
+            max_value=max_value,
+            error_messages={
+                "invalid": self.message,
+                "min_value": self.message,
+                "max_value": self.message,
+            },
+        )
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        if not _DIGITS.fullmatch(value):
+            raise ValidationError(self.message, code="invalid")
+        return int(value)
+
+
+class ChoiceParameter(forms.ChoiceField):
+    def __init__(self, label, *, choices):
+        allowed = ", ".join(str(value) for value, _label in choices)
+        super().__init__(
+            label=label,
+            required=False,
+            choices=choices,
+            error_messages={
+                "invalid_choice": _message(
+                    _("phải là một trong: %(allowed)s"), allowed=allowed
+                )
+            },
+        )
+
+
+class TextParameter(forms.CharField):
+    def __init__(self, label, *, max_length: int = MAX_TEXT_LENGTH):
+        super().__init__(label=label, required=False)
+        self.max_length = max_length
+        self.validators = [
+            validators.ProhibitNullCharactersValidator(
+                message=_("không được chứa ký tự NUL")
+            ),
+            validators.MaxLengthValidator(
+                max_length, message=_message(_("tối đa %(max)s ký tự"), max=max_length)
+            ),
+        ]
+
+
+class SlugParameter(TextParameter):
+    def __init__(self, label, *, max_length: int):
+        super().__init__(label, max_length=max_length)
+        self.validators.append(
+            validators.RegexValidator(
+                r"\A[-a-zA-Z0-9_]+\Z",
+                message=_message(
+                    _(
+                        "chỉ gồm chữ cái không dấu, chữ số, dấu gạch ngang và "
+                        "gạch dưới, tối đa %(max)s ký tự"
+                    ),
+                    max=max_length,
+                ),
+            )
+        )
+
+
+class QueryForm(forms.Form):
+    """The query parameters a page reads (see the module's rule)."""
+
+
+class PageQuery(QueryForm):
+    """A paginated listing (Django's ``ListView`` reads ``page``)."""
+
+    page = IntegerParameter(_("Trang"), min_value=1, max_value=MAX_PAGE)
+
+
+class SitemapQuery(QueryForm):
+    """Django's sitemap view reads ``p``."""
+
+    p = IntegerParameter(_("Trang sơ đồ trang"), min_value=1, max_value=MAX_PAGE)
+
+
+def invalid_request_response(request, problems: list[dict]):
+    """The 400 page, listing ``problems``: each a ``label`` and a
+    ``message``, and for a parameter its ``name`` and the ``value`` sent."""
+    return render(request, "400.html", {"problems": problems}, status=400)
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+def invalid_query_response(request, form: QueryForm):
+    problems = [
+        {
+            "name": name,
+            "label": form.fields[name].label,
+            "value": _shown(form.data.get(name, "")),
+            "message": "; ".join(errors),
+        }
+        for name, errors in form.errors.items()
+    ]
+    return invalid_request_response(request, problems)
+
+
+class QueryParametersMixin:
+    """Validate the query string with ``query_form_class`` before the view
+    reads anything; the cleaned values are in ``self.params``."""
+
+    query_form_class: type[QueryForm] = QueryForm
+
+    def dispatch(self, request, *args, **kwargs):
+        form = self.query_form_class(request.GET)
+        if not form.is_valid():
+            return invalid_query_response(request, form)
+        self.params = form.cleaned_data
+        return super().dispatch(request, *args, **kwargs)
+
+
+def validate_query(form_class: type[QueryForm]):
+    """``QueryParametersMixin`` for function views (``request.params``)."""
+
+    def decorator(view):
+        @wraps(view)
+        def validated(request, *args, **kwargs):
+            form = form_class(request.GET)
+            if not form.is_valid():
+                return invalid_query_response(request, form)
+            request.params = form.cleaned_data
+            return view(request, *args, **kwargs)
+
+        validated.query_form_class = form_class
+        return validated
+
+    return decorator
