@@ -13,9 +13,10 @@ change (``stamps``), and a generation is served only while it carries the
 stamp the database gives, read at most once every
 ``PAGE_CACHE_CHECK_SECONDS`` and again whenever the cache was out of reach.
 
-Logged-in users (staff previewing drafts) are never served from or stored
-in the cache. If the cache is down (Redis stopped), pages are served
-uncached and a warning is logged.
+Only a logged-in staff member, proven by a signed mark bound to their
+session (``staff``), skips the cache; any other request is a reader's, and a
+page rendered for a signed-in user is never stored. If the cache is down,
+pages are served uncached and a warning is logged.
 
 With Redis, each process also keeps near copies of the pages it served
 (``near``), told of every new generation over Redis pub/sub.

@@ -11,6 +11,7 @@ from django.db import Error
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from . import staff
 from .common import GENERATION_KEY, is_current, warn
 from .generations import renew
 from .near import near
@@ -19,6 +20,8 @@ from .stamps import authority
 # Not pages: files, the health check, and the load benchmark's yardstick
 # (which must stay a bare view).
 SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz", "/__bench/")
+# What a view says when its page is not for every reader.
+_CACHE_CONTROL_PRIVATE = {"private", "no-store", "no-cache"}
 
 
 def _cacheable(request) -> bool:
@@ -26,14 +29,8 @@ def _cacheable(request) -> bool:
         request.method in ("GET", "HEAD")
         and not request.path.startswith(SKIPPED_PREFIXES)
         and not request.path.startswith("/" + settings.ADMIN_URL)
-        and not _signed_in(request)
+        and not staff.marked(request)
     )
-
-
-def _signed_in(request) -> bool:
-    # Readers never get a session: a session cookie means staff (or a
-    # former login), who must see the site live.
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 def _key(request) -> str:
@@ -54,14 +51,33 @@ def _respond(page: tuple, how: str) -> HttpResponse:
     return response
 
 
+def _words(header: str) -> set[str]:
+    return {
+        word.split("=", 1)[0].strip().lower()
+        for word in header.split(",")
+        if word.strip()
+    }
+
+
 def _storable(response) -> bool:
     """Whether a reader's page may be handed to every other reader."""
+    # Pages are kept by address alone: one may vary on the cookies (only
+    # pages rendered for no one in particular are stored) and, while the
+    # site has one language, on the language; on nothing else.
+    may_vary = {"cookie"}
+    if len(settings.LANGUAGES) == 1:
+        may_vary.add("accept-language")
     return (
         response.status_code == 200
         and not response.streaming
+        # A cookie is for this visitor alone (and a page setting one, such
+        # as a CSRF token, holds its value).
         and not response.cookies
         # A nonce must never be handed to a second reader.
         and "nonce-" not in response.get("Content-Security-Policy", "")
+        # The view said the page is not for sharing.
+        and not _words(response.get("Cache-Control", "")) & _CACHE_CONTROL_PRIVATE
+        and _words(response.get("Vary", "")) <= may_vary
     )
 
 
@@ -74,7 +90,10 @@ class AnonymousPageCacheMiddleware:
     response (Vary, X-Frame-Options…) was stored with the page. A hit is
     served from this process's near copy when it has one ("near", no round
     trip), else from the shared cache ("hit", one round trip that fetches
-    the generation and the page together).
+    the generation and the page together). Only a request carrying a valid
+    staff mark (``staff``) goes past it; any other is a reader's, and what
+    the view renders is stored only if it turned out to be for no one in
+    particular.
     """
 
     def __init__(self, get_response):
@@ -83,11 +102,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable(request):
             response = self.get_response(request)
-            if _signed_in(request) and not request.path.startswith(SKIPPED_PREFIXES):
-                patch_cache_control(response, private=True, no_cache=True)
+            if not request.path.startswith(SKIPPED_PREFIXES):
+                staff.keep_in_step(request, response)
+                if staff.signed_in(request):
+                    patch_cache_control(response, private=True, no_cache=True)
             return response
         if settings.PAGE_CACHE_SECONDS <= 0:
-            return self._public(self.get_response(request), None)
+            return self._render(request, None)[0]
         key = _key(request)
         generation = near.trusted_generation()
         if is_current(generation) and authority.matches(generation[3]):
@@ -103,13 +124,13 @@ class AnonymousPageCacheMiddleware:
                 # change made meanwhile: read the database's stamp again.
                 authority.expire()
             warn("Page cache unavailable, serving uncached", exc)
-            return self._public(self.get_response(request), None)
+            return self._render(request, None)[0]
         page = found.get(key)
         if page is not None and page[0] == generation[0]:
             near.put(key, page)
             return _respond(page, "hit")
-        response = self._public(self.get_response(request), generation[1])
-        if _storable(response):
+        response, for_readers = self._render(request, generation[1])
+        if for_readers and _storable(response):
             page = (
                 generation[0],
                 response.status_code,
@@ -124,6 +145,17 @@ class AnonymousPageCacheMiddleware:
                 near.put(key, page)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def _render(self, request, since: float | None) -> tuple[HttpResponse, bool]:
+        """The view's response, and whether it is a reader's: a signed-in
+        user's page (a staff member without a valid mark) is private,
+        never stored, and gets the mark for next time."""
+        response = self.get_response(request)
+        staff.keep_in_step(request, response)
+        if staff.signed_in(request):
+            patch_cache_control(response, private=True, no_cache=True)
+            return response, False
+        return self._public(response, since), True
 
     @staticmethod
     def _public(response, since: float | None):

@@ -1,6 +1,7 @@
 """The anonymous page cache: hits, invalidation, scheduled articles,
-staff, conditional requests, a cache that is down, near copies, and
-immutable static files. Durability: test_pagecache_durability.py."""
+conditional requests, a cache that is down, near copies, and immutable
+static files. Staff: test_pagecache_staff.py; durability:
+test_pagecache_durability.py."""
 
 import json
 import logging
@@ -9,14 +10,12 @@ from decimal import Decimal
 
 import pytest
 from django.http import HttpResponse
-from django.test import Client
 from django.utils import timezone
 
 from funding.models import Figure
 from khuyencong import pagecache
 from khuyencong.pagecache import common, generations
 from news.demo.content import load_demo_content
-from news.models import Article
 
 from .conftest import wait_for
 from .test_settings import run_with_env
@@ -95,18 +94,6 @@ def test_a_scheduled_article_appears_when_its_time_comes(
     time_machine.shift(timedelta(seconds=1))
     response = client.get("/")
     assert "Bài hẹn giờ" in response.content.decode()
-
-
-def test_staff_are_never_served_from_the_cache(cached, make_article, client, editor):
-    article = make_article(title="Bài công khai")
-    Client().get(article.get_absolute_url())
-    client.force_login(editor)
-    response = client.get(article.get_absolute_url())
-    assert not response.has_header("X-Page-Cache")
-    assert "private" in response["Cache-Control"]
-    draft = make_article(title="Bản nháp", status=Article.Status.DRAFT)
-    preview = client.get(draft.get_absolute_url())
-    assert preview.status_code == 200 and "private" in preview["Cache-Control"]
 
 
 def test_the_site_keeps_serving_when_the_cache_is_down(
