@@ -42,7 +42,8 @@ def renew(stored) -> tuple:
     from the cache) if valid, else a new one, announced to every process."""
     if valid(stored):
         return stored
-    value = new_generation(authority.stamp())
+    # Read now (rare, and a query): pages are about to be stored under it.
+    value = new_generation(authority.stamp(fresh=True))
     cache.set(GENERATION_KEY, value, None)
     publish()
     return value

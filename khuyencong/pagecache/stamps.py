@@ -22,6 +22,7 @@ import time
 
 from django.conf import settings
 from django.db import Error, connections, router, transaction
+from django.utils import timezone
 
 from khuyencong.models import PageChange, PageGeneration
 
@@ -73,7 +74,7 @@ def bump() -> tuple:
     token = secrets.token_hex(8)
     with transaction.atomic(using=using):
         generations = PageGeneration.objects.using(using)
-        if not generations.filter(pk=1).update(token=token):
+        if not generations.filter(pk=1).update(token=token, changed_at=timezone.now()):
             # A database just made (or flushed by a test): the row is made on
             # first use, and a concurrent maker's token serves as well.
             generations.bulk_create(
@@ -82,7 +83,10 @@ def bump() -> tuple:
         changes = PageChange.objects.using(using)
         done = set(changes.values_list("pk", flat=True))
         if done:
-            changes.filter(pk__in=done).delete()
+            # By range, not by list: a script saving thousands of rows in one
+            # transaction leaves as many. Rows committed since the read are
+            # covered by the new token as well.
+            changes.filter(pk__lte=max(done)).delete()
     _bumped.changes = done
     return read_stamp()
 

@@ -5,12 +5,14 @@ process's near copies) may still be served."""
 from datetime import timedelta
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
 from khuyencong import pagecache
 from khuyencong.pagecache import generations, stamps
+from khuyencong.pagecache.common import CHANNEL
 from news.models import Article
 from news.services import withdraw_articles
 
@@ -154,10 +156,15 @@ def test_the_database_is_asked_at_most_once_per_interval(
             assert client.get(url)["X-Page-Cache"] == "hit"
 
 
-def test_one_save_with_several_changes_starts_one_generation(
-    cached, make_article, django_capture_on_commit_callbacks, category
+def test_one_save_with_several_changes_announces_one_generation(
+    redis_cached, make_article, django_capture_on_commit_callbacks, category
 ):
+    subscriber = redis.Redis.from_url(redis_cached.CACHES["default"]["LOCATION"])
+    announcements = subscriber.pubsub()
+    announcements.subscribe(cache.make_key(CHANNEL))
+    assert announcements.get_message(timeout=10)["type"] == "subscribe"
     before = cache.get(pagecache.GENERATION_KEY)
+    # An article with its correction and its category saved in one form.
     with django_capture_on_commit_callbacks(execute=True) as hooks:
         article = make_article(title="Bài có đính chính")
         article.corrections.create(text="Sửa số liệu.", published_at=timezone.now())
@@ -167,6 +174,11 @@ def test_one_save_with_several_changes_starts_one_generation(
     assert after[0] != before[0]
     assert after[3] == stamps.read_stamp()
     assert stamps.read_stamp()[1] == 0  # every change covered by the new token
+    heard = []
+    while (message := announcements.get_message(timeout=1)) is not None:
+        heard.append(message["type"])
+    assert heard == ["message"]
+    announcements.close()
 
 
 def test_a_restore_starts_a_new_generation_even_with_redis_down(
