@@ -212,6 +212,31 @@ def test_logging_out_removes_the_mark(public_article, editor):
     assert client.get(url)["X-Page-Cache"] == "hit"
 
 
+def test_a_password_change_renews_the_mark_for_the_new_session(public_article, editor):
+    client = Client()
+    log_in(client, editor)
+    old = (client.cookies[SESSION].value, client.cookies[staff.COOKIE].value)
+    changed = client.post(
+        reverse("admin:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "mat-khau-moi-rat-dai-2023",
+            "new_password2": "mat-khau-moi-rat-dai-2023",
+        },
+    )
+    assert changed.status_code == 302
+    new = (client.cookies[SESSION].value, client.cookies[staff.COOKIE].value)
+    assert new[0] != old[0] and new[1] != old[1]
+    assert not client.get(public_article.get_absolute_url()).has_header("X-Page-Cache")
+    # The old pair names a session that no longer exists: the page is a
+    # reader's, and the mark is taken back.
+    stale = reader_with({SESSION: old[0], staff.COOKIE: old[1]})
+    response = stale.get(public_article.get_absolute_url())
+    assert response.status_code == 200 and "Bài công khai" in response.content.decode()
+    assert stale.cookies[staff.COOKIE].value == ""
+    assert stale.get(public_article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
 def test_two_factor_login_gets_the_mark(public_article, make_user, settings):
     settings.OTP_REQUIRED = True
     user = make_user("thuky_otp", "Thư ký tòa soạn")
