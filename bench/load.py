@@ -6,8 +6,11 @@ workers (PostgreSQL from DATABASE_URL, Redis from REDIS_URL); each page
 (home, an article, the news list, a search, /so-lieu/) and then the minimal
 view returning the same number of bytes are driven at 16 and 64 connections
 for DURATION seconds each. With the cache on, the article is also driven as
-opened from a shared link, a new click id on every request ("shared");
-with it off, /healthz and /robots.txt are driven too, as references.
+opened from a shared link, a new click id on every request ("shared"), and
+with a new invented session cookie on every request ("forged": only a
+signed staff mark may skip the cache); with it off, /healthz and
+/robots.txt are driven too, as references. LOAD_PAGES (comma-separated
+names) limits a run to some pages.
 Loopback only, every step under a timeout.
 """
 
@@ -26,6 +29,7 @@ PORT = int(os.environ.get("LOAD_PORT", 8765))
 BASE = f"http://127.0.0.1:{PORT}"
 DURATION = int(os.environ.get("DURATION", 30))
 CONNECTIONS = [16, 64]
+ONLY = {name for name in os.environ.get("LOAD_PAGES", "").split(",") if name}
 PAGES = {
     "home": "/",
     "article": None,  # the seed article, found below
@@ -34,8 +38,9 @@ PAGES = {
     "so-lieu": "/so-lieu/",
 }
 # The article as opened from a shared link: a new click id on every request
-# (bench/shared_link.lua); with the cache on only.
-SHARED = ("shared", "shared_link.lua")
+# (bench/shared_link.lua), and with a random sessionid (and a made-up staff
+# mark) on every request (bench/forged_session.lua); with the cache on only.
+VARIANTS = {"shared": "shared_link.lua", "forged": "forged_session.lua"}
 # With the cache off only, and under no target: what one bare database round
 # trip (/healthz) and one small template without the database (robots.txt)
 # cost through the same stack, to read the pages' ratios against.
@@ -182,10 +187,15 @@ def main():
         try:
             pages = [(name, path, None) for name, path in PAGES.items()]
             if cache_on:
-                pages.append((SHARED[0], PAGES["article"], SHARED[1]))
+                pages += [
+                    (name, PAGES["article"], script)
+                    for name, script in VARIANTS.items()
+                ]
             else:
                 pages += [(name, path, None) for name, path in REFERENCES.items()]
             for name, path, script in pages:
+                if ONLY and name not in ONLY:
+                    continue
                 status, size = fetch(path)
                 assert status == 200, (path, status)
                 fetch(path)  # warm the cache (and the connection)

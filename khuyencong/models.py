@@ -10,3 +10,49 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class PageGeneration(models.Model):
+    """The database's word on the page cache: one row whose ``token`` is
+    replaced after every committed change to what public pages show.
+
+    A generation kept in the cache (Redis) carries the stamp it was started
+    for and is served only while the database still gives that stamp, so a
+    change the cache could not be told of (Redis down, or restarted with its
+    saved data) is never hidden by pages cached before it
+    (``khuyencong.pagecache``)."""
+
+    token = models.CharField(_("mã"), max_length=32)
+    changed_at = models.DateTimeField(_("thay đổi lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            # One row: the stamp is read by its key.
+            models.CheckConstraint(
+                condition=models.Q(pk=1), name="page_generation_one_row"
+            )
+        ]
+        verbose_name = _("thế hệ bộ đệm trang")
+        verbose_name_plural = _("thế hệ bộ đệm trang")
+
+    def __str__(self) -> str:
+        return self.token
+
+
+class PageChange(models.Model):
+    """A change written in the same transaction as the content it concerns,
+    so that it is in the database the moment that content is: part of the
+    stamp until the new ``PageGeneration`` token (written just after the
+    commit) takes its place. If the process dies between the two, the row
+    stays, and the stamp still differs from every earlier one."""
+
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("thay đổi chưa ghi vào bộ đệm trang")
+        verbose_name_plural = _("thay đổi chưa ghi vào bộ đệm trang")
+
+    def __str__(self) -> str:
+        return f"{self.pk} ({self.created_at:%Y-%m-%d %H:%M:%S})"

@@ -151,6 +151,10 @@ PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=0)
 # many bytes, and serves them without a round trip while it is subscribed to
 # the invalidations (khuyencong.pagecache.NearCache); 0 turns it off.
 PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 1024)
+# How often at most each process reads the database's page-cache stamp on the
+# request path (also whenever Redis was out of reach): a change the cache was
+# never told of is served stale for no longer than this.
+PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,178 @@
+"""The middleware serving and storing whole pages (see the package)."""
+
+from __future__ import annotations
+
+import hashlib
+from email.utils import formatdate
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import Error
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from . import staff
+from .common import GENERATION_KEY, is_current, warn
+from .generations import renew
+from .near import near
+from .stamps import authority
+
+# Not pages: files, the health check, and the load benchmark's yardstick
+# (which must stay a bare view).
+SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz", "/__bench/")
+# What a view says when its page is not for every reader.
+_CACHE_CONTROL_PRIVATE = {"private", "no-store", "no-cache"}
+
+
+def _cacheable(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(SKIPPED_PREFIXES)
+        and not request.path.startswith("/" + settings.ADMIN_URL)
+        and not staff.marked(request)
+    )
+
+
+def _key(request) -> str:
+    # The page names its own address (canonical link, sharing links), so
+    # each scheme and host has its own copy.
+    return (
+        f"pagecache:page:{request.method}:{request.scheme}://"
+        f"{request.get_host()}{request.get_full_path()}"
+    )
+
+
+def _respond(page: tuple, how: str) -> HttpResponse:
+    _token, status, headers, content = page
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = how
+    return response
+
+
+def _words(header: str) -> set[str]:
+    return {
+        word.split("=", 1)[0].strip().lower()
+        for word in header.split(",")
+        if word.strip()
+    }
+
+
+def _storable(response) -> bool:
+    """Whether a reader's page may be handed to every other reader."""
+    # Pages are kept by address alone: one may vary on the cookies (only
+    # pages rendered for no one in particular are stored) and, while the
+    # site has one language, on the language; on nothing else.
+    may_vary = {"cookie"}
+    if len(settings.LANGUAGES) == 1:
+        may_vary.add("accept-language")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        # A cookie is for this visitor alone (and a page setting one, such
+        # as a CSRF token, holds its value).
+        and not response.cookies
+        # A nonce must never be handed to a second reader.
+        and "nonce-" not in response.get("Content-Security-Policy", "")
+        # The view said the page is not for sharing.
+        and not _words(response.get("Cache-Control", "")) & _CACHE_CONTROL_PRIVATE
+        and _words(response.get("Vary", "")) <= may_vary
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole pages for anonymous GET requests (see the
+    package).
+
+    It sits before the session and authentication middleware, so a hit does
+    none of the work of the layers below; what those layers add to a
+    response (Vary, X-Frame-Options…) was stored with the page. A hit is
+    served from this process's near copy when it has one ("near", no round
+    trip), else from the shared cache ("hit", one round trip that fetches
+    the generation and the page together). Only a request carrying a valid
+    staff mark (``staff``) goes past it; any other is a reader's, and what
+    the view renders is stored only if it turned out to be for no one in
+    particular.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable(request):
+            response = self.get_response(request)
+            if not request.path.startswith(SKIPPED_PREFIXES):
+                staff.keep_in_step(request, response)
+                if staff.signed_in(request):
+                    patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return self._render(request, None)[0]
+        key = _key(request)
+        generation = near.trusted_generation()
+        if is_current(generation) and authority.matches(generation[3]):
+            page = near.get(key, generation[0])
+            if page is not None:
+                return _respond(page, "near")
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = renew(found.get(GENERATION_KEY))
+        except Exception as exc:
+            if not isinstance(exc, Error):
+                # The cache may come back with a generation older than a
+                # change made meanwhile: read the database's stamp again.
+                authority.expire()
+            warn("Page cache unavailable, serving uncached", exc)
+            return self._render(request, None)[0]
+        page = found.get(key)
+        if page is not None and page[0] == generation[0]:
+            near.put(key, page)
+            return _respond(page, "hit")
+        response, for_readers = self._render(request, generation[1])
+        if for_readers and _storable(response):
+            page = (
+                generation[0],
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
+            try:
+                cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            except Exception as exc:
+                warn("Page cache unavailable, serving uncached", exc)
+            else:
+                near.put(key, page)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _render(self, request, since: float | None) -> tuple[HttpResponse, bool]:
+        """The view's response, and whether it is a reader's: a signed-in
+        user's page (a staff member without a valid mark) is private,
+        never stored, and gets the mark for next time."""
+        response = self.get_response(request)
+        staff.keep_in_step(request, response)
+        if staff.signed_in(request):
+            patch_cache_control(response, private=True, no_cache=True)
+            return response, False
+        return self._public(response, since), True
+
+    @staticmethod
+    def _public(response, since: float | None):
+        if response.status_code != 200 or response.has_header("Cache-Control"):
+            return response
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            must_revalidate=True,
+            s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+        )
+        patch_vary_headers(response, ["Cookie"])
+        if since is not None and not response.has_header("Last-Modified"):
+            # The page cannot have changed since the generation began.
+            response["Last-Modified"] = formatdate(since, usegmt=True)
+        if not response.streaming and not response.has_header("ETag"):
+            digest = hashlib.md5(response.content, usedforsecurity=False)
+            response["ETag"] = f'"{digest.hexdigest()}"'
+        return response

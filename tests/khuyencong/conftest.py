@@ -1,0 +1,64 @@
+import time
+
+import pytest
+
+from khuyencong import pagecache
+
+from .redis_server import RedisServer
+
+
+def wait_for(condition, seconds=10.0):
+    """Poll ``condition`` until it holds; how long it took, or None. For
+    what another thread does (the invalidation subscriber): a busy machine
+    may take a while, so callers that measure speed bound it themselves."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.005)
+    return None
+
+
+@pytest.fixture
+def cached(settings):
+    """The page cache on, in this process's memory, from a new generation.
+
+    Content a test makes outside ``django_capture_on_commit_callbacks`` is
+    never told to the cache (its transaction never commits), only recorded
+    in the database: left at its default, the stamp check would start a new
+    generation a second later, at a moment a busy machine chooses. The
+    tests of that check set the interval themselves."""
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_CHECK_SECONDS = 3600
+    pagecache.invalidate()
+    return settings
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory):
+    """A redis-server of this test module's own (see ``redis_server``)."""
+    if not RedisServer.available():
+        pytest.skip("needs redis-server (apt-get install redis-server)")
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_cached(cached, redis_server):
+    """The page cache in a real Redis of its own, with the near copies and
+    their invalidation subscriber."""
+    if redis_server.process.poll() is not None:
+        redis_server.start()  # stopped by an earlier test that failed
+    redis_server.client().flushall()
+    cached.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server.url(),
+            "KEY_PREFIX": f"test-near-{time.time_ns()}",
+        }
+    }
+    cached.PAGE_NEAR_CACHE_BYTES = 8 * 1024 * 1024
+    pagecache.invalidate()
+    return cached
