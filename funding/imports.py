@@ -22,11 +22,13 @@ from functools import lru_cache
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
 from khuyencong import pagecache
 from khuyencong.text import fold as _fold_text
 
+from .formatting import format_number
 from .models import (
     Area,
     Figure,
@@ -129,6 +131,15 @@ class PlannedFigure:
     old_value: Decimal | None = None
     pk: int | None = None
     label: str = ""  # what the preview shows; filled for the rows it shows
+    old_rounding: Decimal | None = None
+
+    @property
+    def before(self) -> tuple | None:
+        """What the comparison found stored: None (no figure), or its id,
+        value and rounding; the confirmation holds the import to it."""
+        if self.status == "new":
+            return None
+        return (self.pk, self.old_value, self.old_rounding)
 
     @property
     def figure(self) -> Figure:
@@ -172,8 +183,8 @@ class ImportPlan:
     def __getstate__(self):
         # Kept between preview and confirmation (funding.spool): plain
         # tuples pickle several times faster than 200,000 dataclasses with
-        # Decimals and dates. Only what validation found is kept; the
-        # comparison with the database is made again.
+        # Decimals and dates. What the preview compared with is kept too:
+        # the confirmation writes only if it still holds.
         figures = [
             (
                 p.row,
@@ -183,6 +194,10 @@ class ImportPlan:
                 str(p.value),
                 str(p.rounding),
                 p.source_id,
+                p.status,
+                p.pk,
+                None if p.old_value is None else str(p.old_value),
+                None if p.old_rounding is None else str(p.old_rounding),
             )
             for p in self.figures
         ]
@@ -198,6 +213,10 @@ class ImportPlan:
                 Decimal(f[9]),
                 Decimal(f[10]),
                 f[11],
+                status=f[12],
+                pk=f[13],
+                old_value=None if f[14] is None else Decimal(f[14]),
+                old_rounding=None if f[15] is None else Decimal(f[15]),
             )
             for f in figures
         ]
@@ -288,6 +307,17 @@ def _period(text, year: int) -> tuple[str, date] | None:
         except ValueError:
             return None
     return None
+
+
+#: The rounding of a figure known exactly; one object for the many figures.
+EXACT = Decimal(0)
+
+
+@lru_cache(maxsize=256)
+def _rounding(decimals: int, scale: Decimal) -> Decimal:
+    """The step of a figure written with ``decimals`` decimals in a unit of
+    ``scale`` đồng; the few steps a file uses are shared by its figures."""
+    return Decimal(1).scaleb(-decimals) * scale
 
 
 def _unit_of(header: str) -> str:
@@ -500,9 +530,9 @@ def plan_import(
                     rounding = stated_rounding
                 elif parsed.scale > 1 and parsed.decimals:
                     # "8,5 tỷ" is known to 0,1 tỷ: keep that for the bounds.
-                    rounding = Decimal(1).scaleb(-parsed.decimals) * parsed.scale
+                    rounding = _rounding(parsed.decimals, parsed.scale)
                 else:
-                    rounding = Decimal(0)
+                    rounding = EXACT
                 parsed_values.append((measure, parsed.value, rounding, index, raw))
         if errors:
             plan.errors.extend(errors)
@@ -541,49 +571,62 @@ def plan_import(
     return plan
 
 
+def stored_state(figures: list[PlannedFigure]) -> dict[tuple, tuple]:
+    """What is stored under the keys of ``figures``: key → (id, value,
+    rounding), read as plain tuples (a file may touch areas and years that
+    already hold hundreds of thousands of figures; model instances for all
+    of them would be slow and large)."""
+    stored = {}
+    rows = Figure.objects.filter(
+        indicator__in={c.key[0] for c in figures},
+        area__in={c.key[1] for c in figures},
+        content__in={c.key[3] for c in figures},
+        year__in={c.key[4] for c in figures},
+    ).values_list(*KEY_FIELDS, "pk", "value", "rounding")
+    for row in rows.iterator(chunk_size=20000):
+        stored[row[:8]] = row[8:]
+    return stored
+
+
 def compare_with_stored(plan: ImportPlan) -> None:
     """Mark each figure of a valid plan new, changed (with the stored value)
     or unchanged, from what the database holds now.
 
-    Run at preview and again at confirmation, so a figure changed in between
-    is never overwritten unseen.
+    Run at preview; what it found is each figure's ``before``, which the
+    confirmation checks again under a lock (``apply_import``).
     """
-    candidates = plan.figures
-    # What is stored under the same keys, read as plain tuples (a file may
-    # touch areas and years that already hold hundreds of thousands of
-    # figures; model instances for all of them would be slow and large).
-    stored = {}
-    rows = Figure.objects.filter(
-        indicator__in={c.key[0] for c in candidates},
-        area__in={c.key[1] for c in candidates},
-        content__in={c.key[3] for c in candidates},
-        year__in={c.key[4] for c in candidates},
-    ).values_list(*KEY_FIELDS, "pk", "value", "rounding")
-    for row in rows.iterator(chunk_size=20000):
-        stored[row[:8]] = row[8:]
-    for planned in candidates:
+    stored = stored_state(plan.figures)
+    for planned in plan.figures:
         existing = stored.get(planned.key)
         if existing is None:
-            planned.status, planned.pk, planned.old_value = "new", None, None
+            planned.status, planned.pk = "new", None
+            planned.old_value = planned.old_rounding = None
         else:
-            planned.pk, planned.old_value, old_rounding = existing
+            planned.pk, planned.old_value, planned.old_rounding = existing
             same = (
-                planned.old_value == planned.value and old_rounding == planned.rounding
+                planned.old_value == planned.value
+                and planned.old_rounding == planned.rounding
             )
             planned.status = "unchanged" if same else "changed"
     by_id = _Lookups().by_id()
     for planned in plan.figures[:PREVIEW_ROWS]:
-        f = planned.figure
-        planned.label = " – ".join(
-            [
-                by_id["indicator"][f.indicator_id].name,
-                str(by_id["area"][f.area_id]),
-                str(Figure.Source(f.source_fund).label),
-                by_id["content"][f.content_id].name,
-                f.period_label,
-                str(Figure.Measure(f.measure).label),
-            ]
-        )
+        planned.label = figure_label(planned, by_id)
+
+
+def figure_label(planned: PlannedFigure, by_id: dict[str, dict]) -> str:
+    """What a figure of the file is, in words: indicator – area – source –
+    content – period – measure."""
+    f = planned.figure
+    return " – ".join(
+        [
+            by_id["indicator"][f.indicator_id].name,
+            str(by_id["area"][f.area_id]),
+            str(Figure.Source(f.source_fund).label),
+            by_id["content"][f.content_id].name,
+            f.period_label,
+            str(Figure.Measure(f.measure).label),
+        ]
+    )
 
 
 #: How many rows the admin preview lists (all are validated and counted).
@@ -639,7 +682,10 @@ def _insert_new(new: list[PlannedFigure], record: ImportRecord) -> None:
             Figure._meta.get_field(name.removesuffix("_id")).column
             for name in NEW_COLUMNS
         )
+        # The raw psycopg cursor bypasses Django's translation of database
+        # errors: restore it, so a unique violation is an IntegrityError.
         with (
+            connection.wrap_database_errors,
             connection.cursor() as cursor,
             cursor.cursor.copy(
                 f"COPY {Figure._meta.db_table} ({columns}) FROM STDIN"
@@ -712,16 +758,122 @@ def _record_history(
         )
 
 
+#: Shown when reading or writing an import fails in a way no rule foresaw;
+#: the traceback goes to the log.
+UNEXPECTED_ERROR = gettext_lazy(
+    "Có lỗi không lường trước khi xử lý tệp; không ghi gì. Lỗi đã được ghi lại "
+    "cho quản trị viên; hãy kiểm tra tệp hoặc báo cho quản trị viên."
+)
+
+
+#: The database refused a write (another writer stored one of the figures,
+#: or removed an area or a source, after the checks); all was rolled back.
+WRITE_CONFLICT_ERROR = gettext_lazy(
+    "Dữ liệu vừa bị thay đổi trong lúc ghi (có người ghi cùng số liệu hoặc xoá "
+    "dữ liệu tham chiếu); không ghi gì. Hãy xem trước lại."
+)
+#: The database failed (busy, restarted); all was rolled back.
+DATABASE_ERROR = gettext_lazy(
+    "Cơ sở dữ liệu đang bận hoặc gặp lỗi; không ghi gì. Hãy thử lại sau ít phút."
+)
+
+
+class StalePlanError(ValueError):
+    """The figures an import would write changed since its preview; the
+    message says how many, with examples, in Vietnamese."""
+
+
+#: The key of PostgreSQL's advisory lock held by import confirmations and
+#: undos ("kcim"); any constant no other code uses.
+IMPORT_LOCK_KEY = 0x6B63696D
+
+
+def lock_import_writes() -> None:
+    """Hold, until the transaction ends, the lock that lets one import
+    confirmation or undo run at a time, so each reads what the previous one
+    committed.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite lets one writer at
+    a time but starts transactions as readers; a write (of no row) makes
+    this one the writer now, before it reads anything.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+        else:
+            cursor.execute(
+                f"UPDATE {ImportRecord._meta.db_table} SET id = id WHERE 0 = 1"
+            )
+
+
+def _lock_figures(pks: list[int]) -> None:
+    """Lock stored figures against other writers (an edit in the admin)
+    until the transaction ends; a no-op on SQLite, which has one writer."""
+    for start in range(0, len(pks), 10000):
+        list(
+            Figure.objects.select_for_update()
+            .filter(pk__in=pks[start : start + 10000])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
+
+def check_still_current(plan: ImportPlan) -> None:
+    """Refuse (StalePlanError) a plan whose figures are no longer stored as
+    its preview found them: absent, or with the same id, value and rounding.
+
+    Called with the import lock held and the rows to change locked, so
+    nothing changes between this check and the writes.
+    """
+    stored = stored_state(plan.figures)
+    moved = [p for p in plan.figures if stored.get(p.key) != p.before]
+    if not moved:
+        return
+    by_id = _Lookups().by_id()
+    examples = []
+    for planned in moved[:3]:
+        now = stored.get(planned.key)
+        examples.append(
+            _("dòng %(row)s, %(figure)s: lúc xem trước %(before)s, nay %(now)s")
+            % {
+                "row": planned.row,
+                "figure": figure_label(planned, by_id),
+                "before": _stored_text(planned.before),
+                "now": _stored_text(now),
+            }
+        )
+    raise StalePlanError(
+        _(
+            "%(count)s số liệu đã thay đổi từ lúc xem trước (ví dụ: %(examples)s); "
+            "không ghi gì. Hãy xem trước lại."
+        )
+        % {"count": len(moved), "examples": "; ".join(examples)}
+    )
+
+
+def _stored_text(state: tuple | None) -> str:
+    if state is None:
+        return _("chưa có")
+    return format_number(state[1], 2)
+
+
 @transaction.atomic
 def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
     """Write a valid plan in one transaction and record it.
 
-    New figures are bulk-created and changed ones bulk-updated; their
-    history rows and the import's change log are written by the database
-    from the rows themselves. Unchanged rows write nothing.
+    Under the import lock, and with the stored figures it changes locked,
+    the plan is first held to what its preview compared with
+    (``check_still_current``): a plan overtaken by another import or an
+    edit writes nothing. New figures are bulk-created and changed ones
+    bulk-updated; their history rows and the import's change log are
+    written by the database from the rows themselves. Unchanged rows write
+    nothing.
     """
     if plan.errors:
         raise ValueError("an import with errors cannot be applied")
+    lock_import_writes()
+    _lock_figures([p.pk for p in plan.figures if p.status == "changed"])
+    check_still_current(plan)
     record = ImportRecord.objects.create(
         file_name=plan.file_name,
         sha256=plan.sha256,
@@ -794,11 +946,20 @@ def undo_import(*, record: ImportRecord, user) -> int:
 
     Figures it created are deleted; figures it changed get their old value.
     Refused if a later import or edit changed them since (their value is no
-    longer the one this import wrote).
+    longer the one this import wrote). Holds the import lock, so no
+    confirmation runs between the check and the writes.
     """
+    lock_import_writes()
     record = ImportRecord.objects.select_for_update().get(pk=record.pk)
     if record.undone_at:
         raise ValueError(_("Lần nhập này đã được hoàn tác."))
+    _lock_figures(
+        list(
+            record.changes.filter(figure__isnull=False).values_list(
+                "figure_id", flat=True
+            )
+        )
+    )
     changes = list(record.changes.select_related("figure"))
     moved = [
         c for c in changes if c.figure is not None and c.figure.value != c.new_value

@@ -3,11 +3,14 @@
 django-import-export keeps the uploaded file itself between the preview and
 the confirmation (its temporary storage). Reading and validating a large
 spreadsheet is the slowest part of an import, so the validated figures are
-kept too, keyed by the file's SHA-256, the reading options and the source,
-and signed with the SECRET_KEY so that a file planted in the folder is never
-unpickled. The confirmation still compares them with the database afresh.
-The folder is outside MEDIA_ROOT (never served) and must be shared by the
-workers of a host; a missing plan only means the file is read again.
+kept too, keyed by the file's SHA-256, the reading options, the source and
+the name of the kept upload (so each preview has its own), and signed with
+the SECRET_KEY so that a file planted in the folder is never unpickled. A
+plan holds what its preview found stored; the confirmation writes it only
+if that still holds (``funding.imports.apply_import``), and without its
+plan a confirmation writes nothing and asks for a new preview. The folder
+is outside MEDIA_ROOT (never served) and must be shared by the workers of a
+host.
 """
 
 import hashlib
@@ -89,6 +92,11 @@ class SpoolFolderStorage(TempFolderStorage):
 
     def get_full_path(self):
         return str(_folder() / os.path.basename(self.name))
+
+    def remove(self):
+        # A confirmation sent twice (a double click) finds the upload gone
+        # after the first: that one's own outcome is what the page shows.
+        Path(self.get_full_path()).unlink(missing_ok=True)
 
     def _open(self, mode="r"):
         if self.name:
