@@ -89,6 +89,12 @@ SOURCE_WORDS = {
     "khuyen cong dia phuong": Figure.Source.KCDP,
 }
 MISSING = object()
+#: A file with this many errors is not checked further: they are enough to
+#: show what is wrong, and a file of 200,000 wrong rows would otherwise take
+#: minutes and a page of megabytes.
+MAX_ERRORS = 1000
+#: Unknown area names that get suggestions, per file.
+MAX_SUGGESTED = 100
 # The same few names recur on every row of a file: fold each once.
 fold = lru_cache(maxsize=65536)(_fold_text)
 
@@ -160,6 +166,8 @@ class ImportPlan:
     sheet: str
     figures: list[PlannedFigure] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    #: The row where checking stopped after MAX_ERRORS errors, if it did.
+    stopped_at: int | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.figures if p.status == status)
@@ -205,6 +213,7 @@ class ImportPlan:
 
     def __setstate__(self, state):
         self.file_name, self.sha256, self.sheet, figures, self.errors = state
+        self.stopped_at = None  # only valid plans are kept
         from_ordinal = date.fromordinal
         self.figures = [
             PlannedFigure(
@@ -239,6 +248,7 @@ class _Lookups:
             self.contents[fold(content.code)] = content
         self.all_contents = self.contents.get(ProgrammeContent.ALL)
         self.areas: dict[str, list[Area]] = {}
+        self.suggested: dict[str, list[str]] = {}
         for area in Area.objects.all():
             names = {area.name, area.short_name, area.code, *area.aliases.splitlines()}
             for name in names:
@@ -268,10 +278,16 @@ class _Lookups:
         return sorted(valid, key=lambda a: a.valid_to is None)[0]
 
     def suggest_areas(self, text: str) -> list[str]:
-        keys = difflib.get_close_matches(
-            _area_key(text), list(self.areas), n=3, cutoff=0.6
-        )
-        return [self.areas[k][0].short_name for k in keys]
+        """Known areas with a name like ``text``; each text is compared once,
+        and only the first ``MAX_SUGGESTED`` unknown texts of a file are (a
+        comparison with every name takes milliseconds)."""
+        key = _area_key(text)
+        if key not in self.suggested:
+            if len(self.suggested) >= MAX_SUGGESTED:
+                return []
+            keys = difflib.get_close_matches(key, list(self.areas), n=3, cutoff=0.6)
+            self.suggested[key] = [self.areas[k][0].short_name for k in keys]
+        return self.suggested[key]
 
 
 def _area_key(text: str) -> str:
@@ -394,6 +410,9 @@ def plan_import(
     for done, (number, row) in enumerate(table.rows, start=1):
         if progress and (done % 1000 == 0 or done == total):
             progress(done, total)
+        if len(plan.errors) >= MAX_ERRORS:
+            plan.stopped_at = number
+            break
         errors = []
 
         def error(index, value, message, number=number, errors=errors):

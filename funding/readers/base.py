@@ -188,6 +188,20 @@ def cell_too_long(row: int, column: str | None) -> ReadError:
     )
 
 
+#: The archive's table of contents: a few kilobytes in an office file.
+#: ``zipfile`` reads all of it into objects when it opens the archive.
+MAX_DIRECTORY_BYTES = 1 << 20
+
+
+def _directory_size(data: bytes) -> int:
+    """The size of the central directory the end record of a zip declares
+    (0 when there is no end record: ``zipfile`` will refuse the file)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    return int.from_bytes(data[end + 12 : end + 16], "little")
+
+
 def open_archive(data: bytes, required: str) -> zipfile.ZipFile:
     """The archive of an XLSX or ODS file; refused when it is not one, or
     when it would unpack beyond IMPORT_MAX_UNPACKED_BYTES (a zip bomb).
@@ -200,6 +214,8 @@ def open_archive(data: bytes, required: str) -> zipfile.ZipFile:
             "Tệp không phải bảng tính hợp lệ (tệp hỏng, bị cắt dở, hoặc là tệp khác đổi đuôi)."
         )
     )
+    if _directory_size(data) > MAX_DIRECTORY_BYTES:
+        raise ReadError(_("Tệp có quá nhiều phần; từ chối để bảo vệ máy chủ."))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:

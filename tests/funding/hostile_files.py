@@ -189,3 +189,16 @@ def ods_with_empty_tail() -> bytes:
 def csv_one_long_line(size: int = 19_000_000) -> bytes:
     """A header, then one line of ``size`` bytes of two-letter cells."""
     return ";".join(HEADER).encode() + b"\n" + b"ab;" * (size // 3) + b"\n"
+
+
+def xlsx_many_parts(count: int = 215_000) -> bytes:
+    """A workbook followed by ``count`` empty parts (an office file has a
+    few dozen): 18 MB of table of contents."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx(xlsx_header_row())))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for info in source.infolist():
+            archive.writestr(info, source.read(info.filename))
+        for n in range(count):
+            archive.writestr(f"{n:x}", b"")
+    return out.getvalue()

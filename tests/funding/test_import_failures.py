@@ -157,3 +157,32 @@ def test_command_exit_status_without_a_traceback(tmp_path):
         done.stderr
     )
     assert "Traceback" not in done.stderr
+
+
+def test_checking_stops_after_a_thousand_errors(data_client, source):
+    """A file of wrong rows is not checked to its end (minutes, and a page
+    of megabytes): the first thousand errors show what to fix."""
+    rows = [HEADER] + [[f"Tỉnh lạ {n}", 2022, "", "1", ""] for n in range(1500)]
+    response = preview(data_client, upload(rows), source)
+    html = response.content.decode()
+    assert "Dừng kiểm tra ở dòng 1002 sau 1000 lỗi" in html
+    assert html.count("không có địa bàn này trong năm 2022") == 1000
+    assert response.context["result"].plan.stopped_at == 1002
+    assert nothing_written()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_the_database_refuses_is_a_message(reference_data, data_client, source):
+    """The area of a row is deleted between preview and confirmation: the
+    database refuses the figure (at once or at commit), and the page says so."""
+    from funding.models import Area
+
+    previewed = preview(
+        data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "1", ""]]), source
+    )
+    [planned] = previewed.context["result"].plan.figures
+    Area.objects.filter(pk=planned.key[1]).delete()
+    response = confirm(data_client, previewed)
+    assert response.status_code == 200
+    assert "Dữ liệu vừa bị thay đổi trong lúc ghi" in response.content.decode()
+    assert nothing_written()

@@ -102,6 +102,10 @@ CASES = {
         hostile.xlsx_unused_shared_strings,
         "Bảng chuỗi dùng chung của tệp XLSX có hơn 20.000.000 ký tự",
     ),
+    "215000-phan.xlsx": (
+        hostile.xlsx_many_parts,
+        "Tệp có quá nhiều phần; từ chối để bảo vệ máy chủ.",
+    ),
     "mot-dong-19MB.csv": (
         hostile.csv_one_long_line,
         "Tệp CSV không đọc được: dòng 2 dài hơn 3.277.000 ký tự",

@@ -78,6 +78,10 @@ class Command(BaseCommand):
             f"{plan.count('changed')} thay đổi, {plan.count('unchanged')} không đổi; "
             f"{len(plan.errors)} lỗi."
         )
+        if plan.stopped_at:
+            self.stderr.write(
+                f"Dừng kiểm tra ở dòng {plan.stopped_at} sau {len(plan.errors)} lỗi."
+            )
         if plan.errors:
             raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
         if options["dry_run"]:
