@@ -15,6 +15,7 @@ host.
 
 import hashlib
 import hmac
+import logging
 import os
 import pickle
 import re
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 from import_export.tmp_storages import TempFolderStorage
 
+logger = logging.getLogger(__name__)
 MAX_AGE_SECONDS = 24 * 3600
 _SALT = "funding.spool.plan"
 _KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -77,7 +79,13 @@ def load(key: str):
     expected = salted_hmac(_SALT, key.encode() + payload, algorithm="sha256").digest()
     if not hmac.compare_digest(signature, expected):
         return None
-    return pickle.loads(payload)
+    try:
+        return pickle.loads(payload)
+    except Exception:
+        # Ours, but from another release (its classes changed since): as
+        # good as missing, so the preview is made again.
+        logger.warning("Kept import plan %s no longer loads", key, exc_info=True)
+        return None
 
 
 def discard(key: str) -> None:

@@ -238,7 +238,7 @@ def test_copy_errors_are_djangos_integrity_error(postgres_only, user, source):
     into a message (not psycopg's UniqueViolation, an error page)."""
     from django.db import IntegrityError
 
-    from funding.imports import _insert_new
+    from funding.import_writes import _insert_new
 
     planned = plan(rows("10"), source)
     apply_import(plan=plan(rows("10"), source), user=user)
