@@ -14,6 +14,7 @@ from funding.imports import (
     IMPORT_LOCK_KEY,
     StalePlanError,
     apply_import,
+    lock_import_writes,
     plan_file,
     undo_import,
 )
@@ -245,3 +246,27 @@ def test_copy_errors_are_djangos_integrity_error(postgres_only, user, source):
     record = ImportRecord.objects.create(file_name="x", sha256="0" * 64, user=user)
     with pytest.raises(IntegrityError), transaction.atomic():
         _insert_new(planned.figures, record)
+
+
+@pytest.mark.django_db
+def test_on_sqlite_the_import_lock_makes_the_transaction_the_only_writer():
+    """SQLite starts a transaction as a reader, and a reader may be
+    overtaken by another writer between its reads and its writes; the
+    import lock makes the transaction the single writer before it reads."""
+    import sqlite3
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own locking; PostgreSQL is tested above")
+    other = sqlite3.connect(
+        connection.get_connection_params()["database"],
+        uri=True,
+        timeout=0.1,
+        isolation_level=None,
+    )
+    other.execute("BEGIN IMMEDIATE")  # no writer yet: another may write
+    other.execute("ROLLBACK")
+    with transaction.atomic():
+        lock_import_writes()
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.close()
