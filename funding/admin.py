@@ -190,12 +190,17 @@ class FigureAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def get_import_data_kwargs(self, request=None, form=None, **kwargs):
         """The reading options and the source chosen on the import form
-        (carried by the confirmation form to the second step)."""
+        (carried by the confirmation form to the second step), and the name
+        of the upload kept for the confirmation: each preview's plan is its
+        own, so a confirmation writes what its preview showed."""
         if form is not None and form.is_valid():
+            data = form.cleaned_data
             kwargs.update(
-                source=form.cleaned_data["source"],
-                sheet=form.cleaned_data["sheet"] or None,
-                header_row=form.cleaned_data["header_row"],
+                source=data["source"],
+                sheet=data["sheet"] or None,
+                header_row=data["header_row"],
+                preview=data.get("import_file_name")
+                or getattr(data.get("import_file"), "tmp_storage_name", None),
             )
         return kwargs
 
@@ -230,12 +235,13 @@ class FigureAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def process_result(self, result, request):
         """After the confirmation: the import record, or why nothing was written."""
         if result.record is None:
+            # Back to the upload form: a new preview is the way on.
             for error in result.base_errors:
                 messages.error(request, str(error.error))
-            if result.plan is not None:
+            if result.plan is not None and result.plan.errors:
                 for error in result.plan.errors[:20]:
                     messages.error(request, str(error))
-            messages.error(request, _("Tệp có lỗi: không nhập gì."))
+                messages.error(request, _("Tệp có lỗi: không nhập gì."))
             return redirect("admin:funding_figure_import")
         post_import.send(sender=None, model=self.model)
         record = result.record

@@ -14,9 +14,10 @@ resource too, in the long layout that imports back unchanged.
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import tablib
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import resources
@@ -25,15 +26,20 @@ from import_export.results import Error, Result, RowResult
 
 from . import exports, spool
 from .imports import (
+    DATABASE_ERROR,
     KNOWN,
+    UNEXPECTED_ERROR,
+    WRITE_CONFLICT_ERROR,
     ImportPlan,
+    StalePlanError,
     apply_import,
-    compare_with_stored,
     plan_import,
 )
 from .models import Figure, SourceDocument
 from .reading import ReadError, read_table
 from .spreadsheets import LONG_HEADERS, long_rows
+
+logger = logging.getLogger(__name__)
 
 
 class UploadedFile(tablib.Dataset):
@@ -122,53 +128,86 @@ class FigureResource(resources.Resource):
         source: SourceDocument | None = None,
         sheet: str | None = None,
         header_row: int | None = None,
+        preview: str | None = None,
         **kwargs,
     ) -> FigureImportResult:
         """Read, validate and compare every row; unless ``dry_run``, write them
-        all in one transaction, or nothing when any row is in error."""
+        all in one transaction, or nothing when any row is in error.
+
+        ``preview`` names the upload kept between the admin's preview and
+        its confirmation: the confirmation writes the plan that preview
+        showed, held to what it compared with, or nothing. Whatever goes
+        wrong is a Vietnamese message on the page, never an error page.
+        """
         data = dataset.raw if isinstance(dataset, UploadedFile) else None
         if data is None:
             raise TypeError("FigureResource imports files read by SpreadsheetFormat")
         sha256 = hashlib.sha256(data).hexdigest()
-        key = spool.plan_key(sha256, sheet, header_row, source.pk, file_name)
-        # The confirmation reuses the figures validated at preview time, and
-        # compares them with the database again.
-        plan = None if dry_run else spool.load(key)
-        if plan is not None:
-            compare_with_stored(plan)
-        else:
-            try:
-                table = read_table(
-                    data, file_name, KNOWN, sheet=sheet, header_row=header_row
-                )
-            except ReadError as exc:
-                result = FigureImportResult()
-                result.append_base_error(Error(exc))
-                return result
-            plan = plan_import(table, file_name=file_name, sha256=sha256, source=source)
-            del table
-            if dry_run and plan.can_apply:
-                spool.save(key, plan)
-        if dry_run or not plan.can_apply:
-            return FigureImportResult(plan)
-        try:
-            record = apply_import(plan=plan, user=user)
-        except IntegrityError:
-            # Reference data (an area, a source) removed since the preview.
-            result = FigureImportResult()
-            result.append_base_error(
-                Error(
-                    ReadError(
-                        _(
-                            "Dữ liệu tham chiếu đã thay đổi từ lúc xem trước; hãy tải tệp lên lại."
-                        )
+        key = spool.plan_key(sha256, sheet, header_row, source.pk, file_name, preview)
+        if not dry_run and preview:
+            plan = spool.load(key)
+            if plan is None:
+                return _failed(
+                    _(
+                        "Không còn bản xem trước của tệp này (đã hết hạn hoặc đổi tuỳ "
+                        "chọn); không ghi gì. Hãy tải tệp lên và xem trước lại."
                     )
                 )
-            )
-            spool.discard(key)
-            return result
+        else:
+            try:
+                plan = _plan(data, file_name, sha256, source, sheet, header_row)
+                if dry_run and plan.can_apply:
+                    spool.save(key, plan)
+            except ReadError as exc:
+                return _failed(str(exc))
+            except Exception:
+                logger.exception("Reading the import file %r failed", file_name)
+                return _failed(UNEXPECTED_ERROR)
+        if dry_run or not plan.can_apply:
+            return FigureImportResult(plan)
+        result = _apply(plan, user)
         spool.discard(key)
-        return FigureImportResult(plan, record)
+        return result
+
+    def export(self, queryset=None, **kwargs) -> tablib.Dataset:
+        """The long layout, one figure per row, as ``funding.imports`` reads it."""
+        if queryset is None:
+            queryset = Figure.objects.all()
+        figures = queryset.with_dimensions().order_by(
+            "area__code", "year", "period_end", "pk"
+        )
+        return exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))
+
+
+def _plan(data, file_name, sha256, source, sheet, header_row) -> ImportPlan:
+    table = read_table(data, file_name, KNOWN, sheet=sheet, header_row=header_row)
+    return plan_import(table, file_name=file_name, sha256=sha256, source=source)
+
+
+def _apply(plan: ImportPlan, user) -> FigureImportResult:
+    """Write a previewed plan; a plan overtaken since, or a write the
+    database refuses, is a message and nothing written."""
+    try:
+        record = apply_import(plan=plan, user=user)
+    except StalePlanError as exc:
+        return _failed(str(exc))
+    except IntegrityError:
+        logger.warning("Import of %r refused by the database", plan.file_name)
+        return _failed(WRITE_CONFLICT_ERROR)
+    except DatabaseError:
+        logger.exception("Import of %r failed in the database", plan.file_name)
+        return _failed(DATABASE_ERROR)
+    except Exception:
+        logger.exception("Import of %r failed unexpectedly", plan.file_name)
+        return _failed(UNEXPECTED_ERROR)
+    return FigureImportResult(plan, record)
+
+
+def _failed(message) -> FigureImportResult:
+    """A result that writes nothing and says why."""
+    result = FigureImportResult()
+    result.append_base_error(Error(ReadError(str(message))))
+    return result
 
     def export(self, queryset=None, **kwargs) -> tablib.Dataset:
         """The long layout, one figure per row, as ``funding.imports`` reads it."""

@@ -3,15 +3,19 @@
 django-import-export keeps the uploaded file itself between the preview and
 the confirmation (its temporary storage). Reading and validating a large
 spreadsheet is the slowest part of an import, so the validated figures are
-kept too, keyed by the file's SHA-256, the reading options and the source,
-and signed with the SECRET_KEY so that a file planted in the folder is never
-unpickled. The confirmation still compares them with the database afresh.
-The folder is outside MEDIA_ROOT (never served) and must be shared by the
-workers of a host; a missing plan only means the file is read again.
+kept too, keyed by the file's SHA-256, the reading options, the source and
+the name of the kept upload (so each preview has its own), and signed with
+the SECRET_KEY so that a file planted in the folder is never unpickled. A
+plan holds what its preview found stored; the confirmation writes it only
+if that still holds (``funding.imports.apply_import``), and without its
+plan a confirmation writes nothing and asks for a new preview. The folder
+is outside MEDIA_ROOT (never served) and must be shared by the workers of a
+host.
 """
 
 import hashlib
 import hmac
+import logging
 import os
 import pickle
 import re
@@ -23,6 +27,7 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 from import_export.tmp_storages import TempFolderStorage
 
+logger = logging.getLogger(__name__)
 MAX_AGE_SECONDS = 24 * 3600
 _SALT = "funding.spool.plan"
 _KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -74,7 +79,13 @@ def load(key: str):
     expected = salted_hmac(_SALT, key.encode() + payload, algorithm="sha256").digest()
     if not hmac.compare_digest(signature, expected):
         return None
-    return pickle.loads(payload)
+    try:
+        return pickle.loads(payload)
+    except Exception:
+        # Ours, but from another release (its classes changed since): as
+        # good as missing, so the preview is made again.
+        logger.warning("Kept import plan %s no longer loads", key, exc_info=True)
+        return None
 
 
 def discard(key: str) -> None:
@@ -89,6 +100,11 @@ class SpoolFolderStorage(TempFolderStorage):
 
     def get_full_path(self):
         return str(_folder() / os.path.basename(self.name))
+
+    def remove(self):
+        # A confirmation sent twice (a double click) finds the upload gone
+        # after the first: that one's own outcome is what the page shows.
+        Path(self.get_full_path()).unlink(missing_ok=True)
 
     def _open(self, mode="r"):
         if self.name:

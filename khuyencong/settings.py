@@ -336,6 +336,14 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024
 )
+# Limits enforced while a file is read (funding.readers.base), so a small
+# file claiming huge repeats or far cells never grows a worker: columns
+# holding data, cells in the rows holding data, characters of text, and the
+# strings of an XLSX's shared-string table.
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
+IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=2_000_000)
+IMPORT_MAX_TEXT_CHARS = env.int("IMPORT_MAX_TEXT_CHARS", default=20_000_000)
+IMPORT_MAX_SHARED_STRINGS = env.int("IMPORT_MAX_SHARED_STRINGS", default=1_000_000)
 # Where the tables read at preview time wait for the confirmation (not
 # served; default: the system's temporary folder, where django-import-export
 # keeps the uploads too). Must be shared by all workers of a host.

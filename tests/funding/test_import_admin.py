@@ -144,17 +144,20 @@ def test_errors_block_the_confirmation(data_client, source):
     assert not Figure.objects.exists()
 
 
-def test_a_confirmation_that_finds_errors_writes_nothing(data_client, source):
-    """The file is read and compared again at confirmation; if that finds
-    errors (here: confirmation options that do not match the file), nothing
-    is written and the user is told."""
+def test_a_confirmation_that_was_not_previewed_writes_nothing(data_client, source):
+    """The confirmation writes the plan its preview showed; with other
+    options (here a header row that was not previewed) there is none, so
+    nothing is written and the user is sent back to preview."""
     rows = [HEADER, ["Ninh Thuận", 2022, "", "10", ""]]
     previewed = preview(data_client, upload(rows), source)
     form = previewed.context["confirm_form"]
     data = {name: form.initial.get(name) or "" for name in form.fields}
     data["header_row"] = "5"  # a row that is not the header
     response = data_client.post(PROCESS, data, follow=True)
-    assert "không nhập gì" in response.content.decode()
+    html = response.content.decode()
+    assert "Không còn bản xem trước của tệp này" in html
+    assert "Hãy tải tệp lên và xem trước lại." in html
+    assert response.redirect_chain[-1][0] == IMPORT
     assert not Figure.objects.exists() and not ImportRecord.objects.exists()
 
 

@@ -49,6 +49,19 @@ def test_a_kept_plan_comes_back_with_the_same_figures(settings, tmp_path):
         figures=[
             PlannedFigure(7, key, Decimal("11070000000"), Decimal("10000000"), 9),
             PlannedFigure(8, key[:7] + ("plan",), Decimal("0.5"), Decimal(0), 9),
+            # What the preview found stored comes back too: the confirmation
+            # holds the import to it.
+            PlannedFigure(
+                9,
+                key[:7] + ("estimate",),
+                Decimal("12"),
+                Decimal(0),
+                9,
+                status="changed",
+                pk=41,
+                old_value=Decimal("11.50"),
+                old_rounding=Decimal("0.10"),
+            ),
         ],
         errors=[RowError(9, "Năm", "x", "sai")],
     )
@@ -60,6 +73,11 @@ def test_a_kept_plan_comes_back_with_the_same_figures(settings, tmp_path):
         "Số liệu",
     )
     assert back.figures == plan.figures
+    assert [f.before for f in back.figures] == [
+        None,
+        None,
+        (41, Decimal("11.50"), Decimal("0.10")),
+    ]
     assert back.errors == plan.errors
 
 

@@ -1,11 +1,24 @@
+import hashlib
+import logging
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, IntegrityError, transaction
 
-from funding.imports import apply_import, plan_file
+from funding.imports import (
+    DATABASE_ERROR,
+    KNOWN,
+    UNEXPECTED_ERROR,
+    WRITE_CONFLICT_ERROR,
+    StalePlanError,
+    apply_import,
+    plan_import,
+)
 from funding.models import SourceDocument
-from funding.reading import ReadError
+from funding.reading import ReadError, read_table
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -33,18 +46,30 @@ class Command(BaseCommand):
             raise CommandError(f"Không có tệp {path}.")
         title = options["source"] or f"Tệp nhập: {path.name}"
         self.stdout.write(f"Đọc {path.name} …")
+        data = path.read_bytes()
         try:
-            source, _ = SourceDocument.objects.get_or_create(title=title)
-            plan = plan_file(
-                path.read_bytes(),
-                file_name=path.name,
-                source=source,
+            # Read before anything touches the database; nothing is written,
+            # not even the source document, unless the whole file is applied.
+            table = read_table(
+                data,
+                path.name,
+                KNOWN,
                 sheet=options["sheet"],
                 header_row=options["header_row"],
+            )
+            source = SourceDocument.objects.filter(title=title).first()
+            plan = plan_import(
+                table,
+                file_name=path.name,
+                sha256=hashlib.sha256(data).hexdigest(),
+                source=source or SourceDocument(title=title),
                 progress=self._progress,
             )
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
+        except Exception as exc:
+            logger.exception("Reading the import file %s failed", path)
+            raise CommandError(str(UNEXPECTED_ERROR)) from exc
         self.stdout.write("")
         for error in plan.errors:
             self.stderr.write(str(error))
@@ -53,14 +78,34 @@ class Command(BaseCommand):
             f"{plan.count('changed')} thay đổi, {plan.count('unchanged')} không đổi; "
             f"{len(plan.errors)} lỗi."
         )
+        if plan.stopped_at:
+            self.stderr.write(
+                f"Dừng kiểm tra ở dòng {plan.stopped_at} sau {len(plan.errors)} lỗi."
+            )
         if plan.errors:
             raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
         if options["dry_run"]:
             self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
             return
         user = self._user(options["user"])
-        record = apply_import(plan=plan, user=user)
+        try:
+            record = self._apply(plan, source or SourceDocument(title=title), user)
+        except StalePlanError as exc:
+            raise CommandError(str(exc)) from exc
+        except IntegrityError as exc:
+            raise CommandError(str(WRITE_CONFLICT_ERROR)) from exc
+        except DatabaseError as exc:
+            logger.exception("Writing the import of %s failed", path)
+            raise CommandError(str(DATABASE_ERROR)) from exc
         self.stdout.write(self.style.SUCCESS(f"Đã nhập: lần nhập số {record.pk}."))
+
+    @transaction.atomic
+    def _apply(self, plan, source, user):
+        if source.pk is None:
+            source.save()
+            for planned in plan.figures:
+                planned.source_id = source.pk
+        return apply_import(plan=plan, user=user)
 
     def _progress(self, done: int, total: int) -> None:
         width = 30

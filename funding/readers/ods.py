@@ -1,0 +1,221 @@
+"""OpenDocument spreadsheets (LibreOffice's own format), read as a stream.
+
+``content.xml`` holds every sheet; it is parsed one cell at a time. Values
+come from the cell's typed attributes (``office:value``,
+``office:date-value``, ``office:boolean-value``), not from the text shown,
+which follows the display format ("1,850.0", "95%"). ODS stores runs of
+equal rows and cells once with a repeat count: an empty run only moves the
+row or column number on (LibreOffice ends a sheet with a million empty
+rows); a run holding data is stored once and counted as many times as it
+repeats, so the limits stop it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from django.utils.translation import gettext as _
+
+from .base import (
+    MAX_CELL_CHARS,
+    ReadError,
+    Rows,
+    StopReading,
+    cell_too_long,
+    column_letters,
+    open_archive,
+    parse_part,
+)
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_TAGS = {
+    f"{_TABLE}}}table": "table",
+    f"{_TABLE}}}table-row": "row",
+    f"{_TABLE}}}table-cell": "cell",
+    f"{_TABLE}}}covered-table-cell": "cell",
+    f"{_TEXT}}}p": "paragraph",
+    f"{_TEXT}}}h": "paragraph",
+    f"{_TEXT}}}s": "space",
+    f"{_TEXT}}}tab": "tab",
+    f"{_TEXT}}}line-break": "break",
+    f"{_OFFICE}}}annotation": "aside",
+    f"{_TEXT}}}note": "aside",
+}
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
+_MAX_SHEETS = 10_000
+
+
+def _broken() -> str:
+    return _("Không đọc được tệp ODS (tệp hỏng hoặc không phải bảng tính).")
+
+
+def _count(attrs: dict, name: str, namespace: str = _TABLE) -> int:
+    text = attrs.get(f"{namespace}}}{name}")
+    if text is None:
+        return 1
+    if not text.isdigit() or len(text) > 12 or int(text) < 1:
+        raise ReadError(_broken())
+    return int(text)
+
+
+class _Content:
+    """The sheet asked for (or the first) from ``content.xml``."""
+
+    def __init__(self, rows: Rows, sheet: str | None):
+        self.rows, self.wanted = rows, sheet
+        self.limit = rows.limits.columns
+        self.names: list[str] = []
+        self.depth = 0  # nested tables (old "sub-tables") are not rows
+        self.found = self.in_table = False
+        self.number = 0
+        self.cells: list = []
+        self.formulas: list[int] = []
+        self.row_repeat = 1
+        self.column = 0
+        self.cell: dict = {}
+        self.parts: list[str] = []
+        self.size = 0
+        self.paragraphs = 0
+        self.in_paragraph = 0
+        self.aside = 0
+
+    def start(self, name, attrs):
+        tag = _TAGS.get(name)
+        if tag is None:
+            return
+        if tag == "table":
+            self.depth += 1
+            if self.depth == 1:
+                self._open_table(attrs.get(f"{_TABLE}}}name", ""))
+            return
+        if not self.in_table or self.depth != 1:
+            return
+        if tag == "cell":
+            self.cell, self.parts, self.size, self.paragraphs = attrs, [], 0, 0
+        elif tag == "row":
+            self.row_repeat = _count(attrs, "number-rows-repeated")
+            self.cells, self.formulas, self.column = [], [], 0
+        elif tag == "aside":
+            self.aside += 1
+        elif self.aside:
+            return
+        elif tag == "paragraph":
+            if self.paragraphs:
+                self._text("\n")
+            self.paragraphs += 1
+            self.in_paragraph += 1
+        elif tag == "space":
+            self._text(" " * min(_count(attrs, "c", _TEXT), MAX_CELL_CHARS + 1))
+        elif tag == "tab":
+            self._text("\t")
+        elif tag == "break":
+            self._text("\n")
+
+    def _open_table(self, name: str) -> None:
+        if len(self.names) < _MAX_SHEETS:
+            self.names.append(name)
+        self.in_table = not self.found and (
+            name == self.wanted if self.wanted else True
+        )
+        if self.in_table:
+            self.found, self.wanted, self.number = True, name, 0
+
+    def end(self, name):
+        tag = _TAGS.get(name)
+        if tag == "table":
+            self.depth -= 1
+            if self.depth == 0 and self.in_table:
+                raise StopReading  # the sheet is read; the rest is not needed
+        elif not self.in_table or self.depth != 1:
+            return
+        elif tag == "cell":
+            self._store_cell()
+        elif tag == "row":
+            first = self.number + 1
+            self.number += self.row_repeat
+            self.rows.add(first, self.cells, copies=self.row_repeat)
+            self.rows.add_formulas(first, self.formulas, copies=self.row_repeat)
+        elif tag == "aside" and self.aside:
+            self.aside -= 1
+        elif tag == "paragraph" and not self.aside:
+            self.in_paragraph -= 1
+
+    def data(self, text):
+        if self.in_table and self.in_paragraph and not self.aside:
+            self._text(text)
+
+    def _text(self, text: str) -> None:
+        self.size += len(text)
+        if self.size > MAX_CELL_CHARS:
+            raise cell_too_long(self.number + 1, column_letters(self.column))
+        self.parts.append(text)
+
+    def _store_cell(self) -> None:
+        repeat = _count(self.cell, "number-columns-repeated")
+        value = self._value()
+        if value in (None, ""):
+            formula = f"{_TABLE}}}formula" in self.cell
+            if value is None and formula and self.column < self.limit:
+                self.formulas.append(self.column)
+            self.column += repeat
+            return
+        if self.column + repeat > self.limit:
+            raise self.rows.column_error(
+                self.number + 1, column_letters(max(self.column, self.limit))
+            )
+        cells = self.cells
+        if self.column > len(cells):
+            cells.extend([None] * (self.column - len(cells)))
+        cells.extend([value] * repeat)
+        self.column += repeat
+
+    def _value(self):
+        attrs, text = self.cell, "".join(self.parts)
+        kind = attrs.get(f"{_OFFICE}}}value-type")
+        if kind in ("float", "currency", "percentage"):
+            number = attrs.get(f"{_OFFICE}}}value", "")
+            if _NUMBER.fullmatch(number):
+                if kind == "percentage":
+                    # "95%" is read as a ratio by the number parser, and refused
+                    # where an amount is expected.
+                    return f"{float(number) * 100:g}%".replace(".", ",")
+                return int(number) if number.lstrip("+-").isdigit() else float(number)
+        elif kind == "date":
+            value = attrs.get(f"{_OFFICE}}}date-value", "")
+            try:
+                return (
+                    datetime.fromisoformat(value)
+                    if "T" in value
+                    else date.fromisoformat(value)
+                )
+            except ValueError:
+                pass
+        elif kind == "boolean":
+            value = attrs.get(f"{_OFFICE}}}boolean-value")
+            if value in ("true", "false"):
+                return value == "true"
+        elif kind == "string" and f"{_OFFICE}}}string-value" in attrs:
+            text = attrs[f"{_OFFICE}}}string-value"][: MAX_CELL_CHARS + 1]
+        if not text:
+            return None if kind is None else ""
+        return self.rows.text(text, self.number + 1)
+
+
+def read_ods(data: bytes, sheet: str | None, header_row: int | None):
+    """The name of the sheet read (the one named, or the first) and its rows."""
+    archive = open_archive(data, "content.xml")
+    rows = Rows(header_row)
+    content = _Content(rows, sheet)
+    parse_part(archive, "content.xml", content, _broken())
+    if not content.found:
+        raise ReadError(
+            _("Không có trang “%(sheet)s”; các trang: %(names)s.")
+            % {
+                "sheet": (sheet or "")[:100],
+                "names": ", ".join(n[:100] for n in content.names[:50]),
+            }
+        )
+    return content.wanted, rows
