@@ -2,10 +2,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from tests.admin_forms import browser_payload, opened_version
+from tests.conftest import DATA_STAFF, EDITOR
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +117,10 @@ def test_editor_cannot_publish_own_draft_by_raw_post(
 ):
     draft = make_article(status=Article.Status.DRAFT, published_at=None)
     data = form_data(category, title=draft.title, slug=draft.slug, status="published")
+    data["opened_version"] = opened_version(editor_client, change_url(draft))
     response = editor_client.post(change_url(draft), data)
     assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"]
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
 
@@ -123,6 +128,7 @@ def test_editor_cannot_publish_own_draft_by_raw_post(
 def test_editor_can_send_draft_for_review(editor_client, category, make_article):
     draft = make_article(status=Article.Status.DRAFT, published_at=None)
     data = form_data(category, title="Tiêu đề mới", slug=draft.slug, status="review")
+    data["opened_version"] = opened_version(editor_client, change_url(draft))
     assert editor_client.post(change_url(draft), data).status_code == 302
     draft.refresh_from_db()
     assert (draft.title, draft.status) == ("Tiêu đề mới", Article.Status.REVIEW)
@@ -194,6 +200,7 @@ def test_slug_is_read_only_once_published(secretary_client, category, make_artic
     data = form_data(
         category, title="Tiêu đề đổi", slug="duong-dan-khac", status="published"
     )
+    data["opened_version"] = opened_version(secretary_client, change_url(article))
     assert secretary_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Tiêu đề đổi"
@@ -209,7 +216,8 @@ def test_history_records_compares_and_restores_without_publishing(
     article = Article.objects.get()
     url = change_url(article)
     data = form_data(category, title="Bản hai", slug=article.slug, status="published")
-    secretary_client.post(url, data)
+    data["opened_version"] = opened_version(secretary_client, url)
+    assert secretary_client.post(url, data).status_code == 302
     secretary_client.post(
         CHANGELIST_URL,
         {"action": "withdraw_selected", "_selected_action": [article.pk]},
@@ -232,6 +240,7 @@ def test_history_records_compares_and_restores_without_publishing(
     data = form_data(
         category, title=form.initial["title"], slug=article.slug, status="published"
     )
+    data["opened_version"] = opened_version(secretary_client, revert_url)
     response = secretary_client.post(revert_url, data)
     assert response.status_code == 302
     article.refresh_from_db()
@@ -335,3 +344,93 @@ def test_anonymous_is_sent_to_login(client, make_article):
     response = client.get(change_url(article))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+# --- two editors, one article --------------------------------------------
+
+
+def test_second_save_of_an_article_opened_before_is_refused_and_loses_nothing(
+    make_user, make_article
+):
+    draft = make_article(
+        status=Article.Status.DRAFT, published_at=None, title="Tiêu đề cũ"
+    )
+    url = change_url(draft)
+    first, second = Client(), Client()
+    first.force_login(make_user("an", EDITOR, first_name="Lan", last_name="Nguyễn"))
+    second.force_login(make_user("binh", EDITOR))
+    form_a = browser_payload(first.get(url))
+    form_b = browser_payload(second.get(url))  # B opened it before A saved
+
+    assert first.post(url, {**form_a, "title": "Tiêu đề của A"}).status_code == 302
+    response = second.post(url, {**form_b, "lead": "Sapo của B."})
+
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert (draft.title, draft.lead) == ("Tiêu đề của A", "Sapo của bài số 1.")
+    error = str(response.context["adminform"].form.non_field_errors())
+    assert "Nguyễn Lan" in error or "Lan Nguyễn" in error
+    assert "tiêu đề" in error and "Tiêu đề của A" in error
+    history = reverse("admin:news_article_history", args=[draft.pk])
+    assert f'href="{history}"' in error
+    # B's input is still in the form, A's title put in beside it: saving it
+    # as it stands keeps both changes.
+    shown = browser_payload(response)
+    assert shown["lead"] == "Sapo của B." and shown["title"] == "Tiêu đề của A"
+    assert second.post(url, shown).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.title, draft.lead) == ("Tiêu đề của A", "Sapo của B.")
+
+
+# --- the history form ("revert") ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (DATA_STAFF, Article.Status.DRAFT),  # may only view articles
+        (EDITOR, Article.Status.PUBLISHED),  # may not touch a published one
+        (EDITOR, Article.Status.WITHDRAWN),
+    ],
+)
+def test_history_form_saves_nothing_for_who_may_not_change_the_article(
+    make_user, make_article, category, role, status
+):
+    article = make_article(status=status, title="Tiêu đề gốc")
+    Article.objects.filter(pk=article.pk).update(status=status)
+    record = article.history.earliest()
+    url = reverse(
+        "admin:news_article_simple_history", args=[article.pk, record.history_id]
+    )
+    staff = Client()
+    staff.force_login(make_user("xem", role))
+    page = staff.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Tiêu đề gốc" in html  # the old version, read-only
+    assert 'name="title"' not in html and 'name="_save"' not in html
+    versions = article.history.count()
+
+    data = form_data(category, title="Sửa lén", slug=article.slug, status=status)
+    assert staff.post(url, data).status_code == 403
+
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề gốc"
+    assert article.history.count() == versions
+
+
+def test_history_form_of_a_draft_restores_for_its_editor(
+    editor_client, make_article, category
+):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None, title="Một")
+    draft.title = "Hai"
+    draft.save()
+    first = draft.history.earliest()
+    url = reverse(
+        "admin:news_article_simple_history", args=[draft.pk, first.history_id]
+    )
+    form = browser_payload(editor_client.get(url))
+    assert form["title"] == "Một"
+    assert editor_client.post(url, form).status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "Một"
