@@ -11,6 +11,8 @@ registered on the same site, answers both (``lock_allows`` and
 from functools import partial
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from khuyencong.admin_guards import GuardedAdmin
 
@@ -71,10 +73,25 @@ class DataBlockAdmin(GuardedAdmin):
     def delete_model(self, request, obj):
         article = obj.article
         super().delete_model(request, obj)
-        self._article_admin().confirm_publishable(request, article, confirmed=False)
+        self._check_after_deleting(request, [article])
 
     def delete_queryset(self, request, queryset):
         articles = {block.article for block in queryset.select_related("article")}
         super().delete_queryset(request, queryset)
+        self._check_after_deleting(request, articles)
+
+    def _check_after_deleting(self, request, articles):
+        # A deletion has no confirmation box: the article form has one.
         for article in articles:
-            self._article_admin().confirm_publishable(request, article, confirmed=False)
+            try:
+                self._article_admin().confirm_publishable(
+                    request, article, confirmed=False
+                )
+            except ValidationError as refusal:
+                raise ValidationError(
+                    _(
+                        "Chưa xóa: %(reason)s Để vẫn xóa, hãy xóa bảng trong trang sửa "
+                        "bài “%(title)s” và xác nhận ở đó."
+                    )
+                    % {"reason": " ".join(refusal.messages), "title": article}
+                ) from refusal

@@ -79,7 +79,20 @@ class GuardedForm(forms.ModelForm):
         changed = self.version.changed_since(opened)
         if not changed:
             return
+        # Shown again with the version stored now: saving once more, after
+        # looking, is a deliberate overwrite of what still differs.
         self.data = self.data.copy()
+        self.data[self.add_prefix(VERSION_FIELD)] = self.version.token()
+        if not opened:  # not sent by the form as the page gave it
+            self.add_error(
+                None,
+                _(
+                    "Không rõ bạn đã mở bản nào của %(object)s này nên chưa lưu: "
+                    "hãy xem lại nội dung đang có rồi lưu lại."
+                )
+                % {"object": self.instance._meta.verbose_name},
+            )
+            return
         # A field someone else changed and this editor did not touch shows
         # the stored value: saving again then keeps both changes.
         merged = [
@@ -93,25 +106,28 @@ class GuardedForm(forms.ModelForm):
         self.add_error(
             None, self.version.conflict_message(self.request, changed, merged)
         )
-        # Shown again with the version stored now: saving once more, after
-        # looking, is a deliberate overwrite of what still differs.
-        self.data[self.add_prefix(VERSION_FIELD)] = self.version.token()
 
     def _show_stored(self, name) -> bool:
-        field = self.fields[name]
-        if isinstance(field.widget, (forms.MultiWidget, forms.FileInput)):
+        """Put the stored value of field ``name`` into the submitted data, as
+        its widget sends it; False where that is not simple (several
+        inputs, files, several choices)."""
+        field, key = self.fields[name], self.add_prefix(name)
+        widget = field.widget
+        if isinstance(widget, (forms.MultiWidget, forms.FileInput)) or getattr(
+            widget, "allow_multiple_selected", False
+        ):
             return False
         value = field.prepare_value(self.version.stored_value(name))
-        key = self.add_prefix(name)
-        if isinstance(field.widget, forms.CheckboxInput):
+        if isinstance(widget, forms.CheckboxInput):
             if value:
                 self.data[key] = "on"
             else:
                 self.data.pop(key, None)
-        elif isinstance(value, (list, tuple)):
-            return False
-        else:
-            self.data[key] = "" if value is None else str(value)
+            return True
+        shown = widget.format_value(value)
+        if isinstance(shown, list):  # a choice widget's one choice
+            shown = shown[0] if shown else None
+        self.data[key] = "" if shown is None else str(shown)
         return True
 
 
@@ -304,11 +320,15 @@ class GuardedHistoryAdmin(GuardedAdmin, SimpleHistoryAdmin):
         return self.get_object(request, unquote(object_id))
 
     def has_change_history_permission(self, request, obj=None):
-        # ``obj`` is the old version; what may be changed is the object now.
-        if obj is not None and not self.enforce_history_permissions:
-            current = self.model._default_manager.filter(pk=obj.pk).first()
-            return self._may_restore(request, current)
-        return super().has_change_history_permission(request, obj)
+        # ``obj`` is an old version: what is changed is the object as it is now.
+        if self.enforce_history_permissions and not (
+            super().has_change_history_permission(request, obj)
+        ):
+            return False
+        if obj is None:
+            return self.has_change_permission(request)
+        current = self.model._default_manager.filter(pk=obj.pk).first()
+        return self._may_restore(request, current)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         view = partial(
@@ -325,7 +345,11 @@ class GuardedHistoryAdmin(GuardedAdmin, SimpleHistoryAdmin):
             return view()
 
         def restore():
-            if not self._may_restore(request, self._current(request, object_id)):
+            current = self._current(request, object_id)
+            if not (
+                self._may_restore(request, current)
+                and self.has_change_history_permission(request, current)
+            ):
                 raise PermissionDenied
             request._history_form = "restore"
             return view()

@@ -13,10 +13,13 @@ and one field's change can be told from another's.
 """
 
 import hashlib
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.forms.models import _get_foreign_key
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -58,7 +61,21 @@ def _digest(values) -> str:
 def _value(row, field) -> str:
     if field.many_to_many:
         return ",".join(sorted(str(o.pk) for o in getattr(row, field.name).all()))
-    return str(field.value_from_object(row))
+    return _canonical(field, field.value_from_object(row))
+
+
+def _canonical(field, value) -> str:
+    """``value`` of model field ``field`` as text that is the same whether it
+    was read from the database or cleaned by a form."""
+    if value is None:
+        return "None"
+    if field.is_relation:
+        return str(getattr(value, "pk", value))
+    if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
+        return str(value.quantize(Decimal(1).scaleb(-field.decimal_places)))
+    if isinstance(field, models.DateTimeField) and isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return str(value)
 
 
 class Version:
@@ -127,14 +144,12 @@ class Version:
     def untouched(self, token: str, name: str, submitted) -> bool:
         """Whether ``submitted`` (a cleaned value) for field ``name`` is the
         value the form was opened with (version ``token``). Some values
-        (dates and times, numbers) may read as touched when they are not;
-        never the other way round."""
+        may read as touched when they are not (a time typed to the second
+        against one stored to the microsecond); never the other way round."""
         field = self.fields().get(name)
         if field is None or field.many_to_many:
             return False
-        if field.is_relation and submitted is not None:
-            submitted = submitted.pk
-        return self.parse(token).get(name) == _digest([str(submitted)])
+        return self.parse(token).get(name) == _digest([_canonical(field, submitted)])
 
     def conflict_message(self, request, changed: list[str], merged=()) -> str:
         """What the editor is told when the stored version moved on: who

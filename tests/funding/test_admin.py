@@ -294,3 +294,44 @@ def test_block_article_autocomplete_offers_what_the_role_may_change(
     ids = {int(result["id"]) for result in found}
     assert draft.pk in ids
     assert (seed.pk in ids) is offered
+
+
+def test_a_figure_saved_meanwhile_is_not_overwritten(make_user, make_figure):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    url = reverse("admin:funding_figure_change", args=[figure.pk])
+    first, second = Client(), Client()
+    first.force_login(make_user("solieu_a", "Cán bộ số liệu"))
+    second.force_login(make_user("solieu_b", "Cán bộ số liệu"))
+    form_a = browser_payload(first.get(url))
+    form_b = browser_payload(second.get(url))
+
+    assert first.post(url, {**form_a, "value": "49 tỷ"}).status_code == 302
+    response = second.post(url, {**form_b, "note": "Theo báo cáo năm."})
+
+    assert response.status_code == 200
+    assert "solieu_a đã lưu số liệu này" in response.content.decode()
+    figure.refresh_from_db()
+    assert (figure.value, figure.note) == (Decimal(49_000_000_000), "")
+    shown = browser_payload(response)
+    assert second.post(url, shown).status_code == 302
+    figure.refresh_from_db()
+    assert (figure.value, figure.note) == (Decimal(49_000_000_000), "Theo báo cáo năm.")
+
+
+def test_a_block_changed_meanwhile_is_named_on_the_article_form(seed, make_user):
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    desk, data = Client(), Client()
+    desk.force_login(make_user("thuky_a", "Thư ký tòa soạn"))
+    data.force_login(make_user("thuky_b", "Thư ký tòa soạn"))
+    article_form = browser_payload(desk.get(url))
+    block = seed.data_blocks.order_by("pk").first()
+    changed = block_form(data, block, title="Bảng đã đổi tên")
+    assert data.post(block_url(block), changed).status_code == 302
+
+    response = desk.post(url, {**article_form, "lead": "Sapo mới."})
+
+    assert response.status_code == 200
+    message = str(response.context["adminform"].form.non_field_errors())
+    assert "thuky_b" in message and "bảng số liệu" in message
+    seed.refresh_from_db()
+    assert seed.lead != "Sapo mới."

@@ -434,3 +434,19 @@ def test_history_form_of_a_draft_restores_for_its_editor(
     assert editor_client.post(url, form).status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Một"
+
+
+def test_the_form_says_who_else_has_it_open(make_user, make_article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "editing-notice",
+        }
+    }
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    first, second = Client(), Client()
+    first.force_login(make_user("an", EDITOR, first_name="Lan", last_name="Nguyễn"))
+    second.force_login(make_user("binh", EDITOR))
+    assert "đang mở trang sửa" not in first.get(change_url(draft)).content.decode()
+    page = second.get(change_url(draft)).content.decode()
+    assert "Lan Nguyễn đang mở trang sửa bài viết này" in page

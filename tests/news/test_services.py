@@ -187,3 +187,25 @@ def test_restoring_a_published_article_to_a_wrong_number_is_checked(seed, desk):
     assert "59,24%" in mismatch_error(desk.post(url, data))
     seed.refresh_from_db()
     assert seed.body == right
+
+
+def test_a_refused_save_shows_the_upload_unharmed(seed, desk, png_upload):
+    data = publishing(browser_payload(desk.get(ADD_URL)), WRONG)
+    data.update(cover_image=png_upload(), cover_alt="Ảnh hội nghị")
+
+    response = desk.post(ADD_URL, data)
+
+    assert "12,07 tỷ đồng" in mismatch_error(response)
+    assert set(response.context["adminform"].form.errors) == {"confirm_mismatch"}
+
+
+def test_deleting_a_block_a_published_article_needs_is_refused(seed, desk):
+    block = seed.data_blocks.order_by("pk").first()
+    url = reverse("admin:funding_datablock_delete", args=[block.pk])
+
+    response = desk.post(url, {"post": "yes"}, follow=True)
+
+    assert DataBlock.objects.filter(pk=block.pk).exists()
+    page = response.content.decode()
+    assert "Chưa xóa: Có" in page and "không khớp" in page
+    assert "hãy xóa bảng trong trang sửa bài" in page
