@@ -26,6 +26,7 @@ class DataBlockAdmin(GuardedAdmin):
 
     form = DataBlockAdminForm
     refusal_field = "confirm_mismatch"
+    lock_parents = ["article"]
     list_display = ["title", "article", "display", "year_from", "year_to", "position"]
     list_filter = ["display", "year_to", "indicators"]
     list_select_related = ["article"]

@@ -133,9 +133,13 @@ class GuardedForm(forms.ModelForm):
 
 class GuardedAdmin(ModelAdmin):
     """See the module's docstring. ``refusal_field``: the form field next to
-    which a refused save's message is shown (elsewhere: at the top)."""
+    which a refused save's message is shown (elsewhere: at the top).
+    ``lock_parents``: foreign keys to rows whose own form shows this one as
+    an inline; they are locked first, in that order, so that both forms'
+    saves queue one behind the other (and see each other's change)."""
 
     refusal_field = None
+    lock_parents = ()
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -160,9 +164,16 @@ class GuardedAdmin(ModelAdmin):
             except (ValidationError, ValueError):
                 value = None
             if value is not None:
-                rows = self.model._default_manager.select_for_update()
-                list(rows.filter(**{field.name: value}).values_list("pk", flat=True))
+                self._lock(field.name, value)
         return super().get_object(request, object_id, from_field)
+
+    def _lock(self, field_name, value):
+        rows = self.model._default_manager.filter(**{field_name: value})
+        for name in self.lock_parents:
+            parent = self.opts.get_field(name).related_model._default_manager
+            ids = rows.values(self.opts.get_field(name).attname)
+            list(parent.select_for_update().filter(pk__in=ids).values_list("pk"))
+        list(rows.select_for_update().values_list("pk"))
 
     def version_of(self, request, pk) -> Version:
         versions = request.__dict__.setdefault("_admin_versions", {})
