@@ -23,9 +23,10 @@ from django.db import models
 from django.forms.models import _get_foreign_key
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 VERSION_FIELD = "opened_version"
 
@@ -62,6 +63,17 @@ def _value(row, field) -> str:
     if field.many_to_many:
         return ",".join(sorted(str(o.pk) for o in getattr(row, field.name).all()))
     return _canonical(field, field.value_from_object(row))
+
+
+def _shown(value) -> str:
+    """A stored value as the editor reads it (Vietnamese formats)."""
+    if isinstance(value, bool):
+        return gettext("có") if value else gettext("không")
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    if isinstance(value, (int, Decimal)):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return str(formats.localize(value, use_l10n=True))
 
 
 def _canonical(field, value) -> str:
@@ -156,38 +168,13 @@ class Version:
         saved, when, what changed (with the value now stored for plain
         fields, and whether it was put into the form) and where to see it;
         as HTML from a template."""
-        obj = self.object
         opts = self.model_admin.model._meta
-        fields = self.fields()
-        inlines = {
-            inline.model._meta.model_name: inline.model._meta.verbose_name_plural
-            for inline in (
-                cls(self.model_admin.model, self.model_admin.admin_site)
-                for cls in self.model_admin.inlines
-            )
-        }
-        shown, parts = [], []
-        for key in changed:
-            if key in fields:
-                field = fields[key]
-                value = None
-                if obj is not None and not field.many_to_many and not field.is_relation:
-                    value = Truncator(_value(obj, field)).chars(160)
-                shown.append(
-                    {
-                        "label": field.verbose_name,
-                        "value": value,
-                        "merged": key in merged,
-                    }
-                )
-            else:
-                label = inlines.get(key.partition("-")[0], key)
-                if label not in parts:
-                    parts.append(label)
+        fields, parts = self._describe(changed, merged)
         who, when = last_change(self.model_admin.model, self.pk, changed)
         try:
             history_url = reverse(
-                f"{self.model_admin.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
+                f"{self.model_admin.admin_site.name}:"
+                f"{opts.app_label}_{opts.model_name}_history",
                 args=[self.pk],
             )
         except NoReverseMatch:
@@ -198,14 +185,40 @@ class Version:
                 "who": who,
                 "when": timezone.localtime(when) if when else None,
                 "object_name": opts.verbose_name,
-                "fields": shown,
+                "fields": fields,
                 "parts": parts,
                 "history_url": history_url,
-                "deleted": obj is None,
+                "deleted": self.object is None,
             },
             request=request,
         )
         return mark_safe(html)  # rendered from our template, values escaped
+
+    def _describe(self, changed, merged) -> tuple[list[dict], list[str]]:
+        """The object's fields among ``changed`` (label, value now, merged)
+        and the names of the inlines whose rows are."""
+        obj, fields = self.object, self.fields()
+        inlines = {
+            inline.model._meta.model_name: inline.model._meta.verbose_name_plural
+            for inline in (
+                cls(self.model_admin.model, self.model_admin.admin_site)
+                for cls in self.model_admin.inlines
+            )
+        }
+        described, parts = [], []
+        for key in changed:
+            if key not in fields:
+                label = inlines.get(key.partition("-")[0], key)
+                if label not in parts:
+                    parts.append(label)
+                continue
+            field, value = fields[key], None
+            if obj is not None and not field.many_to_many and not field.is_relation:
+                value = Truncator(_shown(field.value_from_object(obj))).chars(160)
+            described.append(
+                {"label": field.verbose_name, "value": value, "merged": key in merged}
+            )
+        return described, parts
 
 
 def last_change(model, pk, changed_keys=()) -> tuple[str | None, object]:

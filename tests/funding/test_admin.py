@@ -309,7 +309,9 @@ def test_a_figure_saved_meanwhile_is_not_overwritten(make_user, make_figure):
     response = second.post(url, {**form_b, "note": "Theo báo cáo năm."})
 
     assert response.status_code == 200
-    assert "solieu_a đã lưu số liệu này" in response.content.decode()
+    page = response.content.decode()
+    assert "solieu_a đã lưu số liệu này" in page
+    assert "(nay là “49.000.000.000,00”)" in page
     figure.refresh_from_db()
     assert (figure.value, figure.note) == (Decimal(49_000_000_000), "")
     shown = browser_payload(response)
