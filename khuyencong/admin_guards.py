@@ -258,7 +258,8 @@ class GuardedAdmin(ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        if response.status_code == 200 and request.method == "GET":
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "GET" and context.get("has_change_permission"):
             self._note_presence(request, object_id)
         elif response.status_code == 302 and request.method == "POST":
             self._note_presence(request, object_id, leaving=True)

@@ -137,3 +137,18 @@ def test_a_save_that_does_not_say_what_it_opened_is_refused(
     assert editor_client.post(change_url(draft), shown).status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Không rõ bản"
+
+
+def test_who_may_only_view_is_not_said_to_edit(make_user, make_article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "viewing-notice",
+        }
+    }
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    viewer, editor = Client(), Client()
+    viewer.force_login(make_user("xem", DATA_STAFF))
+    editor.force_login(make_user("sua", EDITOR))
+    assert viewer.get(change_url(draft)).status_code == 200
+    assert "đang mở trang sửa" not in editor.get(change_url(draft)).content.decode()
