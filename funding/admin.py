@@ -10,11 +10,12 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 from import_export.signals import post_import
-from simple_history.admin import SimpleHistoryAdmin
 
+from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
+
+from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .formatting import format_value
 from .forms import (
-    DataBlockForm,
     FigureConfirmImportForm,
     FigureForm,
     FigureImportForm,
@@ -22,7 +23,6 @@ from .forms import (
 from .imports import PREVIEW_ROWS, undo_import
 from .models import (
     Area,
-    DataBlock,
     Figure,
     ImportRecord,
     Indicator,
@@ -52,7 +52,7 @@ class UsageCountMixin:
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(UsageCountMixin, admin.ModelAdmin):
+class IndicatorAdmin(UsageCountMixin, GuardedAdmin):
     list_display = ["name", "code", "unit", "count_noun", "figure_count"]
     list_filter = ["unit"]
     search_fields = ["name", "code"]
@@ -60,7 +60,7 @@ class IndicatorAdmin(UsageCountMixin, admin.ModelAdmin):
 
 
 @admin.register(ProgrammeContent)
-class ProgrammeContentAdmin(UsageCountMixin, admin.ModelAdmin):
+class ProgrammeContentAdmin(UsageCountMixin, GuardedAdmin):
     list_display = ["name", "code", "position", "figure_count"]
     list_filter = ["created_at"]
     search_fields = ["name", "code"]
@@ -75,7 +75,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(UsageCountMixin, admin.ModelAdmin):
+class AreaAdmin(UsageCountMixin, GuardedAdmin):
     list_display = [
         "short_name",
         "name",
@@ -97,7 +97,7 @@ class AreaAdmin(UsageCountMixin, admin.ModelAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(UsageCountMixin, admin.ModelAdmin):
+class SourceDocumentAdmin(UsageCountMixin, GuardedAdmin):
     list_display = ["title", "number", "issuer", "issued_on", "figure_count"]
     list_filter = ["issued_on", "issuer"]
     search_fields = ["title", "number", "issuer", "note"]
@@ -108,7 +108,7 @@ class SourceDocumentAdmin(UsageCountMixin, admin.ModelAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     form = FigureForm
     list_display = [
         "indicator",
@@ -315,7 +315,7 @@ class FigureAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(GuardedAdmin):
     list_display = [
         "file_name",
         "sheet",
@@ -356,17 +356,3 @@ class ImportRecordAdmin(admin.ModelAdmin):
                     % {"record": record, "count": count},
                     messages.SUCCESS,
                 )
-
-
-@admin.register(DataBlock)
-class DataBlockAdmin(admin.ModelAdmin):
-    """Data staff attach figures to stories here without editing their text."""
-
-    form = DataBlockForm
-    list_display = ["title", "article", "display", "year_from", "year_to", "position"]
-    list_filter = ["display", "year_to", "indicators"]
-    list_select_related = ["article"]
-    search_fields = ["title", "article__title", "note"]
-    autocomplete_fields = ["article", "indicators", "areas", "content", "sources"]
-    date_hierarchy = "created_at"
-    fields = ["article", *DataBlockForm.Meta.fields]

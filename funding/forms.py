@@ -178,3 +178,39 @@ class DataBlockForm(forms.ModelForm):
 
     def clean_measures(self):
         return ",".join(self.cleaned_data["measures"])
+
+
+class DataBlockAdminForm(DataBlockForm):
+    """A data block in its own admin: which article it goes into, and the
+    confirmation a published article needs if its figures no longer agree.
+
+    ``article_allowed`` (set per request by the admin) says whether the user
+    may change what an article shows.
+    """
+
+    article_allowed = None
+
+    confirm_mismatch = forms.BooleanField(
+        label=_("Tôi đã xem các số không khớp và vẫn giữ bài xuất bản"),
+        required=False,
+        help_text=_(
+            "Chỉ cần khi bài đã xuất bản và bảng này làm bộ kiểm tra số liệu báo có "
+            "số không khớp; việc xác nhận được ghi vào lịch sử bài viết."
+        ),
+    )
+
+    class Meta(DataBlockForm.Meta):
+        fields = ["article", *DataBlockForm.Meta.fields]
+
+    def clean_article(self):
+        article = self.cleaned_data["article"]
+        if self.article_allowed is not None and not self.article_allowed(article):
+            raise ValidationError(
+                _(
+                    "Bài “%(title)s” đã xuất bản hoặc đã gỡ: chỉ người có quyền xuất "
+                    "bản mới thêm hoặc sửa bảng số liệu của bài này."
+                ),
+                code="locked",
+                params={"title": article},
+            )
+        return article

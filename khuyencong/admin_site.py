@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.admin import AdminSite
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
+from .admin_guards import check_history_admins
+
 
 class PortalAdminSite(OTPAdminSite):
     """The admin. With ``OTP_REQUIRED`` on, only users verified by a
@@ -21,6 +23,9 @@ class PortalAdminSite(OTPAdminSite):
     @property
     def login_template(self):
         return OTPAdminSite.login_template if settings.OTP_REQUIRED else None
+
+    def check(self, app_configs):
+        return [*super().check(app_configs), *check_history_admins(self)]
 
     def has_permission(self, request):
         if settings.OTP_REQUIRED:

@@ -1,24 +1,27 @@
-from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from funding.checker import check_article
 from funding.forms import DataBlockForm
 from funding.models import DataBlock
 from funding.services import record_quotes
+from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 from khuyencong.images import BoundedImageField
 
+from .forms import ArticleAdminForm
 from .models import Article, ArticleImage, Category, Correction
-from .sanitize import removed_content
-from .services import mark_figures_reviewed, publish_articles, withdraw_articles
+from .services import (
+    check_publication,
+    mark_figures_reviewed,
+    publish_articles,
+    withdraw_articles,
+)
 
 PUBLISH_PERMISSION = "news.publish_article"
-LOCKED_STATUSES = (Article.Status.PUBLISHED, Article.Status.WITHDRAWN)
 
 
 class VietnameseSlugMedia:
@@ -27,7 +30,7 @@ class VietnameseSlugMedia:
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(GuardedAdmin):
     Media = VietnameseSlugMedia
     list_display = ["name", "slug", "position", "article_count"]
     list_editable = ["position"]
@@ -109,117 +112,11 @@ class CorrectionInline(admin.TabularInline):
     verbose_name_plural = _("Đính chính (hiện ở đầu bài, kèm ngày giờ)")
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """The article form, aware of who is using it.
-
-    ``can_publish`` and ``reverting`` are set per request by
-    ``ArticleAdmin.get_form``; the rules here hold for every route that saves
-    through the admin (change form, add form, history restore).
-    """
-
-    can_publish = True
-    reverting = False
-    #: What sanitising the submitted body removed, said after saving.
-    body_removals: tuple[str, ...] | list[str] = ()
-
-    confirm_mismatch = forms.BooleanField(
-        label=_("Tôi đã xem các số không khớp và vẫn xuất bản"),
-        required=False,
-        help_text=_(
-            "Chỉ cần khi bộ kiểm tra số liệu báo có số không khớp; việc xác nhận "
-            "được ghi vào lịch sử bài viết."
-        ),
-    )
-
-    class Meta:
-        model = Article
-        fields = [
-            "title",
-            "slug",
-            "category",
-            "lead",
-            "body",
-            "cover_image",
-            "cover_alt",
-            "cover_caption",
-            "status",
-            "published_at",
-            "is_featured",
-            "author",
-            "byline",
-        ]
-        field_classes = {"cover_image": BoundedImageField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.can_publish and "status" in self.fields:
-            self.fields["status"].choices = [
-                (value, label)
-                for value, label in Article.Status.choices
-                if value not in LOCKED_STATUSES
-            ]
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        self.body_removals = removed_content(body)
-        return body
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.reverting and self.instance.pk:
-            # Restoring an old version brings back its words, never its
-            # publication state: the article stays as public as it is now.
-            current = (
-                Article.objects.filter(pk=self.instance.pk)
-                .values("status", "published_at", "slug")
-                .first()
-            )
-            if current:
-                cleaned.update(current)
-                for name, value in current.items():
-                    setattr(self.instance, name, value)
-        if not self.can_publish and cleaned.get("status") in LOCKED_STATUSES:
-            self.add_error(
-                "status" if "status" in self.fields else None,
-                _("Bạn không có quyền xuất bản hoặc gỡ bài viết."),
-            )
-        if cleaned.get("status") == Article.Status.PUBLISHED and not self.errors:
-            self._check_figures(cleaned)
-        return cleaned
-
-    def _check_figures(self, cleaned):
-        """Publishing with a quoted number the data contradicts needs an
-        explicit confirmation, which goes into the article's history."""
-        draft = Article(
-            pk=self.instance.pk,
-            title=cleaned.get("title", self.instance.title),
-            lead=cleaned.get("lead", self.instance.lead),
-            body=cleaned.get("body", self.instance.body),
-        )
-        wrong = check_article(draft).mismatches
-        if not wrong:
-            return
-        listed = "; ".join(finding.describe() for finding in wrong)
-        if cleaned.get("confirm_mismatch"):
-            self.instance._change_reason = (
-                _("Xuất bản dù số liệu không khớp (đã xác nhận): %(list)s")
-                % {"list": listed}
-            )[:100]
-            return
-        self.add_error(
-            "confirm_mismatch",
-            _(
-                "Có %(count)s số không khớp với số liệu của bài: %(list)s. Hãy sửa, "
-                "hoặc đánh dấu xác nhận để vẫn xuất bản."
-            )
-            % {"count": len(wrong), "list": listed},
-        )
-
-
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(GuardedHistoryAdmin):
     Media = VietnameseSlugMedia
     form = ArticleAdminForm
+    refusal_field = "confirm_mismatch"
     list_display = [
         "title",
         "category",
@@ -277,16 +174,46 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def has_publish_permission(self, request) -> bool:
         return self.can_publish(request)
 
+    # The article's rules, asked by the admins of what it shows (data blocks).
+
+    def lock_allows(self, request, article) -> bool:
+        """Whether ``article``'s state lets this user change it or what it
+        shows: a published or withdrawn article is public record, which
+        only those who may publish (and change articles) touch."""
+        if article is None or not article.is_locked:
+            return True
+        return self.can_publish(request) and super().has_change_permission(
+            request, article
+        )
+
+    def confirm_publishable(self, request, article, *, confirmed: bool):
+        """After a change to what ``article`` shows: the figure rule for
+        what is public (``check_publication``); raises to refuse."""
+        return check_publication(
+            article=article, confirmed=confirmed, user=request.user, just_saved=False
+        )
+
     def has_change_permission(self, request, obj=None):
-        # A published or withdrawn article is public record: only those who
-        # may publish may touch it; others see it read-only.
-        if (
-            obj is not None
-            and obj.status in LOCKED_STATUSES
-            and not self.can_publish(request)
-        ):
-            return False
-        return super().has_change_permission(request, obj)
+        return self.lock_allows(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return self.lock_allows(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, distinct = super().get_search_results(request, queryset, search_term)
+        # Choosing the article a data block goes into: only those whose
+        # blocks this user may change.
+        choosing_for_block = (
+            request.GET.get("app_label") == DataBlock._meta.app_label
+            and request.GET.get("model_name") == DataBlock._meta.model_name
+        )
+        if choosing_for_block and not self.can_publish(request):
+            queryset = queryset.exclude(status__in=Article.LOCKED_STATUSES)
+        return queryset, distinct
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -304,7 +231,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def _slug_locked(self, obj) -> bool:
-        return obj is not None and obj.status in LOCKED_STATUSES
+        return obj is not None and obj.is_locked
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -321,6 +248,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         for removal in form.body_removals:
             self.message_user(request, removal, messages.WARNING)
+        if getattr(request, "_article_reverting", False):
+            # Restoring from history saves no inlines: the article is whole.
+            self._after_save(request, form, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -330,6 +260,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
             formset.model is Correction and formset.new_objects for formset in formsets
         ):
             mark_figures_reviewed(articles=Article.objects.filter(pk=article.pk))
+        self._after_save(request, form, article)
+
+    def _after_save(self, request, form, article):
+        """Once the article and its blocks are saved (in the save's
+        transaction): refuse a public mismatch not confirmed (the save is
+        rolled back and the form shown again), then report the check."""
+        check_publication(
+            article=article,
+            confirmed=form.cleaned_data.get("confirm_mismatch", False),
+            user=request.user,
+            just_saved=True,
+        )
         report = record_quotes(article=article)
         if report.findings:
             level = messages.WARNING if report.has_mismatch else messages.INFO
@@ -382,25 +324,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        # Articles quoting a number their data contradicts need the explicit
-        # confirmation of the article form: they are left out here.
-        held = [
-            a
-            for a in queryset.exclude(status=Article.Status.PUBLISHED)
-            if check_article(a).has_mismatch
-        ]
-        if held:
+        publication = publish_articles(articles=queryset, user=request.user)
+        if publication.held:
+            # The explicit confirmation is in the article form only.
             self.message_user(
                 request,
                 _(
                     "Chưa xuất bản %(titles)s: có số không khớp với số liệu; hãy mở "
                     "bài để sửa hoặc xác nhận."
                 )
-                % {"titles": ", ".join(f"“{a.title}”" for a in held)},
+                % {"titles": ", ".join(f"“{a.title}”" for a, _r in publication.held)},
                 messages.WARNING,
             )
-            queryset = queryset.exclude(pk__in=[a.pk for a in held])
-        count = publish_articles(articles=queryset, user=request.user)
+        count = len(publication.published)
         self.message_user(
             request,
             ngettext("Đã xuất bản %d bài.", "Đã xuất bản %d bài.", count) % count,

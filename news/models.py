@@ -166,6 +166,10 @@ class Article(TimeStampedModel):
         PUBLISHED = "published", _("Đã xuất bản")
         WITHDRAWN = "withdrawn", _("Đã gỡ")
 
+    #: Published (or scheduled) and withdrawn articles are public record:
+    #: only those who may publish change them or what they show.
+    LOCKED_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
+
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
         _("đường dẫn"),
@@ -295,6 +299,11 @@ class Article(TimeStampedModel):
         )
 
     @property
+    def is_locked(self) -> bool:
+        """Whether the article is public record (see ``LOCKED_STATUSES``)."""
+        return self.status in self.LOCKED_STATUSES
+
+    @property
     def author_name(self) -> str:
         if self.byline:
             return self.byline
@@ -325,7 +334,7 @@ class Article(TimeStampedModel):
         if (
             stored
             and stored["slug"] != self.slug
-            and stored["status"] in (self.Status.PUBLISHED, self.Status.WITHDRAWN)
+            and stored["status"] in self.LOCKED_STATUSES
         ):
             raise ValidationError(
                 {"slug": _("Bài đã xuất bản: không được đổi đường dẫn.")}

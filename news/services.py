@@ -1,9 +1,67 @@
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from funding.checker import Report, check_article
 
 from .models import Article
+
+
+class MismatchRefused(ValidationError):
+    """Publishing would show a number the article's own data contradicts."""
+
+
+def check_publication(
+    *,
+    article: Article,
+    confirmed: bool,
+    user: AbstractBaseUser | None,
+    just_saved: bool,
+) -> Report | None:
+    """The figure rule for what goes public, one home for every path that
+    publishes an article or changes a published one (its form and inlines,
+    restoring from history, the data-block admin, ``publish_articles``).
+
+    A published article, public now or scheduled, may not quote a number
+    its data blocks contradict unless someone confirmed it; the
+    confirmation is written into the article's history. The text is read
+    from ``article`` and the blocks from the database: called after the
+    save, inside its transaction, this checks exactly what will be public,
+    whatever was saved first. Raises ``MismatchRefused`` (the caller rolls
+    the save back). ``just_saved``: the article's last history record is this
+    save's, and gets the confirmation; otherwise a record is added.
+    """
+    if article.status != Article.Status.PUBLISHED:
+        return None
+    report = check_article(article)
+    wrong = report.mismatches
+    if not wrong:
+        return report
+    listed = "; ".join(finding.describe() for finding in wrong)
+    if not confirmed:
+        raise MismatchRefused(
+            _(
+                "Có %(count)s số không khớp với số liệu của bài: %(list)s. Hãy sửa, "
+                "hoặc đánh dấu xác nhận để vẫn xuất bản."
+            )
+            % {"count": len(wrong), "list": listed}
+        )
+    reason = (
+        _("Xuất bản dù số liệu không khớp (đã xác nhận): %(list)s") % {"list": listed}
+    )[:100]
+    record = article.history.order_by("-history_date", "-history_id").first()
+    if just_saved and record is not None:
+        type(record).objects.filter(pk=record.pk).update(history_change_reason=reason)
+    else:
+        article._change_reason = reason
+        article._history_user = user
+        article.save()
+    return report
 
 
 def _locked(articles: QuerySet) -> QuerySet:
@@ -12,22 +70,48 @@ def _locked(articles: QuerySet) -> QuerySet:
     return Article.objects.filter(pk__in=articles.values("pk")).select_for_update()
 
 
+@dataclass
+class Publication:
+    """What ``publish_articles`` did: the articles published, and those held
+    back with the reason."""
+
+    published: list[Article] = field(default_factory=list)
+    held: list[tuple[Article, MismatchRefused]] = field(default_factory=list)
+
+
 @transaction.atomic
-def publish_articles(*, articles: QuerySet, user: AbstractBaseUser) -> int:
+def publish_articles(
+    *,
+    articles: QuerySet,
+    user: AbstractBaseUser,
+    confirm_mismatches: bool = False,
+) -> Publication:
     """Publish each article now, or at its own time if one is set.
 
     Saved one by one so that slugs, sanitising and history (who did it) apply
-    as for any edit. Returns how many changed.
+    as for any edit. An article quoting a number its data contradicts is held
+    back (``check_publication``) unless ``confirm_mismatches``.
     """
-    count = 0
+    publication = Publication()
     for article in _locked(articles).exclude(status=Article.Status.PUBLISHED):
-        article.status = Article.Status.PUBLISHED
-        if article.published_at is None:
-            article.published_at = timezone.now()
-        article._history_user = user
-        article.save()
-        count += 1
-    return count
+        try:
+            with transaction.atomic():
+                article.status = Article.Status.PUBLISHED
+                if article.published_at is None:
+                    article.published_at = timezone.now()
+                article._history_user = user
+                article.save()
+                check_publication(
+                    article=article,
+                    confirmed=confirm_mismatches,
+                    user=user,
+                    just_saved=True,
+                )
+        except MismatchRefused as refusal:
+            publication.held.append((article, refusal))
+        else:
+            publication.published.append(article)
+    return publication
 
 
 @transaction.atomic

@@ -2,9 +2,13 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
-from funding.models import Area, Figure, Indicator, ProgrammeContent
+from funding.models import Area, DataBlock, Figure, Indicator, ProgrammeContent
+from news.demo.content import SEED_SLUG
+from news.models import Article
+from tests.admin_forms import browser_payload, opened_version
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +90,11 @@ def test_history_shows_old_and_new_values(data_client, document):
     data_client.post(ADD, form(document))
     figure = Figure.objects.get()
     change = reverse("admin:funding_figure_change", args=[figure.pk])
-    data_client.post(change, form(document, value="51,3 tỷ"))
+    version = opened_version(data_client, change)
+    response = data_client.post(
+        change, form(document, value="51,3 tỷ", opened_version=version)
+    )
+    assert response.status_code == 302
     page = data_client.get(reverse("admin:funding_figure_history", args=[figure.pk]))
     html = page.content.decode()
     assert (
@@ -139,3 +147,193 @@ def test_data_staff_role_writes_only_funding_data():
 
 def test_editors_cannot_touch_figures(editor_client):
     assert editor_client.get(ADD).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["Biên tập viên", None])
+def test_history_form_of_a_figure_saves_nothing_for_who_may_only_view(
+    client, make_user, make_figure, document, role
+):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    record = figure.history.earliest()
+    url = reverse(
+        "admin:funding_figure_simple_history", args=[figure.pk, record.history_id]
+    )
+    client.force_login(make_user("xem_so_lieu", role))
+    if role:  # may view figures: sees the old version, read-only
+        page = client.get(url)
+        assert page.status_code == 200
+        assert 'name="value"' not in page.content.decode()
+    data = form(
+        document,
+        area=figure.area_id,
+        year="2021",
+        value="999 tỷ",
+        content=figure.content_id,
+        source_fund="all",
+    )
+    assert client.post(url, data).status_code == 403
+    figure.refresh_from_db()
+    assert figure.value == Decimal(48_790_000_000)
+    assert figure.history.count() == 1
+
+
+def test_data_staff_restore_a_figure_from_its_history(
+    data_client, make_figure, document
+):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    figure.value = Decimal(50_000_000_000)
+    figure.save()
+    first = figure.history.earliest()
+    url = reverse(
+        "admin:funding_figure_simple_history", args=[figure.pk, first.history_id]
+    )
+    payload = browser_payload(data_client.get(url))
+    assert data_client.post(url, payload).status_code == 302
+    figure.refresh_from_db()
+    assert figure.value == Decimal(48_790_000_000)
+
+
+# --- data blocks follow their article's rules ------------------------------
+
+
+def block_url(block, view="change"):
+    return reverse(f"admin:funding_datablock_{view}", args=[block.pk])
+
+
+def block_form(client, block, **changes):
+    """The block's form as the page gives it to ``client``, with changes."""
+    return {**browser_payload(client.get(block_url(block))), **changes}
+
+
+@pytest.fixture
+def seed(demo):
+    return Article.objects.get(slug=SEED_SLUG)
+
+
+@pytest.mark.parametrize("role", ["Biên tập viên", "Cán bộ số liệu"])
+@pytest.mark.parametrize("status", [Article.Status.PUBLISHED, Article.Status.WITHDRAWN])
+def test_blocks_of_a_public_article_change_only_for_who_may_publish(
+    seed, client, make_user, role, status
+):
+    Article.objects.filter(pk=seed.pk).update(status=status)
+    block = seed.data_blocks.order_by("pk").first()
+    secretary = Client()
+    secretary.force_login(make_user("thuky_bang", "Thư ký tòa soạn"))
+    data = block_form(secretary, block, title="Sửa lén")
+    client.force_login(make_user("bang", role))
+    page = client.get(block_url(block))
+    assert page.status_code == 200
+    assert 'name="title"' not in page.content.decode()  # read-only
+    blocks = DataBlock.objects.count()
+
+    assert client.post(block_url(block), data).status_code == 403
+    assert client.post(block_url(block, "delete"), {"post": "yes"}).status_code == 403
+    data.pop("opened_version", None)
+    response = client.post(
+        reverse("admin:funding_datablock_add"), {**data, "title": "Bảng mới"}
+    )
+    assert response.status_code == 200
+    assert "đã xuất bản hoặc đã gỡ" in " ".join(
+        response.context["adminform"].form.errors["article"]
+    )
+    block.refresh_from_db()
+    assert block.title != "Sửa lén"
+    assert DataBlock.objects.count() == blocks
+    if status == Article.Status.PUBLISHED:
+        page = Client().get(seed.get_absolute_url()).content.decode()
+        assert "Sửa lén" not in page and "Bảng mới" not in page
+
+
+def test_who_may_publish_changes_the_blocks_of_a_published_article(
+    seed, secretary_client
+):
+    block = seed.data_blocks.order_by("pk").first()
+    data = block_form(secretary_client, block, title="Tiêu đề bảng mới")
+    assert secretary_client.post(block_url(block), data).status_code == 302
+    block.refresh_from_db()
+    assert block.title == "Tiêu đề bảng mới"
+
+
+def test_data_staff_attach_figures_to_a_draft(seed, data_client, make_user):
+    draft = Article.objects.create(
+        title="Bài nháp", lead="Sapo.", body="<p>Nội dung.</p>", category=seed.category
+    )
+    block = seed.data_blocks.order_by("pk").first()
+    secretary = Client()
+    secretary.force_login(make_user("thuky_nhap", "Thư ký tòa soạn"))
+    data = block_form(secretary, block, article=draft.pk, title="Bảng của bài nháp")
+    data.pop("opened_version", None)
+    response = data_client.post(reverse("admin:funding_datablock_add"), data)
+    assert response.status_code == 302
+    added = DataBlock.objects.get(article=draft)
+    data = block_form(data_client, added, title="Đổi tên bảng")
+    assert data_client.post(block_url(added), data).status_code == 302
+    added.refresh_from_db()
+    assert added.title == "Đổi tên bảng"
+
+
+@pytest.mark.parametrize(
+    ("role", "offered"), [("Cán bộ số liệu", False), ("Thư ký tòa soạn", True)]
+)
+def test_block_article_autocomplete_offers_what_the_role_may_change(
+    seed, client, make_user, role, offered
+):
+    draft = Article.objects.create(
+        title="Hội nghị nháp", lead="Sapo.", body="<p>x</p>", category=seed.category
+    )
+    client.force_login(make_user("tim_bai", role))
+    found = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "funding",
+            "model_name": "datablock",
+            "field_name": "article",
+            "term": "Hội nghị",
+        },
+    ).json()["results"]
+    ids = {int(result["id"]) for result in found}
+    assert draft.pk in ids
+    assert (seed.pk in ids) is offered
+
+
+def test_a_figure_saved_meanwhile_is_not_overwritten(make_user, make_figure):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    url = reverse("admin:funding_figure_change", args=[figure.pk])
+    first, second = Client(), Client()
+    first.force_login(make_user("solieu_a", "Cán bộ số liệu"))
+    second.force_login(make_user("solieu_b", "Cán bộ số liệu"))
+    form_a = browser_payload(first.get(url))
+    form_b = browser_payload(second.get(url))
+
+    assert first.post(url, {**form_a, "value": "49 tỷ"}).status_code == 302
+    response = second.post(url, {**form_b, "note": "Theo báo cáo năm."})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "solieu_a đã lưu số liệu này" in page
+    assert "(nay là “49.000.000.000,00”)" in page
+    figure.refresh_from_db()
+    assert (figure.value, figure.note) == (Decimal(49_000_000_000), "")
+    shown = browser_payload(response)
+    assert second.post(url, shown).status_code == 302
+    figure.refresh_from_db()
+    assert (figure.value, figure.note) == (Decimal(49_000_000_000), "Theo báo cáo năm.")
+
+
+def test_a_block_changed_meanwhile_is_named_on_the_article_form(seed, make_user):
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    desk, data = Client(), Client()
+    desk.force_login(make_user("thuky_a", "Thư ký tòa soạn"))
+    data.force_login(make_user("thuky_b", "Thư ký tòa soạn"))
+    article_form = browser_payload(desk.get(url))
+    block = seed.data_blocks.order_by("pk").first()
+    changed = block_form(data, block, title="Bảng đã đổi tên")
+    assert data.post(block_url(block), changed).status_code == 302
+
+    response = desk.post(url, {**article_form, "lead": "Sapo mới."})
+
+    assert response.status_code == 200
+    message = str(response.context["adminform"].form.non_field_errors())
+    assert "thuky_b" in message and "bảng số liệu" in message
+    seed.refresh_from_db()
+    assert seed.lead != "Sapo mới."

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from funding.models import Area, DataBlock, Figure, ImportRecord, Indicator
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, Correction
+from tests.admin_forms import opened_version
 
 pytestmark = pytest.mark.django_db
 
@@ -252,6 +253,7 @@ def test_editor_attaches_a_block_by_dimensions(seed, editor_client):
     data = article_form(draft)
     data.update(
         {
+            "opened_version": opened_version(editor_client, change_url(draft)),
             "data_blocks-TOTAL_FORMS": "1",
             "data_blocks-0-title": "KCQG và KCĐP năm 2021",
             "data_blocks-0-position": "0",
@@ -291,6 +293,7 @@ def test_publishing_a_mismatch_needs_confirmation_recorded_in_history(
 ):
     wrong = seed.body.replace("95,24%", "59,24%")
     data = article_form(seed, body=wrong)
+    data["opened_version"] = opened_version(secretary_client, change_url(seed))
     response = secretary_client.post(change_url(seed), data)
     assert response.status_code == 200
     error = " ".join(response.context["adminform"].form.errors["confirm_mismatch"])
@@ -307,6 +310,7 @@ def test_publishing_a_mismatch_needs_confirmation_recorded_in_history(
     assert reason.startswith("Xuất bản dù số liệu không khớp (đã xác nhận)")
     # A draft with the same text saves without asking.
     data = article_form(seed, body=wrong, status=Article.Status.DRAFT)
+    data["opened_version"] = opened_version(secretary_client, change_url(seed))
     assert secretary_client.post(change_url(seed), data).status_code == 302
 
 
@@ -330,9 +334,11 @@ def test_a_changed_figure_puts_the_story_on_the_review_list(
     staff = Client()
     staff.force_login(make_user("solieu_review", "Cán bộ số liệu"))
     figure = seed_figure(year=2022, measure="plan", source_fund="kcqg")
+    url = reverse("admin:funding_figure_change", args=[figure.pk])
     response = staff.post(
-        reverse("admin:funding_figure_change", args=[figure.pk]),
+        url,
         {
+            "opened_version": opened_version(staff, url),
             "indicator": figure.indicator_id,
             "area": figure.area_id,
             "source_fund": figure.source_fund,
@@ -361,6 +367,7 @@ def test_a_changed_figure_puts_the_story_on_the_review_list(
     data = article_form(seed, confirm_mismatch="on")
     data.update(
         {
+            "opened_version": opened_version(secretary_client, change_url(seed)),
             "corrections-TOTAL_FORMS": "1",
             "corrections-0-text": "Kế hoạch KCQG năm 2022 của khu vực là 29,5 tỷ đồng.",
             "corrections-0-published_at_0": timezone.localtime().strftime("%d/%m/%Y"),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from tests.admin_forms import opened_version
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +115,10 @@ def test_editor_cannot_publish_own_draft_by_raw_post(
 ):
     draft = make_article(status=Article.Status.DRAFT, published_at=None)
     data = form_data(category, title=draft.title, slug=draft.slug, status="published")
+    data["opened_version"] = opened_version(editor_client, change_url(draft))
     response = editor_client.post(change_url(draft), data)
     assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"]
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
 
@@ -123,6 +126,7 @@ def test_editor_cannot_publish_own_draft_by_raw_post(
 def test_editor_can_send_draft_for_review(editor_client, category, make_article):
     draft = make_article(status=Article.Status.DRAFT, published_at=None)
     data = form_data(category, title="Tiêu đề mới", slug=draft.slug, status="review")
+    data["opened_version"] = opened_version(editor_client, change_url(draft))
     assert editor_client.post(change_url(draft), data).status_code == 302
     draft.refresh_from_db()
     assert (draft.title, draft.status) == ("Tiêu đề mới", Article.Status.REVIEW)
@@ -194,6 +198,7 @@ def test_slug_is_read_only_once_published(secretary_client, category, make_artic
     data = form_data(
         category, title="Tiêu đề đổi", slug="duong-dan-khac", status="published"
     )
+    data["opened_version"] = opened_version(secretary_client, change_url(article))
     assert secretary_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Tiêu đề đổi"
@@ -209,7 +214,8 @@ def test_history_records_compares_and_restores_without_publishing(
     article = Article.objects.get()
     url = change_url(article)
     data = form_data(category, title="Bản hai", slug=article.slug, status="published")
-    secretary_client.post(url, data)
+    data["opened_version"] = opened_version(secretary_client, url)
+    assert secretary_client.post(url, data).status_code == 302
     secretary_client.post(
         CHANGELIST_URL,
         {"action": "withdraw_selected", "_selected_action": [article.pk]},
@@ -232,6 +238,7 @@ def test_history_records_compares_and_restores_without_publishing(
     data = form_data(
         category, title=form.initial["title"], slug=article.slug, status="published"
     )
+    data["opened_version"] = opened_version(secretary_client, revert_url)
     response = secretary_client.post(revert_url, data)
     assert response.status_code == 302
     article.refresh_from_db()
