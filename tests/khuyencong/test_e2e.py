@@ -38,10 +38,11 @@ class Watch:
     """Console errors, page errors, failed requests and error responses."""
 
     def failed(self, request):
-        # The admin's autocomplete (select2) cancels its own pending search
-        # when the user types on: not a failure of the site.
-        cancelled = request.failure == "net::ERR_ABORTED"
-        if cancelled and request.resource_type in ("xhr", "fetch"):
+        # ERR_ABORTED is the browser cancelling a request itself: select2
+        # dropping its pending search as the user types on, or an icon still
+        # loading when a form submit navigates away. Not a failure of the
+        # site; a missing file is an error response, caught below.
+        if request.failure == "net::ERR_ABORTED":
             return
         self.problems.append(f"failed: {request.url} {request.failure}")
 
