@@ -140,9 +140,6 @@ else:
         }
     }
 
-# Only for bench/load.sh: a yardstick view at /__bench/bytes/<size>.
-BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
-
 # Whole public pages for anonymous readers (khuyencong.pagecache), in the
 # cache above; 0 turns it off. CDN seconds go to s-maxage.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -155,6 +152,9 @@ PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 102
 # request path (also whenever Redis was out of reach): a change the cache was
 # never told of is served stale for no longer than this.
 PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
+# Paths that are not pages, which the page cache lets pass untouched: files,
+# and the health check.
+PAGE_CACHE_SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -30,10 +30,5 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.BENCH_ENDPOINTS:
-    urlpatterns.insert(
-        0, path("__bench/bytes/<int:size>", views.bench_bytes, name="bench_bytes")
-    )
-
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
