@@ -8,8 +8,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from khuyencong.pagecache import connect
+        from khuyencong.pagecache import connect, register_next_change
 
         from .models import Article, ArticleImage, Category, Correction
 
         connect(Article, ArticleImage, Category, Correction)
+        # A scheduled article goes public at its time, with no save.
+        register_next_change(Article.objects.next_publication)

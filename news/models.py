@@ -78,6 +78,17 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
 
+    def next_publication(self):
+        """When the next scheduled article goes public, or None."""
+        return (
+            self.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_listing(self):
         """What lists and feeds need, in one query: category and author joined,
         the heavy text columns left behind."""
