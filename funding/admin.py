@@ -13,7 +13,7 @@ from import_export.signals import post_import
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
-from . import admin_blocks  # noqa: F401 - registers the data-block admin
+from .core.signals import figures_changed
 from .formatting import format_value
 from .forms import (
     FigureConfirmImportForm,
@@ -31,7 +31,7 @@ from .models import (
     SourceDocument,
 )
 from .resources import ODS, FigureResource, SpreadsheetFormat
-from .services import flag_articles_for_review, missing_plan_warning
+from .services import missing_plan_warning
 from .spreadsheets import template_workbook
 
 
@@ -302,7 +302,10 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
         super().delete_queryset(request, queryset)
 
     def _flag(self, request, figures):
-        if count := flag_articles_for_review(figures=figures):
+        # What shows these figures is told (news flags the published
+        # articles for review); each receiver says how many it flagged.
+        replies = figures_changed.send(sender=Figure, figures=figures)
+        if count := sum(flagged or 0 for _receiver, flagged in replies):
             self.message_user(
                 request,
                 _(

@@ -1,23 +1,26 @@
 """Data blocks as readers see them: tables with computed figures beside the
-stored ones, an optional chart, and their place in the article's body.
+stored ones, and an optional chart, built from a block and its figures.
 
-Every derived figure goes through ``funding.derived`` (the same arithmetic
-as the figure pages and the checker); only the arrangement is here.
+A block is the article's (``news``); this needs of it only its title, its
+display, its anchor, its areas and its last year (for the link to the
+figures' pages), and the figures its selection names. Every derived figure
+goes through ``funding.derived`` (the same arithmetic as the figure pages
+and the checker); only the arrangement is here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.db import models
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from . import derived as calc
 from .charts import Bar, bar_chart
 from .derived import Derived
-from .models import Area, DataBlock, Figure, Indicator
+from .models import Area, Figure, Indicator
 from .tables import Value, _safe, stored
 
 ALL = Figure.Source.ALL
@@ -26,9 +29,14 @@ PLAN, EXECUTED, ESTIMATE = (
     Figure.Measure.EXECUTED,
     Figure.Measure.ESTIMATE,
 )
-MARKER = re.compile(
-    r"<p>\s*\[\s*b[aả]ng[\s-]*s[oố][\s-]*li[eệ]u\s*:\s*(\d+)\s*\]\s*</p>", re.IGNORECASE
-)
+
+
+class Display(models.TextChoices):
+    """How a block is shown."""
+
+    TABLE = "table", _("Bảng")
+    CHART = "chart", _("Bảng và biểu đồ cột")
+    HIGHLIGHT = "highlight", _("Một số liệu nổi bật")
 
 
 @dataclass
@@ -92,7 +100,7 @@ class IndicatorTable:
 
 @dataclass
 class BlockView:
-    block: DataBlock
+    block: object  # the data block
     tables: list[IndicatorTable]
     chart: str = ""
 
@@ -109,10 +117,6 @@ class BlockView:
         return None
 
     @property
-    def csv_url(self) -> str:
-        return reverse("funding:block_csv", kwargs={"pk": self.block.pk})
-
-    @property
     def data_url(self) -> str:
         """The /so-lieu/ view of the same area and year."""
         area = next(
@@ -124,7 +128,7 @@ class BlockView:
         return f"{reverse('funding:overview')}?{urlencode(query)}"
 
 
-def build(block: DataBlock, figures: list[Figure] | None = None) -> BlockView:
+def build(block, figures: list[Figure] | None = None) -> BlockView:
     """The tables of a block from its figures (read once)."""
     figures = list(block.figures()) if figures is None else figures
     index = {
@@ -197,7 +201,7 @@ def build(block: DataBlock, figures: list[Figure] | None = None) -> BlockView:
             )
         )
     view = BlockView(block=block, tables=ordered)
-    if block.display == DataBlock.Display.CHART:
+    if block.display == Display.CHART:
         bars = [
             Bar(
                 label=row.label,
@@ -210,32 +214,3 @@ def build(block: DataBlock, figures: list[Figure] | None = None) -> BlockView:
         ]
         view.chart = bar_chart(bars, block.title, chart_id=f"{block.anchor}-chart")
     return view
-
-
-def article_blocks(article) -> list[BlockView]:
-    """The article's blocks, in order, with their figures (read in one
-    query for all of them)."""
-    blocks = list(
-        DataBlock.objects.filter(article=article).prefetch_related(
-            "areas", "indicators", "sources"
-        )
-    )
-    figures = DataBlock.figures_of(blocks)
-    return [build(block, figures[block.pk]) for block in blocks]
-
-
-def split_body(body_html: str, views: list[BlockView]) -> list[tuple[str, object]]:
-    """The body in pieces: ("html", text) and ("block", view) where a marker
-    placed a block; the blocks no marker placed follow at the end."""
-    by_pk = {view.block.pk: view for view in views}
-    pieces, placed, position = [], set(), 0
-    for match in MARKER.finditer(body_html):
-        view = by_pk.get(int(match.group(1)))
-        pieces.append(("html", mark_safe(body_html[position : match.start()])))
-        if view is not None and view.block.pk not in placed:
-            pieces.append(("block", view))
-            placed.add(view.block.pk)
-        position = match.end()
-    pieces.append(("html", mark_safe(body_html[position:])))
-    pieces.extend(("block", v) for v in views if v.block.pk not in placed)
-    return [(kind, value) for kind, value in pieces if kind == "block" or value.strip()]

@@ -772,28 +772,3 @@ class Checker:
 @dataclass
 class _AmountFinding(Finding):
     candidate: Candidate | None = None
-
-
-def check_article(article) -> Report:
-    """Check the title, lead and body of ``article`` against its data blocks."""
-    from .models import DataBlock
-
-    figures: dict[int, Figure] = {}
-    blocks = (
-        DataBlock.objects.filter(article=article).prefetch_related(
-            "indicators", "areas", "sources"
-        )
-        if article.pk
-        else []
-    )
-    for selected in DataBlock.figures_of(blocks).values():
-        for figure in selected:
-            figures[figure.pk] = figure
-    checker = Checker(list(figures.values()))
-    return checker.check_parts(
-        [
-            ("title", article.title),
-            ("lead", article.lead),
-            ("body", plain_text(article.body)),
-        ]
-    )

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_update_with_history
 
 from khuyencong import pagecache
 
+from .core.signals import figures_changed
 from .formatting import format_number
 from .import_plan import (
     KEY_FIELDS,
@@ -23,7 +24,6 @@ from .import_plan import (
 )
 from .import_words import Lookups
 from .models import Figure, ImportChange, ImportRecord
-from .services import flag_articles_for_review
 
 NEW_COLUMNS = (
     "created_at",
@@ -297,7 +297,9 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
             ],
             batch_size=5000,
         )
-    flag_articles_for_review(figures=Figure.objects.filter(last_import=record))
+    figures_changed.send(
+        sender=Figure, figures=Figure.objects.filter(last_import=record)
+    )
     # Bulk writes send no signals: the public pages showing figures change.
     pagecache.changed()
     return record
@@ -334,8 +336,9 @@ def undo_import(*, record: ImportRecord, user) -> int:
         )
     reason = _("Hoàn tác lần nhập %(name)s") % {"name": record.file_name}
     # Before anything is deleted: the articles showing these figures.
-    flag_articles_for_review(
-        figures=Figure.objects.filter(pk__in=[c.figure_id for c in changes])
+    figures_changed.send(
+        sender=Figure,
+        figures=Figure.objects.filter(pk__in=[c.figure_id for c in changes]),
     )
     restored = []
     for change in changes:

@@ -12,5 +12,4 @@ urlpatterns = [
     path("nguon/<int:pk>/", views.SourceView.as_view(), name="source"),
     path("du-lieu/", views.OpenDataView.as_view(), name="open_data"),
     path("du-lieu.csv", views.open_data_csv, name="open_data_csv"),
-    path("bang/<int:pk>.csv", views.block_csv, name="block_csv"),
 ]

@@ -11,17 +11,16 @@ from khuyencong.params import QueryParametersMixin
 
 from . import exports, tables
 from .charts import Bar, bar_chart
+from .core.usage import figure_users
 from .formatting import format_exact
 from .models import (
     Area,
-    DataBlock,
     Figure,
     Indicator,
     ProgrammeContent,
     SourceDocument,
 )
 from .params import OverviewQuery, TableQuery
-from .spreadsheets import LONG_HEADERS, long_rows
 
 SOURCE_CHOICES = Figure.Source.choices
 
@@ -389,38 +388,10 @@ class FigureView(DetailView):
         return super().get_context_data(
             exact=format_exact(figure.value, figure.indicator),
             rounding=format_exact(figure.rounding, figure.indicator),
-            articles=articles_using(figure),
+            # The published articles showing or quoting it (``news`` says).
+            articles=figure_users(figure),
             **kwargs,
         )
-
-
-def articles_using(figure: Figure):
-    """Published articles that show the figure in a data block or quote it."""
-    from news.models import Article
-
-    return (
-        Article.objects.published()
-        .for_listing()
-        .filter(
-            Q(data_blocks__in=DataBlock.objects.showing(figure))
-            | Q(figure_quotes__figure=figure)
-        )
-        .distinct()
-    )
-
-
-def block_csv(request, pk: int):
-    """A data block's figures in the long layout (the import's own)."""
-    from news.models import Article
-
-    articles = Article.objects.all()
-    user = request.user
-    if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
-        articles = articles.published()
-    block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
-    figures = block.figures()
-    data = exports.dataset(LONG_HEADERS, long_rows(figures), block.title)
-    return exports.download(data, f"bang-so-lieu-{block.pk}", "csv")
 
 
 class SourceView(DetailView):

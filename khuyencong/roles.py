@@ -14,11 +14,13 @@ EDITOR = "Biên tập viên"
 SECRETARY = "Thư ký tòa soạn"
 DATA_STAFF = "Cán bộ số liệu"
 
+# Data blocks were funding's until news migration 0005, which moved their
+# permissions (with whoever held them) to news.
 _BLOCKS = [
-    "funding.add_datablock",
-    "funding.change_datablock",
-    "funding.delete_datablock",
-    "funding.view_datablock",
+    "news.add_datablock",
+    "news.change_datablock",
+    "news.delete_datablock",
+    "news.view_datablock",
 ]
 _REFERENCE = [
     "funding.view_area",

@@ -6,11 +6,13 @@ from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
 
-from funding.blocks import article_blocks, split_body
+from funding import exports
+from funding.spreadsheets import LONG_HEADERS, long_rows
 from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import models
-from .models import Article, Category
+from .blocks import article_blocks, split_body
+from .models import Article, Category, DataBlock
 from .params import SearchQuery
 
 PAGE_SIZE = 12
@@ -144,3 +146,15 @@ class RobotsView(TemplateView):
 
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+def block_csv(request, pk: int):
+    """A data block's figures in the long layout (the import's own)."""
+    articles = Article.objects.all()
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
+        articles = articles.published()
+    block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
+    figures = block.figures()
+    data = exports.dataset(LONG_HEADERS, long_rows(figures), block.title)
+    return exports.download(data, f"bang-so-lieu-{block.pk}", "csv")

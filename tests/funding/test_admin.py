@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from funding.models import Area, DataBlock, Figure, Indicator, ProgrammeContent
+from funding.models import Area, Figure, Indicator, ProgrammeContent
 from news.demo.content import SEED_SLUG
-from news.models import Article
+from news.models import Article, DataBlock
 from tests.admin_forms import browser_payload, opened_version
 
 pytestmark = pytest.mark.django_db
@@ -134,15 +134,21 @@ def test_filters_and_autocomplete(data_client, make_figure):
 
 
 def test_data_staff_role_writes_only_funding_data():
-    """Data staff may see articles (to attach figures to them) but change
-    nothing of the news app."""
+    """Data staff may see articles and attach figures to them (data blocks,
+    news' since they moved there) but change nothing else of the news app."""
     perms = set(
         Group.objects.get(name="Cán bộ số liệu").permissions.values_list(
             "content_type__app_label", "codename"
         )
     )
     assert {app for app, _codename in perms} == {"funding", "news"}
-    assert {codename for app, codename in perms if app == "news"} == {"view_article"}
+    assert {codename for app, codename in perms if app == "news"} == {
+        "view_article",
+        "add_datablock",
+        "change_datablock",
+        "delete_datablock",
+        "view_datablock",
+    }
 
 
 def test_editors_cannot_touch_figures(editor_client):
@@ -197,7 +203,7 @@ def test_data_staff_restore_a_figure_from_its_history(
 
 
 def block_url(block, view="change"):
-    return reverse(f"admin:funding_datablock_{view}", args=[block.pk])
+    return reverse(f"admin:news_datablock_{view}", args=[block.pk])
 
 
 def block_form(client, block, **changes):
@@ -230,7 +236,7 @@ def test_blocks_of_a_public_article_change_only_for_who_may_publish(
     assert client.post(block_url(block, "delete"), {"post": "yes"}).status_code == 403
     data.pop("opened_version", None)
     response = client.post(
-        reverse("admin:funding_datablock_add"), {**data, "title": "Bảng mới"}
+        reverse("admin:news_datablock_add"), {**data, "title": "Bảng mới"}
     )
     assert response.status_code == 200
     assert "đã xuất bản hoặc đã gỡ" in " ".join(
@@ -263,7 +269,7 @@ def test_data_staff_attach_figures_to_a_draft(seed, data_client, make_user):
     secretary.force_login(make_user("thuky_nhap", "Thư ký tòa soạn"))
     data = block_form(secretary, block, article=draft.pk, title="Bảng của bài nháp")
     data.pop("opened_version", None)
-    response = data_client.post(reverse("admin:funding_datablock_add"), data)
+    response = data_client.post(reverse("admin:news_datablock_add"), data)
     assert response.status_code == 302
     added = DataBlock.objects.get(article=draft)
     data = block_form(data_client, added, title="Đổi tên bảng")
@@ -285,7 +291,7 @@ def test_block_article_autocomplete_offers_what_the_role_may_change(
     found = client.get(
         reverse("admin:autocomplete"),
         {
-            "app_label": "funding",
+            "app_label": "news",
             "model_name": "datablock",
             "field_name": "article",
             "term": "Hội nghị",

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from funding.models import Area, DataBlock, Figure, ImportRecord, Indicator
+from funding.models import Area, Figure, ImportRecord, Indicator
 from news.demo.content import SEED_SLUG, load_demo_content
-from news.models import Article, Correction
+from news.models import Article, Correction, DataBlock
 from tests.admin_forms import opened_version
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_demo_blocks_show_every_seed_figure(seed):
 )
 def test_blocks_read_together_select_what_each_block_reads_alone(seed, choice):
     # The article page reads all its blocks' figures in one query and sorts
-    # them out with DataBlock.selects: it must agree with each block's own
+    # them out with Selection.matches: it must agree with each block's own
     # query, whatever the selection.
     block = DataBlock.objects.filter(article=seed).first()
     block.pk = None
@@ -149,14 +149,14 @@ def test_article_page_queries_do_not_grow_with_blocks(
 
 def test_block_csv_is_the_long_layout(seed, client):
     block = DataBlock.objects.filter(article=seed).first()
-    response = client.get(reverse("funding:block_csv", args=[block.pk]))
+    response = client.get(reverse("news:block_csv", args=[block.pk]))
     assert response.status_code == 200
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeffChỉ tiêu,Địa bàn")
     assert len(body.strip().splitlines()) == 1 + block.figures().count()
     seed.status = Article.Status.DRAFT
     seed.save()
-    assert client.get(reverse("funding:block_csv", args=[block.pk])).status_code == 404
+    assert client.get(reverse("news:block_csv", args=[block.pk])).status_code == 404
 
 
 def test_figure_page_lists_the_articles_that_use_it(seed, client):

@@ -11,12 +11,11 @@ from funding.checker import (
     NO_DATA,
     ROUNDING,
     Checker,
-    check_article,
     find_quotes,
 )
-from funding.models import DataBlock
 from news.demo.content import SEED_SLUG, load_demo_content
-from news.models import Article
+from news.figure_check import check_article
+from news.models import Article, DataBlock
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from funding.models import Area, DataBlock, Figure, SourceDocument
+from funding.models import Area, Figure, SourceDocument
 from khuyencong.params import QueryForm
 from news.demo.content import load_demo_content
-from news.models import Article
+from news.models import Article, DataBlock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,7 +106,7 @@ def samples() -> dict[str, dict]:
         "funding:province": {"code": province.first().code},
         "funding:figure": {"pk": figure.pk},
         "funding:source": {"pk": SourceDocument.objects.first().pk},
-        "funding:block_csv": {"pk": DataBlock.objects.filter(article=article)[0].pk},
+        "news:block_csv": {"pk": DataBlock.objects.filter(article=article)[0].pk},
     }
 
 

@@ -1,11 +1,15 @@
-"""The data-block admin ("Số liệu → Bảng số liệu").
+"""The data-block admin ("Tin tức → Bảng số liệu"), where data staff
+attach figures to stories.
 
 A block is part of what its article shows, so it follows the article's
 rules: adding, changing or deleting a block of a published or withdrawn
 article needs what changing that article needs, and a published article
 must still pass the figure check afterwards. The article's own admin,
 registered on the same site, answers both (``lock_allows`` and
-``confirm_publishable``): ``funding`` does not import ``news``.
+``confirm_publishable``).
+
+Data blocks were ``funding``'s, in the admin at ``…/funding/datablock/``:
+those addresses redirect here for good.
 """
 
 from functools import partial
@@ -18,6 +22,8 @@ from khuyencong.admin_guards import GuardedAdmin
 
 from .forms import DataBlockAdminForm, DataBlockForm
 from .models import DataBlock
+
+admin.site.redirect_moved_model("funding", "datablock", DataBlock)
 
 
 @admin.register(DataBlock)
