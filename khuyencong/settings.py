@@ -336,7 +336,7 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024
 )
-# Limits enforced while a file is read (funding.readers.base), so a small
+# Limits enforced while a file is read (funding.imports.readers.base), so a small
 # file claiming huge repeats or far cells never grows a worker: columns
 # holding data, cells in the rows holding data, characters of text, and the
 # strings of an XLSX's shared-string table.
@@ -351,5 +351,5 @@ IMPORT_SPOOL_DIR = env.str("IMPORT_SPOOL_DIR", default="")
 # django-import-export: importing needs funding.import_figure, exporting the
 # figures (public data) needs only the view permission.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "funding.spool.SpoolFolderStorage"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "funding.imports.spool.SpoolFolderStorage"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -16,7 +16,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # The apps' URLconfs, named by string: the project imports no app.
     path("", include("news.site_urls")),
-    path("so-lieu/", include("funding.urls")),
+    path("so-lieu/", include("funding.pages.urls")),
     path("", include("news.urls")),
 ]
 

@@ -6,7 +6,7 @@ import re
 
 from django.utils.safestring import mark_safe
 
-from funding.blocks import BlockView, build
+from funding.pages.blocks import BlockView, build
 
 from .figures import DataBlock
 

@@ -12,9 +12,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from funding.blocks import Display
 from funding.core.selection import Selection, figures_for, showing, split_codes
 from funding.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
+from funding.pages.blocks import Display
 from khuyencong.models import TimeStampedModel
 
 

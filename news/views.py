@@ -6,8 +6,8 @@ from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
 
-from funding import exports
-from funding.spreadsheets import LONG_HEADERS, long_rows
+from funding.core import exports
+from funding.imports.spreadsheets import LONG_HEADERS, long_rows
 from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import models

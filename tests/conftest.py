@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
+from news.demo.content import load_demo_content
 from news.models import Article, Category
 
 EDITOR = "Biên tập viên"
@@ -67,6 +68,11 @@ def make_article(db, category):
         return Article.objects.create(**defaults)
 
     return make
+
+
+@pytest.fixture
+def demo(db):
+    load_demo_content()
 
 
 @pytest.fixture

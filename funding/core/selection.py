@@ -25,7 +25,7 @@ from functools import cached_property
 
 from django.db.models import Q
 
-from ..models import Figure
+from .models import Figure
 
 # How a selecting model stores a criterion.
 MANY, ONE, CHOICE, CODES = "many", "one", "choice", "codes"

@@ -3,7 +3,7 @@ data) attached to the seed article, two of them placed in its body."""
 
 from django.db import transaction
 
-from funding.demo import NATION, REGION
+from funding.core.demo import NATION, REGION
 from funding.models import Area, Indicator, ProgrammeContent
 from news.models import DataBlock
 
