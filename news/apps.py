@@ -8,8 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from funding.core.signals import figures_changed
-        from funding.core.usage import register_figure_users
+        from funding.api import figures_changed, register_figure_users
         from khuyencong.pagecache import connect, register_next_change
 
         from .figure_check import articles_using

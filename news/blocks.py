@@ -6,7 +6,7 @@ import re
 
 from django.utils.safestring import mark_safe
 
-from funding.pages.blocks import BlockView, build
+from funding.api import BlockView, build_block
 
 from .figures import DataBlock
 
@@ -24,7 +24,7 @@ def article_blocks(article) -> list[BlockView]:
         )
     )
     figures = DataBlock.figures_of(blocks)
-    return [build(block, figures[block.pk]) for block in blocks]
+    return [build_block(block, figures[block.pk]) for block in blocks]
 
 
 def split_body(body_html: str, views: list[BlockView]) -> list[tuple[str, object]]:

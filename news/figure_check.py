@@ -4,8 +4,7 @@ published articles show or quote a figure."""
 
 from django.db.models import Q
 
-from funding.checker import Checker, Report, plain_text
-from funding.models import Figure
+from funding.api import Checker, Figure, Report, plain_text
 
 from .figures import DataBlock
 from .models import Article

@@ -12,9 +12,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from funding.core.selection import Selection, figures_for, showing, split_codes
-from funding.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
-from funding.pages.blocks import Display
+from funding.api import (
+    Area,
+    BlockDisplay,
+    Figure,
+    Indicator,
+    ProgrammeContent,
+    Selection,
+    SourceDocument,
+    figures_for,
+    showing,
+    split_codes,
+)
 from khuyencong.models import TimeStampedModel
 
 
@@ -33,7 +42,7 @@ class DataBlock(TimeStampedModel):
     The rule of what a selection names is ``funding``'s (``Selection``).
     """
 
-    Display = Display
+    Display = BlockDisplay
 
     article = models.ForeignKey(
         "news.Article",
@@ -77,8 +86,8 @@ class DataBlock(TimeStampedModel):
     display = models.CharField(
         _("cách hiển thị"),
         max_length=10,
-        choices=Display.choices,
-        default=Display.TABLE,
+        choices=BlockDisplay.choices,
+        default=BlockDisplay.TABLE,
     )
     note = models.TextField(_("ghi chú"), blank=True)
 

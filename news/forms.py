@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from funding.models import Figure, ProgrammeContent
+from funding.api import Figure, ProgrammeContent
 from khuyencong.images import BoundedImageField
 
 from .models import Article, DataBlock

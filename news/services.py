@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding.checker import Report
+from funding.api import Report
 
 from .figure_check import check_article
 from .models import Article, DataBlock, FigureQuote

@@ -6,8 +6,7 @@ from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
 
-from funding.core import exports
-from funding.imports.spreadsheets import LONG_HEADERS, long_rows
+from funding.api import long_layout_csv
 from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import models
@@ -155,6 +154,6 @@ def block_csv(request, pk: int):
     if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
         articles = articles.published()
     block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
-    figures = block.figures()
-    data = exports.dataset(LONG_HEADERS, long_rows(figures), block.title)
-    return exports.download(data, f"bang-so-lieu-{block.pk}", "csv")
+    return long_layout_csv(
+        block.figures(), title=block.title, filename=f"bang-so-lieu-{block.pk}"
+    )

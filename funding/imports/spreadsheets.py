@@ -45,6 +45,13 @@ def long_rows(figures):
         ]
 
 
+def long_layout_csv(figures, *, title: str, filename: str):
+    """``figures`` as a CSV download in the long layout (it imports back
+    unchanged): a data block's "Tải dữ liệu"."""
+    data = exports.dataset(LONG_HEADERS, long_rows(figures), title)
+    return exports.download(data, filename, "csv")
+
+
 def template_workbook() -> bytes:
     """The wide import template: one example row, and a sheet explaining each column."""
     from openpyxl import Workbook

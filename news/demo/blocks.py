@@ -3,8 +3,9 @@ data) attached to the seed article, two of them placed in its body."""
 
 from django.db import transaction
 
-from funding.core.demo import NATION, REGION
-from funding.models import Area, Indicator, ProgrammeContent
+from funding.api import DEMO_NATION as NATION
+from funding.api import DEMO_REGION as REGION
+from funding.api import Area, Indicator, ProgrammeContent
 from news.models import DataBlock
 
 # (title, indicator codes, area codes, years, display, note)

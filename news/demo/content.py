@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from funding.core.demo import load_seed_figures
+from funding.api import load_seed_figures
 from news.models import Article, Category
 
 from .blocks import load_seed_blocks

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from funding.checker import MISMATCH
+from funding.api import MISMATCH
 from news.figure_check import check_article
 from news.models import Article
 
