@@ -2,10 +2,13 @@
 
 The rule, the same on every page:
 
-- a parameter the page does not read is ignored;
+- a parameter the page does not read, or one sent twice, is dropped by a
+  permanent redirect to the address without it (``CanonicalQueryMiddleware``,
+  before the page cache): a page has one address per meaning, so nobody can
+  make it render afresh by adding ``?x=1``, ``?x=2``…;
 - an empty value is the same as no value (the filter forms send empty
   selects for "all");
-- repeated, the last value counts (as ``QueryDict.get``);
+- repeated, the last value counts (as ``QueryDict.get``), after that redirect;
 - a malformed value (wrong type, not one of the choices, too long) answers
   400 with a short Vietnamese page naming the parameter and what it accepts;
 - a well-formed value that names nothing (an area code, a year without data,
@@ -21,9 +24,12 @@ import re
 from functools import wraps
 
 from django import forms
+from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
+from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -184,3 +190,48 @@ def validate_query(form_class: type[QueryForm]):
         return validated
 
     return decorator
+
+
+def query_form_of(view) -> type[QueryForm]:
+    """The query form a view function reads its parameters with (none: the
+    view reads no parameter)."""
+    view_class = getattr(view, "view_class", None)
+    return getattr(view_class or view, "query_form_class", QueryForm)
+
+
+def canonical_query(query: QueryDict, form_class: type[QueryForm]) -> QueryDict:
+    """``query`` with only the parameters the form reads, each once (its
+    last value, as the form reads it), in the order they came."""
+    kept = QueryDict(mutable=True)
+    for name in query:
+        if name in form_class.base_fields:
+            kept[name] = query[name]
+    return kept
+
+
+class CanonicalQueryMiddleware:
+    """Redirect a public GET whose query string carries parameters its page
+    does not read (or reads once but were sent several times) to the same
+    address without them: the page would be the same, and each new query
+    string would otherwise be a new page for the cache to render."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.META.get("QUERY_STRING")
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith("/" + settings.ADMIN_URL)
+        ):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return self.get_response(request)
+            kept = canonical_query(request.GET, query_form_of(match.func))
+            if len(kept) != len(request.GET) or any(
+                len(request.GET.getlist(name)) > 1 for name in kept
+            ):
+                address = request.path + (f"?{kept.urlencode()}" if kept else "")
+                return HttpResponsePermanentRedirect(address)
+        return self.get_response(request)

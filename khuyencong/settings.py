@@ -69,8 +69,10 @@ MIDDLEWARE = [
     # Before anything reads the request: an address with control characters
     # (NUL…) is refused here, with the headers above on the 400.
     "khuyencong.hardening.RequestHardeningMiddleware",
-    # Before the page cache: a click id must not make a page new.
+    # Before the page cache: a click id, or any parameter a page does not
+    # read, must not make a page new.
     "khuyencong.middleware.TrackingParametersMiddleware",
+    "khuyencong.params.CanonicalQueryMiddleware",
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

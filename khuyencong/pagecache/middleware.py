@@ -61,6 +61,11 @@ def _words(header: str) -> set[str]:
     }
 
 
+def _deleted(morsel) -> bool:
+    """Whether a Set-Cookie only removes its cookie (empty, expired)."""
+    return morsel.value == "" and str(morsel["max-age"]) == "0"
+
+
 def _storable(response) -> bool:
     """Whether a reader's page may be handed to every other reader."""
     # Pages are kept by address alone: one may vary on the cookies (only
@@ -73,8 +78,10 @@ def _storable(response) -> bool:
         response.status_code == 200
         and not response.streaming
         # A cookie is for this visitor alone (and a page setting one, such
-        # as a CSRF token, holds its value).
-        and not response.cookies
+        # as a CSRF token, holds its value); a cookie being deleted (Django
+        # deletes an unknown session cookie) carries nothing of the visitor,
+        # and stored pages carry no cookies at all.
+        and all(_deleted(morsel) for morsel in response.cookies.values())
         # A nonce must never be handed to a second reader.
         and "nonce-" not in response.get("Content-Security-Policy", "")
         # The view said the page is not for sharing.

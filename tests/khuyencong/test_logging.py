@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 def test_one_line_per_request(client, caplog, editor):
     with caplog.at_level(logging.INFO, logger="khuyencong.requests"):
-        client.get("/tin-tuc/?trang=1", REMOTE_ADDR="203.0.113.5")
+        client.get("/tin-tuc/?page=1", REMOTE_ADDR="203.0.113.5")
         client.force_login(editor)
         client.get("/khong-co/")
     lines = [r.getMessage() for r in caplog.records if r.name == "khuyencong.requests"]
     assert len(lines) == 2
-    assert lines[0].startswith("GET /tin-tuc/?trang=1 200 ")
+    assert lines[0].startswith("GET /tin-tuc/?page=1 200 ")
     assert "ms ip=203.0.113.5 user=-" in lines[0]
     assert lines[1].startswith("GET /khong-co/ 404 ") and "user=bientap" in lines[1]
 

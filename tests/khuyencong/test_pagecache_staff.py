@@ -64,6 +64,22 @@ def test_an_invented_session_cookie_is_served_from_the_cache(public_article):
         assert "private" not in response["Cache-Control"]
 
 
+def test_a_page_first_asked_for_with_an_invented_session_is_stored(
+    cached, make_article
+):
+    # Django answers an unknown session cookie by deleting it: that must not
+    # keep the page out of the cache, or a visitor sending a new invented
+    # cookie each time renders every page afresh until a plain reader comes.
+    url = make_article(title="Bài chưa ai đọc").get_absolute_url()
+    first = reader_with({SESSION: secrets.token_hex(16)}).get(url)
+    assert first["X-Page-Cache"] == "miss"
+    assert first.cookies[SESSION].value == ""  # its jar is still cleaned
+    again = reader_with({SESSION: secrets.token_hex(16)}).get(url)
+    assert again["X-Page-Cache"] == "hit"
+    assert SESSION not in again.cookies  # a stored page sets no cookie
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+
+
 def _mark_signed_with_another_key(session_key: str) -> str:
     salt = signing.get_cookie_signer(salt=staff.COOKIE + staff.SALT).salt
     signer = signing.TimestampSigner(key="not-this-site's-key", salt=salt)

@@ -16,7 +16,7 @@ def text(response) -> str:
 @pytest.mark.parametrize("route", ["news:list", "news:search"])
 def test_a_malformed_page_number_is_400(client, make_article, route, page):
     make_article()
-    response = client.get(reverse(route), {"page": page, "q": "bai"})
+    response = client.get(reverse(route), {"page": page, "q": "bai"}, follow=True)
     assert response.status_code == 400
     assert "Trang (page = “" in text(response)
 

@@ -61,10 +61,14 @@ def test_all_the_problems_are_listed_at_once(client, demo):
     assert "Định dạng tải về (format" in text
 
 
-def test_unknown_parameters_are_ignored_and_not_carried_into_links(client, demo):
+def test_unknown_parameters_are_dropped_by_a_redirect_to_the_page(client, demo):
     plain = client.get(OVERVIEW, {"area": REGION, "year": 2021})
-    odd = client.get(OVERVIEW, {"area": REGION, "year": 2021, "sort": "x", "y": "1"})
-    assert odd.status_code == 200
+    odd = client.get(
+        OVERVIEW,
+        {"area": REGION, "year": 2021, "sort": "x", "y": "1"},
+        follow=True,
+    )
+    assert odd.redirect_chain == [(f"{OVERVIEW}?area={REGION}&year=2021", 301)]
     assert odd.context["tables"][0].rows == plain.context["tables"][0].rows
     assert odd.context["csv_query"] == "year=2021&area=mien-trung-tay-nguyen&format=csv"
 
@@ -78,7 +82,12 @@ def test_empty_values_are_the_defaults(client, demo):
 
 
 def test_the_last_of_repeated_values_counts(client, demo):
-    response = client.get(f"{OVERVIEW}?area={REGION}&year=2021&source=kcqg&source=kcdp")
+    response = client.get(
+        f"{OVERVIEW}?area={REGION}&year=2021&source=kcqg&source=kcdp", follow=True
+    )
+    assert response.redirect_chain == [
+        (f"{OVERVIEW}?area={REGION}&year=2021&source=kcdp", 301)
+    ]
     assert response.context["source"] == "kcdp"
 
 
