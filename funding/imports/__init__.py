@@ -1,12 +1,18 @@
-"""Importing figures from spreadsheets: the public entry points.
+"""The spreadsheet pipeline: importing figures from XLSX, ODS and CSV, and
+the spreadsheets the portal hands out. This module holds its entry points.
 
-Reading is ``funding.imports.reading``; the words of a spreadsheet and the reference
-data they name are ``funding.imports.words``; validating every row and
-comparing it with what is stored (the plan a preview shows) is
-``funding.imports.plan``; writing a plan, or undoing it, under the import
-lock is ``funding.imports.writes``. Nothing is written unless every row is
-valid, and then in one transaction; a confirmation writes only what its
-preview compared with.
+Reading is ``reading`` (with a streaming reader per format in ``readers``);
+the words of a spreadsheet and the reference data they name are ``words``;
+validating every row and comparing it with what is stored (the plan a
+preview shows) is ``plan``; writing a plan, or undoing it, under the import
+lock is ``writes``. Nothing is written unless every row is valid, and then
+in one transaction; a confirmation writes only what its preview compared
+with. django-import-export's glue is ``resources``, ``spool`` (the plan
+kept between preview and confirmation) and ``forms``; the template
+workbook and the long layout are ``spreadsheets``.
+
+May import ``funding.core`` only (an import-linter contract); knows
+neither the pages nor the checker.
 """
 
 from .plan import (
