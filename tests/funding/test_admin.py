@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from funding.api import figures_changed
 from funding.models import Area, Figure, Indicator, ProgrammeContent
 from tests.admin_forms import browser_payload, opened_version
 
@@ -219,3 +220,25 @@ def test_a_figure_saved_meanwhile_is_not_overwritten(make_user, make_figure):
     assert second.post(url, shown).status_code == 302
     figure.refresh_from_db()
     assert (figure.value, figure.note) == (Decimal(49_000_000_000), "Theo báo cáo năm.")
+
+
+def test_a_deleted_figure_is_announced_before_it_goes(data_client, make_figure):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    announced = []
+
+    def receiver(*, figures, **_signal):
+        announced.append(list(figures.values_list("pk", flat=True)))
+        return 2  # as if two published articles showed it
+
+    figures_changed.connect(receiver)
+    try:
+        response = data_client.post(
+            reverse("admin:funding_figure_delete", args=[figure.pk]),
+            {"post": "yes"},
+            follow=True,
+        )
+    finally:
+        figures_changed.disconnect(receiver)
+    assert announced == [[figure.pk]]  # still there when announced
+    assert not Figure.objects.filter(pk=figure.pk).exists()
+    assert "2 bài đã xuất bản dùng số liệu này" in response.content.decode()
