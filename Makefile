@@ -43,10 +43,11 @@ restore: $(VENV)/.run-installed
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/khuyencong-YYYYmmdd-HHMMSS.dump"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)"
 
-## test: lint, format check, migrations check and the test suite
+## test: lint, format check, import contracts, migrations check and the test suite
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

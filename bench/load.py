@@ -56,12 +56,12 @@ def server_env(cache_on: bool) -> dict:
         SECURE_SSL_REDIRECT="0",
         WEB_CONCURRENCY="2",
         GUNICORN_BIND=f"127.0.0.1:{PORT}",
-        BENCH_ENDPOINTS="1",
+        # The portal's settings plus the yardstick view (bench.settings).
+        DJANGO_SETTINGS_MODULE="bench.settings",
         PAGE_CACHE_SECONDS="600" if cache_on else "0",
         REQUEST_LOG_LEVEL="WARNING",
         STATIC_ROOT=str(ROOT / "bench" / "results" / "static"),
     )
-    env.pop("DJANGO_SETTINGS_MODULE", None)
     return env
 
 

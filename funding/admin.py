@@ -13,15 +13,9 @@ from import_export.signals import post_import
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
-from . import admin_blocks  # noqa: F401 - registers the data-block admin
-from .formatting import format_value
-from .forms import (
-    FigureConfirmImportForm,
-    FigureForm,
-    FigureImportForm,
-)
-from .imports import PREVIEW_ROWS, undo_import
-from .models import (
+from .core.formatting import format_value
+from .core.forms import FigureForm
+from .core.models import (
     Area,
     Figure,
     ImportRecord,
@@ -30,9 +24,12 @@ from .models import (
     RegionMembership,
     SourceDocument,
 )
-from .resources import ODS, FigureResource, SpreadsheetFormat
-from .services import flag_articles_for_review, missing_plan_warning
-from .spreadsheets import template_workbook
+from .core.services import missing_plan_warning
+from .core.signals import figures_changed
+from .imports import PREVIEW_ROWS, undo_import
+from .imports.forms import FigureConfirmImportForm, FigureImportForm
+from .imports.resources import ODS, FigureResource, SpreadsheetFormat
+from .imports.spreadsheets import template_workbook
 
 
 class UsageCountMixin:
@@ -145,7 +142,7 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     actions = ["export_xlsx", "export_ods", "export_csv"]
 
     # django-import-export: its views and temporary storage, our format,
-    # resource (funding.resources) and templates.
+    # resource (funding.imports.resources) and templates.
     resource_classes = [FigureResource]
     import_formats = [SpreadsheetFormat]
     export_formats = [base_formats.XLSX, base_formats.CSV, ODS]
@@ -302,7 +299,10 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
         super().delete_queryset(request, queryset)
 
     def _flag(self, request, figures):
-        if count := flag_articles_for_review(figures=figures):
+        # What shows these figures is told (news flags the published
+        # articles for review); each receiver says how many it flagged.
+        replies = figures_changed.send(sender=Figure, figures=figures)
+        if count := sum(flagged or 0 for _receiver, flagged in replies):
             self.message_user(
                 request,
                 _(

@@ -14,7 +14,6 @@ class FundingConfig(AppConfig):
 
         connect(
             models.Figure,
-            models.DataBlock,
             models.Area,
             models.RegionMembership,
             models.Indicator,

@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
+from django.http import HttpResponsePermanentRedirect
+from django.urls import re_path, reverse
+from django.utils.encoding import iri_to_uri
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from .admin_guards import check_history_admins
@@ -15,6 +18,38 @@ class PortalAdminSite(OTPAdminSite):
 
     def __init__(self, name="admin"):
         AdminSite.__init__(self, name)
+        self._moved_models = {}
+
+    def redirect_moved_model(self, app_label: str, model_name: str, model) -> None:
+        """Send the addresses a model had in the admin before it moved to
+        another app (``app_label``/``model_name``/…) to the same page of its
+        admin now, for good: bookmarks and links keep working."""
+        self._moved_models[(app_label, model_name)] = model
+
+    def get_urls(self):
+        moved = [
+            re_path(
+                rf"^{app_label}/{model_name}/(?P<rest>.*)$",
+                self._moved_view(model),
+                name=f"{app_label}_{model_name}_moved",
+            )
+            for (app_label, model_name), model in self._moved_models.items()
+        ]
+        return [*moved, *super().get_urls()]
+
+    def _moved_view(self, model):
+        opts = model._meta
+
+        def moved(request, rest):
+            target = reverse(
+                f"{self.name}:{opts.app_label}_{opts.model_name}_changelist"
+            ) + iri_to_uri(rest)
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                f"{target}?{query}" if query else target
+            )
+
+        return moved
 
     @property
     def login_form(self):

@@ -142,9 +142,6 @@ else:
         }
     }
 
-# Only for bench/load.sh: a yardstick view at /__bench/bytes/<size>.
-BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
-
 # Whole public pages for anonymous readers (khuyencong.pagecache), in the
 # cache above; 0 turns it off. CDN seconds go to s-maxage.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -157,6 +154,9 @@ PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 102
 # request path (also whenever Redis was out of reach): a change the cache was
 # never told of is served stale for no longer than this.
 PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
+# Paths that are not pages, which the page cache lets pass untouched: files,
+# and the health check.
+PAGE_CACHE_SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -338,7 +338,7 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024
 )
-# Limits enforced while a file is read (funding.readers.base), so a small
+# Limits enforced while a file is read (funding.imports.readers.base), so a small
 # file claiming huge repeats or far cells never grows a worker: columns
 # holding data, cells in the rows holding data, characters of text, and the
 # strings of an XLSX's shared-string table.
@@ -353,5 +353,5 @@ IMPORT_SPOOL_DIR = env.str("IMPORT_SPOOL_DIR", default="")
 # django-import-export: importing needs funding.import_figure, exporting the
 # figures (public data) needs only the view permission.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "funding.spool.SpoolFolderStorage"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "funding.imports.spool.SpoolFolderStorage"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

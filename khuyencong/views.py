@@ -1,7 +1,7 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -26,11 +26,3 @@ def healthz(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to ours."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
-
-
-def bench_bytes(request, size: int):
-    """The load benchmark's yardstick: the least a Django view can do,
-    returning ``size`` bytes through the same middleware (BENCH_ENDPOINTS)."""
-    return HttpResponse(
-        b"x" * min(size, 5_000_000), content_type="text/html; charset=utf-8"
-    )

@@ -5,19 +5,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from funding.checker import check_article
-from funding.forms import DataBlockForm
-from funding.models import DataBlock
-from funding.services import record_quotes
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 from khuyencong.images import BoundedImageField
 
-from .forms import ArticleAdminForm
-from .models import Article, ArticleImage, Category, Correction
+from . import admin_blocks  # noqa: F401 - registers the data-block admin
+from .figure_check import check_article
+from .forms import ArticleAdminForm, DataBlockForm
+from .models import Article, ArticleImage, Category, Correction, DataBlock
 from .services import (
     check_publication,
     mark_figures_reviewed,
     publish_articles,
+    record_quotes,
     withdraw_articles,
 )
 

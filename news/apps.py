@@ -8,8 +8,19 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from khuyencong.pagecache import connect
+        from funding.api import figures_changed, register_figure_users
+        from khuyencong.pagecache import connect, register_next_change
 
-        from .models import Article, ArticleImage, Category, Correction
+        from .figure_check import articles_using
+        from .models import Article, ArticleImage, Category, Correction, DataBlock
+        from .services import flag_articles_for_review
 
-        connect(Article, ArticleImage, Category, Correction)
+        connect(Article, ArticleImage, Category, Correction, DataBlock)
+        # A scheduled article goes public at its time, with no save.
+        register_next_change(Article.objects.next_publication)
+        # A changed figure puts the published articles showing it up for
+        # review; a figure's page lists them.
+        figures_changed.connect(
+            flag_articles_for_review, dispatch_uid="news-flag-articles-for-review"
+        )
+        register_figure_users(articles_using)

@@ -1,9 +1,11 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from funding.api import Figure, ProgrammeContent
 from khuyencong.images import BoundedImageField
 
-from .models import Article
+from .models import Article, DataBlock
 from .sanitize import removed_content
 
 
@@ -85,3 +87,94 @@ class ArticleAdminForm(forms.ModelForm):
                 _("Bạn không có quyền xuất bản hoặc gỡ bài viết."),
             )
         return cleaned
+
+
+class DataBlockForm(forms.ModelForm):
+    """A data block: which figures, chosen by their dimensions."""
+
+    funds = forms.MultipleChoiceField(
+        label=_("Nguồn kinh phí"),
+        choices=Figure.Source.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Không chọn: mọi nguồn."),
+    )
+    measures = forms.MultipleChoiceField(
+        label=_("Loại số liệu"),
+        choices=Figure.Measure.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Không chọn: kế hoạch, thực hiện và ước thực hiện."),
+    )
+
+    class Meta:
+        model = DataBlock
+        fields = [
+            "title",
+            "position",
+            "indicators",
+            "areas",
+            "year_from",
+            "year_to",
+            "period_kind",
+            "funds",
+            "measures",
+            "content",
+            "sources",
+            "display",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["funds"] = self.instance.fund_list
+            self.initial["measures"] = self.instance.measure_list
+        if not self.instance.pk and "content" in self.fields:
+            everything = ProgrammeContent.objects.filter(
+                code=ProgrammeContent.ALL
+            ).first()
+            if everything is not None:
+                self.initial.setdefault("content", everything.pk)
+
+    def clean_funds(self):
+        return ",".join(self.cleaned_data["funds"])
+
+    def clean_measures(self):
+        return ",".join(self.cleaned_data["measures"])
+
+
+class DataBlockAdminForm(DataBlockForm):
+    """A data block in its own admin: which article it goes into, and the
+    confirmation a published article needs if its figures no longer agree.
+
+    ``article_allowed`` (set per request by the admin) says whether the user
+    may change what an article shows.
+    """
+
+    article_allowed = None
+
+    confirm_mismatch = forms.BooleanField(
+        label=_("Tôi đã xem các số không khớp và vẫn giữ bài xuất bản"),
+        required=False,
+        help_text=_(
+            "Chỉ cần khi bài đã xuất bản và bảng này làm bộ kiểm tra số liệu báo có "
+            "số không khớp; việc xác nhận được ghi vào lịch sử bài viết."
+        ),
+    )
+
+    class Meta(DataBlockForm.Meta):
+        fields = ["article", *DataBlockForm.Meta.fields]
+
+    def clean_article(self):
+        article = self.cleaned_data["article"]
+        if self.article_allowed is not None and not self.article_allowed(article):
+            raise ValidationError(
+                _(
+                    "Bài “%(title)s” đã xuất bản hoặc đã gỡ: chỉ người có quyền xuất "
+                    "bản mới thêm hoặc sửa bảng số liệu của bài này."
+                ),
+                code="locked",
+                params={"title": article},
+            )
+        return article

@@ -21,6 +21,8 @@ from khuyencong.images import validate_image_pixels
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, search_terms, vn_slugify
 
+# The models of figures in stories live in their own module.
+from .figures import DataBlock, FigureQuote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 
@@ -76,6 +78,17 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def next_publication(self):
+        """When the next scheduled article goes public, or None."""
+        return (
+            self.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
         )
 
     def for_listing(self):

@@ -7,9 +7,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding.checker import Report, check_article
+from funding.api import Report
 
-from .models import Article
+from .figure_check import check_article
+from .models import Article, DataBlock, FigureQuote
 
 
 class MismatchRefused(ValidationError):
@@ -132,3 +133,47 @@ def mark_figures_reviewed(*, articles: QuerySet) -> int:
     return Article.objects.filter(
         pk__in=articles.values("pk"), needs_figure_review=True
     ).update(needs_figure_review=False)
+
+
+def flag_articles_for_review(*, figures, **_signal) -> int:
+    """Mark the published articles that show or quote any of ``figures``
+    (a queryset) as needing a review of their figures; return how many.
+
+    The receiver of ``funding``'s ``figures_changed``: a figure was edited,
+    imported, restored by an undo or is about to be deleted, so the story
+    shows or quotes a number that changed since it was published.
+    """
+    published = Article.objects.published()
+    quoting = FigureQuote.objects.filter(
+        figure__in=figures.values("pk"), article__in=published
+    )
+    article_ids = set(quoting.values_list("article", flat=True))
+    blocks = DataBlock.objects.filter(article__in=published).exclude(
+        article__in=article_ids
+    )
+    for block in blocks.prefetch_related("indicators", "areas", "sources"):
+        if block.article_id in article_ids:
+            continue
+        if block.figures().filter(pk__in=figures.values("pk")).exists():
+            article_ids.add(block.article_id)
+    return Article.objects.filter(pk__in=article_ids, needs_figure_review=False).update(
+        needs_figure_review=True
+    )
+
+
+@transaction.atomic
+def record_quotes(*, article) -> Report:
+    """Check the article's figures and keep which stored figures its text
+    quotes (directly or through a computed one), for the review list."""
+    report = check_article(article)
+    FigureQuote.objects.filter(article=article).delete()
+    quotes = {
+        (figure.pk, finding.quote.text[:100])
+        for finding in report.findings
+        if finding.verdict != "no_data"
+        for figure in finding.figures
+    }
+    FigureQuote.objects.bulk_create(
+        FigureQuote(article=article, figure_id=pk, quoted=text) for pk, text in quotes
+    )
+    return report

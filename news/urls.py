@@ -12,4 +12,6 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    # Among the figures' pages (/so-lieu/), as before data blocks were news'.
+    path("so-lieu/bang/<int:pk>.csv", views.block_csv, name="block_csv"),
 ]

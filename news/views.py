@@ -6,11 +6,12 @@ from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView, TemplateView
 
-from funding.blocks import article_blocks, split_body
+from funding.api import long_layout_csv
 from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import models
-from .models import Article, Category
+from .blocks import article_blocks, split_body
+from .models import Article, Category, DataBlock
 from .params import SearchQuery
 
 PAGE_SIZE = 12
@@ -144,3 +145,15 @@ class RobotsView(TemplateView):
 
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+def block_csv(request, pk: int):
+    """A data block's figures in the long layout (the import's own)."""
+    articles = Article.objects.all()
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
+        articles = articles.published()
+    block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
+    return long_layout_csv(
+        block.figures(), title=block.title, filename=f"bang-so-lieu-{block.pk}"
+    )

@@ -1,4 +1,3 @@
-import importlib
 import io
 import os
 from datetime import timedelta
@@ -11,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
+from news.demo.content import load_demo_content
 from news.models import Article, Category
 
 EDITOR = "Biên tập viên"
@@ -68,6 +68,11 @@ def make_article(db, category):
         return Article.objects.create(**defaults)
 
     return make
+
+
+@pytest.fixture
+def demo(db):
+    load_demo_content()
 
 
 @pytest.fixture
@@ -138,16 +143,13 @@ def browser():
 @pytest.fixture
 def reference_data():
     # A transactional test may start from a flushed database, without what
-    # the data migrations made: make it again with their own code.
+    # the data migrations made: make it again with the code they use.
     from django.apps import apps
 
+    from funding.core.reference import load_reference_data
     from funding.models import Area
+    from khuyencong.roles import grant_roles
 
-    importlib.import_module("news.migrations.0002_roles").create_roles(apps, None)
     if not Area.objects.exists():
-        migration = importlib.import_module("funding.migrations.0002_reference_data")
-        migration.load_reference_data(apps, None)
-    importlib.import_module("funding.migrations.0004_import_permission").grant(
-        apps, None
-    )
-    importlib.import_module("funding.migrations.0006_block_roles").grant(apps, None)
+        load_reference_data(apps)
+    grant_roles()

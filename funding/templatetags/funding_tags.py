@@ -5,10 +5,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from funding.derived import Quantity
-from funding.formatting import format_amount, format_exact, format_percent, format_value
-from funding.models import Figure
-from funding.tables import Value
+from funding.core.derived import Quantity
+from funding.core.formatting import (
+    format_amount,
+    format_exact,
+    format_percent,
+    format_value,
+)
+from funding.core.models import Figure
+from funding.pages.tables import Value
 
 register = template.Library()
 

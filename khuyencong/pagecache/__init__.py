@@ -5,7 +5,9 @@ change to what public pages show (an article, a category, a figure, a data
 block, a correction) starts a new generation once it commits, so the next
 request renders afresh and publishing appears at once. A scheduled article
 becomes public without any save, so no page is kept past the next scheduled
-publication time.
+publication time, which the news app tells through ``register_next_change``
+(the project imports no app: each app connects its models and registers
+what it knows from its ``AppConfig.ready()``).
 
 The cache may miss a change (Redis down when it was committed, or restarted
 from its saved data): the database keeps a stamp that moves with every
@@ -23,7 +25,7 @@ With Redis, each process also keeps near copies of the pages it served
 """
 
 from .common import GENERATION_KEY
-from .generations import changed, connect, invalidate
+from .generations import changed, connect, invalidate, register_next_change
 from .middleware import AnonymousPageCacheMiddleware
 from .near import near
 
@@ -34,4 +36,5 @@ __all__ = [
     "connect",
     "invalidate",
     "near",
+    "register_next_change",
 ]

@@ -3,8 +3,9 @@ change to what public pages show starts a new one.
 
 The generation lives in the cache, beside the pages; it carries the
 database stamp it was started for (``stamps``), and is served only while
-the database gives that stamp. A scheduled article becomes public without
-any save, so a generation also ends at the next scheduled publication.
+the database gives that stamp. Some changes come with no save (a scheduled
+article becomes public at its time), so a generation also ends at the next
+such change, which the apps tell through ``register_next_change``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import time
 
 from django.core.cache import cache
 from django.db import Error, router, transaction
-from django.utils import timezone
 
 from khuyencong.models import PageChange
 
@@ -27,7 +27,7 @@ from .stamps import authority
 def new_generation(stamp) -> tuple:
     """A generation starting now, for the database stamp ``stamp``."""
     token = hashlib.sha1(str(time.time_ns()).encode()).hexdigest()[:12]
-    upcoming = _next_publication()
+    upcoming = _next_change()
     return token, time.time(), upcoming.timestamp() if upcoming else None, stamp
 
 
@@ -103,17 +103,22 @@ def publish() -> None:
         r.publish(cache.make_key(CHANNEL), b"1")
 
 
-def _next_publication():
-    from news.models import Article
+# Callables giving when public pages next change with no save, or None.
+_next_change_sources: list = []
 
-    return (
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-        )
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+
+def register_next_change(source) -> None:
+    """Have every generation end when ``source()`` says (an aware datetime,
+    or None when nothing is due): for what changes public pages without a
+    save, such as a scheduled article going public. Apps register theirs in
+    ``AppConfig.ready()``, as they ``connect`` their models."""
+    if source not in _next_change_sources:
+        _next_change_sources.append(source)
+
+
+def _next_change():
+    due = [when for when in (source() for source in _next_change_sources) if when]
+    return min(due, default=None)
 
 
 def connect(*models) -> None:

@@ -17,17 +17,19 @@ from .generations import renew
 from .near import near
 from .stamps import authority
 
-# Not pages: files, the health check, and the load benchmark's yardstick
-# (which must stay a bare view).
-SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz", "/__bench/")
 # What a view says when its page is not for every reader.
 _CACHE_CONTROL_PRIVATE = {"private", "no-store", "no-cache"}
+
+
+def _skipped(request) -> bool:
+    """Not a page (``PAGE_CACHE_SKIPPED_PREFIXES``): passed through untouched."""
+    return request.path.startswith(tuple(settings.PAGE_CACHE_SKIPPED_PREFIXES))
 
 
 def _cacheable(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(SKIPPED_PREFIXES)
+        and not _skipped(request)
         and not request.path.startswith("/" + settings.ADMIN_URL)
         and not staff.marked(request)
     )
@@ -109,7 +111,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable(request):
             response = self.get_response(request)
-            if not request.path.startswith(SKIPPED_PREFIXES):
+            if not _skipped(request):
                 staff.keep_in_step(request, response)
                 if staff.signed_in(request):
                     patch_cache_control(response, private=True, no_cache=True)

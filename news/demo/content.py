@@ -9,9 +9,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from funding.demo import load_seed_blocks, load_seed_figures
+from funding.api import load_seed_figures
 from news.models import Article, Category
 
+from .blocks import load_seed_blocks
 from .cleaning import clean_capture
 
 SEED_FILE = Path(__file__).with_name("seed_article.txt")

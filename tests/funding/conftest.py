@@ -3,12 +3,6 @@ from decimal import Decimal
 import pytest
 
 from funding.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
-from news.demo.content import load_demo_content
-
-
-@pytest.fixture
-def demo(db):
-    load_demo_content()
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from funding.models import Area, DataBlock, Figure, Indicator, ProgrammeContent
-from news.demo.content import SEED_SLUG
-from news.models import Article
+from funding.api import figures_changed
+from funding.models import Area, Figure, Indicator, ProgrammeContent
 from tests.admin_forms import browser_payload, opened_version
 
 pytestmark = pytest.mark.django_db
@@ -134,15 +133,21 @@ def test_filters_and_autocomplete(data_client, make_figure):
 
 
 def test_data_staff_role_writes_only_funding_data():
-    """Data staff may see articles (to attach figures to them) but change
-    nothing of the news app."""
+    """Data staff may see articles and attach figures to them (data blocks,
+    news' since they moved there) but change nothing else of the news app."""
     perms = set(
         Group.objects.get(name="Cán bộ số liệu").permissions.values_list(
             "content_type__app_label", "codename"
         )
     )
     assert {app for app, _codename in perms} == {"funding", "news"}
-    assert {codename for app, codename in perms if app == "news"} == {"view_article"}
+    assert {codename for app, codename in perms if app == "news"} == {
+        "view_article",
+        "add_datablock",
+        "change_datablock",
+        "delete_datablock",
+        "view_datablock",
+    }
 
 
 def test_editors_cannot_touch_figures(editor_client):
@@ -193,109 +198,6 @@ def test_data_staff_restore_a_figure_from_its_history(
     assert figure.value == Decimal(48_790_000_000)
 
 
-# --- data blocks follow their article's rules ------------------------------
-
-
-def block_url(block, view="change"):
-    return reverse(f"admin:funding_datablock_{view}", args=[block.pk])
-
-
-def block_form(client, block, **changes):
-    """The block's form as the page gives it to ``client``, with changes."""
-    return {**browser_payload(client.get(block_url(block))), **changes}
-
-
-@pytest.fixture
-def seed(demo):
-    return Article.objects.get(slug=SEED_SLUG)
-
-
-@pytest.mark.parametrize("role", ["Biên tập viên", "Cán bộ số liệu"])
-@pytest.mark.parametrize("status", [Article.Status.PUBLISHED, Article.Status.WITHDRAWN])
-def test_blocks_of_a_public_article_change_only_for_who_may_publish(
-    seed, client, make_user, role, status
-):
-    Article.objects.filter(pk=seed.pk).update(status=status)
-    block = seed.data_blocks.order_by("pk").first()
-    secretary = Client()
-    secretary.force_login(make_user("thuky_bang", "Thư ký tòa soạn"))
-    data = block_form(secretary, block, title="Sửa lén")
-    client.force_login(make_user("bang", role))
-    page = client.get(block_url(block))
-    assert page.status_code == 200
-    assert 'name="title"' not in page.content.decode()  # read-only
-    blocks = DataBlock.objects.count()
-
-    assert client.post(block_url(block), data).status_code == 403
-    assert client.post(block_url(block, "delete"), {"post": "yes"}).status_code == 403
-    data.pop("opened_version", None)
-    response = client.post(
-        reverse("admin:funding_datablock_add"), {**data, "title": "Bảng mới"}
-    )
-    assert response.status_code == 200
-    assert "đã xuất bản hoặc đã gỡ" in " ".join(
-        response.context["adminform"].form.errors["article"]
-    )
-    block.refresh_from_db()
-    assert block.title != "Sửa lén"
-    assert DataBlock.objects.count() == blocks
-    if status == Article.Status.PUBLISHED:
-        page = Client().get(seed.get_absolute_url()).content.decode()
-        assert "Sửa lén" not in page and "Bảng mới" not in page
-
-
-def test_who_may_publish_changes_the_blocks_of_a_published_article(
-    seed, secretary_client
-):
-    block = seed.data_blocks.order_by("pk").first()
-    data = block_form(secretary_client, block, title="Tiêu đề bảng mới")
-    assert secretary_client.post(block_url(block), data).status_code == 302
-    block.refresh_from_db()
-    assert block.title == "Tiêu đề bảng mới"
-
-
-def test_data_staff_attach_figures_to_a_draft(seed, data_client, make_user):
-    draft = Article.objects.create(
-        title="Bài nháp", lead="Sapo.", body="<p>Nội dung.</p>", category=seed.category
-    )
-    block = seed.data_blocks.order_by("pk").first()
-    secretary = Client()
-    secretary.force_login(make_user("thuky_nhap", "Thư ký tòa soạn"))
-    data = block_form(secretary, block, article=draft.pk, title="Bảng của bài nháp")
-    data.pop("opened_version", None)
-    response = data_client.post(reverse("admin:funding_datablock_add"), data)
-    assert response.status_code == 302
-    added = DataBlock.objects.get(article=draft)
-    data = block_form(data_client, added, title="Đổi tên bảng")
-    assert data_client.post(block_url(added), data).status_code == 302
-    added.refresh_from_db()
-    assert added.title == "Đổi tên bảng"
-
-
-@pytest.mark.parametrize(
-    ("role", "offered"), [("Cán bộ số liệu", False), ("Thư ký tòa soạn", True)]
-)
-def test_block_article_autocomplete_offers_what_the_role_may_change(
-    seed, client, make_user, role, offered
-):
-    draft = Article.objects.create(
-        title="Hội nghị nháp", lead="Sapo.", body="<p>x</p>", category=seed.category
-    )
-    client.force_login(make_user("tim_bai", role))
-    found = client.get(
-        reverse("admin:autocomplete"),
-        {
-            "app_label": "funding",
-            "model_name": "datablock",
-            "field_name": "article",
-            "term": "Hội nghị",
-        },
-    ).json()["results"]
-    ids = {int(result["id"]) for result in found}
-    assert draft.pk in ids
-    assert (seed.pk in ids) is offered
-
-
 def test_a_figure_saved_meanwhile_is_not_overwritten(make_user, make_figure):
     figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
     url = reverse("admin:funding_figure_change", args=[figure.pk])
@@ -320,20 +222,23 @@ def test_a_figure_saved_meanwhile_is_not_overwritten(make_user, make_figure):
     assert (figure.value, figure.note) == (Decimal(49_000_000_000), "Theo báo cáo năm.")
 
 
-def test_a_block_changed_meanwhile_is_named_on_the_article_form(seed, make_user):
-    url = reverse("admin:news_article_change", args=[seed.pk])
-    desk, data = Client(), Client()
-    desk.force_login(make_user("thuky_a", "Thư ký tòa soạn"))
-    data.force_login(make_user("thuky_b", "Thư ký tòa soạn"))
-    article_form = browser_payload(desk.get(url))
-    block = seed.data_blocks.order_by("pk").first()
-    changed = block_form(data, block, title="Bảng đã đổi tên")
-    assert data.post(block_url(block), changed).status_code == 302
+def test_a_deleted_figure_is_announced_before_it_goes(data_client, make_figure):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    announced = []
 
-    response = desk.post(url, {**article_form, "lead": "Sapo mới."})
+    def receiver(*, figures, **_signal):
+        announced.append(list(figures.values_list("pk", flat=True)))
+        return 2  # as if two published articles showed it
 
-    assert response.status_code == 200
-    message = str(response.context["adminform"].form.non_field_errors())
-    assert "thuky_b" in message and "bảng số liệu" in message
-    seed.refresh_from_db()
-    assert seed.lead != "Sapo mới."
+    figures_changed.connect(receiver)
+    try:
+        response = data_client.post(
+            reverse("admin:funding_figure_delete", args=[figure.pk]),
+            {"post": "yes"},
+            follow=True,
+        )
+    finally:
+        figures_changed.disconnect(receiver)
+    assert announced == [[figure.pk]]  # still there when announced
+    assert not Figure.objects.filter(pk=figure.pk).exists()
+    assert "2 bài đã xuất bản dùng số liệu này" in response.content.decode()

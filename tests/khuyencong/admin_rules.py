@@ -7,8 +7,7 @@ from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.models import Group
 from django.db import router
 
-from funding.models import DataBlock
-from news.models import Article, ArticleImage, Correction
+from news.models import Article, ArticleImage, Correction, DataBlock
 
 ROLES = ["Biên tập viên", "Thư ký tòa soạn", "Cán bộ số liệu"]
 #: What an article shows besides its text: they follow the article's rule.

@@ -27,8 +27,7 @@ from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from funding.models import DataBlock
-from news.models import Article, ArticleImage, Correction
+from news.models import Article, ArticleImage, Correction, DataBlock
 from tests.conftest import png_bytes
 
 from .admin_posts import walk

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from funding.models import DataBlock, Figure
+from funding.models import Figure
 from khuyencong import pagecache
 from khuyencong.backups import backup
 from news.demo.content import load_demo_content
-from news.models import Article
+from news.models import Article, DataBlock
 
 from .test_settings import run_with_env
 
@@ -35,8 +35,8 @@ def _redis_cache():
 COUNTS = """
 import json, django
 django.setup()
-from news.models import Article
-from funding.models import Figure, DataBlock
+from news.models import Article, DataBlock
+from funding.models import Figure
 print(json.dumps({
     "articles": Article.objects.count(),
     "article_history": Article.history.count(),

@@ -259,3 +259,17 @@ def test_the_access_log_keeps_the_campaign_tags(cached, make_article, client, ca
     with caplog.at_level(logging.INFO, logger="khuyencong.requests"):
         client.get(f"{article.get_absolute_url()}?utm_campaign=hoi-nghi-2022")
     assert "utm_campaign=hoi-nghi-2022" in caplog.text
+
+
+def test_a_generation_ends_at_the_earliest_change_any_app_foresees():
+    soon = timezone.now() + timedelta(minutes=5)
+    later = soon + timedelta(hours=1)
+    sources = [lambda: later, lambda: None, lambda: soon]
+    for source in sources:
+        pagecache.register_next_change(source)
+    try:
+        _token, _began, ends, _stamp = generations.new_generation(None)
+    finally:
+        for source in sources:
+            generations._next_change_sources.remove(source)
+    assert ends == soon.timestamp()

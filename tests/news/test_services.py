@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from funding.models import Area, DataBlock, Indicator, ProgrammeContent
+from funding.models import Area, Indicator, ProgrammeContent
 from news.demo.content import SEED_SLUG, load_demo_content
-from news.models import Article
+from news.models import Article, DataBlock
 from news.services import publish_articles
 from tests.admin_forms import browser_payload
 from tests.conftest import SECRETARY
@@ -154,7 +154,7 @@ def test_publish_service_holds_a_mismatch_unless_confirmed(seed, secretary):
 
 def test_a_block_changed_under_a_published_article_is_checked(seed, desk):
     block = seed.data_blocks.order_by("pk").first()
-    url = reverse("admin:funding_datablock_change", args=[block.pk])
+    url = reverse("admin:news_datablock_change", args=[block.pk])
     data = {**browser_payload(desk.get(url)), "funds": ["kcdp"]}
 
     assert "11,07 tỷ đồng" in mismatch_error(desk.post(url, data))
@@ -201,7 +201,7 @@ def test_a_refused_save_shows_the_upload_unharmed(seed, desk, png_upload):
 
 def test_deleting_a_block_a_published_article_needs_is_refused(seed, desk):
     block = seed.data_blocks.order_by("pk").first()
-    url = reverse("admin:funding_datablock_delete", args=[block.pk])
+    url = reverse("admin:news_datablock_delete", args=[block.pk])
 
     response = desk.post(url, {"post": "yes"}, follow=True)
 

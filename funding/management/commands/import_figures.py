@@ -15,8 +15,8 @@ from funding.imports import (
     apply_import,
     plan_import,
 )
+from funding.imports.reading import ReadError, read_table
 from funding.models import SourceDocument
-from funding.reading import ReadError, read_table
 
 logger = logging.getLogger(__name__)
 

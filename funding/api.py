@@ -1,0 +1,60 @@
+"""What the rest of the site may use of ``funding``: this module, and no
+other (an import-linter contract holds ``news`` to it). ``funding`` itself
+never imports ``news``: it announces changes with a signal and asks through
+registered callables.
+
+- The figures and their dimensions, for relations and choices.
+- Which figures a data block names: ``Selection`` (read from a block's
+  fields), ``figures_for`` (several selections' figures in one query),
+  ``showing`` (a filter on blocks for those naming a figure), and
+  ``split_codes`` (how a block stores funding sources and measures).
+- A block as readers see it: ``build_block`` (tables and chart from a block
+  and its figures) and how it may be shown (``BlockDisplay``);
+  ``long_layout_csv`` (its figures as a download).
+- The checker: ``Checker`` (figures in, a ``Report`` out), ``plain_text``
+  (the words of a rich-text body) and the verdict ``MISMATCH``.
+- ``figures_changed`` (sent when figures change; a receiver returns how many
+  published articles it flagged) and ``register_figure_users`` (what uses
+  a figure, listed on the figure's page).
+- The demo figures (``load_seed_figures``) and their areas' codes.
+
+Templates may load ``funding_tags`` (amounts and derived figures).
+"""
+
+from .checker import MISMATCH, Checker, Report, plain_text
+from .core.demo import NATION as DEMO_NATION
+from .core.demo import REGION as DEMO_REGION
+from .core.demo import load_seed_figures
+from .core.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
+from .core.selection import Selection, figures_for, showing, split_codes
+from .core.signals import figures_changed
+from .core.usage import register_figure_users
+from .imports.spreadsheets import long_layout_csv
+from .pages.blocks import BlockView
+from .pages.blocks import Display as BlockDisplay
+from .pages.blocks import build as build_block
+
+__all__ = [
+    "DEMO_NATION",
+    "DEMO_REGION",
+    "MISMATCH",
+    "Area",
+    "BlockDisplay",
+    "BlockView",
+    "Checker",
+    "Figure",
+    "Indicator",
+    "ProgrammeContent",
+    "Report",
+    "Selection",
+    "SourceDocument",
+    "build_block",
+    "figures_changed",
+    "figures_for",
+    "load_seed_figures",
+    "long_layout_csv",
+    "plain_text",
+    "register_figure_users",
+    "showing",
+    "split_codes",
+]

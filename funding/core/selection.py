@@ -1,0 +1,172 @@
+"""Which figures a data block names: the rule, written once.
+
+A selection names figures by their dimensions: one or more indicators and
+areas, a programme content and a range of years, and optionally a period
+kind, funding sources, measures and source documents (none chosen: any).
+The rule is the table ``CRITERIA``; from it come
+
+- ``Selection.q()``: the figures it names, as a filter for the database;
+- ``Selection.matches(figure)``: the same test on a figure already read
+  (an article's blocks read their figures in one query and sort them here);
+- ``showing(figure)``: the other way round, a filter on the model that
+  stores selections (a data block) for the selections naming ``figure``.
+
+A model storing a selection has these fields: ``indicators`` and ``areas``
+(many-to-many to Indicator and Area), ``content`` (a foreign key to
+ProgrammeContent), ``year_from`` and ``year_to``, ``period_kind`` ("" for
+any), ``funds`` and ``measures`` (comma-separated codes, "" for any) and
+``sources`` (many-to-many to SourceDocument, none for any).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db.models import Q
+
+from .models import Figure
+
+# How a selecting model stores a criterion.
+MANY, ONE, CHOICE, CODES = "many", "one", "choice", "codes"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One dimension of the rule: the figure's field, the selecting model's
+    field that names the values allowed, how it stores them, and whether
+    naming none names no figure (``required``) or any."""
+
+    dimension: str
+    field: str
+    stored: str
+    required: bool
+
+    @cached_property
+    def attname(self) -> str:
+        """The figure's attribute holding the value (``indicator_id``)."""
+        return Figure._meta.get_field(self.dimension).attname
+
+    def allowed(self, holder) -> frozenset:
+        """The values ``holder`` (a selecting model instance) names."""
+        if self.stored == MANY:
+            # From the (prefetched) relation: plain ids, which the database
+            # plans faster than subqueries.
+            return frozenset(item.pk for item in getattr(holder, self.field).all())
+        value = getattr(
+            holder, f"{self.field}_id" if self.stored == ONE else self.field
+        )
+        if self.stored == CODES:
+            return frozenset(split_codes(value))
+        return frozenset([value]) if value else frozenset()
+
+    def names(self, figure) -> Q:
+        """The selecting models whose criterion allows ``figure``."""
+        value = getattr(figure, self.attname)
+        if self.stored == CODES:
+            allowing, empty = (
+                Q(**{f"{self.field}__contains": value}),
+                Q(**{self.field: ""}),
+            )
+        elif self.stored == MANY:
+            allowing, empty = Q(**{self.field: value}), Q(**{self.field: None})
+        else:
+            allowing, empty = Q(**{self.field: value}), Q(**{self.field: ""})
+        return allowing if self.required else empty | allowing
+
+
+CRITERIA = (
+    Criterion("indicator", "indicators", MANY, required=True),
+    Criterion("area", "areas", MANY, required=True),
+    Criterion("content", "content", ONE, required=True),
+    Criterion("period_kind", "period_kind", CHOICE, required=False),
+    Criterion("source_fund", "funds", CODES, required=False),
+    Criterion("measure", "measures", CODES, required=False),
+    Criterion("source", "sources", MANY, required=False),
+)
+
+# Tables list indicators in their order, then regions, provinces, years;
+# the rest makes the order total (the same in every query and download).
+FIGURE_ORDER = (
+    "indicator__position",
+    "area__kind",
+    "area__name",
+    "year",
+    "period_end",
+    "source_fund",
+    "measure",
+    "pk",
+)
+
+
+def split_codes(text: str) -> list[str]:
+    """The codes of a comma-separated field ("kcqg,kcdp"); "" is none."""
+    return [code for code in text.split(",") if code]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The values each criterion allows (in ``CRITERIA``'s order) and the
+    years: what a data block names, read once from its fields."""
+
+    allowed: tuple[frozenset, ...]
+    year_from: int
+    year_to: int
+
+    @classmethod
+    def of(cls, holder) -> Selection:
+        """The selection a data block (or any selecting model) stores."""
+        return cls(
+            allowed=tuple(criterion.allowed(holder) for criterion in CRITERIA),
+            year_from=holder.year_from,
+            year_to=holder.year_to,
+        )
+
+    def _constraints(self):
+        for criterion, values in zip(CRITERIA, self.allowed, strict=True):
+            if values or criterion.required:
+                yield criterion, values
+
+    def q(self) -> Q:
+        """The figures named, as a filter."""
+        selection = Q(year__gte=self.year_from, year__lte=self.year_to)
+        for criterion, values in self._constraints():
+            selection &= Q(**{f"{criterion.dimension}__in": sorted(values)})
+        return selection
+
+    def matches(self, figure) -> bool:
+        """Whether ``q()`` names ``figure``: the same rule, in Python."""
+        return self.year_from <= figure.year <= self.year_to and all(
+            getattr(figure, criterion.attname) in values
+            for criterion, values in self._constraints()
+        )
+
+    def figures(self):
+        """The figures named, as stored now, in table order."""
+        return Figure.objects.with_dimensions().filter(self.q()).order_by(*FIGURE_ORDER)
+
+
+def figures_for(selections: dict) -> dict:
+    """Each selection's figures, as ``Selection.figures()`` gives them, read
+    in one query for all (``selections``: any key to a selection)."""
+    if not selections:
+        return {}
+    named = Q()
+    for selection in selections.values():
+        named |= selection.q()
+    figures = list(
+        Figure.objects.with_dimensions().filter(named).order_by(*FIGURE_ORDER)
+    )
+    return {
+        key: [figure for figure in figures if selection.matches(figure)]
+        for key, selection in selections.items()
+    }
+
+
+def showing(figure) -> Q:
+    """The selections naming ``figure`` (as it is stored now), as a filter
+    on the model storing them (use ``.distinct()``: it spans relations)."""
+    selecting = Q(year_from__lte=figure.year, year_to__gte=figure.year)
+    for criterion in CRITERIA:
+        selecting &= criterion.names(figure)
+    return selecting

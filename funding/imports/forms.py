@@ -1,0 +1,51 @@
+"""The admin's import forms: the file, the source of its figures and how
+to read it, carried from the upload to the confirmation."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from import_export.forms import ConfirmImportForm, ImportForm
+
+from ..core.models import SourceDocument
+
+
+class ImportOptionsMixin(forms.Form):
+    """What the import needs beyond the file: the source of its figures and
+    how to read it; carried from the upload to the confirmation."""
+
+    source = forms.ModelChoiceField(
+        queryset=SourceDocument.objects.all(),
+        label=_("Nguồn số liệu (văn bản, báo cáo)"),
+    )
+    sheet = forms.CharField(label=_("Trang (để trống: trang đầu)"), required=False)
+    header_row = forms.IntegerField(
+        label=_("Dòng tiêu đề (để trống: tự tìm)"), required=False, min_value=1
+    )
+
+
+class FigureImportForm(ImportOptionsMixin, ImportForm):
+    field_order = ["import_file", "source", "sheet", "header_row", "format"]
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["import_file"].label = _("Tệp XLSX, ODS hoặc CSV")
+        self.fields["import_file"].widget.attrs["accept"] = ".xlsx,.ods,.csv,.txt"
+        self.fields["import_file"].error_messages["required"] = _("Hãy chọn tệp.")
+        self.fields["format"].label = _("Định dạng")
+        self.fields["resource"].label = _("Loại dữ liệu")
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Tệp quá lớn (tối đa %(mb)s MB).")
+                % {"mb": settings.IMPORT_MAX_BYTES // 2**20}
+            )
+        return upload
+
+
+class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("source", "sheet", "header_row"):
+            self.fields[name].widget = forms.HiddenInput()

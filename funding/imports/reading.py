@@ -1,0 +1,150 @@
+"""Reading the spreadsheets people really send: CSV in any of the encodings
+Vietnamese offices use, XLSX from Excel or LibreOffice, and ODS.
+
+The result is a plain table: the header cells and the data rows, each row
+with the number the spreadsheet gives it, so every error can name it.
+Nothing here knows about figures; ``funding.imports`` interprets the table.
+Each format has its reader in ``funding.imports.readers``; all of them stream the
+file and enforce the import limits while they read (``funding.imports.readers.base``),
+and every way a file can fail to read is a ``ReadError`` with a Vietnamese
+message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from khuyencong.text import fold
+
+from ..core.formatting import MONEY_UNITS
+from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
+from .readers.delimited import read_csv
+from .readers.ods import read_ods
+from .readers.xlsx import read_xlsx
+
+__all__ = ["ReadError", "SheetTable", "header_key", "read_table"]
+
+
+@dataclass
+class SheetTable:
+    headers: list[str]
+    header_row: int  # 1-based, as the spreadsheet numbers it
+    rows: list[tuple[int, list]] = field(default_factory=list)  # (row number, cells)
+    sheet: str = ""
+    formula_errors: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # (row, col index)
+
+
+def header_key(cell) -> str:
+    """A header matched ignoring case, diacritics, spaces and a unit in brackets."""
+    text = fold(str(cell or ""))
+    return text.split("(")[0].strip(" :*")
+
+
+def read_table(
+    data: bytes,
+    filename: str,
+    known: set[str],
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> SheetTable:
+    """Read a CSV, XLSX or ODS file (told apart by its name), within the limits."""
+    if len(data) > settings.IMPORT_MAX_BYTES:
+        raise ReadError(
+            _("Tệp quá lớn (tối đa %(mb)s MB).")
+            % {"mb": settings.IMPORT_MAX_BYTES // 2**20}
+        )
+    if not data:
+        raise ReadError(_("Tệp trống."))
+    lowered = filename.lower()
+    if lowered.endswith(".xlsx"):
+        name, rows = read_xlsx(data, sheet, header_row)
+    elif lowered.endswith(".ods"):
+        name, rows = read_ods(data, sheet, header_row)
+    elif lowered.endswith((".csv", ".txt")):
+        name, rows = "", read_csv(data, known, header_key, header_row)
+    else:
+        raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))
+    return _table(rows, known, header_row, name)
+
+
+def _table(rows: Rows, known: set[str], header_row: int | None, sheet: str):
+    found = rows.rows
+    if not found:
+        if sheet:
+            raise ReadError(_("Trang “%(sheet)s” trống.") % {"sheet": sheet})
+        raise ReadError(_("Tệp trống."))
+    start = find_header(found, known, header_row)
+    number = found[start][0]
+    body = found[start + 1 :]
+    if len(body) > rows.limits.rows:
+        raise ReadError(
+            _("Tệp có quá nhiều dòng (tối đa %(limit)s dòng dữ liệu).")
+            % {"limit": count(rows.limits.rows)}
+        )
+    return SheetTable(
+        headers=merged_headers(found, start),
+        header_row=number,
+        rows=body,
+        sheet=sheet,
+        formula_errors=[f for f in rows.formula_cells if f[0] > number],
+    )
+
+
+def find_header(rows: list[tuple[int, list]], known: set[str], header_row) -> int:
+    """The index in ``rows`` of the header row: the one numbered
+    ``header_row``, or among the top rows the one whose headers (completed
+    from a merged row above) name the most known columns; a title row or
+    the upper half of a two-row header loses."""
+    if header_row is not None:
+        for index, (number, _cells) in enumerate(rows):
+            if number == header_row:
+                return index
+        raise ReadError(_("Không có dòng tiêu đề số %(row)s.") % {"row": header_row})
+    best, best_score = None, 1
+    for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        names = {header_key(h) for h in merged_headers(rows, index) if h}
+        score = len(names & known)
+        if score > best_score:
+            best, best_score = index, score
+    if best is None:
+        raise ReadError(
+            _(
+                "Không tìm thấy dòng tiêu đề (cần các cột như “Tỉnh, thành phố”, “Năm”, “Kế hoạch”)."
+            )
+        )
+    return best
+
+
+def merged_headers(rows: list[tuple[int, list]], start: int) -> list[str]:
+    """The header row, completed from a two-row header with merged cells.
+
+    A merged cell keeps its text in its first cell only. A column whose
+    header is empty takes the text above it ("Tỉnh, thành phố" merged down
+    over two rows), and a column under a cell merged across, such as
+    "Kinh phí (tỷ đồng)" over "Kế hoạch" and "Thực hiện", takes that cell's
+    money unit when it has none of its own.
+    """
+    number, cells = rows[start]
+    own = [str(c).strip() if c not in (None, "") else "" for c in cells]
+    if start == 0 or rows[start - 1][0] != number - 1:
+        return own
+    above = [str(c).strip() if c not in (None, "") else "" for c in rows[start - 1][1]]
+    above += [""] * (len(own) - len(above))
+    headers, spanning = [], ""
+    for index, text in enumerate(own):
+        parent = above[index]
+        spanning = parent or spanning
+        if not text:
+            headers.append(parent)
+            continue
+        unit = re.search(r"\(([^)]*)\)", spanning)
+        if "(" not in text and unit and unit.group(1).strip().lower() in MONEY_UNITS:
+            text = f"{text} ({unit.group(1).strip()})"
+        headers.append(text)
+    return headers

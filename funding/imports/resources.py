@@ -1,0 +1,219 @@
+"""Figures in django-import-export: its admin views, forms, temporary
+storage and permission codes, with this portal's reading and import engine.
+
+django-import-export's default resource imports row by row through model
+instances (a few hundred figures a second) and decodes files with tablib,
+which knows neither the encodings of Vietnamese CSV files nor formulas
+without cached values or merged headers. So the import format here hands the
+raw bytes to the resource, and the resource's ``import_data`` reads them with
+``funding.imports.reading`` and validates and writes with ``funding.imports`` (one
+pass in memory, bulk writes, an ``ImportRecord``). Export goes through the
+resource too, in the long layout that imports back unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+import tablib
+from django.db import DatabaseError, IntegrityError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export import resources
+from import_export.formats import base_formats
+from import_export.results import Error, Result, RowResult
+
+from ..core import exports
+from ..core.models import Figure, SourceDocument
+from . import spool
+from .plan import ImportPlan, plan_import
+from .reading import ReadError, read_table
+from .spreadsheets import LONG_HEADERS, long_rows
+from .words import KNOWN
+from .writes import (
+    DATABASE_ERROR,
+    UNEXPECTED_ERROR,
+    WRITE_CONFLICT_ERROR,
+    StalePlanError,
+    apply_import,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class UploadedFile(tablib.Dataset):
+    """The bytes of an upload, read later with the options of the import form.
+
+    A ``tablib.Dataset`` because that is what django-import-export passes
+    from the format to the resource; it is truthy when the file is not empty.
+    """
+
+    def __init__(self, data: bytes):
+        super().__init__()
+        self.raw = data
+
+    def __len__(self) -> int:
+        return 1 if self.raw else 0
+
+
+class SpreadsheetFormat(base_formats.Format):
+    """XLSX, ODS or CSV, told apart by the file's name and content when read."""
+
+    def __init__(self, encoding=None):
+        self.encoding = encoding
+
+    def get_title(self):
+        return gettext_lazy("Bảng tính (XLSX, ODS, CSV)")
+
+    def create_dataset(self, in_stream):
+        if isinstance(in_stream, str):  # never for a binary format, but be safe
+            in_stream = in_stream.encode("utf-8")
+        return UploadedFile(in_stream)
+
+    def get_extension(self):
+        return "xlsx"
+
+    def can_import(self):
+        return True
+
+
+class ODS(base_formats.ODS):
+    """ODS export. django-import-export 4.4 declares ODS a text format, so with
+    an export encoding set (ours: UTF-8 with BOM, for CSV) it tries to encode
+    the bytes tablib already produced."""
+
+    def is_binary(self):
+        return True
+
+
+class FigureImportResult(Result):
+    """django-import-export's result, carrying the whole plan for the preview
+    and the import record after the confirmation."""
+
+    def __init__(self, plan: ImportPlan | None = None, record=None):
+        super().__init__()
+        self.plan = plan
+        self.record = record
+        if plan is not None:
+            self.total_rows = len(plan.figures)
+            self.totals[RowResult.IMPORT_TYPE_NEW] = plan.count_new
+            self.totals[RowResult.IMPORT_TYPE_UPDATE] = plan.count_changed
+            self.totals[RowResult.IMPORT_TYPE_SKIP] = plan.count_unchanged
+            self.totals[RowResult.IMPORT_TYPE_INVALID] = len(plan.errors)
+
+    def has_validation_errors(self) -> bool:
+        return bool(self.plan and self.plan.errors)
+
+
+class FigureResource(resources.Resource):
+    """Figures as django-import-export sees them; every column is read and
+    written by ``funding.imports`` and ``funding.imports.spreadsheets``."""
+
+    @classmethod
+    def get_display_name(cls):
+        return _("Số liệu khuyến công")
+
+    def import_data(
+        self,
+        dataset,
+        dry_run=False,
+        raise_errors=False,
+        use_transactions=None,
+        collect_failed_rows=False,
+        rollback_on_validation_errors=False,
+        *,
+        file_name: str = "",
+        user=None,
+        source: SourceDocument | None = None,
+        sheet: str | None = None,
+        header_row: int | None = None,
+        preview: str | None = None,
+        **kwargs,
+    ) -> FigureImportResult:
+        """Read, validate and compare every row; unless ``dry_run``, write them
+        all in one transaction, or nothing when any row is in error.
+
+        ``preview`` names the upload kept between the admin's preview and
+        its confirmation: the confirmation writes the plan that preview
+        showed, held to what it compared with, or nothing. Whatever goes
+        wrong is a Vietnamese message on the page, never an error page.
+        """
+        data = dataset.raw if isinstance(dataset, UploadedFile) else None
+        if data is None:
+            raise TypeError("FigureResource imports files read by SpreadsheetFormat")
+        sha256 = hashlib.sha256(data).hexdigest()
+        key = spool.plan_key(sha256, sheet, header_row, source.pk, file_name, preview)
+        if not dry_run and preview:
+            plan = spool.load(key)
+            if plan is None:
+                return _failed(
+                    _(
+                        "Không còn bản xem trước của tệp này (đã hết hạn hoặc đổi tuỳ "
+                        "chọn); không ghi gì. Hãy tải tệp lên và xem trước lại."
+                    )
+                )
+        else:
+            try:
+                plan = _plan(data, file_name, sha256, source, sheet, header_row)
+                if dry_run and plan.can_apply:
+                    spool.save(key, plan)
+            except ReadError as exc:
+                return _failed(str(exc))
+            except Exception:
+                logger.exception("Reading the import file %r failed", file_name)
+                return _failed(UNEXPECTED_ERROR)
+        if dry_run or not plan.can_apply:
+            return FigureImportResult(plan)
+        result = _apply(plan, user)
+        spool.discard(key)
+        return result
+
+    def export(self, queryset=None, **kwargs) -> tablib.Dataset:
+        """The long layout, one figure per row, as ``funding.imports`` reads it."""
+        if queryset is None:
+            queryset = Figure.objects.all()
+        figures = queryset.with_dimensions().order_by(
+            "area__code", "year", "period_end", "pk"
+        )
+        return exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))
+
+
+def _plan(data, file_name, sha256, source, sheet, header_row) -> ImportPlan:
+    table = read_table(data, file_name, KNOWN, sheet=sheet, header_row=header_row)
+    return plan_import(table, file_name=file_name, sha256=sha256, source=source)
+
+
+def _apply(plan: ImportPlan, user) -> FigureImportResult:
+    """Write a previewed plan; a plan overtaken since, or a write the
+    database refuses, is a message and nothing written."""
+    try:
+        record = apply_import(plan=plan, user=user)
+    except StalePlanError as exc:
+        return _failed(str(exc))
+    except IntegrityError:
+        logger.warning("Import of %r refused by the database", plan.file_name)
+        return _failed(WRITE_CONFLICT_ERROR)
+    except DatabaseError:
+        logger.exception("Import of %r failed in the database", plan.file_name)
+        return _failed(DATABASE_ERROR)
+    except Exception:
+        logger.exception("Import of %r failed unexpectedly", plan.file_name)
+        return _failed(UNEXPECTED_ERROR)
+    return FigureImportResult(plan, record)
+
+
+def _failed(message) -> FigureImportResult:
+    """A result that writes nothing and says why."""
+    result = FigureImportResult()
+    result.append_base_error(Error(ReadError(str(message))))
+    return result
+
+    def export(self, queryset=None, **kwargs) -> tablib.Dataset:
+        """The long layout, one figure per row, as ``funding.imports`` reads it."""
+        if queryset is None:
+            queryset = Figure.objects.all()
+        figures = queryset.with_dimensions().order_by(
+            "area__code", "year", "period_end", "pk"
+        )
+        return exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))

@@ -1,0 +1,181 @@
+"""The words of the spreadsheets figures come in: column headers, funding
+sources, measures, periods and units as people write them, and the
+reference data (indicators, programme contents, areas) they name, read
+once per file. Used by ``funding.imports.plan`` to interpret each row.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from khuyencong.text import fold as _fold_text
+
+from ..core.models import Area, Figure, Indicator, ProgrammeContent
+
+# Folded header -> what the column holds.
+HEADERS = {
+    "chi tieu": "indicator",
+    "tinh, thanh pho": "area",
+    "tinh/thanh pho": "area",
+    "tinh thanh pho": "area",
+    "tinh": "area",
+    "dia ban": "area",
+    "khu vuc": "area",
+    "nguon kinh phi": "source_fund",
+    "nguon": "source_fund",
+    "noi dung": "content",
+    "noi dung chuong trinh": "content",
+    "nam": "year",
+    "ky": "period",
+    "ky bao cao": "period",
+    "don vi": "unit",
+    "don vi tinh": "unit",
+    "dvt": "unit",
+    "ke hoach": Figure.Measure.PLAN,
+    "thuc hien": Figure.Measure.EXECUTED,
+    "uoc thuc hien": Figure.Measure.ESTIMATE,
+    "loai so lieu": "measure",
+    "gia tri": "value",
+    "ghi chu": "note",
+    "lam tron": "rounding",
+}
+MEASURE_COLUMNS = {
+    Figure.Measure.PLAN,
+    Figure.Measure.EXECUTED,
+    Figure.Measure.ESTIMATE,
+}
+KNOWN = set(HEADERS)
+
+SOURCE_WORDS = {
+    "": Figure.Source.ALL,
+    "tat ca": Figure.Source.ALL,
+    "tat ca nguon": Figure.Source.ALL,
+    "tong": Figure.Source.ALL,
+    "kcqg": Figure.Source.KCQG,
+    "quoc gia": Figure.Source.KCQG,
+    "khuyen cong quoc gia": Figure.Source.KCQG,
+    "kcdp": Figure.Source.KCDP,
+    "dia phuong": Figure.Source.KCDP,
+    "khuyen cong dia phuong": Figure.Source.KCDP,
+}
+#: Unknown area names that get suggestions, per file.
+MAX_SUGGESTED = 100
+# The same few names recur on every row of a file: fold each once.
+fold = lru_cache(maxsize=65536)(_fold_text)
+
+MEASURE_WORDS = {fold(str(label)): value for value, label in Figure.Measure.choices}
+AREA_PREFIXES = ("thanh pho ", "tp. ", "tp.", "tp ", "tinh ")
+
+
+class Lookups:
+    """Reference data read once per file."""
+
+    def __init__(self):
+        self.indicators = {}
+        for indicator in Indicator.objects.all():
+            self.indicators[fold(indicator.name)] = indicator
+            self.indicators[fold(indicator.code)] = indicator
+        self.default_indicator = Indicator.objects.filter(
+            code="kinh-phi-khuyen-cong"
+        ).first()
+        self.contents = {}
+        for content in ProgrammeContent.objects.all():
+            self.contents[fold(content.name)] = content
+            self.contents[fold(content.code)] = content
+        self.all_contents = self.contents.get(ProgrammeContent.ALL)
+        self.areas: dict[str, list[Area]] = {}
+        self.suggested: dict[str, list[str]] = {}
+        for area in Area.objects.all():
+            names = {area.name, area.short_name, area.code, *area.aliases.splitlines()}
+            for name in names:
+                key = area_match_key(name)
+                if key:
+                    self.areas.setdefault(key, []).append(area)
+
+    def by_id(self) -> dict[str, dict]:
+        return {
+            "indicator": {i.pk: i for i in self.indicators.values()},
+            "content": {c.pk: c for c in self.contents.values()},
+            "area": {a.pk: a for areas in self.areas.values() for a in areas},
+        }
+
+    def area(self, text: str, year: int) -> Area | None:
+        candidates = self.areas.get(area_match_key(text), [])
+        valid = [
+            a
+            for a in candidates
+            if (a.valid_from is None or a.valid_from.year <= year)
+            and (a.valid_to is None or a.valid_to.year >= year)
+        ]
+        if not valid:
+            return None
+        # In the merger year both exist: the row means the older one unless
+        # only the new one matches.
+        return sorted(valid, key=lambda a: a.valid_to is None)[0]
+
+    def suggest_areas(self, text: str) -> list[str]:
+        """Known areas with a name like ``text``; each text is compared once,
+        and only the first ``MAX_SUGGESTED`` unknown texts of a file are (a
+        comparison with every name takes milliseconds)."""
+        key = area_match_key(text)
+        if key not in self.suggested:
+            if len(self.suggested) >= MAX_SUGGESTED:
+                return []
+            keys = difflib.get_close_matches(key, list(self.areas), n=3, cutoff=0.6)
+            self.suggested[key] = [self.areas[k][0].short_name for k in keys]
+        return self.suggested[key]
+
+
+def area_match_key(text: str) -> str:
+    key = fold(str(text or ""))
+    for prefix in AREA_PREFIXES:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+            break
+    return re.sub(r"[^a-z0-9]+", " ", key).strip()
+
+
+def read_period(text, year: int) -> tuple[str, date] | None:
+    """ "Cả năm" / "" → the year; "7 tháng" → first 7 months; "30/06/2023" → to date."""
+    if isinstance(text, datetime | date):
+        day = text.date() if isinstance(text, datetime) else text
+        return Figure.PeriodKind.TO_DATE, day
+    key = fold(str(text or ""))
+    if key in ("", "ca nam", "nam", "12 thang"):
+        return Figure.PeriodKind.YEAR, Figure.period_end_for(
+            Figure.PeriodKind.YEAR, year
+        )
+    if match := re.fullmatch(r"(\d{1,2}) thang( dau nam)?( \d{4})?", key):
+        months = int(match.group(1))
+        if 1 <= months <= 11:
+            return Figure.PeriodKind.MONTHS, Figure.period_end_for(
+                Figure.PeriodKind.MONTHS, year, months
+            )
+    if match := re.fullmatch(r"(den (ngay )?)?(\d{1,2})/(\d{1,2})/(\d{4})", key):
+        try:
+            return Figure.PeriodKind.TO_DATE, date(
+                int(match.group(5)), int(match.group(4)), int(match.group(3))
+            )
+        except ValueError:
+            return None
+    return None
+
+
+#: The rounding of a figure known exactly; one object for the many figures.
+EXACT = Decimal(0)
+
+
+@lru_cache(maxsize=256)
+def rounding_step(decimals: int, scale: Decimal) -> Decimal:
+    """The step of a figure written with ``decimals`` decimals in a unit of
+    ``scale`` đồng; the few steps a file uses are shared by its figures."""
+    return Decimal(1).scaleb(-decimals) * scale
+
+
+def unit_of(header: str) -> str:
+    match = re.search(r"\(([^)]*)\)", header)
+    return match.group(1).strip().lower() if match else ""

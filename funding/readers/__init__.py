@@ -1,2 +1,0 @@
-"""The readers behind ``funding.reading``: one module per file format, and
-``base`` with what they share (the limits, enforced while a file is read)."""

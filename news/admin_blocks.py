@@ -1,0 +1,104 @@
+"""The data-block admin ("Tin tức → Bảng số liệu"), where data staff
+attach figures to stories.
+
+A block is part of what its article shows, so it follows the article's
+rules: adding, changing or deleting a block of a published or withdrawn
+article needs what changing that article needs, and a published article
+must still pass the figure check afterwards. The article's own admin,
+registered on the same site, answers both (``lock_allows`` and
+``confirm_publishable``).
+
+Data blocks were ``funding``'s, in the admin at ``…/funding/datablock/``:
+those addresses redirect here for good.
+"""
+
+from functools import partial
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from khuyencong.admin_guards import GuardedAdmin
+
+from .forms import DataBlockAdminForm, DataBlockForm
+from .models import DataBlock
+
+admin.site.redirect_moved_model("funding", "datablock", DataBlock)
+
+
+@admin.register(DataBlock)
+class DataBlockAdmin(GuardedAdmin):
+    """Data staff attach figures to stories here without editing their text."""
+
+    form = DataBlockAdminForm
+    refusal_field = "confirm_mismatch"
+    lock_parents = ["article"]
+    list_display = ["title", "article", "display", "year_from", "year_to", "position"]
+    list_filter = ["display", "year_to", "indicators"]
+    list_select_related = ["article"]
+    search_fields = ["title", "article__title", "note"]
+    autocomplete_fields = ["article", "indicators", "areas", "content", "sources"]
+    date_hierarchy = "created_at"
+    fields = ["article", *DataBlockForm.Meta.fields, "confirm_mismatch"]
+
+    def _article_admin(self):
+        return self.admin_site.get_model_admin(
+            self.opts.get_field("article").related_model
+        )
+
+    def _article_allows(self, request, article) -> bool:
+        return self._article_admin().lock_allows(request, article)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or self._article_allows(request, obj.article)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or self._article_allows(request, obj.article)
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        allowed = partial(self._article_allows, request)
+        return type(form.__name__, (form,), {"article_allowed": allowed})
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        confirmed = form.cleaned_data.get("confirm_mismatch", False)
+        articles = [form.instance.article]
+        moved_from = form.initial.get("article")
+        if change and moved_from and moved_from != form.instance.article_id:
+            # The article the block left shows less now.
+            articles.append(type(form.instance.article).objects.get(pk=moved_from))
+        for article in articles:
+            self._article_admin().confirm_publishable(
+                request, article, confirmed=confirmed
+            )
+
+    def delete_model(self, request, obj):
+        article = obj.article
+        super().delete_model(request, obj)
+        self._check_after_deleting(request, [article])
+
+    def delete_queryset(self, request, queryset):
+        articles = {block.article for block in queryset.select_related("article")}
+        super().delete_queryset(request, queryset)
+        self._check_after_deleting(request, articles)
+
+    def _check_after_deleting(self, request, articles):
+        # A deletion has no confirmation box: the article form has one.
+        for article in articles:
+            try:
+                self._article_admin().confirm_publishable(
+                    request, article, confirmed=False
+                )
+            except ValidationError as refusal:
+                raise ValidationError(
+                    _(
+                        "Chưa xóa: %(reason)s Để vẫn xóa, hãy xóa bảng trong trang sửa "
+                        "bài “%(title)s” và xác nhận ở đó."
+                    )
+                    % {"reason": " ".join(refusal.messages), "title": article}
+                ) from refusal

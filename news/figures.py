@@ -1,0 +1,180 @@
+"""Figures in stories: the data blocks an article shows and the figures its
+text quotes. They belong to the article; the figures themselves are
+``funding``'s.
+
+These models were ``funding``'s until the figures and the stories were told
+apart: their tables keep the names they had (``funding_datablock``…), so
+the move changed no row (``news`` migration 0005).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from funding.api import (
+    Area,
+    BlockDisplay,
+    Figure,
+    Indicator,
+    ProgrammeContent,
+    Selection,
+    SourceDocument,
+    figures_for,
+    showing,
+    split_codes,
+)
+from khuyencong.models import TimeStampedModel
+
+
+class DataBlockQuerySet(models.QuerySet):
+    def showing(self, figure: Figure):
+        """Blocks whose selection includes ``figure`` (as it is stored now)."""
+        return self.filter(showing(figure)).distinct()
+
+
+class DataBlock(TimeStampedModel):
+    """A table of figures in a story: a selection, not a copy.
+
+    The block names what it shows (indicators, areas, years, period, funding
+    sources, measures, source documents); the figures are looked up when the
+    story is shown, so a corrected figure corrects every story that shows it.
+    The rule of what a selection names is ``funding``'s (``Selection``).
+    """
+
+    Display = BlockDisplay
+
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.CASCADE,
+        related_name="data_blocks",
+        verbose_name=_("bài viết"),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("tiêu đề bảng"), max_length=200)
+    indicators = models.ManyToManyField(
+        Indicator, related_name="data_blocks", verbose_name=_("chỉ tiêu")
+    )
+    areas = models.ManyToManyField(
+        Area, related_name="data_blocks", verbose_name=_("địa bàn")
+    )
+    year_from = models.PositiveSmallIntegerField(_("từ năm"))
+    year_to = models.PositiveSmallIntegerField(_("đến năm"))
+    period_kind = models.CharField(
+        _("kỳ"),
+        max_length=10,
+        choices=Figure.PeriodKind.choices,
+        blank=True,
+        help_text=_("Để trống: mọi kỳ (cả năm và các tháng đầu năm)."),
+    )
+    # Comma-separated codes of Figure.Source / Figure.Measure; empty means all.
+    funds = models.CharField(_("nguồn kinh phí"), max_length=30, blank=True)
+    measures = models.CharField(_("loại số liệu"), max_length=30, blank=True)
+    content = models.ForeignKey(
+        ProgrammeContent,
+        on_delete=models.PROTECT,
+        related_name="data_blocks",
+        verbose_name=_("nội dung"),
+    )
+    sources = models.ManyToManyField(
+        SourceDocument,
+        blank=True,
+        related_name="data_blocks",
+        verbose_name=_("văn bản nguồn"),
+        help_text=_("Để trống: mọi nguồn."),
+    )
+    display = models.CharField(
+        _("cách hiển thị"),
+        max_length=10,
+        choices=BlockDisplay.choices,
+        default=BlockDisplay.TABLE,
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    objects = DataBlockQuerySet.as_manager()
+
+    class Meta:
+        db_table = "funding_datablock"
+        ordering = ["article", "position", "pk"]
+        verbose_name = _("bảng số liệu")
+        verbose_name_plural = _("bảng số liệu")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year_from__lte=models.F("year_to")),
+                name="funding_datablock_years_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"bang-so-lieu-{self.pk}"
+
+    @property
+    def marker(self) -> str:
+        """What an editor types in the body, on a line of its own, to place the block."""
+        return f"[bang-so-lieu:{self.pk}]"
+
+    @property
+    def csv_url(self) -> str:
+        """The block's figures as a CSV file (the import's long layout)."""
+        return reverse("news:block_csv", kwargs={"pk": self.pk})
+
+    @property
+    def fund_list(self) -> list[str]:
+        return split_codes(self.funds)
+
+    @property
+    def measure_list(self) -> list[str]:
+        return split_codes(self.measures)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise ValidationError({"year_to": _("“Đến năm” phải từ “Từ năm” trở đi.")})
+
+    @property
+    def selection(self) -> Selection:
+        """What the block names, read from its fields (and its prefetched
+        relations, if any)."""
+        return Selection.of(self)
+
+    def figures(self):
+        """The figures the selection names, as stored now."""
+        return self.selection.figures()
+
+    @classmethod
+    def figures_of(cls, blocks) -> dict[int, list[Figure]]:
+        """Each block's figures, as ``figures()`` gives them, read in one
+        query for all the blocks (an article's)."""
+        return figures_for({block.pk: block.selection for block in blocks})
+
+
+class FigureQuote(models.Model):
+    """A figure an article's text quotes, directly or through a computed one
+    (as the figure checker resolved it when the article was last saved)."""
+
+    article = models.ForeignKey(
+        "news.Article", on_delete=models.CASCADE, related_name="figure_quotes"
+    )
+    figure = models.ForeignKey(Figure, on_delete=models.CASCADE, related_name="quotes")
+    quoted = models.CharField(_("trích"), max_length=100)
+
+    class Meta:
+        db_table = "funding_figurequote"
+        ordering = ["article", "figure"]
+        verbose_name = _("số liệu được trích")
+        verbose_name_plural = _("số liệu được trích")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "figure", "quoted"], name="funding_quote_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.quoted}"

@@ -1,0 +1,338 @@
+"""An upgrade loses nothing: a database made by the code before the
+restructure (tests/fixtures/upgrade/, made by its make_before.sh: the demo,
+quotes, imports and an undo, edits, a correction, a data block with every
+many-to-many, permissions outside the roles, admin log entries) is migrated
+by this code, as a deployment does, on the database the suite runs on.
+
+Read straight from the database before and after: every table keeps every
+row with every value, and its columns, indexes and constraints, except
+what the upgrade is for (the new migrations recorded, and the content types
+of data blocks and figure quotes moved to ``news``). Then this code reads
+the same rows through its own models, the permissions end up as a fresh
+install makes them (the test database), and no migration is missing.
+"""
+
+import gzip
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
+MOVED = {"datablock", "figurequote"}
+
+pytestmark = pytest.mark.django_db
+
+
+# --- the database as it is stored ---------------------------------------
+
+
+class SQLiteFile:
+    def __init__(self, tmp_path):
+        self.path = tmp_path / "upgrade.sqlite3"
+        with gzip.open(FIXTURES / "before.sqlite3.gz") as packed:
+            self.path.write_bytes(packed.read())
+        self.url = f"sqlite:///{self.path}"
+
+    def query(self, sql: str) -> list[tuple]:
+        with sqlite3.connect(self.path) as db:
+            return db.execute(sql).fetchall()
+
+    def tables(self) -> list[str]:
+        rows = self.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'"
+        )
+        return sorted(name for (name,) in rows)
+
+    def schema(self) -> list[tuple]:
+        # Every table, index and trigger as SQLite keeps it (its DDL).
+        return sorted(
+            self.query(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                "WHERE name NOT LIKE 'sqlite_%'"
+            )
+        )
+
+    def drop(self):
+        pass
+
+
+class PostgresDatabase:
+    def __init__(self, tmp_path):
+        import psycopg
+
+        if shutil.which("psql") is None:
+            pytest.skip("needs psql to restore the PostgreSQL dump")
+        settings = connection.settings_dict
+        self.name = f"{settings['NAME']}_upgrade"
+        self.params = {
+            "host": settings["HOST"] or "127.0.0.1",
+            "port": settings["PORT"] or 5432,
+            "user": settings["USER"],
+            "password": settings["PASSWORD"] or None,
+        }
+        self.psycopg = psycopg
+        with self._server() as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+            server.execute(f'CREATE DATABASE "{self.name}"')
+        auth = self.params["user"] + (
+            f":{self.params['password']}" if self.params["password"] else ""
+        )
+        self.url = (
+            f"postgres://{auth}@{self.params['host']}:{self.params['port']}/{self.name}"
+        )
+        dump = tmp_path / "before.sql"
+        with gzip.open(FIXTURES / "before.sql.gz") as packed:
+            dump.write_bytes(packed.read())
+        subprocess.run(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.url, "-f", dump],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def _server(self):
+        return self.psycopg.connect(
+            dbname=connection.settings_dict["NAME"], autocommit=True, **self.params
+        )
+
+    def query(self, sql: str) -> list[tuple]:
+        with self.psycopg.connect(dbname=self.name, **self.params) as db:
+            return db.execute(sql).fetchall()
+
+    def tables(self) -> list[str]:
+        rows = self.query(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        )
+        return sorted(name for (name,) in rows)
+
+    def schema(self) -> list[tuple]:
+        columns = self.query(
+            "SELECT table_name, column_name, data_type, is_nullable, "
+            "column_default, character_maximum_length, numeric_precision, "
+            "numeric_scale FROM information_schema.columns "
+            "WHERE table_schema = 'public'"
+        )
+        indexes = self.query(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE schemaname = 'public'"
+        )
+        constraints = self.query(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
+        )
+        return sorted(map(repr, columns + indexes + constraints))
+
+    def drop(self):
+        with self._server() as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def contents(database) -> dict[str, list[tuple]]:
+    """Every row of every table, in a stable order."""
+    return {
+        table: sorted(database.query(f'SELECT * FROM "{table}"'), key=repr)
+        for table in database.tables()
+    }
+
+
+def held_permissions(database) -> dict[str, set[str]]:
+    """Who holds which permission (``app_label.codename``): groups by name,
+    users by username."""
+    ct = (
+        "JOIN auth_permission p ON p.id = h.permission_id "
+        "JOIN django_content_type c ON c.id = p.content_type_id"
+    )
+    held: dict[str, set[str]] = {}
+    for holder, app_label, codename in database.query(
+        "SELECT g.name, c.app_label, p.codename FROM auth_group_permissions h "
+        f"JOIN auth_group g ON g.id = h.group_id {ct}"
+    ) + database.query(
+        "SELECT u.username, c.app_label, p.codename FROM auth_user_user_permissions h "
+        f"JOIN auth_user u ON u.id = h.user_id {ct}"
+    ):
+        held.setdefault(holder, set()).add(f"{app_label}.{codename}")
+    return held
+
+
+def moved_to_news(permission: str) -> str:
+    app_label, codename = permission.split(".")
+    model = codename.split("_", 1)[1]
+    return f"news.{codename}" if model in MOVED else permission
+
+
+# --- this code, on the upgraded database -----------------------------------
+
+
+def manage(url: str, *args: str, tmp_path) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "khuyencong.test_settings",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    env.pop("REDIS_URL", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+READ_THROUGH_MODELS = """
+import json
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from news.models import DataBlock, FigureQuote
+
+blocks = {
+    block.pk: {
+        "article": block.article_id,
+        "title": block.title,
+        "indicators": sorted(i.pk for i in block.indicators.all()),
+        "areas": sorted(a.pk for a in block.areas.all()),
+        "sources": sorted(s.pk for s in block.sources.all()),
+        "figures": [f.pk for f in block.figures()],
+    }
+    for block in DataBlock.objects.all()
+}
+quotes = sorted(FigureQuote.objects.values_list("article", "figure", "quoted"))
+logged = sorted(
+    (entry.content_type.app_label, type(entry.get_edited_object()).__name__)
+    for entry in LogEntry.objects.all()
+)
+print(json.dumps({
+    "blocks": blocks,
+    "quotes": quotes,
+    "logged": logged,
+    "content_types": sorted(ContentType.objects.values_list("app_label", "model")),
+    "permissions": sorted(
+        Permission.objects.values_list("content_type__app_label", "codename")
+    ),
+}))
+"""
+
+
+@pytest.fixture
+def before_database(tmp_path):
+    database = (
+        PostgresDatabase(tmp_path)
+        if connection.vendor == "postgresql"
+        else SQLiteFile(tmp_path)
+    )
+    yield database
+    database.drop()
+
+
+def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path):
+    database = before_database
+    before, schema_before = contents(database), database.schema()
+    held_before = held_permissions(database)
+    m2m = {
+        name: database.query(
+            f"SELECT datablock_id, {column}_id FROM funding_datablock_{name}"
+        )
+        for name, column in (
+            ("indicators", "indicator"),
+            ("areas", "area"),
+            ("sources", "sourcedocument"),
+        )
+    }
+    assert before["funding_datablock"] and before["funding_figurequote"]
+    assert all(m2m.values()) and before["django_admin_log"]
+
+    migrated = manage(database.url, "migrate", "--noinput", tmp_path=tmp_path)
+    assert migrated.returncode == 0, migrated.stderr[-3000:]
+
+    after = contents(database)
+    # No table made or dropped, no column, index or constraint changed.
+    assert set(after) == set(before)
+    assert database.schema() == schema_before
+    # Every row of every table kept with its values, but for what the
+    # upgrade is for (and SQLite's counters of the rows it added).
+    upgraded = {"django_migrations", "django_content_type", "sqlite_sequence"}
+    for table in set(before) - upgraded:
+        assert after[table] == before[table], table
+
+    # The migrations applied before are still recorded, as they were; the
+    # new ones are exactly those this code has and the database had not.
+    assert set(before["django_migrations"]) <= set(after["django_migrations"])
+    was = {(app, name) for _pk, app, name, _at in before["django_migrations"]}
+    now = {(app, name) for _pk, app, name, _at in after["django_migrations"]}
+    on_disk = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    assert now == on_disk
+    assert now - was >= {
+        ("funding", "0007_datablock_figurequote_to_news"),
+        ("news", "0005_datablock_figurequote"),
+    }
+
+    # The same content-type rows, same ids; only the moved ones say news.
+    types_before = {
+        pk: (app, model) for pk, app, model in before["django_content_type"]
+    }
+    types_after = {pk: (app, model) for pk, app, model in after["django_content_type"]}
+    assert types_after == {
+        pk: ("news" if app == "funding" and model in MOVED else app, model)
+        for pk, (app, model) in types_before.items()
+    }
+
+    # Whoever held a permission holds it still (data blocks' now news').
+    assert held_permissions(database) == {
+        holder: {moved_to_news(p) for p in permissions}
+        for holder, permissions in held_before.items()
+    }
+
+    # This code reads the same rows through its models.
+    read = manage(database.url, "shell", "-c", READ_THROUGH_MODELS, tmp_path=tmp_path)
+    assert read.returncode == 0, read.stderr[-3000:]
+    seen = json.loads(read.stdout.strip().splitlines()[-1])
+    blocks = seen["blocks"]
+    assert sorted(map(int, blocks)) == sorted(
+        row[0] for row in before["funding_datablock"]
+    )
+    for name, rows in m2m.items():
+        through_models = [
+            (int(pk), item) for pk, block in blocks.items() for item in block[name]
+        ]
+        assert sorted(through_models) == sorted(rows), name
+    assert all(block["figures"] for block in blocks.values())
+    quotes = database.query(
+        "SELECT article_id, figure_id, quoted FROM funding_figurequote"
+    )
+    assert sorted(map(list, quotes)) == seen["quotes"]
+    assert {model for _app, model in seen["logged"]} >= {
+        "DataBlock",
+        "Figure",
+        "Article",
+    }
+    assert ["funding", "DataBlock"] not in seen["logged"]
+
+    # Content types and permissions as a fresh install of this code has them.
+    fresh_types = sorted(ContentType.objects.values_list("app_label", "model"))
+    fresh_permissions = sorted(
+        Permission.objects.values_list("content_type__app_label", "codename")
+    )
+    assert seen["content_types"] == [list(t) for t in fresh_types]
+    assert seen["permissions"] == [list(p) for p in fresh_permissions]
+
+    # And the models agree with the migrations.
+    check = manage(
+        database.url, "makemigrations", "--check", "--dry-run", tmp_path=tmp_path
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -1,0 +1,167 @@
+"""The data-block admin, news' since data blocks moved there: blocks
+follow their article's rules."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article, DataBlock
+from tests.admin_forms import browser_payload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def block(reference_data):
+    load_demo_content()
+    return DataBlock.objects.order_by("pk").first()
+
+
+def test_the_old_addresses_of_data_blocks_redirect_for_good(
+    block, secretary_client, client
+):
+    admin = reverse("admin:index")
+    moved = {
+        "funding/datablock/": "news/datablock/",
+        "funding/datablock/add/": "news/datablock/add/",
+        f"funding/datablock/{block.pk}/change/?_changelist_filters=display%3Dtable": (
+            f"news/datablock/{block.pk}/change/?_changelist_filters=display%3Dtable"
+        ),
+        f"funding/datablock/{block.pk}/delete/": f"news/datablock/{block.pk}/delete/",
+    }
+    for old, new in moved.items():
+        response = client.get(admin + old)
+        assert response.status_code == 301, old
+        assert response["Location"] == admin + new
+    # Followed by someone who may see it, the old address opens the block.
+    page = secretary_client.get(admin + old.split("?")[0], follow=True)
+    assert page.status_code == 200 and block.title in page.content.decode()
+    assert reverse("admin:news_datablock_change", args=[block.pk]) == (
+        f"{admin}news/datablock/{block.pk}/change/"
+    )
+
+
+@pytest.fixture
+def data_client(client, make_user):
+    client.force_login(make_user("solieu", "Cán bộ số liệu"))
+    return client
+
+
+def block_url(block, view="change"):
+    return reverse(f"admin:news_datablock_{view}", args=[block.pk])
+
+
+def block_form(client, block, **changes):
+    """The block's form as the page gives it to ``client``, with changes."""
+    return {**browser_payload(client.get(block_url(block))), **changes}
+
+
+@pytest.fixture
+def seed(demo):
+    return Article.objects.get(slug=SEED_SLUG)
+
+
+@pytest.mark.parametrize("role", ["Biên tập viên", "Cán bộ số liệu"])
+@pytest.mark.parametrize("status", [Article.Status.PUBLISHED, Article.Status.WITHDRAWN])
+def test_blocks_of_a_public_article_change_only_for_who_may_publish(
+    seed, client, make_user, role, status
+):
+    Article.objects.filter(pk=seed.pk).update(status=status)
+    block = seed.data_blocks.order_by("pk").first()
+    secretary = Client()
+    secretary.force_login(make_user("thuky_bang", "Thư ký tòa soạn"))
+    data = block_form(secretary, block, title="Sửa lén")
+    client.force_login(make_user("bang", role))
+    page = client.get(block_url(block))
+    assert page.status_code == 200
+    assert 'name="title"' not in page.content.decode()  # read-only
+    blocks = DataBlock.objects.count()
+
+    assert client.post(block_url(block), data).status_code == 403
+    assert client.post(block_url(block, "delete"), {"post": "yes"}).status_code == 403
+    data.pop("opened_version", None)
+    response = client.post(
+        reverse("admin:news_datablock_add"), {**data, "title": "Bảng mới"}
+    )
+    assert response.status_code == 200
+    assert "đã xuất bản hoặc đã gỡ" in " ".join(
+        response.context["adminform"].form.errors["article"]
+    )
+    block.refresh_from_db()
+    assert block.title != "Sửa lén"
+    assert DataBlock.objects.count() == blocks
+    if status == Article.Status.PUBLISHED:
+        page = Client().get(seed.get_absolute_url()).content.decode()
+        assert "Sửa lén" not in page and "Bảng mới" not in page
+
+
+def test_who_may_publish_changes_the_blocks_of_a_published_article(
+    seed, secretary_client
+):
+    block = seed.data_blocks.order_by("pk").first()
+    data = block_form(secretary_client, block, title="Tiêu đề bảng mới")
+    assert secretary_client.post(block_url(block), data).status_code == 302
+    block.refresh_from_db()
+    assert block.title == "Tiêu đề bảng mới"
+
+
+def test_data_staff_attach_figures_to_a_draft(seed, data_client, make_user):
+    draft = Article.objects.create(
+        title="Bài nháp", lead="Sapo.", body="<p>Nội dung.</p>", category=seed.category
+    )
+    block = seed.data_blocks.order_by("pk").first()
+    secretary = Client()
+    secretary.force_login(make_user("thuky_nhap", "Thư ký tòa soạn"))
+    data = block_form(secretary, block, article=draft.pk, title="Bảng của bài nháp")
+    data.pop("opened_version", None)
+    response = data_client.post(reverse("admin:news_datablock_add"), data)
+    assert response.status_code == 302
+    added = DataBlock.objects.get(article=draft)
+    data = block_form(data_client, added, title="Đổi tên bảng")
+    assert data_client.post(block_url(added), data).status_code == 302
+    added.refresh_from_db()
+    assert added.title == "Đổi tên bảng"
+
+
+@pytest.mark.parametrize(
+    ("role", "offered"), [("Cán bộ số liệu", False), ("Thư ký tòa soạn", True)]
+)
+def test_block_article_autocomplete_offers_what_the_role_may_change(
+    seed, client, make_user, role, offered
+):
+    draft = Article.objects.create(
+        title="Hội nghị nháp", lead="Sapo.", body="<p>x</p>", category=seed.category
+    )
+    client.force_login(make_user("tim_bai", role))
+    found = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "news",
+            "model_name": "datablock",
+            "field_name": "article",
+            "term": "Hội nghị",
+        },
+    ).json()["results"]
+    ids = {int(result["id"]) for result in found}
+    assert draft.pk in ids
+    assert (seed.pk in ids) is offered
+
+
+def test_a_block_changed_meanwhile_is_named_on_the_article_form(seed, make_user):
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    desk, data = Client(), Client()
+    desk.force_login(make_user("thuky_a", "Thư ký tòa soạn"))
+    data.force_login(make_user("thuky_b", "Thư ký tòa soạn"))
+    article_form = browser_payload(desk.get(url))
+    block = seed.data_blocks.order_by("pk").first()
+    changed = block_form(data, block, title="Bảng đã đổi tên")
+    assert data.post(block_url(block), changed).status_code == 302
+
+    response = desk.post(url, {**article_form, "lead": "Sapo mới."})
+
+    assert response.status_code == 200
+    message = str(response.context["adminform"].form.non_field_errors())
+    assert "thuky_b" in message and "bảng số liệu" in message
+    seed.refresh_from_db()
+    assert seed.lead != "Sapo mới."

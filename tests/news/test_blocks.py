@@ -1,0 +1,409 @@
+"""Figures in stories: data blocks on the article page, the figure page's
+articles, the checker in the admin, the review list and corrections."""
+
+import io
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import Workbook
+
+from funding.models import Area, Figure, ImportRecord, Indicator
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article, Correction, DataBlock
+from tests.admin_forms import opened_version
+
+pytestmark = pytest.mark.django_db
+
+REGION = "mien-trung-tay-nguyen"
+
+
+@pytest.fixture
+def seed(reference_data):
+    load_demo_content()
+    return Article.objects.get(slug=SEED_SLUG)
+
+
+def seed_figure(**dims) -> Figure:
+    defaults = {
+        "area__code": REGION,
+        "indicator__code": "kinh-phi-khuyen-cong",
+        "source_fund": "all",
+        "period_kind": "year",
+    }
+    return Figure.objects.get(**{**defaults, **dims})
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_demo_blocks_show_every_seed_figure(seed):
+    shown = set()
+    for block in DataBlock.objects.filter(article=seed):
+        shown |= set(block.figures().values_list("pk", flat=True))
+    assert shown == set(Figure.objects.values_list("pk", flat=True))
+    assert Figure.objects.count() == 16
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        {},
+        {"funds": "kcqg,kcdp"},
+        {"funds": "all", "measures": "plan"},
+        {"measures": "executed,estimate", "period_kind": "year"},
+        {"period_kind": "months"},
+        {"year_from": 2022, "year_to": 2022},
+        {"year_from": 2020, "year_to": 2020},
+        {"sources": True},
+        {"areas": "nation"},
+        {"indicators": "none"},
+    ],
+)
+def test_blocks_read_together_select_what_each_block_reads_alone(seed, choice):
+    # The article page reads all its blocks' figures in one query and sorts
+    # them out with Selection.matches: it must agree with each block's own
+    # query, whatever the selection.
+    block = DataBlock.objects.filter(article=seed).first()
+    block.pk = None
+    block.funds = choice.get("funds", "")
+    block.measures = choice.get("measures", "")
+    block.period_kind = choice.get("period_kind", "")
+    block.year_from = choice.get("year_from", 2021)
+    block.year_to = choice.get("year_to", 2022)
+    block.save()
+    areas = Area.objects.filter(figures__isnull=False).distinct()
+    if choice.get("areas") == "nation":
+        areas = areas.filter(kind=Area.Kind.NATION)
+    block.areas.set(areas)
+    if choice.get("indicators") != "none":
+        block.indicators.set(Indicator.objects.filter(figures__isnull=False))
+    if choice.get("sources"):
+        block.sources.set([Figure.objects.order_by("pk").first().source])
+    blocks = list(
+        DataBlock.objects.filter(article=seed).prefetch_related(
+            "areas", "indicators", "sources"
+        )
+    )
+    together = DataBlock.figures_of(blocks)
+    for each in blocks:
+        assert [f.pk for f in together[each.pk]] == [f.pk for f in each.figures()]
+    assert DataBlock.figures_of([]) == {}
+
+
+def test_article_page_places_blocks_and_computes(seed, client):
+    html = client.get(seed.get_absolute_url()).content.decode()
+    blocks = list(DataBlock.objects.filter(article=seed))
+    first, second, third = (html.index(f'id="{b.anchor}"') for b in blocks)
+    # The first two where their markers are, the third at the end.
+    assert html.index("Một số địa phương bố trí") < first
+    assert first < html.index("Tổng kế hoạch kinh phí khuyến công năm 2022") < second
+    assert second < html.index("Về hoạt động tư vấn") < third
+    assert "[bang-so-lieu:" not in html
+    section = html[first:second]
+    text = text_of(section)
+    assert "<caption>" in section and 'scope="col"' in section
+    assert 'scope="row"' in section
+    assert "95,24%" in text and "48,79 / 51,23" in text  # ratio to plan
+    assert "22,69%" in text and "11,07 / 48,79" in text  # share of all sources
+    assert "23,76%" in text and "37,73 / 158,79" in text  # share of the nation
+    # The chart carries its text alternative.
+    assert "<title id=" in section and "<desc id=" in section
+    assert "thực hiện 48,79 tỷ đồng" in section
+    # Each figure's source, and the links.
+    assert reverse("funding:source", args=[blocks[0].figures()[0].source_id]) in section
+    assert f"/so-lieu/bang/{blocks[0].pk}.csv" in section
+    assert "/so-lieu/?year=2021&amp;area=mien-trung-tay-nguyen" in section
+    assert "Xem trên trang số liệu" in section and "Tải dữ liệu" in section
+    # Changes against the previous year, inside the consulting block.
+    assert "4,78 tỷ đồng" in text_of(html[third:])
+
+
+def test_a_corrected_figure_corrects_the_story(seed, client):
+    figure = seed_figure(year=2021, measure="executed")
+    figure.value = Decimal("49_120_000_000")
+    figure.save()
+    text = text_of(client.get(seed.get_absolute_url()).content.decode())
+    assert "49,12 tỷ đồng" in text and "95,88%" in text
+
+
+def test_article_page_queries_do_not_grow_with_blocks(
+    seed, client, django_assert_max_num_queries
+):
+    client.get(seed.get_absolute_url())
+    # The article, its blocks with their selections (4), all their figures
+    # (1), the menu, corrections and related articles.
+    with django_assert_max_num_queries(9) as counted:
+        client.get(seed.get_absolute_url())
+    before = len(counted.captured_queries)
+    block = DataBlock.objects.filter(article=seed).first()
+    block.areas.add(*Area.objects.filter(kind="province")[:10])
+    with django_assert_max_num_queries(before):
+        client.get(seed.get_absolute_url())
+
+
+def test_block_csv_is_the_long_layout(seed, client):
+    block = DataBlock.objects.filter(article=seed).first()
+    response = client.get(reverse("news:block_csv", args=[block.pk]))
+    assert response.status_code == 200
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeffChỉ tiêu,Địa bàn")
+    assert len(body.strip().splitlines()) == 1 + block.figures().count()
+    seed.status = Article.Status.DRAFT
+    seed.save()
+    assert client.get(reverse("news:block_csv", args=[block.pk])).status_code == 404
+
+
+def test_figure_page_lists_the_articles_that_use_it(seed, client):
+    figure = seed_figure(year=2021, measure="executed")
+    page = client.get(figure.get_absolute_url()).content.decode()
+    assert seed.title in page
+    other = Figure.objects.create(
+        indicator=figure.indicator,
+        area=Area.objects.get(code="vn"),
+        source_fund="all",
+        content=figure.content,
+        year=2019,
+        period_kind="year",
+        period_end=figure.period_end.replace(year=2019),
+        measure="plan",
+        value=1,
+        source=figure.source,
+    )
+    page = client.get(other.get_absolute_url()).content.decode()
+    assert seed.title not in page and "Chưa có bài viết nào" in page
+    # A draft using it is not listed.
+    seed.status = Article.Status.DRAFT
+    seed.save()
+    assert seed.title not in client.get(figure.get_absolute_url()).content.decode()
+
+
+# --- the admin ------------------------------------------------------------
+
+
+def article_form(article, **overrides):
+    when = timezone.localtime(article.published_at or timezone.now())
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "category": article.category_id,
+        "lead": article.lead,
+        "body": article.body,
+        "cover_alt": article.cover_alt,
+        "cover_caption": article.cover_caption,
+        "status": article.status,
+        "published_at_0": when.strftime("%d/%m/%Y"),
+        "published_at_1": when.strftime("%H:%M:%S"),
+        "author": "",
+        "byline": "",
+    }
+    for prefix, objects in (
+        ("images", []),
+        ("data_blocks", list(article.data_blocks.all())),
+        ("corrections", []),
+    ):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": str(len(objects)),
+                f"{prefix}-INITIAL_FORMS": str(len(objects)),
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for n, block in enumerate(objects):
+            data.update(
+                {
+                    f"{prefix}-{n}-id": block.pk,
+                    f"{prefix}-{n}-article": article.pk,
+                    f"{prefix}-{n}-title": block.title,
+                    f"{prefix}-{n}-position": block.position,
+                    f"{prefix}-{n}-indicators": [i.pk for i in block.indicators.all()],
+                    f"{prefix}-{n}-areas": [a.pk for a in block.areas.all()],
+                    f"{prefix}-{n}-year_from": block.year_from,
+                    f"{prefix}-{n}-year_to": block.year_to,
+                    f"{prefix}-{n}-period_kind": block.period_kind,
+                    f"{prefix}-{n}-funds": block.fund_list,
+                    f"{prefix}-{n}-measures": block.measure_list,
+                    f"{prefix}-{n}-content": block.content_id,
+                    f"{prefix}-{n}-display": block.display,
+                    f"{prefix}-{n}-note": block.note,
+                }
+            )
+    data.update(overrides)
+    return data
+
+
+def change_url(article):
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def test_editor_attaches_a_block_by_dimensions(seed, editor_client):
+    draft = Article.objects.create(
+        title="Kinh phí khuyến công quốc gia 2021",
+        category=seed.category,
+        lead="Sapo.",
+        status=Article.Status.DRAFT,
+        body="<p>Năm 2021, kinh phí khuyến công quốc gia thực hiện 11,07 tỷ đồng.</p>",
+    )
+    data = article_form(draft)
+    data.update(
+        {
+            "opened_version": opened_version(editor_client, change_url(draft)),
+            "data_blocks-TOTAL_FORMS": "1",
+            "data_blocks-0-title": "KCQG và KCĐP năm 2021",
+            "data_blocks-0-position": "0",
+            "data_blocks-0-indicators": [
+                Indicator.objects.get(code="kinh-phi-khuyen-cong").pk
+            ],
+            "data_blocks-0-areas": [Area.objects.get(code=REGION).pk],
+            "data_blocks-0-year_from": "2021",
+            "data_blocks-0-year_to": "2021",
+            "data_blocks-0-period_kind": "",
+            "data_blocks-0-funds": ["kcqg", "kcdp"],
+            "data_blocks-0-measures": ["executed"],
+            "data_blocks-0-content": seed.data_blocks.first().content_id,
+            "data_blocks-0-display": "table",
+            "data_blocks-0-note": "",
+        }
+    )
+    response = editor_client.post(change_url(draft), data)
+    assert response.status_code == 302, response.context["errors"]
+    block = DataBlock.objects.get(article=draft)
+    assert block.funds == "kcqg,kcdp"
+    assert sorted(block.figures().values_list("value", flat=True)) == [
+        Decimal("11070000000.00"),
+        Decimal("37730000000.00"),
+    ]
+    # The quote is now checked, and recorded against the figure it quotes.
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "<mark>11,07 tỷ đồng</mark>" in page
+    assert "1 số được trích: 1 khớp" in page
+    assert draft.figure_quotes.get().figure == seed_figure(
+        year=2021, measure="executed", source_fund="kcqg"
+    )
+
+
+def test_publishing_a_mismatch_needs_confirmation_recorded_in_history(
+    seed, secretary_client
+):
+    wrong = seed.body.replace("95,24%", "59,24%")
+    data = article_form(seed, body=wrong)
+    data["opened_version"] = opened_version(secretary_client, change_url(seed))
+    response = secretary_client.post(change_url(seed), data)
+    assert response.status_code == 200
+    error = " ".join(response.context["adminform"].form.errors["confirm_mismatch"])
+    assert "59,24%" in error and "48,79 / 51,23" in error
+    seed.refresh_from_db()
+    assert "95,24%" in seed.body
+    response = secretary_client.post(
+        change_url(seed), {**data, "confirm_mismatch": "on"}
+    )
+    assert response.status_code == 302
+    seed.refresh_from_db()
+    assert "59,24%" in seed.body
+    reason = seed.history.first().history_change_reason
+    assert reason.startswith("Xuất bản dù số liệu không khớp (đã xác nhận)")
+    # A draft with the same text saves without asking.
+    data = article_form(seed, body=wrong, status=Article.Status.DRAFT)
+    data["opened_version"] = opened_version(secretary_client, change_url(seed))
+    assert secretary_client.post(change_url(seed), data).status_code == 302
+
+
+def test_publish_action_holds_articles_with_a_mismatch(seed, secretary_client):
+    Article.objects.filter(pk=seed.pk).update(
+        status=Article.Status.REVIEW, body=seed.body.replace("95,24%", "59,24%")
+    )
+    response = secretary_client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [seed.pk]},
+        follow=True,
+    )
+    assert "Chưa xuất bản" in response.content.decode()
+    seed.refresh_from_db()
+    assert seed.status == Article.Status.REVIEW
+
+
+def test_a_changed_figure_puts_the_story_on_the_review_list(
+    seed, secretary_client, make_user
+):
+    staff = Client()
+    staff.force_login(make_user("solieu_review", "Cán bộ số liệu"))
+    figure = seed_figure(year=2022, measure="plan", source_fund="kcqg")
+    url = reverse("admin:funding_figure_change", args=[figure.pk])
+    response = staff.post(
+        url,
+        {
+            "opened_version": opened_version(staff, url),
+            "indicator": figure.indicator_id,
+            "area": figure.area_id,
+            "source_fund": figure.source_fund,
+            "content": figure.content_id,
+            "year": figure.year,
+            "period_kind": figure.period_kind,
+            "period_end": figure.period_end.strftime("%d/%m/%Y"),
+            "measure": figure.measure,
+            "value": "29,5 tỷ",
+            "rounding": "0",
+            "source": figure.source_id,
+            "note": "",
+        },
+        follow=True,
+    )
+    assert "cần rà soát số liệu" in response.content.decode()
+    seed.refresh_from_db()
+    assert seed.needs_figure_review
+    listing = secretary_client.get(
+        reverse("admin:news_article_changelist") + "?needs_figure_review__exact=1"
+    ).content.decode()
+    assert seed.title in listing
+    # The secretary publishes a correction: dated at the top of the article.
+    # The text still quotes the old 29,21 (and what follows from it): saving
+    # the published article asks for the confirmation, given here.
+    data = article_form(seed, confirm_mismatch="on")
+    data.update(
+        {
+            "opened_version": opened_version(secretary_client, change_url(seed)),
+            "corrections-TOTAL_FORMS": "1",
+            "corrections-0-text": "Kế hoạch KCQG năm 2022 của khu vực là 29,5 tỷ đồng.",
+            "corrections-0-published_at_0": timezone.localtime().strftime("%d/%m/%Y"),
+            "corrections-0-published_at_1": (
+                timezone.localtime() - timedelta(minutes=1)
+            ).strftime("%H:%M:%S"),
+        }
+    )
+    response = secretary_client.post(change_url(seed), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    seed.refresh_from_db()
+    assert not seed.needs_figure_review
+    correction = Correction.objects.get(article=seed)
+    page = Client().get(seed.get_absolute_url()).content.decode()
+    top = page.index('class="corrections"')
+    assert top < page.index('class="lead article-lead"')
+    assert "Kế hoạch KCQG năm 2022 của khu vực là 29,5 tỷ đồng." in page
+    assert timezone.localtime(correction.published_at).strftime("%d/%m/%Y") in page
+
+
+def test_an_import_puts_the_story_on_the_review_list(seed, make_user):
+    from funding.imports import apply_import, plan_file
+
+    book = Workbook()
+    book.active.append(
+        ["Tỉnh, thành phố", "Năm", "Kỳ", "Nguồn kinh phí", "Thực hiện (tỷ đồng)"]
+    )
+    book.active.append(["Miền Trung - Tây Nguyên", 2022, "7 tháng", "KCQG", "3,6"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = seed_figure(year=2021, measure="executed").source
+    plan = plan_file(buffer.getvalue(), file_name="sua.xlsx", source=source)
+    assert plan.errors == [] and plan.count_changed == 1
+    record = apply_import(plan=plan, user=make_user("solieu_imp", "Cán bộ số liệu"))
+    seed.refresh_from_db()
+    assert seed.needs_figure_review
+    assert ImportRecord.objects.get() == record
+    # An article that neither shows nor quotes it stays off the list.
+    assert not Article.objects.exclude(pk=seed.pk).filter(needs_figure_review=True)
