@@ -36,7 +36,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 SYNTHETIC = "DỮ LIỆU GIẢ LẬP cho benchmark – không phải số liệu thật"
 YEARS = range(2015, 2025)
 COLUMNS = [
-    "created_at", "updated_at", "indicator_id", "area_id", "source_fund", "content_id",
+    "created_at", "updated_at", "indicator_id", "area_id", "fund", "content_id",
     "year", "period_kind", "period_end", "measure", "value", "rounding", "source_id", "note",
 ]  # fmt: skip
 
@@ -61,7 +61,7 @@ def synthetic_rows(document):
 def _rows(rng, now, document, indicators, contents, plan):
     for area, year in plan:
         for indicator in indicators:
-            for source in Figure.Source.values:
+            for source in Figure.Fund.values:
                 for content in contents:
                     for months in range(1, 13):
                         kind = "year" if months == 12 else "months"
@@ -89,7 +89,7 @@ def ensure_figures() -> int:
         Figure.objects.values_list(
             "indicator_id",
             "area_id",
-            "source_fund",
+            "fund",
             "content_id",
             "period_end",
             "measure",

@@ -147,7 +147,7 @@ def run_baseline(path):
     fields = [
         "indicator",
         "area",
-        "source_fund",
+        "fund",
         "content",
         "year",
         "period_kind",
@@ -164,7 +164,7 @@ def run_baseline(path):
             [
                 f.indicator_id,
                 f.area_id,
-                f.source_fund,
+                f.fund,
                 f.content_id,
                 f.year,
                 f.period_kind,

@@ -110,7 +110,7 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     list_display = [
         "indicator",
         "area",
-        "source_fund",
+        "fund",
         "year",
         "period_label",
         "measure",
@@ -119,7 +119,7 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     ]
     list_filter = [
         "indicator",
-        "source_fund",
+        "fund",
         "measure",
         "period_kind",
         "year",

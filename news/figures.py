@@ -67,7 +67,7 @@ class DataBlock(TimeStampedModel):
         blank=True,
         help_text=_("Để trống: mọi kỳ (cả năm và các tháng đầu năm)."),
     )
-    # Comma-separated codes of Figure.Source / Figure.Measure; empty means all.
+    # Comma-separated codes of Figure.Fund / Figure.Measure; empty means all.
     funds = models.CharField(_("nguồn kinh phí"), max_length=30, blank=True)
     measures = models.CharField(_("loại số liệu"), max_length=30, blank=True)
     content = models.ForeignKey(

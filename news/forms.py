@@ -94,7 +94,7 @@ class DataBlockForm(forms.ModelForm):
 
     funds = forms.MultipleChoiceField(
         label=_("Nguồn kinh phí"),
-        choices=Figure.Source.choices,
+        choices=Figure.Fund.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Không chọn: mọi nguồn."),

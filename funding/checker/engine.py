@@ -37,12 +37,12 @@ _AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 FUND_WORDS = [
-    (Figure.Source.KCQG, r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương"),
+    (Figure.Fund.KCQG, r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương"),
     (
-        Figure.Source.KCDP,
+        Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|kinh phí địa phương",
     ),
-    (Figure.Source.ALL, r"toàn vùng|tổng kinh phí|các nguồn|tổng nguồn"),
+    (Figure.Fund.ALL, r"toàn vùng|tổng kinh phí|các nguồn|tổng nguồn"),
 ]
 MEASURE_WORDS = [
     (Figure.Measure.PLAN, r"kế hoạch|được giao|giao theo|dự toán|được duyệt"),
@@ -279,7 +279,7 @@ def _dims(figure: Figure) -> dict:
     return {
         "indicator": figure.indicator_id,
         "area": figure.area_id,
-        "fund": figure.source_fund,
+        "fund": figure.fund,
         "content": figure.content_id,
         "year": figure.year,
         "months": None
@@ -318,7 +318,7 @@ class Candidates:
             dims = _dims(figure)
             self.by_key[_key(dims)] = Candidate(dims, Quantity.of(figure), (figure,))
         # A missing source implied by the others: KCĐP = all − KCQG, all = KCQG + KCĐP.
-        ALL, KCQG, KCDP = Figure.Source.ALL, Figure.Source.KCQG, Figure.Source.KCDP
+        ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
         for candidate in list(self.by_key.values()):
             dims = candidate.dims
             if dims["fund"] != ALL:
@@ -656,15 +656,13 @@ class Checker:
                     continue
                 if cues.year is not None and w["year"] != cues.year:
                     continue
-                wider_fund = (
-                    w["fund"] == Figure.Source.ALL and dims["fund"] != w["fund"]
-                )
+                wider_fund = w["fund"] == Figure.Fund.ALL and dims["fund"] != w["fund"]
                 if w["area"] == dims["area"]:
                     if not wider_fund:
                         continue
                 elif not self.candidates.contains(
                     w["area"], dims["area"], dims["year"]
-                ) or w["fund"] not in (dims["fund"], Figure.Source.ALL):
+                ) or w["fund"] not in (dims["fund"], Figure.Fund.ALL):
                     continue
                 yield calc.share(numerator.quantity, whole.quantity), whole
 

@@ -18,7 +18,7 @@ SOURCE_TITLE = (
     "khu vực miền Trung - Tây Nguyên năm 2022"
 )
 
-ALL, KCQG, KCDP = Figure.Source.ALL, Figure.Source.KCQG, Figure.Source.KCDP
+ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
 PLAN, EXECUTED = Figure.Measure.PLAN, Figure.Measure.EXECUTED
 
 # (indicator, area, source, year, months or None for the year, measure, printed, unit)
@@ -76,7 +76,7 @@ def load_seed_figures(*, article=None) -> int:
         _, was_created = Figure.objects.get_or_create(
             indicator=indicators[code],
             area=areas[area],
-            source_fund=source,
+            fund=source,
             content=all_contents,
             year=year,
             period_kind=kind,

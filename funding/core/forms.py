@@ -61,7 +61,7 @@ class FigureForm(forms.ModelForm):
         fields = [
             "indicator",
             "area",
-            "source_fund",
+            "fund",
             "content",
             "year",
             "period_kind",

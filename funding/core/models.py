@@ -228,7 +228,7 @@ class FigureQuerySet(models.QuerySet):
 class Figure(TimeStampedModel):
     """One number with its dimensions and its source, stored exactly."""
 
-    class Source(models.TextChoices):
+    class Fund(models.TextChoices):
         ALL = "all", _("Tất cả nguồn")
         KCQG = "kcqg", _("Khuyến công quốc gia")
         KCDP = "kcdp", _("Khuyến công địa phương")
@@ -255,8 +255,8 @@ class Figure(TimeStampedModel):
         related_name="figures",
         verbose_name=_("địa bàn"),
     )
-    source_fund = models.CharField(
-        _("nguồn kinh phí"), max_length=10, choices=Source.choices, default=Source.ALL
+    fund = models.CharField(
+        _("nguồn kinh phí"), max_length=10, choices=Fund.choices, default=Fund.ALL
     )
     content = models.ForeignKey(
         ProgrammeContent,
@@ -316,7 +316,7 @@ class Figure(TimeStampedModel):
     objects = FigureQuerySet.as_manager()
 
     class Meta:
-        ordering = ["indicator", "area", "year", "period_end", "source_fund", "measure"]
+        ordering = ["indicator", "area", "year", "period_end", "fund", "measure"]
         verbose_name = _("số liệu")
         verbose_name_plural = _("số liệu")
         permissions = [("import_figure", _("Có thể nhập số liệu từ tệp và hoàn tác"))]
@@ -325,7 +325,7 @@ class Figure(TimeStampedModel):
                 fields=[
                     "indicator",
                     "area",
-                    "source_fund",
+                    "fund",
                     "content",
                     "year",
                     "period_kind",
@@ -357,7 +357,7 @@ class Figure(TimeStampedModel):
 
     def __str__(self) -> str:
         return (
-            f"{self.indicator} – {self.area} – {self.get_source_fund_display()} – "
+            f"{self.indicator} – {self.area} – {self.get_fund_display()} – "
             f"{self.period_label} – {self.get_measure_display()}"
         )
 

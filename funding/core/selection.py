@@ -80,7 +80,7 @@ CRITERIA = (
     Criterion("area", "areas", MANY, required=True),
     Criterion("content", "content", ONE, required=True),
     Criterion("period_kind", "period_kind", CHOICE, required=False),
-    Criterion("source_fund", "funds", CODES, required=False),
+    Criterion("fund", "funds", CODES, required=False),
     Criterion("measure", "measures", CODES, required=False),
     Criterion("source", "sources", MANY, required=False),
 )
@@ -93,7 +93,7 @@ FIGURE_ORDER = (
     "area__name",
     "year",
     "period_end",
-    "source_fund",
+    "fund",
     "measure",
     "pk",
 )

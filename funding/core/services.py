@@ -14,7 +14,7 @@ def missing_plan_warning(*, figure: Figure) -> str:
     has_plan = Figure.objects.filter(
         indicator=figure.indicator,
         area=figure.area,
-        source_fund=figure.source_fund,
+        fund=figure.fund,
         content=figure.content,
         year=figure.year,
         period_kind=Figure.PeriodKind.YEAR,
@@ -28,5 +28,5 @@ def missing_plan_warning(*, figure: Figure) -> str:
     ) % {
         "year": figure.year,
         "area": figure.area,
-        "source": figure.get_source_fund_display(),
+        "source": figure.get_fund_display(),
     }

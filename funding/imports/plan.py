@@ -291,9 +291,9 @@ def plan_import(
         )
         if indicator is None:
             error(indicator_index, indicator_value, _("không có chỉ tiêu này."))
-        source_value, source_index = cell(row, "source_fund")
-        source_fund = SOURCE_WORDS.get(fold(str(source_value or "")))
-        if source_fund is None:
+        source_value, source_index = cell(row, "fund")
+        fund = SOURCE_WORDS.get(fold(str(source_value or "")))
+        if fund is None:
             error(
                 source_index,
                 source_value,
@@ -390,7 +390,7 @@ def plan_import(
             key = (
                 indicator.id,
                 area.id,
-                source_fund,
+                fund,
                 content.id,
                 year,
                 period[0],
@@ -470,7 +470,7 @@ def figure_label(planned: PlannedFigure, by_id: dict[str, dict]) -> str:
         [
             by_id["indicator"][f.indicator_id].name,
             str(by_id["area"][f.area_id]),
-            str(Figure.Source(f.source_fund).label),
+            str(Figure.Fund(f.fund).label),
             by_id["content"][f.content_id].name,
             f.period_label,
             str(Figure.Measure(f.measure).label),
@@ -485,7 +485,7 @@ PREVIEW_ROWS = 500
 KEY_FIELDS = (
     "indicator_id",
     "area_id",
-    "source_fund",
+    "fund",
     "content_id",
     "year",
     "period_kind",

@@ -33,7 +33,7 @@ def long_rows(figures):
         yield [
             f.indicator.name,
             f.area.name,
-            {"all": "Tất cả nguồn", "kcqg": "KCQG", "kcdp": "KCĐP"}[f.source_fund],
+            {"all": "Tất cả nguồn", "kcqg": "KCQG", "kcdp": "KCĐP"}[f.fund],
             f.content.name,
             f.year,
             period_text(f),

@@ -25,8 +25,8 @@ HEADERS = {
     "tinh": "area",
     "dia ban": "area",
     "khu vuc": "area",
-    "nguon kinh phi": "source_fund",
-    "nguon": "source_fund",
+    "nguon kinh phi": "fund",
+    "nguon": "fund",
     "noi dung": "content",
     "noi dung chuong trinh": "content",
     "nam": "year",
@@ -51,16 +51,16 @@ MEASURE_COLUMNS = {
 KNOWN = set(HEADERS)
 
 SOURCE_WORDS = {
-    "": Figure.Source.ALL,
-    "tat ca": Figure.Source.ALL,
-    "tat ca nguon": Figure.Source.ALL,
-    "tong": Figure.Source.ALL,
-    "kcqg": Figure.Source.KCQG,
-    "quoc gia": Figure.Source.KCQG,
-    "khuyen cong quoc gia": Figure.Source.KCQG,
-    "kcdp": Figure.Source.KCDP,
-    "dia phuong": Figure.Source.KCDP,
-    "khuyen cong dia phuong": Figure.Source.KCDP,
+    "": Figure.Fund.ALL,
+    "tat ca": Figure.Fund.ALL,
+    "tat ca nguon": Figure.Fund.ALL,
+    "tong": Figure.Fund.ALL,
+    "kcqg": Figure.Fund.KCQG,
+    "quoc gia": Figure.Fund.KCQG,
+    "khuyen cong quoc gia": Figure.Fund.KCQG,
+    "kcdp": Figure.Fund.KCDP,
+    "dia phuong": Figure.Fund.KCDP,
+    "khuyen cong dia phuong": Figure.Fund.KCDP,
 }
 #: Unknown area names that get suggestions, per file.
 MAX_SUGGESTED = 100

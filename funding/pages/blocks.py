@@ -23,7 +23,7 @@ from ..core.models import Area, Figure, Indicator
 from .charts import Bar, bar_chart
 from .tables import Value, _safe, stored
 
-ALL = Figure.Source.ALL
+ALL = Figure.Fund.ALL
 PLAN, EXECUTED, ESTIMATE = (
     Figure.Measure.PLAN,
     Figure.Measure.EXECUTED,
@@ -57,7 +57,7 @@ class BlockRow:
 
     @property
     def fund_label(self) -> str:
-        return Figure.Source(self.fund).label
+        return Figure.Fund(self.fund).label
 
     @property
     def label(self) -> str:
@@ -132,8 +132,7 @@ def build(block, figures: list[Figure] | None = None) -> BlockView:
     """The tables of a block from its figures (read once)."""
     figures = list(block.figures()) if figures is None else figures
     index = {
-        (f.indicator_id, f.area_id, f.source_fund, f.period_end, f.measure): f
-        for f in figures
+        (f.indicator_id, f.area_id, f.fund, f.period_end, f.measure): f for f in figures
     }
     tables: dict[int, IndicatorTable] = {}
     rows: dict[tuple, BlockRow] = {}
@@ -144,14 +143,14 @@ def build(block, figures: list[Figure] | None = None) -> BlockView:
         key = (
             figure.indicator_id,
             figure.area_id,
-            figure.source_fund,
+            figure.fund,
             figure.period_end,
         )
         row = rows.get(key)
         if row is None:
             row = rows[key] = BlockRow(
                 area=figure.area,
-                fund=figure.source_fund,
+                fund=figure.fund,
                 period=figure.period_label,
                 year=figure.year,
                 period_kind=figure.period_kind,
@@ -197,7 +196,7 @@ def build(block, figures: list[Figure] | None = None) -> BlockView:
                 r.area.kind,
                 r.area.short_name,
                 r.period_end,
-                [ALL, Figure.Source.KCQG, Figure.Source.KCDP].index(r.fund),
+                [ALL, Figure.Fund.KCQG, Figure.Fund.KCDP].index(r.fund),
             )
         )
     view = BlockView(block=block, tables=ordered)

@@ -19,7 +19,7 @@ class TableQuery(QueryForm):
     """A table of figures: its year, funding source and download format."""
 
     year = IntegerParameter(_("Năm"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    source = ChoiceParameter(_("Nguồn kinh phí"), choices=Figure.Source.choices)
+    source = ChoiceParameter(_("Nguồn kinh phí"), choices=Figure.Fund.choices)
     format = ChoiceParameter(_("Định dạng tải về"), choices=DOWNLOAD_FORMATS)
 
 

@@ -19,10 +19,10 @@ from ..core.formatting import format_plain
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 
 MONEY = "kinh-phi-khuyen-cong"
-SOURCES = [Figure.Source.ALL, Figure.Source.KCQG, Figure.Source.KCDP]
+SOURCES = [Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP]
 OTHER_SOURCE = {
-    Figure.Source.KCQG: Figure.Source.KCDP,
-    Figure.Source.KCDP: Figure.Source.KCQG,
+    Figure.Fund.KCQG: Figure.Fund.KCDP,
+    Figure.Fund.KCDP: Figure.Fund.KCQG,
 }
 
 
@@ -68,7 +68,7 @@ class Row:
 
     @property
     def source_label(self) -> str:
-        return Figure.Source(self.source).label
+        return Figure.Fund(self.source).label
 
 
 @dataclass
@@ -90,8 +90,7 @@ class FigureIndex:
 
     def __init__(self, figures):
         self.by_key = {
-            (f.area_id, f.year, f.source_fund, f.period_end, f.measure): f
-            for f in figures
+            (f.area_id, f.year, f.fund, f.period_end, f.measure): f for f in figures
         }
 
     def get(self, area, year, source, period_end, measure) -> Figure | None:
@@ -160,12 +159,12 @@ def overview_table(
         found = stored(
             index.get(target_area, target_year, source, end, Figure.Measure.PLAN)
         )
-        if found or source == Figure.Source.ALL:
+        if found or source == Figure.Fund.ALL:
             return found
         # Not reported, but implied: all sources minus the other source.
         whole = stored(
             index.get(
-                target_area, target_year, Figure.Source.ALL, end, Figure.Measure.PLAN
+                target_area, target_year, Figure.Fund.ALL, end, Figure.Measure.PLAN
             )
         )
         other = stored(
@@ -179,11 +178,9 @@ def overview_table(
     for period_end, kind in periods:
         label = Figure(year=year, period_kind=kind, period_end=period_end).period_label
         executed_all = stored(
-            index.get(
-                area, year, Figure.Source.ALL, period_end, Figure.Measure.EXECUTED
-            )
+            index.get(area, year, Figure.Fund.ALL, period_end, Figure.Measure.EXECUTED)
         )
-        plan_all = plan_of(area, year, Figure.Source.ALL)
+        plan_all = plan_of(area, year, Figure.Fund.ALL)
         for source in sources:
             plan = plan_of(area, year, source)
             executed = stored(
@@ -194,7 +191,7 @@ def overview_table(
                 continue
             row = Row(source=source, period_label=label, plan=plan, executed=executed)
             row.ratio = _safe(derived.ratio, executed, plan)
-            if source != Figure.Source.ALL:
+            if source != Figure.Fund.ALL:
                 if is_year:
                     row.share_plan = _safe(derived.share, plan, plan_all)
                 row.share_executed = _safe(derived.share, executed, executed_all)
@@ -231,7 +228,7 @@ def overview_table(
             end = year_end if measure == Figure.Measure.PLAN else period_end
             if measure == Figure.Measure.PLAN and period_end != year_end:
                 continue
-            whole = index.get(area, year, Figure.Source.ALL, end, measure)
+            whole = index.get(area, year, Figure.Fund.ALL, end, measure)
             parts = [index.get(area, year, s, end, measure) for s in OTHER_SOURCE]
             if whole and all(parts):
                 check = derived.sum_against_total(
@@ -244,7 +241,7 @@ def overview_table(
     previous = {
         (
             f.indicator_id,
-            f.source_fund,
+            f.fund,
             Figure.shift_period_end(f.period_kind, f.period_end, 1),
             f.measure,
         ): f
@@ -256,7 +253,7 @@ def overview_table(
     ):
         if f.year != year:
             continue
-        before = previous.get((f.indicator_id, f.source_fund, f.period_end, f.measure))
+        before = previous.get((f.indicator_id, f.fund, f.period_end, f.measure))
         table.others.append(
             {
                 "figure": f,
@@ -277,7 +274,7 @@ def region_table(*, region: Area, year: int, source: str) -> dict:
             indicator__code=MONEY,
             area__in=[m.pk for m in members] + [region.pk],
             year=year,
-            source_fund=source,
+            fund=source,
             content__code=ProgrammeContent.ALL,
             period_end=year_end,
         )
@@ -326,7 +323,7 @@ def province_table(*, province: Area, source: str) -> dict:
         Figure.objects.filter(
             indicator__code=MONEY,
             area__in=area_ids,
-            source_fund=source,
+            fund=source,
             content__code=ProgrammeContent.ALL,
             period_kind=Figure.PeriodKind.YEAR,
         )
@@ -361,7 +358,7 @@ def contents_table(*, area_ids: list[int], year: int, source: str) -> list[dict]
             indicator__code=MONEY,
             area__in=area_ids,
             year=year,
-            source_fund=source,
+            fund=source,
             period_kind=Figure.PeriodKind.YEAR,
         )
         .exclude(content__code=ProgrammeContent.ALL)

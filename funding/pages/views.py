@@ -23,7 +23,7 @@ from . import tables
 from .charts import Bar, bar_chart
 from .params import OverviewQuery, TableQuery
 
-SOURCE_CHOICES = Figure.Source.choices
+SOURCE_CHOICES = Figure.Fund.choices
 
 
 class DownloadMixin(QueryParametersMixin):
@@ -232,7 +232,7 @@ class RegionView(DownloadMixin, DetailView):
         self.year = (
             year if year in self.years else (self.years[0] if self.years else None)
         )
-        self.source = self.params["source"] or Figure.Source.ALL
+        self.source = self.params["source"] or Figure.Fund.ALL
         self.table = (
             tables.region_table(region=self.object, year=self.year, source=self.source)
             if self.year
@@ -279,7 +279,7 @@ class RegionView(DownloadMixin, DetailView):
             _("Tỷ lệ thực hiện/kế hoạch"),
             _("Tỷ trọng trong khu vực"),
         ]
-        label = Figure.Source(self.source).label
+        label = Figure.Fund(self.source).label
         rows = [
             [
                 row["area"].short_name,
@@ -313,7 +313,7 @@ class ProvinceView(DownloadMixin, DetailView):
 
     def setup_filters(self):
         self.object = self.get_object()
-        self.source = self.params["source"] or Figure.Source.ALL
+        self.source = self.params["source"] or Figure.Fund.ALL
         self.table = tables.province_table(province=self.object, source=self.source)
         years = [y["year"] for y in self.table["years"]]
         year = self.params["year"]
@@ -362,7 +362,7 @@ class ProvinceView(DownloadMixin, DetailView):
             _("Thực hiện (đồng)"),
             _("Tỷ lệ thực hiện/kế hoạch"),
         ]
-        label = Figure.Source(self.source).label
+        label = Figure.Fund(self.source).label
         rows = [
             [
                 self.object.short_name,
@@ -475,7 +475,7 @@ def open_data_csv(request):
         pk: (neutral(title), neutral(url))
         for pk, title, url in SourceDocument.objects.values_list("pk", "title", "url")
     }
-    sources = dict(Figure.Source.choices)
+    sources = dict(Figure.Fund.choices)
     kinds = dict(Figure.PeriodKind.choices)
     measures = dict(Figure.Measure.choices)
     figures = (
@@ -484,7 +484,7 @@ def open_data_csv(request):
             "pk",
             "indicator_id",
             "area_id",
-            "source_fund",
+            "fund",
             "content_id",
             "year",
             "period_kind",

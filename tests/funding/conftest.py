@@ -15,14 +15,12 @@ def make_figure(db, document):
     money = Indicator.objects.get(code="kinh-phi-khuyen-cong")
     all_contents = ProgrammeContent.objects.get(code=ProgrammeContent.ALL)
 
-    def make(
-        area, year, measure, value, source=Figure.Source.ALL, months=None, **extra
-    ):
+    def make(area, year, measure, value, source=Figure.Fund.ALL, months=None, **extra):
         kind = Figure.PeriodKind.MONTHS if months else Figure.PeriodKind.YEAR
         fields = {
             "indicator": money,
             "area": area if isinstance(area, Area) else Area.objects.get(code=area),
-            "source_fund": source,
+            "fund": source,
             "content": all_contents,
             "year": year,
             "period_kind": kind,

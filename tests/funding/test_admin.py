@@ -24,7 +24,7 @@ def form(document, **overrides):
     data = {
         "indicator": Indicator.objects.get(code="kinh-phi-khuyen-cong").pk,
         "area": Area.objects.get(code="mien-trung-tay-nguyen").pk,
-        "source_fund": "all",
+        "fund": "all",
         "content": ProgrammeContent.objects.get(code="tat-ca").pk,
         "year": "2021",
         "period_kind": "year",
@@ -174,7 +174,7 @@ def test_history_form_of_a_figure_saves_nothing_for_who_may_only_view(
         year="2021",
         value="999 tỷ",
         content=figure.content_id,
-        source_fund="all",
+        fund="all",
     )
     assert client.post(url, data).status_code == 403
     figure.refresh_from_db()

@@ -67,7 +67,7 @@ def test_a_figure_change_refreshes_the_pages_showing_it(
     figure = Figure.objects.get(
         area__code="mien-trung-tay-nguyen",
         year=2021,
-        source_fund="all",
+        fund="all",
         measure="executed",
         indicator__code="kinh-phi-khuyen-cong",
     )

@@ -15,6 +15,7 @@ install makes them (the test database), and no migration is missing.
 import gzip
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -30,6 +31,44 @@ from django.db.migrations.loader import MigrationLoader
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
+#: Columns the upgrade renames, by table (``Figure.source_fund`` became
+#: ``fund``): the "before" side is read with their new names.
+RENAMED = {
+    "funding_figure": {"source_fund": "fund"},
+    "funding_historicalfigure": {"source_fund": "fund"},
+}
+_RENAMED_WORDS = re.compile(
+    r"\b({})\b".format("|".join({old for n in RENAMED.values() for old in n}))
+)
+
+
+def renamed(text: str) -> str:
+    """A piece of schema (DDL, a column name) as it reads after the renames."""
+    new = {old: new for names in RENAMED.values() for old, new in names.items()}
+    return _RENAMED_WORDS.sub(lambda match: new[match.group(1)], text)
+
+
+def _top_level_parts(body: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(body[start:index].strip())
+            start = index + 1
+    parts.append(body[start:].strip())
+    return parts
+
+
+def table_definition(sql: str | None) -> str | None:
+    """A CREATE TABLE with its columns and constraints in a stable order:
+    SQLite rebuilds a table to change a constraint, and may list its
+    columns in another order, which is no change of schema."""
+    if not sql or not sql.startswith("CREATE TABLE"):
+        return sql
+    head, _, body = sql.partition("(")
+    body = body.strip().removesuffix(")")
+    return head + "(" + ", ".join(sorted(_top_level_parts(body))) + ")"
+
 
 pytestmark = pytest.mark.django_db
 
@@ -55,14 +94,22 @@ class SQLiteFile:
         )
         return sorted(name for (name,) in rows)
 
-    def schema(self) -> list[tuple]:
+    def schema(self, *, rename: bool = False) -> list[str]:
         # Every table, index and trigger as SQLite keeps it (its DDL).
+        change = renamed if rename else str
         return sorted(
-            self.query(
+            repr((kind, name, table, table_definition(sql and change(sql))))
+            for kind, name, table, sql in self.query(
                 "SELECT type, name, tbl_name, sql FROM sqlite_master "
                 "WHERE name NOT LIKE 'sqlite_%'"
             )
         )
+
+    def rows(self, table: str) -> list[dict]:
+        with sqlite3.connect(self.path) as db:
+            cursor = db.execute(f'SELECT * FROM "{table}"')
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def drop(self):
         pass
@@ -111,6 +158,12 @@ class PostgresDatabase:
         with self.psycopg.connect(dbname=self.name, **self.params) as db:
             return db.execute(sql).fetchall()
 
+    def rows(self, table: str) -> list[dict]:
+        with self.psycopg.connect(dbname=self.name, **self.params) as db:
+            cursor = db.execute(f'SELECT * FROM "{table}"')
+            names = [column.name for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
+
     def tables(self) -> list[str]:
         rows = self.query(
             "SELECT table_name FROM information_schema.tables "
@@ -118,7 +171,7 @@ class PostgresDatabase:
         )
         return sorted(name for (name,) in rows)
 
-    def schema(self) -> list[tuple]:
+    def schema(self, *, rename: bool = False) -> list[str]:
         columns = self.query(
             "SELECT table_name, column_name, data_type, is_nullable, "
             "column_default, character_maximum_length, numeric_precision, "
@@ -133,19 +186,33 @@ class PostgresDatabase:
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
             "FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
         )
-        return sorted(map(repr, columns + indexes + constraints))
+        change = renamed if rename else str
+        return sorted(change(repr(item)) for item in columns + indexes + constraints)
 
     def drop(self):
         with self._server() as server:
             server.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-def contents(database) -> dict[str, list[tuple]]:
-    """Every row of every table, in a stable order."""
-    return {
-        table: sorted(database.query(f'SELECT * FROM "{table}"'), key=repr)
-        for table in database.tables()
-    }
+def contents(database, *, rename: bool = False) -> dict[str, list[tuple]]:
+    """Every row of every table as (column, value) pairs, in a stable order;
+    with ``rename``, the renamed columns under their new names."""
+    tables = {}
+    for table in database.tables():
+        names = RENAMED.get(table, {}) if rename else {}
+        tables[table] = sorted(
+            (
+                tuple(
+                    sorted(
+                        (names.get(column, column), value)
+                        for column, value in row.items()
+                    )
+                )
+                for row in database.rows(table)
+            ),
+            key=repr,
+        )
+    return tables
 
 
 def held_permissions(database) -> dict[str, set[str]]:
@@ -242,7 +309,8 @@ def before_database(tmp_path):
 
 def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path):
     database = before_database
-    before, schema_before = contents(database), database.schema()
+    before = contents(database, rename=True)
+    schema_before = database.schema(rename=True)
     held_before = held_permissions(database)
     m2m = {
         name: database.query(
@@ -273,8 +341,8 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     # The migrations applied before are still recorded, as they were; the
     # new ones are exactly those this code has and the database had not.
     assert set(before["django_migrations"]) <= set(after["django_migrations"])
-    was = {(app, name) for _pk, app, name, _at in before["django_migrations"]}
-    now = {(app, name) for _pk, app, name, _at in after["django_migrations"]}
+    was = {(dict(r)["app"], dict(r)["name"]) for r in before["django_migrations"]}
+    now = {(dict(r)["app"], dict(r)["name"]) for r in after["django_migrations"]}
     on_disk = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     assert now == on_disk
     assert now - was >= {
@@ -283,10 +351,11 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     }
 
     # The same content-type rows, same ids; only the moved ones say news.
-    types_before = {
-        pk: (app, model) for pk, app, model in before["django_content_type"]
-    }
-    types_after = {pk: (app, model) for pk, app, model in after["django_content_type"]}
+    def types(rows):
+        return {row["id"]: (row["app_label"], row["model"]) for row in map(dict, rows)}
+
+    types_before = types(before["django_content_type"])
+    types_after = types(after["django_content_type"])
     assert types_after == {
         pk: ("news" if app == "funding" and model in MOVED else app, model)
         for pk, (app, model) in types_before.items()
@@ -304,7 +373,7 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     seen = json.loads(read.stdout.strip().splitlines()[-1])
     blocks = seen["blocks"]
     assert sorted(map(int, blocks)) == sorted(
-        row[0] for row in before["funding_datablock"]
+        dict(row)["id"] for row in before["funding_datablock"]
     )
     for name, rows in m2m.items():
         through_models = [

@@ -32,7 +32,7 @@ def seed_figure(**dims) -> Figure:
     defaults = {
         "area__code": REGION,
         "indicator__code": "kinh-phi-khuyen-cong",
-        "source_fund": "all",
+        "fund": "all",
         "period_kind": "year",
     }
     return Figure.objects.get(**{**defaults, **dims})
@@ -166,7 +166,7 @@ def test_figure_page_lists_the_articles_that_use_it(seed, client):
     other = Figure.objects.create(
         indicator=figure.indicator,
         area=Area.objects.get(code="vn"),
-        source_fund="all",
+        fund="all",
         content=figure.content,
         year=2019,
         period_kind="year",
@@ -284,7 +284,7 @@ def test_editor_attaches_a_block_by_dimensions(seed, editor_client):
     assert "<mark>11,07 tỷ đồng</mark>" in page
     assert "1 số được trích: 1 khớp" in page
     assert draft.figure_quotes.get().figure == seed_figure(
-        year=2021, measure="executed", source_fund="kcqg"
+        year=2021, measure="executed", fund="kcqg"
     )
 
 
@@ -333,7 +333,7 @@ def test_a_changed_figure_puts_the_story_on_the_review_list(
 ):
     staff = Client()
     staff.force_login(make_user("solieu_review", "Cán bộ số liệu"))
-    figure = seed_figure(year=2022, measure="plan", source_fund="kcqg")
+    figure = seed_figure(year=2022, measure="plan", fund="kcqg")
     url = reverse("admin:funding_figure_change", args=[figure.pk])
     response = staff.post(
         url,
@@ -341,7 +341,7 @@ def test_a_changed_figure_puts_the_story_on_the_review_list(
             "opened_version": opened_version(staff, url),
             "indicator": figure.indicator_id,
             "area": figure.area_id,
-            "source_fund": figure.source_fund,
+            "fund": figure.fund,
             "content": figure.content_id,
             "year": figure.year,
             "period_kind": figure.period_kind,

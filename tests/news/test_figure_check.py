@@ -108,7 +108,7 @@ def test_a_corrected_figure_changes_the_verdict(seed):
     figure = Figure.objects.get(
         area__code="mien-trung-tay-nguyen",
         year=2021,
-        source_fund="all",
+        fund="all",
         measure="executed",
         period_kind="year",
         indicator__code="kinh-phi-khuyen-cong",

@@ -26,7 +26,7 @@ def values(p):
         (
             f.figure.area.short_name,
             f.figure.year,
-            f.figure.source_fund,
+            f.figure.fund,
             f.figure.measure,
         ): f.figure.value
         for f in p.figures

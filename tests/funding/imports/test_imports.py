@@ -97,9 +97,7 @@ def test_wide_xlsx_with_a_title_row_and_names_as_people_type_them(user):
     assert p.errors == []
     assert p.count("new") == 6
     ninh_thuan = Area.objects.get(short_name="Ninh Thuận", valid_to__isnull=False)
-    by_key = {
-        (f.figure.area_id, f.figure.source_fund, f.figure.measure): f for f in p.figures
-    }
+    by_key = {(f.figure.area_id, f.figure.fund, f.figure.measure): f for f in p.figures}
     assert by_key[(ninh_thuan.pk, "kcqg", "plan")].figure.value == D(48_790_000_000)
     assert by_key[(ninh_thuan.pk, "kcqg", "executed")].figure.value == D(12_610_000_000)
     assert by_key[(ninh_thuan.pk, "kcdp", "plan")].figure.value == D(1_500_000_000)

@@ -60,7 +60,7 @@ def test_every_figure_links_to_its_page_and_source(client, demo):
         indicator__code="kinh-phi-khuyen-cong",
         area__code=REGION,
         year=2021,
-        source_fund="all",
+        fund="all",
         measure="executed",
     )
     assert f'href="{figure.get_absolute_url()}"' in html
