@@ -44,17 +44,19 @@ restore: $(VENV)/.run-installed
 	$(BIN)/python manage.py restore "$(FILE)"
 
 ## test: lint, format check, import contracts, migrations check and the test suite
-test: $(VENV)/.dev-installed
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports
-	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
+test: lint
 	$(BIN)/pytest
+
+## lint: the checks of .pre-commit-config.yaml (ruff, djhtml, django-upgrade,
+## import-linter, migrations) on every tracked file
+lint: $(VENV)/.dev-installed
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 ## format: apply ruff's fixes and formatting
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	git ls-files 'templates/*.html' '*/templates/*.html' | xargs $(BIN)/djhtml
 
 ## bench: server-time benchmark of the news pages on PostgreSQL
 bench: $(VENV)/.dev-installed

@@ -16,7 +16,7 @@ def client_ip(request) -> str:
     proxies, the address the outermost trusted proxy saw (X-Forwarded-For is
     read from the right, so a client cannot choose it)."""
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = request.headers.get("x-forwarded-for", "")
     if count and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= count:

@@ -1,6 +1,5 @@
 import json
 import re
-import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -76,11 +75,12 @@ def test_published_article_has_no_preview_banner(editor_client, make_article):
     assert "XEM TRƯỚC" not in html
 
 
-def test_scheduled_article_appears_on_its_own(client, make_article):
-    article = make_article(published_at=timezone.now() + timedelta(seconds=1.5))
+def test_scheduled_article_appears_on_its_own(client, make_article, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    article = make_article(published_at=timezone.now() + timedelta(hours=2))
     assert client.get(article.get_absolute_url()).status_code == 404
     assert article.slug not in client.get(reverse("news:list")).content.decode()
-    time.sleep(1.6)
+    time_machine.shift(timedelta(hours=2, seconds=1))
     assert client.get(article.get_absolute_url()).status_code == 200
     assert article.slug in client.get(reverse("news:list")).content.decode()
 
