@@ -190,3 +190,36 @@ def sum_against_total(parts: list[Quantity], stated: Quantity) -> dict:
         "difference": gap,
         "consistent": abs(gap) <= allowed,
     }
+
+
+@dataclass(frozen=True)
+class FundTriple:
+    """All sources, KCQG and KCĐP of one figure's other dimensions: each a
+    stored ``Quantity``, a ``Derived`` completed from the other two, or
+    None. ``derived`` names the one completed (``Figure.Fund`` values)."""
+
+    all: Quantity | Derived | None
+    kcqg: Quantity | Derived | None
+    kcdp: Quantity | Derived | None
+    derived: str | None = None
+
+    def get(self, fund: str) -> Quantity | Derived | None:
+        return getattr(self, fund)
+
+
+def complete_fund_triple(
+    *,
+    all: Quantity | None,  # named as the fund is (Figure.Fund.ALL)
+    kcqg: Quantity | None,
+    kcdp: Quantity | None,
+) -> FundTriple:
+    """Any two of all sources, KCQG and KCĐP give the third (all = KCQG +
+    KCĐP), with the interval the two allow; the one rule for pages, blocks
+    and the checker. With fewer than two, or all three, nothing is added."""
+    if [all, kcqg, kcdp].count(None) != 1:
+        return FundTriple(all, kcqg, kcdp)
+    if all is None:
+        return FundTriple(total(kcqg, kcdp), kcqg, kcdp, derived="all")
+    if kcqg is None:
+        return FundTriple(all, difference(all, kcdp), kcdp, derived="kcqg")
+    return FundTriple(all, kcqg, difference(all, kcqg), derived="kcdp")

@@ -59,14 +59,7 @@ class FigureForm(forms.ModelForm):
     class Meta:
         model = Figure
         fields = [
-            "indicator",
-            "area",
-            "fund",
-            "content",
-            "year",
-            "period_kind",
-            "period_end",
-            "measure",
+            *Figure.KEY_FIELDS,
             "value",
             "rounding",
             "source",

@@ -1,4 +1,7 @@
-import calendar
+"""Figures: one number with its dimensions and its source, stored exactly
+(``Figure``), and the record of spreadsheet imports. The dimensions
+themselves live in ``funding.core.dimensions`` and are re-exported here."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -12,208 +15,30 @@ from simple_history.models import HistoricalRecords
 
 from khuyencong.models import TimeStampedModel
 
-#: The day the 2025 provincial merger took effect (Resolution 202/2025/QH15).
-MERGER_DATE = date(2025, 7, 1)
+from . import periods
+from .dimensions import (
+    Area,
+    AreaQuerySet,
+    Indicator,
+    ProgrammeContent,
+    RegionMembership,
+    SourceDocument,
+)
+from .periods import Period
 
-
-class Indicator(TimeStampedModel):
-    """What a figure counts, and in which unit."""
-
-    class Unit(models.TextChoices):
-        VND = "vnd", _("đồng")
-        COUNT = "count", _("số lượng")
-
-    code = models.SlugField(_("mã"), max_length=60, unique=True)
-    name = models.CharField(_("tên chỉ tiêu"), max_length=200, unique=True)
-    unit = models.CharField(_("đơn vị"), max_length=10, choices=Unit.choices)
-    count_noun = models.CharField(
-        _("danh từ đếm"),
-        max_length=40,
-        blank=True,
-        help_text=_("Với chỉ tiêu đếm: “dự án”, “cơ sở”…"),
-    )
-    description = models.TextField(_("mô tả"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("chỉ tiêu")
-        verbose_name_plural = _("chỉ tiêu")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ProgrammeContent(TimeStampedModel):
-    """A content (nội dung) of the khuyến công programme, or "all contents"."""
-
-    ALL = "tat-ca"
-
-    code = models.SlugField(_("mã"), max_length=60, unique=True)
-    name = models.CharField(_("tên nội dung"), max_length=500, unique=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("nội dung chương trình")
-        verbose_name_plural = _("nội dung chương trình")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class AreaQuerySet(models.QuerySet):
-    def valid_in(self, year: int):
-        """Areas that existed at some point of ``year``."""
-        return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__year__lte=year),
-            Q(valid_to__isnull=True) | Q(valid_to__year__gte=year),
-        )
-
-    def current(self):
-        """Areas that exist today (not replaced by a merger)."""
-        return self.filter(valid_to__isnull=True)
-
-
-class Area(TimeStampedModel):
-    """The nation, a khuyến công region, or a province as it was in its time.
-
-    A province replaced in the 2025 merger keeps its figures and points to
-    its ``successor``; views aggregate old figures into today's provinces by
-    following those links.
-    """
-
-    class Kind(models.TextChoices):
-        NATION = "nation", _("Cả nước")
-        REGION = "region", _("Khu vực")
-        PROVINCE = "province", _("Tỉnh, thành phố")
-
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
-    name = models.CharField(_("tên đầy đủ"), max_length=120)
-    short_name = models.CharField(_("tên ngắn"), max_length=80)
-    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
-    aliases = models.TextField(
-        _("tên gọi khác"),
-        blank=True,
-        help_text=_("Mỗi dòng một tên (dùng khi nhập dữ liệu)."),
-    )
-    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    successor = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="predecessors",
-        verbose_name=_("đơn vị kế thừa"),
-    )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    objects = AreaQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["kind", "position", "short_name"]
-        verbose_name = _("địa bàn")
-        verbose_name_plural = _("địa bàn")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_from__isnull=True)
-                | Q(valid_to__isnull=True)
-                | Q(valid_from__lte=models.F("valid_to")),
-                name="funding_area_valid_range",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        if self.valid_to:
-            return _("%(name)s (đến %(year)s)") % {
-                "name": self.short_name,
-                "year": self.valid_to.year,
-            }
-        return self.short_name
-
-    def get_absolute_url(self) -> str:
-        if self.kind == self.Kind.REGION:
-            return reverse("funding:region", kwargs={"code": self.code})
-        if self.kind == self.Kind.PROVINCE:
-            return reverse("funding:province", kwargs={"code": self.code})
-        return reverse("funding:overview")
-
-    def members(self, year: int):
-        """The provinces of this region in ``year``."""
-        return Area.objects.filter(
-            region_memberships__region=self, region_memberships__year=year
-        ).order_by("position", "short_name")
-
-
-class RegionMembership(models.Model):
-    """A province belongs to a region for a given year (membership changes)."""
-
-    region = models.ForeignKey(
-        Area,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        limit_choices_to={"kind": Area.Kind.REGION},
-        verbose_name=_("khu vực"),
-    )
-    province = models.ForeignKey(
-        Area,
-        on_delete=models.CASCADE,
-        related_name="region_memberships",
-        limit_choices_to={"kind": Area.Kind.PROVINCE},
-        verbose_name=_("tỉnh, thành phố"),
-    )
-    year = models.PositiveSmallIntegerField(_("năm"))
-
-    class Meta:
-        ordering = ["region", "year", "province"]
-        verbose_name = _("thành viên khu vực")
-        verbose_name_plural = _("thành viên khu vực")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["region", "province", "year"], name="funding_membership_unique"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.province} – {self.region} ({self.year})"
-
-
-class SourceDocument(TimeStampedModel):
-    """Where figures come from: a report, a decision, a news article."""
-
-    title = models.CharField(_("tiêu đề"), max_length=300)
-    number = models.CharField(_("số hiệu"), max_length=100, blank=True)
-    issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
-    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    url = models.URLField(_("đường dẫn"), max_length=500, blank=True)
-    article = models.ForeignKey(
-        "news.Article",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="source_documents",
-        verbose_name=_("bài viết trên cổng"),
-    )
-    note = models.TextField(_("ghi chú"), blank=True)
-
-    class Meta:
-        ordering = ["-issued_on", "title"]
-        verbose_name = _("nguồn số liệu")
-        verbose_name_plural = _("nguồn số liệu")
-
-    def __str__(self) -> str:
-        return f"{self.number} – {self.title}" if self.number else self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("funding:source", kwargs={"pk": self.pk})
-
-    @property
-    def link(self) -> str:
-        """Where a reader can read the source itself."""
-        if self.article_id and self.article.is_public:
-            return self.article.get_absolute_url()
-        return self.url
+__all__ = [
+    "Area",
+    "AreaQuerySet",
+    "Figure",
+    "FigureQuerySet",
+    "ImportChange",
+    "ImportRecord",
+    "Indicator",
+    "ProgrammeContent",
+    "RegionMembership",
+    "SourceDocument",
+    "period_label",
+]
 
 
 class FigureQuerySet(models.QuerySet):
@@ -225,8 +50,28 @@ class FigureQuerySet(models.QuerySet):
         return self.filter(indicator__unit=Indicator.Unit.VND)
 
 
+#: What tells one figure from another: its dimensions (see ``Figure``).
+FIGURE_KEY_FIELDS = (
+    "indicator",
+    "area",
+    "fund",
+    "content",
+    "year",
+    "period_kind",
+    "period_end",
+    "measure",
+)
+
+
 class Figure(TimeStampedModel):
-    """One number with its dimensions and its source, stored exactly."""
+    """One number with its dimensions and its source, stored exactly.
+
+    ``KEY_FIELDS`` are its identity: the unique constraint, the admin form,
+    imports, exports and the checker all name a figure by them (and by
+    ``key_columns()``, the same fields as database columns).
+    """
+
+    KEY_FIELDS = FIGURE_KEY_FIELDS
 
     class Fund(models.TextChoices):
         ALL = "all", _("Tất cả nguồn")
@@ -234,14 +79,18 @@ class Figure(TimeStampedModel):
         KCDP = "kcdp", _("Khuyến công địa phương")
 
     class PeriodKind(models.TextChoices):
-        YEAR = "year", _("Cả năm")
-        MONTHS = "months", _("Các tháng đầu năm")
-        TO_DATE = "to_date", _("Đến ngày")
+        """See ``funding.core.periods``: one identity per period."""
+
+        YEAR = periods.YEAR, _("Cả năm")
+        MONTHS = periods.MONTHS, _("Các tháng đầu năm")
+        QUARTER = periods.QUARTER, _("Một quý (II, III, IV)")
+        TO_DATE = periods.TO_DATE, _("Đến ngày")
 
     class Measure(models.TextChoices):
         PLAN = "plan", _("Kế hoạch")
         EXECUTED = "executed", _("Thực hiện")
         ESTIMATE = "estimate", _("Ước thực hiện")
+        TARGET = "target", _("Mục tiêu")
 
     indicator = models.ForeignKey(
         Indicator,
@@ -322,16 +171,7 @@ class Figure(TimeStampedModel):
         permissions = [("import_figure", _("Có thể nhập số liệu từ tệp và hoàn tác"))]
         constraints = [
             models.UniqueConstraint(
-                fields=[
-                    "indicator",
-                    "area",
-                    "fund",
-                    "content",
-                    "year",
-                    "period_kind",
-                    "period_end",
-                    "measure",
-                ],
+                fields=FIGURE_KEY_FIELDS,
                 name="funding_figure_unique_dimensions",
                 violation_error_message=_(
                     "Số liệu này đã có (cùng chỉ tiêu, địa bàn, nguồn, nội dung, "
@@ -364,10 +204,24 @@ class Figure(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("funding:figure", kwargs={"pk": self.pk})
 
+    @classmethod
+    def key_columns(cls) -> tuple[str, ...]:
+        """``KEY_FIELDS`` as attribute names (``indicator_id``…), for
+        ``values_list`` and bulk writes."""
+        return tuple(cls._meta.get_field(name).attname for name in cls.KEY_FIELDS)
+
+    def key(self) -> tuple:
+        """This figure's identity, as ``key_columns()`` reads it."""
+        return tuple(getattr(self, column) for column in self.key_columns())
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_kind, self.period_end)
+
     @property
     def months(self) -> int:
         """How many months of the year the period covers (12 for the year)."""
-        return self.period_end.month if self.period_end else 12
+        return self.period.months if self.period_end else 12
 
     @property
     def period_label(self) -> str:
@@ -377,21 +231,13 @@ class Figure(TimeStampedModel):
     def period_end_for(kind: str, year: int, months: int | None = None) -> date:
         """The last day of a whole-year or first-N-months period."""
         if kind == Figure.PeriodKind.YEAR:
-            return date(year, 12, 31)
-        months = months or 12
-        return date(year, months, calendar.monthrange(year, months)[1])
+            return Period.whole_year(year).end
+        return Period.first_months(year, months or 12).end
 
     @staticmethod
     def shift_period_end(kind: str, period_end: date, years: int) -> date:
-        """The end of the same period ``years`` later (or earlier).
-
-        "First 2 months" of 2016 ends on 29/02; of 2015, on 28/02.
-        """
-        year = period_end.year + years
-        if kind in (Figure.PeriodKind.YEAR, Figure.PeriodKind.MONTHS):
-            return Figure.period_end_for(kind, year, period_end.month)
-        last_day = calendar.monthrange(year, period_end.month)[1]
-        return date(year, period_end.month, min(period_end.day, last_day))
+        """The end of the same period ``years`` later (or earlier)."""
+        return Period(kind, period_end).shifted(years).end
 
     def clean(self) -> None:
         """Rules a person can break in a form; the database enforces them too."""
@@ -417,14 +263,15 @@ class Figure(TimeStampedModel):
             raise ValidationError(errors)
 
     def _normalise_period(self) -> None:
-        # A whole year ends on 31/12; "first N months" ends on the last day
-        # of month N, whatever day of that month was typed.
+        # One period, one identity (funding.core.periods): a whole year ends
+        # on 31/12, "first N months" on the last day of month N whatever day
+        # was typed, "up to 30/9" is the first 9 months, quarter I the
+        # first 3 months.
         if self.period_kind == self.PeriodKind.YEAR and self.year:
-            self.period_end = self.period_end_for(self.PeriodKind.YEAR, self.year)
-        elif self.period_kind == self.PeriodKind.MONTHS and self.period_end:
-            self.period_end = self.period_end_for(
-                self.PeriodKind.MONTHS, self.period_end.year, self.period_end.month
-            )
+            self.period_end = Period.whole_year(self.year).end
+        elif self.period_end:
+            period = Period(self.period_kind, self.period_end).normalised()
+            self.period_kind, self.period_end = period.kind, period.end
 
     def save(self, *args, **kwargs):
         self._normalise_period()
@@ -432,15 +279,10 @@ class Figure(TimeStampedModel):
 
 
 def period_label(kind: str, period_end: date | None, year: int) -> str:
-    """ "Năm 2021", "7 tháng đầu năm 2022", "Đến 30/06/2023"."""
+    """ "Năm 2021", "7 tháng đầu năm 2022", "Quý II năm 2024", "Đến 15/10/2023"."""
     if kind == Figure.PeriodKind.YEAR or period_end is None:
-        return _("Năm %(year)s") % {"year": year}
-    if kind == Figure.PeriodKind.MONTHS:
-        return _("%(months)s tháng đầu năm %(year)s") % {
-            "months": period_end.month,
-            "year": year,
-        }
-    return _("Đến %(date)s") % {"date": period_end.strftime("%d/%m/%Y")}
+        return Period.whole_year(year).label
+    return Period(kind, period_end).label
 
 
 class ImportRecord(models.Model):

@@ -482,16 +482,8 @@ def figure_label(planned: PlannedFigure, by_id: dict[str, dict]) -> str:
 PREVIEW_ROWS = 500
 
 
-KEY_FIELDS = (
-    "indicator_id",
-    "area_id",
-    "fund",
-    "content_id",
-    "year",
-    "period_kind",
-    "period_end",
-    "measure",
-)
+#: A figure's identity as columns (``Figure.KEY_FIELDS``).
+KEY_FIELDS = Figure.key_columns()
 
 
 def plan_file(

@@ -481,20 +481,8 @@ def open_data_csv(request):
     figures = (
         Figure.objects.order_by("pk")
         .values_list(
-            "pk",
-            "indicator_id",
-            "area_id",
-            "fund",
-            "content_id",
-            "year",
-            "period_kind",
-            "period_end",
-            "measure",
-            "value",
-            "rounding",
-            "source_id",
-            "note",
-        )  # fmt: skip
+            "pk", *Figure.key_columns(), "value", "rounding", "source_id", "note"
+        )
         .iterator(chunk_size=10000)
     )
 

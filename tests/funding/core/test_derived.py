@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from funding.core.derived import (
     Quantity,
     change,
+    complete_fund_triple,
     difference,
     ratio,
     share,
@@ -127,3 +128,29 @@ def test_rounded_inputs_bound_the_exact_result(executed, plan, digits):
     derived = ratio(Quantity(rounded_e, step / 2), Quantity(rounded_p, step / 2))
     exact = executed / plan
     assert derived.low <= exact <= derived.high
+
+
+def test_any_two_funds_give_the_third_with_its_bounds():
+    qg = Quantity(D("11.07"), D("0.005"))
+    dp = Quantity(D("37.73"), D("0.005"))
+    whole = Quantity(D("48.79"), D("0.005"))
+    summed = complete_fund_triple(all=None, kcqg=qg, kcdp=dp)
+    assert summed.derived == "all"
+    assert (summed.all.value, summed.all.low, summed.all.high) == (
+        D("48.80"),
+        D("48.790"),
+        D("48.810"),
+    )
+    assert summed.all.formula == "{} + {}"
+    left = complete_fund_triple(all=whole, kcqg=qg, kcdp=None)
+    assert (left.derived, left.kcdp.value) == ("kcdp", D("37.72"))
+    assert left.get("kcdp").high == D("37.730")
+    other = complete_fund_triple(all=whole, kcqg=None, kcdp=dp)
+    assert (other.derived, other.kcqg.value) == ("kcqg", D("11.06"))
+    for stated in (
+        {"all": whole, "kcqg": qg, "kcdp": dp},
+        {"all": whole, "kcqg": None, "kcdp": None},
+    ):
+        kept = complete_fund_triple(**stated)
+        assert kept.derived is None
+        assert (kept.all, kept.kcqg, kept.kcdp) == tuple(stated.values())
