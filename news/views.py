@@ -10,7 +10,7 @@ from funding.api import long_layout_csv
 from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import models
-from .blocks import article_blocks, split_body
+from .blocks import article_blocks, block_download, split_body
 from .models import Article, Category, DataBlock
 from .params import SearchQuery
 
@@ -148,12 +148,13 @@ class RobotsView(TemplateView):
 
 
 def block_csv(request, pk: int):
-    """A data block's figures in the long layout (the import's own)."""
+    """A data block's figures in the long layout (the import's own), those
+    it shows derived after the stored ones, their note saying how."""
     articles = Article.objects.all()
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
         articles = articles.published()
     block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
     return long_layout_csv(
-        block.figures(), title=block.title, filename=f"bang-so-lieu-{block.pk}"
+        block_download(block), title=block.title, filename=f"bang-so-lieu-{block.pk}"
     )

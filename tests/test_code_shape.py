@@ -26,10 +26,6 @@ TOO_LONG = {
     ("funding/imports/readers/xlsx.py", None): 421,
     ("funding/imports/spreadsheets.py", "template_workbook"): 78,
     ("funding/imports/writes.py", "apply_import"): 82,
-    ("funding/pages/blocks.py", "build"): 85,
-    ("funding/pages/tables.py", "overview_table"): 142,
-    ("funding/pages/views.py", None): 526,
-    ("funding/pages/views.py", "open_data_csv"): 78,
 }
 
 
