@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from funding.api import long_layout_csv
 from khuyencong.params import PageQuery, QueryParametersMixin
 
-from . import models
+from . import search
 from .blocks import article_blocks, block_download, split_body
 from .models import Article, Category, DataBlock
 from .params import SearchQuery
@@ -133,8 +133,8 @@ class SearchView(QueryParametersMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
-        context["capped"] = context["paginator"].count >= models.SEARCH_CANDIDATES
-        context["search_limit"] = models.SEARCH_CANDIDATES
+        context["capped"] = context["paginator"].count >= search.SEARCH_CANDIDATES
+        context["search_limit"] = search.SEARCH_CANDIDATES
         return context
 
 
