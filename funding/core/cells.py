@@ -76,10 +76,6 @@ class Cell:
         return [q.figure for q in self.derived.inputs if q.figure is not None]
 
 
-def stored_cell(figure: Figure | None) -> Cell | None:
-    return Cell.of(figure) if figure is not None else None
-
-
 def derive(
     function: Callable[..., Derived], *values: Cell | Quantity | None
 ) -> Derived | None:
@@ -95,8 +91,9 @@ def derive(
 
 
 def derived_note(derived: Derived) -> str:
-    """What a derived amount is, in words and exact numbers, for downloads
-    and tooltips: "tính ra: 11.070.000.000 + 37.730.000.000, trong khoảng …"."""
+    """What a derived amount is, in words and exact numbers, for downloads:
+    "Số tính ra, không phải số công bố: 11.070.000.000 + 37.730.000.000,
+    trong khoảng 48.790.000.000 – 48.810.000.000"."""
     text = _("Số tính ra, không phải số công bố: %(formula)s") % {
         "formula": derived.formula.format(
             *(format_exact(q.value) for q in derived.inputs)
@@ -163,6 +160,3 @@ class FigureCells:
     def __iter__(self):
         """Every cell, stored and derived."""
         return iter(self._cells.values())
-
-    def derived(self) -> list[Cell]:
-        return [cell for cell in self._cells.values() if cell.derived is not None]
