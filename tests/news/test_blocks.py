@@ -455,3 +455,23 @@ def test_a_story_showing_a_derived_total_is_flagged_when_an_input_changes(seed, 
     assert seed.needs_figure_review
     # And the KCQG figure's page names the story among those using it.
     assert seed.title in client.get(kcqg.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("display", ["table", "chart", "highlight"])
+def test_each_display_shows_its_own(seed, client, display):
+    block = DataBlock.objects.filter(article=seed).first()
+    DataBlock.objects.filter(pk=block.pk).update(display=display)
+    html = client.get(seed.get_absolute_url()).content.decode()
+    section = html[html.index(f'id="{block.anchor}"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('<table class="data">') == 1  # every display: the table
+    assert ('class="chart-figure"' in section) == (display == "chart")
+    assert ('class="highlight-figure"' in section) == (display == "highlight")
+    if display == "highlight":
+        # The first figure of the table, with its ratio to plan.
+        highlight = text_of(section[: section.index("<table")])
+        assert "48,79 tỷ đồng Miền Trung - Tây Nguyên – Tất cả nguồn – Năm 2021" in (
+            highlight
+        )
+        assert "đạt 95,24% 48,79 / 51,23 kế hoạch" in highlight
+    assert "Tải dữ liệu" in section and block.note in section
