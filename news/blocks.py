@@ -30,8 +30,9 @@ def article_blocks(article) -> list[BlockView]:
 def block_download(block) -> list[Figure]:
     """What a block's download lists: the stored figures it names, then
     those it shows derived (unsaved, their note saying how)."""
-    read = list(block.figures(every_fund=True))
-    named = [figure for figure in read if block.selection.matches(figure)]
+    selection = block.selection
+    read = list(selection.figures(every_fund=True))
+    named = [figure for figure in read if selection.matches(figure)]
     return named + block_view(block, read).derived_figures
 
 

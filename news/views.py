@@ -154,7 +154,11 @@ def block_csv(request, pk: int):
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
         articles = articles.published()
-    block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
+    block = get_object_or_404(
+        DataBlock.objects.prefetch_related("areas", "indicators", "sources"),
+        pk=pk,
+        article__in=articles,
+    )
     return long_layout_csv(
         block_download(block), title=block.title, filename=f"bang-so-lieu-{block.pk}"
     )

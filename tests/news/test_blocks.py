@@ -475,3 +475,17 @@ def test_each_display_shows_its_own(seed, client, display):
         )
         assert "đạt 95,24% 48,79 / 51,23 kế hoạch" in highlight
     assert "Tải dữ liệu" in section and block.note in section
+
+
+def test_a_block_download_reads_its_figures_once(
+    seed, client, django_assert_max_num_queries
+):
+    block = DataBlock.objects.filter(article=seed).first()
+    block.areas.add(*Area.objects.filter(kind="province")[:10])
+    url = reverse("news:block_csv", args=[block.pk])
+    # The article check, the block, its three relations, its figures.
+    with django_assert_max_num_queries(7):
+        response = client.get(url)
+    assert len(response.content.decode().strip().splitlines()) == 1 + len(
+        block.figures()
+    )
