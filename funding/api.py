@@ -6,7 +6,7 @@ registered callables.
 - The figures and their dimensions, for relations and choices.
 - Which figures a data block names: ``Selection`` (read from a block's
   fields), ``figures_for`` (several selections' figures in one query),
-  ``showing`` (a filter on blocks for those reading a figure), and
+  ``showing`` (a filter on blocks for those showing a figure), and
   ``split_codes`` (how a block stores funding sources and measures).
 - A block as readers see it: ``block_view`` (tables and chart from a block
   and the figures it reads: every fund of what it names, so that a fund

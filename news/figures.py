@@ -29,8 +29,8 @@ from khuyencong.models import TimeStampedModel
 
 class DataBlockQuerySet(models.QuerySet):
     def showing(self, figure: Figure):
-        """Blocks that read ``figure`` (as it is stored now), so may show it
-        or a figure derived from it."""
+        """Blocks showing ``figure`` (as it is stored now) or a figure
+        computed from it (a fund derived from it, a share of all sources)."""
         return self.filter(showing(figure)).distinct()
 
 

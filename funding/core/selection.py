@@ -9,7 +9,8 @@ The rule is the table ``CRITERIA``; from it come
 - ``Selection.matches(figure)``: the same test on a figure already read
   (an article's blocks read their figures in one query and sort them here);
 - ``showing(figure)``: the other way round, a filter on the model that
-  stores selections (a data block) for the selections reading ``figure``.
+  stores selections (a data block) for the selections showing ``figure``
+  or a figure computed from it.
 
 A block *reads* more than it names: every fund of what it names
 (``every_fund=True``), so that a fund triple with two funds stored has its
@@ -190,13 +191,35 @@ def figures_for(selections: dict, *, every_fund: bool = False) -> dict:
 
 
 def showing(figure) -> Q:
-    """The selections reading ``figure`` (as it is stored now: a change to it
-    may change what they show), as a filter on the model storing them (use
-    ``.distinct()``: it spans relations). Every fund: a block naming only
-    all sources shows a total derived from KCQG and KCĐP when it is not
-    stored, and a KCQG block its share of all sources."""
+    """The selections showing ``figure`` (as it is stored now) or a figure
+    computed from it, as a filter on the model storing them (use
+    ``.distinct()``: it spans relations). Besides its own fund's: the funds
+    in ``funds_using(figure)``."""
     selecting = Q(year_from__lte=figure.year, year_to__gte=figure.year)
     for criterion in CRITERIA:
         if criterion is not FUND:
             selecting &= criterion.names(figure)
-    return selecting
+    using = Q(funds="")
+    for fund in sorted(funds_using(figure)):
+        using |= _has_code(FUND.field, fund)
+    return selecting & using
+
+
+def funds_using(figure) -> set[str]:
+    """The funds whose rows show ``figure`` or a figure computed from it:
+    its own; the third of its fund triple when only two are stored (derived
+    from it, ``funding.core.cells``); and, when all sources is among them,
+    KCQG and KCĐP (their share of all sources). One query."""
+    others = {
+        name: getattr(figure, Figure._meta.get_field(name).attname)
+        for name in Figure.KEY_FIELDS
+        if name != "fund"
+    }
+    stored = set(Figure.objects.filter(**others).values_list("fund", flat=True))
+    stored.add(figure.fund)
+    funds = {figure.fund}
+    if len(stored) == 2:
+        funds |= set(Figure.Fund.values) - stored
+    if Figure.Fund.ALL in funds:
+        funds |= {Figure.Fund.KCQG, Figure.Fund.KCDP}
+    return funds

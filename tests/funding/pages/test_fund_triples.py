@@ -220,3 +220,19 @@ def test_the_nation_and_a_region_too(client, demo, make_figure, missing, code):
     ).content.decode()
     row = row_of(html, LABELS[missing])
     assert_marked(re.findall(r'<td class="num">(.*?)</td>', row, re.S)[1], missing)
+
+
+def test_a_figure_page_lists_the_stories_computing_from_it(
+    client, block, province, missing, make_figure
+):
+    # The block names only the fund that is not stored: the stored figures
+    # it is derived from are used by the story, and their pages say so.
+    other = KCQG if missing != KCQG else KCDP
+    used = Figure.objects.get(area=province, fund=other, measure=EXECUTED)
+    assert block.article.title in client.get(used.get_absolute_url()).content.decode()
+    # Once the missing one is stored, the block shows it and needs no other
+    # (but all sources, for a share).
+    make_figure(province, 2021, EXECUTED, STORED[missing][1], source=missing)
+    assert block.article.title not in (
+        client.get(used.get_absolute_url()).content.decode()
+    )
