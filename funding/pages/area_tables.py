@@ -19,8 +19,8 @@ from ..core.cells import Cell, FigureCells, derive
 from ..core.derived import Quantity
 from ..core.formatting import format_plain
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from .tables import MONEY
 
-MONEY = "kinh-phi-khuyen-cong"
 PLAN, EXECUTED = Figure.Measure.PLAN, Figure.Measure.EXECUTED
 
 
@@ -51,6 +51,8 @@ def fold(cells: list[Cell]) -> Quantity | Cell | None:
         if len(cells) == 1:
             return cells[0]
         summed = derived.total(*(cell.quantity for cell in cells))
+        # Its figure is the first part's, for the unit: a sum of areas is
+        # listed nowhere as a figure.
         return Cell(summed.as_quantity(), cells[0].as_figure, summed)
     value = sum((cell.value for cell in cells), Decimal(0))
     error = sum((cell.quantity.error for cell in cells), Decimal(0))

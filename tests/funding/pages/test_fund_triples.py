@@ -236,3 +236,20 @@ def test_a_figure_page_lists_the_stories_computing_from_it(
     assert block.article.title not in (
         client.get(used.get_absolute_url()).content.decode()
     )
+
+
+def test_a_merged_province_completes_each_predecessor_before_adding_up(
+    client, demo, make_figure
+):
+    # Khánh Hòa after the merger, for 2022: Khánh Hòa before it stored all
+    # sources (6), Ninh Thuận only KCQG (1) and KCĐP (3): 6 + (1 + 3).
+    khanh_hoa = Area.objects.get(short_name="Khánh Hòa", valid_to__isnull=True)
+    old_khanh_hoa = Area.objects.get(short_name="Khánh Hòa", valid_to__isnull=False)
+    ninh_thuan = Area.objects.get(short_name="Ninh Thuận", valid_to__isnull=False)
+    make_figure(old_khanh_hoa, 2022, PLAN, 6 * BILLION)
+    make_figure(ninh_thuan, 2022, PLAN, BILLION, source=KCQG)
+    make_figure(ninh_thuan, 2022, PLAN, 3 * BILLION, source=KCDP)
+    page = client.get(reverse("funding:province", args=[khanh_hoa.code]))
+    row = row_of(page.content.decode(), "2022")
+    assert 'class="derived-amount"' in row
+    assert "10 tỷ đồng tính ra: 6 + 4" in text_of(row)
