@@ -35,10 +35,18 @@ from news.demo.content import load_demo_content
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 SYNTHETIC = "DỮ LIỆU GIẢ LẬP cho benchmark – không phải số liệu thật"
 YEARS = range(2015, 2025)
+# The columns written by COPY: a figure's identity (Figure.key_columns())
+# and the rest of its row.
 COLUMNS = [
-    "created_at", "updated_at", "indicator_id", "area_id", "fund", "content_id",
-    "year", "period_kind", "period_end", "measure", "value", "rounding", "source_id", "note",
-]  # fmt: skip
+    "created_at",
+    "updated_at",
+    *Figure.key_columns(),
+    "value",
+    "rounding",
+    "source_id",
+    "note",
+]
+KEY_POSITIONS = [COLUMNS.index(column) for column in Figure.key_columns()]
 
 
 def synthetic_rows(document):
@@ -67,11 +75,23 @@ def _rows(rng, now, document, indicators, contents, plan):
                         kind = "year" if months == 12 else "months"
                         end = Figure.period_end_for(kind, year, months)
                         for measure in Figure.Measure.values:
-                            yield (
-                                now, now, indicator.pk, area.pk, source, content.pk,
-                                year, kind, end, measure,
-                                rng.randrange(10**8, 10**11), 0, document.pk, "",
-                            )  # fmt: skip
+                            row = {
+                                "created_at": now,
+                                "updated_at": now,
+                                "indicator_id": indicator.pk,
+                                "area_id": area.pk,
+                                "fund": source,
+                                "content_id": content.pk,
+                                "year": year,
+                                "period_kind": kind,
+                                "period_end": end,
+                                "measure": measure,
+                                "value": rng.randrange(10**8, 10**11),
+                                "rounding": 0,
+                                "source_id": document.pk,
+                                "note": "",
+                            }
+                            yield tuple(row[column] for column in COLUMNS)
 
 
 def ensure_figures() -> int:
@@ -85,23 +105,14 @@ def ensure_figures() -> int:
     started = time.perf_counter()
     # The seed's own figures would collide with synthetic ones: keep the
     # seed, skip the synthetic rows that share its dimensions.
-    taken = set(
-        Figure.objects.values_list(
-            "indicator_id",
-            "area_id",
-            "fund",
-            "content_id",
-            "period_end",
-            "measure",
-        )
-    )
+    taken = set(Figure.objects.values_list(*Figure.key_columns()))
     rows = synthetic_rows(document)
     with connection.cursor() as cursor:
         with cursor.cursor.copy(
             f"COPY funding_figure ({', '.join(COLUMNS)}) FROM STDIN"
         ) as copy:
             for row in rows:
-                if (row[2], row[3], row[4], row[5], row[8], row[9]) not in taken:
+                if tuple(row[i] for i in KEY_POSITIONS) not in taken:
                     copy.write_row(row)
         cursor.execute("VACUUM ANALYZE funding_figure")
     count = Figure.objects.count()

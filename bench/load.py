@@ -102,12 +102,14 @@ def stop(process):
         os.killpg(process.pid, signal.SIGKILL)
 
 
-def fetch(path: str) -> tuple[int, int]:
-    with urllib.request.urlopen(BASE + path, timeout=10) as response:
+def fetch(path: str, base: str = BASE) -> tuple[int, int]:
+    with urllib.request.urlopen(base + path, timeout=10) as response:
         return response.status, len(response.read())
 
 
-def wrk(path: str, connections: int, script: str | None = None) -> dict:
+def wrk(
+    path: str, connections: int, script: str | None = None, base: str = BASE
+) -> dict:
     out = subprocess.run(
         [
             "wrk",
@@ -118,7 +120,7 @@ def wrk(path: str, connections: int, script: str | None = None) -> dict:
             "--timeout",
             "10s",
             *(["-s", str(ROOT / "bench" / script)] if script else []),
-            BASE + path,
+            base + path,
         ],
         capture_output=True,
         text=True,

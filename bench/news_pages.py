@@ -31,7 +31,8 @@ from django.utils.html import strip_tags
 
 from khuyencong.text import fold
 from news.demo.content import SEED_SLUG, load_demo_content
-from news.models import Article, Category, build_search_vector
+from news.models import Article, Category
+from news.search import build_search_vector
 
 TARGET = int(os.environ.get("BENCH_ARTICLES", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))

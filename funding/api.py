@@ -6,11 +6,12 @@ registered callables.
 - The figures and their dimensions, for relations and choices.
 - Which figures a data block names: ``Selection`` (read from a block's
   fields), ``figures_for`` (several selections' figures in one query),
-  ``showing`` (a filter on blocks for those naming a figure), and
+  ``showing`` (a filter on blocks for those showing a figure), and
   ``split_codes`` (how a block stores funding sources and measures).
-- A block as readers see it: ``build_block`` (tables and chart from a block
-  and its figures) and how it may be shown (``BlockDisplay``);
-  ``long_layout_csv`` (its figures as a download).
+- A block as readers see it: ``block_view`` (tables and chart from a block
+  and the figures it reads: every fund of what it names, so that a fund
+  triple with two funds stored shows its third, derived) and how it may be
+  shown (``BlockDisplay``); ``long_layout_csv`` (its figures as a download).
 - The checker: ``Checker`` (figures in, a ``Report`` out), ``plain_text``
   (the words of a rich-text body) and the verdict ``MISMATCH``.
 - ``figures_changed`` (sent when figures change; a receiver returns how many
@@ -30,9 +31,8 @@ from .core.selection import Selection, figures_for, showing, split_codes
 from .core.signals import figures_changed
 from .core.usage import register_figure_users
 from .imports.spreadsheets import long_layout_csv
-from .pages.blocks import BlockView
+from .pages.blocks import BlockView, block_view
 from .pages.blocks import Display as BlockDisplay
-from .pages.blocks import build as build_block
 
 __all__ = [
     "DEMO_NATION",
@@ -48,7 +48,7 @@ __all__ = [
     "Report",
     "Selection",
     "SourceDocument",
-    "build_block",
+    "block_view",
     "figures_changed",
     "figures_for",
     "load_seed_figures",

@@ -20,7 +20,7 @@ from .services import (
     withdraw_articles,
 )
 
-PUBLISH_PERMISSION = "news.publish_article"
+PUBLISH_PERMISSION = Article.PUBLISH_PERMISSION
 
 
 class VietnameseSlugMedia:
@@ -173,24 +173,10 @@ class ArticleAdmin(GuardedHistoryAdmin):
     def has_publish_permission(self, request) -> bool:
         return self.can_publish(request)
 
-    # The article's rules, asked by the admins of what it shows (data blocks).
-
     def lock_allows(self, request, article) -> bool:
         """Whether ``article``'s state lets this user change it or what it
-        shows: a published or withdrawn article is public record, which
-        only those who may publish (and change articles) touch."""
-        if article is None or not article.is_locked:
-            return True
-        return self.can_publish(request) and super().has_change_permission(
-            request, article
-        )
-
-    def confirm_publishable(self, request, article, *, confirmed: bool):
-        """After a change to what ``article`` shows: the figure rule for
-        what is public (``check_publication``); raises to refuse."""
-        return check_publication(
-            article=article, confirmed=confirmed, user=request.user, just_saved=False
-        )
+        shows (``Article.lock_allows``); None: a new article."""
+        return article is None or article.lock_allows(request.user)
 
     def has_change_permission(self, request, obj=None):
         return self.lock_allows(request, obj) and super().has_change_permission(

@@ -3,10 +3,9 @@ attach figures to stories.
 
 A block is part of what its article shows, so it follows the article's
 rules: adding, changing or deleting a block of a published or withdrawn
-article needs what changing that article needs, and a published article
-must still pass the figure check afterwards. The article's own admin,
-registered on the same site, answers both (``lock_allows`` and
-``confirm_publishable``).
+article needs what changing that article needs (``Article.lock_allows``),
+and a published article must still pass the figure check afterwards
+(``news.services.check_publication``).
 
 Data blocks were ``funding``'s, in the admin at ``…/funding/datablock/``:
 those addresses redirect here for good.
@@ -22,6 +21,7 @@ from khuyencong.admin_guards import GuardedAdmin
 
 from .forms import DataBlockAdminForm, DataBlockForm
 from .models import DataBlock
+from .services import check_publication
 
 admin.site.redirect_moved_model("funding", "datablock", DataBlock)
 
@@ -41,13 +41,15 @@ class DataBlockAdmin(GuardedAdmin):
     date_hierarchy = "created_at"
     fields = ["article", *DataBlockForm.Meta.fields, "confirm_mismatch"]
 
-    def _article_admin(self):
-        return self.admin_site.get_model_admin(
-            self.opts.get_field("article").related_model
-        )
-
     def _article_allows(self, request, article) -> bool:
-        return self._article_admin().lock_allows(request, article)
+        return article.lock_allows(request.user)
+
+    @staticmethod
+    def _confirm_publishable(request, article, *, confirmed: bool) -> None:
+        """After a change to what ``article`` shows: raises to refuse."""
+        check_publication(
+            article=article, confirmed=confirmed, user=request.user, just_saved=False
+        )
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (
@@ -73,9 +75,7 @@ class DataBlockAdmin(GuardedAdmin):
             # The article the block left shows less now.
             articles.append(type(form.instance.article).objects.get(pk=moved_from))
         for article in articles:
-            self._article_admin().confirm_publishable(
-                request, article, confirmed=confirmed
-            )
+            self._confirm_publishable(request, article, confirmed=confirmed)
 
     def delete_model(self, request, obj):
         article = obj.article
@@ -91,9 +91,7 @@ class DataBlockAdmin(GuardedAdmin):
         # A deletion has no confirmation box: the article form has one.
         for article in articles:
             try:
-                self._article_admin().confirm_publishable(
-                    request, article, confirmed=False
-                )
+                self._confirm_publishable(request, article, confirmed=False)
             except ValidationError as refusal:
                 raise ValidationError(
                     _(

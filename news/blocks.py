@@ -1,12 +1,12 @@
 """An article's data blocks on its page: each block built by ``funding``
-from the figures its selection names (all read in one query), and placed in
-the body where the editor typed its marker."""
+from the figures its selection reads (all read in one query), and placed in
+the body where the editor typed its marker; what a block's download lists."""
 
 import re
 
 from django.utils.safestring import mark_safe
 
-from funding.api import BlockView, build_block
+from funding.api import BlockView, Figure, block_view
 
 from .figures import DataBlock
 
@@ -23,8 +23,17 @@ def article_blocks(article) -> list[BlockView]:
             "areas", "indicators", "sources"
         )
     )
-    figures = DataBlock.figures_of(blocks)
-    return [build_block(block, figures[block.pk]) for block in blocks]
+    figures = DataBlock.figures_of(blocks, every_fund=True)
+    return [block_view(block, figures[block.pk]) for block in blocks]
+
+
+def block_download(block) -> list[Figure]:
+    """What a block's download lists: the stored figures it names, then
+    those it shows derived (unsaved, their note saying how)."""
+    selection = block.selection
+    read = list(selection.figures(every_fund=True))
+    named = [figure for figure in read if selection.matches(figure)]
+    return named + block_view(block, read).derived_figures
 
 
 def split_body(body_html: str, views: list[BlockView]) -> list[tuple[str, object]]:

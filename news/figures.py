@@ -29,7 +29,8 @@ from khuyencong.models import TimeStampedModel
 
 class DataBlockQuerySet(models.QuerySet):
     def showing(self, figure: Figure):
-        """Blocks whose selection includes ``figure`` (as it is stored now)."""
+        """Blocks showing ``figure`` (as it is stored now) or a figure
+        computed from it (a fund derived from it, a share of all sources)."""
         return self.filter(showing(figure)).distinct()
 
 
@@ -144,15 +145,19 @@ class DataBlock(TimeStampedModel):
         relations, if any)."""
         return Selection.of(self)
 
-    def figures(self):
-        """The figures the selection names, as stored now."""
-        return self.selection.figures()
+    def figures(self, *, every_fund: bool = False):
+        """The figures the selection names, as stored now; ``every_fund``:
+        those the block reads (every fund of what it names, for the fund it
+        shows derived and the shares of all sources)."""
+        return self.selection.figures(every_fund=every_fund)
 
     @classmethod
-    def figures_of(cls, blocks) -> dict[int, list[Figure]]:
+    def figures_of(cls, blocks, *, every_fund: bool = False) -> dict[int, list[Figure]]:
         """Each block's figures, as ``figures()`` gives them, read in one
         query for all the blocks (an article's)."""
-        return figures_for({block.pk: block.selection for block in blocks})
+        return figures_for(
+            {block.pk: block.selection for block in blocks}, every_fund=every_fund
+        )
 
 
 class FigureQuote(models.Model):

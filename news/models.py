@@ -1,14 +1,9 @@
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connection, models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
@@ -19,11 +14,12 @@ from simple_history.models import HistoricalRecords
 
 from khuyencong.images import validate_image_pixels
 from khuyencong.models import TimeStampedModel
-from khuyencong.text import fold, search_terms, vn_slugify
+from khuyencong.text import fold, vn_slugify
 
 # The models of figures in stories live in their own module.
 from .figures import DataBlock, FigureQuote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
+from .search import build_search_vector, search_articles
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 
 
@@ -99,77 +95,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Articles matching every word of ``query``, best first.
-
-        Case and Vietnamese diacritics are ignored: both the stored search
-        columns and the query are folded. On PostgreSQL this is a full-text
-        match served by a GIN index (see migration 0003) and ranked with
-        ``ts_rank`` on the stored ``search_vector``, title words weighing more
-        than body words; elsewhere a slower substring match with the same
-        results, titles first.
-
-        Ranking reads every candidate, and on a khuyến công site a word like
-        "khuyến công" is in nearly every article; so only the newest
-        ``SEARCH_CANDIDATES`` matches are ranked, which keeps a common word
-        as fast as a rare one. The search page says so when the cap is reached.
-        """
-        terms = search_terms(query)
-        if not terms:
-            return self.none()
-        if connection.vendor == "postgresql":
-            search_query = SearchQuery(" ".join(terms), config="simple")
-            matches = Q(search_vector=search_query)
-            rank = SearchRank(F("search_vector"), search_query)
-        else:
-            matches = Q()
-            for term in terms:
-                matches &= Q(search_title__contains=term) | Q(
-                    search_text__contains=term
-                )
-            rank = models.ExpressionWrapper(
-                sum(
-                    (
-                        Case(
-                            When(search_title__contains=t, then=Value(1)),
-                            default=Value(0),
-                        )
-                        for t in terms
-                    ),
-                    Value(0),
-                ),
-                IntegerField(),
-            )
-        candidates = (
-            self.filter(matches)
-            .order_by("-published_at", "-id")
-            .values("pk")[:SEARCH_CANDIDATES]
-        )
-        return (
-            self.filter(pk__in=candidates)
-            .annotate(rank=rank)
-            .order_by("-rank", "-published_at", "-id")
-        )
-
-
-#: How many of the newest matches a search ranks (see ArticleQuerySet.search).
-SEARCH_CANDIDATES = 1000
-
-
-def build_search_vector(title: str | None = None, text: str | None = None):
-    """The weighted document stored in ``Article.search_vector`` on PostgreSQL.
-
-    From the given folded strings, or from the row's own search columns when
-    none are given (for bulk updates).
-    """
-    return SearchVector(
-        Value(title) if title is not None else "search_title",
-        weight="A",
-        config="simple",
-    ) + SearchVector(
-        Value(text) if text is not None else "search_text",
-        weight="B",
-        config="simple",
-    )
+        """Articles matching every word of ``query``, best first
+        (``news.search``)."""
+        return search_articles(self, query)
 
 
 class Article(TimeStampedModel):
@@ -182,6 +110,8 @@ class Article(TimeStampedModel):
     #: Published (or scheduled) and withdrawn articles are public record:
     #: only those who may publish change them or what they show.
     LOCKED_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
+    #: What publishing, scheduling and withdrawing need.
+    PUBLISH_PERMISSION = "news.publish_article"
 
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
@@ -315,6 +245,17 @@ class Article(TimeStampedModel):
     def is_locked(self) -> bool:
         """Whether the article is public record (see ``LOCKED_STATUSES``)."""
         return self.status in self.LOCKED_STATUSES
+
+    def lock_allows(self, user) -> bool:
+        """Whether the article's state lets ``user`` change it or what it
+        shows (its data blocks, photos, corrections): a published or
+        withdrawn article is public record, which only those who may
+        publish (and change articles) touch. The one rule, asked by the
+        article's admin and by the admins of what it shows."""
+        return not self.is_locked or (
+            user.has_perm(self.PUBLISH_PERMISSION)
+            and user.has_perm("news.change_article")
+        )
 
     @property
     def author_name(self) -> str:

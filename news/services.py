@@ -154,7 +154,7 @@ def flag_articles_for_review(*, figures, **_signal) -> int:
     for block in blocks.prefetch_related("indicators", "areas", "sources"):
         if block.article_id in article_ids:
             continue
-        if block.figures().filter(pk__in=figures.values("pk")).exists():
+        if block.figures(every_fund=True).filter(pk__in=figures.values("pk")).exists():
             article_ids.add(block.article_id)
     return Article.objects.filter(pk__in=article_ids, needs_figure_review=False).update(
         needs_figure_review=True

@@ -9,8 +9,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from funding.api import long_layout_csv
 from khuyencong.params import PageQuery, QueryParametersMixin
 
-from . import models
-from .blocks import article_blocks, split_body
+from . import search
+from .blocks import article_blocks, block_download, split_body
 from .models import Article, Category, DataBlock
 from .params import SearchQuery
 
@@ -133,8 +133,8 @@ class SearchView(QueryParametersMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
-        context["capped"] = context["paginator"].count >= models.SEARCH_CANDIDATES
-        context["search_limit"] = models.SEARCH_CANDIDATES
+        context["capped"] = context["paginator"].count >= search.SEARCH_CANDIDATES
+        context["search_limit"] = search.SEARCH_CANDIDATES
         return context
 
 
@@ -148,12 +148,17 @@ class RobotsView(TemplateView):
 
 
 def block_csv(request, pk: int):
-    """A data block's figures in the long layout (the import's own)."""
+    """A data block's figures in the long layout (the import's own), those
+    it shows derived after the stored ones, their note saying how."""
     articles = Article.objects.all()
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
         articles = articles.published()
-    block = get_object_or_404(DataBlock, pk=pk, article__in=articles)
+    block = get_object_or_404(
+        DataBlock.objects.prefetch_related("areas", "indicators", "sources"),
+        pk=pk,
+        article__in=articles,
+    )
     return long_layout_csv(
-        block.figures(), title=block.title, filename=f"bang-so-lieu-{block.pk}"
+        block_download(block), title=block.title, filename=f"bang-so-lieu-{block.pk}"
     )

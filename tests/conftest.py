@@ -102,6 +102,13 @@ def secretary(make_user):
 
 
 @pytest.fixture
+def data_client(client, make_user):
+    """The test client, signed in as data staff ("solieu", Cán bộ số liệu)."""
+    client.force_login(make_user("solieu", DATA_STAFF))
+    return client
+
+
+@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client

@@ -2,8 +2,9 @@
 
 The models (indicators, programme contents, areas with the 2025 merger,
 region membership per year, source documents, figures, import records and
-their changes); derived figures (``derived``), number parsing (``numbers``)
-and Vietnamese formatting (``formatting``); the years figures may have
+their changes); derived figures (``derived``) and figures as tables show
+them, stored or derived, with every fund triple completed (``cells``);
+number parsing (``numbers``) and Vietnamese formatting (``formatting``); the years figures may have
 (``periods``); the reference data every installation starts with
 (``reference``); the rule of which figures a data block names
 (``selection``); safe CSV/XLSX files (``exports``); the figure form

@@ -92,11 +92,23 @@ def _aliases(key, entry):
 def load_reference_data(apps) -> None:
     """Make the reference data in an empty database, through ``apps`` (the
     historical models in a migration, ``django.apps.apps`` elsewhere)."""
-    Area = apps.get_model("funding", "Area")
-    Membership = apps.get_model("funding", "RegionMembership")
+    areas = _load_provinces(apps)
+    _load_region(apps, areas)
     Indicator = apps.get_model("funding", "Indicator")
+    for position, (code, name, unit, noun) in enumerate(INDICATORS):
+        Indicator.objects.create(
+            code=code, name=name, unit=unit, count_noun=noun, position=position
+        )
     Content = apps.get_model("funding", "ProgrammeContent")
+    for position, (code, name) in enumerate(CONTENTS):
+        Content.objects.create(code=code, name=name, position=position)
 
+
+def _load_provinces(apps) -> dict:
+    """The nation, today's provinces, and those the 2025 merger replaced
+    (pointing to their successor); the provinces by package key ("legacy:"
+    before the key of one the merger replaced)."""
+    Area = apps.get_model("funding", "Area")
     legacy = _load("parser_legacy.json")["DICT_PROVINCE"]
     current = _load("parser_from_2025.json")["DICT_PROVINCE"]
     merged_into = _load("converter_2025.json")["DICT_PROVINCE"]
@@ -133,7 +145,13 @@ def load_reference_data(apps) -> None:
             successor=areas[successor_key],
             position=100 + position,
         )
+    return areas
 
+
+def _load_region(apps, areas: dict) -> None:
+    """The Miền Trung - Tây Nguyên region and its members in 2021-2022."""
+    Area = apps.get_model("funding", "Area")
+    Membership = apps.get_model("funding", "RegionMembership")
     region = Area.objects.create(
         code="mien-trung-tay-nguyen",
         name="Khu vực miền Trung - Tây Nguyên",
@@ -145,10 +163,3 @@ def load_reference_data(apps) -> None:
         for key in MT_TN_2021_2022:
             province = areas.get(f"legacy:{key}") or areas[key]
             Membership.objects.create(region=region, province=province, year=year)
-
-    for position, (code, name, unit, noun) in enumerate(INDICATORS):
-        Indicator.objects.create(
-            code=code, name=name, unit=unit, count_noun=noun, position=position
-        )
-    for position, (code, name) in enumerate(CONTENTS):
-        Content.objects.create(code=code, name=name, position=position)

@@ -9,13 +9,20 @@ The rule is the table ``CRITERIA``; from it come
 - ``Selection.matches(figure)``: the same test on a figure already read
   (an article's blocks read their figures in one query and sort them here);
 - ``showing(figure)``: the other way round, a filter on the model that
-  stores selections (a data block) for the selections naming ``figure``.
+  stores selections (a data block) for the selections showing ``figure``
+  or a figure computed from it.
+
+A block *reads* more than it names: every fund of what it names
+(``every_fund=True``), so that a fund triple with two funds stored has its
+third, derived (``funding.core.cells``), and a source's share of all
+sources can be computed; it *shows* the funds it names (``shows_fund``).
 
 A model storing a selection has these fields: ``indicators`` and ``areas``
 (many-to-many to Indicator and Area), ``content`` (a foreign key to
 ProgrammeContent), ``year_from`` and ``year_to``, ``period_kind`` ("" for
 any), ``funds`` and ``measures`` (comma-separated codes, "" for any) and
-``sources`` (many-to-many to SourceDocument, none for any).
+``sources`` (many-to-many to SourceDocument, none for any). A code is
+matched whole: "kcqg" is not in "kcqg2".
 """
 
 from __future__ import annotations
@@ -64,10 +71,7 @@ class Criterion:
         """The selecting models whose criterion allows ``figure``."""
         value = getattr(figure, self.attname)
         if self.stored == CODES:
-            allowing, empty = (
-                Q(**{f"{self.field}__contains": value}),
-                Q(**{self.field: ""}),
-            )
+            allowing, empty = _has_code(self.field, value), Q(**{self.field: ""})
         elif self.stored == MANY:
             allowing, empty = Q(**{self.field: value}), Q(**{self.field: None})
         else:
@@ -75,12 +79,23 @@ class Criterion:
         return allowing if self.required else empty | allowing
 
 
+def _has_code(field: str, code: str) -> Q:
+    """Comma-separated ``field`` holds ``code`` as one of its codes."""
+    return (
+        Q(**{field: code})
+        | Q(**{f"{field}__startswith": f"{code},"})
+        | Q(**{f"{field}__endswith": f",{code}"})
+        | Q(**{f"{field}__contains": f",{code},"})
+    )
+
+
+FUND = Criterion("fund", "funds", CODES, required=False)
 CRITERIA = (
     Criterion("indicator", "indicators", MANY, required=True),
     Criterion("area", "areas", MANY, required=True),
     Criterion("content", "content", ONE, required=True),
     Criterion("period_kind", "period_kind", CHOICE, required=False),
-    Criterion("fund", "funds", CODES, required=False),
+    FUND,
     Criterion("measure", "measures", CODES, required=False),
     Criterion("source", "sources", MANY, required=False),
 )
@@ -122,51 +137,89 @@ class Selection:
             year_to=holder.year_to,
         )
 
-    def _constraints(self):
+    def _constraints(self, every_fund: bool):
         for criterion, values in zip(CRITERIA, self.allowed, strict=True):
+            if every_fund and criterion is FUND:
+                continue
             if values or criterion.required:
                 yield criterion, values
 
-    def q(self) -> Q:
-        """The figures named, as a filter."""
+    def q(self, *, every_fund: bool = False) -> Q:
+        """The figures named (of any fund: those read), as a filter."""
         selection = Q(year__gte=self.year_from, year__lte=self.year_to)
-        for criterion, values in self._constraints():
+        for criterion, values in self._constraints(every_fund):
             selection &= Q(**{f"{criterion.dimension}__in": sorted(values)})
         return selection
 
-    def matches(self, figure) -> bool:
+    def matches(self, figure, *, every_fund: bool = False) -> bool:
         """Whether ``q()`` names ``figure``: the same rule, in Python."""
         return self.year_from <= figure.year <= self.year_to and all(
             getattr(figure, criterion.attname) in values
-            for criterion, values in self._constraints()
+            for criterion, values in self._constraints(every_fund)
         )
 
-    def figures(self):
-        """The figures named, as stored now, in table order."""
-        return Figure.objects.with_dimensions().filter(self.q()).order_by(*FIGURE_ORDER)
+    def shows_fund(self, fund: str) -> bool:
+        """Whether figures of ``fund`` are named (none chosen: every fund)."""
+        funds = self.allowed[CRITERIA.index(FUND)]
+        return not funds or fund in funds
+
+    def figures(self, *, every_fund: bool = False):
+        """The figures named (of any fund: those read), as stored now, in
+        table order."""
+        return (
+            Figure.objects.with_dimensions()
+            .filter(self.q(every_fund=every_fund))
+            .order_by(*FIGURE_ORDER)
+        )
 
 
-def figures_for(selections: dict) -> dict:
+def figures_for(selections: dict, *, every_fund: bool = False) -> dict:
     """Each selection's figures, as ``Selection.figures()`` gives them, read
     in one query for all (``selections``: any key to a selection)."""
     if not selections:
         return {}
     named = Q()
     for selection in selections.values():
-        named |= selection.q()
+        named |= selection.q(every_fund=every_fund)
     figures = list(
         Figure.objects.with_dimensions().filter(named).order_by(*FIGURE_ORDER)
     )
     return {
-        key: [figure for figure in figures if selection.matches(figure)]
+        key: [f for f in figures if selection.matches(f, every_fund=every_fund)]
         for key, selection in selections.items()
     }
 
 
 def showing(figure) -> Q:
-    """The selections naming ``figure`` (as it is stored now), as a filter
-    on the model storing them (use ``.distinct()``: it spans relations)."""
+    """The selections showing ``figure`` (as it is stored now) or a figure
+    computed from it, as a filter on the model storing them (use
+    ``.distinct()``: it spans relations). Besides its own fund's: the funds
+    in ``funds_using(figure)``."""
     selecting = Q(year_from__lte=figure.year, year_to__gte=figure.year)
     for criterion in CRITERIA:
-        selecting &= criterion.names(figure)
-    return selecting
+        if criterion is not FUND:
+            selecting &= criterion.names(figure)
+    using = Q(funds="")
+    for fund in sorted(funds_using(figure)):
+        using |= _has_code(FUND.field, fund)
+    return selecting & using
+
+
+def funds_using(figure) -> set[str]:
+    """The funds whose rows show ``figure`` or a figure computed from it:
+    its own; the third of its fund triple when only two are stored (derived
+    from it, ``funding.core.cells``); and, when all sources is among them,
+    KCQG and KCĐP (their share of all sources). One query."""
+    others = {
+        name: getattr(figure, Figure._meta.get_field(name).attname)
+        for name in Figure.KEY_FIELDS
+        if name != "fund"
+    }
+    stored = set(Figure.objects.filter(**others).values_list("fund", flat=True))
+    stored.add(figure.fund)
+    funds = {figure.fund}
+    if len(stored) == 2:
+        funds |= set(Figure.Fund.values) - stored
+    if Figure.Fund.ALL in funds:
+        funds |= {Figure.Fund.KCQG, Figure.Fund.KCDP}
+    return funds

@@ -3,9 +3,13 @@ stored ones, and an optional chart, built from a block and its figures.
 
 A block is the article's (``news``); this needs of it only its title, its
 display, its anchor, its areas and its last year (for the link to the
-figures' pages), and the figures its selection names. Every derived figure
-goes through ``funding.core.derived`` (the same arithmetic as the figure pages
-and the checker); only the arrangement is here.
+figures' pages), its selection, and the figures it reads: every fund of
+what it names (``Selection.figures(every_fund=True)``), so that a fund
+triple with two funds stored shows its third, derived, and a fund's share
+of all sources can be computed. Figures are looked up through
+``funding.core.cells`` and every derived figure is computed by
+``funding.core.derived`` (the same arithmetic as the figure pages and the
+checker); only the arrangement is here.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..core import derived as calc
+from ..core import derived
+from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
 from ..core.models import Area, Figure, Indicator
+from ..core.periods import Period
 from .charts import Bar, bar_chart
-from .tables import Value, _safe, stored
 
-ALL = Figure.Fund.ALL
+ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
 PLAN, EXECUTED, ESTIMATE = (
     Figure.Measure.PLAN,
     Figure.Measure.EXECUTED,
@@ -41,19 +46,24 @@ class Display(models.TextChoices):
 
 @dataclass
 class BlockRow:
+    """One area, fund and period of a block's table (``key``: its figures'
+    identity, measure unset), its cells by measure and what follows."""
+
+    key: FigureKey
+    indicator: Indicator
     area: Area
-    fund: str
     period: str
-    year: int
-    period_kind: str
-    period_end: object
-    plan: Value | None = None
-    executed: Value | None = None
-    estimate: Value | None = None
+    plan: Cell | None = None
+    executed: Cell | None = None
+    estimate: Cell | None = None
     ratio: Derived | None = None
     share: Derived | None = None
     nation_share: Derived | None = None
     change: Derived | None = None
+
+    @property
+    def fund(self) -> str:
+        return self.key.fund
 
     @property
     def fund_label(self) -> str:
@@ -64,12 +74,17 @@ class BlockRow:
         return f"{self.area.short_name} – {self.fund_label} – {self.period}"
 
     @property
-    def main(self) -> Value | None:
+    def main(self) -> Cell | None:
         return self.executed or self.estimate or self.plan
 
     @property
+    def cells(self) -> list[Cell]:
+        return [c for c in (self.plan, self.executed, self.estimate) if c]
+
+    @property
     def figures(self) -> list[Figure]:
-        return [v.figure for v in (self.plan, self.executed, self.estimate) if v]
+        """The stored figures it shows, or derives what it shows from."""
+        return [figure for cell in self.cells for figure in cell.inputs]
 
     @property
     def sources(self) -> list:
@@ -105,6 +120,14 @@ class BlockView:
     chart: str = ""
 
     @property
+    def template_name(self) -> str:
+        """The block's template: one per display (``Display``)."""
+        display = self.block.display
+        if display not in Display.values:
+            display = Display.TABLE
+        return f"includes/data_block/{display}.html"
+
+    @property
     def is_empty(self) -> bool:
         return not any(t.rows for t in self.tables)
 
@@ -115,6 +138,18 @@ class BlockView:
                 if row.main is not None:
                     return row
         return None
+
+    @property
+    def derived_figures(self) -> list[Figure]:
+        """The figures it shows derived, as unsaved ``Figure``s (see
+        ``Cell.as_figure``): for its download, after the stored ones."""
+        return [
+            cell.as_figure
+            for table in self.tables
+            for row in table.rows
+            for cell in row.cells
+            if cell.derived is not None
+        ]
 
     @property
     def data_url(self) -> str:
@@ -128,64 +163,74 @@ class BlockView:
         return f"{reverse('funding:overview')}?{urlencode(query)}"
 
 
-def build(block, figures: list[Figure] | None = None) -> BlockView:
-    """The tables of a block from its figures (read once)."""
-    figures = list(block.figures()) if figures is None else figures
-    index = {
-        (f.indicator_id, f.area_id, f.fund, f.period_end, f.measure): f for f in figures
-    }
-    tables: dict[int, IndicatorTable] = {}
-    rows: dict[tuple, BlockRow] = {}
-    for figure in figures:
-        table = tables.setdefault(
-            figure.indicator_id, IndicatorTable(indicator=figure.indicator)
-        )
-        key = (
-            figure.indicator_id,
-            figure.area_id,
-            figure.fund,
-            figure.period_end,
-        )
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = BlockRow(
-                area=figure.area,
-                fund=figure.fund,
-                period=figure.period_label,
-                year=figure.year,
-                period_kind=figure.period_kind,
-                period_end=figure.period_end,
-            )
-            table.rows.append(row)
-        setattr(row, figure.measure, stored(figure))
-
-    def find(indicator_id, area_id, fund, period_end, measure) -> Value | None:
-        return stored(index.get((indicator_id, area_id, fund, period_end, measure)))
-
+def block_view(block, figures: list[Figure] | None = None) -> BlockView:
+    """The tables (and chart) of ``block`` from the figures it reads (read
+    now if not given)."""
+    selection = block.selection
+    if figures is None:
+        figures = list(selection.figures(every_fund=True))
+    cells = FigureCells(figures)
+    rows = _rows(cells, selection)
     nation_ids = {f.area_id for f in figures if f.area.kind == Area.Kind.NATION}
-    for (indicator_id, area_id, fund, period_end), row in rows.items():
-        year_end = Figure.period_end_for(Figure.PeriodKind.YEAR, row.year)
-        plan = find(indicator_id, area_id, fund, year_end, PLAN)
-        done = row.executed or row.estimate
-        row.ratio = _safe(calc.ratio, done, plan)
-        measure = EXECUTED if row.executed else ESTIMATE if row.estimate else PLAN
-        if fund != ALL:
-            row.share = _safe(
-                calc.share,
-                row.main,
-                find(indicator_id, area_id, ALL, period_end, measure),
+    for row in rows:
+        _compute(row, cells, nation_ids)
+    tables = _tables(rows)
+    view = BlockView(block=block, tables=tables)
+    if block.display == Display.CHART:
+        view.chart = _chart(block, tables)
+    return view
+
+
+def _rows(cells: FigureCells, selection) -> list[BlockRow]:
+    """A row for each indicator, area, fund and period with a figure of a
+    fund the block shows (stored or derived)."""
+    rows: dict[FigureKey, BlockRow] = {}
+    for cell in cells:
+        figure = cell.as_figure
+        if not selection.shows_fund(figure.fund):
+            continue
+        key = key_of(figure)._replace(measure=None)
+        if key not in rows:
+            rows[key] = BlockRow(
+                key=key,
+                indicator=figure.indicator,
+                area=figure.area,
+                period=figure.period_label,
             )
-        if area_id not in nation_ids:
-            for nation_id in nation_ids:
-                row.nation_share = _safe(
-                    calc.share,
-                    row.main,
-                    find(indicator_id, nation_id, fund, period_end, measure),
-                )
-        earlier = Figure.shift_period_end(row.period_kind, period_end, -1)
-        row.change = _safe(
-            calc.change, row.main, find(indicator_id, area_id, fund, earlier, measure)
+        # Only plan, executed and estimate are columns (a target is not).
+        setattr(rows[key], figure.measure, cell)
+    return list(rows.values())
+
+
+def _compute(row: BlockRow, cells: FigureCells, nation_ids: set[int]) -> None:
+    """The row's ratio to the year's plan, share of all sources, share of
+    the nation and change on the same period of the year before."""
+    key = row.key
+    plan = cells.get(in_period(key, Period.whole_year(key.year))._replace(measure=PLAN))
+    row.ratio = derive(derived.ratio, row.executed or row.estimate, plan)
+    measure = EXECUTED if row.executed else ESTIMATE if row.estimate else PLAN
+    main = key._replace(measure=measure)
+    if row.fund != ALL:
+        row.share = derive(derived.share, row.main, cells.get(main._replace(fund=ALL)))
+    if key.area not in nation_ids:
+        for nation_id in nation_ids:
+            row.nation_share = derive(
+                derived.share, row.main, cells.get(main._replace(area=nation_id))
+            )
+    earlier = Period(key.period_kind, key.period_end).shifted(-1)
+    row.change = derive(derived.change, row.main, cells.get(in_period(main, earlier)))
+
+
+def _tables(rows: list[BlockRow]) -> list[IndicatorTable]:
+    """The rows in a table per indicator, indicators in their order; in
+    each, regions first, then the nation and provinces, by name, period and
+    fund."""
+    tables: dict[int, IndicatorTable] = {}
+    for row in rows:
+        table = tables.setdefault(
+            row.indicator.pk, IndicatorTable(indicator=row.indicator)
         )
+        table.rows.append(row)
     ordered = sorted(
         tables.values(), key=lambda t: (t.indicator.position, t.indicator.name)
     )
@@ -195,21 +240,24 @@ def build(block, figures: list[Figure] | None = None) -> BlockView:
                 r.area.kind != Area.Kind.REGION,
                 r.area.kind,
                 r.area.short_name,
-                r.period_end,
-                [ALL, Figure.Fund.KCQG, Figure.Fund.KCDP].index(r.fund),
+                r.key.period_end,
+                r.key.period_kind,
+                [ALL, KCQG, KCDP].index(r.fund),
             )
         )
-    view = BlockView(block=block, tables=ordered)
-    if block.display == Display.CHART:
-        bars = [
-            Bar(
-                label=row.label,
-                plan=row.plan.value if row.plan else None,
-                executed=row.main.value if row.executed or row.estimate else None,
-            )
-            for table in ordered
-            if table.indicator.unit == Indicator.Unit.VND
-            for row in table.rows
-        ]
-        view.chart = bar_chart(bars, block.title, chart_id=f"{block.anchor}-chart")
-    return view
+    return ordered
+
+
+def _chart(block, tables: list[IndicatorTable]) -> str:
+    """Plan against executed (or estimated) for every amount row."""
+    bars = [
+        Bar(
+            label=row.label,
+            plan=row.plan.value if row.plan else None,
+            executed=row.main.value if row.executed or row.estimate else None,
+        )
+        for table in tables
+        if table.indicator.unit == Indicator.Unit.VND
+        for row in table.rows
+    ]
+    return bar_chart(bars, block.title, chart_id=f"{block.anchor}-chart")

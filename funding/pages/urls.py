@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import open_data, views
 
 app_name = "funding"
 
@@ -10,6 +10,6 @@ urlpatterns = [
     path("tinh/<slug:code>/", views.ProvinceView.as_view(), name="province"),
     path("chi-tiet/<int:pk>/", views.FigureView.as_view(), name="figure"),
     path("nguon/<int:pk>/", views.SourceView.as_view(), name="source"),
-    path("du-lieu/", views.OpenDataView.as_view(), name="open_data"),
-    path("du-lieu.csv", views.open_data_csv, name="open_data_csv"),
+    path("du-lieu/", open_data.OpenDataView.as_view(), name="open_data"),
+    path("du-lieu.csv", open_data.open_data_csv, name="open_data_csv"),
 ]

@@ -1,4 +1,9 @@
-from urllib.parse import urlencode
+"""The figures pages at ``/so-lieu/``: plan against executed for an area
+and year (``OverviewView``), a region's provinces, a province's years, a
+figure and a source document. The tables are computed in ``tables`` and
+``area_tables``, written as files by ``downloads``; the open data is in
+``open_data``.
+"""
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -7,63 +12,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from khuyencong.params import QueryParametersMixin
-
-from ..core import exports
 from ..core.formatting import format_exact
-from ..core.models import (
-    Area,
-    Figure,
-    Indicator,
-    ProgrammeContent,
-    SourceDocument,
-)
+from ..core.models import Area, Figure, SourceDocument
 from ..core.usage import figure_users
-from . import tables
+from . import area_tables, downloads, tables
 from .charts import Bar, bar_chart
-from .params import OverviewQuery, TableQuery
+from .downloads import DownloadMixin
+from .params import OverviewQuery
 
 SOURCE_CHOICES = Figure.Fund.choices
-
-
-class DownloadMixin(QueryParametersMixin):
-    """``?format=csv`` or ``?format=xlsx`` returns the page's table as a file.
-
-    Parameters are validated by ``query_form_class`` (``funding.pages.params``):
-    a malformed one answers 400, an unknown one is ignored.
-    """
-
-    query_form_class = TableQuery
-
-    def get(self, request, *args, **kwargs):
-        fmt = self.params["format"]
-        if fmt:
-            headers, rows, filename = self.export()
-            return exports.download(
-                exports.dataset(headers, rows, filename), filename, fmt
-            )
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            csv_query=self.query_string(format="csv"),
-            xlsx_query=self.query_string(format="xlsx"),
-            **kwargs,
-        )
-
-    def query_string(self, **extra) -> str:
-        """The page's own (validated) parameters, with ``extra``: unknown
-        ones are not carried into the links."""
-        params = {
-            name: value
-            for name, value in self.params.items()
-            if value not in (None, "") and name != "format"
-        }
-        return urlencode({**params, **extra})
-
-
-def _pct(derived_value):
-    return derived_value.value if derived_value is not None else None
 
 
 class OverviewView(DownloadMixin, TemplateView):
@@ -165,43 +122,7 @@ class OverviewView(DownloadMixin, TemplateView):
         )
 
     def export(self):
-        headers = [
-            _("Địa bàn"),
-            _("Năm"),
-            _("Kỳ"),
-            _("Nguồn kinh phí"),
-            _("Kế hoạch năm (đồng)"),
-            _("Thực hiện (đồng)"),
-            _("Tỷ lệ thực hiện/kế hoạch"),
-            _("Tỷ trọng kế hoạch trong tổng nguồn"),
-            _("Tỷ trọng thực hiện trong tổng nguồn"),
-            _("Tỷ trọng kế hoạch so với cả nước"),
-            _("Tỷ trọng thực hiện so với cả nước"),
-            _("Kế hoạch so với năm trước"),
-            _("Thực hiện so với cùng kỳ"),
-        ]
-        rows = []
-        for table in self.tables:
-            for row in table.rows:
-                rows.append(
-                    [
-                        self.area.short_name,
-                        table.year,
-                        row.period_label,
-                        row.source_label,
-                        row.plan.value if row.plan else None,
-                        row.executed.value if row.executed else None,
-                        _pct(row.ratio),
-                        _pct(row.share_plan),
-                        _pct(row.share_executed),
-                        _pct(row.nation_share_plan),
-                        _pct(row.nation_share_executed),
-                        _pct(row.change_plan),
-                        _pct(row.change_executed),
-                    ]
-                )
-        suffix = f"-{self.year}" if self.year else ""
-        return headers, rows, f"kinh-phi-{self.area.code}{suffix}"
+        return downloads.overview_export(self.area, self.year, self.tables)
 
 
 class RegionView(DownloadMixin, DetailView):
@@ -234,7 +155,9 @@ class RegionView(DownloadMixin, DetailView):
         )
         self.source = self.params["source"] or Figure.Fund.ALL
         self.table = (
-            tables.region_table(region=self.object, year=self.year, source=self.source)
+            area_tables.region_table(
+                region=self.object, year=self.year, source=self.source
+            )
             if self.year
             else {"rows": [], "members": []}
         )
@@ -270,29 +193,7 @@ class RegionView(DownloadMixin, DetailView):
         )
 
     def export(self):
-        headers = [
-            _("Tỉnh, thành phố"),
-            _("Năm"),
-            _("Nguồn kinh phí"),
-            _("Kế hoạch (đồng)"),
-            _("Thực hiện (đồng)"),
-            _("Tỷ lệ thực hiện/kế hoạch"),
-            _("Tỷ trọng trong khu vực"),
-        ]
-        label = Figure.Fund(self.source).label
-        rows = [
-            [
-                row["area"].short_name,
-                self.year,
-                label,
-                row["plan"].value if row["plan"] else None,
-                row["executed"].value if row["executed"] else None,
-                _pct(row["ratio"]),
-                _pct(row["share"]),
-            ]
-            for row in self.table["rows"]
-        ]
-        return headers, rows, f"kinh-phi-{self.object.code}-{self.year}"
+        return downloads.region_export(self.object, self.year, self.source, self.table)
 
 
 class ProvinceView(DownloadMixin, DetailView):
@@ -314,12 +215,14 @@ class ProvinceView(DownloadMixin, DetailView):
     def setup_filters(self):
         self.object = self.get_object()
         self.source = self.params["source"] or Figure.Fund.ALL
-        self.table = tables.province_table(province=self.object, source=self.source)
+        self.table = area_tables.province_table(
+            province=self.object, source=self.source
+        )
         years = [y["year"] for y in self.table["years"]]
         year = self.params["year"]
         self.year = year if year in years else (years[-1] if years else None)
         self.contents = (
-            tables.contents_table(
+            area_tables.contents_table(
                 area_ids=self.table["area_ids"], year=self.year, source=self.source
             )
             if self.year
@@ -354,27 +257,7 @@ class ProvinceView(DownloadMixin, DetailView):
         )
 
     def export(self):
-        headers = [
-            _("Tỉnh, thành phố"),
-            _("Năm"),
-            _("Nguồn kinh phí"),
-            _("Kế hoạch (đồng)"),
-            _("Thực hiện (đồng)"),
-            _("Tỷ lệ thực hiện/kế hoạch"),
-        ]
-        label = Figure.Fund(self.source).label
-        rows = [
-            [
-                self.object.short_name,
-                y["year"],
-                label,
-                y["plan"].value if y["plan"] else None,
-                y["executed"].value if y["executed"] else None,
-                _pct(y["ratio"]),
-            ]
-            for y in self.table["years"]
-        ]
-        return headers, rows, f"kinh-phi-{self.object.code}"
+        return downloads.province_export(self.object, self.source, self.table)
 
 
 class FigureView(DetailView):
@@ -406,109 +289,3 @@ class SourceView(DetailView):
         return super().get_context_data(
             figures=self.object.figures.with_dimensions(), **kwargs
         )
-
-
-OPEN_DATA_COLUMNS = [
-    ("id", _("Mã số liệu (ổn định, dùng để trích dẫn)")),
-    ("chi_tieu", _("Chỉ tiêu (kinh phí khuyến công, doanh thu tư vấn…)")),
-    ("don_vi", _("Đơn vị của giá trị: đồng, hoặc số lượng")),
-    (
-        "ma_dia_ban",
-        _(
-            "Mã địa bàn (mã tỉnh theo danh mục hành chính; tỉnh trước sáp nhập 2025 có hậu tố -truoc-2025)"
-        ),
-    ),
-    ("dia_ban", _("Tên địa bàn")),
-    ("loai_dia_ban", _("Cả nước, khu vực, hoặc tỉnh/thành phố")),
-    (
-        "nguon_kinh_phi",
-        _("Tất cả nguồn, khuyến công quốc gia (KCQG) hoặc địa phương (KCĐP)"),
-    ),
-    ("noi_dung", _("Nội dung chương trình, hoặc tất cả nội dung")),
-    ("nam", _("Năm")),
-    ("ky", _("Kỳ: cả năm, các tháng đầu năm, hoặc đến ngày")),
-    ("het_ky", _("Ngày cuối của kỳ (YYYY-MM-DD)")),
-    ("loai_so_lieu", _("Kế hoạch, thực hiện hoặc ước thực hiện")),
-    ("gia_tri", _("Giá trị chính xác, theo đơn vị")),
-    ("lam_tron", _("Bước làm tròn khi công bố (0: chính xác)")),
-    ("nguon", _("Văn bản/bài viết nguồn")),
-    ("nguon_url", _("Đường dẫn đến nguồn")),
-    ("ghi_chu", _("Ghi chú")),
-]
-
-
-class OpenDataView(TemplateView):
-    template_name = "funding/open_data.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            columns=OPEN_DATA_COLUMNS, count=Figure.objects.count(), **kwargs
-        )
-
-
-def open_data_csv(request):
-    """Every figure with its dimensions, streamed (constant memory).
-
-    The dimensions are small tables: they are read once and joined here, so
-    the database streams only the figures' own columns.
-    """
-    neutral = exports.neutralise
-    units = {"vnd": "đồng", "count": "số lượng"}
-    # Choice labels are lazy translations: turn each into text once, not
-    # once per row.
-    area_kinds = {k: str(v) for k, v in Area.Kind.choices}
-    indicators = {
-        pk: (neutral(name), units.get(unit, unit))
-        for pk, name, unit in Indicator.objects.values_list("pk", "name", "unit")
-    }
-    areas = {
-        pk: (neutral(code), neutral(name), area_kinds[kind])
-        for pk, code, name, kind in Area.objects.values_list(
-            "pk", "code", "short_name", "kind"
-        )
-    }
-    contents = {
-        pk: neutral(name)
-        for pk, name in ProgrammeContent.objects.values_list("pk", "name")
-    }
-    documents = {
-        pk: (neutral(title), neutral(url))
-        for pk, title, url in SourceDocument.objects.values_list("pk", "title", "url")
-    }
-    sources = dict(Figure.Fund.choices)
-    kinds = dict(Figure.PeriodKind.choices)
-    measures = dict(Figure.Measure.choices)
-    figures = (
-        Figure.objects.order_by("pk")
-        .values_list(
-            "pk", *Figure.key_columns(), "value", "rounding", "source_id", "note"
-        )
-        .iterator(chunk_size=10000)
-    )
-
-    def rows():
-        for (
-            pk,
-            ind,
-            area,
-            fund,
-            content,
-            year,
-            kind,
-            end,
-            measure,
-            value,
-            rnd,
-            doc,
-            note,
-        ) in figures:
-            yield (
-                pk, *indicators[ind], *areas[area], sources[fund], contents[content],
-                year, kinds[kind], end.isoformat(), measures[measure],
-                exports.plain_number(value), exports.plain_number(rnd),
-                *documents[doc], neutral(note),
-            )  # fmt: skip
-
-    return exports.stream_csv(
-        [c for c, _ in OPEN_DATA_COLUMNS], rows(), "so-lieu-khuyen-cong", prepared=True
-    )

@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 ADD = reverse("admin:funding_figure_add")
 
 
-@pytest.fixture
-def data_client(client, make_user):
-    client.force_login(make_user("solieu", "Cán bộ số liệu"))
-    return client
-
-
 def form(document, **overrides):
     data = {
         "indicator": Indicator.objects.get(code="kinh-phi-khuyen-cong").pk,

@@ -42,12 +42,6 @@ def test_the_old_addresses_of_data_blocks_redirect_for_good(
     )
 
 
-@pytest.fixture
-def data_client(client, make_user):
-    client.force_login(make_user("solieu", "Cán bộ số liệu"))
-    return client
-
-
 def block_url(block, view="change"):
     return reverse(f"admin:news_datablock_{view}", args=[block.pk])
 

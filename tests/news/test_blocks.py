@@ -407,3 +407,85 @@ def test_an_import_puts_the_story_on_the_review_list(seed, make_user):
     assert ImportRecord.objects.get() == record
     # An article that neither shows nor quotes it stays off the list.
     assert not Article.objects.exclude(pk=seed.pk).filter(needs_figure_review=True)
+
+
+# --- which blocks read a figure ---------------------------------------------
+
+
+def test_a_code_is_matched_whole_not_as_part_of_another(seed):
+    # Funds and measures are stored as comma-separated codes: a figure whose
+    # code is only part of a block's code ("exec" of "executed") is not the
+    # block's, at the start, in the middle or at the end of the list.
+    block = DataBlock.objects.filter(article=seed).first()
+    figure = seed_figure(year=2021, measure="executed")
+    for measures in (
+        "executed",
+        "plan,executed",
+        "executed,plan",
+        "plan,executed,estimate",
+    ):
+        DataBlock.objects.filter(pk=block.pk).update(measures=measures)
+        assert block in DataBlock.objects.showing(figure)
+        for part in ("exec", "cuted", "xecute"):
+            figure.measure = part
+            assert block not in DataBlock.objects.showing(figure), (measures, part)
+        figure.measure = "executed"
+    DataBlock.objects.filter(pk=block.pk).update(measures="")
+    figure.measure = "exec"
+    assert block in DataBlock.objects.showing(figure)  # none chosen: every one
+
+
+def test_a_story_showing_a_derived_total_is_flagged_when_an_input_changes(seed, client):
+    from funding.api import figures_changed
+
+    kcqg = seed_figure(year=2021, measure="executed", fund="kcqg")
+    # The article's only block shows all sources of 2021; remove the stored
+    # total so that it shows the one derived from KCQG and KCĐP.
+    seed_figure(year=2021, measure="executed").delete()
+    DataBlock.objects.filter(article=seed).exclude(
+        pk=DataBlock.objects.filter(article=seed).first().pk
+    ).delete()
+    DataBlock.objects.filter(article=seed).update(funds="all", measures="executed")
+    Article.objects.filter(pk=seed.pk).update(needs_figure_review=False)
+    text = text_of(client.get(seed.get_absolute_url()).content.decode())
+    assert "48,8 tỷ đồng tính ra: 11,07 + 37,73" in text
+
+    figures_changed.send(sender=Figure, figures=Figure.objects.filter(pk=kcqg.pk))
+    seed.refresh_from_db()
+    assert seed.needs_figure_review
+    # And the KCQG figure's page names the story among those using it.
+    assert seed.title in client.get(kcqg.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("display", ["table", "chart", "highlight"])
+def test_each_display_shows_its_own(seed, client, display):
+    block = DataBlock.objects.filter(article=seed).first()
+    DataBlock.objects.filter(pk=block.pk).update(display=display)
+    html = client.get(seed.get_absolute_url()).content.decode()
+    section = html[html.index(f'id="{block.anchor}"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('<table class="data">') == 1  # every display: the table
+    assert ('class="chart-figure"' in section) == (display == "chart")
+    assert ('class="highlight-figure"' in section) == (display == "highlight")
+    if display == "highlight":
+        # The first figure of the table, with its ratio to plan.
+        highlight = text_of(section[: section.index("<table")])
+        assert "48,79 tỷ đồng Miền Trung - Tây Nguyên – Tất cả nguồn – Năm 2021" in (
+            highlight
+        )
+        assert "đạt 95,24% 48,79 / 51,23 kế hoạch" in highlight
+    assert "Tải dữ liệu" in section and block.note in section
+
+
+def test_a_block_download_reads_its_figures_once(
+    seed, client, django_assert_max_num_queries
+):
+    block = DataBlock.objects.filter(article=seed).first()
+    block.areas.add(*Area.objects.filter(kind="province")[:10])
+    url = reverse("news:block_csv", args=[block.pk])
+    # The article check, the block, its three relations, its figures.
+    with django_assert_max_num_queries(7):
+        response = client.get(url)
+    assert len(response.content.decode().strip().splitlines()) == 1 + len(
+        block.figures()
+    )

@@ -88,7 +88,7 @@ def test_postgres_search_uses_the_gin_index(postgres_only, make_article):
 
 
 def test_common_words_rank_only_the_newest_matches(client, make_article, monkeypatch):
-    monkeypatch.setattr("news.models.SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr("news.search.SEARCH_CANDIDATES", 3)
     articles = [make_article(title=f"Khuyến công tin {n}") for n in range(5)]
     response = client.get(reverse("news:search"), {"q": "khuyen cong"})
     newest_three = sorted(articles, key=lambda a: a.published_at, reverse=True)[:3]

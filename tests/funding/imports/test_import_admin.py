@@ -36,12 +36,6 @@ def source(db):
     return SourceDocument.objects.create(title="Báo cáo Sở Công Thương")
 
 
-@pytest.fixture
-def data_client(client, make_user):
-    client.force_login(make_user("solieu_admin", "Cán bộ số liệu"))
-    return client
-
-
 def preview(client, file, source, **options):
     """The first step of django-import-export's import view."""
     return client.post(
@@ -80,10 +74,10 @@ def test_upload_preview_confirm(data_client, source):
     assert "Đã nhập 2 số liệu mới" in confirmed.content.decode()
     assert Figure.objects.count() == 2
     record = ImportRecord.objects.get()
-    assert record.user.username == "solieu_admin"
+    assert record.user.username == "solieu"
     figure = Figure.objects.get(measure="executed")
     assert figure.last_import == record
-    assert figure.history.first().history_user.username == "solieu_admin"
+    assert figure.history.first().history_user.username == "solieu"
     assert figure.value == 8_500_000_000
     public = data_client.get(f"/so-lieu/chi-tiet/{figure.pk}/").content.decode()
     assert "8,5 tỷ đồng" in public

@@ -34,12 +34,6 @@ def source(db):
     return SourceDocument.objects.create(title="Báo cáo Sở Công Thương")
 
 
-@pytest.fixture
-def data_client(client, make_user):
-    client.force_login(make_user("solieu_a", "Cán bộ số liệu"))
-    return client
-
-
 def confirm_data(previewed):
     form = previewed.context["confirm_form"]
     return {
