@@ -4,6 +4,8 @@ from axes.admin import AccessAttemptAdmin
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 admin.site.unregister(AccessAttempt)
 
@@ -22,3 +24,10 @@ class PortalAccessAttemptAdmin(AccessAttemptAdmin):
     def cleanup_expired_attempts(self, request, queryset):
         AxesProxyHandler.update_request(request)
         return super().cleanup_expired_attempts(request, queryset)
+
+
+# django-otp writes its device list's search help in English ("Search by
+# user's username or email"), outside its catalog.
+admin.site.get_model_admin(TOTPDevice).search_help_text = _(
+    "Tìm theo tên đăng nhập hoặc email của người dùng."
+)

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_versions import VERSION_FIELD, Version
+from .history_display import ReadableHistoryMixin
 
 logger = logging.getLogger(__name__)
 
@@ -197,18 +198,19 @@ class GuardedAdmin(ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         history_form = getattr(request, "_history_form", None)
         dropped = {VERSION_FIELD}
-        if history_form == "read-only":
-            # Shown read-only: only what the object itself holds.
+        if history_form is not None:
+            shows_version = history_form == "restore"
+        else:
+            shows_version = obj is not None and self.has_change_permission(request, obj)
+        if history_form == "read-only" or (obj is not None and not shows_version):
+            # Shown read-only: only what the object itself holds (a form's
+            # own field, such as a confirmation box, has no value to show).
             model_fields = {f.name for f in self.opts.get_fields()}
             dropped |= set(self.form.declared_fields) - model_fields
         fieldsets = [
             (name, {**options, "fields": _without(options["fields"], dropped)})
             for name, options in super().get_fieldsets(request, obj)
         ]
-        if history_form is not None:
-            shows_version = history_form == "restore"
-        else:
-            shows_version = obj is not None and self.has_change_permission(request, obj)
         if shows_version and fieldsets:
             name, options = fieldsets[0]
             fieldsets[0] = (
@@ -319,7 +321,7 @@ def _without(fields, names) -> list:
     return kept
 
 
-class GuardedHistoryAdmin(GuardedAdmin, SimpleHistoryAdmin):
+class GuardedHistoryAdmin(GuardedAdmin, ReadableHistoryMixin, SimpleHistoryAdmin):
     """A django-simple-history admin whose history form saves (restores a
     version) only for those who may change the object as it is now."""
 

@@ -14,3 +14,9 @@ class KhuyencongConfig(AppConfig):
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "khuyencong.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()
+        from .admin_text import install
+
+        install()

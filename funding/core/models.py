@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -24,6 +25,7 @@ from .dimensions import (
     RegionMembership,
     SourceDocument,
 )
+from .formatting import format_number
 from .periods import Period
 
 __all__ = [
@@ -317,23 +319,37 @@ class ImportRecord(models.Model):
         verbose_name_plural = _("lần nhập số liệu")
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({self.created_at:%d/%m/%Y %H:%M})"
+        return (
+            f"{self.file_name} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
+        )
 
 
 class ImportChange(models.Model):
     """What one import did to one figure, so the import can be undone."""
 
     record = models.ForeignKey(
-        ImportRecord, on_delete=models.CASCADE, related_name="changes"
+        ImportRecord,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("lần nhập"),
     )
     figure = models.ForeignKey(
-        Figure, on_delete=models.SET_NULL, null=True, related_name="import_changes"
+        Figure,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="import_changes",
+        verbose_name=_("số liệu"),
     )
-    old_value = models.DecimalField(max_digits=22, decimal_places=2, null=True)
-    new_value = models.DecimalField(max_digits=22, decimal_places=2)
+    old_value = models.DecimalField(
+        _("giá trị cũ"), max_digits=22, decimal_places=2, null=True
+    )
+    new_value = models.DecimalField(_("giá trị mới"), max_digits=22, decimal_places=2)
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("thay đổi do nhập số liệu")
+        verbose_name_plural = _("thay đổi do nhập số liệu")
 
     def __str__(self) -> str:
-        return f"{self.record}: {self.old_value} → {self.new_value}"
+        old = "—" if self.old_value is None else format_number(self.old_value)
+        return f"{self.record}: {old} → {format_number(self.new_value)}"

@@ -2,11 +2,11 @@
 # dates month-first, which nobody here types: 18/08/2022 is 18 August).
 DATE_FORMAT = "d/m/Y"
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "H:i d/m/Y"
+DATETIME_FORMAT = "d/m/Y H:i"
 YEAR_MONTH_FORMAT = r"\T\há\n\g n \nă\m Y"
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "H:i d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 FIRST_DAY_OF_WEEK = 1  # Monday
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M"]

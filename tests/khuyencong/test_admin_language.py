@@ -1,0 +1,293 @@
+"""Every admin page an editor uses is in Vietnamese and shows local times.
+
+The pages are every admin route (read from the admin site itself, as the
+permission walk does), as a superuser and as each role, plus a form sent
+back with errors, a search and the JavaScript catalog. What is checked is
+what a person reads: the text of the page and the attributes that are shown
+or read out (title, aria-label, placeholder, alt, a button's value), not
+class names, ids or scripts.
+"""
+
+import json
+import re
+import subprocess
+from datetime import UTC, datetime
+from gettext import GNUTranslations
+from html.parser import HTMLParser
+from pathlib import Path
+from shutil import which
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from funding.models import ImportRecord
+from khuyencong.history_display import shown
+from news.models import Article
+
+from .admin_rules import ROLES
+from .test_admin_permissions import admin_routes
+
+pytestmark = pytest.mark.django_db
+
+#: English an editor saw on these pages (Django's, django-simple-history's,
+#: django-import-export's and the rich-text editor's words).
+ENGLISH = [
+    "Please correct",
+    "Show counts",
+    "Hide counts",
+    "Choose a date",
+    "Changed",
+    "Revert",
+    "History",
+    "Save",
+    "Delete",
+    "Add ",
+    "Filter",
+    "Search",
+    "Edit Link",
+    "Insert",
+    "Heading",
+    "Image URL",
+    "Cancel",
+    "Today",
+    "Now",
+    "Hide",
+    "Show",
+    "None",
+    "Action",
+    "Select",
+    "Change",
+    "Toggle theme",
+    "Skip to main content",
+    "Home",
+    "Log out",
+    "Welcome",
+    "View site",
+    "Import",
+    "Export",
+    "Comment",
+    "Object",
+    "True",
+    "False",
+    "entries",
+    "Go",
+]
+ENGLISH_RE = re.compile(
+    "|".join(
+        rf"(?<![\w-]){re.escape(word.strip())}(?![\w-])"
+        + (r" " if word.endswith(" ") else "")
+        for word in ENGLISH
+    )
+)
+#: A time as Python prints it (ISO, UTC offset) or in English (a.m./p.m.).
+RAW_TIME_RE = re.compile(
+    r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\+00:00|\b\d{1,2}:\d\d ?[ap]\.m\.|\b[ap]\.m\."
+)
+SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
+HIDDEN_TAGS = {"script", "style"}
+
+
+class VisibleText(HTMLParser):
+    """The text a person reads on a page, and the attributes read out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+        attrs = dict(attrs)
+        for name in SHOWN_ATTRIBUTES:
+            if attrs.get(name):
+                self.parts.append(attrs[name])
+        if tag == "input" and attrs.get("type") in ("submit", "button", "reset"):
+            self.parts.append(attrs.get("value") or "")
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden and data.strip():
+            self.parts.append(data.strip())
+
+
+def visible_text(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    return parser.parts
+
+
+def problems(url: str, html: str) -> list[str]:
+    found = []
+    for text in visible_text(html):
+        for match in ENGLISH_RE.finditer(text):
+            found.append(f"{url}: English {match.group()!r} in {text[:120]!r}")
+        for match in RAW_TIME_RE.finditer(text):
+            found.append(f"{url}: raw time {match.group()!r} in {text[:120]!r}")
+    return found
+
+
+def test_the_check_finds_english_and_raw_times():
+    page = (
+        '<p class="Save">Lưu</p><a title="Show counts">Hiện</a>'
+        "<script>var Save = 1;</script><td>2026-12-01 23:08:33.013774+00:00</td>"
+        '<input type="submit" value="Save"><img alt="True">'
+    )
+    found = problems("/x/", page)
+    assert len(found) == 5
+    assert problems("/x/", "<p>Lưu lại lúc 02/12/2026 06:08</p>") == []
+
+
+@pytest.fixture
+def walkers(data, make_user, django_user_model):
+    clients = {}
+    superuser = django_user_model.objects.create_superuser(
+        "quantri", password="mat-khau-rat-dai-2022"
+    )
+    for name, user in [("superuser", superuser)] + [
+        (role, make_user(f"lang_{abs(hash(role))}", role)) for role in ROLES
+    ]:
+        client = Client()
+        client.force_login(user)
+        clients[name] = client
+    return clients
+
+
+def extra_pages(client) -> list[tuple[str, str]]:
+    """Pages the route walk does not open: a form sent back with errors, a
+    search, a filtered list, a history page of an article changed twice."""
+    pages = []
+    add = reverse("admin:news_article_add")
+    response = client.post(add, {"title": ""})
+    if response.status_code == 200:
+        pages.append((f"POST {add}", response.content.decode()))
+    for url in [
+        reverse("admin:news_article_changelist") + "?q=khong-co-bai-nao",
+        reverse("admin:news_article_changelist") + "?status__exact=draft",
+        reverse("admin:funding_importrecord_changelist") + "?q=mau",
+    ]:
+        response = client.get(url)
+        if response.status_code == 200:
+            pages.append((url, response.content.decode()))
+    return pages
+
+
+def test_every_admin_page_is_vietnamese_with_local_times(walkers):
+    article = Article.objects.order_by("pk").first()
+    article.published_at = datetime(2026, 12, 1, 23, 8, 33, 13774, tzinfo=UTC)
+    article._change_reason = "Đổi giờ xuất bản"
+    article.save()
+    routes = admin_routes()
+    assert len(routes) > 80
+    found, walked = [], 0
+    for role, client in walkers.items():
+        pages = []
+        for name, url, *_ in routes:
+            if name == "funding_figure_process_import":
+                continue  # a POST target; its page is the import form's
+            response = client.get(url)
+            if response.status_code == 200 and "html" in response["Content-Type"]:
+                pages.append((url, response.content.decode()))
+        pages += extra_pages(client)
+        walked += len(pages)
+        found += [f"{role}: {p}" for url, html in pages for p in problems(url, html)]
+    Path("/tmp/work/found.txt").write_text("\n".join(found))
+    assert walked > 200
+    assert found == []
+
+
+def test_history_shows_local_times_labels_and_field_names(walkers):
+    client = walkers["superuser"]
+    article = Article.objects.order_by("pk").first()
+    article.published_at = datetime(2026, 12, 1, 23, 8, 33, 13774, tzinfo=UTC)
+    article.status = Article.Status.DRAFT
+    article.save()
+    html = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    text = " ".join(visible_text(html.content.decode()))
+    assert "02/12/2026 06:08" in text  # 23:08 UTC is 06:08 the next day here
+    assert "Bản nháp" in text  # the status's label, not "draft"
+    assert "Trạng thái" in text  # the column's heading, not "status"
+    assert "Lịch sử" in text and "Lý do thay đổi" in text
+
+
+def test_shown_values_read_as_in_the_admin():
+    at = datetime(2026, 12, 1, 23, 8, 33, 13774, tzinfo=UTC)
+    assert shown(at) == "02/12/2026 06:08"
+    assert shown(None) == "—"
+    assert shown(True) == "có"
+    status = Article._meta.get_field("status")
+    assert shown("review", status) == "Chờ duyệt"
+
+
+def test_import_record_names_its_local_time(data):
+    record = ImportRecord.objects.get()
+    local = timezone.localtime(record.created_at)
+    assert str(record) == f"mau.csv ({local:%d/%m/%Y %H:%M})"
+    record.created_at = datetime(2026, 12, 1, 23, 8, tzinfo=UTC)
+    assert str(record) == "mau.csv (02/12/2026 06:08)"
+
+
+def test_datetimes_are_day_first_with_the_time_after(settings):
+    from django.utils import formats
+
+    at = timezone.make_aware(datetime(2026, 12, 2, 6, 8))
+    assert formats.date_format(at, "DATETIME_FORMAT") == "02/12/2026 06:08"
+    assert formats.date_format(at, "SHORT_DATETIME_FORMAT") == "02/12/2026 06:08"
+
+
+#: What the JavaScript catalog must say in Vietnamese: the admin's widgets
+#: (calendar, clock, two-list selector) and the rich-text editor's dialogs,
+#: and the editor's toolbar words prose_editor_vi.js translates.
+JS_WORDS = [
+    "Now",
+    "Cancel",
+    "Choose a Time",
+    "Midnight",
+    "Noon",
+    "Today",
+    "Choose all %s",
+    "Sunday",
+    "Edit Link",
+    "Insert Figure",
+    "Image URL",
+    "Alternative Text",
+    "Caption",
+    "Insert Table",
+    "Heading 2",
+    "heading 2",
+    "bold",
+    "undo",
+    "Insert table",
+]
+
+
+def test_the_javascript_catalog_is_vietnamese(walkers):
+    response = walkers[ROLES[0]].get(reverse("admin:jsi18n"))
+    body = response.content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", body, re.S)[1])
+    untranslated = [w for w in JS_WORDS if catalog.get(w) in (None, "", w)]
+    assert untranslated == []
+    assert catalog["Edit Link"] == "Sửa liên kết"
+    assert catalog["Now"] == "Bây giờ"
+
+
+LOCALE = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
+
+
+@pytest.mark.skipif(which("msgfmt") is None, reason="needs msgfmt (gettext)")
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_catalogs_are_up_to_date(domain, tmp_path):
+    """The .mo files are committed (``make run`` needs no gettext tools):
+    each must say what its .po says."""
+    compiled = tmp_path / f"{domain}.mo"
+    subprocess.run(
+        ["msgfmt", "--check", "-o", compiled, LOCALE / f"{domain}.po"], check=True
+    )
+    with open(compiled, "rb") as fresh, open(LOCALE / f"{domain}.mo", "rb") as kept:
+        assert GNUTranslations(kept)._catalog == GNUTranslations(fresh)._catalog
