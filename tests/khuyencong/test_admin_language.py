@@ -26,6 +26,7 @@ from django.utils import timezone
 from funding.models import ImportRecord
 from khuyencong.history_display import shown
 from news.models import Article
+from tests.funding.imports.test_import_admin import HEADER, confirm, preview, upload
 
 from .admin_rules import ROLES
 from .test_admin_permissions import admin_routes
@@ -200,6 +201,47 @@ def test_every_admin_page_is_vietnamese_with_local_times(walkers):
 
     assert walked > 200
     assert found == []
+
+
+@pytest.mark.parametrize("otp", [False, True])
+def test_form_errors_and_login_pages_are_vietnamese(walkers, client, settings, otp):
+    response = walkers[ROLES[0]].post(reverse("admin:news_article_add"), {})
+    html = response.content.decode()
+    assert "Vui lòng sửa lỗi dưới đây." in html
+    settings.OTP_REQUIRED = otp  # django-otp's login page, with its token
+    login = reverse("admin:login")
+    pages = [(login, client.get(login).content.decode())]
+    refused = client.post(login, {"username": "ai-do", "password": "sai-mat-khau"})
+    pages.append((f"POST {login}", refused.content.decode()))
+    assert 'class="errornote"' in pages[1][1]
+    assert [
+        p for url, page in [("add", html), *pages] for p in problems(url, page)
+    ] == []
+
+
+def test_import_pages_are_vietnamese(walkers):
+    from funding.models import SourceDocument
+
+    client = walkers[ROLES[2]]  # Cán bộ số liệu
+    source = SourceDocument.objects.first()
+    good = upload([HEADER, ["Ninh Thuận", 2023, "KCĐP", "10", "8,5"]])
+    previewed = preview(client, good, source)
+    bad = upload([HEADER, ["Ninh Thuận", 2023, "", "abc", ""]])
+    refused = preview(client, bad, source)
+    confirmed = confirm(client, previewed)
+    record = ImportRecord.objects.order_by("-pk").first()
+    pages = [
+        ("preview", previewed.content.decode()),
+        ("errors", refused.content.decode()),
+        ("confirmed", confirmed.content.decode()),
+    ]
+    for name in ("change", "delete"):
+        url = reverse(f"admin:funding_importrecord_{name}", args=[record.pk])
+        pages.append((url, walkers["superuser"].get(url).content.decode()))
+    assert "Xác nhận nhập" in pages[0][1]
+    assert [p for url, html in pages for p in problems(url, html)] == []
+    local = f"{timezone.localtime(record.created_at):%d/%m/%Y %H:%M}"
+    assert local in pages[-1][1]  # the record, named by its local time
 
 
 def test_history_shows_local_times_labels_and_field_names(walkers):
