@@ -378,7 +378,7 @@ class Correction(TimeStampedModel):
         verbose_name_plural = _("đính chính")
 
     def __str__(self) -> str:
-        return f"{self.article}: {self.published_at:%d/%m/%Y}"
+        return f"{self.article}: {timezone.localtime(self.published_at):%d/%m/%Y}"
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#dinh-chinh-{self.pk}"

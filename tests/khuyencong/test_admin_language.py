@@ -275,6 +275,14 @@ def test_import_record_names_its_local_time(data):
     assert str(record) == "mau.csv (02/12/2026 06:08)"
 
 
+def test_a_correction_is_named_by_its_local_date(data):
+    from news.models import Correction
+
+    correction = Correction.objects.get()
+    correction.published_at = datetime(2026, 12, 1, 23, 8, tzinfo=UTC)
+    assert str(correction).endswith(": 02/12/2026")  # 06:08 on the 2nd here
+
+
 def test_datetimes_are_day_first_with_the_time_after(settings):
     from django.utils import formats
 
