@@ -83,9 +83,11 @@ ENGLISH_RE = re.compile(
         for word in ENGLISH
     )
 )
-#: A time as Python prints it (ISO, UTC offset) or in English (a.m./p.m.).
+#: A time as Python prints it (ISO, UTC offset), in English (a.m./p.m.) or
+#: not as dd/mm/yyyy HH:MM.
 RAW_TIME_RE = re.compile(
     r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\+00:00|\b\d{1,2}:\d\d ?[ap]\.m\.|\b[ap]\.m\."
+    r"|\b\d\d:\d\d \d\d/\d\d/\d{4}"  # the time before the date
 )
 SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
 HIDDEN_TAGS = {"script", "style"}
@@ -143,6 +145,7 @@ def test_the_check_finds_english_and_raw_times():
     found = problems("/x/", page)
     assert len(found) == 5
     assert problems("/x/", "<p>Lưu lại lúc 02/12/2026 06:08</p>") == []
+    assert problems("/x/", "<p>lúc 06:08 02/12/2026</p>") != []
 
 
 @pytest.fixture
@@ -273,6 +276,15 @@ def test_import_record_names_its_local_time(data):
     assert str(record) == f"mau.csv ({local:%d/%m/%Y %H:%M})"
     record.created_at = datetime(2026, 12, 1, 23, 8, tzinfo=UTC)
     assert str(record) == "mau.csv (02/12/2026 06:08)"
+
+
+def test_the_preview_of_a_scheduled_article_gives_its_local_time(
+    editor_client, make_article
+):
+    at = datetime(2030, 12, 1, 23, 8, tzinfo=UTC)
+    article = make_article(status=Article.Status.PUBLISHED, published_at=at)
+    html = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "bài hẹn giờ, sẽ hiển thị lúc 02/12/2030 06:08." in html
 
 
 def test_a_correction_is_named_by_its_local_date(data):
