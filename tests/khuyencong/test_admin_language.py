@@ -341,6 +341,87 @@ def test_the_javascript_catalog_is_vietnamese(walkers):
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 
+#: Strings that read the same in Vietnamese.
+SAME_IN_VIETNAMESE = {
+    "%(class_name)s %(instance)s",
+    "Email",
+    "%s KB",
+    "%s MB",
+    "%s GB",
+    "%s TB",
+    "%s PB",
+    "%(size)d byte",
+    "IPv4",
+    "IPv6",
+    "…",
+    "%(truncated_text)s…",
+    ":?.!",
+    ", ",
+    ":",
+    "HTTP Accept",
+}
+
+
+def package_catalogs():
+    """(package, domain, compiled German catalog): German is the most complete
+    of the catalogs every one of these packages ships; its keys are the
+    package's messages."""
+    import axes
+    import django
+    import django_otp
+    import django_prose_editor
+    import import_export
+    import simple_history
+
+    root = Path(django.__file__).parent
+    places = [
+        root / "contrib" / "admin",
+        root / "contrib" / "auth",
+        root / "contrib" / "contenttypes",
+        root / "conf",
+        *(Path(m.__file__).parent for m in (simple_history, import_export)),
+        *(Path(m.__file__).parent for m in (django_otp, axes, django_prose_editor)),
+    ]
+    for place in places:
+        for domain in ("django", "djangojs"):
+            compiled = place / "locale" / "de" / "LC_MESSAGES" / f"{domain}.mo"
+            if compiled.exists():
+                yield place.name, domain, compiled
+
+
+def untranslated(domain, compiled) -> list[str]:
+    from django.utils.translation import trans_real
+
+    catalog = (
+        trans_real.translation("vi")
+        if domain == "django"
+        else trans_real.DjangoTranslation("vi", domain="djangojs")
+    )._catalog
+    with open(compiled, "rb") as file:
+        # Vietnamese has one plural form: (msgid, 0) only.
+        keys = [
+            key
+            for key in GNUTranslations(file)._catalog
+            if key and not (isinstance(key, tuple) and key[1])
+        ]
+    missing = []
+    for key in keys:
+        msgid = key[0] if isinstance(key, tuple) else key
+        if msgid.split("\x04")[-1] in SAME_IN_VIETNAMESE:
+            continue
+        if catalog.get(key) in (None, "", msgid.split("\x04")[-1]):
+            missing.append(msgid)
+    return missing
+
+
+def test_every_message_of_the_packages_is_translated():
+    missing = {
+        f"{package} {domain}": untranslated(domain, compiled)
+        for package, domain, compiled in package_catalogs()
+    }
+    assert len(missing) >= 9
+    assert {name: words for name, words in missing.items() if words} == {}
+
 
 @pytest.mark.skipif(which("msgfmt") is None, reason="needs msgfmt (gettext)")
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
