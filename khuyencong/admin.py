@@ -4,8 +4,12 @@ from axes.admin import AccessAttemptAdmin
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .admin_text import PermissionLabels
 
 admin.site.unregister(AccessAttempt)
 
@@ -31,3 +35,19 @@ class PortalAccessAttemptAdmin(AccessAttemptAdmin):
 admin.site.get_model_admin(TOTPDevice).search_help_text = _(
     "Tìm theo tên đăng nhập hoặc email của người dùng."
 )
+
+
+# Django's permission names are English ("Can add bài viết"): the group and
+# user forms list them in Vietnamese.
+admin.site.unregister(Group)
+admin.site.unregister(User)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(PermissionLabels, GroupAdmin):
+    pass
+
+
+@admin.register(User)
+class PortalUserAdmin(PermissionLabels, UserAdmin):
+    pass

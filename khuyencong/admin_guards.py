@@ -30,6 +30,7 @@ from django.db import router, transaction
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_versions import VERSION_FIELD, Version
@@ -55,7 +56,9 @@ class GuardedForm(forms.ModelForm):
     ``refusal`` (a ``ValidationError`` from a first attempt to save) are set
     per request by ``GuardedAdmin.get_form``."""
 
-    opened_version = VersionField(required=False)
+    opened_version = VersionField(
+        required=False, label=gettext_lazy("Phiên bản lúc mở")
+    )
     version = None
     refusal = None
     refusal_field = None

@@ -4,13 +4,16 @@ A boolean is shown as an icon whose text (``alt``, read out by screen
 readers and shown when images are off) is Python's "True", "False" or
 "None", made in ``admin_list._boolean_icon``, which every list and read-only
 field asks for at the time it draws one: that function is replaced by one
-saying có, không or chưa rõ.
+saying có, không or chưa rõ. Django also names the permissions it makes in
+English ("Can add bài viết"); the group and user forms list them in
+Vietnamese (``PermissionLabels``).
 """
 
 from django.contrib.admin.templatetags import admin_list
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 def boolean_icon(value):
@@ -23,3 +26,35 @@ def boolean_icon(value):
 
 def install() -> None:
     admin_list._boolean_icon = boolean_icon
+
+
+#: Django names the permissions it makes "Can add <model>" and so on, in
+#: English, in the database.
+ACTIONS = {
+    "add": gettext_lazy("Thêm"),
+    "change": gettext_lazy("Sửa"),
+    "delete": gettext_lazy("Xóa"),
+    "view": gettext_lazy("Xem"),
+}
+
+
+def permission_label(permission) -> str:
+    """A permission as the group and user forms list it: "Tin tức | bài viết |
+    Sửa bài viết" for Django's own, the name the project gave otherwise."""
+    action = permission.codename.partition("_")[0]
+    prefix = f"Can {action} "
+    if action in ACTIONS and permission.name.startswith(prefix):
+        name = f"{ACTIONS[action]} {permission.name.removeprefix(prefix)}"
+    else:
+        name = permission.name
+    return f"{permission.content_type} | {name}"
+
+
+class PermissionLabels:
+    """For the group and user admins: their permission lists in Vietnamese."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request=request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = permission_label
+        return field

@@ -9,17 +9,21 @@ project's formats), a choice's label, có/không, numbers the Vietnamese way,
 and a column is headed by its field's verbose name.
 """
 
+import re
 from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 EMPTY = "—"
+#: How simple-history (unittest's shortening) marks what it left out.
+_LEFT_OUT = re.compile(r"\[(\d+) chars\]")
 
 
 def shown(value, field=None) -> str:
@@ -61,6 +65,13 @@ class ReadableHistoryHelper(HistoricalRecordContextHelper):
         if field is not None and field.is_relation and value is not None:
             return str(value) if isinstance(value, models.Model) else shown(value)
         return shown(value, field)
+
+    def stringify_delta_change_values(self, change, old, new):
+        # The values come back escaped: the replacement adds no markup.
+        return tuple(
+            mark_safe(_LEFT_OUT.sub(lambda m: _("[%s ký tự]") % m[1], text))
+            for text in super().stringify_delta_change_values(change, old, new)
+        )
 
 
 class ReadableHistoryMixin:

@@ -75,6 +75,16 @@ ENGLISH = [
     "False",
     "entries",
     "Go",
+    "Historical",
+    "Can add",
+    "Can change",
+    "Can delete",
+    "Can view",
+    "chars",
+    "Sessions",
+    "News",
+    "Funding",
+    "Opened version",
 ]
 ENGLISH_RE = re.compile(
     "|".join(
@@ -261,6 +271,27 @@ def test_history_shows_local_times_labels_and_field_names(walkers):
     assert "Lịch sử" in text and "Lý do thay đổi" in text
 
 
+def test_long_changes_are_shortened_in_vietnamese(walkers):
+    article = Article.objects.order_by("pk").first()
+    article.body = "<p>" + "Khuyến công. " * 100 + "</p>"
+    article.save()
+    url = reverse("admin:news_article_history", args=[article.pk])
+    text = " ".join(visible_text(walkers["superuser"].get(url).content.decode()))
+    assert re.search(r"\[\d+ ký tự\]", text)
+    assert "chars]" not in text
+
+
+def test_permissions_are_listed_in_vietnamese(walkers, django_user_model):
+    client = walkers["superuser"]
+    group = client.get(reverse("admin:auth_group_add")).content.decode()
+    assert "Tin tức | bài viết | Sửa bài viết" in group
+    assert "Can change" not in group
+    user = django_user_model.objects.get(username="quantri")
+    url = reverse("admin:auth_user_change", args=[user.pk])
+    page = client.get(url).content.decode()
+    assert "Tin tức | bài viết | Xem bài viết" in page and "Can view" not in page
+
+
 def test_shown_values_read_as_in_the_admin():
     at = datetime(2026, 12, 1, 23, 8, 33, 13774, tzinfo=UTC)
     assert shown(at) == "02/12/2026 06:08"
@@ -378,6 +409,8 @@ def package_catalogs():
         root / "contrib" / "admin",
         root / "contrib" / "auth",
         root / "contrib" / "contenttypes",
+        root / "contrib" / "sessions",
+        root / "contrib" / "humanize",
         root / "conf",
         *(Path(m.__file__).parent for m in (simple_history, import_export)),
         *(Path(m.__file__).parent for m in (django_otp, axes, django_prose_editor)),
@@ -419,7 +452,7 @@ def test_every_message_of_the_packages_is_translated():
         f"{package} {domain}": untranslated(domain, compiled)
         for package, domain, compiled in package_catalogs()
     }
-    assert len(missing) >= 9
+    assert len(missing) >= 11
     assert {name: words for name, words in missing.items() if words} == {}
 
 

@@ -148,7 +148,7 @@ def test_editor_publishes_a_story_with_figures_and_a_visitor_reads_it(
     for _ in range(len("Bộ Công Thương")):
         page.keyboard.press("ArrowLeft")
     page.keyboard.up("Shift")
-    page.click("button[title='insert link']")
+    page.click(".prose-menubar button[data-name='link']")
     page.fill("dialog[open] input[name=href]", "https://moit.gov.vn/")
     page.click("dialog[open] button[type=submit]")
     page.click("text=Thêm một Ảnh trong bài")
@@ -164,7 +164,7 @@ def test_editor_publishes_a_story_with_figures_and_a_visitor_reads_it(
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
-    page.click("button[title='figure']")
+    page.click(".prose-menubar button[data-name='figure']")
     page.fill("dialog[open] input[name=imageUrl]", image_url)
     page.fill("dialog[open] input[name=altText]", "Quang cảnh hội nghị khuyến công")
     page.fill("dialog[open] input[name=caption]", "Hội nghị tại Ninh Thuận")
