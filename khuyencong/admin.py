@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_text import PermissionLabels
+from .admin_text import PasswordChangeForm, PermissionLabels
 
 admin.site.unregister(AccessAttempt)
 
@@ -50,4 +50,4 @@ class PortalGroupAdmin(PermissionLabels, GroupAdmin):
 
 @admin.register(User)
 class PortalUserAdmin(PermissionLabels, UserAdmin):
-    pass
+    change_password_form = PasswordChangeForm

@@ -10,8 +10,10 @@ Vietnamese (``PermissionLabels``).
 """
 
 from django.contrib.admin.templatetags import admin_list
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -58,3 +60,16 @@ class PermissionLabels:
         if db_field.name in ("permissions", "user_permissions"):
             field.label_from_instance = permission_label
         return field
+
+
+class PasswordChangeForm(AdminPasswordChangeForm):
+    """Django's admin form setting a user's password, whose warning that
+    turning password login off loses the password is English text glued to
+    a translated one."""
+
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">'
+        "{}</li></ul>",
+        SetUnusablePasswordMixin.usable_password_help_text,
+        gettext_lazy("Nếu tắt, mật khẩu hiện tại của người dùng này sẽ bị mất."),
+    )

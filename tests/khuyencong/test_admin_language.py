@@ -85,6 +85,7 @@ ENGLISH = [
     "News",
     "Funding",
     "Opened version",
+    "If disabled",
 ]
 ENGLISH_RE = re.compile(
     "|".join(
@@ -290,6 +291,14 @@ def test_permissions_are_listed_in_vietnamese(walkers, django_user_model):
     url = reverse("admin:auth_user_change", args=[user.pk])
     page = client.get(url).content.decode()
     assert "Tin tức | bài viết | Xem bài viết" in page and "Can view" not in page
+
+
+def test_setting_a_password_warns_in_vietnamese(walkers, django_user_model):
+    user = django_user_model.objects.get(username="quantri")
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+    html = walkers["superuser"].get(url).content.decode()
+    assert '<li class="warning">Nếu tắt, mật khẩu hiện tại' in html
+    assert problems(url, html) == []
 
 
 def test_shown_values_read_as_in_the_admin():
