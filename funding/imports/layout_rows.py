@@ -139,7 +139,14 @@ class SheetReader(TotalsMixin):
             texts = [text_of(c) for c in cells if text_of(c)]
             if not texts:
                 continue
-            if footer or any(footer_kind(t) for t in texts if isinstance(t, str)):
+            note = layout.role("note")
+            # A "(*) …" in the Ghi chú column is the row's note, not a footer.
+            own = [
+                text_of(c)
+                for i, c in enumerate(cells)
+                if text_of(c) and (note is None or i != note.index)
+            ]
+            if footer or any(footer_kind(t) for t in own):
                 footer = True
                 footer_rows.append((number, texts))
                 continue
@@ -191,8 +198,8 @@ class SheetReader(TotalsMixin):
                     column.letter,
                     column.header,
                     _(
-                        "cột %(column)s (“%(header)s”) có số nhưng tiêu đề không cho biết đó là "
-                        "kế hoạch, thực hiện hay ước thực hiện."
+                        "cột %(column)s (“%(header)s”) có số nhưng tiêu đề không cho biết đó là số "
+                        "liệu gì (kế hoạch, thực hiện hay ước thực hiện; của nguồn kinh phí nào)."
                     )
                     % {"column": column.letter, "header": column.header},
                 )

@@ -89,7 +89,49 @@ class TotalsMixin:
             self.unused(number, _("dòng tổng của mục (được kiểm tra, không lưu)"))
             self.section_total = None
 
+    def _check_ratios(self) -> None:
+        """A "Tỷ lệ (%)" column is not stored, but a ratio that is not
+        execution / plan × 100 (to one decimal) is shown."""
+        layout = self.layout
+        for ratio in (c for c in layout.columns if c.role == "ratio"):
+            group = [
+                c
+                for c in layout.columns
+                if c.role in ("value", "total")
+                and c.path[:-1] == ratio.path[:-1]
+                and (ratio.fund is None or c.fund == ratio.fund)
+            ]
+            plans = [c for c in group if c.measure == "plan"]
+            done = [c for c in group if c.measure != "plan"]
+            if len(plans) != 1 or len(done) != 1:
+                continue
+            for number in self.all_rows.rows:
+                values = self.numbers(number, [ratio, plans[0], done[0]])
+                stated, den = values.get(ratio.index), values.get(plans[0].index)
+                if stated is None or not den:
+                    continue
+                computed = values.get(done[0].index, Decimal(0)) / den * 100
+                if abs(stated - computed) > Decimal("0.05") + Decimal("1e-9"):
+                    self.warn(
+                        number,
+                        ratio.letter,
+                        format_number(stated, 1),
+                        _(
+                            "ô %(cell)s “%(header)s” ghi %(stated)s%% nhưng %(num)s / %(den)s × 100 "
+                            "= %(computed)s%%. Tỷ lệ không được lưu; hãy kiểm tra các số."
+                        )
+                        % {
+                            "cell": f"{ratio.letter}{number}",
+                            "header": ratio.header,
+                            "stated": format_number(stated, 1),
+                            "num": done[0].letter,
+                            "den": plans[0].letter,
+                            "computed": format_number(computed, 1),
+                        },
+                    )
+
     def _check_totals(self) -> None:
+        self._check_ratios()
         self._close_section()
         columns = self.layout.values + [
             c for c in self.layout.columns if c.role == "total"

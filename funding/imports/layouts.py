@@ -149,7 +149,7 @@ def find_header(rows: list[tuple[int, list]]) -> int | None:
 
 
 def _area_header(key: str) -> str | None:
-    return "area" if re.search(r"tinh[,/ ]+thanh pho", key) else None
+    return "area" if re.search(r"(?:^|/ ?)tinh[,/ ]+thanh pho$", key) else None
 
 
 _NUMBERING = re.compile(r"^\(?(\d{1,2}|[a-z])\)?$|^\(?\d{1,2}\s*=.*\)?$", re.I)
@@ -175,7 +175,7 @@ def header_band(rows: list[tuple[int, list]], start: int) -> tuple[int, int | No
             LABELS.get(header_words(text_of(c)))
             or _area_header(header_words(text_of(c)))
         )
-        in ("stt", *LABEL_ROLES)
+        in ("stt", "area", "content", "indicator")
     }
     end, numbering = start, None
     for index in range(start + 1, min(len(rows), start + 4)):
@@ -240,11 +240,34 @@ def classify(column: Column) -> None:
     column.measure, column.role = measure, "value"
     if "tong cong" in joined or "tong so" in joined:
         column.role = "total"
+    elif not all(_group_word(key) for key in keys[:-1]):
+        column.role = "unknown"  # "Nguồn khác" over "Kế hoạch": whose plan?
+        return
     column.fund = fund_named(joined)
     for text in reversed(texts):
         column.unit = column.unit or unit_in_header(text)
         if column.period is None and _measure([header_words(text)]):
             column.period = period_words(text, need_year=False)
+
+
+_GROUPS = re.compile(
+    r"^(?:nguon kinh phi|nguon von|kinh phi(?: khuyen cong)?|so lieu|gia tri|"
+    r"ket qua(?: thuc hien)?|tong hop)?$"
+)
+
+
+def _group_word(key: str) -> bool:
+    """Whether a header over value columns says something we read: a
+    fund, a total, a measure or period, or a plain group word ("Nguồn kinh
+    phí")."""
+    return bool(
+        fund_named(key)
+        or "tong cong" in key
+        or "tong so" in key
+        or _measure([key])
+        or _GROUPS.match(key)
+        or period_words(key, need_year=False)
+    )
 
 
 def _measure(keys: list[str]) -> str:
@@ -261,9 +284,12 @@ def read_layout(sheet: str, rows: list[tuple[int, list]]) -> Layout | None:
     if start is None:
         return None
     end, numbering = header_band(rows, start)
+    paths = column_paths(rows, start, end)
+    # A column with no header at all, right of the header, still counts.
+    width = max(len(cells) for _n, cells in rows[end + 1 :] or [(0, [])])
+    paths += [[""]] * (width - len(paths))
     columns = [
-        Column(i, path, header_row=rows[start][0])
-        for i, path in enumerate(column_paths(rows, start, end))
+        Column(i, path, header_row=rows[start][0]) for i, path in enumerate(paths)
     ]
     for column in columns:
         classify(column)

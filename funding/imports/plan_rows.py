@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ..core.models import Area, Figure, Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
+from .readers.base import column_letters
 from .reading import SheetTable, header_key
 from .words import (
     EXACT,
@@ -40,9 +41,10 @@ class RowError:
     column: str
     value: object
     message: str
+    cell: str = ""  # "H6", when the column is one of the sheet's
 
     def __str__(self) -> str:
-        return _(
+        text = _(
             "Dòng %(row)s, cột “%(column)s” (giá trị “%(value)s”): %(message)s"
         ) % {
             "row": self.row,
@@ -50,6 +52,9 @@ class RowError:
             "value": "" if self.value is None else self.value,
             "message": self.message,
         }
+        if self.cell and self.cell not in self.column:
+            return _("%(text)s (ô %(cell)s)") % {"cell": self.cell, "text": text}
+        return text
 
 
 class RowChecker:
@@ -127,9 +132,14 @@ class RowChecker:
         return (parts, values), []
 
     def error(self, index, value, message):
+        cell = "" if index is None else f"{column_letters(index)}{self.number}"
         self.errors.append(
             RowError(
-                self.number, self.column_name(self.position, index), value, message
+                self.number,
+                self.column_name(self.position, index),
+                value,
+                message,
+                cell=cell if self.table.places is None else "",
             )
         )
 

@@ -105,10 +105,10 @@ class Lookups:
         }
 
     def area(self, text: str, year: int, day: date | None = None) -> Area | None:
-        candidates = self.areas.get(area_match_key(text), [])
+        candidates = {a.pk: a for a in self.areas.get(area_match_key(text), [])}
         valid = [
             a
-            for a in candidates
+            for a in candidates.values()
             if (a.valid_from is None or a.valid_from.year <= year)
             and (a.valid_to is None or a.valid_to.year >= year)
         ]
@@ -182,12 +182,13 @@ def _closest(key: str, named: dict):
     words = _words(key)
     if not words:
         return None
-    best, best_score, tie = None, 0, False
+    best, best_score, tie = None, (0, 0), False
     for name, obj in named.items():
         other = _words(name)
         if not other or not (other <= words or words <= other):
             continue
-        score = len(other & words)
+        # The most words in common, then the fewest words besides.
+        score = (len(other & words), -len(other ^ words))
         if score > best_score:
             best, best_score, tie = obj, score, False
         elif score == best_score and obj is not best:
