@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from ..core.models import SourceDocument
+from ..core.periods import FIRST_YEAR, LAST_YEAR
 
 
 class ImportOptionsMixin(forms.Form):
@@ -21,10 +22,32 @@ class ImportOptionsMixin(forms.Form):
     header_row = forms.IntegerField(
         label=_("Dòng tiêu đề (để trống: tự tìm)"), required=False, min_value=1
     )
+    year = forms.IntegerField(
+        label=_("Năm của báo cáo (để trống: theo tiêu đề hoặc tên trang)"),
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        help_text=_("Nếu tệp ghi năm khác, tệp bị từ chối."),
+    )
+    confirm_warnings = forms.BooleanField(
+        label=_(
+            "Tôi đã xem các cảnh báo (tổng không khớp, giá trị bất thường, cột không dùng) "
+            "và vẫn muốn nhập"
+        ),
+        required=False,
+    )
 
 
 class FigureImportForm(ImportOptionsMixin, ImportForm):
-    field_order = ["import_file", "source", "sheet", "header_row", "format"]
+    field_order = [
+        "import_file",
+        "source",
+        "sheet",
+        "header_row",
+        "year",
+        "confirm_warnings",
+        "format",
+    ]
 
     def __init__(self, formats, resources, **kwargs):
         super().__init__(formats, resources, **kwargs)
@@ -47,5 +70,5 @@ class FigureImportForm(ImportOptionsMixin, ImportForm):
 class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("source", "sheet", "header_row"):
+        for name in ("source", "sheet", "header_row", "year", "confirm_warnings"):
             self.fields[name].widget = forms.HiddenInput()

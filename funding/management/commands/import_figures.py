@@ -33,6 +33,15 @@ class Command(BaseCommand):
         parser.add_argument("--header-row", type=int, help="row number of the header")
         parser.add_argument("--dry-run", action="store_true", help="validate only")
         parser.add_argument(
+            "--confirm",
+            action="store_true",
+            help="import although the file has warnings (totals that do not add up, "
+            "implausible values), after reading them",
+        )
+        parser.add_argument(
+            "--year", type=int, help="the report's year (must agree with the file)"
+        )
+        parser.add_argument(
             "--source",
             help="title of the source document (default: the file name)",
         )
@@ -56,6 +65,7 @@ class Command(BaseCommand):
                 KNOWN,
                 sheet=options["sheet"],
                 header_row=options["header_row"],
+                context={"year": options["year"]},
             )
             source = SourceDocument.objects.filter(title=title).first()
             plan = plan_import(
@@ -64,6 +74,7 @@ class Command(BaseCommand):
                 sha256=hashlib.sha256(data).hexdigest(),
                 source=source or SourceDocument(title=title),
                 progress=self._progress,
+                confirmed=options["confirm"],
             )
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
@@ -82,8 +93,16 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Dừng kiểm tra ở dòng {plan.stopped_at} sau {len(plan.errors)} lỗi."
             )
+        for line in plan.unused:
+            self.stdout.write(line)
+        for warning in plan.warnings:
+            self.stderr.write(f"Cảnh báo: {warning}")
         if plan.errors:
             raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
+        if plan.warnings and not plan.confirmed:
+            raise CommandError(
+                "Có cảnh báo: không ghi gì. Xem lại rồi chạy lại với --confirm để vẫn nhập."
+            )
         if options["dry_run"]:
             self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
             return
