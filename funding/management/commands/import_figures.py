@@ -93,16 +93,7 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Dừng kiểm tra ở dòng {plan.stopped_at} sau {len(plan.errors)} lỗi."
             )
-        for line in plan.unused:
-            self.stdout.write(line)
-        for warning in plan.warnings:
-            self.stderr.write(f"Cảnh báo: {warning}")
-        if plan.errors:
-            raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
-        if plan.warnings and not plan.confirmed:
-            raise CommandError(
-                "Có cảnh báo: không ghi gì. Xem lại rồi chạy lại với --confirm để vẫn nhập."
-            )
+        self._stop_unless_clean(plan, dry_run=options["dry_run"])
         if options["dry_run"]:
             self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
             return
@@ -117,6 +108,20 @@ class Command(BaseCommand):
             logger.exception("Writing the import of %s failed", path)
             raise CommandError(str(DATABASE_ERROR)) from exc
         self.stdout.write(self.style.SUCCESS(f"Đã nhập: lần nhập số {record.pk}."))
+
+    def _stop_unless_clean(self, plan, *, dry_run: bool) -> None:
+        """List what the file did not use; stop at errors, and (to write) at
+        warnings unless confirmed."""
+        for line in plan.unused:
+            self.stdout.write(line)
+        for warning in plan.warnings:
+            self.stderr.write(f"Cảnh báo: {warning}")
+        if plan.errors:
+            raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
+        if plan.warnings and not plan.confirmed and not dry_run:
+            raise CommandError(
+                "Có cảnh báo: không ghi gì. Xem lại rồi chạy lại với --confirm để vẫn nhập."
+            )
 
     @transaction.atomic
     def _apply(self, plan, source, user):
