@@ -196,6 +196,8 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
                 source=data["source"],
                 sheet=data["sheet"] or None,
                 header_row=data["header_row"],
+                year=data.get("year"),
+                confirmed=bool(data.get("confirm_warnings")),
                 preview=data.get("import_file_name")
                 or getattr(data.get("import_file"), "tmp_storage_name", None),
             )
@@ -208,6 +210,8 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
                 source=import_form.cleaned_data["source"].pk,
                 sheet=import_form.cleaned_data["sheet"],
                 header_row=import_form.cleaned_data["header_row"],
+                year=import_form.cleaned_data.get("year"),
+                confirm_warnings=import_form.cleaned_data.get("confirm_warnings"),
             )
         return initial
 

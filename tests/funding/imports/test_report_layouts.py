@@ -9,7 +9,9 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from funding.core.models import Figure, SourceDocument
 from funding.imports import apply_import, plan_file
@@ -102,3 +104,38 @@ def test_the_command_line_stops_at_warnings_until_confirmed(django_user_model):
 )
 def test_quarters_and_years_as_reports_write_them(text, kind, end):
     assert read_period(text, 2024) == (kind, end)
+
+
+def test_the_admin_shows_warnings_and_imports_once_they_are_confirmed(data_client):
+    source = SourceDocument.objects.create(title="Báo cáo ĐBSCL 6 tháng")
+    name = "06-muc-nguon-dbscl-6-thang-2024.ods"
+
+    def upload(**options):
+        return data_client.post(
+            reverse("admin:funding_figure_import"),
+            {
+                "import_file": SimpleUploadedFile(name, (REPORTS / name).read_bytes()),
+                "source": source.pk,
+                "format": "0",
+                **options,
+            },
+        )
+
+    warned = upload()
+    assert warned.context.get("confirm_form") is None
+    html = warned.content.decode()
+    assert "Cảnh báo: Dòng 37, cột “D”" in html
+    assert "19.980.930" in html and "19.970.930" in html
+    confirmed = upload(confirm_warnings="on")
+    form = confirmed.context.get("confirm_form")
+    assert form is not None
+    assert "dòng 40: không dùng (ghi chú)" in confirmed.content.decode()
+    data = {
+        field: "" if form.initial.get(field) is None else form.initial[field]
+        for field in form.fields
+    }
+    done = data_client.post(
+        reverse("admin:funding_figure_process_import"), data, follow=True
+    )
+    assert done.status_code == 200
+    assert Figure.objects.count() == 50
