@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+import openpyxl
 from django.utils.translation import gettext as _
 from openpyxl.styles.numbers import (
     BUILTIN_FORMATS,
@@ -16,6 +17,16 @@ from openpyxl.styles.numbers import (
 )
 
 from .base import ReadError
+
+#: The openpyxl (major, minor) whose helpers and values the XLSX reader was
+#: tested against (see ``funding.imports.readers``).
+OPENPYXL_TESTED = (3, 1)
+if tuple(int(part) for part in openpyxl.__version__.split(".")[:2]) != OPENPYXL_TESTED:
+    raise ImportError(
+        f"funding.imports.readers.xlsx was tested with openpyxl "
+        f"{'.'.join(map(str, OPENPYXL_TESTED))}.x, not {openpyxl.__version__}: "
+        "run tests/funding/imports and update OPENPYXL_TESTED."
+    )
 
 _MAIN = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
