@@ -351,12 +351,14 @@ def plan_file(
     year: int | None = None,
     area: str = "",
     confirmed: bool = False,
+    ignore_columns: frozenset[str] = frozenset(),
 ) -> ImportPlan:
     """Read and validate a file; the plan lists per row what importing would do.
 
     ``year`` and ``area`` are what the officer set for a report (they win
     over what the file says, and must agree with it); ``confirmed`` that
-    the warnings were seen.
+    the warnings were seen; ``ignore_columns`` the columns (letters) of a
+    report the officer does not want read.
     """
     sha256 = hashlib.sha256(data).hexdigest()
     table = read_table(
@@ -365,7 +367,7 @@ def plan_file(
         KNOWN,
         sheet=sheet,
         header_row=header_row,
-        context={"year": year, "area": area},
+        context={"year": year, "area": area, "ignore_columns": ignore_columns},
     )
     return plan_import(
         table,

@@ -116,6 +116,7 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
         many=len(sheets) > 1,
         area=context.get("area") or "",
         year=context.get("year"),
+        ignored=frozenset(context.get("ignore_columns") or ()),
     )
     for name, rows in sheets:
         report.add(name, rows.rows)

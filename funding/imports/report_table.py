@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from .layout_context import read_context
 from .layout_rows import Problem, Reading, SheetReader
 from .layouts import Layout, read_layout, text_of
 
@@ -65,9 +66,15 @@ class ReportSheets:
     """The figures of every sheet of a report, as long-table rows."""
 
     def __init__(
-        self, *, csv: bool, many: bool, area: str = "", year: int | None = None
+        self,
+        *,
+        csv: bool,
+        many: bool,
+        area: str = "",
+        year: int | None = None,
+        ignored: frozenset[str] = frozenset(),
     ):
-        self.csv, self.many = csv, many
+        self.csv, self.many, self.ignored = csv, many, ignored
         self.rows: list[tuple[int, list]] = []
         self.places: list[dict[int, str]] = []
         self.errors: list[Problem] = []
@@ -99,6 +106,10 @@ class ReportSheets:
                 )
             return
         self.layouts.append(layout)
+        read_context(layout)
+        for column in layout.columns:
+            if column.letter in self.ignored:
+                column.role = "declined"  # the officer said it is not wanted
         self._context(layout)
         for row, column, message in layout.errors:
             self.errors.append(Problem(row, column, None, message))

@@ -133,8 +133,6 @@ class FigureResource(resources.Resource):
         sheet: str | None = None,
         header_row: int | None = None,
         preview: str | None = None,
-        year: int | None = None,
-        confirmed: bool = False,
         **kwargs,
     ) -> FigureImportResult:
         """Read, validate and compare every row; unless ``dry_run``, write them
@@ -149,8 +147,9 @@ class FigureResource(resources.Resource):
         if data is None:
             raise TypeError("FigureResource imports files read by SpreadsheetFormat")
         sha256 = hashlib.sha256(data).hexdigest()
+        options = _report_options(kwargs)
         key = spool.plan_key(
-            sha256, sheet, header_row, source.pk, file_name, preview, year, confirmed
+            sha256, sheet, header_row, source.pk, file_name, preview, *options.values()
         )
         if not dry_run and preview:
             plan = spool.load(key)
@@ -164,13 +163,7 @@ class FigureResource(resources.Resource):
         else:
             try:
                 plan = _plan(
-                    data,
-                    file_name,
-                    sha256,
-                    source,
-                    sheet,
-                    header_row,
-                    {"year": year, "confirmed": confirmed},
+                    data, file_name, sha256, source, sheet, header_row, options
                 )
                 if dry_run and plan.can_apply:
                     spool.save(key, plan)
@@ -195,6 +188,16 @@ class FigureResource(resources.Resource):
         return exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))
 
 
+def _report_options(kwargs) -> dict:
+    """What the officer set for a report (year, confirmation of warnings,
+    columns declined), in a fixed order and form for the spool key."""
+    return {
+        "year": kwargs.get("year"),
+        "confirmed": bool(kwargs.get("confirmed")),
+        "ignore_columns": ",".join(sorted(kwargs.get("ignore_columns") or ())),
+    }
+
+
 def _plan(data, file_name, sha256, source, sheet, header_row, options) -> ImportPlan:
     table = read_table(
         data,
@@ -202,14 +205,19 @@ def _plan(data, file_name, sha256, source, sheet, header_row, options) -> Import
         KNOWN,
         sheet=sheet,
         header_row=header_row,
-        context={"year": options["year"]},
+        context={
+            "year": options["year"],
+            "ignore_columns": frozenset(
+                filter(None, options["ignore_columns"].split(","))
+            ),
+        },
     )
     return plan_import(
         table,
         file_name=file_name,
         sha256=sha256,
         source=source,
-        confirmed=options["confirmed"],
+        confirmed=bool(options["confirmed"]),
     )
 
 

@@ -3,6 +3,7 @@ import logging
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, IntegrityError, transaction
 
@@ -15,10 +16,18 @@ from funding.imports import (
     apply_import,
     plan_import,
 )
+from funding.imports.forms import column_letters_of
 from funding.imports.reading import ReadError, read_table
 from funding.models import SourceDocument
 
 logger = logging.getLogger(__name__)
+
+
+def _letters(options) -> frozenset[str]:
+    try:
+        return column_letters_of(options["ignore_columns"])
+    except ValidationError as exc:
+        raise CommandError(" ".join(exc.messages)) from exc
 
 
 class Command(BaseCommand):
@@ -40,6 +49,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--year", type=int, help="the report's year (must agree with the file)"
+        )
+        parser.add_argument(
+            "--ignore-columns",
+            default="",
+            help="columns of a report not to read, confirmed not wanted (e.g. J,K)",
         )
         parser.add_argument(
             "--source",
@@ -65,7 +79,7 @@ class Command(BaseCommand):
                 KNOWN,
                 sheet=options["sheet"],
                 header_row=options["header_row"],
-                context={"year": options["year"]},
+                context={"year": options["year"], "ignore_columns": _letters(options)},
             )
             source = SourceDocument.objects.filter(title=title).first()
             plan = plan_import(

@@ -139,3 +139,17 @@ def test_the_admin_shows_warnings_and_imports_once_they_are_confirmed(data_clien
     )
     assert done.status_code == 200
     assert Figure.objects.count() == 50
+
+
+def test_a_column_of_numbers_not_understood_stops_until_declined():
+    name = "03-cot-nhom-9-thang-2025.mut-2.xlsx"  # numbers in J, no header
+    refused = plan(name)
+    assert [(e.column, e.message) for e in refused.errors] == [
+        ("J", "cột J có số nhưng không có tiêu đề: không biết đó là số gì.")
+    ]
+    declined = plan(name, ignore_columns=frozenset({"J"}))
+    assert declined.errors == [] and len(declined.figures) == 133
+    assert (
+        "Trang “9 tháng 2025”, cột J “”: không dùng (người nhập xác nhận không dùng "
+        "cột này)." in declined.unused
+    )
