@@ -153,3 +153,33 @@ def test_a_column_of_numbers_not_understood_stops_until_declined():
         "Trang “9 tháng 2025”, cột J “”: không dùng (người nhập xác nhận không dùng "
         "cột này)." in declined.unused
     )
+
+
+def test_the_admin_form_carries_the_year_and_the_declined_columns(data_client):
+    source = SourceDocument.objects.create(title="Báo cáo 9 tháng 2025")
+    name = "03-cot-nhom-9-thang-2025.mut-2.xlsx"
+
+    def upload(**options):
+        return data_client.post(
+            reverse("admin:funding_figure_import"),
+            {
+                "import_file": SimpleUploadedFile(name, (REPORTS / name).read_bytes()),
+                "source": source.pk,
+                "format": "0",
+                **options,
+            },
+        )
+
+    assert "cột J có số nhưng không có tiêu đề" in upload().content.decode()
+    wrong_year = upload(ignore_columns="J", year="2024").content.decode()
+    assert "năm đã chọn (2024) khác năm tệp ghi (2025, dòng 4)." in wrong_year
+    assert "chữ cái của cột" in upload(ignore_columns="J5").content.decode()
+    previewed = upload(ignore_columns="j", year="2025")
+    form = previewed.context.get("confirm_form")
+    assert form is not None
+    data = {
+        field: "" if form.initial.get(field) is None else form.initial[field]
+        for field in form.fields
+    }
+    data_client.post(reverse("admin:funding_figure_process_import"), data)
+    assert Figure.objects.count() == 133
