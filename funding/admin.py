@@ -27,7 +27,11 @@ from .core.models import (
 from .core.services import missing_plan_warning
 from .core.signals import figures_changed
 from .imports import PREVIEW_ROWS, undo_import
-from .imports.forms import FigureConfirmImportForm, FigureImportForm
+from .imports.forms import (
+    FigureConfirmImportForm,
+    FigureImportForm,
+    column_letters_of,
+)
 from .imports.resources import ODS, FigureResource, SpreadsheetFormat
 from .imports.spreadsheets import template_workbook
 
@@ -196,6 +200,9 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
                 source=data["source"],
                 sheet=data["sheet"] or None,
                 header_row=data["header_row"],
+                year=data.get("year"),
+                confirmed=bool(data.get("confirm_warnings")),
+                ignore_columns=column_letters_of(data.get("ignore_columns") or ""),
                 preview=data.get("import_file_name")
                 or getattr(data.get("import_file"), "tmp_storage_name", None),
             )
@@ -208,6 +215,9 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
                 source=import_form.cleaned_data["source"].pk,
                 sheet=import_form.cleaned_data["sheet"],
                 header_row=import_form.cleaned_data["header_row"],
+                year=import_form.cleaned_data.get("year"),
+                confirm_warnings=import_form.cleaned_data.get("confirm_warnings"),
+                ignore_columns=import_form.cleaned_data.get("ignore_columns"),
             )
         return initial
 

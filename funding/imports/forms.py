@@ -1,12 +1,15 @@
 """The admin's import forms: the file, the source of its figures and how
 to read it, carried from the upload to the confirmation."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from ..core.models import SourceDocument
+from ..core.periods import FIRST_YEAR, LAST_YEAR
 
 
 class ImportOptionsMixin(forms.Form):
@@ -21,10 +24,60 @@ class ImportOptionsMixin(forms.Form):
     header_row = forms.IntegerField(
         label=_("Dòng tiêu đề (để trống: tự tìm)"), required=False, min_value=1
     )
+    year = forms.IntegerField(
+        label=_("Năm của báo cáo (để trống: theo tiêu đề hoặc tên trang)"),
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        help_text=_("Nếu tệp ghi năm khác, tệp bị từ chối."),
+    )
+    ignore_columns = forms.CharField(
+        label=_("Cột không dùng (ví dụ: J, K)"),
+        required=False,
+        help_text=_(
+            "Một cột có số mà hệ thống không hiểu làm dừng việc nhập; ghi chữ cái của "
+            "cột nếu bạn xác nhận không cần cột đó."
+        ),
+    )
+    confirm_warnings = forms.BooleanField(
+        label=_(
+            "Tôi đã xem các cảnh báo (tổng không khớp, giá trị bất thường, cột không dùng) "
+            "và vẫn muốn nhập"
+        ),
+        required=False,
+    )
+
+    def clean_ignore_columns(self) -> str:
+        text = self.cleaned_data.get("ignore_columns") or ""
+        column_letters_of(text)
+        return text
+
+
+def column_letters_of(text: str) -> frozenset[str]:
+    """ "J, k;L" → {"J", "K", "L"}; anything else is a form error."""
+    letters = [
+        part.strip().upper()
+        for part in re.split(r"[,;\s]+", text or "")
+        if part.strip()
+    ]
+    if any(not re.fullmatch(r"[A-Z]{1,3}", letter) for letter in letters):
+        raise forms.ValidationError(
+            _("Ghi chữ cái của cột, cách nhau bởi dấu phẩy: J, K.")
+        )
+    return frozenset(letters)
 
 
 class FigureImportForm(ImportOptionsMixin, ImportForm):
-    field_order = ["import_file", "source", "sheet", "header_row", "format"]
+    field_order = [
+        "import_file",
+        "source",
+        "sheet",
+        "header_row",
+        "year",
+        "ignore_columns",
+        "confirm_warnings",
+        "format",
+    ]
 
     def __init__(self, formats, resources, **kwargs):
         super().__init__(formats, resources, **kwargs)
@@ -47,5 +100,12 @@ class FigureImportForm(ImportOptionsMixin, ImportForm):
 class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("source", "sheet", "header_row"):
+        for name in (
+            "source",
+            "sheet",
+            "header_row",
+            "year",
+            "ignore_columns",
+            "confirm_warnings",
+        ):
             self.fields[name].widget = forms.HiddenInput()

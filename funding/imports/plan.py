@@ -17,47 +17,16 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from ..core.models import Area, Figure, Indicator, SourceDocument
-from ..core.numbers import NumberFormatError, parse_number
-from ..core.periods import FIRST_YEAR, LAST_YEAR
-from .reading import SheetTable, header_key, read_table
-from .words import (
-    EXACT,
-    HEADERS,
-    KNOWN,
-    MEASURE_COLUMNS,
-    MEASURE_WORDS,
-    SOURCE_WORDS,
-    Lookups,
-    fold,
-    read_period,
-    rounding_step,
-    unit_of,
-)
+from ..core.models import Figure, SourceDocument
+from .plan_rows import RowChecker, RowError, figure_key
+from .plausible import implausible
+from .reading import SheetTable, read_table
+from .words import KNOWN, Lookups
 
-MISSING = object()
 #: A file with this many errors is not checked further: they are enough to
 #: show what is wrong, and a file of 200,000 wrong rows would otherwise take
 #: minutes and a page of megabytes.
 MAX_ERRORS = 1000
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str
-    value: object
-    message: str
-
-    def __str__(self) -> str:
-        return _(
-            "Dòng %(row)s, cột “%(column)s” (giá trị “%(value)s”): %(message)s"
-        ) % {
-            "row": self.row,
-            "column": self.column,
-            "value": "" if self.value is None else self.value,
-            "message": self.message,
-        }
 
 
 @dataclass(slots=True)
@@ -78,6 +47,8 @@ class PlannedFigure:
     pk: int | None = None
     label: str = ""  # what the preview shows; filled for the rows it shows
     old_rounding: Decimal | None = None
+    note: str = ""  # the row's "Ghi chú"
+    old_note: str | None = None
 
     @property
     def before(self) -> tuple | None:
@@ -85,7 +56,7 @@ class PlannedFigure:
         value and rounding; the confirmation holds the import to it."""
         if self.status == "new":
             return None
-        return (self.pk, self.old_value, self.old_rounding)
+        return (self.pk, self.old_value, self.old_rounding, self.old_note)
 
     @property
     def figure(self) -> Figure:
@@ -96,6 +67,7 @@ class PlannedFigure:
             value=self.value,
             rounding=self.rounding,
             source_id=self.source_id,
+            note=self.note,
         )
 
 
@@ -108,6 +80,15 @@ class ImportPlan:
     errors: list[RowError] = field(default_factory=list)
     #: The row where checking stopped after MAX_ERRORS errors, if it did.
     stopped_at: int | None = None
+    #: Problems the officer must see and confirm before anything is
+    #: written (a total that does not add up, an implausible value).
+    warnings: list[RowError] = field(default_factory=list)
+    #: Every row and column of the file not read, with the reason.
+    unused: list[str] = field(default_factory=list)
+    #: "table" (one row per area or figure) or "report" (a report layout).
+    layout: str = "table"
+    #: The officer confirmed the warnings (the import form's check box).
+    confirmed: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.figures if p.status == status)
@@ -126,7 +107,11 @@ class ImportPlan:
 
     @property
     def can_apply(self) -> bool:
-        return not self.errors and bool(self.figures)
+        return (
+            not self.errors
+            and bool(self.figures)
+            and (self.confirmed or not self.warnings)
+        )
 
     def __getstate__(self):
         # Kept between preview and confirmation (funding.imports.spool): plain
@@ -146,13 +131,19 @@ class ImportPlan:
                 p.pk,
                 None if p.old_value is None else str(p.old_value),
                 None if p.old_rounding is None else str(p.old_rounding),
+                p.note,
+                p.old_note,
             )
             for p in self.figures
         ]
-        return (self.file_name, self.sha256, self.sheet, figures, self.errors)
+        extra = (self.warnings, self.unused, self.layout, self.confirmed)
+        return (self.file_name, self.sha256, self.sheet, figures, self.errors, extra)
 
     def __setstate__(self, state):
-        self.file_name, self.sha256, self.sheet, figures, self.errors = state
+        self.file_name, self.sha256, self.sheet, figures, self.errors = state[:5]
+        self.warnings, self.unused, self.layout, self.confirmed = (
+            state[5] if len(state) > 5 else ([], [], "table", False)
+        )
         self.stopped_at = None  # only valid plans are kept
         from_ordinal = date.fromordinal
         self.figures = [
@@ -166,6 +157,8 @@ class ImportPlan:
                 pk=f[13],
                 old_value=None if f[14] is None else Decimal(f[14]),
                 old_rounding=None if f[15] is None else Decimal(f[15]),
+                note=f[16] if len(f) > 16 else "",
+                old_note=f[17] if len(f) > 17 else None,
             )
             for f in figures
         ]
@@ -178,20 +171,29 @@ def plan_import(
     sha256: str,
     source: SourceDocument,
     progress=None,
+    confirmed: bool = False,
 ) -> ImportPlan:
     """Validate every row and compare it with what is stored; write nothing.
 
     ``progress(done, total)`` is called every thousand rows when given.
+    ``confirmed``: the officer has seen the warnings and imports anyway.
     """
-    plan = ImportPlan(file_name=file_name, sha256=sha256, sheet=table.sheet)
-    columns: dict[str, int] = {}
-    units: dict[int, str] = {}
-    for index, header in enumerate(table.headers):
-        key = HEADERS.get(header_key(header))
-        if key and key not in columns:
-            columns[key] = index
-            units[index] = unit_of(header)
-    if not table.rows:
+    plan = ImportPlan(
+        file_name=file_name,
+        sha256=sha256,
+        sheet=table.sheet,
+        warnings=[
+            RowError(p.row, p.column, p.value, p.message) for p in table.warnings
+        ],
+        unused=list(table.unused),
+        layout=table.layout,
+        confirmed=confirmed,
+    )
+    plan.errors.extend(
+        RowError(p.row, p.column, p.value, p.message) for p in table.errors
+    )
+    checker = RowChecker(table)
+    if not table.rows and not plan.errors:
         plan.errors.append(
             RowError(
                 table.header_row,
@@ -201,16 +203,8 @@ def plan_import(
             )
         )
         return plan
-    measure_columns = [m for m in MEASURE_COLUMNS if m in columns]
-    long_layout = "measure" in columns and "value" in columns
-    missing = [
-        label
-        for key, label in (("area", "Tỉnh, thành phố"), ("year", "Năm"))
-        if key not in columns
-    ]
-    if not measure_columns and not long_layout:
-        missing.append("Kế hoạch / Thực hiện (hoặc Loại số liệu và Giá trị)")
-    if missing:
+    missing = checker.missing()
+    if missing and table.rows:
         plan.errors.append(
             RowError(
                 table.header_row,
@@ -221,208 +215,65 @@ def plan_import(
             )
         )
         return plan
+    candidates = _check_rows(plan, checker, table, source, progress)
+    if plan.errors:
+        return plan
+    plan.figures = candidates
+    plan.warnings.extend(implausible(candidates, table))
+    compare_with_stored(plan)
+    return plan
 
-    lookups = Lookups()
-    header_of = dict(enumerate(table.headers))
-    formula_cells: dict[int, list[int]] = {}
-    for row_number, col in table.formula_errors:
-        formula_cells.setdefault(row_number, []).append(col)
-    seen: dict[tuple, int] = {}
+
+def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:
+    seen: dict[tuple, tuple[int, int]] = {}
     candidates: list[PlannedFigure] = []
-
-    def cell(row, key):
-        index = columns.get(key)
-        return (row[index] if index is not None and index < len(row) else None), index
-
-    areas_seen: dict[tuple, Area | None] = {}
-    periods_seen: dict[tuple, tuple | None] = {}
     total = len(table.rows)
-    for done, (number, row) in enumerate(table.rows, start=1):
+    for position, (number, row) in enumerate(table.rows):
+        done = position + 1
         if progress and (done % 1000 == 0 or done == total):
             progress(done, total)
         if len(plan.errors) >= MAX_ERRORS:
             plan.stopped_at = number
             break
-        errors = []
-
-        def error(index, value, message, number=number, errors=errors):
-            errors.append(RowError(number, header_of.get(index, ""), value, message))
-
-        for col in formula_cells.get(number, ()):
-            error(
-                col,
-                "",
-                _(
-                    "ô công thức không có giá trị đã tính; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập."
-                ),
-            )
-        year_value, year_index = cell(row, "year")
-        try:
-            year = int(Decimal(str(year_value).strip()))
-            if not FIRST_YEAR <= year <= LAST_YEAR:
-                raise ValueError
-        except (ValueError, ArithmeticError, TypeError):
-            error(year_index, year_value, _("năm không hợp lệ."))
-            plan.errors.extend(errors)
-            continue
-        area_value, area_index = cell(row, "area")
-        # The same few names and periods recur on every row: resolve each once.
-        area_key = (area_value, year)
-        area = areas_seen.get(area_key, MISSING)
-        if area is MISSING:
-            area = areas_seen[area_key] = lookups.area(area_value, year)
-        if area is None:
-            suggestions = lookups.suggest_areas(area_value)
-            hint = (
-                _(" Có phải: %(names)s?") % {"names": ", ".join(suggestions)}
-                if suggestions
-                else ""
-            )
-            error(
-                area_index,
-                area_value,
-                _("không có địa bàn này trong năm %(year)s.") % {"year": year} + hint,
-            )
-        indicator_value, indicator_index = cell(row, "indicator")
-        indicator = (
-            lookups.indicators.get(fold(str(indicator_value)))
-            if indicator_value not in (None, "")
-            else lookups.default_indicator
-        )
-        if indicator is None:
-            error(indicator_index, indicator_value, _("không có chỉ tiêu này."))
-        source_value, source_index = cell(row, "fund")
-        fund = SOURCE_WORDS.get(fold(str(source_value or "")))
-        if fund is None:
-            error(
-                source_index,
-                source_value,
-                _("nguồn kinh phí phải là KCQG, KCĐP hoặc để trống (tất cả nguồn)."),
-            )
-        content_value, content_index = cell(row, "content")
-        content = (
-            lookups.contents.get(fold(str(content_value)))
-            if content_value not in (None, "")
-            else lookups.all_contents
-        )
-        if content is None:
-            error(
-                content_index, content_value, _("không có nội dung chương trình này.")
-            )
-        period_value, period_index = cell(row, "period")
-        period_key = (period_value, year)
-        period = periods_seen.get(period_key, MISSING)
-        if period is MISSING:
-            period = periods_seen[period_key] = read_period(period_value, year)
-        if period is None or period[1].year != year:
-            error(
-                period_index,
-                period_value,
-                _("kỳ phải là “Cả năm”, “N tháng” hoặc một ngày trong năm %(year)s.")
-                % {"year": year},
-            )
-        unit_value, _unit_index = cell(row, "unit")
-        row_unit = str(unit_value or "").strip().lower()
-        stated_rounding = None
-        rounding_value, rounding_index = cell(row, "rounding")
-        if rounding_value not in (None, ""):
-            try:
-                parsed_rounding = parse_number(
-                    rounding_value, unit=units.get(rounding_index) or row_unit
-                )
-                stated_rounding = parsed_rounding.value if parsed_rounding else None
-            except NumberFormatError as exc:
-                error(rounding_index, rounding_value, str(exc))
-
-        values = []
-        if long_layout:
-            measure_value, measure_index = cell(row, "measure")
-            measure = MEASURE_WORDS.get(fold(str(measure_value or "")))
-            if measure is None:
-                error(
-                    measure_index,
-                    measure_value,
-                    _("loại số liệu phải là Kế hoạch, Thực hiện hoặc Ước thực hiện."),
-                )
-            else:
-                value_cell, value_index = cell(row, "value")
-                values.append((measure, value_cell, value_index))
-        else:
-            for measure in measure_columns:
-                value_cell, value_index = cell(row, measure)
-                values.append((measure, value_cell, value_index))
-
-        parsed_values = []
-        for measure, raw, index in values:
-            unit = units.get(index) or row_unit
-            if indicator is not None and indicator.unit == Indicator.Unit.COUNT:
-                unit = ""
-            try:
-                parsed = parse_number(raw, unit=unit)
-            except NumberFormatError as exc:
-                error(index, raw, str(exc))
-                continue
-            if parsed is None:
-                continue  # an empty cell or "-": no figure
-            if parsed.unit == "%":
-                error(index, raw, _("đây là tỷ lệ; hãy nhập số tiền hoặc số lượng."))
-            elif parsed.value < 0:
-                error(index, raw, _("giá trị không được âm."))
-            elif (
-                indicator
-                and indicator.unit == Indicator.Unit.COUNT
-                and parsed.value != parsed.value.to_integral_value()
-            ):
-                error(index, raw, _("chỉ tiêu đếm phải là số nguyên."))
-            else:
-                if stated_rounding is not None:
-                    rounding = stated_rounding
-                elif parsed.scale > 1 and parsed.decimals:
-                    # "8,5 tỷ" is known to 0,1 tỷ: keep that for the bounds.
-                    rounding = rounding_step(parsed.decimals, parsed.scale)
-                else:
-                    rounding = EXACT
-                parsed_values.append((measure, parsed.value, rounding, index, raw))
+        checked, errors = checker.check(position, number, row)
         if errors:
             plan.errors.extend(errors)
             continue
-        for measure, value, rounding, index, raw in parsed_values:
-            key = (
-                indicator.id,
-                area.id,
-                fund,
-                content.id,
-                year,
-                period[0],
-                period[1],
-                measure,
-            )
+        parts, values = checked
+        for measure, value, rounding, index, raw in values:
+            key = figure_key(parts, measure)
             if key in seen:
+                first, first_position = seen[key]
                 plan.errors.append(
                     RowError(
                         number,
-                        header_of.get(index, ""),
+                        checker.column_name(position, index),
                         raw,
                         _(
                             "trùng với dòng %(row)s (cùng địa bàn, năm, kỳ, nguồn, nội dung và loại số liệu)."
                         )
-                        % {"row": seen[key]},
+                        % {"row": _where(checker, first, first_position, index)},
                     )
                 )
                 continue
-            seen[key] = number
-            candidates.append(PlannedFigure(number, key, value, rounding, source.pk))
+            seen[key] = (number, position)
+            candidates.append(
+                PlannedFigure(
+                    number, key, value, rounding, source.pk, note=parts["note"]
+                )
+            )
+    return candidates
 
-    if plan.errors:
-        return plan
-    plan.figures = candidates
-    compare_with_stored(plan)
-    return plan
+
+def _where(checker, number: int, position: int, index) -> str:
+    if checker.table.places is None:
+        return str(number)
+    return f"{number} ({checker.column_name(position, index).split(' – ')[0]})"
 
 
 def stored_state(figures: list[PlannedFigure]) -> dict[tuple, tuple]:
     """What is stored under the keys of ``figures``: key → (id, value,
-    rounding), read as plain tuples (a file may touch areas and years that
+    rounding, note), read as plain tuples (a file may touch areas and years that
     already hold hundreds of thousands of figures; model instances for all
     of them would be slow and large)."""
     stored = {}
@@ -431,7 +282,7 @@ def stored_state(figures: list[PlannedFigure]) -> dict[tuple, tuple]:
         area__in={c.key[1] for c in figures},
         content__in={c.key[3] for c in figures},
         year__in={c.key[4] for c in figures},
-    ).values_list(*KEY_FIELDS, "pk", "value", "rounding")
+    ).values_list(*KEY_FIELDS, "pk", "value", "rounding", "note")
     for row in rows.iterator(chunk_size=20000):
         stored[row[:8]] = row[8:]
     return stored
@@ -449,12 +300,15 @@ def compare_with_stored(plan: ImportPlan) -> None:
         existing = stored.get(planned.key)
         if existing is None:
             planned.status, planned.pk = "new", None
-            planned.old_value = planned.old_rounding = None
+            planned.old_value = planned.old_rounding = planned.old_note = None
         else:
-            planned.pk, planned.old_value, planned.old_rounding = existing
+            planned.pk, planned.old_value, planned.old_rounding, planned.old_note = (
+                existing
+            )
             same = (
                 planned.old_value == planned.value
                 and planned.old_rounding == planned.rounding
+                and planned.old_note == planned.note
             )
             planned.status = "unchanged" if same else "changed"
     by_id = Lookups().by_id()
@@ -494,10 +348,32 @@ def plan_file(
     sheet: str | None = None,
     header_row: int | None = None,
     progress=None,
+    year: int | None = None,
+    area: str = "",
+    confirmed: bool = False,
+    ignore_columns: frozenset[str] = frozenset(),
 ) -> ImportPlan:
-    """Read and validate a file; the plan lists per row what importing would do."""
+    """Read and validate a file; the plan lists per row what importing would do.
+
+    ``year`` and ``area`` are what the officer set for a report (they win
+    over what the file says, and must agree with it); ``confirmed`` that
+    the warnings were seen; ``ignore_columns`` the columns (letters) of a
+    report the officer does not want read.
+    """
     sha256 = hashlib.sha256(data).hexdigest()
-    table = read_table(data, file_name, KNOWN, sheet=sheet, header_row=header_row)
+    table = read_table(
+        data,
+        file_name,
+        KNOWN,
+        sheet=sheet,
+        header_row=header_row,
+        context={"year": year, "area": area, "ignore_columns": ignore_columns},
+    )
     return plan_import(
-        table, file_name=file_name, sha256=sha256, source=source, progress=progress
+        table,
+        file_name=file_name,
+        sha256=sha256,
+        source=source,
+        progress=progress,
+        confirmed=confirmed,
     )

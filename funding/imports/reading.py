@@ -23,8 +23,9 @@ from khuyencong.text import fold
 from ..core.formatting import MONEY_UNITS
 from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
 from .readers.delimited import read_csv
-from .readers.ods import read_ods
-from .readers.xlsx import read_xlsx
+from .readers.ods import ods_sheet_names, read_ods
+from .readers.xlsx import read_xlsx, xlsx_sheet_names
+from .report_table import LONG_HEADERS, ReportSheets, is_report
 
 __all__ = ["ReadError", "SheetTable", "header_key", "read_table"]
 
@@ -38,6 +39,17 @@ class SheetTable:
     formula_errors: list[tuple[int, int]] = field(
         default_factory=list
     )  # (row, col index)
+    #: A report read into the long layout (``funding.imports.report_table``):
+    #: per row, the cell each column came from; the problems its layout
+    #: showed (errors stop the import, warnings need a confirmation) and
+    #: what was not used, with the reason.
+    places: list[dict[int, str]] | None = None
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
+    layout: str = "table"
+    #: Where a report states its units ("“Đơn vị tính: triệu đồng” (dòng 6)").
+    unit_sources: list[str] = field(default_factory=list)
 
 
 def header_key(cell) -> str:
@@ -52,8 +64,15 @@ def read_table(
     known: set[str],
     sheet: str | None = None,
     header_row: int | None = None,
+    context: dict | None = None,
 ) -> SheetTable:
-    """Read a CSV, XLSX or ODS file (told apart by its name), within the limits."""
+    """Read a CSV, XLSX or ODS file (told apart by its name), within the limits.
+
+    A report laid out the way provinces lay them out (a title, a unit
+    line, grouped headers; ``funding.imports.report_table``) is read into
+    the long layout; ``context`` holds what the officer set for it
+    ("year", "area"), which wins over the file and must agree with it.
+    """
     if len(data) > settings.IMPORT_MAX_BYTES:
         raise ReadError(
             _("Tệp quá lớn (tối đa %(mb)s MB).")
@@ -70,7 +89,60 @@ def read_table(
         name, rows = "", read_csv(data, known, header_key, header_row)
     else:
         raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))
+    if (
+        header_row is None
+        and rows.rows
+        and is_report(
+            rows.rows, several=not sheet and not lowered.endswith((".csv", ".txt"))
+        )
+    ):
+        return _report(data, lowered, sheet, (name, rows), context or {})
     return _table(rows, known, header_row, name)
+
+
+def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTable:
+    """A report read sheet by sheet into the long layout: the sheet asked
+    for, or every sheet of the workbook."""
+    if sheet or lowered.endswith((".csv", ".txt")):
+        sheets = [first]
+    else:
+        names = (xlsx_sheet_names if lowered.endswith(".xlsx") else ods_sheet_names)(
+            data
+        )
+        read = read_xlsx if lowered.endswith(".xlsx") else read_ods
+        sheets = [first] + [read(data, n, None) for n in names if n != first[0]]
+    report = ReportSheets(
+        csv=lowered.endswith((".csv", ".txt")),
+        many=len(sheets) > 1,
+        area=context.get("area") or "",
+        year=context.get("year"),
+        ignored=frozenset(context.get("ignore_columns") or ()),
+    )
+    for name, rows in sheets:
+        report.add(name, rows.rows)
+    if not report.layouts and not report.errors:
+        raise ReadError(
+            _(
+                "Không tìm thấy dòng tiêu đề (cần các cột như “Tỉnh, thành phố”, “Năm”, “Kế hoạch”)."
+            )
+        )
+    return SheetTable(
+        headers=list(LONG_HEADERS),
+        header_row=report.layouts[0].header_start if report.layouts else 1,
+        rows=report.rows,
+        sheet=", ".join(layout.sheet for layout in report.layouts),
+        places=report.places,
+        errors=report.errors,
+        warnings=report.warnings,
+        unused=report.unused,
+        layout="report",
+        unit_sources=[
+            _("“%(text)s” (dòng %(row)s)")
+            % {"text": layout.unit_text, "row": layout.unit_row}
+            for layout in report.layouts
+            if layout.unit_text
+        ],
+    )
 
 
 def _table(rows: Rows, known: set[str], header_row: int | None, sheet: str):

@@ -103,7 +103,11 @@ class FigureImportResult(Result):
             self.totals[RowResult.IMPORT_TYPE_INVALID] = len(plan.errors)
 
     def has_validation_errors(self) -> bool:
-        return bool(self.plan and self.plan.errors)
+        # Warnings not yet confirmed stop the import like errors.
+        return bool(
+            self.plan
+            and (self.plan.errors or (self.plan.warnings and not self.plan.confirmed))
+        )
 
 
 class FigureResource(resources.Resource):
@@ -143,7 +147,10 @@ class FigureResource(resources.Resource):
         if data is None:
             raise TypeError("FigureResource imports files read by SpreadsheetFormat")
         sha256 = hashlib.sha256(data).hexdigest()
-        key = spool.plan_key(sha256, sheet, header_row, source.pk, file_name, preview)
+        options = _report_options(kwargs)
+        key = spool.plan_key(
+            sha256, sheet, header_row, source.pk, file_name, preview, *options.values()
+        )
         if not dry_run and preview:
             plan = spool.load(key)
             if plan is None:
@@ -155,7 +162,9 @@ class FigureResource(resources.Resource):
                 )
         else:
             try:
-                plan = _plan(data, file_name, sha256, source, sheet, header_row)
+                plan = _plan(
+                    data, file_name, sha256, source, sheet, header_row, options
+                )
                 if dry_run and plan.can_apply:
                     spool.save(key, plan)
             except ReadError as exc:
@@ -179,9 +188,37 @@ class FigureResource(resources.Resource):
         return exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))
 
 
-def _plan(data, file_name, sha256, source, sheet, header_row) -> ImportPlan:
-    table = read_table(data, file_name, KNOWN, sheet=sheet, header_row=header_row)
-    return plan_import(table, file_name=file_name, sha256=sha256, source=source)
+def _report_options(kwargs) -> dict:
+    """What the officer set for a report (year, confirmation of warnings,
+    columns declined), in a fixed order and form for the spool key."""
+    return {
+        "year": kwargs.get("year"),
+        "confirmed": bool(kwargs.get("confirmed")),
+        "ignore_columns": ",".join(sorted(kwargs.get("ignore_columns") or ())),
+    }
+
+
+def _plan(data, file_name, sha256, source, sheet, header_row, options) -> ImportPlan:
+    table = read_table(
+        data,
+        file_name,
+        KNOWN,
+        sheet=sheet,
+        header_row=header_row,
+        context={
+            "year": options["year"],
+            "ignore_columns": frozenset(
+                filter(None, options["ignore_columns"].split(","))
+            ),
+        },
+    )
+    return plan_import(
+        table,
+        file_name=file_name,
+        sha256=sha256,
+        source=source,
+        confirmed=bool(options["confirmed"]),
+    )
 
 
 def _apply(plan: ImportPlan, user) -> FigureImportResult:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from khuyencong.text import fold as _fold_text
 
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.periods import Period
 
 # Folded header -> what the column holds.
 HEADERS = {
@@ -103,19 +104,52 @@ class Lookups:
             "area": {a.pk: a for areas in self.areas.values() for a in areas},
         }
 
-    def area(self, text: str, year: int) -> Area | None:
-        candidates = self.areas.get(area_match_key(text), [])
+    def area(self, text: str, year: int, day: date | None = None) -> Area | None:
+        candidates = {a.pk: a for a in self.areas.get(area_match_key(text), [])}
         valid = [
             a
-            for a in candidates
+            for a in candidates.values()
             if (a.valid_from is None or a.valid_from.year <= year)
             and (a.valid_to is None or a.valid_to.year >= year)
         ]
         if not valid:
             return None
+        if day is not None and len(valid) > 1:
+            # The area as it was on the day the period ends: a 2025 report
+            # up to 30/9 names the province after the merger.
+            on_day = [
+                a
+                for a in valid
+                if (a.valid_from is None or a.valid_from <= day)
+                and (a.valid_to is None or a.valid_to >= day)
+            ]
+            if len(on_day) == 1:
+                return on_day[0]
         # In the merger year both exist: the row means the older one unless
         # only the new one matches.
         return sorted(valid, key=lambda a: a.valid_to is None)[0]
+
+    def content(self, text) -> ProgrammeContent | None:
+        """The content a row names: its name or code, or the one content
+        whose name the text contains or is contained in, word for word
+        ("Hội chợ, triển lãm" → "Tổ chức hội chợ, triển lãm hàng công
+        nghiệp nông thôn"); None when none or several match."""
+        if text in (None, ""):
+            return self.all_contents
+        key = fold(str(text))
+        if key in self.contents:
+            return self.contents[key]
+        return _closest(key, self.contents)
+
+    def indicator(self, text) -> Indicator | None:
+        """The indicator a row names ("Kinh phí khuyến công quốc gia" is
+        the money indicator, its fund named in the words)."""
+        if text in (None, ""):
+            return self.default_indicator
+        key = fold(str(text))
+        if key in self.indicators:
+            return self.indicators[key]
+        return _closest(key, self.indicators)
 
     def suggest_areas(self, text: str) -> list[str]:
         """Known areas with a name like ``text``; each text is compared once,
@@ -128,6 +162,38 @@ class Lookups:
             keys = difflib.get_close_matches(key, list(self.areas), n=3, cutoff=0.6)
             self.suggested[key] = [self.areas[k][0].short_name for k in keys]
         return self.suggested[key]
+
+
+#: Abbreviations reports use in content names.
+ABBREVIATIONS = {"cnnt": "cong nghiep nong thon", "tcn": "tieu thu cong nghiep"}
+#: Words that name a fund, not what is counted or supported.
+_FUND_WORDS = {"quoc", "gia", "dia", "phuong", "kcqg", "kcdp"}
+
+
+def _words(key: str) -> set[str]:
+    words = re.sub(r"[^a-z0-9]+", " ", key).split()
+    return set(" ".join(ABBREVIATIONS.get(w, w) for w in words).split()) - _FUND_WORDS
+
+
+def _closest(key: str, named: dict):
+    """The one object of ``named`` (folded name → object) whose name's
+    words all appear in ``key``, or whose words ``key``'s all appear in;
+    the most words in common wins; None when none or a tie."""
+    words = _words(key)
+    if not words:
+        return None
+    best, best_score, tie = None, (0, 0), False
+    for name, obj in named.items():
+        other = _words(name)
+        if not other or not (other <= words or words <= other):
+            continue
+        # The most words in common, then the fewest words besides.
+        score = (len(other & words), -len(other ^ words))
+        if score > best_score:
+            best, best_score, tie = obj, score, False
+        elif score == best_score and obj is not best:
+            tie = True
+    return None if tie else best
 
 
 def area_match_key(text: str) -> str:
@@ -145,10 +211,18 @@ def read_period(text, year: int) -> tuple[str, date] | None:
         day = text.date() if isinstance(text, datetime) else text
         return Figure.PeriodKind.TO_DATE, day
     key = fold(str(text or ""))
-    if key in ("", "ca nam", "nam", "12 thang"):
+    if key in ("", "ca nam", "nam", "12 thang") or re.fullmatch(
+        rf"(ca )?nam {year}", key
+    ):
         return Figure.PeriodKind.YEAR, Figure.period_end_for(
             Figure.PeriodKind.YEAR, year
         )
+    if match := re.fullmatch(r"quy (iv|iii|ii|i|[1-4])(?:(?: nam |/)\d{4})?", key):
+        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(match.group(1)) or int(
+            match.group(1)
+        )
+        period = Period.quarter_of(year, quarter)
+        return period.kind, period.end
     if match := re.fullmatch(r"(\d{1,2}) thang( dau nam)?( \d{4})?", key):
         months = int(match.group(1))
         if 1 <= months <= 11:

@@ -37,6 +37,18 @@ NEW_COLUMNS = (
 )
 
 
+def _copy_text(text: str) -> str:
+    """A text as COPY's text format writes it (the row's "Ghi chú")."""
+    if not text:
+        return ""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+    )
+
+
 def _insert_new(new: list[PlannedFigure], record: ImportRecord) -> None:
     """Insert new figures: COPY on PostgreSQL, ``bulk_create`` elsewhere."""
     now = timezone.now()
@@ -59,13 +71,13 @@ def _insert_new(new: list[PlannedFigure], record: ImportRecord) -> None:
             # Every value is a number, a date or one of our codes: nothing
             # to escape.
             stamp = now.isoformat()
-            tail = f"\t\t{record.pk}\n"
+            tail = f"\t{record.pk}\n"
             for start in range(0, len(new), 10000):
                 copy.write(
                     "".join(
                         f"{stamp}\t{stamp}\t{k[0]}\t{k[1]}\t{k[2]}\t{k[3]}\t{k[4]}"
                         f"\t{k[5]}\t{k[6].isoformat()}\t{k[7]}\t{p.value}"
-                        f"\t{p.rounding}\t{p.source_id}{tail}"
+                        f"\t{p.rounding}\t{p.source_id}\t{_copy_text(p.note)}{tail}"
                         for p in new[start : start + 10000]
                         for k in (p.key,)
                     )
@@ -275,7 +287,7 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
             figures.append(figure)
         Figure.objects.bulk_update(
             figures,
-            ["value", "rounding", "source", "last_import", "updated_at"],
+            ["value", "rounding", "source", "note", "last_import", "updated_at"],
             batch_size=2000,
         )
         _record_history(

@@ -219,3 +219,12 @@ def read_ods(data: bytes, sheet: str | None, header_row: int | None):
             }
         )
     return content.wanted, rows
+
+
+def ods_sheet_names(data: bytes) -> list[str]:
+    """The names of the sheets, in order (the whole part is parsed; no
+    cell is kept)."""
+    archive = open_archive(data, "content.xml")
+    content = _Content(Rows(), "\x00")
+    parse_part(archive, "content.xml", content, _broken())
+    return content.names

@@ -12,15 +12,9 @@ for its cell.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from django.utils.translation import gettext as _
-from openpyxl.styles.numbers import (
-    BUILTIN_FORMATS,
-    is_date_format,
-    is_timedelta_format,
-)
 from openpyxl.utils.datetime import (
     CALENDAR_MAC_1904,
     WINDOWS_EPOCH,
@@ -38,121 +32,16 @@ from .base import (
     open_archive,
     parse_part,
 )
+from .xlsx_parts import (
+    _broken,
+    _Handler,
+    _names,
+    _Relationships,
+    _Styles,
+    _Workbook,
+)
 
-_MAIN = (
-    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "http://purl.oclc.org/ooxml/spreadsheetml/main",
-)
-_RELATION = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "http://purl.oclc.org/ooxml/officeDocument/relationships",
-)
-_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: More sheets, relationships or cell styles than any office file has.
-_MAX_PARTS = 10_000
-_MAX_STYLES = 100_000
 _REFERENCE = re.compile(r"([A-Za-z]+)(\d+)")
-
-
-def _broken() -> str:
-    return _("Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính).")
-
-
-def _names(*local: str) -> dict[str, str]:
-    """Tag names as the parser gives them ("namespace}local") → local name,
-    for the transitional and the strict namespaces alike."""
-    return {f"{ns}}}{name}": name for ns in _MAIN for name in local}
-
-
-class _Handler:
-    """A handler that reads nothing; subclasses pick the events they need."""
-
-    def start(self, name, attrs):
-        pass
-
-    def end(self, name):
-        pass
-
-    def data(self, text):
-        pass
-
-
-class _Workbook(_Handler):
-    tags = _names("sheet", "workbookPr")
-
-    def __init__(self):
-        self.sheets: list[tuple[str, str]] = []  # (name, relationship id)
-        self.date1904 = False
-
-    def start(self, name, attrs):
-        tag = self.tags.get(name)
-        if tag == "sheet":
-            if len(self.sheets) >= _MAX_PARTS:
-                raise ReadError(_broken())
-            rid = next(
-                (attrs[f"{ns}}}id"] for ns in _RELATION if f"{ns}}}id" in attrs), ""
-            )
-            self.sheets.append((attrs.get("name", ""), rid))
-        elif tag == "workbookPr":
-            self.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
-
-
-class _Relationships(_Handler):
-    def __init__(self):
-        self.targets: dict[str, tuple[str, str]] = {}  # id → (type, part)
-
-    def start(self, name, attrs):
-        if name != f"{_PACKAGE}}}Relationship":
-            return
-        if len(self.targets) >= _MAX_PARTS:
-            raise ReadError(_broken())
-        target = attrs.get("Target", "")
-        part = target[1:] if target.startswith("/") else f"xl/{target}"
-        kind = attrs.get("Type", "").rsplit("/", 1)[-1]
-        self.targets[attrs.get("Id", "")] = (kind, posixpath.normpath(part))
-
-
-class _Styles(_Handler):
-    """Which cell styles (by index, as text) show a date or a duration."""
-
-    tags = _names("numFmt", "cellXfs", "xf")
-
-    def __init__(self):
-        self.custom: dict[int, str] = {}
-        self.formats: list[int] = []
-        self.in_cell_xfs = False
-
-    def start(self, name, attrs):
-        tag = self.tags.get(name)
-        if tag == "numFmt" and len(self.custom) < _MAX_STYLES:
-            self.custom[_int(attrs.get("numFmtId"))] = attrs.get("formatCode", "")
-        elif tag == "cellXfs":
-            self.in_cell_xfs = True
-        elif tag == "xf" and self.in_cell_xfs:
-            if len(self.formats) >= _MAX_STYLES:
-                raise ReadError(_broken())
-            self.formats.append(_int(attrs.get("numFmtId")))
-
-    def end(self, name):
-        if self.tags.get(name) == "cellXfs":
-            self.in_cell_xfs = False
-
-    def kinds(self) -> tuple[set[str], set[str]]:
-        dates, durations = set(), set()
-        for index, number in enumerate(self.formats):
-            code = self.custom.get(number) or BUILTIN_FORMATS.get(number)
-            if is_date_format(code):
-                dates.add(str(index))
-            if is_timedelta_format(code):
-                durations.add(str(index))
-        return dates, durations
-
-
-def _int(text) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return -1
 
 
 class _SharedStrings(_Handler):
@@ -419,3 +308,18 @@ def read_xlsx(data: bytes, sheet: str | None, header_row: int | None):
     reader = _Sheet(rows, strings.strings, styles.kinds(), book.date1904)
     parse_part(archive, part, reader, _broken())
     return name, rows
+
+
+def xlsx_sheet_names(data: bytes) -> list[str]:
+    """The names of the worksheets, in order."""
+    archive = open_archive(data, "xl/workbook.xml")
+    book = _Workbook()
+    parse_part(archive, "xl/workbook.xml", book, _broken())
+    relations = _Relationships()
+    if "xl/_rels/workbook.xml.rels" in archive.namelist():
+        parse_part(archive, "xl/_rels/workbook.xml.rels", relations, _broken())
+    return [
+        name
+        for name, rid in book.sheets
+        if relations.targets.get(rid, ("worksheet",))[0] == "worksheet"
+    ]

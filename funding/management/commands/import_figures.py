@@ -3,6 +3,7 @@ import logging
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, IntegrityError, transaction
 
@@ -15,10 +16,18 @@ from funding.imports import (
     apply_import,
     plan_import,
 )
+from funding.imports.forms import column_letters_of
 from funding.imports.reading import ReadError, read_table
 from funding.models import SourceDocument
 
 logger = logging.getLogger(__name__)
+
+
+def _letters(options) -> frozenset[str]:
+    try:
+        return column_letters_of(options["ignore_columns"])
+    except ValidationError as exc:
+        raise CommandError(" ".join(exc.messages)) from exc
 
 
 class Command(BaseCommand):
@@ -32,6 +41,20 @@ class Command(BaseCommand):
         parser.add_argument("--sheet", help="sheet name (XLSX; default: the first)")
         parser.add_argument("--header-row", type=int, help="row number of the header")
         parser.add_argument("--dry-run", action="store_true", help="validate only")
+        parser.add_argument(
+            "--confirm",
+            action="store_true",
+            help="import although the file has warnings (totals that do not add up, "
+            "implausible values), after reading them",
+        )
+        parser.add_argument(
+            "--year", type=int, help="the report's year (must agree with the file)"
+        )
+        parser.add_argument(
+            "--ignore-columns",
+            default="",
+            help="columns of a report not to read, confirmed not wanted (e.g. J,K)",
+        )
         parser.add_argument(
             "--source",
             help="title of the source document (default: the file name)",
@@ -56,6 +79,7 @@ class Command(BaseCommand):
                 KNOWN,
                 sheet=options["sheet"],
                 header_row=options["header_row"],
+                context={"year": options["year"], "ignore_columns": _letters(options)},
             )
             source = SourceDocument.objects.filter(title=title).first()
             plan = plan_import(
@@ -64,6 +88,7 @@ class Command(BaseCommand):
                 sha256=hashlib.sha256(data).hexdigest(),
                 source=source or SourceDocument(title=title),
                 progress=self._progress,
+                confirmed=options["confirm"],
             )
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
@@ -82,8 +107,7 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Dừng kiểm tra ở dòng {plan.stopped_at} sau {len(plan.errors)} lỗi."
             )
-        if plan.errors:
-            raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
+        self._stop_unless_clean(plan, dry_run=options["dry_run"])
         if options["dry_run"]:
             self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
             return
@@ -98,6 +122,20 @@ class Command(BaseCommand):
             logger.exception("Writing the import of %s failed", path)
             raise CommandError(str(DATABASE_ERROR)) from exc
         self.stdout.write(self.style.SUCCESS(f"Đã nhập: lần nhập số {record.pk}."))
+
+    def _stop_unless_clean(self, plan, *, dry_run: bool) -> None:
+        """List what the file did not use; stop at errors, and (to write) at
+        warnings unless confirmed."""
+        for line in plan.unused:
+            self.stdout.write(line)
+        for warning in plan.warnings:
+            self.stderr.write(f"Cảnh báo: {warning}")
+        if plan.errors:
+            raise CommandError("Có lỗi: không ghi gì vào cơ sở dữ liệu.")
+        if plan.warnings and not plan.confirmed and not dry_run:
+            raise CommandError(
+                "Có cảnh báo: không ghi gì. Xem lại rồi chạy lại với --confirm để vẫn nhập."
+            )
 
     @transaction.atomic
     def _apply(self, plan, source, user):

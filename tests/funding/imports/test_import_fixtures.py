@@ -57,11 +57,12 @@ def test_named_sheet_and_long_layout():
     assert p.errors == [] and values(p)[("Đắk Nông", 2022, "all", "plan")] == D(
         3_500_000_000
     )
-    with pytest.raises(ReadError) as error:
-        plan("two_sheets.xlsx")
-    assert str(error.value) == (
-        "Không tìm thấy dòng tiêu đề (cần các cột như “Tỉnh, thành phố”, “Năm”, “Kế hoạch”)."
-    )
+    # Without a sheet named, every sheet is read: the cover is listed as
+    # not used, with the reason, and the data sheet is read.
+    every = plan("two_sheets.xlsx")
+    assert every.errors == []
+    assert values(every) == values(p)
+    assert "Trang “Bìa”: không dùng (không có bảng số liệu)." in every.unused
     long = plan("long_layout.xlsx")
     assert long.errors == []
     assert sorted(values(long).values()) == [D(59), D(48_790_000_000)]

@@ -76,7 +76,7 @@ def test_a_kept_plan_comes_back_with_the_same_figures(settings, tmp_path):
     assert [f.before for f in back.figures] == [
         None,
         None,
-        (41, Decimal("11.50"), Decimal("0.10")),
+        (41, Decimal("11.50"), Decimal("0.10"), None),
     ]
     assert back.errors == plan.errors
 

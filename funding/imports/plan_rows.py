@@ -1,0 +1,307 @@
+"""Validating the rows of a table, one at a time: each row's cells are
+resolved (area, indicator, fund, content, year, period, measure, unit) and
+its values parsed into figures, or the row's errors are named with the
+row and column (for a report, the cell it came from).
+
+Used by ``funding.imports.plan.plan_import``; knows nothing of what is
+stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from ..core.models import Area, Figure, Indicator
+from ..core.numbers import NumberFormatError, parse_number
+from ..core.periods import FIRST_YEAR, LAST_YEAR
+from .readers.base import column_letters
+from .reading import SheetTable, header_key
+from .words import (
+    EXACT,
+    HEADERS,
+    MEASURE_COLUMNS,
+    MEASURE_WORDS,
+    SOURCE_WORDS,
+    Lookups,
+    fold,
+    read_period,
+    rounding_step,
+    unit_of,
+)
+
+MISSING = object()
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    value: object
+    message: str
+    cell: str = ""  # "H6", when the column is one of the sheet's
+
+    def __str__(self) -> str:
+        text = _(
+            "Dòng %(row)s, cột “%(column)s” (giá trị “%(value)s”): %(message)s"
+        ) % {
+            "row": self.row,
+            "column": self.column,
+            "value": "" if self.value is None else self.value,
+            "message": self.message,
+        }
+        if self.cell and self.cell not in self.column:
+            return _("%(text)s (ô %(cell)s)") % {"cell": self.cell, "text": text}
+        return text
+
+
+class RowChecker:
+    """The columns of a table, and the checks of each of its rows."""
+
+    def __init__(self, table: SheetTable):
+        self.table = table
+        self.columns: dict[str, int] = {}
+        self.units: dict[int, str] = {}
+        for index, header in enumerate(table.headers):
+            key = HEADERS.get(header_key(header))
+            if key and key not in self.columns:
+                self.columns[key] = index
+                self.units[index] = unit_of(header)
+        self.measure_columns = [m for m in MEASURE_COLUMNS if m in self.columns]
+        self.long_layout = "measure" in self.columns and "value" in self.columns
+        self.header_of = dict(enumerate(table.headers))
+        self.lookups = Lookups()
+        self.areas_seen: dict[tuple, Area | None] = {}
+        self.periods_seen: dict[tuple, tuple | None] = {}
+        self.formula_cells: dict[int, list[int]] = {}
+        for row_number, col in table.formula_errors:
+            self.formula_cells.setdefault(row_number, []).append(col)
+
+    def missing(self) -> list[str]:
+        """The required columns the table lacks, by their header."""
+        missing = [
+            label
+            for key, label in (("area", "Tỉnh, thành phố"), ("year", "Năm"))
+            if key not in self.columns
+        ]
+        if not self.measure_columns and not self.long_layout:
+            if "value" in self.columns:
+                missing.append("Loại số liệu")
+            else:
+                missing.append("Kế hoạch / Thực hiện (hoặc Loại số liệu và Giá trị)")
+        elif (
+            self.long_layout
+            and "unit" not in self.columns
+            and not self.units.get(self.columns["value"])
+        ):
+            missing.append("Đơn vị")
+        return missing
+
+    def cell(self, row, key):
+        index = self.columns.get(key)
+        return (row[index] if index is not None and index < len(row) else None), index
+
+    def column_name(self, position: int, index) -> str:
+        places = self.table.places
+        if places is not None and index is not None and index in places[position]:
+            return places[position][index]
+        return self.header_of.get(index, "")
+
+    def check(self, position: int, number: int, row: list):
+        """The row's figures as (measure, value, rounding, index, raw) and
+        its resolved key parts, or its errors."""
+        self.errors = []
+        self.position, self.number = position, number
+        for col in self.formula_cells.get(number, ()):
+            self.error(
+                col,
+                "",
+                _(
+                    "ô công thức không có giá trị đã tính; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập."
+                ),
+            )
+        year = self._year(row)
+        if year is None:
+            return None, self.errors
+        parts = self._dimensions(row, year)
+        values = self._values(row, parts.get("indicator"))
+        if self.errors:
+            return None, self.errors
+        return (parts, values), []
+
+    def error(self, index, value, message):
+        cell = "" if index is None else f"{column_letters(index)}{self.number}"
+        self.errors.append(
+            RowError(
+                self.number,
+                self.column_name(self.position, index),
+                value,
+                message,
+                cell=cell if self.table.places is None else "",
+            )
+        )
+
+    def _year(self, row) -> int | None:
+        year_value, year_index = self.cell(row, "year")
+        try:
+            year = int(Decimal(str(year_value).strip()))
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                raise ValueError
+        except (ValueError, ArithmeticError, TypeError):
+            self.error(year_index, year_value, _("năm không hợp lệ."))
+            return None
+        return year
+
+    def _dimensions(self, row, year: int) -> dict:
+        parts = {"year": year}
+        period_value, period_index = self.cell(row, "period")
+        period = self.periods_seen.get((period_value, year), MISSING)
+        if period is MISSING:
+            period = self.periods_seen[(period_value, year)] = read_period(
+                period_value, year
+            )
+        if period is None or period[1].year != year:
+            self.error(
+                period_index,
+                period_value,
+                _(
+                    "kỳ phải là “Cả năm”, “N tháng”, “Quý I” hoặc một ngày trong năm %(year)s."
+                )
+                % {"year": year},
+            )
+        parts["period"] = period
+        parts["area"] = self._area(row, year, period)
+        parts["indicator"] = self._indicator(row)
+        source_value, source_index = self.cell(row, "fund")
+        fund = SOURCE_WORDS.get(fold(str(source_value or "")))
+        if fund is None:
+            self.error(
+                source_index,
+                source_value,
+                _("nguồn kinh phí phải là KCQG, KCĐP hoặc để trống (tất cả nguồn)."),
+            )
+        parts["fund"] = fund
+        content_value, content_index = self.cell(row, "content")
+        content = self.lookups.content(content_value)
+        if content is None:
+            self.error(
+                content_index, content_value, _("không có nội dung chương trình này.")
+            )
+        parts["content"] = content
+        note, _index = self.cell(row, "note")
+        parts["note"] = "" if note is None else str(note).strip()
+        return parts
+
+    def _area(self, row, year: int, period) -> Area | None:
+        area_value, area_index = self.cell(row, "area")
+        day = period[1] if period else None
+        # The same few names and periods recur on every row: resolve each once.
+        key = (area_value, year, day)
+        area = self.areas_seen.get(key, MISSING)
+        if area is MISSING:
+            area = self.areas_seen[key] = self.lookups.area(area_value, year, day)
+        if area is None:
+            suggestions = self.lookups.suggest_areas(area_value)
+            hint = (
+                _(" Có phải: %(names)s?") % {"names": ", ".join(suggestions)}
+                if suggestions
+                else ""
+            )
+            self.error(
+                area_index,
+                area_value,
+                _("không có địa bàn này trong năm %(year)s.") % {"year": year} + hint,
+            )
+        return area
+
+    def _indicator(self, row) -> Indicator | None:
+        value, index = self.cell(row, "indicator")
+        indicator = self.lookups.indicator(value)
+        if indicator is None:
+            self.error(index, value, _("không có chỉ tiêu này."))
+        return indicator
+
+    def _raw_values(self, row):
+        if not self.long_layout:
+            for measure in self.measure_columns:
+                raw, index = self.cell(row, measure)
+                yield measure, raw, index
+            return
+        measure_value, measure_index = self.cell(row, "measure")
+        measure = MEASURE_WORDS.get(fold(str(measure_value or "")))
+        if measure is None:
+            self.error(
+                measure_index,
+                measure_value,
+                _("loại số liệu phải là Kế hoạch, Thực hiện hoặc Ước thực hiện."),
+            )
+            return
+        raw, index = self.cell(row, "value")
+        yield measure, raw, index
+
+    def _values(self, row, indicator) -> list:
+        unit_value, _unit_index = self.cell(row, "unit")
+        row_unit = str(unit_value or "").strip().lower()
+        stated_rounding = self._rounding(row, row_unit)
+        parsed_values = []
+        counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
+        for measure, raw, index in self._raw_values(row):
+            unit = "" if counting else (self.units.get(index) or row_unit)
+            try:
+                parsed = parse_number(raw, unit=unit)
+            except NumberFormatError as exc:
+                self.error(index, raw, str(exc))
+                continue
+            if parsed is None:
+                continue  # an empty cell or "-": no figure
+            if parsed.unit == "%":
+                self.error(
+                    index, raw, _("đây là tỷ lệ; hãy nhập số tiền hoặc số lượng.")
+                )
+            elif parsed.value < 0:
+                self.error(index, raw, _("giá trị không được âm."))
+            elif counting and parsed.value != parsed.value.to_integral_value():
+                self.error(index, raw, _("chỉ tiêu đếm phải là số nguyên."))
+            else:
+                if stated_rounding is not None:
+                    rounding = stated_rounding
+                elif parsed.scale > 1 and parsed.decimals:
+                    # "8,5 tỷ" is known to 0,1 tỷ: keep that for the bounds.
+                    rounding = rounding_step(parsed.decimals, parsed.scale)
+                else:
+                    rounding = EXACT
+                parsed_values.append((measure, parsed.value, rounding, index, raw))
+        return parsed_values
+
+    def _rounding(self, row, row_unit: str):
+        rounding_value, rounding_index = self.cell(row, "rounding")
+        if rounding_value in (None, ""):
+            return None
+        try:
+            parsed = parse_number(
+                rounding_value, unit=self.units.get(rounding_index) or row_unit
+            )
+        except NumberFormatError as exc:
+            self.error(rounding_index, rounding_value, str(exc))
+            return None
+        return parsed.value if parsed else None
+
+
+def figure_key(parts: dict, measure: str) -> tuple:
+    """A figure's identity (``Figure.KEY_FIELDS``) from a row's parts."""
+    period = parts["period"]
+    return (
+        parts["indicator"].id,
+        parts["area"].id,
+        parts["fund"],
+        parts["content"].id,
+        parts["year"],
+        period[0],
+        period[1],
+        measure,
+    )
+
+
+__all__ = ["Figure", "RowChecker", "RowError", "figure_key"]
