@@ -23,7 +23,6 @@ TOO_LONG = {
     ("funding/imports/plan.py", "plan_import"): 247,
     ("funding/imports/readers/xlsx.py", None): 421,
     ("funding/imports/spreadsheets.py", "template_workbook"): 78,
-    ("funding/imports/writes.py", "apply_import"): 82,
 }
 
 

@@ -1,0 +1,201 @@
+"""Undoing an import, set-based: what it created is deleted and what it
+changed is put back as it was before it (value, rounding, source, note and
+the import that wrote it before, from the figure's history), in a few
+statements whatever the size, in one transaction under the import lock.
+
+An undo that would lose a later change (an edit or another import of one
+of its figures since) is refused, and says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from khuyencong import pagecache
+
+from ..core.formatting import format_number
+from ..core.models import Figure, ImportChange, ImportRecord
+from ..core.signals import figures_changed
+from .writes import _changed_by, _no_progress, _record_history, lock_import_writes
+
+#: The fields an undo puts back from the history row before the import.
+RESTORED = ("value", "rounding", "source_id", "note", "last_import_id")
+
+
+@dataclass
+class UndoSummary:
+    """What undoing ``record`` would do, or why it cannot."""
+
+    record: ImportRecord
+    deleted: int = 0
+    restored: int = 0
+    gone: int = 0
+    refusal: str = ""
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.deleted + self.restored
+
+
+def _history():
+    return Figure.history.model
+
+
+def _first_own_row(record, figure_ref: str):
+    """The id of the history row ``record`` wrote for the figure at
+    ``figure_ref`` (its first row naming the import)."""
+    return Subquery(
+        _history()
+        .objects.filter(id=OuterRef(figure_ref), last_import_id=record.pk)
+        .order_by("history_id")
+        .values("history_id")[:1]
+    )
+
+
+def _moved(record):
+    """The import's changes whose figure changed since: another history row
+    after the import's own, or a value other than the one it wrote."""
+    later = _history().objects.filter(
+        id=OuterRef("figure_id"), history_id__gt=OuterRef("own_row")
+    )
+    return (
+        ImportChange.objects.filter(record=record, figure__isnull=False)
+        .annotate(own_row=_first_own_row(record, "figure_id"))
+        .filter(Exists(later) | ~models.Q(figure__value=F("new_value")))
+        .select_related("figure__indicator", "figure__area")
+    )
+
+
+def undo_summary(record: ImportRecord) -> UndoSummary:
+    """Count what an undo of ``record`` would change, and refuse (with the
+    reason and up to three examples) when it would lose later changes."""
+    summary = UndoSummary(record=record)
+    if record.undone_at:
+        summary.refusal = _("Lần nhập này đã được hoàn tác.")
+        return summary
+    counts = ImportChange.objects.filter(record=record).aggregate(
+        deleted=models.Count(
+            "pk", filter=models.Q(old_value__isnull=True, figure__isnull=False)
+        ),
+        restored=models.Count(
+            "pk", filter=models.Q(old_value__isnull=False, figure__isnull=False)
+        ),
+        gone=models.Count("pk", filter=models.Q(figure__isnull=True)),
+    )
+    summary.deleted, summary.restored, summary.gone = (
+        counts["deleted"],
+        counts["restored"],
+        counts["gone"],
+    )
+    moved = _moved(record)
+    count = moved.count()
+    if count:
+        for change in moved[:3]:
+            summary.examples.append(
+                _("%(figure)s: lần nhập ghi %(written)s, nay %(now)s")
+                % {
+                    "figure": change.figure,
+                    "written": format_number(change.new_value),
+                    "now": format_number(change.figure.value),
+                }
+            )
+        summary.refusal = _(
+            "Không thể hoàn tác: %(count)s số liệu đã được sửa sau lần nhập này "
+            "(sửa tay hoặc lần nhập sau); hoàn tác sẽ làm mất các thay đổi đó."
+        ) % {"count": count}
+    return summary
+
+
+@transaction.atomic
+def undo_import(*, record: ImportRecord, user, progress=_no_progress) -> int:
+    """Put every figure an import touched back as it was, and record that;
+    returns how many figures it put back or deleted.
+
+    Refused (ValueError with the reason) if the import was undone already
+    or a later edit or import changed its figures since. Holds the import
+    lock, so no confirmation runs between the check and the writes.
+    """
+    lock_import_writes()
+    record = ImportRecord.objects.select_for_update().get(pk=record.pk)
+    touched = Figure.objects.filter(
+        pk__in=ImportChange.objects.filter(record=record).values("figure_id")
+    )
+    list(touched.select_for_update().order_by("pk").values_list("pk", flat=True))
+    progress(1, 4)
+    summary = undo_summary(record)
+    if summary.refusal:
+        raise ValueError(" ".join([summary.refusal, *summary.examples]))
+    reason = _("Hoàn tác lần nhập %(name)s") % {"name": record.file_name}
+    # Before anything is deleted: what shows these figures is told.
+    figures_changed.send(sender=Figure, figures=touched)
+    progress(2, 4)
+    _restore_changed(record, user=user, reason=reason)
+    progress(3, 4)
+    _delete_created(record, user=user, reason=reason)
+    pagecache.changed()
+    record.undone_at = timezone.now()
+    record.undone_by = user
+    record.save(update_fields=["undone_at", "undone_by"])
+    progress(4, 4)
+    return summary.total
+
+
+def _restore_changed(record, *, user, reason) -> None:
+    """The figures the import changed get every field back from the history
+    row before the import's own (the logged old value when there is none)."""
+    changed = ImportChange.objects.filter(record=record, old_value__isnull=False)
+    figures = Figure.objects.filter(pk__in=changed.values("figure_id"))
+    before = (
+        _history()
+        .objects.filter(
+            id=OuterRef("pk"), history_id__lt=_first_own_row(record, OuterRef("pk"))
+        )
+        .order_by("-history_id")
+    )
+    logged = changed.filter(figure=OuterRef("pk")).values("old_value")[:1]
+    values = {
+        name: Subquery(before.values(name)[:1]) for name in RESTORED if name != "value"
+    }
+    values["value"] = Coalesce(Subquery(before.values("value")[:1]), Subquery(logged))
+    values["rounding"] = Coalesce(values["rounding"], F("rounding"))
+    values["source_id"] = Coalesce(values["source_id"], F("source_id"))
+    values["note"] = Coalesce(values["note"], F("note"))
+    figures.update(**values, updated_at=timezone.now())
+    condition, params = _changed_by(record, created=False)
+    _record_history(
+        figures=condition, params=params, user=user, reason=reason, history_type="~"
+    )
+
+
+def _delete_created(record, *, user, reason) -> None:
+    """Delete the figures the import created, with a history row each; what
+    refers to them goes as a figure's delete would take it (each relation's
+    ``on_delete``), in a statement per relation."""
+    condition, params = _changed_by(record, created=True)
+    _record_history(
+        figures=condition, params=params, user=user, reason=reason, history_type="-"
+    )
+    ids = ImportChange.objects.filter(record=record, old_value__isnull=True).values(
+        "figure_id"
+    )
+    nulled = []
+    for relation in Figure._meta.related_objects:
+        rows = relation.related_model._base_manager.filter(
+            **{f"{relation.field.name}__in": ids}
+        )
+        if relation.on_delete is models.SET_NULL:
+            nulled.append((rows, relation.field.name))
+        else:  # CASCADE; PROTECT and RESTRICT raise as a figure's delete would
+            rows.delete()
+    Figure.objects.filter(pk__in=ids)._raw_delete(Figure.objects.db)
+    # After the delete, so the import's own log still names what it deletes
+    # (foreign keys are checked at commit).
+    for rows, name in nulled:
+        rows.update(**{name: None})
