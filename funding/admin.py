@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
-from import_export.signals import post_import
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
@@ -26,7 +25,7 @@ from .core.models import (
 )
 from .core.services import missing_plan_warning
 from .core.signals import figures_changed
-from .imports import PREVIEW_ROWS, undo_import
+from .imports.admin_views import ImportJobsMixin, undo_action
 from .imports.forms import FigureConfirmImportForm, FigureImportForm
 from .imports.resources import ODS, FigureResource, SpreadsheetFormat
 from .imports.spreadsheets import template_workbook
@@ -105,7 +104,7 @@ class SourceDocumentAdmin(UsageCountMixin, GuardedAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
+class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
     form = FigureForm
     list_display = [
         "indicator",
@@ -182,7 +181,6 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     def get_import_context_data(self, **kwargs):
         return {
             "template_url": reverse("admin:funding_figure_template"),
-            "preview_rows": PREVIEW_ROWS,
         }
 
     def get_import_data_kwargs(self, request=None, form=None, **kwargs):
@@ -228,30 +226,6 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
             # (temporary files swept, or another host).
             messages.error(request, _("Tệp xem trước đã hết hạn; hãy tải lên lại."))
             return redirect("admin:funding_figure_import")
-
-    def process_result(self, result, request):
-        """After the confirmation: the import record, or why nothing was written."""
-        if result.record is None:
-            # Back to the upload form: a new preview is the way on.
-            for error in result.base_errors:
-                messages.error(request, str(error.error))
-            if result.plan is not None and result.plan.errors:
-                for error in result.plan.errors[:20]:
-                    messages.error(request, str(error))
-                messages.error(request, _("Tệp có lỗi: không nhập gì."))
-            return redirect("admin:funding_figure_import")
-        post_import.send(sender=None, model=self.model)
-        record = result.record
-        messages.success(
-            request,
-            _("Đã nhập %(new)s số liệu mới, %(changed)s thay đổi, %(same)s không đổi.")
-            % {
-                "new": record.created_count,
-                "changed": record.changed_count,
-                "same": record.unchanged_count,
-            },
-        )
-        return redirect("admin:funding_importrecord_change", record.pk)
 
     def get_export_filename(self, request, queryset, file_format):
         return f"so-lieu-khuyen-cong.{file_format.get_extension()}"
@@ -344,15 +318,4 @@ class ImportRecordAdmin(GuardedAdmin):
 
     @admin.action(description=_("Hoàn tác các lần nhập đã chọn"), permissions=["undo"])
     def undo(self, request, queryset):
-        for record in queryset:
-            try:
-                count = undo_import(record=record, user=request.user)
-            except ValueError as exc:
-                self.message_user(request, f"{record}: {exc}", messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    _("Đã hoàn tác %(record)s (%(count)s số liệu).")
-                    % {"record": record, "count": count},
-                    messages.SUCCESS,
-                )
+        return undo_action(self, request, queryset)
