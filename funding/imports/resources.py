@@ -160,23 +160,15 @@ class FigureResource(resources.Resource):
                     plan_key=key,
                 )
             return _start_confirm(key, user=user)
-        try:
-            plan = plan_upload(
-                data,
-                file_name=file_name,
-                source=source,
-                sheet=sheet,
-                header_row=header_row,
-            )
-        except ReadError as exc:
-            return _failed(str(exc))
-        except Exception:
-            logger.exception("Reading the import file %r failed", file_name)
-            return _failed(UNEXPECTED_ERROR)
-        if dry_run or not plan.can_apply:
-            return FigureImportResult(plan)
-        record, error = apply_or_explain(plan, user)
-        return _failed(error) if record is None else FigureImportResult(plan, record)
+        return _plan_and_apply(
+            data,
+            dry_run=dry_run,
+            user=user,
+            file_name=file_name,
+            source=source,
+            sheet=sheet,
+            header_row=header_row,
+        )
 
     def export(self, queryset=None, **kwargs) -> tablib.Dataset:
         """The long layout, one figure per row, as ``funding.imports`` reads it."""
@@ -203,6 +195,21 @@ def plan_upload(
     return plan_import(
         table, file_name=file_name, sha256=sha256, source=source, progress=progress
     )
+
+
+def _plan_and_apply(data: bytes, *, dry_run: bool, user, **options):
+    """Plan, and unless ``dry_run`` write, in one go (not through the admin)."""
+    try:
+        plan = plan_upload(data, **options)
+    except ReadError as exc:
+        return _failed(str(exc))
+    except Exception:
+        logger.exception("Reading the import file %r failed", options["file_name"])
+        return _failed(UNEXPECTED_ERROR)
+    if dry_run or not plan.can_apply:
+        return FigureImportResult(plan)
+    record, error = apply_or_explain(plan, user)
+    return _failed(error) if record is None else FigureImportResult(plan, record)
 
 
 def apply_or_explain(plan: ImportPlan, user, progress=None):
