@@ -362,6 +362,3 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # (a process of its own in production; `make run` and `make serve` start
 # one). The database everywhere, with Redis or without: one worker to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# Work below these sizes runs in the request (funding.imports.jobs).
-IMPORT_INLINE_MAX_BYTES = env.int("IMPORT_INLINE_MAX_BYTES", default=300_000)
-IMPORT_INLINE_MAX_FIGURES = env.int("IMPORT_INLINE_MAX_FIGURES", default=5_000)
