@@ -30,7 +30,6 @@ STALLED_SECONDS = 300
 #: Below these sizes the work runs in the request (settings may lower them).
 INLINE_MAX_BYTES = 300_000
 INLINE_MAX_FIGURES = 5_000
-_WRITE_EVERY = 0.3  # seconds between two progress writes
 
 
 @dataclass
@@ -106,18 +105,15 @@ def load(job_id: str) -> Job | None:
 
 def reporter(job: Job, step: str):
     """A ``progress(done, total)`` callback that records the job's progress
-    (at most every few tenths of a second, and always at the end)."""
+    each time its percentage moves (a hundred small writes at most)."""
     job.state, job.step, job.done = RUNNING, step, 0
     save(job)
-    last = [0.0]
 
     def progress(done: int, total: int) -> None:
-        now = time.monotonic()
-        if done < total and now - last[0] < _WRITE_EVERY:
-            return
-        last[0] = now
-        job.done, job.total = done, total
-        save(job)
+        moved = total and (100 * done // total != 100 * job.done // (job.total or 1))
+        if moved or done == total or total != job.total:
+            job.done, job.total = done, total
+            save(job)
 
     return progress
 
