@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,9 +21,6 @@ from ..core.formatting import format_number
 from ..core.models import Figure, ImportChange, ImportRecord
 from ..core.signals import figures_changed
 from .writes import _changed_by, _no_progress, _record_history, lock_import_writes
-
-#: The fields an undo puts back from the history row before the import.
-RESTORED = ("value", "rounding", "source_id", "note", "last_import_id")
 
 
 @dataclass
@@ -44,33 +39,37 @@ class UndoSummary:
         return self.deleted + self.restored
 
 
-def _history():
-    return Figure.history.model
+def _tables() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    return {
+        "figure": quote(Figure._meta.db_table),
+        "history": quote(Figure.history.model._meta.db_table),
+        "change": quote(ImportChange._meta.db_table),
+    }
 
 
-def _first_own_row(record, figure_ref: str):
-    """The id of the history row ``record`` wrote for the figure at
-    ``figure_ref`` (its first row naming the import)."""
-    return Subquery(
-        _history()
-        .objects.filter(id=OuterRef(figure_ref), last_import_id=record.pk)
-        .order_by("history_id")
-        .values("history_id")[:1]
-    )
+#: Per figure, the first history row the import wrote (``own_row``): what
+#: came before it is what an undo puts back; anything after it, a later
+#: change an undo would lose. Grouped once, not looked up per figure.
+OWN_ROWS = (
+    "own AS (SELECT id, MIN(history_id) AS own_row FROM {history} "
+    "WHERE last_import_id = %s GROUP BY id)"
+)
 
 
-def _moved(record):
-    """The import's changes whose figure changed since: another history row
-    after the import's own, or a value other than the one it wrote."""
-    later = _history().objects.filter(
-        id=OuterRef("figure_id"), history_id__gt=OuterRef("own_row")
-    )
-    return (
-        ImportChange.objects.filter(record=record, figure__isnull=False)
-        .annotate(own_row=_first_own_row(record, "figure_id"))
-        .filter(Exists(later) | ~models.Q(figure__value=F("new_value")))
-        .select_related("figure__indicator", "figure__area")
-    )
+def _moved_ids(record) -> list[int]:
+    """The import's changes whose figure changed since: a history row after
+    the import's own, or a value other than the one it wrote."""
+    sql = (
+        "WITH " + OWN_ROWS + " SELECT c.id FROM {change} c "
+        "JOIN {figure} f ON f.id = c.figure_id LEFT JOIN own ON own.id = c.figure_id "
+        "WHERE c.record_id = %s AND (f.value <> c.new_value OR EXISTS "
+        "(SELECT 1 FROM {history} h WHERE h.id = c.figure_id AND h.history_id > own.own_row)) "
+        "ORDER BY c.id"
+    ).format(**_tables())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [record.pk, record.pk])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def undo_summary(record: ImportRecord) -> UndoSummary:
@@ -94,10 +93,13 @@ def undo_summary(record: ImportRecord) -> UndoSummary:
         counts["restored"],
         counts["gone"],
     )
-    moved = _moved(record)
-    count = moved.count()
+    moved = _moved_ids(record)
+    count = len(moved)
     if count:
-        for change in moved[:3]:
+        examples = ImportChange.objects.filter(pk__in=moved[:3]).select_related(
+            "figure__indicator", "figure__area"
+        )
+        for change in examples:
             summary.examples.append(
                 _("%(figure)s: lần nhập ghi %(written)s, nay %(now)s")
                 % {
@@ -149,25 +151,26 @@ def undo_import(*, record: ImportRecord, user, progress=_no_progress) -> int:
 
 def _restore_changed(record, *, user, reason) -> None:
     """The figures the import changed get every field back from the history
-    row before the import's own (the logged old value when there is none)."""
-    changed = ImportChange.objects.filter(record=record, old_value__isnull=False)
-    figures = Figure.objects.filter(pk__in=changed.values("figure_id"))
-    before = (
-        _history()
-        .objects.filter(
-            id=OuterRef("pk"), history_id__lt=_first_own_row(record, OuterRef("pk"))
-        )
-        .order_by("-history_id")
-    )
-    logged = changed.filter(figure=OuterRef("pk")).values("old_value")[:1]
-    values = {
-        name: Subquery(before.values(name)[:1]) for name in RESTORED if name != "value"
-    }
-    values["value"] = Coalesce(Subquery(before.values("value")[:1]), Subquery(logged))
-    values["rounding"] = Coalesce(values["rounding"], F("rounding"))
-    values["source_id"] = Coalesce(values["source_id"], F("source_id"))
-    values["note"] = Coalesce(values["note"], F("note"))
-    figures.update(**values, updated_at=timezone.now())
+    row before the import's own (the logged old value when there is none),
+    in one UPDATE … FROM."""
+    sql = (
+        "WITH " + OWN_ROWS + ", "
+        "prev AS (SELECT h.id, MAX(h.history_id) AS prev_row FROM {history} h "
+        "JOIN own ON own.id = h.id WHERE h.history_id < own.own_row GROUP BY h.id), "
+        "restored AS (SELECT c.figure_id, c.old_value, hv.value, hv.rounding, "
+        "hv.source_id, hv.note, hv.last_import_id FROM {change} c "
+        "LEFT JOIN prev ON prev.id = c.figure_id "
+        "LEFT JOIN {history} hv ON hv.history_id = prev.prev_row "
+        "WHERE c.record_id = %s AND c.old_value IS NOT NULL AND c.figure_id IS NOT NULL) "
+        "UPDATE {figure} SET value = COALESCE(restored.value, restored.old_value), "
+        "rounding = COALESCE(restored.rounding, {figure}.rounding), "
+        "source_id = COALESCE(restored.source_id, {figure}.source_id), "
+        "note = COALESCE(restored.note, {figure}.note), "
+        "last_import_id = restored.last_import_id, updated_at = %s "
+        "FROM restored WHERE {figure}.id = restored.figure_id"
+    ).format(**_tables())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [record.pk, record.pk, timezone.now()])
     condition, params = _changed_by(record, created=False)
     _record_history(
         figures=condition, params=params, user=user, reason=reason, history_type="~"
