@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +27,18 @@ from .core.services import missing_plan_warning
 from .core.signals import figures_changed
 from .imports.admin_views import ImportJobsMixin, undo_action
 from .imports.forms import FigureConfirmImportForm, FigureImportForm
+from .imports.report_layout import report_workbook
 from .imports.resources import ODS, FigureResource, SpreadsheetFormat
-from .imports.spreadsheets import template_workbook
+from .imports.spreadsheets import TEMPLATES, template_workbook
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class UsageCountMixin:
@@ -138,7 +148,7 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
     autocomplete_fields = ["indicator", "area", "source", "content"]
     date_hierarchy = "period_end"
     history_list_display = ["value"]
-    actions = ["export_xlsx", "export_ods", "export_csv"]
+    actions = ["export_xlsx", "export_ods", "export_csv", "export_report"]
 
     # django-import-export: its views and temporary storage, our format,
     # resource (funding.imports.resources) and templates.
@@ -169,18 +179,22 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         ]
 
     def template_view(self, request):
+        """A template, in the layout the query asks for (``?kieu=``)."""
         if not self.has_import_permission(request):
             raise PermissionDenied
-        response = HttpResponse(
-            template_workbook(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
-        return response
+        layout = request.GET.get("kieu", "rong")
+        if layout not in TEMPLATES:
+            raise Http404
+        name = "" if layout == "rong" else f"-{layout}"
+        return _xlsx(template_workbook(layout), f"mau-nhap-so-lieu{name}.xlsx")
 
     def get_import_context_data(self, **kwargs):
+        url = reverse("admin:funding_figure_template")
         return {
-            "template_url": reverse("admin:funding_figure_template"),
+            "template_url": url,
+            "templates": [
+                (f"{url}?kieu={key}", label) for key, (label, _w) in TEMPLATES.items()
+            ],
         }
 
     def get_import_data_kwargs(self, request=None, form=None, **kwargs):
@@ -242,10 +256,14 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
     def export_csv(self, request, queryset):
         return self._do_file_export(base_formats.CSV(), request, queryset)
 
+    @admin.action(description=_("Xuất số liệu đã chọn theo mẫu báo cáo (XLSX)"))
+    def export_report(self, request, queryset):
+        return _xlsx(report_workbook(queryset), "bao-cao-so-lieu-khuyen-cong.xlsx")
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not self.has_export_permission(request):
-            for name in ("export_xlsx", "export_ods", "export_csv"):
+            for name in ("export_xlsx", "export_ods", "export_csv", "export_report"):
                 actions.pop(name, None)
         return actions
 

@@ -22,7 +22,6 @@ TOO_LONG = {
     ("funding/imports/plan.py", None): 511,
     ("funding/imports/plan.py", "plan_import"): 247,
     ("funding/imports/readers/xlsx.py", None): 421,
-    ("funding/imports/spreadsheets.py", "template_workbook"): 78,
 }
 
 

@@ -39,6 +39,7 @@ WRITES_NOTHING = {
     "action:export_xlsx",
     "action:export_ods",
     "action:export_csv",
+    "action:export_report",
 }
 IMPORT_FILE = "Tỉnh, thành phố;Năm;Kế hoạch (tỷ đồng)\nNinh Thuận;2022;13,61\n"
 PASSWORD = "Mat-khau-moi-rat-dai-2026!"
