@@ -36,6 +36,7 @@ from django.db import connection
 
 from bench.import_figures import write_files
 from funding.imports import jobs, spool
+from funding.imports.preview import build_preview
 from funding.imports.tasks import run_import_job
 from funding.imports.undo import undo_import
 from funding.models import Figure, ImportRecord, SourceDocument
@@ -80,7 +81,12 @@ def phase(kind, argument):
             plan_key=key,
         )
         assert job.result["can_apply"], "the bench file has errors"
-        result = {"plan_key": key, "figures": len(spool.load(key).figures)}
+        # The preview page: the kept plan loaded, summarised, changed first,
+        # its first page labelled (what each visit of the job page does).
+        started = time.perf_counter()
+        shown = build_preview(spool.load(key), {})
+        page = time.perf_counter() - started
+        result = {"plan_key": key, "figures": len(shown.plan.figures), "page_s": page}
     elif kind == "confirm":
         job, elapsed = run_job("confirm", plan_key=argument)
         result = {"record": job.result["record"]}
@@ -131,16 +137,21 @@ def main(counts):
     command = "DATABASE_URL=… .venv/bin/python bench/import_scale.py " + " ".join(
         str(c) for c in counts
     )
-    print(f"\n{command}  (PostgreSQL, XLSX, wide layout, two figures a row)")
+    load = os.getloadavg()[0]
+    print(
+        f"\n{command}  (PostgreSQL, XLSX, wide layout, two figures a row; "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} at the end)"
+    )
     print(
         f"{'rows':>8}{'figures':>9}{'preview s':>11}{'confirm s':>11}{'p+c s':>8}"
-        f"{'undo s':>8}{'peak MB p/c/u':>16}"
+        f"{'undo s':>8}{'page s':>8}{'peak MB p/c/u':>16}"
     )
     for count, p, c, u in rows:
         peaks = f"{p['peak_mb']:.0f}/{c['peak_mb']:.0f}/{u['peak_mb']:.0f}"
         print(
             f"{count:>8}{p['figures']:>9}{p['seconds']:>11.1f}{c['seconds']:>11.1f}"
-            f"{p['seconds'] + c['seconds']:>8.1f}{u['seconds']:>8.1f}{peaks:>16}"
+            f"{p['seconds'] + c['seconds']:>8.1f}{u['seconds']:>8.1f}{p['page_s']:>8.1f}"
+            f"{peaks:>16}"
         )
 
 

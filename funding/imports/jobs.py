@@ -65,8 +65,15 @@ class Job:
         state, message = self.state, self.message
         if self.stalled:
             state = FAILED
-            message = _(
-                "Máy xử lý nền đã dừng giữa chừng; không có gì được ghi. Hãy thử lại."
+            message = (
+                _(
+                    "Không có máy xử lý nền nhận việc này (manage.py db_worker chưa "
+                    "chạy?); không có gì được ghi. Hãy thử lại."
+                )
+                if self.state == QUEUED
+                else _(
+                    "Máy xử lý nền đã dừng giữa chừng; không có gì được ghi. Hãy thử lại."
+                )
             )
         return {
             "state": state,

@@ -129,7 +129,7 @@ def undo_import(*, record: ImportRecord, user, progress=_no_progress) -> int:
     touched = Figure.objects.filter(
         pk__in=ImportChange.objects.filter(record=record).values("figure_id")
     )
-    list(touched.select_for_update().order_by("pk").values_list("pk", flat=True))
+    _lock_touched(record)
     progress(1, 4)
     summary = undo_summary(record)
     if summary.refusal:
@@ -147,6 +147,20 @@ def undo_import(*, record: ImportRecord, user, progress=_no_progress) -> int:
     record.save(update_fields=["undone_at", "undone_by"])
     progress(4, 4)
     return summary.total
+
+
+def _lock_touched(record) -> None:
+    """Lock the import's figures against other writers (an edit in the
+    admin) until the transaction ends, without fetching them; SQLite has
+    one writer, the import lock's holder."""
+    if connection.vendor != "postgresql":
+        return
+    sql = (
+        "SELECT count(*) FROM (SELECT f.id FROM {figure} f JOIN {change} c "
+        "ON c.figure_id = f.id WHERE c.record_id = %s FOR UPDATE OF f) locked"
+    ).format(**_tables())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [record.pk])
 
 
 def _restore_changed(record, *, user, reason) -> None:

@@ -8,8 +8,10 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from funding.imports import jobs
 from funding.models import Area, Figure, ImportRecord, SourceDocument
 from news.figures import FigureQuote
 
@@ -146,3 +148,23 @@ def test_the_preview_leads_with_the_changed_figures_and_pages_through_all(
     area = Figure.objects.filter(area__short_name=provinces[3]).first().area
     one_area = data_client.get(job_page, {"area": area.pk}).context["preview"]
     assert one_area.page.paginator.count == 4
+
+
+def test_a_job_no_worker_takes_is_shown_as_stopped_and_never_runs_later(
+    data_client, source, background, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=True)
+    previewed = preview(
+        data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "10", ""]]), source
+    )
+    job = previewed.context["job"]
+    assert status(data_client, job)["state"] == "queued"  # no worker yet
+    time_machine.shift(jobs.STALLED_SECONDS + 1)
+    now = status(data_client, job)
+    assert now["state"] == "failed"
+    assert "Không có máy xử lý nền nhận việc này" in now["message"]
+    page = data_client.get(now["next"])
+    assert "Không có máy xử lý nền nhận việc này" in page.content.decode()
+    work()  # a worker starting late finds the job given up
+    assert jobs.load(job.id).state == jobs.FAILED
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"  # it ran, did nothing
