@@ -81,10 +81,10 @@ def phase(kind, argument):
             plan_key=key,
         )
         assert job.result["can_apply"], "the bench file has errors"
-        # The preview page: the kept plan loaded, summarised, changed first,
-        # its first page labelled (what each visit of the job page does).
+        # The preview page: what it shows of the plan loaded, its first page
+        # labelled (what each visit of the job page does).
         started = time.perf_counter()
-        shown = build_preview(spool.load(key), {})
+        shown = build_preview(spool.load(job.result["index_key"]), {})
         page = time.perf_counter() - started
         result = {"plan_key": key, "figures": len(shown.plan.figures), "page_s": page}
     elif kind == "confirm":

@@ -11,6 +11,7 @@ row of the file. Values are formatted with their unit
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -22,7 +23,7 @@ from ..core.formatting import format_value
 from ..core.models import Figure
 from ..core.usage import figure_users
 from .plan import ImportPlan, PlannedFigure, figure_label
-from .words import Lookups
+from .words import EXACT, Lookups
 
 #: Figures per page of the preview.
 PAGE_SIZE = 50
@@ -77,45 +78,97 @@ class PreviewRow:
         return self.planned.status
 
 
-def summarise(plan: ImportPlan, by_id: dict) -> tuple[list[SummaryGroup], int]:
-    """The groups of the plan, those with changed figures first, then new,
-    and how many more groups there are than ``SUMMARY_GROUPS``."""
-    groups: dict[tuple, SummaryGroup] = {}
+#: A figure of a kept preview: plain values, in the order shown.
+Row = namedtuple("Row", "status row key value old_value pk")
+
+
+class PreviewIndex:
+    """What the preview shows of a plan, kept beside it (``funding.imports.
+    spool``) when the plan is made: its counts, errors and summary, and its
+    figures as plain tuples sorted as shown (changed, new, unchanged; then
+    by row). Each visit of the preview reads this, not the whole plan; it
+    answers what the import page asks of a plan (counts, errors)."""
+
+    def __init__(self, plan: ImportPlan):
+        self.file_name, self.sha256, self.sheet = (
+            plan.file_name,
+            plan.sha256,
+            plan.sheet,
+        )
+        self.errors, self.stopped_at = plan.errors, plan.stopped_at
+        self.counts = dict.fromkeys(STATUSES, 0)
+        for planned in plan.figures:
+            self.counts[planned.status] += 1
+        self.rows = sorted(
+            (
+                (p.status, p.row, p.key, p.value, p.old_value, p.pk)
+                for p in plan.figures
+            ),
+            key=lambda t: (_ORDER[t[0]], t[1]),
+        )
+        self.groups, self.more_groups = _summarise(plan)
+
+    @property
+    def figures(self) -> list[Row]:
+        return [Row(*t) for t in self.rows]
+
+    def count(self, status: str) -> int:
+        return self.counts[status]
+
+    @property
+    def count_new(self) -> int:
+        return self.counts["new"]
+
+    @property
+    def count_changed(self) -> int:
+        return self.counts["changed"]
+
+    @property
+    def count_unchanged(self) -> int:
+        return self.counts["unchanged"]
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+
+def _summarise(plan: ImportPlan) -> tuple[list[tuple], int]:
+    """The groups of the plan as plain values, those with changed figures
+    first, then new; and how many more there are than ``SUMMARY_GROUPS``."""
+    groups: dict[tuple, list] = {}
     for planned in plan.figures:
         indicator_id, area_id, fund, _content, year, _kind, _end, measure = planned.key
         group_key = (indicator_id, area_id, fund, year, measure)
         group = groups.get(group_key)
         if group is None:
-            group = groups[group_key] = SummaryGroup(
-                by_id["indicator"][indicator_id],
-                by_id["area"][area_id],
-                fund,
-                year,
-                measure,
-            )
-        group.counts[planned.status] += 1
-        group.after += planned.value
+            group = groups[group_key] = [
+                dict.fromkeys(STATUSES, 0),
+                Decimal(0),
+                Decimal(0),
+            ]
+        group[0][planned.status] += 1
+        group[2] += planned.value
         if planned.old_value is not None:
-            group.before += planned.old_value
+            group[1] += planned.old_value
     ordered = sorted(
-        groups.values(),
-        key=lambda g: (
-            -g.counts["changed"],
-            -g.counts["new"],
-            str(g.area),
-            g.year,
-            g.fund,
-            g.measure,
+        groups.items(),
+        key=lambda item: (
+            -item[1][0]["changed"],
+            -item[1][0]["new"],
+            item[0][3],
+            item[0],
         ),
     )
-    return ordered[:SUMMARY_GROUPS], max(0, len(ordered) - SUMMARY_GROUPS)
+    return [(*k, *v) for k, v in ordered[:SUMMARY_GROUPS]], max(
+        0, len(ordered) - SUMMARY_GROUPS
+    )
 
 
 @dataclass
 class Preview:
     """A page of the preview and what the page needs to show it."""
 
-    plan: ImportPlan
+    plan: PreviewIndex
     groups: list[SummaryGroup]
     more_groups: int
     page: object
@@ -138,11 +191,12 @@ class Preview:
         ]
 
 
-def _matches(planned: PlannedFigure, filters: dict) -> bool:
+def _matches(row: tuple, filters: dict) -> bool:
+    status, _row, key = row[:3]
     return (
-        (not filters["status"] or planned.status == filters["status"])
-        and (not filters["area"] or planned.key[1] == filters["area"])
-        and (not filters["indicator"] or planned.key[0] == filters["indicator"])
+        (not filters["status"] or status == filters["status"])
+        and (not filters["area"] or key[1] == filters["area"])
+        and (not filters["indicator"] or key[0] == filters["indicator"])
     )
 
 
@@ -161,26 +215,26 @@ def read_filters(query) -> dict:
     }
 
 
-def build_preview(plan: ImportPlan, query, *, with_users: bool = True) -> Preview:
-    """The preview of ``plan`` for a request's query string (``status``,
+def build_preview(index: PreviewIndex, query, *, with_users: bool = True) -> Preview:
+    """The preview of a kept plan for a request's query string (``status``,
     ``area``, ``indicator``, ``page``)."""
     by_id = Lookups().by_id()
     filters = read_filters(query)
-    groups, more = summarise(plan, by_id)
-    chosen = sorted(
-        (p for p in plan.figures if _matches(p, filters)),
-        key=lambda p: (_ORDER[p.status], p.row),
-    )
+    chosen = [row for row in index.rows if _matches(row, filters)]
     page = Paginator(chosen, PAGE_SIZE).get_page(query.get("page"))
-    rows = [_row(planned, by_id) for planned in page.object_list]
+    rows = [_row(Row(*row), by_id) for row in page.object_list]
     if with_users:
         _add_users(rows)
-    area_ids = {p.key[1] for p in plan.figures}
-    indicator_ids = {p.key[0] for p in plan.figures}
+    groups = [
+        SummaryGroup(by_id["indicator"][g[0]], by_id["area"][g[1]], *g[2:5], *g[5:8])
+        for g in index.groups
+    ]
+    area_ids = {row[2][1] for row in index.rows}
+    indicator_ids = {row[2][0] for row in index.rows}
     return Preview(
-        plan=plan,
+        plan=index,
         groups=groups,
-        more_groups=more,
+        more_groups=index.more_groups,
         page=page,
         rows=rows,
         areas=sorted((by_id["area"][pk] for pk in area_ids), key=str),
@@ -189,17 +243,25 @@ def build_preview(plan: ImportPlan, query, *, with_users: bool = True) -> Previe
     )
 
 
-def _row(planned: PlannedFigure, by_id: dict) -> PreviewRow:
-    indicator = by_id["indicator"][planned.key[0]]
+def _row(row: Row, by_id: dict) -> PreviewRow:
+    indicator = by_id["indicator"][row.key[0]]
+    planned = PlannedFigure(
+        row.row,
+        row.key,
+        row.value,
+        EXACT,
+        None,
+        status=row.status,
+        old_value=row.old_value,
+        pk=row.pk,
+    )
     return PreviewRow(
         planned=planned,
-        label=planned.label or figure_label(planned, by_id),
-        old_text=(
-            ""
-            if planned.old_value is None
-            else format_value(planned.old_value, indicator)
-        ),
-        new_text=format_value(planned.value, indicator),
+        label=figure_label(planned, by_id),
+        old_text=""
+        if row.old_value is None
+        else format_value(row.old_value, indicator),
+        new_text=format_value(row.value, indicator),
     )
 
 

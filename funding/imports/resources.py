@@ -91,14 +91,14 @@ class FigureImportResult(Result):
     """django-import-export's result, carrying the whole plan for the preview
     and the import record after the confirmation."""
 
-    def __init__(self, plan: ImportPlan | None = None, record=None):
+    def __init__(self, plan=None, record=None):
         super().__init__()
         self.plan = plan
         self.record = record
         #: The job that made it (``funding.imports.jobs``), when one did.
         self.job = None
         if plan is not None:
-            self.total_rows = len(plan.figures)
+            self.total_rows = plan.count_new + plan.count_changed + plan.count_unchanged
             self.totals[RowResult.IMPORT_TYPE_NEW] = plan.count_new
             self.totals[RowResult.IMPORT_TYPE_UPDATE] = plan.count_changed
             self.totals[RowResult.IMPORT_TYPE_SKIP] = plan.count_unchanged
@@ -274,12 +274,12 @@ def result_of(job, plan: ImportPlan | None = None) -> FigureImportResult:
     elif not job.finished:
         result = FigureImportResult(plan)
     elif job.kind == "preview":
-        plan = spool.load(job.result["plan_key"])
-        if plan is None:
+        # What the preview shows (``preview.PreviewIndex``), not the plan.
+        index = spool.load(job.result["index_key"])
+        if index is None:
             result = _failed(_("Bản xem trước đã hết hạn; hãy tải tệp lên lại."))
         else:
-            plan.stopped_at = job.result.get("stopped_at")
-            result = FigureImportResult(plan)
+            result = FigureImportResult(index)
     else:
         result = FigureImportResult(
             plan, ImportRecord.objects.get(pk=job.result["record"])

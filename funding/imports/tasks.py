@@ -17,6 +17,7 @@ from django_tasks import task
 
 from ..core.models import ImportRecord, SourceDocument
 from . import jobs, spool
+from .preview import PreviewIndex
 from .reading import ReadError
 from .resources import apply_or_explain, plan_upload
 from .undo import undo_import
@@ -58,11 +59,14 @@ def _preview(job: jobs.Job) -> None:
         jobs.fail(job, _("Tệp tải lên đã hết hạn; hãy tải lên lại."))
         return
     spool.save(payload["plan_key"], plan)
+    # What the preview shows, kept apart: a page reads it, not the plan.
+    index_key = spool.plan_key(payload["plan_key"], "preview")
+    spool.save(index_key, PreviewIndex(plan))
     jobs.finish(
         job,
         plan_key=payload["plan_key"],
+        index_key=index_key,
         can_apply=plan.can_apply,
-        stopped_at=plan.stopped_at,  # a kept plan does not keep it
     )
 
 
