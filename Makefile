@@ -21,18 +21,26 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.run-installed
 
-## run: set up a development copy and serve it on http://$(HOST):$(PORT)
+# The task worker (large imports: funding.imports.tasks) runs beside the
+# server and is stopped with it, however the server stops.
+WORKER = $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM;
+
+## run: set up a development copy and serve it on http://$(HOST):$(PORT),
+## with the task worker beside it
 run: $(VENV)/.run-installed
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	export DEBUG=$${DEBUG:-1}; $(WORKER) \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## serve: run as in production: gunicorn (gunicorn.conf.py), DATABASE_URL,
-## DEBUG off, collected static files. Needs SECRET_KEY (and ALLOWED_HOSTS).
+## DEBUG off, collected static files, the task worker beside it. Needs
+## SECRET_KEY (and ALLOWED_HOSTS).
 serve: $(VENV)/.run-installed
 	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=0 $(BIN)/python manage.py migrate --noinput
-	DEBUG=0 $(BIN)/gunicorn -c gunicorn.conf.py khuyencong.wsgi
+	export DEBUG=0; $(WORKER) $(BIN)/gunicorn -c gunicorn.conf.py khuyencong.wsgi
 
 ## backup: pg_dump -Fc of the database and a tar of MEDIA_ROOT, timestamped, in $(BACKUP_DIR)
 backup: $(VENV)/.run-installed

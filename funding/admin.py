@@ -2,14 +2,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
-from import_export.signals import post_import
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
@@ -26,14 +25,24 @@ from .core.models import (
 )
 from .core.services import missing_plan_warning
 from .core.signals import figures_changed
-from .imports import PREVIEW_ROWS, undo_import
+from .imports.admin_views import ImportJobsMixin, undo_action
 from .imports.forms import (
     FigureConfirmImportForm,
     FigureImportForm,
     column_letters_of,
 )
+from .imports.report_layout import report_workbook
 from .imports.resources import ODS, FigureResource, SpreadsheetFormat
-from .imports.spreadsheets import template_workbook
+from .imports.spreadsheets import TEMPLATES, template_workbook
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class UsageCountMixin:
@@ -109,7 +118,7 @@ class SourceDocumentAdmin(UsageCountMixin, GuardedAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
+class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
     form = FigureForm
     list_display = [
         "indicator",
@@ -143,7 +152,7 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     autocomplete_fields = ["indicator", "area", "source", "content"]
     date_hierarchy = "period_end"
     history_list_display = ["value"]
-    actions = ["export_xlsx", "export_ods", "export_csv"]
+    actions = ["export_xlsx", "export_ods", "export_csv", "export_report"]
 
     # django-import-export: its views and temporary storage, our format,
     # resource (funding.imports.resources) and templates.
@@ -174,19 +183,22 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
         ]
 
     def template_view(self, request):
+        """A template, in the layout the query asks for (``?kieu=``)."""
         if not self.has_import_permission(request):
             raise PermissionDenied
-        response = HttpResponse(
-            template_workbook(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
-        return response
+        layout = request.GET.get("kieu", "rong")
+        if layout not in TEMPLATES:
+            raise Http404
+        name = "" if layout == "rong" else f"-{layout}"
+        return _xlsx(template_workbook(layout), f"mau-nhap-so-lieu{name}.xlsx")
 
     def get_import_context_data(self, **kwargs):
+        url = reverse("admin:funding_figure_template")
         return {
-            "template_url": reverse("admin:funding_figure_template"),
-            "preview_rows": PREVIEW_ROWS,
+            "template_url": url,
+            "templates": [
+                (f"{url}?kieu={key}", label) for key, (label, _w) in TEMPLATES.items()
+            ],
         }
 
     def get_import_data_kwargs(self, request=None, form=None, **kwargs):
@@ -239,30 +251,6 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
             messages.error(request, _("Tệp xem trước đã hết hạn; hãy tải lên lại."))
             return redirect("admin:funding_figure_import")
 
-    def process_result(self, result, request):
-        """After the confirmation: the import record, or why nothing was written."""
-        if result.record is None:
-            # Back to the upload form: a new preview is the way on.
-            for error in result.base_errors:
-                messages.error(request, str(error.error))
-            if result.plan is not None and result.plan.errors:
-                for error in result.plan.errors[:20]:
-                    messages.error(request, str(error))
-                messages.error(request, _("Tệp có lỗi: không nhập gì."))
-            return redirect("admin:funding_figure_import")
-        post_import.send(sender=None, model=self.model)
-        record = result.record
-        messages.success(
-            request,
-            _("Đã nhập %(new)s số liệu mới, %(changed)s thay đổi, %(same)s không đổi.")
-            % {
-                "new": record.created_count,
-                "changed": record.changed_count,
-                "same": record.unchanged_count,
-            },
-        )
-        return redirect("admin:funding_importrecord_change", record.pk)
-
     def get_export_filename(self, request, queryset, file_format):
         return f"so-lieu-khuyen-cong.{file_format.get_extension()}"
 
@@ -278,10 +266,14 @@ class FigureAdmin(ImportExportMixin, GuardedHistoryAdmin):
     def export_csv(self, request, queryset):
         return self._do_file_export(base_formats.CSV(), request, queryset)
 
+    @admin.action(description=_("Xuất số liệu đã chọn theo mẫu báo cáo (XLSX)"))
+    def export_report(self, request, queryset):
+        return _xlsx(report_workbook(queryset), "bao-cao-so-lieu-khuyen-cong.xlsx")
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not self.has_export_permission(request):
-            for name in ("export_xlsx", "export_ods", "export_csv"):
+            for name in ("export_xlsx", "export_ods", "export_csv", "export_report"):
                 actions.pop(name, None)
         return actions
 
@@ -354,15 +346,4 @@ class ImportRecordAdmin(GuardedAdmin):
 
     @admin.action(description=_("Hoàn tác các lần nhập đã chọn"), permissions=["undo"])
     def undo(self, request, queryset):
-        for record in queryset:
-            try:
-                count = undo_import(record=record, user=request.user)
-            except ValueError as exc:
-                self.message_user(request, f"{record}: {exc}", messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    _("Đã hoàn tác %(record)s (%(count)s số liệu).")
-                    % {"record": record, "count": count},
-                    messages.SUCCESS,
-                )
+        return undo_action(self, request, queryset)

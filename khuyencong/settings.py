@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "khuyencong",
     "news",
     "funding",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -355,3 +357,8 @@ IMPORT_SPOOL_DIR = env.str("IMPORT_SPOOL_DIR", default="")
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "funding.imports.spool.SpoolFolderStorage"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Background work (large import previews, confirmations and undos):
+# django-tasks with its database backend, run by `manage.py db_worker`
+# (a process of its own in production; `make run` and `make serve` start
+# one). The database everywhere, with Redis or without: one worker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

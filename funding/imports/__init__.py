@@ -28,6 +28,7 @@ from .plan import (
     plan_import,
     stored_state,
 )
+from .undo import UndoSummary, undo_import, undo_summary
 from .words import KNOWN
 from .writes import (
     DATABASE_ERROR,
@@ -38,7 +39,6 @@ from .writes import (
     apply_import,
     check_still_current,
     lock_import_writes,
-    undo_import,
 )
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "PlannedFigure",
     "RowError",
     "StalePlanError",
+    "UndoSummary",
     "apply_import",
     "check_still_current",
     "compare_with_stored",
@@ -63,4 +64,5 @@ __all__ = [
     "plan_import",
     "stored_state",
     "undo_import",
+    "undo_summary",
 ]

@@ -25,8 +25,8 @@ from import_export.formats import base_formats
 from import_export.results import Error, Result, RowResult
 
 from ..core import exports
-from ..core.models import Figure, SourceDocument
-from . import spool
+from ..core.models import Figure, ImportRecord, SourceDocument
+from . import jobs, spool
 from .plan import ImportPlan, plan_import
 from .reading import ReadError, read_table
 from .spreadsheets import LONG_HEADERS, long_rows
@@ -91,12 +91,14 @@ class FigureImportResult(Result):
     """django-import-export's result, carrying the whole plan for the preview
     and the import record after the confirmation."""
 
-    def __init__(self, plan: ImportPlan | None = None, record=None):
+    def __init__(self, plan=None, record=None):
         super().__init__()
         self.plan = plan
         self.record = record
+        #: The job that made it (``funding.imports.jobs``), when one did.
+        self.job = None
         if plan is not None:
-            self.total_rows = len(plan.figures)
+            self.total_rows = plan.count_new + plan.count_changed + plan.count_unchanged
             self.totals[RowResult.IMPORT_TYPE_NEW] = plan.count_new
             self.totals[RowResult.IMPORT_TYPE_UPDATE] = plan.count_changed
             self.totals[RowResult.IMPORT_TYPE_SKIP] = plan.count_unchanged
@@ -151,32 +153,31 @@ class FigureResource(resources.Resource):
         key = spool.plan_key(
             sha256, sheet, header_row, source.pk, file_name, preview, *options.values()
         )
-        if not dry_run and preview:
-            plan = spool.load(key)
-            if plan is None:
-                return _failed(
-                    _(
-                        "Không còn bản xem trước của tệp này (đã hết hạn hoặc đổi tuỳ "
-                        "chọn); không ghi gì. Hãy tải tệp lên và xem trước lại."
-                    )
+        if preview and user is not None:
+            # Through the admin: a job, in the request or on the worker.
+            if dry_run:
+                return _start_preview(
+                    data,
+                    user=user,
+                    upload=preview,
+                    file_name=file_name,
+                    source=source,
+                    sheet=sheet,
+                    header_row=header_row,
+                    plan_key=key,
+                    **options,
                 )
-        else:
-            try:
-                plan = _plan(
-                    data, file_name, sha256, source, sheet, header_row, options
-                )
-                if dry_run and plan.can_apply:
-                    spool.save(key, plan)
-            except ReadError as exc:
-                return _failed(str(exc))
-            except Exception:
-                logger.exception("Reading the import file %r failed", file_name)
-                return _failed(UNEXPECTED_ERROR)
-        if dry_run or not plan.can_apply:
-            return FigureImportResult(plan)
-        result = _apply(plan, user)
-        spool.discard(key)
-        return result
+            return _start_confirm(key, user=user)
+        return _plan_and_apply(
+            data,
+            dry_run=dry_run,
+            user=user,
+            file_name=file_name,
+            source=source,
+            sheet=sheet,
+            header_row=header_row,
+            **options,
+        )
 
     def export(self, queryset=None, **kwargs) -> tablib.Dataset:
         """The long layout, one figure per row, as ``funding.imports`` reads it."""
@@ -190,7 +191,8 @@ class FigureResource(resources.Resource):
 
 def _report_options(kwargs) -> dict:
     """What the officer set for a report (year, confirmation of warnings,
-    columns declined), in a fixed order and form for the spool key."""
+    columns declined), in a fixed order and form for the spool key and a
+    job's payload."""
     return {
         "year": kwargs.get("year"),
         "confirmed": bool(kwargs.get("confirmed")),
@@ -198,7 +200,20 @@ def _report_options(kwargs) -> dict:
     }
 
 
-def _plan(data, file_name, sha256, source, sheet, header_row, options) -> ImportPlan:
+def plan_upload(
+    data: bytes,
+    *,
+    file_name: str,
+    source: SourceDocument,
+    sheet: str | None,
+    header_row: int | None,
+    year: int | None = None,
+    confirmed: bool = False,
+    ignore_columns: str = "",
+    progress=None,
+) -> ImportPlan:
+    """Read and validate an upload (``ReadError`` when it cannot be read)."""
+    sha256 = hashlib.sha256(data).hexdigest()
     table = read_table(
         data,
         file_name,
@@ -206,10 +221,8 @@ def _plan(data, file_name, sha256, source, sheet, header_row, options) -> Import
         sheet=sheet,
         header_row=header_row,
         context={
-            "year": options["year"],
-            "ignore_columns": frozenset(
-                filter(None, options["ignore_columns"].split(","))
-            ),
+            "year": year,
+            "ignore_columns": frozenset(filter(None, ignore_columns.split(","))),
         },
     )
     return plan_import(
@@ -217,27 +230,100 @@ def _plan(data, file_name, sha256, source, sheet, header_row, options) -> Import
         file_name=file_name,
         sha256=sha256,
         source=source,
-        confirmed=bool(options["confirmed"]),
+        confirmed=confirmed,
+        progress=progress,
     )
 
 
-def _apply(plan: ImportPlan, user) -> FigureImportResult:
-    """Write a previewed plan; a plan overtaken since, or a write the
-    database refuses, is a message and nothing written."""
+def _plan_and_apply(data: bytes, *, dry_run: bool, user, **options):
+    """Plan, and unless ``dry_run`` write, in one go (not through the admin)."""
     try:
-        record = apply_import(plan=plan, user=user)
-    except StalePlanError as exc:
+        plan = plan_upload(data, **options)
+    except ReadError as exc:
         return _failed(str(exc))
+    except Exception:
+        logger.exception("Reading the import file %r failed", options["file_name"])
+        return _failed(UNEXPECTED_ERROR)
+    if dry_run or not plan.can_apply:
+        return FigureImportResult(plan)
+    record, error = apply_or_explain(plan, user)
+    return _failed(error) if record is None else FigureImportResult(plan, record)
+
+
+def apply_or_explain(plan: ImportPlan, user, progress=None):
+    """Write a previewed plan: (the record, "") or, when it was overtaken
+    since or the database refused the write, (None, why) and nothing
+    written."""
+    try:
+        record = apply_import(plan=plan, user=user, progress=progress or _quiet)
+    except StalePlanError as exc:
+        return None, str(exc)
     except IntegrityError:
         logger.warning("Import of %r refused by the database", plan.file_name)
-        return _failed(WRITE_CONFLICT_ERROR)
+        return None, str(WRITE_CONFLICT_ERROR)
     except DatabaseError:
         logger.exception("Import of %r failed in the database", plan.file_name)
-        return _failed(DATABASE_ERROR)
+        return None, str(DATABASE_ERROR)
     except Exception:
         logger.exception("Import of %r failed unexpectedly", plan.file_name)
-        return _failed(UNEXPECTED_ERROR)
-    return FigureImportResult(plan, record)
+        return None, str(UNEXPECTED_ERROR)
+    return record, ""
+
+
+def _quiet(done, total):
+    pass
+
+
+def _start_preview(data: bytes, *, user, plan_key: str, **payload):
+    """Plan the upload as a job; the preview once it is done."""
+    job = jobs.create(
+        "preview",
+        user=user,
+        plan_key=plan_key,
+        **{**payload, "source": payload["source"].pk},
+    )
+    job = jobs.start(job, inline=jobs.runs_inline(size_bytes=len(data)))
+    return result_of(job)
+
+
+def _start_confirm(plan_key: str, *, user):
+    """Write the previewed plan as a job; its record once it is done."""
+    plan = spool.load(plan_key)
+    if plan is None:
+        return _failed(
+            _(
+                "Không còn bản xem trước của tệp này (đã hết hạn hoặc đổi tuỳ "
+                "chọn); không ghi gì. Hãy tải tệp lên và xem trước lại."
+            )
+        )
+    if not plan.can_apply:
+        return FigureImportResult(plan)
+    job = jobs.create("confirm", user=user, plan_key=plan_key)
+    job = jobs.start(job, inline=jobs.runs_inline(figures=len(plan.figures)))
+    return result_of(job, plan)
+
+
+def result_of(job, plan: ImportPlan | None = None) -> FigureImportResult:
+    """A job as django-import-export's result: still running (``job`` set),
+    failed (the message), or done (the preview's plan, the confirmation's
+    record)."""
+    if job.state == jobs.FAILED:
+        result = _failed(job.message)
+    elif not job.finished:
+        result = FigureImportResult(plan)
+    elif job.kind == "preview":
+        # What the preview shows (``preview.PreviewIndex``), not the plan.
+        index = spool.load(job.result["index_key"])
+        if index is None:
+            result = _failed(_("Bản xem trước đã hết hạn; hãy tải tệp lên lại."))
+        else:
+            result = FigureImportResult(index)
+    else:
+        result = FigureImportResult(
+            plan, ImportRecord.objects.get(pk=job.result["record"])
+        )
+    result.job = job
+    return result
 
 
 def _failed(message) -> FigureImportResult:

@@ -53,6 +53,11 @@ def _path(key: str) -> Path | None:
     return _folder() / f"{key}.plan" if _KEY.match(key) else None
 
 
+def job_path(job_id: str) -> Path | None:
+    """Where the state of an import job is kept (``funding.imports.jobs``)."""
+    return _folder() / f"{job_id}.job" if _KEY.match(job_id) else None
+
+
 def save(key: str, value) -> None:
     """Keep a plan; plans and uploads older than a day are swept meanwhile."""
     path = _path(key)
@@ -114,3 +119,9 @@ class SpoolFolderStorage(TempFolderStorage):
         handle = tempfile.NamedTemporaryFile(delete=False, dir=folder)  # noqa: SIM115
         self.name = os.path.basename(handle.name)
         return handle
+
+
+def read_upload(name: str) -> bytes:
+    """The bytes of an upload kept by ``SpoolFolderStorage`` under ``name``
+    (FileNotFoundError once it is gone)."""
+    return (_folder() / os.path.basename(name)).read_bytes()

@@ -9,7 +9,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_update_with_history
 
 from khuyencong import pagecache
 
@@ -100,10 +99,10 @@ HISTORY_META = {
 }
 
 
-def _record_history(
-    *, record, user, reason: str, history_type: str, only_unlogged: bool
-) -> None:
-    """History rows for the figures this import wrote, in one INSERT … SELECT.
+def _record_history(*, figures: str, params: list, user, reason, history_type) -> None:
+    """History rows for the figures an import writes or an undo puts back,
+    in one INSERT … SELECT; ``figures`` is a SQL condition on the figure
+    table (with ``params``).
 
     Building a historical object per figure in Python is what made bulk
     imports slow; the database copies the rows itself. The columns are read
@@ -114,23 +113,40 @@ def _record_history(
         f.column for f in history._meta.concrete_fields if f.column not in HISTORY_META
     ]
     figure_table = Figure._meta.db_table
-    change_table = ImportChange._meta.db_table
-    condition = f"{figure_table}.last_import_id = %s"
-    params = [timezone.now(), reason, history_type, user.pk, record.pk]
-    if only_unlogged:
-        condition += (
-            f" AND {figure_table}.id NOT IN "
-            f"(SELECT figure_id FROM {change_table} WHERE record_id = %s AND figure_id IS NOT NULL)"
-        )
-        params.append(record.pk)
     select = ", ".join(f"{figure_table}.{c}" for c in columns)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {history._meta.db_table} "
             f"({', '.join(columns)}, history_date, history_change_reason, history_type, history_user_id) "
-            f"SELECT {select}, %s, %s, %s, %s FROM {figure_table} WHERE {condition}",
-            params,
+            f"SELECT {select}, %s, %s, %s, %s FROM {figure_table} WHERE {figures}",
+            [timezone.now(), str(reason), history_type, user.pk, *params],
         )
+
+
+def _written_by(record, *, only_unlogged: bool = False) -> tuple[str, list]:
+    """The figures ``record`` wrote last, as a condition for
+    ``_record_history``; ``only_unlogged``: not those it logged already."""
+    figure_table = Figure._meta.db_table
+    condition = f"{figure_table}.last_import_id = %s"
+    params = [record.pk]
+    if only_unlogged:
+        condition += (
+            f" AND {figure_table}.id NOT IN (SELECT figure_id FROM "
+            f"{ImportChange._meta.db_table} WHERE record_id = %s AND figure_id IS NOT NULL)"
+        )
+        params.append(record.pk)
+    return condition, params
+
+
+def _changed_by(record, *, created: bool) -> tuple[str, list]:
+    """The figures ``record`` created (``created``) or changed, as a
+    condition for ``_record_history``."""
+    old = "IS NULL" if created else "IS NOT NULL"
+    return (
+        f"{Figure._meta.db_table}.id IN (SELECT figure_id FROM "
+        f"{ImportChange._meta.db_table} WHERE record_id = %s AND old_value {old})",
+        [record.pk],
+    )
 
 
 #: Shown when reading or writing an import fails in a way no rule foresaw;
@@ -232,8 +248,12 @@ def _stored_text(state: tuple | None) -> str:
     return format_number(state[1], 2)
 
 
+def _no_progress(done: int, total: int) -> None:
+    """What ``progress`` is when nobody watches."""
+
+
 @transaction.atomic
-def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
+def apply_import(*, plan: ImportPlan, user, progress=_no_progress) -> ImportRecord:
     """Write a valid plan in one transaction and record it.
 
     Under the import lock, and with the stored figures it changes locked,
@@ -242,139 +262,84 @@ def apply_import(*, plan: ImportPlan, user) -> ImportRecord:
     edit writes nothing. New figures are bulk-created and changed ones
     bulk-updated; their history rows and the import's change log are
     written by the database from the rows themselves. Unchanged rows write
-    nothing.
+    nothing. ``progress(done, total)`` is told after each step.
     """
     if plan.errors:
         raise ValueError("an import with errors cannot be applied")
     lock_import_writes()
-    _lock_figures([p.pk for p in plan.figures if p.status == "changed"])
+    new = [p for p in plan.figures if p.status == "new"]
+    changed = [p for p in plan.figures if p.status == "changed"]
+    _lock_figures([p.pk for p in changed])
+    progress(1, 4)
     check_still_current(plan)
     record = ImportRecord.objects.create(
         file_name=plan.file_name,
         sha256=plan.sha256,
         sheet=plan.sheet,
         user=user,
-        created_count=plan.count("new"),
-        changed_count=plan.count("changed"),
+        created_count=len(new),
+        changed_count=len(changed),
         unchanged_count=plan.count("unchanged"),
     )
     reason = _("Nhập từ tệp %(name)s") % {"name": plan.file_name}
-    new = [p for p in plan.figures if p.status == "new"]
-    changed = [p for p in plan.figures if p.status == "changed"]
+    progress(2, 4)
     if new:
-        _insert_new(new, record)
-        _record_history(
-            record=record,
-            user=user,
-            reason=reason,
-            history_type="+",
-            only_unlogged=False,
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {ImportChange._meta.db_table} (record_id, figure_id, old_value, new_value) "
-                f"SELECT %s, id, NULL, value FROM {Figure._meta.db_table} WHERE last_import_id = %s",
-                [record.pk, record.pk],
-            )
+        _write_new(new, record=record, user=user, reason=reason)
+    progress(3, 4)
     if changed:
-        now = timezone.now()
-        figures = []
-        for planned in changed:
-            # Only the written fields matter to bulk_update: a partial
-            # instance with the stored id stands for the row.
-            figure = planned.figure
-            figure.last_import, figure.updated_at = record, now
-            figures.append(figure)
-        Figure.objects.bulk_update(
-            figures,
-            ["value", "rounding", "source", "note", "last_import", "updated_at"],
-            batch_size=2000,
-        )
-        _record_history(
-            record=record,
-            user=user,
-            reason=reason,
-            history_type="~",
-            only_unlogged=True,
-        )
-        ImportChange.objects.bulk_create(
-            [
-                ImportChange(
-                    record=record,
-                    figure=p.figure,
-                    old_value=p.old_value,
-                    new_value=p.figure.value,
-                )
-                for p in changed
-            ],
-            batch_size=5000,
-        )
+        _write_changed(changed, record=record, user=user, reason=reason)
     figures_changed.send(
         sender=Figure, figures=Figure.objects.filter(last_import=record)
     )
     # Bulk writes send no signals: the public pages showing figures change.
     pagecache.changed()
+    progress(4, 4)
     return record
 
 
-@transaction.atomic
-def undo_import(*, record: ImportRecord, user) -> int:
-    """Put every figure an import touched back as it was, and record that.
+def _write_new(new: list[PlannedFigure], *, record, user, reason) -> None:
+    """Insert the new figures, their history and the import's log of them."""
+    _insert_new(new, record)
+    condition, params = _written_by(record)
+    _record_history(
+        figures=condition, params=params, user=user, reason=reason, history_type="+"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {ImportChange._meta.db_table} (record_id, figure_id, old_value, new_value) "
+            f"SELECT %s, id, NULL, value FROM {Figure._meta.db_table} WHERE last_import_id = %s",
+            [record.pk, record.pk],
+        )
 
-    Figures it created are deleted; figures it changed get their old value.
-    Refused if a later import or edit changed them since (their value is no
-    longer the one this import wrote). Holds the import lock, so no
-    confirmation runs between the check and the writes.
-    """
-    lock_import_writes()
-    record = ImportRecord.objects.select_for_update().get(pk=record.pk)
-    if record.undone_at:
-        raise ValueError(_("Lần nhập này đã được hoàn tác."))
-    _lock_figures(
-        list(
-            record.changes.filter(figure__isnull=False).values_list(
-                "figure_id", flat=True
+
+def _write_changed(changed: list[PlannedFigure], *, record, user, reason) -> None:
+    """Update the changed figures, then their history and the import's log."""
+    now = timezone.now()
+    figures = []
+    for planned in changed:
+        # Only the written fields matter to bulk_update: a partial
+        # instance with the stored id stands for the row.
+        figure = planned.figure
+        figure.last_import, figure.updated_at = record, now
+        figures.append(figure)
+    Figure.objects.bulk_update(
+        figures,
+        ["value", "rounding", "source", "note", "last_import", "updated_at"],
+        batch_size=2000,
+    )
+    condition, params = _written_by(record, only_unlogged=True)
+    _record_history(
+        figures=condition, params=params, user=user, reason=reason, history_type="~"
+    )
+    ImportChange.objects.bulk_create(
+        [
+            ImportChange(
+                record=record,
+                figure=p.figure,
+                old_value=p.old_value,
+                new_value=p.figure.value,
             )
-        )
+            for p in changed
+        ],
+        batch_size=5000,
     )
-    changes = list(record.changes.select_related("figure"))
-    moved = [
-        c for c in changes if c.figure is not None and c.figure.value != c.new_value
-    ]
-    if moved:
-        raise ValueError(
-            _("Không thể hoàn tác: %(count)s số liệu đã được sửa sau lần nhập này.")
-            % {"count": len(moved)}
-        )
-    reason = _("Hoàn tác lần nhập %(name)s") % {"name": record.file_name}
-    # Before anything is deleted: the articles showing these figures.
-    figures_changed.send(
-        sender=Figure,
-        figures=Figure.objects.filter(pk__in=[c.figure_id for c in changes]),
-    )
-    restored = []
-    for change in changes:
-        figure = change.figure
-        if figure is None:
-            continue
-        if change.old_value is None:
-            figure._history_user = user
-            figure._change_reason = reason
-            figure.delete()
-        else:
-            figure.value = change.old_value
-            figure.last_import = None
-            restored.append(figure)
-    if restored:
-        bulk_update_with_history(
-            restored,
-            Figure,
-            ["value", "last_import", "updated_at"],
-            default_user=user,
-            default_change_reason=reason,
-        )
-    pagecache.changed()
-    record.undone_at = timezone.now()
-    record.undone_by = user
-    record.save(update_fields=["undone_at", "undone_by"])
-    return len(changes)

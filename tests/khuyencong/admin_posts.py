@@ -30,12 +30,16 @@ WRITES_NOTHING = {
     "funding_figure_import",  # the preview: written on confirmation only
     "funding_figure_export",
     "funding_figure_template",
+    # An import job's page and status: GET only (405 to a POST).
+    "funding_figure_import_job",
+    "funding_figure_import_job_status",
     "otp_totp_totpdevice_config",
     "otp_totp_totpdevice_qrcode",
     "funding.importrecord:change",  # records are read-only
     "action:export_xlsx",
     "action:export_ods",
     "action:export_csv",
+    "action:export_report",
 }
 IMPORT_FILE = "Tỉnh, thành phố;Năm;Kế hoạch (tỷ đồng)\nNinh Thuận;2022;13,61\n"
 PASSWORD = "Mat-khau-moi-rat-dai-2026!"

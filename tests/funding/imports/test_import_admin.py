@@ -164,17 +164,58 @@ def test_unreadable_file_is_a_form_error(data_client, source):
 
 
 def test_undo_from_the_admin(data_client, source):
+    """The undo asks first, showing what it will change; confirmed, it
+    undoes and says so."""
     preview_then_confirm(
         data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "10", ""]]), source
     )
     record = ImportRecord.objects.get()
-    data_client.post(
-        reverse("admin:funding_importrecord_changelist"),
-        {"action": "undo", "_selected_action": [record.pk]},
+    changelist = reverse("admin:funding_importrecord_changelist")
+    asked = data_client.post(
+        changelist, {"action": "undo", "_selected_action": [record.pk]}
     )
+    page = asked.content.decode()
+    assert "Sẽ xoá 1 số liệu do lần nhập này tạo và trả 0 số liệu" in page
+    assert "10 tỷ đồng" in page and "(xoá)" in page
+    record.refresh_from_db()
+    assert record.undone_at is None and Figure.objects.exists()
+    done = data_client.post(
+        changelist,
+        {"action": "undo", "_selected_action": [record.pk], "post": "yes"},
+        follow=True,
+    )
+    assert "Đã hoàn tác so-lieu.xlsx" in done.content.decode()
     record.refresh_from_db()
     assert record.undone_at is not None
     assert not Figure.objects.exists()
+
+
+def test_an_undo_that_would_lose_an_edit_says_why_and_offers_no_button(
+    data_client, source
+):
+    preview_then_confirm(
+        data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "10", ""]]), source
+    )
+    record = ImportRecord.objects.get()
+    figure = Figure.objects.get()
+    figure.value = 11 * 10**9
+    figure.save()
+    changelist = reverse("admin:funding_importrecord_changelist")
+    asked = data_client.post(
+        changelist, {"action": "undo", "_selected_action": [record.pk]}
+    )
+    page = asked.content.decode()
+    assert "1 số liệu đã được sửa sau lần nhập này" in page
+    assert "lần nhập ghi 10.000.000.000, nay 11.000.000.000" in page
+    assert 'value="Hoàn tác"' not in page
+    forced = data_client.post(
+        changelist,
+        {"action": "undo", "_selected_action": [record.pk], "post": "yes"},
+        follow=True,
+    )
+    assert "hoàn tác sẽ làm mất các thay đổi đó" in forced.content.decode()
+    figure.refresh_from_db()
+    assert figure.value == 11 * 10**9
 
 
 @pytest.fixture

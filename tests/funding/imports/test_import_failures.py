@@ -81,7 +81,7 @@ def test_an_unforeseen_failure_while_reading_is_logged_and_shown(
         raise RuntimeError("a bug in the reader")
 
     monkeypatch.setattr(resources, "read_table", broken)
-    with caplog.at_level(logging.ERROR, logger="funding.imports.resources"):
+    with caplog.at_level(logging.ERROR, logger="funding.imports"):
         response = preview(
             data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "1", ""]]), source
         )
@@ -89,7 +89,8 @@ def test_an_unforeseen_failure_while_reading_is_logged_and_shown(
     assert "Có lỗi không lường trước khi xử lý tệp; không ghi gì." in (
         response.content.decode()
     )
-    [logged] = [r for r in caplog.records if r.name == "funding.imports.resources"]
+    # Logged by the job that read the file (in the request, or the worker).
+    [logged] = [r for r in caplog.records if r.name == "funding.imports.tasks"]
     assert logged.exc_info[0] is RuntimeError  # the traceback is in the log
     assert nothing_written()
 
