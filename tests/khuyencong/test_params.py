@@ -108,6 +108,10 @@ def samples() -> dict[str, dict]:
         "funding:figure": {"pk": figure.pk},
         "funding:source": {"pk": SourceDocument.objects.first().pk},
         "news:block_csv": {"pk": DataBlock.objects.filter(article=article)[0].pk},
+        "api:figure": {"pk": figure.pk},
+        "api:area": {"code": province.first().code},
+        "api:indicator": {"code": figure.indicator.code},
+        "api:source": {"pk": figure.source_id},
     }
 
 
