@@ -7,9 +7,11 @@ a listing two (its count and its page, every relation joined), an
 object one.
 """
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 
@@ -64,6 +66,17 @@ def _filtered(queryset, params: dict, lookups: dict):
     )
 
 
+def _in_region(queryset, code: str, year: int | None):
+    """Figures of the region's provinces in ``year`` and of the region itself."""
+    if year is None:
+        raise ValidationError(
+            [{"loc": ("query", "region"),
+              "message": _("cần kèm year: thành viên của khu vực thay đổi theo năm")}]
+        )  # fmt: skip
+    region = get_object_or_404(Area, code=code, kind=Area.Kind.REGION)
+    return queryset.filter(Q(area__in=region.members(year)) | Q(area=region))
+
+
 def _one(response: HttpResponse, queryset, **lookup):
     obj = get_object_or_404(queryset, **lookup)
     http.set_last_modified(response, [obj])
@@ -80,6 +93,8 @@ def _one(response: HttpResponse, queryset, **lookup):
 def figures(request, response: HttpResponse, filters: Query[schemas.FigureFilter]):
     params = filters.dict()
     queryset = _filtered(Figure.objects.with_dimensions(), params, FIGURE_FILTERS)
+    if params["region"] is not None:
+        queryset = _in_region(queryset, params["region"], params["year"])
     return http.paginate(request, response, queryset.order_by("pk"), params)
 
 

@@ -34,6 +34,8 @@ class Renderer(JSONRenderer):
 
 def _error_message(error: dict) -> str:
     """A pydantic error (its ``type`` and ``ctx``) said in Vietnamese."""
+    if "message" in error:
+        return str(error["message"])
     kind, ctx = error.get("type", ""), error.get("ctx") or {}
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return _("phải là số nguyên (chỉ gồm chữ số)")

@@ -60,6 +60,14 @@ class Paging(Schema):
 class FigureFilter(Paging):
     indicator: slug(str(_("Mã chỉ tiêu")), 60)
     area: slug(str(_("Mã địa bàn")), 40)
+    region: slug(
+        str(
+            _(
+                "Mã khu vực: các tỉnh, thành phố của khu vực trong năm (cần year) và chính khu vực"
+            )
+        ),
+        40,
+    )
     area_kind: choice(str(_("Loại địa bàn")), Area.Kind)
     fund: choice(str(_("Nguồn kinh phí")), Figure.Fund)
     content: slug(str(_("Mã nội dung chương trình")), 60)
