@@ -29,6 +29,7 @@ from khuyencong.params import ChoiceParameter
 from ..core import derived
 from ..core.cells import Cell, derive
 from ..core.derived import Derived, Quantity
+from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, ProgrammeContent
 from .area_tables import fold, yearly_money
 from .downloads import DownloadMixin, how_derived, number
@@ -67,6 +68,14 @@ class RankingRow:
         """The value a ranking sorts (or a map colours) by, or None."""
         value = getattr(self, name)
         return None if value is None else value.value
+
+
+def table_unit(values) -> dict:
+    """The unit that suits a table's largest amount, said once in its
+    caption: ``{"unit": "tỷ đồng", "scale": 10⁹}``."""
+    amounts = [abs(v.value) for v in values if v is not None]
+    unit, scale = amount_unit(max(amounts, default=Decimal(0)))
+    return {"unit": unit, "scale": scale}
 
 
 def province_years() -> list[int]:
@@ -265,6 +274,9 @@ class RankingMixin(DownloadMixin):
                 {"year": self.year or "", "source": self.source, "sort": self.sort}
             ),
             rows=self.rows,
+            money=table_unit(
+                [value for r in self.rows for value in (r.plan, r.executed)]
+            ),
             api_query=urlencode(
                 {
                     "area_kind": Area.Kind.PROVINCE,

@@ -30,6 +30,7 @@ from ..core.models import Area, Figure, ProgrammeContent
 from .area_tables import fold, yearly_money
 from .downloads import DownloadMixin, how_derived, number
 from .params import TableQuery
+from .ranking import table_unit
 from .tables import MONEY
 
 MEASURES = Figure.Measure
@@ -41,7 +42,7 @@ LINES = {
     MEASURES.TARGET: ("#166534", "10 3 2 3"),
 }
 WIDTH, HEIGHT = 340, 230
-LEFT, RIGHT, TOP, BOTTOM = 44, 10, 22, 26
+LEFT, RIGHT, TOP, BOTTOM = 44, 24, 28, 26
 
 
 def area_series(*, area: Area, source: str) -> dict:
@@ -167,6 +168,7 @@ class SeriesView(DownloadMixin, DetailView):
             series=self.series,
             measure_labels=[dict(MEASURES.choices)[m] for m in self.series["measures"]],
             chart=line_chart(self.series),
+            money=table_unit(v for row in self.series["rows"] for v in row["values"]),
             api_query=urlencode(
                 {"area": self.object.code, "fund": self.source, "indicator": MONEY}
             ),

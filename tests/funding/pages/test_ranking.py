@@ -80,7 +80,9 @@ def test_ranking_completes_a_fund_triple(client, make_figure):
     make_figure("01", 2024, EXECUTED, 5 * BILLION, source="kcdp")
     response = client.get(RANKING, {"year": 2024})
     assert row_names(response) == ["Hà Nội"]
-    assert "tính ra" in text_of(response) and "12 tỷ đồng" in text_of(response)
+    text = text_of(response)
+    assert "(đơn vị: tỷ đồng)" in text  # said once, in the caption
+    assert "tính ra" in text and re.search(r"> ?12 ?<", response.content.decode())
 
 
 def test_ranking_downloads_what_it_shows(client, provinces):
@@ -178,7 +180,11 @@ def test_an_area_over_the_years_charts_each_measure_beside_its_table(
     assert response.status_code == 200
     text = text_of(response)
     # 2024: the sum of the two provinces merged into Đà Nẵng.
-    assert "22 tỷ đồng" in text and "10 tỷ đồng" in text and "+50,00%" in text
+    assert (
+        "(đơn vị: tỷ đồng)" in text
+        and "tỷ đồng" not in text.split("(đơn vị: tỷ đồng)")[1].split("Tải bảng")[0]
+    )
+    assert " 22 " in text and " 10 " in text and "+50,00%" in text
     html = response.content.decode()
     assert html.count("<polyline") == 2  # plan and executed
     hanoi = client.get(
