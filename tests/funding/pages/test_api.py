@@ -209,3 +209,41 @@ def test_json_is_utf8_and_valid(client, demo):
     response = get(client, reverse("api:sources"))
     assert response["Content-Type"].startswith("application/json")
     json.loads(response.content.decode("utf-8"))
+
+
+def test_region_filter_gives_its_members_of_the_year_and_itself(
+    client, demo, make_figure
+):
+    region = Area.objects.get(code="mien-trung-tay-nguyen")
+    member = region.members(2021).first()
+    outsider = Area.objects.get(code="01")  # Hà Nội: not a member
+    make_figure(member, 2021, "executed", 7 * 10**9)
+    make_figure(outsider, 2021, "executed", 9 * 10**9)
+    body = get(client, FIGURES, {"region": region.code, "year": 2021}).json()
+    areas = {item["area"] for item in body["items"]}
+    assert areas == {member.code, region.code}
+    response = get(client, FIGURES, {"region": region.code})
+    assert response.status_code == 400
+    assert response.json()["problems"][0]["name"] == "region"
+    assert "cần kèm year" in response.json()["problems"][0]["message"]
+    assert get(client, FIGURES, {"region": "khong-co", "year": 2021}).status_code == 404
+
+
+def test_the_region_page_links_the_api_of_what_it_shows(client, demo):
+    html = client.get(
+        reverse("funding:region", kwargs={"code": "mien-trung-tay-nguyen"}),
+        {"year": 2021},
+    ).content.decode()
+    link = html.split('href="/api/v1/figures?')[1].split('"')[0].replace("&amp;", "&")
+    assert "region=mien-trung-tay-nguyen" in link and "year=2021" in link
+    assert get(client, f"{FIGURES}?{link}").status_code == 200
+    overview = client.get(
+        reverse("funding:overview"), {"area": "mien-trung-tay-nguyen", "year": 2021}
+    )
+    text = overview.content.decode()
+    assert (
+        "/api/v1/figures?indicator=kinh-phi-khuyen-cong&amp;area=mien-trung-tay-nguyen&amp;year=2021"
+        in text
+    )
+    # The sum check in plain words.
+    assert "Tổng các nguồn bằng tổng từng nguồn" in text
