@@ -28,11 +28,11 @@ from django.views.generic import TemplateView
 from khuyencong.params import ChoiceParameter
 
 from ..core import derived
-from ..core.cells import Cell, derive
+from ..core.cells import Cell, FigureCells, derive
 from ..core.derived import Derived, Quantity
 from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
-from .area_tables import fold, yearly_money
+from .area_tables import fold
 from .downloads import DownloadMixin, how_derived, number
 from .params import TableQuery
 from .tables import MONEY
@@ -113,6 +113,43 @@ def _by_area(cells, source: str) -> dict[tuple, list[Cell]]:
     return groups
 
 
+def _money_of(provinces: list[Area], year: int):
+    """The whole-year money figures of all contents of ``year`` and the
+    year before (what ``area_tables.yearly_money`` reads), lighter: by the
+    provinces' ids, not a join (the planner then reads only those two
+    years of the indicator and content: 80 ms, not 220, with a million
+    figures), and without the columns no table shows."""
+    return (
+        Figure.objects.select_related("indicator", "content", "source")
+        .filter(
+            indicator__code=MONEY,
+            period_kind=Figure.PeriodKind.YEAR,
+            content__code=ProgrammeContent.ALL,
+            area__in=[area.pk for area in provinces],
+            year__in=[year - 1, year],
+        )
+        .defer(*UNSHOWN)
+        .order_by()
+    )
+
+
+#: Columns of a figure and its relations that no ranking cell reads.
+UNSHOWN = (
+    "created_at", "updated_at", "note", "last_import",
+    "indicator__created_at", "indicator__updated_at", "indicator__description",
+    "source__created_at", "source__updated_at", "source__note",
+    "content__created_at", "content__updated_at",
+)  # fmt: skip
+
+
+def _with_areas(figures, provinces: list[Area]):
+    """Each figure with its area from ``provinces`` (read once, not joined)."""
+    by_id = {area.pk: area for area in provinces}
+    for figure in figures:
+        figure.area = by_id[figure.area_id]
+        yield figure
+
+
 def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
     """Every province with a figure in ``year`` (for ``source``), in no
     particular order (``sorted_rows`` sorts them)."""
@@ -121,14 +158,7 @@ def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
     for area in provinces:
         if area.successor_id:
             predecessors[area.successor_id].append(area.pk)
-    cells = yearly_money(
-        # The provinces' ids, not a join: the planner then reads only the
-        # two years of the indicator and content (80 ms, not 220, with a
-        # million figures).
-        area__in=[area.pk for area in provinces],
-        year__in=[year - 1, year],
-        content__code=ProgrammeContent.ALL,
-    )
+    cells = FigureCells(_with_areas(_money_of(provinces, year), provinces))
     groups = _by_area(cells, source)
 
     def amount(area_ids, in_year, measure):
