@@ -4,6 +4,7 @@ an area's measures over the years (funding/pages/{ranking,tilemap,series})."""
 import csv
 import io
 import re
+import shutil
 
 import pytest
 from django.urls import reverse
@@ -246,3 +247,20 @@ def test_query_counts_do_not_grow_with_areas_and_years(
         with django_assert_max_num_queries(8):
             response = client.get(url, query)
         assert response.status_code == 200
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu validator needs Java")
+def test_the_pages_with_figures_are_valid_html(client, provinces, tmp_path):
+    from tests.khuyencong.test_html import validate
+
+    for name, url in [
+        ("ranking", f"{RANKING}?year=2024&sort=ratio"),
+        ("map-63", f"{TILEMAP}?year=2024"),
+        ("map-34", f"{TILEMAP}?year=2025&sort=change"),
+        ("series", reverse("funding:series", kwargs={"code": "48"})),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
