@@ -62,14 +62,15 @@ def number_of(area: Area) -> str:
 
 def match_areas(rows: list[RankingRow], year: int) -> dict[str, RankingRow]:
     """The ranking's rows by grid key: by the area's administrative code,
-    else by its short name."""
+    else by its short name or one of its other names."""
     grid = grid_for(year)
     by_name = {name: key for key, (name, _c, _r) in grid.items()}
     found = {}
     for row in rows:
         key = number_of(row.area)
         if key not in grid:
-            key = by_name.get(row.area.short_name)
+            names = [row.area.short_name, *row.area.aliases.splitlines()]
+            key = next((by_name[n] for n in names if n in by_name), None)
         if key is not None:
             found[key] = row
     return found
