@@ -16,6 +16,7 @@ export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/bench/results/media}"
 .venv/bin/python manage.py migrate --noinput -v0
 timeout 1800 .venv/bin/python bench/news_pages.py | tee bench/results-news_pages.txt
 timeout 1800 .venv/bin/python bench/funding_pages.py | tee bench/results-funding_pages.txt
+timeout 1800 .venv/bin/python bench/api_ranking.py | tee bench/results-api_ranking.txt
 timeout 1800 .venv/bin/python bench/import_figures.py | tee bench/results-import_figures.txt
 # Under load through gunicorn (its own database, khuyencong_load).
 bash bench/load.sh | tee bench/results-load.txt

@@ -17,6 +17,7 @@ urlpatterns = [
     # The apps' URLconfs, named by string: the project imports no app.
     path("", include("news.site_urls")),
     path("so-lieu/", include("funding.pages.urls")),
+    path("api/v1/", include("funding.pages.api.urls")),
     path("", include("news.urls")),
 ]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import open_data, views
+from . import open_data, ranking, series, tilemap, views
 
 app_name = "funding"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("nguon/<int:pk>/", views.SourceView.as_view(), name="source"),
     path("du-lieu/", open_data.OpenDataView.as_view(), name="open_data"),
     path("du-lieu.csv", open_data.open_data_csv, name="open_data_csv"),
+    path("xep-hang/", ranking.RankingView.as_view(), name="ranking"),
+    path("ban-do/", tilemap.TileMapView.as_view(), name="tilemap"),
+    path("qua-cac-nam/<slug:code>/", series.SeriesView.as_view(), name="series"),
 ]

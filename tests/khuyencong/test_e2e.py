@@ -203,7 +203,9 @@ def test_editor_publishes_a_story_with_figures_and_a_visitor_reads_it(
         "[...document.querySelectorAll('.article-body img')].every(i => i.naturalWidth > 0)"
     )
     table = page.locator(".data-block table")
-    assert "11,07 tỷ đồng" in table.inner_text()
+    # The unit said once, in the caption; the cells are numbers in it.
+    assert "(đơn vị: tỷ đồng)" in table.inner_text()
+    assert "\t11,07\t" in table.inner_text()
     assert "99,37%" in table.inner_text()
     assert watch.problems == []
     visitor.close()

@@ -38,6 +38,11 @@ def public_pages(article):
         "figure": figure.get_absolute_url(),
         "source": SourceDocument.objects.first().get_absolute_url(),
         "open-data": reverse("funding:open_data"),
+        "ranking": reverse("funding:ranking"),
+        "tile-map": reverse("funding:tilemap"),
+        "series": reverse("funding:series", args=[province.code]),
+        "series-region": reverse("funding:series", args=["mien-trung-tay-nguyen"]),
+        "api": reverse("api:examples"),
         "not-found": "/khong-co-trang-nay/",
     }
 

@@ -105,9 +105,14 @@ def samples() -> dict[str, dict]:
         "news:category_feed": {"slug": article.category.slug},
         "funding:region": {"code": Area.objects.filter(kind=Area.Kind.REGION)[0].code},
         "funding:province": {"code": province.first().code},
+        "funding:series": {"code": province.first().code},
         "funding:figure": {"pk": figure.pk},
         "funding:source": {"pk": SourceDocument.objects.first().pk},
         "news:block_csv": {"pk": DataBlock.objects.filter(article=article)[0].pk},
+        "api:figure": {"pk": figure.pk},
+        "api:area": {"code": province.first().code},
+        "api:indicator": {"code": figure.indicator.code},
+        "api:source": {"pk": figure.source_id},
     }
 
 

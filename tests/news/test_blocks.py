@@ -121,7 +121,8 @@ def test_article_page_places_blocks_and_computes(seed, client):
     assert "/so-lieu/?year=2021&amp;area=mien-trung-tay-nguyen" in section
     assert "Xem trên trang số liệu" in section and "Tải dữ liệu" in section
     # Changes against the previous year, inside the consulting block.
-    assert "4,78 tỷ đồng" in text_of(html[third:])
+    consulting = text_of(html[third:])
+    assert " 4,78 " in consulting and "(đơn vị: tỷ đồng)" in consulting
 
 
 def test_a_corrected_figure_corrects_the_story(seed, client):
@@ -448,7 +449,8 @@ def test_a_story_showing_a_derived_total_is_flagged_when_an_input_changes(seed, 
     DataBlock.objects.filter(article=seed).update(funds="all", measures="executed")
     Article.objects.filter(pk=seed.pk).update(needs_figure_review=False)
     text = text_of(client.get(seed.get_absolute_url()).content.decode())
-    assert "48,8 tỷ đồng tính ra: 11,07 + 37,73" in text
+    # The unit is said once, in the caption; the cell is a number in it.
+    assert "(đơn vị: tỷ đồng)" in text and "48,8 tính ra: 11,07 + 37,73" in text
 
     figures_changed.send(sender=Figure, figures=Figure.objects.filter(pk=kcqg.pk))
     seed.refresh_from_db()

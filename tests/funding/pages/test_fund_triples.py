@@ -72,8 +72,10 @@ def row_of(html: str, label: str) -> str:
     raise AssertionError(f"no row {label!r}")
 
 
-def assert_marked(cell_html: str, missing: str):
+def assert_marked(cell_html: str, missing: str, unit_in_caption: bool = False):
     shown, formula, bounds = EXPECTED[missing]
+    if unit_in_caption:  # a block's table says "tỷ đồng" once, in its caption
+        shown = shown.removesuffix(" tỷ đồng")
     text = text_of(cell_html)
     assert 'class="derived-amount"' in cell_html
     assert "số tính ra, không phải số công bố" in cell_html  # its tooltip
@@ -173,10 +175,16 @@ def test_a_block_naming_only_the_missing_fund_shows_it_derived(client, block, mi
     assert "Chưa có số liệu cho lựa chọn này" not in section
     highlight = section[: section.index("<table")]
     assert_marked(highlight, missing)
-    row = row_of(section, LABELS[missing])
-    assert_marked(re.findall(r'<td class="num">(.*?)</td>', row, re.S)[1], missing)
-    # Its sources are those of the figures it is derived from.
-    assert "Báo cáo thử" in text_of(row)
+    # One area, fund and year: said once, under the caption with the unit.
+    caption = text_of(section[section.index("<caption") : section.index("</caption>")])
+    assert LABELS[missing] in caption and "(đơn vị: tỷ đồng)" in caption
+    row = re.findall(r"<tbody>\s*<tr>(.*?)</tr>", section, re.S)[0]
+    cell = re.findall(r'<td class="num">(.*?)</td>', row, re.S)[1]
+    assert_marked(cell, missing, unit_in_caption=True)
+    # Its sources are those of the figures it is derived from, as notes
+    # under the table marked from the row.
+    assert 'class="note-mark"' in row
+    assert "Báo cáo thử" in text_of(section[section.index('class="table-notes"') :])
 
 
 def test_a_block_download_lists_it_after_the_stored_figures(client, block, missing):
