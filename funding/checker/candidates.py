@@ -1,0 +1,127 @@
+"""What a quoted number can be: the article's stored figures, and the
+figures they imply (the third of a fund triple, through
+``complete_fund_triple``), each with its dimensions and its ident."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core.derived import Derived, Quantity, complete_fund_triple
+from ..core.models import Area, Figure, Indicator, RegionMembership
+from . import idents
+from .idents import Node
+
+DIMENSIONS = ("indicator", "area", "fund", "content", "year", "months", "measure")
+
+
+@dataclass
+class Candidate:
+    """A stored figure, or one derived from stored ones, with its dimensions."""
+
+    dims: dict
+    quantity: Quantity
+    figures: tuple[Figure, ...]
+    node: Node
+    derived: Derived | None = None
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+
+def dims_of(figure: Figure) -> dict:
+    return {
+        "indicator": figure.indicator_id,
+        "area": figure.area_id,
+        "fund": figure.fund,
+        "content": figure.content_id,
+        "year": figure.year,
+        "months": None
+        if figure.period_kind == Figure.PeriodKind.YEAR
+        else figure.period_end.month,
+        "measure": figure.measure,
+    }
+
+
+def key_of(dims: dict) -> tuple:
+    return tuple(dims[k] for k in DIMENSIONS)
+
+
+class Candidates:
+    """The article's figures and the ones they imply."""
+
+    def __init__(self, figures: list[Figure]):
+        self.by_key: dict[tuple, Candidate] = {}
+        self.indicators = {f.indicator_id: f.indicator for f in figures}
+        self.areas = {f.area_id: f.area for f in figures}
+        # Which province belonged to which region in which year: read once.
+        self.memberships = (
+            set(
+                RegionMembership.objects.filter(region__in=self.areas).values_list(
+                    "region_id", "province_id", "year"
+                )
+            )
+            if self.areas
+            else set()
+        )
+        for figure in figures:
+            dims = dims_of(figure)
+            self.by_key[key_of(dims)] = Candidate(
+                dims, Quantity.of(figure), (figure,), idents.fig(figure.pk)
+            )
+        self._complete_fund_triples()
+
+    def _complete_fund_triples(self) -> None:
+        """The fund a triple lacks, from the other two (one rule, in
+        ``funding.core.derived``)."""
+        funds = [f.value for f in Figure.Fund]
+        seen = set()
+        for candidate in list(self.by_key.values()):
+            base = key_of({**candidate.dims, "fund": None})
+            if base in seen:
+                continue
+            seen.add(base)
+            known = {f: self.get(candidate.dims, fund=f) for f in funds}
+            triple = complete_fund_triple(
+                **{f: (c.quantity if c else None) for f, c in known.items()}
+            )
+            if triple.derived is None:
+                continue
+            result = triple.get(triple.derived)
+            others = [known[f] for f in funds if f != triple.derived]
+            if triple.derived == Figure.Fund.ALL:
+                node = idents.op("sum", *(c.node for c in others))
+            else:
+                whole = known[Figure.Fund.ALL]
+                part = next(c for f, c in known.items() if c and f != Figure.Fund.ALL)
+                node = idents.op("diff", whole.node, part.node)
+                others = [whole, part]
+            dims = {**candidate.dims, "fund": triple.derived}
+            self.by_key[key_of(dims)] = Candidate(
+                dims,
+                result.as_quantity(),
+                tuple(f for c in others for f in c.figures),
+                node,
+                result,
+            )
+
+    def get(self, dims: dict, **changes) -> Candidate | None:
+        return self.by_key.get(key_of({**dims, **changes}))
+
+    def all(self) -> list[Candidate]:
+        return list(self.by_key.values())
+
+    def is_money(self, candidate: Candidate) -> bool:
+        indicator = self.indicators[candidate.dims["indicator"]]
+        return indicator.unit == Indicator.Unit.VND
+
+    def contains(self, whole_area: int, part_area: int, year: int) -> bool:
+        whole, part = self.areas.get(whole_area), self.areas.get(part_area)
+        if whole is None or part is None or whole == part:
+            return False
+        if whole.kind == Area.Kind.NATION:
+            return True
+        if whole.kind == Area.Kind.REGION and part.kind == Area.Kind.PROVINCE:
+            return (whole_area, part_area, year) in self.memberships
+        return False
