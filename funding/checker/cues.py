@@ -80,7 +80,9 @@ class Cues:
 
 
 def _alternation(patterns) -> re.Pattern:
-    groups = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(patterns))
+    groups = "|".join(
+        f"(?P<g{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, p) in enumerate(patterns)
+    )
     return re.compile(groups or "(?!x)x", re.IGNORECASE)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..core.models import Figure
+from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide
@@ -30,7 +30,6 @@ def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
         ("fund", cues.fund),
         ("measure", cues.measure),
         ("indicator", cues.indicator.pk if cues.indicator else None),
-        ("content", cues.content),
     ]
     if cues.period_named:
         checks.append(("months", cues.months))
@@ -46,6 +45,8 @@ def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
             score += 1
         elif hard:
             return None
+    if cues.content is not None and dims["content"] == cues.content:
+        score += 1  # a content's words are common: they count, never exclude
     return score
 
 
@@ -151,6 +152,8 @@ class Checker:
 
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
         explicit = self.context.cues(place.before_clause)
+        if quote.kind in ("amount", "count") and not quote.sign:
+            explicit, kept = self._own_cues(place, explicit, kept)
         inner = self.context.cues(place.in_parens) if place.in_parens else None
         if quote.in_parens:
             # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
@@ -169,10 +172,40 @@ class Checker:
         options = self._value_options(quote, explicit, kept)
         return options
 
+    def _own_cues(self, place: Place, clause: Cues, kept: Cues) -> tuple[Cues, Cues]:
+        """The cues a value quote must hold: the period and area of its
+        clause, and what the words since the number before it name; what
+        the clause named before that number only counts in favour."""
+        own = self.context.cues(place.own)
+        explicit = Cues(
+            year=clause.year,
+            months=clause.months,
+            period_named=clause.period_named,
+            areas=own.areas or clause.areas,
+            fund=own.fund,
+            measure=own.measure,
+            indicator=own.indicator,
+            content=own.content or clause.content,
+        )
+        favoured = Cues(
+            year=kept.year,
+            months=kept.months,
+            period_named=kept.period_named,
+            areas=kept.areas,
+            fund=clause.fund,
+            measure=clause.measure,
+            indicator=clause.indicator,
+        )
+        return explicit, favoured
+
     def _value_options(self, quote: Quote, explicit: Cues, kept: Cues) -> list[Option]:
         money = quote.kind == "amount"
         if quote.indicator is not None:  # "59 dự án": the noun names it
             explicit.indicator = quote.indicator
+        for cues in (explicit, kept):
+            named = cues.indicator
+            if named is not None and (named.unit == Indicator.Unit.VND) != money:
+                cues.indicator = None  # "mô hình trình diễn" beside an amount
         if quote.role in ("executed", "plan"):
             explicit.measure = quote.role
         options = []
