@@ -17,7 +17,8 @@ from ..core.models import Area, Figure, Indicator, ProgrammeContent
 _YEAR = re.compile(
     r"(?:(?P<months>\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|"
     r"[Ss]áu|[Nn]ăm|[Bb]ốn|[Bb]a|[Hh]ai)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+"
-    r"|(?:hết\s+)?tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
@@ -42,20 +43,33 @@ FUND_WORDS = [
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|kinh phí địa phương",
     ),
-    (Figure.Fund.ALL, r"toàn vùng|tổng kinh phí|các nguồn|tổng nguồn|cả hai nguồn"),
+    (
+        Figure.Fund.ALL,
+        r"toàn vùng|tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch|các nguồn|tổng nguồn"
+        r"|cả hai nguồn",
+    ),
 ]
 MEASURE_WORDS = [
     (
         NOT_MEASURED,
         r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)|còn lại|tiết kiệm|vốn đối ứng",
     ),
-    (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|dự kiến|đề xuất|định mức|tối đa"),
-    (Figure.Measure.PLAN, r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"),
+    (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
+    (
+        Figure.Measure.PLAN,
+        r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí|dự kiến|sẽ",
+    ),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (Figure.Measure.EXECUTED, r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
 REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
+#: Words for a whole made of parts named before: a merged province, a region.
+WHOLE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 # Words of programme contents too common to tell one from another.
 _COMMON = {
     "công nghiệp",
@@ -97,6 +111,16 @@ _FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
 
 
+def _measure(span: str):
+    """The last measure named; an estimate ("ước … giải ngân") stays one."""
+    found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
+    if not found:
+        return None
+    if found[-1] == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
+        return Figure.Measure.ESTIMATE
+    return found[-1]
+
+
 def periods_in(span: str, compared: bool = False):
     """(match, year, months or None) of each period named in ``span``; one
     compared with ("so với năm 2023") only when ``compared``."""
@@ -124,7 +148,8 @@ def _months(match) -> int | None:
 class Context:
     """What the article names, read once: areas, indicators and contents."""
 
-    def __init__(self, figures: list[Figure], extra_areas=()):
+    def __init__(self, figures: list[Figure], extra_areas=(), wholes=frozenset()):
+        self.wholes = frozenset(wholes)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
@@ -151,7 +176,7 @@ class Context:
             _match, cues.year, cues.months = periods[-1]
             cues.period_named = True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
-        cues.measure = _last(_MEASURES, [v for v, _ in MEASURE_WORDS], span)
+        cues.measure = _measure(span)
         cues.areas = self.areas_in(span)
         cues.indicator = _last(
             self._indicators, [i for i, _ in self.indicator_words], span
@@ -160,9 +185,13 @@ class Context:
         return cues
 
     def areas_in(self, span: str) -> frozenset:
-        found = frozenset()
+        found, position = frozenset(), -1
         for match in self._areas.finditer(span):
-            found = self.area_names[match.group(0).lower()]
+            found, position = self.area_names[match.group(0).lower()], match.start()
+        named = list(WHOLE_WORDS.finditer(span))
+        whole = named[-1] if named else None
+        if whole is not None and whole.start() >= position and self.wholes:
+            return self.wholes
         return found
 
 

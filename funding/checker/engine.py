@@ -80,7 +80,11 @@ class Checker:
         self.by_pk = {f.pk: f for f in self.figures}
         self.bindings = dict(bindings or {})
         self.candidates = Candidates(self.figures)
-        self.context = Context(self.figures, self.candidates.successors.values())
+        self.context = Context(
+            self.figures,
+            self.candidates.successors.values(),
+            self.candidates.wholes(),
+        )
         self.all_content = self.candidates.all_content
 
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:

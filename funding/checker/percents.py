@@ -79,7 +79,7 @@ def derive(
     for other in others:
         if not other.value or other is numerator:
             continue
-        result = function(numerator.quantity, other.quantity)
+        result = function(numerator.wide, other.wide)
         node = idents.op(kind, numerator.node, other.node)
         yield node, Computed(result, numerator.figures + other.figures, unit)
 

@@ -104,6 +104,8 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
 
 
 def _parsed(number: str, unit: str = ""):
+    if not unit and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.strip()):
+        number = number.replace(".", "")  # a count: "1.856" is grouped thousands
     try:
         return parse_number(number, unit=unit)
     except NumberFormatError:
