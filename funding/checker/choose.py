@@ -27,8 +27,9 @@ from .report import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Quote, Reading
 
 AGREE = (MATCH, ROUNDING)
 #: How much less word support a reading giving the printed number may have
-#: than the best-supported one and still win (one explicit cue).
-MARGIN = 2.0
+#: than the best-supported one and still win (a carried cue, not one of
+#: its own sentence).
+MARGIN = 1.5
 #: Two readings whose word support differs by less than this are a tie.
 TIE = 0.5
 
@@ -107,6 +108,8 @@ def _slip(option: Option, quote: Quote) -> str | None:
         if gap <= max(abs(value) * Decimal("0.6"), Decimal(15)):
             return "near"
         return "far" if option.evidence >= 2 else None
+    if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
+        return "near"  # "nhiều hơn" for "ít hơn"
     if not value or printed <= 0:
         return None
     ratio = printed / value

@@ -36,7 +36,8 @@ _MONTH_WORDS = {
     "mười một": 11,
     "mười hai": 12,
 }
-NOT_MEASURED = "-"  # "chưa giải ngân": a measure no figure has
+NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
+LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
     (Figure.Fund.KCQG, r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương"),
     (
@@ -50,14 +51,14 @@ FUND_WORDS = [
     ),
 ]
 MEASURE_WORDS = [
-    (
-        NOT_MEASURED,
-        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)|còn lại|tiết kiệm|vốn đối ứng",
-    ),
+    (LEFT, r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"),
+    (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng"),
     (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
     (
         Figure.Measure.PLAN,
-        r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí|dự kiến|sẽ",
+        r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
+        r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
+        r"|đào tạo|tổ chức))?",
     ),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (Figure.Measure.EXECUTED, r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"),
