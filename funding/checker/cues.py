@@ -112,14 +112,16 @@ _FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
 
 
-def _measure(span: str):
-    """The last measure named; an estimate ("ước … giải ngân") stays one."""
+def _measure(span: str, first: bool = False):
+    """The last measure named (the first: the subject's); an estimate
+    ("ước … giải ngân") stays one."""
     found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
     if not found:
         return None
-    if found[-1] == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
+    chosen = found[0] if first else found[-1]
+    if chosen == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
         return Figure.Measure.ESTIMATE
-    return found[-1]
+    return chosen
 
 
 def periods_in(span: str, compared: bool = False):
@@ -169,6 +171,9 @@ class Context:
         contents = {f.content_id: f.content for f in figures}
         self.content_words = _content_words(contents.values(), indicators)
         self._contents = _alternation(self.content_words)
+
+    def subject_measure(self, span: str):
+        return _measure(span, first=True)
 
     def cues(self, span: str, compared: bool = False) -> Cues:
         cues = Cues()

@@ -214,7 +214,9 @@ class Checker:
         own = self.context.cues(place.own)
         # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
         # about the subject of the clause
-        subject = self.context.cues(_BASE_WORDS.sub(" ", place.before_clause))
+        subject_text = _BASE_WORDS.sub(" ", place.before_clause)
+        subject = self.context.cues(subject_text)
+        subject.measure = self.context.subject_measure(subject_text)
         explicit = Cues(
             year=clause.year,
             months=clause.months,

@@ -53,6 +53,8 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
     since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
     own = without_parens(text[start : quote.start])[since:]
     own = CLAUSE_BREAK.split(own)[-1]
+    if since:  # "46/48 đề án theo kế hoạch, tăng từ 40": the words after a
+        own = own.split(",")[-1]  # number's comma are the next one's
     after = text[quote.end : end]
     found = AFTER_END.search(after)
     return Place(
