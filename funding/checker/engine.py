@@ -23,6 +23,7 @@ from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Repo
 __all__ = ["Checker"]
 
 _BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
+_COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 
 
 def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
@@ -228,6 +229,9 @@ class Checker:
             content=own.content or clause.content,
         )
         favoured = Cues(
+            content=None
+            if explicit.content
+            else self.context.cues(place.after).content,
             fund=subject.fund if own.fund is None else None,
             measure=subject.measure if own.measure is None else None,
             indicator=subject.indicator if own.indicator is None else None,
@@ -278,14 +282,22 @@ class Checker:
         support: the amount it follows in the sentence, unless the words
         between them name another indicator; else one the words name (or
         none: "lãi suất 6%")."""
-        whole = self.context.cues(place.after).indicator
+        whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
         previous = _previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
             offset = place.sentence[0]
-            between = place.sentence_text[previous.end - offset : quote.start - offset]
-            named = self.context.cues(between).indicator
+            between = list(
+                place.sentence_text[previous.end - offset : quote.start - offset]
+            )
+            for other in place.in_sentence:  # "với 3 đề án": another quote's noun
+                if previous.end <= other.start < quote.start:
+                    for i in range(
+                        other.start - previous.end, other.end - previous.end
+                    ):
+                        between[i] = " "
+            named = self.context.cues("".join(between)).indicator
             if numerator is None:
                 return []
             if named is None or named.pk == numerator.dims["indicator"]:
@@ -294,8 +306,9 @@ class Checker:
             cues = self.context.cues(span)
             _fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
-            if any(cue is not None for cue in named):
-                _fill(cues, kept)  # the year and area in force
+            if any(cue is not None for cue in named) and cues.year is None:
+                cues.year, cues.months = kept.year, kept.months  # the year in force
+                cues.period_named = kept.period_named
             named += [cues.areas or None, cues.year]
             if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues)

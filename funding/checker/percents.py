@@ -38,6 +38,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["diff"]
     if quote.sign:
         return ["change"]
+    if re.search(r"(?:lên|xuống|còn)\s*$", place.before_clause):
+        return ["share", "ratio"]  # "tăng …, lên 44,33%": the new level
     header = quote.header.lower()
     if re.search(r"tỷ trọng|cơ cấu", header):
         return ["share"]

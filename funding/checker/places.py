@@ -84,6 +84,7 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     )
     for _match, year, months in periods_in(plain):
         result.year, result.months, result.period_named = year, months, True
-    if areas_in is not None:
-        result.areas = areas_in(plain) or result.areas
+    if areas_in is not None:  # the area a sentence is about: named before its numbers
+        subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
+        result.areas = areas_in(subject) or result.areas
     return result
