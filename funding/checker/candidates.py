@@ -59,11 +59,22 @@ def dims_of(figure: Figure) -> dict:
         "fund": figure.fund,
         "content": figure.content_id,
         "year": figure.year,
-        "months": None
-        if figure.period_kind == Figure.PeriodKind.YEAR
-        else figure.period_end.month,
+        "months": _months(figure),
         "measure": figure.measure,
     }
+
+
+def _months(figure: Figure):
+    """The period as cues name it: None for the year, the number of first
+    months, "M-D" up to a day, "qN" for a quarter on its own."""
+    kind, end = figure.period_kind, figure.period_end
+    if kind == Figure.PeriodKind.YEAR:
+        return None
+    if kind == Figure.PeriodKind.TO_DATE:
+        return f"{end.month}-{end.day}"
+    if kind == Figure.PeriodKind.QUARTER:
+        return f"q{(end.month + 2) // 3}"
+    return end.month
 
 
 def key_of(dims: dict) -> tuple:

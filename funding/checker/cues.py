@@ -9,6 +9,7 @@ figure has)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -18,9 +19,21 @@ _YEAR = re.compile(
     r"(?:(?P<months>\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|"
     r"[Ss]áu|[Nn]ăm|[Bb]ốn|[Bb]a|[Hh]ai)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+"
     r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
+    r"(?P<dmonth>\d{1,2})\s*/\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
+    r"|[Bb]a|[Hh]ai"
+)
+# "7 tháng đầu năm" with the year left to the context
+_MONTHS_ONLY = re.compile(
+    rf"(?<!\w)(?P<months>{_MONTH_NAMES})\s+tháng\s+đầu\s+năm(?!\s*(?:19|20)\d{{2}})"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
 _MONTH_WORDS = {
@@ -125,27 +138,41 @@ def _measure(span: str, first: bool = False):
 
 
 def periods_in(span: str, compared: bool = False):
-    """(match, year, months or None) of each period named in ``span``; one
-    compared with ("so với năm 2023") only when ``compared``."""
-    for match in _YEAR.finditer(span):
+    """(match, year or None, months) of each period named in ``span``, in
+    order; months is None for a whole year, a number for the first months,
+    "M-D" for a period up to a day. One compared with ("so với năm 2023")
+    only when ``compared``; the year None when the text leaves it to the
+    context ("7 tháng đầu năm")."""
+    found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
+    found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
+    for match, year in sorted(found, key=lambda item: item[0].start()):
         months = _months(match)
-        if months is not None and not 1 <= months <= 12:
+        if months is None and match["months"]:
             continue
         is_compared = bool(
             re.search(r"so với[^,;.()]{0,20}$", span[: match.start()], re.IGNORECASE)
         )
         if is_compared and not compared:
             continue
-        yield match, int(match["year"]), (None if months == 12 else months)
+        yield match, year, (None if months == 12 else months)
 
 
-def _months(match) -> int | None:
+def _months(match):
+    if match["day"]:
+        day, month = int(match["day"]), int(match["dmonth"])
+        if not 1 <= month <= 12:
+            return None
+        year = int(match["year"]) if "year" in match.re.groupindex else 2001
+        last = calendar.monthrange(year, month)[1]
+        return month if day >= last else f"{month}-{day}"
     if match["until"]:
-        return int(match["until"])
+        month = int(match["until"])
+        return month if 1 <= month <= 12 else None
     if not match["months"]:
         return None
     word = match["months"].lower()
-    return int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    return month if month and 1 <= month <= 12 else None
 
 
 class Context:
@@ -179,7 +206,8 @@ class Context:
         cues = Cues()
         periods = list(periods_in(span, compared))
         if periods:
-            _match, cues.year, cues.months = periods[-1]
+            _match, year, cues.months = periods[-1]
+            cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
         cues.measure = _measure(span)

@@ -60,6 +60,8 @@ def base_year(place: Place, kept: Cues) -> int | None:
     """The year a number is compared with: "so với năm 2023", else the
     year before the one in force."""
     for _match, year, _months in periods_in(place.sentence_text, compared=True):
+        if year is None:
+            continue
         before = place.sentence_text[: _match.start()]
         if re.search(r"so với[^,;.()]{0,20}$", before, re.IGNORECASE):
             return year

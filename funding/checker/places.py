@@ -83,7 +83,8 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         areas=state.areas,
     )
     for _match, year, months in periods_in(plain):
-        result.year, result.months, result.period_named = year, months, True
+        result.year = year or result.year
+        result.months, result.period_named = months, True
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
