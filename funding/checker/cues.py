@@ -215,8 +215,19 @@ class Context:
         cues.indicator = _last(
             self._indicators, [i for i, _ in self.indicator_words], span
         )
-        cues.content = _last(self._contents, [c for c, _ in self.content_words], span)
+        cues.content = self._content(span)
         return cues
+
+    def _content(self, span: str) -> int | None:
+        """The last content named, but not inside a proper name ("Trung tâm
+        Khuyến công và Tư vấn phát triển công nghiệp")."""
+        found = None
+        for match in self._contents.finditer(span):
+            before = span[: match.start()].rstrip()
+            in_name = match.group(0)[:1].isupper() and before[-1:].isalpha()
+            if not in_name:
+                found = self.content_words[int(match.lastgroup[1:])][0]
+        return found
 
     def areas_in(self, span: str) -> frozenset:
         found, position = frozenset(), -1
