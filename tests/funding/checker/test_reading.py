@@ -202,3 +202,22 @@ def test_a_table_cell_takes_its_column_unit_and_its_row_label(
     wrong, _ = read(figures, text.replace("1.150,0", "1.250,0"))
     assert wrong == [("1.250,0", MISMATCH)]
     assert Decimal("1150000000") == figures[0].value
+
+
+def test_a_table_with_grouped_headers_reads_each_column(reference_data, make_figure):
+    from funding.checker import plain_text
+
+    here = area("Ninh Thuận")
+    figures = [
+        make_figure(here, 2023, P, "1200500000"),
+        make_figure(here, 2023, E, "1100000000"),
+    ]
+    body = (
+        "<p>Kinh phí khuyến công năm 2023:</p><table><tr><th rowspan='2'>Tỉnh</th>"
+        "<th colspan='2'>Kinh phí (triệu đồng)</th></tr><tr><th>Kế hoạch</th>"
+        "<th>Thực hiện</th></tr><tr><td>Ninh Thuận</td><td>1.200,5</td>"
+        "<td>1.100,0</td></tr></table>"
+    )
+    found, report = read(figures, plain_text(body))
+    assert found == [("1.200,5", MATCH), ("1.100,0", MATCH)]
+    assert [f.figures[0].measure for f in report.findings] == [P, E]
