@@ -36,10 +36,10 @@ def totals(reference_data):
 
 
 # Measured on this branch (python bench/checker_corpus.py --split …): the
-# floor each split may not fall below.
+# floor each split may not fall below where the target is not met yet.
 FLOORS = {
-    "tune": {"false_mm": 2, "flagged": 51, "nodata_read": 0},
-    "heldout": {"false_mm": 3, "flagged": 26, "nodata_read": 1},
+    "tune": {"false_mm": 0, "flagged": 54, "nodata_read": 0},
+    "heldout": {"false_mm": 3, "flagged": 28, "nodata_read": 1},
 }
 
 
@@ -55,28 +55,36 @@ def test_met_targets_and_measured_floors(totals, split):
     found = totals(split)
     assert found["quotes"] >= 100
     assert found["found"] / found["quotes"] >= 0.97  # recall
-    assert found["distr_flagged"] == 0
     assert found["distractors"] >= 30
+    assert found["distr_flagged"] == 0
     assert found["unsure"] / (found["quotes"] + found["nodata"]) <= 0.10
+    assert found["correct"] / found["quotes"] >= 0.9
     # a number with no data behind it read as a figure
     assert found["nodata"] - found["nodata_ok"] <= FLOORS[split]["nodata_read"]
     assert found["false_mm"] <= FLOORS[split]["false_mm"]
     assert found["flagged"] >= FLOORS[split]["flagged"]
 
 
-@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_no_false_mismatch_on_the_tune_split(totals):
+    found = totals("tune")
+    assert found["variants"] >= 30  # rounding-only variants were checked too
+    assert found["false_mm"] == 0
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: tune 2 false mismatches, held-out 3 (python bench/checker_corpus.py)",
+    reason="measured: 3 false mismatches on the held-out split "
+    "(python bench/checker_corpus.py --split heldout)",
 )
-def test_no_false_mismatch(totals, split):
-    assert totals(split)["false_mm"] == 0
+def test_no_false_mismatch_on_the_held_out_split(totals):
+    assert totals("heldout")["false_mm"] == 0
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout"])
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: tune 51/58 errors flagged, held-out 26/35",
+    reason="measured: tune 54/58 errors flagged, held-out 28/35 "
+    "(python bench/checker_corpus.py --split …)",
 )
 def test_every_injected_error_is_flagged(totals, split):
     found = totals(split)
