@@ -15,7 +15,7 @@ from .choose import AGREE, Option, decide
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .judge import judge
-from .percents import base_year, derive, percent_kinds
+from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
@@ -265,14 +265,33 @@ class Checker:
         return options
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
+        whole_cues = self.context.cues(place.after)
+        if quote.kind == "points":
+            return self._points_options(place, explicit, kept, whole_cues)
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         kinds = percent_kinds(quote, place)
-        whole_cues = self.context.cues(place.after)
         options = []
         for numerator, support in numerators:
             for kind in kinds:
                 for node, computed in derive(
                     self.candidates, kind, numerator, whole_cues, place
+                ):
+                    options.append(Option(node, computed, support, 1))
+        return options
+
+    def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
+        cues = Cues(**vars(explicit))
+        if cues.year is None:
+            cues.year, cues.months = kept.year, kept.months
+            cues.period_named = kept.period_named
+        cues.areas = cues.areas or kept.areas
+        options = []
+        for kind in points_kinds(place):
+            if kind == "ratio":
+                cues.measure = cues.measure or Figure.Measure.EXECUTED
+            for numerator, support in self._named(cues):
+                for node, computed in points(
+                    self.candidates, numerator, kind, whole_cues, place
                 ):
                     options.append(Option(node, computed, support, 1))
         return options

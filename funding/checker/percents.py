@@ -142,3 +142,45 @@ def _is_whole_of(
         dims["fund"],
         Figure.Fund.ALL,
     )
+
+
+def points_kinds(place: Place) -> list[str]:
+    """What a change in points is a change of: a share ("tỷ trọng") or a
+    ratio to plan ("tỷ lệ giải ngân")."""
+    words = place.before_clause.lower()
+    if re.search(r"tỷ trọng|chiếm|cơ cấu", words):
+        return ["share"]
+    if re.search(r"tỷ lệ|kế hoạch|giải ngân", words):
+        return ["ratio"]
+    return ["ratio", "share"]
+
+
+def points(
+    candidates: Candidates, numerator: Candidate, kind: str, cues: Cues, place: Place
+) -> Iterator[tuple[Node, Computed]]:
+    """ "Giảm 1,41 điểm phần trăm": a percentage of the year in force less
+    the same percentage of the year it is compared with."""
+    dims = numerator.dims
+    year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
+    earlier = candidates.get(dims, year=year)
+    if earlier is None:
+        return
+    before = {
+        _whole_key(candidates, node): (node, computed)
+        for node, computed in derive(candidates, kind, earlier, cues, place)
+    }
+    for node, computed in derive(candidates, kind, numerator, cues, place):
+        match = before.get(_whole_key(candidates, node, year))
+        if match is None:
+            continue
+        result = difference(computed.as_quantity(), match[1].as_quantity())
+        figures = computed.figures + match[1].figures
+        yield idents.op("points", node, match[0]), Computed(result, figures, "points")
+
+
+def _whole_key(candidates: Candidates, node: Node, year: int | None = None):
+    whole = candidates.by_node.get(str(node.args[1]))
+    if whole is None:
+        return None
+    dims = dict(whole.dims, year=year or whole.dims["year"])
+    return tuple(sorted((k, str(v)) for k, v in dims.items()))
