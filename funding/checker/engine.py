@@ -287,8 +287,8 @@ class Checker:
         cues.areas = cues.areas or kept.areas
         options = []
         for kind in points_kinds(place):
-            if kind == "ratio":
-                cues.measure = cues.measure or Figure.Measure.EXECUTED
+            if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):
+                cues.measure = Figure.Measure.EXECUTED
             for numerator, support in self._named(cues):
                 for node, computed in points(
                     self.candidates, numerator, kind, whole_cues, place
@@ -322,7 +322,7 @@ class Checker:
             if named is None or named.pk == numerator.dims["indicator"]:
                 return [(numerator, 0.0)]
         for span in (place.before_clause, place.before_sentence_plain):
-            cues = self.context.cues(span)
+            cues = self.context.cues(_BASE_WORDS.sub(" ", span))
             _fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
@@ -353,6 +353,8 @@ def _previous_value(quote: Quote, place: Place, money=None) -> Quote | None:
     for other in place.in_sentence:
         if other.start >= quote.start:
             break
+        if other.start < place.clause_start:
+            continue  # a percentage is of a number of its own clause
         if (
             other.kind in ("amount", "count")
             and not other.in_parens

@@ -28,6 +28,7 @@ class Place:
     before_sentence_plain: str  # the sentence before it, the same way
     in_parens: str  # inside an open parenthesis: from it to the quote
     own: str  # the clause's words since the number before this one
+    clause_start: int
     after: str  # the words after it, to the end of its clause
     sentence_text: str
     in_sentence: list[Quote] = field(default_factory=list)
@@ -50,6 +51,7 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
         cut = before.rfind("(")
         before, inner = before[:cut], text[start + cut + 1 : quote.start]
     clause = CLAUSE_BREAK.split(before)[-1]
+    clause_start = start + len(before) - len(clause)
     since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
     own = without_parens(text[start : quote.start])[since:]
     own = CLAUSE_BREAK.split(own)[-1]
@@ -63,6 +65,7 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
         before_sentence_plain=before,
         in_parens=inner,
         own=own,
+        clause_start=clause_start,
         after=after[: found.start()] if found else after,
         sentence_text=text[start:end],
         in_sentence=in_sentence,
