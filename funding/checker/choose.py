@@ -41,6 +41,9 @@ class Option:
     words: float  # word support
     evidence: int  # cues named in the number's own clause that agree
     reading: Reading | None = None
+    #: a dimension the text leaves unsaid has other than its usual value
+    #: (a fund when none is named): a mismatch is then only "unsure"
+    assumed: bool = False
 
 
 def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], float]:
@@ -79,7 +82,7 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     rest = [o.reading for o in options if o is not top]
     readings = [top.reading, *rest[:2]]
     rivals = [o for o in tied if o.computed.value != top.computed.value]
-    if rivals or slip == "far":
+    if rivals or slip == "far" or top.assumed:
         return UNSURE, readings, 0.5
     return MISMATCH, readings, 0.9
 

@@ -16,7 +16,7 @@ from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .judge import judge
 from .percents import base_year, derive, percent_kinds, points, points_kinds
-from .places import Place, carried, place_of
+from .places import Place, carried, place_of, previous_value
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 
@@ -250,6 +250,7 @@ class Checker:
                 cues.indicator = None  # "mô hình trình diễn" beside an amount
         if quote.role in ("executed", "plan"):
             explicit.measure = quote.role
+        unnamed_fund = all(c.fund is None for c in (explicit, favoured, kept))
         options = []
         for candidate in self.candidates.all():
             if self.candidates.is_money(candidate) != money:
@@ -261,7 +262,9 @@ class Checker:
             words += agrees(candidate.dims, kept, hard=False) or 0
             words += _defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)
-            options.append(Option(candidate.node, computed, words, hard))
+            option = Option(candidate.node, computed, words, hard)
+            option.assumed = unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
+            options.append(option)
         return options
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
@@ -303,7 +306,7 @@ class Checker:
         none: "lãi suất 6%")."""
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
-        previous = _previous_value(quote, place, money)
+        previous = previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
             offset = place.sentence[0]
@@ -343,27 +346,6 @@ class Checker:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
-
-
-def _previous_value(quote: Quote, place: Place, money=None) -> Quote | None:
-    """The amount or count before ``quote`` in its sentence that a
-    percentage is of (not a plan in a pair, an older value or a change; an
-    amount when the whole is one)."""
-    found = None
-    for other in place.in_sentence:
-        if other.start >= quote.start:
-            break
-        if other.start < place.clause_start:
-            continue  # a percentage is of a number of its own clause
-        if (
-            other.kind in ("amount", "count")
-            and not other.in_parens
-            and other.role not in ("plan", "old")
-            and not other.sign
-            and (money is None or (other.kind == "amount") == money)
-        ):
-            found = other
-    return found
 
 
 def _override(cues: Cues, inner: Cues) -> None:

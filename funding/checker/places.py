@@ -92,3 +92,36 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
     return result
+
+
+_GOES_ON = re.compile(
+    r"\s*(?:chiếm|đạt|bằng|tăng|giảm|cao hơn|thấp hơn|và|gấp)\b", re.IGNORECASE
+)
+
+
+def previous_value(quote: Quote, place: Place, money=None) -> Quote | None:
+    """The amount or count before ``quote`` that a percentage is of: in its
+    clause, or before it when the clause goes on with no subject of its own
+    ("…; chiếm 77,32%"). Not a plan in a pair, an older value or a change;
+    an amount when the whole is one."""
+    found = _last_value(quote, place, place.clause_start, money)
+    if found is None and _GOES_ON.match(place.before_clause):
+        found = _last_value(quote, place, place.sentence[0], money)
+    return found
+
+
+def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
+    found = None
+    for other in place.in_sentence:
+        if other.start >= quote.start:
+            break
+        if (
+            other.start >= since
+            and other.kind in ("amount", "count")
+            and not other.in_parens
+            and other.role not in ("plan", "old")
+            and not other.sign
+            and (money is None or (other.kind == "amount") == money)
+        ):
+            found = other
+    return found
