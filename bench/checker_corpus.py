@@ -52,15 +52,15 @@ def main(argv=None) -> int:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         totals = Counter()
-        print(f"{'article':<58}" + "".join(f"{c:>10}" for c, _ in COLUMNS))
+        print(f"{'article':<58}" + "".join(f"{c:>13}" for c, _ in COLUMNS))
         for name, doc in articles(args.split):
             counts, detail = score_article(doc)
             totals.update(counts)
-            print(f"{name[:58]:<58}" + "".join(f"{counts[c]:>10}" for c, _ in COLUMNS))
+            print(f"{name[:58]:<58}" + "".join(f"{counts[c]:>13}" for c, _ in COLUMNS))
             if args.detail and doc.get("split") == "tune":
                 for line in detail:
                     print("   ", line)
-        print(f"{'TOTAL':<58}" + "".join(f"{totals[c]:>10}" for c, _ in COLUMNS))
+        print(f"{'TOTAL':<58}" + "".join(f"{totals[c]:>13}" for c, _ in COLUMNS))
         print(summary(totals))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
