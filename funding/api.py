@@ -12,8 +12,11 @@ registered callables.
   and the figures it reads: every fund of what it names, so that a fund
   triple with two funds stored shows its third, derived) and how it may be
   shown (``BlockDisplay``); ``long_layout_csv`` (its figures as a download).
-- The checker: ``Checker`` (figures in, a ``Report`` out), ``plain_text``
-  (the words of a rich-text body) and the verdict ``MISMATCH``.
+- The checker: ``Checker`` (figures in, a ``Report`` of ``Finding``s with
+  their ranked ``Reading``s out; an editor's ``bindings`` win over its
+  guess), ``plain_text`` (the words of a rich-text body), the verdicts
+  (``MATCH``, ``ROUNDING``, ``MISMATCH``, ``UNSURE``, ``NO_DATA``, with
+  ``VERDICT_LABELS``) and ``NOT_A_FIGURE`` (a binding: not a figure).
 - ``figures_changed`` (sent when figures change; a receiver returns how many
   published articles it flagged) and ``register_figure_users`` (what uses
   a figure, listed on the figure's page).
@@ -22,7 +25,20 @@ registered callables.
 Templates may load ``funding_tags`` (amounts and derived figures).
 """
 
-from .checker import MISMATCH, Checker, Report, plain_text
+from .checker import (
+    MATCH,
+    MISMATCH,
+    NO_DATA,
+    NOT_A_FIGURE,
+    ROUNDING,
+    UNSURE,
+    VERDICT_LABELS,
+    Checker,
+    Finding,
+    Reading,
+    Report,
+    plain_text,
+)
 from .core.demo import NATION as DEMO_NATION
 from .core.demo import REGION as DEMO_REGION
 from .core.demo import load_seed_figures
@@ -37,14 +53,22 @@ from .pages.blocks import Display as BlockDisplay
 __all__ = [
     "DEMO_NATION",
     "DEMO_REGION",
+    "MATCH",
     "MISMATCH",
+    "NOT_A_FIGURE",
+    "NO_DATA",
+    "ROUNDING",
+    "UNSURE",
+    "VERDICT_LABELS",
     "Area",
     "BlockDisplay",
     "BlockView",
     "Checker",
     "Figure",
+    "Finding",
     "Indicator",
     "ProgrammeContent",
+    "Reading",
     "Report",
     "Selection",
     "SourceDocument",

@@ -15,39 +15,58 @@ the region's or a province's name), the measure ("kế hoạch", "thực hiện"
 for a percentage what it is ("đạt … kế hoạch": ratio to plan; "chiếm": share;
 "cao hơn"/"thấp hơn": change) and of what (the words after it). A word named
 in the number's own clause must hold; one carried over only counts in
-favour. Among the stored and derived figures left, the one agreeing with the
-most words is chosen, and between equals the nearest in value. Then:
+favour. The readings (stored figures, and formulas over them, each named by
+an ident: ``funding.checker.idents``) are ranked, best first. Then:
 
 - ``match``: the data, rounded as printed, gives the printed number;
 - ``rounding``: it does not, but the rounding of the data's inputs allows
   the printed number (the bounds carried by ``funding.core.derived``);
 - ``mismatch``: the data gives another number (with how it was computed);
+- ``unsure``: the likeliest readings disagree, or the editor's binding can
+  no longer be computed: the editor confirms one;
 - ``no_data``: nothing among the article's figures can be compared.
+
+An editor's binding (a quote's ``Finding.key`` → a reading's ident, or
+``NOT_A_FIGURE``) wins over the guess.
+
+Modules: ``quotes`` (finding numbers), ``cues`` (the words around them),
+``candidates`` (stored and implied figures), ``percents`` (what a
+percentage is of), ``idents`` (readings by name), ``judge`` (verdicts),
+``engine`` (the ``Checker``), ``report`` (what it says).
 
 It may import ``funding.core`` only (an import-linter contract).
 """
 
-from .engine import Checker, find_quotes, plain_text
+from .engine import Checker
+from .idents import IdentError
+from .quotes import find_quotes, plain_text
 from .report import (
     MATCH,
     MISMATCH,
     NO_DATA,
+    NOT_A_FIGURE,
     ROUNDING,
+    UNSURE,
     VERDICT_LABELS,
     Finding,
     Quote,
+    Reading,
     Report,
 )
 
 __all__ = [
     "MATCH",
     "MISMATCH",
+    "NOT_A_FIGURE",
     "NO_DATA",
     "ROUNDING",
+    "UNSURE",
     "VERDICT_LABELS",
     "Checker",
     "Finding",
+    "IdentError",
     "Quote",
+    "Reading",
     "Report",
     "find_quotes",
     "plain_text",

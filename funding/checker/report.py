@@ -1,6 +1,12 @@
-"""What the checker says: each quoted number (``Quote``), its verdict with
-what the data gives (``Finding``), and all of them for an article
-(``Report``)."""
+"""What the checker says: each quoted number (``Quote``), the ways it can be
+read (``Reading``), its verdict with what the data gives (``Finding``), and
+all of them for an article (``Report``).
+
+Five outcomes: ``match``, ``rounding`` (within what rounding allows),
+``mismatch`` (a confident one: only it blocks publishing), ``no_data`` (no
+figure behind the number) and ``unsure`` ("cần xác nhận": the likeliest
+readings disagree, or a binding can no longer be computed; the editor picks
+one of ``Finding.readings``)."""
 
 from __future__ import annotations
 
@@ -12,11 +18,15 @@ from django.utils.translation import gettext as _
 from ..core.models import Figure, Indicator
 
 MATCH, ROUNDING, MISMATCH, NO_DATA = "match", "rounding", "mismatch", "no_data"
+UNSURE = "unsure"
+#: A binding saying the quoted number is not a figure at all.
+NOT_A_FIGURE = "none"
 VERDICT_LABELS = {
     MATCH: "khớp",
     ROUNDING: "khớp trong phạm vi làm tròn",
     MISMATCH: "không khớp",
     NO_DATA: "không có số liệu để đối chiếu",
+    UNSURE: "cần xác nhận",
 }
 
 
@@ -28,14 +38,35 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str  # "amount", "percent" or "count"
+    kind: str  # "amount", "percent", "count", "times" or "points"
     value: Decimal  # đồng, a count, or a percentage as printed (95.24)
     decimals: int
     step: Decimal  # the printed rounding step, in the stored unit
     sign: int = 0  # -1 for "thấp hơn", +1 for "cao hơn"
-    role: str = ""  # in a pair "a/b": "executed" or "plan"
+    role: str = ""  # in a pair "a/b": "executed" or "plan"; "từ a lên b": "old"/"new"
     in_parens: bool = False
     indicator: Indicator | None = None
+    approx: str = ""  # "hơn", "gần", "khoảng"… before the number
+    header: str = ""  # a table cell's caption and column header
+    blocked: str = ""  # why it cannot be a figure ("/kg": a price per unit)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a quote: a stored figure or a formula over figures.
+
+    ``ident`` names it by figure primary keys and can be parsed back
+    (``funding.checker.idents``): "fig:123", "ratio:123/456",
+    "share:12/34", "change:12/34", "sum:1+2+3", "diff:1-2", "times:1/2",
+    "points:(ratio:1/2)-(ratio:3/4)"; an operand in parentheses is itself
+    an ident."""
+
+    ident: str
+    verdict: str
+    expected: str = ""  # what the data gives, formatted as printed
+    explanation: str = ""  # the formula with its inputs ("48,79 / 51,23")
+    figures: tuple[Figure, ...] = ()
+    score: float = 0.0
 
 
 @dataclass
@@ -46,10 +77,22 @@ class Finding:
     explanation: str = ""  # how it was computed ("48,79 / 51,23")
     figures: tuple[Figure, ...] = ()
     context: tuple[str, str, str] = ("", "", "")  # before, the number, after
+    readings: tuple[Reading, ...] = ()  # best first
+    confidence: float = 0.0  # 0..1
+    key: str = ""  # the quote's stable key (see ``quote_key``)
+    bound: bool = False  # the verdict follows an editor's binding
 
     @property
     def label(self) -> str:
         return _(VERDICT_LABELS[self.verdict])
+
+    @property
+    def reading(self) -> Reading | None:
+        return self.readings[0] if self.readings else None
+
+    @property
+    def alternatives(self) -> tuple[Reading, ...]:
+        return self.readings[1:3]
 
     def describe(self) -> str:
         text = f"“{self.quote.text}”: {self.label}"
@@ -58,33 +101,43 @@ class Finding:
             if self.explanation:
                 text += f" = {self.explanation}"
             text += ")"
+        elif self.verdict == UNSURE and self.explanation:
+            text += f" ({self.explanation})"
         return text
 
 
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)
+    #: Quotes an editor marked "không phải số liệu": not reported as figures.
+    not_figures: list[Finding] = field(default_factory=list)
 
     def count(self, verdict: str) -> int:
         return sum(1 for f in self.findings if f.verdict == verdict)
 
     @property
     def mismatches(self) -> list[Finding]:
+        """Confident mismatches only: what blocks publishing."""
         return [f for f in self.findings if f.verdict == MISMATCH]
 
     @property
     def has_mismatch(self) -> bool:
         return bool(self.mismatches)
 
+    @property
+    def unsure(self) -> list[Finding]:
+        return [f for f in self.findings if f.verdict == UNSURE]
+
     def summary(self) -> str:
         return _(
             "%(total)s số được trích: %(match)s khớp, %(rounding)s khớp trong "
-            "phạm vi làm tròn, %(mismatch)s không khớp, %(no_data)s không có số "
-            "liệu để đối chiếu."
+            "phạm vi làm tròn, %(mismatch)s không khớp, %(unsure)s cần xác "
+            "nhận, %(no_data)s không có số liệu để đối chiếu."
         ) % {
             "total": len(self.findings),
             "match": self.count(MATCH),
             "rounding": self.count(ROUNDING),
             "mismatch": self.count(MISMATCH),
+            "unsure": self.count(UNSURE),
             "no_data": self.count(NO_DATA),
         }

@@ -1,0 +1,221 @@
+"""What a quoted number can be: the article's stored figures, and the
+figures they imply (the third of a fund triple, through
+``complete_fund_triple``), each with its dimensions and its ident."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core.derived import Derived, Quantity, complete_fund_triple, total
+from ..core.models import Area, Figure, Indicator, RegionMembership
+from . import idents
+from .idents import Node
+
+DIMENSIONS = ("indicator", "area", "fund", "content", "year", "months", "measure")
+
+
+@dataclass
+class Candidate:
+    """A stored figure, or one derived from stored ones, with its dimensions."""
+
+    dims: dict
+    quantity: Quantity
+    figures: tuple[Figure, ...]
+    node: Node
+    derived: Derived | None = None
+    #: The value as an input of a derived figure, known only to what an
+    #: article prints of it (see ``widened``).
+    wide: Quantity | None = None
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+
+BILLION_TENTH = Decimal(100_000_000)
+
+
+def widened(quantity: Quantity, money: bool) -> Quantity:
+    """An input as an article prints it: to 0,01 tỷ (0,1 tỷ and over) or to
+    1 triệu, so a percentage computed from printed figures is within
+    rounding; a count is exact."""
+    if not money:
+        return quantity
+    step = (
+        Decimal(10_000_000)
+        if abs(quantity.value) >= BILLION_TENTH
+        else Decimal(1_000_000)
+    )
+    return Quantity(
+        quantity.value, max(quantity.error, step / 2), quantity.label, quantity.figure
+    )
+
+
+def dims_of(figure: Figure) -> dict:
+    return {
+        "indicator": figure.indicator_id,
+        "area": figure.area_id,
+        "fund": figure.fund,
+        "content": figure.content_id,
+        "year": figure.year,
+        "months": _months(figure),
+        "measure": figure.measure,
+    }
+
+
+def _months(figure: Figure):
+    """The period as cues name it: None for the year, the number of first
+    months, "M-D" up to a day, "qN" for a quarter on its own."""
+    kind, end = figure.period_kind, figure.period_end
+    if kind == Figure.PeriodKind.YEAR:
+        return None
+    if kind == Figure.PeriodKind.TO_DATE:
+        return f"{end.month}-{end.day}"
+    if kind == Figure.PeriodKind.QUARTER:
+        return f"q{(end.month + 2) // 3}"
+    return end.month
+
+
+def key_of(dims: dict) -> tuple:
+    return tuple(dims[k] for k in DIMENSIONS)
+
+
+class Candidates:
+    """The article's figures and the ones they imply."""
+
+    def __init__(self, figures: list[Figure]):
+        self.by_key: dict[tuple, Candidate] = {}
+        self.indicators = {f.indicator_id: f.indicator for f in figures}
+        self.areas = {f.area_id: f.area for f in figures}
+        # The provinces the 2025 merger made, and what each was made of.
+        successors = {a.successor_id for a in self.areas.values() if a.successor_id}
+        self.successors = {a.pk: a for a in Area.objects.filter(pk__in=successors)}
+        self.predecessors: dict[int, list[int]] = {}
+        for pk, successor in Area.objects.filter(successor__in=successors).values_list(
+            "pk", "successor"
+        ):
+            self.predecessors.setdefault(successor, []).append(pk)
+        self.areas.update(self.successors)
+        # Which province belonged to which region in which year: read once.
+        self.memberships = (
+            set(
+                RegionMembership.objects.filter(region__in=self.areas).values_list(
+                    "region_id", "province_id", "year"
+                )
+            )
+            if self.areas
+            else set()
+        )
+        for figure in figures:
+            dims = dims_of(figure)
+            quantity = Quantity.of(figure)
+            money = figure.indicator.unit == Indicator.Unit.VND
+            self.by_key[key_of(dims)] = Candidate(
+                dims,
+                quantity,
+                (figure,),
+                idents.fig(figure.pk),
+                None,
+                widened(quantity, money),
+            )
+        self._sum_parts()
+        self._complete_fund_triples()
+        self.by_node = {str(c.node): c for c in self.by_key.values()}
+        self.all_content = next(
+            (f.content_id for f in figures if f.content.code == "tat-ca"), None
+        )
+
+    def _complete_fund_triples(self) -> None:
+        """The fund a triple lacks, from the other two (one rule, in
+        ``funding.core.derived``)."""
+        funds = [f.value for f in Figure.Fund]
+        seen = set()
+        for candidate in list(self.by_key.values()):
+            base = key_of({**candidate.dims, "fund": None})
+            if base in seen:
+                continue
+            seen.add(base)
+            known = {f: self.get(candidate.dims, fund=f) for f in funds}
+            triple = complete_fund_triple(
+                **{f: (c.quantity if c else None) for f, c in known.items()}
+            )
+            if triple.derived is None:
+                continue
+            result = triple.get(triple.derived)
+            others = [known[f] for f in funds if f != triple.derived]
+            if triple.derived == Figure.Fund.ALL:
+                node = idents.op("sum", *(c.node for c in others))
+            else:
+                whole = known[Figure.Fund.ALL]
+                part = next(c for f, c in known.items() if c and f != Figure.Fund.ALL)
+                node = idents.op("diff", whole.node, part.node)
+                others = [whole, part]
+            dims = {**candidate.dims, "fund": triple.derived}
+            wide = complete_fund_triple(
+                **{f: (c.wide if c else None) for f, c in known.items()}
+            ).get(triple.derived)
+            self.by_key[key_of(dims)] = Candidate(
+                dims,
+                result.as_quantity(),
+                tuple(f for c in others for f in c.figures),
+                node,
+                result,
+                wide.as_quantity(),
+            )
+
+    def _sum_parts(self) -> None:
+        """A merged province before the merger (the sum of the provinces it
+        was made of) and a region (the sum of its members that year), when
+        the whole is not stored and every part is."""
+        wholes: dict[int, dict[int | None, list[int]]] = {
+            pk: {None: parts} for pk, parts in self.predecessors.items()
+        }
+        for region, province, year in self.memberships:
+            wholes.setdefault(region, {}).setdefault(year, []).append(province)
+        for candidate in list(self.by_key.values()):
+            dims = candidate.dims
+            for whole, parts_by_year in wholes.items():
+                parts = parts_by_year.get(None) or parts_by_year.get(dims["year"])
+                if not parts or dims["area"] != min(parts):
+                    continue
+                if self.get(dims, area=whole) is not None:
+                    continue
+                found = [self.get(dims, area=p) for p in sorted(parts)]
+                if None in found:
+                    continue
+                result = total(*(c.quantity for c in found))
+                self.by_key[key_of({**dims, "area": whole})] = Candidate(
+                    {**dims, "area": whole},
+                    result.as_quantity(),
+                    tuple(f for c in found for f in c.figures),
+                    idents.op("sum", *(c.node for c in found)),
+                    result,
+                    total(*(c.wide for c in found)).as_quantity(),
+                )
+
+    def wholes(self) -> set[int]:
+        """Areas made of others: merged provinces and regions."""
+        return set(self.predecessors) | {r for r, _p, _y in self.memberships}
+
+    def get(self, dims: dict, **changes) -> Candidate | None:
+        return self.by_key.get(key_of({**dims, **changes}))
+
+    def all(self) -> list[Candidate]:
+        return list(self.by_key.values())
+
+    def is_money(self, candidate: Candidate) -> bool:
+        indicator = self.indicators[candidate.dims["indicator"]]
+        return indicator.unit == Indicator.Unit.VND
+
+    def contains(self, whole_area: int, part_area: int, year: int) -> bool:
+        whole, part = self.areas.get(whole_area), self.areas.get(part_area)
+        if whole is None or part is None or whole == part:
+            return False
+        if whole.kind == Area.Kind.NATION:
+            return True
+        if part_area in self.predecessors.get(whole_area, ()):
+            return True
+        if whole.kind == Area.Kind.REGION and part.kind == Area.Kind.PROVINCE:
+            return (whole_area, part_area, year) in self.memberships
+        return False

@@ -1,0 +1,127 @@
+"""Where a quote stands: its sentence and clause, what a parenthesis
+around it says, what follows it; and the year, period and area in force,
+carried from sentence to sentence.
+
+A year in parentheses binds only inside them ("(năm 2023: 2,28 tỷ đồng),
+gấp 1,5 lần" reads the multiple in the year in force); a year compared
+with ("so với năm 2023") is not in force; a year named after the last
+number of a sentence ("… chuyển sang thực hiện trong năm 2025") sets
+nothing for the sentences that follow."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import Cues, periods_in
+from .report import Quote
+
+CLAUSE_BREAK = re.compile(r"[;:]")
+AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+@dataclass
+class Place:
+    sentence: tuple[int, int]
+    before_clause: str  # the clause before the quote, without closed parentheses
+    before_sentence_plain: str  # the sentence before it, the same way
+    in_parens: str  # inside an open parenthesis: from it to the quote
+    own: str  # the clause's words since the number before this one
+    clause_start: int
+    after: str  # the words after it, to the end of its clause
+    sentence_text: str
+    in_sentence: list[Quote] = field(default_factory=list)
+
+
+def without_parens(text: str) -> str:
+    """``text`` with every closed parenthesis (and what it holds) blanked."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
+    start, end = sentence
+    before = without_parens(text[start : quote.start])
+    inner = ""
+    if "(" in before:
+        cut = before.rfind("(")
+        before, inner = before[:cut], text[start + cut + 1 : quote.start]
+    clause = CLAUSE_BREAK.split(before)[-1]
+    clause_start = start + len(before) - len(clause)
+    since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
+    own = without_parens(text[start : quote.start])[since:]
+    own = CLAUSE_BREAK.split(own)[-1]
+    if since:  # "46/48 đề án theo kế hoạch, tăng từ 40": the words after a
+        own = own.split(",")[-1]  # number's comma are the next one's
+    after = text[quote.end : end]
+    found = AFTER_END.search(after)
+    return Place(
+        sentence=sentence,
+        before_clause=clause,
+        before_sentence_plain=before,
+        in_parens=inner,
+        own=own,
+        clause_start=clause_start,
+        after=after[: found.start()] if found else after,
+        sentence_text=text[start:end],
+        in_sentence=in_sentence,
+    )
+
+
+def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -> Cues:
+    """The year, period and area in force after ``span`` (a sentence, or
+    the part of one before a quote): the last named outside parentheses
+    and comparisons, before the sentence's last quote."""
+    plain = without_parens(span)
+    if quotes:
+        plain = plain[: max(q.start for q in quotes) - offset]
+    result = Cues(
+        year=state.year,
+        months=state.months,
+        period_named=state.period_named,
+        areas=state.areas,
+    )
+    for _match, year, months in periods_in(plain):
+        result.year = year or result.year
+        result.months, result.period_named = months, True
+    if areas_in is not None:  # the area a sentence is about: named before its numbers
+        subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
+        result.areas = areas_in(subject) or result.areas
+    return result
+
+
+_GOES_ON = re.compile(
+    r"\s*(?:chiếm|đạt|bằng|tăng|giảm|cao hơn|thấp hơn|và|gấp)\b", re.IGNORECASE
+)
+
+
+def previous_value(quote: Quote, place: Place, money=None) -> Quote | None:
+    """The amount or count before ``quote`` that a percentage is of: in its
+    clause, or before it when the clause goes on with no subject of its own
+    ("…; chiếm 77,32%"). Not a plan in a pair, an older value or a change;
+    an amount when the whole is one."""
+    found = _last_value(quote, place, place.clause_start, money)
+    if found is None and _GOES_ON.match(place.before_clause):
+        found = _last_value(quote, place, place.sentence[0], money)
+    return found
+
+
+def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
+    found = None
+    for other in place.in_sentence:
+        if other.start >= quote.start:
+            break
+        if (
+            other.start >= since
+            and other.kind in ("amount", "count")
+            and not other.in_parens
+            and other.role not in ("plan", "old")
+            and not other.sign
+            and (money is None or (other.kind == "amount") == money)
+        ):
+            found = other
+    return found

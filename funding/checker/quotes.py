@@ -1,0 +1,270 @@
+"""Finding the numbers a text quotes (see the package): amounts with their
+unit, pairs ("11,07/11,14 tỷ đồng", "46/48 đề án", "từ 40 lên 46 đề án"),
+percentages, counts with a counted noun, multiples ("gấp 1,5 lần") and
+points ("giảm 1,41 điểm phần trăm"); a word of approximation before one
+("hơn", "gần", "khoảng") and a direction ("tăng", "ít hơn"). An amount per
+unit ("120 nghìn đồng/kg") or in another currency ("2,2 tỷ USD") is found
+but blocked: it is never a figure of the data. Table cells take the unit
+of their column (``tables``)."""
+
+from __future__ import annotations
+
+import html
+import re
+from decimal import Decimal
+
+from django.utils.html import strip_tags
+
+from ..core.formatting import MONEY_UNITS
+from ..core.models import Indicator
+from ..core.numbers import NumberFormatError, parse_number
+from .report import Quote
+from .tables import table_quotes
+
+# A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
+# after the comma, but not "năm 2021, 61").
+_NUM_BODY = r"\d+(?:\.\d+)*(?:,\d+|(?<!\d{4}),\s\d{1,2}(?![\d.,]))?"
+_NUM = rf"(?<![\w.,/]){_NUM_BODY}"
+_MONEY = r"(?:[tT]ỷ|[tT]ỉ|[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
+_PAIR_OR_AMOUNT = re.compile(
+    rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?\s*(?P<unit>{_MONEY})(?![\w])"
+)
+_PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
+_TIMES = re.compile(
+    rf"gấp\s+(?:(?P<approx>gần|hơn|khoảng|xấp xỉ|trên)\s+)?(?P<a>{_NUM})\s+lần",
+    re.IGNORECASE,
+)
+_POINTS = re.compile(rf"(?P<a>{_NUM})\s+điểm\s+phần\s+trăm", re.IGNORECASE)
+_PER_UNIT = re.compile(
+    r"\s*(?:/|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)", re.IGNORECASE
+)
+_APPROX = re.compile(
+    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$", re.IGNORECASE
+)
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+CHANGE_UP = re.compile(
+    r"(?:cao hơn|tăng|vượt|nhiều hơn)(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    re.IGNORECASE,
+)
+CHANGE_DOWN = re.compile(
+    r"(?:thấp hơn|giảm|ít hơn|kém)(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
+)
+_CELL = "\t"
+
+
+def plain_text(body_html: str) -> str:
+    """The words of a rich-text body, one line per paragraph (a table row
+    per line, its cells separated by tabs)."""
+    text = re.sub(
+        r"(?i)<br\s*/?>|</(?:p|li|h\d|blockquote|tr|figcaption|caption)>",
+        "\n",
+        body_html,
+    )
+    text = _COLSPAN.sub(_spread, text)
+    text = re.sub(r"(?i)</t[dh]>[ \t]*", _CELL, text)
+    text = re.sub(r"(?i)<tr[^>]*>[ \t]*", "", text)
+    return html.unescape(strip_tags(text)).replace("\u00a0", " ")
+
+
+_COLSPAN = re.compile(
+    r"(?is)<(?P<tag>t[dh])\b[^>]*\bcolspan\s*=\s*[\"']?(?P<n>\d+)[^>]*>(?P<body>.*?)</(?P=tag)>"
+)
+
+
+def _spread(match) -> str:
+    """A cell spanning N columns, as N cells (so later columns line up)."""
+    cell = f"<{match['tag']}>{match['body']}</{match['tag']}>"
+    return cell * min(int(match["n"]), 20)
+
+
+def count_nouns() -> dict[str, Indicator]:
+    return {
+        i.count_noun.lower(): i
+        for i in Indicator.objects.filter(unit=Indicator.Unit.COUNT).exclude(
+            count_noun=""
+        )
+    }
+
+
+def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
+    """Every figure-like number ``text`` quotes, in order."""
+    nouns = count_nouns() if nouns is None else nouns
+    quotes: list[Quote] = []
+    for match in _PAIR_OR_AMOUNT.finditer(text):
+        unit = re.sub(r"\s+", " ", match["unit"].lower())
+        numbers = [("a", "executed" if match["b"] else "")]
+        if match["b"]:
+            numbers.append(("b", "plan"))
+        for group, role in numbers:
+            quote = _number_quote(text, match, group, unit, part, role)
+            if quote is not None:
+                quotes.append(quote)
+    quotes += _simple_quotes(text, part, _PERCENT, "percent")
+    quotes += _simple_quotes(text, part, _TIMES, "times")
+    quotes += _simple_quotes(text, part, _POINTS, "points")
+    quotes += _count_quotes(text, part, nouns)
+    taken = [(q.start, q.end) for q in quotes]
+    quotes += [
+        q
+        for q in table_quotes(text, part, nouns)
+        if not any(s < q.end and q.start < e for s, e in taken)
+    ]
+    for quote in quotes:
+        _read_around(text, quote)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _parsed(number: str, unit: str = ""):
+    if not unit and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.strip()):
+        number = number.replace(".", "")  # a count: "1.856" is grouped thousands
+    try:
+        return parse_number(number, unit=unit)
+    except NumberFormatError:
+        return None
+
+
+def _quote(part, start, end, text, kind, parsed, scale=Decimal(1), **extra) -> Quote:
+    return Quote(
+        part,
+        start,
+        end,
+        text,
+        kind,
+        parsed.value,
+        parsed.decimals,
+        Decimal(1).scaleb(-parsed.decimals) * scale,
+        **extra,
+    )
+
+
+def _simple_quotes(text: str, part: str, pattern, kind: str) -> list[Quote]:
+    quotes = []
+    for match in pattern.finditer(text):
+        parsed = _parsed(match["a"])
+        if parsed is None:
+            continue
+        quote = _quote(part, match.start(), match.end(), match.group(0), kind, parsed)
+        if kind == "times":
+            quote.approx = (match["approx"] or "").lower()
+        quotes.append(quote)
+    return quotes
+
+
+def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
+    if not nouns:
+        return []
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?:(?P<from>từ)\s+(?P<old>{_NUM_BODY})\s+lên\s+|"
+        rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})\s+(?P<noun>{words})(?!\w)",
+        re.IGNORECASE,
+    )
+    quotes = []
+    for match in pattern.finditer(text):
+        indicator = nouns[match["noun"].lower()]
+        first = "old" if match["from"] else "a" if match["a"] else None
+        if first is None and re.match(
+            r"[\w.,/]", text[match.start("n") - 1 : match.start("n")]
+        ):
+            continue  # inside another number ("12/2023 đề án")
+        parsed = _parsed(match["n"])
+        if parsed is None:
+            continue
+        role = "plan" if first == "a" else ""
+        start = match.start("n")
+        quotes.append(
+            _quote(
+                part,
+                start,
+                match.end(),
+                text[start : match.end()],
+                "count",
+                parsed,
+                role=role,
+                indicator=indicator,
+            )
+        )
+        if first is not None and (head := _parsed(match[first])) is not None:
+            quotes.append(
+                _quote(
+                    part,
+                    match.start(first),
+                    match.end(first),
+                    match[first],
+                    "count",
+                    head,
+                    role="old" if first == "old" else "executed",
+                    indicator=indicator,
+                )
+            )
+    return quotes
+
+
+def _number_quote(text, match, group, unit, part, role) -> Quote | None:
+    """One amount of a match; in a pair "11,07/11,14 tỷ đồng" each number is
+    its own quote with the pair's unit."""
+    parsed = _parsed(match[group], unit)
+    if parsed is None or unit not in MONEY_UNITS:
+        return None
+    start = match.start(group)
+    end = match.end("a") if group == "a" and match["b"] else match.end()
+    quote = _quote(
+        part,
+        start,
+        end,
+        f"{match[group]} {match['unit']}",
+        "amount",
+        parsed,
+        parsed.scale,
+        role=role,
+    )
+    if _PER_UNIT.match(text, match.end()):
+        quote.blocked = "per unit"
+    return quote
+
+
+def _read_around(text: str, quote: Quote) -> None:
+    """Parentheses, approximation and direction from the words before it."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start : quote.start]
+    quote.in_parens = before.count("(") > before.count(")")
+    near = before[-30:]
+    if not quote.approx and (approx := _APPROX.search(near)):
+        quote.approx = approx["word"].lower()
+    if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":
+        if CHANGE_UP.search(near):
+            quote.sign = 1
+        elif CHANGE_DOWN.search(near):
+            quote.sign = -1
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def quote_keys(text: str, quotes: list[Quote]) -> list[str]:
+    """A key for each quote that does not depend on where it stands: its
+    number as printed, the three words either side, and which of the
+    quotes with the same number and words it is. A binding stored under
+    it survives edits elsewhere in the text."""
+    keys, seen = [], {}
+    for quote in quotes:
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = _WORD.findall(text[line_start : quote.start].lower())[-3:]
+        after = _WORD.findall(text[quote.end : line_end].lower())[:3]
+        number = " ".join(quote.text.lower().split())
+        base = f"{quote.part}|{number}|{' '.join(before)}|{' '.join(after)}"
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(f"{base}|{seen[base]}")
+    return keys
+
+
+_WORD = re.compile(r"[^\W\d_]+")
