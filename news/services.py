@@ -179,7 +179,9 @@ def _checked_quote(article, finding: Finding) -> CheckedQuote:
         part=quote.part,
         start=quote.start,
         end=quote.end,
-        text=quote.text[:100],
+        # The words as they stand in the text (a pair's first number is
+        # read with the unit printed after the second).
+        text=finding.context[1][:100],
         key=finding.key[:255],
         verdict=finding.verdict,
         reading=reading.ident[:100] if reading else "",
