@@ -256,13 +256,13 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
         """Once the article and its blocks are saved (in the save's
         transaction): refuse a public mismatch not confirmed (the save is
         rolled back and the form shown again), then report the check."""
-        check_publication(
+        report = check_publication(
             article=article,
             confirmed=form.cleaned_data.get("confirm_mismatch", False),
             user=request.user,
             just_saved=True,
         )
-        report = record_quotes(article=article)
+        report = record_quotes(article=article, report=report)
         if report.findings:
             level = messages.WARNING if report.has_mismatch else messages.INFO
             self.message_user(

@@ -103,12 +103,13 @@ def publish_articles(
                     article.published_at = timezone.now()
                 article._history_user = user
                 article.save()
-                check_publication(
+                report = check_publication(
                     article=article,
                     confirmed=confirm_mismatches,
                     user=user,
                     just_saved=True,
                 )
+                record_quotes(article=article, report=report)
         except MismatchRefused as refusal:
             publication.held.append((article, refusal))
         else:
@@ -192,11 +193,12 @@ def _checked_quote(article, finding: Finding) -> CheckedQuote:
 
 
 @transaction.atomic
-def record_quotes(*, article) -> Report:
-    """Check the article's figures and keep what its text quotes: which
-    stored figures (directly or through a computed one), for the review
-    list; and each quote as read, for readers' links and the editor."""
-    report = check_article(article)
+def record_quotes(*, article, report: Report | None = None) -> Report:
+    """Check the article's figures (unless ``report`` is its check, just
+    made) and keep what its text quotes: which stored figures (directly or
+    through a computed one), for the review list; and each quote as read,
+    for readers' links and the editor."""
+    report = check_article(article) if report is None else report
     FigureQuote.objects.filter(article=article).delete()
     CheckedQuote.objects.filter(article=article).delete()
     quotes = {
