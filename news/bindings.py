@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding.api import NOT_A_FIGURE, Finding, Report
+from funding.api import MATCH, NOT_A_FIGURE, ROUNDING, Finding, Report
 
 from .figure_check import check_article
 from .models import Article, FigureBinding, FigureQuote
@@ -129,14 +129,29 @@ def _scheduled_hold(article: Article, report: Report) -> bool:
     return True
 
 
+def _settle_bindings(article: Article, report: Report) -> None:
+    """A binding flagged by a change whose reading still gives the printed
+    number (within rounding) needs no second look."""
+    still_right = [
+        finding.key
+        for finding in report.findings
+        if finding.verdict in (MATCH, ROUNDING)
+    ]
+    FigureBinding.objects.filter(
+        article=article, needs_recheck=True, key__in=still_right
+    ).update(needs_recheck=False)
+
+
 def recheck_articles(article_ids) -> list[Article]:
     """Check these articles again against the figures as they are now
-    (after a change to them): their quotes recorded anew, and a scheduled
-    one that now contradicts its data held back. Returns those held."""
+    (after a change to them): their quotes recorded anew, the bindings
+    whose reading still holds settled, and a scheduled article that now
+    contradicts its data held back. Returns those held."""
     held = []
     for article in Article.objects.filter(pk__in=article_ids):
         with transaction.atomic():
             report = record_quotes(article=article)
+            _settle_bindings(article, report)
             if _scheduled_hold(article, report):
                 held.append(article)
     return held
@@ -144,10 +159,11 @@ def recheck_articles(article_ids) -> list[Article]:
 
 def recheck_bindings(*, figures, **_signal) -> int:
     """The receiver of ``figures_changed`` for what is not yet flagged: the
-    bindings reading a changed figure are to be confirmed again, and every
-    article quoting or showing one, published, scheduled or not, is
-    checked again once the change is committed (the signal may come before
-    it: a deletion, an undo). Flags no published article itself (0)."""
+    bindings reading a changed figure are flagged to be confirmed again, and
+    every published or scheduled article quoting or showing one is checked
+    again once the change is committed (the signal may come before it: a
+    deletion, an undo), which settles the bindings still right. Flags no
+    published article itself (0)."""
     bindings_reading(figures).update(needs_recheck=True)
     # Drafts are checked again when next opened or saved.
     article_ids = articles_using_any(

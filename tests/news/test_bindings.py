@@ -197,9 +197,30 @@ def test_a_changed_bound_figure_flags_the_article_and_rechecks_the_binding(
     assert seed.needs_figure_review
     binding = FigureBinding.objects.get(article=seed, key=finding.key)
     assert binding.needs_recheck
+    # The form says so, by the number and above the text.
+    page = secretary_client.get(reverse("admin:news_article_change", args=[seed.pk]))
+    html = page.content.decode()
+    assert "vừa thay đổi: hãy xác nhận lại" in html and "fc-recheck" in html
     again = {f.key: f for f in check_article(seed).findings}[finding.key]
     assert again.verdict != "match"
     # What readers are shown was read again: no link to a figure that no
     # longer gives the printed number.
     quote = CheckedQuote.objects.get(article=seed, key=finding.key)
     assert quote.verdict == again.verdict and quote.figure is None
+
+
+def test_a_bound_figure_changed_within_rounding_settles_its_binding(
+    seed, secretary_client, django_capture_on_commit_callbacks
+):
+    finding = next(
+        f for f in check_article(seed).findings if f.reading.ident.startswith("fig:")
+    )
+    secretary_client.post(
+        bind_url(seed), {"key": finding.key, "reading": finding.reading.ident}
+    )
+    figure = finding.reading.figures[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        Figure.objects.filter(pk=figure.pk).update(value=figure.value + 1000)
+        figures_changed.send(sender=Figure, figures=Figure.objects.filter(pk=figure.pk))
+    binding = FigureBinding.objects.get(article=seed, key=finding.key)
+    assert not binding.needs_recheck
