@@ -169,5 +169,6 @@ def recheck_bindings(*, figures, **_signal) -> int:
     article_ids = articles_using_any(
         figures, Article.objects.filter(status=Article.Status.PUBLISHED)
     )
-    transaction.on_commit(lambda: recheck_articles(article_ids))
+    # robust: a failing check is logged, and never undoes the committed change.
+    transaction.on_commit(lambda: recheck_articles(article_ids), robust=True)
     return 0
