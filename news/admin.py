@@ -268,6 +268,16 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
             self.message_user(
                 request, _("Kiểm tra số liệu: %s") % report.summary(), level
             )
+        if unsure := len(report.unsure):
+            self.message_user(
+                request,
+                _(
+                    "%(count)s số cần xác nhận: mở bài, bấm vào số đó ở phần “Kiểm "
+                    "tra số liệu” và chọn cách đọc đúng (một lần là đủ)."
+                )
+                % {"count": unsure},
+                messages.WARNING,
+            )
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))

@@ -34,7 +34,7 @@ def linked_quotes(article) -> dict[str, list[CheckedQuote]]:
     parts: dict[str, list[CheckedQuote]] = {}
     quotes = (
         CheckedQuote.objects.filter(article=article, figure__isnull=False)
-        .select_related("figure__source")
+        .select_related("figure__source", "figure__indicator")
         .order_by("part", "start")
     )
     for quote in quotes:

@@ -85,7 +85,9 @@ def test_an_unsure_number_does_not_block_the_form(seed, desk):
         "published_at_0": when.strftime("%d/%m/%Y"),
         "published_at_1": when.strftime("%H:%M:%S"),
     }
-    assert desk.post(url, data).status_code == 302
+    saved = desk.post(url, data, follow=True)
+    assert saved.redirect_chain and saved.redirect_chain[-1][1] == 302
+    assert "1 số cần xác nhận: mở bài, bấm vào số đó" in saved.content.decode()
     draft.refresh_from_db()
     assert draft.is_public
 

@@ -45,7 +45,8 @@ def test_each_checked_number_links_to_its_figure(seed, client):
         assert quote.figure.source.title in title.replace("&quot;", '"')
     # A computed number says how: the formula over its inputs.
     assert "= 48,79 / 51,23" in by_text["95,24%"][1]
-    assert "Số liệu: 48,79 tỷ đồng" in by_text["48,79 tỷ đồng"][1]
+    # A stored one gives the figure in full.
+    assert "Số liệu: 48,79 tỷ đồng (48.790.000.000 đồng)" in by_text["48,79 tỷ đồng"][1]
     # A number with no figure behind it is no link.
     assert "14,71%" in html and "14,71%" not in by_text
     # The stored body is as sanitised, without any of it.
