@@ -342,6 +342,7 @@ def _says(findings) -> str:
         "; ".join(
             f"{f.quote.text}={f.verdict}[{f.reading.ident if f.reading else ''}"
             f" {f.expected} {f.explanation}]"
+            f" «{f.context[0][-90:]}|{f.context[2][:40]}»"
             for f in findings
         )
         or "nothing"

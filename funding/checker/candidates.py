@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.derived import Derived, Quantity, complete_fund_triple
+from ..core.derived import Derived, Quantity, complete_fund_triple, total
 from ..core.models import Area, Figure, Indicator, RegionMembership
 from . import idents
 from .idents import Node
@@ -55,6 +55,15 @@ class Candidates:
         self.by_key: dict[tuple, Candidate] = {}
         self.indicators = {f.indicator_id: f.indicator for f in figures}
         self.areas = {f.area_id: f.area for f in figures}
+        # The provinces the 2025 merger made, and what each was made of.
+        successors = {a.successor_id for a in self.areas.values() if a.successor_id}
+        self.successors = {a.pk: a for a in Area.objects.filter(pk__in=successors)}
+        self.predecessors: dict[int, list[int]] = {}
+        for pk, successor in Area.objects.filter(successor__in=successors).values_list(
+            "pk", "successor"
+        ):
+            self.predecessors.setdefault(successor, []).append(pk)
+        self.areas.update(self.successors)
         # Which province belonged to which region in which year: read once.
         self.memberships = (
             set(
@@ -70,7 +79,12 @@ class Candidates:
             self.by_key[key_of(dims)] = Candidate(
                 dims, Quantity.of(figure), (figure,), idents.fig(figure.pk)
             )
+        self._sum_parts()
         self._complete_fund_triples()
+        self.by_node = {str(c.node): c for c in self.by_key.values()}
+        self.all_content = next(
+            (f.content_id for f in figures if f.content.code == "tat-ca"), None
+        )
 
     def _complete_fund_triples(self) -> None:
         """The fund a triple lacks, from the other two (one rule, in
@@ -106,6 +120,35 @@ class Candidates:
                 result,
             )
 
+    def _sum_parts(self) -> None:
+        """A merged province before the merger (the sum of the provinces it
+        was made of) and a region (the sum of its members that year), when
+        the whole is not stored and every part is."""
+        wholes: dict[int, dict[int | None, list[int]]] = {
+            pk: {None: parts} for pk, parts in self.predecessors.items()
+        }
+        for region, province, year in self.memberships:
+            wholes.setdefault(region, {}).setdefault(year, []).append(province)
+        for candidate in list(self.by_key.values()):
+            dims = candidate.dims
+            for whole, parts_by_year in wholes.items():
+                parts = parts_by_year.get(None) or parts_by_year.get(dims["year"])
+                if not parts or dims["area"] != min(parts):
+                    continue
+                if self.get(dims, area=whole) is not None:
+                    continue
+                found = [self.get(dims, area=p) for p in sorted(parts)]
+                if None in found:
+                    continue
+                result = total(*(c.quantity for c in found))
+                self.by_key[key_of({**dims, "area": whole})] = Candidate(
+                    {**dims, "area": whole},
+                    result.as_quantity(),
+                    tuple(f for c in found for f in c.figures),
+                    idents.op("sum", *(c.node for c in found)),
+                    result,
+                )
+
     def get(self, dims: dict, **changes) -> Candidate | None:
         return self.by_key.get(key_of({**dims, **changes}))
 
@@ -121,6 +164,8 @@ class Candidates:
         if whole is None or part is None or whole == part:
             return False
         if whole.kind == Area.Kind.NATION:
+            return True
+        if part_area in self.predecessors.get(whole_area, ()):
             return True
         if whole.kind == Area.Kind.REGION and part.kind == Area.Kind.PROVINCE:
             return (whole_area, part_area, year) in self.memberships

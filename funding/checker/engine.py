@@ -6,37 +6,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
 
-from ..core.models import Figure
+from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
-from .cues import Context, Cues, periods_in
-from .idents import Computed, IdentError, Node
+from .choose import AGREE, Option, decide
+from .cues import Context, Cues
+from .idents import Computed, IdentError
 from .judge import judge
-from .percents import derive, percent_kinds
-from .quotes import (
-    AFTER_END,
-    CLAUSE_BREAK,
-    count_nouns,
-    find_quotes,
-    quote_keys,
-    sentences,
-)
+from .percents import base_year, derive, percent_kinds
+from .places import Place, carried, place_of
+from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 
 __all__ = ["Checker"]
 
 
-def _agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
+def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
     """How many cues the candidate agrees with; None if a hard cue fails."""
     score = 0
     checks = [
         ("year", cues.year),
         ("fund", cues.fund),
         ("measure", cues.measure),
-        ("area", cues.area.pk if cues.area else None),
         ("indicator", cues.indicator.pk if cues.indicator else None),
     ]
     if cues.period_named:
@@ -48,53 +40,31 @@ def _agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
             score += 1
         elif hard:
             return None
+    if cues.areas:
+        if dims["area"] in cues.areas:
+            score += 1
+        elif hard:
+            return None
+    if cues.content is not None and dims["content"] == cues.content:
+        score += 1  # a content's words are common: they count, never exclude
     return score
 
 
-def _closeness(value: Decimal, printed: Decimal) -> float:
-    return float(abs(value - printed) / (abs(printed) + 1))
+def _defaults(dims: dict, explicit: Cues, kept: Cues, all_content: int | None) -> float:
+    """Half a point for what a text means when it does not say: all
+    sources, all contents, the whole year."""
+    score = 0.0
+    if explicit.fund is None and kept.fund is None and dims["fund"] == Figure.Fund.ALL:
+        score += 0.5
+    if explicit.content is None and dims["content"] == all_content:
+        score += 0.5
+    if not explicit.period_named and not kept.period_named and dims["months"] is None:
+        score += 0.5
+    return score
 
 
-def _nearness(value: Decimal, printed: Decimal) -> float:
-    """0..1: 1 when equal, falling as the values part."""
-    return 1 / (1 + 100 * _closeness(value, printed))
-
-
-def _reading(node: Node, computed: Computed, quote: Quote, score: float) -> Reading:
-    verdict, expected = judge(computed, quote)
-    return Reading(
-        ident=str(node),
-        verdict=verdict,
-        expected=expected,
-        explanation=computed.explanation,
-        figures=computed.figures,
-        score=score,
-    )
-
-
-def _candidate_computed(candidate: Candidate) -> Computed:
+def candidate_computed(candidate: Candidate) -> Computed:
     return Computed(candidate.derived or candidate.quantity, candidate.figures, "value")
-
-
-def _confidence(readings: list[Reading]) -> float:
-    if not readings:
-        return 0.0
-    if len(readings) == 1:
-        return 1.0
-    best, second = readings[0].score, readings[1].score
-    return best / (best + second) if best + second > 0 else 0.5
-
-
-@dataclass
-class _Place:
-    """Where a quote stands: its sentence and the words around it."""
-
-    text: str
-    sentence: tuple[int, int]
-    before_clause: str
-    before_sentence: str
-    after: str
-    in_sentence: list[Quote] = field(default_factory=list)
 
 
 class Checker:
@@ -110,15 +80,17 @@ class Checker:
         self.by_pk = {f.pk: f for f in self.figures}
         self.bindings = dict(bindings or {})
         self.candidates = Candidates(self.figures)
-        self.context = Context(self.figures)
+        self.context = Context(self.figures, self.candidates.successors.values())
+        self.all_content = self.candidates.all_content
 
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
         report = Report()
         nouns = count_nouns()
+        state = Cues()
         for part, text in parts:
             quotes = find_quotes(text, part, nouns)
-            findings = self._check_text(text, quotes)
+            findings, state = self._check_text(text, quotes, state)
             for finding, key in zip(findings, quote_keys(text, quotes), strict=True):
                 finding.key = key
                 self._apply_binding(finding, report)
@@ -142,150 +114,208 @@ class Checker:
             finding.expected, finding.figures = "", ()
             finding.explanation = str(error)
             return
-        bound = _reading(node, computed, finding.quote, 1.0)
+        verdict, expected = judge(computed, finding.quote)
+        bound = Reading(
+            str(node), verdict, expected, computed.explanation, computed.figures, 1.0
+        )
         others = [r for r in finding.readings if r.ident != bound.ident]
-        _settle(finding, [bound, *others])
-        finding.confidence = 1.0
+        _settle(finding, bound.verdict, [bound, *others], 1.0)
 
-    def _check_text(self, text: str, quotes: list[Quote]) -> list[Finding]:
+    def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
-        state = Cues()
         resolved: dict[int, Candidate | None] = {}
         for start, end in sentences(text):
             in_sentence = [q for q in quotes if start <= q.start < end]
             for quote in in_sentence:
-                place = _place(text, (start, end), quote, in_sentence)
-                explicit = self.context.cues(place.before_clause)
-                carried = _carried(state, place.before_sentence)
-                if quote.kind == "percent":
-                    readings = self._percent_readings(quote, place, explicit, resolved)
-                else:
-                    ranked = self._rank_amount(quote, explicit, carried)
-                    resolved[id(quote)] = ranked[0][1] if ranked else None
-                    readings = [
-                        _reading(c.node, _candidate_computed(c), quote, score)
-                        for score, c in ranked[:3]
-                    ]
+                place = place_of(text, (start, end), quote, in_sentence)
+                kept = carried(state, place.before_sentence_plain, ())
                 finding = Finding(quote, NO_DATA)
-                _settle(finding, readings)
+                if not quote.blocked:
+                    verdict, readings, confidence = decide(
+                        self._options(quote, place, kept, resolved), quote
+                    )
+                    _settle(finding, verdict, readings, confidence)
+                    if verdict != NO_DATA and readings:
+                        resolved[id(quote)] = self.candidates.by_node.get(
+                            readings[0].ident
+                        )
                 finding.context = (
                     text[max(start, quote.start - 120) : quote.start],
                     text[quote.start : quote.end],
                     text[quote.end : min(end, quote.end + 120)],
                 )
                 findings.append(finding)
-            state = _carried(state, text[start:end])
-        return findings
+            state = carried(
+                state, text[start:end], in_sentence, start, self.context.areas_in
+            )
+        return findings, state
 
-    def _rank_amount(
-        self, quote: Quote, explicit: Cues, carried: Cues
-    ) -> list[tuple[float, Candidate]]:
+    def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
+        explicit = self.context.cues(place.before_clause)
+        if quote.kind in ("amount", "count") and not quote.sign:
+            explicit, kept = self._own_cues(place, explicit, kept)
+        inner = self.context.cues(place.in_parens) if place.in_parens else None
+        if quote.in_parens:
+            # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
+            tail = re.search(r"so với([^,;]{0,40})$", place.before_clause.rstrip())
+            if tail:
+                _override(explicit, self.context.cues(tail.group(1), compared=True))
+        if inner is not None:
+            _override(explicit, inner)
+        if quote.header:  # a table cell: its caption and column say the rest
+            _fill(explicit, self.context.cues(quote.header))
+        if quote.kind in ("percent", "times", "points") or quote.sign:
+            return self._derived_options(quote, place, explicit, resolved)
+        if quote.role == "old":
+            explicit.year = base_year(place, kept) or explicit.year
+            explicit.period_named = explicit.period_named or kept.period_named
+        options = self._value_options(quote, explicit, kept)
+        return options
+
+    def _own_cues(self, place: Place, clause: Cues, kept: Cues) -> tuple[Cues, Cues]:
+        """The cues a value quote must hold: the period and area of its
+        clause, and what the words since the number before it name; what
+        the clause named before that number only counts in favour."""
+        own = self.context.cues(place.own)
+        explicit = Cues(
+            year=clause.year,
+            months=clause.months,
+            period_named=clause.period_named,
+            areas=own.areas or clause.areas,
+            fund=own.fund,
+            measure=own.measure,
+            indicator=own.indicator,
+            content=own.content or clause.content,
+        )
+        favoured = Cues(
+            year=kept.year,
+            months=kept.months,
+            period_named=kept.period_named,
+            areas=kept.areas,
+            fund=clause.fund,
+            measure=clause.measure,
+            indicator=clause.indicator,
+        )
+        return explicit, favoured
+
+    def _value_options(self, quote: Quote, explicit: Cues, kept: Cues) -> list[Option]:
         money = quote.kind == "amount"
         if quote.indicator is not None:  # "59 dự án": the noun names it
             explicit.indicator = quote.indicator
-        if quote.role:
+        for cues in (explicit, kept):
+            named = cues.indicator
+            if named is not None and (named.unit == Indicator.Unit.VND) != money:
+                cues.indicator = None  # "mô hình trình diễn" beside an amount
+        if quote.role in ("executed", "plan"):
             explicit.measure = quote.role
-        ranked = []
+        options = []
         for candidate in self.candidates.all():
             if self.candidates.is_money(candidate) != money:
                 continue
-            if quote.indicator and candidate.dims["indicator"] != quote.indicator.pk:
-                continue
-            hard = _agrees(candidate.dims, explicit, hard=True)
+            hard = agrees(candidate.dims, explicit, hard=True)
             if hard is None:
                 continue
-            soft = _agrees(candidate.dims, carried, hard=False) or 0
-            score = hard * 2 + soft + _nearness(candidate.value, quote.value)
-            ranked.append((score, candidate))
-        ranked.sort(key=lambda item: -item[0])
-        return ranked
+            soft = agrees(candidate.dims, kept, hard=False) or 0
+            words = 2 * hard + soft
+            words += _defaults(candidate.dims, explicit, kept, self.all_content)
+            computed = candidate_computed(candidate)
+            options.append(Option(candidate.node, computed, words, hard))
+        return options
 
-    def _percent_readings(self, quote, place, explicit, resolved) -> list[Reading]:
+    def _derived_options(self, quote, place, explicit, resolved) -> list[Option]:
         numerators = self._numerators(quote, place, explicit, resolved)
-        kinds = percent_kinds(quote, place.before_clause, place.after)
+        kinds = percent_kinds(quote, place)
         whole_cues = self.context.cues(place.after)
-        base_year = whole_cues.year
-        if base_year is None:
-            compared = re.search(r"so với(.*)$", place.before_clause, re.IGNORECASE)
-            if compared:
-                found = list(periods_in(compared.group(1)))
-                base_year = found[-1][1] if found else None
-        printed = quote.value * (quote.sign or 1) / 100
         options = []
-        for numerator in numerators:
+        for numerator, support in numerators:
             for kind in kinds:
                 for node, computed in derive(
-                    self.candidates, kind, numerator, whole_cues, base_year
+                    self.candidates, kind, numerator, whole_cues, place
                 ):
-                    score = _nearness(computed.value, printed)
-                    options.append(_reading(node, computed, quote, score))
-        options.sort(key=lambda r: -r.score)
-        return options[:3]
+                    options.append(Option(node, computed, support, 1))
+        return options
 
-    def _numerators(self, quote, place, explicit, resolved) -> list[Candidate]:
-        """The figure the percentage is of: the amount it follows in the
-        sentence; else one its clause's words name (or none: "lãi suất 6%")."""
-        numerator_quote = None
-        for other in place.in_sentence:
-            if other.start >= quote.start:
-                break
-            if other.kind != "percent" and not other.in_parens and other.role != "plan":
-                numerator_quote = other
-        if numerator_quote is not None:
-            numerator = resolved.get(id(numerator_quote))
-            return [numerator] if numerator is not None else []
-        named = [
-            explicit.fund,
-            explicit.measure,
-            explicit.area,
-            explicit.indicator,
-            explicit.year,
-        ]
-        if sum(cue is not None for cue in named) < 2:
-            return []
-        return [
-            c
-            for c in self.candidates.all()
-            if _agrees(c.dims, explicit, hard=True) is not None
-        ]
+    def _numerators(self, quote, place, explicit, resolved):
+        """The figure a percentage (or a change) is of, with its word
+        support: the amount it follows in the sentence, unless the words
+        between them name another indicator; else one the words name (or
+        none: "lãi suất 6%")."""
+        previous = _previous_value(quote, place)
+        if previous is not None:
+            numerator = resolved.get(id(previous))
+            offset = place.sentence[0]
+            between = place.sentence_text[previous.end - offset : quote.start - offset]
+            named = self.context.cues(between).indicator
+            if numerator is None:
+                return []
+            if named is None or named.pk == numerator.dims["indicator"]:
+                return [(numerator, 0.0)]
+        for span in (place.before_clause, place.before_sentence_plain):
+            cues = self.context.cues(span)
+            _fill(cues, explicit)
+            named = [cues.fund, cues.measure, cues.areas or None, cues.indicator]
+            if sum(cue is not None for cue in named) + (cues.year is not None) >= 2:
+                return self._named(cues)
+        return []
+
+    def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
+        found = []
+        for candidate in self.candidates.all():
+            hard = agrees(candidate.dims, cues, hard=True)
+            if hard is not None:
+                extra = _defaults(candidate.dims, cues, Cues(), self.all_content)
+                found.append((candidate, hard * 2 + extra))
+        return found
 
 
-def _settle(finding: Finding, readings: list[Reading]) -> None:
-    """The finding takes its best reading's verdict, or no data."""
+def _previous_value(quote: Quote, place: Place) -> Quote | None:
+    """The amount or count before ``quote`` in its sentence that a
+    percentage is of (not a plan in a pair, an older value or a change)."""
+    found = None
+    for other in place.in_sentence:
+        if other.start >= quote.start:
+            break
+        if (
+            other.kind in ("amount", "count")
+            and not other.in_parens
+            and other.role not in ("plan", "old")
+            and not other.sign
+        ):
+            found = other
+    return found
+
+
+def _override(cues: Cues, inner: Cues) -> None:
+    for name in ("year", "months", "fund", "measure", "indicator", "content"):
+        value = getattr(inner, name)
+        if value is not None:
+            setattr(cues, name, value)
+    if inner.period_named:
+        cues.period_named = True
+    if inner.areas:
+        cues.areas = inner.areas
+
+
+def _fill(cues: Cues, more: Cues) -> None:
+    for name in ("year", "months", "fund", "measure", "indicator", "content"):
+        if getattr(cues, name) is None and getattr(more, name) is not None:
+            setattr(cues, name, getattr(more, name))
+    cues.period_named = cues.period_named or more.period_named
+    cues.areas = cues.areas or more.areas
+
+
+def _settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
+    """The finding takes the verdict and its best reading's figures."""
     finding.readings = tuple(readings)
-    finding.confidence = _confidence(readings)
-    if not readings:
-        finding.verdict = NO_DATA
+    finding.confidence = confidence
+    finding.verdict = verdict
+    if verdict == NO_DATA or not readings:
+        finding.expected, finding.explanation, finding.figures = "", "", ()
         return
     best = readings[0]
-    finding.verdict, finding.expected = best.verdict, best.expected
+    if verdict == UNSURE:
+        finding.expected, finding.explanation, finding.figures = "", "", ()
+        return
+    finding.expected = best.expected
     finding.explanation, finding.figures = best.explanation, best.figures
-
-
-def _place(text, sentence, quote, in_sentence) -> _Place:
-    start, end = sentence
-    clause_start = max(
-        [start]
-        + [m.end() + start for m in CLAUSE_BREAK.finditer(text[start : quote.start])]
-    )
-    after = text[quote.end : end]
-    cut = AFTER_END.search(after)
-    return _Place(
-        text=text,
-        sentence=sentence,
-        before_clause=text[clause_start : quote.start],
-        before_sentence=text[start : quote.start],
-        after=after[: cut.start()] if cut else after,
-        in_sentence=in_sentence,
-    )
-
-
-def _carried(state: Cues, span: str) -> Cues:
-    """The year and period in force: the last named outside a "so với"."""
-    result = Cues(year=state.year, months=state.months, period_named=state.period_named)
-    for match, year, months in periods_in(span):
-        clause = CLAUSE_BREAK.split(span[: match.start()])[-1]
-        if re.search(r"so với", clause, re.IGNORECASE):
-            continue
-        result.year, result.months, result.period_named = year, months, True
-    return result
+    assert verdict in (*AGREE, "mismatch")

@@ -1,83 +1,134 @@
-"""What a percentage is of: a ratio to plan ("đạt … kế hoạch"), a share of
-a wider whole ("chiếm"), or a change against another period ("tăng",
-"cao hơn … so với năm X"); the options a numerator allows."""
+"""What a derived number is of: a percentage as a ratio to plan ("đạt …
+kế hoạch"), a share of a wider whole ("chiếm"), a change against another
+period ("tăng", "cao hơn … so với năm X"); a multiple ("gấp 1,5 lần"); a
+difference ("ít hơn 4 đề án"). The readings a numerator allows."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..core.derived import change, ratio, share
+from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates
-from .cues import Cues
+from .cues import Cues, periods_in
 from .idents import Computed, Node
+from .places import Place
 from .report import Quote
 
 KIND_WORDS = re.compile(
     r"chiếm|đạt|bằng|cao hơn|thấp hơn|tăng|giảm|vượt", re.IGNORECASE
 )
+_FUNCTIONS = {
+    "ratio": (ratio, "fraction"),
+    "change": (change, "fraction"),
+    "share": (share, "fraction"),
+    "times": (ratio, "times"),
+    "diff": (difference, "value"),
+}
 
 
-def percent_kinds(quote: Quote, before_clause: str, after: str) -> list[str]:
+def percent_kinds(quote: Quote, place: Place) -> list[str]:
+    if quote.kind == "times":
+        return ["times"]
+    if quote.kind == "points":
+        return []
+    if quote.kind in ("amount", "count"):
+        return ["diff"]
     if quote.sign:
         return ["change"]
-    words = KIND_WORDS.findall(before_clause[-60:])
+    header = quote.header.lower()
+    if re.search(r"tỷ trọng|cơ cấu", header):
+        return ["share"]
+    if re.search(r"tỷ lệ|so với kế hoạch", header):
+        return ["ratio"]
+    words = KIND_WORDS.findall(place.before_clause[-60:])
     last = words[-1].lower() if words else ""
     if last == "chiếm":
         return ["share"]
     if last in ("cao hơn", "thấp hơn", "tăng", "giảm", "vượt"):
         return ["change"]
-    if last in ("đạt", "bằng") or re.search(r"kế hoạch", after, re.IGNORECASE):
+    if last in ("đạt", "bằng") or re.search(r"kế hoạch", place.after, re.IGNORECASE):
         return ["ratio"]
     return ["ratio", "share", "change"]
 
 
+def base_year(place: Place, kept: Cues) -> int | None:
+    """The year a number is compared with: "so với năm 2023", else the
+    year before the one in force."""
+    for _match, year, _months in periods_in(place.sentence_text, compared=True):
+        if re.search(r"so với[^,;.()]{0,20}$", place.sentence_text[: _match.start()]):
+            return year
+    return kept.year - 1 if kept.year else None
+
+
 def derive(
-    candidates: Candidates, kind: str, numerator: Candidate, cues: Cues, base_year
+    candidates: Candidates, kind: str, numerator: Candidate, cues: Cues, place: Place
 ) -> Iterator[tuple[Node, Computed]]:
     """Each reading of ``kind`` with ``numerator`` on top."""
-    dims = numerator.dims
-    others: list[Candidate] = []
-    function = {"ratio": ratio, "change": change, "share": share}[kind]
-    if kind == "ratio" and dims["measure"] != Figure.Measure.PLAN:
-        plan = candidates.get(dims, measure=Figure.Measure.PLAN, months=None)
-        others = [plan] if plan is not None else []
-    elif kind == "change":
-        year = base_year or dims["year"] - 1
-        base = candidates.get(dims, year=year) if year != dims["year"] else None
-        others = [base] if base is not None else []
-    elif kind == "share":
+    function, unit = _FUNCTIONS[kind]
+    if kind == "share":
         others = [
             w
             for w in candidates.all()
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
+    else:
+        others = _bases(candidates, kind, numerator, cues, place)
     for other in others:
-        if not other.value:
+        if not other.value or other is numerator:
             continue
         result = function(numerator.quantity, other.quantity)
         node = idents.op(kind, numerator.node, other.node)
-        yield node, Computed(result, numerator.figures + other.figures, "fraction")
+        yield node, Computed(result, numerator.figures + other.figures, unit)
+
+
+def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candidate]:
+    """What a ratio, change, multiple or difference compares with: the
+    numerator's figure with what the words after the number change."""
+    dims = numerator.dims
+    changes: dict = {}
+    if kind == "ratio":
+        changes = {"measure": Figure.Measure.PLAN, "months": None}
+    if cues.year:
+        changes["year"] = cues.year
+    same_period = re.search(r"cùng kỳ", place.sentence_text, re.IGNORECASE)
+    if cues.period_named and not same_period:
+        changes["months"] = cues.months
+    if kind != "ratio" and "year" not in changes and "months" not in changes:
+        compared = base_year(place, Cues(year=dims["year"]))
+        changes["year"] = compared or dims["year"] - 1
+    for name in ("measure", "fund"):
+        if getattr(cues, name):
+            changes[name] = getattr(cues, name)
+    if kind == "ratio" and dims["measure"] == changes.get("measure") == "plan":
+        return []
+    areas = cues.areas or {dims["area"]}
+    found = [candidates.get(dims, **changes, area=a) for a in areas]
+    return [c for c in found if c is not None]
 
 
 def _is_whole_of(
     candidates: Candidates, whole: Candidate, part: Candidate, cues: Cues
 ) -> bool:
     w, dims = whole.dims, part.dims
-    if not all(w[k] == dims[k] for k in ("indicator", "content", "year", "months")):
+    if not all(w[k] == dims[k] for k in ("indicator", "year", "months")):
+        return False
+    if w["content"] != dims["content"] and w["content"] != candidates.all_content:
         return False
     if w["measure"] != (cues.measure or dims["measure"]):
         return False
     if cues.fund is not None and w["fund"] != cues.fund:
         return False
-    if cues.area is not None and w["area"] != cues.area.pk:
+    if cues.areas and w["area"] not in cues.areas:
         return False
     if cues.year is not None and w["year"] != cues.year:
         return False
     if w["area"] == dims["area"]:
-        return w["fund"] == Figure.Fund.ALL and dims["fund"] != w["fund"]
+        wider_fund = w["fund"] == Figure.Fund.ALL and dims["fund"] != w["fund"]
+        wider_content = w["content"] != dims["content"] and w["fund"] == dims["fund"]
+        return wider_fund or wider_content
     return candidates.contains(w["area"], dims["area"], dims["year"]) and w["fund"] in (
         dims["fund"],
         Figure.Fund.ALL,

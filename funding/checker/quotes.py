@@ -1,5 +1,11 @@
-"""Finding the numbers a text quotes: amounts with their unit, pairs,
-percentages and counts with a counted noun (see the package)."""
+"""Finding the numbers a text quotes (see the package): amounts with their
+unit, pairs ("11,07/11,14 tỷ đồng", "46/48 đề án", "từ 40 lên 46 đề án"),
+percentages, counts with a counted noun, multiples ("gấp 1,5 lần") and
+points ("giảm 1,41 điểm phần trăm"); a word of approximation before one
+("hơn", "gần", "khoảng") and a direction ("tăng", "ít hơn"). An amount per
+unit ("120 nghìn đồng/kg") or in another currency ("2,2 tỷ USD") is found
+but blocked: it is never a figure of the data. Table cells take the unit
+of their column (``tables``)."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .report import Quote
+from .tables import table_quotes
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
 # after the comma, but not "năm 2021, 61").
@@ -23,22 +30,38 @@ _PAIR_OR_AMOUNT = re.compile(
     rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?\s*(?P<unit>{_MONEY})(?![\w])"
 )
 _PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
-CLAUSE_BREAK = re.compile(r"[;:]")
-AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n")
+_TIMES = re.compile(
+    rf"gấp\s+(?:(?P<approx>gần|hơn|khoảng|xấp xỉ|trên)\s+)?(?P<a>{_NUM})\s+lần",
+    re.IGNORECASE,
+)
+_POINTS = re.compile(rf"(?P<a>{_NUM})\s+điểm\s+phần\s+trăm", re.IGNORECASE)
+_PER_UNIT = re.compile(
+    r"\s*(?:/|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)", re.IGNORECASE
+)
+_APPROX = re.compile(
+    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$", re.IGNORECASE
+)
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 CHANGE_UP = re.compile(
-    r"(?:cao hơn|tăng|vượt|nhiều hơn)(?:\s+thêm)?\s*$", re.IGNORECASE
+    r"(?:cao hơn|tăng|vượt|nhiều hơn)(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    re.IGNORECASE,
 )
-CHANGE_DOWN = re.compile(r"(?:thấp hơn|giảm|ít hơn|kém)\s*$", re.IGNORECASE)
-
-# --- Reading the text ----------------------------------------------------
+CHANGE_DOWN = re.compile(
+    r"(?:thấp hơn|giảm|ít hơn|kém)(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
+)
+_CELL = "\t"
 
 
 def plain_text(body_html: str) -> str:
-    """The words of a rich-text body, one line per paragraph."""
+    """The words of a rich-text body, one line per paragraph (a table row
+    per line, its cells separated by tabs)."""
     text = re.sub(
-        r"(?i)<br\s*/?>|</(?:p|li|h\d|blockquote|tr|figcaption)>", "\n", body_html
+        r"(?i)<br\s*/?>|</(?:p|li|h\d|blockquote|tr|figcaption|caption)>",
+        "\n",
+        body_html,
     )
+    text = re.sub(r"(?i)</t[dh]>[ \t]*", _CELL, text)
+    text = re.sub(r"(?i)<tr[^>]*>[ \t]*", "", text)
     return html.unescape(strip_tags(text)).replace("\u00a0", " ")
 
 
@@ -52,7 +75,7 @@ def count_nouns() -> dict[str, Indicator]:
 
 
 def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
-    """Every amount, percentage and count ``text`` quotes, in order."""
+    """Every figure-like number ``text`` quotes, in order."""
     nouns = count_nouns() if nouns is None else nouns
     quotes: list[Quote] = []
     for match in _PAIR_OR_AMOUNT.finditer(text):
@@ -64,100 +87,142 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
             quote = _number_quote(text, match, group, unit, part, role)
             if quote is not None:
                 quotes.append(quote)
-    quotes += _percent_quotes(text, part)
+    quotes += _simple_quotes(text, part, _PERCENT, "percent")
+    quotes += _simple_quotes(text, part, _TIMES, "times")
+    quotes += _simple_quotes(text, part, _POINTS, "points")
     quotes += _count_quotes(text, part, nouns)
+    taken = [(q.start, q.end) for q in quotes]
+    quotes += [
+        q
+        for q in table_quotes(text, part, nouns)
+        if not any(s < q.end and q.start < e for s, e in taken)
+    ]
+    for quote in quotes:
+        _read_around(text, quote)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-def _parsed(number: str):
+def _parsed(number: str, unit: str = ""):
     try:
-        return parse_number(number)
+        return parse_number(number, unit=unit)
     except NumberFormatError:
         return None
 
 
-def _percent_quotes(text: str, part: str) -> list[Quote]:
+def _quote(part, start, end, text, kind, parsed, scale=Decimal(1), **extra) -> Quote:
+    return Quote(
+        part,
+        start,
+        end,
+        text,
+        kind,
+        parsed.value,
+        parsed.decimals,
+        Decimal(1).scaleb(-parsed.decimals) * scale,
+        **extra,
+    )
+
+
+def _simple_quotes(text: str, part: str, pattern, kind: str) -> list[Quote]:
     quotes = []
-    for match in _PERCENT.finditer(text):
+    for match in pattern.finditer(text):
         parsed = _parsed(match["a"])
         if parsed is None:
             continue
-        before = text[max(0, match.start() - 30) : match.start()]
-        up, down = CHANGE_UP.search(before), CHANGE_DOWN.search(before)
-        quotes.append(
-            Quote(
-                part,
-                match.start(),
-                match.end(),
-                match.group(0),
-                "percent",
-                parsed.value,
-                parsed.decimals,
-                Decimal(1).scaleb(-parsed.decimals),
-                sign=1 if up else -1 if down else 0,
-                in_parens=_in_parens(text, match.start()),
-            )
-        )
+        quote = _quote(part, match.start(), match.end(), match.group(0), kind, parsed)
+        if kind == "times":
+            quote.approx = (match["approx"] or "").lower()
+        quotes.append(quote)
     return quotes
 
 
 def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     if not nouns:
         return []
-    words = "|".join(re.escape(n) for n in nouns)
-    pattern = re.compile(rf"(?P<a>{_NUM})\s+(?P<noun>{words})(?!\w)", re.IGNORECASE)
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?:(?P<from>từ)\s+(?P<old>{_NUM_BODY})\s+lên\s+|"
+        rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})\s+(?P<noun>{words})(?!\w)",
+        re.IGNORECASE,
+    )
     quotes = []
     for match in pattern.finditer(text):
-        parsed = _parsed(match["a"])
+        indicator = nouns[match["noun"].lower()]
+        first = "old" if match["from"] else "a" if match["a"] else None
+        if first is None and re.match(
+            r"[\w.,/]", text[match.start("n") - 1 : match.start("n")]
+        ):
+            continue  # inside another number ("12/2023 đề án")
+        parsed = _parsed(match["n"])
         if parsed is None:
             continue
+        role = "plan" if first == "a" else ""
+        start = match.start("n")
         quotes.append(
-            Quote(
+            _quote(
                 part,
-                match.start(),
+                start,
                 match.end(),
-                match.group(0),
+                text[start : match.end()],
                 "count",
-                parsed.value,
-                parsed.decimals,
-                Decimal(1).scaleb(-parsed.decimals),
-                in_parens=_in_parens(text, match.start()),
-                indicator=nouns[match["noun"].lower()],
+                parsed,
+                role=role,
+                indicator=indicator,
             )
         )
+        if first is not None and (head := _parsed(match[first])) is not None:
+            quotes.append(
+                _quote(
+                    part,
+                    match.start(first),
+                    match.end(first),
+                    match[first],
+                    "count",
+                    head,
+                    role="old" if first == "old" else "executed",
+                    indicator=indicator,
+                )
+            )
     return quotes
 
 
 def _number_quote(text, match, group, unit, part, role) -> Quote | None:
     """One amount of a match; in a pair "11,07/11,14 tỷ đồng" each number is
     its own quote with the pair's unit."""
-    try:
-        parsed = parse_number(match[group], unit=unit)
-    except NumberFormatError:
-        return None
+    parsed = _parsed(match[group], unit)
     if parsed is None or unit not in MONEY_UNITS:
         return None
     start = match.start(group)
     end = match.end("a") if group == "a" and match["b"] else match.end()
-    return Quote(
+    quote = _quote(
         part,
         start,
         end,
         f"{match[group]} {match['unit']}",
         "amount",
-        parsed.value,
-        parsed.decimals,
-        Decimal(1).scaleb(-parsed.decimals) * parsed.scale,
+        parsed,
+        parsed.scale,
         role=role,
-        in_parens=_in_parens(text, start),
     )
+    if _PER_UNIT.match(text, match.end()):
+        quote.blocked = "per unit"
+    return quote
 
 
-def _in_parens(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    before = text[line_start:position]
-    return before.count("(") > before.count(")")
+def _read_around(text: str, quote: Quote) -> None:
+    """Parentheses, approximation and direction from the words before it."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start : quote.start]
+    quote.in_parens = before.count("(") > before.count(")")
+    near = before[-30:]
+    if not quote.approx and (approx := _APPROX.search(near)):
+        quote.approx = approx["word"].lower()
+    if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":
+        if CHANGE_UP.search(near):
+            quote.sign = 1
+        elif CHANGE_DOWN.search(near):
+            quote.sign = -1
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -47,6 +47,8 @@ class Quote:
     in_parens: bool = False
     indicator: Indicator | None = None
     approx: str = ""  # "hơn", "gần", "khoảng"… before the number
+    header: str = ""  # a table cell's caption and column header
+    blocked: str = ""  # why it cannot be a figure ("/kg": a price per unit)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,124 @@
+"""Choosing among the readings of one quote, and how sure to be.
+
+Each option carries how well the words agree with it (``words``: a cue
+named in the number's own clause counts twice, one carried over or a
+default once) and what it gives for the printed number. The rule:
+
+1. A reading that gives the printed number (match or within rounding) and
+   that the words support nearly as well as the best wins: value agreement
+   is strong evidence, and a carried word must not outrank it.
+2. Otherwise the best-supported reading is a **mismatch** when the words
+   single it out and the printed number is a plausible slip of it (close,
+   a unit slip ×1000, a sign slip); **unsure** when another reading with
+   another value is supported about as well; and **no data** when the
+   printed number is nothing like any reading (a sub-count, an income, a
+   figure the data does not hold).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core.derived import round_half_up
+from .idents import Computed, Node
+from .judge import judge
+from .report import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Quote, Reading
+
+AGREE = (MATCH, ROUNDING)
+#: How much less word support a reading giving the printed number may have
+#: than the best-supported one and still win (one explicit cue).
+MARGIN = 2.0
+#: Two readings whose word support differs by less than this are a tie.
+TIE = 0.5
+
+
+@dataclass
+class Option:
+    node: Node
+    computed: Computed
+    words: float  # word support
+    evidence: int  # cues named in the number's own clause that agree
+    reading: Reading | None = None
+
+
+def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], float]:
+    """The verdict, the readings best first, and the confidence (0..1)."""
+    if not options:
+        return NO_DATA, [], 0.0
+    for option in options:
+        verdict, expected = judge(option.computed, quote)
+        option.reading = Reading(
+            ident=str(option.node),
+            verdict=verdict,
+            expected=expected,
+            explanation=option.computed.explanation,
+            figures=option.computed.figures,
+            score=option.words + _nearness(option.computed, quote),
+        )
+    options.sort(key=lambda o: -o.reading.score)
+    best_words = max(o.words for o in options)
+    agreeing = [
+        o
+        for o in options
+        if o.reading.verdict in AGREE and o.words >= best_words - MARGIN
+    ]
+    if agreeing:
+        chosen = agreeing[0]
+        rest = [o.reading for o in options if o is not chosen]
+        confidence = 0.95 if chosen.words >= best_words else 0.75
+        return chosen.reading.verdict, [chosen.reading, *rest[:2]], confidence
+    readings = [o.reading for o in options[:3]]
+    top = options[0]
+    slip = _slip(top, quote)
+    if slip is None:
+        return NO_DATA, readings, 0.0
+    rivals = [
+        o
+        for o in options[1:]
+        if o.words > top.words - TIE and o.computed.value != top.computed.value
+    ]
+    if rivals or slip == "far":
+        return UNSURE, readings, 0.5
+    return MISMATCH, readings, 0.9
+
+
+def _printed(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
+    """The printed number and the reading's value, in the same unit."""
+    scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
+    return quote.value * (quote.sign or 1), computed.value * scale
+
+
+def _nearness(computed: Computed, quote: Quote) -> float:
+    printed, value = _printed(computed, quote)
+    gap = abs(value - printed) / (abs(printed) + 1)
+    return float(1 / (1 + 100 * gap))
+
+
+def _slip(option: Option, quote: Quote) -> str | None:
+    """Is the printed number a believable slip of this reading's value?
+    "near" (a typo, a unit ×1000, a sign), "far" (possible, when the words
+    name it well) or None (no: it is some other number)."""
+    printed, value = _printed(option.computed, quote)
+    if option.computed.kind != "value":
+        if round_half_up(value, quote.decimals) == -printed:
+            return "near"  # tăng for giảm
+        gap = abs(printed - value)
+        if gap <= max(abs(value) * Decimal("0.6"), Decimal(15)):
+            return "near"
+        return "far" if option.evidence >= 2 else None
+    if not value or printed <= 0:
+        return None
+    ratio = printed / value
+    if _within(ratio, Decimal(1000)):
+        return "near"  # tỷ for triệu, triệu for nghìn
+    for limit, needed, verdict in ((1.6, 0, "near"), (2.5, 2, "near"), (5, 2, "far")):
+        if option.evidence >= needed and 1 / Decimal(limit) <= ratio <= Decimal(limit):
+            return verdict
+    return None
+
+
+def _within(ratio: Decimal, factor: Decimal) -> bool:
+    return any(
+        abs(ratio - f) <= f * Decimal("0.02") for f in (factor, Decimal(1) / factor)
+    )

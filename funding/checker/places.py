@@ -1,0 +1,87 @@
+"""Where a quote stands: its sentence and clause, what a parenthesis
+around it says, what follows it; and the year, period and area in force,
+carried from sentence to sentence.
+
+A year in parentheses binds only inside them ("(năm 2023: 2,28 tỷ đồng),
+gấp 1,5 lần" reads the multiple in the year in force); a year compared
+with ("so với năm 2023") is not in force; a year named after the last
+number of a sentence ("… chuyển sang thực hiện trong năm 2025") sets
+nothing for the sentences that follow."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import Cues, periods_in
+from .report import Quote
+
+CLAUSE_BREAK = re.compile(r"[;:]")
+AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+@dataclass
+class Place:
+    sentence: tuple[int, int]
+    before_clause: str  # the clause before the quote, without closed parentheses
+    before_sentence_plain: str  # the sentence before it, the same way
+    in_parens: str  # inside an open parenthesis: from it to the quote
+    own: str  # the clause's words since the number before this one
+    after: str  # the words after it, to the end of its clause
+    sentence_text: str
+    in_sentence: list[Quote] = field(default_factory=list)
+
+
+def without_parens(text: str) -> str:
+    """``text`` with every closed parenthesis (and what it holds) blanked."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
+    start, end = sentence
+    before = without_parens(text[start : quote.start])
+    inner = ""
+    if "(" in before:
+        cut = before.rfind("(")
+        before, inner = before[:cut], text[start + cut + 1 : quote.start]
+    clause = CLAUSE_BREAK.split(before)[-1]
+    since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
+    own = without_parens(text[start : quote.start])[since:]
+    own = CLAUSE_BREAK.split(own)[-1]
+    after = text[quote.end : end]
+    found = AFTER_END.search(after)
+    return Place(
+        sentence=sentence,
+        before_clause=clause,
+        before_sentence_plain=before,
+        in_parens=inner,
+        own=own,
+        after=after[: found.start()] if found else after,
+        sentence_text=text[start:end],
+        in_sentence=in_sentence,
+    )
+
+
+def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -> Cues:
+    """The year, period and area in force after ``span`` (a sentence, or
+    the part of one before a quote): the last named outside parentheses
+    and comparisons, before the sentence's last quote."""
+    plain = without_parens(span)
+    if quotes:
+        plain = plain[: max(q.start for q in quotes) - offset]
+    result = Cues(
+        year=state.year,
+        months=state.months,
+        period_named=state.period_named,
+        areas=state.areas,
+    )
+    for _match, year, months in periods_in(plain):
+        result.year, result.months, result.period_named = year, months, True
+    if areas_in is not None:
+        result.areas = areas_in(plain) or result.areas
+    return result

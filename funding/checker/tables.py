@@ -1,0 +1,113 @@
+"""Numbers in tables: a cell holding only a number takes the unit of its
+column ("Kinh phí (triệu đồng)", "Tỷ trọng (%)", "Số đề án") and reads its
+dimensions from its row's label, its column's header and the table's
+caption (the line before the table, "… như sau:"). ``plain_text`` writes
+a table row per line with its cells separated by tabs.
+
+The 100 of a share column's total row is not a figure."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..core.formatting import MONEY_UNITS
+from ..core.numbers import NumberFormatError, parse_number
+from .report import Quote
+
+_CELL_NUMBER = re.compile(r"\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
+_TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn)", re.IGNORECASE)
+_UNIT_IN_HEADER = re.compile(
+    r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng)|(?P<percent>%)", re.IGNORECASE
+)
+
+
+def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
+    quotes: list[Quote] = []
+    lines = _lines(text)
+    header, caption, previous = None, "", ""
+    for start, line in lines:
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            header, previous = None, line
+            continue
+        cells = _cells(line, start)
+        if header is None:
+            header = [(_column(cell, nouns), cell) for _s, cell in cells]
+            caption = previous
+            continue
+        quotes += _row_quotes(part, cells, header, caption)
+    return quotes
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    found, start = [], 0
+    for line in text.split("\n"):
+        found.append((start, line))
+        start += len(line) + 1
+    return found
+
+
+def _cells(line: str, start: int) -> list[tuple[int, str]]:
+    cells, position = [], start
+    for cell in line.split("\t"):
+        cells.append((position, cell))
+        position += len(cell) + 1
+    return cells
+
+
+def _column(header: str, nouns: dict):
+    """(kind, unit or indicator) a column's header gives its numbers."""
+    unit = _UNIT_IN_HEADER.search(header)
+    if unit and unit["percent"]:
+        return "percent", None
+    if unit:
+        return "amount", re.sub(r"\s+", " ", unit["money"].lower())
+    lowered = header.lower()
+    for noun, indicator in nouns.items():
+        if noun in lowered:
+            return "count", indicator
+    return None, None
+
+
+def _row_quotes(part, cells, header, caption) -> list[Quote]:
+    quotes = []
+    label = cells[0][1] if cells else ""
+    for column, (start, cell) in enumerate(cells):
+        if column == 0 or column >= len(header):
+            continue
+        (kind, unit), title = header[column]
+        match = _CELL_NUMBER.fullmatch(cell)
+        if kind is None or match is None:
+            continue
+        quote = _cell_quote(part, start + match.start("n"), match["n"], kind, unit)
+        if quote is None:
+            continue
+        if kind == "percent" and _TOTAL_ROW.match(label) and quote.value == 100:
+            continue
+        quote.header = f"{caption} {title}"
+        quotes.append(quote)
+    return quotes
+
+
+def _cell_quote(part, start, number, kind, unit) -> Quote | None:
+    money = unit if kind == "amount" else ""
+    try:
+        parsed = parse_number(number, unit=money)
+    except NumberFormatError:
+        return None
+    if parsed is None:
+        return None
+    scale = MONEY_UNITS.get(money, Decimal(1)) if money else Decimal(1)
+    return Quote(
+        part,
+        start,
+        start + len(number),
+        number,
+        kind,
+        parsed.value,
+        parsed.decimals,
+        Decimal(1).scaleb(-parsed.decimals) * scale,
+        indicator=unit if kind == "count" else None,
+    )
