@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -95,7 +95,7 @@ def bind_quote(
     return Bound(report=report, finding=_finding(report, key))
 
 
-def bindings_reading(figures) -> "FigureBinding.objects":
+def bindings_reading(figures) -> QuerySet:
     """Bindings whose reading reads any of ``figures`` (a queryset): the
     figures the checker recorded for the bound quote."""
     return FigureBinding.objects.exclude(reading=NOT_A_FIGURE).filter(
