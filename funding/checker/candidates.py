@@ -24,10 +24,32 @@ class Candidate:
     figures: tuple[Figure, ...]
     node: Node
     derived: Derived | None = None
+    #: The value as an input of a derived figure, known only to what an
+    #: article prints of it (see ``widened``).
+    wide: Quantity | None = None
 
     @property
     def value(self) -> Decimal:
         return self.quantity.value
+
+
+BILLION_TENTH = Decimal(100_000_000)
+
+
+def widened(quantity: Quantity, money: bool) -> Quantity:
+    """An input as an article prints it: to 0,01 tỷ (0,1 tỷ and over) or to
+    1 triệu, so a percentage computed from printed figures is within
+    rounding; a count is exact."""
+    if not money:
+        return quantity
+    step = (
+        Decimal(10_000_000)
+        if abs(quantity.value) >= BILLION_TENTH
+        else Decimal(1_000_000)
+    )
+    return Quantity(
+        quantity.value, max(quantity.error, step / 2), quantity.label, quantity.figure
+    )
 
 
 def dims_of(figure: Figure) -> dict:
@@ -37,11 +59,22 @@ def dims_of(figure: Figure) -> dict:
         "fund": figure.fund,
         "content": figure.content_id,
         "year": figure.year,
-        "months": None
-        if figure.period_kind == Figure.PeriodKind.YEAR
-        else figure.period_end.month,
+        "months": _months(figure),
         "measure": figure.measure,
     }
+
+
+def _months(figure: Figure):
+    """The period as cues name it: None for the year, the number of first
+    months, "M-D" up to a day, "qN" for a quarter on its own."""
+    kind, end = figure.period_kind, figure.period_end
+    if kind == Figure.PeriodKind.YEAR:
+        return None
+    if kind == Figure.PeriodKind.TO_DATE:
+        return f"{end.month}-{end.day}"
+    if kind == Figure.PeriodKind.QUARTER:
+        return f"q{(end.month + 2) // 3}"
+    return end.month
 
 
 def key_of(dims: dict) -> tuple:
@@ -76,8 +109,15 @@ class Candidates:
         )
         for figure in figures:
             dims = dims_of(figure)
+            quantity = Quantity.of(figure)
+            money = figure.indicator.unit == Indicator.Unit.VND
             self.by_key[key_of(dims)] = Candidate(
-                dims, Quantity.of(figure), (figure,), idents.fig(figure.pk)
+                dims,
+                quantity,
+                (figure,),
+                idents.fig(figure.pk),
+                None,
+                widened(quantity, money),
             )
         self._sum_parts()
         self._complete_fund_triples()
@@ -112,12 +152,16 @@ class Candidates:
                 node = idents.op("diff", whole.node, part.node)
                 others = [whole, part]
             dims = {**candidate.dims, "fund": triple.derived}
+            wide = complete_fund_triple(
+                **{f: (c.wide if c else None) for f, c in known.items()}
+            ).get(triple.derived)
             self.by_key[key_of(dims)] = Candidate(
                 dims,
                 result.as_quantity(),
                 tuple(f for c in others for f in c.figures),
                 node,
                 result,
+                wide.as_quantity(),
             )
 
     def _sum_parts(self) -> None:
@@ -147,7 +191,12 @@ class Candidates:
                     tuple(f for c in found for f in c.figures),
                     idents.op("sum", *(c.node for c in found)),
                     result,
+                    total(*(c.wide for c in found)).as_quantity(),
                 )
+
+    def wholes(self) -> set[int]:
+        """Areas made of others: merged provinces and regions."""
+        return set(self.predecessors) | {r for r, _p, _y in self.memberships}
 
     def get(self, dims: dict, **changes) -> Candidate | None:
         return self.by_key.get(key_of({**dims, **changes}))

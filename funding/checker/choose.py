@@ -27,8 +27,9 @@ from .report import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Quote, Reading
 
 AGREE = (MATCH, ROUNDING)
 #: How much less word support a reading giving the printed number may have
-#: than the best-supported one and still win (one explicit cue).
-MARGIN = 2.0
+#: than the best-supported one and still win (a carried cue, not one of
+#: its own sentence).
+MARGIN = 1.5
 #: Two readings whose word support differs by less than this are a tie.
 TIE = 0.5
 
@@ -68,16 +69,16 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
         rest = [o.reading for o in options if o is not chosen]
         confidence = 0.95 if chosen.words >= best_words else 0.75
         return chosen.reading.verdict, [chosen.reading, *rest[:2]], confidence
-    readings = [o.reading for o in options[:3]]
-    top = options[0]
-    slip = _slip(top, quote)
-    if slip is None:
-        return NO_DATA, readings, 0.0
-    rivals = [
-        o
-        for o in options[1:]
-        if o.words > top.words - TIE and o.computed.value != top.computed.value
-    ]
+    top_words = max(o.words for o in options)
+    tied = [o for o in options if o.words > top_words - TIE]
+    slipped = [(o, _slip(o, quote)) for o in tied]
+    slipped = [(o, slip) for o, slip in slipped if slip is not None]
+    if not slipped:
+        return NO_DATA, [o.reading for o in options[:3]], 0.0
+    top, slip = min(slipped, key=lambda item: item[1] != "near")
+    rest = [o.reading for o in options if o is not top]
+    readings = [top.reading, *rest[:2]]
+    rivals = [o for o in tied if o.computed.value != top.computed.value]
     if rivals or slip == "far":
         return UNSURE, readings, 0.5
     return MISMATCH, readings, 0.9
@@ -104,9 +105,11 @@ def _slip(option: Option, quote: Quote) -> str | None:
         if round_half_up(value, quote.decimals) == -printed:
             return "near"  # tăng for giảm
         gap = abs(printed - value)
-        if gap <= max(abs(value) * Decimal("0.6"), Decimal(15)):
+        if gap <= max(abs(value), Decimal(15)):
             return "near"
         return "far" if option.evidence >= 2 else None
+    if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
+        return "near"  # "nhiều hơn" for "ít hơn"
     if not value or printed <= 0:
         return None
     ratio = printed / value

@@ -9,6 +9,7 @@ figure has)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -17,9 +18,22 @@ from ..core.models import Area, Figure, Indicator, ProgrammeContent
 _YEAR = re.compile(
     r"(?:(?P<months>\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|"
     r"[Ss]áu|[Nn]ăm|[Bb]ốn|[Bb]a|[Hh]ai)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+"
-    r"|(?:hết\s+)?tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
+    r"(?P<dmonth>\d{1,2})\s*/\s*"
+    r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
+    r"|[Bb]a|[Hh]ai"
+)
+# "7 tháng đầu năm" with the year left to the context
+_MONTHS_ONLY = re.compile(
+    rf"(?<!\w)(?P<months>{_MONTH_NAMES})\s+tháng\s+đầu\s+năm(?!\s*(?:19|20)\d{{2}})"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
 _MONTH_WORDS = {
@@ -35,27 +49,41 @@ _MONTH_WORDS = {
     "mười một": 11,
     "mười hai": 12,
 }
-NOT_MEASURED = "-"  # "chưa giải ngân": a measure no figure has
+NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
+LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
     (Figure.Fund.KCQG, r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương"),
     (
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|kinh phí địa phương",
     ),
-    (Figure.Fund.ALL, r"toàn vùng|tổng kinh phí|các nguồn|tổng nguồn|cả hai nguồn"),
+    (
+        Figure.Fund.ALL,
+        r"toàn vùng|tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch|các nguồn|tổng nguồn"
+        r"|cả hai nguồn",
+    ),
 ]
 MEASURE_WORDS = [
+    (LEFT, r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"),
+    (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng"),
+    (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
     (
-        NOT_MEASURED,
-        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)|còn lại|tiết kiệm|vốn đối ứng",
+        Figure.Measure.PLAN,
+        r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
+        r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
+        r"|đào tạo|tổ chức))?",
     ),
-    (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|dự kiến|đề xuất|định mức|tối đa"),
-    (Figure.Measure.PLAN, r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (Figure.Measure.EXECUTED, r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
 REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
+#: Words for a whole made of parts named before: a merged province, a region.
+WHOLE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 # Words of programme contents too common to tell one from another.
 _COMMON = {
     "công nghiệp",
@@ -97,34 +125,61 @@ _FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
 
 
+def _measure(span: str, first: bool = False):
+    """The last measure named (the first: the subject's); an estimate
+    ("ước … giải ngân") stays one."""
+    found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
+    if not found:
+        return None
+    chosen = found[0] if first else found[-1]
+    if chosen == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
+        return Figure.Measure.ESTIMATE
+    return chosen
+
+
 def periods_in(span: str, compared: bool = False):
-    """(match, year, months or None) of each period named in ``span``; one
-    compared with ("so với năm 2023") only when ``compared``."""
-    for match in _YEAR.finditer(span):
+    """(match, year or None, months) of each period named in ``span``, in
+    order; months is None for a whole year, a number for the first months,
+    "M-D" for a period up to a day. One compared with ("so với năm 2023")
+    only when ``compared``; the year None when the text leaves it to the
+    context ("7 tháng đầu năm")."""
+    found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
+    found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
+    for match, year in sorted(found, key=lambda item: item[0].start()):
         months = _months(match)
-        if months is not None and not 1 <= months <= 12:
+        if months is None and match["months"]:
             continue
         is_compared = bool(
             re.search(r"so với[^,;.()]{0,20}$", span[: match.start()], re.IGNORECASE)
         )
         if is_compared and not compared:
             continue
-        yield match, int(match["year"]), (None if months == 12 else months)
+        yield match, year, (None if months == 12 else months)
 
 
-def _months(match) -> int | None:
+def _months(match):
+    if match["day"]:
+        day, month = int(match["day"]), int(match["dmonth"])
+        if not 1 <= month <= 12:
+            return None
+        year = int(match["year"]) if "year" in match.re.groupindex else 2001
+        last = calendar.monthrange(year, month)[1]
+        return month if day >= last else f"{month}-{day}"
     if match["until"]:
-        return int(match["until"])
+        month = int(match["until"])
+        return month if 1 <= month <= 12 else None
     if not match["months"]:
         return None
     word = match["months"].lower()
-    return int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    return month if month and 1 <= month <= 12 else None
 
 
 class Context:
     """What the article names, read once: areas, indicators and contents."""
 
-    def __init__(self, figures: list[Figure], extra_areas=()):
+    def __init__(self, figures: list[Figure], extra_areas=(), wholes=frozenset()):
+        self.wholes = frozenset(wholes)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
@@ -144,25 +199,44 @@ class Context:
         self.content_words = _content_words(contents.values(), indicators)
         self._contents = _alternation(self.content_words)
 
+    def subject_measure(self, span: str):
+        return _measure(span, first=True)
+
     def cues(self, span: str, compared: bool = False) -> Cues:
         cues = Cues()
         periods = list(periods_in(span, compared))
         if periods:
-            _match, cues.year, cues.months = periods[-1]
+            _match, year, cues.months = periods[-1]
+            cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
-        cues.measure = _last(_MEASURES, [v for v, _ in MEASURE_WORDS], span)
+        cues.measure = _measure(span)
         cues.areas = self.areas_in(span)
         cues.indicator = _last(
             self._indicators, [i for i, _ in self.indicator_words], span
         )
-        cues.content = _last(self._contents, [c for c, _ in self.content_words], span)
+        cues.content = self._content(span)
         return cues
 
+    def _content(self, span: str) -> int | None:
+        """The last content named, but not inside a proper name ("Trung tâm
+        Khuyến công và Tư vấn phát triển công nghiệp")."""
+        found = None
+        for match in self._contents.finditer(span):
+            before = span[: match.start()].rstrip()
+            in_name = match.group(0)[:1].isupper() and before[-1:].isalpha()
+            if not in_name:
+                found = self.content_words[int(match.lastgroup[1:])][0]
+        return found
+
     def areas_in(self, span: str) -> frozenset:
-        found = frozenset()
+        found, position = frozenset(), -1
         for match in self._areas.finditer(span):
-            found = self.area_names[match.group(0).lower()]
+            found, position = self.area_names[match.group(0).lower()], match.start()
+        named = list(WHOLE_WORDS.finditer(span))
+        whole = named[-1] if named else None
+        if whole is not None and whole.start() >= position and self.wholes:
+            return self.wholes
         return found
 
 

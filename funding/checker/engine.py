@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..core.derived import difference
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide
-from .cues import Context, Cues
+from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .judge import judge
 from .percents import base_year, derive, percent_kinds
@@ -20,6 +21,9 @@ from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 
 __all__ = ["Checker"]
+
+_BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
+_COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 
 
 def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
@@ -80,7 +84,11 @@ class Checker:
         self.by_pk = {f.pk: f for f in self.figures}
         self.bindings = dict(bindings or {})
         self.candidates = Candidates(self.figures)
-        self.context = Context(self.figures, self.candidates.successors.values())
+        self.context = Context(
+            self.figures,
+            self.candidates.successors.values(),
+            self.candidates.wholes(),
+        )
         self.all_content = self.candidates.all_content
 
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
@@ -152,31 +160,64 @@ class Checker:
 
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
         explicit = self.context.cues(place.before_clause)
-        if quote.kind in ("amount", "count") and not quote.sign:
-            explicit, kept = self._own_cues(place, explicit, kept)
-        inner = self.context.cues(place.in_parens) if place.in_parens else None
+        favoured = Cues()
+        if quote.header:  # a table cell: its caption and column say the rest
+            explicit = self._cell_cues(quote, explicit)
+        elif quote.kind in ("amount", "count") and not quote.sign:
+            explicit, favoured = self._own_cues(place, explicit)
         if quote.in_parens:
             # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
-            tail = re.search(r"so với([^,;]{0,40})$", place.before_clause.rstrip())
+            tail = re.search(
+                r"so với([^,;]{0,40})$", place.before_clause.rstrip(), re.IGNORECASE
+            )
             if tail:
                 _override(explicit, self.context.cues(tail.group(1), compared=True))
-        if inner is not None:
-            _override(explicit, inner)
-        if quote.header:  # a table cell: its caption and column say the rest
-            _fill(explicit, self.context.cues(quote.header))
+        if place.in_parens:
+            _override(explicit, self.context.cues(place.in_parens))
         if quote.kind in ("percent", "times", "points") or quote.sign:
-            return self._derived_options(quote, place, explicit, resolved)
+            return self._derived_options(quote, place, explicit, resolved, kept)
         if quote.role == "old":
             explicit.year = base_year(place, kept) or explicit.year
             explicit.period_named = explicit.period_named or kept.period_named
-        options = self._value_options(quote, explicit, kept)
+        left = explicit.measure == LEFT
+        if left:
+            explicit.measure = Figure.Measure.PLAN
+        options = self._value_options(quote, explicit, favoured, kept)
+        return self._left_of(options) if left else options
+
+    def _cell_cues(self, quote: Quote, row: Cues) -> Cues:
+        """A table cell's cues: its caption's and column's, with the area
+        and content its row names."""
+        cues = self.context.cues(quote.header)
+        cues.areas = row.areas or cues.areas
+        cues.content = row.content or cues.content
+        return cues
+
+    def _left_of(self, plans: list[Option]) -> list[Option]:
+        """ "Chưa giải ngân", "còn lại": each plan less what was executed."""
+        options = []
+        for option in plans:
+            plan = self.candidates.by_node[str(option.node)]
+            done = self.candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
+            if done is None:
+                continue
+            result = difference(plan.quantity, done.quantity)
+            computed = Computed(result, plan.figures + done.figures, "value")
+            node = idents.op("diff", plan.node, done.node)
+            options.append(Option(node, computed, option.words, option.evidence))
         return options
 
-    def _own_cues(self, place: Place, clause: Cues, kept: Cues) -> tuple[Cues, Cues]:
+    def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
         """The cues a value quote must hold: the period and area of its
-        clause, and what the words since the number before it name; what
-        the clause named before that number only counts in favour."""
+        clause, and what the words since the number before it name; and
+        what the clause named before that number (weighing as much, but
+        not excluding)."""
         own = self.context.cues(place.own)
+        # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
+        # about the subject of the clause
+        subject_text = _BASE_WORDS.sub(" ", place.before_clause)
+        subject = self.context.cues(subject_text)
+        subject.measure = self.context.subject_measure(subject_text)
         explicit = Cues(
             year=clause.year,
             months=clause.months,
@@ -188,21 +229,22 @@ class Checker:
             content=own.content or clause.content,
         )
         favoured = Cues(
-            year=kept.year,
-            months=kept.months,
-            period_named=kept.period_named,
-            areas=kept.areas,
-            fund=clause.fund,
-            measure=clause.measure,
-            indicator=clause.indicator,
+            content=None
+            if explicit.content
+            else self.context.cues(place.after).content,
+            fund=subject.fund if own.fund is None else None,
+            measure=subject.measure if own.measure is None else None,
+            indicator=subject.indicator if own.indicator is None else None,
         )
         return explicit, favoured
 
-    def _value_options(self, quote: Quote, explicit: Cues, kept: Cues) -> list[Option]:
+    def _value_options(
+        self, quote: Quote, explicit: Cues, favoured, kept
+    ) -> list[Option]:
         money = quote.kind == "amount"
         if quote.indicator is not None:  # "59 dự án": the noun names it
             explicit.indicator = quote.indicator
-        for cues in (explicit, kept):
+        for cues in (explicit, favoured, kept):
             named = cues.indicator
             if named is not None and (named.unit == Indicator.Unit.VND) != money:
                 cues.indicator = None  # "mô hình trình diễn" beside an amount
@@ -215,15 +257,15 @@ class Checker:
             hard = agrees(candidate.dims, explicit, hard=True)
             if hard is None:
                 continue
-            soft = agrees(candidate.dims, kept, hard=False) or 0
-            words = 2 * hard + soft
+            words = 2 * hard + 2 * (agrees(candidate.dims, favoured, hard=False) or 0)
+            words += agrees(candidate.dims, kept, hard=False) or 0
             words += _defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)
             options.append(Option(candidate.node, computed, words, hard))
         return options
 
-    def _derived_options(self, quote, place, explicit, resolved) -> list[Option]:
-        numerators = self._numerators(quote, place, explicit, resolved)
+    def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
+        numerators = self._numerators(quote, place, explicit, resolved, kept)
         kinds = percent_kinds(quote, place)
         whole_cues = self.context.cues(place.after)
         options = []
@@ -235,17 +277,27 @@ class Checker:
                     options.append(Option(node, computed, support, 1))
         return options
 
-    def _numerators(self, quote, place, explicit, resolved):
+    def _numerators(self, quote, place, explicit, resolved, kept):
         """The figure a percentage (or a change) is of, with its word
         support: the amount it follows in the sentence, unless the words
         between them name another indicator; else one the words name (or
         none: "lãi suất 6%")."""
-        previous = _previous_value(quote, place)
+        whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
+        money = None if whole is None else whole.unit == Indicator.Unit.VND
+        previous = _previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
             offset = place.sentence[0]
-            between = place.sentence_text[previous.end - offset : quote.start - offset]
-            named = self.context.cues(between).indicator
+            between = list(
+                place.sentence_text[previous.end - offset : quote.start - offset]
+            )
+            for other in place.in_sentence:  # "với 3 đề án": another quote's noun
+                if previous.end <= other.start < quote.start:
+                    for i in range(
+                        other.start - previous.end, other.end - previous.end
+                    ):
+                        between[i] = " "
+            named = self.context.cues("".join(between)).indicator
             if numerator is None:
                 return []
             if named is None or named.pk == numerator.dims["indicator"]:
@@ -253,24 +305,31 @@ class Checker:
         for span in (place.before_clause, place.before_sentence_plain):
             cues = self.context.cues(span)
             _fill(cues, explicit)
-            named = [cues.fund, cues.measure, cues.areas or None, cues.indicator]
-            if sum(cue is not None for cue in named) + (cues.year is not None) >= 2:
+            named = [cues.fund, cues.measure, cues.indicator, cues.content]
+            if any(cue is not None for cue in named) and cues.year is None:
+                cues.year, cues.months = kept.year, kept.months  # the year in force
+                cues.period_named = kept.period_named
+            named += [cues.areas or None, cues.year]
+            if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues)
         return []
 
     def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
+        """The candidates the words name best (ties kept)."""
         found = []
         for candidate in self.candidates.all():
             hard = agrees(candidate.dims, cues, hard=True)
             if hard is not None:
                 extra = _defaults(candidate.dims, cues, Cues(), self.all_content)
                 found.append((candidate, hard * 2 + extra))
-        return found
+        top = max((score for _c, score in found), default=0)
+        return [(c, score) for c, score in found if score >= top - 0.5]
 
 
-def _previous_value(quote: Quote, place: Place) -> Quote | None:
+def _previous_value(quote: Quote, place: Place, money=None) -> Quote | None:
     """The amount or count before ``quote`` in its sentence that a
-    percentage is of (not a plan in a pair, an older value or a change)."""
+    percentage is of (not a plan in a pair, an older value or a change; an
+    amount when the whole is one)."""
     found = None
     for other in place.in_sentence:
         if other.start >= quote.start:
@@ -280,6 +339,7 @@ def _previous_value(quote: Quote, place: Place) -> Quote | None:
             and not other.in_parens
             and other.role not in ("plan", "old")
             and not other.sign
+            and (money is None or (other.kind == "amount") == money)
         ):
             found = other
     return found

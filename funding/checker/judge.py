@@ -22,25 +22,42 @@ def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
         x * scale for x in (computed.value, computed.low, computed.high)
     )
     printed = quote.value * (quote.sign or 1)
-    if computed.kind == "value":
-        verdict = _compare_value(value, low, high, printed, quote.step)
+    step = (
+        quote.step if computed.kind == "value" else Decimal(1).scaleb(-quote.decimals)
+    )
+    if quote.approx:
+        verdict = _approximate(low, high, printed, step, quote.approx)
+    elif step == 0:
+        verdict = MATCH if value == printed else _overlap(low, high, printed, step)
+    elif round_half_up(value / step, 0) * step == printed:
+        verdict = MATCH
+    elif computed.kind == "value":
+        # A printed amount may be truncated, not rounded ("12.347 triệu" for
+        # 12.347.812.000): within one printed step of what the data allows.
+        verdict = ROUNDING if low - step < printed < high + step else MISMATCH
     else:
-        verdict = _compare_decimals(value, low, high, printed, quote.decimals)
+        verdict = _overlap(low, high, printed, step)
     return verdict, shown(computed, quote, value)
 
 
-def _compare_value(value, low, high, printed, step) -> str:
-    if step == 0:
-        return MATCH if value == printed else _overlap(low, high, printed, step)
-    if round_half_up(value / step, 0) * step == printed:
-        return MATCH
-    return _overlap(low, high, printed, step)
-
-
-def _compare_decimals(value, low, high, printed, decimals) -> str:
-    if round_half_up(value, decimals) == printed:
-        return MATCH
-    return _overlap(low, high, printed, Decimal(1).scaleb(-decimals))
+def _approximate(low, high, printed, step, word) -> str:
+    """ "hơn X": X < v < X + U; "gần X": X − U/2 ≤ v < X; "khoảng X":
+    |v − X| ≤ U/2; U is the printed step, or the place of the last
+    non-zero digit of a whole number ("hơn 200": 100)."""
+    unit = step or Decimal(1)
+    digits = int(abs(printed) / unit) if unit else 0
+    while digits and digits % 10 == 0:
+        digits //= 10
+        unit *= 10
+    if word in ("hơn", "trên"):
+        bounds = (printed, printed + unit)
+    elif word == "gần":
+        bounds = (printed - unit / 2, printed)
+    else:
+        bounds = (printed - unit / 2, printed + unit / 2)
+    if low <= bounds[1] and high >= bounds[0]:
+        return ROUNDING
+    return MISMATCH
 
 
 def _overlap(low, high, printed, step) -> str:

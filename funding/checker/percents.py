@@ -38,6 +38,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["diff"]
     if quote.sign:
         return ["change"]
+    if re.search(r"(?:lên|xuống|còn)\s*$", place.before_clause):
+        return ["share", "ratio"]  # "tăng …, lên 44,33%": the new level
     header = quote.header.lower()
     if re.search(r"tỷ trọng|cơ cấu", header):
         return ["share"]
@@ -58,7 +60,10 @@ def base_year(place: Place, kept: Cues) -> int | None:
     """The year a number is compared with: "so với năm 2023", else the
     year before the one in force."""
     for _match, year, _months in periods_in(place.sentence_text, compared=True):
-        if re.search(r"so với[^,;.()]{0,20}$", place.sentence_text[: _match.start()]):
+        if year is None:
+            continue
+        before = place.sentence_text[: _match.start()]
+        if re.search(r"so với[^,;.()]{0,20}$", before, re.IGNORECASE):
             return year
     return kept.year - 1 if kept.year else None
 
@@ -79,7 +84,7 @@ def derive(
     for other in others:
         if not other.value or other is numerator:
             continue
-        result = function(numerator.quantity, other.quantity)
+        result = function(numerator.wide, other.wide)
         node = idents.op(kind, numerator.node, other.node)
         yield node, Computed(result, numerator.figures + other.figures, unit)
 
@@ -96,12 +101,16 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
     same_period = re.search(r"cùng kỳ", place.sentence_text, re.IGNORECASE)
     if cues.period_named and not same_period:
         changes["months"] = cues.months
-    if kind != "ratio" and "year" not in changes and "months" not in changes:
-        compared = base_year(place, Cues(year=dims["year"]))
-        changes["year"] = compared or dims["year"] - 1
     for name in ("measure", "fund"):
         if getattr(cues, name):
             changes[name] = getattr(cues, name)
+    other = any(changes.get(n, dims[n]) != dims[n] for n in ("measure", "fund")) or (
+        cues.areas and dims["area"] not in cues.areas
+    )
+    if kind != "ratio" and "year" not in changes and "months" not in changes:
+        # "gấp 1,46 lần kinh phí khuyến công quốc gia": the same year
+        compared = base_year(place, Cues(year=dims["year"] + (1 if other else 0)))
+        changes["year"] = compared or dims["year"] - 1
     if kind == "ratio" and dims["measure"] == changes.get("measure") == "plan":
         return []
     areas = cues.areas or {dims["area"]}

@@ -53,6 +53,8 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
     since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
     own = without_parens(text[start : quote.start])[since:]
     own = CLAUSE_BREAK.split(own)[-1]
+    if since:  # "46/48 đề án theo kế hoạch, tăng từ 40": the words after a
+        own = own.split(",")[-1]  # number's comma are the next one's
     after = text[quote.end : end]
     found = AFTER_END.search(after)
     return Place(
@@ -81,7 +83,9 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         areas=state.areas,
     )
     for _match, year, months in periods_in(plain):
-        result.year, result.months, result.period_named = year, months, True
-    if areas_in is not None:
-        result.areas = areas_in(plain) or result.areas
+        result.year = year or result.year
+        result.months, result.period_named = months, True
+    if areas_in is not None:  # the area a sentence is about: named before its numbers
+        subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
+        result.areas = areas_in(subject) or result.areas
     return result

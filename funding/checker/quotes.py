@@ -60,9 +60,21 @@ def plain_text(body_html: str) -> str:
         "\n",
         body_html,
     )
+    text = _COLSPAN.sub(_spread, text)
     text = re.sub(r"(?i)</t[dh]>[ \t]*", _CELL, text)
     text = re.sub(r"(?i)<tr[^>]*>[ \t]*", "", text)
     return html.unescape(strip_tags(text)).replace("\u00a0", " ")
+
+
+_COLSPAN = re.compile(
+    r"(?is)<(?P<tag>t[dh])\b[^>]*\bcolspan\s*=\s*[\"']?(?P<n>\d+)[^>]*>(?P<body>.*?)</(?P=tag)>"
+)
+
+
+def _spread(match) -> str:
+    """A cell spanning N columns, as N cells (so later columns line up)."""
+    cell = f"<{match['tag']}>{match['body']}</{match['tag']}>"
+    return cell * min(int(match["n"]), 20)
 
 
 def count_nouns() -> dict[str, Indicator]:
@@ -104,6 +116,8 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
 
 
 def _parsed(number: str, unit: str = ""):
+    if not unit and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.strip()):
+        number = number.replace(".", "")  # a count: "1.856" is grouped thousands
     try:
         return parse_number(number, unit=unit)
     except NumberFormatError:

@@ -25,20 +25,39 @@ _UNIT_IN_HEADER = re.compile(
 def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     quotes: list[Quote] = []
     lines = _lines(text)
-    header, caption, previous = None, "", ""
+    titles, header, caption, previous = None, None, "", ""
     for start, line in lines:
         if not line.strip():
             continue
         if "\t" not in line:
-            header, previous = None, line
+            titles, header, previous = None, None, line
             continue
         cells = _cells(line, start)
-        if header is None:
-            header = [(_column(cell, nouns), cell) for _s, cell in cells]
+        if titles is None or (header is None and not _has_number(cells)):
+            # header rows (a second one under the first's grouped titles)
+            titles = _merged(titles, [cell for _s, cell in cells])
             caption = previous
             continue
+        if header is None:
+            header = [(_column(title, nouns), title) for title in titles]
         quotes += _row_quotes(part, cells, header, caption)
     return quotes
+
+
+def _has_number(cells) -> bool:
+    return any(_CELL_NUMBER.fullmatch(cell) for _s, cell in cells[1:])
+
+
+def _merged(titles, row: list[str]) -> list[str]:
+    if titles is None:
+        return row
+    row = [cell for cell in row if cell.strip()] or row
+    if len(row) < len(titles):  # cells spanning both rows come first
+        row = [""] * (len(titles) - len(row) - 1) + row + [""]
+    return [
+        f"{titles[i] if i < len(titles) else ''} {row[i] if i < len(row) else ''}".strip()
+        for i in range(max(len(titles), len(row)))
+    ]
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

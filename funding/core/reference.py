@@ -2,11 +2,13 @@
 provinces before the 2025 merger and the 34 after it (from the
 vietnamadminunits package, MIT), each merged province pointing to its
 successor; the Miền Trung - Tây Nguyên khuyến công region with its members;
-the indicators and programme contents of the seed article.
+the indicators and programme contents of the seed article, and the count
+indicators reports use (``COUNT_INDICATORS``).
 
 One home for it: the data migration that made it (``0002_reference_data``)
 and the tests that make it again after emptying the database both call
-``load_reference_data``.
+``load_reference_data``; ``0010_count_indicators`` calls
+``load_count_indicators`` for databases made before those were added.
 """
 
 import json
@@ -47,6 +49,22 @@ INDICATORS = [
     ("kinh-phi-khuyen-cong", "Kinh phí khuyến công", "vnd", ""),
     ("doanh-thu-tu-van", "Doanh thu tư vấn phát triển công nghiệp", "vnd", ""),
     ("so-du-an-tu-van", "Số dự án tư vấn phát triển công nghiệp", "count", "dự án"),
+]
+
+# What khuyến công reports count, each with the noun a text counts it by
+# ("46 đề án"): the checker finds a count by its noun. Added by
+# ``0010_count_indicators`` to installations made before.
+COUNT_INDICATORS = [
+    ("so-de-an", "Số đề án khuyến công", "đề án"),
+    ("so-mo-hinh-trinh-dien", "Số mô hình trình diễn kỹ thuật", "mô hình trình diễn"),
+    ("so-co-so-cnnt", "Số cơ sở công nghiệp nông thôn được hỗ trợ", "cơ sở"),
+    ("so-luot-dao-tao", "Số lượt người được đào tạo, tập huấn", "lượt người"),
+    ("so-hoi-cho", "Số hội chợ, triển lãm được hỗ trợ", "hội chợ"),
+    (
+        "so-san-pham-binh-chon",
+        "Số sản phẩm công nghiệp nông thôn tiêu biểu được bình chọn",
+        "sản phẩm",
+    ),
 ]
 
 CONTENTS = [
@@ -102,6 +120,20 @@ def load_reference_data(apps) -> None:
     Content = apps.get_model("funding", "ProgrammeContent")
     for position, (code, name) in enumerate(CONTENTS):
         Content.objects.create(code=code, name=name, position=position)
+    load_count_indicators(apps)
+
+
+def load_count_indicators(apps) -> None:
+    """The count indicators (``COUNT_INDICATORS``) a database lacks; an
+    existing one (by code) is left as it is."""
+    Indicator = apps.get_model("funding", "Indicator")
+    start = len(INDICATORS)
+    for position, (code, name, noun) in enumerate(COUNT_INDICATORS, start):
+        if Indicator.objects.filter(code=code).exists():
+            continue
+        Indicator.objects.create(
+            code=code, name=name, unit="count", count_noun=noun, position=position
+        )
 
 
 def _load_provinces(apps) -> dict:

@@ -28,6 +28,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
+from funding.core.reference import COUNT_INDICATORS
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
@@ -349,7 +351,12 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     assert without_new(database.schema()) == schema_before
     # Every row of every table kept with its values, but for what the
     # upgrade is for (and SQLite's counters of the rows it added).
-    upgraded = {"django_migrations", "django_content_type", "sqlite_sequence"}
+    upgraded = {
+        "django_migrations",
+        "django_content_type",
+        "sqlite_sequence",
+        "funding_indicator",
+    }
     new_types = {
         dict(row)["id"]
         for row in after["django_content_type"]
@@ -363,6 +370,11 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     ]
     for table in set(before) - upgraded:
         assert after[table] == before[table], table
+    # The count indicators the figure checker reads (0010) join the others.
+    assert set(before["funding_indicator"]) <= set(after["funding_indicator"])
+    codes = {dict(row)["code"] for row in before["funding_indicator"]}
+    added = {dict(row)["code"] for row in after["funding_indicator"]} - codes
+    assert added == {code for code, *_ in COUNT_INDICATORS} - codes
 
     # The migrations applied before are still recorded, as they were; the
     # new ones are exactly those this code has and the database had not.
