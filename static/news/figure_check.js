@@ -42,13 +42,16 @@
       headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" }
     })
       .then(function (response) {
+        // A refusal of the route itself (403, 404…) is a page, not JSON.
         return response.json().then(function (answer) {
           return { ok: response.ok, answer: answer };
+        }, function () {
+          return { ok: false, answer: {} };
         });
       })
       .then(function (result) {
         if (!result.ok) {
-          throw new Error(result.answer.error || panel.dataset.failed);
+          throw { said: result.answer.error || panel.dataset.failed };
         }
         var holder = document.createElement("div");
         holder.innerHTML = result.answer.html;
@@ -59,7 +62,7 @@
       })
       .catch(function (error) {
         panel.querySelectorAll(".fc-bind").forEach(function (b) { b.disabled = false; });
-        status.textContent = error && error.message ? error.message : panel.dataset.failed;
+        status.textContent = (error && error.said) || panel.dataset.failed;
       });
   }
 

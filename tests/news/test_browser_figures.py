@@ -79,3 +79,32 @@ def test_an_editor_binds_another_reading_without_a_reload(
     assert chosen.get_attribute("data-reading") == other.ident
     assert not problems, problems
     context.close()
+
+
+def test_a_refused_binding_says_why_in_vietnamese(
+    live_server, browser, reference_data, make_user
+):
+    load_demo_content()
+    seed = Article.objects.get(slug=SEED_SLUG)  # published
+    finding, wrong = next(
+        (f, r)
+        for f in check_article(seed).findings
+        for r in f.readings[1:3]
+        if r.verdict == "mismatch"
+    )
+    make_user("thuky_browser2", "Thư ký tòa soạn")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "thuky_browser2")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/news/article/{seed.pk}/change/")
+    page.locator(f'.fc-number[data-key="{finding.key}"]').click()
+    page.locator(
+        f'.fc-detail:not([hidden]) .fc-bind[data-reading="{wrong.ident}"]'
+    ).click()
+    page.locator(".fc-status", has_text="Bài đã xuất bản").wait_for()
+    assert "không khớp với số liệu" in page.locator(".fc-status").inner_text()
+    assert not FigureBinding.objects.exists()
+    context.close()
