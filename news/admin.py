@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -9,7 +9,7 @@ from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 from khuyencong.images import BoundedImageField
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
-from .figure_check import check_article
+from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .models import Article, ArticleImage, Category, Correction, DataBlock
 from .services import (
@@ -111,9 +111,14 @@ class CorrectionInline(admin.TabularInline):
     verbose_name_plural = _("Đính chính (hiện ở đầu bài, kèm ngày giờ)")
 
 
+class ArticleMedia:
+    js = [*VietnameseSlugMedia.js, "news/figure_check.js"]
+    css = {"all": ["news/figure_check.css"]}
+
+
 @admin.register(Article)
-class ArticleAdmin(GuardedHistoryAdmin):
-    Media = VietnameseSlugMedia
+class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
+    Media = ArticleMedia
     form = ArticleAdminForm
     refusal_field = "confirm_mismatch"
     list_display = [
@@ -251,17 +256,27 @@ class ArticleAdmin(GuardedHistoryAdmin):
         """Once the article and its blocks are saved (in the save's
         transaction): refuse a public mismatch not confirmed (the save is
         rolled back and the form shown again), then report the check."""
-        check_publication(
+        report = check_publication(
             article=article,
             confirmed=form.cleaned_data.get("confirm_mismatch", False),
             user=request.user,
             just_saved=True,
         )
-        report = record_quotes(article=article)
+        report = record_quotes(article=article, report=report)
         if report.findings:
             level = messages.WARNING if report.has_mismatch else messages.INFO
             self.message_user(
                 request, _("Kiểm tra số liệu: %s") % report.summary(), level
+            )
+        if unsure := len(report.unsure):
+            self.message_user(
+                request,
+                _(
+                    "%(count)s số cần xác nhận: mở bài, bấm vào số đó ở phần “Kiểm "
+                    "tra số liệu” và chọn cách đọc đúng (một lần là đủ)."
+                )
+                % {"count": unsure},
+                messages.WARNING,
             )
 
     def get_inlines(self, request, obj):
@@ -274,30 +289,7 @@ class ArticleAdmin(GuardedHistoryAdmin):
     def figure_check(self, obj):
         if obj is None or not obj.pk:
             return _("Lưu bài (và thêm bảng số liệu) để kiểm tra các số được trích.")
-        report = check_article(obj)
-        if not report.findings:
-            return _("Bài không trích số liệu nào (số tiền, tỷ lệ %, số đếm).")
-        rows = format_html_join(
-            "",
-            '<li class="figure-check figure-check-{}"><strong>{}</strong> – {}<br>'
-            "<small>…{}<mark>{}</mark>{}…</small></li>",
-            (
-                (
-                    finding.verdict,
-                    finding.label,
-                    finding.describe(),
-                    finding.context[0][-80:],
-                    finding.context[1],
-                    finding.context[2][:80],
-                )
-                for finding in report.findings
-            ),
-        )
-        return format_html(
-            '<div class="figure-check-panel"><p>{}</p><ul>{}</ul></div>',
-            report.summary(),
-            rows,
-        )
+        return render_panel(obj)
 
     @admin.display(description=_("hiển thị"))
     def visibility(self, obj):

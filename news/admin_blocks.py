@@ -21,7 +21,7 @@ from khuyencong.admin_guards import GuardedAdmin
 
 from .forms import DataBlockAdminForm, DataBlockForm
 from .models import DataBlock
-from .services import check_publication
+from .services import check_publication, record_quotes
 
 admin.site.redirect_moved_model("funding", "datablock", DataBlock)
 
@@ -46,10 +46,12 @@ class DataBlockAdmin(GuardedAdmin):
 
     @staticmethod
     def _confirm_publishable(request, article, *, confirmed: bool) -> None:
-        """After a change to what ``article`` shows: raises to refuse."""
-        check_publication(
+        """After a change to what ``article`` shows: raises to refuse; else
+        keeps what its text now quotes (for the review list and readers)."""
+        report = check_publication(
             article=article, confirmed=confirmed, user=request.user, just_saved=False
         )
+        record_quotes(article=article, report=report)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (

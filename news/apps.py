@@ -11,8 +11,15 @@ class NewsConfig(AppConfig):
         from funding.api import figures_changed, register_figure_users
         from khuyencong.pagecache import connect, register_next_change
 
+        from .bindings import recheck_bindings
         from .figure_check import articles_using
-        from .models import Article, ArticleImage, Category, Correction, DataBlock
+        from .models import (
+            Article,
+            ArticleImage,
+            Category,
+            Correction,
+            DataBlock,
+        )
         from .services import flag_articles_for_review
 
         connect(Article, ArticleImage, Category, Correction, DataBlock)
@@ -22,5 +29,11 @@ class NewsConfig(AppConfig):
         # review; a figure's page lists them.
         figures_changed.connect(
             flag_articles_for_review, dispatch_uid="news-flag-articles-for-review"
+        )
+        # ... and its quotes are read again (a scheduled article held back
+        # if its data now contradicts it), the bindings reading it to be
+        # confirmed again.
+        figures_changed.connect(
+            recheck_bindings, dispatch_uid="news-recheck-figure-bindings"
         )
         register_figure_users(articles_using)

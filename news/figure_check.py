@@ -6,12 +6,23 @@ from django.db.models import Q
 
 from funding.api import Checker, Figure, Report, plain_text
 
-from .figures import DataBlock
+from .figures import DataBlock, FigureBinding
 from .models import Article
 
 
-def check_article(article) -> Report:
-    """Check the title, lead and body of ``article`` against its data blocks."""
+def bindings_of(article) -> dict[str, str]:
+    """The editors' word on the article's quotes: quote key → reading."""
+    if not article.pk:
+        return {}
+    return dict(
+        FigureBinding.objects.filter(article=article).values_list("key", "reading")
+    )
+
+
+def check_article(article, *, bindings: dict[str, str] | None = None) -> Report:
+    """Check the title, lead and body of ``article`` against its data
+    blocks; the editors' bindings (``bindings``, else those stored) win
+    over the checker's guess."""
     figures: dict[int, Figure] = {}
     blocks = (
         DataBlock.objects.filter(article=article).prefetch_related(
@@ -23,7 +34,9 @@ def check_article(article) -> Report:
     for selected in DataBlock.figures_of(blocks).values():
         for figure in selected:
             figures[figure.pk] = figure
-    checker = Checker(list(figures.values()))
+    if bindings is None:
+        bindings = bindings_of(article)
+    checker = Checker(list(figures.values()), bindings=bindings)
     return checker.check_parts(
         [
             ("title", article.title),

@@ -7,12 +7,15 @@ apart: their tables keep the names they had (``funding_datablock``…), so
 the move changed no row (``news`` migration 0005).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from funding.api import (
+    NOT_A_FIGURE,
     Area,
     BlockDisplay,
     Figure,
@@ -183,3 +186,110 @@ class FigureQuote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article}: {self.quoted}"
+
+
+class FigureBinding(models.Model):
+    """An editor's word on what a quoted number is: one of the checker's
+    readings (``"fig:123"``, ``"ratio:123/456"``…) or no figure at all.
+
+    Kept by the quote's key (its words, not its position), so it survives
+    edits elsewhere in the text, and handed to the checker, where it wins
+    over the checker's own guess (``NOT_A_FIGURE``: the number is no figure
+    of the data: a phone number, an age). ``needs_recheck``: a figure the binding
+    reads changed since, and the reading no longer gives the printed
+    number."""
+
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.CASCADE,
+        related_name="figure_bindings",
+        verbose_name=_("bài viết"),
+    )
+    key = models.CharField(_("khóa trích dẫn"), max_length=255)
+    quoted = models.CharField(_("số được trích"), max_length=100)
+    reading = models.CharField(_("cách đọc"), max_length=100)
+    bound_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+    )
+    bound_at = models.DateTimeField(_("xác nhận lúc"), default=timezone.now)
+    needs_recheck = models.BooleanField(_("cần xác nhận lại"), default=False)
+
+    class Meta:
+        ordering = ["article", "key"]
+        verbose_name = _("xác nhận số liệu")
+        verbose_name_plural = _("xác nhận số liệu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "key"], name="news_binding_one_per_quote"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(reading=""), name="news_binding_has_reading"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.quoted} → {self.reading}"
+
+    def get_absolute_url(self) -> str:
+        return self.article.get_absolute_url()
+
+    @property
+    def not_a_figure(self) -> bool:
+        return self.reading == NOT_A_FIGURE
+
+
+class CheckedQuote(models.Model):
+    """A number the article's text quotes, as last checked: where it is in
+    the plain text of its part, what the checker (and the editor's binding)
+    read it as, and the figure a reader's link leads to. Written when the
+    article or what it shows is saved, read when its page is shown."""
+
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.CASCADE,
+        related_name="checked_quotes",
+        verbose_name=_("bài viết"),
+    )
+    part = models.CharField(_("phần"), max_length=10)
+    start = models.PositiveIntegerField(_("vị trí"))
+    end = models.PositiveIntegerField(_("đến"))
+    text = models.CharField(_("số được trích"), max_length=100)
+    key = models.CharField(_("khóa trích dẫn"), max_length=255)
+    verdict = models.CharField(_("kết quả"), max_length=20)
+    reading = models.CharField(_("cách đọc"), max_length=100, blank=True)
+    expected = models.CharField(_("số liệu"), max_length=100, blank=True)
+    explanation = models.CharField(_("cách tính"), max_length=255, blank=True)
+    figure = models.ForeignKey(
+        Figure,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("số liệu"),
+    )
+
+    class Meta:
+        ordering = ["article", "part", "start"]
+        verbose_name = _("số được kiểm tra")
+        verbose_name_plural = _("số được kiểm tra")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("end")),
+                name="news_checked_quote_span",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.text}"
+
+    def get_absolute_url(self) -> str:
+        return self.article.get_absolute_url()
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.explanation)

@@ -29,8 +29,9 @@ class ArticleAdminForm(forms.ModelForm):
         label=_("Tôi đã xem các số không khớp và vẫn xuất bản"),
         required=False,
         help_text=_(
-            "Chỉ cần khi bộ kiểm tra số liệu báo có số không khớp; việc xác nhận "
-            "được ghi vào lịch sử bài viết."
+            "Chỉ cần khi bộ kiểm tra số liệu chắc chắn có số không khớp; việc xác "
+            "nhận được ghi vào lịch sử bài viết. Số “cần xác nhận” không chặn xuất "
+            "bản: hãy bấm vào số đó ở phần “Kiểm tra số liệu” để chọn cách đọc."
         ),
     )
 

@@ -17,7 +17,12 @@ from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, vn_slugify
 
 # The models of figures in stories live in their own module.
-from .figures import DataBlock, FigureQuote  # noqa: F401
+from .figures import (  # noqa: F401
+    CheckedQuote,
+    DataBlock,
+    FigureBinding,
+    FigureQuote,
+)
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector, search_articles
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name

@@ -7,10 +7,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding.api import Report
+from funding.api import MATCH, NO_DATA, ROUNDING, Finding, Report
+from khuyencong import pagecache
 
 from .figure_check import check_article
-from .models import Article, DataBlock, FigureQuote
+from .models import Article, CheckedQuote, DataBlock, FigureQuote
 
 
 class MismatchRefused(ValidationError):
@@ -102,12 +103,13 @@ def publish_articles(
                     article.published_at = timezone.now()
                 article._history_user = user
                 article.save()
-                check_publication(
+                report = check_publication(
                     article=article,
                     confirmed=confirm_mismatches,
                     user=user,
                     just_saved=True,
                 )
+                record_quotes(article=article, report=report)
         except MismatchRefused as refusal:
             publication.held.append((article, refusal))
         else:
@@ -135,6 +137,25 @@ def mark_figures_reviewed(*, articles: QuerySet) -> int:
     ).update(needs_figure_review=False)
 
 
+def articles_using_any(figures, among=None) -> set[int]:
+    """The ids of the articles (of ``among``, else any) that show or quote
+    any of ``figures`` (a queryset)."""
+    among = Article.objects.all() if among is None else among
+    quoting = FigureQuote.objects.filter(
+        figure__in=figures.values("pk"), article__in=among
+    )
+    article_ids = set(quoting.values_list("article", flat=True))
+    blocks = DataBlock.objects.filter(article__in=among).exclude(
+        article__in=article_ids
+    )
+    for block in blocks.prefetch_related("indicators", "areas", "sources"):
+        if block.article_id in article_ids:
+            continue
+        if block.figures(every_fund=True).filter(pk__in=figures.values("pk")).exists():
+            article_ids.add(block.article_id)
+    return article_ids
+
+
 def flag_articles_for_review(*, figures, **_signal) -> int:
     """Mark the published articles that show or quote any of ``figures``
     (a queryset) as needing a review of their figures; return how many.
@@ -143,37 +164,56 @@ def flag_articles_for_review(*, figures, **_signal) -> int:
     imported, restored by an undo or is about to be deleted, so the story
     shows or quotes a number that changed since it was published.
     """
-    published = Article.objects.published()
-    quoting = FigureQuote.objects.filter(
-        figure__in=figures.values("pk"), article__in=published
-    )
-    article_ids = set(quoting.values_list("article", flat=True))
-    blocks = DataBlock.objects.filter(article__in=published).exclude(
-        article__in=article_ids
-    )
-    for block in blocks.prefetch_related("indicators", "areas", "sources"):
-        if block.article_id in article_ids:
-            continue
-        if block.figures(every_fund=True).filter(pk__in=figures.values("pk")).exists():
-            article_ids.add(block.article_id)
+    article_ids = articles_using_any(figures, Article.objects.published())
     return Article.objects.filter(pk__in=article_ids, needs_figure_review=False).update(
         needs_figure_review=True
     )
 
 
+def _checked_quote(article, finding: Finding) -> CheckedQuote:
+    reading = finding.reading
+    quote = finding.quote
+    # Only a number the data confirms links readers to its figure.
+    linked = finding.verdict in (MATCH, ROUNDING) and reading and reading.figures
+    return CheckedQuote(
+        article=article,
+        part=quote.part,
+        start=quote.start,
+        end=quote.end,
+        # The words as they stand in the text (a pair's first number is
+        # read with the unit printed after the second).
+        text=finding.context[1][:100],
+        key=finding.key[:255],
+        verdict=finding.verdict,
+        reading=reading.ident[:100] if reading else "",
+        expected=finding.expected[:100],
+        explanation=finding.explanation[:255],
+        figure=reading.figures[0] if linked else None,
+    )
+
+
 @transaction.atomic
-def record_quotes(*, article) -> Report:
-    """Check the article's figures and keep which stored figures its text
-    quotes (directly or through a computed one), for the review list."""
-    report = check_article(article)
+def record_quotes(*, article, report: Report | None = None) -> Report:
+    """Check the article's figures (unless ``report`` is its check, just
+    made) and keep what its text quotes: which stored figures (directly or
+    through a computed one), for the review list; and each quote as read,
+    for readers' links and the editor."""
+    report = check_article(article) if report is None else report
     FigureQuote.objects.filter(article=article).delete()
+    CheckedQuote.objects.filter(article=article).delete()
     quotes = {
         (figure.pk, finding.quote.text[:100])
         for finding in report.findings
-        if finding.verdict != "no_data"
+        if finding.verdict != NO_DATA
         for figure in finding.figures
     }
     FigureQuote.objects.bulk_create(
         FigureQuote(article=article, figure_id=pk, quoted=text) for pk, text in quotes
     )
+    CheckedQuote.objects.bulk_create(
+        _checked_quote(article, finding) for finding in report.findings
+    )
+    # The article's page links its numbers from these (bulk writes send
+    # no signal).
+    pagecache.changed()
     return report

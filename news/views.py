@@ -13,6 +13,7 @@ from . import search
 from .blocks import article_blocks, block_download, split_body
 from .models import Article, Category, DataBlock
 from .params import SearchQuery
+from .quote_links import link_figures, link_lead, linked_quotes
 
 PAGE_SIZE = 12
 
@@ -88,7 +89,11 @@ class ArticleDetailView(DetailView):
         )
         context["is_preview"] = not article.is_public
         context["jsonld"] = self.jsonld(article)
-        context["body_parts"] = split_body(article.body, article_blocks(article))
+        # Each number read as a figure links to it (put in here, not stored).
+        quotes = linked_quotes(article)
+        context["lead_html"] = link_lead(article.lead, quotes.get("lead", ()))
+        body = link_figures(article.body, quotes.get("body", ()))
+        context["body_parts"] = split_body(body, article_blocks(article))
         context["corrections"] = article.corrections.filter(
             published_at__lte=timezone.now()
         )

@@ -16,8 +16,7 @@ MAX_FUNCTION_LINES = 60
 MAX_MODULE_LINES = 400
 
 #: (module, function or None for the module) -> lines when the rule came in.
-TOO_LONG = {
-}
+TOO_LONG = {}
 
 
 def measured() -> dict[tuple[str, str | None], int]:

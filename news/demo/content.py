@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from funding.api import load_seed_figures
 from news.models import Article, Category
+from news.services import record_quotes
 
 from .blocks import load_seed_blocks
 from .cleaning import clean_capture
@@ -100,4 +101,7 @@ def load_demo_content() -> dict[str, int]:
     seed = Article.objects.get(slug=SEED_SLUG)
     created["figures"] = load_seed_figures(article=seed)
     created["blocks"] = load_seed_blocks(article=seed)
+    if not seed.checked_quotes.exists():
+        # What the seed's text quotes, as the admin records it on a save.
+        record_quotes(article=seed)
     return created

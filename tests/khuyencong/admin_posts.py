@@ -9,9 +9,11 @@ from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import RequestFactory
-from django.urls import URLPattern, reverse
+from django.urls import URLPattern, resolve, reverse
 
+from funding.api import NOT_A_FIGURE
 from funding.models import SourceDocument
+from news.figure_check import check_article
 from news.models import Article
 from tests.admin_forms import browser_payload
 
@@ -298,6 +300,17 @@ def custom_post(su, name, url) -> Post:
         payload = browser_payload(su.get(url))
         payload.update(password1=PASSWORD, password2=PASSWORD)
         return Post(name, url, payload, lambda perms: "auth.change_user" in perms)
+    if name == "news_article_bind_figure":
+        # The figure check's binding: changing the article, as it is.
+        article = Article.objects.get(pk=resolve(url).kwargs["object_id"])
+        finding = check_article(article).findings[0]
+        return Post(
+            name,
+            url,
+            {"key": finding.key, "reading": NOT_A_FIGURE},
+            lambda perms: may(perms, "change", article),
+            watched="news_figurebinding",
+        )
     if name in WRITES_NOTHING:
         return Post(name, url, {"format": "0"}, None)
     raise AssertionError(f"no rule for the view {name}")

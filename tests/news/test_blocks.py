@@ -138,8 +138,9 @@ def test_article_page_queries_do_not_grow_with_blocks(
 ):
     client.get(seed.get_absolute_url())
     # The article, its blocks with their selections (4), all their figures
-    # (1), the menu, corrections and related articles.
-    with django_assert_max_num_queries(9) as counted:
+    # (1), the menu, corrections, related articles and the quotes its text
+    # links to their figures (1, with their sources).
+    with django_assert_max_num_queries(10) as counted:
         client.get(seed.get_absolute_url())
     before = len(counted.captured_queries)
     block = DataBlock.objects.filter(article=seed).first()

@@ -1,0 +1,174 @@
+"""The editor in the loop: what an editor says a quoted number is
+(``FigureBinding``), saved from the article form, handed to the checker
+(where it wins over its guess), and looked at again when a figure it reads
+changes."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from funding.api import MATCH, NOT_A_FIGURE, ROUNDING, Finding, Report
+
+from .figure_check import check_article
+from .models import Article, FigureBinding, FigureQuote
+from .services import articles_using_any, record_quotes
+
+
+class BindingRefused(ValidationError):
+    """The binding is not one of the quote's readings, the quote is gone, or
+    it would make a published article contradict its data."""
+
+
+@dataclass
+class Bound:
+    """What ``bind_quote`` did: the article's report with the binding, and
+    the quote's finding in it (None: marked "không phải số liệu")."""
+
+    report: Report
+    finding: Finding | None
+
+
+def _finding(report: Report, key: str) -> Finding | None:
+    for finding in (*report.findings, *report.not_figures):
+        if finding.key == key:
+            return finding
+    return None
+
+
+def _mismatched(report: Report) -> set[str]:
+    return {finding.key for finding in report.mismatches}
+
+
+@transaction.atomic
+def bind_quote(
+    *, article: Article, key: str, reading: str, user: AbstractBaseUser | None
+) -> Bound:
+    """Keep ``reading`` (one of the quote's readings' idents, or
+    ``NOT_A_FIGURE``; empty: forget the binding, the checker guesses again)
+    as what the quote ``key`` of ``article`` is. Refused (``BindingRefused``,
+    nothing saved) if the quote is no longer in the text, the reading is not
+    one of its own, or a published article would quote a number its data
+    contradicts that it did not before."""
+    before = check_article(article)
+    finding = _finding(before, key)
+    if finding is None:
+        raise BindingRefused(
+            _("Số này không còn trong bài (bài đã được sửa?): hãy tải lại trang.")
+        )
+    offered = {r.ident for r in finding.readings} | {NOT_A_FIGURE, ""}
+    if reading not in offered:
+        raise BindingRefused(
+            _("“%(reading)s” không phải một cách đọc của số “%(quote)s”.")
+            % {"reading": reading, "quote": finding.quote.text}
+        )
+    bindings = FigureBinding.objects.filter(article=article, key=key)
+    if reading:
+        bindings.update_or_create(
+            article=article,
+            key=key,
+            defaults={
+                "quoted": finding.quote.text[:100],
+                "reading": reading,
+                "bound_by": user,
+                "bound_at": timezone.now(),
+                "needs_recheck": False,
+            },
+        )
+    else:
+        bindings.delete()
+    report = record_quotes(article=article)
+    if article.status == Article.Status.PUBLISHED and (
+        _mismatched(report) - _mismatched(before)
+    ):
+        raise BindingRefused(
+            _(
+                "Bài đã xuất bản: với cách đọc này số “%(quote)s” không khớp với số "
+                "liệu của bài. Hãy chọn cách đọc khác, hoặc sửa bài trong trang sửa."
+            )
+            % {"quote": finding.quote.text}
+        )
+    return Bound(report=report, finding=_finding(report, key))
+
+
+def bindings_reading(figures) -> QuerySet:
+    """Bindings whose reading reads any of ``figures`` (a queryset): the
+    figures the checker recorded for the bound quote."""
+    return FigureBinding.objects.exclude(reading=NOT_A_FIGURE).filter(
+        Exists(
+            FigureQuote.objects.filter(
+                figure__in=figures.values("pk"),
+                article=OuterRef("article"),
+                quoted=OuterRef("quoted"),
+            )
+        )
+    )
+
+
+def _scheduled_hold(article: Article, report: Report) -> bool:
+    """A scheduled article whose data now contradicts its text is not
+    published at its time: it goes back to review, the reason in its
+    history. True if held."""
+    if not (
+        article.status == Article.Status.PUBLISHED
+        and article.published_at > timezone.now()
+        and report.has_mismatch
+    ):
+        return False
+    listed = "; ".join(finding.describe() for finding in report.mismatches)
+    article.status = Article.Status.REVIEW
+    article._change_reason = (
+        _("Hoãn xuất bản: số liệu đã đổi, có số không khớp: %(list)s")
+        % {"list": listed}
+    )[:100]
+    article.save()
+    return True
+
+
+def _settle_bindings(article: Article, report: Report) -> None:
+    """A binding flagged by a change whose reading still gives the printed
+    number (within rounding) needs no second look."""
+    still_right = [
+        finding.key
+        for finding in report.findings
+        if finding.verdict in (MATCH, ROUNDING)
+    ]
+    FigureBinding.objects.filter(
+        article=article, needs_recheck=True, key__in=still_right
+    ).update(needs_recheck=False)
+
+
+def recheck_articles(article_ids) -> list[Article]:
+    """Check these articles again against the figures as they are now
+    (after a change to them): their quotes recorded anew, the bindings
+    whose reading still holds settled, and a scheduled article that now
+    contradicts its data held back. Returns those held."""
+    held = []
+    for article in Article.objects.filter(pk__in=article_ids):
+        with transaction.atomic():
+            report = record_quotes(article=article)
+            _settle_bindings(article, report)
+            if _scheduled_hold(article, report):
+                held.append(article)
+    return held
+
+
+def recheck_bindings(*, figures, **_signal) -> int:
+    """The receiver of ``figures_changed`` for what is not yet flagged: the
+    bindings reading a changed figure are flagged to be confirmed again, and
+    every published or scheduled article quoting or showing one is checked
+    again once the change is committed (the signal may come before it: a
+    deletion, an undo), which settles the bindings still right. Flags no
+    published article itself (0)."""
+    bindings_reading(figures).update(needs_recheck=True)
+    # Drafts are checked again when next opened or saved.
+    article_ids = articles_using_any(
+        figures, Article.objects.filter(status=Article.Status.PUBLISHED)
+    )
+    # robust: a failing check is logged, and never undoes the committed change.
+    transaction.on_commit(lambda: recheck_articles(article_ids), robust=True)
+    return 0

@@ -1,0 +1,110 @@
+"""The editor in the loop in real Chromium: a number the checker is not
+sure of, or finds wrong, is settled in the article form with one click,
+saved without a reload (under the site's CSP), and still there after one."""
+
+import pytest
+
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.figure_check import check_article
+from news.models import Article, FigureBinding
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+VAGUE = "<p>Tổng kinh phí đạt 45,5 tỷ đồng.</p>"
+PASSWORD = "mat-khau-rat-dai-2022"
+
+
+@pytest.fixture
+def draft(reference_data):
+    load_demo_content()
+    article = Article.objects.get(slug=SEED_SLUG)
+    article.status = Article.Status.DRAFT
+    article.body = VAGUE + article.body
+    article.save()
+    return article
+
+
+def test_an_editor_binds_another_reading_without_a_reload(
+    live_server, browser, draft, make_user
+):
+    (finding,) = [
+        f for f in check_article(draft).findings if f.quote.text == "45,5 tỷ đồng"
+    ]
+    assert finding.verdict in ("unsure", "mismatch") and len(finding.readings) > 1
+    other = finding.readings[1]
+    make_user("bientap_browser", "Biên tập viên")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "bientap_browser")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    change = f"{live_server.url}/admin/news/article/{draft.pk}/change/"
+    page.goto(change)
+
+    number = page.locator(".fc-number", has_text="45,5 tỷ đồng")
+    assert f"fc-{finding.verdict}" in number.get_attribute("class")
+    page.evaluate("window.notReloaded = true")
+    number.click()
+    detail = page.locator(".fc-detail:not([hidden])")
+    assert "45,5 tỷ đồng" in detail.inner_text()
+    assert other.expected in detail.inner_text()
+    detail.locator(f'.fc-bind[data-reading="{other.ident}"]').click()
+
+    page.locator(".fc-status", has_text="Đã lưu").wait_for()
+    assert page.evaluate("window.notReloaded") is True
+    binding = FigureBinding.objects.get(article=draft, key=finding.key)
+    assert binding.reading == other.ident
+    assert binding.bound_by.username == "bientap_browser"
+    # The panel came back with the binding: the number shows it at once...
+    bound = page.locator(".fc-number.fc-bound", has_text="45,5 tỷ đồng")
+    assert bound.count() == 1
+    # ... and after a reload, with who bound it.
+    page.reload()
+    page.locator(".fc-number.fc-bound", has_text="45,5 tỷ đồng").click()
+    shown = page.locator(".fc-detail:not([hidden])").inner_text()
+    assert "đã xác nhận bởi bientap_browser" in shown
+    chosen = page.locator(".fc-detail:not([hidden]) .fc-best")
+    assert chosen.get_attribute("data-reading") == other.ident
+    assert not problems, problems
+    context.close()
+
+
+def test_a_refused_binding_says_why_in_vietnamese(
+    live_server, browser, reference_data, make_user
+):
+    load_demo_content()
+    seed = Article.objects.get(slug=SEED_SLUG)  # published
+    finding, wrong = next(
+        (f, r)
+        for f in check_article(seed).findings
+        for r in f.readings[1:3]
+        if r.verdict == "mismatch"
+    )
+    make_user("thuky_browser2", "Thư ký tòa soạn")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "thuky_browser2")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/news/article/{seed.pk}/change/")
+    page.locator(f'.fc-number[data-key="{finding.key}"]').click()
+    page.locator(
+        f'.fc-detail:not([hidden]) .fc-bind[data-reading="{wrong.ident}"]'
+    ).click()
+    page.locator(".fc-status", has_text="Bài đã xuất bản").wait_for()
+    assert "không khớp với số liệu" in page.locator(".fc-status").inner_text()
+    assert not FigureBinding.objects.exists()
+    context.close()
