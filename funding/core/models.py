@@ -18,6 +18,7 @@ from khuyencong.models import TimeStampedModel
 from . import periods
 from .dimensions import (
     Area,
+    AreaName,
     AreaQuerySet,
     Indicator,
     ProgrammeContent,
@@ -28,6 +29,7 @@ from .periods import Period
 
 __all__ = [
     "Area",
+    "AreaName",
     "AreaQuerySet",
     "Figure",
     "FigureQuerySet",
