@@ -234,7 +234,7 @@ def province_codes() -> tuple[dict, dict]:
     merged_into = _load("converter_2025.json")["DICT_PROVINCE"]
     after = {key: entry["provinceCode"] for key, entry in current.items()}
     before = {}
-    for new_key, old_keys in merged_into.items():
+    for old_keys in merged_into.values():
         for key in old_keys:
             before[key] = (
                 after[key]

@@ -19,6 +19,7 @@ from ..core.cells import Cell, FigureCells, derive
 from ..core.derived import Quantity
 from ..core.formatting import format_plain
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.periods import Period
 from ..core.rollup import Composition, area_filter
 from .tables import MONEY
 
@@ -81,9 +82,9 @@ def region_table(*, region: Area, year: int, source: str) -> dict:
     ("so với cùng kỳ"); the region's total is its own figure or, without
     one, the sum of its members' (``funding.core.rollup``)."""
     members = list(
-        region.members(year).select_related("successor").prefetch_related(
-            "former_names"
-        )
+        region.members(year)
+        .select_related("successor")
+        .prefetch_related("former_names")
     )
     composition = Composition([region, *members], [year - 1, year])
     cells = composition.complete(
@@ -99,14 +100,15 @@ def region_table(*, region: Area, year: int, source: str) -> dict:
         if cell.as_figure.fund == source
     }
 
-    def row(area: Area) -> dict:
-        plan, executed = amounts.get((area.pk, year, PLAN)), amounts.get(
-            (area.pk, year, EXECUTED)
+    def row(area: Area, name: str) -> dict:
+        plan, executed = (
+            amounts.get((area.pk, year, PLAN)),
+            amounts.get((area.pk, year, EXECUTED)),
         )
         before = amounts.get((area.pk, year - 1, EXECUTED))
         return {
             "area": area,
-            "name": area.short_name_in(year),
+            "name": name,
             "plan": plan,
             "executed": executed,
             "before": before,
@@ -114,8 +116,8 @@ def region_table(*, region: Area, year: int, source: str) -> dict:
             "change": derive(derived.change, executed, before),
         }
 
-    total = row(region)
-    rows = [row(member) for member in members]
+    total = row(region, region.short_name)
+    rows = [row(member, member.short_name_in(year)) for member in members]
     for member_row in rows:
         member_row["share"] = derive(
             derived.share, member_row["executed"], total["executed"]
@@ -139,15 +141,54 @@ def province_table(*, province: Area, source: str) -> dict:
     for year in sorted({year for year, _measure in by_year}):
         plan = fold(by_year.get((year, PLAN), []))
         executed = fold(by_year.get((year, EXECUTED), []))
+        before = fold(by_year.get((year - 1, EXECUTED), []))
         years.append(
             {
                 "year": year,
+                "name": province.short_name_in(year),
                 "plan": plan,
                 "executed": executed,
                 "ratio": derive(derived.ratio, executed, plan),
+                "change": derive(derived.change, executed, before),
             }
         )
     return {"years": years, "area_ids": area_ids}
+
+
+def periods_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:
+    """The periods of ``year`` shorter than the year (quarters, first N
+    months, up to a day) with their executed amount and that of the same
+    period of the year before ("so với cùng kỳ"), in one query."""
+    cells = FigureCells(
+        Figure.objects.with_dimensions()
+        .filter(
+            area__in=area_ids,
+            indicator__code=MONEY,
+            content__code=ProgrammeContent.ALL,
+            measure=EXECUTED,
+            year__in=[year - 1, year],
+        )
+        .exclude(period_kind=Figure.PeriodKind.YEAR)
+    )
+    by_period = _by(cells, source, "period_kind", "period_end")
+    rows = []
+    for kind, end in sorted(by_period, key=lambda k: (k[1], k[0])):
+        if end.year != year:
+            continue
+        period = Period(kind, end)
+        earlier = period.shifted(-1)
+        executed = fold(by_period[kind, end])
+        before = fold(by_period.get((earlier.kind, earlier.end), []))
+        rows.append(
+            {
+                "period": period.label,
+                "earlier": earlier.label,
+                "executed": executed,
+                "before": before,
+                "change": derive(derived.change, executed, before),
+            }
+        )
+    return rows
 
 
 def contents_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:

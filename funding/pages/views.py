@@ -5,7 +5,7 @@ figure and a source document. The tables are computed in ``tables`` and
 ``open_data``.
 """
 
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -53,21 +53,34 @@ class OverviewView(DownloadMixin, TemplateView):
 
     @cached_property
     def area(self) -> Area:
+        """The chosen area (with its former names, for the tables' years)."""
         code = self.params["area"]
         if code:
-            return get_object_or_404(Area, code=code)
-        with_data = [a for a in self.areas if a.has_figures]
-        regions = [a for a in with_data if a.kind == Area.Kind.REGION]
-        return (regions or with_data or self.areas)[0]
+            area = get_object_or_404(Area, code=code)
+        else:
+            with_data = [a for a in self.areas if a.has_figures]
+            regions = [a for a in with_data if a.kind == Area.Kind.REGION]
+            area = (regions or with_data or self.areas)[0]
+        prefetch_related_objects([area], "former_names")
+        return area
 
     @cached_property
     def years(self) -> list[int]:
-        return list(
-            Figure.objects.filter(area=self.area)
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
+        """The years with a figure of the area or of an area it sums up (a
+        region's members that year, a merged province's predecessors; for
+        the nation, any)."""
+        figures = Figure.objects.all()
+        area = self.area
+        if area.kind != Area.Kind.NATION:
+            figures = figures.filter(
+                Q(area=area)
+                | Q(area__successor=area)
+                | Q(
+                    area__region_memberships__region=area,
+                    area__region_memberships__year=F("year"),
+                )
+            )
+        return list(figures.values_list("year", flat=True).distinct().order_by("-year"))
 
     @cached_property
     def year(self) -> int | None:
@@ -103,7 +116,7 @@ class OverviewView(DownloadMixin, TemplateView):
         title = _(
             "Kinh phí khuyến công %(area)s năm %(year)s: kế hoạch và thực hiện"
         ) % {
-            "area": self.area.short_name,
+            "area": table.area_name,
             "year": table.year,
         }
         return bar_chart(bars, title, chart_id=f"chart-{table.year}")
@@ -246,7 +259,11 @@ class ProvinceView(AreaPageMixin, DownloadMixin, DetailView):
     context_object_name = "province"
 
     def get_queryset(self):
-        return Area.objects.filter(kind=Area.Kind.PROVINCE).select_related("successor")
+        return (
+            Area.objects.filter(kind=Area.Kind.PROVINCE)
+            .select_related("successor")
+            .prefetch_related("former_names")
+        )
 
     def setup_filters(self):
         self.source = self.params["source"] or Figure.Fund.ALL
@@ -256,13 +273,15 @@ class ProvinceView(AreaPageMixin, DownloadMixin, DetailView):
         years = [y["year"] for y in self.table["years"]]
         year = self.params["year"]
         self.year = year if year in years else (years[-1] if years else None)
-        self.contents = (
-            area_tables.contents_table(
-                area_ids=self.table["area_ids"], year=self.year, source=self.source
-            )
-            if self.year
-            else []
-        )
+        self.contents = self.periods = []
+        if self.year:
+            arguments = {
+                "area_ids": self.table["area_ids"],
+                "year": self.year,
+                "source": self.source,
+            }
+            self.contents = area_tables.contents_table(**arguments)
+            self.periods = area_tables.periods_table(**arguments)
 
     def get_context_data(self, **kwargs):
         bars = [
@@ -282,6 +301,7 @@ class ProvinceView(AreaPageMixin, DownloadMixin, DetailView):
             table=self.table,
             year=self.year,
             contents=self.contents,
+            periods=self.periods,
             predecessors=self.object.predecessors.all(),
             chart=bar_chart(bars, title, chart_id="province-chart") if bars else "",
             **kwargs,
