@@ -169,7 +169,7 @@ def block_view(block, figures: list[Figure] | None = None) -> BlockView:
     selection = block.selection
     if figures is None:
         figures = list(selection.figures(every_fund=True))
-    cells = FigureCells(figures)
+    cells = selection.cells(figures)
     rows = _rows(cells, selection)
     nation_ids = {f.area_id for f in figures if f.area.kind == Area.Kind.NATION}
     for row in rows:
@@ -187,7 +187,9 @@ def _rows(cells: FigureCells, selection) -> list[BlockRow]:
     rows: dict[FigureKey, BlockRow] = {}
     for cell in cells:
         figure = cell.as_figure
-        if not selection.shows_fund(figure.fund):
+        if not (
+            selection.shows_fund(figure.fund) and selection.shows_area(figure.area_id)
+        ):
             continue
         key = key_of(figure)._replace(measure=None)
         if key not in rows:
