@@ -26,7 +26,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .derived import Derived, Quantity, complete_fund_triple, total
-from .formatting import format_exact
+from .formatting import format_exact, format_plain
 from .models import Figure
 from .periods import Period
 
@@ -217,4 +217,5 @@ def _sum_cell(whole, key: FigureKey, cells: list[Cell]) -> Cell:
         rounding=summed.high - summed.low,
         note=derived_note(summed),
     )
-    return Cell(summed.as_quantity(), figure, summed)
+    label = format_plain(summed.value, like.indicator)
+    return Cell(summed.as_quantity(label), figure, summed)

@@ -191,9 +191,9 @@ class Area(TimeStampedModel):
             return reverse("funding:province", kwargs={"slug": self.slug})
         return reverse("funding:overview")
 
-    def existed_in(self, year: int) -> bool:
-        return (self.valid_from is None or self.valid_from.year <= year) and (
-            self.valid_to is None or self.valid_to.year >= year
+    def existed_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
         )
 
     def short_name_in(self, year: int) -> str:

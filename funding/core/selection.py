@@ -298,3 +298,37 @@ def funds_using(figure) -> set[str]:
     if Figure.Fund.ALL in funds:
         funds |= {Figure.Fund.KCQG, Figure.Fund.KCDP}
     return funds
+
+
+def areas_without_figures(areas, year_from: int, year_to: int) -> list[tuple]:
+    """Of ``areas``, those with no figure in ``year_from``-``year_to`` (of
+    their own or, for a province the 2025 merger created, of those it
+    replaced), each with the areas of the same name that have some: a data
+    block naming "Đà Nẵng (từ 01/07/2025)" for 2021-2022 shows nothing, "Đà
+    Nẵng (đến 30/06/2025)" would. Two queries."""
+    areas = list(areas)
+    if not areas:
+        return []
+    in_years = Figure.objects.filter(year__gte=year_from, year__lte=year_to)
+    names = {area.short_name for area in areas}
+    with_figures = {
+        area.pk: area
+        for area in Area.objects.filter(short_name__in=names)
+        .filter(
+            Q(pk__in=in_years.values("area"))
+            | Q(predecessors__in=in_years.values("area"))
+        )
+        .distinct()
+    }
+    return [
+        (
+            area,
+            [
+                other
+                for other in with_figures.values()
+                if other.short_name == area.short_name
+            ],
+        )
+        for area in areas
+        if area.pk not in with_figures
+    ]
