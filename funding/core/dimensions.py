@@ -9,6 +9,7 @@ up to 30/6 and the new ones from 1/7 (``RegionMembership.valid_from`` and
 ``valid_to``, empty for the whole year).
 """
 
+import copy
 from datetime import date
 
 from django.db import models
@@ -203,10 +204,17 @@ class Area(TimeStampedModel):
         return self.short_name_on(date(year, 12, 31))
 
     def short_name_on(self, day: date) -> str:
+        return self.named_on(day).short_name
+
+    def named_on(self, day: date) -> "Area":
+        """This area as it was named on ``day``: itself, or an unsaved copy
+        with its former name and short name (for showing, never saving)."""
         for former in sorted(self.former_names.all(), key=lambda n: n.used_until):
             if day <= former.used_until:
-                return former.short_name
-        return self.short_name
+                named = copy.copy(self)
+                named.name, named.short_name = former.name, former.short_name
+                return named
+        return self
 
     def members(self, year: int, on: date | None = None):
         """The provinces of this region in ``year``, on the day ``on`` of it

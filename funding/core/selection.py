@@ -33,13 +33,14 @@ matched whole: "kcqg" is not in "kcqg2".
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from .cells import FigureCells
-from .models import Area, Figure
+from .models import Area, AreaName, Figure
 
 # How a selecting model stores a criterion.
 MANY, ONE, CHOICE, CODES = "many", "one", "choice", "codes"
@@ -222,7 +223,8 @@ def _before_successor(figure, areas) -> bool:
 
 
 def read_figures():
-    """Figures with their dimensions and, for a province the 2025 merger
+    """Figures with their dimensions, their area's name then if it was
+    renamed since (``area_as_named``) and, for a province the 2025 merger
     replaced, its successor and how many provinces it replaced
     (``successor_parts``), to sum them (``Selection.cells``): one query."""
     replaced = (
@@ -231,11 +233,30 @@ def read_figures():
         .annotate(count=Count("pk"))
         .values("count")
     )
+    former = AreaName.objects.filter(
+        area=OuterRef("area"), used_until__gte=OuterRef("period_end")
+    ).order_by("used_until")
     return (
         Figure.objects.with_dimensions()
         .select_related("area__successor")
-        .annotate(successor_parts=Subquery(replaced))
+        .annotate(
+            successor_parts=Subquery(replaced),
+            area_name_then=Subquery(former.values("name")[:1]),
+            area_short_name_then=Subquery(former.values("short_name")[:1]),
+        )
     )
+
+
+def area_as_named(figure) -> Area:
+    """The figure's area as it was named in the figure's period ("Thừa
+    Thiên Huế" in 2022), from what ``read_figures`` read: the area, or an
+    unsaved copy with the former name, for showing."""
+    short_name = getattr(figure, "area_short_name_then", None)
+    if not short_name:
+        return figure.area
+    named = copy.copy(figure.area)
+    named.name, named.short_name = figure.area_name_then, short_name
+    return named
 
 
 def figures_for(selections: dict, *, every_fund: bool = False) -> dict:

@@ -26,6 +26,7 @@ from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
 from ..core.models import Area, Figure, Indicator
 from ..core.periods import Period
+from ..core.selection import area_as_named
 from .charts import Bar, bar_chart
 
 ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
@@ -196,7 +197,8 @@ def _rows(cells: FigureCells, selection) -> list[BlockRow]:
             rows[key] = BlockRow(
                 key=key,
                 indicator=figure.indicator,
-                area=figure.area,
+                # Named as it was then ("Thừa Thiên Huế" in 2022).
+                area=area_as_named(figure),
                 period=figure.period_label,
             )
         # Only plan, executed and estimate are columns (a target is not).
