@@ -149,57 +149,7 @@ def load_demo_figures(*, years=DEMO_YEARS) -> int:
     )
     if not created and document.figures.exists():
         return 0
-    money = Indicator.objects.get(code="kinh-phi-khuyen-cong")
-    content = ProgrammeContent.objects.get(code=ProgrammeContent.ALL)
-    provinces = list(
-        Area.objects.filter(kind=Area.Kind.PROVINCE).prefetch_related("predecessors")
-    )
-    figures = []
-
-    def add(area, year, kind, end, fund, measure, value):
-        figures.append(
-            Figure(
-                indicator=money,
-                area=area,
-                fund=fund,
-                content=content,
-                year=year,
-                period_kind=kind,
-                period_end=end,
-                measure=measure,
-                value=value,
-                source=document,
-                note="Số liệu giả lập (demo).",
-            )
-        )
-
-    for year in years:
-        year_end, half = date(year, 12, 31), date(year, 6, 30)
-        for area in provinces:
-            values = _demo_values(area, year)
-            if area.existed_on(year_end):
-                for (fund, measure), value in values.items():
-                    add(
-                        area,
-                        year,
-                        Figure.PeriodKind.YEAR,
-                        year_end,
-                        fund,
-                        measure,
-                        value,
-                    )
-            if area.existed_on(half):
-                for fund in (KCQG, KCDP):
-                    executed = values[fund, EXECUTED] * 45 // 100
-                    add(
-                        area,
-                        year,
-                        Figure.PeriodKind.MONTHS,
-                        half,
-                        fund,
-                        EXECUTED,
-                        executed,
-                    )
+    figures = list(_demo_figures(document, years))
     # Never over a figure stored (the seed's, an import's).
     stored = set(
         Figure.objects.filter(year__in=list(years)).values_list(*Figure.key_columns())
@@ -207,3 +157,46 @@ def load_demo_figures(*, years=DEMO_YEARS) -> int:
     missing = [figure for figure in figures if figure.key() not in stored]
     Figure.objects.bulk_create(missing, batch_size=1000)
     return len(missing)
+
+
+def _demo_figures(document, years):
+    """The demo figures, unsaved: for each year, every province existing on
+    31/12 (plan and executed of KCQG and KCĐP: all sources is derived) and
+    on 30/6 (the first 6 months' execution)."""
+    common = {
+        "indicator": Indicator.objects.get(code="kinh-phi-khuyen-cong"),
+        "content": ProgrammeContent.objects.get(code=ProgrammeContent.ALL),
+        "source": document,
+        "note": "Số liệu giả lập (demo).",
+    }
+    provinces = list(
+        Area.objects.filter(kind=Area.Kind.PROVINCE).prefetch_related("predecessors")
+    )
+    for year in years:
+        year_end, half = date(year, 12, 31), date(year, 6, 30)
+        for area in provinces:
+            values = _demo_values(area, year)
+            if area.existed_on(year_end):
+                for (fund, measure), value in values.items():
+                    yield Figure(
+                        area=area,
+                        fund=fund,
+                        year=year,
+                        period_kind=Figure.PeriodKind.YEAR,
+                        period_end=year_end,
+                        measure=measure,
+                        value=value,
+                        **common,
+                    )
+            if area.existed_on(half):
+                for fund in (KCQG, KCDP):
+                    yield Figure(
+                        area=area,
+                        fund=fund,
+                        year=year,
+                        period_kind=Figure.PeriodKind.MONTHS,
+                        period_end=half,
+                        measure=EXECUTED,
+                        value=values[fund, EXECUTED] * 45 // 100,
+                        **common,
+                    )

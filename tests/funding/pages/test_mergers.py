@@ -5,6 +5,7 @@ triple completed wherever a region's figures are downloaded (item 2)."""
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -124,3 +125,23 @@ def test_a_region_download_completes_the_fund_triple(client, demo, make_figure):
     assert row[-1] == (
         "Số tính ra, không phải số công bố: 2.000.000.000 + 3.000.000.000"
     )
+
+
+def test_a_block_names_the_area_as_it_was_in_the_figures_year(
+    client, block, make_figure
+):
+    hue = Area.objects.get(slug="hue")
+    make_figure(hue, 2022, EXECUTED, BILLION)
+    make_figure(hue, 2025, EXECUTED, 2 * BILLION)
+    block.areas.set([hue])
+    html = client.get(block.article.get_absolute_url()).content.decode()
+    section = html[html.index(f'id="{block.anchor}"') :]
+    rows = re.findall(r"<tr>.*?</tr>", section[: section.index("</section>")], re.S)
+    named = {
+        re.search(r"Năm \d{4}", row).group(): re.search(
+            r'<th scope="row">(.*?)</th>', row
+        ).group(1)
+        for row in rows
+        if "Năm " in row
+    }
+    assert named == {"Năm 2022": "Thừa Thiên Huế", "Năm 2025": "Huế"}
