@@ -5,6 +5,8 @@ figure and a source document. The tables are computed in ``tables`` and
 ``open_data``.
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Exists, F, Max, OuterRef, Q, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -142,7 +144,7 @@ class OverviewView(DownloadMixin, TemplateView):
 class AreaPageMixin:
     """An area's page found by its readable slug (``/so-lieu/tinh/ninh-thuan/``);
     the address by code it had before (``/so-lieu/tinh/58-truoc-2025/``)
-    redirects there for good, with its query."""
+    redirects there for good, with its (validated) parameters."""
 
     kind = Area.Kind.PROVINCE
 
@@ -159,9 +161,11 @@ class AreaPageMixin:
             self.get_object()
         except Http404:
             area = get_object_or_404(self.get_queryset(), code=kwargs["slug"])
-            url = area.get_absolute_url()
-            if request.META.get("QUERY_STRING"):
-                url += "?" + request.META["QUERY_STRING"]
+            # The page's own (validated) parameters go along.
+            query = urlencode(
+                {k: v for k, v in self.params.items() if v not in (None, "")}
+            )
+            url = area.get_absolute_url() + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(url)
         self.setup_filters()
         return super().get(request, *args, **kwargs)
