@@ -257,13 +257,22 @@ def load_regions(apps) -> None:
 
 
 def _region(Area, by_code, code, name, short_name, grouping, position):
+    """The region ``code``: made, or (the seed's) given its grouping and slug
+    and otherwise left as it is."""
     region = by_code.get(code)
-    if region is None:
-        region = Area(code=code, name=name, short_name=short_name, kind="region")
-    region.grouping = grouping
-    region.position = position
-    region.slug = code
-    region.save()
+    if region is not None:
+        region.grouping, region.slug = grouping, code
+        region.save(update_fields=["grouping", "slug"])
+        return region
+    region = Area.objects.create(
+        code=code,
+        slug=code,
+        name=name,
+        short_name=short_name,
+        kind="region",
+        grouping=grouping,
+        position=position,
+    )
     by_code[code] = region
     return region
 
