@@ -134,8 +134,18 @@ class OverviewView(DownloadMixin, TemplateView):
             source=self.source,
             sources=SOURCE_CHOICES,
             tables=self.tables,
+            groupings=self.groupings(),
             **kwargs,
         )
+
+    def groupings(self) -> list[tuple[str, list[Area]]]:
+        """The regions by division of the country (khuyến công areas, then
+        socio-economic regions), from the areas already read."""
+        return [
+            (label, [a for a in self.areas if a.grouping == value])
+            for value, label in Area.Grouping.choices
+            if any(a.grouping == value for a in self.areas)
+        ]
 
     def export(self):
         return downloads.overview_export(self.area, self.year, self.tables)

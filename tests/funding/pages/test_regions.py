@@ -238,3 +238,12 @@ def test_every_page_makes_as_many_queries_for_6_regions_and_6_years_as_for_1(
     six = query_counts(client, urls)
     assert six == one
     assert max(one) <= 12, one
+
+
+def test_the_overview_lists_the_regions_of_both_divisions(client):
+    page = client.get(OVERVIEW)
+    text = text_of(page)
+    assert "Khu vực khuyến công: Miền Trung - Tây Nguyên" in text
+    assert "Vùng kinh tế - xã hội: " in text
+    for code in ("tay-nguyen", "dong-bang-song-cuu-long", "khuyen-cong-phia-nam"):
+        assert f'href="/so-lieu/khu-vuc/{code}/"' in page.content.decode()
