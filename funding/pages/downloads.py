@@ -141,6 +141,7 @@ def region_export(region, year: int, source: str, table: dict) -> tuple:
             how_derived(row["executed"]),
         ]
         for row in [*table["rows"], table["total"]]
+        if row is not None  # no total: a year without members
     ]
     return headers, rows, f"kinh-phi-{region.code}-{year}"
 

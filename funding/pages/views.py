@@ -251,7 +251,9 @@ class RegionView(AreaPageMixin, DownloadMixin, DetailView):
             source=self.source,
             sources=SOURCE_CHOICES,
             table=self.table,
-            after_merger_rule=AFTER_MERGER_RULE if self.year >= MERGER_YEAR else "",
+            after_merger_rule=(
+                AFTER_MERGER_RULE if (self.year or 0) >= MERGER_YEAR else ""
+            ),
             chart=bar_chart(bars, title, chart_id="region-chart") if bars else "",
             **kwargs,
         )

@@ -247,3 +247,20 @@ def test_the_overview_lists_the_regions_of_both_divisions(client):
     assert "Vùng kinh tế - xã hội: " in text
     for code in ("tay-nguyen", "dong-bang-song-cuu-long", "khuyen-cong-phia-nam"):
         assert f'href="/so-lieu/khu-vuc/{code}/"' in page.content.decode()
+
+
+def test_a_region_without_any_member_says_so(client):
+    Area.objects.create(
+        code="vung-moi", name="Vùng mới", short_name="Vùng mới", kind="region"
+    )
+    page = client.get(region_url("vung-moi"))
+    assert page.status_code == 200
+    assert "Chưa có danh sách thành viên của khu vực." in text_of(page)
+    csv_page = client.get(region_url("vung-moi", format="csv"))
+    assert csv_page.status_code == 200
+
+
+def test_a_year_without_members_downloads_an_empty_table(client):
+    page = client.get(region_url("tay-nguyen", year=2031, format="csv"))
+    rows = list(csv.reader(io.StringIO(page.content.decode("utf-8-sig"))))
+    assert page.status_code == 200 and len(rows) == 1
