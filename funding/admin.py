@@ -82,6 +82,11 @@ class MembershipInline(admin.TabularInline):
     fk_name = "region"
     extra = 0
     autocomplete_fields = ["province"]
+    # The latest years first: a region has members every year from 2015.
+    ordering = ["-year", "province__position"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("province")
 
 
 @admin.register(Area)

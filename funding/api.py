@@ -7,7 +7,9 @@ registered callables.
 - Which figures a data block names: ``Selection`` (read from a block's
   fields), ``figures_for`` (several selections' figures in one query),
   ``showing`` (a filter on blocks for those showing a figure), and
-  ``split_codes`` (how a block stores funding sources and measures).
+  ``split_codes`` (how a block stores funding sources and measures);
+  ``areas_without_figures`` (areas chosen for a block that have no figure
+  in its years, with the areas of the same name that have).
 - A block as readers see it: ``block_view`` (tables and chart from a block
   and the figures it reads: every fund of what it names, so that a fund
   triple with two funds stored shows its third, derived) and how it may be
@@ -20,7 +22,9 @@ registered callables.
 - ``figures_changed`` (sent when figures change; a receiver returns how many
   published articles it flagged) and ``register_figure_users`` (what uses
   a figure, listed on the figure's page).
-- The demo figures (``load_seed_figures``) and their areas' codes.
+- The demo figures (``load_seed_figures``) and their areas' codes; the
+  synthetic figures of every province 2020-2025 (``load_demo_figures``,
+  marked as demo in their source document).
 
 Templates may load ``funding_tags`` (amounts and derived figures).
 """
@@ -41,9 +45,15 @@ from .checker import (
 )
 from .core.demo import NATION as DEMO_NATION
 from .core.demo import REGION as DEMO_REGION
-from .core.demo import load_seed_figures
+from .core.demo import load_demo_figures, load_seed_figures
 from .core.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
-from .core.selection import Selection, figures_for, showing, split_codes
+from .core.selection import (
+    Selection,
+    areas_without_figures,
+    figures_for,
+    showing,
+    split_codes,
+)
 from .core.signals import figures_changed
 from .core.usage import register_figure_users
 from .imports.spreadsheets import long_layout_csv
@@ -71,10 +81,12 @@ __all__ = [
     "Reading",
     "Report",
     "Selection",
+    "areas_without_figures",
     "SourceDocument",
     "block_view",
     "figures_changed",
     "figures_for",
+    "load_demo_figures",
     "load_seed_figures",
     "long_layout_csv",
     "plain_text",

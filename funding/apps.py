@@ -15,6 +15,7 @@ class FundingConfig(AppConfig):
         connect(
             models.Figure,
             models.Area,
+            models.AreaName,
             models.RegionMembership,
             models.Indicator,
             models.ProgrammeContent,

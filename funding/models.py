@@ -3,6 +3,7 @@ live in ``funding.core.models``."""
 
 from .core.models import (
     Area,
+    AreaName,
     Figure,
     ImportChange,
     ImportRecord,
@@ -14,6 +15,7 @@ from .core.models import (
 
 __all__ = [
     "Area",
+    "AreaName",
     "Figure",
     "ImportChange",
     "ImportRecord",

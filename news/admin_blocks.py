@@ -13,10 +13,11 @@ those addresses redirect here for good.
 
 from functools import partial
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from funding.api import areas_without_figures
 from khuyencong.admin_guards import GuardedAdmin
 
 from .forms import DataBlockAdminForm, DataBlockForm
@@ -70,6 +71,7 @@ class DataBlockAdmin(GuardedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self._warn_areas_without_figures(request, form.instance)
         confirmed = form.cleaned_data.get("confirm_mismatch", False)
         articles = [form.instance.article]
         moved_from = form.initial.get("article")
@@ -78,6 +80,24 @@ class DataBlockAdmin(GuardedAdmin):
             articles.append(type(form.instance.article).objects.get(pk=moved_from))
         for article in articles:
             self._confirm_publishable(request, article, confirmed=confirmed)
+
+    @staticmethod
+    def _warn_areas_without_figures(request, block) -> None:
+        """Say which areas chosen have no figure in the block's years (the
+        table drops them), and the area of that name that has."""
+        for area, others in areas_without_figures(
+            block.areas.all(), block.year_from, block.year_to
+        ):
+            text = _("“%(area)s” không có số liệu năm %(start)s–%(end)s.") % {
+                "area": area,
+                "start": block.year_from,
+                "end": block.year_to,
+            }
+            if others:
+                text += " " + _("Có số liệu: %(others)s.") % {
+                    "others": ", ".join(f"“{other}”" for other in others)
+                }
+            messages.warning(request, text)
 
     def delete_model(self, request, obj):
         article = obj.article

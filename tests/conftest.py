@@ -154,9 +154,11 @@ def reference_data():
     from django.apps import apps
 
     from funding.core.reference import load_reference_data
+    from funding.core.regions import load_regions
     from funding.models import Area
     from khuyencong.roles import grant_roles
 
     if not Area.objects.exists():
         load_reference_data(apps)
+        load_regions(apps)
     grant_roles()

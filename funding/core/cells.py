@@ -2,6 +2,12 @@
 derived from stored ones (``Cell``), found by its identity with every fund
 triple completed (``FigureCells``).
 
+An area made of others has, where it has no figure of its own, the sum of
+its parts' (``FigureCells.add_sum``, with the parts ``funding.core.rollup``
+names): a province created by the 2025 merger, for earlier periods, the
+sum of those it replaced; a region, of its members then; the nation, of
+every province then.
+
 A province that reported KCQG and KCĐP but no "all sources" figure has its
 total all the same, derived (``derived.complete_fund_triple``: any two of
 all, KCQG and KCĐP give the third, with the interval their rounding
@@ -12,15 +18,15 @@ the stored figures would be.
 
 from __future__ import annotations
 
-from collections import namedtuple
-from collections.abc import Callable, Iterable
+from collections import defaultdict, namedtuple
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .derived import Derived, Quantity, complete_fund_triple
-from .formatting import format_exact
+from .derived import Derived, Quantity, complete_fund_triple, total
+from .formatting import format_exact, format_plain
 from .models import Figure
 from .periods import Period
 
@@ -118,13 +124,43 @@ class FigureCells:
 
     def __init__(self, figures: Iterable[Figure]):
         self._cells: dict[FigureKey, Cell] = {}
+        self._by_area: dict[int, list[FigureKey]] = defaultdict(list)
         triples: dict[FigureKey, dict[str, Figure]] = {}
         for figure in figures:
             key = key_of(figure)
-            self._cells[key] = Cell.of(figure)
+            self._put(key, Cell.of(figure))
             triples.setdefault(key._replace(fund=None), {})[figure.fund] = figure
         for key, stored in triples.items():
             self._complete(key, stored)
+
+    def _put(self, key: FigureKey, cell: Cell) -> None:
+        if key not in self._cells:
+            self._by_area[key.area].append(key)
+        self._cells[key] = cell
+
+    def add_sum(
+        self,
+        whole,
+        parts_on: Callable[[FigureKey], Sequence[int]],
+        candidates: Iterable[int],
+    ) -> None:
+        """Give ``whole`` (an area) the sum of its parts' cells for every
+        identity it has no cell of: ``parts_on(key)`` names the parts for
+        that identity's period (none: no sum), ``candidates`` every area
+        that is a part in some period. A sum needs every part's cell: a
+        region with a province missing has no total."""
+        keys = {
+            key._replace(area=whole.pk)
+            for part in candidates
+            for key in self._by_area.get(part, ())
+        }
+        for key in keys:
+            parts = parts_on(key)
+            if key in self._cells or not parts:
+                continue
+            cells = [self._cells.get(key._replace(area=part)) for part in parts]
+            if all(cells):
+                self._put(key, _sum_cell(whole, key, cells))
 
     def _complete(self, key: FigureKey, stored: dict[str, Figure]) -> None:
         triple = complete_fund_triple(
@@ -150,8 +186,9 @@ class FigureCells:
             rounding=derived.high - derived.low,
             note=derived_note(derived),
         )
-        self._cells[key._replace(fund=triple.derived)] = Cell(
-            derived.as_quantity(), figure, derived
+        self._put(
+            key._replace(fund=triple.derived),
+            Cell(derived.as_quantity(), figure, derived),
         )
 
     def get(self, key: FigureKey) -> Cell | None:
@@ -160,3 +197,25 @@ class FigureCells:
     def __iter__(self):
         """Every cell, stored and derived."""
         return iter(self._cells.values())
+
+
+def _sum_cell(whole, key: FigureKey, cells: list[Cell]) -> Cell:
+    """``whole``'s cell of ``key`` as the sum of its parts' ``cells``: a
+    derived cell, its unsaved figure ``whole``'s (see ``Cell``)."""
+    summed = total(*(cell.quantity for cell in cells))
+    like = cells[0].as_figure
+    figure = Figure(
+        indicator=like.indicator,
+        area=whole,
+        fund=key.fund,
+        content=like.content,
+        year=key.year,
+        period_kind=key.period_kind,
+        period_end=key.period_end,
+        measure=key.measure,
+        value=summed.value,
+        rounding=summed.high - summed.low,
+        note=derived_note(summed),
+    )
+    label = format_plain(summed.value, like.indicator)
+    return Cell(summed.as_quantity(label), figure, summed)

@@ -4,6 +4,7 @@ Amounts are as printed (tỷ đồng, rounded to the printed decimals); each
 figure records that rounding so derived figures carry the right bounds.
 """
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 
@@ -90,3 +91,112 @@ def load_seed_figures(*, article=None) -> int:
         )
         created += was_created
     return created
+
+
+# Synthetic figures for every province, 2020-2025, so the regions, the
+# nation and the pages over time are not empty on ``make run``. NOT real
+# figures: the source document says so in its title and note.
+DEMO_TITLE = "DỮ LIỆU MINH HỌA (demo) – số liệu giả lập, không phải số liệu thật"
+DEMO_NOTE = (
+    "Số liệu giả lập để xem thử các trang (khu vực, cả nước, qua các năm); "
+    "không phải số liệu báo cáo. Tạo bởi lệnh load_demo."
+)
+DEMO_YEARS = range(2020, 2026)
+MILLION = Decimal(1_000_000)
+
+
+def _synthetic(*parts) -> int:
+    """A stable number in 0..999 from ``parts`` (no randomness between runs)."""
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    return int(digest[:8], 16) % 1000
+
+
+def demo_values(code: str, year: int) -> dict:
+    """Plan and executed of KCQG and KCĐP for a province and year, whole
+    millions of đồng: KCĐP plan 3-23 tỷ, KCQG 1-6 tỷ, executed 80-102%."""
+    values = {}
+    for fund, low, spread in ((KCDP, 3_000, 20_000), (KCQG, 1_000, 5_000)):
+        plan = low + spread * _synthetic(code, year, fund) // 1000
+        executed = (
+            plan * (800 + 220 * _synthetic(code, year, fund, "x") // 1000) // 1000
+        )
+        values[fund, PLAN] = Decimal(plan) * MILLION
+        values[fund, EXECUTED] = Decimal(executed) * MILLION
+    return values
+
+
+def _demo_values(area, year: int) -> dict:
+    """A merged province's values are about the sum of those it replaced,
+    so that 2025 compares with the years before."""
+    predecessors = list(area.predecessors.all())
+    if not predecessors:
+        return demo_values(area.code, year)
+    values = {}
+    for predecessor in predecessors:
+        for key, value in demo_values(predecessor.code, year).items():
+            values[key] = values.get(key, Decimal(0)) + value
+    return values
+
+
+@transaction.atomic
+def load_demo_figures(*, years=DEMO_YEARS) -> int:
+    """Store the synthetic figures of every province existing in each year
+    (the 63 before the 2025 merger, the 34 from 1/7/2025 for 2025), whole
+    year plus the first 6 months' execution; return how many were created
+    (none if they exist; a figure stored with the same dimensions is kept)."""
+    document, created = SourceDocument.objects.get_or_create(
+        title=DEMO_TITLE, defaults={"note": DEMO_NOTE, "issuer": "khuyencong (demo)"}
+    )
+    if not created and document.figures.exists():
+        return 0
+    figures = list(_demo_figures(document, years))
+    # Never over a figure stored (the seed's, an import's).
+    stored = set(
+        Figure.objects.filter(year__in=list(years)).values_list(*Figure.key_columns())
+    )
+    missing = [figure for figure in figures if figure.key() not in stored]
+    Figure.objects.bulk_create(missing, batch_size=1000)
+    return len(missing)
+
+
+def _demo_figures(document, years):
+    """The demo figures, unsaved: for each year, every province existing on
+    31/12 (plan and executed of KCQG and KCĐP: all sources is derived) and
+    on 30/6 (the first 6 months' execution)."""
+    common = {
+        "indicator": Indicator.objects.get(code="kinh-phi-khuyen-cong"),
+        "content": ProgrammeContent.objects.get(code=ProgrammeContent.ALL),
+        "source": document,
+        "note": "Số liệu giả lập (demo).",
+    }
+    provinces = list(
+        Area.objects.filter(kind=Area.Kind.PROVINCE).prefetch_related("predecessors")
+    )
+    for year in years:
+        year_end, half = date(year, 12, 31), date(year, 6, 30)
+        for area in provinces:
+            values = _demo_values(area, year)
+            if area.existed_on(year_end):
+                for (fund, measure), value in values.items():
+                    yield Figure(
+                        area=area,
+                        fund=fund,
+                        year=year,
+                        period_kind=Figure.PeriodKind.YEAR,
+                        period_end=year_end,
+                        measure=measure,
+                        value=value,
+                        **common,
+                    )
+            if area.existed_on(half):
+                for fund in (KCQG, KCDP):
+                    yield Figure(
+                        area=area,
+                        fund=fund,
+                        year=year,
+                        period_kind=Figure.PeriodKind.MONTHS,
+                        period_end=half,
+                        measure=EXECUTED,
+                        value=values[fund, EXECUTED] * 45 // 100,
+                        **common,
+                    )

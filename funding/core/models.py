@@ -19,6 +19,7 @@ from khuyencong.models import TimeStampedModel
 from . import periods
 from .dimensions import (
     Area,
+    AreaName,
     AreaQuerySet,
     Indicator,
     ProgrammeContent,
@@ -30,6 +31,7 @@ from .periods import Period
 
 __all__ = [
     "Area",
+    "AreaName",
     "AreaQuerySet",
     "Figure",
     "FigureQuerySet",

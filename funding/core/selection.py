@@ -12,6 +12,12 @@ The rule is the table ``CRITERIA``; from it come
   stores selections (a data block) for the selections showing ``figure``
   or a figure computed from it.
 
+A selection naming a province created by the 2025 merger names, for the
+periods before it, the figures of the provinces it replaced too: the
+province's figure of such a period is their sum (``Selection.cells``,
+``funding.core.cells.FigureCells.add_sum``), when every one of them has
+it. Pages, blocks and their downloads thus show it alike.
+
 A block *reads* more than it names: every fund of what it names
 (``every_fund=True``), so that a fund triple with two funds stored has its
 third, derived (``funding.core.cells``), and a source's share of all
@@ -27,12 +33,14 @@ matched whole: "kcqg" is not in "kcqg2".
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
-from .models import Figure
+from .cells import FigureCells
+from .models import Area, AreaName, Figure
 
 # How a selecting model stores a criterion.
 MANY, ONE, CHOICE, CODES = "many", "one", "choice", "codes"
@@ -90,9 +98,10 @@ def _has_code(field: str, code: str) -> Q:
 
 
 FUND = Criterion("fund", "funds", CODES, required=False)
+AREA = Criterion("area", "areas", MANY, required=True)
 CRITERIA = (
     Criterion("indicator", "indicators", MANY, required=True),
-    Criterion("area", "areas", MANY, required=True),
+    AREA,
     Criterion("content", "content", ONE, required=True),
     Criterion("period_kind", "period_kind", CHOICE, required=False),
     FUND,
@@ -148,15 +157,52 @@ class Selection:
         """The figures named (of any fund: those read), as a filter."""
         selection = Q(year__gte=self.year_from, year__lte=self.year_to)
         for criterion, values in self._constraints(every_fund):
-            selection &= Q(**{f"{criterion.dimension}__in": sorted(values)})
+            named = Q(**{f"{criterion.dimension}__in": sorted(values)})
+            if criterion is AREA:
+                # A merged province's predecessors, before the merger.
+                named |= Q(
+                    area__successor__in=sorted(values),
+                    period_end__lte=F("area__valid_to"),
+                )
+            selection &= named
         return selection
 
     def matches(self, figure, *, every_fund: bool = False) -> bool:
         """Whether ``q()`` names ``figure``: the same rule, in Python."""
         return self.year_from <= figure.year <= self.year_to and all(
             getattr(figure, criterion.attname) in values
+            or (criterion is AREA and _before_successor(figure, values))
             for criterion, values in self._constraints(every_fund)
         )
+
+    def shows_area(self, area_id: int) -> bool:
+        """Whether the area is one named (not a predecessor read to sum)."""
+        return area_id in self.allowed[CRITERIA.index(AREA)]
+
+    def cells(self, figures: list[Figure]) -> FigureCells:
+        """The figures read (``figures()``, ``figures_for``) as cells, a named
+        merged province having for the periods before the merger the sum of
+        its predecessors' figures where it has none of its own and all of
+        them have one."""
+        cells = FigureCells(figures)
+        named = self.allowed[CRITERIA.index(AREA)]
+        parts: dict[int, set[int]] = {}
+        successors = {}
+        for figure in figures:
+            successor = figure.area.successor_id
+            if successor in named:
+                parts.setdefault(successor, set()).add(figure.area_id)
+                successors[successor] = (figure.area.successor, figure)
+        for successor, (area, figure) in successors.items():
+            found = parts[successor]
+            if len(found) != getattr(figure, "successor_parts", None):
+                continue  # a predecessor has no figure: no sum
+
+            def parts_on(key, found=found, last_day=figure.area.valid_to):
+                return sorted(found) if key.period_end <= last_day else []
+
+            cells.add_sum(area, parts_on, found)
+        return cells
 
     def shows_fund(self, fund: str) -> bool:
         """Whether figures of ``fund`` are named (none chosen: every fund)."""
@@ -167,10 +213,50 @@ class Selection:
         """The figures named (of any fund: those read), as stored now, in
         table order."""
         return (
-            Figure.objects.with_dimensions()
-            .filter(self.q(every_fund=every_fund))
-            .order_by(*FIGURE_ORDER)
+            read_figures().filter(self.q(every_fund=every_fund)).order_by(*FIGURE_ORDER)
         )
+
+
+def _before_successor(figure, areas) -> bool:
+    area = figure.area
+    return area.successor_id in areas and figure.period_end <= area.valid_to
+
+
+def read_figures():
+    """Figures with their dimensions, their area's name then if it was
+    renamed since (``area_as_named``) and, for a province the 2025 merger
+    replaced, its successor and how many provinces it replaced
+    (``successor_parts``), to sum them (``Selection.cells``): one query."""
+    replaced = (
+        Area.objects.filter(successor=OuterRef("area__successor"))
+        .values("successor")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    former = AreaName.objects.filter(
+        area=OuterRef("area"), used_until__gte=OuterRef("period_end")
+    ).order_by("used_until")
+    return (
+        Figure.objects.with_dimensions()
+        .select_related("area__successor")
+        .annotate(
+            successor_parts=Subquery(replaced),
+            area_name_then=Subquery(former.values("name")[:1]),
+            area_short_name_then=Subquery(former.values("short_name")[:1]),
+        )
+    )
+
+
+def area_as_named(figure) -> Area:
+    """The figure's area as it was named in the figure's period ("Thừa
+    Thiên Huế" in 2022), from what ``read_figures`` read: the area, or an
+    unsaved copy with the former name, for showing."""
+    short_name = getattr(figure, "area_short_name_then", None)
+    if not short_name:
+        return figure.area
+    named = copy.copy(figure.area)
+    named.name, named.short_name = figure.area_name_then, short_name
+    return named
 
 
 def figures_for(selections: dict, *, every_fund: bool = False) -> dict:
@@ -181,9 +267,7 @@ def figures_for(selections: dict, *, every_fund: bool = False) -> dict:
     named = Q()
     for selection in selections.values():
         named |= selection.q(every_fund=every_fund)
-    figures = list(
-        Figure.objects.with_dimensions().filter(named).order_by(*FIGURE_ORDER)
-    )
+    figures = list(read_figures().filter(named).order_by(*FIGURE_ORDER))
     return {
         key: [f for f in figures if selection.matches(f, every_fund=every_fund)]
         for key, selection in selections.items()
@@ -197,12 +281,24 @@ def showing(figure) -> Q:
     in ``funds_using(figure)``."""
     selecting = Q(year_from__lte=figure.year, year_to__gte=figure.year)
     for criterion in CRITERIA:
-        if criterion is not FUND:
+        if criterion is AREA:
+            selecting &= _areas_naming(figure)
+        elif criterion is not FUND:
             selecting &= criterion.names(figure)
     using = Q(funds="")
     for fund in sorted(funds_using(figure)):
         using |= _has_code(FUND.field, fund)
     return selecting & using
+
+
+def _areas_naming(figure) -> Q:
+    """Selections naming the figure's area or, before the merger, its
+    successor (which shows the sum of the provinces it replaced)."""
+    naming = AREA.names(figure)
+    area = figure.area
+    if area.successor_id and figure.period_end <= area.valid_to:
+        naming |= Q(areas=area.successor_id)
+    return naming
 
 
 def funds_using(figure) -> set[str]:
@@ -223,3 +319,37 @@ def funds_using(figure) -> set[str]:
     if Figure.Fund.ALL in funds:
         funds |= {Figure.Fund.KCQG, Figure.Fund.KCDP}
     return funds
+
+
+def areas_without_figures(areas, year_from: int, year_to: int) -> list[tuple]:
+    """Of ``areas``, those with no figure in ``year_from``-``year_to`` (of
+    their own or, for a province the 2025 merger created, of those it
+    replaced), each with the areas of the same name that have some: a data
+    block naming "Đà Nẵng (từ 01/07/2025)" for 2021-2022 shows nothing, "Đà
+    Nẵng (đến 30/06/2025)" would. Two queries."""
+    areas = list(areas)
+    if not areas:
+        return []
+    in_years = Figure.objects.filter(year__gte=year_from, year__lte=year_to)
+    names = {area.short_name for area in areas}
+    with_figures = {
+        area.pk: area
+        for area in Area.objects.filter(short_name__in=names)
+        .filter(
+            Q(pk__in=in_years.values("area"))
+            | Q(predecessors__in=in_years.values("area"))
+        )
+        .distinct()
+    }
+    return [
+        (
+            area,
+            [
+                other
+                for other in with_figures.values()
+                if other.short_name == area.short_name
+            ],
+        )
+        for area in areas
+        if area.pk not in with_figures
+    ]

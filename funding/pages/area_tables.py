@@ -19,6 +19,8 @@ from ..core.cells import Cell, FigureCells, derive
 from ..core.derived import Quantity
 from ..core.formatting import format_plain
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.periods import Period
+from ..core.rollup import Composition, area_filter
 from .tables import MONEY
 
 PLAN, EXECUTED = Figure.Measure.PLAN, Figure.Measure.EXECUTED
@@ -31,12 +33,15 @@ class _MoneyUnit:
 MONEY_INDICATOR = _MoneyUnit()
 
 
-def yearly_money(**filters) -> FigureCells:
+def yearly_money(*conditions, **filters) -> FigureCells:
     """The money figures of whole years that ``filters`` name, every fund
     (to complete the triples), in one query."""
     return FigureCells(
         Figure.objects.with_dimensions().filter(
-            indicator__code=MONEY, period_kind=Figure.PeriodKind.YEAR, **filters
+            *conditions,
+            indicator__code=MONEY,
+            period_kind=Figure.PeriodKind.YEAR,
+            **filters,
         )
     )
 
@@ -72,36 +77,58 @@ def _by(cells: FigureCells, source: str, *dimensions: str) -> dict[tuple, list[C
 
 
 def region_table(*, region: Area, year: int, source: str) -> dict:
-    """A region's provinces side by side for one year."""
-    members = list(region.members(year))
-    cells = yearly_money(
-        area__in=[m.pk for m in members] + [region.pk],
-        year=year,
-        content__code=ProgrammeContent.ALL,
+    """A region's provinces side by side for one year (its members on the
+    year's last day), each named as it was then, with the year before
+    ("so với cùng kỳ"); the region's total is its own figure or, without
+    one, the sum of its members' (``funding.core.rollup``)."""
+    members = list(
+        region.members(year)
+        .select_related("successor")
+        .prefetch_related("former_names")
     )
-    by_area = _by(cells, source, "area_id", "measure")
+    composition = Composition([region, *members], [year - 1, year])
+    cells = composition.complete(
+        yearly_money(
+            area_filter(composition),
+            year__in=[year - 1, year],
+            content__code=ProgrammeContent.ALL,
+        )
+    )
+    amounts = {
+        (cell.as_figure.area_id, cell.as_figure.year, cell.as_figure.measure): cell
+        for cell in cells
+        if cell.as_figure.fund == source
+    }
 
-    def amount(area_id, measure):
-        return fold(by_area.get((area_id, measure), []))
+    def row(area: Area, name: str) -> dict:
+        plan, executed = (
+            amounts.get((area.pk, year, PLAN)),
+            amounts.get((area.pk, year, EXECUTED)),
+        )
+        before = amounts.get((area.pk, year - 1, EXECUTED))
+        return {
+            "area": area,
+            "name": name,
+            "plan": plan,
+            "executed": executed,
+            "before": before,
+            "ratio": derive(derived.ratio, executed, plan),
+            "change": derive(derived.change, executed, before),
+        }
 
-    region_executed = amount(region.pk, EXECUTED)
-    rows = []
-    for member in members:
-        plan, executed = amount(member.pk, PLAN), amount(member.pk, EXECUTED)
-        rows.append(
-            {
-                "area": member,
-                "plan": plan,
-                "executed": executed,
-                "ratio": derive(derived.ratio, executed, plan),
-                "share": derive(derived.share, executed, region_executed),
-            }
+    total = row(region, region.short_name)
+    rows = [row(member, member.short_name_in(year)) for member in members]
+    for member_row in rows:
+        member_row["share"] = derive(
+            derived.share, member_row["executed"], total["executed"]
         )
     return {
         "members": members,
         "rows": rows,
-        "region_plan": amount(region.pk, PLAN),
-        "region_executed": region_executed,
+        "total": total,
+        "region_plan": total["plan"],
+        "region_executed": total["executed"],
+        "reported": sum(1 for r in rows if r["executed"] or r["plan"]),
     }
 
 
@@ -114,15 +141,54 @@ def province_table(*, province: Area, source: str) -> dict:
     for year in sorted({year for year, _measure in by_year}):
         plan = fold(by_year.get((year, PLAN), []))
         executed = fold(by_year.get((year, EXECUTED), []))
+        before = fold(by_year.get((year - 1, EXECUTED), []))
         years.append(
             {
                 "year": year,
+                "name": province.short_name_in(year),
                 "plan": plan,
                 "executed": executed,
                 "ratio": derive(derived.ratio, executed, plan),
+                "change": derive(derived.change, executed, before),
             }
         )
     return {"years": years, "area_ids": area_ids}
+
+
+def periods_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:
+    """The periods of ``year`` shorter than the year (quarters, first N
+    months, up to a day) with their executed amount and that of the same
+    period of the year before ("so với cùng kỳ"), in one query."""
+    cells = FigureCells(
+        Figure.objects.with_dimensions()
+        .filter(
+            area__in=area_ids,
+            indicator__code=MONEY,
+            content__code=ProgrammeContent.ALL,
+            measure=EXECUTED,
+            year__in=[year - 1, year],
+        )
+        .exclude(period_kind=Figure.PeriodKind.YEAR)
+    )
+    by_period = _by(cells, source, "period_kind", "period_end")
+    rows = []
+    for kind, end in sorted(by_period, key=lambda k: (k[1], k[0])):
+        if end.year != year:
+            continue
+        period = Period(kind, end)
+        earlier = period.shifted(-1)
+        executed = fold(by_period[kind, end])
+        before = fold(by_period.get((earlier.kind, earlier.end), []))
+        rows.append(
+            {
+                "period": period.label,
+                "earlier": earlier.label,
+                "executed": executed,
+                "before": before,
+                "change": derive(derived.change, executed, before),
+            }
+        )
+    return rows
 
 
 def contents_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:

@@ -26,6 +26,7 @@ from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
 from ..core.models import Area, Figure, Indicator
 from ..core.periods import Period
+from ..core.selection import area_as_named
 from .charts import Bar, bar_chart
 
 ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
@@ -169,7 +170,7 @@ def block_view(block, figures: list[Figure] | None = None) -> BlockView:
     selection = block.selection
     if figures is None:
         figures = list(selection.figures(every_fund=True))
-    cells = FigureCells(figures)
+    cells = selection.cells(figures)
     rows = _rows(cells, selection)
     nation_ids = {f.area_id for f in figures if f.area.kind == Area.Kind.NATION}
     for row in rows:
@@ -187,14 +188,17 @@ def _rows(cells: FigureCells, selection) -> list[BlockRow]:
     rows: dict[FigureKey, BlockRow] = {}
     for cell in cells:
         figure = cell.as_figure
-        if not selection.shows_fund(figure.fund):
+        if not (
+            selection.shows_fund(figure.fund) and selection.shows_area(figure.area_id)
+        ):
             continue
         key = key_of(figure)._replace(measure=None)
         if key not in rows:
             rows[key] = BlockRow(
                 key=key,
                 indicator=figure.indicator,
-                area=figure.area,
+                # Named as it was then ("Thừa Thiên Huế" in 2022).
+                area=area_as_named(figure),
                 period=figure.period_label,
             )
         # Only plan, executed and estimate are columns (a target is not).

@@ -124,19 +124,24 @@ def region_export(region, year: int, source: str, table: dict) -> tuple:
         _("Thực hiện (đồng)"),
         _("Tỷ lệ thực hiện/kế hoạch"),
         _("Tỷ trọng trong khu vực"),
+        _("Thực hiện cùng kỳ năm trước (đồng)"),
+        _("Thực hiện so với cùng kỳ"),
         *derivation_headers(_("Kế hoạch"), _("Thực hiện")),
     ]
     label = Figure.Fund(source).label
     rows = [
         [
-            row["area"].short_name,
+            row["name"],
             year,
             label,
-            *map(number, (row["plan"], row["executed"], row["ratio"], row["share"])),
+            *map(number, (row["plan"], row["executed"], row["ratio"])),
+            number(row.get("share")),
+            *map(number, (row["before"], row["change"])),
             how_derived(row["plan"]),
             how_derived(row["executed"]),
         ]
-        for row in table["rows"]
+        for row in [*table["rows"], table["total"]]
+        if row is not None  # no total: a year without members
     ]
     return headers, rows, f"kinh-phi-{region.code}-{year}"
 

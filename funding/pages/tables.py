@@ -17,6 +17,7 @@ from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.periods import Period
+from ..core.rollup import Composition, area_filter
 
 MONEY = "kinh-phi-khuyen-cong"
 ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
@@ -55,6 +56,11 @@ class FundingTable:
     others: list[dict] = field(default_factory=list)
 
     @property
+    def area_name(self) -> str:
+        """The area's name in the table's year ("Thừa Thiên Huế" in 2022)."""
+        return self.area.short_name_in(self.year)
+
+    @property
     def is_empty(self) -> bool:
         return not self.rows and not self.others
 
@@ -62,16 +68,20 @@ class FundingTable:
 def overview_tables(
     *, area: Area, years: list[int], sources: list[str] | None = None
 ) -> list[FundingTable]:
-    """One ``overview_table`` per year, from a single query for all of them."""
+    """One ``overview_table`` per year, from a single query for all of them.
+
+    The area and the nation without a figure of their own have the sum of
+    their parts' (``funding.core.rollup``): a figure imported for a province
+    shows at once in its regions' and the nation's tables."""
     nation = Area.objects.get(kind=Area.Kind.NATION)
-    figures = list(
-        Figure.objects.with_dimensions().filter(
-            area__in={area.pk, nation.pk},
-            year__in={y for year in years for y in (year, year - 1)},
-            content__code=ProgrammeContent.ALL,
-        )
+    every_year = {y for year in years for y in (year, year - 1)}
+    composition = Composition([area, nation], every_year)
+    figures = Figure.objects.with_dimensions().filter(
+        area_filter(composition),
+        year__in=every_year,
+        content__code=ProgrammeContent.ALL,
     )
-    cells = FigureCells(figures)
+    cells = composition.complete(FigureCells(figures))
     return [
         overview_table(
             area=area, year=year, nation=nation, cells=cells, sources=sources

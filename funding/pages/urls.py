@@ -6,8 +6,8 @@ app_name = "funding"
 
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
-    path("khu-vuc/<slug:code>/", views.RegionView.as_view(), name="region"),
-    path("tinh/<slug:code>/", views.ProvinceView.as_view(), name="province"),
+    path("khu-vuc/<slug:slug>/", views.RegionView.as_view(), name="region"),
+    path("tinh/<slug:slug>/", views.ProvinceView.as_view(), name="province"),
     path("chi-tiet/<int:pk>/", views.FigureView.as_view(), name="figure"),
     path("nguon/<int:pk>/", views.SourceView.as_view(), name="source"),
     path("du-lieu/", open_data.OpenDataView.as_view(), name="open_data"),

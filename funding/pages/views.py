@@ -5,8 +5,10 @@ figure and a source document. The tables are computed in ``tables`` and
 ``open_data``.
 """
 
-from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from urllib.parse import urlencode
+
+from django.db.models import Exists, F, Max, OuterRef, Q, prefetch_related_objects
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from django.views.generic import DetailView, TemplateView
 
 from ..core.formatting import format_exact
 from ..core.models import Area, Figure, SourceDocument
+from ..core.regions import AFTER_MERGER_RULE, MERGER_YEAR
 from ..core.usage import figure_users
 from . import area_tables, downloads, tables
 from .charts import Bar, bar_chart
@@ -52,21 +55,34 @@ class OverviewView(DownloadMixin, TemplateView):
 
     @cached_property
     def area(self) -> Area:
+        """The chosen area (with its former names, for the tables' years)."""
         code = self.params["area"]
         if code:
-            return get_object_or_404(Area, code=code)
-        with_data = [a for a in self.areas if a.has_figures]
-        regions = [a for a in with_data if a.kind == Area.Kind.REGION]
-        return (regions or with_data or self.areas)[0]
+            area = get_object_or_404(Area, code=code)
+        else:
+            with_data = [a for a in self.areas if a.has_figures]
+            regions = [a for a in with_data if a.kind == Area.Kind.REGION]
+            area = (regions or with_data or self.areas)[0]
+        prefetch_related_objects([area], "former_names")
+        return area
 
     @cached_property
     def years(self) -> list[int]:
-        return list(
-            Figure.objects.filter(area=self.area)
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
+        """The years with a figure of the area or of an area it sums up (a
+        region's members that year, a merged province's predecessors; for
+        the nation, any)."""
+        figures = Figure.objects.all()
+        area = self.area
+        if area.kind != Area.Kind.NATION:
+            figures = figures.filter(
+                Q(area=area)
+                | Q(area__successor=area)
+                | Q(
+                    area__region_memberships__region=area,
+                    area__region_memberships__year=F("year"),
+                )
+            )
+        return list(figures.values_list("year", flat=True).distinct().order_by("-year"))
 
     @cached_property
     def year(self) -> int | None:
@@ -102,7 +118,7 @@ class OverviewView(DownloadMixin, TemplateView):
         title = _(
             "Kinh phí khuyến công %(area)s năm %(year)s: kế hoạch và thực hiện"
         ) % {
-            "area": self.area.short_name,
+            "area": table.area_name,
             "year": table.year,
         }
         return bar_chart(bars, title, chart_id=f"chart-{table.year}")
@@ -118,58 +134,104 @@ class OverviewView(DownloadMixin, TemplateView):
             source=self.source,
             sources=SOURCE_CHOICES,
             tables=self.tables,
+            groupings=self.groupings(),
             **kwargs,
         )
+
+    def groupings(self) -> list[tuple[str, list[Area]]]:
+        """The regions by division of the country (khuyến công areas, then
+        socio-economic regions), from the areas already read."""
+        return [
+            (label, [a for a in self.areas if a.grouping == value])
+            for value, label in Area.Grouping.choices
+            if any(a.grouping == value for a in self.areas)
+        ]
 
     def export(self):
         return downloads.overview_export(self.area, self.year, self.tables)
 
 
-class RegionView(DownloadMixin, DetailView):
+class AreaPageMixin:
+    """An area's page found by its readable slug (``/so-lieu/tinh/ninh-thuan/``);
+    the address by code it had before (``/so-lieu/tinh/58-truoc-2025/``)
+    redirects there for good, with its (validated) parameters."""
+
+    kind = Area.Kind.PROVINCE
+
+    def get_queryset(self):
+        return Area.objects.filter(kind=self.kind)
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is None:
+            self.object = super().get_object(queryset)
+        return self.object
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.get_object()
+        except Http404:
+            area = get_object_or_404(self.get_queryset(), code=kwargs["slug"])
+            # The page's own (validated) parameters go along.
+            query = urlencode(
+                {k: v for k, v in self.params.items() if v not in (None, "")}
+            )
+            url = area.get_absolute_url() + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(url)
+        self.setup_filters()
+        return super().get(request, *args, **kwargs)
+
+
+class RegionView(AreaPageMixin, DownloadMixin, DetailView):
     """A region's provinces in one year, for one funding source.
 
-    ``year``: default, and for a year the region has no membership in, its
-    latest year. ``source``: default all sources.
+    ``year``: default the latest year with members and figures (else with
+    members); a year without members is said on the page, never replaced
+    by another. ``source``: default all sources.
     """
 
     template_name = "funding/region.html"
     context_object_name = "region"
-    slug_field = slug_url_kwarg = "code"
-
-    def get_queryset(self):
-        return Area.objects.filter(kind=Area.Kind.REGION)
+    kind = Area.Kind.REGION
 
     @cached_property
     def years(self):
+        """The years the region has members in, latest first."""
         return list(
             self.object.memberships.values_list("year", flat=True)
             .distinct()
             .order_by("-year")
         )
 
+    def default_year(self) -> int | None:
+        """The latest year with members and a figure of the region or one of
+        its members that year (one query), else the latest with members."""
+        region = self.object
+        latest = Figure.objects.filter(
+            Q(area=region)
+            | Q(
+                area__region_memberships__region=region,
+                area__region_memberships__year=F("year"),
+            ),
+            year__in=self.years,
+        ).aggregate(latest=Max("year"))["latest"]
+        return latest or (self.years[0] if self.years else None)
+
     def setup_filters(self):
-        self.object = self.get_object()
-        year = self.params["year"]
-        self.year = (
-            year if year in self.years else (self.years[0] if self.years else None)
-        )
+        self.year = self.params["year"] or self.default_year()
         self.source = self.params["source"] or Figure.Fund.ALL
+        self.has_members = self.year in self.years
         self.table = (
             area_tables.region_table(
                 region=self.object, year=self.year, source=self.source
             )
-            if self.year
-            else {"rows": [], "members": []}
+            if self.has_members
+            else {"rows": [], "members": [], "total": None}
         )
-
-    def get(self, request, *args, **kwargs):
-        self.setup_filters()
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         bars = [
             Bar(
-                label=row["area"].short_name,
+                label=row["name"],
                 plan=row["plan"].value if row["plan"] else None,
                 executed=row["executed"].value if row["executed"] else None,
             )
@@ -185,9 +247,13 @@ class RegionView(DownloadMixin, DetailView):
         return super().get_context_data(
             years=self.years,
             year=self.year,
+            has_members=self.has_members,
             source=self.source,
             sources=SOURCE_CHOICES,
             table=self.table,
+            after_merger_rule=(
+                AFTER_MERGER_RULE if (self.year or 0) >= MERGER_YEAR else ""
+            ),
             chart=bar_chart(bars, title, chart_id="region-chart") if bars else "",
             **kwargs,
         )
@@ -196,7 +262,7 @@ class RegionView(DownloadMixin, DetailView):
         return downloads.region_export(self.object, self.year, self.source, self.table)
 
 
-class ProvinceView(DownloadMixin, DetailView):
+class ProvinceView(AreaPageMixin, DownloadMixin, DetailView):
     """A province's figures over the years, and its programme contents in one.
 
     ``source``: default all sources. ``year`` (of the contents table):
@@ -207,13 +273,15 @@ class ProvinceView(DownloadMixin, DetailView):
 
     template_name = "funding/province.html"
     context_object_name = "province"
-    slug_field = slug_url_kwarg = "code"
 
     def get_queryset(self):
-        return Area.objects.filter(kind=Area.Kind.PROVINCE).select_related("successor")
+        return (
+            Area.objects.filter(kind=Area.Kind.PROVINCE)
+            .select_related("successor")
+            .prefetch_related("former_names")
+        )
 
     def setup_filters(self):
-        self.object = self.get_object()
         self.source = self.params["source"] or Figure.Fund.ALL
         self.table = area_tables.province_table(
             province=self.object, source=self.source
@@ -221,17 +289,15 @@ class ProvinceView(DownloadMixin, DetailView):
         years = [y["year"] for y in self.table["years"]]
         year = self.params["year"]
         self.year = year if year in years else (years[-1] if years else None)
-        self.contents = (
-            area_tables.contents_table(
-                area_ids=self.table["area_ids"], year=self.year, source=self.source
-            )
-            if self.year
-            else []
-        )
-
-    def get(self, request, *args, **kwargs):
-        self.setup_filters()
-        return super().get(request, *args, **kwargs)
+        self.contents = self.periods = []
+        if self.year:
+            arguments = {
+                "area_ids": self.table["area_ids"],
+                "year": self.year,
+                "source": self.source,
+            }
+            self.contents = area_tables.contents_table(**arguments)
+            self.periods = area_tables.periods_table(**arguments)
 
     def get_context_data(self, **kwargs):
         bars = [
@@ -251,6 +317,7 @@ class ProvinceView(DownloadMixin, DetailView):
             table=self.table,
             year=self.year,
             contents=self.contents,
+            periods=self.periods,
             predecessors=self.object.predecessors.all(),
             chart=bar_chart(bars, title, chart_id="province-chart") if bars else "",
             **kwargs,

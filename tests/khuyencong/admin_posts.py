@@ -107,10 +107,16 @@ def _editable(form, prefix=""):
     def unique(name):
         return getattr(model_fields.get(name), "unique", False)
 
+    def date(name):
+        # A date box is a text box, but "… (sửa)" is no date.
+        return isinstance(model_fields.get(name), models.DateField)
+
     preferences = [
         lambda name, kind: kind == "textarea",
-        lambda name, kind: kind == "text" and not code(name) and not unique(name),
-        lambda name, kind: kind == "text" and not code(name),
+        lambda name, kind: (
+            kind == "text" and not code(name) and not unique(name) and not date(name)
+        ),
+        lambda name, kind: kind == "text" and not code(name) and not date(name),
         lambda name, kind: kind == "number",
     ]
     for preferred in preferences:

@@ -34,7 +34,7 @@ def public_pages(article):
         "so-lieu-2021": reverse("funding:overview")
         + "?year=2021&area=mien-trung-tay-nguyen",
         "region": reverse("funding:region", args=["mien-trung-tay-nguyen"]),
-        "province": reverse("funding:province", args=[province.code]),
+        "province": reverse("funding:province", args=[province.slug]),
         "figure": figure.get_absolute_url(),
         "source": SourceDocument.objects.first().get_absolute_url(),
         "open-data": reverse("funding:open_data"),

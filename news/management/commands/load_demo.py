@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from funding.api import load_demo_figures
 from news.demo.content import load_demo_content
 
 DEMO_PASSWORD = "khuyencong-demo-2022"
@@ -18,7 +19,8 @@ DEMO_USERS = [
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (categories and the seed article). Idempotent. "
+        "Load the demo content (categories, the seed article, synthetic figures "
+        "for every province 2020-2025). Idempotent. "
         "With DEBUG on, also creates demo users and prints their credentials."
     )
 
@@ -29,6 +31,10 @@ class Command(BaseCommand):
             f"{created['articles']} articles created, {created['figures']} figures "
             f"stored, {created['blocks']} data blocks attached (existing ones left "
             "as they are)."
+        )
+        synthetic = load_demo_figures()
+        self.stdout.write(
+            f"Demo figures (synthetic, marked as demo): {synthetic} created."
         )
         if settings.DEBUG:
             self.create_demo_users()

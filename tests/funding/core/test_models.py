@@ -52,8 +52,10 @@ def test_region_membership_is_stored_per_year():
         members = region.members(year)
         assert members.count() == 15
         assert {"Ninh Thuận", "Đắk Nông", "Lâm Đồng"} <= {m.short_name for m in members}
-    assert not region.members(2019).exists()
-    assert RegionMembership.objects.filter(region=region).count() == 30
+    # Members from 2015 on (funding.core.regions), none before.
+    assert region.members(2015).count() == 15
+    assert not region.members(2014).exists()
+    assert RegionMembership.objects.filter(region=region, year=2022).count() == 15
 
 
 def test_the_same_figure_cannot_be_stored_twice(make_figure):

@@ -66,7 +66,7 @@ def test_upload_preview_confirm(data_client, source):
     html = previewed.content.decode()
     assert "2 mới, 0 thay đổi, 0 không đổi, 0 lỗi." in html
     assert (
-        "Ninh Thuận (đến 2025) – Khuyến công địa phương – Tất cả nội dung – Năm 2022 – Kế hoạch"
+        "Ninh Thuận (đến 30/06/2025) – Khuyến công địa phương – Tất cả nội dung – Năm 2022 – Kế hoạch"
         in html
     )
     assert not Figure.objects.exists()  # nothing written by a preview

@@ -94,7 +94,7 @@ def test_the_overview_page_shows_the_third_fund_derived(client, province, missin
 
 def test_the_province_and_region_pages_show_it(client, province, missing):
     page = client.get(
-        reverse("funding:province", args=[province.code]), {"source": missing}
+        reverse("funding:province", args=[province.slug]), {"source": missing}
     ).content.decode()
     assert_marked(row_of(page, "2021"), missing)
     region = client.get(
@@ -137,7 +137,7 @@ def test_the_downloads_carry_it_with_how_it_was_computed(
         "Thực hiện: cách tính, nếu là số tính ra"
     ]
     province_csv = client.get(
-        reverse("funding:province", args=[province.code]),
+        reverse("funding:province", args=[province.slug]),
         {"source": missing, "format": "csv"},
     ).content.decode("utf-8-sig")
     assert EXACT[missing] in province_csv
@@ -257,7 +257,7 @@ def test_a_merged_province_completes_each_predecessor_before_adding_up(
     make_figure(old_khanh_hoa, 2022, PLAN, 6 * BILLION)
     make_figure(ninh_thuan, 2022, PLAN, BILLION, source=KCQG)
     make_figure(ninh_thuan, 2022, PLAN, 3 * BILLION, source=KCDP)
-    page = client.get(reverse("funding:province", args=[khanh_hoa.code]))
+    page = client.get(reverse("funding:province", args=[khanh_hoa.slug]))
     row = row_of(page.content.decode(), "2022")
     assert 'class="derived-amount"' in row
     assert "10 tỷ đồng tính ra: 6 + 4" in text_of(row)

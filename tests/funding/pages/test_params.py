@@ -46,7 +46,7 @@ def test_a_malformed_parameter_is_400_naming_it(client, demo, query, named):
     "url",
     [
         reverse("funding:region", args=[REGION]),
-        reverse("funding:province", args=["01"]),
+        reverse("funding:province", args=["ha-noi"]),
     ],
 )
 def test_the_region_and_province_pages_follow_the_same_rule(client, demo, url):
@@ -95,4 +95,8 @@ def test_well_formed_values_naming_nothing(client, demo):
     assert client.get(OVERVIEW, {"area": "khong-co"}).status_code == 404
     assert client.get(OVERVIEW, {"area": REGION, "year": 1990}).status_code == 404
     region = client.get(reverse("funding:region", args=[REGION]), {"year": 1990})
-    assert region.status_code == 200 and region.context["year"] != 1990
+    # A year without members is said, not replaced by another (issue 16).
+    assert region.status_code == 200 and region.context["year"] == 1990
+    assert "Chưa có danh sách tỉnh, thành phố của khu vực năm 1990" in (
+        region.content.decode()
+    )

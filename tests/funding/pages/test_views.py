@@ -113,12 +113,12 @@ def test_province_page_folds_predecessors_into_todays_province(
         make_figure(legacy, 2022, Figure.Measure.EXECUTED, executed * 10**9)
     khanh_hoa = Area.objects.get(short_name="Khánh Hòa", valid_to__isnull=True)
     make_figure(khanh_hoa, 2026, Figure.Measure.PLAN, 12 * 10**9)
-    text = text_of(client.get(reverse("funding:province", args=[khanh_hoa.code])))
+    text = text_of(client.get(reverse("funding:province", args=[khanh_hoa.slug])))
     assert "10 tỷ đồng" in text and "8 tỷ đồng" in text and "80,00%" in text
     assert "12 tỷ đồng" in text
     assert "Ninh Thuận" in text  # names what it folded in
     old = Area.objects.get(short_name="Ninh Thuận", valid_to__isnull=False)
-    old_text = text_of(client.get(reverse("funding:province", args=[old.code])))
+    old_text = text_of(client.get(reverse("funding:province", args=[old.slug])))
     assert "4 tỷ đồng" in old_text and "Khánh Hòa" in old_text
 
 
@@ -183,7 +183,7 @@ def test_pages_make_a_constant_number_of_queries(client, demo, make_figure):
     urls = [
         f"{OVERVIEW}?area={REGION}",
         reverse("funding:region", args=[REGION]) + "?year=2021",
-        reverse("funding:province", args=[khanh_hoa.code]),
+        reverse("funding:province", args=[khanh_hoa.slug]),
     ]
 
     def counts():
