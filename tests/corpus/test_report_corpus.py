@@ -37,6 +37,9 @@ BASES = sorted(p for p in REPORTS.glob("[0-9][0-9]-*.yaml") if ".mut-" not in p.
 MUTATIONS = sorted(REPORTS.glob("[0-9][0-9]-*.mut-*.yaml"))
 COUNT_UNITS = {"đề án"}
 
+#: Corpus indicator codes -> the reference data's codes.
+REFERENCE_CODES = {"so-de-an-khuyen-cong": "so-de-an"}
+
 
 def spec(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -55,14 +58,11 @@ def corpus_words(db):
         ProgrammeContent.objects.get_or_create(
             name=name, defaults={"code": slugify(fold(name))[:60], "position": position}
         )
-    Indicator.objects.get_or_create(
-        code="so-de-an-khuyen-cong",
-        defaults={
-            "name": "Số đề án khuyến công",
-            "unit": Indicator.Unit.COUNT,
-            "count_noun": "đề án",
-        },
-    )
+    # The reference data's count of đề án (``funding.core.reference``) is
+    # the one the corpus names "so-de-an-khuyen-cong".
+    assert Indicator.objects.filter(
+        code=REFERENCE_CODES["so-de-an-khuyen-cong"], count_noun="đề án"
+    ).exists()
 
 
 def period_of(text: str, year: int) -> tuple[str, date]:
@@ -94,7 +94,7 @@ def expected(figure: dict) -> tuple:
     kind, end = period_of(str(figure["period"]), figure["year"])
     content = "Tất cả nội dung" if figure["content"] == "all" else figure["content"]
     return (
-        figure["indicator"],
+        REFERENCE_CODES.get(figure["indicator"], figure["indicator"]),
         area_named(figure["area"], end),
         figure["fund"],
         content,

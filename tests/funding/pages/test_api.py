@@ -166,7 +166,7 @@ def _many_figures(areas: int, years: int) -> None:
     content = ProgrammeContent.objects.get(code=ProgrammeContent.ALL)
     document = SourceDocument.objects.create(title="Thử tải")
     places = Area.objects.bulk_create(
-        Area(code=f"thu-{n}", name=f"Tỉnh thử {n}", short_name=f"Thử {n}",
+        Area(code=f"thu-{n}", slug=f"thu-{n}", name=f"Tỉnh thử {n}", short_name=f"Thử {n}",
              kind=Area.Kind.PROVINCE) for n in range(areas)
     )  # fmt: skip
     Figure.objects.bulk_create(
@@ -231,7 +231,7 @@ def test_region_filter_gives_its_members_of_the_year_and_itself(
 
 def test_the_region_page_links_the_api_of_what_it_shows(client, demo):
     html = client.get(
-        reverse("funding:region", kwargs={"code": "mien-trung-tay-nguyen"}),
+        reverse("funding:region", kwargs={"slug": "mien-trung-tay-nguyen"}),
         {"year": 2021},
     ).content.decode()
     link = html.split('href="/api/v1/figures?')[1].split('"')[0].replace("&amp;", "&")
