@@ -218,8 +218,10 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
                 sheet=data["sheet"] or None,
                 header_row=data["header_row"],
                 year=data.get("year"),
+                area=data.get("area"),
                 confirmed=bool(data.get("confirm_warnings")),
                 ignore_columns=column_letters_of(data.get("ignore_columns") or ""),
+                map_columns=data.get("map_columns") or "",
                 preview=data.get("import_file_name")
                 or getattr(data.get("import_file"), "tmp_storage_name", None),
             )
@@ -233,8 +235,10 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
                 sheet=import_form.cleaned_data["sheet"],
                 header_row=import_form.cleaned_data["header_row"],
                 year=import_form.cleaned_data.get("year"),
+                area=getattr(import_form.cleaned_data.get("area"), "pk", None),
                 confirm_warnings=import_form.cleaned_data.get("confirm_warnings"),
                 ignore_columns=import_form.cleaned_data.get("ignore_columns"),
+                map_columns=import_form.cleaned_data.get("map_columns"),
             )
         return initial
 

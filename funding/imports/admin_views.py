@@ -113,6 +113,11 @@ class ImportJobsMixin:
             "source": payload["source"],
             "sheet": payload["sheet"],
             "header_row": payload["header_row"],
+            "year": payload.get("year"),
+            "area": payload.get("area"),
+            "confirm_warnings": bool(payload.get("confirmed")),
+            "ignore_columns": payload.get("ignore_columns") or "",
+            "map_columns": payload.get("map_columns") or "",
         }
 
     def import_action(self, request, **kwargs):

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
-from ..core.models import SourceDocument
+from ..core.models import Area, SourceDocument
 from ..core.periods import FIRST_YEAR, LAST_YEAR
+from .mapping import MappingError, column_maps_of
 
 
 class ImportOptionsMixin(forms.Form):
@@ -31,6 +32,24 @@ class ImportOptionsMixin(forms.Form):
         max_value=LAST_YEAR,
         help_text=_("Nếu tệp ghi năm khác, tệp bị từ chối."),
     )
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.order_by("kind", "short_name", "valid_from"),
+        label=_("Địa bàn của báo cáo (để trống: theo tệp)"),
+        required=False,
+        help_text=_(
+            "Dùng khi cả trang là của một tỉnh mà tệp không ghi tên tỉnh. Nếu tệp ghi "
+            "địa bàn khác, tệp bị từ chối."
+        ),
+    )
+    map_columns = forms.CharField(
+        label=_("Cột ánh xạ (ví dụ: H=Thực hiện/KCQG; I=Kế hoạch/KCĐP)"),
+        required=False,
+        help_text=_(
+            "Một cột có số mà hệ thống không hiểu tiêu đề (ví dụ “Kinh phí đã cấp”): ghi "
+            "chữ cái của cột, loại số liệu (Kế hoạch, Thực hiện, Ước thực hiện) và nguồn "
+            "(KCQG, KCĐP, Tất cả) để đọc cột đó."
+        ),
+    )
     ignore_columns = forms.CharField(
         label=_("Cột không dùng (ví dụ: J, K)"),
         required=False,
@@ -46,6 +65,14 @@ class ImportOptionsMixin(forms.Form):
         ),
         required=False,
     )
+
+    def clean_map_columns(self) -> str:
+        text = self.cleaned_data.get("map_columns") or ""
+        try:
+            column_maps_of(text)
+        except MappingError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return text
 
     def clean_ignore_columns(self) -> str:
         text = self.cleaned_data.get("ignore_columns") or ""
@@ -74,6 +101,8 @@ class FigureImportForm(ImportOptionsMixin, ImportForm):
         "sheet",
         "header_row",
         "year",
+        "area",
+        "map_columns",
         "ignore_columns",
         "confirm_warnings",
         "format",
@@ -105,6 +134,8 @@ class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
             "sheet",
             "header_row",
             "year",
+            "area",
+            "map_columns",
             "ignore_columns",
             "confirm_warnings",
         ):

@@ -32,10 +32,11 @@ from .context import (
     is_total_label,
     strip_numbering,
 )
+from .layout_columns import ColumnsMixin
 from .layout_totals import Problem, TotalsMixin, _Group, number_in
 from .layouts import Column, Layout, text_of
 
-_FUND_TEXT = {"kcqg": "KCQG", "kcdp": "KCĐP", None: ""}
+_FUND_TEXT = {"kcqg": "KCQG", "kcdp": "KCĐP", "all": "", None: ""}
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Record:
     unit: str
     note: str
     year: int | None
+    #: Where the area came from: "row", "title", "sheet" or "" (none).
+    area_from: str = ""
 
 
 @dataclass
@@ -64,7 +67,7 @@ class Reading:
     unused: list[str] = field(default_factory=list)
 
 
-class SheetReader(TotalsMixin):
+class SheetReader(ColumnsMixin, TotalsMixin):
     def __init__(self, layout: Layout, rows: list[tuple[int, list]], *, csv: bool):
         self.layout, self.csv = layout, csv
         self.rows = dict(rows)
@@ -173,56 +176,6 @@ class SheetReader(TotalsMixin):
         self._check_totals()
         return self.reading
 
-    def _check_columns(self) -> None:
-        data_rows = [n for n, _c in self.body]
-        for column in self.layout.columns:
-            has_numbers = any(
-                isinstance(self.cell(n, column), int | float)
-                or _looks_numeric(self.cell(n, column))
-                for n in data_rows
-                if not any(footer_kind(text_of(c)) for c in self.rows[n] if text_of(c))
-            )
-            if column.role == "empty" and has_numbers:
-                self.error(
-                    self.layout.header_start,
-                    column.letter,
-                    None,
-                    _(
-                        "cột %(column)s có số nhưng không có tiêu đề: không biết đó là số gì."
-                    )
-                    % {"column": column.letter},
-                )
-            elif column.role == "unknown" and has_numbers:
-                self.error(
-                    column.header_row,
-                    column.letter,
-                    column.header,
-                    _(
-                        "cột %(column)s (“%(header)s”) có số nhưng tiêu đề không cho biết đó là số "
-                        "liệu gì (kế hoạch, thực hiện hay ước thực hiện; của nguồn kinh phí nào)."
-                    )
-                    % {"column": column.letter, "header": column.header},
-                )
-            elif column.unused():
-                self.reading.unused.append(
-                    _(
-                        "Trang “%(sheet)s”, cột %(column)s “%(header)s”: không dùng (%(why)s)."
-                    )
-                    % {
-                        "sheet": self.layout.sheet,
-                        "column": column.letter,
-                        "header": column.header,
-                        "why": column.unused(),
-                    }
-                )
-        if not self.layout.values:
-            self.error(
-                self.layout.header_start,
-                "",
-                None,
-                _("không có cột số liệu nào (Kế hoạch, Thực hiện, Ước thực hiện)."),
-            )
-
     def _row(self, number: int, cells: list) -> None:
         layout = self.layout
         stt = text_of(self.cell(number, layout.role("stt")))
@@ -286,16 +239,17 @@ class SheetReader(TotalsMixin):
             self.section_total[1].append(number)
         self.content_row = number
         area = layout.area_text
+        area_from = "title" if area else ""
         content = indicator = ""
         if self.label.role == "area":
-            area = label
+            area, area_from = label, "row"
         elif self.label.role == "content":
             content = label
         elif self.label.role == "indicator":
             indicator = label
         fund_cell = self.cell(number, layout.role("fund"))
         if self.label.role != "fund" and not area and not layout.area_text:
-            area = layout.sheet
+            area, area_from = layout.sheet, "sheet"
         year = self._year(number)
         note = text_of(self.cell(number, layout.role("note")))
         row_unit = text_of(self.cell(number, layout.role("unit")))
@@ -325,6 +279,7 @@ class SheetReader(TotalsMixin):
                     unit=column.unit or row_unit or layout.unit or "",
                     note=note,
                     year=year,
+                    area_from=area_from,
                 )
             )
 
@@ -385,12 +340,3 @@ class SheetReader(TotalsMixin):
         if column.period is not None:
             return column.period.text()
         return self.layout.period.text() if self.layout.period else ""
-
-
-def _looks_numeric(cell) -> bool:
-    text = text_of(cell)
-    return (
-        bool(text)
-        and bool(re.fullmatch(r"-?[\d.,]+", text))
-        and any(ch.isdigit() for ch in text)
-    )

@@ -17,10 +17,11 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from ..core.models import Figure, SourceDocument
+from ..core.models import Area, Figure, SourceDocument
 from .plan_rows import RowChecker, RowError, figure_key
 from .plausible import implausible
 from .reading import SheetTable, read_table
+from .report_options import report_context
 from .words import KNOWN, Lookups
 
 #: A file with this many errors is not checked further: they are enough to
@@ -349,16 +350,18 @@ def plan_file(
     header_row: int | None = None,
     progress=None,
     year: int | None = None,
-    area: str = "",
+    area: Area | None = None,
     confirmed: bool = False,
     ignore_columns: frozenset[str] = frozenset(),
+    map_columns: str = "",
 ) -> ImportPlan:
     """Read and validate a file; the plan lists per row what importing would do.
 
     ``year`` and ``area`` are what the officer set for a report (they win
     over what the file says, and must agree with it); ``confirmed`` that
     the warnings were seen; ``ignore_columns`` the columns (letters) of a
-    report the officer does not want read.
+    report the officer does not want read, ``map_columns`` those mapped by
+    hand ("H=Thực hiện/KCQG", ``funding.imports.mapping``).
     """
     sha256 = hashlib.sha256(data).hexdigest()
     table = read_table(
@@ -367,7 +370,9 @@ def plan_file(
         KNOWN,
         sheet=sheet,
         header_row=header_row,
-        context={"year": year, "area": area, "ignore_columns": ignore_columns},
+        context=report_context(
+            year=year, area=area, ignore_columns=ignore_columns, map_columns=map_columns
+        ),
     )
     return plan_import(
         table,

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from ..core.formatting import MONEY_UNITS
 from ..core.models import Area, Figure, Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
@@ -256,6 +257,10 @@ class RowChecker:
                 continue
             if parsed is None:
                 continue  # an empty cell or "-": no figure
+            money = indicator is not None and not counting
+            if money and parsed.unit.lower() not in (*MONEY_UNITS, "%"):
+                self._no_unit(index, raw, parsed.unit)
+                continue
             if parsed.unit == "%":
                 self.error(
                     index, raw, _("đây là tỷ lệ; hãy nhập số tiền hoặc số lượng.")
@@ -274,6 +279,31 @@ class RowChecker:
                     rounding = EXACT
                 parsed_values.append((measure, parsed.value, rounding, index, raw))
         return parsed_values
+
+    def _no_unit(self, index, raw, unit: str) -> None:
+        """A sum of money with no unit anywhere is refused, never taken as
+        đồng: 1.200 could be triệu đồng."""
+        if unit:
+            self.error(
+                index,
+                raw,
+                _(
+                    "“%(unit)s” trong cột “%(column)s” không phải đơn vị tiền (đồng, nghìn "
+                    "đồng, triệu đồng, tỷ đồng): không đoán là đồng."
+                )
+                % {"unit": unit, "column": self.header_of.get(index, "")},
+            )
+            return
+        self.error(
+            index,
+            raw,
+            _(
+                "không tìm thấy đơn vị tính của cột “%(column)s” (không có đơn vị trong tiêu đề "
+                "như “Kế hoạch (triệu đồng)”, cột “Đơn vị” hay đơn vị trong ô): không đoán là "
+                "đồng. Hãy ghi đơn vị rồi nhập lại."
+            )
+            % {"column": self.header_of.get(index, "")},
+        )
 
     def _rounding(self, row, row_unit: str):
         rounding_value, rounding_index = self.cell(row, "rounding")

@@ -114,12 +114,14 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
     report = ReportSheets(
         csv=lowered.endswith((".csv", ".txt")),
         many=len(sheets) > 1,
-        area=context.get("area") or "",
+        area=context.get("area"),
         year=context.get("year"),
         ignored=frozenset(context.get("ignore_columns") or ()),
+        mapped=context.get("map_columns") or {},
     )
     for name, rows in sheets:
         report.add(name, rows.rows)
+    report.finish()
     if not report.layouts and not report.errors:
         raise ReadError(
             _(

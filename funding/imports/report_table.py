@@ -14,11 +14,16 @@ whatever the layout it came in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
+from .context import unit_in_header
 from .layout_context import read_context
 from .layout_rows import Problem, Reading, SheetReader
 from .layouts import Layout, read_layout, text_of
+from .mapping import ColumnMap
+from .words import area_match_key
 
 LONG_HEADERS = [
     "Chỉ tiêu",
@@ -38,6 +43,41 @@ MEASURE_TEXT = {
     "executed": "Thực hiện",
     "estimate": "Ước thực hiện",
 }
+
+
+@dataclass(frozen=True)
+class StatedArea:
+    """The area the officer chose on the form: the name written into the
+    long table, and every name of it a file may use (its full and short
+    names and aliases, compared as ``area_match_key`` does)."""
+
+    name: str
+    keys: frozenset[str]
+    #: The keys of every area: a sheet named after one names an area.
+    known: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, area, every=()) -> StatedArea:
+        return cls(
+            area.short_name,
+            _keys([area]),
+            _keys(every),
+        )
+
+    def same(self, text: str) -> bool:
+        return area_match_key(text) in self.keys
+
+    def names_an_area(self, text: str) -> bool:
+        return area_match_key(text) in self.known
+
+
+def _keys(areas) -> frozenset[str]:
+    return frozenset(
+        area_match_key(name)
+        for area in areas
+        for name in (area.name, area.short_name, *area.aliases.splitlines())
+        if name
+    )
 
 
 def is_report(rows: list[tuple[int, list]], *, several: bool = False) -> bool:
@@ -70,11 +110,13 @@ class ReportSheets:
         *,
         csv: bool,
         many: bool,
-        area: str = "",
+        area: StatedArea | None = None,
         year: int | None = None,
         ignored: frozenset[str] = frozenset(),
+        mapped: dict[str, ColumnMap] | None = None,
     ):
         self.csv, self.many, self.ignored = csv, many, ignored
+        self.mapped, self.mapped_used = mapped or {}, set()
         self.rows: list[tuple[int, list]] = []
         self.places: list[dict[int, str]] = []
         self.errors: list[Problem] = []
@@ -82,6 +124,7 @@ class ReportSheets:
         self.unused: list[str] = []
         self.layouts: list[Layout] = []
         self.form_area, self.form_year = area, year
+        self.conflicts: set[tuple[str, int, str]] = set()  # already named
 
     def add(self, name: str, rows: list[tuple[int, list]]) -> None:
         layout = read_layout(name, rows)
@@ -106,6 +149,7 @@ class ReportSheets:
                 )
             return
         self.layouts.append(layout)
+        self._map(layout)
         read_context(layout)
         for column in layout.columns:
             if column.letter in self.ignored:
@@ -115,6 +159,49 @@ class ReportSheets:
             self.errors.append(Problem(row, column, None, message))
         reading = SheetReader(layout, rows, csv=self.csv).read()
         self._take(layout, reading)
+
+    def _map(self, layout: Layout) -> None:
+        """The columns the officer mapped are read as if their header said
+        so; only a column the importer does not understand can be mapped."""
+        for column in layout.columns:
+            mapped = self.mapped.get(column.letter)
+            if mapped is None:
+                continue
+            self.mapped_used.add(column.letter)
+            if column.role not in ("unknown", "empty"):
+                self.errors.append(
+                    Problem(
+                        column.header_row,
+                        column.letter,
+                        column.header,
+                        _(
+                            "cột %(column)s (“%(header)s”) đã được hiểu, không cần ghi ở "
+                            "“Cột ánh xạ”."
+                        )
+                        % {"column": column.letter, "header": column.header},
+                    )
+                )
+                continue
+            column.role, column.measure, column.fund = (
+                "value",
+                mapped.measure,
+                mapped.fund,
+            )
+            column.unit = next(filter(None, map(unit_in_header, column.path)), None)
+
+    def finish(self) -> None:
+        """A mapped column that no sheet has is an error: the officer meant
+        another column."""
+        for letter in sorted(set(self.mapped) - self.mapped_used):
+            self.errors.append(
+                Problem(
+                    self.layouts[0].header_start if self.layouts else 1,
+                    letter,
+                    None,
+                    _("“Cột ánh xạ”: tệp không có cột %(column)s.")
+                    % {"column": letter},
+                )
+            )
 
     def _context(self, layout: Layout) -> None:
         if layout.period is None and self.form_year is None and not layout.role("year"):
@@ -166,8 +253,8 @@ class ReportSheets:
         self.warnings.extend(reading.warnings)
         self.unused.extend(reading.unused)
         for record in reading.records:
-            year = self.form_year or record.year
-            area = self.form_area or record.area
+            year = self._year(layout, record)
+            area = self._area(layout, record)
             cells = [
                 record.indicator,
                 area,
@@ -193,3 +280,55 @@ class ReportSheets:
                     1: cell if not area else f"{cell} – {text_of(area)}",
                 }
             )
+
+    def _year(self, layout: Layout, record) -> int | None:
+        """The form's year, which a row's "Năm" cell must agree with (the
+        title's year is checked once, in ``_context``)."""
+        if self.form_year is None:
+            return record.year
+        titled = layout.period.year if layout.period else None
+        if record.year not in (None, self.form_year, titled):
+            self._conflict(
+                layout,
+                record.row,
+                _("năm đã chọn (%(form)s) khác năm dòng %(row)s ghi (%(file)s).")
+                % {"form": self.form_year, "row": record.row, "file": record.year},
+            )
+        return self.form_year
+
+    def _area(self, layout: Layout, record) -> str:
+        """The form's area fills in a sheet that names none; one the rows, the
+        title or the sheet's name ("Quảng Nam", not "Biểu 01") name must be
+        the same."""
+        stated = self.form_area
+        if stated is None:
+            return record.area
+        named = record.area if record.area_from in ("row", "title") else ""
+        if record.area_from == "sheet" and stated.names_an_area(record.area):
+            named = record.area
+        if named and not stated.same(named):
+            if record.area_from == "title":
+                named = named.title() if named.islower() else named
+                row, where = layout.area_row, _("tiêu đề")
+            elif record.area_from == "sheet":
+                row, where = (
+                    layout.header_start,
+                    _("tên trang “%(sheet)s”") % {"sheet": layout.sheet},
+                )
+            else:
+                row, where = record.row, _("dòng này")
+            self._conflict(
+                layout,
+                row,
+                _("địa bàn đã chọn (%(form)s) khác địa bàn %(where)s ghi (%(file)s).")
+                % {"form": stated.name, "where": where, "file": named},
+            )
+        return stated.name
+
+    def _conflict(self, layout: Layout, row: int, message: str) -> None:
+        """Each conflict once: a row of eight values, or a title over
+        twenty rows, is one."""
+        key = (layout.sheet, row, message)
+        if key not in self.conflicts:
+            self.conflicts.add(key)
+            self.errors.append(Problem(row, "", None, message))

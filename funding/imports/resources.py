@@ -25,10 +25,11 @@ from import_export.formats import base_formats
 from import_export.results import Error, Result, RowResult
 
 from ..core import exports
-from ..core.models import Figure, ImportRecord, SourceDocument
+from ..core.models import Area, Figure, ImportRecord, SourceDocument
 from . import jobs, spool
 from .plan import ImportPlan, plan_import
 from .reading import ReadError, read_table
+from .report_options import report_context
 from .spreadsheets import LONG_HEADERS, long_rows
 from .words import KNOWN
 from .writes import (
@@ -195,8 +196,10 @@ def _report_options(kwargs) -> dict:
     job's payload."""
     return {
         "year": kwargs.get("year"),
+        "area": area.pk if (area := kwargs.get("area")) is not None else None,
         "confirmed": bool(kwargs.get("confirmed")),
         "ignore_columns": ",".join(sorted(kwargs.get("ignore_columns") or ())),
+        "map_columns": (kwargs.get("map_columns") or "").strip(),
     }
 
 
@@ -208,22 +211,32 @@ def plan_upload(
     sheet: str | None,
     header_row: int | None,
     year: int | None = None,
+    area: int | None = None,
     confirmed: bool = False,
     ignore_columns: str = "",
+    map_columns: str = "",
     progress=None,
 ) -> ImportPlan:
-    """Read and validate an upload (``ReadError`` when it cannot be read)."""
+    """Read and validate an upload (``ReadError`` when it cannot be read);
+    ``area`` is the primary key of the area chosen on the form."""
     sha256 = hashlib.sha256(data).hexdigest()
+    chosen = None
+    if area is not None:
+        chosen = Area.objects.filter(pk=area).first()
+        if chosen is None:
+            raise ReadError(_("Địa bàn đã chọn không còn; hãy chọn lại."))
     table = read_table(
         data,
         file_name,
         KNOWN,
         sheet=sheet,
         header_row=header_row,
-        context={
-            "year": year,
-            "ignore_columns": frozenset(filter(None, ignore_columns.split(","))),
-        },
+        context=report_context(
+            year=year,
+            area=chosen,
+            ignore_columns=frozenset(filter(None, ignore_columns.split(","))),
+            map_columns=map_columns,
+        ),
     )
     return plan_import(
         table,

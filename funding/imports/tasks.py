@@ -51,8 +51,10 @@ def _preview(job: jobs.Job) -> None:
             sheet=payload["sheet"],
             header_row=payload["header_row"],
             year=payload.get("year"),
+            area=payload.get("area"),
             confirmed=bool(payload.get("confirmed")),
             ignore_columns=payload.get("ignore_columns") or "",
+            map_columns=payload.get("map_columns") or "",
             progress=progress,
         )
     except ReadError as exc:

@@ -18,7 +18,9 @@ from funding.imports import (
 )
 from funding.imports.forms import column_letters_of
 from funding.imports.reading import ReadError, read_table
-from funding.models import SourceDocument
+from funding.imports.report_options import report_context
+from funding.imports.words import area_match_key
+from funding.models import Area, SourceDocument
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,40 @@ def _letters(options) -> frozenset[str]:
         return column_letters_of(options["ignore_columns"])
     except ValidationError as exc:
         raise CommandError(" ".join(exc.messages)) from exc
+
+
+def _context(options) -> dict:
+    """What the officer says about a report, before anything is read."""
+    letters, area = _letters(options), _area(options["area"])
+    try:
+        return report_context(
+            year=options["year"],
+            area=area,
+            ignore_columns=letters,
+            map_columns=";".join(options["map_column"]),
+        )
+    except ReadError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _area(name: str | None) -> Area | None:
+    """The area named on the command line, by code, slug or a name."""
+    if not name:
+        return None
+    key = area_match_key(name)
+    found = [
+        a
+        for a in Area.objects.order_by("valid_from")
+        if name in (a.code, a.slug)
+        or key
+        in {area_match_key(n) for n in (a.name, a.short_name, *a.aliases.splitlines())}
+    ]
+    if len({a.pk for a in found}) != 1:
+        raise CommandError(
+            f"--area {name}: không tìm thấy đúng một địa bàn; hãy ghi mã địa bàn"
+            + (f" ({', '.join(a.code for a in found)})." if found else ".")
+        )
+    return found[0]
 
 
 class Command(BaseCommand):
@@ -51,6 +87,18 @@ class Command(BaseCommand):
             "--year", type=int, help="the report's year (must agree with the file)"
         )
         parser.add_argument(
+            "--area",
+            help="the report's area (code or name) when the file names none; must "
+            "agree with the file",
+        )
+        parser.add_argument(
+            "--map-column",
+            action="append",
+            default=[],
+            help="read a column the importer does not understand, e.g. "
+            "'H=Thực hiện/KCQG' (repeatable)",
+        )
+        parser.add_argument(
             "--ignore-columns",
             default="",
             help="columns of a report not to read, confirmed not wanted (e.g. J,K)",
@@ -70,6 +118,7 @@ class Command(BaseCommand):
         title = options["source"] or f"Tệp nhập: {path.name}"
         self.stdout.write(f"Đọc {path.name} …")
         data = path.read_bytes()
+        context = _context(options)
         try:
             # Read before anything touches the database; nothing is written,
             # not even the source document, unless the whole file is applied.
@@ -79,7 +128,7 @@ class Command(BaseCommand):
                 KNOWN,
                 sheet=options["sheet"],
                 header_row=options["header_row"],
-                context={"year": options["year"], "ignore_columns": _letters(options)},
+                context=context,
             )
             source = SourceDocument.objects.filter(title=title).first()
             plan = plan_import(

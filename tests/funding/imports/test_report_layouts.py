@@ -145,7 +145,11 @@ def test_a_column_of_numbers_not_understood_stops_until_declined():
     name = "03-cot-nhom-9-thang-2025.mut-2.xlsx"  # numbers in J, no header
     refused = plan(name)
     assert [(e.column, e.message) for e in refused.errors] == [
-        ("J", "cột J có số nhưng không có tiêu đề: không biết đó là số gì.")
+        (
+            "J",
+            "cột J có số nhưng không có tiêu đề: không biết đó là số gì. Ghi cột đó ở "
+            "“Cột ánh xạ” (ví dụ J=Thực hiện/KCQG) hoặc, nếu không cần, ở “Cột không dùng”.",
+        )
     ]
     declined = plan(name, ignore_columns=frozenset({"J"}))
     assert declined.errors == [] and len(declined.figures) == 133

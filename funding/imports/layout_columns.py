@@ -1,0 +1,87 @@
+"""Checking the columns of a report sheet (``funding.imports.layouts``)
+before its rows are read: a column of numbers the importer does not
+understand stops the import until the officer maps or declines it, and
+every column not read is listed with its reason."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from .context import footer_kind
+from .layouts import Column, text_of
+
+
+class ColumnsMixin:
+    """The column checks of ``funding.imports.layout_rows.SheetReader``."""
+
+    def _check_columns(self) -> None:
+        data_rows = [n for n, _c in self.body]
+        for column in self.layout.columns:
+            has_numbers = any(
+                isinstance(self.cell(n, column), int | float)
+                or _looks_numeric(self.cell(n, column))
+                for n in data_rows
+                if not any(footer_kind(text_of(c)) for c in self.rows[n] if text_of(c))
+            )
+            if column.role == "empty" and has_numbers:
+                self.error(
+                    self.layout.header_start,
+                    column.letter,
+                    None,
+                    _(
+                        "cột %(column)s có số nhưng không có tiêu đề: không biết đó là số gì."
+                    )
+                    % {"column": column.letter}
+                    + " "
+                    + _way_out(column),
+                )
+            elif column.role == "unknown" and has_numbers:
+                self.error(
+                    column.header_row,
+                    column.letter,
+                    column.header,
+                    _(
+                        "cột %(column)s (“%(header)s”) có số nhưng tiêu đề không cho biết đó là số "
+                        "liệu gì (kế hoạch, thực hiện hay ước thực hiện; của nguồn kinh phí nào)."
+                    )
+                    % {"column": column.letter, "header": column.header}
+                    + " "
+                    + _way_out(column),
+                )
+            elif column.unused():
+                self.reading.unused.append(
+                    _(
+                        "Trang “%(sheet)s”, cột %(column)s “%(header)s”: không dùng (%(why)s)."
+                    )
+                    % {
+                        "sheet": self.layout.sheet,
+                        "column": column.letter,
+                        "header": column.header,
+                        "why": column.unused(),
+                    }
+                )
+        if not self.layout.values:
+            self.error(
+                self.layout.header_start,
+                "",
+                None,
+                _("không có cột số liệu nào (Kế hoạch, Thực hiện, Ước thực hiện)."),
+            )
+
+
+def _way_out(column: Column) -> str:
+    return _(
+        "Ghi cột đó ở “Cột ánh xạ” (ví dụ %(column)s=Thực hiện/KCQG) hoặc, nếu không "
+        "cần, ở “Cột không dùng”."
+    ) % {"column": column.letter}
+
+
+def _looks_numeric(cell) -> bool:
+    text = text_of(cell)
+    return (
+        bool(text)
+        and bool(re.fullmatch(r"-?[\d.,]+", text))
+        and any(ch.isdigit() for ch in text)
+    )
