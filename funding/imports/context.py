@@ -172,6 +172,26 @@ def area_named(text: str) -> str | None:
     return match.group("name").strip() if match else None
 
 
+_REGION = re.compile(
+    r"\b(?:khu vực|vùng)\s+(?!kinh tế\b)(?P<name>[^\d,;:()]+?)\s*(?:năm\b|$|[,;:(])",
+    re.IGNORECASE,
+)
+_NATION = ("ca nuoc", "toan quoc")
+
+
+def region_named(text: str) -> str | None:
+    """The region a title or a total row names: "Khu vực miền Trung - Tây
+    Nguyên", "Tổng cộng vùng Tây Nguyên"; "Cả nước" for the nation; None
+    for "toàn vùng" (which region is said elsewhere) or no region."""
+    text = str(text or "")
+    if any(word in fold(text) for word in _NATION):
+        return "Cả nước"
+    match = _REGION.search(text)
+    if match is None or fold(match.group("name")).strip() in ("", "toan vung"):
+        return None
+    return match.group("name").strip(" -–")
+
+
 # ---------------------------------------------------------------- non-data lines
 _SIGNATURES = (
     "nguoi lap",

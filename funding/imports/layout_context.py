@@ -15,6 +15,7 @@ from .context import (
     area_named,
     fund_named,
     period_words,
+    region_named,
     unit_line,
     years_named,
 )
@@ -43,6 +44,9 @@ def read_context(layout: Layout) -> None:
         area = area_named(text)
         if area and not layout.area_text:
             layout.area_text, layout.area_row = area, number
+        region = region_named(text)
+        if region != "Cả nước":  # "… trong cả nước" in a title is not a total
+            layout.region_text = layout.region_text or region or ""
     funds = {fund_named(t) for _n, t in titles if "khuyen cong" in fold(t)} - {None}
     if len(funds) == 1:
         layout.fund = funds.pop()

@@ -82,6 +82,7 @@ class SheetReader(ColumnsMixin, TotalsMixin):
             None,
         )
         self.totals: list[tuple[int, list[int], str]] = []  # (row, parts, label)
+        self.region_totals: list[tuple[int, str, str]] = []  # (row, whose, label)
         self.section_fund: str | None = None
         self.group, self.all_rows = _Group(), _Group()
         self.content_row: int | None = None
@@ -247,9 +248,21 @@ class SheetReader(ColumnsMixin, TotalsMixin):
             content = label
         elif self.label.role == "indicator":
             indicator = label
-        fund_cell = self.cell(number, layout.role("fund"))
         if self.label.role != "fund" and not area and not layout.area_text:
             area, area_from = layout.sheet, "sheet"
+        self._records(
+            number,
+            area=area,
+            area_from=area_from,
+            content=content,
+            indicator=indicator,
+            label_fund=label_fund,
+        )
+
+    def _records(self, number: int, *, area, area_from, content, indicator, label_fund):
+        """A figure for each value cell of row ``number``."""
+        layout = self.layout
+        fund_cell = self.cell(number, layout.role("fund"))
         year = self._year(number)
         note = text_of(self.cell(number, layout.role("note")))
         row_unit = text_of(self.cell(number, layout.role("unit")))

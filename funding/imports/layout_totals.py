@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import format_number
+from .context import region_named
 from .layouts import text_of
 
 #: Text a Vietnamese report types for a number: "1.250,5", "2.000", "850".
@@ -76,10 +77,48 @@ class TotalsMixin:
             self.all_rows.subtotals.append(number)
             self.group = _Group()
         self.totals.append((number, list(parts), text))
+        whose = self._whose(text)
+        if whose:
+            self.region_totals.append((number, whose, text))
+            return
         self.unused(
             number,
             _("dòng tổng “%(label)s” (được kiểm tra, không lưu)") % {"label": text},
         )
+
+    def _whose(self, text: str) -> str | None:
+        """The region or nation a total row says it is the total of
+        ("Tổng cộng vùng Tây Nguyên", "Cộng toàn vùng" under a title naming
+        the region, "Cả nước"); None for a plain "Tổng cộng", which may add
+        up only some of a region's provinces. Only over rows of provinces
+        whose fund each column says (not fund sections)."""
+        if self.label.role != "area" or self.section_fund is not None:
+            return None
+        whose = region_named(text)
+        if whose is None and "toan vung" in fold(text):
+            whose = self.layout.region_text or None
+        return whose
+
+    def _take_region_totals(self) -> None:
+        """A region's or the nation's total row that adds up is a figure of
+        that area; one that does not is shown (``_compare``) and not stored."""
+        warned = {w.row for w in self.reading.warnings}
+        for number, whose, label in self.region_totals:
+            if number in warned:
+                self.unused(
+                    number,
+                    _("dòng tổng “%(label)s” không khớp với các dòng trên, không lưu")
+                    % {"label": label},
+                )
+                continue
+            self._records(
+                number,
+                area=whose,
+                area_from="total",
+                content="",
+                indicator="",
+                label_fund=None,
+            )
 
     def _close_section(self) -> None:
         if self.section_total:
@@ -164,6 +203,7 @@ class TotalsMixin:
                     self.numbers(number, [c]).get(c.index, Decimal(0)) for c in sources
                 ]
                 self._compare(number, column, stated, parts, None, column.header)
+        self._take_region_totals()
 
     def _compare(self, row, column, stated, values, parts, label) -> None:
         total = sum(values, Decimal(0))

@@ -124,6 +124,7 @@ class Layout:
     period_row: int | None = None
     area_text: str = ""
     area_row: int | None = None
+    region_text: str = ""  # "miền Trung - Tây Nguyên" from "Khu vực miền Trung - …"
     fund: str | None = None
     errors: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -269,9 +270,10 @@ def _group_word(key: str) -> bool:
 
 
 def _measure(keys: list[str]) -> str:
+    # Whole words: "uoc" is in "quoc gia", which names a fund, not an estimate.
     for key in reversed(keys):
         for word, measure in _MEASURES:
-            if word in key:
+            if re.search(rf"\b{word}\b", key):
                 return measure
     return ""
 

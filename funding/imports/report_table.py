@@ -301,7 +301,7 @@ class ReportSheets:
         title or the sheet's name ("Quảng Nam", not "Biểu 01") name must be
         the same."""
         stated = self.form_area
-        if stated is None:
+        if stated is None or record.area_from == "total":
             return record.area
         named = record.area if record.area_from in ("row", "title") else ""
         if record.area_from == "sheet" and stated.names_an_area(record.area):

@@ -28,6 +28,7 @@ from funding.core.models import (
     ProgrammeContent,
     SourceDocument,
 )
+from funding.core.periods import Period
 from funding.imports import apply_import, plan_file
 from khuyencong.text import fold
 
@@ -73,6 +74,8 @@ def period_of(text: str, year: int) -> tuple[str, date]:
         return Figure.PeriodKind.MONTHS, Figure.period_end_for(
             Figure.PeriodKind.MONTHS, year, int(rest)
         )
+    if kind == "quarter":
+        return Figure.PeriodKind.QUARTER, Period.quarter_of(year, int(rest)).end
     return Figure.PeriodKind.TO_DATE, date.fromisoformat(rest)
 
 
@@ -118,6 +121,17 @@ def stored(figure: Figure) -> tuple:
     )
 
 
+def form_options(data: dict) -> dict:
+    """What the YAML says the officer sets on the import form."""
+    options = dict(data.get("options") or {})
+    if "area" in options:
+        year = data["context"]["year"]
+        options["area"] = Area.objects.get(
+            pk=area_named(options["area"], date(year, 12, 31))
+        )
+    return options
+
+
 def read(path: Path, **options):
     source, _ = SourceDocument.objects.get_or_create(title=f"Báo cáo {path.name}")
     return plan_file(path.read_bytes(), file_name=path.name, source=source, **options)
@@ -133,12 +147,13 @@ def test_a_report_imports_exactly_the_figures_it_states(
 ):
     data = spec(yaml_path)
     flagged = any(e.get("expect") == "flagged" for e in data.get("expect") or [])
-    plan = read(REPORTS / data["file"])
+    options = form_options(data)
+    plan = read(REPORTS / data["file"], **options)
     assert plan.errors == [], messages(plan.errors)
     assert bool(plan.warnings) == flagged, messages(plan.warnings)
     if flagged:
         assert not plan.can_apply  # nothing is written before a confirmation
-        plan = read(REPORTS / data["file"], confirmed=True)
+        plan = read(REPORTS / data["file"], confirmed=True, **options)
     assert plan.can_apply
     user = django_user_model.objects.create_user("solieu", password="x" * 14)
     record = apply_import(plan=plan, user=user)
@@ -211,7 +226,7 @@ def test_a_broken_report_is_refused_or_flagged_naming_the_place(
     yaml_path, corpus_words
 ):
     data = spec(yaml_path)
-    plan = read(REPORTS / data["file"])
+    plan = read(REPORTS / data["file"], **form_options(data))
     assert not plan.can_apply
     if data["expect"] == "refused":
         assert plan.errors, f"{data['file']}: imported, not refused"

@@ -284,6 +284,7 @@ class Report:
         self.csv_bom = False
         self.csv_as_shown = False
         self.mutation = None
+        self.options = {}      # what the officer sets on the import form
 
     @property
     def name(self):
@@ -663,6 +664,8 @@ def base_yaml(rep: Report):
     y["columns"] = roles
     if rep.expect_base:
         y["expect"] = rep.expect_base
+    if rep.options:
+        y["options"] = rep.options
     return y
 
 
@@ -804,7 +807,8 @@ def fund_groups_table(rep, sh, *, areas, year, funds, measures, unit, decimals, 
                       fund_total=None, top_header=None, numbering=None, notes=None,
                       total_label="Tổng cộng", whose=None, total_formula=True, total_delta=None,
                       ratio_typed=None, stt=True, area_header="Tỉnh, thành phố", note_header="Ghi chú",
-                      first_col=0, header_unit=None, row_dims=None, area_role="area"):
+                      first_col=0, header_unit=None, row_dims=None, area_role="area",
+                      total_first=False, region_total=None):
     """Header rows, one row per area, a total row.  Returns handles.
 
     measures: [(code, header, period)]; code 'ratio' is a Tỷ lệ (%) column.
@@ -820,7 +824,9 @@ def fund_groups_table(rep, sh, *, areas, year, funds, measures, unit, decimals, 
     area_col = ci
     ci += 1
     group_cols = []
-    for fund, fh in funds + ([("all", fund_total)] if fund_total else []):
+    total_group = [("all", fund_total)] if fund_total else []
+    ordered = total_group + funds if total_first else funds + total_group
+    for fund, fh in ordered:
         cols = []
         for m, mh, per in measures:
             cols.append((fund, m, mh, per, ci))
@@ -967,6 +973,10 @@ def fund_groups_table(rep, sh, *, areas, year, funds, measures, unit, decimals, 
                     c = sh.put(tr, cc, s, fmt=fmt, bold=True, border=True)
                 tcells[(fund, m)] = c
                 t.add(c, parts)
+                if region_total and fund != "all":
+                    # The total names its region: the region's figure.
+                    rep.fig(sh, c, area=region_total, fund=fund, year=year, period=per,
+                            measure=m, dong=sum(values(a, fund, m) or 0 for a, _ in areas))
         for fund, fh, cols in group_cols:
             for fund_, m, mh, per, cc in cols:
                 if m == "ratio":
@@ -2601,6 +2611,8 @@ def mutated_yaml(rep, base):
         y["figures_if_accepted"] = [figure_yaml(rep, f) for f in rep.figures]
     y["totals"] = [totals_yaml(rep, t) for t in rep.totals]
     y["ignored_rows"] = [d for d in classify_rows_loose(rep)]
+    if rep.options:
+        y["options"] = rep.options
     return y
 
 
@@ -2649,6 +2661,128 @@ def _total_cell(col_i, row_key="total_row", sheet=None):
         sh = next(s for s in rep.sheets if s.name == sheet) if sheet else rep.data_sheets[0]
         return sh.get(h[row_key], sh.cols[col_i])
     return get
+
+
+# ================================================================ added layouts (24-27)
+
+def r_tong_truoc_vung_tay_nguyen_2024(nn="24", ext="xlsx"):
+    rep = Report(nn, "tong-truoc-vung-tay-nguyen-2024", ext, "fund_column_groups",
+                 "Tây Nguyên 2024, the all-sources group first ('Tổng cộng | Khuyến công quốc gia | "
+                 "Khuyến công địa phương', each Kế hoạch | Thực hiện); its total row says whose total "
+                 "it is ('Tổng cộng vùng Tây Nguyên'): the region's figures, checked against its rows.")
+    sh = rep.sheet("Tây Nguyên", [6, 22, 13, 13, 13, 13, 13, 13])
+    rep.data_sheets = [sh]
+    unit, dcm = "triệu đồng", 1
+    fmt = fmt_for(1)
+    agency_header(sh, "BỘ CÔNG THƯƠNG", "CỤC CÔNG THƯƠNG ĐỊA PHƯƠNG", 4, 7)
+    sh.row()
+    rep.h = {"title_row": line(sh, "TỔNG HỢP KINH PHÍ KHUYẾN CÔNG CÁC TỈNH TÂY NGUYÊN NĂM 2024", 0, 7,
+                               "title (year 2024, whole year)", bold=True, size=14)}
+    rep.h["unit_row"] = line(sh, "Đơn vị tính: triệu đồng", 5, 7, "unit line", italic=True, align="right")
+    money = Money(2401, unit, dcm)
+    areas = [(p, written_name(p)) for p in TAY_NGUYEN]
+    values = budget_values(money, TAY_NGUYEN, None)
+    measures = [("plan", "Kế hoạch", "year"), ("executed", "Thực hiện", "year")]
+    h = fund_groups_table(rep, sh, areas=areas, year=2024, funds=FUNDS, measures=measures, unit=unit,
+                          decimals=dcm, fmt=fmt, values=values, fund_total="Tổng cộng",
+                          total_first=True, total_label="Tổng cộng vùng Tây Nguyên",
+                          whose="Tây Nguyên", region_total="Tây Nguyên")
+    rep.h.update(h)
+    footer(sh, "Hà Nội, ngày 25 tháng 01 năm 2025", "NGƯỜI LẬP BIỂU", "CỤC TRƯỞNG",
+           "Lê Thị Hoa", "Phạm Văn Bình", 4, 7)
+    rep.context = {"unit": unit, "year": 2024, "period": "year", "area": None,
+                   "region": "Tây Nguyên", "region_from": "the total row's label"}
+    return rep
+
+
+def r_uoc_quy_2_2025(nn="25", ext="ods"):
+    rep = Report(nn, "uoc-quy-2-2025", ext, "fund_column_groups",
+                 "Estimates only ('Ước thực hiện' under each fund, no plan), the quarter and year only in "
+                 "the sheet name 'Quý II-2025' (the title names neither), the unit in the headers; "
+                 "a plain 'Tổng cộng' row (checked, not stored: it does not say whose total it is).")
+    sh = rep.sheet("Quý II-2025", [6, 22, 16, 16])
+    rep.data_sheets = [sh]
+    unit, dcm = "triệu đồng", 0
+    fmt = fmt_for(0)
+    rep.h = {"title_row": line(sh, "ƯỚC THỰC HIỆN KINH PHÍ KHUYẾN CÔNG CÁC TỈNH BẮC TRUNG BỘ", 0, 3,
+                               "title (no year: the sheet name says Quý II-2025)", bold=True, size=14)}
+    sh.row()
+    money = Money(2502, unit, dcm)
+    areas = [(p, written_name(p)) for p in BAC_TRUNG_BO]
+    values = budget_values(money, BAC_TRUNG_BO, None)
+    measures = [("estimate", "Ước thực hiện", "quarter:2")]
+    h = fund_groups_table(rep, sh, areas=areas, year=2025, funds=FUNDS, measures=measures, unit=unit,
+                          decimals=dcm, fmt=fmt, values=values, header_unit=unit,
+                          whose="the six provinces listed (the file does not say whose)")
+    rep.h.update(h)
+    rep.context = {"unit": unit, "year": 2025, "period": "quarter:2", "area": None,
+                   "period_from": "sheet name"}
+    return rep
+
+
+def r_kinh_phi_da_cap_2024(nn="26", ext="xlsx"):
+    rep = Report(nn, "kinh-phi-da-cap-2024", ext, "fund_column_groups",
+                 "KCĐP 2024 with an execution column headed 'Kinh phí đã cấp' (money granted), words the "
+                 "importer does not know: refused until the officer maps column D to 'Thực hiện' "
+                 "(options: map_columns), then read like a recognised column.")
+    sh = rep.sheet("Biểu 03", [6, 22, 16, 16])
+    rep.data_sheets = [sh]
+    unit, dcm = "triệu đồng", 1
+    fmt = fmt_for(1)
+    rep.h = {"title_row": line(sh, "KINH PHÍ KHUYẾN CÔNG ĐỊA PHƯƠNG CÁC TỈNH TÂY NGUYÊN NĂM 2024", 0, 3,
+                               "title (year 2024)", bold=True, size=14)}
+    rep.h["unit_row"] = line(sh, "Đơn vị tính: triệu đồng", 2, 3, "unit line", italic=True, align="right")
+    money = Money(2603, unit, dcm)
+    areas = [(p, written_name(p)) for p in TAY_NGUYEN]
+    values = budget_values(money, TAY_NGUYEN, None)
+    measures = [("plan", "Kế hoạch", "year"), ("executed", "Kinh phí đã cấp", "year")]
+    h = fund_groups_table(rep, sh, areas=areas, year=2024, funds=FUNDS[1:], measures=measures,
+                          unit=unit, decimals=dcm, fmt=fmt, values=values,
+                          whose="the five provinces listed (the file does not say whose)")
+    rep.h.update(h)
+    rep.context = {"unit": unit, "year": 2024, "period": "year", "area": None}
+    rep.options = {"map_columns": "D=Thực hiện"}
+    return rep
+
+
+def r_tinh_khong_ten_2024(nn="27", ext="xlsx"):
+    rep = Report(nn, "tinh-khong-ten-2024", ext, "content_rows",
+                 "One province's contents 2024 with no area anywhere (no agency header, a title without "
+                 "the province, sheet 'Biểu 02'): the officer sets the area on the form (options: area).")
+    sh = rep.sheet("Biểu 02", [6, 52, 13, 13, 26])
+    rep.data_sheets = [sh]
+    unit, dcm = "triệu đồng", 1
+    fmt = fmt_for(1)
+    rep.h = {"title_row": line(sh, "BÁO CÁO KẾT QUẢ THỰC HIỆN KINH PHÍ KHUYẾN CÔNG NĂM 2024", 0, 4,
+                               "title (year 2024; no area)", bold=True, size=14)}
+    rep.h["unit_row"] = line(sh, "Đơn vị tính: triệu đồng", 3, 4, "unit line", italic=True, align="right")
+    sections = [("kcqg", "Kinh phí khuyến công quốc gia", [C_MOHINH, C_MAYMOC]),
+                ("kcdp", "Kinh phí khuyến công địa phương", [C_DAOTAO, C_HOICHO, C_TUVAN])]
+    money = Money(2704, unit, dcm)
+    values = content_values(money, sections, qg=(400, 1500), dp=(150, 2800))
+    h = content_table(rep, sh, area="Bình Định", year=2024, sections=sections,
+                      measures=[("plan", "Kế hoạch", "year"), ("executed", "Thực hiện", "year")],
+                      unit=unit, decimals=dcm, fmt=fmt, values=values, notes={})
+    rep.h.update(h)
+    rep.context = {"unit": unit, "year": 2024, "period": "year", "area": "Bình Định",
+                   "area_from": "the import form (options)"}
+    rep.options = {"area": "Bình Định"}
+    return rep
+
+
+def region_total_off_by_one(get_cell, label):
+    """A total off by one on a total that names its region: flagged, and
+    the region's figures are then not stored (the rows still are)."""
+    inner = total_off_by_one(get_cell, label)
+
+    def fn(rep):
+        inner(rep)
+        region = rep.context["region"]
+        rep.figures = [f for f in rep.figures if f["area"] != region]
+        rep.mutation["why"] += (f"; the total names its region ({region}), whose figures are "
+                                "therefore not stored")
+    fn.kind = inner.kind
+    return fn
 
 
 MAGNITUDE_WHY = ("the unit line now says {new} while the numbers stayed: every figure becomes {factor} "
@@ -2758,6 +2892,19 @@ MUTATIONS = [
                                 MAGNITUDE_WHY.format(new="'tỷ đồng'", factor="1.000", dir="larger",
                                                      example="Bình Định's KCĐP plan would be several nghìn "
                                                              "tỷ đồng"))),
+    ("24", 1, region_total_off_by_one(_total_cell(4), "Tổng cộng vùng Tây Nguyên / Khuyến công quốc gia / "
+                                                      "Kế hoạch")),
+    ("24", 2, unit_line_changed(lambda rep: rep.data_sheets[0].get(rep.h["unit_row"], rep.data_sheets[0].cols[5]),
+                                "Đơn vị tính: đồng", "flagged",
+                                MAGNITUDE_WHY.format(new="'đồng'", factor="1.000.000", dir="smaller",
+                                                     example="Gia Lai's KCĐP plan would be a few nghìn "
+                                                             "đồng"))),
+    ("25", 1, header_renamed_unknown(_hdr(1, 2), "Số liệu quý",
+                                     "the KCQG 'Ước thực hiện' header now reads 'Số liệu quý': a column of "
+                                     "numbers that names no measure; the importer must refuse, naming it")),
+    ("26", 1, column_removed(lambda rep: rep.data_sheets[0].cols[rep.h["area_col"]], "refused",
+                             "the 'Tỉnh, thành phố' column is gone: rows of numbers with no area; the "
+                             "importer must refuse, saying the area column is missing")),
 ]
 
 
@@ -2788,6 +2935,10 @@ def base_reports():
         r_dinh_dang_so_2024(),
         r_dinh_dang_so_2024("22", "ods"),
         r_dinh_dang_so_2024("23", "csv"),
+        r_tong_truoc_vung_tay_nguyen_2024(),
+        r_uoc_quy_2_2025(),
+        r_kinh_phi_da_cap_2024(),
+        r_tinh_khong_ten_2024(),
     ]
 
 
