@@ -327,7 +327,11 @@ class Checker:
             titles = [self.cell(sheet, ir["row"], cc).text for ir in (y.get("ignored_rows") or [])
                       if self.sheet_of(ir) == sheet for cc in range(1, 12)
                       if self.cell(sheet, ir["row"], cc).kind == "text"]
-            everything = fold(" | ".join(row_texts + above + names + titles))
+            # What the officer sets on the import form (the YAML's options)
+            # counts as stated: the area, and the measure of a mapped column.
+            options = y.get("options") or {}
+            stated = [options["area"]] if options.get("area") else []
+            everything = fold(" | ".join(row_texts + above + names + titles + stated))
             rowf = fold(" | ".join(row_texts + names))
             if f["content"] != "all":
                 keys = [f["content"], f.get("content_text", "")]
@@ -343,7 +347,9 @@ class Checker:
             mk = {"plan": ["ke hoach"], "executed": ["thuc hien", "giai ngan"],
                   "estimate": ["uoc"]}[f["measure"]]
             _, above_hdr, _ = self.context_text(sheet, r, c, keys=("table header",))
-            head = fold(" | ".join(above_hdr + row_texts))
+            mapped = [m.split("=", 1)[1] for m in (options.get("map_columns") or "").split(";")
+                      if m.strip() and re.match(rf"\s*{re.escape(re.sub(r'[0-9]', '', f['cell']))}\s*=", m)]
+            head = fold(" | ".join(above_hdr + row_texts + mapped))
             if not any(k in head for k in mk) and not (f["measure"] == "estimate" and "(*)" in head):
                 self.err(where, f"measure {f['measure']} not named above the cell or in the row")
             if f["fund"] != "all" and f.get("indicator") == "kinh-phi-khuyen-cong":
