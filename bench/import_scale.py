@@ -7,12 +7,14 @@ db_worker`` calls): the preview reads, checks and compares every row and
 keeps the plan; the confirmation writes it in one transaction (committed);
 the undo puts everything back (committed), so the database ends as it
 began. Files are the wide layout of the import template, two figures a row
-(Kế hoạch, Thực hiện), synthetic (labelled so), XLSX. Targets (issue 15):
+(Kế hoạch, Thực hiện), synthetic (labelled so), XLSX; with ``--report``,
+the report layout instead (``bench/report_files.py``: a unit line, fund
+column groups, a total row; two figures a row). Targets (issue 15):
 preview + confirmation under 30 s at 100,000 rows, undo under 30 s, peak
 memory under 400 MB.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_jobs \\
-        .venv/bin/python bench/import_scale.py [ROWS ...]
+        .venv/bin/python bench/import_scale.py [--report] [ROWS ...]
 """
 
 import json
@@ -35,6 +37,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from bench.import_figures import write_files
+from bench.report_files import write_report
 from funding.imports import jobs, spool
 from funding.imports.preview import build_preview
 from funding.imports.tasks import run_import_job
@@ -137,11 +140,11 @@ def clean():
         cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
 
 
-def main(counts):
+def main(counts, report=False):
     assert connection.vendor == "postgresql", "set DATABASE_URL to PostgreSQL"
     rows = []
     for count in counts:
-        _csv, xlsx = write_files(count)
+        xlsx = write_report(count) if report else write_files(count)[1]
         clean()
         previewed = child("preview", xlsx)
         confirmed = child("confirm", previewed["plan_key"])
@@ -149,11 +152,12 @@ def main(counts):
         rows.append((count, previewed, confirmed, undone))
         print(json.dumps([count, previewed, confirmed, undone]), flush=True)
     command = "DATABASE_URL=… .venv/bin/python bench/import_scale.py " + " ".join(
-        str(c) for c in counts
+        ["--report"] * report + [str(c) for c in counts]
     )
     load = os.getloadavg()[0]
+    layout = "report layout" if report else "wide layout"
     print(
-        f"\n{command}  (PostgreSQL, XLSX, wide layout, two figures a row; "
+        f"\n{command}  (PostgreSQL, XLSX, {layout}, two figures a row; "
         f"{os.cpu_count()} CPUs, load average {load:.1f} at the end)"
     )
     print(
@@ -174,4 +178,8 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] in ("preview", "confirm", "undo"):
         phase(sys.argv[1], sys.argv[2])
     else:
-        main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
+        arguments = [a for a in sys.argv[1:] if a != "--report"]
+        main(
+            [int(a) for a in arguments] or [10_000, 100_000],
+            report="--report" in sys.argv[1:],
+        )
