@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from funding.core.models import Area, Figure, SourceDocument
 from funding.imports import apply_import, plan_file
+from funding.imports.context import region_named
+from funding.imports.words import Lookups
 
 pytestmark = pytest.mark.django_db
 REPORTS = Path(__file__).resolve().parents[2] / "corpus" / "reports"
@@ -155,3 +157,29 @@ def test_the_admin_form_maps_a_column_through_to_the_confirmation(data_client):
     }
     data_client.post(reverse("admin:funding_figure_process_import"), data)
     assert Figure.objects.filter(measure="executed", fund="kcdp").count() == 5
+
+
+@pytest.mark.parametrize(
+    ("label", "whose"),
+    [
+        ("Tổng cộng vùng Tây Nguyên", "Tây Nguyên"),
+        ("Cộng toàn vùng Miền Trung - Tây Nguyên", "Miền Trung - Tây Nguyên"),
+        ("Tổng cộng cả nước", "Cả nước"),
+        ("Tổng cộng toàn quốc", "Cả nước"),
+        ("Cộng toàn vùng", None),  # whose region: the title says
+        ("Tổng cộng", None),
+        ("Tổng số (A+B+C)", None),
+    ],
+)
+def test_whose_total_a_row_says_it_is_names_a_known_area(label, whose):
+    assert region_named(label) == whose
+    if whose:
+        assert Lookups().area(whose, 2024) is not None
+
+
+def test_a_row_whose_year_contradicts_the_form_is_named():
+    # The title says 2025, the Năm column 2024 on every row (corpus 03-mut-3).
+    p = plan("03-cot-nhom-9-thang-2025.mut-3.xlsx", year=2023)
+    messages = [(e.row, e.message) for e in p.errors]
+    assert (4, "năm đã chọn (2023) khác năm tệp ghi (2025, dòng 4).") in messages
+    assert (11, "năm đã chọn (2023) khác năm dòng 11 ghi (2024).") in messages
