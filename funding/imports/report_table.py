@@ -168,6 +168,20 @@ class ReportSheets:
             if mapped is None:
                 continue
             self.mapped_used.add(column.letter)
+            if column.letter in self.ignored:
+                self.errors.append(
+                    Problem(
+                        column.header_row,
+                        column.letter,
+                        column.header,
+                        _(
+                            "cột %(column)s vừa được ánh xạ vừa được ghi là không dùng: "
+                            "hãy chọn một."
+                        )
+                        % {"column": column.letter},
+                    )
+                )
+                continue
             if column.role not in ("unknown", "empty"):
                 self.errors.append(
                     Problem(

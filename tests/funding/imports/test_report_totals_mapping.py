@@ -102,6 +102,10 @@ def test_a_mapping_must_name_a_column_not_understood_that_the_file_has():
             "“Cột ánh xạ”.",
         )
     ]
+    both = plan(GRANTED, map_columns="D=Thực hiện", ignore_columns=frozenset({"D"}))
+    assert [(e.column, e.message) for e in both.errors] == [
+        ("D", "cột D vừa được ánh xạ vừa được ghi là không dùng: hãy chọn một.")
+    ]
     absent = plan(GRANTED, map_columns="D=Thực hiện; K=Ước thực hiện/KCQG")
     assert [(e.column, e.message) for e in absent.errors] == [
         ("K", "“Cột ánh xạ”: tệp không có cột K.")
