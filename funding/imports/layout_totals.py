@@ -191,13 +191,14 @@ class TotalsMixin:
                     for p in parts
                 ]
                 self._compare(row, column, stated[column.index], values, parts, label)
+        data_rows = set(self.all_rows.rows)  # a list: 100,000 rows made this quadratic
         for column in (c for c in self.layout.columns if c.role == "total"):
             sources = [
                 c for c in self.layout.values if c.measure == column.measure and c.fund
             ]
             for number, _cells in self.body:
                 stated = self.numbers(number, [column]).get(column.index)
-                if stated is None or number not in self.all_rows.rows:
+                if stated is None or number not in data_rows:
                     continue
                 parts = [
                     self.numbers(number, [c]).get(c.index, Decimal(0)) for c in sources
