@@ -17,13 +17,19 @@ class ColumnsMixin:
     """The column checks of ``funding.imports.layout_rows.SheetReader``."""
 
     def _check_columns(self) -> None:
-        data_rows = [n for n, _c in self.body]
+        # Notes and signatures are text: a number is never one.
+        data_rows = [
+            n
+            for n, cells in self.body
+            if not any(
+                footer_kind(c) for c in cells if isinstance(c, str) and c.strip()
+            )
+        ]
         for column in self.layout.columns:
             has_numbers = any(
                 isinstance(self.cell(n, column), int | float)
                 or _looks_numeric(self.cell(n, column))
                 for n in data_rows
-                if not any(footer_kind(text_of(c)) for c in self.rows[n] if text_of(c))
             )
             if column.role == "empty" and has_numbers:
                 self.error(

@@ -146,9 +146,11 @@ class SheetReader(ColumnsMixin, TotalsMixin):
             note = layout.role("note")
             # A "(*) …" in the Ghi chú column is the row's note, not a footer.
             own = [
-                text_of(c)
+                c.strip()
                 for i, c in enumerate(cells)
-                if text_of(c) and (note is None or i != note.index)
+                if isinstance(c, str)
+                and c.strip()
+                and (note is None or i != note.index)
             ]
             if footer or any(footer_kind(t) for t in own):
                 footer = True
