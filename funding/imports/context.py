@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from khuyencong.text import fold
 
@@ -209,6 +210,7 @@ _SIGNATURES = (
 _PLACE_DATE = re.compile(r"ngay \d{1,2} thang \d{1,2} nam \d{4}")
 
 
+@lru_cache(maxsize=8192)  # the same names and periods on thousands of rows
 def footer_kind(text: str) -> str | None:
     """Why a line below (or beside) the table is not data: a note, a
     place-and-date line or a signature; None for anything else."""
