@@ -219,6 +219,16 @@ def test_every_page_makes_as_many_queries_for_6_regions_and_6_years_as_for_1(
         reverse("funding:province", args=["gia-lai"]),
         reverse("funding:province", args=["gia-lai"]) + "?year=2024&format=csv",
         reverse("funding:province", args=["kon-tum"]),
+        # The API: stored figures, and the cells the pages show (sums of
+        # members, of the nation's provinces, of a merged province's
+        # predecessors).
+        reverse("api:figures") + "?region=tay-nguyen&year=2024",
+        reverse("api:figures") + "?year=2024&fund=kcqg",
+        reverse("api:area_figures", args=["tay-nguyen"]) + "?year=2024",
+        reverse("api:area_figures", args=["vn"]) + "?year=2024",
+        reverse("api:area_figures", args=[Area.objects.get(slug="gia-lai").code])
+        + "?year=2022",
+        reverse("api:areas") + "?year=2024",
     ]
     make_year_of(
         Area.objects.get(code="tay-nguyen"),
