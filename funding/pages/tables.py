@@ -17,7 +17,7 @@ from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.periods import Period
-from ..core.rollup import Composition, area_filter
+from ..core.rollup import completed_cells
 
 MONEY = "kinh-phi-khuyen-cong"
 ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
@@ -75,13 +75,9 @@ def overview_tables(
     shows at once in its regions' and the nation's tables."""
     nation = Area.objects.get(kind=Area.Kind.NATION)
     every_year = {y for year in years for y in (year, year - 1)}
-    composition = Composition([area, nation], every_year)
-    figures = Figure.objects.with_dimensions().filter(
-        area_filter(composition),
-        year__in=every_year,
-        content__code=ProgrammeContent.ALL,
+    cells = completed_cells(
+        [area, nation], every_year, content__code=ProgrammeContent.ALL
     )
-    cells = composition.complete(FigureCells(figures))
     return [
         overview_table(
             area=area, year=year, nation=nation, cells=cells, sources=sources
