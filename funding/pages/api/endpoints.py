@@ -90,7 +90,7 @@ def figures(request, response: HttpResponse, filters: Query[schemas.FigureFilter
     queryset = _filtered(Figure.objects.with_dimensions(), params, FIGURE_FILTERS)
     if params["region"] is not None:
         queryset = _in_region(queryset, params["region"], params["year"])
-    return http.paginate(request, response, queryset.order_by("pk"), params)
+    return http.keyset_paginate(request, response, queryset.order_by("pk"), params)
 
 
 @api.get(

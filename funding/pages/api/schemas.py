@@ -58,6 +58,13 @@ class Paging(Schema):
 
 
 class FigureFilter(Paging):
+    cursor: integer(
+        str(_("Trang sau số liệu có id này (lấy từ next; nhanh như trang đầu)")),
+        0, 2**63 - 1,
+    )  # fmt: skip
+    before: integer(
+        str(_("Trang trước số liệu có id này (lấy từ previous)")), 1, 2**63 - 1
+    )
     indicator: slug(str(_("Mã chỉ tiêu")), 60)
     area: slug(str(_("Mã địa bàn")), 40)
     region: slug(
@@ -343,7 +350,7 @@ class ErrorOut(Schema):
 
 class PageOut(Schema):
     count: int = Field(description="Số mục khớp bộ lọc")
-    page: int
+    page: int | None = Field(description="Số trang; null khi đi theo cursor")
     pages: int
     next: str | None
     previous: str | None
