@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..core import derived
 from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
+from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.periods import Period
 from ..core.rollup import completed_cells
@@ -215,9 +216,19 @@ def _other_indicators(cells: FigureCells, area: Area, year: int) -> list[dict]:
                 "cell": cell,
                 "figure": cell.as_figure,
                 "change": derive(derived.change, cell, before),
+                "money": _unit_of(cell),
             }
         )
     return items
+
+
+def _unit_of(cell: Cell) -> dict | None:
+    """An amount's unit, said in its row's header; None for a count (its
+    noun follows the number)."""
+    if cell.as_figure.indicator.unit != Indicator.Unit.VND:
+        return None
+    unit, scale = amount_unit(abs(cell.value))
+    return {"unit": unit, "scale": scale}
 
 
 def _others_order(cell: Cell) -> tuple:
