@@ -162,18 +162,19 @@ def area_figures(
     one rule for pages, downloads and the API), of this area only."""
     area = get_object_or_404(Area.objects.prefetch_related("former_names"), code=code)
     params = filters.dict()
-    year = params.pop("year")
+    year = params["year"]
     cells = completed_cells([area], [year], **_lookups(params, AREA_FIGURE_FILTERS))
     items = sorted(
         (cell for cell in cells if cell.as_figure.area_id == area.pk),
         key=lambda cell: _cell_order(cell.as_figure),
     )
-    for cell in items:
+    page = http.paginate_list(request, items, params)
+    for cell in page["items"]:
         cell.as_figure.area = area  # its former names read once
     http.set_last_modified(
-        response, [figure for cell in items for figure in cell.inputs]
+        response, [figure for cell in page["items"] for figure in cell.inputs]
     )
-    return {"area": area.code, "year": year, "count": len(items), "items": items}
+    return {"area": area.code, "year": year, **page}
 
 
 def _lookups(params: dict, lookups: dict) -> dict:

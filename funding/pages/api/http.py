@@ -142,6 +142,25 @@ def paginate(request, response, queryset, params: dict):
     }
 
 
+def paginate_list(request, items: list, params: dict) -> dict:
+    """One page of ``items`` computed in memory (an area's cells: the sums
+    need every input, the answer only a page of them), as ``paginate``."""
+    page, size = params.get("page") or 1, params.get("page_size") or DEFAULT_PAGE_SIZE
+    pages = max(1, math.ceil(len(items) / size))
+    if page > pages:
+        raise Http404(_("Trang %(page)s không có: chỉ có %(pages)s trang.") % {
+            "page": page, "pages": pages,
+        })  # fmt: skip
+    return {
+        "count": len(items),
+        "page": page,
+        "pages": pages,
+        "next": page_link(request, params, page + 1) if page < pages else None,
+        "previous": page_link(request, params, page - 1) if page > 1 else None,
+        "items": items[(page - 1) * size : page * size],
+    }
+
+
 def keyset_paginate(request, response, queryset, params: dict):
     """One page of ``queryset`` by its primary key (keyset pagination):
     the page after ``cursor`` (the last ``id`` of a page), or before

@@ -84,7 +84,7 @@ class FigureFilter(Paging):
     document: integer(str(_("Mã văn bản nguồn")), 1, 2**31 - 1)
 
 
-class AreaFigureFilter(Schema):
+class AreaFigureFilter(Paging):
     year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR, description=str(_("Năm")))]
     indicator: slug(str(_("Mã chỉ tiêu")), 60)
     fund: choice(str(_("Nguồn kinh phí")), Figure.Fund)
@@ -288,13 +288,6 @@ def _exact(value) -> str:
     return str(exports.plain_number(value))
 
 
-class AreaCells(Schema):
-    area: str
-    year: int
-    count: int = Field(description="Số mục, kể cả số tính ra")
-    items: list[CellOut]
-
-
 class AreaOut(Schema):
     code: str
     name: str
@@ -370,3 +363,9 @@ class IndicatorPage(PageOut):
 
 class DocumentPage(PageOut):
     items: list[DocumentOut]
+
+
+class AreaCells(PageOut):
+    area: str
+    year: int
+    items: list[CellOut]

@@ -116,3 +116,23 @@ def test_the_schema_describes_the_derived_cells(client):
     assert year["required"] is True
     cell = schema["components"]["schemas"]["CellOut"]["properties"]
     assert {"derived", "formula", "inputs", "low", "high"} <= set(cell)
+
+
+def test_an_areas_cells_are_paginated(client, make_figure):
+    region = Area.objects.get(code="tay-nguyen")
+    for n, member in enumerate(region.members(2024)):
+        make_figure(member, 2024, PLAN, (n + 1) * BILLION)
+        make_figure(member, 2024, EXECUTED, (n + 1) * BILLION // 2)
+    everything = cells(client, region.code, year=2024)
+    assert everything["count"] == 2 and everything["pages"] == 1
+    first = cells(client, region.code, year=2024, page_size=1)
+    assert first["count"] == 2 and first["pages"] == 2 and first["previous"] is None
+    assert "page=2" in first["next"] and "year=2024" in first["next"]
+    second = cells(client, region.code, year=2024, page_size=1, page=2)
+    assert second["next"] is None and "page=1" in second["previous"]
+    assert [*first["items"], *second["items"]] == everything["items"]
+    client.raise_request_exception = False
+    past = client.get(
+        reverse("api:area_figures", args=[region.code]), {"year": 2024, "page": 3}
+    )
+    assert past.status_code == 404
