@@ -34,6 +34,8 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 def urls() -> dict[str, str]:
     province = Area.objects.get(short_name="Khánh Hòa", valid_to__isnull=True)
     figure = Figure.objects.order_by("pk").last()
+    # Where ``page=5000`` starts (page_size 100): the same page by cursor.
+    deep = Figure.objects.order_by("pk").values_list("pk", flat=True)[499_999 - 1]
     return {
         "healthz": "/healthz",
         "ranking 2022": "/so-lieu/xep-hang/?year=2022",
@@ -47,6 +49,9 @@ def urls() -> dict[str, str]:
         "api figures filter": f"/api/v1/figures?area={province.code}&year=2025&fund=all",
         "api figures region": "/api/v1/figures?region=mien-trung-tay-nguyen&year=2022&measure=executed",
         "api figures p5000": "/api/v1/figures?page=5000",
+        "api figures cursor": f"/api/v1/figures?cursor={deep}",
+        "api area cells prov": f"/api/v1/areas/{province.code}/figures?year=2025",
+        "api area cells region": "/api/v1/areas/mien-trung-tay-nguyen/figures?year=2022&measure=executed",
         "api figure": f"/api/v1/figures/{figure.pk}",
         "api areas": "/api/v1/areas?kind=province",
         "api sources": "/api/v1/sources",

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.derived import Derived, Quantity, complete_fund_triple, total
-from ..core.models import Area, Figure, Indicator, RegionMembership
+from ..core.models import Area, Figure, Indicator
+from ..core.rollup import Composition
 from . import idents
 from .idents import Node
 
@@ -88,25 +89,27 @@ class Candidates:
         self.by_key: dict[tuple, Candidate] = {}
         self.indicators = {f.indicator_id: f.indicator for f in figures}
         self.areas = {f.area_id: f.area for f in figures}
-        # The provinces the 2025 merger made, and what each was made of.
+        # Which areas a whole is the sum of, on which day: the provinces
+        # the 2025 merger made and the regions (``funding.core.rollup``,
+        # the rule the pages and the API follow). Read once.
+        regions = [a for a in self.areas.values() if a.kind == Area.Kind.REGION]
+        self.composition = Composition(regions, {f.year for f in figures})
         successors = {a.successor_id for a in self.areas.values() if a.successor_id}
-        self.successors = {a.pk: a for a in Area.objects.filter(pk__in=successors)}
-        self.predecessors: dict[int, list[int]] = {}
-        for pk, successor in Area.objects.filter(successor__in=successors).values_list(
-            "pk", "successor"
-        ):
-            self.predecessors.setdefault(successor, []).append(pk)
+        self.successors = {
+            pk: area
+            for pk, area in self.composition.successors.items()
+            if pk in successors
+        }
+        self.predecessors: dict[int, list[int]] = {
+            pk: [part for part, _end in self.composition.predecessors[pk]]
+            for pk in self.successors
+        }
         self.areas.update(self.successors)
-        # Which province belonged to which region in which year: read once.
-        self.memberships = (
-            set(
-                RegionMembership.objects.filter(region__in=self.areas).values_list(
-                    "region_id", "province_id", "year"
-                )
-            )
-            if self.areas
-            else set()
-        )
+        self.memberships = {
+            (region, province, year)
+            for region, rows in self.composition.members.items()
+            for province, year, _start, _end in rows
+        }
         for figure in figures:
             dims = dims_of(figure)
             quantity = Quantity.of(figure)
@@ -166,33 +169,39 @@ class Candidates:
 
     def _sum_parts(self) -> None:
         """A merged province before the merger (the sum of the provinces it
-        was made of) and a region (the sum of its members that year), when
-        the whole is not stored and every part is."""
-        wholes: dict[int, dict[int | None, list[int]]] = {
-            pk: {None: parts} for pk, parts in self.predecessors.items()
-        }
-        for region, province, year in self.memberships:
-            wholes.setdefault(region, {}).setdefault(year, []).append(province)
+        was made of) and a region (the sum of its members on the period's
+        last day), when the whole is not stored and every part is; which
+        areas are the parts, ``Composition.parts`` says."""
+        wholes = [
+            *self.successors.values(),
+            *(a for a in self.areas.values() if a.kind == Area.Kind.REGION),
+        ]
+        for whole in wholes:
+            self._sum_of(whole, self.composition.candidates_of(whole))
+
+    def _sum_of(self, whole: Area, candidates: set[int]) -> None:
         for candidate in list(self.by_key.values()):
             dims = candidate.dims
-            for whole, parts_by_year in wholes.items():
-                parts = parts_by_year.get(None) or parts_by_year.get(dims["year"])
-                if not parts or dims["area"] != min(parts):
-                    continue
-                if self.get(dims, area=whole) is not None:
-                    continue
-                found = [self.get(dims, area=p) for p in sorted(parts)]
-                if None in found:
-                    continue
-                result = total(*(c.quantity for c in found))
-                self.by_key[key_of({**dims, "area": whole})] = Candidate(
-                    {**dims, "area": whole},
-                    result.as_quantity(),
-                    tuple(f for c in found for f in c.figures),
-                    idents.op("sum", *(c.node for c in found)),
-                    result,
-                    total(*(c.wide for c in found)).as_quantity(),
-                )
+            if dims["area"] not in candidates:
+                continue
+            stored = candidate.figures[0]
+            parts = self.composition.parts(whole, stored.period_end, stored.year)
+            if not parts or dims["area"] != min(parts):
+                continue
+            if self.get(dims, area=whole.pk) is not None:
+                continue
+            found = [self.get(dims, area=p) for p in sorted(parts)]
+            if None in found:
+                continue
+            result = total(*(c.quantity for c in found))
+            self.by_key[key_of({**dims, "area": whole.pk})] = Candidate(
+                {**dims, "area": whole.pk},
+                result.as_quantity(),
+                tuple(f for c in found for f in c.figures),
+                idents.op("sum", *(c.node for c in found)),
+                result,
+                total(*(c.wide for c in found)).as_quantity(),
+            )
 
     def wholes(self) -> set[int]:
         """Areas made of others: merged provinces and regions."""

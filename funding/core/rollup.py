@@ -12,7 +12,12 @@ area summed from them where it has none of its own.
 queries whatever their number) and completes a ``FigureCells`` with the
 sums, provinces first, then regions, then the nation, so a figure imported
 for a province rolls up at once. ``area_ids`` are the areas whose figures
-the sums need, to read with the rest.
+the sums need, to read with the rest; ``completed_cells`` reads them.
+
+The one home of these rules: the pages, their downloads, the data blocks
+and the API read ``completed_cells`` (or ``Composition.complete``), and the
+checker (``funding.checker.candidates``) asks ``Composition.parts`` which
+areas a quoted whole is the sum of.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from datetime import date
 from django.db.models import Q
 
 from .cells import FigureCells, FigureKey
-from .models import Area, RegionMembership
+from .models import Area, Figure, RegionMembership
 
 ANY_DAY = (None, None)
 
@@ -36,9 +41,10 @@ def _within(day: date, start: date | None, end: date | None) -> bool:
 class Composition:
     """The parts of ``wholes`` (areas) in ``years``: see the module."""
 
-    def __init__(self, wholes: Iterable[Area], years: Iterable[int]):
+    def __init__(self, wholes: Iterable[Area], years: Iterable[int] | None):
+        """``years``: those whose region memberships to read; None: all."""
         self.wholes = list(wholes)
-        years = sorted(set(years))
+        years = None if years is None else sorted(set(years))
         regions = [a.pk for a in self.wholes if a.kind == Area.Kind.REGION]
         with_nation = any(a.kind == Area.Kind.NATION for a in self.wholes)
         # Every province the merger replaced, with its successor.
@@ -51,10 +57,13 @@ class Composition:
             self.predecessors[area.successor_id].append((area.pk, area.valid_to))
             self.successors[area.successor_id] = area.successor
         self.members: dict[int, list[tuple]] = defaultdict(list)
-        if regions and years:
-            for row in RegionMembership.objects.filter(
-                region__in=regions, year__in=years
-            ).values_list("region_id", "province_id", "year", "valid_from", "valid_to"):
+        if regions and years != []:
+            memberships = RegionMembership.objects.filter(region__in=regions)
+            if years is not None:
+                memberships = memberships.filter(year__in=years)
+            for row in memberships.values_list(
+                "region_id", "province_id", "year", "valid_from", "valid_to"
+            ):
                 self.members[row[0]].append(row[1:])
         self.provinces: list[tuple[int, date | None, date | None]] = []
         if with_nation:
@@ -96,7 +105,7 @@ class Composition:
             (a for a in self.wholes if a.kind in order), key=lambda a: order[a.kind]
         )
         for whole in wholes:
-            cells.add_sum(whole, self._parts_on(whole), self._candidates(whole))
+            cells.add_sum(whole, self._parts_on(whole), self.candidates_of(whole))
         return cells
 
     def _parts_on(self, whole: Area):
@@ -105,7 +114,8 @@ class Composition:
 
         return parts_on
 
-    def _candidates(self, whole: Area) -> set[int]:
+    def candidates_of(self, whole: Area) -> set[int]:
+        """Every area that is a part of ``whole`` on some day."""
         if whole.kind == Area.Kind.NATION:
             return {row[0] for row in self.provinces}
         if whole.kind == Area.Kind.REGION:
@@ -116,3 +126,19 @@ class Composition:
 def area_filter(composition: Composition) -> Q:
     """The figures a page with ``composition`` reads, by area."""
     return Q(area__in=sorted(composition.area_ids))
+
+
+def completed_cells(
+    wholes: Iterable[Area], years: Iterable[int] | None, *conditions, **filters
+) -> FigureCells:
+    """The figures of ``wholes`` in ``years`` (None: every year) and of
+    their parts that ``conditions`` and ``filters`` select, every fund
+    triple completed and every sum added: what the pages, the downloads and
+    the API show, from four queries at most whatever the areas and years."""
+    composition = Composition(wholes, years)
+    figures = Figure.objects.with_dimensions().filter(
+        area_filter(composition), *conditions, **filters
+    )
+    if years is not None:
+        figures = figures.filter(year__in=sorted(set(years)))
+    return composition.complete(FigureCells(figures))

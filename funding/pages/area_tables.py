@@ -4,76 +4,24 @@ from one query.
 
 Figures are looked up through ``funding.core.cells``, so an area with two
 of the three funds stored shows the third, derived, whichever is asked for.
-A province created by the 2025 merger shows, for earlier years, the sum of
-the provinces it replaced (``fold``): each area's triple is completed first,
-then the areas are added up.
+An area made of others has, where it has no figure of its own, the sum of
+its parts' (``funding.core.rollup.completed_cells``, the one rule for the
+pages, the downloads, the API and the checker): a province created by the
+2025 merger, for the periods before it, those it replaced; a region, its
+members then. Each area's triple is completed first, then the areas are
+added up.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from decimal import Decimal
-
 from ..core import derived
-from ..core.cells import Cell, FigureCells, derive
-from ..core.derived import Quantity
-from ..core.formatting import format_plain
-from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.cells import FigureCells, derive
+from ..core.models import Area, Figure, ProgrammeContent
 from ..core.periods import Period
-from ..core.rollup import Composition, area_filter
+from ..core.rollup import completed_cells
 from .tables import MONEY
 
 PLAN, EXECUTED = Figure.Measure.PLAN, Figure.Measure.EXECUTED
-
-
-class _MoneyUnit:
-    unit = Indicator.Unit.VND
-
-
-MONEY_INDICATOR = _MoneyUnit()
-
-
-def yearly_money(*conditions, **filters) -> FigureCells:
-    """The money figures of whole years that ``filters`` name, every fund
-    (to complete the triples), in one query."""
-    return FigureCells(
-        Figure.objects.with_dimensions().filter(
-            *conditions,
-            indicator__code=MONEY,
-            period_kind=Figure.PeriodKind.YEAR,
-            **filters,
-        )
-    )
-
-
-def fold(cells: list[Cell]) -> Quantity | Cell | None:
-    """Several areas' figures as one: their sum, the rounding of the parts
-    adding up. Stored figures alone give a plain sum, as the database would;
-    if any part is derived, so is the sum (a ``Cell`` with its formula)."""
-    if not cells:
-        return None
-    if any(cell.derived for cell in cells):
-        if len(cells) == 1:
-            return cells[0]
-        summed = derived.total(*(cell.quantity for cell in cells))
-        # Its figure is the first part's, for the unit: a sum of areas is
-        # listed nowhere as a figure.
-        return Cell(summed.as_quantity(), cells[0].as_figure, summed)
-    value = sum((cell.value for cell in cells), Decimal(0))
-    error = sum((cell.quantity.error for cell in cells), Decimal(0))
-    return Quantity(
-        value=value, error=error, label=format_plain(value, MONEY_INDICATOR)
-    )
-
-
-def _by(cells: FigureCells, source: str, *dimensions: str) -> dict[tuple, list[Cell]]:
-    """``source``'s cells grouped by the figure's ``dimensions``."""
-    groups = defaultdict(list)
-    for cell in cells:
-        figure = cell.as_figure
-        if figure.fund == source:
-            groups[tuple(getattr(figure, name) for name in dimensions)].append(cell)
-    return groups
 
 
 def region_table(*, region: Area, year: int, source: str) -> dict:
@@ -86,14 +34,10 @@ def region_table(*, region: Area, year: int, source: str) -> dict:
         .select_related("successor")
         .prefetch_related("former_names")
     )
-    composition = Composition([region, *members], [year - 1, year])
-    cells = composition.complete(
-        yearly_money(
-            area_filter(composition),
-            year__in=[year - 1, year],
-            content__code=ProgrammeContent.ALL,
-        )
-    )
+    cells = completed_cells(
+        [region, *members], [year - 1, year], indicator__code=MONEY,
+        period_kind=Figure.PeriodKind.YEAR, content__code=ProgrammeContent.ALL,
+    )  # fmt: skip
     amounts = {
         (cell.as_figure.area_id, cell.as_figure.year, cell.as_figure.measure): cell
         for cell in cells
@@ -132,16 +76,43 @@ def region_table(*, region: Area, year: int, source: str) -> dict:
     }
 
 
-def province_table(*, province: Area, source: str) -> dict:
-    """A province's years side by side, its predecessors' figures folded in."""
-    area_ids = [province.pk, *province.predecessors.values_list("pk", flat=True)]
-    cells = yearly_money(area__in=area_ids, content__code=ProgrammeContent.ALL)
-    by_year = _by(cells, source, "year", "measure")
+def _amounts(
+    cells: FigureCells, area: Area, source: str, *dimensions: str, **only
+) -> dict:
+    """``area``'s cells of ``source`` (stored, derived or summed) whose
+    figure has the values ``only`` names, by the figure's ``dimensions``."""
+    return {
+        tuple(getattr(cell.as_figure, name) for name in dimensions): cell
+        for cell in cells
+        if cell.as_figure.area_id == area.pk
+        and cell.as_figure.fund == source
+        and all(getattr(cell.as_figure, k) == v for k, v in only.items())
+    }
+
+
+def province_cells(province: Area) -> FigureCells:
+    """Every money figure of a province (its pages' three tables), with
+    the sums of those it replaced before the merger: two queries."""
+    return completed_cells([province], None, indicator__code=MONEY)
+
+
+def province_table(*, province: Area, cells: FigureCells, source: str) -> dict:
+    """A province's years side by side; a province made by the 2025 merger
+    has, for the years before, the sum of those it replaced
+    (``funding.core.rollup``, as everywhere). ``cells``: ``province_cells``."""
+    amounts = {
+        (year, measure): cell
+        for (content, year, measure), cell in _amounts(
+            cells, province, source, "content", "year", "measure",
+            period_kind=Figure.PeriodKind.YEAR,
+        ).items()
+        if content.code == ProgrammeContent.ALL
+    }  # fmt: skip
     years = []
-    for year in sorted({year for year, _measure in by_year}):
-        plan = fold(by_year.get((year, PLAN), []))
-        executed = fold(by_year.get((year, EXECUTED), []))
-        before = fold(by_year.get((year - 1, EXECUTED), []))
+    for year in sorted({year for year, _measure in amounts}):
+        plan = amounts.get((year, PLAN))
+        executed = amounts.get((year, EXECUTED))
+        before = amounts.get((year - 1, EXECUTED))
         years.append(
             {
                 "year": year,
@@ -152,33 +123,31 @@ def province_table(*, province: Area, source: str) -> dict:
                 "change": derive(derived.change, executed, before),
             }
         )
-    return {"years": years, "area_ids": area_ids}
+    return {"years": years, "area": province}
 
 
-def periods_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:
+def periods_table(
+    *, area: Area, cells: FigureCells, year: int, source: str
+) -> list[dict]:
     """The periods of ``year`` shorter than the year (quarters, first N
     months, up to a day) with their executed amount and that of the same
-    period of the year before ("so với cùng kỳ"), in one query."""
-    cells = FigureCells(
-        Figure.objects.with_dimensions()
-        .filter(
-            area__in=area_ids,
-            indicator__code=MONEY,
-            content__code=ProgrammeContent.ALL,
+    period of the year before ("so với cùng kỳ")."""
+    by_period = {
+        (kind, end): cell
+        for (content, kind, end), cell in _amounts(
+            cells, area, source, "content", "period_kind", "period_end",
             measure=EXECUTED,
-            year__in=[year - 1, year],
-        )
-        .exclude(period_kind=Figure.PeriodKind.YEAR)
-    )
-    by_period = _by(cells, source, "period_kind", "period_end")
+        ).items()
+        if content.code == ProgrammeContent.ALL and kind != Figure.PeriodKind.YEAR
+    }  # fmt: skip
     rows = []
     for kind, end in sorted(by_period, key=lambda k: (k[1], k[0])):
         if end.year != year:
             continue
         period = Period(kind, end)
         earlier = period.shifted(-1)
-        executed = fold(by_period[kind, end])
-        before = fold(by_period.get((earlier.kind, earlier.end), []))
+        executed = by_period[kind, end]
+        before = by_period.get((earlier.kind, earlier.end))
         rows.append(
             {
                 "period": period.label,
@@ -191,10 +160,14 @@ def periods_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:
     return rows
 
 
-def contents_table(*, area_ids: list[int], year: int, source: str) -> list[dict]:
+def contents_table(
+    *, area: Area, cells: FigureCells, year: int, source: str
+) -> list[dict]:
     """Plan and executed by programme content for one year."""
-    cells = yearly_money(area__in=area_ids, year=year)
-    by_content = _by(cells, source, "content", "measure")
+    by_content = _amounts(
+        cells, area, source, "content", "measure",
+        year=year, period_kind=Figure.PeriodKind.YEAR,
+    )  # fmt: skip
     contents = sorted(
         {
             content
@@ -205,8 +178,8 @@ def contents_table(*, area_ids: list[int], year: int, source: str) -> list[dict]
     )
     rows = []
     for content in contents:
-        plan = fold(by_content.get((content, PLAN), []))
-        executed = fold(by_content.get((content, EXECUTED), []))
+        plan = by_content.get((content, PLAN))
+        executed = by_content.get((content, EXECUTED))
         rows.append(
             {
                 "content": content.name,

@@ -5,7 +5,7 @@ by any of them (``?sort=``) and downloadable (``?format=csv``).
 The amounts are looked up through ``funding.core.cells`` (a fund triple
 with two funds stored gives its third, derived) and every ratio and change
 through ``funding.core.derived``. A province made by the 2025 merger is
-compared with the sum of the provinces it replaced (``area_tables.fold``).
+compared with the sum of the provinces it replaced (``funding.core.rollup``).
 Three queries whatever the number of provinces and years: the provinces,
 the years with figures, the two years' figures.
 """
@@ -13,7 +13,6 @@ the years with figures, the two years' figures.
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -32,7 +31,7 @@ from ..core.cells import Cell, FigureCells, derive
 from ..core.derived import Derived, Quantity
 from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
-from .area_tables import fold
+from ..core.rollup import Composition
 from .downloads import DownloadMixin, how_derived, number
 from .params import TableQuery
 from .tables import MONEY
@@ -104,18 +103,17 @@ def province_years() -> list[int]:
         return [year for (year,) in cursor.fetchall()]
 
 
-def _by_area(cells, source: str) -> dict[tuple, list[Cell]]:
-    groups = defaultdict(list)
-    for cell in cells:
-        figure = cell.as_figure
-        if figure.fund == source:
-            groups[(figure.area_id, figure.year, figure.measure)].append(cell)
-    return groups
+def _by_area(cells, source: str) -> dict[tuple, Cell]:
+    return {
+        (cell.as_figure.area_id, cell.as_figure.year, cell.as_figure.measure): cell
+        for cell in cells
+        if cell.as_figure.fund == source
+    }
 
 
 def _money_of(provinces: list[Area], year: int):
     """The whole-year money figures of all contents of ``year`` and the
-    year before (what ``area_tables.yearly_money`` reads), lighter: by the
+    year before (what ``area_tables`` reads), lighter: by the
     provinces' ids, not a join (the planner then reads only those two
     years of the indicator and content: 80 ms, not 220, with a million
     figures), and without the columns no table shows."""
@@ -154,27 +152,24 @@ def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
     """Every province with a figure in ``year`` (for ``source``), in no
     particular order (``sorted_rows`` sorts them)."""
     provinces = list(Area.objects.filter(kind=Area.Kind.PROVINCE))
-    predecessors = defaultdict(list)
-    for area in provinces:
-        if area.successor_id:
-            predecessors[area.successor_id].append(area.pk)
-    cells = FigureCells(_with_areas(_money_of(provinces, year), provinces))
-    groups = _by_area(cells, source)
-
-    def amount(area_ids, in_year, measure):
-        return fold(
-            [c for pk in area_ids for c in groups.get((pk, in_year, measure), [])]
-        )
+    # A province made by the merger, before it: the sum of those it
+    # replaced (``funding.core.rollup``, the one rule).
+    cells = Composition(provinces, [year - 1, year]).complete(
+        FigureCells(_with_areas(_money_of(provinces, year), provinces))
+    )
+    amounts = _by_area(cells, source)
 
     rows = []
     for area in provinces:
+        if not _existed_in(area, year):
+            continue  # a successor's sum before the merger: its parts are listed
         plan, executed = (
-            amount([area.pk], year, PLAN),
-            amount([area.pk], year, EXECUTED),
+            amounts.get((area.pk, year, PLAN)),
+            amounts.get((area.pk, year, EXECUTED)),
         )
         if plan is None and executed is None:
             continue
-        previous = amount([area.pk, *predecessors[area.pk]], year - 1, EXECUTED)
+        previous = amounts.get((area.pk, year - 1, EXECUTED))
         rows.append(
             RankingRow(
                 area=area,
@@ -186,6 +181,13 @@ def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
             )
         )
     return rows
+
+
+def _existed_in(area: Area, year: int) -> bool:
+    """As ``AreaQuerySet.valid_in``, for an area already read."""
+    return (area.valid_from is None or area.valid_from.year <= year) and (
+        area.valid_to is None or area.valid_to.year >= year
+    )
 
 
 def name_key(name: str) -> tuple[str, str]:

@@ -3,16 +3,15 @@
 (server-side SVG, ``funding/_line_chart_svg.html``) with the table beside
 it.
 
-Amounts come from ``funding.core.cells`` (a fund triple's third derived),
-a province made by the 2025 merger shows for earlier years the sum of the
-provinces it replaced (``area_tables.fold``), and every ratio and change
-from ``funding.core.derived``. Three queries whatever the years: the
-area, its predecessors, its figures.
+Amounts come from ``funding.core.rollup.completed_cells`` (a fund
+triple's third derived; a province made by the 2025 merger has for earlier
+years the sum of the provinces it replaced, a region that of its members
+each year), and every ratio and change from ``funding.core.derived``. A
+fixed number of queries whatever the years.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -27,7 +26,7 @@ from ..core import derived
 from ..core.cells import derive
 from ..core.formatting import amount_unit, format_number
 from ..core.models import Area, Figure, ProgrammeContent
-from .area_tables import fold, yearly_money
+from ..core.rollup import completed_cells
 from .downloads import DownloadMixin, how_derived, number
 from .params import TableQuery
 from .ranking import table_unit
@@ -46,19 +45,22 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 24, 28, 26
 
 
 def area_series(*, area: Area, source: str) -> dict:
-    """Every year's measures for ``area`` (its predecessors folded in)."""
-    area_ids = [area.pk, *area.predecessors.values_list("pk", flat=True)]
-    cells = yearly_money(area__in=area_ids, content__code=ProgrammeContent.ALL)
-    groups = defaultdict(list)
-    for cell in cells:
-        figure = cell.as_figure
-        if figure.fund == source:
-            groups[(figure.year, figure.measure)].append(cell)
+    """Every year's measures for ``area`` (sums of its parts where it has
+    no figure of its own)."""
+    cells = completed_cells(
+        [area], None, indicator__code=MONEY,
+        period_kind=Figure.PeriodKind.YEAR, content__code=ProgrammeContent.ALL,
+    )  # fmt: skip
+    groups = {
+        (cell.as_figure.year, cell.as_figure.measure): cell
+        for cell in cells
+        if cell.as_figure.area_id == area.pk and cell.as_figure.fund == source
+    }
     years = sorted({year for year, _measure in groups})
     measures = [m for m in MEASURES.values if any(k[1] == m for k in groups)]
     rows, previous = [], None
     for year in years:
-        values = {m: fold(groups.get((year, m), [])) for m in MEASURES.values}
+        values = {m: groups.get((year, m)) for m in MEASURES.values}
         executed = values[MEASURES.EXECUTED]
         rows.append({
             "year": year,

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from ..core import derived
 from ..core.cells import Cell, FigureCells, FigureKey, derive, in_period, key_of
 from ..core.derived import Derived
+from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.periods import Period
-from ..core.rollup import Composition, area_filter
+from ..core.rollup import completed_cells
 
 MONEY = "kinh-phi-khuyen-cong"
 ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
@@ -75,13 +76,9 @@ def overview_tables(
     shows at once in its regions' and the nation's tables."""
     nation = Area.objects.get(kind=Area.Kind.NATION)
     every_year = {y for year in years for y in (year, year - 1)}
-    composition = Composition([area, nation], every_year)
-    figures = Figure.objects.with_dimensions().filter(
-        area_filter(composition),
-        year__in=every_year,
-        content__code=ProgrammeContent.ALL,
+    cells = completed_cells(
+        [area, nation], every_year, content__code=ProgrammeContent.ALL
     )
-    cells = composition.complete(FigureCells(figures))
     return [
         overview_table(
             area=area, year=year, nation=nation, cells=cells, sources=sources
@@ -219,9 +216,19 @@ def _other_indicators(cells: FigureCells, area: Area, year: int) -> list[dict]:
                 "cell": cell,
                 "figure": cell.as_figure,
                 "change": derive(derived.change, cell, before),
+                "money": _unit_of(cell),
             }
         )
     return items
+
+
+def _unit_of(cell: Cell) -> dict | None:
+    """An amount's unit, said in its row's header; None for a count (its
+    noun follows the number)."""
+    if cell.as_figure.indicator.unit != Indicator.Unit.VND:
+        return None
+    unit, scale = amount_unit(abs(cell.value))
+    return {"unit": unit, "scale": scale}
 
 
 def _others_order(cell: Cell) -> tuple:

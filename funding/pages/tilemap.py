@@ -9,6 +9,7 @@ no outside map data, no script.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -60,20 +61,37 @@ def number_of(area: Area) -> str:
     return area.code.split("-")[0]
 
 
-def match_areas(rows: list[RankingRow], year: int) -> dict[str, RankingRow]:
-    """The ranking's rows by grid key: by the area's administrative code,
-    else by its short name or one of its other names."""
-    grid = grid_for(year)
-    by_name = {name: key for key, (name, _c, _r) in grid.items()}
-    found = {}
-    for row in rows:
-        key = number_of(row.area)
-        if key not in grid:
-            names = [row.area.short_name, *row.area.aliases.splitlines()]
-            key = next((by_name[n] for n in names if n in by_name), None)
-        if key is not None:
-            found[key] = row
+def drawn_on(area: Area, day: date) -> bool:
+    return (area.valid_from is None or area.valid_from <= day) and (
+        area.valid_to is None or day <= area.valid_to
+    )
+
+
+def tile_keys(areas, year: int) -> dict[str, Area]:
+    """Which area each square of ``year``'s grid stands for: by code alone
+    (its administrative number), among the areas that existed on the
+    year's last day, so a province replaced in 2025 ("48-truoc-2025") and
+    its successor ("48") never claim the same square; names play no part.
+    Two areas for one square is a reference-data error, said as such."""
+    grid, last_day = grid_for(year), date(year, 12, 31)
+    found: dict[str, Area] = {}
+    for area in areas:
+        key = number_of(area)
+        if key not in grid or not drawn_on(area, last_day):
+            continue
+        if key in found and found[key].pk != area.pk:
+            raise ValueError(f"{found[key].code} and {area.code} share tile {key}")
+        found[key] = area
     return found
+
+
+def match_areas(rows: list[RankingRow], year: int) -> dict[str, RankingRow]:
+    """The ranking's rows by grid key (``tile_keys``)."""
+    by_area = {row.area.pk: row for row in rows}
+    return {
+        key: by_area[area.pk]
+        for key, area in tile_keys([row.area for row in rows], year).items()
+    }
 
 
 def bins(values: list[Decimal]) -> list[tuple[Decimal, Decimal]]:

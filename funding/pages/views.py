@@ -283,8 +283,9 @@ class ProvinceView(AreaPageMixin, DownloadMixin, DetailView):
 
     def setup_filters(self):
         self.source = self.params["source"] or Figure.Fund.ALL
+        cells = area_tables.province_cells(self.object)
         self.table = area_tables.province_table(
-            province=self.object, source=self.source
+            province=self.object, cells=cells, source=self.source
         )
         years = [y["year"] for y in self.table["years"]]
         year = self.params["year"]
@@ -292,7 +293,8 @@ class ProvinceView(AreaPageMixin, DownloadMixin, DetailView):
         self.contents = self.periods = []
         if self.year:
             arguments = {
-                "area_ids": self.table["area_ids"],
+                "area": self.object,
+                "cells": cells,
                 "year": self.year,
                 "source": self.source,
             }

@@ -99,6 +99,19 @@ def amount_in(value, scale: Decimal, indicator=None):
 
 
 @register.simple_tag
+def rows_unit(rows, *names: str, extra=None) -> dict:
+    """``money_unit`` of the ``names`` columns of ``rows`` (dicts or
+    objects) and of ``extra`` (a row, e.g. a table's total): a figures
+    page's table says its unit once, in its caption."""
+    rows = [*rows, *([extra] if extra else [])]
+
+    def read(row, name):
+        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+
+    return money_unit(*([read(row, name) for row in rows] for name in names))
+
+
+@register.simple_tag
 def money_unit(*columns) -> dict:
     """The unit that suits the largest amount of ``columns`` (lists of
     cells, sums or None): ``{"unit": "tỷ đồng", "scale": 10⁹}``."""

@@ -16,6 +16,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 
 from ...core.models import Area, Figure, Indicator, SourceDocument
+from ...core.rollup import completed_cells
 from . import http, schemas
 
 
@@ -57,13 +58,7 @@ FIGURE_FILTERS = {
 
 
 def _filtered(queryset, params: dict, lookups: dict):
-    return queryset.filter(
-        **{
-            lookup: params[name]
-            for name, lookup in lookups.items()
-            if params.get(name) is not None
-        }
-    )
+    return queryset.filter(**_lookups(params, lookups))
 
 
 def _in_region(queryset, code: str, year: int | None):
@@ -95,7 +90,7 @@ def figures(request, response: HttpResponse, filters: Query[schemas.FigureFilter
     queryset = _filtered(Figure.objects.with_dimensions(), params, FIGURE_FILTERS)
     if params["region"] is not None:
         queryset = _in_region(queryset, params["region"], params["year"])
-    return http.paginate(request, response, queryset.order_by("pk"), params)
+    return http.keyset_paginate(request, response, queryset.order_by("pk"), params)
 
 
 @api.get(
@@ -137,6 +132,64 @@ def areas(request, response: HttpResponse, filters: Query[schemas.AreaFilter]):
 )
 def area(request, response: HttpResponse, code: str):
     return _one(response, Area.objects.select_related("successor"), code=code)
+
+
+AREA_FIGURE_FILTERS = {
+    "indicator": "indicator__code",
+    "fund": "fund",
+    "content": "content__code",
+    "period_kind": "period_kind",
+    "measure": "measure",
+}
+
+
+@api.get(
+    "/areas/{slug:code}/figures",
+    response={200: schemas.AreaCells, **ERRORS},
+    url_name="area_figures",
+    operation_id="area_figures",
+    summary=(
+        "Số liệu của một địa bàn trong một năm như các trang số liệu hiển thị: "
+        "số lưu và số tính ra (nguồn còn thiếu của bộ ba nguồn, tổng các tỉnh "
+        "trước sáp nhập, tổng của khu vực, cả nước), mỗi số tính ra ghi cách tính"
+    ),
+)
+def area_figures(
+    request, response: HttpResponse, code: str,
+    filters: Query[schemas.AreaFigureFilter],
+):  # fmt: skip
+    """The cells the pages read (``funding.core.rollup.completed_cells``:
+    one rule for pages, downloads and the API), of this area only."""
+    area = get_object_or_404(Area.objects.prefetch_related("former_names"), code=code)
+    params = filters.dict()
+    year = params["year"]
+    cells = completed_cells([area], [year], **_lookups(params, AREA_FIGURE_FILTERS))
+    items = sorted(
+        (cell for cell in cells if cell.as_figure.area_id == area.pk),
+        key=lambda cell: _cell_order(cell.as_figure),
+    )
+    page = http.paginate_list(request, items, params)
+    for cell in page["items"]:
+        cell.as_figure.area = area  # its former names read once
+    http.set_last_modified(
+        response, [figure for cell in page["items"] for figure in cell.inputs]
+    )
+    return {"area": area.code, "year": year, **page}
+
+
+def _lookups(params: dict, lookups: dict) -> dict:
+    return {
+        lookup: params[name]
+        for name, lookup in lookups.items()
+        if params.get(name) is not None
+    }
+
+
+def _cell_order(figure: Figure) -> tuple:
+    return (
+        figure.indicator.position, figure.content.position, figure.period_end,
+        figure.period_kind, figure.measure, figure.fund,
+    )  # fmt: skip
 
 
 @api.get(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from functools import wraps
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.http import Http404, HttpResponse
 from django.utils.http import http_date
@@ -142,4 +142,81 @@ def paginate(request, response, queryset, params: dict):
     }
 
 
-__all__ = ["MAX_PAGE", "MAX_PAGE_SIZE", "Renderer", "cors_get_only", "paginate"]
+def paginate_list(request, items: list, params: dict) -> dict:
+    """One page of ``items`` computed in memory (an area's cells: the sums
+    need every input, the answer only a page of them), as ``paginate``."""
+    page, size = params.get("page") or 1, params.get("page_size") or DEFAULT_PAGE_SIZE
+    pages = max(1, math.ceil(len(items) / size))
+    if page > pages:
+        raise Http404(_("Trang %(page)s không có: chỉ có %(pages)s trang.") % {
+            "page": page, "pages": pages,
+        })  # fmt: skip
+    return {
+        "count": len(items),
+        "page": page,
+        "pages": pages,
+        "next": page_link(request, params, page + 1) if page < pages else None,
+        "previous": page_link(request, params, page - 1) if page > 1 else None,
+        "items": items[(page - 1) * size : page * size],
+    }
+
+
+def keyset_paginate(request, response, queryset, params: dict):
+    """One page of ``queryset`` by its primary key (keyset pagination):
+    the page after ``cursor`` (the last ``id`` of a page), or before
+    ``before``, or the first; each costs the same two queries (the count
+    and the page) and the same time however deep, where ``page=N`` must
+    skip N pages' rows (OFFSET). ``next``/``previous`` carry the cursor.
+    ``page`` is still read for the first pages, as before."""
+    cursor, before = params.get("cursor"), params.get("before")
+    if cursor is None and before is None:
+        return _with_cursors(request, paginate(request, response, queryset, params))
+    size = params.get("page_size") or DEFAULT_PAGE_SIZE
+    count = queryset.count()
+    if cursor is not None:
+        items = list(queryset.filter(pk__gt=cursor).order_by("pk")[: size + 1])
+        more_after, more_before = len(items) > size, True
+        items = items[:size]
+    else:
+        items = list(queryset.filter(pk__lt=before).order_by("-pk")[: size + 1])
+        more_after, more_before = True, len(items) > size
+        items = items[:size][::-1]
+    set_last_modified(response, items)
+    query = {k: v for k, v in params.items() if k not in ("page", "cursor", "before")}
+    return {
+        "count": count,
+        "page": None,
+        "pages": max(1, math.ceil(count / size)),
+        "next": _cursor_link(request, query, cursor=items[-1].pk)
+        if items and more_after
+        else None,
+        "previous": _cursor_link(request, query, before=items[0].pk)
+        if items and more_before
+        else None,
+        "items": items,
+    }
+
+
+def _with_cursors(request, page: dict) -> dict:
+    """A numbered page whose ``next`` continues by cursor (its last id)."""
+    if page["next"] and page["items"]:
+        query = dict(parse_qsl(urlsplit(page["next"]).query))
+        query.pop("page", None)
+        page["next"] = _cursor_link(request, query, cursor=page["items"][-1].pk)
+    return page
+
+
+def _cursor_link(request, params: dict, **cursor) -> str:
+    query = {k: v for k, v in params.items() if v not in (None, "")}
+    query.update(cursor)
+    return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
+
+
+__all__ = [
+    "MAX_PAGE",
+    "MAX_PAGE_SIZE",
+    "Renderer",
+    "cors_get_only",
+    "keyset_paginate",
+    "paginate",
+]

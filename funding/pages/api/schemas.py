@@ -58,6 +58,13 @@ class Paging(Schema):
 
 
 class FigureFilter(Paging):
+    cursor: integer(
+        str(_("Trang sau số liệu có id này (lấy từ next; nhanh như trang đầu)")),
+        0, 2**63 - 1,
+    )  # fmt: skip
+    before: integer(
+        str(_("Trang trước số liệu có id này (lấy từ previous)")), 1, 2**63 - 1
+    )
     indicator: slug(str(_("Mã chỉ tiêu")), 60)
     area: slug(str(_("Mã địa bàn")), 40)
     region: slug(
@@ -75,6 +82,15 @@ class FigureFilter(Paging):
     period_kind: choice(str(_("Loại kỳ")), Figure.PeriodKind)
     measure: choice(str(_("Loại số liệu")), Figure.Measure)
     document: integer(str(_("Mã văn bản nguồn")), 1, 2**31 - 1)
+
+
+class AreaFigureFilter(Paging):
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR, description=str(_("Năm")))]
+    indicator: slug(str(_("Mã chỉ tiêu")), 60)
+    fund: choice(str(_("Nguồn kinh phí")), Figure.Fund)
+    content: slug(str(_("Mã nội dung chương trình")), 60)
+    period_kind: choice(str(_("Loại kỳ")), Figure.PeriodKind)
+    measure: choice(str(_("Loại số liệu")), Figure.Measure)
 
 
 class AreaFilter(Paging):
@@ -100,6 +116,16 @@ class FigureOut(Schema):
     document: int = Field(description="Mã văn bản nguồn (/sources/{id})")
     url: str = Field(description="Trang của số liệu trên cổng")
     note: str
+    derived: bool = Field(
+        description=(
+            "Luôn false: danh sách này chỉ có số lưu; số tính ra ở "
+            "/areas/{code}/figures"
+        )
+    )
+
+    @staticmethod
+    def resolve_derived(figure) -> bool:
+        return False
 
     @staticmethod
     def resolve_indicator(figure) -> str:
@@ -140,6 +166,126 @@ class FigureOut(Schema):
     @staticmethod
     def resolve_url(figure) -> str:
         return figure.get_absolute_url()
+
+
+class InputOut(Schema):
+    figure: int | None = Field(description="Mã số liệu lưu; null: số tính ra")
+    value: str
+
+
+def _of_figure(name: str):
+    """A resolver reading the cell's figure (stored, or derived unsaved)."""
+    return staticmethod(lambda cell: getattr(cell.as_figure, name))
+
+
+class CellOut(Schema):
+    """A figure as the pages show it: stored, or derived from stored ones
+    (a fund triple's third, a sum of areas), said how."""
+
+    id: int | None = Field(description="Mã số liệu lưu; null: số tính ra")
+    derived: bool = Field(description="true: số tính ra, không phải số công bố")
+    kind: str = Field(description="stored, sum (cộng các phần) hoặc difference")
+    formula: str = Field(description="Cách tính, bằng các giá trị đầu vào")
+    inputs: list[InputOut] = Field(description="Các giá trị đầu vào, theo thứ tự")
+    indicator: str
+    unit: str
+    area: str
+    area_name: str = Field(description="Tên địa bàn trong năm của số liệu")
+    fund: str
+    content: str
+    year: int
+    period_kind: str
+    period_end: date
+    period: str
+    measure: str
+    value: str
+    low: str = Field(description="Cận dưới mà làm tròn cho phép")
+    high: str = Field(description="Cận trên mà làm tròn cho phép")
+    document: int | None = Field(description="Mã văn bản nguồn; null: số tính ra")
+    url: str | None = Field(description="Trang của số liệu lưu")
+    note: str
+
+    resolve_fund = _of_figure("fund")
+    resolve_year = _of_figure("year")
+    resolve_period_kind = _of_figure("period_kind")
+    resolve_period_end = _of_figure("period_end")
+    resolve_measure = _of_figure("measure")
+    resolve_period = _of_figure("period_label")
+    resolve_note = _of_figure("note")
+
+    @staticmethod
+    def resolve_id(cell) -> int | None:
+        return cell.figure.pk if cell.figure else None
+
+    @staticmethod
+    def resolve_derived(cell) -> bool:
+        return cell.derived is not None
+
+    @staticmethod
+    def resolve_kind(cell) -> str:
+        return cell.derived.kind if cell.derived else "stored"
+
+    @staticmethod
+    def resolve_formula(cell) -> str:
+        if cell.derived is None:
+            return ""
+        return cell.derived.formula.format(
+            *(_exact(q.value) for q in cell.derived.inputs)
+        )
+
+    @staticmethod
+    def resolve_inputs(cell) -> list[dict]:
+        if cell.derived is None:
+            return []
+        return [
+            {"figure": getattr(q.figure, "pk", None), "value": _exact(q.value)}
+            for q in cell.derived.inputs
+        ]
+
+    @staticmethod
+    def resolve_area_name(cell) -> str:
+        figure = cell.as_figure
+        return figure.area.short_name_in(figure.year)
+
+    @staticmethod
+    def resolve_indicator(cell) -> str:
+        return cell.as_figure.indicator.code
+
+    @staticmethod
+    def resolve_unit(cell) -> str:
+        return cell.as_figure.indicator.unit
+
+    @staticmethod
+    def resolve_area(cell) -> str:
+        return cell.as_figure.area.code
+
+    @staticmethod
+    def resolve_content(cell) -> str:
+        return cell.as_figure.content.code
+
+    @staticmethod
+    def resolve_value(cell) -> str:
+        return _exact(cell.value)
+
+    @staticmethod
+    def resolve_low(cell) -> str:
+        return _exact(cell.quantity.low)
+
+    @staticmethod
+    def resolve_high(cell) -> str:
+        return _exact(cell.quantity.high)
+
+    @staticmethod
+    def resolve_document(cell) -> int | None:
+        return cell.figure.source_id if cell.figure else None
+
+    @staticmethod
+    def resolve_url(cell) -> str | None:
+        return cell.figure.get_absolute_url() if cell.figure else None
+
+
+def _exact(value) -> str:
+    return str(exports.plain_number(value))
 
 
 class AreaOut(Schema):
@@ -197,7 +343,7 @@ class ErrorOut(Schema):
 
 class PageOut(Schema):
     count: int = Field(description="Số mục khớp bộ lọc")
-    page: int
+    page: int | None = Field(description="Số trang; null khi đi theo cursor")
     pages: int
     next: str | None
     previous: str | None
@@ -217,3 +363,9 @@ class IndicatorPage(PageOut):
 
 class DocumentPage(PageOut):
     items: list[DocumentOut]
+
+
+class AreaCells(PageOut):
+    area: str
+    year: int
+    items: list[CellOut]

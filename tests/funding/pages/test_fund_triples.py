@@ -74,7 +74,7 @@ def row_of(html: str, label: str) -> str:
 
 def assert_marked(cell_html: str, missing: str, unit_in_caption: bool = False):
     shown, formula, bounds = EXPECTED[missing]
-    if unit_in_caption:  # a block's table says "tỷ đồng" once, in its caption
+    if unit_in_caption:  # the table says "tỷ đồng" once, in its caption
         shown = shown.removesuffix(" tỷ đồng")
     text = text_of(cell_html)
     assert 'class="derived-amount"' in cell_html
@@ -86,7 +86,8 @@ def test_the_overview_page_shows_the_third_fund_derived(client, province, missin
     html = client.get(reverse("funding:overview"), {"area": province.code}).content
     row = row_of(html.decode(), LABELS[missing])
     executed = re.findall(r'<td class="num">(.*?)</td>', row, re.S)[1]
-    assert_marked(executed, missing)
+    assert_marked(executed, missing, unit_in_caption=True)
+    assert "(đơn vị: tỷ đồng)" in html.decode()
     # And what follows from it: executed against plan (derived too).
     plan, executed = (Decimal(v) for v in STORED[missing])
     assert f"{executed / plan * 100:.2f}%".replace(".", ",") in text_of(row)
@@ -96,12 +97,13 @@ def test_the_province_and_region_pages_show_it(client, province, missing):
     page = client.get(
         reverse("funding:province", args=[province.slug]), {"source": missing}
     ).content.decode()
-    assert_marked(row_of(page, "2021"), missing)
+    assert_marked(row_of(page, "2021"), missing, unit_in_caption=True)
     region = client.get(
         reverse("funding:region", args=["mien-trung-tay-nguyen"]),
         {"year": 2021, "source": missing},
     ).content.decode()
-    assert_marked(region_row(region, province), missing)
+    assert_marked(region_row(region, province), missing, unit_in_caption=True)
+    assert "(đơn vị: tỷ đồng)" in page and "(đơn vị: tỷ đồng)" in region
 
 
 def region_row(html: str, province) -> str:
@@ -227,7 +229,8 @@ def test_the_nation_and_a_region_too(client, demo, make_figure, missing, code):
         reverse("funding:overview"), {"area": code, "year": 2019}
     ).content.decode()
     row = row_of(html, LABELS[missing])
-    assert_marked(re.findall(r'<td class="num">(.*?)</td>', row, re.S)[1], missing)
+    executed = re.findall(r'<td class="num">(.*?)</td>', row, re.S)[1]
+    assert_marked(executed, missing, unit_in_caption=True)
 
 
 def test_a_figure_page_lists_the_stories_computing_from_it(
@@ -260,4 +263,4 @@ def test_a_merged_province_completes_each_predecessor_before_adding_up(
     page = client.get(reverse("funding:province", args=[khanh_hoa.slug]))
     row = row_of(page.content.decode(), "2022")
     assert 'class="derived-amount"' in row
-    assert "10 tỷ đồng tính ra: 6 + 4" in text_of(row)
+    assert "10 tính ra: 6 + 4" in text_of(row)  # the caption says "tỷ đồng"

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from funding.api import Selection, showing
+from funding.api import Checker, Selection, showing
 from funding.models import Area, Figure, Indicator, ProgrammeContent
 from news.demo.content import SEED_SLUG
 from news.models import Article, DataBlock
@@ -148,3 +148,53 @@ def test_a_block_names_the_area_as_it_was_in_the_figures_year(
         if "Năm " in row
     }
     assert named == {"Năm 2022": "Thừa Thiên Huế", "Năm 2025": "Huế"}
+
+
+def test_pages_api_and_download_derive_the_pre_merger_sum_alike(client, gia_lai):
+    """One rule (``funding.core.rollup``): the province page, its download
+    and the API give the same sum, each marked as derived."""
+    body = client.get(gia_lai.get_absolute_url(), {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(body.content.decode("utf-8-sig"))))
+    year_2022 = next(r for r in rows[1:] if r[1] == "2022")
+    assert Decimal(year_2022[4]) == 7 * BILLION
+    assert year_2022[-1].startswith("Số tính ra") and "3.000.000.000" in year_2022[-1]
+    api = client.get(
+        reverse("api:area_figures", args=[gia_lai.code]),
+        {"year": 2022, "measure": EXECUTED, "fund": ALL},
+    ).json()
+    (cell,) = api["items"]
+    assert cell["derived"] is True and Decimal(cell["value"]) == 7 * BILLION
+    series = client.get(reverse("funding:series", args=[gia_lai.code]))
+    assert "7 tỷ" in series.content.decode()
+
+
+def test_without_every_predecessor_there_is_no_sum_anywhere(client, gia_lai):
+    Figure.objects.filter(area__slug="binh-dinh").delete()
+    body = client.get(gia_lai.get_absolute_url(), {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(body.content.decode("utf-8-sig"))))
+    assert [r[1] for r in rows[1:]] == ["2025"]
+    api = client.get(
+        reverse("api:area_figures", args=[gia_lai.code]), {"year": 2022}
+    ).json()
+    assert api["count"] == 0
+
+
+def test_the_checker_reads_the_successor_as_its_predecessors_sum_before_the_merger(
+    gia_lai, make_figure
+):
+    figures = list(Figure.objects.with_dimensions().filter(year=2022))
+    checker = Checker(figures)
+    summed = [
+        c for c in checker.candidates.all()
+        if c.dims["area"] == gia_lai.pk and c.derived is not None
+    ]  # fmt: skip
+    assert [c.value for c in summed] == [7 * BILLION]
+    # A whole year ending after the merger is no sum of the predecessors
+    # (their 2025 plans): the merger takes effect on 1/7/2025.
+    for slug in ("gia-lai-den-2025", "binh-dinh"):
+        make_figure(Area.objects.get(slug=slug), 2025, PLAN, BILLION)
+    after = Figure.objects.with_dimensions().filter(year=2025, measure=PLAN)
+    assert not [
+        c for c in Checker(list(after)).candidates.all()
+        if c.dims["area"] == gia_lai.pk
+    ]  # fmt: skip

@@ -5,12 +5,14 @@ import csv
 import io
 import re
 import shutil
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from funding.models import Area, Figure
-from funding.pages.tilemap_grid import BEFORE_2025, FROM_2025
+from funding.pages.tilemap import drawn_on, tile_keys
+from funding.pages.tilemap_grid import BEFORE_2025, FROM_2025, grid_for
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +261,34 @@ def test_the_pages_with_figures_are_valid_html(client, provinces, tmp_path):
         (tmp_path / f"{name}.html").write_bytes(response.content)
     result = validate(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("year", [2015, 2020, 2024, 2025, 2026])
+def test_every_province_of_a_year_gets_exactly_one_tile_by_its_code(year):
+    """Matched by code alone, among the provinces existing on the year's
+    last day: before the merger the 63, from 2025 the 34, a replaced
+    province and its successor sharing a number ("48-truoc-2025", "48")
+    never on the same square, whatever their names."""
+    grid = grid_for(year)
+    provinces = list(Area.objects.filter(kind=Area.Kind.PROVINCE))
+    last_day = date(year, 12, 31)
+    active = [a for a in provinces if drawn_on(a, last_day)]
+    keys = tile_keys(provinces, year)
+    assert set(keys) == set(grid)
+    assert sorted(a.pk for a in keys.values()) == sorted(a.pk for a in active)
+    assert len(active) == (63 if year < 2025 else 34)
+    # Names play no part: a renamed province keeps its square.
+    for area in provinces:
+        area.short_name, area.aliases = f"Tên khác {area.pk}", ""
+    assert tile_keys(provinces, year) == keys
+
+
+def test_a_replaced_province_and_its_successor_do_not_share_a_tile(
+    client, provinces, make_figure
+):
+    """2025: old Đà Nẵng's plan (reported before the merger) and the new
+    Đà Nẵng's figures; the map of the 34 shows the new one's alone."""
+    make_figure("48-truoc-2025", 2025, PLAN, 99 * BILLION)
+    html = client.get(TILEMAP, {"year": 2025, "sort": "plan"}).content.decode()
+    assert len(tiles_of(html)) == 34
+    assert "Đà Nẵng: 20 tỷ đồng" in html and "99 tỷ" not in html.split("</svg>")[0]

@@ -43,6 +43,12 @@ def money(value: Decimal) -> str:
     return format_value(value, Indicator.objects.get(code="kinh-phi-khuyen-cong"))
 
 
+def in_table(value: Decimal) -> str:
+    """An amount as a page's table shows it: in the unit its caption says
+    once ("(đơn vị: tỷ đồng)"), without repeating it."""
+    return money(value).removesuffix(" tỷ đồng")
+
+
 def region_url(code: str, **query) -> str:
     return reverse("funding:region", args=[code]) + (
         "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""
@@ -69,18 +75,19 @@ def test_a_province_figure_rolls_up_to_its_regions_and_the_nation(client):
     members = list(highlands.members(2024))
     expected = sum(all_sources(member, 2024) for member in members)
     page = client.get(region_url("tay-nguyen", year=2024))
-    assert money(expected) in row_of(page, "Cả khu vực")
+    assert in_table(expected) in row_of(page, "Cả khu vực")
+    assert "(đơn vị: tỷ đồng)" in text_of(page)
     assert "5/5 tỉnh, thành phố có số liệu" in text_of(page)
     # The overview of the region and of the nation: sums, marked as derived.
     overview = client.get(OVERVIEW, {"area": "tay-nguyen", "year": 2024})
-    assert money(expected) in text_of(overview)
+    assert in_table(expected) in text_of(overview)
     nation = client.get(OVERVIEW, {"area": "vn", "year": 2024})
     provinces = Area.objects.filter(kind=Area.Kind.PROVINCE).valid_on(
         date(2024, 12, 31)
     )
     assert provinces.count() == 63
     total = sum(all_sources(province, 2024) for province in provinces)
-    assert money(total) in text_of(nation)
+    assert in_table(total) in text_of(nation)
     assert "tính ra" in text_of(nation)
 
 
@@ -166,7 +173,7 @@ def test_the_province_page_compares_each_period_with_the_year_before(client):
     )
     this_year = sum(f.value for f in half if f.year == 2025)
     last_year = sum(f.value for f in half if f.year == 2024)
-    assert money(this_year) in row and money(last_year) in row
+    assert in_table(this_year) in row and in_table(last_year) in row
     assert f"{(this_year / last_year - 1) * 100:.2f}".replace(".", ",") in row
     years = row_of(page, "2025")
     assert "%" in years  # the year compared with the year before
@@ -219,6 +226,16 @@ def test_every_page_makes_as_many_queries_for_6_regions_and_6_years_as_for_1(
         reverse("funding:province", args=["gia-lai"]),
         reverse("funding:province", args=["gia-lai"]) + "?year=2024&format=csv",
         reverse("funding:province", args=["kon-tum"]),
+        # The API: stored figures, and the cells the pages show (sums of
+        # members, of the nation's provinces, of a merged province's
+        # predecessors).
+        reverse("api:figures") + "?region=tay-nguyen&year=2024",
+        reverse("api:figures") + "?year=2024&fund=kcqg",
+        reverse("api:area_figures", args=["tay-nguyen"]) + "?year=2024",
+        reverse("api:area_figures", args=["vn"]) + "?year=2024",
+        reverse("api:area_figures", args=[Area.objects.get(slug="gia-lai").code])
+        + "?year=2022",
+        reverse("api:areas") + "?year=2024",
     ]
     make_year_of(
         Area.objects.get(code="tay-nguyen"),

@@ -76,7 +76,7 @@ def test_every_figure_links_to_its_page_and_source(client, demo):
 
 def test_tables_are_accessible_and_charts_have_text(client, demo):
     html = client.get(OVERVIEW, {"area": REGION}).content.decode()
-    assert html.count("<caption>") >= 2
+    assert html.count("<caption") >= 2
     assert '<th scope="col">' in html and '<th scope="row">' in html
     for svg in re.findall(r"<svg.*?</svg>", html, re.S):
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
