@@ -123,6 +123,7 @@ class SourceDocument(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(is_published=False) | Q(published_at__isnull=False),
                 name="funding_document_published_has_time",
+                violation_error_message=_("Văn bản công khai cần thời điểm công khai."),
             ),
         ]
 
@@ -130,6 +131,14 @@ class SourceDocument(TimeStampedModel):
         return f"{self.number} – {self.title}" if self.number else self.title
 
     def get_absolute_url(self) -> str:
+        """Its page in the library once public; until then (a figure's
+        source not published as a document) the page of its figures."""
+        if self.is_public:
+            return self.library_url
+        return reverse("funding:source", kwargs={"pk": self.pk})
+
+    @property
+    def library_url(self) -> str:
         return reverse("documents:detail", kwargs={"slug": self.slug})
 
     @property
@@ -138,7 +147,7 @@ class SourceDocument(TimeStampedModel):
         if self.article_id and self.article.is_public:
             return self.article.get_absolute_url()
         if self.is_public:
-            return self.get_absolute_url()
+            return self.library_url
         return self.url
 
     @property
@@ -149,9 +158,16 @@ class SourceDocument(TimeStampedModel):
             and self.published_at <= timezone.now()
         )
 
-    def save(self, *args, **kwargs):
+    def clean(self):
+        # Before the constraints are checked: published now, if no time given.
+        self._publish_now_if_untimed()
+
+    def _publish_now_if_untimed(self) -> None:
         if self.is_published and not self.published_at:
             self.published_at = timezone.now()
+
+    def save(self, *args, **kwargs):
+        self._publish_now_if_untimed()
         if not self.slug:
             self.slug = self.free_slug()
         self.search_text = fold(

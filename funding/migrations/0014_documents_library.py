@@ -252,6 +252,7 @@ class Migration(migrations.Migration):
                     _connector="OR",
                 ),
                 name="funding_document_published_has_time",
+                violation_error_message="Văn bản công khai cần thời điểm công khai.",
             ),
         ),
         migrations.AddField(

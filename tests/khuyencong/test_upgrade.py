@@ -38,13 +38,18 @@ ADDED = {
     "news": {"checkedquote", "figurebinding"},
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
-    "funding": {"areaname"},
+    "funding": {"areaname", "documentfile"},
 }
-NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in models}
+#: Many-to-many tables added since (no content type of their own): articles'
+#: related documents (funding 0014, news 0008).
+ADDED_M2M = {"news_article_documents"}
+NEW_TABLES = {
+    f"{app}_{model}" for app, models in ADDED.items() for model in models
+} | ADDED_M2M
 
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership"}
+EXTENDED = {"funding_area", "funding_regionmembership", "funding_sourcedocument"}
 
 
 def without_new(schema: list[str]) -> list[str]:
@@ -424,7 +429,8 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         for pk, (app, model) in types_before.items()
     }
     assert {t for pk, t in types_after.items() if pk not in types_before} <= {
-        ("funding", "areaname")
+        ("funding", "areaname"),
+        ("funding", "documentfile"),
     }
 
     # Whoever held a permission holds it still (data blocks' now news').

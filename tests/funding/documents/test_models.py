@@ -44,6 +44,9 @@ def test_slug_number_and_folded_search_text_are_made_on_save():
     assert first.slug == "15-2026-qd-ubnd-quyet-dinh-ve-khuyen-cong"
     assert second.slug == first.slug + "-2"
     assert first.search_text == "15/2026/qd-ubnd quyet dinh ve khuyen cong"
+    assert first.get_absolute_url() == f"/so-lieu/nguon/{first.pk}/"
+    first.is_published = True
+    first.save()
     assert first.get_absolute_url() == f"/van-ban/{first.slug}/"
 
 

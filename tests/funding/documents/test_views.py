@@ -98,7 +98,9 @@ def test_unpublished_documents_are_invisible_everywhere(client, make_document):
     listing = client.get(LIST, {"q": "quyet dinh"}).content.decode()
     for document in (draft, later):
         assert document.title not in listing
-        assert client.get(document.get_absolute_url()).status_code == 404
+        assert client.get(document.library_url).status_code == 404
+        # Its figures' page (a figure's source) is all it has meanwhile.
+        assert document.get_absolute_url() == f"/so-lieu/nguon/{document.pk}/"
         file = document.files.get()
         assert client.get(file.get_absolute_url()).status_code == 404
 
