@@ -54,9 +54,19 @@ def make_old_rows(old) -> dict:
     )
     Figure_ = old.get_model("funding", "Figure")
     figure = Figure_.objects.create(
-        indicator=old.get_model("funding", "Indicator").objects.first(),
-        area=old.get_model("funding", "Area").objects.first(),
-        content=old.get_model("funding", "ProgrammeContent").objects.first(),
+        indicator=old.get_model("funding", "Indicator").objects.create(
+            code="thu-nghiem", name="Chỉ tiêu thử nghiệm", unit="vnd"
+        ),
+        area=old.get_model("funding", "Area").objects.create(
+            code="tinh-thu",
+            slug="tinh-thu",
+            name="Tỉnh Thử",
+            short_name="Thử",
+            kind="province",
+        ),
+        content=old.get_model("funding", "ProgrammeContent").objects.create(
+            code="noi-dung-thu", name="Nội dung thử"
+        ),
         fund="all",
         year=2024,
         period_kind="year",
@@ -82,7 +92,7 @@ def make_old_rows(old) -> dict:
     }
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_source_and_link():
     old = migrate(BEFORE)
     ids = make_old_rows(old)
