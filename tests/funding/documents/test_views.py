@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from funding.documents.views import PAGE_SIZE
-from funding.models import SourceDocument
+from funding.models import Area, Figure, SourceDocument
 
 from .conftest import PDF, XLSX
 
@@ -165,3 +165,26 @@ def test_list_and_page_queries_do_not_grow(
     assert counts() == few
     with django_assert_max_num_queries(8):
         client.get(LIST, {"q": "van ban", "loai": "quyet-dinh", "nam": "2026"})
+
+
+def test_the_sitemap_lists_published_documents_only(client, make_document):
+    shown = make_document(title="Công khai")
+    draft = make_document(title="Nháp", is_published=False, published_at=None)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{shown.get_absolute_url()}" in sitemap
+    assert "http://testserver/van-ban/</loc>" in sitemap
+    assert draft.slug not in sitemap
+
+
+def test_a_figures_source_links_its_figures_page(client, make_document, make_figure):
+    document = make_document(title="Báo cáo số liệu")
+    province = Area.objects.filter(kind=Area.Kind.PROVINCE).first()
+    figure = make_figure(province, 2022, "plan", "1000")
+    Figure.objects.filter(pk=figure.pk).update(source=document)
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert f'href="/so-lieu/nguon/{document.pk}/"' in page
+    # and the figure's page points to the document's page in the library
+    assert (
+        document.get_absolute_url()
+        in client.get(figure.get_absolute_url()).content.decode()
+    )
