@@ -24,6 +24,15 @@ class DocumentQuerySet(models.QuerySet):
         path (list, page, files, an article's list) goes through here."""
         return self.filter(is_published=True, published_at__lte=timezone.now())
 
+    def with_public_page(self):
+        """Documents with a public page: the published ones, and the sources
+        of figures (the figures are public, and so is where they come
+        from: the page of their figures, ``funding:source``)."""
+        sourcing = SourceDocument.objects.filter(figures__isnull=False).values("pk")
+        return self.filter(
+            Q(is_published=True, published_at__lte=timezone.now()) | Q(pk__in=sourcing)
+        )
+
     def next_publication(self):
         """When the next scheduled document goes public, or None."""
         return (

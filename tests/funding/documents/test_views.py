@@ -99,8 +99,9 @@ def test_unpublished_documents_are_invisible_everywhere(client, make_document):
     for document in (draft, later):
         assert document.title not in listing
         assert client.get(document.library_url).status_code == 404
-        # Its figures' page (a figure's source) is all it has meanwhile.
+        # Nor as a source of figures, which it is not.
         assert document.get_absolute_url() == f"/so-lieu/nguon/{document.pk}/"
+        assert client.get(document.get_absolute_url()).status_code == 404
         file = document.files.get()
         assert client.get(file.get_absolute_url()).status_code == 404
 
@@ -188,3 +189,14 @@ def test_a_figures_source_links_its_figures_page(client, make_document, make_fig
         document.get_absolute_url()
         in client.get(figure.get_absolute_url()).content.decode()
     )
+
+
+def test_the_api_shows_no_unpublished_document_that_sources_no_figure(
+    client, make_document
+):
+    shown = make_document(title="Công khai")
+    draft = make_document(title="Nháp", is_published=False, published_at=None)
+    listing = client.get("/api/v1/sources").json()
+    pks = {item["id"] for item in listing["items"]}
+    assert shown.pk in pks and draft.pk not in pks
+    assert client.get(f"/api/v1/sources/{draft.pk}").status_code == 404
