@@ -4,8 +4,10 @@ documents too, so they kept their table, rows and links) and its files."""
 from pathlib import PurePath
 from uuid import uuid4
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -280,3 +282,10 @@ class DocumentFile(TimeStampedModel):
             self.kind = detect_kind(self.file) or ""
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+
+@receiver(post_delete, sender=DocumentFile)
+def _delete_stored_file(sender, instance, **kwargs):
+    # Once the deletion is committed: a rolled-back one keeps its file.
+    if instance.file:
+        transaction.on_commit(lambda: instance.file.delete(save=False))

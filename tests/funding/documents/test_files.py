@@ -93,3 +93,15 @@ def test_a_saved_file_keeps_its_kind_size_and_an_unguessable_name():
     assert (file.kind, file.size) == (FileKind.XLSX, len(XLSX))
     folder, name = file.file.name.split("/")[1:]
     assert len(folder) == 32 and name == "bang-ke.xlsx"
+
+
+@pytest.mark.django_db
+def test_a_deleted_file_leaves_no_stored_file(django_capture_on_commit_callbacks):
+    document = SourceDocument.objects.create(title="Báo cáo")
+    file = DocumentFile(document=document)
+    file.file.save("bang-ke.pdf", ContentFile(PDF), save=True)
+    storage, name = file.file.storage, file.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert not storage.exists(name)
