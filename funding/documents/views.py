@@ -2,6 +2,7 @@
 and search), a document's page and its files. Every one reads documents
 through ``SourceDocument.objects.published()``."""
 
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
@@ -40,7 +41,13 @@ class DocumentListView(QueryParametersMixin, ListView):
             documents = documents.filter(issuer=params["co_quan"])
         if params["nam"]:
             documents = documents.filter(issued_on__year=params["nam"])
-        return documents.defer("search_text", "note").prefetch_related("files")
+        # Undated documents last on both databases; the key makes pages stable.
+        newest_first = F("issued_on").desc(nulls_last=True)
+        return (
+            documents.order_by(newest_first, "-published_at", "-pk")
+            .defer("search_text", "note")
+            .prefetch_related("files")
+        )
 
     def get_context_data(self, **kwargs):
         published = SourceDocument.objects.published()

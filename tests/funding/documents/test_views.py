@@ -200,3 +200,10 @@ def test_the_api_shows_no_unpublished_document_that_sources_no_figure(
     pks = {item["id"] for item in listing["items"]}
     assert shown.pk in pks and draft.pk not in pks
     assert client.get(f"/api/v1/sources/{draft.pk}").status_code == 404
+
+
+def test_newest_first_and_undated_last(client, make_document):
+    undated = make_document(title="Không ngày", issued_on=None)
+    old = make_document(title="Cũ", issued_on=date(2020, 1, 1))
+    new = make_document(title="Mới", issued_on=date(2026, 6, 1))
+    assert titles(client.get(LIST)) == [new.title, old.title, undated.title]
