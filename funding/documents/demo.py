@@ -3,6 +3,7 @@ and every file says "tài liệu minh họa"), with small generated files: a
 one-page PDF drawn with Pillow, and for some a DOCX or an XLSX."""
 
 import io
+import textwrap
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -120,8 +121,8 @@ def demo_pdf(lines: list[str]) -> bytes:
     draw.text((50, 40), "TÀI LIỆU MINH HỌA (DEMO)", font=_font(20), fill=90)
     y = 90
     for line in lines:
-        for start in range(0, len(line), 60):
-            draw.text((50, y), line[start : start + 60], font=_font(14), fill=0)
+        for part in textwrap.wrap(line, 60):
+            draw.text((50, y), part, font=_font(14), fill=0)
             y += 22
         y += 8
     buffer = io.BytesIO()
