@@ -25,6 +25,7 @@ from .core.models import (
 )
 from .core.services import missing_plan_warning
 from .core.signals import figures_changed
+from .documents.admin import DocumentFileInline, DocumentSearchMixin, shown_public
 from .imports.admin_views import ImportJobsMixin, undo_action
 from .imports.forms import (
     FigureConfirmImportForm,
@@ -112,12 +113,32 @@ class AreaAdmin(UsageCountMixin, GuardedAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(UsageCountMixin, GuardedAdmin):
-    list_display = ["title", "number", "issuer", "issued_on", "figure_count"]
-    list_filter = ["issued_on", "issuer"]
-    search_fields = ["title", "number", "issuer", "note"]
+class SourceDocumentAdmin(DocumentSearchMixin, UsageCountMixin, GuardedAdmin):
+    """A document of the library, a figure's source among them."""
+
+    list_display = [
+        "title",
+        "number",
+        "kind",
+        "issuer",
+        "issued_on",
+        shown_public,
+        "figure_count",
+    ]
+    list_filter = ["kind", "is_published", "issued_on", "issuer"]
+    search_fields = ["title", "number", "issuer", "signer", "note"]
     date_hierarchy = "issued_on"
     autocomplete_fields = ["article"]
+    inlines = [DocumentFileInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["number", "kind", "title", "issuer", "signer", "slug"]},
+        ),
+        (_("Ngày"), {"fields": ["issued_on", "effective_on"]}),
+        (_("Công khai"), {"fields": ["is_published", "published_at"]}),
+        (_("Nguồn và ghi chú"), {"fields": ["url", "article", "note"]}),
+    ]
     # A link typed without a scheme is https (Django 6's default, now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

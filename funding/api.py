@@ -22,6 +22,9 @@ registered callables.
 - ``figures_changed`` (sent when figures change; a receiver returns how many
   published articles it flagged) and ``register_figure_users`` (what uses
   a figure, listed on the figure's page).
+- The documents library: ``SourceDocument`` is a document (a figure's
+  source among them; ``Article.documents`` relates articles to them), and
+  ``load_demo_documents`` makes the demo's documents.
 - The demo figures (``load_seed_figures``) and their areas' codes; the
   synthetic figures of every province 2020-2025 (``load_demo_figures``,
   marked as demo in their source document).
@@ -56,6 +59,7 @@ from .core.selection import (
 )
 from .core.signals import figures_changed
 from .core.usage import register_figure_users
+from .documents.demo import load_demo_documents
 from .imports.spreadsheets import long_layout_csv
 from .pages.blocks import BlockView, block_view
 from .pages.blocks import Display as BlockDisplay
@@ -86,6 +90,7 @@ __all__ = [
     "block_view",
     "figures_changed",
     "figures_for",
+    "load_demo_documents",
     "load_demo_figures",
     "load_seed_figures",
     "long_layout_csv",

@@ -8,7 +8,7 @@ class FundingConfig(AppConfig):
     verbose_name = _("Số liệu kinh phí")
 
     def ready(self):
-        from khuyencong.pagecache import connect
+        from khuyencong.pagecache import connect, register_next_change
 
         from . import models
 
@@ -20,4 +20,7 @@ class FundingConfig(AppConfig):
             models.Indicator,
             models.ProgrammeContent,
             models.SourceDocument,
+            models.DocumentFile,
         )
+        # A document scheduled to go public changes pages with no save.
+        register_next_change(models.SourceDocument.objects.next_publication)

@@ -1,5 +1,6 @@
 """The app's models, where Django and the migrations look for them: they
-live in ``funding.core.models``."""
+live in ``funding.core.models`` (and the documents library's in
+``funding.documents.models``)."""
 
 from .core.models import (
     Area,
@@ -12,8 +13,10 @@ from .core.models import (
     RegionMembership,
     SourceDocument,
 )
+from .documents.models import DocumentFile
 
 __all__ = [
+    "DocumentFile",
     "Area",
     "AreaName",
     "Figure",

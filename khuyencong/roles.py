@@ -28,6 +28,7 @@ _REFERENCE = [
     "funding.view_indicator",
     "funding.view_programmecontent",
     "funding.view_sourcedocument",
+    "funding.view_documentfile",
 ]
 _WRITING = [
     "news.add_article",
@@ -50,8 +51,16 @@ _FIGURES = [
         "programmecontent",
         "regionmembership",
         "sourcedocument",
+        "documentfile",
     )
     for action in ("add", "change", "delete", "view")
+]
+# The documents library (văn bản): published by the newsroom too (seeing
+# documents is in _REFERENCE).
+_DOCUMENTS = [
+    f"funding.{action}_{model}"
+    for model in ("sourcedocument", "documentfile")
+    for action in ("add", "change")
 ]
 
 ROLES = {
@@ -70,6 +79,7 @@ ROLES = {
         "news.delete_correction",
         *_BLOCKS,
         *_REFERENCE,
+        *_DOCUMENTS,
     ],
     # The figures, their imports, and attaching figures to stories.
     DATA_STAFF: [

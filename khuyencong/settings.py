@@ -225,6 +225,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
 MAX_IMAGE_SIDE = env.int("MAX_IMAGE_SIDE", default=10_000)
+# The files of the documents library (PDF, DOCX, XLSX).
+MAX_DOCUMENT_UPLOAD_BYTES = env.int(
+    "MAX_DOCUMENT_UPLOAD_BYTES", default=20 * 1024 * 1024
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"

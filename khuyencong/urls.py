@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("news.site_urls")),
     path("so-lieu/", include("funding.pages.urls")),
     path("api/v1/", include("funding.pages.api.urls")),
+    path("van-ban/", include("funding.documents.urls")),
     path("", include("news.urls")),
 ]
 

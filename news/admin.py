@@ -142,7 +142,7 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "slug"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "author"]
+    autocomplete_fields = ["category", "author", "documents"]
     inlines = [ArticleImageInline, DataBlockInline, CorrectionInline]
     actions = ["publish_selected", "withdraw_selected", "mark_reviewed"]
     readonly_fields = ["figure_check"]
@@ -153,6 +153,7 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
             _("Ảnh đại diện"),
             {"fields": ["cover_image", "cover_alt", "cover_caption"]},
         ),
+        (_("Văn bản liên quan"), {"fields": ["documents"]}),
         (
             _("Kiểm tra số liệu"),
             {"fields": ["figure_check"]},

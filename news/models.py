@@ -187,6 +187,13 @@ class Article(TimeStampedModel):
         help_text=_("Bắt buộc khi có ảnh: mô tả ảnh cho người không xem được ảnh."),
     )
     cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
+    documents = models.ManyToManyField(
+        "funding.SourceDocument",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("văn bản liên quan"),
+        help_text=_("Văn bản của thư viện /van-ban/ mà bài viết nhắc đến."),
+    )
     # Folded (lower-case, no diacritics) copies of the text, kept by save():
     # the search compares against these.
     search_title = models.TextField(editable=False, default="")

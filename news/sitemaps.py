@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from funding.api import SourceDocument
+
 from .models import Article, Category
 
 
@@ -24,12 +26,30 @@ class CategorySitemap(Sitemap):
         return Category.objects.all()
 
 
+class DocumentSitemap(Sitemap):
+    """The documents library's pages (``funding``'s documents)."""
+
+    changefreq = "monthly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return (
+            SourceDocument.objects.published()
+            .only("slug", "updated_at", "is_published", "published_at")
+            .order_by("-id")
+        )
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class StaticSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.5
 
     def items(self):
-        return ["news:home", "news:list"]
+        return ["news:home", "news:list", "documents:list"]
 
     def location(self, item):
         return reverse(item)
@@ -38,5 +58,6 @@ class StaticSitemap(Sitemap):
 sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
+    "documents": DocumentSitemap,
     "pages": StaticSitemap,
 }

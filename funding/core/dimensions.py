@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import vn_slugify
 
+from ..documents.models import SourceDocument  # noqa: F401 (re-exported)
 from .regions import free_slug
 
 
@@ -304,40 +305,3 @@ class RegionMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province} – {self.region} ({self.year})"
-
-
-class SourceDocument(TimeStampedModel):
-    """Where figures come from: a report, a decision, a news article."""
-
-    title = models.CharField(_("tiêu đề"), max_length=300)
-    number = models.CharField(_("số hiệu"), max_length=100, blank=True)
-    issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
-    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    url = models.URLField(_("đường dẫn"), max_length=500, blank=True)
-    article = models.ForeignKey(
-        "news.Article",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="source_documents",
-        verbose_name=_("bài viết trên cổng"),
-    )
-    note = models.TextField(_("ghi chú"), blank=True)
-
-    class Meta:
-        ordering = ["-issued_on", "title"]
-        verbose_name = _("nguồn số liệu")
-        verbose_name_plural = _("nguồn số liệu")
-
-    def __str__(self) -> str:
-        return f"{self.number} – {self.title}" if self.number else self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("funding:source", kwargs={"pk": self.pk})
-
-    @property
-    def link(self) -> str:
-        """Where a reader can read the source itself."""
-        if self.article_id and self.article.is_public:
-            return self.article.get_absolute_url()
-        return self.url

@@ -352,7 +352,7 @@ class SourceView(DetailView):
     context_object_name = "document"
 
     def get_queryset(self):
-        return SourceDocument.objects.select_related("article")
+        return SourceDocument.objects.with_public_page().select_related("article")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from funding.models import Area, Figure, SourceDocument
 from news.demo.content import SEED_SLUG, load_demo_content
+from news.demo.documents import load_demo_documents_for_articles
 from news.models import Article
 
 pytestmark = [
@@ -43,12 +44,20 @@ def public_pages(article):
         "series": reverse("funding:series", args=[province.code]),
         "series-region": reverse("funding:series", args=["mien-trung-tay-nguyen"]),
         "api": reverse("api:examples"),
+        "documents": reverse("documents:list"),
+        "documents-filtered": reverse("documents:list")
+        + "?q=ke+hoach&loai=ke-hoach&nam=2026",
+        "document": SourceDocument.objects.published()
+        .filter(articles__isnull=False)
+        .first()
+        .get_absolute_url(),
         "not-found": "/khong-co-trang-nay/",
     }
 
 
 def test_every_public_page_is_valid_html(reference_data, client, tmp_path):
     load_demo_content()
+    load_demo_documents_for_articles()
     article = Article.objects.get(slug=SEED_SLUG)
     for name, path in public_pages(article).items():
         response = client.get(path)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from funding.documents.demo import load_demo_documents
 from funding.models import Area, Figure, SourceDocument
 from khuyencong.params import QueryForm
 from news.demo.content import load_demo_content
@@ -98,6 +99,7 @@ def samples() -> dict[str, dict]:
     """kwargs for every public route that takes some, from the demo content."""
     article = Article.objects.published().filter(data_blocks__isnull=False).first()
     figure = Figure.objects.filter(source__isnull=False).first()
+    document = load_demo_documents()[0]
     province = Area.objects.filter(kind=Area.Kind.PROVINCE)
     return {
         "news:article": {"slug": article.slug},
@@ -113,6 +115,8 @@ def samples() -> dict[str, dict]:
         "api:area": {"code": province.first().code},
         "api:indicator": {"code": figure.indicator.code},
         "api:source": {"pk": figure.source_id},
+        "documents:detail": {"slug": document.slug},
+        "documents:file": {"slug": document.slug, "pk": document.files.first().pk},
     }
 
 

@@ -13,6 +13,7 @@ install makes them (the test database), and no migration is missing.
 """
 
 import gzip
+import importlib
 import json
 import os
 import re
@@ -38,13 +39,22 @@ ADDED = {
     "news": {"checkedquote", "figurebinding"},
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
-    "funding": {"areaname"},
+    "funding": {"areaname", "documentfile"},
 }
-NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in models}
+#: Many-to-many tables added since (no content type of their own): articles'
+#: related documents (funding 0014, news 0008).
+ADDED_M2M = {"news_article_documents"}
+NEW_TABLES = {
+    f"{app}_{model}" for app, models in ADDED.items() for model in models
+} | ADDED_M2M
 
+
+#: Permissions later migrations grant the roles, by group (funding 0015:
+#: the documents library); every permission held before is held still.
+GRANTED = importlib.import_module("funding.migrations.0015_document_roles").ROLES
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership"}
+EXTENDED = {"funding_area", "funding_regionmembership", "funding_sourcedocument"}
 
 
 def without_new(schema: list[str]) -> list[str]:
@@ -372,7 +382,11 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         "django_content_type",
         "sqlite_sequence",
         "funding_indicator",
+        "auth_group_permissions",
     }
+    # The roles' permissions: every row kept, those granted since added
+    # (checked by holder below).
+    assert set(before["auth_group_permissions"]) <= set(after["auth_group_permissions"])
     new_types = {
         dict(row)["id"]
         for row in after["django_content_type"]
@@ -424,13 +438,16 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         for pk, (app, model) in types_before.items()
     }
     assert {t for pk, t in types_after.items() if pk not in types_before} <= {
-        ("funding", "areaname")
+        ("funding", "areaname"),
+        ("funding", "documentfile"),
     }
 
     # Whoever held a permission holds it still (data blocks' now news').
-    assert held_permissions(database) == {
-        holder: {moved_to_news(p) for p in permissions}
-        for holder, permissions in held_before.items()
+    held_after = held_permissions(database)
+    assert held_after == {
+        holder: {moved_to_news(p) for p in held_before.get(holder, ())}
+        | set(GRANTED.get(holder, ()))
+        for holder in held_before.keys() | GRANTED.keys()
     }
 
     # This code reads the same rows through its models.

@@ -226,7 +226,11 @@ def indicator(request, response: HttpResponse, code: str):
 )
 def sources(request, response: HttpResponse, paging: Query[schemas.Paging]):
     params = paging.dict()
-    queryset = SourceDocument.objects.select_related("article").order_by("pk")
+    queryset = (
+        SourceDocument.objects.with_public_page()
+        .select_related("article")
+        .order_by("pk")
+    )
     return http.paginate(request, response, queryset, params)
 
 
@@ -238,4 +242,5 @@ def sources(request, response: HttpResponse, paging: Query[schemas.Paging]):
     summary="Một văn bản nguồn",
 )
 def source(request, response: HttpResponse, pk: int):
-    return _one(response, SourceDocument.objects.select_related("article"), pk=pk)
+    documents = SourceDocument.objects.with_public_page().select_related("article")
+    return _one(response, documents, pk=pk)

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from funding.api import load_demo_figures
 from news.demo.content import load_demo_content
+from news.demo.documents import load_demo_documents_for_articles
 
 DEMO_PASSWORD = "khuyencong-demo-2022"
 DEMO_USERS = [
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo figures (synthetic, marked as demo): {synthetic} created."
         )
+        documents = load_demo_documents_for_articles()
+        self.stdout.write(f"Demo documents (synthetic, marked as demo): {documents}.")
         if settings.DEBUG:
             self.create_demo_users()
 
