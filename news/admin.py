@@ -12,6 +12,7 @@ from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .models import Article, ArticleImage, Category, Correction, DataBlock
+from .review.admin import ReviewAdminMixin
 from .services import (
     check_publication,
     mark_figures_reviewed,
@@ -117,7 +118,7 @@ class ArticleMedia:
 
 
 @admin.register(Article)
-class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
+class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmin):
     Media = ArticleMedia
     form = ArticleAdminForm
     refusal_field = "confirm_mismatch"
@@ -163,6 +164,7 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "unpublish_at",
                     "confirm_mismatch",
                     "is_featured",
                     "author",

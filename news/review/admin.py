@@ -1,0 +1,97 @@
+"""The review steps as admin routes: one POST per step, on the article's
+change page (``admin/news/article/<id>/duyet/<step>/``), CSRF-checked by
+the admin site, the permission checked here and again by the service."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..models import Article
+from . import services
+
+
+class StepForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), required=False, max_length=2000
+    )
+    at = forms.DateTimeField(label=gettext_lazy("Xuất bản lúc"), required=False)
+    # The state the page showed: a step taken on a stale page is refused.
+    expected = forms.ChoiceField(choices=Article.Status.choices, required=False)
+
+
+#: step in the URL -> (permission, service, keyword arguments from the form)
+STEPS = {
+    "gui-duyet": ("news.change_article", services.submit_for_review, ["note"]),
+    "tra-lai": (Article.PUBLISH_PERMISSION, services.send_back, ["note"]),
+    "xuat-ban": (Article.PUBLISH_PERMISSION, services.publish, ["note"]),
+    "len-lich": (Article.PUBLISH_PERMISSION, services.publish, ["note", "at"]),
+}
+
+
+def _done_message(note) -> str:
+    Kind = note.Kind
+    if note.kind == Kind.SCHEDULED:
+        when = timezone.localtime(note.article.published_at)
+        return _("Đã lên lịch xuất bản lúc %(when)s.") % {
+            "when": f"{when:%d/%m/%Y %H:%M}"
+        }
+    return {
+        Kind.SUBMITTED: _("Đã gửi bài để duyệt; người duyệt được báo qua e-mail."),
+        Kind.SENT_BACK: _("Đã trả lại bài cho người viết, kèm ghi chú."),
+        Kind.PUBLISHED: _("Đã xuất bản bài."),
+    }[note.kind]
+
+
+class ReviewAdminMixin:
+    """Mixed into ``ArticleAdmin``: the routes of the review steps."""
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/duyet/<slug:step>/",
+                self.admin_site.admin_view(self.review_step_view),
+                name="{}_{}_review".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_step_view(self, request, object_id, step):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if step not in STEPS:
+            raise PermissionDenied
+        permission, service, names = STEPS[step]
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not (
+            request.user.has_perm(permission)
+            and self.has_view_or_change_permission(request, article)
+        ):
+            raise PermissionDenied
+        back = reverse("admin:news_article_change", args=[article.pk])
+        form = StepForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                self.message_user(request, " ".join(errors), messages.ERROR)
+            return HttpResponseRedirect(back)
+        try:
+            note = service(
+                article_id=article.pk,
+                user=request.user,
+                base_url=request.build_absolute_uri("/"),
+                expected=form.cleaned_data["expected"],
+                **{name: form.cleaned_data[name] for name in names},
+            )
+        except ValidationError as refusal:
+            self.message_user(request, " ".join(refusal.messages), messages.ERROR)
+        else:
+            self.message_user(request, _done_message(note), messages.SUCCESS)
+        return HttpResponseRedirect(back)
