@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -297,6 +298,8 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
     def visibility(self, obj):
         if obj.is_public:
             return _("Đang hiển thị")
+        if obj.unpublish_at and obj.unpublish_at <= timezone.now():
+            return _("Đã gỡ theo giờ")
         if obj.status == Article.Status.PUBLISHED:
             return _("Hẹn giờ")
         return _("Không hiển thị")
