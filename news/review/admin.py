@@ -6,7 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,14 @@ from django.utils.translation import gettext_lazy
 
 from ..models import Article
 from . import services
+from .diff import compare_versions
+
+
+class CompareForm(forms.Form):
+    """Which two versions (historical records' ids); none: the last two."""
+
+    a = forms.IntegerField(required=False, min_value=1)
+    b = forms.IntegerField(required=False, min_value=1)
 
 
 class StepForm(forms.Form):
@@ -59,6 +68,11 @@ class ReviewAdminMixin:
                 self.admin_site.admin_view(self.review_step_view),
                 name="{}_{}_review".format(*info),
             ),
+            path(
+                "<path:object_id>/so-sanh/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -95,3 +109,50 @@ class ReviewAdminMixin:
         else:
             self.message_user(request, _done_message(note), messages.SUCCESS)
         return HttpResponseRedirect(back)
+
+    def history_view(self, request, object_id, extra_context=None):
+        compare = reverse("admin:news_article_compare", args=[object_id])
+        return super().history_view(
+            request, object_id, {**(extra_context or {}), "compare_url": compare}
+        )
+
+    def _versions_to_compare(self, request, article):
+        records = article.history.select_related("history_user").order_by(
+            "-history_date", "-history_id"
+        )
+        form = CompareForm(request.GET)
+        if not form.is_valid():
+            raise Http404
+        chosen = [form.cleaned_data[key] for key in ("a", "b")]
+        if not all(chosen):
+            latest = list(records[:2])
+            return latest[-1], latest[0]
+        found = {record.pk: record for record in records.filter(pk__in=chosen)}
+        if len(found) != len(set(chosen)):
+            raise Http404
+        old, new = sorted(
+            (found[pk] for pk in chosen),
+            key=lambda record: (record.history_date, record.history_id),
+        )
+        return old, new
+
+    def compare_view(self, request, object_id):
+        """Two versions side by side, as a reader sees them
+        (``news.review.diff``)."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        old, new = self._versions_to_compare(request, article)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("So sánh hai phiên bản: %s") % article,
+            "old": old,
+            "new": new,
+            "comparison": compare_versions(old, new),
+            "history_url": reverse("admin:news_article_history", args=[article.pk]),
+        }
+        return TemplateResponse(request, "admin/news/article/compare.html", context)
