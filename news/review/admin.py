@@ -6,7 +6,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -14,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import Article
-from . import services
+from . import autosave, services
 from .diff import compare_versions
 
 
@@ -23,6 +28,13 @@ class CompareForm(forms.Form):
 
     a = forms.IntegerField(required=False, min_value=1)
     b = forms.IntegerField(required=False, min_value=1)
+
+
+class AutosaveForm(forms.Form):
+    title = forms.CharField(required=False, max_length=255, strip=False)
+    lead = forms.CharField(required=False, strip=False)
+    body = forms.CharField(required=False, strip=False, max_length=2_000_000)
+    based_on = forms.DateTimeField()
 
 
 class StepForm(forms.Form):
@@ -67,6 +79,11 @@ class ReviewAdminMixin:
                 "<path:object_id>/duyet/<slug:step>/",
                 self.admin_site.admin_view(self.review_step_view),
                 name="{}_{}_review".format(*info),
+            ),
+            path(
+                "<path:object_id>/luu-tu-dong/",
+                self.admin_site.admin_view(self.autosave_view),
+                name="{}_{}_autosave".format(*info),
             ),
             path(
                 "<path:object_id>/so-sanh/",
@@ -156,3 +173,55 @@ class ReviewAdminMixin:
             "history_url": reverse("admin:news_article_history", args=[article.pk]),
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
+
+    def autosave_view(self, request, object_id):
+        """POST: keep this editor's copy of the text (``news.review.autosave``);
+        JSON. "bo": forget it. Only for those who may change the article."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.POST.get("bo"):
+            autosave.discard(article_id=article.pk, user=request.user)
+            return HttpResponseRedirect(
+                reverse("admin:news_article_change", args=[article.pk])
+            )
+        form = AutosaveForm(request.POST)
+        if not form.is_valid():
+            return JsonResponse(
+                {"error": _("Dữ liệu lưu tự động không hợp lệ.")}, status=400
+            )
+        try:
+            copy = autosave.autosave(
+                article_id=article.pk, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as refusal:
+            return JsonResponse({"error": " ".join(refusal.messages)}, status=409)
+        when = timezone.localtime(copy.saved_at)
+        return JsonResponse(
+            {"saved": _("Đã lưu tự động lúc %s") % f"{when:%d/%m/%Y %H:%M:%S}"}
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        copy = None
+        if obj is not None and request.method == "GET" and "khoi-phuc" in request.GET:
+            copy = autosave.offered(obj, request.user)
+        if copy is None:
+            return form
+
+        class Restored(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial.update(title=copy.title, lead=copy.lead, body=copy.body)
+
+        return Restored
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            # Saved: this editor's autosave is behind the article now.
+            autosave.discard(article_id=obj.pk, user=request.user)

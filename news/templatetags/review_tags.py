@@ -4,7 +4,7 @@ panel of review steps on an article's change form (``news.review``)."""
 from django import template
 
 from ..models import Article
-from ..review import queue
+from ..review import autosave, queue
 
 register = template.Library()
 
@@ -49,4 +49,9 @@ def review_panel(context, article):
         "can_publish": can_publish
         and status in (Article.Status.DRAFT, Article.Status.REVIEW),
         "csrf_token": context.get("csrf_token"),
+        "autosave_token": autosave.version_token(article),
+        "autosaved": autosave.offered(article, user)
+        if article.lock_allows(user)
+        else None,
+        "restoring": "khoi-phuc" in context["request"].GET,
     }
