@@ -76,7 +76,7 @@ class ReviewAdminMixin:
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
-                "<path:object_id>/duyet/<slug:step>/",
+                "<path:object_id>/duyet/",
                 self.admin_site.admin_view(self.review_step_view),
                 name="{}_{}_review".format(*info),
             ),
@@ -93,9 +93,10 @@ class ReviewAdminMixin:
             *super().get_urls(),
         ]
 
-    def review_step_view(self, request, object_id, step):
+    def review_step_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        step = request.POST.get("step")
         if step not in STEPS:
             raise PermissionDenied
         permission, service, names = STEPS[step]
@@ -143,6 +144,8 @@ class ReviewAdminMixin:
         chosen = [form.cleaned_data[key] for key in ("a", "b")]
         if not all(chosen):
             latest = list(records[:2])
+            if not latest:
+                raise Http404
             return latest[-1], latest[0]
         found = {record.pk: record for record in records.filter(pk__in=chosen)}
         if len(found) != len(set(chosen)):

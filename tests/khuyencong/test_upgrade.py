@@ -35,7 +35,14 @@ FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
 #: Models added since (by app): their tables, and content types, are new.
 ADDED = {
-    "news": {"checkedquote", "figurebinding"},
+    "news": {
+        "checkedquote",
+        "figurebinding",
+        # Review that moves (issue 17): review notes, autosaved drafts.
+        "reviewnote",
+        "historicalreviewnote",
+        "draftautosave",
+    },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
     "funding": {"areaname"},
@@ -44,7 +51,13 @@ NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in mod
 
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership"}
+EXTENDED = {
+    "funding_area",
+    "funding_regionmembership",
+    # unpublish_at ("gỡ lúc"), and its constraint.
+    "news_article",
+    "news_historicalarticle",
+}
 
 
 def without_new(schema: list[str]) -> list[str]:
