@@ -30,6 +30,24 @@ def review_queue(context):
 
 @register.inclusion_tag("admin/news/review_panel.html", takes_context=True)
 def review_panel(context, article):
+    return _panel(context, article)
+
+
+@register.inclusion_tag("admin/news/review_forms.html", takes_context=True)
+def review_forms(context, article):
+    """The forms the panel's controls belong to, put after the article's
+    form (which stays the page's first)."""
+    shown = _panel(context, article)
+    shown["steps"] = [
+        ("gui-duyet", shown["can_submit"]),
+        ("tra-lai", shown["can_send_back"]),
+        ("xuat-ban", shown["can_publish"]),
+        ("len-lich", shown["can_publish"]),
+    ]
+    return shown
+
+
+def _panel(context, article):
     """The article's review steps so far and the buttons for the next ones
     this user may take."""
     user = context["request"].user
