@@ -224,7 +224,14 @@ class ReviewAdminMixin:
         return Restored
 
     def save_model(self, request, obj, form, change):
+        before = form.initial.get("status", "") if change else ""
         super().save_model(request, obj, form, change)
         if change:
             # Saved: this editor's autosave is behind the article now.
             autosave.discard(article_id=obj.pk, user=request.user)
+        services.record_form_step(
+            article=obj,
+            before=before,
+            user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )

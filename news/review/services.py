@@ -74,6 +74,23 @@ def _record(
     return note
 
 
+def record_form_step(
+    *, article: Article, before: str, user: AbstractBaseUser, base_url: str
+) -> ReviewNote | None:
+    """A review step taken by saving the article's form with a new status
+    (from ``before``): recorded and told as the buttons' steps are. Inside
+    the form's transaction: a save rolled back sends nothing."""
+    if before == article.status:
+        return None
+    if article.status == Status.REVIEW:
+        kind = Kind.SUBMITTED
+    elif article.status == Status.PUBLISHED and before in (Status.DRAFT, Status.REVIEW):
+        kind = Kind.PUBLISHED if article.is_public else Kind.SCHEDULED
+    else:
+        return None
+    return _record(article, kind=kind, user=user, text="", base_url=base_url)
+
+
 @transaction.atomic
 def submit_for_review(
     *,

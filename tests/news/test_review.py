@@ -246,3 +246,25 @@ def test_queue_lists_waiting_articles_oldest_first_with_counts(
 def test_writers_without_sent_back_articles_see_no_queue(client, people):
     client.force_login(people["author"])
     assert "review-queue" not in client.get(INDEX).content.decode()
+
+
+def test_a_status_set_in_the_form_is_a_step_too(
+    client, people, draft, django_capture_on_commit_callbacks
+):
+    from tests.admin_forms import browser_payload
+
+    from news.review.autosave import version_token
+
+    client.force_login(people["author"])
+    autosave = reverse("admin:news_article_autosave", args=[draft.pk])
+    typed = {"title": "x", "lead": "", "body": "", "based_on": version_token(draft)}
+    assert client.post(autosave, typed).status_code == 200
+    data = browser_payload(client.get(change_url(draft)))
+    data["status"] = "review"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(change_url(draft), data)
+    assert response.status_code == 302
+    assert ReviewNote.objects.get(article=draft).kind == "submitted"
+    assert sorted(m.to[0] for m in mail.outbox) == ["tk1@example.vn", "tk2@example.vn"]
+    # Saving the form drops the editor's autosave, now behind the article.
+    assert not draft.autosaves.exists()
