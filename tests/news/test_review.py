@@ -251,9 +251,8 @@ def test_writers_without_sent_back_articles_see_no_queue(client, people):
 def test_a_status_set_in_the_form_is_a_step_too(
     client, people, draft, django_capture_on_commit_callbacks
 ):
-    from tests.admin_forms import browser_payload
-
     from news.review.autosave import version_token
+    from tests.admin_forms import browser_payload
 
     client.force_login(people["author"])
     autosave = reverse("admin:news_article_autosave", args=[draft.pk])
