@@ -486,7 +486,13 @@ def test_review_pages_are_vietnamese(walkers, make_user):
 
     author = make_user("pv_review", ROLES[0], first_name="Lan")
     publisher = make_user("tk_review", ROLES[1], first_name="Minh")
-    waiting, back = Article.objects.order_by("pk")[:2]
+    back = Article.objects.order_by("pk").first()
+    waiting = Article.objects.create(
+        title="Bài chờ duyệt",
+        lead="Sapo.",
+        body="<p>Nội dung.</p>",
+        category=back.category,
+    )
     for article in (waiting, back):
         Article.objects.filter(pk=article.pk).update(
             status=Article.Status.DRAFT, author=author
