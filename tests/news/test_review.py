@@ -267,3 +267,19 @@ def test_a_status_set_in_the_form_is_a_step_too(
     assert sorted(m.to[0] for m in mail.outbox) == ["tk1@example.vn", "tk2@example.vn"]
     # Saving the form drops the editor's autosave, now behind the article.
     assert not draft.autosaves.exists()
+
+
+def test_mail_is_plain_text_not_escaped(
+    client, people, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article(
+        title='Hội nghị "Khuyến công" & đổi mới',
+        status=Article.Status.DRAFT,
+        published_at=None,
+        author=people["author"],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, people["author"], article, "gui-duyet", note="<b>gấp</b>")
+    message = mail.outbox[0]
+    assert message.subject == '[Chờ duyệt] Hội nghị "Khuyến công" & đổi mới'
+    assert "<b>gấp</b>" in message.body and "&amp;" not in message.body
