@@ -14,6 +14,7 @@ from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .models import Article, ArticleImage, Category, Correction, DataBlock
 from .review.admin import ReviewAdminMixin
+from .review.services import record_published
 from .services import (
     check_publication,
     mark_figures_reviewed,
@@ -307,6 +308,11 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
     @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         publication = publish_articles(articles=queryset, user=request.user)
+        record_published(
+            articles=publication.published,
+            user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
         if publication.held:
             # The explicit confirmation is in the article form only.
             self.message_user(

@@ -92,6 +92,24 @@ def record_form_step(
 
 
 @transaction.atomic
+def record_published(
+    *, articles: list[Article], user: AbstractBaseUser, base_url: str
+) -> list[ReviewNote]:
+    """Articles just published (or scheduled) by another path, such as the
+    list's bulk action: recorded and told to their authors as one by one."""
+    return [
+        _record(
+            article,
+            kind=Kind.PUBLISHED if article.is_public else Kind.SCHEDULED,
+            user=user,
+            text="",
+            base_url=base_url,
+        )
+        for article in articles
+    ]
+
+
+@transaction.atomic
 def submit_for_review(
     *,
     article_id: int,

@@ -283,3 +283,21 @@ def test_mail_is_plain_text_not_escaped(
     message = mail.outbox[0]
     assert message.subject == '[Chờ duyệt] Hội nghị "Khuyến công" & đổi mới'
     assert "<b>gấp</b>" in message.body and "&amp;" not in message.body
+
+
+def test_the_bulk_publish_action_tells_the_authors(
+    client, people, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article(
+        status=Article.Status.REVIEW, published_at=None, author=people["author"]
+    )
+    client.force_login(people["publisher"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:news_article_changelist"),
+            {"action": "publish_selected", "_selected_action": [article.pk]},
+        )
+    article.refresh_from_db()
+    assert article.is_public
+    assert ReviewNote.objects.get(article=article).kind == "published"
+    assert [m.to for m in mail.outbox] == [["pv@example.vn"]]
