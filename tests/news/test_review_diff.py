@@ -88,6 +88,10 @@ def test_the_history_page_offers_the_comparison(admin_client, edited):
     ).content.decode()
     assert f'action="{compare_url(edited)}"' in page
     assert "So sánh hai bản đã chọn" in page
+    form = admin_client.get(
+        reverse("admin:news_article_change", args=[edited.pk])
+    ).content.decode()
+    assert f'href="{compare_url(edited)}"' in form
 
 
 def test_who_may_compare(client, make_user, edited):
