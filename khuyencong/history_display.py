@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 EMPTY = "—"
@@ -62,6 +63,9 @@ class ReadableHistoryHelper(HistoricalRecordContextHelper):
         if isinstance(field, models.ManyToManyField):
             value = super().prepare_delta_change_value(change, value)
             return ", ".join(shown(item) for item in value) or EMPTY
+        if isinstance(value, DeletedObject) and value.pk is None:
+            # simple-history's word for a foreign key that was empty.
+            return EMPTY
         if field is not None and field.is_relation and value is not None:
             return str(value) if isinstance(value, models.Model) else shown(value)
         return shown(value, field)

@@ -306,6 +306,9 @@ OTP_TOTP_ISSUER = SITE_NAME
 # ADMINS set they are also mailed (EMAIL_URL, e.g. smtp://user:pw@host:587).
 ADMINS = [(address, address) for address in env.list("ADMINS", default=[])]
 SERVER_EMAIL = env.str("SERVER_EMAIL", default="root@localhost")
+# The sender of the review e-mails (news.review.notifications). Development
+# prints mail to the console (EMAIL_URL's default); tests use locmem.
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=SERVER_EMAIL)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 LOGGING = {
     "version": 1,

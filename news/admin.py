@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,6 +13,8 @@ from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .models import Article, ArticleImage, Category, Correction, DataBlock
+from .review.admin import ReviewAdminMixin
+from .review.services import record_published
 from .services import (
     check_publication,
     mark_figures_reviewed,
@@ -117,7 +120,7 @@ class ArticleMedia:
 
 
 @admin.register(Article)
-class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
+class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmin):
     Media = ArticleMedia
     form = ArticleAdminForm
     refusal_field = "confirm_mismatch"
@@ -164,6 +167,7 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "unpublish_at",
                     "confirm_mismatch",
                     "is_featured",
                     "author",
@@ -296,6 +300,8 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
     def visibility(self, obj):
         if obj.is_public:
             return _("Đang hiển thị")
+        if obj.unpublish_at and obj.unpublish_at <= timezone.now():
+            return _("Đã gỡ theo giờ")
         if obj.status == Article.Status.PUBLISHED:
             return _("Hẹn giờ")
         return _("Không hiển thị")
@@ -303,6 +309,11 @@ class ArticleAdmin(FigureBindingAdminMixin, GuardedHistoryAdmin):
     @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         publication = publish_articles(articles=queryset, user=request.user)
+        record_published(
+            articles=publication.published,
+            user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
         if publication.held:
             # The explicit confirmation is in the article form only.
             self.message_user(

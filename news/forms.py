@@ -48,6 +48,7 @@ class ArticleAdminForm(forms.ModelForm):
             "cover_caption",
             "status",
             "published_at",
+            "unpublish_at",
             "is_featured",
             "author",
             "byline",

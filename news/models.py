@@ -23,8 +23,10 @@ from .figures import (  # noqa: F401
     FigureBinding,
     FigureQuote,
 )
+from .querysets import ArticleQuerySet
+from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
-from .search import build_search_vector, search_articles
+from .search import build_search_vector
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 
 
@@ -68,41 +70,6 @@ class Category(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("news:category", kwargs={"slug": self.slug})
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles the public may see: published, and due (not scheduled later).
-
-        Evaluated against the clock on each query, so a scheduled article
-        appears at its time without any job running.
-        """
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
-
-    def next_publication(self):
-        """When the next scheduled article goes public, or None."""
-        return (
-            self.filter(
-                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-            )
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-
-    def for_listing(self):
-        """What lists and feeds need, in one query: category and author joined,
-        the heavy text columns left behind."""
-        return self.select_related("category", "author").defer(
-            "body", "search_title", "search_text", "search_vector"
-        )
-
-    def search(self, query: str):
-        """Articles matching every word of ``query``, best first
-        (``news.search``)."""
-        return search_articles(self, query)
 
 
 class Article(TimeStampedModel):
@@ -163,6 +130,12 @@ class Article(TimeStampedModel):
         null=True,
         blank=True,
         help_text=_("Đặt một thời điểm trong tương lai để hẹn giờ xuất bản."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("gỡ lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu bài không hết hạn; sau thời điểm này bài tự ẩn."),
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     # Set when a figure the article quotes or shows changes after it was
@@ -236,6 +209,11 @@ class Article(TimeStampedModel):
                 condition=Q(cover_image="") | ~Q(cover_alt=""),
                 name="news_article_cover_has_alt",
             ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(published_at__lt=models.F("unpublish_at")),
+                name="news_article_unpublish_after_publish",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -247,10 +225,12 @@ class Article(TimeStampedModel):
     @property
     def is_public(self) -> bool:
         """Whether the public can see the article right now."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
     @property
@@ -288,6 +268,11 @@ class Article(TimeStampedModel):
         super().clean()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.unpublish_at and not (
+            self.published_at and self.published_at < self.unpublish_at
+        ):
+            message = _("Thời điểm gỡ phải sau thời điểm xuất bản.")
+            raise ValidationError({"unpublish_at": message})
         if self.cover_image and not self.cover_alt.strip():
             raise ValidationError(
                 {

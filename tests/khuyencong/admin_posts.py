@@ -15,6 +15,7 @@ from funding.api import NOT_A_FIGURE
 from funding.models import SourceDocument
 from news.figure_check import check_article
 from news.models import Article
+from news.review.autosave import version_token
 from tests.admin_forms import browser_payload
 
 from .admin_rules import (
@@ -38,6 +39,7 @@ WRITES_NOTHING = {
     "otp_totp_totpdevice_config",
     "otp_totp_totpdevice_qrcode",
     "funding.importrecord:change",  # records are read-only
+    "news_article_compare",  # two versions side by side: read only
     "action:export_xlsx",
     "action:export_ods",
     "action:export_csv",
@@ -317,9 +319,41 @@ def custom_post(su, name, url) -> Post:
             lambda perms: may(perms, "change", article),
             watched="news_figurebinding",
         )
+    if name in ("news_article_review", "news_article_autosave"):
+        return article_post(name, url)
     if name in WRITES_NOTHING:
         return Post(name, url, {"format": "0"}, None)
     raise AssertionError(f"no rule for the view {name}")
+
+
+def article_post(name, url) -> Post:
+    """A review step (sending a draft for review: anyone who changes
+    articles; nothing for an article past that) or an autosave (whoever may
+    change the article as it is)."""
+    article = Article.objects.get(pk=resolve(url).kwargs["object_id"])
+    if name == "news_article_review":
+        return Post(
+            name,
+            url,
+            {"step": "gui-duyet"},
+            lambda perms: (
+                "news.change_article" in perms
+                and article.status == Article.Status.DRAFT
+            ),
+            watched="news_reviewnote",
+        )
+    return Post(
+        name,
+        url,
+        {
+            "title": "Đang gõ",
+            "lead": "",
+            "body": "",
+            "based_on": version_token(article),
+        },
+        lambda perms: may(perms, "change", article),
+        watched="news_draftautosave",
+    )
 
 
 # --- the walk ----------------------------------------------------------------

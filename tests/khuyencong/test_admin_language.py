@@ -476,3 +476,64 @@ def test_compiled_catalogs_are_up_to_date(domain, tmp_path):
     )
     with open(compiled, "rb") as fresh, open(LOCALE / f"{domain}.mo", "rb") as kept:
         assert GNUTranslations(kept)._catalog == GNUTranslations(fresh)._catalog
+
+
+def test_review_pages_are_vietnamese(walkers, make_user):
+    """The review queue (with articles waiting and one sent back), the
+    article's review panel with its steps and an autosave offered, the
+    history with its comparison form and the comparison itself."""
+    from news.review import autosave, services
+
+    author = make_user("pv_review", ROLES[0], first_name="Lan")
+    publisher = make_user("tk_review", ROLES[1], first_name="Minh")
+    back = Article.objects.order_by("pk").first()
+    waiting = Article.objects.create(
+        title="Bài chờ duyệt",
+        lead="Sapo.",
+        body="<p>Nội dung.</p>",
+        category=back.category,
+    )
+    for article in (waiting, back):
+        Article.objects.filter(pk=article.pk).update(
+            status=Article.Status.DRAFT, author=author
+        )
+        services.submit_for_review(
+            article_id=article.pk, user=author, note="Nhờ xem", base_url="/"
+        )
+    services.send_back(
+        article_id=back.pk, user=publisher, note="Thiếu nguồn", base_url="/"
+    )
+    back.refresh_from_db()
+    autosave.autosave(
+        article_id=back.pk,
+        user=author,
+        title="Đang viết",
+        lead="",
+        body="<p>Mới</p>",
+        based_on=back.updated_at,
+    )
+    clients = {**walkers, "author": Client(), "publisher": Client()}
+    clients["author"].force_login(author)
+    clients["publisher"].force_login(publisher)
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:news_article_change", args=[back.pk]),
+        reverse("admin:news_article_change", args=[waiting.pk]),
+        reverse("admin:news_article_history", args=[back.pk]),
+        reverse("admin:news_article_compare", args=[back.pk]),
+    ]
+    found, shown = [], 0
+    for name, client in clients.items():
+        for url in urls:
+            response = client.get(url)
+            if response.status_code == 200:
+                shown += 1
+                found += [
+                    f"{name}: {p}" for p in problems(url, response.content.decode())
+                ]
+    author_home = clients["author"].get(urls[0]).content.decode()
+    assert "Thiếu nguồn" in author_home
+    assert "Chờ duyệt (1)" in clients["publisher"].get(urls[0]).content.decode()
+    assert "Có bản lưu tự động" in clients["author"].get(urls[1]).content.decode()
+    assert shown >= 15
+    assert found == []

@@ -113,10 +113,12 @@ def expected_status(kind, name, model, instance, perms, user) -> set[int]:
         # A public article, or a part of one, also needs the right to publish.
         may_publish = "news.publish_article" in perms or not is_locked(instance)
         return {200} if has("delete") and may_publish else {403}
-    if kind == "bind_figure":
-        # The figure check's binding takes a POST only (its rule: the walk
-        # of admin POSTs, test_admin_posts).
+    if kind in ("bind_figure", "review", "autosave"):
+        # The figure check's binding, the review steps and autosave take a
+        # POST only (their rules: the walk of admin POSTs, test_admin_posts).
         return {405}
+    if kind == "compare":
+        return {200} if has("view") or has("change") else {403}
     if kind in ("password_change", "config", "qrcode"):
         return {200} if has("change") else {403}
     raise AssertionError(f"no rule for {name}")

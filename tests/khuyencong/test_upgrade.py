@@ -36,7 +36,14 @@ FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
 #: Models added since (by app): their tables, and content types, are new.
 ADDED = {
-    "news": {"checkedquote", "figurebinding"},
+    "news": {
+        "checkedquote",
+        "figurebinding",
+        # Review that moves (issue 17): review notes, autosaved drafts.
+        "reviewnote",
+        "historicalreviewnote",
+        "draftautosave",
+    },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
     "funding": {"areaname", "documentfile"},
@@ -54,7 +61,14 @@ NEW_TABLES = {
 GRANTED = importlib.import_module("funding.migrations.0015_document_roles").ROLES
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership", "funding_sourcedocument"}
+EXTENDED = {
+    "funding_area",
+    "funding_regionmembership",
+    "funding_sourcedocument",
+    # unpublish_at ("gỡ lúc"), and its constraint.
+    "news_article",
+    "news_historicalarticle",
+}
 
 
 def without_new(schema: list[str]) -> list[str]:

@@ -1,0 +1,47 @@
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .search import search_articles
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles the public may see: published, due (not scheduled later)
+        and not past their withdrawal time (``unpublish_at``).
+
+        Evaluated against the clock on each query, so a scheduled article
+        appears (and a withdrawal takes effect) at its time without any job
+        running.
+        """
+        now = timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            status=self.model.Status.PUBLISHED,
+            published_at__lte=now,
+        )
+
+    def next_publication(self):
+        """When the next scheduled article goes public or is withdrawn at its
+        time ("gỡ lúc"), or None."""
+        now, live = timezone.now(), self.filter(status=self.model.Status.PUBLISHED)
+        due = [
+            live.filter(**{f"{name}__gt": now})
+            .order_by(name)
+            .values_list(name, flat=True)
+            .first()
+            for name in ("published_at", "unpublish_at")
+        ]
+        return min(filter(None, due), default=None)
+
+    def for_listing(self):
+        """What lists and feeds need, in one query: category and author joined,
+        the heavy text columns left behind."""
+        return self.select_related("category", "author").defer(
+            "body", "search_title", "search_text", "search_vector"
+        )
+
+    def search(self, query: str):
+        """Articles matching every word of ``query``, best first
+        (``news.search``)."""
+        return search_articles(self, query)
