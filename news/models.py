@@ -23,6 +23,7 @@ from .figures import (  # noqa: F401
     FigureBinding,
     FigureQuote,
 )
+from .images.models import LibraryImage
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector, search_articles
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
@@ -95,7 +96,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What lists and feeds need, in one query: category and author joined,
         the heavy text columns left behind."""
-        return self.select_related("category", "author").defer(
+        return self.select_related("category", "author", "cover").defer(
             "body", "search_title", "search_text", "search_vector"
         )
 
@@ -169,8 +170,22 @@ class Article(TimeStampedModel):
     # published; cleared when an editor has reviewed it (and, if need be,
     # published a correction).
     needs_figure_review = models.BooleanField(_("cần rà soát số liệu"), default=False)
+    cover = models.ForeignKey(
+        LibraryImage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="covered_articles",
+        verbose_name=_("ảnh đại diện"),
+        help_text=_(
+            "Chọn từ thư viện ảnh (gõ để tìm) hoặc bấm + để tải ảnh mới. Khi ảnh "
+            "được cắt theo khung cố định, tâm điểm của ảnh được giữ lại."
+        ),
+    )
+    # The covers before the image library (migration 0008 moved each into
+    # it, as ``cover``); kept so no upload is lost, no longer shown.
     cover_image = models.ImageField(
-        _("ảnh đại diện"),
+        _("ảnh đại diện (cũ)"),
         upload_to=cover_upload_to,
         blank=True,
         validators=IMAGE_VALIDATORS,

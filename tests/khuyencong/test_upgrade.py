@@ -35,7 +35,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
 #: Models added since (by app): their tables, and content types, are new.
 ADDED = {
-    "news": {"checkedquote", "figurebinding"},
+    "news": {"checkedquote", "figurebinding", "libraryimage"},
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
     "funding": {"areaname"},
@@ -44,7 +44,13 @@ NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in mod
 
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership"}
+EXTENDED = {
+    "funding_area",
+    "funding_regionmembership",
+    # news migration 0008: the cover chosen from the image library.
+    "news_article",
+    "news_historicalarticle",
+}
 
 
 def without_new(schema: list[str]) -> list[str]:
@@ -378,11 +384,22 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         for row in after["django_content_type"]
         if dict(row)["model"] in ADDED.get(dict(row)["app_label"], ())
     }
-    # The permissions of the models added since are new rows.
+    # The permissions of the models added since are new rows, and so are
+    # the roles' grants of them (news 0009: the image library).
+    new_permissions = {
+        dict(row)["id"]
+        for row in after["auth_permission"]
+        if dict(row)["content_type_id"] in new_types
+    }
     after["auth_permission"] = [
         row
         for row in after["auth_permission"]
         if dict(row)["content_type_id"] not in new_types
+    ]
+    after["auth_group_permissions"] = [
+        row
+        for row in after["auth_group_permissions"]
+        if dict(row)["permission_id"] not in new_permissions
     ]
     for table in set(before) - upgraded - EXTENDED:
         assert after[table] == before[table], table
@@ -427,9 +444,16 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         ("funding", "areaname")
     }
 
-    # Whoever held a permission holds it still (data blocks' now news').
+    # Whoever held a permission holds it still (data blocks' now news'); the
+    # roles also got the image library's (news 0009).
+    library = {"news.add_libraryimage", "news.change_libraryimage"}
+    library |= {"news.view_libraryimage"}
+    granted = {
+        "Biên tập viên": library,
+        "Thư ký tòa soạn": library | {"news.delete_libraryimage"},
+    }
     assert held_permissions(database) == {
-        holder: {moved_to_news(p) for p in permissions}
+        holder: {moved_to_news(p) for p in permissions} | granted.get(holder, set())
         for holder, permissions in held_before.items()
     }
 
