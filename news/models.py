@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connection, models
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from khuyencong.images import validate_image_pixels
+from khuyencong.images import validate_image_size
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, vn_slugify
 
@@ -27,20 +26,6 @@ from .images.models import LibraryImage
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector, search_articles
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
-
-
-def validate_image_size(file) -> None:
-    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``, or of more
-    pixels than ``settings.MAX_IMAGE_PIXELS`` / ``MAX_IMAGE_SIDE``."""
-    limit = settings.MAX_IMAGE_UPLOAD_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            _("Ảnh quá lớn (%(size)s); dung lượng tối đa là %(limit)s."),
-            code="file_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-        )
-    validate_image_pixels(file)
-
 
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
 

@@ -71,6 +71,9 @@ def load_demo_content() -> dict[str, int]:
             status=Article.Status.PUBLISHED,
             published_at=SEED_PUBLISHED_AT,
             is_featured=True,
+            # The lost photo's caption, kept as the article's record; the
+            # drawn cover (``news.demo.images``) has its own words.
+            cover_caption=clean.photo_caption,
         )
         article._change_reason = "Nội dung mẫu (load_demo)"
         article.save()

@@ -2,7 +2,6 @@ from django import forms
 
 from khuyencong.images import BoundedImageField
 
-from ..models import validate_image_size
 from .models import LibraryImage
 
 
@@ -14,12 +13,6 @@ class LibraryImageForm(forms.ModelForm):
         model = LibraryImage
         fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
         field_classes = {"file": BoundedImageField}
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file is not None and not getattr(file, "_committed", False):
-            validate_image_size(file)
-        return file
 
 
 class LibraryUploadForm(LibraryImageForm):

@@ -1,12 +1,19 @@
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
+from django.core.validators import (
+    FileExtensionValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khuyencong.images import validate_image_size
 from khuyencong.models import TimeStampedModel
 
 from ..uploads import IMAGE_EXTENSIONS, LIBRARY_FOLDER, generated_name
+
+UNIT = [MinValueValidator(0), MaxValueValidator(1)]
 
 
 def library_upload_to(instance, filename: str) -> str:
@@ -31,12 +38,12 @@ class LibraryImage(TimeStampedModel):
     required), used as covers and inside bodies. Readers never get the
     original file, only its renditions."""
 
-    # The size and pixel checks run on upload (``news.images.services``);
-    # the extension check here keeps the form's file picker honest.
+    # Every save path (admin, editor's dialog, shell) that validates checks
+    # the bytes and pixels of a new upload.
     file = models.ImageField(
         _("tệp ảnh"),
         upload_to=library_upload_to,
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
     )
     # Read once on upload, so pages reserve the image's space without
     # opening the file.
@@ -52,11 +59,13 @@ class LibraryImage(TimeStampedModel):
     focal_x = models.FloatField(
         _("tâm điểm (ngang)"),
         default=0.5,
+        validators=UNIT,
         help_text=_("0 là mép trái, 1 là mép phải; giữ phần này khi cắt ảnh."),
     )
     focal_y = models.FloatField(
         _("tâm điểm (dọc)"),
         default=0.5,
+        validators=UNIT,
         help_text=_("0 là mép trên, 1 là mép dưới."),
     )
     uploaded_by = models.ForeignKey(

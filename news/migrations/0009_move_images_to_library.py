@@ -49,6 +49,8 @@ def forwards(apps, schema_editor):
     media_url = settings.MEDIA_URL
     changed = {}
     for photo in ArticleImage.objects.order_by("pk"):
+        if LibraryImage.objects.filter(file=photo.image.name).exists():
+            continue  # moved already
         article = changed.setdefault(
             photo.article_id, Article.objects.get(pk=photo.article_id)
         )

@@ -16,6 +16,7 @@ from funding.models import SourceDocument
 from news.figure_check import check_article
 from news.models import Article
 from tests.admin_forms import browser_payload
+from tests.conftest import png_bytes
 
 from .admin_rules import (
     ARTICLE_PARTS,
@@ -36,6 +37,8 @@ WRITES_NOTHING = {
     "funding_figure_import_job",
     "funding_figure_import_job_status",
     "otp_totp_totpdevice_config",
+    # The editor's image picker: a page (GET only; 405 to a POST).
+    "news_libraryimage_picker",
     "otp_totp_totpdevice_qrcode",
     "funding.importrecord:change",  # records are read-only
     "action:export_xlsx",
@@ -316,6 +319,18 @@ def custom_post(su, name, url) -> Post:
             {"key": finding.key, "reading": NOT_A_FIGURE},
             lambda perms: may(perms, "change", article),
             watched="news_figurebinding",
+        )
+    if name == "news_libraryimage_upload":
+        # The editor's dialog and the drop zone: a new library image.
+        return Post(
+            name,
+            url,
+            {"alt_text": "Ảnh tải lên", "caption": "", "credit": ""},
+            lambda perms: "news.add_libraryimage" in perms,
+            watched="news_libraryimage",
+            prepare=lambda su: {
+                "file": SimpleUploadedFile("anh.jpg", png_bytes(fmt="JPEG"))
+            },
         )
     if name in WRITES_NOTHING:
         return Post(name, url, {"format": "0"}, None)
