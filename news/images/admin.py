@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khuyencong.admin_guards import GuardedAdmin
 
+from ..models import Article
 from .admin_views import picker_view, upload_view
 from .forms import LibraryImageForm
 from .models import LibraryImage
@@ -69,6 +70,21 @@ class LibraryImageAdmin(GuardedAdmin):
             path("chon/", view(self.picker), name="news_libraryimage_picker"),
             *super().get_urls(),
         ]
+
+    def get_deleted_objects(self, objs, request):
+        # A photo placed in a body is kept while an article shows it (the
+        # cover's foreign key protects covers): readers would otherwise be
+        # sent the original file.
+        deleted, counts, perms, protected = super().get_deleted_objects(objs, request)
+        for image in objs:
+            for article in Article.objects.filter(
+                body__contains=f'data-file="{image.pk}"'
+            ).only("title"):
+                protected.append(
+                    _("Bài viết có ảnh này trong nội dung: %(title)s")
+                    % {"title": article.title}
+                )
+        return deleted, counts, perms, protected
 
     def picker(self, request):
         return picker_view(request, site=self.admin_site)

@@ -167,3 +167,19 @@ def test_article_form_chooses_the_cover_from_the_library(
         },
     ).json()
     assert [r["id"] for r in found["results"]] == [str(image.pk)]
+
+
+def test_a_photo_shown_in_a_body_cannot_be_deleted(
+    secretary_client, make_library_image, make_article
+):
+    used = make_library_image(alt_text="Ảnh trong bài")
+    make_article(title="Bài có ảnh", body=f'<p><img alt="x" data-file="{used.pk}"></p>')
+    url = reverse("admin:news_libraryimage_delete", args=[used.pk])
+    page = secretary_client.get(url).content.decode()
+    assert "Bài viết có ảnh này trong nội dung: Bài có ảnh" in page
+    secretary_client.post(url, {"post": "yes"})
+    assert LibraryImage.objects.filter(pk=used.pk).exists()
+    unused = make_library_image(alt_text="Ảnh thừa")
+    url = reverse("admin:news_libraryimage_delete", args=[unused.pk])
+    assert secretary_client.post(url, {"post": "yes"}).status_code == 302
+    assert not LibraryImage.objects.filter(pk=unused.pk).exists()

@@ -46,7 +46,10 @@ def test_covers_and_body_photos_move_into_the_library(
     with_cover.refresh_from_db()
     cover = with_cover.cover
     assert cover.file.name == with_cover.cover_image.name  # the same file
-    assert (cover.alt_text, cover.caption) == ("Đại biểu dự hội nghị", "Ông A phát biểu.")
+    assert (cover.alt_text, cover.caption) == (
+        "Đại biểu dự hội nghị",
+        "Ông A phát biểu.",
+    )
     assert (cover.width, cover.height) == (800, 600)
     without.refresh_from_db()
     assert without.cover is None
