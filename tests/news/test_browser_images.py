@@ -4,6 +4,7 @@ image dialog, published, and read on a 360 px phone as a small rendition
 page weight of an article on a phone, measured (the demo's under 300 KB)."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -15,6 +16,7 @@ from news.models import Article
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-rat-dai-2022"
+AXE = Path(__file__).resolve().parent.parent / "assets" / "axe.min.js"
 ALT = "Công nhân vận hành máy dệt mới"
 CAPTION = "Máy dệt được hỗ trợ từ kinh phí khuyến công"
 
@@ -140,3 +142,25 @@ def test_demo_article_weighs_under_300_kb_on_a_phone(
         print(f"  {size:>8} {url.removeprefix(live_server.url)}")
     assert len(shown) == 2 and all("/360" in src for src in shown), shown
     assert total < 300_000
+
+
+def test_pages_with_pictures_pass_axe(live_server, browser, reference_data):
+    call_command("load_demo", verbosity=0)
+    seed = Article.objects.get(slug=SEED_SLUG)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    found = {}
+    for path in ("/", "/tin-tuc/", seed.get_absolute_url()):
+        page.goto(live_server.url + path)
+        assert page.locator("picture").count() >= 1, path
+        # Evaluated by the debugger, so the page's CSP does not refuse it.
+        page.evaluate(AXE.read_text())
+        result = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}))"
+            ".violations.map(v => ({id: v.id, impact: v.impact}))"
+        )
+        if serious := [v for v in result if v["impact"] in ("serious", "critical")]:
+            found[path] = serious
+    assert found == {}
+    context.close()
