@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from funding.models import Area, Figure, SourceDocument
 from news.demo.content import SEED_SLUG, load_demo_content
+from news.demo.images import give_demo_images
 from news.models import Article
 
 pytestmark = [
@@ -49,6 +50,7 @@ def public_pages(article):
 
 def test_every_public_page_is_valid_html(reference_data, client, tmp_path):
     load_demo_content()
+    give_demo_images(body_image_slug=SEED_SLUG)  # pictures in cards, cover, body
     article = Article.objects.get(slug=SEED_SLUG)
     for name, path in public_pages(article).items():
         response = client.get(path)
