@@ -7,6 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from news.images.body import expand_body_images
+
 pytestmark = pytest.mark.django_db
 
 
@@ -94,3 +96,29 @@ def test_article_page_reads_cover_with_the_article(
         for q in queries.captured_queries
         if "news_libraryimage" in q["sql"] and "news_article" not in q["sql"]
     ]
+
+
+def test_library_photo_inserted_by_its_address_is_shown_as_a_picture(
+    client, make_article, make_library_image
+):
+    photo = make_library_image(size=(1000, 500))
+    article = make_article(body=f'<p><img src="{photo.file.url}" alt="Ảnh gõ tay"></p>')
+    html = client.get(article.get_absolute_url()).content.decode()
+    (shown,) = pictures(html)
+    assert 'alt="Ảnh gõ tay"' in shown
+    assert photo.file.url not in html
+
+
+def test_body_images_cost_one_query(
+    client, make_article, make_library_image, django_assert_num_queries
+):
+    photos = [make_library_image(alt_text=f"Ảnh {n}") for n in range(3)]
+    body = "".join(
+        f'<p><img src="{p.file.url}" alt="" data-file="{p.pk}"></p>' for p in photos
+    )
+    article = make_article(body=body)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert len(pictures(html)) == 3
+    with django_assert_num_queries(1):
+        expanded = expand_body_images(article.body)
+    assert expanded.count("<picture>") == 3
