@@ -47,7 +47,7 @@ def png_upload():
 
 
 @pytest.fixture
-def make_library_image(db):
+def make_library_image(db, django_capture_on_commit_callbacks):
     """A library image of ``size`` pixels (a JPEG drawn here), saved as an
     upload is (``save_library_image``); its renditions made on commit."""
 
@@ -59,7 +59,9 @@ def make_library_image(db):
             alt_text=alt_text,
             **fields,
         )
-        return save_library_image(image=image)
+        # Its renditions made as after a real upload's commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            return save_library_image(image=image)
 
     return make
 
