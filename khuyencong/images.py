@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image
@@ -82,6 +83,21 @@ def validate_image_pixels(file) -> None:
             },
             code="image_too_many_pixels",
         )
+
+
+def validate_image_size(file) -> None:
+    """Refuse a new upload above ``settings.MAX_IMAGE_UPLOAD_BYTES``, or of
+    more pixels than ``settings.MAX_IMAGE_PIXELS`` / ``MAX_IMAGE_SIDE``."""
+    if getattr(file, "_committed", False):
+        return
+    limit = settings.MAX_IMAGE_UPLOAD_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size)s); dung lượng tối đa là %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+    validate_image_pixels(file)
 
 
 class BoundedImageField(forms.ImageField):

@@ -41,6 +41,10 @@ _WRITING = [
     "news.view_articleimage",
     "news.view_historicalarticle",
     "news.view_correction",
+    # The image library (news migration 0009).
+    "news.add_libraryimage",
+    "news.change_libraryimage",
+    "news.view_libraryimage",
 ]
 _FIGURES = [
     f"funding.{action}_{model}"
@@ -71,6 +75,7 @@ ROLES = {
     SECRETARY: [
         *_WRITING,
         "news.delete_article",
+        "news.delete_libraryimage",
         "news.publish_article",
         "news.add_category",
         "news.change_category",

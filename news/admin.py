@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
@@ -7,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
-from khuyencong.images import BoundedImageField
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
-from .models import Article, ArticleImage, Category, Correction, DataBlock
+from .images import admin as images_admin  # noqa: F401 - the image library
+from .models import Article, Category, Correction, DataBlock
 from .review.admin import ReviewAdminMixin
 from .review.services import record_published
 from .services import (
@@ -52,21 +51,6 @@ class CategoryAdmin(GuardedAdmin):
     @admin.display(description=_("số bài"), ordering="num_articles")
     def article_count(self, obj):
         return obj.num_articles
-
-
-class ArticleImageInline(admin.TabularInline):
-    model = ArticleImage
-    extra = 0
-    fields = ["image", "alt_text", "caption", "url"]
-    readonly_fields = ["url"]
-    formfield_overrides = {models.ImageField: {"form_class": BoundedImageField}}
-    verbose_name_plural = _(
-        "Ảnh trong bài (tải ảnh lên đây, rồi chèn vào nội dung bằng đường dẫn)"
-    )
-
-    @admin.display(description=_("đường dẫn để chèn"))
-    def url(self, obj):
-        return format_html("<code>{}</code>", obj.image.url) if obj.image else "—"
 
 
 class DataBlockInline(admin.StackedInline):
@@ -115,7 +99,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 class ArticleMedia:
-    js = [*VietnameseSlugMedia.js, "news/figure_check.js"]
+    js = [*VietnameseSlugMedia.js, "news/figure_check.js", "news/figure_exit.js"]
     css = {"all": ["news/figure_check.css"]}
 
 
@@ -145,8 +129,8 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "slug"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "author", "documents"]
-    inlines = [ArticleImageInline, DataBlockInline, CorrectionInline]
+    autocomplete_fields = ["category", "author", "cover", "documents"]
+    inlines = [DataBlockInline, CorrectionInline]
     actions = ["publish_selected", "withdraw_selected", "mark_reviewed"]
     readonly_fields = ["figure_check"]
     history_list_display = ["status"]
@@ -154,7 +138,7 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         (
             _("Ảnh đại diện"),
-            {"fields": ["cover_image", "cover_alt", "cover_caption"]},
+            {"fields": ["cover"]},
         ),
         (_("Văn bản liên quan"), {"fields": ["documents"]}),
         (

@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from funding.api import Figure, ProgrammeContent
-from khuyencong.images import BoundedImageField
 
 from .models import Article, DataBlock
 from .sanitize import removed_content
@@ -43,9 +42,7 @@ class ArticleAdminForm(forms.ModelForm):
             "category",
             "lead",
             "body",
-            "cover_image",
-            "cover_alt",
-            "cover_caption",
+            "cover",
             "status",
             "published_at",
             "unpublish_at",
@@ -53,7 +50,6 @@ class ArticleAdminForm(forms.ModelForm):
             "author",
             "byline",
         ]
-        field_classes = {"cover_image": BoundedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

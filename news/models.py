@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connection, models
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from khuyencong.images import validate_image_pixels
+from khuyencong.images import validate_image_size
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, vn_slugify
 
@@ -23,25 +22,12 @@ from .figures import (  # noqa: F401
     FigureBinding,
     FigureQuote,
 )
+from .images.models import LibraryImage
 from .querysets import ArticleQuerySet
 from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
-
-
-def validate_image_size(file) -> None:
-    """Refuse images above ``settings.MAX_IMAGE_UPLOAD_BYTES``, or of more
-    pixels than ``settings.MAX_IMAGE_PIXELS`` / ``MAX_IMAGE_SIDE``."""
-    limit = settings.MAX_IMAGE_UPLOAD_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            _("Ảnh quá lớn (%(size)s); dung lượng tối đa là %(limit)s."),
-            code="file_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-        )
-    validate_image_pixels(file)
-
 
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
 
@@ -142,8 +128,22 @@ class Article(TimeStampedModel):
     # published; cleared when an editor has reviewed it (and, if need be,
     # published a correction).
     needs_figure_review = models.BooleanField(_("cần rà soát số liệu"), default=False)
+    cover = models.ForeignKey(
+        LibraryImage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="covered_articles",
+        verbose_name=_("ảnh đại diện"),
+        help_text=_(
+            "Chọn từ thư viện ảnh (gõ để tìm) hoặc bấm + để tải ảnh mới. Khi ảnh "
+            "được cắt theo khung cố định, tâm điểm của ảnh được giữ lại."
+        ),
+    )
+    # The covers before the image library (migration 0008 moved each into
+    # it, as ``cover``); kept so no upload is lost, no longer shown.
     cover_image = models.ImageField(
-        _("ảnh đại diện"),
+        _("ảnh đại diện (cũ)"),
         upload_to=cover_upload_to,
         blank=True,
         validators=IMAGE_VALIDATORS,

@@ -37,7 +37,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What lists and feeds need, in one query: category and author joined,
         the heavy text columns left behind."""
-        return self.select_related("category", "author").defer(
+        return self.select_related("category", "author", "cover").defer(
             "body", "search_title", "search_text", "search_vector"
         )
 

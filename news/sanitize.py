@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 from django.conf import settings
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
@@ -35,7 +36,8 @@ BODY_EXTENSIONS = {
     "Blockquote": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-    "Figure": True,
+    # The image dialog's "Chọn ảnh…" opens the image library's picker.
+    "Figure": {"pickerUrl": reverse_lazy("admin:news_libraryimage_picker")},
     "Caption": True,
     "Image": True,
     "Table": True,
@@ -107,6 +109,9 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     # request that page.
     if element == "img" and attribute == "src":
         return media_image_src(value)
+    if element == "img" and attribute == "data-file":
+        # The library image the photo is (``news.images.body``).
+        return value if value.isascii() and value.isdigit() else None
     return value
 
 
@@ -119,10 +124,10 @@ def _allowlist() -> dict:
 def _cleaner() -> nh3.Cleaner:
     allow = _allowlist()
     attributes = {tag: set(attrs) for tag, attrs in allow["attributes"].items()}
-    # rel is set by the sanitiser itself; data-file and figure classes are
-    # editor internals a reader never needs.
+    # rel is set by the sanitiser itself; figure classes are editor
+    # internals a reader never needs. data-file names the library image.
     attributes["a"] = (attributes.get("a", set()) - {"rel"}) | {"title"}
-    attributes["img"] = {"src", "alt", "width", "height"}
+    attributes["img"] = {"src", "alt", "width", "height", "data-file"}
     attributes.pop("figure", None)
     return nh3.Cleaner(
         tags=set(allow["tags"]),

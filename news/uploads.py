@@ -9,10 +9,13 @@ from django.utils import timezone
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 COVER_FOLDER = "news/covers"
 BODY_IMAGE_FOLDER = "news/images"
+#: The image library's originals (``news.images``); their renditions are
+#: named by ``news.images.renditions``.
+LIBRARY_FOLDER = "news/library"
 
 _STORED_EXTENSIONS = sorted({"jpg" if e == "jpeg" else e for e in IMAGE_EXTENSIONS})
 _GENERATED_NAME = re.compile(
-    rf"(?:{COVER_FOLDER}|{BODY_IMAGE_FOLDER})/[0-9]{{4}}/[0-9]{{2}}/[0-9a-f]{{32}}"
+    rf"(?:{COVER_FOLDER}|{BODY_IMAGE_FOLDER}|{LIBRARY_FOLDER})/[0-9]{{4}}/[0-9]{{2}}/[0-9a-f]{{32}}"
     rf"\.(?:{'|'.join(_STORED_EXTENSIONS)})"
 )
 

@@ -11,6 +11,8 @@ from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import search
 from .blocks import article_blocks, block_download, split_body
+from .images.body import expand_body_images
+from .images.renditions import picture_or_none
 from .models import Article, Category, DataBlock
 from .params import SearchQuery
 from .quote_links import link_figures, link_lead, linked_quotes
@@ -73,7 +75,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit see drafts and scheduled articles at their
         # public address (a preview); everyone else sees published ones only.
-        articles = Article.objects.select_related("category", "author").defer(
+        articles = Article.objects.select_related("category", "author", "cover").defer(
             "search_title", "search_text", "search_vector"
         )
         return articles if self.can_preview() else articles.published()
@@ -92,7 +94,7 @@ class ArticleDetailView(DetailView):
         # Each number read as a figure links to it (put in here, not stored).
         quotes = linked_quotes(article)
         context["lead_html"] = link_lead(article.lead, quotes.get("lead", ()))
-        body = link_figures(article.body, quotes.get("body", ()))
+        body = expand_body_images(link_figures(article.body, quotes.get("body", ())))
         context["body_parts"] = split_body(body, article_blocks(article))
         context["corrections"] = article.corrections.filter(
             published_at__lte=timezone.now()
@@ -115,8 +117,8 @@ class ArticleDetailView(DetailView):
         }
         if article.published_at:
             data["datePublished"] = localtime(article.published_at).isoformat()
-        if article.cover_image:
-            data["image"] = [build(article.cover_image.url)]
+        if article.cover and (cover := picture_or_none(article.cover)):
+            data["image"] = [build(cover.large)]
         return data
 
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from PIL import Image
 
 from news.demo.content import load_demo_content
+from news.images.models import LibraryImage
+from news.images.services import save_library_image
 from news.models import Article, Category
 
 EDITOR = "Biên tập viên"
@@ -40,6 +42,26 @@ def png_bytes(size=(64, 48), color=(11, 79, 138), fmt="PNG") -> bytes:
 def png_upload():
     def make(name="anh.png", **kwargs):
         return SimpleUploadedFile(name, png_bytes(**kwargs), content_type="image/png")
+
+    return make
+
+
+@pytest.fixture
+def make_library_image(db, django_capture_on_commit_callbacks):
+    """A library image of ``size`` pixels (a JPEG drawn here), saved as an
+    upload is (``save_library_image``); its renditions made on commit."""
+
+    def make(size=(1200, 800), alt_text="Đại biểu dự hội nghị", **fields):
+        image = LibraryImage(
+            file=SimpleUploadedFile(
+                "anh.jpg", png_bytes(size=size, fmt="JPEG"), content_type="image/jpeg"
+            ),
+            alt_text=alt_text,
+            **fields,
+        )
+        # Its renditions made as after a real upload's commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            return save_library_image(image=image)
 
     return make
 

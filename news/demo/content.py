@@ -1,13 +1,10 @@
 """Demo content: the sections of a khuyến công centre's site and the seed article."""
 
-import io
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, ImageDraw
 
 from funding.api import load_seed_figures
 from news.models import Article, Category
@@ -46,18 +43,6 @@ CATEGORIES = [
 ]
 
 
-def placeholder_image(title: str) -> ContentFile:
-    """A plain 16:9 image standing in for the seed article's lost photo."""
-    image = Image.new("RGB", (1200, 675), (11, 79, 138))
-    draw = ImageDraw.Draw(image)
-    for x in range(-675, 1200, 60):
-        draw.line([(x, 675), (x + 675, 0)], fill=(16, 92, 158), width=18)
-    draw.rectangle([(80, 280), (1120, 395)], fill=(7, 58, 102))
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return ContentFile(buffer.getvalue(), name="placeholder.png")
-
-
 @transaction.atomic
 def load_demo_content() -> dict[str, int]:
     """Create what is missing of the demo content; never change what exists.
@@ -86,14 +71,9 @@ def load_demo_content() -> dict[str, int]:
             status=Article.Status.PUBLISHED,
             published_at=SEED_PUBLISHED_AT,
             is_featured=True,
-            cover_alt=(
-                "Ảnh thay thế (ảnh gốc của bài không còn): Hội nghị khuyến công "
-                "khu vực miền Trung - Tây Nguyên năm 2022"
-            ),
+            # The lost photo's caption, kept as the article's record; the
+            # drawn cover (``news.demo.images``) has its own words.
             cover_caption=clean.photo_caption,
-        )
-        article.cover_image.save(
-            "placeholder.png", placeholder_image(clean.title), save=False
         )
         article._change_reason = "Nội dung mẫu (load_demo)"
         article.save()

@@ -5,6 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from news.images.body import BODY_SIZES
+from news.images.renditions import picture_or_none
+
 register = template.Library()
 
 
@@ -20,3 +23,28 @@ def jsonld(value) -> str:
 def absolute(context, url: str) -> str:
     """``url`` made absolute against the current request."""
     return context["request"].build_absolute_uri(url)
+
+
+#: How wide pictures are shown, per place (``picture`` tag).
+PICTURE_SIZES = {
+    "article": BODY_SIZES,
+    "card": "(min-width: 64rem) 23rem, (min-width: 40rem) 50vw, calc(100vw - 2rem)",
+}
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, place="article", ratio=None, loading="lazy", css_class=""):
+    """A library image as ``<picture>`` of its renditions (WebP, JPEG),
+    cropped to ``ratio`` ("16x9") around its focal point when given."""
+    return {
+        "picture": picture_or_none(image, ratio) if image else None,
+        "sizes": PICTURE_SIZES[place],
+        "loading": loading,
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag
+def cover_picture(article):
+    """The article's cover renditions (``Picture``), or None."""
+    return picture_or_none(article.cover) if article.cover_id else None

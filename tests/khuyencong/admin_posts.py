@@ -17,6 +17,7 @@ from news.figure_check import check_article
 from news.models import Article
 from news.review.autosave import version_token
 from tests.admin_forms import browser_payload
+from tests.conftest import png_bytes
 
 from .admin_rules import (
     ARTICLE_PARTS,
@@ -37,6 +38,8 @@ WRITES_NOTHING = {
     "funding_figure_import_job",
     "funding_figure_import_job_status",
     "otp_totp_totpdevice_config",
+    # The editor's image picker: a page (GET only; 405 to a POST).
+    "news_libraryimage_picker",
     "otp_totp_totpdevice_qrcode",
     "funding.importrecord:change",  # records are read-only
     "news_article_compare",  # two versions side by side: read only
@@ -321,6 +324,18 @@ def custom_post(su, name, url) -> Post:
         )
     if name in ("news_article_review", "news_article_autosave"):
         return article_post(name, url)
+    if name == "news_libraryimage_upload":
+        # The editor's dialog and the drop zone: a new library image.
+        return Post(
+            name,
+            url,
+            {"alt_text": "Ảnh tải lên", "caption": "", "credit": ""},
+            lambda perms: "news.add_libraryimage" in perms,
+            watched="news_libraryimage",
+            prepare=lambda su: {
+                "file": SimpleUploadedFile("anh.jpg", png_bytes(fmt="JPEG"))
+            },
+        )
     if name in WRITES_NOTHING:
         return Post(name, url, {"format": "0"}, None)
     raise AssertionError(f"no rule for the view {name}")

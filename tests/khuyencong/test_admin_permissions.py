@@ -29,6 +29,8 @@ CUSTOM = {
     "funding_figure_process_import": "funding.import_figure",
     "funding_figure_template": "funding.import_figure",
     "funding_figure_export": "funding.view_figure",
+    # The editor's image picker.
+    "news_libraryimage_picker": "news.view_libraryimage",
 }
 #: An import job's page and status: walked with a job nobody started (a
 #: job is its owner's only, tested in tests/funding/imports/test_import_jobs.py).
@@ -113,8 +115,9 @@ def expected_status(kind, name, model, instance, perms, user) -> set[int]:
         # A public article, or a part of one, also needs the right to publish.
         may_publish = "news.publish_article" in perms or not is_locked(instance)
         return {200} if has("delete") and may_publish else {403}
-    if kind in ("bind_figure", "review", "autosave"):
-        # The figure check's binding, the review steps and autosave take a
+    if kind in ("bind_figure", "review", "autosave", "upload"):
+        # The figure check's binding, the review steps, autosave and the image
+        # library's upload take a
         # POST only (their rules: the walk of admin POSTs, test_admin_posts).
         return {405}
     if kind == "compare":

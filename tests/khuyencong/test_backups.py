@@ -12,6 +12,7 @@ from funding.models import Figure
 from khuyencong import pagecache
 from khuyencong.backups import backup
 from news.demo.content import load_demo_content
+from news.demo.images import give_demo_images
 from news.models import Article, DataBlock
 
 from .test_settings import run_with_env
@@ -43,7 +44,7 @@ print(json.dumps({
     "figures": Figure.objects.count(),
     "figure_history": Figure.history.count(),
     "blocks": DataBlock.objects.count(),
-    "cover": Article.objects.exclude(cover_image="").values_list("cover_image", flat=True).first(),
+    "cover": Article.objects.exclude(cover=None).values_list("cover__file", flat=True).first(),
     "value": str(Figure.objects.order_by("pk").values_list("value", flat=True).first()),
 }))
 """
@@ -70,15 +71,16 @@ def test_backup_then_restore_into_an_empty_database(
 ):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     load_demo_content()
-    article = Article.objects.exclude(cover_image="").first()
-    cover = Path(article.cover_image.path).read_bytes()
+    give_demo_images()
+    article = Article.objects.exclude(cover=None).first()
+    cover = Path(article.cover.file.path).read_bytes()
     expected = {
         "articles": Article.objects.count(),
         "article_history": Article.history.count(),
         "figures": Figure.objects.count(),
         "figure_history": Figure.history.count(),
         "blocks": DataBlock.objects.count(),
-        "cover": article.cover_image.name,
+        "cover": article.cover.file.name,
         "value": str(
             Figure.objects.order_by("pk").values_list("value", flat=True).first()
         ),

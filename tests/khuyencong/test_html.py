@@ -11,6 +11,7 @@ from django.urls import reverse
 from funding.models import Area, Figure, SourceDocument
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.demo.documents import load_demo_documents_for_articles
+from news.demo.images import give_demo_images
 from news.models import Article
 
 pytestmark = [
@@ -58,6 +59,7 @@ def public_pages(article):
 def test_every_public_page_is_valid_html(reference_data, client, tmp_path):
     load_demo_content()
     load_demo_documents_for_articles()
+    give_demo_images(body_image_slug=SEED_SLUG)  # pictures in cards, cover, body
     article = Article.objects.get(slug=SEED_SLUG)
     for name, path in public_pages(article).items():
         response = client.get(path)

@@ -7,11 +7,12 @@ from functools import cache
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from khuyencong.images import validate_image_pixels
-from news.models import Article, ArticleImage
-from tests.news.test_admin import ADD_URL, form_data
+from news.images.models import LibraryImage
+from news.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -27,64 +28,63 @@ def upload(width, height, mode="1", name="anh.png"):
     return SimpleUploadedFile(name, png(width, height, mode), content_type="image/png")
 
 
-def test_the_reported_cover_is_refused_with_its_size_and_the_limit(
-    secretary_client, category
-):
+LIBRARY_ADD_URL = reverse("admin:news_libraryimage_add")
+
+
+def library_data(file, **fields):
+    return {
+        "file": file,
+        "alt_text": "ảnh",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    } | fields
+
+
+def test_the_reported_image_is_refused_with_its_size_and_the_limit(secretary_client):
     # The image: 12,000 × 12,000 pixels in 140 KB of PNG.
-    cover = upload(12_000, 12_000, mode="L")
-    assert cover.size < 150_000
-    response = secretary_client.post(
-        ADD_URL, form_data(category, cover_image=cover, cover_alt="ảnh")
-    )
+    image = upload(12_000, 12_000, mode="L")
+    assert image.size < 150_000
+    response = secretary_client.post(LIBRARY_ADD_URL, library_data(image))
     assert response.status_code == 200
-    (error,) = response.context["adminform"].form.errors["cover_image"]
+    (error,) = response.context["adminform"].form.errors["file"]
     assert "12.000 × 12.000 điểm ảnh" in error
     assert "144.000.000" in error and "40.000.000" in error and "10.000" in error
-    assert not Article.objects.exists()
+    assert not LibraryImage.objects.exists()
 
 
-def test_a_body_image_is_capped_the_same_way(secretary_client, category):
-    data = form_data(
-        category,
-        **{
-            "images-TOTAL_FORMS": "1",
-            "images-0-image": upload(10_001, 20),
-            "images-0-alt_text": "Dải ảnh dài",
-            "images-0-caption": "",
-        },
+def test_the_editor_dialog_upload_is_capped_the_same_way(editor_client):
+    response = editor_client.post(
+        reverse("admin:news_libraryimage_upload"),
+        {"file": upload(10_001, 20), "alt_text": "Dải ảnh dài"},
     )
-    response = secretary_client.post(ADD_URL, data)
-    assert response.status_code == 200
-    errors = response.context["inline_admin_formsets"][0].formset.errors
-    assert "10.001 × 20 điểm ảnh" in str(errors)
-    assert not ArticleImage.objects.exists() and not Article.objects.exists()
+    assert response.status_code == 400
+    assert "10.001 × 20 điểm ảnh" in response.json()["error"]
+    assert not LibraryImage.objects.exists()
 
 
 def test_a_picture_past_pillows_own_guard_is_named_too_big_not_broken(
-    secretary_client, category
+    secretary_client,
 ):
     # 196 million pixels: Pillow refuses to open it (DecompressionBombError);
     # the editor must read "too big", not "not an image".
     response = secretary_client.post(
-        ADD_URL,
-        form_data(category, cover_image=upload(14_000, 14_000), cover_alt="ảnh"),
+        LIBRARY_ADD_URL, library_data(upload(14_000, 14_000))
     )
-    (error,) = response.context["adminform"].form.errors["cover_image"]
+    (error,) = response.context["adminform"].form.errors["file"]
     assert error.startswith("Ảnh quá lớn: hơn 178.956.970 điểm ảnh")
     assert "40.000.000" in error
-    assert not Article.objects.exists()
+    assert not LibraryImage.objects.exists()
 
 
-def test_an_image_within_the_limits_is_stored(secretary_client, category, settings):
+def test_an_image_within_the_limits_is_stored(secretary_client, settings):
     settings.MAX_IMAGE_PIXELS = 400 * 300
     settings.MAX_IMAGE_SIDE = 400
     response = secretary_client.post(
-        ADD_URL,
-        form_data(category, cover_image=upload(400, 300, "RGB"), cover_alt="Ảnh"),
+        LIBRARY_ADD_URL, library_data(upload(400, 300, "RGB"), alt_text="Ảnh")
     )
     assert response.status_code == 302
-    article = Article.objects.get()
-    assert (article.cover_width, article.cover_height) == (400, 300)
+    image = LibraryImage.objects.get()
+    assert (image.width, image.height) == (400, 300)
 
 
 @pytest.mark.parametrize(
@@ -121,6 +121,10 @@ def test_every_save_path_checks_pixels_not_only_the_admin(category):
     with pytest.raises(ValidationError) as raised:
         article.full_clean()
     assert "12.000 × 12.000" in str(raised.value.message_dict["cover_image"])
+    image = LibraryImage(file=upload(12_000, 12_000), alt_text="ảnh")
+    with pytest.raises(ValidationError) as raised:
+        image.full_clean(exclude=["width", "height"])
+    assert "12.000 × 12.000" in str(raised.value.message_dict["file"])
 
 
 def test_pillows_decompression_bomb_guard_stays_on():

@@ -43,6 +43,8 @@ ADDED = {
         "reviewnote",
         "historicalreviewnote",
         "draftautosave",
+        # The image library (issue 17).
+        "libraryimage",
     },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
@@ -58,14 +60,28 @@ NEW_TABLES = {
 
 #: Permissions later migrations grant the roles, by group (funding 0015:
 #: the documents library); every permission held before is held still.
-GRANTED = importlib.import_module("funding.migrations.0015_document_roles").ROLES
+_LIBRARY = {
+    "news.add_libraryimage",
+    "news.change_libraryimage",
+    "news.view_libraryimage",
+}
+#: ... and the image library's (news 0009).
+GRANTED = {
+    group: set(permissions)
+    for group, permissions in importlib.import_module(
+        "funding.migrations.0015_document_roles"
+    ).ROLES.items()
+}
+GRANTED["Biên tập viên"] |= _LIBRARY
+GRANTED["Thư ký tòa soạn"] |= _LIBRARY | {"news.delete_libraryimage"}
 
 #: Tables later migrations extend with columns (every old row's values kept).
 EXTENDED = {
     "funding_area",
     "funding_regionmembership",
     "funding_sourcedocument",
-    # unpublish_at ("gỡ lúc"), and its constraint.
+    # unpublish_at ("gỡ lúc"), and its constraint; the cover chosen from the
+    # image library.
     "news_article",
     "news_historicalarticle",
 }
@@ -406,11 +422,22 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         for row in after["django_content_type"]
         if dict(row)["model"] in ADDED.get(dict(row)["app_label"], ())
     }
-    # The permissions of the models added since are new rows.
+    # The permissions of the models added since are new rows, and so are
+    # the roles' grants of them (news 0009: the image library).
+    new_permissions = {
+        dict(row)["id"]
+        for row in after["auth_permission"]
+        if dict(row)["content_type_id"] in new_types
+    }
     after["auth_permission"] = [
         row
         for row in after["auth_permission"]
         if dict(row)["content_type_id"] not in new_types
+    ]
+    after["auth_group_permissions"] = [
+        row
+        for row in after["auth_group_permissions"]
+        if dict(row)["permission_id"] not in new_permissions
     ]
     for table in set(before) - upgraded - EXTENDED:
         assert after[table] == before[table], table

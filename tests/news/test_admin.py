@@ -247,64 +247,23 @@ def test_history_records_compares_and_restores_without_publishing(
     assert not article.is_public
 
 
-def test_cover_image_upload_is_validated(
-    secretary_client, category, png_upload, settings
+def test_cover_is_chosen_from_the_image_library(
+    secretary_client, category, make_library_image
 ):
-    not_an_image = png_upload()
-    not_an_image.file.seek(0)
-    not_an_image.file.truncate()
-    not_an_image.file.write(b"<?php echo 'hi'; ?>")
-    not_an_image.file.seek(0)
-    not_an_image.size = 20
-    response = secretary_client.post(
-        ADD_URL, form_data(category, cover_image=not_an_image, cover_alt="ảnh")
-    )
-    assert response.status_code == 200
-    assert "cover_image" in response.context["adminform"].form.errors
-
-    settings.MAX_IMAGE_UPLOAD_BYTES = 100
-    response = secretary_client.post(
-        ADD_URL,
-        form_data(category, cover_image=png_upload(size=(400, 400)), cover_alt="ảnh"),
-    )
-    errors = response.context["adminform"].form.errors["cover_image"]
-    assert "quá lớn" in errors[0]
-    assert not Article.objects.exists()
-
-
-def test_cover_image_needs_alt_text(secretary_client, category, png_upload):
-    response = secretary_client.post(
-        ADD_URL, form_data(category, cover_image=png_upload())
-    )
-    assert response.status_code == 200
-    assert "cover_alt" in response.context["adminform"].form.errors
-
-
-def test_valid_cover_and_body_image_are_stored_under_media(
-    secretary_client, category, png_upload, media_root
-):
-    data = form_data(
-        category,
-        cover_image=png_upload("../../etc/ảnh gốc.PNG"),
-        cover_alt="Đại biểu",
-        **{
-            "images-TOTAL_FORMS": "1",
-            "images-0-image": png_upload("chen.png"),
-            "images-0-alt_text": "Ảnh trong bài",
-            "images-0-caption": "",
-        },
-    )
+    image = make_library_image(alt_text="Đại biểu")
+    data = form_data(category, cover=image.pk)
     assert secretary_client.post(ADD_URL, data).status_code == 302
     article = Article.objects.get()
-    cover = media_root / article.cover_image.name
-    assert cover.is_file() and cover.suffix == ".png"
-    assert (
-        ".." not in article.cover_image.name and "goc" not in article.cover_image.name
-    )
-    (image,) = article.images.all()
-    assert (media_root / image.image.name).is_file()
+    assert article.cover == image
     page = secretary_client.get(change_url(article)).content.decode()
-    assert image.image.url in page  # the address to insert into the body
+    assert f'<option value="{image.pk}" selected>Đại biểu</option>' in page
+
+
+def test_cover_must_be_a_library_image(secretary_client, category):
+    response = secretary_client.post(ADD_URL, form_data(category, cover="999"))
+    assert response.status_code == 200
+    assert "cover" in response.context["adminform"].form.errors
+    assert not Article.objects.exists()
 
 
 def test_roles_exist_with_the_right_permissions():

@@ -29,13 +29,13 @@ def count_queries(client, url):
 
 
 def test_query_count_does_not_grow_with_articles(
-    client, make_article, png_upload, make_user, django_assert_max_num_queries
+    client, make_article, make_library_image, make_user, django_assert_max_num_queries
 ):
     author = make_user("tacgia", first_name="An")
 
     def add(n):
         return [
-            make_article(author=author, cover_image=png_upload(), cover_alt="ảnh")
+            make_article(author=author, cover=make_library_image(size=(64, 48)))
             for _ in range(n)
         ]
 

@@ -86,7 +86,7 @@ def test_scheduled_article_appears_on_its_own(client, make_article, time_machine
 
 
 @pytest.fixture
-def full_article(make_article, png_upload, make_user):
+def full_article(make_article, make_library_image, make_user):
     writer = make_user("pv", first_name="Lan", last_name="Nguyễn")
     article = make_article(
         title="Hội nghị khuyến công <miền Trung>",
@@ -94,9 +94,9 @@ def full_article(make_article, png_upload, make_user):
         body="<p>Thân bài.</p>",
         author=writer,
         published_at=datetime(2022, 8, 18, 17, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
-        cover_image=png_upload(),
-        cover_alt="Đại biểu dự hội nghị",
-        cover_caption="Ông A phát biểu tại Hội nghị.",
+        cover=make_library_image(
+            alt_text="Đại biểu dự hội nghị", caption="Ông A phát biểu tại Hội nghị."
+        ),
     )
     return article
 
@@ -126,7 +126,7 @@ def test_article_page_shows_everything_a_reader_needs(
     assert '<meta property="og:title"' in html
     assert f'<meta property="og:url" content="{canonical}">' in html
     assert (
-        '<meta property="og:image" content="http://testserver/media/news/covers/'
+        '<meta property="og:image" content="http://testserver/media/news/renditions/'
         in html
     )
     assert '<meta name="twitter:card" content="summary_large_image">' in html
@@ -143,15 +143,15 @@ def test_article_jsonld_is_a_news_article(client, full_article):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == full_article.title
     assert data["datePublished"].startswith("2022-08-18T17:00:00")
-    assert data["image"][0].startswith("http://testserver/media/news/covers/")
+    assert data["image"][0].startswith("http://testserver/media/news/renditions/")
     # "<" from the title must not be able to close the script element.
     assert "<miền" not in match.group(1)
 
 
 def test_cover_image_is_stored_under_a_generated_name(full_article):
-    name = full_article.cover_image.name
-    assert name.startswith("news/covers/") and "anh" not in name
-    assert re.fullmatch(r"news/covers/\d{4}/\d{2}/[0-9a-f]{32}\.png", name)
+    name = full_article.cover.file.name
+    assert name.startswith("news/library/") and "anh" not in name
+    assert re.fullmatch(r"news/library/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", name)
 
 
 def test_home_shows_featured_and_latest(client, make_article):

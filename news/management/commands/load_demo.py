@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from funding.api import load_demo_figures
-from news.demo.content import load_demo_content
+from news.demo.content import SEED_SLUG, load_demo_content
 from news.demo.documents import load_demo_documents_for_articles
+from news.demo.images import give_demo_images
 
 DEMO_PASSWORD = "khuyencong-demo-2022"
 DEMO_USERS = [
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             f"stored, {created['blocks']} data blocks attached (existing ones left "
             "as they are)."
         )
+        covers = give_demo_images(body_image_slug=SEED_SLUG)
+        self.stdout.write(f"Demo images: {covers} drawn covers added to the library.")
         synthetic = load_demo_figures()
         self.stdout.write(
             f"Demo figures (synthetic, marked as demo): {synthetic} created."

@@ -1,0 +1,166 @@
+"""The image library in real Chromium: a photo uploaded from the editor's
+image dialog, published, and read on a 360 px phone as a small rendition
+(never the original); typing after a captioned photo goes on below it; the
+page weight of an article on a phone, measured (the demo's under 300 KB)."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from PIL import Image
+
+from news.demo.content import SEED_SLUG
+from news.models import Article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "mat-khau-rat-dai-2022"
+AXE = Path(__file__).resolve().parent.parent / "assets" / "axe.min.js"
+ALT = "Công nhân vận hành máy dệt mới"
+CAPTION = "Máy dệt được hỗ trợ từ kinh phí khuyến công"
+
+
+def heavy_photo(path):
+    """A 2400 × 1600 JPEG of noise: an original far heavier than any
+    rendition a phone should get."""
+    noise = [Image.effect_noise((2400, 1600), 60 + 10 * band) for band in range(3)]
+    buffer = io.BytesIO()
+    Image.merge("RGB", noise).save(buffer, format="JPEG", quality=92)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def sign_in(page, live_server, username):
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+
+
+def read_on_a_phone(browser, url):
+    """Open ``url`` at 360 × 740, scroll to each image, and return the
+    transferred bytes per address and the page's shown image addresses."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    fetched = {}
+    page.on(
+        "requestfinished",
+        lambda request: fetched.__setitem__(
+            request.url,
+            (sizes := request.sizes())["responseBodySize"]
+            + sizes["responseHeadersSize"],
+        ),
+    )
+    page.goto(url, wait_until="networkidle")
+    # Lazy images load when near the screen: bring each there.
+    for image in page.locator("main img").all():
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("i => i.complete", arg=image.element_handle())
+    page.wait_for_load_state("networkidle")
+    shown = page.evaluate(
+        "[...document.querySelectorAll('main img')].map(i => i.currentSrc)"
+    )
+    context.close()
+    return fetched, shown
+
+
+def test_photo_from_the_editor_dialog_reaches_a_phone_as_a_small_rendition(
+    live_server, browser, reference_data, make_user, category, tmp_path
+):
+    make_user("thuky_anh", "Thư ký tòa soạn")
+    photo = heavy_photo(tmp_path / "may-det.jpg")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sign_in(page, live_server, "thuky_anh")
+    page.goto(live_server.url + "/admin/news/article/add/")
+    page.fill("#id_title", "Xưởng dệt nhận máy mới")
+    page.fill("#id_lead", "Sapo về xưởng dệt.")
+    editor = page.locator(".ProseMirror >> visible=true").first
+    editor.wait_for()
+    editor.click()
+    page.keyboard.type("Đoạn mở đầu.")
+    page.keyboard.press("Enter")
+
+    page.get_by_role("button", name="Ảnh có chú thích").click()
+    dialog = page.locator("dialog.prose-editor-dialog")
+    assert "Chèn ảnh" in dialog.inner_text()
+    with page.expect_popup() as opened:
+        dialog.get_by_role("button", name="Chọn từ thư viện ảnh…").click()
+    picker = opened.value
+    picker.wait_for_load_state()
+    picker.set_input_files("#library-files-pick", str(photo))
+    picker.fill(".library-item input[name=alt_text]", ALT)
+    picker.fill(".library-item input[name=caption]", CAPTION)
+    with picker.expect_event("close"):
+        picker.click(".library-send")
+    assert dialog.locator("input[name=altText]").input_value() == ALT
+    assert dialog.locator("input[name=caption]").input_value() == CAPTION
+    dialog.get_by_role("button", name="Chèn", exact=True).click()
+    # Typing after the captioned photo goes on below it.
+    page.keyboard.type("Đoạn sau ảnh.")
+
+    page.click(".field-category .select2-selection")
+    page.keyboard.type("Tin")
+    page.click(".select2-results__option:has-text('Tin tức')")
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/news/article/")
+    assert not errors
+    context.close()
+
+    article = Article.objects.get(title="Xưởng dệt nhận máy mới")
+    assert article.is_public
+    assert f"<figcaption>{CAPTION}</figcaption></figure><p>Đoạn sau ảnh.</p>" in (
+        article.body
+    )
+    assert 'data-file="' in article.body
+
+    fetched, shown = read_on_a_phone(
+        browser, live_server.url + article.get_absolute_url()
+    )
+    media = {url: size for url, size in fetched.items() if "/media/" in url}
+    assert media, fetched
+    assert all("/media/news/renditions/" in url for url in media), media
+    (image,) = shown
+    assert image.endswith("/360.webp"), image
+    assert media[image] < photo.stat().st_size / 20
+    print(f"\nArticle with an uploaded photo at 360 px: {sum(fetched.values())} B")
+
+
+def test_demo_article_weighs_under_300_kb_on_a_phone(
+    live_server, browser, reference_data
+):
+    call_command("load_demo", verbosity=0)
+    seed = Article.objects.get(slug=SEED_SLUG)
+    fetched, shown = read_on_a_phone(browser, live_server.url + seed.get_absolute_url())
+    total = sum(fetched.values())
+    print(f"\nDemo article at 360 px: {total} B in {len(fetched)} responses")
+    for url, size in sorted(fetched.items(), key=lambda item: -item[1]):
+        print(f"  {size:>8} {url.removeprefix(live_server.url)}")
+    assert len(shown) == 2 and all("/360" in src for src in shown), shown
+    assert total < 300_000
+
+
+def test_pages_with_pictures_pass_axe(live_server, browser, reference_data):
+    call_command("load_demo", verbosity=0)
+    seed = Article.objects.get(slug=SEED_SLUG)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    found = {}
+    for path in ("/", "/tin-tuc/", seed.get_absolute_url()):
+        page.goto(live_server.url + path)
+        assert page.locator("picture").count() >= 1, path
+        # Evaluated by the debugger, so the page's CSP does not refuse it.
+        page.evaluate(AXE.read_text())
+        result = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}))"
+            ".violations.map(v => ({id: v.id, impact: v.impact}))"
+        )
+        if serious := [v for v in result if v["impact"] in ("serious", "critical")]:
+            found[path] = serious
+    assert found == {}
+    context.close()
