@@ -40,6 +40,19 @@ _WRITING = [
     "news.view_articleimage",
     "news.view_historicalarticle",
     "news.view_correction",
+    "news.add_tag",
+    "news.view_tag",
+]
+# The site's settings, menus and links; the tags' names.
+_SITE = [
+    "news.view_sitesettings",
+    "news.change_sitesettings",
+    "news.add_sitelink",
+    "news.change_sitelink",
+    "news.delete_sitelink",
+    "news.view_sitelink",
+    "news.change_tag",
+    "news.delete_tag",
 ]
 _FIGURES = [
     f"funding.{action}_{model}"
@@ -58,9 +71,11 @@ ROLES = {
     # Writes and edits drafts, uploads photos, builds data blocks; cannot
     # publish.
     EDITOR: [*_WRITING, *_BLOCKS, *_REFERENCE],
-    # Reviews, publishes, schedules, withdraws; categories and corrections.
+    # Reviews, publishes, schedules, withdraws; categories and corrections;
+    # the site's settings, menus and tags.
     SECRETARY: [
         *_WRITING,
+        *_SITE,
         "news.delete_article",
         "news.publish_article",
         "news.add_category",

@@ -19,10 +19,22 @@ class NewsConfig(AppConfig):
             Category,
             Correction,
             DataBlock,
+            SiteLink,
+            SiteSettings,
+            Tag,
         )
         from .services import flag_articles_for_review
 
-        connect(Article, ArticleImage, Category, Correction, DataBlock)
+        connect(
+            Article,
+            ArticleImage,
+            Category,
+            Correction,
+            DataBlock,
+            SiteLink,
+            SiteSettings,
+            Tag,
+        )
         # A scheduled article goes public at its time, with no save.
         register_next_change(Article.objects.next_publication)
         # A changed figure puts the published articles showing it up for

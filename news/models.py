@@ -23,9 +23,13 @@ from .figures import (  # noqa: F401
     FigureBinding,
     FigureQuote,
 )
+from .mostread import ReadCount  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector, search_articles
+from .site.models import SiteLink, SiteSettings  # noqa: F401
+from .tags import Tag
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
+from .video import VideoURLField
 
 
 def validate_image_size(file) -> None:
@@ -187,6 +191,8 @@ class Article(TimeStampedModel):
         help_text=_("Bắt buộc khi có ảnh: mô tả ảnh cho người không xem được ảnh."),
     )
     cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, verbose_name=_("thẻ"))
+    video_url = VideoURLField(_("video (YouTube, Facebook)"), blank=True)
     # Folded (lower-case, no diacritics) copies of the text, kept by save():
     # the search compares against these.
     search_title = models.TextField(editable=False, default="")

@@ -13,6 +13,7 @@ install makes them (the test database), and no migration is missing.
 """
 
 import gzip
+import importlib
 import json
 import os
 import re
@@ -30,21 +31,39 @@ from django.db.migrations.loader import MigrationLoader
 
 from funding.core.reference import COUNT_INDICATORS
 
+SITE_GRANTS = importlib.import_module("news.migrations.0009_site_roles").GRANTS
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
 #: Models added since (by app): their tables, and content types, are new.
 ADDED = {
-    "news": {"checkedquote", "figurebinding"},
+    "news": {
+        "checkedquote",
+        "figurebinding",
+        # The site's settings and links, tags, read counts (news 0008).
+        "sitesettings",
+        "sitelink",
+        "tag",
+        "readcount",
+    },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
     "funding": {"areaname"},
 }
-NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in models}
+NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in models} | {
+    "news_article_tags"
+}
 
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership"}
+EXTENDED = {
+    "funding_area",
+    "funding_regionmembership",
+    # An article's video (news 0008).
+    "news_article",
+    "news_historicalarticle",
+}
 
 
 def without_new(schema: list[str]) -> list[str]:
@@ -372,6 +391,8 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
         "django_content_type",
         "sqlite_sequence",
         "funding_indicator",
+        # The roles' new permissions (news 0009), checked below.
+        "auth_group_permissions",
     }
     new_types = {
         dict(row)["id"]
@@ -428,8 +449,10 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     }
 
     # Whoever held a permission holds it still (data blocks' now news').
+    # The roles gain the site's settings and tags (news 0009).
     assert held_permissions(database) == {
         holder: {moved_to_news(p) for p in permissions}
+        | {f"news.{c}" for c in SITE_GRANTS.get(holder, ())}
         for holder, permissions in held_before.items()
     }
 
