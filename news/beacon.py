@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from khuyencong.middleware import client_ip
+from khuyencong.pagecache.common import warn
 
 from .models import Article
 from .mostread import record_read
@@ -53,22 +54,37 @@ def _refused(request) -> int | None:
     return None
 
 
+def _public(pk: int) -> bool:
+    # Only a yes is kept: an article published a moment later is counted.
+    key = f"mostread:public:{pk}"
+    if cache.get(key):
+        return True
+    public = Article.objects.published().filter(pk=pk).exists()
+    if public:
+        cache.set(key, True, 300)
+    return public
+
+
+def _count(request, pk: int) -> int:
+    refused = _refused(request)
+    if refused is not None:
+        return refused
+    if not _public(pk):
+        return 404
+    day = timezone.localdate()
+    if cache.add(f"mostread:seen:{request.reader_key}:{pk}:{day}", 1, SEEN_SECONDS):
+        record_read(article_id=pk, day=day)
+    return 204
+
+
 @csrf_exempt
 @require_POST
 @never_cache
 def read_beacon(request, pk: int):
     """``POST /doc/<pk>/``: a reader opened the article (see the module)."""
-    refused = _refused(request)
-    if refused is not None:
-        return HttpResponse(status=refused)
-    published = cache.get_or_set(
-        f"mostread:public:{pk}",
-        lambda: Article.objects.published().filter(pk=pk).exists(),
-        300,
-    )
-    if not published:
-        return HttpResponse(status=404)
-    day = timezone.localdate()
-    if cache.add(f"mostread:seen:{request.reader_key}:{pk}:{day}", 1, SEEN_SECONDS):
-        record_read(article_id=pk, day=day)
-    return HttpResponse(status=204)
+    try:
+        status = _count(request, pk)
+    except Exception as exc:  # the cache down: a read lost, never an error
+        warn("Most read: the beacon could not count", exc)
+        status = 204
+    return HttpResponse(status=status)

@@ -191,7 +191,9 @@ class Article(TimeStampedModel):
         help_text=_("Bắt buộc khi có ảnh: mô tả ảnh cho người không xem được ảnh."),
     )
     cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
-    tags = models.ManyToManyField(Tag, blank=True, verbose_name=_("thẻ"))
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="articles", verbose_name=_("thẻ")
+    )
     video_url = VideoURLField(_("video (YouTube, Facebook)"), blank=True)
     # Folded (lower-case, no diacritics) copies of the text, kept by save():
     # the search compares against these.

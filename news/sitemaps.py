@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Category
+from .models import Article, Category, Tag
 
 
 class ArticleSitemap(Sitemap):
@@ -24,6 +24,14 @@ class CategorySitemap(Sitemap):
         return Category.objects.all()
 
 
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+
+
 class StaticSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.5
@@ -38,5 +46,6 @@ class StaticSitemap(Sitemap):
 sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
+    "tags": TagSitemap,
     "pages": StaticSitemap,
 }

@@ -2,8 +2,6 @@
 above, the menu's, footer's and social links below, in the order given."""
 
 from django.contrib import admin
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from khuyencong.admin_guards import GuardedAdmin
@@ -23,7 +21,7 @@ class SiteLinkInline(admin.TabularInline):
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(GuardedAdmin):
-    """One row, made by the migrations: the list leads straight to it."""
+    """One row, made by the migrations: never added again nor deleted."""
 
     inlines = [SiteLinkInline]
     list_display = ["agency_name", "phone", "email", "updated_at"]
@@ -40,9 +38,3 @@ class SiteSettingsAdmin(GuardedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def changelist_view(self, request, extra_context=None):
-        site = SiteSettings.objects.first()
-        if site is not None and self.has_view_or_change_permission(request, site):
-            return redirect(reverse("admin:news_sitesettings_change", args=[site.pk]))
-        return super().changelist_view(request, extra_context)

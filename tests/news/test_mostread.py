@@ -189,3 +189,17 @@ def test_with_redis_reads_are_counted_in_redis(redis_cache, client, make_article
     assert [(a.pk, a.read_total) for a in ranked] == [(article.pk, 3), (other.pk, 1)]
     html = client.get(reverse("news:home")).content.decode()
     assert "Bài trên Redis" in html.split('id="most-read-heading"', 1)[1]
+
+
+def test_the_cache_down_loses_a_read_not_the_page(settings, client, make_article):
+    article = make_article()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Nothing listens there.
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "KEY_PREFIX": "down",
+        }
+    }
+    assert beacon(client, article).status_code == 204
+    assert counted(article) == 0

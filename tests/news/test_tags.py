@@ -92,3 +92,12 @@ def test_only_the_secretary_renames_tags(editor, secretary):
     assert secretary_client.post(url, data).status_code == 302
     tag.refresh_from_db()
     assert tag.name == "Mới"
+
+
+def test_sitemap_lists_tags_with_published_articles(client, make_article):
+    shown, hidden = Tag.objects.create(name="Cơ khí"), Tag.objects.create(name="Nháp")
+    make_article().tags.add(shown)
+    make_article(status=Article.Status.DRAFT).tags.add(hidden)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/the/co-khi/</loc>" in xml
+    assert "/the/nhap/" not in xml
