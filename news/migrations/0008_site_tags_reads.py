@@ -2,8 +2,9 @@
 
 import django.core.validators
 import django.db.models.deletion
-import news.video
 from django.db import migrations, models
+
+import news.video
 
 
 class Migration(migrations.Migration):
