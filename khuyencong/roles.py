@@ -45,6 +45,19 @@ _WRITING = [
     "news.add_libraryimage",
     "news.change_libraryimage",
     "news.view_libraryimage",
+    "news.add_tag",
+    "news.view_tag",
+]
+# The site's settings, menus and links; the tags' names.
+_SITE = [
+    "news.view_sitesettings",
+    "news.change_sitesettings",
+    "news.add_sitelink",
+    "news.change_sitelink",
+    "news.delete_sitelink",
+    "news.view_sitelink",
+    "news.change_tag",
+    "news.delete_tag",
 ]
 _FIGURES = [
     f"funding.{action}_{model}"
@@ -71,9 +84,11 @@ ROLES = {
     # Writes and edits drafts, uploads photos, builds data blocks; cannot
     # publish.
     EDITOR: [*_WRITING, *_BLOCKS, *_REFERENCE],
-    # Reviews, publishes, schedules, withdraws; categories and corrections.
+    # Reviews, publishes, schedules, withdraws; categories and corrections;
+    # the site's settings, menus and tags.
     SECRETARY: [
         *_WRITING,
+        *_SITE,
         "news.delete_article",
         "news.delete_libraryimage",
         "news.publish_article",

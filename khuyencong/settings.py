@@ -269,6 +269,8 @@ MEDIA_ORIGINS = (
     if MEDIA_URL.startswith(("http://", "https://"))
     else []
 )
+# Videos in articles are embedded from these players only (news.video).
+VIDEO_FRAME_ORIGINS = ["https://www.youtube-nocookie.com", "https://www.facebook.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -279,6 +281,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
+        "frame-src": VIDEO_FRAME_ORIGINS,
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -11,7 +11,7 @@ from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .images import admin as images_admin  # noqa: F401 - the image library
-from .models import Article, Category, Correction, DataBlock
+from .models import Article, Category, Correction, DataBlock, Tag
 from .review.admin import ReviewAdminMixin
 from .review.services import record_published
 from .services import (
@@ -21,6 +21,7 @@ from .services import (
     record_quotes,
     withdraw_articles,
 )
+from .site import admin as site_admin  # noqa: F401 - registers the site's settings
 
 PUBLISH_PERMISSION = Article.PUBLISH_PERMISSION
 
@@ -51,6 +52,15 @@ class CategoryAdmin(GuardedAdmin):
     @admin.display(description=_("số bài"), ordering="num_articles")
     def article_count(self, obj):
         return obj.num_articles
+
+
+@admin.register(Tag)
+class TagAdmin(GuardedAdmin):
+    Media = VietnameseSlugMedia
+    list_display = ["name", "slug", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 class DataBlockInline(admin.StackedInline):
@@ -129,13 +139,14 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "slug"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "author", "cover", "documents"]
+    autocomplete_fields = ["category", "author", "cover", "documents", "tags"]
     inlines = [DataBlockInline, CorrectionInline]
     actions = ["publish_selected", "withdraw_selected", "mark_reviewed"]
     readonly_fields = ["figure_check"]
     history_list_display = ["status"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "category", "tags", "lead", "body"]}),
+        (_("Video"), {"fields": ["video_url"]}),
         (
             _("Ảnh đại diện"),
             {"fields": ["cover"]},

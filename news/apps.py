@@ -20,10 +20,23 @@ class NewsConfig(AppConfig):
             Correction,
             DataBlock,
             LibraryImage,
+            SiteLink,
+            SiteSettings,
+            Tag,
         )
         from .services import flag_articles_for_review
 
-        connect(Article, ArticleImage, Category, Correction, DataBlock, LibraryImage)
+        connect(
+            Article,
+            ArticleImage,
+            Category,
+            Correction,
+            DataBlock,
+            LibraryImage,
+            SiteLink,
+            SiteSettings,
+            Tag,
+        )
         # A scheduled article goes public at its time, with no save.
         register_next_change(Article.objects.next_publication)
         # A changed figure puts the published articles showing it up for

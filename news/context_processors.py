@@ -2,18 +2,16 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from .params import SearchQuery
+from .site.chrome import chrome
 
 
 def site(request):
-    """Site name and the category menu.
+    """Site name, the agency's details and the menus (``news.site.chrome``).
 
-    The menu is lazy: a page that never shows it (the error pages) never
-    queries the database for it.
+    Lazy: a page that never shows them (the error pages) never reads them.
     """
-    from .models import Category
-
     return {
         "site_name": settings.SITE_NAME,
         "search_max_length": SearchQuery.base_fields["q"].max_length,
-        "nav_categories": SimpleLazyObject(lambda: list(Category.objects.all())),
+        "site_chrome": SimpleLazyObject(chrome),
     }

@@ -23,11 +23,15 @@ from .figures import (  # noqa: F401
     FigureQuote,
 )
 from .images.models import LibraryImage
+from .mostread import ReadCount  # noqa: F401
 from .querysets import ArticleQuerySet
 from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector
+from .site.models import SiteLink, SiteSettings  # noqa: F401
+from .tags import Tag
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
+from .video import VideoURLField
 
 IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
 
@@ -167,6 +171,10 @@ class Article(TimeStampedModel):
         verbose_name=_("văn bản liên quan"),
         help_text=_("Văn bản của thư viện /van-ban/ mà bài viết nhắc đến."),
     )
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="articles", verbose_name=_("thẻ")
+    )
+    video_url = VideoURLField(_("video (YouTube, Facebook)"), blank=True)
     # Folded (lower-case, no diacritics) copies of the text, kept by save():
     # the search compares against these.
     search_title = models.TextField(editable=False, default="")

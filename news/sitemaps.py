@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from funding.api import SourceDocument
 
-from .models import Article, Category
+from .models import Article, Category, Tag
 
 
 class ArticleSitemap(Sitemap):
@@ -42,6 +42,12 @@ class DocumentSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
 
 
 class StaticSitemap(Sitemap):
@@ -59,5 +65,6 @@ sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "documents": DocumentSitemap,
+    "tags": TagSitemap,
     "pages": StaticSitemap,
 }

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.api import long_layout_csv
@@ -13,11 +15,24 @@ from . import search
 from .blocks import article_blocks, block_download, split_body
 from .images.body import expand_body_images
 from .images.renditions import picture_or_none
-from .models import Article, Category, DataBlock
+from .models import Article, Category, DataBlock, Tag
+from .mostread import most_read
 from .params import SearchQuery
 from .quote_links import link_figures, link_lead, linked_quotes
+from .video import video_for
 
 PAGE_SIZE = 12
+MOST_READ_COUNT = 5
+
+
+def crumbs(*pages) -> list[tuple[str, str]]:
+    """The breadcrumb to a page: home, then ``pages`` as (name, address),
+    the last being the page itself."""
+    return [(_("Trang chủ"), reverse("news:home")), *pages]
+
+
+def most_read_articles() -> list:
+    return most_read(Article.objects.published().for_listing(), limit=MOST_READ_COUNT)
 
 
 class HomeView(TemplateView):
@@ -32,7 +47,7 @@ class HomeView(TemplateView):
         if not featured:
             featured = list(public[:1])
         latest = public.exclude(pk__in=[a.pk for a in featured])[: self.latest_count]
-        context.update(featured=featured, latest=latest)
+        context.update(featured=featured, latest=latest, most_read=most_read_articles())
         return context
 
 
@@ -60,7 +75,31 @@ class CategoryView(ArticleListView):
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        category = self.category
+        return super().get_context_data(
+            category=category,
+            breadcrumbs=crumbs((category.name, category.get_absolute_url())),
+            **kwargs,
+        )
+
+
+class TagView(ArticleListView):
+    """The published articles carrying a tag, newest first, paginated."""
+
+    template_name = "news/tag.html"
+
+    @cached_property
+    def tag(self) -> Tag:
+        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        tag = self.tag
+        return super().get_context_data(
+            tag=tag, breadcrumbs=crumbs((tag.name, tag.get_absolute_url())), **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -90,6 +129,13 @@ class ArticleDetailView(DetailView):
             .exclude(pk=article.pk)[: self.related_count]
         )
         context["is_preview"] = not article.is_public
+        context["tags"] = list(article.tags.all())
+        context["most_read"] = most_read_articles()
+        context["video"] = video_for(article.video_url)
+        context["breadcrumbs"] = crumbs(
+            (article.category.name, article.category.get_absolute_url()),
+            (article.title, article.get_absolute_url()),
+        )
         context["jsonld"] = self.jsonld(article)
         # Each number read as a figure links to it (put in here, not stored).
         quotes = linked_quotes(article)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.db.models import Exists, F, Max, OuterRef, Q, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
@@ -135,6 +136,10 @@ class OverviewView(DownloadMixin, TemplateView):
             sources=SOURCE_CHOICES,
             tables=self.tables,
             groupings=self.groupings(),
+            breadcrumbs=[
+                (_("Trang chủ"), reverse("news:home")),
+                (_("Số liệu"), reverse("funding:overview")),
+            ],
             **kwargs,
         )
 

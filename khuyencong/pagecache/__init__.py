@@ -25,7 +25,7 @@ With Redis, each process also keeps near copies of the pages it served
 """
 
 from .common import GENERATION_KEY
-from .generations import changed, connect, invalidate, register_next_change
+from .generations import changed, connect, current, invalidate, register_next_change
 from .middleware import AnonymousPageCacheMiddleware
 from .near import near
 
@@ -34,6 +34,7 @@ __all__ = [
     "AnonymousPageCacheMiddleware",
     "changed",
     "connect",
+    "current",
     "invalidate",
     "near",
     "register_next_change",

@@ -12,6 +12,7 @@ from news.services import record_quotes
 
 from .blocks import load_seed_blocks
 from .cleaning import clean_capture
+from .portal import load_portal_demo
 
 SEED_FILE = Path(__file__).with_name("seed_article.txt")
 SEED_SLUG = "hoi-nghi-cong-tac-khuyen-cong-khu-vuc-mien-trung-tay-nguyen-nam-2022-tai-ninh-thuan"
@@ -84,4 +85,6 @@ def load_demo_content() -> dict[str, int]:
     if not seed.checked_quotes.exists():
         # What the seed's text quotes, as the admin records it on a save.
         record_quotes(article=seed)
+    portal = load_portal_demo()
+    created["articles"] += portal["articles"]
     return created

@@ -245,7 +245,10 @@ def changelist_posts(su, model, model_admin, rows) -> list[Post]:
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     page = su.get(url)
     posts = []
-    for action, _label in page.context["action_form"].fields["action"].choices:
+    # An admin without actions (the site's settings: no deletion) has no form.
+    action_form = page.context["action_form"]
+    actions = action_form.fields["action"].choices if action_form else []
+    for action, _label in actions:
         if not action:
             continue
         rule = ACTIONS.get(action)

@@ -7,7 +7,7 @@ from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.models import Group
 from django.db import router
 
-from news.models import Article, ArticleImage, Correction, DataBlock
+from news.models import Article, ArticleImage, Correction, DataBlock, SiteSettings
 
 ROLES = ["Biên tập viên", "Thư ký tòa soạn", "Cán bộ số liệu"]
 #: What an article shows besides its text: they follow the article's rule.
@@ -61,9 +61,15 @@ def protected(obj) -> bool:
     return bool(collector.protected)
 
 
+#: One row each, made by the migrations: nobody deletes it.
+UNDELETABLE = (SiteSettings,)
+
+
 def may_delete(perms, obj) -> bool:
     """Nothing protects it, and the delete permission on everything the
     admin shows that goes with it."""
+    if isinstance(obj, UNDELETABLE):
+        return False
     collector = NestedObjects(using=router.db_for_write(type(obj)))
     collector.collect([obj])
     return not collector.protected and all(

@@ -152,6 +152,7 @@ def test_every_admin_route_as_every_role(data, make_user):
 def test_autocomplete_needs_view_permission_on_the_target(data, make_user):
     cases = [
         ("news", "article", "category", "news.view_category"),
+        ("news", "article", "tags", "news.view_tag"),
         ("news", "datablock", "areas", "funding.view_area"),
         ("news", "datablock", "article", "news.view_article"),
         ("funding", "figure", "area", "funding.view_area"),

@@ -12,7 +12,7 @@ from funding.models import Area, Figure, SourceDocument
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.demo.documents import load_demo_documents_for_articles
 from news.demo.images import give_demo_images
-from news.models import Article
+from news.models import Article, Tag
 
 pytestmark = [
     pytest.mark.django_db,
@@ -32,6 +32,9 @@ def public_pages(article):
         "search": reverse("news:search") + "?q=khuyen+cong",
         "search-empty": reverse("news:search") + "?q=khong-co-gi-ca",
         "category": article.category.get_absolute_url(),
+        # The demo's tags and its article with a video (news 0008).
+        "tag": Tag.objects.order_by("name").first().get_absolute_url(),
+        "article-video": Article.objects.exclude(video_url="").get().get_absolute_url(),
         "so-lieu": reverse("funding:overview"),
         "so-lieu-2021": reverse("funding:overview")
         + "?year=2021&area=mien-trung-tay-nguyen",

@@ -31,6 +31,8 @@ from django.db.migrations.loader import MigrationLoader
 
 from funding.core.reference import COUNT_INDICATORS
 
+SITE_GRANTS = importlib.import_module("news.migrations.0009_site_roles").GRANTS
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
@@ -45,14 +47,19 @@ ADDED = {
         "draftautosave",
         # The image library (issue 17).
         "libraryimage",
+        # The site's settings and links, tags, read counts (news 0008).
+        "sitesettings",
+        "sitelink",
+        "tag",
+        "readcount",
     },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
     "funding": {"areaname", "documentfile"},
 }
 #: Many-to-many tables added since (no content type of their own): articles'
-#: related documents (funding 0014, news 0008).
-ADDED_M2M = {"news_article_documents"}
+#: related documents (funding 0014, news 0008) and tags (news 0008).
+ADDED_M2M = {"news_article_documents", "news_article_tags"}
 NEW_TABLES = {
     f"{app}_{model}" for app, models in ADDED.items() for model in models
 } | ADDED_M2M
@@ -82,6 +89,7 @@ EXTENDED = {
     "funding_sourcedocument",
     # unpublish_at ("gỡ lúc"), and its constraint; the cover chosen from the
     # image library.
+    # An article's video (news 0008).
     "news_article",
     "news_historicalarticle",
 }
@@ -488,7 +496,8 @@ def test_an_upgrade_from_the_code_before_loses_nothing(before_database, tmp_path
     assert held_after == {
         holder: {moved_to_news(p) for p in held_before.get(holder, ())}
         | set(GRANTED.get(holder, ()))
-        for holder in held_before.keys() | GRANTED.keys()
+        | {f"news.{c}" for c in SITE_GRANTS.get(holder, ())}
+        for holder in held_before.keys() | GRANTED.keys() | SITE_GRANTS.keys()
     }
 
     # This code reads the same rows through its models.

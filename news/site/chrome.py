@@ -1,0 +1,94 @@
+"""What every public page shows around its content (the agency's details,
+the menu, the footer's and social links), read from the database once per
+page-cache generation rather than on every page rendered.
+
+A change to any of it (or to a category or article the menu names) starts
+a new generation (``news.apps``), so the next page reads it afresh. With no
+generation (the page cache off, or its cache down) it is read each time.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from django.conf import settings as django_settings
+from django.utils.translation import gettext as _
+
+from khuyencong import pagecache
+
+from ..models import Category
+from .models import SiteLink, SiteSettings
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    category_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Chrome:
+    settings: SiteSettings
+    menu: list[Link] = field(default_factory=list)
+    footer: list[Link] = field(default_factory=list)
+    social: list[Link] = field(default_factory=list)
+
+
+def _default_menu(categories) -> list[Link]:
+    """The menu before staff set one: home, the categories, the figures and
+    the documents."""
+    kinds = SiteLink.Kind
+    links = [SiteLink(kind=kinds.HOME, label=_("Trang chủ"))]
+    links += [
+        SiteLink(kind=kinds.CATEGORY, label=c.name, category=c) for c in categories
+    ]
+    links += [
+        SiteLink(kind=kinds.FIGURES, label=_("Số liệu")),
+        SiteLink(kind=kinds.DOCUMENTS, label=_("Văn bản")),
+    ]
+    return [_link(link) for link in links]
+
+
+def _link(link: SiteLink) -> Link:
+    return Link(link.label, link.get_absolute_url(), link.category_id)
+
+
+def read() -> Chrome:
+    """The chrome as the database has it now: one query when links are set
+    (the settings joined to them), else the settings' and the categories'."""
+    links = list(
+        SiteLink.objects.select_related("settings", "category", "article").only(
+            "place",
+            "kind",
+            "label",
+            "url",
+            "settings",
+            "category__slug",
+            "article__slug",
+        )
+    )
+    site = links[0].settings if links else SiteSettings.objects.filter(pk=1).first()
+    if site is None:
+        site = SiteSettings(agency_name=django_settings.SITE_NAME)
+    by_place = {place: [] for place in SiteLink.Place.values}
+    for link in links:
+        by_place[link.place].append(_link(link))
+    menu = by_place["menu"] or _default_menu(Category.objects.all())
+    return Chrome(site, menu, by_place["footer"], by_place["social"])
+
+
+_memo = threading.local()
+
+
+def chrome() -> Chrome:
+    """The chrome, read once per generation in each thread."""
+    # Without the page cache no change ends a generation: read every time.
+    on = django_settings.PAGE_CACHE_SECONDS > 0
+    generation = pagecache.current() if on else None
+    if generation is None:
+        return read()
+    if getattr(_memo, "generation", None) != generation:
+        _memo.value, _memo.generation = read(), generation
+    return _memo.value

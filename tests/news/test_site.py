@@ -1,0 +1,203 @@
+"""The site's settings and menus: kept in the database, edited by the
+Thư ký tòa soạn in the admin, shown in the header and footer, read once per
+page-cache generation, and a change to them shows at once."""
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from khuyencong import pagecache
+from news.models import SiteLink, SiteSettings
+from tests.admin_forms import browser_payload
+
+pytestmark = pytest.mark.django_db
+
+SETTINGS_URL = reverse("admin:news_sitesettings_change", args=[1])
+
+
+def fill_agency(**fields):
+    site = SiteSettings.objects.get(pk=1)
+    values = {
+        "agency_name": "Trung tâm Khuyến công tỉnh Mẫu",
+        "address": "12 Lê Lợi, phường Phủ Hà",
+        "phone": "0259 3822 000",
+        "email": "ttkc@mau.gov.vn",
+        "responsible_person": "Trần Thị B",
+        "licence": "Giấy phép số 15/GP-TTĐT ngày 02/03/2025",
+        **fields,
+    }
+    for name, value in values.items():
+        setattr(site, name, value)
+    site.save()
+    return site
+
+
+def menu_links(html: str) -> list[str]:
+    nav = html.split('id="site-menu"', 1)[1].split("</ul>", 1)[0]
+    return [part.split(">", 1)[1].split("<", 1)[0] for part in nav.split("<a ")[1:]]
+
+
+def test_footer_shows_the_agency_and_its_licence(client):
+    fill_agency()
+    html = client.get(reverse("news:home")).content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    for text in (
+        "Trung tâm Khuyến công tỉnh Mẫu",
+        "12 Lê Lợi, phường Phủ Hà",
+        'href="tel:02593822000"',
+        'href="mailto:ttkc@mau.gov.vn"',
+        "Chịu trách nhiệm nội dung: Trần Thị B",
+        "Giấy phép số 15/GP-TTĐT ngày 02/03/2025",
+    ):
+        assert text in footer, text
+
+
+def test_default_menu_has_categories_figures_and_documents_once(client, category):
+    html = client.get(reverse("news:home")).content.decode()
+    assert menu_links(html) == ["Trang chủ", "Tin tức", "Số liệu", "Văn bản"]
+    assert "Tất cả tin" not in html
+    assert 'href="/van-ban/"' in html or 'href="/van-ban' in html
+
+
+def test_menu_and_links_in_the_order_staff_give(client, category):
+    links = [
+        ("Số liệu", SiteLink.Kind.FIGURES, {}),
+        ("Tin", SiteLink.Kind.CATEGORY, {"category": category}),
+        ("Giới thiệu", SiteLink.Kind.URL, {"url": "/gioi-thieu/"}),
+    ]
+    for position, (label, kind, target) in enumerate(links):
+        SiteLink.objects.create(
+            place="menu", kind=kind, label=label, position=position, **target
+        )
+    SiteLink.objects.create(
+        place="social", kind="url", label="Fanpage", url="https://facebook.com/x"
+    )
+    response = client.get(category.get_absolute_url())
+    html = response.content.decode()
+    assert menu_links(html) == ["Số liệu", "Tin", "Giới thiệu"]
+    assert (
+        f'<a href="{category.get_absolute_url()}" aria-current="page">Tin</a>' in html
+    )
+    assert 'href="https://facebook.com/x" rel="noopener">Fanpage' in html
+
+
+def test_one_settings_row_only():
+    assert SiteSettings.objects.get().pk == 1  # made by the migration
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteSettings.objects.create(agency_name="Hai")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteSettings.objects.create(pk=2, agency_name="Hai")
+
+
+def test_a_link_must_name_its_target():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteLink.objects.create(place="menu", kind="category", label="Trống")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteLink.objects.create(place="menu", kind="url", label="Trống", url="")
+
+
+def settings_form(client, **changes):
+    data = browser_payload(client.get(SETTINGS_URL))
+    data.update(changes)
+    return data
+
+
+def test_secretary_edits_settings_and_menu_in_the_admin(secretary_client, client):
+    listing = secretary_client.get(reverse("admin:news_sitesettings_changelist"))
+    assert SETTINGS_URL in listing.content.decode()
+    prefix = "links"
+    data = settings_form(
+        secretary_client,
+        agency_name="Trung tâm Khuyến công Đổi tên",
+        **{
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-place": "menu",
+            f"{prefix}-0-kind": "url",
+            f"{prefix}-0-label": "Liên hệ",
+            f"{prefix}-0-url": "/lien-he/",
+            f"{prefix}-0-position": "1",
+        },
+    )
+    response = secretary_client.post(SETTINGS_URL, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    html = client.get(reverse("news:home")).content.decode()
+    assert "Trung tâm Khuyến công Đổi tên" in html
+    assert menu_links(html) == ["Liên hệ"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"kind": "category"}, "Hãy chọn đích của liên kết loại này."),
+        ({"kind": "url", "url": "javascript:alert(1)"}, "bắt đầu bằng “/”"),
+        ({"kind": "url", "url": "//evil.example/"}, "bắt đầu bằng “/”"),
+    ],
+)
+def test_a_bad_link_is_refused_with_a_message(secretary_client, fields, message):
+    data = settings_form(
+        secretary_client,
+        **{
+            "links-TOTAL_FORMS": "1",
+            "links-0-place": "menu",
+            "links-0-label": "Sai",
+            "links-0-position": "0",
+            **{f"links-0-{name}": value for name, value in fields.items()},
+        },
+    )
+    response = secretary_client.post(SETTINGS_URL, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not SiteLink.objects.exists()
+
+
+def test_editor_may_not_edit_the_settings(editor_client):
+    assert editor_client.get(SETTINGS_URL).status_code == 403
+    data = {"agency_name": "Chiếm quyền"}
+    assert editor_client.post(SETTINGS_URL, data).status_code == 403
+    assert SiteSettings.objects.get().agency_name != "Chiếm quyền"
+
+
+def test_nobody_adds_or_deletes_the_settings_row(admin_client):
+    assert admin_client.get(reverse("admin:news_sitesettings_add")).status_code == 403
+    delete = reverse("admin:news_sitesettings_delete", args=[1])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    assert SiteSettings.objects.exists()
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_CHECK_SECONDS = 3600
+    pagecache.invalidate()
+    return settings
+
+
+def chrome_queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries if "news_site" in q["sql"]]
+
+
+def test_chrome_read_once_per_generation(page_cache, client, make_article):
+    make_article()
+    assert chrome_queries(client, reverse("news:list"))
+    # Another page of the same generation: the chrome is not read again.
+    assert chrome_queries(client, reverse("news:search")) == []
+
+
+def test_a_change_to_the_settings_ends_the_generation(
+    page_cache, client, django_capture_on_commit_callbacks
+):
+    url = reverse("news:home")
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] in ("hit", "near")
+    with django_capture_on_commit_callbacks(execute=True):
+        fill_agency(agency_name="Tên mới của Trung tâm")
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tên mới của Trung tâm" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        SiteLink.objects.create(place="menu", kind="home", label="Về đầu")
+    html = client.get(reverse("news:search")).content.decode()
+    assert menu_links(html) == ["Về đầu"]
