@@ -21,6 +21,8 @@ class NewsConfig(AppConfig):
             DataBlock,
         )
         from .services import flag_articles_for_review
+        from .snapshots import connect as connect_snapshots
+        from .snapshots import figures_changed as stale_snapshots
 
         connect(Article, ArticleImage, Category, Correction, DataBlock)
         # A scheduled article goes public at its time, with no save.
@@ -37,3 +39,6 @@ class NewsConfig(AppConfig):
             recheck_bindings, dispatch_uid="news-recheck-figure-bindings"
         )
         register_figure_users(articles_using)
+        # What an article's page shows is computed when it changes.
+        connect_snapshots()
+        figures_changed.connect(stale_snapshots, dispatch_uid="news-stale-snapshots")

@@ -25,6 +25,7 @@ from .figures import (  # noqa: F401
 )
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector, search_articles
+from .snapshots import ArticleSnapshot  # noqa: F401
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 
 

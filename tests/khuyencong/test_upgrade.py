@@ -35,7 +35,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
 MOVED = {"datablock", "figurequote"}
 #: Models added since (by app): their tables, and content types, are new.
 ADDED = {
-    "news": {"checkedquote", "figurebinding"},
+    "news": {"checkedquote", "figurebinding", "articlesnapshot"},
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},
     "funding": {"areaname"},
