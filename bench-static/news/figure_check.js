@@ -1,0 +1,84 @@
+/* The article form's figure check (templates/admin/news/article/figure_check.html):
+   a click on a quoted number shows how it was read; a click on a reading (or
+   "không phải số liệu") saves the editor's choice without reloading the page,
+   and the panel is replaced by the one the server renders anew. */
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function show(panel, key) {
+    var shown = null;
+    panel.querySelectorAll(".fc-detail").forEach(function (detail) {
+      detail.hidden = detail.dataset.key !== key;
+      if (!detail.hidden) {
+        shown = detail;
+      }
+    });
+    panel.querySelectorAll(".fc-number").forEach(function (number) {
+      number.setAttribute("aria-expanded", String(number.dataset.key === key));
+    });
+    if (shown) {
+      shown.focus();
+    }
+  }
+
+  function save(panel, button) {
+    var detail = button.closest(".fc-detail");
+    var key = detail.dataset.key;
+    var status = panel.querySelector(".fc-status");
+    var data = new FormData();
+    data.append("key", key);
+    data.append("reading", button.dataset.reading);
+    status.textContent = panel.dataset.saving;
+    panel.querySelectorAll(".fc-bind").forEach(function (b) { b.disabled = true; });
+    fetch(panel.dataset.url, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" }
+    })
+      .then(function (response) {
+        // A refusal of the route itself (403, 404…) is a page, not JSON.
+        return response.json().then(function (answer) {
+          return { ok: response.ok, answer: answer };
+        }, function () {
+          return { ok: false, answer: {} };
+        });
+      })
+      .then(function (result) {
+        if (!result.ok) {
+          throw { said: result.answer.error || panel.dataset.failed };
+        }
+        var holder = document.createElement("div");
+        holder.innerHTML = result.answer.html;
+        var fresh = holder.querySelector("#figure-check");
+        panel.replaceWith(fresh);
+        show(fresh, key);
+        fresh.querySelector(".fc-status").textContent = result.answer.message;
+      })
+      .catch(function (error) {
+        panel.querySelectorAll(".fc-bind").forEach(function (b) { b.disabled = false; });
+        status.textContent = (error && error.said) || panel.dataset.failed;
+      });
+  }
+
+  document.addEventListener("click", function (event) {
+    var panel = document.getElementById("figure-check");
+    if (!panel || !panel.contains(event.target)) {
+      return;
+    }
+    var number = event.target.closest(".fc-number");
+    if (number) {
+      show(panel, number.dataset.key);
+      return;
+    }
+    var bind = event.target.closest(".fc-bind");
+    if (bind && !bind.disabled) {
+      save(panel, bind);
+    }
+  });
+})();
