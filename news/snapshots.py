@@ -18,7 +18,6 @@ once (``on_commit``), a big import's lazily by their first readers.
 
 import hashlib
 import importlib.util
-import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +25,13 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Max, Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -38,7 +43,6 @@ from .figures import CheckedQuote, DataBlock, FigureQuote
 from .quote_links import TEMPLATE as QUOTE_TEMPLATE
 from .quote_links import link_figures, link_lead, linked_quotes
 
-logger = logging.getLogger(__name__)
 
 #: Bump when the computation changes in a way the fingerprint below misses.
 FORMAT = 1
@@ -275,9 +279,18 @@ def _dimension_changed(sender, raw=False, **_kwargs) -> None:
 NOT_SHOWN = ("importrecord", "importchange")
 
 
+def _migrated(sender, **_kwargs) -> None:
+    # Reference data (regions and their members) is loaded by migrations,
+    # in bulk.
+    invalidate_all()
+
+
 def connect() -> None:
     """Listen to every change that makes a snapshot stale."""
     uid = "news-snapshots"
+    post_migrate.connect(
+        _migrated, sender=apps.get_app_config("news"), dispatch_uid=uid
+    )
     Article = apps.get_model("news", "Article")
     Correction = apps.get_model("news", "Correction")
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid)

@@ -4,10 +4,12 @@ change to a figure (in the admin, by a service, an import or its undo)
 shows at once and stales the stored parts in its own transaction, a
 rollback leaves them, and a fresh page costs at most three queries."""
 
+import io
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -250,3 +252,22 @@ def test_a_build_that_raced_a_change_stores_nothing(seed):
     ArticleSnapshot.objects.filter(pk=seed.pk).update(generation=seen + 1)
     parts_of(article)
     assert snapshot(seed).built != snapshot(seed).generation
+
+
+def test_the_pages_a_change_touched_are_rebuilt_once_it_commits(
+    seed, django_capture_on_commit_callbacks
+):
+    page(seed.get_absolute_url())
+    figure = seed_figure(year=2022, measure="plan", fund="kcqg")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_value(figure, Decimal("31370000000"))
+    # No reader came: the stored page already shows the new value.
+    assert is_fresh(seed)
+    stored = snapshot(seed).parts
+    assert any("31,37" in html for kind, html in stored["body"] if kind == "block")
+
+
+def test_demo_figures_loaded_in_bulk_stale_the_stored_pages(seed):
+    page(seed.get_absolute_url())
+    call_command("load_demo", stdout=io.StringIO())
+    assert not is_fresh(seed)

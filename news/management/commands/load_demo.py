@@ -6,6 +6,7 @@ from django.db import transaction
 
 from funding.api import load_demo_figures
 from news.demo.content import load_demo_content
+from news.snapshots import invalidate_all
 
 DEMO_PASSWORD = "khuyencong-demo-2022"
 DEMO_USERS = [
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             "as they are)."
         )
         synthetic = load_demo_figures()
+        if synthetic:
+            # Written in bulk (no signal): a stored page may show a sum of them.
+            invalidate_all()
         self.stdout.write(
             f"Demo figures (synthetic, marked as demo): {synthetic} created."
         )
