@@ -43,7 +43,6 @@ from .figures import CheckedQuote, DataBlock, FigureQuote
 from .quote_links import TEMPLATE as QUOTE_TEMPLATE
 from .quote_links import link_figures, link_lead, linked_quotes
 
-
 #: Bump when the computation changes in a way the fingerprint below misses.
 FORMAT = 1
 #: Articles rebuilt right after a commit; beyond, their first reader does it.
