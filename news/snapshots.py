@@ -31,6 +31,7 @@ from django.db.models.signals import (
     post_migrate,
     post_save,
     pre_delete,
+    pre_save,
 )
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
@@ -180,19 +181,37 @@ def page_context(article) -> dict:
 # Invalidation -------------------------------------------------------------
 
 
-def invalidate(article_ids) -> None:
-    """Mark these articles' snapshots stale (``article_ids``: ids or a
-    queryset of them) in the caller's transaction; rebuild a few after it
-    commits."""
+def invalidate(article_ids, *, then_rebuild: bool = True) -> None:
+    """Mark these articles' snapshots stale (``article_ids``: a list of
+    ids) in the caller's transaction; rebuild them after it commits."""
     stale = ArticleSnapshot.objects.filter(article_id__in=article_ids)
     stale.update(generation=F("generation") + 1)
-    ids = (
-        list(article_ids)
-        if isinstance(article_ids, list | set | tuple)
-        else list(article_ids[: REBUILD_AFTER_COMMIT + 1])
+    if then_rebuild:
+        _rebuild_after_commit(article_ids)
+
+
+def _rebuild_after_commit(article_ids) -> None:
+    """After the commit, the articles of every change it made, rebuilt by
+    the first of its hooks (the ids gathered on the connection; those of a
+    rolled-back change are rebuilt too, which finds them fresh)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        rebuild(article_ids[:REBUILD_AFTER_COMMIT])
+        return
+    if not hasattr(connection, "snapshot_rebuilds"):
+        connection.snapshot_rebuilds = set()
+    connection.snapshot_rebuilds.update(article_ids)
+    transaction.on_commit(_flush, robust=True)
+
+
+def _flush() -> None:
+    connection = transaction.get_connection()
+    ids, connection.snapshot_rebuilds = (
+        getattr(connection, "snapshot_rebuilds", ()),
+        set(),
     )
     if len(ids) <= REBUILD_AFTER_COMMIT:
-        transaction.on_commit(lambda: rebuild(ids), robust=True)
+        rebuild(ids)
 
 
 def invalidate_all() -> None:
@@ -237,16 +256,23 @@ def showing_figures(figures):
     return showing.union(quoting, linking)
 
 
-def figures_changed(*, figures, **_signal) -> int:
+def figures_changed(*, figures, then_rebuild: bool = True, **_signal) -> int:
     """``funding``'s ``figures_changed``: the pages showing them are stale
     (no article flagged for review here: 0)."""
-    invalidate(list(showing_figures(figures)))
+    invalidate(list(showing_figures(figures)), then_rebuild=then_rebuild)
     return 0
 
 
-def _figure_saved(sender, instance, **_kwargs) -> None:
-    # Saves outside the services (the shell, a test, a fixture) too.
-    figures_changed(figures=Figure.objects.filter(pk=instance.pk))
+def _figure_saved(sender, instance, raw=False, signal=None, **_kwargs) -> None:
+    # Saves outside the services (the shell, a test, a fixture) too; called
+    # before a save as well, for the pages showing it where it was (a
+    # figure moved to another year or indicator).
+    if instance.pk is not None and not raw:
+        figures_changed(
+            figures=Figure.objects.filter(pk=instance.pk),
+            # Before a save or a deletion, the change itself is still to come.
+            then_rebuild=signal is post_save,
+        )
 
 
 def _article_saved(sender, instance, created, raw=False, **_kwargs) -> None:
@@ -260,6 +286,15 @@ def _article_saved(sender, instance, created, raw=False, **_kwargs) -> None:
 def _part_changed(sender, instance, raw=False, **_kwargs) -> None:
     if not raw:
         invalidate([instance.article_id])
+
+
+def _part_moving(sender, instance, raw=False, **_kwargs) -> None:
+    # A block or correction moved to another article leaves the first.
+    if instance.pk is None or raw:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("article_id", flat=True)
+    if (before := stored.first()) not in (None, instance.article_id):
+        invalidate([before])
 
 
 def _block_relations_changed(sender, instance, action, **_kwargs) -> None:
@@ -294,11 +329,13 @@ def connect() -> None:
     Correction = apps.get_model("news", "Correction")
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid)
     for model in (DataBlock, Correction):
+        pre_save.connect(_part_moving, sender=model, dispatch_uid=uid)
         post_save.connect(_part_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_part_changed, sender=model, dispatch_uid=uid)
     for field in ("indicators", "areas", "sources"):
         through = DataBlock._meta.get_field(field).remote_field.through
         m2m_changed.connect(_block_relations_changed, sender=through, dispatch_uid=uid)
+    pre_save.connect(_figure_saved, sender=Figure, dispatch_uid=uid)
     post_save.connect(_figure_saved, sender=Figure, dispatch_uid=uid)
     # Before a deletion, while the quotes still point at the figure.
     pre_delete.connect(_figure_saved, sender=Figure, dispatch_uid=uid)

@@ -19,7 +19,12 @@ from funding.api import figures_changed
 from funding.imports import apply_import, undo_import
 from funding.models import Area, Figure
 from news.demo.content import SEED_SLUG, load_demo_content
-from news.models import Article, ArticleSnapshot, Correction, DataBlock
+from news.models import (
+    Article,
+    ArticleSnapshot,
+    Correction,
+    DataBlock,
+)
 from news.snapshots import build_parts, parts_of
 from tests.admin_forms import opened_version
 from tests.funding.imports.test_imports import WIDE, plan, xlsx
@@ -43,6 +48,11 @@ def page(url: str) -> str:
     response = Client().get(url)
     assert response.status_code == 200
     return NONCE.sub("", response.content.decode())
+
+
+def tables(html: str) -> str:
+    """The data blocks of a page."""
+    return "".join(re.findall(r'<section class="data-block".*?</section>', html, re.S))
 
 
 def snapshot(article) -> ArticleSnapshot:
@@ -233,6 +243,17 @@ def test_an_import_and_its_undo_show_at_once(province_article):
     undo_import(record=second, user=user)
     assert not is_fresh(article)
     assert TEN in page(url) and TWELVE_HALF not in page(url)
+
+
+def test_a_figure_moved_to_another_year_leaves_the_page_at_once(province_article):
+    article, _user = province_article
+    url = article.get_absolute_url()
+    assert TEN in tables(page(url))
+    figure = Figure.objects.get(area__short_name="Ninh Thuận", year=2022)
+    figure.year, figure.period_end = 2012, figure.period_end.replace(year=2012)
+    figure.save()
+    assert not is_fresh(article)
+    assert TEN not in tables(page(url))
 
 
 def test_a_renamed_area_stales_every_page(province_article):
