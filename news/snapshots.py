@@ -19,6 +19,7 @@ once (``on_commit``), a big import's lazily by their first readers.
 import hashlib
 import importlib.util
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from django.apps import apps
@@ -191,26 +192,15 @@ def invalidate(article_ids, *, then_rebuild: bool = True) -> None:
 
 
 def _rebuild_after_commit(article_ids) -> None:
-    """After the commit, the articles of every change it made, rebuilt by
-    the first of its hooks (the ids gathered on the connection; those of a
-    rolled-back change are rebuilt too, which finds them fresh)."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        rebuild(article_ids[:REBUILD_AFTER_COMMIT])
+    """Rebuild a few articles once the change commits (at once outside a
+    transaction); those of a rolled-back change are not: its hook goes with
+    it. A second change to the same article finds it fresh: no work."""
+    ids = list(article_ids)
+    if len(ids) > REBUILD_AFTER_COMMIT:
         return
-    if not hasattr(connection, "snapshot_rebuilds"):
-        connection.snapshot_rebuilds = set()
-    connection.snapshot_rebuilds.update(article_ids)
-    transaction.on_commit(_flush, robust=True)
-
-
-def _flush() -> None:
-    connection = transaction.get_connection()
-    ids, connection.snapshot_rebuilds = (
-        getattr(connection, "snapshot_rebuilds", ()),
-        set(),
-    )
-    if len(ids) <= REBUILD_AFTER_COMMIT:
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(rebuild, ids), robust=True)
+    else:
         rebuild(ids)
 
 

@@ -171,7 +171,9 @@ def test_one_save_with_several_changes_announces_one_generation(
         article.corrections.create(text="Sửa số liệu.", published_at=timezone.now())
         category.save()
     # (news's rebuild of the article's stored page is one more hook.)
-    assert len([h for h in hooks if h is not snapshots._flush]) == 3
+    assert (
+        len([h for h in hooks if getattr(h, "func", h) is not snapshots.rebuild]) == 3
+    )
     after = cache.get(pagecache.GENERATION_KEY)
     assert after[0] != before[0]
     assert after[3] == stamps.read_stamp()
