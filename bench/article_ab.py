@@ -45,7 +45,8 @@ def gunicorn(tree: Path, port: int, log: Path):
     env = load.server_env(False)
     env.update(
         GUNICORN_BIND=f"127.0.0.1:{port}",
-        STATIC_ROOT=str(tree / "bench-static"),
+        # Outside the tree: bench/results is not tracked.
+        STATIC_ROOT=str(ROOT / "bench" / "results" / f"static-{port}"),
         PYTHONPATH=str(tree),
     )
     python = str(ROOT / ".venv" / "bin" / "python")
