@@ -20,5 +20,11 @@ timeout 1800 .venv/bin/python bench/api_ranking.py | tee bench/results-api_ranki
 timeout 1800 .venv/bin/python bench/import_figures.py | tee bench/results-import_figures.txt
 # Under load through gunicorn (its own database, khuyencong_load).
 bash bench/load.sh | tee bench/results-load.txt
+# The uncached article before (main) and after this tree, interleaved.
+DATABASE_URL="postgres://postgres@$PGHOST:$PGPORT/khuyencong_load" REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/5}" \
+  timeout 1800 .venv/bin/python bench/article_ab.py | tee bench/results-article_ab.txt
+# Against a Wagtail blog page of the same content (its own virtualenv).
+DATABASE_URL="postgres://postgres@$PGHOST:$PGPORT/khuyencong_load" REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/5}" \
+  timeout 2400 .venv/bin/python bench/wagtail_reference.py | tee bench/results-wagtail_reference.txt
 # PostgreSQL restarted under load.
 bash bench/pg_restart.sh | tee bench/results-pg_restart.txt

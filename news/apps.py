@@ -25,6 +25,8 @@ class NewsConfig(AppConfig):
             Tag,
         )
         from .services import flag_articles_for_review
+        from .snapshots import connect as connect_snapshots
+        from .snapshots import figures_changed as stale_snapshots
 
         connect(
             Article,
@@ -51,3 +53,6 @@ class NewsConfig(AppConfig):
             recheck_bindings, dispatch_uid="news-recheck-figure-bindings"
         )
         register_figure_users(articles_using)
+        # What an article's page shows is computed when it changes.
+        connect_snapshots()
+        figures_changed.connect(stale_snapshots, dispatch_uid="news-stale-snapshots")

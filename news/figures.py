@@ -41,8 +41,9 @@ class DataBlock(TimeStampedModel):
     """A table of figures in a story: a selection, not a copy.
 
     The block names what it shows (indicators, areas, years, period, funding
-    sources, measures, source documents); the figures are looked up when the
-    story is shown, so a corrected figure corrects every story that shows it.
+    sources, measures, source documents); its table is computed from the
+    figures when either changes (``news.snapshots``), so a corrected figure
+    corrects every story that shows it, at once.
     The rule of what a selection names is ``funding``'s (``Selection``).
     """
 

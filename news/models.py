@@ -29,6 +29,7 @@ from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector
 from .site.models import SiteLink, SiteSettings  # noqa: F401
+from .snapshots import ArticleSnapshot  # noqa: F401
 from .tags import Tag
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
 from .video import VideoURLField

@@ -2,9 +2,10 @@
 as a figure of the data links to that figure's page, like the numbers in
 the tables.
 
-The links are put in when the page is rendered, from the quotes recorded
-when the article was last checked (``CheckedQuote``): the sanitised body in
-the database is never changed. A quote is found again by its offset in the
+The links are put in when the page's parts are computed
+(``news.snapshots``, when the article or what it shows changes), from the
+quotes recorded when the article was last checked (``CheckedQuote``): the
+sanitised body in the database is never changed. A quote is found again by its offset in the
 body's plain text (``funding.api.plain_text``, the text the checker read),
 and linked only where the words there are still the quoted ones; the
 markup comes from a template.

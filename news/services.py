@@ -12,6 +12,7 @@ from khuyencong import pagecache
 
 from .figure_check import check_article
 from .models import Article, CheckedQuote, DataBlock, FigureQuote
+from .snapshots import invalidate
 
 
 class MismatchRefused(ValidationError):
@@ -215,5 +216,6 @@ def record_quotes(*, article, report: Report | None = None) -> Report:
     )
     # The article's page links its numbers from these (bulk writes send
     # no signal).
+    invalidate([article.pk])
     pagecache.changed()
     return report

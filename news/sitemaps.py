@@ -42,6 +42,8 @@ class DocumentSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
 class TagSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.4

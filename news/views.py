@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
@@ -12,13 +11,12 @@ from funding.api import long_layout_csv
 from khuyencong.params import PageQuery, QueryParametersMixin
 
 from . import search
-from .blocks import article_blocks, block_download, split_body
-from .images.body import expand_body_images
+from .blocks import block_download
 from .images.renditions import picture_or_none
 from .models import Article, Category, DataBlock, Tag
 from .mostread import most_read
 from .params import SearchQuery
-from .quote_links import link_figures, link_lead, linked_quotes
+from .snapshots import page_context
 from .video import video_for
 
 PAGE_SIZE = 12
@@ -114,9 +112,11 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit see drafts and scheduled articles at their
         # public address (a preview); everyone else sees published ones only.
-        articles = Article.objects.select_related("category", "author", "cover").defer(
-            "search_title", "search_text", "search_vector"
-        )
+        # The page's computed parts come joined (``news.snapshots``); the
+        # body is read only if they must be computed again.
+        articles = Article.objects.select_related(
+            "category", "author", "cover", "snapshot"
+        ).defer("body", "search_title", "search_text", "search_vector")
         return articles if self.can_preview() else articles.published()
 
     def get_context_data(self, **kwargs):
@@ -137,14 +137,9 @@ class ArticleDetailView(DetailView):
             (article.title, article.get_absolute_url()),
         )
         context["jsonld"] = self.jsonld(article)
-        # Each number read as a figure links to it (put in here, not stored).
-        quotes = linked_quotes(article)
-        context["lead_html"] = link_lead(article.lead, quotes.get("lead", ()))
-        body = expand_body_images(link_figures(article.body, quotes.get("body", ())))
-        context["body_parts"] = split_body(body, article_blocks(article))
-        context["corrections"] = article.corrections.filter(
-            published_at__lte=timezone.now()
-        )
+        # The linked text, the data blocks and the corrections, computed
+        # when what they show last changed.
+        context.update(page_context(article))
         return context
 
     def jsonld(self, article: Article) -> dict:

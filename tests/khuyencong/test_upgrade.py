@@ -52,6 +52,8 @@ ADDED = {
         "sitelink",
         "tag",
         "readcount",
+        # The article page computed on write (issue 18).
+        "articlesnapshot",
     },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},

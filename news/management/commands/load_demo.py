@@ -8,6 +8,7 @@ from funding.api import load_demo_figures
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.demo.documents import load_demo_documents_for_articles
 from news.demo.images import give_demo_images
+from news.snapshots import invalidate_all
 
 DEMO_PASSWORD = "khuyencong-demo-2022"
 DEMO_USERS = [
@@ -37,6 +38,9 @@ class Command(BaseCommand):
         covers = give_demo_images(body_image_slug=SEED_SLUG)
         self.stdout.write(f"Demo images: {covers} drawn covers added to the library.")
         synthetic = load_demo_figures()
+        if synthetic:
+            # Written in bulk (no signal): a stored page may show a sum of them.
+            invalidate_all()
         self.stdout.write(
             f"Demo figures (synthetic, marked as demo): {synthetic} created."
         )
