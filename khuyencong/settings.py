@@ -158,6 +158,12 @@ PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 102
 PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
 # Paths that are not pages, which the page cache lets pass untouched: files,
 # and the health check.
+# A page invalidated under load is rendered by one request at a time: the
+# others get the copy it replaces, or wait for it this long at most
+# (khuyencong.pagecache.middleware); the lock ends by itself after
+# PAGE_RENDER_LOCK_SECONDS if its holder dies.
+PAGE_RENDER_LOCK_SECONDS = env.int("PAGE_RENDER_LOCK_SECONDS", default=5)
+PAGE_RENDER_WAIT_SECONDS = env.float("PAGE_RENDER_WAIT_SECONDS", default=3.0)
 PAGE_CACHE_SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -44,7 +44,7 @@ NEW_TABLES = {f"{app}_{model}" for app, models in ADDED.items() for model in mod
 
 
 #: Tables later migrations extend with columns (every old row's values kept).
-EXTENDED = {"funding_area", "funding_regionmembership"}
+EXTENDED = {"funding_area", "funding_regionmembership", "khuyencong_pagechange"}
 
 
 def without_new(schema: list[str]) -> list[str]:
