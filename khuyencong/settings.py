@@ -66,8 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag / Last-Modified answered with 304, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "khuyencong.middleware.ImportMapNonceMiddleware",
+    # django-csp's, the header without a nonce built once.
+    "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
     # (NUL…) is refused here, with the headers above on the 400.
     "khuyencong.hardening.RequestHardeningMiddleware",
@@ -86,9 +86,23 @@ MIDDLEWARE = [
     "khuyencong.db_routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
+    # ADMIN_ONLY_MIDDLEWARE, for the admin's addresses alone.
+    "khuyencong.middleware.AdminOnlyMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
+]
+
+# What only the admin uses (its pages, its login and OTP forms, all under
+# ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
+# public pages use none of it, and the import maps' nonce reads every
+# response's bytes. CSRF, the sessions, authentication, OTP verification
+# (the page cache tells staff apart with them), messages and the login
+# lockouts (the admin's and django-axes' system checks ask for them in
+# MIDDLEWARE) stay for every request.
+ADMIN_ONLY_MIDDLEWARE = [
+    # The editor's import maps are in admin forms only.
+    "khuyencong.middleware.ImportMapNonceMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "khuyencong.urls"

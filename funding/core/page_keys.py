@@ -9,9 +9,12 @@ touches, for Y and Y + 1:
 
 - ``figures:year=<Y>``: the pages of that year (ranking, map, a region's
   provinces);
-- ``figures:area=<code>:year=<Y>``: the pages of A, of the regions it was a
-  member of, of the province it merged into and of the nation (the
-  overview of one area and year, a figure's own page);
+- ``figures:area=<code>:year=<Y>`` and ``figures:place=<slug>:year=<Y>``:
+  the pages of A, of the regions it was a member of, of the province it
+  merged into and of the nation (the overview of one area and year, a
+  figure's own page, a region's provinces that year);
+- ``figures:place=<slug>``: the same areas' pages of every year (a
+  province's years);
 
 and ``figures`` (a page of every year: a province's years, a series, the
 open data). The first figure of an area and year, or the last one removed,
@@ -85,12 +88,17 @@ def change_keys(
                     (region, shown) for region in regions.get((one, shown), ())
                 )
             touched.update((nation, shown) for nation in nations)
-    codes = dict(
-        Area.objects.filter(pk__in={area for area, _ in touched}).values_list(
-            "pk", "code"
-        )
-    )
-    keys.update(f"figures:area={codes[area]}:year={year}" for area, year in touched)
+    names = {
+        pk: (code, slug)
+        for pk, code, slug in Area.objects.filter(
+            pk__in={area for area, _ in touched}
+        ).values_list("pk", "code", "slug")
+    }
+    for area, year in touched:
+        code, slug = names[area]
+        keys.add(f"figures:area={code}:year={year}")
+        keys.add(f"figures:place={slug}:year={year}")
+        keys.add(f"figures:place={slug}")
     return keys
 
 

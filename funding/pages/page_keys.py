@@ -26,6 +26,18 @@ def one_year(request, **_kwargs) -> set[str]:
     return {EVERY_YEAR} if year is None else {f"figures:year={year}", WHICH_EXIST}
 
 
+def region(request, slug, **_kwargs) -> set[str]:
+    year = _year(request)
+    if year is None:
+        return {EVERY_YEAR}
+    return {f"figures:place={slug}:year={year}", WHICH_EXIST}
+
+
+def province(request, slug, **_kwargs) -> set[str]:
+    # Its figures and its predecessors' (a change to those touches it).
+    return {f"figures:place={slug}"}
+
+
 def every_year(request, **_kwargs) -> set[str]:
     return {EVERY_YEAR}
 
@@ -41,10 +53,10 @@ def figure(request, pk, **_kwargs) -> set[str]:
 
 PAGES = {
     "funding:overview": overview,
-    "funding:region": one_year,
+    "funding:region": region,
     "funding:ranking": one_year,
     "funding:tilemap": one_year,
-    "funding:province": every_year,
+    "funding:province": province,
     "funding:series": every_year,
     "funding:source": every_year,
     "funding:open_data": every_year,
