@@ -36,7 +36,7 @@ def main() -> None:
             env.update(
                 DJANGO_SETTINGS_MODULE=module,
                 GUNICORN_BIND=f"127.0.0.1:{port}",
-                REQUEST_LOG_LEVEL="INFO",
+                REQUEST_LOG_LEVEL=os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
             )
             bases[name] = f"http://127.0.0.1:{port}"
             log = ROOT / "bench" / "results" / f"gunicorn-minimal-{port}.log"
