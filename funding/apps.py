@@ -8,12 +8,22 @@ class FundingConfig(AppConfig):
     verbose_name = _("Số liệu kinh phí")
 
     def ready(self):
-        from khuyencong.pagecache import connect, register_next_change
+        from khuyencong.pagecache import (
+            connect,
+            register_next_change,
+            register_page_keys,
+        )
 
         from . import models
+        from .core.page_keys import figure_keys
+        from .pages.page_keys import PAGES
 
+        # A figure re-renders only the pages showing it (``page_keys``);
+        # reference data, every page.
+        connect(models.Figure, keys=figure_keys)
+        for view_name, function in PAGES.items():
+            register_page_keys(view_name, function)
         connect(
-            models.Figure,
             models.Area,
             models.AreaName,
             models.RegionMembership,

@@ -1,12 +1,17 @@
 """Cross-cutting request handling: the access log, the client's address,
-tracking parameters, and the CSP nonce on import maps."""
+tracking parameters, the Content-Security-Policy header and its nonce on
+import maps, and the layers only the admin needs."""
 
 import logging
 import re
 import time
 from urllib.parse import unquote_plus
 
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject
+from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 log = logging.getLogger("khuyencong.requests")
 
@@ -31,11 +36,13 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not log.isEnabledFor(logging.INFO):
+            return self.get_response(request)
         started = time.perf_counter()
         # As asked for, campaign tags included (the layers below drop them).
-        path = request.get_full_path()[:300]
+        query = request.META.get("QUERY_STRING", "")
+        path = (f"{request.path}?{query}" if query else request.path)[:300]
         response = self.get_response(request)
-        user = getattr(request, "user", None)
         log.info(
             "%s %s %s %.1fms ip=%s user=%s",
             request.method,
@@ -43,9 +50,18 @@ class RequestLogMiddleware:
             response.status_code,
             (time.perf_counter() - started) * 1000,
             client_ip(request),
-            user.get_username() if user is not None and user.is_authenticated else "-",
+            _username(request),
         )
         return response
+
+
+def _username(request) -> str:
+    # Without a session cookie nobody is signed in: the lazy user (a session
+    # read) is left alone, as on a cached page it was never made.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return "-"
+    user = getattr(request, "user", None)
+    return user.get_username() if user is not None and user.is_authenticated else "-"
 
 
 # Click identifiers and campaign tags that sites and apps append to links.
@@ -131,3 +147,58 @@ class ImportMapNonceMiddleware:
                 b'<script type="importmap" nonce="' + nonce + b'"', response.content
             )
         return response
+
+
+class CSPMiddleware(BaseCSPMiddleware):
+    """django-csp's, with the header of a response that uses no nonce and
+    changes nothing of the policy built once per process (the settings do
+    not change while it runs): most pages, every cached one."""
+
+    _plain: str | None = None
+
+    def process_response(self, request, response):
+        if (
+            getattr(request, "_csp_nonce", None) is not None
+            or HEADER in response
+            or any(
+                getattr(response, name, None) is not None
+                for name in ("_csp_config", "_csp_update", "_csp_replace")
+            )
+            or getattr(response, "_csp_exempt", False)
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
+        ):
+            return super().process_response(request, response)
+        if self._plain is None:
+            self._plain = super().process_response(request, response).get(HEADER, "")
+        elif self._plain:
+            response[HEADER] = self._plain
+        # A nonce asked for after the header is written is an error, as in
+        # django-csp.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+class AdminOnlyMiddleware:
+    """Run ``ADMIN_ONLY_MIDDLEWARE`` (messages, history, login lockouts, the
+    import maps' nonce) for the admin's addresses alone (``ADMIN_URL``: its
+    pages, its login and OTP forms): the public pages use none of them, and
+    each costs every request.
+
+    Only middleware that works by ``__call__`` or ``process_request`` /
+    ``process_response`` may be listed (a ``process_view`` hook would not
+    be registered).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        chain = get_response
+        for path in reversed(settings.ADMIN_ONLY_MIDDLEWARE):
+            chain = import_string(path)(chain)
+        self.admin = chain
+        self.prefix = "/" + settings.ADMIN_URL
+
+    def __call__(self, request):
+        if request.path.startswith(self.prefix):
+            return self.admin(request)
+        return self.get_response(request)

@@ -43,11 +43,17 @@ class PageGeneration(models.Model):
 class PageChange(models.Model):
     """A change written in the same transaction as the content it concerns,
     so that it is in the database the moment that content is: part of the
-    stamp until the new ``PageGeneration`` token (written just after the
-    commit) takes its place. If the process dies between the two, the row
-    stays, and the stamp still differs from every earlier one."""
+    stamp from its commit on. ``keys`` names what changed (the dependency
+    keys of ``khuyencong.pagecache.keys``; empty: everything). Once the
+    cache has been told (the pages showing those keys invalidated) it is
+    ``applied``; if the process dies before that, the row stays pending and
+    the next request to read the stamp applies it. Rows are kept until the
+    next whole-site change, so that a cache restarted from older saved data
+    is told again of every change made since."""
 
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    keys = models.TextField(_("khóa phụ thuộc"), blank=True, default="")
+    applied = models.BooleanField(_("đã áp dụng"), default=False)
 
     class Meta:
         ordering = ["pk"]

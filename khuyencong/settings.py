@@ -66,8 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag / Last-Modified answered with 304, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "khuyencong.middleware.ImportMapNonceMiddleware",
+    # django-csp's, the header without a nonce built once.
+    "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
     # (NUL…) is refused here, with the headers above on the 400.
     "khuyencong.hardening.RequestHardeningMiddleware",
@@ -86,9 +86,23 @@ MIDDLEWARE = [
     "khuyencong.db_routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
+    # ADMIN_ONLY_MIDDLEWARE, for the admin's addresses alone.
+    "khuyencong.middleware.AdminOnlyMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
+]
+
+# What only the admin uses (its pages, its login and OTP forms, all under
+# ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
+# public pages use none of it, and the import maps' nonce reads every
+# response's bytes. CSRF, the sessions, authentication, OTP verification
+# (the page cache tells staff apart with them), messages and the login
+# lockouts (the admin's and django-axes' system checks ask for them in
+# MIDDLEWARE) stay for every request.
+ADMIN_ONLY_MIDDLEWARE = [
+    # The editor's import maps are in admin forms only.
+    "khuyencong.middleware.ImportMapNonceMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "khuyencong.urls"
@@ -158,6 +172,12 @@ PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 102
 PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
 # Paths that are not pages, which the page cache lets pass untouched: files,
 # and the health check.
+# A page invalidated under load is rendered by one request at a time: the
+# others get the copy it replaces, or wait for it this long at most
+# (khuyencong.pagecache.middleware); the lock ends by itself after
+# PAGE_RENDER_LOCK_SECONDS if its holder dies.
+PAGE_RENDER_LOCK_SECONDS = env.int("PAGE_RENDER_LOCK_SECONDS", default=5)
+PAGE_RENDER_WAIT_SECONDS = env.float("PAGE_RENDER_WAIT_SECONDS", default=3.0)
 PAGE_CACHE_SKIPPED_PREFIXES = ("/static/", "/media/", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -8,9 +8,16 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from funding.api import figures_changed, register_figure_users
-        from khuyencong.pagecache import connect, register_next_change
+        from django.db.models.signals import pre_save
 
+        from funding.api import Figure, figures_changed, register_figure_users
+        from khuyencong.pagecache import (
+            connect,
+            register_next_change,
+            register_page_keys,
+        )
+
+        from . import page_keys
         from .bindings import recheck_bindings
         from .figure_check import articles_using
         from .models import (
@@ -28,17 +35,22 @@ class NewsConfig(AppConfig):
         from .snapshots import connect as connect_snapshots
         from .snapshots import figures_changed as stale_snapshots
 
-        connect(
-            Article,
-            ArticleImage,
-            Category,
-            Correction,
-            DataBlock,
-            LibraryImage,
-            SiteLink,
-            SiteSettings,
-            Tag,
+        # Each change re-renders only the pages showing it (``page_keys``);
+        # a category is in every page's menu.
+        connect(Article, keys=page_keys.article_keys)
+        pre_save.connect(
+            page_keys.remember_category,
+            sender=Article,
+            dispatch_uid="news-pagecache-category-before",
         )
+        connect(ArticleImage, Correction, keys=page_keys.part_keys)
+        connect(DataBlock, keys=page_keys.block_keys)
+        connect(Category)
+        connect(Figure, keys=page_keys.figure_keys)
+        for view_name, function in page_keys.PAGES.items():
+            register_page_keys(view_name, function)
+        # The portal's chrome and the image library show on every page.
+        connect(LibraryImage, SiteLink, SiteSettings, Tag)
         # A scheduled article goes public at its time, with no save.
         register_next_change(Article.objects.next_publication)
         # A changed figure puts the published articles showing it up for

@@ -12,6 +12,7 @@ from khuyencong import pagecache
 
 from .figure_check import check_article
 from .models import Article, CheckedQuote, DataBlock, FigureQuote
+from .page_keys import articles_keys
 from .snapshots import invalidate
 
 
@@ -166,6 +167,8 @@ def flag_articles_for_review(*, figures, **_signal) -> int:
     shows or quotes a number that changed since it was published.
     """
     article_ids = articles_using_any(figures, Article.objects.published())
+    # Their pages show the changed figures (bulk writes send no signal).
+    pagecache.changed(keys=articles_keys(article_ids))
     return Article.objects.filter(pk__in=article_ids, needs_figure_review=False).update(
         needs_figure_review=True
     )
@@ -217,5 +220,5 @@ def record_quotes(*, article, report: Report | None = None) -> Report:
     # The article's page links its numbers from these (bulk writes send
     # no signal).
     invalidate([article.pk])
-    pagecache.changed()
+    pagecache.changed(keys=articles_keys([article.pk]))
     return report

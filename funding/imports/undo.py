@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from khuyencong import pagecache
 
+from ..core import page_keys
 from ..core.formatting import format_number
 from ..core.models import Figure, ImportChange, ImportRecord
 from ..core.signals import figures_changed
@@ -137,11 +138,20 @@ def undo_import(*, record: ImportRecord, user, progress=_no_progress) -> int:
     reason = _("Hoàn tác lần nhập %(name)s") % {"name": record.file_name}
     # Before anything is deleted: what shows these figures is told.
     figures_changed.send(sender=Figure, figures=touched)
+    created = touched.filter(
+        pk__in=ImportChange.objects.filter(
+            record=record, old_value__isnull=True
+        ).values("figure_id")
+    )
+    shown = page_keys.change_keys(
+        page_keys.pairs_of(touched),
+        added_or_removed=page_keys.alone_in_their_pairs(created),
+    )
     progress(2, 4)
     _restore_changed(record, user=user, reason=reason)
     progress(3, 4)
     _delete_created(record, user=user, reason=reason)
-    pagecache.changed()
+    pagecache.changed(keys=shown)
     record.undone_at = timezone.now()
     record.undone_by = user
     record.save(update_fields=["undone_at", "undone_by"])

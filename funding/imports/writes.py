@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from khuyencong import pagecache
 
+from ..core import page_keys
 from ..core.formatting import format_number
 from ..core.models import Figure, ImportChange, ImportRecord
 from ..core.signals import figures_changed
@@ -285,14 +286,17 @@ def apply_import(*, plan: ImportPlan, user, progress=_no_progress) -> ImportReco
     progress(2, 4)
     if new:
         _write_new(new, record=record, user=user, reason=reason)
+    # Only the new figures are marked with this import yet.
+    first = page_keys.alone_in_their_pairs(Figure.objects.filter(last_import=record))
     progress(3, 4)
     if changed:
         _write_changed(changed, record=record, user=user, reason=reason)
-    figures_changed.send(
-        sender=Figure, figures=Figure.objects.filter(last_import=record)
-    )
+    imported = Figure.objects.filter(last_import=record)
+    figures_changed.send(sender=Figure, figures=imported)
     # Bulk writes send no signals: the public pages showing figures change.
-    pagecache.changed()
+    pagecache.changed(
+        keys=page_keys.change_keys(page_keys.pairs_of(imported), added_or_removed=first)
+    )
     progress(4, 4)
     return record
 

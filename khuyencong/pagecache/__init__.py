@@ -1,9 +1,14 @@
 """Whole public pages cached for anonymous readers, invalidated on change.
 
-Every page is stored under the current *generation* (``generations``): any
-change to what public pages show (an article, a category, a figure, a data
-block, a correction) starts a new generation once it commits, so the next
-request renders afresh and publishing appears at once. A scheduled article
+Every page is stored under the current *generation* (``generations``) with
+the dependency keys it shows (``keys``: the article, its category, the
+figures of a year…) and the clock it was rendered at (``versions``). A
+change names the keys it touches; once it commits, the pages showing them
+are stale and no others, so the next request renders them afresh and
+publishing appears at once. A change to everything (a restore, a change
+that names nothing) starts a new generation. One request at a time renders
+a page; the others get the copy it replaces for those few moments
+(``middleware``). A scheduled article
 becomes public without any save, so no page is kept past the next scheduled
 publication time, which the news app tells through ``register_next_change``
 (the project imports no app: each app connects its models and registers
@@ -25,17 +30,29 @@ With Redis, each process also keeps near copies of the pages it served
 """
 
 from .common import GENERATION_KEY
-from .generations import changed, connect, current, invalidate, register_next_change
+from .generations import (
+    apply,
+    changed,
+    connect,
+    current,
+    invalidate,
+    register_next_change,
+)
+from .keys import ANY, depends_on, register_page_keys
 from .middleware import AnonymousPageCacheMiddleware
 from .near import near
 
 __all__ = [
+    "ANY",
     "GENERATION_KEY",
     "AnonymousPageCacheMiddleware",
+    "apply",
     "changed",
     "connect",
     "current",
+    "depends_on",
     "invalidate",
     "near",
     "register_next_change",
+    "register_page_keys",
 ]

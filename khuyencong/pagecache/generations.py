@@ -19,8 +19,9 @@ from django.db import Error, router, transaction
 
 from khuyencong.models import PageChange
 
-from . import stamps
+from . import stamps, versions
 from .common import CHANNEL, GENERATION_KEY, is_current, log, redis_url, warn
+from .keys import joined, split
 from .stamps import authority
 
 
@@ -39,14 +40,11 @@ def valid(generation) -> bool:
 
 def renew(stored) -> tuple:
     """The generation to serve and store pages under: ``stored`` (as read
-    from the cache) if valid, else a new one, announced to every process."""
+    from the cache) if valid, else the same caught up with the changes the
+    database has on record, or a new one (``apply``)."""
     if valid(stored):
         return stored
-    # Read now (rare, and a query): pages are about to be stored under it.
-    value = new_generation(authority.stamp(fresh=True))
-    cache.set(GENERATION_KEY, value, None)
-    publish()
-    return value
+    return apply()
 
 
 def current() -> str | None:
@@ -61,25 +59,93 @@ def current() -> str | None:
     return generation[0] if is_current(generation) else None
 
 
-def changed(**_kwargs) -> None:
-    """Signal receiver: a public page may show what changed.
+def _catchable(stored, stamp) -> bool:
+    """Whether a generation stamped ``stored[3]`` can be caught up to the
+    database's ``stamp`` from the rows after it: the same token (no
+    whole-site change since), and no row the database does not have (a
+    database restored from an older backup)."""
+    return (
+        is_current(stored)
+        and isinstance(stored[3], tuple)
+        and stored[3][0] == stamp[0]
+        and (stored[3][2] or 0) <= (stamp[2] or 0)
+    )
+
+
+def apply() -> tuple:
+    """Tell the cache of the changes the database has not seen applied:
+    the pages showing their keys become stale (``versions``), or, for a
+    whole-site change or a generation that cannot be caught up, a new
+    generation begins. One process at a time (the database row is held);
+    the generation it leaves in the cache is returned."""
+    using = router.db_for_write(PageChange)
+    with transaction.atomic(using=using):
+        stamps.lock()
+        stored = cache.get(GENERATION_KEY)
+        catchable = _catchable(stored, stamps.read_stamp())
+        changes = stamps.to_apply(stored[3][2] if catchable else None)
+        told = [split(stored_keys) for _pk, stored_keys in changes]
+        if None in told:
+            stamps.bump()
+        else:
+            stamps.mark_applied([pk for pk, _keys in changes])
+        stamp = stamps.read_stamp()
+        if catchable and not changes and stored[3] == stamp:
+            authority.learn(stamp)
+            return stored  # applied meanwhile by another process
+        if catchable and None not in told:
+            touched = set().union(*told)
+            clock = versions.bump(stored[0], touched) if touched else None
+            generation = (*stored[:3], stamp)
+            cache.set(GENERATION_KEY, generation, None)
+            publish(touched, stored[0], clock)
+        else:
+            generation = new_generation(stamp)
+            cache.set(GENERATION_KEY, generation, None)
+            publish()
+    authority.learn(stamp)
+    return generation
+
+
+def changed(*, keys=None, **_kwargs) -> None:
+    """A public page may show what changed: ``keys`` (``keys`` module; None
+    for everything).
 
     Recorded in the database within the change's transaction, so the stamp
     moves when it commits; the cache is told once it has committed, or a
-    request in between could store the old page under the new generation."""
+    request in between could store the old page as current."""
     using = router.db_for_write(PageChange)
-    if not transaction.get_connection(using).in_atomic_block:
+    in_transaction = transaction.get_connection(using).in_atomic_block
+    if keys is None and not in_transaction:
         invalidate()
         return
-    change = stamps.record_change()
-    transaction.on_commit(functools.partial(_committed, change), using=using)
+    try:
+        change = stamps.record_change(joined(keys))
+    except Error as exc:
+        log.error("Page cache: could not record a change in the database: %s", exc)
+        invalidate()
+        return
+    if in_transaction:
+        transaction.on_commit(functools.partial(_committed, change), using=using)
+    else:
+        _committed(change)
 
 
 def _committed(change: int) -> None:
     # A form saving an article and its inlines commits several changes at
     # once: the first hook to run covers them all.
-    if not stamps.covered(change):
-        invalidate()
+    if stamps.covered(change):
+        return
+    try:
+        apply()
+    except Error as exc:
+        log.error("Page cache: could not apply a change: %s", exc)
+        authority.expire()
+    except Exception as exc:  # the cache being down must not stop a save
+        # The change stays on record: the next request to read the stamp
+        # applies it.
+        authority.expire()
+        warn("Page cache unavailable, serving uncached", exc)
 
 
 def invalidate(**_kwargs) -> None:
@@ -104,15 +170,19 @@ def invalidate(**_kwargs) -> None:
         warn("Page cache unavailable, serving uncached", exc)
 
 
-def publish() -> None:
-    """Tell every process's near copies that a new generation began."""
+def publish(touched=None, token: str = "", clock: int | None = None) -> None:
+    """Tell every process's near copies that a new generation began, or
+    (``touched``) which keys of generation ``token`` changed at ``clock``."""
     url = redis_url()
     if url is None:
         return
     import redis
 
+    message = b"1"
+    if touched is not None:
+        message = "\n".join([token, str(clock or 0), *sorted(touched)]).encode()
     with redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5) as r:
-        r.publish(cache.make_key(CHANNEL), b"1")
+        r.publish(cache.make_key(CHANNEL), message)
 
 
 # Callables giving when public pages next change with no save, or None.
@@ -133,20 +203,35 @@ def _next_change():
     return min(due, default=None)
 
 
-def connect(*models) -> None:
-    """Invalidate the page cache whenever one of ``models`` changes."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+def connect(*models, keys=None) -> None:
+    """Invalidate, whenever one of ``models`` is saved or deleted, the pages
+    showing what ``keys(instance, added_or_removed=…)`` returns (dependency
+    keys; ``added_or_removed`` is false for a row saved again), or every
+    page (``keys`` None). Keys are read before a deletion, while what shows
+    the row can still be found. A change to a many-to-many relation counts
+    as one of the instance it was made on; made from the other side, of
+    everything."""
+    from django.db.models.signals import m2m_changed, post_save, pre_delete
 
+    def receiver(sender, instance=None, created=True, reverse=False, **_kwargs):
+        if keys is None or instance is None or reverse:
+            changed()
+        else:
+            changed(keys=keys(instance, added_or_removed=created))
+
+    name = getattr(keys, "__qualname__", "all")
     for model in models:
+        uid = f"pagecache-{model._meta.label}-{keys and keys.__module__}.{name}"
         post_save.connect(
-            changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}"
+            receiver, sender=model, weak=False, dispatch_uid=f"{uid}-save"
         )
-        post_delete.connect(
-            changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}"
+        pre_delete.connect(
+            receiver, sender=model, weak=False, dispatch_uid=f"{uid}-delete"
         )
         for field in model._meta.many_to_many:
             m2m_changed.connect(
-                changed,
+                receiver,
                 sender=field.remote_field.through,
-                dispatch_uid=f"pagecache-m2m-{model._meta.label}-{field.name}",
+                weak=False,
+                dispatch_uid=f"{uid}-m2m-{field.name}",
             )

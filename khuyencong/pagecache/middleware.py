@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from email.utils import formatdate
 
 from django.conf import settings
@@ -11,9 +12,10 @@ from django.db import Error
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import staff
+from . import staff, versions
 from .common import GENERATION_KEY, is_current, warn
 from .generations import renew
+from .keys import page_keys
 from .near import near
 from .stamps import authority
 
@@ -44,8 +46,16 @@ def _key(request) -> str:
     )
 
 
+def _of(generation: tuple, page) -> tuple | None:
+    """``page`` as read from the cache, if stored under ``generation`` (and
+    by this release: an older one stored no dependencies)."""
+    if isinstance(page, tuple) and len(page) == 6 and page[0] == generation[0]:
+        return page
+    return None
+
+
 def _respond(page: tuple, how: str) -> HttpResponse:
-    _token, status, headers, content = page
+    _token, status, headers, content, _rendered_at, _dependencies = page
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -117,7 +127,7 @@ class AnonymousPageCacheMiddleware:
                     patch_cache_control(response, private=True, no_cache=True)
             return response
         if settings.PAGE_CACHE_SECONDS <= 0:
-            return self._render(request, None)[0]
+            return self._render(request)[0]
         key = _key(request)
         generation = near.trusted_generation()
         if is_current(generation) and authority.matches(generation[3]):
@@ -127,26 +137,76 @@ class AnonymousPageCacheMiddleware:
         try:
             found = cache.get_many([GENERATION_KEY, key])
             generation = renew(found.get(GENERATION_KEY))
+            page = _of(generation, found.get(key))
+            if page is not None and versions.fresh(generation[0], page[4], page[5]):
+                near.put(key, page)
+                return _respond(page, "hit")
         except Exception as exc:
-            if not isinstance(exc, Error):
-                # The cache may come back with a generation older than a
-                # change made meanwhile: read the database's stamp again.
-                authority.expire()
-            warn("Page cache unavailable, serving uncached", exc)
-            return self._render(request, None)[0]
-        page = found.get(key)
-        if page is not None and page[0] == generation[0]:
-            near.put(key, page)
-            return _respond(page, "hit")
-        response, for_readers = self._render(request, generation[1])
+            return self._unavailable(request, exc)
+        return self._miss(request, key, generation, page)
+
+    def _unavailable(self, request, exc):
+        if not isinstance(exc, Error):
+            # The cache may come back with a generation older than a
+            # change made meanwhile: read the database's stamp again.
+            authority.expire()
+        warn("Page cache unavailable, serving uncached", exc)
+        return self._render(request)[0]
+
+    def _miss(self, request, key: str, generation: tuple, stale: tuple | None):
+        """Render the page, one request at a time: while one renders it,
+        the others get the copy it replaces (``stale``, of the same
+        generation) or, without one, wait a little for it."""
+        lock = f"pagecache:render:{key}"
+        try:
+            mine = cache.add(lock, 1, settings.PAGE_RENDER_LOCK_SECONDS)
+            if not mine:
+                if stale is not None:
+                    return _respond(stale, "stale")
+                page = self._wait(key, lock, generation)
+                if page is not None:
+                    return _respond(page, "hit")
+            rendered_at = versions.clock(generation[0])
+        except Exception as exc:
+            return self._unavailable(request, exc)
+        try:
+            return self._store(request, key, generation, rendered_at)
+        finally:
+            if mine:
+                try:
+                    cache.delete(lock)
+                except Exception as exc:
+                    warn("Page cache unavailable, serving uncached", exc)
+
+    @staticmethod
+    def _wait(key: str, lock: str, generation: tuple) -> tuple | None:
+        """The page another request is rendering, once stored; None if it
+        takes longer than ``PAGE_RENDER_WAIT_SECONDS`` or is not stored."""
+        deadline = time.monotonic() + settings.PAGE_RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            found = cache.get_many([key, lock])
+            page = _of(generation, found.get(key))
+            if page is not None and versions.fresh(generation[0], page[4], page[5]):
+                return page
+            if lock not in found:
+                return None
+        return None
+
+    def _store(self, request, key: str, generation: tuple, rendered_at: int):
+        response, for_readers = self._render(request, time.time())
         if for_readers and _storable(response):
+            dependencies = page_keys(request)
             page = (
                 generation[0],
                 response.status_code,
                 list(response.items()),
                 response.content,
+                rendered_at,
+                dependencies,
             )
             try:
+                versions.ensure(generation[0], dependencies)
                 cache.set(key, page, settings.PAGE_CACHE_SECONDS)
             except Exception as exc:
                 warn("Page cache unavailable, serving uncached", exc)
@@ -155,7 +215,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return response
 
-    def _render(self, request, since: float | None) -> tuple[HttpResponse, bool]:
+    def _render(self, request, since: float | None = None) -> tuple[HttpResponse, bool]:
         """The view's response, and whether it is a reader's: a signed-in
         user's page (a staff member without a valid mark) is private,
         never stored, and gets the mark for next time."""
@@ -179,7 +239,7 @@ class AnonymousPageCacheMiddleware:
         )
         patch_vary_headers(response, ["Cookie"])
         if since is not None and not response.has_header("Last-Modified"):
-            # The page cannot have changed since the generation began.
+            # Stored, it is served only until what it shows changes.
             response["Last-Modified"] = formatdate(since, usegmt=True)
         if not response.streaming and not response.has_header("ETag"):
             digest = hashlib.md5(response.content, usedforsecurity=False)

@@ -42,6 +42,8 @@ class NearCache:
         self._thread = None
         self.generation: tuple | None = None
         self._pages: OrderedDict[str, tuple] = OrderedDict()
+        # The clock at which each key last changed, as announced.
+        self._changed: dict[str, int] = {}
         self._bytes = 0
 
     def trusted_generation(self) -> tuple | None:
@@ -86,6 +88,9 @@ class NearCache:
         generation = self.generation
         if generation is None or page[0] != generation[0]:
             return
+        rendered_at, dependencies = page[4], page[5]
+        if any(self._changed.get(dep, 0) > rendered_at for dep in dependencies):
+            return  # told of a change since the page was checked
         size = len(page[3])
         limit = settings.PAGE_NEAR_CACHE_BYTES
         if size > limit // 8:
@@ -103,7 +108,24 @@ class NearCache:
     def _forget(self) -> None:
         self.generation = None
         self._pages.clear()
+        self._changed.clear()
         self._bytes = 0
+
+    def _drop(self, message: bytes) -> None:
+        """Forget the copies showing the keys a change touched (as
+        ``generations.publish`` tells them), and remember when they changed
+        so that no copy checked before is kept."""
+        token, clock, *touched = message.decode().split("\n")
+        touched = set(touched)
+        with self._lock:
+            if self.generation is None or self.generation[0] != token:
+                return
+            for dependency in touched:
+                self._changed[dependency] = max(
+                    int(clock), self._changed.get(dependency, 0)
+                )
+            for key in [k for k, page in self._pages.items() if touched & page[5]]:
+                self._bytes -= len(self._pages.pop(key)[3])
 
     def _read_generation(self) -> None:
         # Only read: a missing or ended generation is the request path's to
@@ -112,10 +134,17 @@ class NearCache:
         if not is_current(value):
             value = None
         with self._lock:
-            if value is None or self.generation != value:
+            if (
+                value is None
+                or self.generation is None
+                or self.generation[0] != value[0]
+            ):
                 # Copies of an earlier generation are never served again.
                 self._pages.clear()
+                self._changed.clear()
                 self._bytes = 0
+            # The same generation, caught up with a change (a new stamp):
+            # the copies it touched were dropped as it was announced.
             self.generation = value
 
     def _still_configured(self, url: str, channel: str) -> bool:
@@ -153,6 +182,8 @@ class NearCache:
                         self._read_generation()
                         pause = 0.1
                     elif message["type"] == "message":
+                        if message["data"] != b"1":
+                            self._drop(message["data"])
                         # Read, not taken from the message: with several
                         # changes in flight, the last one set wins.
                         self._read_generation()

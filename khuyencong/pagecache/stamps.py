@@ -8,10 +8,14 @@ could be told, and a generation is served only while it carries the stamp
 the database gives now.
 
 The stamp is read in one statement: the ``PageGeneration`` token (replaced
-just after each commit by ``bump()``) with the count and last id of the
-``PageChange`` rows (written inside the change's own transaction by
-``record_change()``, removed by the next bump). So the stamp moves at the
-commit itself, even if the process dies before it bumps the token.
+by a whole-site change, ``bump()``), how many ``PageChange`` rows are not
+applied yet, and the last row's id. A change writes its row (with the keys
+it touches) inside its own transaction (``record_change()``), so the stamp
+moves at the commit itself, even if the process dies before telling the
+cache; applying it (``generations.apply``) marks it applied, and the cache's
+generation takes the new stamp. A generation whose stamp has the database's
+token and no later row than the database can be caught up from the rows
+after it; any other starts afresh.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import time
 
 from django.conf import settings
 from django.db import Error, connections, router, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from khuyencong.models import PageChange, PageGeneration
@@ -44,16 +49,44 @@ def read_stamp() -> tuple:
         cursor.execute(
             f"SELECT (SELECT {quote('token')} FROM "
             f"{quote(PageGeneration._meta.db_table)} WHERE {quote('id')} = %s), "
-            f"COUNT(*), MAX({quote('id')}) FROM {quote(PageChange._meta.db_table)}",
+            f"COUNT(CASE WHEN {quote('applied')} THEN NULL ELSE 1 END), "
+            f"MAX({quote('id')}) FROM {quote(PageChange._meta.db_table)}",
             [1],
         )
         return tuple(cursor.fetchone())
 
 
-def record_change() -> int:
+def record_change(keys: str = "") -> int:
     """Within the transaction of a change: the stamp moves when it commits.
-    The row's id, for ``covered``."""
-    return PageChange.objects.using(_database()).create().pk
+    ``keys`` as ``keys.joined`` gives them. The row's id, for ``covered``."""
+    return PageChange.objects.using(_database()).create(keys=keys).pk
+
+
+def lock() -> None:
+    """Within a transaction: hold the one ``PageGeneration`` row, so that
+    changes are applied one at a time (made on first use)."""
+    generations = PageGeneration.objects.using(_database())
+    if not generations.select_for_update().filter(pk=1).exists():
+        generations.bulk_create(
+            [PageGeneration(pk=1, token=secrets.token_hex(8))], ignore_conflicts=True
+        )
+        generations.select_for_update().filter(pk=1).exists()
+
+
+def to_apply(since: int | None) -> list[tuple[int, str]]:
+    """The changes not applied yet, and (when the cache's generation was
+    stamped at row ``since``) every one after it: the cache may have lost
+    them (restarted from older saved data)."""
+    rows = PageChange.objects.using(_database())
+    pending = Q(applied=False)
+    if since is not None:
+        pending |= Q(pk__gt=since)
+    return list(rows.filter(pending).values_list("pk", "keys"))
+
+
+def mark_applied(changes: list[int]) -> None:
+    PageChange.objects.using(_database()).filter(pk__in=changes).update(applied=True)
+    _bumped.changes = set(changes)
 
 
 # The changes the last bump in this thread covered: the hooks of one commit
@@ -68,8 +101,8 @@ def covered(change: int) -> bool:
 
 
 def bump() -> tuple:
-    """After a commit: a new token, and the changes it covers forgotten,
-    together; the new stamp."""
+    """A whole-site change: a new token, and the changes it covers
+    forgotten, together; the new stamp."""
     using = _database()
     token = secrets.token_hex(8)
     with transaction.atomic(using=using):

@@ -94,6 +94,7 @@ EXTENDED = {
     # An article's video (news 0008).
     "news_article",
     "news_historicalarticle",
+    "khuyencong_pagechange",
 }
 
 

@@ -1,0 +1,82 @@
+"""What the news pages show and what a change to news touches, in the page
+cache's dependency keys (``khuyencong.pagecache``), connected from
+``NewsConfig.ready()``.
+
+- ``article:<pk>``: an article's page (its text, images, corrections, data
+  blocks and the figures they show or its text quotes).
+- ``category:<pk>``: what lists a category's articles (an article's related
+  articles).
+- ``articles``: every list of articles (home, news list, categories,
+  search, feeds, the sitemap) and the figure pages naming their articles.
+- A category's change touches every page: its name is in the menu.
+"""
+
+from __future__ import annotations
+
+from .figure_check import articles_using
+from .models import Article
+
+
+def article_keys(article, **_change) -> set[str]:
+    keys = {f"article:{article.pk}", "articles", f"category:{article.category_id}"}
+    # A move to another category changes the related articles of both.
+    before = getattr(article, "_category_before", None)
+    if before is not None:
+        keys.add(f"category:{before}")
+    return keys
+
+
+def remember_category(sender, instance, raw=False, **_kwargs) -> None:
+    """pre_save of an article: the category it had, for ``article_keys``."""
+    if instance.pk and not raw:
+        instance._category_before = (
+            Article.objects.filter(pk=instance.pk)
+            .values_list("category_id", flat=True)
+            .first()
+        )
+
+
+def part_keys(part, **_change) -> set[str]:
+    """An image, a correction or a data block: its article's page."""
+    return {f"article:{part.article_id}"}
+
+
+def block_keys(block, **_change) -> set[str]:
+    return {f"article:{block.article_id}", f"block:{block.pk}"}
+
+
+def articles_keys(article_ids) -> set[str]:
+    """The pages of the articles ``article_ids``."""
+    return {f"article:{pk}" for pk in article_ids}
+
+
+def figure_keys(figure, **_change) -> set[str]:
+    """A figure saved or deleted alone: the pages of the published articles
+    showing or quoting it (bulk changes: ``services.flag_articles_for_review``)."""
+    return articles_keys(articles_using(figure).values_list("pk", flat=True))
+
+
+# Pages and what they show, by URL name.
+def lists(request, **_kwargs) -> set[str]:
+    return {"articles"}
+
+
+def block_download(request, pk, **_kwargs) -> set[str]:
+    return {f"block:{pk}", "figures"}
+
+
+def robots(request, **_kwargs) -> set[str]:
+    return {"robots"}  # the settings alone: only a new generation changes it
+
+
+PAGES = {
+    "news:home": lists,
+    "news:list": lists,
+    "news:category": lists,
+    "news:search": lists,
+    "news:feed": lists,
+    "news:category_feed": lists,
+    "news:block_csv": block_download,
+    "django.contrib.sitemaps.views.sitemap": lists,
+    "robots": robots,
+}

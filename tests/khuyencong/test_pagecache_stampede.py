@@ -1,0 +1,83 @@
+"""No stampede: when a page is invalidated under load, one request renders
+it; the others get the copy it replaces, or, with none, wait for the one
+render. Real concurrency: threads against the live server, a real Redis."""
+
+from concurrent.futures import ThreadPoolExecutor
+from urllib.request import urlopen
+
+import pytest
+
+from khuyencong import pagecache
+
+from . import stampede_gate
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+READERS = 12
+
+
+@pytest.fixture
+def gated(redis_cached):
+    """The page cache with its renders held until every reader arrived."""
+    middleware = list(redis_cached.MIDDLEWARE)
+    at = middleware.index("khuyencong.pagecache.AnonymousPageCacheMiddleware")
+    middleware.insert(at + 1, "tests.khuyencong.stampede_gate.Gate")
+    middleware.insert(at, "tests.khuyencong.stampede_gate.Arrivals")
+    redis_cached.MIDDLEWARE = middleware
+    # Waiting readers give up only well after the gate opens.
+    redis_cached.PAGE_RENDER_WAIT_SECONDS = 30
+    redis_cached.PAGE_RENDER_LOCK_SECONDS = 30
+    stampede_gate.reset(0)
+    stampede_gate.everyone.set()
+    return redis_cached
+
+
+def _read(url: str) -> tuple[str, str]:
+    with urlopen(url, timeout=60) as response:
+        return response.headers["X-Page-Cache"], response.read().decode()
+
+
+def _all_at_once(url: str) -> list[tuple[str, str]]:
+    stampede_gate.reset(READERS)
+    with ThreadPoolExecutor(READERS) as pool:
+        return list(pool.map(_read, [url] * READERS))
+
+
+def test_readers_of_an_invalidated_page_get_its_previous_copy_during_one_render(
+    gated, live_server, make_article
+):
+    article = make_article(title="Bài được đọc nhiều")
+    url = live_server.url + article.get_absolute_url()
+    assert _read(url)[0] == "miss"
+    article.corrections.create(text="Đính chính số liệu năm 2021.")
+
+    answers = _all_at_once(url)
+
+    kinds = [kind for kind, _page in answers]
+    # One render; the readers that came while it ran got the previous copy
+    # (the last to arrive may come after it ended, and get the new one).
+    assert kinds.count("miss") == 1, " ".join(kinds)
+    assert kinds.count("stale") >= READERS // 2, " ".join(kinds)
+    for kind, page in answers:
+        assert ("Đính chính số liệu năm 2021." in page) == (kind != "stale")
+    # The previous copy only while the one render runs: after it, the new.
+    for kind, page in (_read(url), _read(url)):
+        assert kind in ("hit", "near")
+        assert "Đính chính số liệu năm 2021." in page
+
+
+def test_readers_of_a_page_with_no_copy_wait_for_the_one_render(
+    gated, live_server, make_article
+):
+    article = make_article(title="Bài mới đăng")
+    pagecache.invalidate()  # a new generation: no copy of anything
+    url = live_server.url + article.get_absolute_url()
+
+    answers = _all_at_once(url)
+
+    kinds = [kind for kind, _page in answers]
+    # One render, the others waited for it (the last to arrive may come
+    # after it ended, and find this process's near copy).
+    assert kinds.count("miss") == 1, " ".join(kinds)
+    assert set(kinds) <= {"miss", "hit", "near"}, " ".join(kinds)
+    assert all("Bài mới đăng" in page for _kind, page in answers)
