@@ -4,14 +4,12 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0008_article_documents'),
-        ('news', '0008_article_snapshot'),
-        ('news', '0008_review_notes_autosave_unpublish_at'),
-        ('news', '0009_move_images_to_library'),
-        ('news', '0009_site_roles'),
+        ("news", "0008_article_documents"),
+        ("news", "0008_article_snapshot"),
+        ("news", "0008_review_notes_autosave_unpublish_at"),
+        ("news", "0009_move_images_to_library"),
+        ("news", "0009_site_roles"),
     ]
 
-    operations = [
-    ]
+    operations = []
