@@ -304,6 +304,12 @@ def _dimension_changed(sender, raw=False, **_kwargs) -> None:
         invalidate_all()
 
 
+def _library_image_changed(sender, created=False, raw=False, **_kwargs) -> None:
+    # A new photo is in no stored body yet; a changed one may be in many.
+    if not (created or raw):
+        invalidate_all()
+
+
 #: ``funding``'s models a table names beside the figures (not the import records).
 NOT_SHOWN = ("importrecord", "importchange")
 
@@ -331,7 +337,7 @@ def connect() -> None:
         through = DataBlock._meta.get_field(field).remote_field.through
         m2m_changed.connect(_block_relations_changed, sender=through, dispatch_uid=uid)
     # A library photo's words or focal point show in every body using it.
-    post_save.connect(_dimension_changed, sender=LibraryImage, dispatch_uid=uid)
+    post_save.connect(_library_image_changed, sender=LibraryImage, dispatch_uid=uid)
     post_delete.connect(_dimension_changed, sender=LibraryImage, dispatch_uid=uid)
     pre_save.connect(_figure_saved, sender=Figure, dispatch_uid=uid)
     post_save.connect(_figure_saved, sender=Figure, dispatch_uid=uid)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0007_figure_bindings"),
+        ("news", "0009_site_roles"),
     ]
 
     operations = [

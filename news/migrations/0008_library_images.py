@@ -12,7 +12,7 @@ import news.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0007_figure_bindings"),
+        ("news", "0008_review_notes_autosave_unpublish_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0007_figure_bindings"),
+        ("news", "0008_article_documents"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

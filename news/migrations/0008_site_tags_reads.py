@@ -9,7 +9,7 @@ import news.video
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0007_figure_bindings"),
+        ("news", "0009_move_images_to_library"),
     ]
 
     operations = [

@@ -134,8 +134,9 @@ def test_check_figures_command(seed, capsys):
 
 def test_checking_reads_the_data_in_a_few_queries(seed, django_assert_max_num_queries):
     # Blocks with their selections (4), all the blocks' figures (1), count
-    # nouns and region memberships (2), the editors' bindings (1): not one
-    # query per candidate.
-    with django_assert_max_num_queries(8):
+    # nouns and region memberships (2), the editors' bindings (1), the
+    # roll-up's compositions (funding.core.rollup, 1): not one query per
+    # candidate.
+    with django_assert_max_num_queries(9):
         report = check_article(seed)
     assert len(report.findings) == 33

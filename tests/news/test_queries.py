@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 # (links and settings, and the categories while no menu is set: up to 3)
 # and the article page its tags and the most-read list; with the cache on,
 # the chrome is read once per generation (tests/news/test_site.py). The
-# article page's related documents ("Văn bản liên quan") take one more.
-MAX_QUERIES = 11
+# article page's related documents ("Văn bản liên quan") take one more, and
+# a page's library covers and the article's snapshot two.
+MAX_QUERIES = 13
 
 
 def pages(article):
