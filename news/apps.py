@@ -8,9 +8,14 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
+        self.connect_page_cache()
+        self.connect_figures()
+
+    def connect_page_cache(self):
+        """Each change re-renders only the pages showing it (``page_keys``)."""
         from django.db.models.signals import pre_save
 
-        from funding.api import Figure, figures_changed, register_figure_users
+        from funding.api import Figure
         from khuyencong.pagecache import (
             connect,
             register_next_change,
@@ -18,8 +23,6 @@ class NewsConfig(AppConfig):
         )
 
         from . import page_keys
-        from .bindings import recheck_bindings
-        from .figure_check import articles_using
         from .models import (
             Article,
             ArticleImage,
@@ -31,12 +34,7 @@ class NewsConfig(AppConfig):
             SiteSettings,
             Tag,
         )
-        from .services import flag_articles_for_review
-        from .snapshots import connect as connect_snapshots
-        from .snapshots import figures_changed as stale_snapshots
 
-        # Each change re-renders only the pages showing it (``page_keys``);
-        # a category is in every page's menu.
         connect(Article, keys=page_keys.article_keys)
         pre_save.connect(
             page_keys.remember_category,
@@ -45,6 +43,7 @@ class NewsConfig(AppConfig):
         )
         connect(ArticleImage, Correction, keys=page_keys.part_keys)
         connect(DataBlock, keys=page_keys.block_keys)
+        # A category is in every page's menu.
         connect(Category)
         connect(Figure, keys=page_keys.figure_keys)
         for view_name, function in page_keys.PAGES.items():
@@ -53,6 +52,17 @@ class NewsConfig(AppConfig):
         connect(LibraryImage, SiteLink, SiteSettings, Tag)
         # A scheduled article goes public at its time, with no save.
         register_next_change(Article.objects.next_publication)
+
+    def connect_figures(self):
+        """What a changed figure does to the articles quoting it."""
+        from funding.api import figures_changed, register_figure_users
+
+        from .bindings import recheck_bindings
+        from .figure_check import articles_using
+        from .services import flag_articles_for_review
+        from .snapshots import connect as connect_snapshots
+        from .snapshots import figures_changed as stale_snapshots
+
         # A changed figure puts the published articles showing it up for
         # review; a figure's page lists them.
         figures_changed.connect(

@@ -140,7 +140,9 @@ def test_demo_article_weighs_under_300_kb_on_a_phone(
     print(f"\nDemo article at 360 px: {total} B in {len(fetched)} responses")
     for url, size in sorted(fetched.items(), key=lambda item: -item[1]):
         print(f"  {size:>8} {url.removeprefix(live_server.url)}")
-    assert len(shown) == 2 and all("/360" in src for src in shown), shown
+    # The cover, the body's photo and the cards of related articles: each
+    # the phone's rendition, never an original.
+    assert len(shown) >= 2 and all("/360" in src for src in shown), shown
     assert total < 300_000
 
 

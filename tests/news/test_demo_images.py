@@ -48,5 +48,7 @@ def test_load_demo_draws_covers_and_one_body_photo(client, settings, reference_d
     assert not Article.objects.filter(cover=None).exists()
     assert seed.body.count("data-file=") == 1
     html = client.get(seed.get_absolute_url()).content.decode()
-    assert html.count("<picture>") == 2
+    # The cover and the body's photo, beside the related and most-read cards'.
+    assert f"/news/renditions/{seed.cover_id}/" in html
+    assert html.count("<picture>") >= 2
     assert 'alt="Tranh minh họa: ' in html
