@@ -164,8 +164,14 @@ class AnonymousPageCacheMiddleware:
                 if stale is not None:
                     return _respond(stale, "stale")
                 page = self._wait(key, lock, generation)
-                if page is not None:
-                    return _respond(page, "hit")
+            else:
+                # Another render may have stored the page and let go of the
+                # lock between this request's look and its taking the lock.
+                page = self._stored(key, generation)
+            if page is not None:
+                if mine:
+                    cache.delete(lock)
+                return _respond(page, "hit")
             rendered_at = versions.clock(generation[0])
         except Exception as exc:
             return self._unavailable(request, exc)
@@ -177,6 +183,14 @@ class AnonymousPageCacheMiddleware:
                     cache.delete(lock)
                 except Exception as exc:
                     warn("Page cache unavailable, serving uncached", exc)
+
+    @staticmethod
+    def _stored(key: str, generation: tuple) -> tuple | None:
+        """The page in the shared cache, if stored and still fresh."""
+        page = _of(generation, cache.get(key))
+        if page is not None and versions.fresh(generation[0], page[4], page[5]):
+            return page
+        return None
 
     @staticmethod
     def _wait(key: str, lock: str, generation: tuple) -> tuple | None:
