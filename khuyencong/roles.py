@@ -117,12 +117,17 @@ def grant_roles() -> None:
     """Make each role's group if it is missing and give it its permissions
     (adding only: a permission taken from a group elsewhere stays taken
     from the others it has)."""
+    wanted = {tuple(dotted.split(".")) for names in ROLES.values() for dotted in names}
+    found = {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.select_related("content_type").filter(
+            codename__in={codename for _app, codename in wanted}
+        )
+    }
+    if missing := sorted(wanted - found.keys()):
+        raise Permission.DoesNotExist(f"no such permission: {missing}")
     for name, permissions in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        for dotted in permissions:
-            app_label, codename = dotted.split(".")
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
+        group.permissions.add(
+            *(found[tuple(dotted.split("."))] for dotted in permissions)
+        )
