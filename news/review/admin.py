@@ -223,6 +223,24 @@ class ReviewAdminMixin:
 
         return Restored
 
+    def get_fieldsets(self, request, obj=None):
+        """The note of a send-back beside the status, where the status may
+        send the article back (under review, seen by a publisher)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if not (
+            obj is not None
+            and obj.status == Article.Status.REVIEW
+            and request.user.has_perm(Article.PUBLISH_PERMISSION)
+        ):
+            return fieldsets
+        shown = []
+        for name, options in fieldsets:
+            fields = list(options.get("fields", ()))
+            if "status" in fields:
+                fields.insert(fields.index("status") + 1, "send_back_note")
+            shown.append((name, {**options, "fields": fields}))
+        return shown
+
     def save_model(self, request, obj, form, change):
         before = form.initial.get("status", "") if change else ""
         super().save_model(request, obj, form, change)
@@ -234,4 +252,5 @@ class ReviewAdminMixin:
             before=before,
             user=request.user,
             base_url=request.build_absolute_uri("/"),
+            note=form.cleaned_data.get("send_back_note", ""),
         )
