@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from khuyencong.admin_versions import Version
+
 from ..models import Article
 from . import autosave, services
 from .diff import compare_versions
@@ -31,10 +33,14 @@ class CompareForm(forms.Form):
 
 
 class AutosaveForm(forms.Form):
+    """The text of an autosave, and the version the page was opened at
+    (the form's own ``opened_version``); the other fields are read by the
+    article's form (``autosave.submitted_fields``)."""
+
     title = forms.CharField(required=False, max_length=255, strip=False)
     lead = forms.CharField(required=False, strip=False)
     body = forms.CharField(required=False, strip=False, max_length=2_000_000)
-    based_on = forms.DateTimeField()
+    opened_version = forms.CharField(max_length=100_000)
 
 
 class StepForm(forms.Form):
@@ -197,9 +203,20 @@ class ReviewAdminMixin:
             return JsonResponse(
                 {"error": _("Dữ liệu lưu tự động không hợp lệ.")}, status=400
             )
+        article_form = self.get_form(request, article, change=True)(
+            request.POST, instance=article
+        )
+        text = form.cleaned_data
         try:
             copy = autosave.autosave(
-                article_id=article.pk, user=request.user, **form.cleaned_data
+                article_id=article.pk,
+                user=request.user,
+                title=text["title"],
+                lead=text["lead"],
+                body=text["body"],
+                fields=autosave.submitted_fields(article_form),
+                opened=text["opened_version"],
+                version=Version(self, article.pk),
             )
         except ValidationError as refusal:
             return JsonResponse({"error": " ".join(refusal.messages)}, status=409)
@@ -212,14 +229,14 @@ class ReviewAdminMixin:
         form = super().get_form(request, obj, change=change, **kwargs)
         copy = None
         if obj is not None and request.method == "GET" and "khoi-phuc" in request.GET:
-            copy = autosave.offered(obj, request.user)
+            copy = autosave.offered(obj, request.user, form.version.token())
         if copy is None:
             return form
 
         class Restored(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                self.initial.update(title=copy.title, lead=copy.lead, body=copy.body)
+                self.initial.update(autosave.restored_initial(copy, self.fields))
 
         return Restored
 

@@ -19,13 +19,16 @@ from shutil import which
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from funding.models import ImportRecord
+from khuyencong.admin_versions import Version
 from khuyencong.history_display import shown
 from news.models import Article
+from tests.admin_forms import stored_version
 from tests.funding.imports.test_import_admin import HEADER, confirm, preview, upload
 
 from .admin_rules import ROLES
@@ -510,7 +513,9 @@ def test_review_pages_are_vietnamese(walkers, make_user):
         title="Đang viết",
         lead="",
         body="<p>Mới</p>",
-        based_on=back.updated_at,
+        fields={"byline": "Lan"},
+        opened=stored_version(back),
+        version=Version(admin.site._registry[Article], back.pk),
     )
     clients = {**walkers, "author": Client(), "publisher": Client()}
     clients["author"].force_login(author)

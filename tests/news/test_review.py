@@ -251,12 +251,16 @@ def test_writers_without_sent_back_articles_see_no_queue(client, people):
 def test_a_status_set_in_the_form_is_a_step_too(
     client, people, draft, django_capture_on_commit_callbacks
 ):
-    from news.review.autosave import version_token
-    from tests.admin_forms import browser_payload
+    from tests.admin_forms import browser_payload, stored_version
 
     client.force_login(people["author"])
     autosave = reverse("admin:news_article_autosave", args=[draft.pk])
-    typed = {"title": "x", "lead": "", "body": "", "based_on": version_token(draft)}
+    typed = {
+        "title": "x",
+        "lead": "",
+        "body": "",
+        "opened_version": stored_version(draft),
+    }
     assert client.post(autosave, typed).status_code == 200
     data = browser_payload(client.get(change_url(draft)))
     data["status"] = "review"
