@@ -248,6 +248,9 @@ class ReviewAdminMixin:
             obj is not None
             and obj.status == Article.Status.REVIEW
             and request.user.has_perm(Article.PUBLISH_PERMISSION)
+            and self.has_change_permission(request, obj)
+            # Restoring a version keeps the status: nothing to send back.
+            and getattr(request, "_history_form", None) is None
         ):
             return fieldsets
         shown = []
