@@ -35,7 +35,10 @@ class ReviewNote(models.Model):
     )
     created_at = models.DateTimeField(_("lúc"), default=timezone.now)
 
-    history = HistoricalRecords(verbose_name=_("lịch sử ghi chú duyệt bài"))
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử ghi chú duyệt bài"),
+        verbose_name_plural=_("lịch sử ghi chú duyệt bài"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
