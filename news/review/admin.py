@@ -222,7 +222,7 @@ class ReviewAdminMixin:
             return JsonResponse({"error": " ".join(refusal.messages)}, status=409)
         when = timezone.localtime(copy.saved_at)
         return JsonResponse(
-            {"saved": _("Đã lưu tự động lúc %s") % f"{when:%d/%m/%Y %H:%M:%S}"}
+            {"saved": _("Đã lưu tự động lúc %s") % f"{when:%d/%m/%Y %H:%M}"}
         )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
