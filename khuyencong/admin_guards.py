@@ -17,7 +17,6 @@ new one cannot forget.
 """
 
 import logging
-from datetime import datetime
 from functools import partial
 
 from django import forms
@@ -34,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_versions import VERSION_FIELD, Version
+from .admin_versions import VERSION_FIELD, Version, keep_stored_seconds
 from .history_display import ReadableHistoryMixin
 
 logger = logging.getLogger(__name__)
@@ -72,27 +71,13 @@ class GuardedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self._keep_stored_seconds(cleaned)
+        keep_stored_seconds(self.instance, cleaned)
         if self.version is not None and VERSION_FIELD in self.fields:
             self._check_version()
         if self.refusal is not None:
             field = self.refusal_field if self.refusal_field in self.fields else None
             self.add_error(field, ValidationError(self.refusal.messages))
         return cleaned
-
-    def _keep_stored_seconds(self, cleaned):
-        """Forms show times to the minute: a time sent back as it was shown
-        is the stored one, seconds included, not a change."""
-        if self.instance.pk is None:
-            return
-        for name, value in cleaned.items():
-            stored = getattr(self.instance, name, None)
-            if (
-                isinstance(value, datetime)
-                and isinstance(stored, datetime)
-                and stored.replace(second=0, microsecond=0) == value
-            ):
-                cleaned[name] = stored
 
     def _check_version(self):
         opened = self.data.get(self.add_prefix(VERSION_FIELD), "")
