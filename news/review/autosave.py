@@ -9,7 +9,9 @@ once someone else has saved the article or anything its form shows (a data
 block, a correction), an autosave from the older page is refused, never
 stored over their work, and an older copy is no longer offered."""
 
+from django import forms
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,8 +63,21 @@ def submitted_fields(form) -> dict:
             )
         )
         if value is not None:
-            kept[name] = value
+            kept[name] = _choosable(field, value)
     return kept
+
+
+def _choosable(field, value):
+    """A choice of rows (category, tags, cover…) only if every row chosen
+    exists: the restored form looks them up to show them."""
+    if not isinstance(field, forms.ModelChoiceField):
+        return value
+    try:
+        field.clean(value)
+    except ValidationError as refused:
+        if refused.code != "required":
+            return [] if isinstance(value, list) else ""
+    return value
 
 
 def _stale_message(article: Article, changed: list[str]) -> str:

@@ -229,6 +229,22 @@ def test_autosave_needs_csrf(editor, draft):
     assert client.post(autosave_url(draft), typed(draft)).status_code == 403
 
 
+def test_rows_that_do_not_exist_are_not_kept(editor_client, draft, chosen):
+    data = filled_form(editor_client, draft, **chosen)
+    data.update(category="abc", cover="999999", tags=[str(chosen["tags"][0].pk), "x"])
+    assert editor_client.post(autosave_url(draft), data).status_code == 200
+    copy = DraftAutosave.objects.get()
+    assert (copy.fields["category"], copy.fields["cover"], copy.fields["tags"]) == (
+        "",
+        "",
+        [],
+    )
+    assert copy.fields["byline"] == "Nhóm phóng viên"
+    restored = editor_client.get(change_url(draft) + "?khoi-phuc=1")
+    assert restored.status_code == 200
+    assert browser_payload(restored)["byline"] == "Nhóm phóng viên"
+
+
 def test_bad_input_is_a_clear_refusal(editor_client, draft):
     response = editor_client.post(autosave_url(draft), {"title": "x" * 300})
     assert response.status_code == 400
