@@ -212,7 +212,7 @@ DROP = """
 
 
 def test_photos_dropped_on_the_library_are_uploaded_with_their_words(
-    live_server, browser, make_user
+    live_server, browser, reference_data, make_user
 ):
     make_user("thuky_keo", "Thư ký tòa soạn")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
