@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_versions import VERSION_FIELD, Version
+from .admin_versions import VERSION_FIELD, Version, keep_stored_seconds
 from .history_display import ReadableHistoryMixin
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ class GuardedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        keep_stored_seconds(self.instance, cleaned)
         if self.version is not None and VERSION_FIELD in self.fields:
             self._check_version()
         if self.refusal is not None:
@@ -306,7 +307,7 @@ class GuardedAdmin(ModelAdmin):
             % {
                 "name": name,
                 "object": self.opts.verbose_name,
-                "time": timezone.localtime(since).strftime("%H:%M"),
+                "time": timezone.localtime(since).strftime("%d/%m/%Y %H:%M"),
             },
         )
 

@@ -4,11 +4,13 @@ A boolean is shown as an icon whose text (``alt``, read out by screen
 readers and shown when images are off) is Python's "True", "False" or
 "None", made in ``admin_list._boolean_icon``, which every list and read-only
 field asks for at the time it draws one: that function is replaced by one
-saying có, không or chưa rõ. Django also names the permissions it makes in
+saying có, không or chưa rõ. Some apps name themselves in English in their
+code: renamed here (``APP_NAMES``). Django also names the permissions it makes in
 English ("Can add bài viết"); the group and user forms list them in
 Vietnamese (``PermissionLabels``).
 """
 
+from django.apps import apps
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.templatetags.static import static
@@ -26,8 +28,21 @@ def boolean_icon(value):
     )
 
 
+#: Apps with an admin whose names are written in English in their code,
+#: not through gettext (the sidebar, the admin home and the group form
+#: list them). By label.
+APP_NAMES = {
+    "axes": gettext_lazy("Khóa đăng nhập sai (Axes)"),
+    "otp_totp": gettext_lazy("Xác thực hai bước"),
+    "django_tasks_database": gettext_lazy("Tác vụ nền"),
+}
+
+
 def install() -> None:
     admin_list._boolean_icon = boolean_icon
+    for config in apps.get_app_configs():
+        if config.label in APP_NAMES:
+            config.verbose_name = APP_NAMES[config.label]
 
 
 #: Django names the permissions it makes "Can add <model>" and so on, in
@@ -42,10 +57,19 @@ ACTIONS = {
 
 def permission_label(permission) -> str:
     """A permission as the group and user forms list it: "Tin tức | bài viết |
-    Sửa bài viết" for Django's own, the name the project gave otherwise."""
+    Sửa bài viết" for Django's own, the name the project gave otherwise.
+    Django's own are named by the model's name now, not the one stored when
+    the permission was made (English for some: "Can add article snapshot")."""
     action = permission.codename.partition("_")[0]
     prefix = f"Can {action} "
-    if action in ACTIONS and permission.name.startswith(prefix):
+    model = permission.content_type.model_class()
+    if (
+        action in ACTIONS
+        and model is not None
+        and permission.codename == f"{action}_{model._meta.model_name}"
+    ):
+        name = f"{ACTIONS[action]} {model._meta.verbose_name}"
+    elif action in ACTIONS and permission.name.startswith(prefix):
         name = f"{ACTIONS[action]} {permission.name.removeprefix(prefix)}"
     else:
         name = permission.name

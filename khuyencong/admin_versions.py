@@ -90,6 +90,21 @@ def _canonical(field, value) -> str:
     return str(value)
 
 
+def keep_stored_seconds(instance, cleaned: dict) -> None:
+    """Forms show times to the minute: a time in ``cleaned`` sent back as it
+    was shown is ``instance``'s stored one, seconds included, not a change."""
+    if instance.pk is None:
+        return
+    for name, value in cleaned.items():
+        stored = getattr(instance, name, None)
+        if (
+            isinstance(value, datetime)
+            and isinstance(stored, datetime)
+            and stored.replace(second=0, microsecond=0) == value
+        ):
+            cleaned[name] = stored
+
+
 class Version:
     """What a change form shows of one object, field by field, as stored now.
 

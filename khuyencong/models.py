@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -61,4 +62,4 @@ class PageChange(models.Model):
         verbose_name_plural = _("thay đổi chưa ghi vào bộ đệm trang")
 
     def __str__(self) -> str:
-        return f"{self.pk} ({self.created_at:%Y-%m-%d %H:%M:%S})"
+        return f"{self.pk} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"

@@ -34,6 +34,17 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
 
+    send_back_note = forms.CharField(
+        label=_("Lý do trả lại"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_(
+            "Bắt buộc khi chuyển bài đang chờ duyệt về “Bản nháp” (trả lại): "
+            "người viết thấy lý do này trên bài và nhận e-mail."
+        ),
+    )
+
     class Meta:
         model = Article
         fields = [
@@ -86,7 +97,39 @@ class ArticleAdminForm(forms.ModelForm):
                 "status" if "status" in self.fields else None,
                 _("Bạn không có quyền xuất bản hoặc gỡ bài viết."),
             )
+        if self.sends_back:
+            self._check_send_back(cleaned)
         return cleaned
+
+    @property
+    def sends_back(self) -> bool:
+        """Whether this save moves an article under review back to draft:
+        sending it back, which only a publisher does, saying why."""
+        if (
+            not self.instance.pk
+            or self.cleaned_data.get("status") != Article.Status.DRAFT
+        ):
+            return False
+        stored = Article.objects.filter(pk=self.instance.pk).values("status").first()
+        return stored is not None and stored["status"] == Article.Status.REVIEW
+
+    def _check_send_back(self, cleaned) -> None:
+        if not self.can_publish:
+            self.add_error(
+                "status" if "status" in self.fields else None,
+                _(
+                    "Trạng thái: chỉ người duyệt bài mới trả lại được bài đang chờ "
+                    "duyệt; bạn vẫn sửa được bài khi bài đang chờ duyệt."
+                ),
+            )
+        elif not cleaned.get("send_back_note", "").strip():
+            self.add_error(
+                "send_back_note",
+                _(
+                    "Lý do trả lại: bắt buộc khi chuyển bài đang chờ duyệt về bản "
+                    "nháp; hãy ghi rõ để người viết biết cần sửa gì."
+                ),
+            )
 
 
 class DataBlockForm(forms.ModelForm):

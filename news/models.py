@@ -195,6 +195,7 @@ class Article(TimeStampedModel):
             "updated_at",
         ],
         verbose_name=_("lịch sử bài viết"),
+        verbose_name_plural=_("lịch sử bài viết"),
     )
 
     objects = ArticleQuerySet.as_manager()

@@ -37,6 +37,7 @@ from django.db.models.signals import (
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from funding.api import Figure
 
@@ -113,7 +114,8 @@ class ArticleSnapshot(models.Model):
 
     class Meta:
         ordering = ["article"]
-        verbose_name = "article snapshot"
+        verbose_name = _("phần dựng sẵn của bài viết")
+        verbose_name_plural = _("phần dựng sẵn của bài viết")
 
     def __str__(self) -> str:
         return f"{self.article_id}@{self.generation}"
@@ -157,7 +159,9 @@ def parts_of(article) -> dict:
     if snapshot is not None and snapshot.is_fresh:
         return snapshot.parts
     if snapshot is None:
-        snapshot, _ = ArticleSnapshot.objects.get_or_create(article_id=article.pk)
+        snapshot, _created = ArticleSnapshot.objects.get_or_create(
+            article_id=article.pk
+        )
     # The generation is read before the figures: a change committed after
     # this read bumps it, and the guarded UPDATE below then writes nothing.
     seen = snapshot.generation

@@ -1,6 +1,9 @@
 """What a browser would send from an admin page, for tests that POST."""
 
 import lxml.html
+from django.contrib import admin
+
+from khuyencong.admin_versions import Version
 
 VERSION_FIELD = "opened_version"
 
@@ -41,3 +44,9 @@ def opened_version(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
     return browser_payload(response).get(VERSION_FIELD, "")
+
+
+def stored_version(obj) -> str:
+    """The version the admin change form of ``obj`` carries if opened now
+    (what a page sends back as ``opened_version``)."""
+    return Version(admin.site._registry[type(obj)], obj.pk).token()

@@ -55,7 +55,8 @@ def png_upload():
 @pytest.fixture
 def make_library_image(db, django_capture_on_commit_callbacks):
     """A library image of ``size`` pixels (a JPEG drawn here), saved as an
-    upload is (``save_library_image``); its renditions made on commit."""
+    upload is (``save_library_image``); its renditions made on commit (as
+    the task worker would make them after an upload)."""
 
     def make(size=(1200, 800), alt_text="Đại biểu dự hội nghị", **fields):
         image = LibraryImage(
@@ -67,7 +68,7 @@ def make_library_image(db, django_capture_on_commit_callbacks):
         )
         # Its renditions made as after a real upload's commit.
         with django_capture_on_commit_callbacks(execute=True):
-            return save_library_image(image=image)
+            return save_library_image(image=image, in_worker=False)
 
     return make
 

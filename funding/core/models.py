@@ -163,7 +163,9 @@ class Figure(TimeStampedModel):
     )
 
     history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at"], verbose_name=_("lịch sử số liệu")
+        excluded_fields=["created_at", "updated_at"],
+        verbose_name=_("lịch sử số liệu"),
+        verbose_name_plural=_("lịch sử số liệu"),
     )
 
     objects = FigureQuerySet.as_manager()

@@ -141,7 +141,7 @@ def _library_image(number: int, caption: str) -> LibraryImage:
         caption=caption,
         credit=CREDIT,
     )
-    return save_library_image(image=image)
+    return save_library_image(image=image, in_worker=False)
 
 
 @transaction.atomic

@@ -94,7 +94,7 @@ class LibraryImageAdmin(GuardedAdmin):
 
     @admin.display(description=_("ảnh"))
     def thumbnail(self, obj):
-        shown = picture_or_none(obj, "16x9")
+        shown = picture_or_none(obj, "16x9", small_only=True)
         if shown is None:
             return "—"
         return format_html(

@@ -19,7 +19,7 @@ PICKER_SIZE = 48
 
 def image_payload(image: LibraryImage) -> dict:
     """What the editor's dialog and the drop zone get back for ``image``."""
-    shown = picture_or_none(image)
+    shown = picture_or_none(image, small_only=True)
     return {
         "id": image.pk,
         # The editor shows (and stores) the original's address; readers get

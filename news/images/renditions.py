@@ -191,11 +191,34 @@ class Picture:
     credit: str
 
 
-def picture(image, ratio: str | None = None, storage=default_storage) -> Picture:
+def _ensure_small(image, plan, ratio: str | None, storage) -> None:
+    """Make the smallest WebP of ``plan`` if it is not stored yet: what a
+    thumbnail needs, one resize instead of a dozen."""
+    width, height = plan[0]
+    name = rendition_name(image, width, "webp", ratio)
+    if storage.exists(name):
+        return
+    with image.file.open("rb") as file:
+        source = open_upright(file)
+    if ratio is not None:
+        focal = (image.focal_x, image.focal_y)
+        source = source.crop(crop_box(source.size, RATIOS[ratio], focal))
+    resized = source.resize((width, height), Image.Resampling.LANCZOS)
+    storage.save(name, ContentFile(_encoded(resized, "webp")))
+
+
+def picture(
+    image, ratio: str | None = None, storage=default_storage, small_only=False
+) -> Picture:
     """The renditions of ``image`` (cropped to ``ratio``, e.g. "16x9") as
-    srcsets, the fallback's address and the size to reserve."""
-    ensure_renditions(image)
+    srcsets, the fallback's address and the size to reserve. With
+    ``small_only`` (a thumbnail in the admin, an upload's answer), only the
+    smallest is made here if missing; the worker makes the rest."""
     plan = _plan(image, ratio)
+    if small_only:
+        _ensure_small(image, plan, ratio, storage)
+    else:
+        ensure_renditions(image)
 
     def srcset(fmt: str) -> str:
         return ", ".join(
@@ -218,14 +241,16 @@ def picture(image, ratio: str | None = None, storage=default_storage) -> Picture
     )
 
 
-def picture_or_none(image, ratio: str | None = None) -> Picture | None:
-    """``picture(image, ratio)``, or None when the original cannot be read
-    (a file lost from the storage): the page then shows no image, never an
-    error."""
+def picture_or_none(
+    image, ratio: str | None = None, small_only=False
+) -> Picture | None:
+    """``picture(image, ratio, small_only=…)``, or None when the original
+    cannot be read (a file lost from the storage): the page then shows no
+    image, never an error."""
     if not image.width or not image.height:
         return None
     try:
-        return picture(image, ratio)
+        return picture(image, ratio, small_only=small_only)
     except (OSError, ValueError, SyntaxError):
         logger.exception("Library image %s cannot be rendered", image.pk)
         return None

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from khuyencong.admin_versions import Version
+
 from ..models import Article
 from . import autosave, services
 from .diff import compare_versions
@@ -31,10 +33,14 @@ class CompareForm(forms.Form):
 
 
 class AutosaveForm(forms.Form):
+    """The text of an autosave, and the version the page was opened at
+    (the form's own ``opened_version``); the other fields are read by the
+    article's form (``autosave.submitted_fields``)."""
+
     title = forms.CharField(required=False, max_length=255, strip=False)
     lead = forms.CharField(required=False, strip=False)
     body = forms.CharField(required=False, strip=False, max_length=2_000_000)
-    based_on = forms.DateTimeField()
+    opened_version = forms.CharField(max_length=100_000)
 
 
 class StepForm(forms.Form):
@@ -197,31 +203,63 @@ class ReviewAdminMixin:
             return JsonResponse(
                 {"error": _("Dữ liệu lưu tự động không hợp lệ.")}, status=400
             )
+        article_form = self.get_form(request, article, change=True)(
+            request.POST, instance=article
+        )
+        text = form.cleaned_data
         try:
             copy = autosave.autosave(
-                article_id=article.pk, user=request.user, **form.cleaned_data
+                article_id=article.pk,
+                user=request.user,
+                title=text["title"],
+                lead=text["lead"],
+                body=text["body"],
+                fields=autosave.submitted_fields(article_form),
+                opened=text["opened_version"],
+                version=Version(self, article.pk),
             )
         except ValidationError as refusal:
             return JsonResponse({"error": " ".join(refusal.messages)}, status=409)
         when = timezone.localtime(copy.saved_at)
         return JsonResponse(
-            {"saved": _("Đã lưu tự động lúc %s") % f"{when:%d/%m/%Y %H:%M:%S}"}
+            {"saved": _("Đã lưu tự động lúc %s") % f"{when:%d/%m/%Y %H:%M}"}
         )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         copy = None
         if obj is not None and request.method == "GET" and "khoi-phuc" in request.GET:
-            copy = autosave.offered(obj, request.user)
+            copy = autosave.offered(obj, request.user, form.version.token())
         if copy is None:
             return form
 
         class Restored(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                self.initial.update(title=copy.title, lead=copy.lead, body=copy.body)
+                self.initial.update(autosave.restored_initial(copy, self.fields))
 
         return Restored
+
+    def get_fieldsets(self, request, obj=None):
+        """The note of a send-back beside the status, where the status may
+        send the article back (under review, seen by a publisher)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if not (
+            obj is not None
+            and obj.status == Article.Status.REVIEW
+            and request.user.has_perm(Article.PUBLISH_PERMISSION)
+            and self.has_change_permission(request, obj)
+            # Restoring a version keeps the status: nothing to send back.
+            and getattr(request, "_history_form", None) is None
+        ):
+            return fieldsets
+        shown = []
+        for name, options in fieldsets:
+            fields = list(options.get("fields", ()))
+            if "status" in fields:
+                fields.insert(fields.index("status") + 1, "send_back_note")
+            shown.append((name, {**options, "fields": fields}))
+        return shown
 
     def save_model(self, request, obj, form, change):
         before = form.initial.get("status", "") if change else ""
@@ -234,4 +272,5 @@ class ReviewAdminMixin:
             before=before,
             user=request.user,
             base_url=request.build_absolute_uri("/"),
+            note=form.cleaned_data.get("send_back_note", ""),
         )

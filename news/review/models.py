@@ -35,7 +35,10 @@ class ReviewNote(models.Model):
     )
     created_at = models.DateTimeField(_("lúc"), default=timezone.now)
 
-    history = HistoricalRecords(verbose_name=_("lịch sử ghi chú duyệt bài"))
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử ghi chú duyệt bài"),
+        verbose_name_plural=_("lịch sử ghi chú duyệt bài"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -57,10 +60,11 @@ class ReviewNote(models.Model):
 
 
 class DraftAutosave(models.Model):
-    """What one editor had typed in an article's form, saved every few
-    seconds without touching the article: offered back when the form is
-    opened again. ``based_on`` is the article's ``updated_at`` the form was
-    opened at: an autosave of an older version is refused."""
+    """What one editor had typed in an article's form, every field of it,
+    saved every few seconds without touching the article: offered back when
+    the form is opened again. ``version`` is the version the form was
+    opened at (``khuyencong.admin_versions``): an autosave of an older
+    version is refused, and an older copy not offered."""
 
     article = models.ForeignKey(
         "news.Article",
@@ -77,7 +81,10 @@ class DraftAutosave(models.Model):
     title = models.CharField(_("tiêu đề"), max_length=255, blank=True)
     lead = models.TextField(_("sapo"), blank=True)
     body = models.TextField(_("nội dung"), blank=True)
-    based_on = models.DateTimeField(_("phiên bản bài lúc mở"))
+    # The form's other fields as its widgets sent them (category, tags,
+    # cover, times…), by field name: see ``news.review.autosave``.
+    fields = models.JSONField(_("các trường khác"), default=dict, blank=True)
+    version = models.TextField(_("phiên bản bài lúc mở"), blank=True)
     saved_at = models.DateTimeField(_("lưu tự động lúc"), default=timezone.now)
 
     class Meta:

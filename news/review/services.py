@@ -75,20 +75,29 @@ def _record(
 
 
 def record_form_step(
-    *, article: Article, before: str, user: AbstractBaseUser, base_url: str
+    *,
+    article: Article,
+    before: str,
+    user: AbstractBaseUser,
+    base_url: str,
+    note: str = "",
 ) -> ReviewNote | None:
     """A review step taken by saving the article's form with a new status
     (from ``before``): recorded and told as the buttons' steps are. Inside
-    the form's transaction: a save rolled back sends nothing."""
+    the form's transaction: a save rolled back sends nothing. Sending back
+    (under review to draft) needs ``note``, as ``send_back`` does; the form
+    requires it, and the note's table refuses a send-back without one."""
     if before == article.status:
         return None
     if article.status == Status.REVIEW:
         kind = Kind.SUBMITTED
+    elif article.status == Status.DRAFT and before == Status.REVIEW:
+        kind = Kind.SENT_BACK
     elif article.status == Status.PUBLISHED and before in (Status.DRAFT, Status.REVIEW):
         kind = Kind.PUBLISHED if article.is_public else Kind.SCHEDULED
     else:
         return None
-    return _record(article, kind=kind, user=user, text="", base_url=base_url)
+    return _record(article, kind=kind, user=user, text=note.strip(), base_url=base_url)
 
 
 @transaction.atomic

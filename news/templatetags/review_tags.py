@@ -67,9 +67,16 @@ def _panel(context, article):
         "can_publish": can_publish
         and status in (Article.Status.DRAFT, Article.Status.REVIEW),
         "csrf_token": context.get("csrf_token"),
-        "autosave_token": autosave.version_token(article),
-        "autosaved": autosave.offered(article, user)
+        "autosaved": autosave.offered(article, user, _opened_version(context))
         if article.lock_allows(user)
         else None,
         "restoring": "khoi-phuc" in context["request"].GET,
     }
+
+
+def _opened_version(context) -> str:
+    """The version the page's article form was opened at (none where the
+    form is read-only)."""
+    adminform = context.get("adminform")
+    version = getattr(getattr(adminform, "form", None), "version", None)
+    return version.token() if version is not None else ""

@@ -15,8 +15,7 @@ from funding.api import NOT_A_FIGURE
 from funding.models import SourceDocument
 from news.figure_check import check_article
 from news.models import Article
-from news.review.autosave import version_token
-from tests.admin_forms import browser_payload
+from tests.admin_forms import browser_payload, stored_version
 from tests.conftest import png_bytes
 
 from .admin_rules import (
@@ -367,7 +366,7 @@ def article_post(name, url) -> Post:
             "title": "Đang gõ",
             "lead": "",
             "body": "",
-            "based_on": version_token(article),
+            "opened_version": stored_version(article),
         },
         lambda perms: may(perms, "change", article),
         watched="news_draftautosave",

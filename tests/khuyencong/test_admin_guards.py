@@ -4,6 +4,8 @@ change form opened before someone else saved is not saved over their change.
 Articles are the objects here (figures in ``tests/funding/test_admin.py``);
 the admin walks check every other admin."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -117,6 +119,8 @@ def test_the_form_says_who_else_has_it_open(make_user, make_article, settings):
     assert "đang mở trang sửa" not in first.get(change_url(draft)).content.decode()
     page = second.get(change_url(draft)).content.decode()
     assert "Lan Nguyễn đang mở trang sửa bài viết này" in page
+    # Since when, as every time is shown: local, day first, to the minute.
+    assert re.search(r"\(từ \d\d/\d\d/\d{4} \d\d:\d\d\)", page)
 
 
 def test_a_save_that_does_not_say_what_it_opened_is_refused(

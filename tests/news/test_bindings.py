@@ -2,6 +2,7 @@
 outcome, and an editor's choice of reading is saved (without a page reload,
 through a small POST route), kept with the quote, and wins next time."""
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -224,3 +225,14 @@ def test_a_bound_figure_changed_within_rounding_settles_its_binding(
         figures_changed.send(sender=Figure, figures=Figure.objects.filter(pk=figure.pk))
     binding = FigureBinding.objects.get(article=seed, key=finding.key)
     assert not binding.needs_recheck
+
+
+def test_a_binding_is_dated_in_local_time_day_first(draft, editor_client):
+    finding, other = with_choices(draft)
+    editor_client.post(bind_url(draft), {"key": finding.key, "reading": other.ident})
+    # 23:08 UTC on 1 December is 06:08 on the 2nd in Asia/Ho_Chi_Minh.
+    FigureBinding.objects.filter(article=draft).update(
+        bound_at=datetime(2026, 12, 1, 23, 8, tzinfo=UTC)
+    )
+    page = editor_client.get(reverse("admin:news_article_change", args=[draft.pk]))
+    assert "đã xác nhận bởi bientap lúc 02/12/2026 06:08" in page.content.decode()

@@ -112,7 +112,7 @@ def test_article_page_places_blocks_and_computes(seed, client):
     assert "[bang-so-lieu:" not in html
     section = html[first:second]
     text = text_of(section)
-    assert "<caption>" in section and 'scope="col"' in section
+    assert "<caption id=" in section and 'scope="col"' in section
     assert 'scope="row"' in section
     assert "95,24%" in text and "48,79 / 51,23" in text  # ratio to plan
     assert "22,69%" in text and "11,07 / 48,79" in text  # share of all sources

@@ -86,14 +86,21 @@ def test_the_form_autosaves_what_is_typed(browser, live_server, draft):
     page.clock.install()
     page.goto(change)
     page.fill("#id_title", "Tiêu đề đang viết dở")
+    page.fill("#id_byline", "Nhóm phóng viên")
+    page.fill("#id_published_at_0", "15/01/2027")
     page.clock.run_for(21_000)
     page.locator("#autosave-status", has_text="Đã lưu tự động lúc").wait_for()
     copy = DraftAutosave.objects.get(article=draft)
     assert copy.title == "Tiêu đề đang viết dở"
+    assert copy.fields["byline"] == "Nhóm phóng viên"
+    assert copy.fields["published_at"][0] == "15/01/2027"
     draft.refresh_from_db()
     assert draft.title == "Hội chợ hàng công nghiệp nông thôn"
+    assert draft.byline == "" and draft.published_at is None
     page.goto(change)
     page.click("text=Khôi phục vào biểu mẫu")
     assert page.input_value("#id_title") == "Tiêu đề đang viết dở"
+    assert page.input_value("#id_byline") == "Nhóm phóng viên"
+    assert page.input_value("#id_published_at_0") == "15/01/2027"
     assert page.errors == []
     context.close()

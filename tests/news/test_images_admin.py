@@ -5,6 +5,7 @@ article's cover chosen from the library."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -16,6 +17,20 @@ pytestmark = pytest.mark.django_db
 UPLOAD_URL = reverse("admin:news_libraryimage_upload")
 PICKER_URL = reverse("admin:news_libraryimage_picker")
 LIST_URL = reverse("admin:news_libraryimage_changelist")
+
+
+@pytest.fixture(autouse=True)
+def worker_in_the_test(monkeypatch):
+    """The task worker runs here, in the test's transaction: it must not
+    close the connection between tasks as a worker process does."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
+def run_worker():
+    """The task worker (``manage.py db_worker``), until nothing is left."""
+    call_command("db_worker", batch=True, startup_delay=False, reload=False)
 
 
 def jpeg(name="anh.jpg", size=(900, 600)):
@@ -43,6 +58,43 @@ def test_editor_uploads_and_gets_id_and_addresses(editor_client, editor, media_r
         600,
     )
     assert image.uploaded_by == editor and image.credit == "Trung tâm KC"
+
+
+def test_an_upload_leaves_its_renditions_to_the_worker(
+    editor_client, media_root, django_capture_on_commit_callbacks
+):
+    """The upload answers with the thumbnail alone made; the worker makes
+    the other widths, formats and crops."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(editor_client, file=jpeg(size=(1600, 1200)))
+    assert response.status_code == 201
+    image = LibraryImage.objects.get()
+    made = {p.relative_to(media_root).as_posix() for p in media_root.rglob("*.webp")}
+    made |= {p.relative_to(media_root).as_posix() for p in media_root.rglob("*.jpg")}
+    made -= {image.file.name}
+    thumbnail = response.json()["thumbnail"].removeprefix("/media/")
+    assert made == {thumbnail} and thumbnail.endswith("/360.webp")
+    assert image.renditions_key == ""
+    run_worker()
+    image.refresh_from_db()
+    assert image.renditions_key.endswith("|0.500|0.500")
+    # 360, 720, 1080, 1600 wide and the 16:9 crops 360 and 720, each twice.
+    renditions = [p for p in media_root.rglob("*") if "/renditions/" in p.as_posix()]
+    assert len([p for p in renditions if p.is_file()]) == 12
+
+
+def test_a_page_before_the_worker_makes_what_it_shows(
+    editor_client, make_article, media_root, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(editor_client, file=jpeg(size=(1600, 1200)))
+    image = LibraryImage.objects.get()
+    article = make_article(cover=image)
+    html = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "/360.webp 360w" in html
+    for address in ("360.webp", "1600.jpg"):
+        (stored,) = [p for p in media_root.rglob(address) if "/renditions/" in str(p)]
+        assert stored.stat().st_size > 0
 
 
 def test_anonymous_and_non_staff_are_refused(django_user_model):
@@ -134,6 +186,10 @@ def test_change_form_sets_the_focal_point(
     assert response.status_code == 302
     image.refresh_from_db()
     assert (image.focal_y, image.alt_text) == (0.9, "Ảnh đã sửa")
+    # The new crops are the worker's.
+    assert not image.renditions_key.endswith("|0.500|0.900")
+    run_worker()
+    image.refresh_from_db()
     assert image.renditions_key.endswith("|0.500|0.900")
 
 

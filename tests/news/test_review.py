@@ -251,12 +251,16 @@ def test_writers_without_sent_back_articles_see_no_queue(client, people):
 def test_a_status_set_in_the_form_is_a_step_too(
     client, people, draft, django_capture_on_commit_callbacks
 ):
-    from news.review.autosave import version_token
-    from tests.admin_forms import browser_payload
+    from tests.admin_forms import browser_payload, stored_version
 
     client.force_login(people["author"])
     autosave = reverse("admin:news_article_autosave", args=[draft.pk])
-    typed = {"title": "x", "lead": "", "body": "", "based_on": version_token(draft)}
+    typed = {
+        "title": "x",
+        "lead": "",
+        "body": "",
+        "opened_version": stored_version(draft),
+    }
     assert client.post(autosave, typed).status_code == 200
     data = browser_payload(client.get(change_url(draft)))
     data["status"] = "review"
@@ -301,3 +305,94 @@ def test_the_bulk_publish_action_tells_the_authors(
     assert article.is_public
     assert ReviewNote.objects.get(article=article).kind == "published"
     assert [m.to for m in mail.outbox] == [["pv@example.vn"]]
+
+
+@pytest.fixture
+def under_review(make_article, people):
+    return make_article(
+        status=Article.Status.REVIEW, published_at=None, author=people["author"]
+    )
+
+
+def form_post(client, user, article, **changes):
+    """The article's change form as ``user``'s browser shows it, with
+    ``changes``, POSTed as a hand-made request would be."""
+    from tests.admin_forms import browser_payload
+
+    client.force_login(user)
+    data = browser_payload(client.get(change_url(article)))
+    data.update(changes)
+    return client.post(change_url(article), data)
+
+
+def test_the_status_dropdown_cannot_send_back_without_a_note(
+    client, people, under_review, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = form_post(client, people["publisher"], under_review, status="draft")
+    assert response.status_code == 200
+    assert "Lý do trả lại: bắt buộc khi chuyển bài đang chờ duyệt" in (
+        response.content.decode()
+    )
+    # A note of spaces is no note either.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = form_post(
+            client,
+            people["publisher"],
+            under_review,
+            status="draft",
+            send_back_note="   ",
+        )
+    assert response.status_code == 200
+    under_review.refresh_from_db()
+    assert under_review.status == Article.Status.REVIEW
+    assert not ReviewNote.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_status_dropdown_sends_back_with_the_note_the_author_sees(
+    client, people, under_review, django_capture_on_commit_callbacks
+):
+    client.force_login(people["publisher"])
+    page = client.get(change_url(under_review)).content.decode()
+    assert 'name="send_back_note"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = form_post(
+            client,
+            people["publisher"],
+            under_review,
+            status="draft",
+            send_back_note="Thiếu ảnh và nguồn",
+        )
+    assert response.status_code == 302
+    under_review.refresh_from_db()
+    assert under_review.status == Article.Status.DRAFT
+    note = ReviewNote.objects.get(article=under_review)
+    assert (note.kind, note.user, note.text) == (
+        "sent_back",
+        people["publisher"],
+        "Thiếu ảnh và nguồn",
+    )
+    assert [m.to for m in mail.outbox] == [["pv@example.vn"]]
+    assert mail.outbox[0].subject == f"[Trả lại] {under_review.title}"
+    client.force_login(people["author"])
+    page = client.get(change_url(under_review)).content.decode()
+    assert "Bài bị trả lại bởi Minh" in page and "Thiếu ảnh và nguồn" in page
+    # The note is asked only where it can apply: not on a draft.
+    assert 'name="send_back_note"' not in page
+
+
+def test_writers_cannot_send_back_through_the_dropdown(
+    client, people, make_user, under_review, django_capture_on_commit_callbacks
+):
+    for writer in (people["author"], make_user("bientap2", "Biên tập viên")):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = form_post(
+                client, writer, under_review, status="draft", send_back_note="Tự rút"
+            )
+        assert response.status_code == 200
+        assert "chỉ người duyệt bài mới trả lại được" in response.content.decode()
+    under_review.refresh_from_db()
+    assert under_review.status == Article.Status.REVIEW
+    assert not ReviewNote.objects.exists()
+    assert mail.outbox == []
