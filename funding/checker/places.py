@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .cues import Cues, periods_in
 from .report import Quote
 
-CLAUSE_BREAK = re.compile(r"[;:]")
+CLAUSE_BREAK = re.compile(r"[;]")
 AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
 _PARENS = re.compile(r"\([^()]*\)")
 
