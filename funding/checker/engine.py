@@ -11,7 +11,7 @@ from ..core.derived import difference
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
-from .choose import AGREE, Option, decide
+from .choose import AGREE, Option, decide, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .judge import judge
@@ -19,52 +19,12 @@ from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of, previous_value
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
+from .support import agrees, defaults, fill, override
 
 __all__ = ["Checker"]
 
 _BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
-
-
-def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
-    """How many cues the candidate agrees with; None if a hard cue fails."""
-    score = 0
-    checks = [
-        ("year", cues.year),
-        ("fund", cues.fund),
-        ("measure", cues.measure),
-        ("indicator", cues.indicator.pk if cues.indicator else None),
-    ]
-    if cues.period_named:
-        checks.append(("months", cues.months))
-    for name, wanted in checks:
-        if wanted is None and name != "months":
-            continue
-        if dims[name] == wanted:
-            score += 1
-        elif hard:
-            return None
-    if cues.areas:
-        if dims["area"] in cues.areas:
-            score += 1
-        elif hard:
-            return None
-    if cues.content is not None and dims["content"] == cues.content:
-        score += 1  # a content's words are common: they count, never exclude
-    return score
-
-
-def _defaults(dims: dict, explicit: Cues, kept: Cues, all_content: int | None) -> float:
-    """Half a point for what a text means when it does not say: all
-    sources, all contents, the whole year."""
-    score = 0.0
-    if explicit.fund is None and kept.fund is None and dims["fund"] == Figure.Fund.ALL:
-        score += 0.5
-    if explicit.content is None and dims["content"] == all_content:
-        score += 0.5
-    if not explicit.period_named and not kept.period_named and dims["months"] is None:
-        score += 0.5
-    return score
 
 
 def candidate_computed(candidate: Candidate) -> Computed:
@@ -139,9 +99,15 @@ class Checker:
                 kept = carried(state, place.before_sentence_plain, ())
                 finding = Finding(quote, NO_DATA)
                 if not quote.blocked:
-                    verdict, readings, confidence = decide(
-                        self._options(quote, place, kept, resolved), quote
-                    )
+                    options = self._options(quote, place, kept, resolved)
+                    verdict, readings, confidence = decide(options, quote)
+                    if verdict in (NO_DATA, UNSURE) and quote.kind in (
+                        "amount",
+                        "count",
+                    ):
+                        verdict, readings, confidence = swapped(
+                            options, quote, self._neighbours
+                        ) or (verdict, readings, confidence)
                     _settle(finding, verdict, readings, confidence)
                     if verdict != NO_DATA and readings:
                         resolved[id(quote)] = self.candidates.by_node.get(
@@ -158,6 +124,15 @@ class Checker:
             )
         return findings, state
 
+    def _neighbours(self, option: Option) -> list[Option]:
+        candidate = self.candidates.by_node.get(str(option.node))
+        if candidate is None:
+            return []
+        return [
+            Option(c.node, candidate_computed(c), 0.0, 0)
+            for c in self.candidates.neighbours(candidate)
+        ]
+
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
@@ -171,9 +146,9 @@ class Checker:
                 r"so với([^,;]{0,40})$", place.before_clause.rstrip(), re.IGNORECASE
             )
             if tail:
-                _override(explicit, self.context.cues(tail.group(1), compared=True))
+                override(explicit, self.context.cues(tail.group(1), compared=True))
         if place.in_parens:
-            _override(explicit, self.context.cues(place.in_parens))
+            override(explicit, self.context.cues(place.in_parens))
         if quote.kind in ("percent", "times", "points") or quote.sign:
             return self._derived_options(quote, place, explicit, resolved, kept)
         if quote.role == "old":
@@ -260,7 +235,7 @@ class Checker:
                 continue
             words = 2 * hard + 2 * (agrees(candidate.dims, favoured, hard=False) or 0)
             words += agrees(candidate.dims, kept, hard=False) or 0
-            words += _defaults(candidate.dims, explicit, kept, self.all_content)
+            words += defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)
             option = Option(candidate.node, computed, words, hard)
             option.assumed = unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
@@ -326,7 +301,7 @@ class Checker:
                 return [(numerator, 0.0)]
         for span in (place.before_clause, place.before_sentence_plain):
             cues = self.context.cues(_BASE_WORDS.sub(" ", span))
-            _fill(cues, explicit)
+            fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year, cues.months = kept.year, kept.months  # the year in force
@@ -342,29 +317,10 @@ class Checker:
         for candidate in self.candidates.all():
             hard = agrees(candidate.dims, cues, hard=True)
             if hard is not None:
-                extra = _defaults(candidate.dims, cues, Cues(), self.all_content)
+                extra = defaults(candidate.dims, cues, Cues(), self.all_content)
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
-
-
-def _override(cues: Cues, inner: Cues) -> None:
-    for name in ("year", "months", "fund", "measure", "indicator", "content"):
-        value = getattr(inner, name)
-        if value is not None:
-            setattr(cues, name, value)
-    if inner.period_named:
-        cues.period_named = True
-    if inner.areas:
-        cues.areas = inner.areas
-
-
-def _fill(cues: Cues, more: Cues) -> None:
-    for name in ("year", "months", "fund", "measure", "indicator", "content"):
-        if getattr(cues, name) is None and getattr(more, name) is not None:
-            setattr(cues, name, getattr(more, name))
-    cues.period_named = cues.period_named or more.period_named
-    cues.areas = cues.areas or more.areas
 
 
 def _settle(finding: Finding, verdict: str, readings: list[Reading], confidence):

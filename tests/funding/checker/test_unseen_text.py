@@ -1,0 +1,83 @@
+"""Rules about Vietnamese report text the checker follows on text it has
+not seen, each shown on sentences written for these tests (other areas,
+words and numbers than the corpus's)."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
+from funding.models import Area, Figure, Indicator
+
+pytestmark = pytest.mark.django_db
+
+E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
+ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
+
+
+def area(name, merged=False):
+    found = Area.objects.filter(short_name=name)
+    return found.get(valid_to__isnull=False) if merged else found.get(valid_to=None)
+
+
+def read(figures, text):
+    report = Checker(figures).check_parts([("body", text)])
+    return [(f.quote.text, f.verdict) for f in report.findings], report
+
+
+@pytest.fixture
+def north(reference_data, make_figure):
+    """Two mountain provinces' figures for 2024."""
+    son_la, lai_chau = area("Sơn La"), area("Lai Châu")
+    return [
+        make_figure(son_la, 2024, P, "9400000000"),
+        make_figure(son_la, 2024, E, "8050000000"),
+        make_figure(lai_chau, 2024, P, "6150000000"),
+        make_figure(lai_chau, 2024, E, "5800000000"),
+        make_figure(son_la, 2024, E, "5210000000", months=8),
+        make_figure(lai_chau, 2024, E, "3764000000", months=8),
+    ]
+
+
+def test_the_words_before_a_colon_name_what_follows_it(north):
+    # Lai Châu 8 months: 3,764 / 6,15 = 61,20%; Sơn La's: 55,43%
+    found, _ = read(
+        north, "Lai Châu: 8 tháng đầu năm 2024 giải ngân 61,2% kế hoạch khuyến công"
+    )
+    assert found == [("61,2%", MATCH)]
+    wrong, _ = read(
+        north, "Sơn La: 8 tháng đầu năm 2024 giải ngân 61,2% kế hoạch khuyến công"
+    )
+    assert wrong == [("61,2%", MISMATCH)]
+    listed, _ = read(
+        north,
+        "Năm 2024, kế hoạch kinh phí khuyến công được giao cho hai tỉnh: Sơn La "
+        "9,4 tỷ đồng, Lai Châu 6,15 tỷ đồng.",
+    )
+    assert listed == [("9,4 tỷ đồng", MATCH), ("6,15 tỷ đồng", MATCH)]
+
+
+def test_a_number_that_belongs_to_the_neighbouring_figure_is_a_swap(
+    reference_data, make_figure
+):
+    here = area("Điện Biên")
+    figures = [
+        make_figure(here, 2024, E, "6070000000"),
+        make_figure(here, 2024, E, "1350000000", source=KCQG),
+        make_figure(here, 2024, E, "4720000000", source=KCDP),
+    ]
+    right, _ = read(
+        figures, "Năm 2024, kinh phí khuyến công quốc gia của Điện Biên là 1,35 tỷ đồng."
+    )
+    assert right == [("1,35 tỷ đồng", MATCH)]
+    # 4,72 is 3,5 times 1,35: no slip of it, but the KCĐP figure's value
+    found, report = read(
+        figures, "Năm 2024, kinh phí khuyến công quốc gia của Điện Biên là 4,72 tỷ đồng."
+    )
+    assert found == [("4,72 tỷ đồng", MISMATCH)]
+    assert report.findings[0].figures[0].fund == KCQG
+    listed, _ = read(
+        figures,
+        "Năm 2024, kinh phí khuyến công địa phương của Điện Biên là 4,72 tỷ đồng; "
+        "thu nhập của lao động đạt 4,7 triệu đồng/tháng.",
+    )
+    assert listed[0] == ("4,72 tỷ đồng", MATCH)
+    assert listed[1][1] == NO_DATA  # an income per month: no figure of the data
