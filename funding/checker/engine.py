@@ -24,6 +24,11 @@ from .support import agrees, defaults, fill, override
 __all__ = ["Checker"]
 
 _BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
+    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 
 
@@ -188,6 +193,11 @@ class Checker:
         what the clause named before that number (weighing as much, but
         not excluding)."""
         own = self.context.cues(place.own)
+        # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
+        # phương": the fund that qualifies the noun right after the number
+        qualifier = _QUALIFIER.match(place.after)
+        if qualifier:
+            own.fund = self.context.cues(qualifier.group(0)).fund
         # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
         # about the subject of the clause
         subject_text = _BASE_WORDS.sub(" ", place.before_clause)
@@ -225,6 +235,10 @@ class Checker:
                 cues.indicator = None  # "mô hình trình diễn" beside an amount
         if quote.role in ("executed", "plan"):
             explicit.measure = quote.role
+        if quote.role == "plan" and explicit.months is not None:
+            # "đến hết tháng 7, đã có 21/52 đề án": done so far of the
+            # year's plan; plans are set for the year
+            explicit.months, kept = None, Cues(**{**vars(kept), "months": None})
         unnamed_fund = all(c.fund is None for c in (explicit, favoured, kept))
         options = []
         for candidate in self.candidates.all():

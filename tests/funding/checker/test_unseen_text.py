@@ -4,7 +4,7 @@ words and numbers than the corpus's)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
+from funding.checker import MATCH, MISMATCH, NO_DATA, Checker
 from funding.models import Area, Figure, Indicator
 
 pytestmark = pytest.mark.django_db
@@ -65,12 +65,14 @@ def test_a_number_that_belongs_to_the_neighbouring_figure_is_a_swap(
         make_figure(here, 2024, E, "4720000000", source=KCDP),
     ]
     right, _ = read(
-        figures, "Năm 2024, kinh phí khuyến công quốc gia của Điện Biên là 1,35 tỷ đồng."
+        figures,
+        "Năm 2024, kinh phí khuyến công quốc gia của Điện Biên là 1,35 tỷ đồng.",
     )
     assert right == [("1,35 tỷ đồng", MATCH)]
     # 4,72 is 3,5 times 1,35: no slip of it, but the KCĐP figure's value
     found, report = read(
-        figures, "Năm 2024, kinh phí khuyến công quốc gia của Điện Biên là 4,72 tỷ đồng."
+        figures,
+        "Năm 2024, kinh phí khuyến công quốc gia của Điện Biên là 4,72 tỷ đồng.",
     )
     assert found == [("4,72 tỷ đồng", MISMATCH)]
     assert report.findings[0].figures[0].fund == KCQG
@@ -81,3 +83,33 @@ def test_a_number_that_belongs_to_the_neighbouring_figure_is_a_swap(
     )
     assert listed[0] == ("4,72 tỷ đồng", MATCH)
     assert listed[1][1] == NO_DATA  # an income per month: no figure of the data
+
+
+@pytest.fixture
+def projects(reference_data, make_figure):
+    son_la = area("Sơn La")
+    count = Indicator.objects.get(code="so-de-an")
+    return [
+        make_figure(son_la, 2024, P, "25", indicator=count),
+        make_figure(son_la, 2024, E, "17", indicator=count, months=9),
+        make_figure(son_la, 2024, P, "6", source=KCQG, indicator=count),
+        make_figure(son_la, 2024, P, "4100000000", source=KCQG),
+    ]
+
+
+def test_done_so_far_over_the_year_plan(projects):
+    found, _ = read(projects, "Đến hết tháng 9/2024, Sơn La đã hoàn thành 17/25 đề án.")
+    assert found == [("17", MATCH), ("25 đề án", MATCH)]
+    wrong, _ = read(projects, "Đến hết tháng 9/2024, Sơn La đã hoàn thành 17/26 đề án.")
+    assert wrong == [("17", MATCH), ("26 đề án", MISMATCH)]
+
+
+def test_the_fund_named_after_a_counted_noun_is_its_fund(projects):
+    text = (
+        "Năm 2024, Sơn La được giao 6 đề án khuyến công quốc gia với kinh phí "
+        "4,1 tỷ đồng."
+    )
+    found, _ = read(projects, text)
+    assert found == [("6 đề án", MATCH), ("4,1 tỷ đồng", MATCH)]
+    wrong, _ = read(projects, text.replace("6 đề án", "7 đề án"))
+    assert wrong[0] == ("7 đề án", MISMATCH)
