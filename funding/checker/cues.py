@@ -229,6 +229,15 @@ class Context:
                 found = self.content_words[int(match.lastgroup[1:])][0]
         return found
 
+    def areas_listed(self, span: str) -> list[frozenset]:
+        """The areas ``span`` names, in order, each once."""
+        found: list[frozenset] = []
+        for match in self._areas.finditer(span):
+            area = self.area_names[match.group(0).lower()]
+            if area not in found:
+                found.append(area)
+        return found
+
     def areas_in(self, span: str) -> frozenset:
         found, position = frozenset(), -1
         for match in self._areas.finditer(span):

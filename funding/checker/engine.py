@@ -16,6 +16,7 @@ from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .judge import judge
 from .percents import base_year, derive, percent_kinds, points, points_kinds
+from .lists import respective_area, sum_candidate, summed
 from .places import Place, carried, place_of, previous_value
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
@@ -145,6 +146,8 @@ class Checker:
             explicit = self._cell_cues(quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = self._own_cues(place, explicit)
+            listed = respective_area(quote, place, self.context.areas_listed)
+            explicit.areas = listed or explicit.areas
         if quote.in_parens:
             # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
             tail = re.search(
@@ -293,6 +296,9 @@ class Checker:
         support: the amount it follows in the sentence, unless the words
         between them name another indicator; else one the words name (or
         none: "lãi suất 6%")."""
+        parts = [resolved.get(id(q)) for q in summed(quote, place)]
+        if parts and None not in parts:  # "x và y, cộng lại chiếm z%"
+            return [(sum_candidate(parts), 0.0)]
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
         previous = previous_value(quote, place, money)

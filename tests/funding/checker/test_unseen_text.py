@@ -113,3 +113,25 @@ def test_the_fund_named_after_a_counted_noun_is_its_fund(projects):
     assert found == [("6 đề án", MATCH), ("4,1 tỷ đồng", MATCH)]
     wrong, _ = read(projects, text.replace("6 đề án", "7 đề án"))
     assert wrong[0] == ("7 đề án", MISMATCH)
+
+
+def test_respectively_pairs_names_and_numbers_and_together_sums_them(
+    north, make_figure
+):
+    region = Area.objects.get(name="Vùng Trung du và miền núi phía Bắc")
+    figures = [*north, make_figure(region, 2024, E, "40880000000")]
+    # (5,8 + 8,05) / 40,88 = 33,88%
+    text = (
+        "Năm 2024, Lai Châu và Sơn La là hai tỉnh giải ngân nhiều nhất vùng, lần "
+        "lượt 5,8 tỷ đồng và 8,05 tỷ đồng, cộng lại chiếm 33,88% kinh phí thực "
+        "hiện toàn vùng."
+    )
+    found, report = read(figures, text)
+    assert found == [
+        ("5,8 tỷ đồng", MATCH),
+        ("8,05 tỷ đồng", MATCH),
+        ("33,88%", MATCH),
+    ]
+    assert report.findings[2].readings[0].ident.startswith("share:(sum:")
+    swapped, _ = read(figures, text.replace("Lai Châu và Sơn La", "Sơn La và Lai Châu"))
+    assert [v for _t, v in swapped[:2]] == [MISMATCH, MISMATCH]
