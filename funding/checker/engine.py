@@ -15,8 +15,8 @@ from .choose import AGREE, Option, decide, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .judge import judge
-from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .lists import respective_area, sum_candidate, summed
+from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of, previous_value
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
