@@ -159,18 +159,35 @@ def points(
     candidates: Candidates, numerator: Candidate, kind: str, cues: Cues, place: Place
 ) -> Iterator[tuple[Node, Computed]]:
     """ "Giảm 1,41 điểm phần trăm": a percentage of the year in force less
-    the same percentage of the year it is compared with."""
+    the same percentage of the year it is compared with; "thấp hơn 6,08
+    điểm phần trăm so với bình quân toàn vùng": less the same percentage
+    of the area it is compared with, in the same year."""
     dims = numerator.dims
-    year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
-    earlier = candidates.get(dims, year=year)
-    if earlier is None:
-        return
+    areas = sorted(a for a in cues.areas if a != dims["area"])
+    if areas:
+        cues = Cues(**{**vars(cues), "areas": frozenset()})
+        bases = [candidates.get(dims, area=a) for a in areas]
+    else:
+        year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
+        bases = [candidates.get(dims, year=year)]
+    for earlier in bases:
+        if earlier is not None:
+            yield from _points_against(
+                candidates, numerator, earlier, kind, cues, place
+            )
+
+
+def _points_against(candidates, numerator, earlier, kind, cues, place):
+    # the numerator's whole, moved to the year (or area) compared with
+    moved = {"year": earlier.dims["year"]}
+    if earlier.dims["area"] != numerator.dims["area"]:
+        moved["area"] = (numerator.dims["area"], earlier.dims["area"])
     before = {
         _whole_key(candidates, node): (node, computed)
         for node, computed in derive(candidates, kind, earlier, cues, place)
     }
     for node, computed in derive(candidates, kind, numerator, cues, place):
-        match = before.get(_whole_key(candidates, node, year))
+        match = before.get(_whole_key(candidates, node, moved))
         if match is None:
             continue
         result = difference(computed.as_quantity(), match[1].as_quantity())
@@ -178,9 +195,13 @@ def points(
         yield idents.op("points", node, match[0]), Computed(result, figures, "points")
 
 
-def _whole_key(candidates: Candidates, node: Node, year: int | None = None):
+def _whole_key(candidates: Candidates, node: Node, moved: dict | None = None):
     whole = candidates.by_node.get(str(node.args[1]))
     if whole is None:
         return None
-    dims = dict(whole.dims, year=year or whole.dims["year"])
+    dims = dict(whole.dims)
+    for name, value in (moved or {}).items():
+        if name == "area":  # (from, to): only a whole in the numerator's area
+            value = value[1] if dims["area"] == value[0] else dims["area"]
+        dims[name] = value
     return tuple(sorted((k, str(v)) for k, v in dims.items()))

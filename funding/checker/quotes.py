@@ -38,8 +38,12 @@ _POINTS = re.compile(rf"(?P<a>{_NUM})\s+điểm\s+phần\s+trăm", re.IGNORECASE
 _PER_UNIT = re.compile(
     r"\s*(?:/|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)", re.IGNORECASE
 )
+# "hơn" after "cao", "nhiều"… compares ("cao hơn 8%": higher by 8%), it
+# does not round ("hơn 8%": more than 8%)
 _APPROX = re.compile(
-    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$", re.IGNORECASE
+    r"(?<!cao\s)(?<!thấp\s)(?<!nhiều\s)(?<!ít\s)(?<!lớn\s)(?<!nhỏ\s)(?<!kém\s)"
+    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$",
+    re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 CHANGE_UP = re.compile(

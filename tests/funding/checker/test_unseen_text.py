@@ -4,7 +4,7 @@ words and numbers than the corpus's)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, Checker
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, Checker
 from funding.models import Area, Figure, Indicator
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,42 @@ def test_respectively_pairs_names_and_numbers_and_together_sums_them(
     assert report.findings[2].readings[0].ident.startswith("share:(sum:")
     swapped, _ = read(figures, text.replace("Lai Châu và Sơn La", "Sơn La và Lai Châu"))
     assert [v for _t, v in swapped[:2]] == [MISMATCH, MISMATCH]
+
+
+def test_points_against_the_average_of_the_region(north, make_figure):
+    region = Area.objects.get(name="Vùng Trung du và miền núi phía Bắc")
+    figures = [
+        *north,
+        make_figure(region, 2024, E, "40880000000"),
+        make_figure(region, 2024, P, "47500000000"),
+    ]
+    # Lai Châu 5,8 / 6,15 = 94,31%; the region 40,88 / 47,5 = 86,06%
+    text = (
+        "Năm 2024, Lai Châu giải ngân 94,31% kế hoạch, cao hơn 8,25 điểm phần "
+        "trăm so với bình quân toàn vùng."
+    )
+    found, report = read(figures, text)
+    assert found == [("94,31%", MATCH), ("8,25 điểm phần trăm", MATCH)]
+    assert {f.area for f in report.findings[1].figures} == {area("Lai Châu"), region}
+    wrong, _ = read(figures, text.replace("8,25", "8,52"))
+    assert wrong[1] == ("8,52 điểm phần trăm", MISMATCH)
+
+
+def test_cao_hon_compares_it_does_not_round(reference_data, make_figure):
+    here = area("Lai Châu")
+    trained = Indicator.objects.get(code="so-luot-dao-tao")
+    figures = [
+        make_figure(here, 2024, E, "2081", indicator=trained),
+        make_figure(here, 2023, E, "1850", indicator=trained),
+    ]
+    # 2081 / 1850 − 1 = 12,486…%: "12,5%" as printed, not "more than 12,5%"
+    found, _ = read(
+        figures,
+        "Năm 2024, Lai Châu đào tạo 2.081 lượt người, cao hơn 12,5% so với năm 2023.",
+    )
+    assert found == [("2.081 lượt người", MATCH), ("12,5%", MATCH)]
+    more, _ = read(
+        figures,
+        "Năm 2024, Lai Châu đào tạo 2.081 lượt người, tăng hơn 12,4% so với năm 2023.",
+    )
+    assert more[1] == ("12,4%", ROUNDING)  # "hơn 12,4%": more than 12,4%
