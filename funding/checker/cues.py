@@ -187,6 +187,8 @@ class Context:
             for name in _area_names(area):
                 names.setdefault(name.lower(), set()).add(area.pk)
         self.area_names = {k: frozenset(v) for k, v in names.items()}
+        #: provinces that ended (in the 2025 merger), whose names live on
+        self.ended = frozenset(pk for pk, a in areas.items() if a.valid_to)
         ordered = sorted(self.area_names, key=len, reverse=True)
         self._areas = re.compile(
             "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in ordered) or "(?!x)x",
@@ -229,6 +231,26 @@ class Context:
                 found = self.content_words[int(match.lastgroup[1:])][0]
         return found
 
+    def _era(self, found: frozenset, span: str, match) -> frozenset:
+        """Of a name both a province that ended in the merger and today's
+        one bear: the old one when "cũ" follows it or the words before
+        say "trước khi hợp nhất", today's after "sau hợp nhất"."""
+        old, new = found & self.ended, found - self.ended
+        if not old or not new:
+            return found
+        before = span[: match.start()]
+        if _OLD_NAME.match(span, match.end()):
+            return old
+        last_before = max(
+            (m.end() for m in _BEFORE_MERGER.finditer(before)), default=-1
+        )
+        last_after = max((m.end() for m in _AFTER_MERGER.finditer(before)), default=-1)
+        if last_before > last_after:
+            return old
+        if last_after > last_before:
+            return new
+        return found
+
     def areas_listed(self, span: str) -> list[frozenset]:
         """The areas ``span`` names, in order, each once."""
         found: list[frozenset] = []
@@ -242,11 +264,21 @@ class Context:
         found, position = frozenset(), -1
         for match in self._areas.finditer(span):
             found, position = self.area_names[match.group(0).lower()], match.start()
+            found = self._era(found, span, match)
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
         if whole is not None and whole.start() >= position and self.wholes:
             return self.wholes
         return found
+
+
+_BEFORE_MERGER = re.compile(
+    r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+)
+_AFTER_MERGER = re.compile(
+    r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+)
+_OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)
 
 
 def _area_names(area: Area) -> set[str]:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..core.derived import difference
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
+from .increments import increments, is_increment, left_of
 from .judge import judge
 from .lists import respective_area, sum_candidate, summed
 from .percents import base_year, derive, percent_kinds, points, points_kinds
@@ -165,8 +165,14 @@ class Checker:
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN
+        since = is_increment(quote, place)
+        if since:  # any period: the increment is one less an earlier one
+            explicit.months, explicit.period_named = None, False
+            kept = Cues(**{**vars(kept), "months": None, "period_named": False})
         options = self._value_options(quote, explicit, favoured, kept)
-        return self._left_of(options) if left else options
+        if left:
+            return left_of(self.candidates, options)
+        return increments(self.candidates, options) if since else options
 
     def _cell_cues(self, quote: Quote, row: Cues) -> Cues:
         """A table cell's cues: its caption's and column's, with the area
@@ -175,20 +181,6 @@ class Checker:
         cues.areas = row.areas or cues.areas
         cues.content = row.content or cues.content
         return cues
-
-    def _left_of(self, plans: list[Option]) -> list[Option]:
-        """ "Chưa giải ngân", "còn lại": each plan less what was executed."""
-        options = []
-        for option in plans:
-            plan = self.candidates.by_node[str(option.node)]
-            done = self.candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
-            if done is None:
-                continue
-            result = difference(plan.quantity, done.quantity)
-            computed = Computed(result, plan.figures + done.figures, "value")
-            node = idents.op("diff", plan.node, done.node)
-            options.append(Option(node, computed, option.words, option.evidence))
-        return options
 
     def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
         """The cues a value quote must hold: the period and area of its

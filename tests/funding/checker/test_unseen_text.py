@@ -174,3 +174,44 @@ def test_cao_hon_compares_it_does_not_round(reference_data, make_figure):
         "Năm 2024, Lai Châu đào tạo 2.081 lượt người, tăng hơn 12,4% so với năm 2023.",
     )
     assert more[1] == ("12,4%", ROUNDING)  # "hơn 12,4%": more than 12,4%
+
+
+@pytest.fixture
+def merged(reference_data, make_figure):
+    """Tuyên Quang took in Hà Giang on 1/7/2025; the old Tuyên Quang's
+    first half and the new one's eleven months."""
+    old, absorbed = area("Tuyên Quang", merged=True), area("Hà Giang", merged=True)
+    return [
+        make_figure(old, 2025, E, "2640000000", months=6),
+        make_figure(absorbed, 2025, E, "1970000000", months=6),
+        make_figure(area("Tuyên Quang"), 2025, E, "9120000000", months=11),
+    ]
+
+
+def test_before_the_merger_a_surviving_name_is_the_old_province(merged):
+    text = (
+        "6 tháng đầu năm 2025, trước khi hợp nhất, tỉnh Tuyên Quang giải ngân "
+        "2,64 tỷ đồng."
+    )
+    found, report = read(merged, text)
+    assert found == [("2,64 tỷ đồng", MATCH)]
+    assert report.findings[0].figures == (merged[0],)
+    slip, _ = read(merged, text.replace("2,64 tỷ", "2,64 triệu"))
+    assert slip == [("2,64 triệu đồng", MISMATCH)]
+    old, _ = read(
+        merged, "6 tháng đầu năm 2025, Tuyên Quang cũ giải ngân 2,64 triệu đồng."
+    )
+    assert old == [("2,64 triệu đồng", MISMATCH)]
+
+
+def test_an_amount_added_since_an_earlier_period_is_a_difference(merged):
+    # 9,12 − (2,64 + 1,97) = 4,51
+    text = (
+        "11 tháng năm 2025, tỉnh Tuyên Quang giải ngân 9,12 tỷ đồng; riêng từ "
+        "khi hợp nhất đến nay đã giải ngân thêm 4,51 tỷ đồng."
+    )
+    found, report = read(merged, text)
+    assert found == [("9,12 tỷ đồng", MATCH), ("4,51 tỷ đồng", MATCH)]
+    assert report.findings[1].readings[0].ident.startswith("diff:")
+    wrong, _ = read(merged, text.replace("4,51", "4,15"))
+    assert wrong[1] == ("4,15 tỷ đồng", MISMATCH)

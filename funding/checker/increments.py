@@ -1,0 +1,74 @@
+"""Amounts that are one figure less another: what is left of a plan
+("chưa giải ngân", "còn lại": the plan less what was executed) and what
+was added in a later period ("riêng tháng 7 đã giải ngân thêm …", "quý III
+giải ngân thêm …": the figure of a longer period less that of a shorter
+one of the same year)."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.derived import difference
+from ..core.models import Figure
+from . import idents
+from .candidates import Candidates
+from .choose import Option
+from .idents import Computed
+from .places import Place
+from .report import Quote
+
+_MORE = re.compile(
+    r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên))?\s*$", re.IGNORECASE
+)
+
+
+def is_increment(quote: Quote, place: Place) -> bool:
+    """ "Giải ngân thêm 1,53 tỷ đồng": an amount added, not a total."""
+    return (
+        quote.kind == "amount"
+        and not quote.sign
+        and bool(_MORE.search(place.before_clause))
+    )
+
+
+def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:
+    """Each plan less what was executed."""
+    options = []
+    for option in plans:
+        plan = candidates.by_node[str(option.node)]
+        done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
+        if done is not None:
+            options.append(_less(plan, done, option))
+    return options
+
+
+def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
+    """Each figure of a period less the same figure of a shorter period of
+    the same year (a whole year counts as 12 months)."""
+    options = []
+    for option in totals:
+        whole = candidates.by_node[str(option.node)]
+        months = _length(whole.dims["months"])
+        if months is None:
+            continue
+        for earlier in candidates.all():
+            shorter = _length(earlier.dims["months"])
+            same = all(
+                earlier.dims[k] == whole.dims[k] for k in whole.dims if k != "months"
+            )
+            if same and shorter is not None and shorter < months:
+                options.append(_less(whole, earlier, option))
+    return options
+
+
+def _length(months) -> int | None:
+    if months is None:
+        return 12
+    return months if isinstance(months, int) else None
+
+
+def _less(first, second, option: Option) -> Option:
+    result = difference(first.quantity, second.quantity)
+    computed = Computed(result, first.figures + second.figures, "value")
+    node = idents.op("diff", first.node, second.node)
+    return Option(node, computed, option.words, option.evidence)
