@@ -18,6 +18,7 @@ from .judge import judge
 from .lists import respective_area, sum_candidate, summed
 from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of, previous_value
+from .printed import widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .support import agrees, defaults, fill, override
@@ -106,6 +107,12 @@ class Checker:
                 finding = Finding(quote, NO_DATA)
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
+                    parts = [
+                        (q, resolved.get(id(q)))
+                        for q in in_sentence
+                        if q.start < quote.start and resolved.get(id(q))
+                    ]
+                    widen_to_printed_parts(options, quote, parts)
                     verdict, readings, confidence = decide(options, quote)
                     if verdict in (NO_DATA, UNSURE) and quote.kind in (
                         "amount",

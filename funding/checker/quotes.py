@@ -29,6 +29,10 @@ _MONEY = r"(?:[tT]ỷ|[tT]ỉ|[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đ�
 _PAIR_OR_AMOUNT = re.compile(
     rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?\s*(?P<unit>{_MONEY})(?![\w])"
 )
+_FROM_TO = re.compile(
+    rf"(?<!\w)từ\s+(?P<a>{_NUM})(?:\s*(?:{_MONEY}))?\s+(?:lên|xuống|còn)\s+"
+    rf"(?:mức\s+)?{_NUM_BODY}\s*(?P<unit>{_MONEY})(?!\w)(?P<b>)"
+)
 _PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
 _TIMES = re.compile(
     rf"gấp\s+(?:(?P<approx>gần|hơn|khoảng|xấp xỉ|trên)\s+)?(?P<a>{_NUM})\s+lần",
@@ -103,6 +107,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
             quote = _number_quote(text, match, group, unit, part, role)
             if quote is not None:
                 quotes.append(quote)
+    quotes += _old_amounts(text, part, quotes)
     quotes += _simple_quotes(text, part, _PERCENT, "percent")
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
@@ -203,6 +208,25 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
                 )
             )
     return quotes
+
+
+def _old_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
+    """ "Tăng từ 4,9 (tỷ đồng) lên 5,8 tỷ đồng": the first amount is the
+    older one (its unit may be the second's); returns those not found yet."""
+    at = {q.start: q for q in amounts}
+    found = []
+    for match in _FROM_TO.finditer(text):
+        quote = at.get(match.start("a"))
+        if quote is None:
+            unit = re.sub(r"\s+", " ", match["unit"].lower())
+            quote = _number_quote(text, match, "a", unit, part, "old")
+            if quote is None:
+                continue
+            quote.end = match.end("a")
+            quote.text = match["a"]
+            found.append(quote)
+        quote.role = "old"
+    return found
 
 
 def _number_quote(text, match, group, unit, part, role) -> Quote | None:

@@ -215,3 +215,48 @@ def test_an_amount_added_since_an_earlier_period_is_a_difference(merged):
     assert report.findings[1].readings[0].ident.startswith("diff:")
     wrong, _ = read(merged, text.replace("4,51", "4,15"))
     assert wrong[1] == ("4,15 tỷ đồng", MISMATCH)
+
+
+@pytest.fixture
+def funds(reference_data, make_figure):
+    here = area("Lai Châu")
+    return [
+        make_figure(here, 2024, E, "5800000000"),
+        make_figure(here, 2024, E, "1346000000", source=KCQG),
+        make_figure(here, 2024, E, "4454000000", source=KCDP),
+        make_figure(here, 2023, E, "4900000000"),
+    ]
+
+
+def test_a_total_of_the_parts_as_printed_is_within_rounding(funds):
+    # 1,346 and 4,454 print as 1,35 and 4,46 (rounded up); their printed
+    # sum 5,81 is not the stored 5,80 rounded, but what the text shows
+    text = (
+        "Năm 2024, Lai Châu: khuyến công quốc gia 1,35 tỷ đồng và khuyến công "
+        "địa phương 4,46 tỷ đồng, tổng cộng 5,81 tỷ đồng."
+    )
+    found, report = read(funds, text)
+    assert found == [
+        ("1,35 tỷ đồng", MATCH),
+        ("4,46 tỷ đồng", ROUNDING),
+        ("5,81 tỷ đồng", ROUNDING),
+    ]
+    assert report.findings[2].figures == (funds[0],)
+    alone, _ = read(funds, "Năm 2024, Lai Châu giải ngân tổng cộng 5,81 tỷ đồng.")
+    assert alone == [("5,81 tỷ đồng", MISMATCH)]  # no printed parts: no slack
+    wrong, _ = read(funds, text.replace("5,81", "5,83"))
+    assert wrong[2] == ("5,83 tỷ đồng", MISMATCH)
+
+
+def test_an_amount_rising_from_one_to_another(funds):
+    found, _ = read(
+        funds,
+        "Năm 2024, kinh phí khuyến công của Lai Châu tăng từ 4,9 lên 5,8 tỷ đồng.",
+    )
+    assert found == [("4,9", MATCH), ("5,8 tỷ đồng", MATCH)]
+    wrong, _ = read(
+        funds,
+        "Năm 2024, kinh phí khuyến công của Lai Châu tăng từ 4,7 tỷ đồng lên "
+        "5,8 tỷ đồng.",
+    )
+    assert wrong == [("4,7 tỷ đồng", MISMATCH), ("5,8 tỷ đồng", MATCH)]
