@@ -20,7 +20,13 @@ from .report import Quote
 KIND_WORDS = re.compile(
     r"chiếm|đạt|bằng|cao hơn|thấp hơn|tăng|giảm|vượt", re.IGNORECASE
 )
+#: "(so với) năm 2023", "cùng kỳ", "năm trước" right after a percentage
+_OTHER_PERIOD = re.compile(
+    r"\s*(?:so với\s+)?(?:(?:của\s+)?(?:năm|cùng kỳ)\b(?!\s+(?:kế hoạch|dự toán)))",
+    re.IGNORECASE,
+)
 _FUNCTIONS = {
+    "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
     "change": (change, "fraction"),
     "share": (share, "fraction"),
@@ -51,6 +57,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share"]
     if last in ("cao hơn", "thấp hơn", "tăng", "giảm", "vượt"):
         return ["change"]
+    if last in ("đạt", "bằng") and _OTHER_PERIOD.match(place.after):
+        return ["level"]  # "bằng 118,4% năm 2023": of the same figure then
     if last in ("đạt", "bằng") or re.search(r"kế hoạch", place.after, re.IGNORECASE):
         return ["ratio"]
     return ["ratio", "share", "change"]
@@ -85,7 +93,9 @@ def derive(
         if not other.value or other is numerator:
             continue
         result = function(numerator.wide, other.wide)
-        node = idents.op(kind, numerator.node, other.node)
+        node = idents.op(
+            "ratio" if kind == "level" else kind, numerator.node, other.node
+        )
         yield node, Computed(result, numerator.figures + other.figures, unit)
 
 

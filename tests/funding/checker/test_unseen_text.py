@@ -260,3 +260,16 @@ def test_an_amount_rising_from_one_to_another(funds):
         "5,8 tỷ đồng.",
     )
     assert wrong == [("4,7 tỷ đồng", MISMATCH), ("5,8 tỷ đồng", MATCH)]
+
+
+def test_bang_a_percentage_of_another_year_is_of_the_same_figure(funds, make_figure):
+    figures = [*funds, make_figure(area("Lai Châu"), 2023, P, "5000000000")]
+    # 5,8 / 4,9 = 118,37% (of 2023's executed, not of 2023's plan: 116%)
+    found, _ = read(
+        figures, "Năm 2024, Lai Châu giải ngân 5.800 triệu đồng, bằng 118,4% năm 2023."
+    )
+    assert found == [("5.800 triệu đồng", MATCH), ("118,4%", MATCH)]
+    wrong, _ = read(
+        figures, "Năm 2024, Lai Châu giải ngân 5.800 triệu đồng, bằng 116% năm 2023."
+    )
+    assert wrong[1] == ("116%", MISMATCH)
