@@ -179,6 +179,8 @@ class Checker:
         options = self._value_options(quote, explicit, favoured, kept)
         if left:
             return left_of(self.candidates, options)
+        if since == "part":
+            return options + increments(self.candidates, options)
         return increments(self.candidates, options) if since else options
 
     def _cell_cues(self, quote: Quote, row: Cues) -> Cues:

@@ -22,13 +22,23 @@ _MORE = re.compile(
 )
 
 
-def is_increment(quote: Quote, place: Place) -> bool:
-    """ "Giải ngân thêm 1,53 tỷ đồng": an amount added, not a total."""
-    return (
-        quote.kind == "amount"
-        and not quote.sign
-        and bool(_MORE.search(place.before_clause))
-    )
+#: "riêng quý IV", "trong tháng 12": a period that is a difference of two
+_PART_OF_YEAR = re.compile(
+    r"(?<!\w)(?:quý\s+(?:I{1,3}|IV|[1-4])|(?:riêng|trong)\s+tháng\s+\d{1,2}(?!\s*/))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_increment(quote: Quote, place: Place) -> str:
+    """ "Giải ngân thêm 1,53 tỷ đồng": an amount added, not a total ("more");
+    "riêng quý IV giải ngân …": one of a part of the year ("part"), which a
+    stored figure of that period may also be."""
+    if quote.kind != "amount" or quote.sign:
+        return ""
+    if _MORE.search(place.before_clause):
+        return "more"
+    return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
 
 
 def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:

@@ -57,6 +57,11 @@ CHANGE_UP = re.compile(
 CHANGE_DOWN = re.compile(
     r"(?:thấp hơn|giảm|ít hơn|kém)(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
 )
+# "nhiều hơn năm 2023 là 3 sản phẩm", "giảm so với cùng kỳ là 2,1%": the
+# direction, what it is compared with, then "là" and the number
+_LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
+LATER_UP = re.compile(rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}", re.IGNORECASE)
+LATER_DOWN = re.compile(rf"(?:thấp hơn|giảm|ít hơn){_LATER}", re.IGNORECASE)
 _CELL = "\t"
 
 
@@ -261,9 +266,10 @@ def _read_around(text: str, quote: Quote) -> None:
     if not quote.approx and (approx := _APPROX.search(near)):
         quote.approx = approx["word"].lower()
     if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":
-        if CHANGE_UP.search(near):
+        wider = before[-80:]
+        if CHANGE_UP.search(near) or LATER_UP.search(wider):
             quote.sign = 1
-        elif CHANGE_DOWN.search(near):
+        elif CHANGE_DOWN.search(near) or LATER_DOWN.search(wider):
             quote.sign = -1
 
 

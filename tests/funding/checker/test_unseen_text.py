@@ -273,3 +273,52 @@ def test_bang_a_percentage_of_another_year_is_of_the_same_figure(funds, make_fig
         figures, "Năm 2024, Lai Châu giải ngân 5.800 triệu đồng, bằng 116% năm 2023."
     )
     assert wrong[1] == ("116%", MISMATCH)
+
+
+@pytest.fixture
+def highland(reference_data, make_figure):
+    here = area("Điện Biên")
+    chosen = Indicator.objects.get(code="so-san-pham-binh-chon")
+    return [
+        make_figure(here, 2024, E, "7350000000"),
+        make_figure(here, 2024, E, "4120000000", months=9),
+        make_figure(here, 2024, E, "2510000000", months=6),
+        make_figure(here, 2024, E, "14", indicator=chosen),
+        make_figure(here, 2023, E, "11", indicator=chosen),
+    ]
+
+
+def test_a_direction_named_before_what_it_compares_with(highland):
+    text = (
+        "Năm 2024, Điện Biên có 14 sản phẩm được bình chọn, nhiều hơn năm 2023 "
+        "là 3 sản phẩm."
+    )
+    found, report = read(highland, text)
+    assert found == [("14 sản phẩm", MATCH), ("3 sản phẩm", MATCH)]
+    assert report.findings[1].readings[0].ident.startswith("diff:")
+    flipped, _ = read(highland, text.replace("nhiều hơn", "ít hơn"))
+    assert flipped[1] == ("3 sản phẩm", MISMATCH)
+
+
+def test_a_quarter_on_its_own_is_the_year_less_nine_months(highland):
+    text = "Năm 2024, Điện Biên giải ngân 7,35 tỷ đồng; riêng quý IV giải ngân 3,23 tỷ đồng."
+    found, report = read(highland, text)
+    assert found == [("7,35 tỷ đồng", MATCH), ("3,23 tỷ đồng", MATCH)]
+    assert report.findings[1].explanation == "7,35 − 4,12"
+
+
+def test_a_new_count_indicator_changes_no_other_reading(highland):
+    text = (
+        "Năm 2024, Điện Biên tổ chức 4 lớp tập huấn; 14 sản phẩm được bình chọn, "
+        "kinh phí giải ngân 7,35 tỷ đồng."
+    )
+    before, _ = read(highland, text)
+    Indicator.objects.create(
+        code="so-lop-tap-huan",
+        name="Số lớp tập huấn",
+        unit=Indicator.Unit.COUNT,
+        count_noun="lớp",
+    )
+    after, _ = read(highland, text)
+    assert before == [("14 sản phẩm", MATCH), ("7,35 tỷ đồng", MATCH)]
+    assert after == [("4 lớp", NO_DATA), *before]
