@@ -62,6 +62,12 @@ CHANGE_DOWN = re.compile(
 _LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
 LATER_UP = re.compile(rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}", re.IGNORECASE)
 LATER_DOWN = re.compile(rf"(?:thấp hơn|giảm|ít hơn){_LATER}", re.IGNORECASE)
+# how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
+_THRESHOLD = re.compile(
+    r"\d+(?:\s*/\s*\d+)?\s+(?:địa phương|tỉnh|thành phố|huyện|xã|đơn vị)(?!\w)"
+    r"[^.;()%]{0,60}?(?:trên|dưới|hơn|từ|không quá|ít nhất)\s*$",
+    re.IGNORECASE,
+)
 _CELL = "\t"
 
 
@@ -263,6 +269,8 @@ def _read_around(text: str, quote: Quote) -> None:
     before = text[line_start : quote.start]
     quote.in_parens = before.count("(") > before.count(")")
     near = before[-30:]
+    if quote.kind == "percent" and _THRESHOLD.search(before):
+        quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
     if not quote.approx and (approx := _APPROX.search(near)):
         quote.approx = approx["word"].lower()
     if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":

@@ -70,7 +70,7 @@ def test_targets_on_the_tune_split(totals):
     assert unsure_share(found) <= 0.10
     assert found["correct"] / found["quotes"] >= 0.9
     # a number with no data behind it read as a figure
-    assert found["nodata"] - found["nodata_ok"] <= 1
+    assert found["nodata"] - found["nodata_ok"] == 0
 
 
 def test_no_false_mismatch_on_the_tune_split(totals):

@@ -322,3 +322,13 @@ def test_a_new_count_indicator_changes_no_other_reading(highland):
     after, _ = read(highland, text)
     assert before == [("14 sản phẩm", MATCH), ("7,35 tỷ đồng", MATCH)]
     assert after == [("4 lớp", NO_DATA), *before]
+
+
+def test_a_bar_that_a_count_of_areas_reaches_is_no_figure(north):
+    found, report = read(
+        north,
+        "Năm 2024, Sơn La giải ngân 8,05 tỷ đồng, đạt 85,64% kế hoạch; 1/2 tỉnh "
+        "giải ngân trên 90% kế hoạch.",
+    )
+    assert found == [("8,05 tỷ đồng", MATCH), ("85,64%", MATCH), ("90%", NO_DATA)]
+    assert not report.has_mismatch
