@@ -155,6 +155,10 @@ class Checker:
             explicit, favoured = self._own_cues(place, explicit)
             listed = respective_area(quote, place, self.context.areas_listed)
             explicit.areas = listed or explicit.areas
+            if quote.in_parens and _after_percent(quote, place):
+                # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
+                # the words before the parenthesis name, maybe a wider area
+                explicit.areas = self.context.cues(place.own).areas
         if quote.in_parens:
             # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
             tail = re.search(
@@ -342,6 +346,11 @@ class Checker:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+def _after_percent(quote: Quote, place: Place) -> bool:
+    before = [q for q in place.in_sentence if q.end <= quote.start]
+    return bool(before) and before[-1].kind == "percent"
 
 
 def _settle(finding: Finding, verdict: str, readings: list[Reading], confidence):

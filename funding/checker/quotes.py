@@ -65,7 +65,8 @@ LATER_DOWN = re.compile(rf"(?:thấp hơn|giảm|ít hơn){_LATER}", re.IGNORECA
 # how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
 _THRESHOLD = re.compile(
     r"\d+(?:\s*/\s*\d+)?\s+(?:địa phương|tỉnh|thành phố|huyện|xã|đơn vị)(?!\w)"
-    r"[^.;()%]{0,60}?(?:trên|dưới|hơn|từ|không quá|ít nhất)\s*$",
+    r"[^.;()%\d]{0,60}?(?:trên|dưới|(?<!cao\s)(?<!thấp\s)hơn|từ|không quá|ít nhất)"
+    r"\s*$",
     re.IGNORECASE,
 )
 _CELL = "\t"

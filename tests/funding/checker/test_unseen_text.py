@@ -332,3 +332,26 @@ def test_a_bar_that_a_count_of_areas_reaches_is_no_figure(north):
     )
     assert found == [("8,05 tỷ đồng", MATCH), ("85,64%", MATCH), ("90%", NO_DATA)]
     assert not report.has_mismatch
+
+
+def test_the_whole_of_a_share_in_parentheses_may_be_a_wider_area(
+    reference_data, make_figure
+):
+    region = Area.objects.get(name="Vùng Trung du và miền núi phía Bắc")
+    nation = Area.objects.get(kind=Area.Kind.NATION)
+    figures = [
+        make_figure(region, 2024, P, "12400000000", source=KCQG),
+        make_figure(nation, 2024, P, "125000000000", source=KCQG),
+    ]
+    text = (
+        "Kế hoạch năm 2024 của vùng Trung du và miền núi phía Bắc: kinh phí "
+        "khuyến công quốc gia 12,4 tỷ đồng, chiếm 9,92% tổng kinh phí khuyến công "
+        "quốc gia năm 2024 (125 tỷ đồng)."
+    )
+    found, report = read(figures, text)
+    assert found == [
+        ("12,4 tỷ đồng", MATCH),
+        ("9,92%", MATCH),
+        ("125 tỷ đồng", MATCH),
+    ]
+    assert report.findings[2].figures == (figures[1],)
