@@ -25,6 +25,7 @@ _OTHER_PERIOD = re.compile(
     r"\s*(?:so với\s+)?(?:(?:của\s+)?(?:năm|cùng kỳ)\b(?!\s+(?:kế hoạch|dự toán)))",
     re.IGNORECASE,
 )
+_WHOLE = re.compile(r"\s*(?:tổng|toàn bộ|toàn vùng|cả nước)(?!\w)", re.IGNORECASE)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
@@ -51,17 +52,37 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share"]
     if re.search(r"tỷ lệ|so với kế hoạch", header):
         return ["ratio"]
-    words = KIND_WORDS.findall(place.before_clause[-60:])
+    words = _kind_words((place.before_clause + " " + place.in_parens)[-60:])
     last = words[-1].lower() if words else ""
     if last == "chiếm":
         return ["share"]
     if last in ("cao hơn", "thấp hơn", "tăng", "giảm", "vượt"):
         return ["change"]
+    if last in ("đạt", "bằng") and _WHOLE.match(place.after):
+        # "bằng 0,98% tổng kinh phí … cả nước": a share; "bằng 104,2% tổng
+        # kinh phí năm 2024": the same total in another year
+        return ["share", "level"] if periods_of(place.after) else ["share"]
     if last in ("đạt", "bằng") and _OTHER_PERIOD.match(place.after):
         return ["level"]  # "bằng 118,4% năm 2023": of the same figure then
     if last in ("đạt", "bằng") or re.search(r"kế hoạch", place.after, re.IGNORECASE):
         return ["ratio"]
     return ["ratio", "share", "change"]
+
+
+def periods_of(span: str) -> list:
+    return [year for _m, year, _months in periods_in(span, compared=True) if year]
+
+
+def _kind_words(span: str) -> list[str]:
+    """The words saying what a percentage is, not inside a proper name
+    ("Cao Bằng", "Đồng Bằng")."""
+    found = []
+    for match in KIND_WORDS.finditer(span):
+        before = span[: match.start()].split()
+        if match.group(0)[:1].isupper() and before and before[-1][:1].isupper():
+            continue
+        found.append(match.group(0))
+    return found
 
 
 def base_year(place: Place, kept: Cues) -> int | None:

@@ -355,3 +355,29 @@ def test_the_whole_of_a_share_in_parentheses_may_be_a_wider_area(
         ("125 tỷ đồng", MATCH),
     ]
     assert report.findings[2].figures == (figures[1],)
+
+
+def test_a_share_in_parentheses_and_a_province_named_bang(reference_data, make_figure):
+    here = area("Cao Bằng")
+    nation = Area.objects.get(kind=Area.Kind.NATION)
+    figures = [
+        make_figure(here, 2024, E, "6480000000"),
+        make_figure(here, 2024, E, "1500000000", source=KCQG),
+        make_figure(here, 2023, E, "1380000000", source=KCQG),
+        make_figure(nation, 2024, E, "152300000000", source=KCQG),
+        make_figure(nation, 2024, P, "160000000000", source=KCQG),
+    ]
+    # "Bằng" in "Cao Bằng" says nothing of what 23,1% is: 1,5 / 6,48
+    found, _ = read(
+        figures,
+        "Năm 2024, Cao Bằng giải ngân 6,48 tỷ đồng, trong đó KCQG 1,5 tỷ đồng "
+        "(chiếm 23,1%), KCĐP 4,98 tỷ đồng (chiếm 76,9%).",
+    )
+    assert [v for _t, v in found] == [MATCH] * 5
+    # "bằng … tổng …": a share of the nation's executed, 1,5 / 152,3
+    share, _ = read(
+        figures,
+        "Năm 2024, kinh phí khuyến công quốc gia của Cao Bằng chỉ bằng 0,98% tổng "
+        "kinh phí khuyến công quốc gia thực hiện của cả nước.",
+    )
+    assert share == [("0,98%", MATCH)]
