@@ -22,6 +22,7 @@ _YEAR = re.compile(
     r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
     r"(?P<dmonth>\d{1,2})\s*/\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
+    r"|(?P<quarter>quý\s+(?:I{1,3}|IV|[1-4]))\s*(?:/\s*|năm\s+)"  # "quý I/2024"
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
@@ -168,6 +169,10 @@ def _months(match):
     if match["until"]:
         month = int(match["until"])
         return month if 1 <= month <= 12 else None
+    if "quarter" in match.re.groupindex and match["quarter"]:
+        # the first quarter is the first 3 months; a later one is a
+        # difference of two periods (``increments``), the year only here
+        return 3 if match["quarter"].split()[-1].upper() in ("I", "1") else None
     if not match["months"]:
         return None
     word = match["months"].lower()

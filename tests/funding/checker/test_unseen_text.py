@@ -381,3 +381,27 @@ def test_a_share_in_parentheses_and_a_province_named_bang(reference_data, make_f
         "kinh phí khuyến công quốc gia thực hiện của cả nước.",
     )
     assert share == [("0,98%", MATCH)]
+
+
+def test_quarters_the_first_is_three_months_a_later_one_a_difference(
+    reference_data, make_figure
+):
+    here = area("Lạng Sơn")
+    figures = [
+        make_figure(here, 2023, E, "5720000000"),
+        make_figure(here, 2024, E, "1200000000", months=3),
+        make_figure(here, 2024, E, "3300000000", months=6),
+        make_figure(here, 2024, E, "6480000000"),
+    ]
+    found, _ = read(
+        figures,
+        "Năm 2023 tỉnh giải ngân 5,72 tỷ đồng. Quý I/2024, Lạng Sơn giải ngân "
+        "1,2 tỷ đồng; riêng quý II giải ngân 2,1 tỷ đồng; 6 tháng cuối năm giải "
+        "ngân 3,18 tỷ đồng.",
+    )
+    assert found == [
+        ("5,72 tỷ đồng", MATCH),
+        ("1,2 tỷ đồng", MATCH),
+        ("2,1 tỷ đồng", MATCH),  # 3,3 − 1,2
+        ("3,18 tỷ đồng", MATCH),  # 6,48 − 3,3
+    ]
