@@ -66,7 +66,7 @@ FUND_WORDS = [
 ]
 MEASURE_WORDS = [
     (LEFT, r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"),
-    (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng"),
+    (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
     (
         Figure.Measure.PLAN,

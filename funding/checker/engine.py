@@ -248,6 +248,8 @@ class Checker:
             # year's plan; plans are set for the year
             explicit.months, kept = None, Cues(**{**vars(kept), "months": None})
         unnamed_fund = all(c.fund is None for c in (explicit, favoured, kept))
+        # no year named nor in force ("năm nay"): a mismatch is only unsure
+        unnamed_year = explicit.year is None and kept.year is None
         options = []
         for candidate in self.candidates.all():
             if self.candidates.is_money(candidate) != money:
@@ -260,7 +262,9 @@ class Checker:
             words += defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)
             option = Option(candidate.node, computed, words, hard)
-            option.assumed = unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
+            option.assumed = unnamed_year or (
+                unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
+            )
             options.append(option)
         return options
 

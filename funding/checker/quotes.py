@@ -69,6 +69,17 @@ _THRESHOLD = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# who came to an event is no count of the data: "80 cơ sở … tham dự",
+# "thu hút 120 cơ sở", "tham quan 2 mô hình trình diễn"
+_CAME = re.compile(
+    r"[^.;,()]{0,40}?(?<!\w)(?:tham dự|đến dự|dự hội nghị|có mặt"
+    r"|tham gia (?:hội nghị|hội thảo|hội chợ|triển lãm|sự kiện|lớp))(?!\w)",
+    re.IGNORECASE,
+)
+_CAME_BEFORE = re.compile(
+    r"(?<!\w)(?:thu hút|sự tham gia của|tham quan|đón tiếp)(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
 _CELL = "\t"
 
 
@@ -270,6 +281,10 @@ def _read_around(text: str, quote: Quote) -> None:
     before = text[line_start : quote.start]
     quote.in_parens = before.count("(") > before.count(")")
     near = before[-30:]
+    if quote.kind == "count" and (
+        _CAME.match(text, quote.end) or _CAME_BEFORE.search(before)
+    ):
+        quote.blocked = "attendance"  # "80 cơ sở tham dự hội nghị"
     if quote.kind == "percent" and _THRESHOLD.search(before):
         quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
     if not quote.approx and (approx := _APPROX.search(near)):

@@ -4,7 +4,7 @@ words and numbers than the corpus's)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, Checker
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
 from funding.models import Area, Figure, Indicator
 
 pytestmark = pytest.mark.django_db
@@ -405,3 +405,36 @@ def test_quarters_the_first_is_three_months_a_later_one_a_difference(
         ("2,1 tỷ đồng", MATCH),  # 3,3 − 1,2
         ("3,18 tỷ đồng", MATCH),  # 6,48 − 3,3
     ]
+
+
+def test_who_came_and_capital_invested_are_no_figures(reference_data, make_figure):
+    here = area("Lạng Sơn")
+    units = Indicator.objects.get(code="so-co-so-cnnt")
+    figures = [
+        make_figure(here, 2024, E, "64", indicator=units),
+        make_figure(here, 2024, E, "5100000000"),
+        make_figure(here, 2024, E, "1200000000", source=KCQG),
+    ]
+    found, report = read(
+        figures,
+        "Năm 2024, hội nghị tổng kết thu hút 70 cơ sở tham gia, trong khi tỉnh "
+        "hỗ trợ 64 cơ sở. Tổng vốn đầu tư của các đề án là 21 tỷ đồng, trong đó "
+        "kinh phí khuyến công quốc gia 1,2 tỷ đồng.",
+    )
+    assert found == [
+        ("70 cơ sở", NO_DATA),
+        ("64 cơ sở", MATCH),
+        ("21 tỷ đồng", NO_DATA),
+        ("1,2 tỷ đồng", MATCH),
+    ]
+    assert not report.has_mismatch
+
+
+def test_nam_nay_is_not_the_year_in_force(north):
+    found, report = read(
+        north,
+        "Năm 2024, Sơn La giải ngân 8,05 tỷ đồng. Năm nay, tỉnh được giao kế "
+        "hoạch 10,2 tỷ đồng.",
+    )
+    assert found == [("8,05 tỷ đồng", MATCH), ("10,2 tỷ đồng", UNSURE)]
+    assert not report.has_mismatch
