@@ -29,6 +29,8 @@ class Candidate:
     #: The value as an input of a derived figure, known only to what an
     #: article prints of it (see ``widened``).
     wide: Quantity | None = None
+    #: the candidates a sum read from the text adds up (a table's total row)
+    parts: tuple = ()
 
     @property
     def value(self) -> Decimal:

@@ -15,10 +15,10 @@ from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .increments import increments, is_increment, left_of
 from .judge import judge
-from .lists import respective_area, sum_candidate, summed
+from .lists import column_total, respective_area, sum_candidate, summed
 from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of, previous_value
-from .printed import widen_to_printed_parts
+from .printed import widen_to_printed_parts, widened
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .support import agrees, defaults, fill, override
@@ -99,6 +99,7 @@ class Checker:
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
         resolved: dict[int, Candidate | None] = {}
+        made: dict[str, Candidate] = {}  # sums read from the text
         for start, end in sentences(text):
             in_sentence = [q for q in quotes if start <= q.start < end]
             for quote in in_sentence:
@@ -113,6 +114,8 @@ class Checker:
                         if q.start < quote.start and resolved.get(id(q))
                     ]
                     widen_to_printed_parts(options, quote, parts)
+                    if not any(judge(o.computed, quote)[0] in AGREE for o in options):
+                        options += self._total_of_column(quote, quotes, resolved, made)
                     verdict, readings, confidence = decide(options, quote)
                     if verdict in (NO_DATA, UNSURE) and quote.kind in (
                         "amount",
@@ -123,8 +126,9 @@ class Checker:
                         ) or (verdict, readings, confidence)
                     _settle(finding, verdict, readings, confidence)
                     if verdict != NO_DATA and readings:
+                        ident = readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
-                            readings[0].ident
+                            ident, made.get(ident)
                         )
                 finding.context = (
                     text[max(start, quote.start - 120) : quote.start],
@@ -136,6 +140,19 @@ class Checker:
                 state, text[start:end], in_sentence, start, self.context.areas_in
             )
         return findings, state
+
+    def _total_of_column(self, quote, quotes, resolved, made) -> list[Option]:
+        """A total row's cell, when no stored figure gives it: the cells
+        above it added up, preferred to any the row's words would allow."""
+        if quote.role != "total" or quote.kind not in ("amount", "count"):
+            return []
+        found = column_total(quote, quotes, resolved)
+        if found is None:
+            return []
+        total, slack = found
+        made[str(total.node)] = total
+        computed = widened(candidate_computed(total), slack)
+        return [Option(total.node, computed, 100.0, 1)]
 
     def _neighbours(self, option: Option) -> list[Option]:
         candidate = self.candidates.by_node.get(str(option.node))
@@ -193,6 +210,9 @@ class Checker:
         cues = self.context.cues(quote.header)
         cues.areas = row.areas or cues.areas
         cues.content = row.content or cues.content
+        # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
+        cues.measure = cues.measure or row.measure
+        cues.fund = cues.fund or row.fund
         return cues
 
     def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:

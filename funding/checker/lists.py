@@ -1,10 +1,12 @@
 """Numbers that go with a list named before them: "A và B …, lần lượt x và
 y" (respectively: the k-th number is the k-th name's), and "x và y, cộng
-lại chiếm z%" (a percentage of the sum of the numbers before it)."""
+lại chiếm z%" (a percentage of the sum of the numbers before it); a
+table's total row ("Cộng": the cells above it added up)."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..core.derived import total
 from . import idents
@@ -75,4 +77,24 @@ def sum_candidate(parts: list[Candidate]) -> Candidate:
         idents.op("sum", *(c.node for c in parts)),
         result,
         wide.as_quantity(),
+        tuple(parts),
     )
+
+
+def column_total(quote: Quote, quotes: list[Quote], resolved) -> tuple | None:
+    """A table's total row cell as the sum of the cells above it in its
+    column (read as they were), with the slack their printed steps allow."""
+    parts: list = []
+    for other in quotes:
+        if other.start >= quote.start:
+            break
+        if other.header != quote.header:
+            continue
+        if other.role == "total":
+            parts = []  # the total of an earlier block
+            continue
+        parts.append((other, resolved.get(id(other))))
+    if len(parts) < 2 or any(c is None for _q, c in parts):
+        return None
+    slack = sum((q.step / 2 for q, _c in parts), Decimal(0))
+    return sum_candidate([c for _q, c in parts]), slack

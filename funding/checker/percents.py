@@ -14,6 +14,7 @@ from . import idents
 from .candidates import Candidate, Candidates
 from .cues import Cues, periods_in
 from .idents import Computed, Node
+from .lists import sum_candidate
 from .places import Place
 from .report import Quote
 
@@ -122,7 +123,13 @@ def derive(
 
 def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candidate]:
     """What a ratio, change, multiple or difference compares with: the
-    numerator's figure with what the words after the number change."""
+    numerator's figure with what the words after the number change (for a
+    sum of figures, the sum of each one's)."""
+    if numerator.parts and not cues.areas:  # "của tỉnh mới": one whole's
+        each = [_bases(candidates, kind, p, cues, place) for p in numerator.parts]
+        if all(len(found) == 1 for found in each):
+            return [sum_candidate([found[0] for found in each])]
+        return []
     dims = numerator.dims
     changes: dict = {}
     if kind == "ratio":

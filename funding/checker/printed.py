@@ -37,10 +37,10 @@ def widen_to_printed_parts(
     for option in options:
         slack = sums.get(option.computed.value)
         if option.computed.kind == "value" and slack:
-            option.computed = _widened(option.computed, slack)
+            option.computed = widened(option.computed, slack)
 
 
-def _widened(computed: Computed, slack: Decimal) -> Computed:
+def widened(computed: Computed, slack: Decimal) -> Computed:
     result = computed.result
     if isinstance(result, Derived):
         result = replace(result, low=result.low - slack, high=result.high + slack)

@@ -438,3 +438,29 @@ def test_nam_nay_is_not_the_year_in_force(north):
     )
     assert found == [("8,05 tỷ đồng", MATCH), ("10,2 tỷ đồng", UNSURE)]
     assert not report.has_mismatch
+
+
+def test_a_table_total_row_and_a_table_with_years_as_columns(north):
+    from funding.checker import plain_text
+
+    # Sơn La 8,05 / 9,4; Lai Châu 5,8 / 6,15; together 13,85 / 15,55 = 89,07%
+    body = (
+        "<p>Kết quả giải ngân năm 2024 như sau:</p><table><tr><th>Tỉnh</th>"
+        "<th>Kế hoạch (tỷ đồng)</th><th>Thực hiện (tỷ đồng)</th><th>Tỷ lệ (%)</th>"
+        "</tr><tr><td>Sơn La</td><td>9,40</td><td>8,05</td><td>85,64</td></tr>"
+        "<tr><td>Lai Châu</td><td>6,15</td><td>5,80</td><td>94,31</td></tr>"
+        "<tr><td>Cộng</td><td>15,55</td><td>13,85</td><td>89,07</td></tr></table>"
+    )
+    found, report = read(north, plain_text(body))
+    assert [v for _t, v in found] == [MATCH] * 9
+    assert report.findings[6].readings[0].ident.startswith("sum:")
+    wrong, _ = read(north, plain_text(body.replace("13,85", "13,58")))
+    assert wrong[7] == ("13,58", MISMATCH)
+    years = (
+        "<p>Kinh phí khuyến công của Lai Châu năm 2024 (tỷ đồng):</p><table><tr>"
+        "<th>Chỉ tiêu</th><th>8 tháng đầu năm</th><th>Cả năm</th></tr><tr><td>Kế hoạch</td>"
+        "<td></td><td>6,15</td></tr><tr><td>Thực hiện</td><td>3,76</td>"
+        "<td>5,8</td></tr></table>"
+    )
+    found, _ = read(north, plain_text(years))
+    assert found == [("6,15", MATCH), ("3,76", MATCH), ("5,8", MATCH)]
