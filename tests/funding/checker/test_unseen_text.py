@@ -464,3 +464,12 @@ def test_a_table_total_row_and_a_table_with_years_as_columns(north):
     )
     found, _ = read(north, plain_text(years))
     assert found == [("6,15", MATCH), ("3,76", MATCH), ("5,8", MATCH)]
+
+
+def test_months_set_apart_after_the_merger_are_a_difference(merged):
+    found, _ = read(
+        merged,
+        "11 tháng năm 2025, tỉnh Tuyên Quang giải ngân 9,12 tỷ đồng; riêng 5 tháng "
+        "sau hợp nhất giải ngân 4,51 tỷ đồng.",
+    )
+    assert found == [("9,12 tỷ đồng", MATCH), ("4,51 tỷ đồng", MATCH)]
