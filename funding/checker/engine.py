@@ -13,7 +13,7 @@ from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
-from .increments import increments, is_increment, left_of
+from .increments import difference_candidate, increments, is_increment, left_of
 from .judge import judge
 from .lists import column_total, respective_area, sum_candidate, summed
 from .percents import base_year, derive, percent_kinds, points, points_kinds
@@ -129,7 +129,7 @@ class Checker:
                         ident = readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
                             ident, made.get(ident)
-                        )
+                        ) or difference_candidate(self.candidates, ident)
                 finding.context = (
                     text[max(start, quote.start - 120) : quote.start],
                     text[quote.start : quote.end],

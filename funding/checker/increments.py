@@ -11,7 +11,7 @@ import re
 from ..core.derived import difference
 from ..core.models import Figure
 from . import idents
-from .candidates import Candidates
+from .candidates import Candidate, Candidates
 from .choose import Option
 from .idents import Computed
 from .places import Place
@@ -70,6 +70,31 @@ def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
             if same and shorter is not None and shorter < months:
                 options.append(_less(whole, earlier, option))
     return options
+
+
+def difference_candidate(candidates: Candidates, ident: str) -> Candidate | None:
+    """A difference read for a number ("diff:a-b"), as a candidate a later
+    percentage or multiple can be of: with the first figure's dimensions
+    (what was disbursed in the months since, in the longer period's)."""
+    if not ident.startswith("diff:"):
+        return None
+    try:
+        node = idents.parse(ident)
+    except idents.IdentError:
+        return None
+    first, second = (candidates.by_node.get(str(a)) for a in node.args[:2])
+    if first is None or second is None or len(node.args) != 2:
+        return None
+    result = difference(first.quantity, second.quantity)
+    wide = difference(first.wide or first.quantity, second.wide or second.quantity)
+    return Candidate(
+        dict(first.dims),
+        result.as_quantity(),
+        first.figures + second.figures,
+        node,
+        result,
+        wide.as_quantity(),
+    )
 
 
 def _length(months) -> int | None:

@@ -2,6 +2,8 @@
 not seen, each shown on sentences written for these tests (other areas,
 words and numbers than the corpus's)."""
 
+from decimal import Decimal
+
 import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
@@ -473,3 +475,22 @@ def test_months_set_apart_after_the_merger_are_a_difference(merged):
         "sau hợp nhất giải ngân 4,51 tỷ đồng.",
     )
     assert found == [("9,12 tỷ đồng", MATCH), ("4,51 tỷ đồng", MATCH)]
+
+
+def test_a_multiple_of_an_amount_added_since(merged):
+    merged[2].value = Decimal("11500000000")
+    merged[2].save()
+    figures = merged
+    # 11,5 − (2,64 + 1,97) = 6,89; 6,89 / 4,61 = 1,49
+    text = (
+        "11 tháng năm 2025, tỉnh Tuyên Quang giải ngân 11,5 tỷ đồng; riêng 5 tháng "
+        "sau hợp nhất giải ngân 6,89 tỷ đồng, gấp gần 1,5 lần 6 tháng đầu năm."
+    )
+    found, _ = read(figures, text)
+    assert found == [
+        ("11,5 tỷ đồng", MATCH),
+        ("6,89 tỷ đồng", MATCH),
+        ("gấp gần 1,5 lần", ROUNDING),
+    ]
+    wrong, _ = read(figures, text.replace("gần 1,5", "gần 1,8"))
+    assert wrong[2] == ("gấp gần 1,8 lần", MISMATCH)
