@@ -30,9 +30,14 @@ An editor's binding (a quote's ``Finding.key`` → a reading's ident, or
 ``NOT_A_FIGURE``) wins over the guess.
 
 Modules: ``quotes`` (finding numbers), ``cues`` (the words around them),
-``candidates`` (stored and implied figures), ``percents`` (what a
-percentage is of), ``idents`` (readings by name), ``judge`` (verdicts),
-``engine`` (the ``Checker``), ``report`` (what it says).
+``places`` (a quote's sentence and clause, the year in force), ``support``
+(how well a reading agrees with the words), ``candidates`` (stored and
+implied figures), ``percents`` (what a percentage is of), ``lists`` ("lần
+lượt", "cộng lại"), ``increments`` (what is left, what was added since),
+``printed`` (a total of the parts as printed), ``choose`` (the verdict and
+how sure; a swap with a neighbouring figure), ``idents`` (readings by
+name), ``judge`` (verdicts), ``engine`` (the ``Checker``), ``report`` (what
+it says).
 
 It may import ``funding.core`` only (an import-linter contract).
 """

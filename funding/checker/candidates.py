@@ -13,6 +13,7 @@ from ..core.rollup import Composition
 from . import idents
 from .idents import Node
 
+SWAPPABLE = ("area", "fund", "content", "year", "months", "measure")
 DIMENSIONS = ("indicator", "area", "fund", "content", "year", "months", "measure")
 
 
@@ -28,6 +29,8 @@ class Candidate:
     #: The value as an input of a derived figure, known only to what an
     #: article prints of it (see ``widened``).
     wide: Quantity | None = None
+    #: the candidates a sum read from the text adds up (a table's total row)
+    parts: tuple = ()
 
     @property
     def value(self) -> Decimal:
@@ -206,6 +209,19 @@ class Candidates:
     def wholes(self) -> set[int]:
         """Areas made of others: merged provinces and regions."""
         return set(self.predecessors) | {r for r, _p, _y in self.memberships}
+
+    def neighbours(self, candidate: Candidate) -> list[Candidate]:
+        """The figures that differ from ``candidate`` in one dimension only
+        (the fund, the measure, the area, the year, the period or the
+        content): where a number copied from the next line or column of a
+        report comes from."""
+        dims = candidate.dims
+        found = []
+        for other in self.by_key.values():
+            differ = [k for k in SWAPPABLE if other.dims[k] != dims[k]]
+            if len(differ) == 1 and other.dims["indicator"] == dims["indicator"]:
+                found.append(other)
+        return found
 
     def get(self, dims: dict, **changes) -> Candidate | None:
         return self.by_key.get(key_of({**dims, **changes}))

@@ -87,6 +87,37 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     return MISMATCH, readings, 0.9
 
 
+def swapped(options: list[Option], quote: Quote, neighbours):
+    """A number the words give to one figure but that is, as printed, the
+    value of a figure differing from it in one dimension only (the other
+    fund, the plan for the executed, the year before, the next province):
+    a swap, so a mismatch (unsure when the best readings disagree); None
+    when the printed number is no neighbour's either."""
+    if not options:
+        return None
+    top_words = max(o.words for o in options)
+    tied = [o for o in options if o.words > top_words - TIE]
+    for option in tied:
+        for other in neighbours(option):
+            verdict, expected = judge(other.computed, quote)
+            if verdict not in AGREE:
+                continue
+            source = Reading(
+                str(other.node),
+                verdict,
+                expected,
+                other.computed.explanation,
+                other.computed.figures,
+            )
+            rest = [o.reading for o in tied if o is not option]
+            readings = [option.reading, *rest[:1], source]
+            values = {o.computed.value for o in tied}
+            if len(values) > 1 or option.assumed:
+                return UNSURE, readings, 0.5
+            return MISMATCH, readings, 0.8
+    return None
+
+
 def _printed(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
     """The printed number and the reading's value, in the same unit."""
     scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)

@@ -22,6 +22,7 @@ _YEAR = re.compile(
     r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
     r"(?P<dmonth>\d{1,2})\s*/\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
+    r"|(?P<quarter>quý\s+(?:I{1,3}|IV|[1-4]))\s*(?:/\s*|năm\s+)"  # "quý I/2024"
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
@@ -65,7 +66,7 @@ FUND_WORDS = [
 ]
 MEASURE_WORDS = [
     (LEFT, r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"),
-    (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng"),
+    (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
     (
         Figure.Measure.PLAN,
@@ -168,6 +169,10 @@ def _months(match):
     if match["until"]:
         month = int(match["until"])
         return month if 1 <= month <= 12 else None
+    if "quarter" in match.re.groupindex and match["quarter"]:
+        # the first quarter is the first 3 months; a later one is a
+        # difference of two periods (``increments``), the year only here
+        return 3 if match["quarter"].split()[-1].upper() in ("I", "1") else None
     if not match["months"]:
         return None
     word = match["months"].lower()
@@ -187,6 +192,8 @@ class Context:
             for name in _area_names(area):
                 names.setdefault(name.lower(), set()).add(area.pk)
         self.area_names = {k: frozenset(v) for k, v in names.items()}
+        #: provinces that ended (in the 2025 merger), whose names live on
+        self.ended = frozenset(pk for pk, a in areas.items() if a.valid_to)
         ordered = sorted(self.area_names, key=len, reverse=True)
         self._areas = re.compile(
             "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in ordered) or "(?!x)x",
@@ -229,15 +236,54 @@ class Context:
                 found = self.content_words[int(match.lastgroup[1:])][0]
         return found
 
+    def _era(self, found: frozenset, span: str, match) -> frozenset:
+        """Of a name both a province that ended in the merger and today's
+        one bear: the old one when "cũ" follows it or the words before
+        say "trước khi hợp nhất", today's after "sau hợp nhất"."""
+        old, new = found & self.ended, found - self.ended
+        if not old or not new:
+            return found
+        before = span[: match.start()]
+        if _OLD_NAME.match(span, match.end()):
+            return old
+        last_before = max(
+            (m.end() for m in _BEFORE_MERGER.finditer(before)), default=-1
+        )
+        last_after = max((m.end() for m in _AFTER_MERGER.finditer(before)), default=-1)
+        if last_before > last_after:
+            return old
+        if last_after > last_before:
+            return new
+        return found
+
+    def areas_listed(self, span: str) -> list[frozenset]:
+        """The areas ``span`` names, in order, each once."""
+        found: list[frozenset] = []
+        for match in self._areas.finditer(span):
+            area = self.area_names[match.group(0).lower()]
+            if area not in found:
+                found.append(area)
+        return found
+
     def areas_in(self, span: str) -> frozenset:
         found, position = frozenset(), -1
         for match in self._areas.finditer(span):
             found, position = self.area_names[match.group(0).lower()], match.start()
+            found = self._era(found, span, match)
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
         if whole is not None and whole.start() >= position and self.wholes:
             return self.wholes
         return found
+
+
+_BEFORE_MERGER = re.compile(
+    r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+)
+_AFTER_MERGER = re.compile(
+    r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+)
+_OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)
 
 
 def _area_names(area: Area) -> set[str]:

@@ -7,64 +7,31 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..core.derived import difference
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
-from .choose import AGREE, Option, decide
+from .choose import AGREE, Option, decide, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
+from .increments import difference_candidate, increments, is_increment, left_of
 from .judge import judge
+from .lists import column_total, respective_area, sum_candidate, summed
 from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of, previous_value
+from .printed import widen_to_printed_parts, widened
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
+from .support import agrees, defaults, fill, override
 
 __all__ = ["Checker"]
 
 _BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
+    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
-
-
-def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
-    """How many cues the candidate agrees with; None if a hard cue fails."""
-    score = 0
-    checks = [
-        ("year", cues.year),
-        ("fund", cues.fund),
-        ("measure", cues.measure),
-        ("indicator", cues.indicator.pk if cues.indicator else None),
-    ]
-    if cues.period_named:
-        checks.append(("months", cues.months))
-    for name, wanted in checks:
-        if wanted is None and name != "months":
-            continue
-        if dims[name] == wanted:
-            score += 1
-        elif hard:
-            return None
-    if cues.areas:
-        if dims["area"] in cues.areas:
-            score += 1
-        elif hard:
-            return None
-    if cues.content is not None and dims["content"] == cues.content:
-        score += 1  # a content's words are common: they count, never exclude
-    return score
-
-
-def _defaults(dims: dict, explicit: Cues, kept: Cues, all_content: int | None) -> float:
-    """Half a point for what a text means when it does not say: all
-    sources, all contents, the whole year."""
-    score = 0.0
-    if explicit.fund is None and kept.fund is None and dims["fund"] == Figure.Fund.ALL:
-        score += 0.5
-    if explicit.content is None and dims["content"] == all_content:
-        score += 0.5
-    if not explicit.period_named and not kept.period_named and dims["months"] is None:
-        score += 0.5
-    return score
 
 
 def candidate_computed(candidate: Candidate) -> Computed:
@@ -132,6 +99,7 @@ class Checker:
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
         resolved: dict[int, Candidate | None] = {}
+        made: dict[str, Candidate] = {}  # sums read from the text
         for start, end in sentences(text):
             in_sentence = [q for q in quotes if start <= q.start < end]
             for quote in in_sentence:
@@ -139,14 +107,29 @@ class Checker:
                 kept = carried(state, place.before_sentence_plain, ())
                 finding = Finding(quote, NO_DATA)
                 if not quote.blocked:
-                    verdict, readings, confidence = decide(
-                        self._options(quote, place, kept, resolved), quote
-                    )
+                    options = self._options(quote, place, kept, resolved)
+                    parts = [
+                        (q, resolved.get(id(q)))
+                        for q in in_sentence
+                        if q.start < quote.start and resolved.get(id(q))
+                    ]
+                    widen_to_printed_parts(options, quote, parts)
+                    if not any(judge(o.computed, quote)[0] in AGREE for o in options):
+                        options += self._total_of_column(quote, quotes, resolved, made)
+                    verdict, readings, confidence = decide(options, quote)
+                    if verdict in (NO_DATA, UNSURE) and quote.kind in (
+                        "amount",
+                        "count",
+                    ):
+                        verdict, readings, confidence = swapped(
+                            options, quote, self._neighbours
+                        ) or (verdict, readings, confidence)
                     _settle(finding, verdict, readings, confidence)
                     if verdict != NO_DATA and readings:
+                        ident = readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
-                            readings[0].ident
-                        )
+                            ident, made.get(ident)
+                        ) or difference_candidate(self.candidates, ident)
                 finding.context = (
                     text[max(start, quote.start - 120) : quote.start],
                     text[quote.start : quote.end],
@@ -158,6 +141,28 @@ class Checker:
             )
         return findings, state
 
+    def _total_of_column(self, quote, quotes, resolved, made) -> list[Option]:
+        """A total row's cell, when no stored figure gives it: the cells
+        above it added up, preferred to any the row's words would allow."""
+        if quote.role != "total" or quote.kind not in ("amount", "count"):
+            return []
+        found = column_total(quote, quotes, resolved)
+        if found is None:
+            return []
+        total, slack = found
+        made[str(total.node)] = total
+        computed = widened(candidate_computed(total), slack)
+        return [Option(total.node, computed, 100.0, 1)]
+
+    def _neighbours(self, option: Option) -> list[Option]:
+        candidate = self.candidates.by_node.get(str(option.node))
+        if candidate is None:
+            return []
+        return [
+            Option(c.node, candidate_computed(c), 0.0, 0)
+            for c in self.candidates.neighbours(candidate)
+        ]
+
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
@@ -165,15 +170,21 @@ class Checker:
             explicit = self._cell_cues(quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = self._own_cues(place, explicit)
+            listed = respective_area(quote, place, self.context.areas_listed)
+            explicit.areas = listed or explicit.areas
+            if quote.in_parens and _after_percent(quote, place):
+                # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
+                # the words before the parenthesis name, maybe a wider area
+                explicit.areas = self.context.cues(place.own).areas
         if quote.in_parens:
             # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
             tail = re.search(
                 r"so với([^,;]{0,40})$", place.before_clause.rstrip(), re.IGNORECASE
             )
             if tail:
-                _override(explicit, self.context.cues(tail.group(1), compared=True))
+                override(explicit, self.context.cues(tail.group(1), compared=True))
         if place.in_parens:
-            _override(explicit, self.context.cues(place.in_parens))
+            override(explicit, self.context.cues(place.in_parens))
         if quote.kind in ("percent", "times", "points") or quote.sign:
             return self._derived_options(quote, place, explicit, resolved, kept)
         if quote.role == "old":
@@ -182,8 +193,16 @@ class Checker:
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN
+        since = is_increment(quote, place)
+        if since:  # any period: the increment is one less an earlier one
+            explicit.months, explicit.period_named = None, False
+            kept = Cues(**{**vars(kept), "months": None, "period_named": False})
         options = self._value_options(quote, explicit, favoured, kept)
-        return self._left_of(options) if left else options
+        if left:
+            return left_of(self.candidates, options)
+        if since == "part":
+            return options + increments(self.candidates, options)
+        return increments(self.candidates, options) if since else options
 
     def _cell_cues(self, quote: Quote, row: Cues) -> Cues:
         """A table cell's cues: its caption's and column's, with the area
@@ -191,21 +210,10 @@ class Checker:
         cues = self.context.cues(quote.header)
         cues.areas = row.areas or cues.areas
         cues.content = row.content or cues.content
+        # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
+        cues.measure = cues.measure or row.measure
+        cues.fund = cues.fund or row.fund
         return cues
-
-    def _left_of(self, plans: list[Option]) -> list[Option]:
-        """ "Chưa giải ngân", "còn lại": each plan less what was executed."""
-        options = []
-        for option in plans:
-            plan = self.candidates.by_node[str(option.node)]
-            done = self.candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
-            if done is None:
-                continue
-            result = difference(plan.quantity, done.quantity)
-            computed = Computed(result, plan.figures + done.figures, "value")
-            node = idents.op("diff", plan.node, done.node)
-            options.append(Option(node, computed, option.words, option.evidence))
-        return options
 
     def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
         """The cues a value quote must hold: the period and area of its
@@ -213,6 +221,11 @@ class Checker:
         what the clause named before that number (weighing as much, but
         not excluding)."""
         own = self.context.cues(place.own)
+        # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
+        # phương": the fund that qualifies the noun right after the number
+        qualifier = _QUALIFIER.match(place.after)
+        if qualifier:
+            own.fund = self.context.cues(qualifier.group(0)).fund
         # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
         # about the subject of the clause
         subject_text = _BASE_WORDS.sub(" ", place.before_clause)
@@ -250,7 +263,13 @@ class Checker:
                 cues.indicator = None  # "mô hình trình diễn" beside an amount
         if quote.role in ("executed", "plan"):
             explicit.measure = quote.role
+        if quote.role == "plan" and explicit.months is not None:
+            # "đến hết tháng 7, đã có 21/52 đề án": done so far of the
+            # year's plan; plans are set for the year
+            explicit.months, kept = None, Cues(**{**vars(kept), "months": None})
         unnamed_fund = all(c.fund is None for c in (explicit, favoured, kept))
+        # no year named nor in force ("năm nay"): a mismatch is only unsure
+        unnamed_year = explicit.year is None and kept.year is None
         options = []
         for candidate in self.candidates.all():
             if self.candidates.is_money(candidate) != money:
@@ -260,10 +279,12 @@ class Checker:
                 continue
             words = 2 * hard + 2 * (agrees(candidate.dims, favoured, hard=False) or 0)
             words += agrees(candidate.dims, kept, hard=False) or 0
-            words += _defaults(candidate.dims, explicit, kept, self.all_content)
+            words += defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)
             option = Option(candidate.node, computed, words, hard)
-            option.assumed = unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
+            option.assumed = unnamed_year or (
+                unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
+            )
             options.append(option)
         return options
 
@@ -304,6 +325,9 @@ class Checker:
         support: the amount it follows in the sentence, unless the words
         between them name another indicator; else one the words name (or
         none: "lãi suất 6%")."""
+        parts = [resolved.get(id(q)) for q in summed(quote, place)]
+        if parts and None not in parts:  # "x và y, cộng lại chiếm z%"
+            return [(sum_candidate(parts), 0.0)]
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
         previous = previous_value(quote, place, money)
@@ -326,7 +350,7 @@ class Checker:
                 return [(numerator, 0.0)]
         for span in (place.before_clause, place.before_sentence_plain):
             cues = self.context.cues(_BASE_WORDS.sub(" ", span))
-            _fill(cues, explicit)
+            fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year, cues.months = kept.year, kept.months  # the year in force
@@ -342,29 +366,15 @@ class Checker:
         for candidate in self.candidates.all():
             hard = agrees(candidate.dims, cues, hard=True)
             if hard is not None:
-                extra = _defaults(candidate.dims, cues, Cues(), self.all_content)
+                extra = defaults(candidate.dims, cues, Cues(), self.all_content)
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
 
 
-def _override(cues: Cues, inner: Cues) -> None:
-    for name in ("year", "months", "fund", "measure", "indicator", "content"):
-        value = getattr(inner, name)
-        if value is not None:
-            setattr(cues, name, value)
-    if inner.period_named:
-        cues.period_named = True
-    if inner.areas:
-        cues.areas = inner.areas
-
-
-def _fill(cues: Cues, more: Cues) -> None:
-    for name in ("year", "months", "fund", "measure", "indicator", "content"):
-        if getattr(cues, name) is None and getattr(more, name) is not None:
-            setattr(cues, name, getattr(more, name))
-    cues.period_named = cues.period_named or more.period_named
-    cues.areas = cues.areas or more.areas
+def _after_percent(quote: Quote, place: Place) -> bool:
+    before = [q for q in place.in_sentence if q.end <= quote.start]
+    return bool(before) and before[-1].kind == "percent"
 
 
 def _settle(finding: Finding, verdict: str, readings: list[Reading], confidence):

@@ -14,13 +14,21 @@ from . import idents
 from .candidates import Candidate, Candidates
 from .cues import Cues, periods_in
 from .idents import Computed, Node
+from .lists import sum_candidate
 from .places import Place
 from .report import Quote
 
 KIND_WORDS = re.compile(
     r"chiếm|đạt|bằng|cao hơn|thấp hơn|tăng|giảm|vượt", re.IGNORECASE
 )
+#: "(so với) năm 2023", "cùng kỳ", "năm trước" right after a percentage
+_OTHER_PERIOD = re.compile(
+    r"\s*(?:so với\s+)?(?:(?:của\s+)?(?:năm|cùng kỳ)\b(?!\s+(?:kế hoạch|dự toán)))",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(r"\s*(?:tổng|toàn bộ|toàn vùng|cả nước)(?!\w)", re.IGNORECASE)
 _FUNCTIONS = {
+    "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
     "change": (change, "fraction"),
     "share": (share, "fraction"),
@@ -45,15 +53,37 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share"]
     if re.search(r"tỷ lệ|so với kế hoạch", header):
         return ["ratio"]
-    words = KIND_WORDS.findall(place.before_clause[-60:])
+    words = _kind_words((place.before_clause + " " + place.in_parens)[-60:])
     last = words[-1].lower() if words else ""
     if last == "chiếm":
         return ["share"]
     if last in ("cao hơn", "thấp hơn", "tăng", "giảm", "vượt"):
         return ["change"]
+    if last in ("đạt", "bằng") and _WHOLE.match(place.after):
+        # "bằng 0,98% tổng kinh phí … cả nước": a share; "bằng 104,2% tổng
+        # kinh phí năm 2024": the same total in another year
+        return ["share", "level"] if periods_of(place.after) else ["share"]
+    if last in ("đạt", "bằng") and _OTHER_PERIOD.match(place.after):
+        return ["level"]  # "bằng 118,4% năm 2023": of the same figure then
     if last in ("đạt", "bằng") or re.search(r"kế hoạch", place.after, re.IGNORECASE):
         return ["ratio"]
     return ["ratio", "share", "change"]
+
+
+def periods_of(span: str) -> list:
+    return [year for _m, year, _months in periods_in(span, compared=True) if year]
+
+
+def _kind_words(span: str) -> list[str]:
+    """The words saying what a percentage is, not inside a proper name
+    ("Cao Bằng", "Đồng Bằng")."""
+    found = []
+    for match in KIND_WORDS.finditer(span):
+        before = span[: match.start()].split()
+        if match.group(0)[:1].isupper() and before and before[-1][:1].isupper():
+            continue
+        found.append(match.group(0))
+    return found
 
 
 def base_year(place: Place, kept: Cues) -> int | None:
@@ -85,13 +115,21 @@ def derive(
         if not other.value or other is numerator:
             continue
         result = function(numerator.wide, other.wide)
-        node = idents.op(kind, numerator.node, other.node)
+        node = idents.op(
+            "ratio" if kind == "level" else kind, numerator.node, other.node
+        )
         yield node, Computed(result, numerator.figures + other.figures, unit)
 
 
 def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candidate]:
     """What a ratio, change, multiple or difference compares with: the
-    numerator's figure with what the words after the number change."""
+    numerator's figure with what the words after the number change (for a
+    sum of figures, the sum of each one's)."""
+    if numerator.parts and not cues.areas:  # "của tỉnh mới": one whole's
+        each = [_bases(candidates, kind, p, cues, place) for p in numerator.parts]
+        if all(len(found) == 1 for found in each):
+            return [sum_candidate([found[0] for found in each])]
+        return []
     dims = numerator.dims
     changes: dict = {}
     if kind == "ratio":
@@ -159,18 +197,35 @@ def points(
     candidates: Candidates, numerator: Candidate, kind: str, cues: Cues, place: Place
 ) -> Iterator[tuple[Node, Computed]]:
     """ "Giảm 1,41 điểm phần trăm": a percentage of the year in force less
-    the same percentage of the year it is compared with."""
+    the same percentage of the year it is compared with; "thấp hơn 6,08
+    điểm phần trăm so với bình quân toàn vùng": less the same percentage
+    of the area it is compared with, in the same year."""
     dims = numerator.dims
-    year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
-    earlier = candidates.get(dims, year=year)
-    if earlier is None:
-        return
+    areas = sorted(a for a in cues.areas if a != dims["area"])
+    if areas:
+        cues = Cues(**{**vars(cues), "areas": frozenset()})
+        bases = [candidates.get(dims, area=a) for a in areas]
+    else:
+        year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
+        bases = [candidates.get(dims, year=year)]
+    for earlier in bases:
+        if earlier is not None:
+            yield from _points_against(
+                candidates, numerator, earlier, kind, cues, place
+            )
+
+
+def _points_against(candidates, numerator, earlier, kind, cues, place):
+    # the numerator's whole, moved to the year (or area) compared with
+    moved = {"year": earlier.dims["year"]}
+    if earlier.dims["area"] != numerator.dims["area"]:
+        moved["area"] = (numerator.dims["area"], earlier.dims["area"])
     before = {
         _whole_key(candidates, node): (node, computed)
         for node, computed in derive(candidates, kind, earlier, cues, place)
     }
     for node, computed in derive(candidates, kind, numerator, cues, place):
-        match = before.get(_whole_key(candidates, node, year))
+        match = before.get(_whole_key(candidates, node, moved))
         if match is None:
             continue
         result = difference(computed.as_quantity(), match[1].as_quantity())
@@ -178,9 +233,13 @@ def points(
         yield idents.op("points", node, match[0]), Computed(result, figures, "points")
 
 
-def _whole_key(candidates: Candidates, node: Node, year: int | None = None):
+def _whole_key(candidates: Candidates, node: Node, moved: dict | None = None):
     whole = candidates.by_node.get(str(node.args[1]))
     if whole is None:
         return None
-    dims = dict(whole.dims, year=year or whole.dims["year"])
+    dims = dict(whole.dims)
+    for name, value in (moved or {}).items():
+        if name == "area":  # (from, to): only a whole in the numerator's area
+            value = value[1] if dims["area"] == value[0] else dims["area"]
+        dims[name] = value
     return tuple(sorted((k, str(v)) for k, v in dims.items()))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .cues import Cues, periods_in
 from .report import Quote
 
-CLAUSE_BREAK = re.compile(r"[;:]")
+CLAUSE_BREAK = re.compile(r"[;]")
 AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
 _PARENS = re.compile(r"\([^()]*\)")
 
@@ -85,15 +85,21 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         period_named=state.period_named,
         areas=state.areas,
     )
-    for _match, year, months in periods_in(plain):
+    last = -1
+    for match, year, months in periods_in(plain):
         result.year = year or result.year
         result.months, result.period_named = months, True
+        last = match.end()
+    this_year = [m for m in THIS_YEAR.finditer(plain) if m.start() > last]
+    if this_year:  # "năm nay": the year of writing, which the text does not say
+        result.year, result.months, result.period_named = None, None, True
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
     return result
 
 
+THIS_YEAR = re.compile(r"(?<!\w)năm\s+(?:nay|này)(?!\w)", re.IGNORECASE)
 _GOES_ON = re.compile(
     r"\s*(?:chiếm|đạt|bằng|tăng|giảm|cao hơn|thấp hơn|và|gấp)\b", re.IGNORECASE
 )

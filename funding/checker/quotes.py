@@ -29,6 +29,10 @@ _MONEY = r"(?:[tT]ỷ|[tT]ỉ|[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đ�
 _PAIR_OR_AMOUNT = re.compile(
     rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?\s*(?P<unit>{_MONEY})(?![\w])"
 )
+_FROM_TO = re.compile(
+    rf"(?<!\w)từ\s+(?P<a>{_NUM})(?:\s*(?:{_MONEY}))?\s+(?:lên|xuống|còn)\s+"
+    rf"(?:mức\s+)?{_NUM_BODY}\s*(?P<unit>{_MONEY})(?!\w)(?P<b>)"
+)
 _PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
 _TIMES = re.compile(
     rf"gấp\s+(?:(?P<approx>gần|hơn|khoảng|xấp xỉ|trên)\s+)?(?P<a>{_NUM})\s+lần",
@@ -38,8 +42,12 @@ _POINTS = re.compile(rf"(?P<a>{_NUM})\s+điểm\s+phần\s+trăm", re.IGNORECASE
 _PER_UNIT = re.compile(
     r"\s*(?:/|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)", re.IGNORECASE
 )
+# "hơn" after "cao", "nhiều"… compares ("cao hơn 8%": higher by 8%), it
+# does not round ("hơn 8%": more than 8%)
 _APPROX = re.compile(
-    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$", re.IGNORECASE
+    r"(?<!cao\s)(?<!thấp\s)(?<!nhiều\s)(?<!ít\s)(?<!lớn\s)(?<!nhỏ\s)(?<!kém\s)"
+    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$",
+    re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 CHANGE_UP = re.compile(
@@ -48,6 +56,29 @@ CHANGE_UP = re.compile(
 )
 CHANGE_DOWN = re.compile(
     r"(?:thấp hơn|giảm|ít hơn|kém)(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
+)
+# "nhiều hơn năm 2023 là 3 sản phẩm", "giảm so với cùng kỳ là 2,1%": the
+# direction, what it is compared with, then "là" and the number
+_LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
+LATER_UP = re.compile(rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}", re.IGNORECASE)
+LATER_DOWN = re.compile(rf"(?:thấp hơn|giảm|ít hơn){_LATER}", re.IGNORECASE)
+# how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
+_THRESHOLD = re.compile(
+    r"\d+(?:\s*/\s*\d+)?\s+(?:địa phương|tỉnh|thành phố|huyện|xã|đơn vị)(?!\w)"
+    r"[^.;()%\d]{0,60}?(?:trên|dưới|(?<!cao\s)(?<!thấp\s)hơn|từ|không quá|ít nhất)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# who came to an event is no count of the data: "80 cơ sở … tham dự",
+# "thu hút 120 cơ sở", "tham quan 2 mô hình trình diễn"
+_CAME = re.compile(
+    r"[^.;,()]{0,40}?(?<!\w)(?:tham dự|đến dự|dự hội nghị|có mặt"
+    r"|tham gia (?:hội nghị|hội thảo|hội chợ|triển lãm|sự kiện|lớp))(?!\w)",
+    re.IGNORECASE,
+)
+_CAME_BEFORE = re.compile(
+    r"(?<!\w)(?:thu hút|sự tham gia của|tham quan|đón tiếp)(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
 )
 _CELL = "\t"
 
@@ -99,6 +130,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
             quote = _number_quote(text, match, group, unit, part, role)
             if quote is not None:
                 quotes.append(quote)
+    quotes += _old_amounts(text, part, quotes)
     quotes += _simple_quotes(text, part, _PERCENT, "percent")
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
@@ -201,6 +233,25 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     return quotes
 
 
+def _old_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
+    """ "Tăng từ 4,9 (tỷ đồng) lên 5,8 tỷ đồng": the first amount is the
+    older one (its unit may be the second's); returns those not found yet."""
+    at = {q.start: q for q in amounts}
+    found = []
+    for match in _FROM_TO.finditer(text):
+        quote = at.get(match.start("a"))
+        if quote is None:
+            unit = re.sub(r"\s+", " ", match["unit"].lower())
+            quote = _number_quote(text, match, "a", unit, part, "old")
+            if quote is None:
+                continue
+            quote.end = match.end("a")
+            quote.text = match["a"]
+            found.append(quote)
+        quote.role = "old"
+    return found
+
+
 def _number_quote(text, match, group, unit, part, role) -> Quote | None:
     """One amount of a match; in a pair "11,07/11,14 tỷ đồng" each number is
     its own quote with the pair's unit."""
@@ -230,12 +281,19 @@ def _read_around(text: str, quote: Quote) -> None:
     before = text[line_start : quote.start]
     quote.in_parens = before.count("(") > before.count(")")
     near = before[-30:]
+    if quote.kind == "count" and (
+        _CAME.match(text, quote.end) or _CAME_BEFORE.search(before)
+    ):
+        quote.blocked = "attendance"  # "80 cơ sở tham dự hội nghị"
+    if quote.kind == "percent" and _THRESHOLD.search(before):
+        quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
     if not quote.approx and (approx := _APPROX.search(near)):
         quote.approx = approx["word"].lower()
     if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":
-        if CHANGE_UP.search(near):
+        wider = before[-80:]
+        if CHANGE_UP.search(near) or LATER_UP.search(wider):
             quote.sign = 1
-        elif CHANGE_DOWN.search(near):
+        elif CHANGE_DOWN.search(near) or LATER_DOWN.search(wider):
             quote.sign = -1
 
 

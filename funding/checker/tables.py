@@ -39,7 +39,10 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
             caption = previous
             continue
         if header is None:
-            header = [(_column(title, nouns), title) for title in titles]
+            # a unit said once in the caption ("… qua các năm (tỷ đồng):")
+            # holds for columns that name none (years, measures)
+            default = _column(caption, nouns)
+            header = [(_column(title, nouns, default), title) for title in titles]
         quotes += _row_quotes(part, cells, header, caption)
     return quotes
 
@@ -76,8 +79,17 @@ def _cells(line: str, start: int) -> list[tuple[int, str]]:
     return cells
 
 
-def _column(header: str, nouns: dict):
-    """(kind, unit or indicator) a column's header gives its numbers."""
+_FIGURE_COLUMN = re.compile(
+    r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
+    r"|tháng|cả năm|quý",
+    re.IGNORECASE,
+)
+
+
+def _column(header: str, nouns: dict, default=(None, None)):
+    """(kind, unit or indicator) a column's header gives its numbers; a
+    header naming a year, a measure or a fund but no unit takes the
+    caption's (``default``)."""
     unit = _UNIT_IN_HEADER.search(header)
     if unit and unit["percent"]:
         return "percent", None
@@ -87,7 +99,7 @@ def _column(header: str, nouns: dict):
     for noun, indicator in nouns.items():
         if noun in lowered:
             return "count", indicator
-    return None, None
+    return default if _FIGURE_COLUMN.search(header) else (None, None)
 
 
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
@@ -106,6 +118,8 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
         if kind == "percent" and _TOTAL_ROW.match(label) and quote.value == 100:
             continue
         quote.header = f"{caption} {title}"
+        if _TOTAL_ROW.match(label):
+            quote.role = "total"  # "Cộng", "Tổng số": the rows above added up
         quotes.append(quote)
     return quotes
 

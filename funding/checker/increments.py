@@ -1,0 +1,110 @@
+"""Amounts that are one figure less another: what is left of a plan
+("chưa giải ngân", "còn lại": the plan less what was executed) and what
+was added in a later period ("riêng tháng 7 đã giải ngân thêm …", "quý III
+giải ngân thêm …": the figure of a longer period less that of a shorter
+one of the same year)."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.derived import difference
+from ..core.models import Figure
+from . import idents
+from .candidates import Candidate, Candidates
+from .choose import Option
+from .idents import Computed
+from .places import Place
+from .report import Quote
+
+_MORE = re.compile(
+    r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên))?\s*$", re.IGNORECASE
+)
+
+
+#: "riêng quý IV", "trong tháng 12": a period that is a difference of two
+_PART_OF_YEAR = re.compile(
+    r"(?<!\w)(?:quý\s+(?:II|III|IV|[2-4])|(?:riêng|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
+    r"|\w+\s+tháng\s+cuối\s+năm|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_increment(quote: Quote, place: Place) -> str:
+    """ "Giải ngân thêm 1,53 tỷ đồng": an amount added, not a total ("more");
+    "riêng quý IV giải ngân …": one of a part of the year ("part"), which a
+    stored figure of that period may also be."""
+    if quote.kind != "amount" or quote.sign:
+        return ""
+    if _MORE.search(place.before_clause):
+        return "more"
+    return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
+
+
+def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:
+    """Each plan less what was executed."""
+    options = []
+    for option in plans:
+        plan = candidates.by_node[str(option.node)]
+        done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
+        if done is not None:
+            options.append(_less(plan, done, option))
+    return options
+
+
+def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
+    """Each figure of a period less the same figure of a shorter period of
+    the same year (a whole year counts as 12 months)."""
+    options = []
+    for option in totals:
+        whole = candidates.by_node[str(option.node)]
+        months = _length(whole.dims["months"])
+        if months is None:
+            continue
+        for earlier in candidates.all():
+            shorter = _length(earlier.dims["months"])
+            same = all(
+                earlier.dims[k] == whole.dims[k] for k in whole.dims if k != "months"
+            )
+            if same and shorter is not None and shorter < months:
+                options.append(_less(whole, earlier, option))
+    return options
+
+
+def difference_candidate(candidates: Candidates, ident: str) -> Candidate | None:
+    """A difference read for a number ("diff:a-b"), as a candidate a later
+    percentage or multiple can be of: with the first figure's dimensions
+    (what was disbursed in the months since, in the longer period's)."""
+    if not ident.startswith("diff:"):
+        return None
+    try:
+        node = idents.parse(ident)
+    except idents.IdentError:
+        return None
+    first, second = (candidates.by_node.get(str(a)) for a in node.args[:2])
+    if first is None or second is None or len(node.args) != 2:
+        return None
+    result = difference(first.quantity, second.quantity)
+    wide = difference(first.wide or first.quantity, second.wide or second.quantity)
+    return Candidate(
+        dict(first.dims),
+        result.as_quantity(),
+        first.figures + second.figures,
+        node,
+        result,
+        wide.as_quantity(),
+    )
+
+
+def _length(months) -> int | None:
+    if months is None:
+        return 12
+    return months if isinstance(months, int) else None
+
+
+def _less(first, second, option: Option) -> Option:
+    result = difference(first.quantity, second.quantity)
+    computed = Computed(result, first.figures + second.figures, "value")
+    node = idents.op("diff", first.node, second.node)
+    return Option(node, computed, option.words, option.evidence)

@@ -1,0 +1,100 @@
+"""Numbers that go with a list named before them: "A và B …, lần lượt x và
+y" (respectively: the k-th number is the k-th name's), and "x và y, cộng
+lại chiếm z%" (a percentage of the sum of the numbers before it); a
+table's total row ("Cộng": the cells above it added up)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..core.derived import total
+from . import idents
+from .candidates import Candidate
+from .places import Place
+from .report import Quote
+
+RESPECTIVELY = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
+TOGETHER = re.compile(
+    r"(?<!\w)(?:cộng lại|gộp lại|tính chung|cả hai|tổng cộng)(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+def respective_area(quote: Quote, place: Place, areas_listed) -> frozenset | None:
+    """The area a number after "lần lượt" takes: the one named in the same
+    place of the list before it, when the sentence names as many."""
+    offset = place.sentence[0]
+    before = place.sentence_text[: quote.start - offset]
+    found = list(RESPECTIVELY.finditer(before))
+    if not found:
+        return None
+    cut = found[-1].start()
+    names = areas_listed(before[:cut])
+    values = [
+        q
+        for q in place.in_sentence
+        if cut + offset <= q.start < quote.start and _is_value(q, quote.kind)
+    ]
+    if len(names) < 2 or len(values) >= len(names):
+        return None
+    return names[len(values)]
+
+
+def summed(quote: Quote, place: Place) -> list[Quote]:
+    """The numbers a percentage after "cộng lại", "tính chung" is of: the
+    amounts (or counts) before it in its sentence, outside parentheses."""
+    if not TOGETHER.search(place.before_clause):
+        return []
+    values = [
+        q
+        for q in place.in_sentence
+        if q.start < quote.start
+        and q.kind in ("amount", "count")
+        and _is_value(q, q.kind)
+    ]
+    kinds = {q.kind for q in values}
+    return values if len(values) >= 2 and len(kinds) == 1 else []
+
+
+def _is_value(other: Quote, kind: str) -> bool:
+    return (
+        other.kind == kind
+        and not other.in_parens
+        and other.role not in ("plan", "old")
+        and not other.sign
+    )
+
+
+def sum_candidate(parts: list[Candidate]) -> Candidate:
+    """The sum of ``parts`` as one numerator, with the first's dimensions."""
+    result = total(*(c.quantity for c in parts))
+    wide = total(*(c.wide or c.quantity for c in parts))
+    return Candidate(
+        dict(parts[0].dims),
+        result.as_quantity(),
+        tuple(f for c in parts for f in c.figures),
+        idents.op("sum", *(c.node for c in parts)),
+        result,
+        wide.as_quantity(),
+        tuple(parts),
+    )
+
+
+def column_total(quote: Quote, quotes: list[Quote], resolved) -> tuple | None:
+    """A table's total row cell as the sum of the cells above it in its
+    column (read as they were), with the slack their printed steps allow."""
+    parts: list = []
+    for other in quotes:
+        if other.start >= quote.start:
+            break
+        if other.header != quote.header:
+            continue
+        if other.role == "total":
+            parts = []  # the total of an earlier block
+            continue
+        parts.append((other, resolved.get(id(other))))
+    if len(parts) < 2 or any(c is None for _q, c in parts):
+        return None
+    slack = sum((q.step / 2 for q, _c in parts), Decimal(0))
+    return sum_candidate([c for _q, c in parts]), slack
