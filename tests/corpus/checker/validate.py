@@ -73,6 +73,9 @@ STYLES = (
     "table_report",
     "merger_comparison",
     "programme_contents",
+    "event_news",
+    "plan_allocation",
+    "opinion",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
