@@ -10,6 +10,15 @@ class NewsConfig(AppConfig):
     def ready(self):
         self.connect_page_cache()
         self.connect_figures()
+        self.connect_site_version()
+
+    def connect_site_version(self):
+        """What each process keeps of the chrome and the most-read list is
+        read again after a change to what they show (``site.shared``)."""
+        from .models import Article, Category, SiteLink, SiteSettings
+        from .site import shared
+
+        shared.connect(Article, Category, SiteLink, SiteSettings)
 
     def connect_page_cache(self):
         """Each change re-renders only the pages showing it (``page_keys``)."""
