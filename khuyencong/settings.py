@@ -78,13 +78,15 @@ MIDDLEWARE = [
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, with one language set without reading the request.
+    "khuyencong.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's, for the admin's addresses alone (no public page shows one).
+    "khuyencong.middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # ADMIN_ONLY_MIDDLEWARE, for the admin's addresses alone.
     "khuyencong.middleware.AdminOnlyMiddleware",
@@ -95,10 +97,12 @@ MIDDLEWARE = [
 # What only the admin uses (its pages, its login and OTP forms, all under
 # ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
 # public pages use none of it, and the import maps' nonce reads every
-# response's bytes. CSRF, the sessions, authentication, OTP verification
-# (the page cache tells staff apart with them), messages and the login
-# lockouts (the admin's and django-axes' system checks ask for them in
-# MIDDLEWARE) stay for every request.
+# response's bytes. CSRF, the sessions, authentication and OTP verification
+# (the page cache tells staff apart with them) stay for every request, and
+# so do the login lockouts (django-axes' system check asks for its
+# middleware in MIDDLEWARE); messages too, as AdminMessageMiddleware, which
+# does nothing outside the admin (the admin's check asks for a subclass of
+# Django's in MIDDLEWARE).
 ADMIN_ONLY_MIDDLEWARE = [
     # The editor's import maps are in admin forms only.
     "khuyencong.middleware.ImportMapNonceMiddleware",
