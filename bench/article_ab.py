@@ -41,8 +41,10 @@ def unpack(ref: str, into: Path) -> Path:
     return into
 
 
-def gunicorn(tree: Path, port: int, log: Path):
-    env = load.server_env(False)
+def gunicorn(tree: Path, port: int, log: Path, **settings):
+    """``tree`` served on ``port`` (cache off; ``settings``: more of the
+    environment)."""
+    env = {**load.server_env(False), **settings}
     env.update(
         GUNICORN_BIND=f"127.0.0.1:{port}",
         # Outside the tree: bench/results is not tracked.
