@@ -165,6 +165,17 @@ def cpu_seconds(group: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def wrk_cpu(path: str, connections: int, group: int, base: str = BASE) -> dict:
+    """``wrk``'s figures, and ``cpu_us``: the CPU microseconds a request
+    cost the server in process group ``group`` (its workers not recycled
+    meanwhile: a page's few thousand requests stay under max_requests)."""
+    before = cpu_seconds(group)
+    result = wrk(path, connections, base=base)
+    used = cpu_seconds(group) - before
+    result["cpu_us"] = round(used / max(result["requests"], 1) * 1e6)
+    return result
+
+
 def prepare() -> str:
     """Demo content in the benchmark database; the seed article's address."""
     env = server_env(False)

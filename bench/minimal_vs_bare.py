@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import article_ab  # bench/article_ab.py: a git ref's tree under gunicorn
 
-from bench.load import ROOT, cpu_seconds, serve, server_env, stop, wrk
+from bench.load import ROOT, serve, server_env, stop, wrk_cpu
 
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 PATH = "/__bench/bytes/1000"
@@ -83,12 +83,10 @@ def run(tmp: Path) -> None:
         cpu: dict[str, list[float]] = {name: [] for name in SERVERS}
         for _ in range(ROUNDS):
             for name in SERVERS:
-                group = processes[name].pid  # each started in its own session
-                before = cpu_seconds(group)
-                result = wrk(PATH, 16, base=bases[name])
-                used = cpu_seconds(group) - before
+                # Each server was started in its own session.
+                result = wrk_cpu(PATH, 16, processes[name].pid, base=bases[name])
                 rates[name].append(result["rps"])
-                cpu[name].append(used / result["requests"] * 1e6)
+                cpu[name].append(result["cpu_us"])
     finally:
         for process in processes.values():
             stop(process)
