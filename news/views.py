@@ -16,6 +16,7 @@ from .images.renditions import picture_or_none
 from .models import Article, Category, DataBlock, Tag
 from .mostread import most_read
 from .params import SearchQuery
+from .related import related_cards
 from .site.shared import Kept
 from .snapshots import page_context
 from .video import video_for
@@ -115,7 +116,6 @@ class TagView(ArticleListView):
 class ArticleDetailView(DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
-    related_count = 4
 
     def can_preview(self) -> bool:
         user = self.request.user
@@ -134,12 +134,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["related"] = (
-            Article.objects.published()
-            .for_listing()
-            .filter(category_id=article.category_id)
-            .exclude(pk=article.pk)[: self.related_count]
-        )
+        context["related"] = related_cards(article)
         context["is_preview"] = not article.is_public
         context["most_read"] = most_read_articles()
         context["video"] = video_for(article.video_url)

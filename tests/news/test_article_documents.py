@@ -53,7 +53,7 @@ def test_the_documents_cost_one_query_however_many(client, make_article):
     article.documents.add(*(document(f"Văn bản {n}") for n in range(10)))
     assert queries() == one
     # Stored with the article's other parts: read with it.
-    assert queries() <= 2  # the article with its parts; the related articles
+    assert queries() == 1  # the article with its parts
 
 
 def test_the_article_form_offers_documents_by_autocomplete(secretary_client):

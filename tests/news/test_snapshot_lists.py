@@ -150,3 +150,31 @@ def test_the_most_read_list_lags_its_refresh_at_most(client, make_article, monke
     second.status = Article.Status.DRAFT
     second.save()
     assert "Bài B" not in most_read()
+
+
+def related(html: str) -> str:
+    return html.split('id="related-heading"', 1)[1].split("</aside>", 1)[0]
+
+
+def test_the_related_cards_follow_every_change(client, article, make_article, category):
+    other = make_article(title="Bài cùng chuyên mục")
+    assert "Bài cùng chuyên mục" in related(page(client, article))
+    other.title = "Bài cùng chuyên mục, sửa tên"
+    other.save()
+    assert "Bài cùng chuyên mục, sửa tên" in related(page(client, article))
+    category.name = "Tin khuyến công đổi tên"
+    category.save()
+    assert "Tin khuyến công đổi tên" in related(page(client, article))
+    other.status = Article.Status.DRAFT
+    other.save()
+    assert "Bài cùng chuyên mục" not in page(client, article)
+
+
+def test_a_scheduled_related_article_shows_once_due_with_no_save(
+    client, article, make_article
+):
+    make_article(title="Bài hẹn giờ", published_at=timezone.now() + timedelta(hours=1))
+    make_article(title="Bài đã đăng")
+    assert "Bài hẹn giờ" not in related(page(client, article))
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        assert "Bài hẹn giờ" in related(page(client, article))
