@@ -14,9 +14,9 @@ from khuyencong import pagecache
 from khuyencong.pagecache import generations, stamps
 from khuyencong.pagecache.common import CHANNEL
 from news import snapshots
-from news.site import shared
 from news.models import Article
 from news.services import withdraw_articles
+from news.site import shared
 
 from .conftest import wait_for
 
