@@ -20,10 +20,12 @@ if it could not be told of a change, a copy is kept at most
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -34,8 +36,34 @@ MAX_AGE_SECONDS = 300
 UNAVAILABLE = "Site chrome: the cache is unavailable, reading the database"
 
 
+# The version read once per request in each thread (a page reads it for
+# the chrome, the most-read list and the related cards): a request sees one
+# moment of the site. Outside a request it is read every time.
+_request = threading.local()
+
+
+def _request_started(**_signal) -> None:
+    _request.active, _request.token = True, None
+
+
+def _request_finished(**_signal) -> None:
+    _request.active, _request.token = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="site-version-request")
+request_finished.connect(_request_finished, dispatch_uid="site-version-request")
+
+
 def version() -> str | None:
     """The site version now; None when the cache cannot be read."""
+    if getattr(_request, "active", False):
+        if _request.token is None:
+            _request.token = _read_version()
+        return _request.token
+    return _read_version()
+
+
+def _read_version() -> str | None:
     try:
         token = cache.get(VERSION_KEY)
         if token is None:  # never set, or evicted: every process agrees on one
@@ -48,6 +76,7 @@ def version() -> str | None:
 
 
 def _replace() -> None:
+    _request.token = None  # this thread's next read sees the change
     try:
         cache.set(VERSION_KEY, secrets.token_hex(8), None)
     except Exception as exc:  # the cache being down must not stop a save

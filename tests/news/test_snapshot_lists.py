@@ -178,3 +178,15 @@ def test_a_scheduled_related_article_shows_once_due_with_no_save(
     assert "Bài hẹn giờ" not in related(page(client, article))
     with time_machine.travel(timezone.now() + timedelta(hours=2)):
         assert "Bài hẹn giờ" in related(page(client, article))
+
+
+def test_a_page_reads_the_site_version_once(client, article, monkeypatch):
+    reads = []
+    read = shared._read_version
+    monkeypatch.setattr(shared, "_read_version", lambda: reads.append(1) or read())
+    page(client, article)  # the chrome, the most-read list, the related cards
+    assert len(reads) == 1
+    # Outside a request, and after a change, it is read again.
+    token = shared.version()
+    shared.bump()
+    assert shared.version() != token
