@@ -162,6 +162,13 @@ else:
         }
     }
 
+# Whether every process shares the cache (Redis). What each process keeps of
+# the portal's chrome, the most-read list and the related articles' cards is
+# checked against a version in the cache (news.site.shared); with a cache of
+# its own per process (locmem under several gunicorn workers) a change made
+# in one would not reach the others, so they are read every time instead.
+SHARED_CACHE = env.bool("SHARED_CACHE", default=bool(REDIS_URL))
+
 # Whole public pages for anonymous readers (khuyencong.pagecache), in the
 # cache above; 0 turns it off. CDN seconds go to s-maxage.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -12,7 +12,9 @@ token the commit then replaces, so no reader sees them after the commit.
 
 The most-read list is also read again every ``MOST_READ_REFRESH_SECONDS``:
 the reads counted meanwhile show then, not at once (``news.mostread``).
-If the cache cannot be read, both are read from the database each time;
+If the cache cannot be read, or is not shared by every process
+(``SHARED_CACHE``: locmem under several workers), they are read from the
+database each time;
 if it could not be told of a change, a copy is kept at most
 ``MAX_AGE_SECONDS``.
 """
@@ -24,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -55,7 +58,10 @@ request_finished.connect(_request_finished, dispatch_uid="site-version-request")
 
 
 def version() -> str | None:
-    """The site version now; None when the cache cannot be read."""
+    """The site version now; None when the cache cannot be read or is not
+    shared by every process (``SHARED_CACHE``)."""
+    if not settings.SHARED_CACHE:
+        return None
     if getattr(_request, "active", False):
         if _request.token is None:
             _request.token = _read_version()

@@ -190,3 +190,18 @@ def test_a_page_reads_the_site_version_once(client, article, monkeypatch):
     token = shared.version()
     shared.bump()
     assert shared.version() != token
+
+
+def test_with_a_cache_per_process_nothing_is_kept(
+    client, article, settings, django_assert_max_num_queries
+):
+    # locmem under several workers: a change in one would not reach the
+    # others, so each page reads the chrome and its lists again.
+    settings.SHARED_CACHE = False
+    with django_assert_max_num_queries(10) as queries:
+        page(client, article)
+    assert any("news_sitelink" in q["sql"] for q in queries.captured_queries)
+    site = SiteSettings.objects.get(pk=1)
+    site.agency_name = "Tên mới, một tiến trình khác"
+    SiteSettings.objects.filter(pk=1).update(agency_name=site.agency_name)
+    assert "Tên mới, một tiến trình khác" in page(client, article)
