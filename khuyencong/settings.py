@@ -97,12 +97,10 @@ MIDDLEWARE = [
 # What only the admin uses (its pages, its login and OTP forms, all under
 # ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
 # public pages use none of it, and the import maps' nonce reads every
-# response's bytes. CSRF, the sessions, authentication and OTP verification
-# (the page cache tells staff apart with them) stay for every request, and
-# so do the login lockouts (django-axes' system check asks for its
-# middleware in MIDDLEWARE); messages too, as AdminMessageMiddleware, which
-# does nothing outside the admin (the admin's check asks for a subclass of
-# Django's in MIDDLEWARE).
+# response's bytes. CSRF, the sessions, authentication, OTP verification
+# (the page cache tells staff apart with them) and the login lockouts
+# (django-axes' check asks for them in MIDDLEWARE) stay for every request;
+# messages too, as a subclass that does nothing outside the admin.
 ADMIN_ONLY_MIDDLEWARE = [
     # The editor's import maps are in admin forms only.
     "khuyencong.middleware.ImportMapNonceMiddleware",
@@ -162,11 +160,8 @@ else:
         }
     }
 
-# Whether every process shares the cache (Redis). What each process keeps of
-# the portal's chrome, the most-read list and the related articles' cards is
-# checked against a version in the cache (news.site.shared); with a cache of
-# its own per process (locmem under several gunicorn workers) a change made
-# in one would not reach the others, so they are read every time instead.
+# Whether every process shares the cache (Redis): news.site.shared keeps
+# copies checked against a version in it only then.
 SHARED_CACHE = env.bool("SHARED_CACHE", default=bool(REDIS_URL))
 
 # Whole public pages for anonymous readers (khuyencong.pagecache), in the
