@@ -41,8 +41,10 @@ def unpack(ref: str, into: Path) -> Path:
     return into
 
 
-def gunicorn(tree: Path, port: int, log: Path):
-    env = load.server_env(False)
+def gunicorn(tree: Path, port: int, log: Path, **settings):
+    """``tree`` served on ``port`` (cache off; ``settings``: more of the
+    environment)."""
+    env = {**load.server_env(False), **settings}
     env.update(
         GUNICORN_BIND=f"127.0.0.1:{port}",
         # Outside the tree: bench/results is not tracked.
@@ -90,14 +92,15 @@ def main():
             for name, tree in trees.items():
                 log = results / f"gunicorn-ab-{name}.log"
                 servers[name] = gunicorn(tree, PORTS[name], log)
-            runs = drive(article, {name: base for name, (_p, base) in servers.items()})
+            runs = drive(article, servers)
         finally:
             for process, _base in servers.values():
                 load.stop(process)
     report(runs)
 
 
-def drive(article: str, bases: dict) -> list[dict]:
+def drive(article: str, servers: dict) -> list[dict]:
+    bases = {name: base for name, (_process, base) in servers.items()}
     sizes = {}
     for name, base in bases.items():
         for _ in range(3):  # the first view computes what later ones read
@@ -107,7 +110,9 @@ def drive(article: str, bases: dict) -> list[dict]:
     for round_ in range(1, ROUNDS + 1):
         row = {"round": round_}
         for name, base in bases.items():
-            row[name] = load.wrk(article, 16, base=base)
+            # Each server in its own session: its process group.
+            group = servers[name][0].pid
+            row[name] = load.wrk_cpu(article, 16, group, base=base)
         row["minimal"] = load.wrk(
             f"/__bench/bytes/{sizes['after']}", 16, base=bases["after"]
         )
@@ -128,6 +133,13 @@ def report(runs: list[dict]) -> None:
         )
     ratios = [run["after"]["rps"] / run["before"]["rps"] for run in runs]
     print(f"after / before per round: {', '.join(f'{r:.2f}' for r in ratios)}")
+    # What the machine's other work does not change: CPU a request.
+    cpu = [run["before"]["cpu_us"] / run["after"]["cpu_us"] for run in runs]
+    print(
+        f"CPU a request, before {median('before', 'cpu_us'):.0f} µs, after "
+        f"{median('after', 'cpu_us'):.0f} µs; before's / after's per round: "
+        f"{', '.join(f'{r:.2f}' for r in cpu)}"
+    )
     errors = sum(
         run[n]["errors"] + run[n]["non_2xx"]
         for run in runs

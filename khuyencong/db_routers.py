@@ -8,6 +8,9 @@ write, uses the primary. The request is marked by ``PublicReadsMiddleware``.
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+
+ROUTER = "khuyencong.db_routers.PublicReadsRouter"
 
 _public_read: ContextVar[bool] = ContextVar("public_read", default=False)
 
@@ -28,16 +31,25 @@ class PublicReadsRouter:
 
 
 class PublicReadsMiddleware:
-    """Mark anonymous reads of public pages, for ``PublicReadsRouter``."""
+    """Mark anonymous reads of public pages, for ``PublicReadsRouter``; left
+    out of the stack when no replica is configured (nothing reads the mark)."""
 
     def __init__(self, get_response):
+        if ROUTER not in settings.DATABASE_ROUTERS:
+            raise MiddlewareNotUsed
         self.get_response = get_response
+        self.admin = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
+        # Only a session signs anyone in: without its cookie the lazy user
+        # (a session read) is not needed to know the reader is anonymous.
         public = (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith("/" + settings.ADMIN_URL)
-            and not request.user.is_authenticated
+            and not request.path.startswith(self.admin)
+            and (
+                settings.SESSION_COOKIE_NAME not in request.COOKIES
+                or not request.user.is_authenticated
+            )
         )
         token = _public_read.set(public)
         try:

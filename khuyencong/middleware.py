@@ -8,9 +8,11 @@ import time
 from urllib.parse import unquote_plus
 
 from csp.constants import HEADER
-from csp.middleware import CheckableLazyObject
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
+from django.contrib.messages.middleware import MessageMiddleware
+from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 log = logging.getLogger("khuyencong.requests")
@@ -21,8 +23,9 @@ def client_ip(request) -> str:
     proxies, the address the outermost trusted proxy saw (X-Forwarded-For is
     read from the right, so a client cannot choose it)."""
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.headers.get("x-forwarded-for", "")
-    if count and forwarded:
+    # Read only behind trusted proxies (request.headers copies them all).
+    forwarded = request.headers.get("x-forwarded-for", "") if count else ""
+    if forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= count:
             return hops[-count]
@@ -43,8 +46,7 @@ class RequestLogMiddleware:
         query = request.META.get("QUERY_STRING", "")
         path = (f"{request.path}?{query}" if query else request.path)[:300]
         response = self.get_response(request)
-        log.info(
-            "%s %s %s %.1fms ip=%s user=%s",
+        args = (
             request.method,
             path,
             response.status_code,
@@ -52,7 +54,15 @@ class RequestLogMiddleware:
             client_ip(request),
             _username(request),
         )
+        # log.info() less its search of the stack for the caller's line,
+        # which the line's format does not show.
+        log.handle(
+            log.makeRecord(log.name, logging.INFO, __file__, 0, LINE, args, None)
+        )
         return response
+
+
+LINE = "%s %s %s %.1fms ip=%s user=%s"
 
 
 def _username(request) -> str:
@@ -149,12 +159,50 @@ class ImportMapNonceMiddleware:
         return response
 
 
+class Nonce:
+    """``request.csp_nonce``, as django-csp's lazy object does it (made on
+    first use, true once made) for less than a lazy object costs: a plain
+    object read as a string (``{{ request.csp_nonce }}``, ``str()``)."""
+
+    __slots__ = ("make", "request")
+
+    def __init__(self, make, request):
+        self.make, self.request = make, request
+
+    def __str__(self) -> str:
+        return self.make(self.request)
+
+    def __bool__(self) -> bool:
+        return getattr(self.request, "_csp_nonce", None) is not None
+
+
+class SpentNonce:
+    """``request.csp_nonce`` once the header is written: using it is an
+    error, as in django-csp (the policy would not name it)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        BaseCSPMiddleware._csp_nonce_post_response()
+        return ""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+SPENT = SpentNonce()
+
+
 class CSPMiddleware(BaseCSPMiddleware):
     """django-csp's, with the header of a response that uses no nonce and
     changes nothing of the policy built once per process (the settings do
-    not change while it runs): most pages, every cached one."""
+    not change while it runs): most pages, every cached one; and a nonce
+    object cheaper than its lazy one."""
 
     _plain: str | None = None
+
+    def process_request(self, request):
+        request.csp_nonce = Nonce(self._make_nonce, request)
 
     def process_response(self, request, response):
         if (
@@ -175,7 +223,7 @@ class CSPMiddleware(BaseCSPMiddleware):
             response[HEADER] = self._plain
         # A nonce asked for after the header is written is an error, as in
         # django-csp.
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        request.csp_nonce = SPENT
         return response
 
 
@@ -202,3 +250,44 @@ class AdminOnlyMiddleware:
         if request.path.startswith(self.prefix):
             return self.admin(request)
         return self.get_response(request)
+
+
+class LocaleMiddleware(BaseLocaleMiddleware):
+    """Django's, except that with a single language (the portal's) it is
+    set without reading the request: nothing there could choose another,
+    and a response in one language does not vary with Accept-Language."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.only = settings.LANGUAGE_CODE if len(settings.LANGUAGES) == 1 else None
+
+    def process_request(self, request):
+        if self.only is None:
+            return super().process_request(request)
+        # A thread keeps the language of its last request: set it if another.
+        if translation.get_language() != self.only:
+            translation.activate(self.only)
+        request.LANGUAGE_CODE = self.only
+        return None
+
+    def process_response(self, request, response):
+        if self.only is None:
+            return super().process_response(request, response)
+        response.headers.setdefault("Content-Language", self.only)
+        return response
+
+
+class AdminMessageMiddleware(MessageMiddleware):
+    """Django's messages for the admin's addresses (``ADMIN_URL``: its
+    pages and login) alone: no public page adds or shows one, and a message
+    left for the admin waits there instead of being used up by a public
+    page. A subclass, so the admin's system check still finds it."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.prefix = "/" + settings.ADMIN_URL
+
+    def process_request(self, request):
+        # Django's process_response stores only what a request was given.
+        if request.path.startswith(self.prefix):
+            super().process_request(request)

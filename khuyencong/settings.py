@@ -78,13 +78,15 @@ MIDDLEWARE = [
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, with one language set without reading the request.
+    "khuyencong.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's, for the admin's addresses alone (no public page shows one).
+    "khuyencong.middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # ADMIN_ONLY_MIDDLEWARE, for the admin's addresses alone.
     "khuyencong.middleware.AdminOnlyMiddleware",
@@ -96,9 +98,9 @@ MIDDLEWARE = [
 # ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
 # public pages use none of it, and the import maps' nonce reads every
 # response's bytes. CSRF, the sessions, authentication, OTP verification
-# (the page cache tells staff apart with them), messages and the login
-# lockouts (the admin's and django-axes' system checks ask for them in
-# MIDDLEWARE) stay for every request.
+# (the page cache tells staff apart with them) and the login lockouts
+# (django-axes' check asks for them in MIDDLEWARE) stay for every request;
+# messages too, as a subclass that does nothing outside the admin.
 ADMIN_ONLY_MIDDLEWARE = [
     # The editor's import maps are in admin forms only.
     "khuyencong.middleware.ImportMapNonceMiddleware",
@@ -157,6 +159,10 @@ else:
             "LOCATION": "khuyencong",
         }
     }
+
+# Whether every process shares the cache (Redis): news.site.shared keeps
+# copies checked against a version in it only then.
+SHARED_CACHE = env.bool("SHARED_CACHE", default=bool(REDIS_URL))
 
 # Whole public pages for anonymous readers (khuyencong.pagecache), in the
 # cache above; 0 turns it off. CDN seconds go to s-maxage.

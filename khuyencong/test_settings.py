@@ -23,3 +23,5 @@ AXES_ENABLED = False
 # Test transactions never commit, so the page cache would never be
 # invalidated: off, except in its own tests.
 PAGE_CACHE_SECONDS = 0
+# One process: its own cache is shared by everything the test runs.
+SHARED_CACHE = True

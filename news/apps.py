@@ -10,6 +10,16 @@ class NewsConfig(AppConfig):
     def ready(self):
         self.connect_page_cache()
         self.connect_figures()
+        self.connect_site_version()
+
+    def connect_site_version(self):
+        """What each process keeps of the chrome, the most-read list and
+        the related articles' cards is read again after a change to what
+        they show (``site.shared``)."""
+        from .models import Article, Category, LibraryImage, SiteLink, SiteSettings
+        from .site import shared
+
+        shared.connect(Article, Category, LibraryImage, SiteLink, SiteSettings)
 
     def connect_page_cache(self):
         """Each change re-renders only the pages showing it (``page_keys``)."""

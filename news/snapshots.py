@@ -1,12 +1,14 @@
 """What an article's page derives, computed on write and kept in the
 database (``ArticleSnapshot``): the lead and body with the quoted numbers
 linked, the data blocks rendered (rows, stored and derived values, bounds,
-formulas, chart), and the corrections. Reading the page then costs one
+formulas, chart), the corrections, the tags and the related documents
+(``snapshot_lists``). Reading the page then costs one
 joined row instead of the figures, the checker's quotes and the arithmetic.
 
 Not a cache: it is exactly as fresh as what it is made of. Anything that
 changes what it shows (the article, a block, a correction, a quote, a
-figure a block reads or a quote links to, a dimension a table names) bumps
+figure a block reads or a quote links to, a dimension a table names, a tag
+or document attached, detached or renamed) bumps
 ``generation`` in the same transaction, set-based (one UPDATE, even for an
 import); the parts are trusted only while ``built == generation`` and
 ``version`` is the code's. A stale snapshot is recomputed live for the
@@ -47,9 +49,18 @@ from .images.body import expand_body_images
 from .images.models import LibraryImage
 from .quote_links import TEMPLATE as QUOTE_TEMPLATE
 from .quote_links import link_figures, link_lead, linked_quotes
+from .snapshot_lists import (
+    documents_part,
+    shown_documents,
+    shown_tags,
+    stale_ids,
+    tags_part,
+    through_models,
+)
+from .tags import Tag
 
 #: Bump when the computation changes in a way the fingerprint below misses.
-FORMAT = 1
+FORMAT = 2
 #: Articles rebuilt right after a commit; beyond, their first reader does it.
 REBUILD_AFTER_COMMIT = 10
 #: The templates and modules whose source makes the stored parts.
@@ -74,6 +85,7 @@ SOURCES_MODULES = (
     "news.images.body",
     "news.images.renditions",
     "news.quote_links",
+    "news.snapshot_lists",
     "news.snapshots",
 )
 
@@ -149,7 +161,13 @@ def _build_parts(article) -> dict:
         {"pk": c.pk, "text": c.text, "published_at": c.published_at.isoformat()}
         for c in article.corrections.order_by("-published_at", "-id")
     ]
-    return {"lead": str(lead), "body": body_parts, "corrections": corrections}
+    return {
+        "lead": str(lead),
+        "body": body_parts,
+        "corrections": corrections,
+        "tags": tags_part(article),
+        "documents": documents_part(article),
+    }
 
 
 def parts_of(article) -> dict:
@@ -185,6 +203,8 @@ def page_context(article) -> dict:
         "lead_html": mark_safe(parts["lead"]),
         "body_parts": [(kind, mark_safe(html)) for kind, html in parts["body"]],
         "corrections": corrections,
+        "tags": shown_tags(parts),
+        "documents": shown_documents(parts, now),
     }
 
 
@@ -303,6 +323,21 @@ def _block_relations_changed(sender, instance, action, **_kwargs) -> None:
         invalidate_all()  # from an area's side: rare, and a superset
 
 
+def _lists_changed(sender, **signal) -> None:
+    # An article's tags or documents, attached or detached from either side.
+    article_ids, then_rebuild = stale_ids(**signal)
+    if article_ids:
+        invalidate(article_ids, then_rebuild=then_rebuild)
+
+
+def _tag_changed(sender, instance, raw=False, signal=None, **_kwargs) -> None:
+    # Renamed (the pages listing it), or about to be deleted.
+    if raw or instance.pk is None:
+        return
+    if tagged := list(instance.articles.values_list("pk", flat=True)):
+        invalidate(tagged, then_rebuild=signal is post_save)
+
+
 def _dimension_changed(sender, raw=False, **_kwargs) -> None:
     if not raw:
         invalidate_all()
@@ -340,7 +375,12 @@ def connect() -> None:
     for field in ("indicators", "areas", "sources"):
         through = DataBlock._meta.get_field(field).remote_field.through
         m2m_changed.connect(_block_relations_changed, sender=through, dispatch_uid=uid)
+    for through in through_models(Article):
+        m2m_changed.connect(_lists_changed, sender=through, dispatch_uid=uid)
+    post_save.connect(_tag_changed, sender=Tag, dispatch_uid=uid)
+    pre_delete.connect(_tag_changed, sender=Tag, dispatch_uid=uid)
     # A library photo's words or focal point show in every body using it.
+
     post_save.connect(_library_image_changed, sender=LibraryImage, dispatch_uid=uid)
     post_delete.connect(_dimension_changed, sender=LibraryImage, dispatch_uid=uid)
     pre_save.connect(_figure_saved, sender=Figure, dispatch_uid=uid)

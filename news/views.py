@@ -16,11 +16,17 @@ from .images.renditions import picture_or_none
 from .models import Article, Category, DataBlock, Tag
 from .mostread import most_read
 from .params import SearchQuery
+from .related import related_cards
+from .site.shared import Kept
 from .snapshots import page_context
 from .video import video_for
 
 PAGE_SIZE = 12
 MOST_READ_COUNT = 5
+#: How long each process shows the most-read list it read: the reads
+#: counted meanwhile show after at most this; a change to an article in it
+#: (its title, its being public) at once (``news.site.shared``).
+MOST_READ_REFRESH_SECONDS = 60
 
 
 def crumbs(*pages) -> list[tuple[str, str]]:
@@ -29,8 +35,15 @@ def crumbs(*pages) -> list[tuple[str, str]]:
     return [(_("Trang chủ"), reverse("news:home")), *pages]
 
 
-def most_read_articles() -> list:
+def _read_most_read() -> list:
     return most_read(Article.objects.published().for_listing(), limit=MOST_READ_COUNT)
+
+
+_most_read = Kept(_read_most_read, MOST_READ_REFRESH_SECONDS)
+
+
+def most_read_articles() -> list:
+    return _most_read.get()
 
 
 class HomeView(TemplateView):
@@ -103,7 +116,6 @@ class TagView(ArticleListView):
 class ArticleDetailView(DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
-    related_count = 4
 
     def can_preview(self) -> bool:
         user = self.request.user
@@ -122,14 +134,8 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["related"] = (
-            Article.objects.published()
-            .for_listing()
-            .filter(category_id=article.category_id)
-            .exclude(pk=article.pk)[: self.related_count]
-        )
+        context["related"] = related_cards(article)
         context["is_preview"] = not article.is_public
-        context["tags"] = list(article.tags.all())
         context["most_read"] = most_read_articles()
         context["video"] = video_for(article.video_url)
         context["breadcrumbs"] = crumbs(
@@ -137,8 +143,8 @@ class ArticleDetailView(DetailView):
             (article.title, article.get_absolute_url()),
         )
         context["jsonld"] = self.jsonld(article)
-        # The linked text, the data blocks and the corrections, computed
-        # when what they show last changed.
+        # The linked text, the data blocks, the corrections, the tags and
+        # the related documents, computed when what they show last changed.
         context.update(page_context(article))
         return context
 

@@ -20,10 +20,20 @@ from news.demo.content import load_demo_content
 from news.images.models import LibraryImage
 from news.images.services import save_library_image
 from news.models import Article, Category
+from news.site.shared import Kept
 
 EDITOR = "Biên tập viên"
 SECRETARY = "Thư ký tòa soạn"
 DATA_STAFF = "Cán bộ số liệu"
+
+
+@pytest.fixture(autouse=True)
+def forget_kept_chrome():
+    """What a process keeps of the chrome and the most-read list was read
+    from rows a test's rollback removes."""
+    Kept.forget()
+    yield
+    Kept.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -1,24 +1,23 @@
 """What every public page shows around its content (the agency's details,
 the menu, the footer's and social links), read from the database once per
-page-cache generation rather than on every page rendered.
+site version (``shared``) in each process rather than on every page
+rendered, with the page cache on or off.
 
-A change to any of it (or to a category or article the menu names) starts
-a new generation (``news.apps``), so the next page reads it afresh. With no
-generation (the page cache off, or its cache down) it is read each time.
+A change to any of it (or to a category or article the menu names) bumps
+the version (``news.apps``), so the next page reads it afresh; with the
+cache out of reach it is read each time.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
 from django.utils.translation import gettext as _
 
-from khuyencong import pagecache
-
 from ..models import Category
 from .models import SiteLink, SiteSettings
+from .shared import MAX_AGE_SECONDS, Kept
 
 
 @dataclass(frozen=True)
@@ -79,16 +78,9 @@ def read() -> Chrome:
     return Chrome(site, menu, by_place["footer"], by_place["social"])
 
 
-_memo = threading.local()
+_kept = Kept(read, MAX_AGE_SECONDS)
 
 
 def chrome() -> Chrome:
-    """The chrome, read once per generation in each thread."""
-    # Without the page cache no change ends a generation: read every time.
-    on = django_settings.PAGE_CACHE_SECONDS > 0
-    generation = pagecache.current() if on else None
-    if generation is None:
-        return read()
-    if getattr(_memo, "generation", None) != generation:
-        _memo.value, _memo.generation = read(), generation
-    return _memo.value
+    """The chrome, read once per site version in each process."""
+    return _kept.get()

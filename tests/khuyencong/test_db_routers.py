@@ -1,11 +1,19 @@
+import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from khuyencong.db_routers import PublicReadsMiddleware, PublicReadsRouter
+from khuyencong.db_routers import ROUTER, PublicReadsMiddleware, PublicReadsRouter
 from news.models import Article
 
 router = PublicReadsRouter()
+
+
+@pytest.fixture(autouse=True)
+def replica_configured(settings):
+    settings.DATABASE_ROUTERS = [ROUTER]
 
 
 def database_read_during(request) -> str:
@@ -22,6 +30,8 @@ def database_read_during(request) -> str:
 def request(method="get", path="/", user=None):
     made = getattr(RequestFactory(), method)(path)
     made.user = user or AnonymousUser()
+    if user is not None:  # signed in: a session
+        made.COOKIES[settings.SESSION_COOKIE_NAME] = "signed-in"
     return made
 
 
@@ -39,3 +49,19 @@ def test_everything_else_uses_the_primary():
     assert router.db_for_read(Article) == "default"
     assert router.db_for_write(Article) == "default"
     assert router.allow_migrate("replica", "news") is False
+
+
+def test_without_a_replica_the_middleware_is_left_out(settings):
+    settings.DATABASE_ROUTERS = []
+    with pytest.raises(MiddlewareNotUsed):
+        PublicReadsMiddleware(HttpResponse)
+
+
+def test_an_anonymous_reader_is_told_apart_without_reading_the_session():
+    class Untouchable:
+        def __getattr__(self, name):
+            raise AssertionError("the user was read")
+
+    anonymous = RequestFactory().get("/tin-tuc/")
+    anonymous.user = Untouchable()
+    assert database_read_during(anonymous) == "replica"

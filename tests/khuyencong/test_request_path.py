@@ -1,9 +1,18 @@
 """The lighter request path: the CSP header built once is the one
 django-csp builds, and a nonce still reaches the policy when a page uses
-one; the admin-only layers run on the admin's addresses."""
+one; the admin-only layers run on the admin's addresses; the one language
+is set without reading the request."""
 
 import pytest
+from csp.exceptions import CSPNonceError
 from csp.utils import build_policy
+from django.contrib import messages
+from django.contrib.messages.storage import default_storage
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import translation
+
+from khuyencong.middleware import CSPMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -27,3 +36,47 @@ def test_a_page_using_the_nonce_gets_it_in_its_policy(admin_client):
     assert f'<script type="importmap" nonce="{nonce}"'.encode() in response.content
     # The next page without a nonce is back to the plain policy.
     assert "nonce-" not in admin_client.get("/robots.txt")["Content-Security-Policy"]
+
+
+def test_the_nonce_is_made_once_and_refused_after_the_header():
+    request = RequestFactory().get("/")
+    middleware = CSPMiddleware(lambda request: HttpResponse())
+    middleware.process_request(request)
+    assert not request.csp_nonce  # not made until used
+    nonce = str(request.csp_nonce)
+    assert request.csp_nonce and str(request.csp_nonce) == nonce
+    response = middleware.process_response(request, HttpResponse())
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    unused = RequestFactory().get("/")
+    middleware.process_request(unused)
+    middleware.process_response(unused, HttpResponse())
+    with pytest.raises(CSPNonceError):
+        str(unused.csp_nonce)
+
+
+def test_a_public_page_is_in_vietnamese_whatever_the_thread_had(client):
+    translation.activate("en")
+    try:
+        response = client.get("/tin-tuc/", headers={"accept-language": "en"})
+    finally:
+        translation.deactivate()
+    assert response["Content-Language"] == "vi"
+    # One language: the page does not vary with the reader's.
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert "Trang chủ" in response.content.decode()
+
+
+def test_a_message_for_the_admin_waits_for_the_admin(admin_client):
+    # Left by an admin action (its redirect not followed), then a public
+    # page opened: the public page neither reads nor uses it up.
+    request = RequestFactory().get("/admin/")
+    request.session = admin_client.session
+    request._messages = default_storage(request)
+    messages.success(request, "Đã lưu bài viết.")
+    response = HttpResponse()
+    request._messages.update(response)
+    admin_client.cookies.update(response.cookies)
+    public = admin_client.get("/tin-tuc/")
+    assert not hasattr(public.wsgi_request, "_messages")  # the layer did not run
+    assert "messages" not in public.cookies
+    assert "Đã lưu bài viết." in admin_client.get("/admin/").content.decode()

@@ -30,7 +30,7 @@ def seed(reference_data):
 
 
 #: The article page read from its snapshot (see below).
-PAGE_QUERIES = 6
+PAGE_QUERIES = 1
 
 
 def seed_figure(**dims) -> Figure:
@@ -143,10 +143,10 @@ def test_article_page_queries_do_not_grow_with_blocks(
 ):
     url = seed.get_absolute_url()
     client.get(url)
-    # Stored (news.snapshots): the article with its computed parts, the
-    # menu (read once per page-cache generation when the cache is on; off
-    # here), the related articles, its tags, its related documents and the
-    # most-read list (issue 17's additions, not yet part of the snapshot).
+    # Stored (news.snapshots): the article with its computed parts (its
+    # tags and related documents among them); the chrome, the most-read
+    # list and the related articles' cards are kept by each process
+    # (news.site.shared, news.related) since the first request.
     with django_assert_max_num_queries(PAGE_QUERIES):
         client.get(url)
     # Computed again after a change: its blocks with their selections (4),

@@ -1,6 +1,7 @@
 """The site's settings and menus: kept in the database, edited by the
 Thư ký tòa soạn in the admin, shown in the header and footer, read once per
-page-cache generation, and a change to them shows at once."""
+change in each process (``news.site.shared``), and a change to them shows
+at once."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction
