@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from .search import search_articles
@@ -24,15 +24,12 @@ class ArticleQuerySet(models.QuerySet):
     def next_publication(self):
         """When the next scheduled article goes public or is withdrawn at its
         time ("gỡ lúc"), or None."""
-        now, live = timezone.now(), self.filter(status=self.model.Status.PUBLISHED)
-        due = [
-            live.filter(**{f"{name}__gt": now})
-            .order_by(name)
-            .values_list(name, flat=True)
-            .first()
-            for name in ("published_at", "unpublish_at")
-        ]
-        return min(filter(None, due), default=None)
+        now = timezone.now()
+        due = self.filter(status=self.model.Status.PUBLISHED).aggregate(
+            published=Min("published_at", filter=Q(published_at__gt=now)),
+            withdrawn=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        )
+        return min(filter(None, due.values()), default=None)
 
     def for_listing(self):
         """What lists and feeds need, in one query: category and author joined,

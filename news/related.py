@@ -11,7 +11,6 @@ which happens with no save.
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from .models import Article
@@ -24,7 +23,8 @@ def _state() -> dict:
     return {"until": Article.objects.next_publication(), "categories": {}}
 
 
-_kept = Kept(_state, MAX_AGE_SECONDS)
+# A scheduled change coming due makes no save: the state ends with it.
+_kept = Kept(_state, MAX_AGE_SECONDS, expires=lambda state: state["until"])
 
 
 def _cards(category_id: int) -> list[tuple[int, str]]:
@@ -49,9 +49,6 @@ def related_cards(article) -> list[str]:
     """The cards of the newest published articles of ``article``'s category
     but itself, newest first."""
     state = _kept.get()
-    if state["until"] is not None and timezone.now() >= state["until"]:
-        _kept.held = None  # a scheduled change came due: read afresh
-        state = _kept.get()
     cards = state["categories"].get(article.category_id)
     if cards is None:
         cards = state["categories"][article.category_id] = _cards(article.category_id)

@@ -298,7 +298,7 @@ def _article_saved(sender, instance, created, raw=False, **_kwargs) -> None:
     if raw:
         return
     if created:
-        ArticleSnapshot.objects.get_or_create(article_id=instance.pk)
+        ArticleSnapshot.objects.create(article_id=instance.pk)
     invalidate([instance.pk])
 
 

@@ -34,7 +34,6 @@ from .generations import (
     apply,
     changed,
     connect,
-    current,
     invalidate,
     register_next_change,
 )
@@ -49,7 +48,6 @@ __all__ = [
     "apply",
     "changed",
     "connect",
-    "current",
     "depends_on",
     "invalidate",
     "near",

@@ -47,18 +47,6 @@ def renew(stored) -> tuple:
     return apply()
 
 
-def current() -> str | None:
-    """The name of the generation pages are served under now, or None (no
-    generation yet, or the cache out of reach): what an app keys its own
-    copies of what pages show by, to read them once per generation."""
-    try:
-        generation = cache.get(GENERATION_KEY)
-    except Exception as exc:  # the cache being down must not stop a page
-        warn("Page cache unavailable, serving uncached", exc)
-        return None
-    return generation[0] if is_current(generation) else None
-
-
 def _catchable(stored, stamp) -> bool:
     """Whether a generation stamped ``stored[3]`` can be caught up to the
     database's ``stamp`` from the rows after it: the same token (no

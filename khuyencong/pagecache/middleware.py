@@ -54,6 +54,14 @@ def _of(generation: tuple, page) -> tuple | None:
     return None
 
 
+def _fresh(generation: tuple, page: tuple | None) -> tuple | None:
+    """``page`` if stored under ``generation`` and none of what it shows
+    changed since it was rendered."""
+    if page is not None and versions.fresh(generation[0], page[4], page[5]):
+        return page
+    return None
+
+
 def _respond(page: tuple, how: str) -> HttpResponse:
     _token, status, headers, content, _rendered_at, _dependencies = page
     response = HttpResponse(content, status=status)
@@ -138,7 +146,7 @@ class AnonymousPageCacheMiddleware:
             found = cache.get_many([GENERATION_KEY, key])
             generation = renew(found.get(GENERATION_KEY))
             page = _of(generation, found.get(key))
-            if page is not None and versions.fresh(generation[0], page[4], page[5]):
+            if _fresh(generation, page) is not None:
                 near.put(key, page)
                 return _respond(page, "hit")
         except Exception as exc:
@@ -167,7 +175,7 @@ class AnonymousPageCacheMiddleware:
             else:
                 # Another render may have stored the page and let go of the
                 # lock between this request's look and its taking the lock.
-                page = self._stored(key, generation)
+                page = _fresh(generation, _of(generation, cache.get(key)))
             if page is not None:
                 if mine:
                     cache.delete(lock)
@@ -185,14 +193,6 @@ class AnonymousPageCacheMiddleware:
                     warn("Page cache unavailable, serving uncached", exc)
 
     @staticmethod
-    def _stored(key: str, generation: tuple) -> tuple | None:
-        """The page in the shared cache, if stored and still fresh."""
-        page = _of(generation, cache.get(key))
-        if page is not None and versions.fresh(generation[0], page[4], page[5]):
-            return page
-        return None
-
-    @staticmethod
     def _wait(key: str, lock: str, generation: tuple) -> tuple | None:
         """The page another request is rendering, once stored; None if it
         takes longer than ``PAGE_RENDER_WAIT_SECONDS`` or is not stored."""
@@ -200,8 +200,7 @@ class AnonymousPageCacheMiddleware:
         while time.monotonic() < deadline:
             time.sleep(0.02)
             found = cache.get_many([key, lock])
-            page = _of(generation, found.get(key))
-            if page is not None and versions.fresh(generation[0], page[4], page[5]):
+            if page := _fresh(generation, _of(generation, found.get(key))):
                 return page
             if lock not in found:
                 return None

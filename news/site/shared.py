@@ -31,6 +31,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from khuyencong.pagecache.common import warn
 
@@ -98,13 +99,14 @@ def bump(**_signal) -> None:
 
 
 class Kept:
-    """A value read by ``read()``, kept while the site version stays and
-    for at most ``max_age`` seconds."""
+    """A value read by ``read()``, kept while the site version stays, for
+    at most ``max_age`` seconds, and (``expires``: the value's own end, an
+    aware datetime or None) not past the moment it names."""
 
     everything: list[Kept] = []
 
-    def __init__(self, read: Callable, max_age: float):
-        self.read, self.max_age = read, max_age
+    def __init__(self, read: Callable, max_age: float, expires: Callable = None):
+        self.read, self.max_age, self.expires = read, max_age, expires
         self.held: tuple | None = None  # (version, since, value)
         Kept.everything.append(self)
 
@@ -113,11 +115,20 @@ class Kept:
         if token is None:
             return self.read()
         held, now = self.held, time.monotonic()
-        if held is not None and held[0] == token and now - held[1] < self.max_age:
+        if (
+            held is not None
+            and held[0] == token
+            and now - held[1] < self.max_age
+            and not self._expired(held[2])
+        ):
             return held[2]
         value = self.read()
         self.held = (token, now, value)
         return value
+
+    def _expired(self, value) -> bool:
+        end = self.expires(value) if self.expires else None
+        return end is not None and timezone.now() >= end
 
     @classmethod
     def forget(cls) -> None:

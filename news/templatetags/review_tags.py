@@ -37,7 +37,7 @@ def review_panel(context, article):
 def review_forms(context, article):
     """The forms the panel's controls belong to, put after the article's
     form (which stays the page's first)."""
-    shown = _panel(context, article)
+    shown = dict(_panel(context, article))
     shown["steps"] = [
         ("gui-duyet", shown["can_submit"]),
         ("tra-lai", shown["can_send_back"]),
@@ -49,7 +49,14 @@ def review_forms(context, article):
 
 def _panel(context, article):
     """The article's review steps so far and the buttons for the next ones
-    this user may take."""
+    this user may take; read once per page (the panel and its forms)."""
+    key = ("review_panel", article.pk)
+    if key not in context.render_context:
+        context.render_context[key] = _read_panel(context, article)
+    return context.render_context[key]
+
+
+def _read_panel(context, article):
     user = context["request"].user
     notes = list(article.review_notes.select_related("user")[:20])
     last = notes[0] if notes else None
