@@ -266,10 +266,11 @@ class Context:
         return found
 
     def areas_in(self, span: str) -> frozenset:
-        found, position = frozenset(), -1
-        for match in self._areas.finditer(span):
-            found, position = self.area_names[match.group(0).lower()], match.start()
-            found = self._era(found, span, match)
+        found, position, last = frozenset(), -1, None
+        for last in self._areas.finditer(span):
+            position = last.start()
+        if last is not None:
+            found = self._era(self.area_names[last.group(0).lower()], span, last)
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
         if whole is not None and whole.start() >= position and self.wholes:

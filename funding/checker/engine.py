@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..core.models import Figure, Indicator
 from . import idents
@@ -196,7 +197,7 @@ class Checker:
         since = is_increment(quote, place)
         if since:  # any period: the increment is one less an earlier one
             explicit.months, explicit.period_named = None, False
-            kept = Cues(**{**vars(kept), "months": None, "period_named": False})
+            kept = replace(kept, months=None, period_named=False)
         options = self._value_options(quote, explicit, favoured, kept)
         if left:
             return left_of(self.candidates, options)
@@ -266,7 +267,7 @@ class Checker:
         if quote.role == "plan" and explicit.months is not None:
             # "đến hết tháng 7, đã có 21/52 đề án": done so far of the
             # year's plan; plans are set for the year
-            explicit.months, kept = None, Cues(**{**vars(kept), "months": None})
+            explicit.months, kept = None, replace(kept, months=None)
         unnamed_fund = all(c.fund is None for c in (explicit, favoured, kept))
         # no year named nor in force ("năm nay"): a mismatch is only unsure
         unnamed_year = explicit.year is None and kept.year is None
@@ -304,7 +305,7 @@ class Checker:
         return options
 
     def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
-        cues = Cues(**vars(explicit))
+        cues = replace(explicit)
         if cues.year is None:
             cues.year, cues.months = kept.year, kept.months
             cues.period_named = kept.period_named

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
@@ -203,7 +204,7 @@ def points(
     dims = numerator.dims
     areas = sorted(a for a in cues.areas if a != dims["area"])
     if areas:
-        cues = Cues(**{**vars(cues), "areas": frozenset()})
+        cues = replace(cues, areas=frozenset())
         bases = [candidates.get(dims, area=a) for a in areas]
     else:
         year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1

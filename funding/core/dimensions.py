@@ -198,6 +198,12 @@ class Area(TimeStampedModel):
             self.valid_to is None or day <= self.valid_to
         )
 
+    def existed_in(self, year: int) -> bool:
+        """As ``AreaQuerySet.valid_in``, for an area already read."""
+        return (self.valid_from is None or self.valid_from.year <= year) and (
+            self.valid_to is None or self.valid_to.year >= year
+        )
+
     def short_name_in(self, year: int) -> str:
         """The short name the area had at the end of ``year`` ("Thừa Thiên
         Huế" in 2022), from its ``former_names`` (prefetch them to list many

@@ -7,6 +7,7 @@ import textwrap
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -134,7 +135,7 @@ def minimal_docx(text: str) -> bytes:
     """A one-paragraph Word document: the three parts a DOCX needs."""
     word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     office = "application/vnd.openxmlformats-officedocument"
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escape(text)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(

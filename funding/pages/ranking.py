@@ -161,7 +161,7 @@ def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
 
     rows = []
     for area in provinces:
-        if not _existed_in(area, year):
+        if not area.existed_in(year):
             continue  # a successor's sum before the merger: its parts are listed
         plan, executed = (
             amounts.get((area.pk, year, PLAN)),
@@ -181,13 +181,6 @@ def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
             )
         )
     return rows
-
-
-def _existed_in(area: Area, year: int) -> bool:
-    """As ``AreaQuerySet.valid_in``, for an area already read."""
-    return (area.valid_from is None or area.valid_from.year <= year) and (
-        area.valid_to is None or area.valid_to.year >= year
-    )
 
 
 def name_key(name: str) -> tuple[str, str]:

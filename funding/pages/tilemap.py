@@ -61,12 +61,6 @@ def number_of(area: Area) -> str:
     return area.code.split("-")[0]
 
 
-def drawn_on(area: Area, day: date) -> bool:
-    return (area.valid_from is None or area.valid_from <= day) and (
-        area.valid_to is None or day <= area.valid_to
-    )
-
-
 def tile_keys(areas, year: int) -> dict[str, Area]:
     """Which area each square of ``year``'s grid stands for: by code alone
     (its administrative number), among the areas that existed on the
@@ -77,7 +71,7 @@ def tile_keys(areas, year: int) -> dict[str, Area]:
     found: dict[str, Area] = {}
     for area in areas:
         key = number_of(area)
-        if key not in grid or not drawn_on(area, last_day):
+        if key not in grid or not area.existed_on(last_day):
             continue
         if key in found and found[key].pk != area.pk:
             raise ValueError(f"{found[key].code} and {area.code} share tile {key}")

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from funding.models import Area, Figure
-from funding.pages.tilemap import drawn_on, tile_keys
+from funding.pages.tilemap import tile_keys
 from funding.pages.tilemap_grid import BEFORE_2025, FROM_2025, grid_for
 
 pytestmark = pytest.mark.django_db
@@ -272,7 +272,7 @@ def test_every_province_of_a_year_gets_exactly_one_tile_by_its_code(year):
     grid = grid_for(year)
     provinces = list(Area.objects.filter(kind=Area.Kind.PROVINCE))
     last_day = date(year, 12, 31)
-    active = [a for a in provinces if drawn_on(a, last_day)]
+    active = [a for a in provinces if a.existed_on(last_day)]
     keys = tile_keys(provinces, year)
     assert set(keys) == set(grid)
     assert sorted(a.pk for a in keys.values()) == sorted(a.pk for a in active)
