@@ -90,6 +90,15 @@ class DataBlockInline(admin.StackedInline):
         "Bảng số liệu (hiển thị cuối bài, hoặc tại mã chèn đặt thành một đoạn riêng trong nội dung)"
     )
 
+    def get_queryset(self, request):
+        # Each form's initial values and its figure count read the
+        # selection's relations: three queries for all blocks, not per block.
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("indicators", "areas", "sources")
+        )
+
     @admin.display(description=_("mã chèn vào nội dung"))
     def marker_code(self, obj):
         if not obj or not obj.pk:

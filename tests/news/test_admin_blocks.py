@@ -2,7 +2,9 @@
 follow their article's rules."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from news.demo.content import SEED_SLUG, load_demo_content
@@ -159,3 +161,32 @@ def test_a_block_changed_meanwhile_is_named_on_the_article_form(seed, make_user)
     assert "thuky_b" in message and "bảng số liệu" in message
     seed.refresh_from_db()
     assert seed.lead != "Sapo mới."
+
+
+def test_the_article_form_reads_the_blocks_selections_at_once(seed, secretary_client):
+    """The blocks' areas, indicators and sources are read for all the
+    blocks at once (each form's initial values and its figure count)."""
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    secretary_client.get(url)  # the site's chrome and templates, once
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert secretary_client.get(url).status_code == 200
+        return len(captured)
+
+    before = queries()
+    block = seed.data_blocks.order_by("pk").first()
+    for n in range(3):
+        more = DataBlock.objects.create(
+            article=seed,
+            title=f"Bảng thêm {n}",
+            year_from=block.year_from,
+            year_to=block.year_to,
+            content=block.content,
+        )
+        more.indicators.set(block.indicators.all())
+        more.areas.set(block.areas.all())
+        more.sources.set(block.sources.all())
+    # Per block: its figure count, and what Django's autocomplete widgets
+    # read to show a form's chosen indicators, areas and content.
+    assert queries() <= before + 3 * 4
