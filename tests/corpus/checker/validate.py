@@ -76,6 +76,10 @@ STYLES = (
     "event_news",
     "plan_allocation",
     "opinion",
+    "post_merger_review",
+    "decision",
+    "faq",
+    "retrospective",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
