@@ -11,12 +11,13 @@ from dataclasses import replace
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
-from .choose import AGREE, Option, decide, swapped
+from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .increments import difference_candidate, increments, is_increment, left_of
 from .judge import judge
 from .lists import column_total, respective_area, sum_candidate, summed
+from .parts import as_part, one_fund, paid_for
 from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import Place, carried, place_of, previous_value
 from .printed import widen_to_printed_parts, widened
@@ -95,7 +96,7 @@ class Checker:
             str(node), verdict, expected, computed.explanation, computed.figures, 1.0
         )
         others = [r for r in finding.readings if r.ident != bound.ident]
-        _settle(finding, bound.verdict, [bound, *others], 1.0)
+        settle(finding, bound.verdict, [bound, *others], 1.0)
 
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
@@ -109,6 +110,7 @@ class Checker:
                 finding = Finding(quote, NO_DATA)
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
+                    options = as_part(quote, place, resolved, options, self.context)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
@@ -125,7 +127,7 @@ class Checker:
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
-                    _settle(finding, verdict, readings, confidence)
+                    settle(finding, verdict, readings, confidence)
                     if verdict != NO_DATA and readings:
                         ident = readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
@@ -199,6 +201,10 @@ class Checker:
             explicit.months, explicit.period_named = None, False
             kept = replace(kept, months=None, period_named=False)
         options = self._value_options(quote, explicit, favoured, kept)
+        options = options or one_fund(
+            [(explicit, place.own)],
+            lambda: self._value_options(quote, explicit, favoured, kept),
+        )
         if left:
             return left_of(self.candidates, options)
         if since == "part":
@@ -291,6 +297,13 @@ class Checker:
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
+        args = (quote, place, explicit, resolved, kept, whole_cues)
+        return self._derived_with(*args) or one_fund(
+            [(explicit, place.before_clause), (whole_cues, place.after)],
+            lambda: self._derived_with(*args),
+        )
+
+    def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
         numerators = self._numerators(quote, place, explicit, resolved, kept)
@@ -348,7 +361,9 @@ class Checker:
             if numerator is None:
                 return []
             if named is None or named.pk == numerator.dims["indicator"]:
-                return [(numerator, 0.0)]
+                partner = paid_for(previous, place)
+                other = resolved.get(id(partner)) if partner else None
+                return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
         for span in (place.before_clause, place.before_sentence_plain):
             cues = self.context.cues(_BASE_WORDS.sub(" ", span))
             fill(cues, explicit)
@@ -376,20 +391,3 @@ class Checker:
 def _after_percent(quote: Quote, place: Place) -> bool:
     before = [q for q in place.in_sentence if q.end <= quote.start]
     return bool(before) and before[-1].kind == "percent"
-
-
-def _settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
-    """The finding takes the verdict and its best reading's figures."""
-    finding.readings = tuple(readings)
-    finding.confidence = confidence
-    finding.verdict = verdict
-    if verdict == NO_DATA or not readings:
-        finding.expected, finding.explanation, finding.figures = "", "", ()
-        return
-    best = readings[0]
-    if verdict == UNSURE:
-        finding.expected, finding.explanation, finding.figures = "", "", ()
-        return
-    finding.expected = best.expected
-    finding.explanation, finding.figures = best.explanation, best.figures
-    assert verdict in (*AGREE, "mismatch")
