@@ -37,6 +37,8 @@ _MONTHS_ONLY = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "cả năm", "cả năm nay" with no year: the whole of the year in force
+_WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
     "hai": 2,
     "ba": 3,
@@ -216,6 +218,8 @@ class Context:
             _match, year, cues.months = periods[-1]
             cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
+        elif _WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
+            cues.months, cues.period_named = None, True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
         cues.measure = _measure(span)
         cues.areas = self.areas_in(span)

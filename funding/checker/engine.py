@@ -19,7 +19,14 @@ from .judge import judge
 from .lists import column_total, respective_area, sum_candidate, summed
 from .parts import as_part, one_fund, paid_for
 from .percents import base_year, derive, percent_kinds, points, points_kinds
-from .places import Place, carried, place_of, previous_value
+from .places import (
+    THIS_YEAR,
+    Place,
+    carried,
+    place_of,
+    previous_value,
+    words_between,
+)
 from .printed import widen_to_printed_parts, widened
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
@@ -116,7 +123,7 @@ class Checker:
                         for q in in_sentence
                         if q.start < quote.start and resolved.get(id(q))
                     ]
-                    widen_to_printed_parts(options, quote, parts)
+                    widen_to_printed_parts(options, quote, parts, place)
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
                         options += self._total_of_column(quote, quotes, resolved, made)
                     verdict, readings, confidence = decide(options, quote)
@@ -192,7 +199,8 @@ class Checker:
             return self._derived_options(quote, place, explicit, resolved, kept)
         if quote.role == "old":
             explicit.year = base_year(place, kept) or explicit.year
-            explicit.period_named = explicit.period_named or kept.period_named
+            if not explicit.period_named:  # "so với cùng kỳ": the months in force
+                explicit.months, explicit.period_named = kept.months, kept.period_named
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN
@@ -344,23 +352,16 @@ class Checker:
             return [(sum_candidate(parts), 0.0)]
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
+        if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
+            money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
-            offset = place.sentence[0]
-            between = list(
-                place.sentence_text[previous.end - offset : quote.start - offset]
-            )
-            for other in place.in_sentence:  # "với 3 đề án": another quote's noun
-                if previous.end <= other.start < quote.start:
-                    for i in range(
-                        other.start - previous.end, other.end - previous.end
-                    ):
-                        between[i] = " "
-            named = self.context.cues("".join(between)).indicator
+            named = self.context.cues(words_between(previous, quote, place)).indicator
             if numerator is None:
                 return []
-            if named is None or named.pk == numerator.dims["indicator"]:
+            own = named if quote.indicator is None else quote.indicator  # its noun
+            if own is None or own.pk == numerator.dims["indicator"]:
                 partner = paid_for(previous, place)
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
@@ -369,9 +370,13 @@ class Checker:
             fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
-                cues.year, cues.months = kept.year, kept.months  # the year in force
-                cues.period_named = kept.period_named
-            named += [cues.areas or None, cues.year]
+                cues.year = kept.year  # the year in force, and its period if unsaid
+                if not cues.period_named:
+                    cues.months, cues.period_named = kept.months, kept.period_named
+            unsaid = cues.year is None and THIS_YEAR.search(span)
+            if unsaid:  # "kế hoạch năm nay": the area in force, any year
+                cues.areas = cues.areas or kept.areas
+            named += [cues.areas or None, cues.year or unsaid or None]
             if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues)
         return []

@@ -5,7 +5,7 @@ tests, not taken from the corpus)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE, Checker
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
 from funding.models import Area, Figure, Indicator
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +77,95 @@ def test_the_total_of_one_fund_when_no_all_funds_total_is_stored(hill):
     wrong = read(hill, text.format("16 tỷ đồng", "3,9%"))
     assert wrong[0][1] in (MISMATCH, UNSURE)
     assert wrong[2][1] in (MISMATCH, UNSURE)
+
+
+@pytest.fixture
+def lake(reference_data, make_figure):
+    """Điện Biên's year 2026: plan, 9 months executed, the year's estimate."""
+    dien_bien = area("Điện Biên")
+    return [
+        make_figure(dien_bien, 2026, P, "8000000000", source=KCDP),
+        make_figure(dien_bien, 2026, E, "5200000000", source=KCDP, months=9),
+        make_figure(
+            dien_bien, 2026, Figure.Measure.ESTIMATE, "7700000000", source=KCDP
+        ),
+    ]
+
+
+def test_ca_nam_is_the_whole_year_after_months_in_force(lake):
+    text = (
+        "Đến hết tháng 9/2026, Điện Biên đã giải ngân 5,2 tỷ đồng kinh phí "
+        "khuyến công địa phương, đạt 65% kế hoạch.\nCả năm ước đạt {} "
+        "kế hoạch."
+    )
+    assert read(lake, text.format("96,25%"))[-1] == ("96,25%", MATCH)
+    assert read(lake, text.format("94,25%"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_a_change_of_nam_nay_is_of_the_area_in_force(lake, make_figure):
+    figures = [
+        *lake,
+        make_figure(area("Điện Biên"), 2025, P, "6400000000", source=KCDP),
+    ]
+    text = (
+        "Kế hoạch kinh phí khuyến công địa phương năm 2026 của tỉnh Điện Biên là "
+        "8 tỷ đồng. Như vậy, kế hoạch năm nay tăng {} so với năm trước."
+    )
+    assert read(figures, text.format("25%"))[-1] == ("25%", MATCH)
+    assert read(figures, text.format("27%"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_a_total_before_the_parts_it_was_added_from(reference_data, make_figure):
+    # printed parts 4,21 + 1,83 + 3,06 = 9,10; the exact sum 9,1147 prints 9,11
+    old = Area.objects.filter(short_name="Lâm Đồng").get(valid_to__isnull=False)
+    absorbed = [
+        Area.objects.filter(short_name=n).get(valid_to__isnull=False)
+        for n in ("Đắk Nông", "Bình Thuận")
+    ]
+    figures = [
+        make_figure(old, 2025, E, "4214900000", months=6),
+        make_figure(absorbed[0], 2025, E, "1834900000", months=6),
+        make_figure(absorbed[1], 2025, E, "3064900000", months=6),
+        make_figure(area("Lâm Đồng"), 2025, E, "15120000000", months=11),
+    ]
+    text = (
+        "6 tháng đầu năm 2025, trước khi hợp nhất, ba tỉnh giải ngân tổng cộng "
+        "{} tỷ đồng, trong đó Lâm Đồng 4,21 tỷ đồng, Đắk Nông 1,83 tỷ đồng và "
+        "Bình Thuận 3,06 tỷ đồng."
+    )
+    assert read(figures, text.format("9,10"))[0] == ("9,10 tỷ đồng", ROUNDING)
+    assert read(figures, text.format("9,11"))[0] == ("9,11 tỷ đồng", MATCH)
+    assert read(figures, text.format("9,21"))[0][1] in (MISMATCH, UNSURE)
+
+
+def test_from_one_count_to_another_in_the_period_in_force(reference_data, make_figure):
+    dien_bien, count = area("Điện Biên"), Indicator.objects.get(code="so-de-an")
+    figures = [
+        make_figure(dien_bien, 2026, E, "33", source=KCDP, indicator=count, months=8),
+        make_figure(dien_bien, 2025, E, "27", source=KCDP, indicator=count, months=8),
+        make_figure(dien_bien, 2025, E, "35", source=KCDP, indicator=count),
+    ]
+    text = (
+        "Tính đến hết tháng 8/2026, Điện Biên đã triển khai 33 đề án khuyến công "
+        "địa phương; so với cùng kỳ, số đề án triển khai tăng từ {} lên 33 đề án."
+    )
+    assert read(figures, text.format("27"))[1] == ("27", MATCH)
+    assert read(figures, text.format("28"))[1][1] in (MISMATCH, UNSURE)
+
+
+def test_more_projects_is_a_difference_of_the_projects_not_the_money(
+    reference_data, make_figure
+):
+    dien_bien, count = area("Điện Biên"), Indicator.objects.get(code="so-de-an")
+    figures = [
+        make_figure(dien_bien, 2026, P, "33", source=KCDP, indicator=count),
+        make_figure(dien_bien, 2025, P, "27", source=KCDP, indicator=count),
+        make_figure(dien_bien, 2026, P, "8000000000", source=KCDP),
+        make_figure(dien_bien, 2025, P, "7000000000", source=KCDP),
+    ]
+    text = (
+        "Năm 2026, Điện Biên được giao kế hoạch 33 đề án với tổng kinh phí 8 tỷ "
+        "đồng, nhiều hơn {} đề án so với năm trước."
+    )
+    assert read(figures, text.format("6"))[-1] == ("6 đề án", MATCH)
+    assert read(figures, text.format("5"))[-1][1] in (MISMATCH, UNSURE)
