@@ -17,7 +17,14 @@ from .idents import Computed, IdentError
 from .increments import difference_candidate, increments, is_increment, left_of
 from .judge import judge
 from .lists import column_total, respective_area, sum_candidate, summed
-from .parts import as_part, one_fund, paid_for
+from .parts import (
+    as_part,
+    cell_cues,
+    not_the_plan,
+    one_fund,
+    paid_for,
+    share_in_total,
+)
 from .percents import base_year, derive, percent_kinds, points, points_kinds
 from .places import (
     THIS_YEAR,
@@ -174,10 +181,11 @@ class Checker:
         ]
 
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
+        place = share_in_total(place)
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
         if quote.header:  # a table cell: its caption and column say the rest
-            explicit = self._cell_cues(quote, explicit)
+            explicit = cell_cues(self.context, quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = self._own_cues(place, explicit)
             listed = respective_area(quote, place, self.context.areas_listed)
@@ -209,6 +217,7 @@ class Checker:
             explicit.months, explicit.period_named = None, False
             kept = replace(kept, months=None, period_named=False)
         options = self._value_options(quote, explicit, favoured, kept)
+        options = not_the_plan(options, quote, place, self.candidates)
         options = options or one_fund(
             [(explicit, place.own)],
             lambda: self._value_options(quote, explicit, favoured, kept),
@@ -218,17 +227,6 @@ class Checker:
         if since == "part":
             return options + increments(self.candidates, options)
         return increments(self.candidates, options) if since else options
-
-    def _cell_cues(self, quote: Quote, row: Cues) -> Cues:
-        """A table cell's cues: its caption's and column's, with the area
-        and content its row names."""
-        cues = self.context.cues(quote.header)
-        cues.areas = row.areas or cues.areas
-        cues.content = row.content or cues.content
-        # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
-        cues.measure = cues.measure or row.measure
-        cues.fund = cues.fund or row.fund
-        return cues
 
     def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
         """The cues a value quote must hold: the period and area of its

@@ -5,15 +5,18 @@ which part it is, no figure of the data), and an amount with the count it
 is for ("5,6 tỷ đồng cho 14 đề án, chiếm 3,5%": the percentage may be of
 either); and "tổng kinh phí" of one fund when the data holds no total of
 all funds ("kinh phí khuyến công quốc gia năm 2026 ... với tổng kinh phí
-160 tỷ đồng")."""
+160 tỷ đồng"); "tỷ trọng A trong tổng kinh phí": A's share of the total.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..core.models import Figure
+from .candidates import Candidates
 from .choose import AGREE, Option
-from .cues import Context
+from .cues import Context, Cues
 from .judge import judge
 from .places import Place
 from .report import Quote
@@ -22,6 +25,19 @@ _PART = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?:\s+(?:có|là))?\s*
 #: "tổng kinh phí", "tổng kế hoạch": a total, of all funds or of the one
 #: the text is about
 _TOTAL = re.compile(r"tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch", re.I)
+#: "tỷ trọng kinh phí KCQG trong tổng kinh phí năm 2024 là 40%": the words
+#: naming the whole, inside those naming the part
+_SHARE_IN = re.compile(
+    r"(?<!\w)(?:tỷ trọng|cơ cấu)(?!\w).*?(?P<whole>\strong\s+(?:tổng|toàn bộ)"
+    r"(?:\s+\w+){0,2}\s+kinh phí)(?!\w)",
+    re.IGNORECASE,
+)
+#: ", bằng 96,12% kế hoạch" right after an amount: it is not the plan
+_OF_PLAN = re.compile(
+    r"\s*,?\s*(?:đạt|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d[\d.,]*\s*%\s*"
+    r"(?:so với\s+)?(?:kế hoạch|dự toán)",
+    re.IGNORECASE,
+)
 #: what joins an amount (and the words naming its fund) to the count it
 #: pays for
 _FOR = re.compile(
@@ -86,3 +102,51 @@ def one_fund(named, read) -> list[Option]:
     for option in options:
         option.assumed = True
     return options
+
+
+def share_in_total(place: Place) -> Place:
+    """ "Tỷ trọng A trong tổng kinh phí năm X là p%": the words naming the
+    whole moved after the number, where a share's whole is read; what is
+    left before it names the part (A, in year X)."""
+    found = _SHARE_IN.search(place.before_clause)
+    if found is None:
+        return place
+    whole = found["whole"]
+
+    def cut(text: str) -> str:
+        return text.replace(whole, " " * len(whole))
+
+    return replace(
+        place,
+        before_clause=cut(place.before_clause),
+        before_sentence_plain=cut(place.before_sentence_plain),
+        after=whole + place.after,
+    )
+
+
+def not_the_plan(
+    options: list[Option], quote: Quote, place: Place, candidates: Candidates
+):
+    """An amount the text says is some percent of the plan ("đạt 318 tỷ
+    đồng, bằng 96,12% kế hoạch") is not the plan itself."""
+    offset = place.sentence[0]
+    if quote.role or not _OF_PLAN.match(place.sentence_text, quote.end - offset):
+        return options  # "18,91/19,25 tỷ đồng, đạt 98,22% kế hoạch": the pair's
+    return [
+        o
+        for o in options
+        if (found := candidates.by_node.get(str(o.node))) is None
+        or found.dims["measure"] != Figure.Measure.PLAN
+    ]
+
+
+def cell_cues(context: Context, quote: Quote, row: Cues) -> Cues:
+    """A table cell's cues: its caption's and column's, with the area and
+    content its row names."""
+    cues = context.cues(quote.header)
+    cues.areas = row.areas or cues.areas
+    cues.content = row.content or cues.content
+    # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
+    cues.measure = cues.measure or row.measure
+    cues.fund = cues.fund or row.fund
+    return cues

@@ -169,3 +169,45 @@ def test_more_projects_is_a_difference_of_the_projects_not_the_money(
     )
     assert read(figures, text.format("6"))[-1] == ("6 đề án", MATCH)
     assert read(figures, text.format("5"))[-1][1] in (MISMATCH, UNSURE)
+
+
+@pytest.fixture
+def nation(reference_data, make_figure):
+    """The nation's executed KCQG and KCĐP in 2026 and 2024 (all funds derived)."""
+    nation = Area.objects.get(kind=Area.Kind.NATION)
+    return [
+        make_figure(nation, 2026, E, "150000000000", source=KCQG),
+        make_figure(nation, 2026, E, "210000000000", source=KCDP),
+        make_figure(nation, 2024, E, "130000000000", source=KCQG),
+        make_figure(nation, 2024, E, "170000000000", source=KCDP),
+    ]
+
+
+def test_ty_trong_of_one_fund_in_the_total(nation):
+    # 150 / 360 = 41,67%; 130 / 300 = 43,33%: 1,67 points lower
+    text = (
+        "Năm 2026, tỷ trọng kinh phí khuyến công quốc gia trong tổng kinh phí "
+        "khuyến công cả nước là {}, thấp hơn {} điểm phần trăm so với năm 2024."
+    )
+    assert read(nation, text.format("41,67%", "1,67")) == [
+        ("41,67%", MATCH),
+        ("1,67 điểm phần trăm", MATCH),
+    ]
+    wrong = read(nation, text.format("58,33%", "1,87"))
+    assert [verdict for _text, verdict in wrong] == [MISMATCH, MISMATCH]
+
+
+def test_an_amount_that_is_a_percent_of_the_plan_is_not_the_plan(
+    reference_data, make_figure
+):
+    dien_bien = area("Điện Biên")
+    figures = [
+        make_figure(dien_bien, 2026, P, "8000000000", source=KCDP),
+        make_figure(dien_bien, 2026, E, "7600000000", source=KCDP),
+    ]
+    text = (
+        "Năm 2026, kinh phí khuyến công địa phương của Điện Biên đạt {} tỷ đồng, "
+        "bằng 95% kế hoạch."
+    )
+    assert read(figures, text.format("7,6"))[0] == ("7,6 tỷ đồng", MATCH)
+    assert read(figures, text.format("8,0"))[0] == ("8,0 tỷ đồng", MISMATCH)
