@@ -14,10 +14,17 @@ from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
-from .increments import difference_candidate, increments, is_increment, left_of
+from .increments import (
+    difference_candidate,
+    increments,
+    is_increment,
+    left_of,
+    rest_of,
+)
 from .judge import judge
 from .lists import column_total, respective_area, sum_candidate, summed
 from .parts import (
+    after_percent,
     as_part,
     cell_cues,
     not_the_plan,
@@ -190,7 +197,7 @@ class Checker:
             explicit, favoured = self._own_cues(place, explicit)
             listed = respective_area(quote, place, self.context.areas_listed)
             explicit.areas = listed or explicit.areas
-            if quote.in_parens and _after_percent(quote, place):
+            if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
                 # the words before the parenthesis name, maybe a wider area
                 explicit.areas = self.context.cues(place.own).areas
@@ -223,7 +230,8 @@ class Checker:
             lambda: self._value_options(quote, explicit, favoured, kept),
         )
         if left:
-            return left_of(self.candidates, options)
+            rest = rest_of(self.candidates, options, resolved.values())
+            return left_of(self.candidates, options) + rest
         if since == "part":
             return options + increments(self.candidates, options)
         return increments(self.candidates, options) if since else options
@@ -389,8 +397,3 @@ class Checker:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
-
-
-def _after_percent(quote: Quote, place: Place) -> bool:
-    before = [q for q in place.in_sentence if q.end <= quote.start]
-    return bool(before) and before[-1].kind == "percent"

@@ -2,7 +2,9 @@
 ("chưa giải ngân", "còn lại": the plan less what was executed) and what
 was added in a later period ("riêng tháng 7 đã giải ngân thêm …", "quý III
 giải ngân thêm …": the figure of a longer period less that of a shorter
-one of the same year)."""
+one of the same year); and what is left of a whole once the parts the
+text named are taken ("Phần còn lại, 36 tỷ đồng": the whole less their
+sum)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from . import idents
 from .candidates import Candidate, Candidates
 from .choose import Option
 from .idents import Computed
+from .lists import sum_candidate
 from .places import Place
 from .report import Quote
 
@@ -50,6 +53,27 @@ def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:
         done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
         if done is not None:
             options.append(_less(plan, done, option))
+    return options
+
+
+def rest_of(candidates: Candidates, wholes: list[Option], parts) -> list[Option]:
+    """Each whole less the sum of the parts named before (at least two,
+    alike but for an area inside the whole's)."""
+    options = []
+    for option in wholes:
+        whole = candidates.by_node.get(str(option.node))
+        if whole is None:
+            continue
+        dims = whole.dims
+        inside = {
+            str(p.node): p
+            for p in parts
+            if p is not None
+            and all(p.dims[k] == dims[k] for k in dims if k != "area")
+            and candidates.contains(dims["area"], p.dims["area"], dims["year"])
+        }
+        if len(inside) >= 2:
+            options.append(_less(whole, sum_candidate(list(inside.values())), option))
     return options
 
 

@@ -150,3 +150,9 @@ def cell_cues(context: Context, quote: Quote, row: Cues) -> Cues:
     cues.measure = cues.measure or row.measure
     cues.fund = cues.fund or row.fund
     return cues
+
+
+def after_percent(quote: Quote, place: Place) -> bool:
+    """Does a percentage come right before ``quote`` in its sentence?"""
+    before = [q for q in place.in_sentence if q.end <= quote.start]
+    return bool(before) and before[-1].kind == "percent"

@@ -211,3 +211,18 @@ def test_an_amount_that_is_a_percent_of_the_plan_is_not_the_plan(
     )
     assert read(figures, text.format("7,6"))[0] == ("7,6 tỷ đồng", MATCH)
     assert read(figures, text.format("8,0"))[0] == ("8,0 tỷ đồng", MISMATCH)
+
+
+def test_what_is_left_of_a_whole_once_its_named_parts_are_taken(hill, make_figure):
+    figures = [
+        *hill,
+        make_figure(area("Điện Biên"), 2026, P, "4000000000", source=KCQG),
+        make_figure(area("Lai Châu"), 2026, P, "3400000000", source=KCQG),
+    ]
+    text = (
+        "Năm 2026, kinh phí khuyến công quốc gia của cả nước là 160 tỷ đồng; "
+        "tỉnh Tuyên Quang được giao 5,6 tỷ đồng, Điện Biên 4 tỷ đồng, Lai Châu "
+        "3,4 tỷ đồng.\nSố còn lại, {} tỷ đồng, dành cho các địa phương khác."
+    )
+    assert read(figures, text.format("147"))[-1] == ("147 tỷ đồng", MATCH)
+    assert read(figures, text.format("137"))[-1][1] in (MISMATCH, UNSURE)
