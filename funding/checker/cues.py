@@ -67,7 +67,11 @@ FUND_WORDS = [
     ),
 ]
 MEASURE_WORDS = [
-    (LEFT, r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"),
+    (
+        LEFT,
+        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
+        r"|còn phải (?:giải ngân|thực hiện)",
+    ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
     (

@@ -46,14 +46,36 @@ def is_increment(quote: Quote, place: Place) -> str:
 
 
 def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:
-    """Each plan less what was executed."""
+    """Each plan (and the year's estimate beside it: "để về đích, quý IV
+    còn phải giải ngân …") less what was executed: in the plan's period,
+    else in the longest part of it stored."""
     options = []
     for option in plans:
         plan = candidates.by_node[str(option.node)]
+        wholes = [plan, candidates.get(plan.dims, measure=Figure.Measure.ESTIMATE)]
         done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
+        done = done or _longest_part(candidates, plan)
         if done is not None:
-            options.append(_less(plan, done, option))
+            options += [_less(w, done, option) for w in wholes if w is not None]
     return options
+
+
+def _longest_part(candidates: Candidates, plan: Candidate) -> Candidate | None:
+    """What was executed in the longest shorter period of the plan's year."""
+    whole = _length(plan.dims["months"])
+    found = [
+        (length, c)
+        for c in candidates.all()
+        if c.dims["measure"] == Figure.Measure.EXECUTED
+        and all(c.dims[k] == plan.dims[k] for k in plan.dims if k not in _MOVED)
+        and (length := _length(c.dims["months"])) is not None
+        and whole is not None
+        and length < whole
+    ]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+_MOVED = ("measure", "months")
 
 
 def rest_of(candidates: Candidates, wholes: list[Option], parts) -> list[Option]:

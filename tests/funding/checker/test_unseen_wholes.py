@@ -226,3 +226,15 @@ def test_what_is_left_of_a_whole_once_its_named_parts_are_taken(hill, make_figur
     )
     assert read(figures, text.format("147"))[-1] == ("147 tỷ đồng", MATCH)
     assert read(figures, text.format("137"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_what_is_still_to_be_disbursed_after_the_months_done(lake):
+    # plan 8 − 9 months 5,2 = 2,8; the year's estimate 7,7 − 5,2 = 2,5
+    text = (
+        "Chín tháng năm 2026, Điện Biên giải ngân 5,2 tỷ đồng kinh phí khuyến "
+        "công địa phương. Để về đích, quý IV tỉnh còn phải giải ngân khoảng {} tỷ "
+        "đồng."
+    )
+    assert read(lake, text.format("2,5"))[-1] == ("2,5 tỷ đồng", ROUNDING)  # khoảng
+    assert read(lake, text.format("2,8"))[-1] == ("2,8 tỷ đồng", ROUNDING)
+    assert read(lake, text.format("3,4"))[-1][1] in (MISMATCH, UNSURE)
