@@ -22,7 +22,7 @@ from .increments import (
     rest_of,
 )
 from .judge import judge
-from .lists import column_total, respective_area, sum_candidate, summed
+from .lists import column_total, respective, sum_candidate, summed
 from .parts import (
     after_percent,
     as_part,
@@ -195,8 +195,7 @@ class Checker:
             explicit = cell_cues(self.context, quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = self._own_cues(place, explicit)
-            listed = respective_area(quote, place, self.context.areas_listed)
-            explicit.areas = listed or explicit.areas
+            respective(quote, place, self.context.areas_listed, explicit)
             if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
                 # the words before the parenthesis name, maybe a wider area

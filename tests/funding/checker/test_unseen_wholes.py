@@ -238,3 +238,24 @@ def test_what_is_still_to_be_disbursed_after_the_months_done(lake):
     assert read(lake, text.format("2,5"))[-1] == ("2,5 tỷ đồng", ROUNDING)  # khoảng
     assert read(lake, text.format("2,8"))[-1] == ("2,8 tỷ đồng", ROUNDING)
     assert read(lake, text.format("3,4"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_years_listed_then_lan_luot_pair_with_the_numbers(reference_data, make_figure):
+    dien_bien = area("Điện Biên")
+    figures = [
+        make_figure(dien_bien, 2024, E, "5310000000", source=KCDP),
+        make_figure(dien_bien, 2025, E, "6020000000", source=KCDP),
+    ]
+    text = (
+        "Kinh phí khuyến công địa phương Điện Biên thực hiện năm 2024 và 2025 lần "
+        "lượt là {} và {}."
+    )
+    assert read(figures, text.format("5,31", "6,02 tỷ đồng")) == [
+        ("6,02 tỷ đồng", MATCH)
+    ]
+    assert read(figures, text.format("5,31 tỷ đồng", "6,02 tỷ đồng")) == [
+        ("5,31 tỷ đồng", MATCH),
+        ("6,02 tỷ đồng", MATCH),
+    ]
+    swapped = read(figures, text.format("6,02 tỷ đồng", "5,31 tỷ đồng"))
+    assert [verdict for _text, verdict in swapped] == [MISMATCH, MISMATCH]
