@@ -23,7 +23,16 @@ from decimal import Decimal
 from ..core.derived import round_half_up
 from .idents import Computed, Node
 from .judge import judge
-from .report import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Quote, Reading
+from .report import (
+    MATCH,
+    MISMATCH,
+    NO_DATA,
+    ROUNDING,
+    UNSURE,
+    Finding,
+    Quote,
+    Reading,
+)
 
 AGREE = (MATCH, ROUNDING)
 #: How much less word support a reading giving the printed number may have
@@ -159,3 +168,20 @@ def _within(ratio: Decimal, factor: Decimal) -> bool:
     return any(
         abs(ratio - f) <= f * Decimal("0.02") for f in (factor, Decimal(1) / factor)
     )
+
+
+def settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
+    """The finding takes the verdict and its best reading's figures."""
+    finding.readings = tuple(readings)
+    finding.confidence = confidence
+    finding.verdict = verdict
+    if verdict == NO_DATA or not readings:
+        finding.expected, finding.explanation, finding.figures = "", "", ()
+        return
+    best = readings[0]
+    if verdict == UNSURE:
+        finding.expected, finding.explanation, finding.figures = "", "", ()
+        return
+    finding.expected = best.expected
+    finding.explanation, finding.figures = best.explanation, best.figures
+    assert verdict in (*AGREE, "mismatch")

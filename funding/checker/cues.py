@@ -37,6 +37,8 @@ _MONTHS_ONLY = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "cả năm", "cả năm nay" with no year: the whole of the year in force
+_WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
     "hai": 2,
     "ba": 3,
@@ -65,7 +67,11 @@ FUND_WORDS = [
     ),
 ]
 MEASURE_WORDS = [
-    (LEFT, r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"),
+    (
+        LEFT,
+        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
+        r"|còn phải (?:giải ngân|thực hiện)",
+    ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
     (
@@ -216,6 +222,8 @@ class Context:
             _match, year, cues.months = periods[-1]
             cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
+        elif _WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
+            cues.months, cues.period_named = None, True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
         cues.measure = _measure(span)
         cues.areas = self.areas_in(span)

@@ -11,14 +11,36 @@ from dataclasses import replace
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
-from .choose import AGREE, Option, decide, swapped
+from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
-from .increments import difference_candidate, increments, is_increment, left_of
+from .increments import (
+    difference_candidate,
+    increments,
+    is_increment,
+    left_of,
+    rest_of,
+)
 from .judge import judge
-from .lists import column_total, respective_area, sum_candidate, summed
+from .lists import column_total, respective, sum_candidate, summed
+from .parts import (
+    after_percent,
+    as_part,
+    cell_cues,
+    not_the_plan,
+    one_fund,
+    paid_for,
+    share_in_total,
+)
 from .percents import base_year, derive, percent_kinds, points, points_kinds
-from .places import Place, carried, place_of, previous_value
+from .places import (
+    THIS_YEAR,
+    Place,
+    carried,
+    place_of,
+    previous_value,
+    words_between,
+)
 from .printed import widen_to_printed_parts, widened
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
@@ -95,7 +117,7 @@ class Checker:
             str(node), verdict, expected, computed.explanation, computed.figures, 1.0
         )
         others = [r for r in finding.readings if r.ident != bound.ident]
-        _settle(finding, bound.verdict, [bound, *others], 1.0)
+        settle(finding, bound.verdict, [bound, *others], 1.0)
 
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
@@ -109,12 +131,13 @@ class Checker:
                 finding = Finding(quote, NO_DATA)
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
+                    options = as_part(quote, place, resolved, options, self.context)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
                         if q.start < quote.start and resolved.get(id(q))
                     ]
-                    widen_to_printed_parts(options, quote, parts)
+                    widen_to_printed_parts(options, quote, parts, place)
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
                         options += self._total_of_column(quote, quotes, resolved, made)
                     verdict, readings, confidence = decide(options, quote)
@@ -125,7 +148,7 @@ class Checker:
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
-                    _settle(finding, verdict, readings, confidence)
+                    settle(finding, verdict, readings, confidence)
                     if verdict != NO_DATA and readings:
                         ident = readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
@@ -165,15 +188,15 @@ class Checker:
         ]
 
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
+        place = share_in_total(place)
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
         if quote.header:  # a table cell: its caption and column say the rest
-            explicit = self._cell_cues(quote, explicit)
+            explicit = cell_cues(self.context, quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = self._own_cues(place, explicit)
-            listed = respective_area(quote, place, self.context.areas_listed)
-            explicit.areas = listed or explicit.areas
-            if quote.in_parens and _after_percent(quote, place):
+            respective(quote, place, self.context.areas_listed, explicit)
+            if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
                 # the words before the parenthesis name, maybe a wider area
                 explicit.areas = self.context.cues(place.own).areas
@@ -190,7 +213,8 @@ class Checker:
             return self._derived_options(quote, place, explicit, resolved, kept)
         if quote.role == "old":
             explicit.year = base_year(place, kept) or explicit.year
-            explicit.period_named = explicit.period_named or kept.period_named
+            if not explicit.period_named:  # "so với cùng kỳ": the months in force
+                explicit.months, explicit.period_named = kept.months, kept.period_named
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN
@@ -199,22 +223,17 @@ class Checker:
             explicit.months, explicit.period_named = None, False
             kept = replace(kept, months=None, period_named=False)
         options = self._value_options(quote, explicit, favoured, kept)
+        options = not_the_plan(options, quote, place, self.candidates)
+        options = options or one_fund(
+            [(explicit, place.own)],
+            lambda: self._value_options(quote, explicit, favoured, kept),
+        )
         if left:
-            return left_of(self.candidates, options)
+            rest = rest_of(self.candidates, options, resolved.values())
+            return left_of(self.candidates, options) + rest
         if since == "part":
             return options + increments(self.candidates, options)
         return increments(self.candidates, options) if since else options
-
-    def _cell_cues(self, quote: Quote, row: Cues) -> Cues:
-        """A table cell's cues: its caption's and column's, with the area
-        and content its row names."""
-        cues = self.context.cues(quote.header)
-        cues.areas = row.areas or cues.areas
-        cues.content = row.content or cues.content
-        # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
-        cues.measure = cues.measure or row.measure
-        cues.fund = cues.fund or row.fund
-        return cues
 
     def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
         """The cues a value quote must hold: the period and area of its
@@ -291,6 +310,13 @@ class Checker:
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
+        args = (quote, place, explicit, resolved, kept, whole_cues)
+        return self._derived_with(*args) or one_fund(
+            [(explicit, place.before_clause), (whole_cues, place.after)],
+            lambda: self._derived_with(*args),
+        )
+
+    def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
         numerators = self._numerators(quote, place, explicit, resolved, kept)
@@ -331,32 +357,31 @@ class Checker:
             return [(sum_candidate(parts), 0.0)]
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
+        if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
+            money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
-            offset = place.sentence[0]
-            between = list(
-                place.sentence_text[previous.end - offset : quote.start - offset]
-            )
-            for other in place.in_sentence:  # "với 3 đề án": another quote's noun
-                if previous.end <= other.start < quote.start:
-                    for i in range(
-                        other.start - previous.end, other.end - previous.end
-                    ):
-                        between[i] = " "
-            named = self.context.cues("".join(between)).indicator
+            named = self.context.cues(words_between(previous, quote, place)).indicator
             if numerator is None:
                 return []
-            if named is None or named.pk == numerator.dims["indicator"]:
-                return [(numerator, 0.0)]
+            own = named if quote.indicator is None else quote.indicator  # its noun
+            if own is None or own.pk == numerator.dims["indicator"]:
+                partner = paid_for(previous, place)
+                other = resolved.get(id(partner)) if partner else None
+                return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
         for span in (place.before_clause, place.before_sentence_plain):
             cues = self.context.cues(_BASE_WORDS.sub(" ", span))
             fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
-                cues.year, cues.months = kept.year, kept.months  # the year in force
-                cues.period_named = kept.period_named
-            named += [cues.areas or None, cues.year]
+                cues.year = kept.year  # the year in force, and its period if unsaid
+                if not cues.period_named:
+                    cues.months, cues.period_named = kept.months, kept.period_named
+            unsaid = cues.year is None and THIS_YEAR.search(span)
+            if unsaid:  # "kế hoạch năm nay": the area in force, any year
+                cues.areas = cues.areas or kept.areas
+            named += [cues.areas or None, cues.year or unsaid or None]
             if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues)
         return []
@@ -371,25 +396,3 @@ class Checker:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
-
-
-def _after_percent(quote: Quote, place: Place) -> bool:
-    before = [q for q in place.in_sentence if q.end <= quote.start]
-    return bool(before) and before[-1].kind == "percent"
-
-
-def _settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
-    """The finding takes the verdict and its best reading's figures."""
-    finding.readings = tuple(readings)
-    finding.confidence = confidence
-    finding.verdict = verdict
-    if verdict == NO_DATA or not readings:
-        finding.expected, finding.explanation, finding.figures = "", "", ()
-        return
-    best = readings[0]
-    if verdict == UNSURE:
-        finding.expected, finding.explanation, finding.figures = "", "", ()
-        return
-    finding.expected = best.expected
-    finding.explanation, finding.figures = best.explanation, best.figures
-    assert verdict in (*AGREE, "mismatch")

@@ -2,7 +2,9 @@
 ("chưa giải ngân", "còn lại": the plan less what was executed) and what
 was added in a later period ("riêng tháng 7 đã giải ngân thêm …", "quý III
 giải ngân thêm …": the figure of a longer period less that of a shorter
-one of the same year)."""
+one of the same year); and what is left of a whole once the parts the
+text named are taken ("Phần còn lại, 36 tỷ đồng": the whole less their
+sum)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from . import idents
 from .candidates import Candidate, Candidates
 from .choose import Option
 from .idents import Computed
+from .lists import sum_candidate
 from .places import Place
 from .report import Quote
 
@@ -43,13 +46,56 @@ def is_increment(quote: Quote, place: Place) -> str:
 
 
 def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:
-    """Each plan less what was executed."""
+    """Each plan (and the year's estimate beside it: "để về đích, quý IV
+    còn phải giải ngân …") less what was executed: in the plan's period,
+    else in the longest part of it stored."""
     options = []
     for option in plans:
         plan = candidates.by_node[str(option.node)]
+        wholes = [plan, candidates.get(plan.dims, measure=Figure.Measure.ESTIMATE)]
         done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
+        done = done or _longest_part(candidates, plan)
         if done is not None:
-            options.append(_less(plan, done, option))
+            options += [_less(w, done, option) for w in wholes if w is not None]
+    return options
+
+
+def _longest_part(candidates: Candidates, plan: Candidate) -> Candidate | None:
+    """What was executed in the longest shorter period of the plan's year."""
+    whole = _length(plan.dims["months"])
+    found = [
+        (length, c)
+        for c in candidates.all()
+        if c.dims["measure"] == Figure.Measure.EXECUTED
+        and all(c.dims[k] == plan.dims[k] for k in plan.dims if k not in _MOVED)
+        and (length := _length(c.dims["months"])) is not None
+        and whole is not None
+        and length < whole
+    ]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+_MOVED = ("measure", "months")
+
+
+def rest_of(candidates: Candidates, wholes: list[Option], parts) -> list[Option]:
+    """Each whole less the sum of the parts named before (at least two,
+    alike but for an area inside the whole's)."""
+    options = []
+    for option in wholes:
+        whole = candidates.by_node.get(str(option.node))
+        if whole is None:
+            continue
+        dims = whole.dims
+        inside = {
+            str(p.node): p
+            for p in parts
+            if p is not None
+            and all(p.dims[k] == dims[k] for k in dims if k != "area")
+            and candidates.contains(dims["area"], p.dims["area"], dims["year"])
+        }
+        if len(inside) >= 2:
+            options.append(_less(whole, sum_candidate(list(inside.values())), option))
     return options
 
 

@@ -21,6 +21,39 @@ TOGETHER = re.compile(
 )
 
 
+_YEARS = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
+#: a number printed in the list, with or without its unit ("5,72 và 6,48 tỷ")
+_NUMBER = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/])")
+
+
+def respective(quote: Quote, place: Place, areas_listed, cues) -> None:
+    """``cues`` take the area and the year a number after "lần lượt" takes:
+    the ones named in the same place of the list before it ("Sơn La và Lai
+    Châu lần lượt …", "năm 2023 và 2024 lần lượt là 5,72 và 6,48 tỷ đồng")."""
+    cues.areas = respective_area(quote, place, areas_listed) or cues.areas
+    cues.year = _respective_year(quote, place) or cues.year
+
+
+def _respective_year(quote: Quote, place: Place) -> int | None:
+    offset = place.sentence[0]
+    before = place.sentence_text[: quote.start - offset]
+    found = list(RESPECTIVELY.finditer(before))
+    if not found:
+        return None
+    cut = found[-1].start()
+    named = re.search(
+        r"(?<!\w)năm\s+(?:19|20)\d{2}(?:\s*(?:,|và)\s*(?:năm\s+)?"
+        r"(?:19|20)\d{2})+\s*$",
+        before[:cut].rstrip(" ,:"),
+        re.IGNORECASE,
+    )
+    if named is None:
+        return None
+    years = [int(y) for y in _YEARS.findall(named.group(0))]
+    printed = len(_NUMBER.findall(before[found[-1].end() :]))
+    return years[printed] if printed < len(years) else None
+
+
 def respective_area(quote: Quote, place: Place, areas_listed) -> frozenset | None:
     """The area a number after "lần lượt" takes: the one named in the same
     place of the list before it, when the sentence names as many."""

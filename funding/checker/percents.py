@@ -68,6 +68,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["level"]  # "bằng 118,4% năm 2023": of the same figure then
     if last in ("đạt", "bằng") or re.search(r"kế hoạch", place.after, re.IGNORECASE):
         return ["ratio"]
+    if not last and re.search(r"tỷ trọng|cơ cấu", place.before_clause, re.I):
+        return ["share"]  # "tỷ trọng … là 40,57%"
     return ["ratio", "share", "change"]
 
 

@@ -131,3 +131,15 @@ def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
         ):
             found = other
     return found
+
+
+def words_between(previous: Quote, quote: Quote, place: Place) -> str:
+    """The words between two quotes of a sentence, other quotes (and their
+    nouns: "với 3 đề án") blanked."""
+    offset = place.sentence[0]
+    between = list(place.sentence_text[previous.end - offset : quote.start - offset])
+    for other in place.in_sentence:
+        if previous.end <= other.start < quote.start:
+            for i in range(other.start - previous.end, other.end - previous.end):
+                between[i] = " "
+    return "".join(between)

@@ -1,10 +1,13 @@
 """The printed precision of the parts a text shows: a total the article
 computed from the parts it printed ("1,35 tỷ … 4,46 tỷ …, tổng cộng 5,81
 tỷ") is within rounding of the stored total, even when the stored figures
-are exact: each printed part may be off by half its printed step."""
+are exact: each printed part may be off by half its printed step. The
+parts may also follow the total ("tổng cộng 5,81 tỷ đồng, trong đó A 1,35
+tỷ đồng, B 4,46 tỷ đồng"): a sum of as many figures as parts listed."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from itertools import combinations
@@ -13,18 +16,32 @@ from ..core.derived import Derived
 from .candidates import Candidate
 from .choose import Option
 from .idents import Computed
+from .places import Place
 from .report import Quote
 
 #: At most this many parts before a total are tried (2^n sums).
 MOST_PARTS = 8
 
 
+_THEN_PARTS = re.compile(r"\s*,?\s*(?:trong đó|bao gồm|gồm)(?!\w)", re.IGNORECASE)
+
+
 def widen_to_printed_parts(
-    options: list[Option], quote: Quote, parts: list[tuple[Quote, Candidate]]
+    options: list[Option],
+    quote: Quote,
+    parts: list[tuple[Quote, Candidate]],
+    place: Place,
 ) -> None:
     """Widen each option whose value is the sum of some of ``parts`` (the
     numbers before ``quote`` in its sentence, with the figures they were
-    read as) by those parts' printed half-steps."""
+    read as) by those parts' printed half-steps; and each sum of as many
+    figures as the parts listed after it, by theirs."""
+    later = _later_parts(quote, place)
+    for option in options:
+        adds_up = len(option.computed.figures) == len(later) > 1
+        if adds_up and option.computed.kind == "value" and option.node.op == "sum":
+            slack = sum((q.step / 2 for q in later), Decimal(0))
+            option.computed = widened(option.computed, slack)
     parts = [(q, c) for q, c in parts if q.kind == quote.kind][-MOST_PARTS:]
     if len(parts) < 2:
         return
@@ -47,3 +64,20 @@ def widened(computed: Computed, slack: Decimal) -> Computed:
     else:
         result = replace(result, error=result.error + slack)
     return Computed(result, computed.figures, computed.kind)
+
+
+def _later_parts(quote: Quote, place: Place) -> list[Quote]:
+    """The numbers of the same kind a total is broken into after it, up to
+    the end of its clause ("8,89 tỷ đồng, trong đó …, …")."""
+    offset = place.sentence[0]
+    if not _THEN_PARTS.match(place.sentence_text, quote.end - offset):
+        return []
+    stop = place.sentence_text.find(";", quote.end - offset)
+    stop = len(place.sentence_text) if stop < 0 else stop
+    return [
+        q
+        for q in place.in_sentence
+        if quote.end <= q.start < offset + stop
+        and q.kind == quote.kind
+        and not (q.in_parens or q.sign or q.role)
+    ]

@@ -1,0 +1,158 @@
+"""Numbers that stand in a relation to the numbers just before them in
+their sentence: a part of the whole named before it ("30/31 đề án, trong
+đó 21 đề án đã hoàn thành": 21 is not the 30, and with nothing saying
+which part it is, no figure of the data), and an amount with the count it
+is for ("5,6 tỷ đồng cho 14 đề án, chiếm 3,5%": the percentage may be of
+either); and "tổng kinh phí" of one fund when the data holds no total of
+all funds ("kinh phí khuyến công quốc gia năm 2026 ... với tổng kinh phí
+160 tỷ đồng"); "tỷ trọng A trong tổng kinh phí": A's share of the total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..core.models import Figure
+from .candidates import Candidates
+from .choose import AGREE, Option
+from .cues import Context, Cues
+from .judge import judge
+from .places import Place
+from .report import Quote
+
+_PART = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?:\s+(?:có|là))?\s*$", re.I)
+#: "tổng kinh phí", "tổng kế hoạch": a total, of all funds or of the one
+#: the text is about
+_TOTAL = re.compile(r"tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch", re.I)
+#: "tỷ trọng kinh phí KCQG trong tổng kinh phí năm 2024 là 40%": the words
+#: naming the whole, inside those naming the part
+_SHARE_IN = re.compile(
+    r"(?<!\w)(?:tỷ trọng|cơ cấu)(?!\w).*?(?P<whole>\strong\s+(?:tổng|toàn bộ)"
+    r"(?:\s+\w+){0,2}\s+kinh phí)(?!\w)",
+    re.IGNORECASE,
+)
+#: ", bằng 96,12% kế hoạch" right after an amount: it is not the plan
+_OF_PLAN = re.compile(
+    r"\s*,?\s*(?:đạt|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d[\d.,]*\s*%\s*"
+    r"(?:so với\s+)?(?:kế hoạch|dự toán)",
+    re.IGNORECASE,
+)
+#: what joins an amount (and the words naming its fund) to the count it
+#: pays for
+_FOR = re.compile(
+    r"[^\d,;.()%]{0,50}?(?<!\w)(?:cho|với|để thực hiện|thực hiện|hỗ trợ)\s*", re.I
+)
+
+
+def as_part(
+    quote: Quote, place: Place, resolved, options: list[Option], context: Context
+):
+    """The readings left to a part of the whole before it: never the
+    whole's; only one giving the printed number when its words (before
+    and after it) name nothing that tells the part apart."""
+    if quote.kind not in ("amount", "count") or not _PART.search(place.own):
+        return options
+    wholes = {
+        str(found.node)
+        for other in place.in_sentence
+        if other.start < quote.start and (found := resolved.get(id(other)))
+    }
+    options = [o for o in options if str(o.node) not in wholes]
+    cues = context.cues(_PART.split(place.own)[-1] + " " + place.after)
+    named = (cues.fund, cues.measure, cues.content, cues.year, cues.indicator)
+    if cues.areas or any(cue is not None for cue in named):
+        return options
+    return [o for o in options if judge(o.computed, quote)[0] in AGREE]
+
+
+def paid_for(previous: Quote, place: Place) -> Quote | None:
+    """The amount right before a count it pays for ("23 tỷ đồng cho 41 đề
+    án"), or the count right before its amount ("41 đề án với 23 tỷ
+    đồng"): a percentage after them may be of either."""
+    earlier = [
+        q
+        for q in place.in_sentence
+        if q.end <= previous.start
+        and q.start >= place.clause_start
+        and q.kind in ("amount", "count")
+        and q.kind != previous.kind
+        and not q.sign
+        and not q.role
+    ]
+    if not earlier:
+        return None
+    offset = place.sentence[0]
+    between = place.sentence_text[earlier[-1].end - offset : previous.start - offset]
+    return earlier[-1] if _FOR.fullmatch(between) else None
+
+
+def one_fund(named, read) -> list[Option]:
+    """When "tổng kinh phí" (all funds) left no reading: the readings
+    without that fund, each only assumed (a mismatch is then unsure: the
+    total may be of all funds, which the data does not hold). ``named``:
+    (cues, the words they were read from) pairs."""
+    dropped = False
+    for cues, words in named:
+        if cues.fund == Figure.Fund.ALL and _TOTAL.search(words):
+            cues.fund, dropped = None, True
+    if not dropped:
+        return []
+    options = read()
+    for option in options:
+        option.assumed = True
+    return options
+
+
+def share_in_total(place: Place) -> Place:
+    """ "Tỷ trọng A trong tổng kinh phí năm X là p%": the words naming the
+    whole moved after the number, where a share's whole is read; what is
+    left before it names the part (A, in year X)."""
+    found = _SHARE_IN.search(place.before_clause)
+    if found is None:
+        return place
+    whole = found["whole"]
+
+    def cut(text: str) -> str:
+        return text.replace(whole, " " * len(whole))
+
+    return replace(
+        place,
+        before_clause=cut(place.before_clause),
+        before_sentence_plain=cut(place.before_sentence_plain),
+        after=whole + place.after,
+    )
+
+
+def not_the_plan(
+    options: list[Option], quote: Quote, place: Place, candidates: Candidates
+):
+    """An amount the text says is some percent of the plan ("đạt 318 tỷ
+    đồng, bằng 96,12% kế hoạch") is not the plan itself."""
+    offset = place.sentence[0]
+    if quote.role or not _OF_PLAN.match(place.sentence_text, quote.end - offset):
+        return options  # "18,91/19,25 tỷ đồng, đạt 98,22% kế hoạch": the pair's
+    return [
+        o
+        for o in options
+        if (found := candidates.by_node.get(str(o.node))) is None
+        or found.dims["measure"] != Figure.Measure.PLAN
+    ]
+
+
+def cell_cues(context: Context, quote: Quote, row: Cues) -> Cues:
+    """A table cell's cues: its caption's and column's, with the area and
+    content its row names."""
+    cues = context.cues(quote.header)
+    cues.areas = row.areas or cues.areas
+    cues.content = row.content or cues.content
+    # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
+    cues.measure = cues.measure or row.measure
+    cues.fund = cues.fund or row.fund
+    return cues
+
+
+def after_percent(quote: Quote, place: Place) -> bool:
+    """Does a percentage come right before ``quote`` in its sentence?"""
+    before = [q for q in place.in_sentence if q.end <= quote.start]
+    return bool(before) and before[-1].kind == "percent"
