@@ -85,17 +85,29 @@ def test_every_injected_error_is_flagged_on_the_tune_split(totals):
     assert found["flagged"] == found["errors"]
 
 
+# Measured on the held-out set 15-19 (five styles, 182 quotes with data,
+# written while the checker was tuned on 01-14 by someone who never saw
+# them; ``python bench/checker_corpus.py --split heldout``): recall 170 of
+# 182 (93.4%), 17 false mismatches (9 of them in 16's table), 34 of 42
+# errors flagged, unsure 3.8%, no distractor flagged. The floors may only
+# get better; the targets stay strict xfails until met.
+HELD_OUT_QUOTES_MISSED = 12
+HELD_OUT_FALSE_MISMATCHES = 17
+HELD_OUT_ERRORS_MISSED = 8
+
+
+def test_held_out_recall_stays_at_least_as_measured(held_out):
+    assert held_out["quotes"] >= 180
+    assert held_out["quotes"] - held_out["found"] <= HELD_OUT_QUOTES_MISSED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured: recall 170 of 182 (93.4%) on the held-out split 15-19 "
+    "(python bench/checker_corpus.py --split heldout)",
+)
 def test_recall_on_the_held_out_split(held_out):
     assert held_out["found"] / held_out["quotes"] >= 0.97
-
-
-# Measured on the first held-out set, 11-14, before it joined the tune
-# split (``python bench/checker_corpus.py --split heldout``): 2 false
-# mismatches (12, 13) and 32 of 38 errors flagged. To be re-set on the new
-# held-out set once it is merged; the floors may only get better and the
-# targets stay strict xfails until met.
-HELD_OUT_FALSE_MISMATCHES = 2
-HELD_OUT_ERRORS_MISSED = 6
 
 
 def test_held_out_false_mismatches_stay_at_most_as_measured(held_out):
@@ -105,7 +117,7 @@ def test_held_out_false_mismatches_stay_at_most_as_measured(held_out):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 2 false mismatches on the held-out split 11-14 "
+    reason="measured: 17 false mismatches on the held-out split 15-19 "
     "(python bench/checker_corpus.py --split heldout)",
 )
 def test_no_false_mismatch_on_the_held_out_split(held_out):
@@ -113,14 +125,14 @@ def test_no_false_mismatch_on_the_held_out_split(held_out):
 
 
 def test_held_out_errors_missed_stay_at_most_as_measured(held_out):
-    assert held_out["errors"] >= 38
+    assert held_out["errors"] >= 42
     assert held_out["errors"] - held_out["flagged"] <= HELD_OUT_ERRORS_MISSED
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 32 of 38 injected errors flagged on the held-out split "
-    "11-14 (python bench/checker_corpus.py --split heldout)",
+    reason="measured: 34 of 42 injected errors flagged on the held-out split "
+    "15-19 (python bench/checker_corpus.py --split heldout)",
 )
 def test_every_injected_error_is_flagged_on_the_held_out_split(held_out):
     assert held_out["flagged"] == held_out["errors"]
