@@ -64,8 +64,9 @@ MIDDLEWARE = [
     "khuyencong.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag / Last-Modified answered with 304, for cached pages too.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # ETag / Last-Modified answered with 304, for cached pages too (the page
+    # cache makes the ETags of public pages).
+    "khuyencong.middleware.ConditionalGetMiddleware",
     # django-csp's, the header without a nonce built once.
     "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
@@ -77,13 +78,15 @@ MIDDLEWARE = [
     "khuyencong.params.CanonicalQueryMiddleware",
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session, authentication and OTP layers, which answer a request
+    # without a session cookie outside the admin without a store or a lookup.
+    "khuyencong.sessions.SessionMiddleware",
     # Django's, with one language set without reading the request.
     "khuyencong.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "khuyencong.sessions.AuthenticationMiddleware",
+    "khuyencong.sessions.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
     # Django's, for the admin's addresses alone (no public page shows one).
     "khuyencong.middleware.AdminMessageMiddleware",
