@@ -25,9 +25,10 @@ class RequestHardeningMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.admin = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        admin = request.path.startswith("/" + settings.ADMIN_URL)
+        admin = request.path.startswith(self.admin)
         problem = self.problem(request, admin=admin)
         if problem:
             return invalid_request_response(request, [problem])

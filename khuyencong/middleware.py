@@ -9,8 +9,12 @@ from urllib.parse import unquote_plus
 
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.messages.middleware import MessageMiddleware
+from django.middleware.http import (
+    ConditionalGetMiddleware as BaseConditionalGetMiddleware,
+)
 from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
 from django.utils import translation
 from django.utils.module_loading import import_string
@@ -66,10 +70,9 @@ LINE = "%s %s %s %.1fms ip=%s user=%s"
 
 
 def _username(request) -> str:
-    # Without a session cookie nobody is signed in: the lazy user (a session
-    # read) is left alone, as on a cached page it was never made.
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return "-"
+    # A page served before the authentication layers (a cached one) has no
+    # user; one without a session cookie an anonymous one, not a lookup
+    # (khuyencong.sessions).
     user = getattr(request, "user", None)
     return user.get_username() if user is not None and user.is_authenticated else "-"
 
@@ -199,28 +202,36 @@ class CSPMiddleware(BaseCSPMiddleware):
     not change while it runs): most pages, every cached one; and a nonce
     object cheaper than its lazy one."""
 
-    _plain: str | None = None
+    # What a view may set on its response to change its policy.
+    CHANGES = ("_csp_config", "_csp_update", "_csp_replace")
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        # A policy that depends on the request (report-only, excluded
+        # addresses) is left to django-csp's code for every response.
+        varies = getattr(
+            settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None
+        ) or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
+        self.plain = None if varies else build_policy()
+
+    def __call__(self, request):
+        request.csp_nonce = Nonce(self._make_nonce, request)
+        return self.process_response(request, self.get_response(request))
 
     def process_request(self, request):
         request.csp_nonce = Nonce(self._make_nonce, request)
 
     def process_response(self, request, response):
         if (
-            getattr(request, "_csp_nonce", None) is not None
+            self.plain is None
+            or getattr(request, "_csp_nonce", None) is not None
             or HEADER in response
-            or any(
-                getattr(response, name, None) is not None
-                for name in ("_csp_config", "_csp_update", "_csp_replace")
-            )
             or getattr(response, "_csp_exempt", False)
-            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-            or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
+            or any(getattr(response, name, None) is not None for name in self.CHANGES)
         ):
             return super().process_response(request, response)
-        if self._plain is None:
-            self._plain = super().process_response(request, response).get(HEADER, "")
-        elif self._plain:
-            response[HEADER] = self._plain
+        if self.plain:
+            response[HEADER] = self.plain
         # A nonce asked for after the header is written is an error, as in
         # django-csp.
         request.csp_nonce = SPENT
@@ -291,3 +302,29 @@ class AdminMessageMiddleware(MessageMiddleware):
         # Django's process_response stores only what a request was given.
         if request.path.startswith(self.prefix):
             super().process_request(request)
+
+
+# The request headers that make a GET conditional (RFC 9110, section 13.1).
+CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
+class ConditionalGetMiddleware(BaseConditionalGetMiddleware):
+    """Django's, answering a conditional GET (304, 412) from the response's
+    ETag and Last-Modified, but making no ETag itself: the page cache gives
+    one to every public page (the only responses a browser or a CDN may
+    keep; cached copies carry theirs), and hashing every other response
+    (the admin's, private and rendered anew each time) cost every request.
+    A request with no condition is left alone: there is nothing to answer."""
+
+    def process_response(self, request, response):
+        if not any(name in request.META for name in CONDITIONS):
+            return response
+        return super().process_response(request, response)
+
+    def needs_etag(self, response):
+        return False

@@ -64,12 +64,12 @@ MIDDLEWARE = [
     "khuyencong.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag / Last-Modified answered with 304, for cached pages too.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # 304s from ETag / Last-Modified (made by the page cache for public pages).
+    "khuyencong.middleware.ConditionalGetMiddleware",
     # django-csp's, the header without a nonce built once.
     "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
-    # (NUL…) is refused here, with the headers above on the 400.
+    # (NUL…) gets a 400, with the headers above.
     "khuyencong.hardening.RequestHardeningMiddleware",
     # Before the page cache: a click id, or any parameter a page does not
     # read, must not make a page new.
@@ -77,13 +77,14 @@ MIDDLEWARE = [
     "khuyencong.params.CanonicalQueryMiddleware",
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    # Django's, with one language set without reading the request.
+    # Django's and django-otp's, lighter without a session cookie.
+    "khuyencong.sessions.SessionMiddleware",
+    # Django's; its one language set without reading the request.
     "khuyencong.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "khuyencong.sessions.AuthenticationMiddleware",
+    "khuyencong.sessions.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
     # Django's, for the admin's addresses alone (no public page shows one).
     "khuyencong.middleware.AdminMessageMiddleware",
@@ -97,10 +98,8 @@ MIDDLEWARE = [
 # What only the admin uses (its pages, its login and OTP forms, all under
 # ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
 # public pages use none of it, and the import maps' nonce reads every
-# response's bytes. CSRF, the sessions, authentication, OTP verification
-# (the page cache tells staff apart with them) and the login lockouts
-# (django-axes' check asks for them in MIDDLEWARE) stay for every request;
-# messages too, as a subclass that does nothing outside the admin.
+# response's bytes. The session layers, messages and axes stay in
+# MIDDLEWARE, where the admin's and django-axes' checks look for them.
 ADMIN_ONLY_MIDDLEWARE = [
     # The editor's import maps are in admin forms only.
     "khuyencong.middleware.ImportMapNonceMiddleware",
@@ -339,11 +338,12 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default="root@localhost")
 # prints mail to the console (EMAIL_URL's default); tests use locmem.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=SERVER_EMAIL)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "line": {"()": "khuyencong.logs.LineFormatter", "format": LOG_FORMAT},
     },
     "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
     "handlers": {

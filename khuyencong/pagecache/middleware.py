@@ -23,20 +23,6 @@ from .stamps import authority
 _CACHE_CONTROL_PRIVATE = {"private", "no-store", "no-cache"}
 
 
-def _skipped(request) -> bool:
-    """Not a page (``PAGE_CACHE_SKIPPED_PREFIXES``): passed through untouched."""
-    return request.path.startswith(tuple(settings.PAGE_CACHE_SKIPPED_PREFIXES))
-
-
-def _cacheable(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and not _skipped(request)
-        and not request.path.startswith("/" + settings.ADMIN_URL)
-        and not staff.marked(request)
-    )
-
-
 def _key(request) -> str:
     # The page names its own address (canonical link, sharing links), so
     # each scheme and host has its own copy.
@@ -125,14 +111,23 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Not pages (``PAGE_CACHE_SKIPPED_PREFIXES``): passed through untouched.
+        self.skipped = tuple(settings.PAGE_CACHE_SKIPPED_PREFIXES)
+        self.admin = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        if not _cacheable(request):
+        path = request.path
+        if path.startswith(self.skipped):
+            return self.get_response(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or path.startswith(self.admin)
+            or staff.marked(request)
+        ):
             response = self.get_response(request)
-            if not _skipped(request):
-                staff.keep_in_step(request, response)
-                if staff.signed_in(request):
-                    patch_cache_control(response, private=True, no_cache=True)
+            staff.keep_in_step(request, response)
+            if staff.signed_in(request):
+                patch_cache_control(response, private=True, no_cache=True)
             return response
         if settings.PAGE_CACHE_SECONDS <= 0:
             return self._render(request)[0]

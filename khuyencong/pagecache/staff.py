@@ -24,6 +24,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from ..sessions import signed_out
+
 COOKIE = "khuyencong_staff"
 SALT = "khuyencong.pagecache.staff"
 
@@ -70,8 +72,9 @@ def keep_in_step(request, response) -> None:
     session = getattr(request, "session", None)
     if user is None or session is None:
         return  # answered before authentication (a redirect): nothing known
-    # The key the session middleware just saved (a login cycles it).
-    session_key = session.session_key
+    # The key the session middleware just saved (a login cycles it); none
+    # for a session never used (khuyencong.sessions), left unmade.
+    session_key = None if signed_out(request) else session.session_key
     if not session_key and COOKIE not in request.COOKIES:
         return  # a reader: nothing to load, nothing to remove
     if session_key and _is_staff(user):

@@ -246,9 +246,18 @@ def picture_or_none(
 ) -> Picture | None:
     """``picture(image, ratio, small_only=…)``, or None when the original
     cannot be read (a file lost from the storage): the page then shows no
-    image, never an error."""
+    image, never an error. Made once per image instance for what it
+    depends on (an article's cover is shown in three places of its page)."""
     if not image.width or not image.height:
         return None
+    made = image.__dict__.setdefault("_pictures", {})
+    key = (source_key(image), ratio, small_only)
+    if key not in made:
+        made[key] = _picture_or_none(image, ratio, small_only)
+    return made[key]
+
+
+def _picture_or_none(image, ratio, small_only) -> Picture | None:
     try:
         return picture(image, ratio, small_only=small_only)
     except (OSError, ValueError, SyntaxError):

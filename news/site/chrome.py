@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from ..models import Category
@@ -84,3 +85,39 @@ _kept = Kept(read, MAX_AGE_SECONDS)
 def chrome() -> Chrome:
     """The chrome, read once per site version in each process."""
     return _kept.get()
+
+
+def _render_footer() -> str:
+    return render_to_string("includes/footer.html", {"site_chrome": chrome()})
+
+
+# The footer shows the chrome alone (no reader, no page of its own): the
+# same HTML on every page until the site version moves.
+_kept_footer = Kept(_render_footer, MAX_AGE_SECONDS)
+
+
+def footer() -> str:
+    """The footer's HTML, rendered once per site version in each process."""
+    return _kept_footer.get()
+
+
+# The main menu differs from page to page only by which links are marked
+# as the current page: each marking rendered once per site version.
+_kept_menus = Kept(dict, MAX_AGE_SECONDS)
+
+
+def menu(path: str | None, category_id: int | None) -> str:
+    """The main menu's HTML, the links to ``path`` (or to the category
+    ``category_id``) marked as the current page."""
+    links = chrome().menu
+    current = tuple(
+        link.url == path
+        or (category_id is not None and link.category_id == category_id)
+        for link in links
+    )
+    menus = _kept_menus.get()
+    html = menus.get(current)
+    if html is None:
+        context = {"links": list(zip(links, current, strict=True))}
+        html = menus[current] = render_to_string("includes/main_menu.html", context)
+    return html

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from news.images.body import BODY_SIZES
 from news.images.renditions import picture_or_none
+from news.site.chrome import footer, menu
 
 register = template.Library()
 
@@ -48,3 +49,19 @@ def picture(image, place="article", ratio=None, loading="lazy", css_class=""):
 def cover_picture(article):
     """The article's cover renditions (``Picture``), or None."""
     return picture_or_none(article.cover) if article.cover_id else None
+
+
+@register.simple_tag
+def site_footer() -> str:
+    """The site's footer (``news.site.chrome.footer``: rendered once per
+    site version)."""
+    return mark_safe(footer())
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context) -> str:
+    """The main menu (``news.site.chrome.menu``), this page's link marked."""
+    request, category = context.get("request"), context.get("category")
+    return mark_safe(
+        menu(request.path if request else None, getattr(category, "pk", None))
+    )

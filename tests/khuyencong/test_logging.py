@@ -3,9 +3,12 @@ to ADMINS when set, and never shown on the page."""
 
 import json
 import logging
+import time
 
 import pytest
 from django.test import Client
+
+from khuyencong.logs import LineFormatter
 
 from .test_settings import run_with_env
 
@@ -58,3 +61,26 @@ def test_errors_are_mailed_to_admins_when_set():
         [["quantri@example.gov.vn", "quantri@example.gov.vn"]],
         ["console", "mail_admins"],
     ]
+
+
+def test_the_line_format_is_loggings_with_each_second_formatted_once(monkeypatch):
+    formatter = LineFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    reference = logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    calls = []
+    strftime = time.strftime
+    monkeypatch.setattr(
+        time, "strftime", lambda *args: calls.append(args) or strftime(*args)
+    )
+    records = [
+        logging.LogRecord("khuyencong.requests", logging.INFO, "", 0, "GET /", (), None)
+        for _ in range(3)
+    ]
+    for record, created in zip(
+        records, (1e9 + 0.25, 1e9 + 0.5, 1e9 + 1.25), strict=True
+    ):
+        record.created, record.msecs = created, (created % 1) * 1000
+    lines = [formatter.format(record) for record in records]
+    assert lines == [reference.format(record) for record in records]
+    # Two lines in the same second, one in the next: strftime twice for us,
+    # once for each line for logging's own (the reference's three).
+    assert len(calls) == 2 + 3

@@ -80,3 +80,15 @@ def test_a_message_for_the_admin_waits_for_the_admin(admin_client):
     assert not hasattr(public.wsgi_request, "_messages")  # the layer did not run
     assert "messages" not in public.cookies
     assert "Đã lưu bài viết." in admin_client.get("/admin/").content.decode()
+
+
+def test_only_public_pages_get_an_etag_and_their_304(client, editor):
+    public = client.get("/tin-tuc/")
+    assert public["ETag"]
+    assert client.get("/tin-tuc/", HTTP_IF_NONE_MATCH=public["ETag"]).status_code == 304
+    # Pages for one reader, or none, are not hashed on every request.
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404 and not missing.has_header("ETag")
+    client.force_login(editor)
+    private = client.get("/tin-tuc/")
+    assert "private" in private["Cache-Control"] and not private.has_header("ETag")

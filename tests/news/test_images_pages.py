@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from news.images import renditions
 from news.images.body import expand_body_images
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,23 @@ def test_cover_is_a_picture_of_renditions_never_the_original(
     assert re.search(r'<img src="/media/news/renditions/\S+/720\.jpg" srcset="', shown)
     assert cover.file.url not in html
     assert "Hội nghị · <span" in html and "TTXVN" in html
+
+
+def test_the_cover_renditions_are_worked_out_once_a_page(
+    client, make_article, make_library_image, monkeypatch
+):
+    # The cover is in the page's picture, its social meta and its JSON-LD.
+    article = make_article(cover=make_library_image(size=(2400, 1600)))
+    made = []
+    picture = renditions.picture
+    monkeypatch.setattr(
+        renditions, "picture", lambda *a, **k: made.append(a) or picture(*a, **k)
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert len(pictures(html)) == 1 and 'property="og:image"' in html
+    assert '"image": ["http://testserver/media/news/renditions/' in html
+    # Once uncropped (a card elsewhere on the page is cropped to 16:9).
+    assert [args[1:] for args in made].count((None,)) == 1
 
 
 def test_body_library_image_becomes_a_lazy_picture(

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from khuyencong import pagecache
 from news.models import SiteLink, SiteSettings
+from news.site import chrome
 from tests.admin_forms import browser_payload
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +203,50 @@ def test_a_change_to_the_settings_ends_the_generation(
         SiteLink.objects.create(place="menu", kind="home", label="Về đầu")
     html = client.get(reverse("news:search")).content.decode()
     assert menu_links(html) == ["Về đầu"]
+
+
+def test_the_footer_is_rendered_once_per_site_version(
+    client, make_article, monkeypatch, django_capture_on_commit_callbacks
+):
+    make_article()
+    rendered = []
+    render = chrome.render_to_string
+    monkeypatch.setattr(
+        chrome,
+        "render_to_string",
+        lambda *a, **k: rendered.append(a[0]) or render(*a, **k),
+    )
+    first = client.get(reverse("news:list")).content.decode()
+    second = client.get(reverse("news:search")).content.decode()
+    assert rendered.count("includes/footer.html") == 1
+    footer = first.split('<footer class="site-footer">', 1)[1]
+    assert footer == second.split('<footer class="site-footer">', 1)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        fill_agency(agency_name="Tên mới ở chân trang")
+    html = client.get(reverse("news:list")).content.decode()
+    assert "Tên mới ở chân trang" in html.split('<footer class="site-footer">', 1)[1]
+    assert rendered.count("includes/footer.html") == 2
+
+
+def test_the_menu_is_rendered_once_per_page_marked(
+    client, make_article, category, monkeypatch
+):
+    article = make_article()
+    rendered = []
+    render = chrome.render_to_string
+    monkeypatch.setattr(
+        chrome,
+        "render_to_string",
+        lambda *a, **k: rendered.append(a[0]) or render(*a, **k),
+    )
+    client.get(reverse("news:list"))
+    client.get(reverse("news:search"))
+    client.get(article.get_absolute_url())
+    # None of these is a link of the menu: one menu for the three.
+    assert rendered.count("includes/main_menu.html") == 1
+    html = client.get(category.get_absolute_url()).content.decode()
+    assert menu_links(html) == ["Trang chủ", "Tin tức", "Số liệu", "Văn bản"]
+    assert f'<a href="{category.get_absolute_url()}" aria-current="page">' in html
+    assert rendered.count("includes/main_menu.html") == 2
+    client.get(category.get_absolute_url())
+    assert rendered.count("includes/main_menu.html") == 2
