@@ -22,8 +22,11 @@ TOGETHER = re.compile(
 
 
 _YEARS = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
-#: a number printed in the list, with or without its unit ("5,72 và 6,48 tỷ")
-_NUMBER = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/])")
+#: a value printed in the list, with or without its unit ("5,72 và 6,48
+#: tỷ"); not a percentage beside it ("5,72 tỷ, tăng 8%")
+_NUMBER = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/]|[.,]\d|\s*%)")
+#: what parentheses hold is no item of the list ("5,72 tỷ (tăng 8%)")
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 def respective(quote: Quote, place: Place, areas_listed, cues) -> None:
@@ -50,7 +53,8 @@ def _respective_year(quote: Quote, place: Place) -> int | None:
     if named is None:
         return None
     years = [int(y) for y in _YEARS.findall(named.group(0))]
-    printed = len(_NUMBER.findall(before[found[-1].end() :]))
+    listed = _PARENS.sub(" ", before[found[-1].end() :])
+    printed = len(_NUMBER.findall(listed))
     return years[printed] if printed < len(years) else None
 
 

@@ -259,3 +259,25 @@ def test_years_listed_then_lan_luot_pair_with_the_numbers(reference_data, make_f
     ]
     swapped = read(figures, text.format("6,02 tỷ đồng", "5,31 tỷ đồng"))
     assert [verdict for _text, verdict in swapped] == [MISMATCH, MISMATCH]
+
+
+def test_a_percentage_beside_a_listed_value_is_no_item_of_the_list(
+    reference_data, make_figure
+):
+    dien_bien = area("Điện Biên")
+    figures = [
+        make_figure(dien_bien, year, E, value, source=KCDP)
+        for year, value in [(2024, "5310000000"), (2025, "6020000000")]
+    ]
+    figures.append(make_figure(dien_bien, 2026, E, "7100000000", source=KCDP))
+    text = (
+        "Kinh phí khuyến công địa phương Điện Biên thực hiện năm 2024, 2025 và "
+        "2026 lần lượt là 5,31 tỷ đồng {}, 6,02 tỷ đồng và 7,1 tỷ đồng."
+    )
+    for aside in ("(tăng 5%)", "tăng 5%"):
+        amounts = [q for q in read(figures, text.format(aside)) if "tỷ" in q[0]]
+        assert amounts == [
+            ("5,31 tỷ đồng", MATCH),
+            ("6,02 tỷ đồng", MATCH),
+            ("7,1 tỷ đồng", MATCH),
+        ], aside
