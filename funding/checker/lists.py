@@ -37,13 +37,18 @@ def respective(quote: Quote, place: Place, areas_listed, cues) -> None:
     cues.year = _respective_year(quote, place) or cues.year
 
 
-def _respective_year(quote: Quote, place: Place) -> int | None:
-    offset = place.sentence[0]
-    before = place.sentence_text[: quote.start - offset]
+def _after_respectively(quote: Quote, place: Place):
+    """The sentence up to ``quote`` and the last "lần lượt" in it, if any."""
+    before = place.sentence_text[: quote.start - place.sentence[0]]
     found = list(RESPECTIVELY.finditer(before))
-    if not found:
+    return (before, found[-1]) if found else None
+
+
+def _respective_year(quote: Quote, place: Place) -> int | None:
+    if (opened := _after_respectively(quote, place)) is None:
         return None
-    cut = found[-1].start()
+    before, respectively = opened
+    cut = respectively.start()
     named = re.search(
         r"(?<!\w)năm\s+(?:19|20)\d{2}(?:\s*(?:,|và)\s*(?:năm\s+)?"
         r"(?:19|20)\d{2})+\s*$",
@@ -53,7 +58,7 @@ def _respective_year(quote: Quote, place: Place) -> int | None:
     if named is None:
         return None
     years = [int(y) for y in _YEARS.findall(named.group(0))]
-    listed = _PARENS.sub(" ", before[found[-1].end() :])
+    listed = _PARENS.sub(" ", before[respectively.end() :])
     printed = len(_NUMBER.findall(listed))
     return years[printed] if printed < len(years) else None
 
@@ -61,12 +66,11 @@ def _respective_year(quote: Quote, place: Place) -> int | None:
 def respective_area(quote: Quote, place: Place, areas_listed) -> frozenset | None:
     """The area a number after "lần lượt" takes: the one named in the same
     place of the list before it, when the sentence names as many."""
-    offset = place.sentence[0]
-    before = place.sentence_text[: quote.start - offset]
-    found = list(RESPECTIVELY.finditer(before))
-    if not found:
+    if (opened := _after_respectively(quote, place)) is None:
         return None
-    cut = found[-1].start()
+    before, respectively = opened
+    cut = respectively.start()
+    offset = place.sentence[0]
     names = areas_listed(before[:cut])
     values = [
         q
