@@ -80,6 +80,11 @@ STYLES = (
     "decision",
     "faq",
     "retrospective",
+    "press_release",
+    "audit_findings",
+    "speech",
+    "two_province_comparison",
+    "news_in_numbers",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
