@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -113,6 +114,20 @@ class TagView(ArticleListView):
         )
 
 
+#: What the article's page reads of its row and the rows joined to it (the
+#: body only if its computed parts must be made again; never the author's
+#: account beyond the name).
+PAGE_COLUMNS = (
+    *("title", "slug", "lead", "status", "byline", "video_url", "updated_at"),
+    *("published_at", "unpublish_at", "category", "author", "cover"),
+    *("category__name", "category__slug"),
+    *("author__first_name", "author__last_name"),
+    *("cover__file", "cover__width", "cover__height", "cover__alt_text"),
+    *("cover__caption", "cover__credit", "cover__focal_x", "cover__focal_y"),
+    *("cover__renditions_key", "snapshot"),
+)
+
+
 class ArticleDetailView(DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
@@ -128,34 +143,41 @@ class ArticleDetailView(DetailView):
         # body is read only if they must be computed again.
         articles = Article.objects.select_related(
             "category", "author", "cover", "snapshot"
-        ).defer("body", "search_title", "search_text", "search_vector")
+        ).only(*PAGE_COLUMNS)
         return articles if self.can_preview() else articles.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        # Each address and description the page repeats, worked out once.
+        article_url = article.get_absolute_url()
+        category_url = article.category.get_absolute_url()
+        context["article_url"] = article_url
+        context["category_url"] = category_url
+        context["canonical_url"] = self.request.build_absolute_uri(article_url)
+        context["description"] = Truncator(article.lead).chars(300)
+        context["short_description"] = Truncator(article.lead).chars(200)
         context["related"] = related_cards(article)
         context["is_preview"] = not article.is_public
         context["most_read"] = most_read_articles()
         context["video"] = video_for(article.video_url)
         context["breadcrumbs"] = crumbs(
-            (article.category.name, article.category.get_absolute_url()),
-            (article.title, article.get_absolute_url()),
+            (article.category.name, category_url), (article.title, article_url)
         )
-        context["jsonld"] = self.jsonld(article)
+        context["jsonld"] = self.jsonld(article, context["canonical_url"])
         # The linked text, the data blocks, the corrections, the tags and
         # the related documents, computed when what they show last changed.
         context.update(page_context(article))
         return context
 
-    def jsonld(self, article: Article) -> dict:
+    def jsonld(self, article: Article, canonical_url: str) -> dict:
         build = self.request.build_absolute_uri
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": article.title[:110],
             "description": strip_tags(article.lead),
-            "mainEntityOfPage": build(article.get_absolute_url()),
+            "mainEntityOfPage": canonical_url,
             "articleSection": article.category.name,
             "inLanguage": "vi",
             "author": {"@type": "Organization", "name": article.author_name},

@@ -136,6 +136,21 @@ def test_article_page_shows_everything_a_reader_needs(
     assert 'media="print"' in html
 
 
+def test_a_long_lead_is_cut_for_search_engines_and_social_cards(client, make_article):
+    lead = "Kinh phí khuyến công năm 2024 " + "được giải ngân đúng tiến độ, " * 20
+    article = make_article(title="Sapo dài", lead=lead)
+    html = client.get(article.get_absolute_url()).content.decode()
+    description = re.search(r'<meta name="description" content="([^"]*)">', html)[1]
+    og = re.search(r'<meta property="og:description" content="([^"]*)">', html)[1]
+    card = re.search(r'<meta name="twitter:description" content="([^"]*)">', html)[1]
+    assert description == og and len(description) == 300
+    assert description.endswith("…") and description.startswith("Kinh phí khuyến công")
+    assert len(card) == 200 and card.endswith("…") and card[:199] == description[:199]
+    breadcrumb = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.S)[0]
+    assert f'href="{article.category.get_absolute_url()}"' in breadcrumb
+    assert f'href="{article.get_absolute_url()}"' in breadcrumb
+
+
 def test_article_jsonld_is_a_news_article(client, full_article):
     html = client.get(full_article.get_absolute_url()).content.decode()
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
