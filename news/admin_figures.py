@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from funding.api import NOT_A_FIGURE, VERDICT_LABELS, Finding, Report, plain_text
 
 from .bindings import bind_quote
-from .figure_check import check_article
 from .models import Article, FigureBinding
+from .stored_checks import stored_or_checked
 
 PANEL_TEMPLATE = "admin/news/article/figure_check.html"
 PARTS = (("title", _("Tiêu đề")), ("lead", _("Sapo")), ("body", _("Nội dung")))
@@ -89,9 +89,21 @@ def _pieces(text: str, items: list[Item]) -> list[tuple[str, Item | None]]:
     return [(text, item) for text, item in pieces if text]
 
 
-def panel_context(article: Article, report: Report) -> dict:
-    """What the panel shows of ``article`` checked as ``report``."""
-    bindings = {b.key: b for b in FigureBinding.objects.filter(article=article)}
+def _bindings(article: Article) -> dict[str, FigureBinding]:
+    bound = FigureBinding.objects.filter(article=article).select_related("bound_by")
+    return {b.key: b for b in bound}
+
+
+def panel_context(
+    article: Article, report: Report | None = None, bindings=None
+) -> dict:
+    """What the panel shows of ``article`` checked as ``report`` (None:
+    the stored check if fresh, else checked now: ``news.stored_checks``)."""
+    bindings = _bindings(article) if bindings is None else bindings
+    if report is None:
+        report = stored_or_checked(
+            article, {key: b.reading for key, b in bindings.items()}
+        )
     findings = [(f, False) for f in report.findings]
     findings += [(f, True) for f in report.not_figures]
     items = [
@@ -123,7 +135,6 @@ def panel_context(article: Article, report: Report) -> dict:
 
 
 def render_panel(article: Article, report: Report | None = None) -> str:
-    report = check_article(article) if report is None else report
     return render_to_string(PANEL_TEMPLATE, panel_context(article, report))
 
 

@@ -128,7 +128,13 @@ class ArticleDetailView(DetailView):
         # body is read only if they must be computed again.
         articles = Article.objects.select_related(
             "category", "author", "cover", "snapshot"
-        ).defer("body", "search_title", "search_text", "search_vector")
+        ).defer(
+            "body",
+            "search_title",
+            "search_text",
+            "search_vector",
+            "snapshot__figure_check",  # the editors' figure check: the form's alone
+        )
         return articles if self.can_preview() else articles.published()
 
     def get_context_data(self, **kwargs):

@@ -42,6 +42,8 @@ it says).
 It may import ``funding.core`` only (an import-linter contract).
 """
 
+import pkgutil
+
 from .engine import Checker
 from .idents import IdentError
 from .quotes import find_quotes, plain_text
@@ -59,6 +61,12 @@ from .report import (
     Report,
 )
 
+#: The modules whose source makes a report (for a stored report's version).
+SOURCE_MODULES = (
+    __name__,
+    *(f"{__name__}.{module.name}" for module in pkgutil.iter_modules(__path__)),
+)
+
 __all__ = [
     "MATCH",
     "MISMATCH",
@@ -73,6 +81,7 @@ __all__ = [
     "Quote",
     "Reading",
     "Report",
+    "SOURCE_MODULES",
     "find_quotes",
     "plain_text",
 ]

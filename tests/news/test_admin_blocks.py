@@ -187,6 +187,9 @@ def test_the_article_form_reads_the_blocks_selections_at_once(seed, secretary_cl
         more.indicators.set(block.indicators.all())
         more.areas.set(block.areas.all())
         more.sources.set(block.sources.all())
+    # The first look after the change checks the figures again (and keeps
+    # the check: ``news.stored_checks``); compare with a look that need not.
+    secretary_client.get(url)
     # Per block: its figure count, and what Django's autocomplete widgets
     # read to show a form's chosen indicators, areas and content.
     assert queries() <= before + 3 * 4
