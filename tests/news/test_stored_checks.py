@@ -163,3 +163,32 @@ def test_the_form_save_checks_what_will_be_public(seed, secretary_client):
     assert "59,24%" in answer.content.decode()
     seed.refresh_from_db()
     assert "59,24%" not in seed.body
+
+
+def test_bound_numbers_show_the_same_from_the_stored_check(seed, checks, secretary):
+    """Every way a number can be bound (another reading, not a figure, a
+    reading whose figure changed) reads the same from the stored check."""
+    first, second, third = [
+        f for f in check_article(seed).findings if len(f.readings) > 1
+    ][:3]
+    for finding, reading, flagged in (
+        (first, first.readings[1].ident, False),
+        (second, "none", False),
+        (third, third.readings[0].ident, True),
+    ):
+        FigureBinding.objects.create(
+            article=seed,
+            key=finding.key,
+            quoted=finding.quote.text,
+            reading=reading,
+            bound_by=secretary,
+            needs_recheck=flagged,
+        )
+    record_quotes(article=seed)
+    checks.clear()
+    stored = render_panel(seed)
+    assert checks == []
+    assert stored == render_panel(seed, check_article(seed))
+    assert stored.count("đã xác nhận bởi thuky") == 3
+    assert stored.count("(số liệu đã đổi, cần xác nhận lại)") == 1
+    assert "độ tin cậy" in stored
