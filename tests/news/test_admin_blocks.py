@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, DataBlock
+from news.services import record_quotes
 from tests.admin_forms import browser_payload
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,20 @@ def test_the_article_form_reads_the_blocks_selections_at_once(seed, secretary_cl
     # Per block: its figure count, and what Django's autocomplete widgets
     # read to show a form's chosen indicators, areas and content.
     assert queries() <= before + 3 * 4
+
+
+def test_the_article_form_reads_the_stored_figure_check(seed, secretary_client):
+    """Kept with the article when it was last checked, the figure check
+    costs the form two queries (the stored check, the bindings) and no
+    figure is read for it; the whole form stays within its query budget."""
+    record_quotes(article=seed)  # as the article's save does
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    secretary_client.get(url)  # the site's chrome and templates, once
+    with CaptureQueriesContext(connection) as captured:
+        assert secretary_client.get(url).status_code == 200
+    sql = [query["sql"] for query in captured]
+    assert sum("news_articlesnapshot" in q for q in sql) == 1
+    assert sum("news_figurebinding" in q for q in sql) == 1
+    assert not [q for q in sql if q.startswith('SELECT "funding_figure"."id"')]
+    # 49 when the checker ran on every look.
+    assert len(sql) <= 42, "\n".join(sql)
