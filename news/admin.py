@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
-from .admin_chosen import ChosenAtHandAdmin
+from .admin_chosen import ChosenAtHandAdmin, OnceEmptyFormSet
 from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .images import admin as images_admin  # noqa: F401 - the image library
@@ -66,6 +66,7 @@ class TagAdmin(GuardedAdmin):
 
 class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
     model = DataBlock
+    formset = OnceEmptyFormSet
     form = DataBlockForm
     extra = 0
     autocomplete_fields = ["indicators", "areas", "content", "sources"]
@@ -115,6 +116,7 @@ class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
 
 class CorrectionInline(admin.TabularInline):
     model = Correction
+    formset = OnceEmptyFormSet
     extra = 0
     fields = ["published_at", "text"]
     verbose_name_plural = _("Đính chính (hiện ở đầu bài, kèm ngày giờ)")
