@@ -225,6 +225,6 @@ def record_quotes(*, article, report: Report | None = None) -> Report:
     CheckedQuote.objects.bulk_create(
         _checked_quote(article, finding) for finding in report.findings
     )
-    store_check(article.pk, report)
+    store_check(article, report)
     pagecache.changed(keys=articles_keys([article.pk]))
     return report

@@ -8,7 +8,8 @@ trusted only while (1) the snapshot's ``generation`` is the one it was made
 at: every change to the article, its blocks or a figure they show or its
 quotes read bumps it; (2) its version is the checker's code's; (3) the
 editors' bindings are those it was made with (compared on reading, so any
-way a binding is written counts). Otherwise the form checks live and stores
+way a binding is written counts); (4) the text shown is the one checked
+(a version from the article's history is not). Otherwise the form checks live and stores
 the outcome with a guard, as the page's parts are. What goes public is
 never decided from it: ``check_publication`` always checks live.
 """
@@ -48,6 +49,13 @@ def version() -> str:
 
 def bindings_digest(bindings: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(sorted(bindings.items())).encode()).hexdigest()
+
+
+def text_digest(article) -> str:
+    """The text checked: an article shown as it was (a version from its
+    history, in the same form) is not the one stored."""
+    text = "\0".join((article.title, article.lead, article.body))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -97,12 +105,14 @@ def _finding(f: Finding) -> dict:
     }
 
 
-def as_stored(report: Report) -> dict:
-    """``report`` as JSON; its figures by name and address only."""
+def as_stored(article, report: Report) -> dict:
+    """``report`` (of ``article``) as JSON; its figures by name and address
+    only."""
     return {
         "findings": [_finding(f) for f in report.findings],
         "not_figures": [_finding(f) for f in report.not_figures],
         "bindings": bindings_digest(report.bindings),
+        "text": text_digest(article),
     }
 
 
@@ -143,13 +153,15 @@ def from_stored(data: dict, bindings: dict[str, str]) -> Report:
     )
 
 
-def store(article_id: int, report: Report) -> None:
+def store(article, report: Report) -> None:
     """Keep ``report`` as the check of the article as it stands in the
     caller's transaction, which has just bumped its snapshot's generation
     (``snapshots.invalidate``: the row is locked until it commits, so no
     other change slips in between)."""
-    ArticleSnapshot.objects.filter(pk=article_id).update(
-        figure_check=as_stored(report), checked=F("generation"), check_version=version()
+    ArticleSnapshot.objects.filter(pk=article.pk).update(
+        figure_check=as_stored(article, report),
+        checked=F("generation"),
+        check_version=version(),
     )
 
 
@@ -168,6 +180,7 @@ def stored_or_checked(article, bindings: dict[str, str]) -> Report:
         row["checked"] == row["generation"]
         and row["check_version"] == version()
         and row["figure_check"].get("bindings") == bindings_digest(bindings)
+        and row["figure_check"].get("text") == text_digest(article)
     ):
         return from_stored(row["figure_check"], bindings)
     # The generation is read before the figures: a change committed after
@@ -175,6 +188,6 @@ def stored_or_checked(article, bindings: dict[str, str]) -> Report:
     seen = row["generation"]
     report = check_article(article, bindings=bindings)
     ArticleSnapshot.objects.filter(pk=article.pk, generation=seen).update(
-        figure_check=as_stored(report), checked=seen, check_version=version()
+        figure_check=as_stored(article, report), checked=seen, check_version=version()
     )
     return report

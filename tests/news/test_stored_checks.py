@@ -132,7 +132,7 @@ def test_another_checker_version_checks_again(seed, checks, monkeypatch):
 def forge_clean_check(article) -> None:
     """A stored check saying all is well, fresh by every mark."""
     ArticleSnapshot.objects.filter(pk=article.pk).update(
-        figure_check=stored_checks.as_stored(Report()),
+        figure_check=stored_checks.as_stored(article, Report()),
         checked=ArticleSnapshot.objects.get(pk=article.pk).generation,
         check_version=stored_checks.version(),
     )
@@ -192,3 +192,30 @@ def test_bound_numbers_show_the_same_from_the_stored_check(seed, checks, secreta
     assert stored.count("đã xác nhận bởi thuky") == 3
     assert stored.count("(số liệu đã đổi, cần xác nhận lại)") == 1
     assert "độ tin cậy" in stored
+
+
+def test_the_form_save_keeps_the_check_it_shows_next(seed, checks, secretary_client):
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    payload = browser_payload(secretary_client.get(url))
+    payload["lead"] = payload["lead"] + " Bản tin có 12,5% số tỉnh gửi báo cáo muộn."
+    assert secretary_client.post(url, payload).status_code == 302
+    checks.clear()
+    html = form(secretary_client, seed)
+    assert checks == []  # kept by the save
+    assert ">12,5%</button>" in html
+
+
+def test_a_version_from_the_history_shows_its_own_check(seed, secretary_client):
+    """The history's form shows an older text: its numbers, not the stored
+    check of the text as it is now."""
+    url = reverse("admin:news_article_change", args=[seed.pk])
+    old = seed.history.order_by("-history_date", "-history_id").first()
+    payload = browser_payload(secretary_client.get(url))
+    payload["lead"] = payload["lead"] + " Thêm 7,25% số cơ sở mới."
+    assert secretary_client.post(url, payload).status_code == 302
+    assert ">7,25%</button>" in form(secretary_client, seed)
+    revert = reverse(
+        "admin:news_article_simple_history", args=[seed.pk, old.history_id]
+    )
+    html = secretary_client.get(revert).content.decode()
+    assert "fc-number" in html and ">7,25%</button>" not in html
