@@ -207,8 +207,10 @@ def record_quotes(*, article, report: Report | None = None) -> Report:
 
     The article's page links its numbers from these: its snapshot is
     marked stale first (bulk writes send no signal), which locks its row
-    until the commit, so a change to a figure cannot come between this
-    check and the stored one."""
+    until the commit. A ``report`` passed in was made before this call:
+    it is kept only because its callers made it in a transaction that had
+    already locked that row (the article's own save), so no figure change
+    came between it and the store."""
     invalidate([article.pk])
     report = check_article(article) if report is None else report
     FigureQuote.objects.filter(article=article).delete()

@@ -31,9 +31,8 @@ from .snapshots import ArticleSnapshot, fingerprint
 FORMAT = 1
 SOURCES_MODULES = (
     *CHECKER_SOURCES,
-    "funding.core.formatting",
-    "funding.core.models",
     "funding.pages.urls",
+    "news.figures",
     "news.figure_check",
     "news.stored_checks",
 )

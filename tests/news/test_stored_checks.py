@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from funding.api import MATCH, MISMATCH, Figure, Report
+from funding.api import MATCH, MISMATCH, Figure, Report, figures_changed
 from news import stored_checks
 from news.admin_figures import render_panel
 from news.demo.content import SEED_SLUG, load_demo_content
@@ -88,8 +88,6 @@ def test_a_figure_changed_in_bulk_shows_at_once(seed, secretary_client):
     key, figure = figure_behind(seed, "48,79")
     changed = Figure.objects.filter(pk=figure.pk)
     changed.update(value=Decimal("47_790_000_000"))
-    from funding.api import figures_changed
-
     figures_changed.send(sender=Figure, figures=changed)
     assert outcomes(form(secretary_client, seed))[key] == MISMATCH
 
@@ -127,6 +125,22 @@ def test_another_checker_version_checks_again(seed, checks, monkeypatch):
     monkeypatch.setattr(stored_checks, "version", lambda: "another-checker")
     render_panel(seed)
     assert checks == [seed.pk]
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "funding.core.numbers",
+        "funding.core.derived",
+        "funding.core.selection",
+        "news.figures",
+    ],
+)
+def test_the_checker_version_covers_what_reads_and_selects_the_figures(module):
+    # How a printed number is read, how a derived value is computed and
+    # which figures the checker is given change outcomes as much as the
+    # checker's own modules: a deploy touching them checks again.
+    assert module in stored_checks.SOURCES_MODULES
 
 
 def forge_clean_check(article) -> None:
