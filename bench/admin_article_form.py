@@ -5,7 +5,10 @@ The seed article's change form (its data blocks, photos, corrections, the
 figure-check panel, tags, the review panel) asked for by a secretary (Thư ký
 tòa soạn, who may change and publish) and by a superuser, in-process through
 Django's test client with the full middleware, interleaved with /healthz in
-the same rounds; p50, p95 and the queries of one request.
+the same rounds; p50, p95 and the queries of one request. The figure check
+is kept with the article (``news.stored_checks``); the last row is the first
+look after a change it shows (its snapshot marked stale before each
+request, as a corrected figure does): checked live, and kept again.
 
     DATABASE_URL=postgres://… BENCH_ROUNDS=40 .venv/bin/python bench/admin_article_form.py
 """
@@ -14,6 +17,7 @@ import os
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -34,6 +38,7 @@ from django.urls import reverse
 from khuyencong.roles import SECRETARY, grant_roles
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article
+from news.snapshots import invalidate
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
 
@@ -52,7 +57,9 @@ def client_for(username: str, *, superuser: bool) -> Client:
     return client
 
 
-def timed(client: Client, url: str) -> float:
+def timed(client: Client, url: str, before=None) -> float:
+    if before is not None:
+        before()
     started = time.perf_counter()
     response = client.get(url)
     elapsed = (time.perf_counter() - started) * 1000
@@ -65,22 +72,26 @@ def main() -> None:
     grant_roles()
     seed = Article.objects.get(slug=SEED_SLUG)
     form = reverse("admin:news_article_change", args=[seed.pk])
+    secretary = client_for("bench-thuky", superuser=False)
     runs = {
-        "healthz": (Client(), "/healthz"),
-        "form (secretary)": (client_for("bench-thuky", superuser=False), form),
-        "form (superuser)": (client_for("bench-admin", superuser=True), form),
+        "healthz": (Client(), "/healthz", None),
+        "form (secretary)": (secretary, form, None),
+        "form (superuser)": (client_for("bench-admin", superuser=True), form, None),
+        "form, stale check": (secretary, form, partial(invalidate, [seed.pk])),
     }
     queries = {}
-    for name, (client, url) in runs.items():
+    for name, (client, url, before) in runs.items():
         for _ in range(3):  # warm templates, connections, the site's chrome
-            timed(client, url)
+            timed(client, url, before)
+        if before is not None:
+            before()
         with CaptureQueriesContext(connection) as captured:
             timed(client, url)
         queries[name] = len(captured)
     times = {name: [] for name in runs}
     for _ in range(ROUNDS):
-        for name, (client, url) in runs.items():
-            times[name].append(timed(client, url))
+        for name, (client, url, before) in runs.items():
+            times[name].append(timed(client, url, before))
     print(f"\nadmin article form, seed article, {connection.vendor}, in-process")
     print(f"{ROUNDS} requests each, interleaved")
     print(f"{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}")

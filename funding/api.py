@@ -42,10 +42,12 @@ from .checker import (
     VERDICT_LABELS,
     Checker,
     Finding,
+    Quote,
     Reading,
     Report,
     plain_text,
 )
+from .checker import SOURCE_MODULES as CHECKER_SOURCES
 from .core.demo import NATION as DEMO_NATION
 from .core.demo import REGION as DEMO_REGION
 from .core.demo import load_demo_figures, load_seed_figures
@@ -65,6 +67,7 @@ from .pages.blocks import BlockView, block_view
 from .pages.blocks import Display as BlockDisplay
 
 __all__ = [
+    "CHECKER_SOURCES",
     "DEMO_NATION",
     "DEMO_REGION",
     "MATCH",
@@ -82,6 +85,7 @@ __all__ = [
     "Finding",
     "Indicator",
     "ProgrammeContent",
+    "Quote",
     "Reading",
     "Report",
     "Selection",

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
+from .admin_chosen import ChosenAtHandAdmin, OnceEmptyFormSet
 from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .images import admin as images_admin  # noqa: F401 - the image library
@@ -63,8 +64,9 @@ class TagAdmin(GuardedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class DataBlockInline(admin.StackedInline):
+class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
     model = DataBlock
+    formset = OnceEmptyFormSet
     form = DataBlockForm
     extra = 0
     autocomplete_fields = ["indicators", "areas", "content", "sources"]
@@ -91,11 +93,13 @@ class DataBlockInline(admin.StackedInline):
     )
 
     def get_queryset(self, request):
-        # Each form's initial values and its figure count read the
-        # selection's relations: three queries for all blocks, not per block.
+        # Each form's initial values, its autocomplete widgets and its
+        # figure count read the selection's relations: three queries for
+        # all blocks, not per block.
         return (
             super()
             .get_queryset(request)
+            .select_related("content")
             .prefetch_related("indicators", "areas", "sources")
         )
 
@@ -112,6 +116,7 @@ class DataBlockInline(admin.StackedInline):
 
 class CorrectionInline(admin.TabularInline):
     model = Correction
+    formset = OnceEmptyFormSet
     extra = 0
     fields = ["published_at", "text"]
     verbose_name_plural = _("Đính chính (hiện ở đầu bài, kèm ngày giờ)")

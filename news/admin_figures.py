@@ -16,14 +16,16 @@ from django.db import router, transaction
 from django.http import Http404, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from funding.api import NOT_A_FIGURE, VERDICT_LABELS, Finding, Report, plain_text
 
 from .bindings import bind_quote
-from .figure_check import check_article
 from .models import Article, FigureBinding
+from .stored_checks import stored_or_checked
 
 PANEL_TEMPLATE = "admin/news/article/figure_check.html"
 PARTS = (("title", _("Tiêu đề")), ("lead", _("Sapo")), ("body", _("Nội dung")))
@@ -31,43 +33,59 @@ PARTS = (("title", _("Tiêu đề")), ("lead", _("Sapo")), ("body", _("Nội dun
 OFFERED = 3
 
 
-@dataclass
 class Item:
-    """A quoted number as the panel shows it."""
+    """A quoted number as the panel shows it: every word and class the
+    markup needs computed once here, so that the template (rendered for
+    each item) only prints them."""
 
-    index: int
-    finding: Finding
-    binding: FigureBinding | None
-    not_a_figure: bool = False
+    def __init__(self, index: int, finding: Finding, binding, not_a_figure=False):
+        quote = finding.quote
+        self.index, self.finding, self.binding = index, finding, binding
+        self.not_a_figure = not_a_figure
+        self.key, self.part, self.start, self.end = (
+            finding.key, quote.part, quote.start, quote.end
+        )  # fmt: skip
+        self.quoted = quote.text
+        self.verdict = "not_a_figure" if not_a_figure else finding.verdict
+        self.label = _("không phải số liệu") if not_a_figure else finding.label
+        recheck = bool(binding and binding.needs_recheck)
+        self.classes = f"fc-number fc-{self.verdict}" + (
+            " fc-bound" if binding else ""
+        ) + (" fc-recheck" if recheck else "")  # fmt: skip
+        self.recheck = recheck
+        self.note = self._note(finding, binding, not_a_figure)
+        before, number, after = finding.context
+        self.context = (before[-80:], number, after[:80])
+        self.readings = [_offered(reading) for reading in finding.readings[:OFFERED]]
 
-    @property
-    def key(self) -> str:
-        return self.finding.key
-
-    @property
-    def verdict(self) -> str:
-        return "not_a_figure" if self.not_a_figure else self.finding.verdict
-
-    @property
-    def label(self) -> str:
-        if self.not_a_figure:
-            return _("không phải số liệu")
-        return self.finding.label
-
-    @property
-    def confidence(self) -> int:
-        return round(self.finding.confidence * 100)
-
-    @property
-    def readings(self) -> list[dict]:
-        return [
-            {"reading": reading, "label": _(VERDICT_LABELS[reading.verdict])}
-            for reading in self.finding.readings[:OFFERED]
-        ]
+    @staticmethod
+    def _note(finding: Finding, binding, not_a_figure: bool) -> str:
+        """Who confirmed the reading and when, or how sure the checker is."""
+        if binding:
+            return _("đã xác nhận bởi %(who)s lúc %(when)s") % {
+                "who": binding.bound_by or "",
+                "when": date_format(localtime(binding.bound_at), "d/m/Y H:i"),
+            }
+        if not_a_figure:
+            return ""
+        return _("độ tin cậy %(percent)s%%") % {
+            "percent": round(finding.confidence * 100)
+        }
 
     @property
     def chosen(self) -> str:
         return self.binding.reading if self.binding else ""
+
+
+def _offered(reading) -> dict:
+    return {
+        "ident": reading.ident,
+        "verdict": reading.verdict,
+        "label": _(VERDICT_LABELS[reading.verdict]),
+        "expected": reading.expected,
+        "explanation": reading.explanation,
+        "figures": [(str(f), f.get_absolute_url()) for f in reading.figures],
+    }
 
 
 @dataclass
@@ -79,19 +97,43 @@ class Part:
 
 def _pieces(text: str, items: list[Item]) -> list[tuple[str, Item | None]]:
     pieces, position = [], 0
-    for item in sorted(items, key=lambda i: i.finding.quote.start):
-        quote = item.finding.quote
-        if quote.start < position:
+    for item in sorted(items, key=lambda i: i.start):
+        if item.start < position:
             continue
-        pieces += [(text[position : quote.start], None), (quote.text, item)]
-        position = quote.end
+        pieces += [(text[position : item.start], None), (item.quoted, item)]
+        position = item.end
     pieces.append((text[position:], None))
     return [(text, item) for text, item in pieces if text]
 
 
-def panel_context(article: Article, report: Report) -> dict:
-    """What the panel shows of ``article`` checked as ``report``."""
-    bindings = {b.key: b for b in FigureBinding.objects.filter(article=article)}
+def words() -> dict[str, str]:
+    """The panel's words said for each item, translated once a render."""
+    return {
+        "recheck": _("số liệu đã đổi, cần xác nhận lại"),
+        "figure": _("số liệu"),
+        "confirm": _("Xác nhận cách đọc này"),
+        "choose": _("Chọn cách đọc này"),
+        "no_figure": _("Không tìm được số liệu nào của bài để đối chiếu số này."),
+        "not_a_figure": _("Không phải số liệu"),
+        "unbind": _("Bỏ xác nhận (để bộ kiểm tra tự đọc)"),
+    }
+
+
+def _bindings(article: Article) -> dict[str, FigureBinding]:
+    bound = FigureBinding.objects.filter(article=article).select_related("bound_by")
+    return {b.key: b for b in bound}
+
+
+def panel_context(
+    article: Article, report: Report | None = None, bindings=None
+) -> dict:
+    """What the panel shows of ``article`` checked as ``report`` (None:
+    the stored check if fresh, else checked now: ``news.stored_checks``)."""
+    bindings = _bindings(article) if bindings is None else bindings
+    if report is None:
+        report = stored_or_checked(
+            article, {key: b.reading for key, b in bindings.items()}
+        )
     findings = [(f, False) for f in report.findings]
     findings += [(f, True) for f in report.not_figures]
     items = [
@@ -107,7 +149,7 @@ def panel_context(article: Article, report: Report) -> dict:
         Part(
             name,
             label,
-            _pieces(texts[name], [i for i in items if i.finding.quote.part == name]),
+            _pieces(texts[name], [i for i in items if i.part == name]),
         )
         for name, label in PARTS
     ]
@@ -119,11 +161,11 @@ def panel_context(article: Article, report: Report) -> dict:
         "stale": [b for b in bindings.values() if b.needs_recheck],
         "bind_url": reverse("admin:news_article_bind_figure", args=[article.pk]),
         "not_a_figure": NOT_A_FIGURE,
+        "words": words(),
     }
 
 
 def render_panel(article: Article, report: Report | None = None) -> str:
-    report = check_article(article) if report is None else report
     return render_to_string(PANEL_TEMPLATE, panel_context(article, report))
 
 

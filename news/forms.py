@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from funding.api import Figure, ProgrammeContent
 
+from .admin_chosen import hand_chosen
 from .models import Article, DataBlock
 from .sanitize import removed_content
 
@@ -173,6 +174,7 @@ class DataBlockForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["funds"] = self.instance.fund_list
             self.initial["measures"] = self.instance.measure_list
+            hand_chosen(self)
         if not self.instance.pk and "content" in self.fields:
             everything = ProgrammeContent.objects.filter(
                 code=ProgrammeContent.ALL

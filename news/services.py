@@ -14,6 +14,7 @@ from .figure_check import check_article
 from .models import Article, CheckedQuote, DataBlock, FigureQuote
 from .page_keys import articles_keys
 from .snapshots import invalidate
+from .stored_checks import store as store_check
 
 
 class MismatchRefused(ValidationError):
@@ -201,7 +202,16 @@ def record_quotes(*, article, report: Report | None = None) -> Report:
     """Check the article's figures (unless ``report`` is its check, just
     made) and keep what its text quotes: which stored figures (directly or
     through a computed one), for the review list; and each quote as read,
-    for readers' links and the editor."""
+    for readers' links and the editor; and the check itself, for the form
+    (``news.stored_checks``).
+
+    The article's page links its numbers from these: its snapshot is
+    marked stale first (bulk writes send no signal), which locks its row
+    until the commit. A ``report`` passed in was made before this call:
+    it is kept only because its callers made it in a transaction that had
+    already locked that row (the article's own save), so no figure change
+    came between it and the store."""
+    invalidate([article.pk])
     report = check_article(article) if report is None else report
     FigureQuote.objects.filter(article=article).delete()
     CheckedQuote.objects.filter(article=article).delete()
@@ -217,8 +227,6 @@ def record_quotes(*, article, report: Report | None = None) -> Report:
     CheckedQuote.objects.bulk_create(
         _checked_quote(article, finding) for finding in report.findings
     )
-    # The article's page links its numbers from these (bulk writes send
-    # no signal).
-    invalidate([article.pk])
+    store_check(article, report)
     pagecache.changed(keys=articles_keys([article.pk]))
     return report

@@ -90,13 +90,13 @@ SOURCES_MODULES = (
 )
 
 
-def _fingerprint() -> str:
-    """The code's version of the parts: a snapshot built by other templates
-    or arithmetic is stale after a deploy."""
-    digest = hashlib.sha256(str(FORMAT).encode())
-    for name in SOURCES_TEMPLATES:
+def fingerprint(fmt: int, templates=(), modules=()) -> str:
+    """The code's version of something stored (the parts, the figure
+    check): what other templates or arithmetic built is stale after a deploy."""
+    digest = hashlib.sha256(str(fmt).encode())
+    for name in templates:
         digest.update(Path(get_template(name).origin.name).read_bytes())
-    for name in SOURCES_MODULES:
+    for name in modules:
         digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -106,7 +106,7 @@ _version: list[str] = []
 
 def version() -> str:
     if not _version or settings.DEBUG:
-        _version[:] = [_fingerprint()]
+        _version[:] = [fingerprint(FORMAT, SOURCES_TEMPLATES, SOURCES_MODULES)]
     return _version[0]
 
 
@@ -123,6 +123,11 @@ class ArticleSnapshot(models.Model):
     built = models.PositiveBigIntegerField(null=True, blank=True)
     version = models.CharField(max_length=16, blank=True)
     parts = models.JSONField(default=dict, blank=True)
+    # The figure check of the text (``news.stored_checks``), fresh while
+    # ``checked == generation``, its version the checker's.
+    checked = models.PositiveBigIntegerField(null=True, blank=True)
+    check_version = models.CharField(max_length=16, blank=True)
+    figure_check = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["article"]

@@ -125,6 +125,9 @@ PAGE_COLUMNS = (
     *("cover__file", "cover__width", "cover__height", "cover__alt_text"),
     *("cover__caption", "cover__credit", "cover__focal_x", "cover__focal_y"),
     *("cover__renditions_key", "snapshot"),
+    # Not the editors' figure check (``snapshot.figure_check``): the form's alone.
+    *("snapshot__generation", "snapshot__built", "snapshot__version"),
+    "snapshot__parts",
 )
 
 

@@ -42,6 +42,9 @@ it says).
 It may import ``funding.core`` only (an import-linter contract).
 """
 
+import pkgutil
+
+from .. import core
 from .engine import Checker
 from .idents import IdentError
 from .quotes import find_quotes, plain_text
@@ -59,6 +62,20 @@ from .report import (
     Report,
 )
 
+#: The modules whose source makes a report (for a stored report's version):
+#: the checker's and every module of ``funding.core`` it reads numbers,
+#: areas, periods and derived values through (a change there can change an
+#: outcome as surely as one here).
+SOURCE_MODULES = (
+    __name__,
+    *(f"{__name__}.{module.name}" for module in pkgutil.iter_modules(__path__)),
+    core.__name__,
+    *(
+        f"{core.__name__}.{module.name}"
+        for module in pkgutil.iter_modules(core.__path__)
+    ),
+)
+
 __all__ = [
     "MATCH",
     "MISMATCH",
@@ -73,6 +90,7 @@ __all__ = [
     "Quote",
     "Reading",
     "Report",
+    "SOURCE_MODULES",
     "find_quotes",
     "plain_text",
 ]

@@ -83,7 +83,7 @@ class Checker:
 
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
-        report = Report()
+        report = Report(bindings=dict(self.bindings))
         nouns = count_nouns()
         state = Cues()
         for part, text in parts:

@@ -111,6 +111,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     #: Quotes an editor marked "không phải số liệu": not reported as figures.
     not_figures: list[Finding] = field(default_factory=list)
+    #: The editors' bindings it was made with (quote key → reading ident).
+    bindings: dict[str, str] = field(default_factory=dict)
 
     def count(self, verdict: str) -> int:
         return sum(1 for f in self.findings if f.verdict == verdict)
