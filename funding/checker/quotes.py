@@ -189,7 +189,8 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     pattern = re.compile(
         rf"(?:(?P<from>từ)\s+(?P<old>{_NUM_BODY})\s+lên\s+|"
-        rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})\s+(?P<noun>{words})(?!\w)",
+        # a number and its noun share a table cell: no tab or line between
+        rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})[^\S\t\n]+(?P<noun>{words})(?!\w)",
         re.IGNORECASE,
     )
     quotes = []

@@ -5,8 +5,8 @@ the same per article). The issue's targets: recall of quoted figures
 injected error flagged, unsure on ≤ 10% of quotes, no distractor reported
 as a figure.
 
-The tune split (01–14) is what the checker was tuned on (11–14 were the
-held-out set until a new one was written); the held-out split is articles
+The tune split (01–19) is what the checker was tuned on (11–14, then
+15–19, were the held-out set until a new one was written); the held-out split is articles
 written later without reading or running the checker, and says how it
 does on new text. With no held-out article in the checkout its tests are
 skipped. Where a target is not reached yet, the measured floor is asserted
@@ -55,9 +55,9 @@ def unsure_share(found: Counter) -> float:
     return found["unsure"] / (found["quotes"] + found["nodata"])
 
 
-def test_the_tune_split_is_the_fourteen_first_articles():
+def test_the_tune_split_is_the_nineteen_first_articles():
     tune = [name[:2] for name, _doc in articles("tune")]
-    assert tune == [f"{n:02d}" for n in range(1, 15)]
+    assert tune == [f"{n:02d}" for n in range(1, 20)]
     held = [name[:2] for name, _doc in articles("heldout")]
     assert not set(held) & set(tune)
 

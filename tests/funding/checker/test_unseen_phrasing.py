@@ -1,0 +1,90 @@
+"""Phrasings of report text the checker reads on text it has not seen:
+a table whose unit is in its caption, approximate words, lists with one
+unit, periods set apart ("từ tháng 7 đến tháng 11", "quý III"), and what
+is left of a whole. Sentences written for these tests (other areas, words
+and numbers than the corpus's)."""
+
+import pytest
+from django.utils.text import slugify
+
+from funding.checker import (
+    MATCH,
+    MISMATCH,
+    Checker,
+    plain_text,
+)
+from funding.models import Area, Figure, Indicator, ProgrammeContent
+
+pytestmark = pytest.mark.django_db
+
+E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
+ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
+
+
+def area(name):
+    return Area.objects.filter(short_name=name).get(valid_to=None)
+
+
+def read(figures, text):
+    report = Checker(figures).check_parts([("body", text)])
+    return [(f.quote.text, f.verdict) for f in report.findings]
+
+
+def content(name):
+    found, _ = ProgrammeContent.objects.get_or_create(
+        name=name, defaults={"code": slugify(name)[:60]}
+    )
+    return found
+
+
+@pytest.fixture
+def by_content(reference_data, make_figure):
+    """Sơn La's 2026 KCĐP plan by two contents: amounts and projects."""
+    here = area("Sơn La")
+    count = Indicator.objects.get(code="so-de-an")
+    demo, machines = (
+        content("Mô hình trình diễn kỹ thuật"),
+        content("Ứng dụng máy móc thiết bị tiên tiến"),
+    )
+    made = []
+    for what, amount, projects in (
+        (demo, "1240000000", "2"),
+        (machines, "3760000000", "9"),
+    ):
+        made.append(make_figure(here, 2026, P, amount, source=KCDP, content=what))
+        made.append(
+            make_figure(
+                here, 2026, P, projects, source=KCDP, content=what, indicator=count
+            )
+        )
+    made.append(make_figure(here, 2026, P, "5000000000", source=KCDP))
+    made.append(make_figure(here, 2026, P, "11", source=KCDP, indicator=count))
+    return made
+
+
+TABLE = (
+    "<p>Kế hoạch kinh phí khuyến công địa phương tỉnh Sơn La năm 2026 (đơn vị "
+    "tính: triệu đồng)</p><table><tr><th>TT</th><th>Nội dung</th><th>Số đề án</th>"
+    "<th>Kinh phí</th><th>Tỷ trọng (%)</th></tr>"
+    "<tr><td>1</td><td>Mô hình trình diễn kỹ thuật</td><td>2</td><td>1.240</td>"
+    "<td>24,80</td></tr>"
+    "<tr><td>2</td><td>Ứng dụng máy móc thiết bị tiên tiến</td><td>9</td><td>3.760</td>"
+    "<td>75,20</td></tr>"
+    "<tr><td></td><td>Tổng cộng</td><td>11</td><td>5.000</td><td>100</td></tr></table>"
+)
+
+
+def test_a_table_column_of_money_takes_the_unit_of_its_caption(by_content):
+    found = read(by_content, plain_text(TABLE))
+    assert found == [
+        ("2", MATCH),
+        ("1.240", MATCH),
+        ("24,80", MATCH),  # of the money, not of the projects (18,18%)
+        ("9", MATCH),
+        ("3.760", MATCH),
+        ("75,20", MATCH),
+        ("11", MATCH),
+        ("5.000", MATCH),
+    ]
+    wrong = read(by_content, plain_text(TABLE.replace("3.760", "3.670")))
+    assert wrong[4] == ("3.670", MISMATCH)
