@@ -73,7 +73,10 @@ MEASURE_WORDS = [
         r"|còn phải (?:giải ngân|thực hiện)",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
-    (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
+    (
+        Figure.Measure.TARGET,
+        r"phấn đấu|mục tiêu|đề xuất|đề nghị|kiến nghị|định mức|tối đa",
+    ),
     (
         Figure.Measure.PLAN,
         r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
@@ -136,12 +139,37 @@ def _measure(span: str, first: bool = False):
     """The last measure named (the first: the subject's); an estimate
     ("ước … giải ngân") stays one."""
     found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
-    if not found:
-        return None
+    ruling = governing(span)
+    if ruling or not found:
+        return ruling
     chosen = found[0] if first else found[-1]
     if chosen == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
         return Figure.Measure.ESTIMATE
     return chosen
+
+
+#: Words that make every amount after them in their clause something the
+#: data holds no figure of, whatever measure the words after them name:
+#: a request ("đề xuất mỗi năm bố trí …", "đề nghị hỗ trợ … dự kiến …")
+#: and an average over years ("bình quân mỗi năm", "bình quân giai đoạn").
+_GOVERNING = [
+    (
+        Figure.Measure.TARGET,
+        re.compile(r"(?<!\w)(?:đề xuất|đề nghị|kiến nghị)(?!\w)", re.I),
+    ),
+    (
+        NOT_MEASURED,
+        re.compile(
+            r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|hằng|hàng|cả|giai đoạn)(?!\w)",
+            re.I,
+        ),
+    ),
+]
+
+
+def governing(span: str):
+    """The measure a request or an average in ``span`` imposes, or None."""
+    return next((measure for measure, words in _GOVERNING if words.search(span)), None)
 
 
 def periods_in(span: str, compared: bool = False):

@@ -12,7 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide, settle, swapped
-from .cues import LEFT, Context, Cues
+from .cues import LEFT, Context, Cues, governing
 from .idents import Computed, IdentError
 from .increments import (
     difference_candidate,
@@ -257,7 +257,9 @@ class Checker:
             period_named=clause.period_named,
             areas=own.areas or clause.areas,
             fund=own.fund,
-            measure=own.measure,
+            # "đề nghị hỗ trợ 3 đề án với tổng kinh phí dự kiến …": a request
+            # or an average governs the numbers after it in its clause
+            measure=governing(place.before_clause) or own.measure,
             indicator=own.indicator,
             content=own.content or clause.content,
         )

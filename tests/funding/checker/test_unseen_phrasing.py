@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from funding.checker import (
     MATCH,
     MISMATCH,
+    NO_DATA,
     Checker,
     plain_text,
 )
@@ -88,3 +89,38 @@ def test_a_table_column_of_money_takes_the_unit_of_its_caption(by_content):
     ]
     wrong = read(by_content, plain_text(TABLE.replace("3.760", "3.670")))
     assert wrong[4] == ("3.670", MISMATCH)
+
+
+@pytest.fixture
+def mountain(reference_data, make_figure):
+    """Sơn La's plans and spending 2023-2025, all funds and KCQG."""
+    here = area("Sơn La")
+    return [
+        make_figure(here, 2023, E, "8200000000"),
+        make_figure(here, 2024, E, "9300000000"),
+        make_figure(here, 2025, P, "10400000000"),
+        make_figure(here, 2025, P, "3100000000", source=KCQG),
+    ]
+
+
+def test_a_request_or_an_average_is_no_figure_of_the_data(mountain):
+    asked = read(
+        mountain,
+        "Năm 2025, Sở Công Thương kiến nghị mỗi năm bố trí khoảng 15 tỷ đồng cho "
+        "khuyến công. Tỉnh đề nghị hỗ trợ 2 đề án khuyến công quốc gia với kinh phí "
+        "dự kiến 2,4 tỷ đồng.",
+    )
+    assert asked == [
+        ("15 tỷ đồng", NO_DATA),
+        ("2 đề án", NO_DATA),
+        ("2,4 tỷ đồng", NO_DATA),
+    ]
+    averaged = read(
+        mountain,
+        "Năm 2025, kế hoạch khuyến công là 10,4 tỷ đồng; bình quân mỗi năm giai đoạn "
+        "2023-2025 tỉnh giải ngân khoảng 9,1 tỷ đồng.",
+    )
+    assert averaged == [("10,4 tỷ đồng", MATCH), ("9,1 tỷ đồng", NO_DATA)]
+    # the plan itself, with no request before it, is still checked
+    stated = read(mountain, "Năm 2025, kế hoạch khuyến công là 11,4 tỷ đồng.")
+    assert stated == [("11,4 tỷ đồng", MISMATCH)]
