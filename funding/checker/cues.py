@@ -115,6 +115,8 @@ class Cues:
     areas: frozenset = field(default_factory=frozenset)  # area ids; empty: none named
     indicator: Indicator | None = None
     content: int | None = None  # a programme content's id
+    #: "cùng kỳ năm 2023": that year, the months in force (not the whole year)
+    same_period: bool = False
 
 
 def _alternation(patterns) -> re.Pattern:
@@ -247,9 +249,11 @@ class Context:
         cues = Cues()
         periods = list(periods_in(span, compared))
         if periods:
-            _match, year, cues.months = periods[-1]
+            match, year, cues.months = periods[-1]
             cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
+            if cues.months is None and same_period(span, match):
+                cues.period_named, cues.same_period = False, True
         elif _WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
             cues.months, cues.period_named = None, True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
@@ -312,6 +316,17 @@ class Context:
         if whole is not None and whole.start() >= position and self.wholes:
             return self.wholes
         return found
+
+
+_SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
+
+
+def same_period(span: str, match) -> bool:
+    """Whether a year ``periods_in`` found is "cùng kỳ năm 2023": that
+    year's part of the period in force, not its whole."""
+    return bool(match["year"]) and bool(
+        _SAME_PERIOD.search(span[: match.start("year")])
+    )
 
 
 _BEFORE_MERGER = re.compile(

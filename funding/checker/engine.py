@@ -211,6 +211,8 @@ class Checker:
             override(explicit, self.context.cues(place.in_parens))
         if quote.kind in ("percent", "times", "points") or quote.sign:
             return self._derived_options(quote, place, explicit, resolved, kept)
+        if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
+            explicit.months, explicit.period_named = kept.months, kept.period_named
         if quote.role == "old":
             explicit.year = base_year(place, kept) or explicit.year
             if not explicit.period_named:  # "so với cùng kỳ": the months in force

@@ -92,13 +92,20 @@ def _kind_words(span: str) -> list[str]:
 def base_year(place: Place, kept: Cues) -> int | None:
     """The year a number is compared with: "so với năm 2023", else the
     year before the one in force."""
+    compared = _compared_year(place)
+    if compared is not None:
+        return compared
+    return kept.year - 1 if kept.year else None
+
+
+def _compared_year(place: Place) -> int | None:
     for _match, year, _months in periods_in(place.sentence_text, compared=True):
         if year is None:
             continue
         before = place.sentence_text[: _match.start()]
         if re.search(r"so với[^,;.()]{0,20}$", before, re.IGNORECASE):
             return year
-    return kept.year - 1 if kept.year else None
+    return None
 
 
 def derive(
@@ -209,13 +216,25 @@ def points(
         cues = replace(cues, areas=frozenset())
         bases = [candidates.get(dims, area=a) for a in areas]
     else:
-        year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
-        bases = [candidates.get(dims, year=year)]
+        years = [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
+        if _compared_year(place) is None:
+            # "năm 2021 … đạt 95,8%; đến năm 2024 tỷ lệ này đạt 98,5%, cao
+            # hơn 2,7 điểm phần trăm": also the year the sentence named before
+            years += _years_before(place, dims["year"])
+        bases = [candidates.get(dims, year=y) for y in dict.fromkeys(years)]
     for earlier in bases:
         if earlier is not None:
             yield from _points_against(
                 candidates, numerator, earlier, kind, cues, place
             )
+
+
+def _years_before(place: Place, year: int) -> list[int]:
+    """The other years the sentence names before the quote, latest first."""
+    found = [
+        y for _m, y, _n in periods_in(place.before_sentence_plain) if y and y != year
+    ]
+    return found[::-1]
 
 
 def _points_against(candidates, numerator, earlier, kind, cues, place):

@@ -7,13 +7,7 @@ and numbers than the corpus's)."""
 import pytest
 from django.utils.text import slugify
 
-from funding.checker import (
-    MATCH,
-    MISMATCH,
-    NO_DATA,
-    Checker,
-    plain_text,
-)
+from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE, Checker, plain_text
 from funding.models import Area, Figure, Indicator, ProgrammeContent
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +118,51 @@ def test_a_request_or_an_average_is_no_figure_of_the_data(mountain):
     # the plan itself, with no request before it, is still checked
     stated = read(mountain, "Năm 2025, kế hoạch khuyến công là 11,4 tỷ đồng.")
     assert stated == [("11,4 tỷ đồng", MISMATCH)]
+
+
+@pytest.fixture
+def yearly(reference_data, make_figure):
+    """Điện Biên's plans and spending 2021-2024, and its first halves."""
+    here = area("Điện Biên")
+    made = []
+    for year, plan, spent in (
+        (2021, "5000000000", "4600000000"),
+        (2022, "5400000000", "5100000000"),
+        (2023, "6000000000", "5700000000"),
+        (2024, "6500000000", "6400000000"),
+    ):
+        made.append(make_figure(here, year, P, plan))
+        made.append(make_figure(here, year, E, spent))
+    made.append(make_figure(here, 2024, E, "2900000000", months=6))
+    made.append(make_figure(here, 2023, E, "2500000000", months=6))
+    return made
+
+
+def test_points_against_the_year_the_sentence_named_before(yearly):
+    # 2021: 4,6 / 5 = 92%; 2024: 6,4 / 6,5 = 98,46%; 6,46 points higher
+    # (against 2023's 95% it would be 3,46)
+    text = (
+        "Năm 2021 Điện Biên giải ngân 92% kế hoạch; sang năm 2024 tỷ lệ đó đạt "
+        "98,46%, cao hơn {} điểm phần trăm."
+    )
+    assert read(yearly, text.format("6,46"))[-1] == ("6,46 điểm phần trăm", MATCH)
+    assert read(yearly, text.format("5,46"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_a_change_is_of_the_amount_not_of_the_plan_it_is_measured_against(yearly):
+    # 6,4 / 5,7 − 1 = 12,28% (of the plans: 6,5 / 6 − 1 = 8,33%)
+    text = (
+        "Năm 2024, Điện Biên giải ngân 6,4 tỷ đồng trên kế hoạch 6,5 tỷ đồng, "
+        "tăng {} so với năm trước."
+    )
+    assert read(yearly, text.format("12,28%"))[-1] == ("12,28%", MATCH)
+    assert read(yearly, text.format("12,82%"))[-1] == ("12,82%", MISMATCH)
+
+
+def test_the_same_period_of_another_year(yearly):
+    text = (
+        "Năm 2024, nửa đầu năm tỉnh giải ngân 6 tháng đầu năm 2,9 tỷ đồng, cùng kỳ "
+        "năm 2023 chỉ đạt {} tỷ đồng."
+    )
+    assert read(yearly, text.format("2,5"))[-1] == ("2,5 tỷ đồng", MATCH)
+    assert read(yearly, text.format("2,6"))[-1] == ("2,6 tỷ đồng", MISMATCH)
