@@ -55,10 +55,14 @@ _MONTH_WORDS = {
 NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
 LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
-    (Figure.Fund.KCQG, r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương"),
+    (
+        Figure.Fund.KCQG,
+        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|(?:nguồn|kinh phí) quốc gia",
+    ),
     (
         Figure.Fund.KCDP,
-        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|kinh phí địa phương",
+        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương"
+        r"|(?:nguồn|kinh phí) địa phương",
     ),
     (
         Figure.Fund.ALL,

@@ -12,7 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide, settle, swapped
-from .cues import LEFT, Context, Cues, governing
+from .cues import LEFT, Context, Cues
 from .idents import Computed, IdentError
 from .increments import (
     difference_candidate,
@@ -25,6 +25,7 @@ from .judge import judge
 from .lists import column_total, respective, sum_candidate, summed
 from .parts import (
     after_percent,
+    another_part,
     as_part,
     cell_cues,
     not_the_plan,
@@ -44,16 +45,10 @@ from .places import (
 from .printed import widen_to_printed_parts, widened
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
-from .support import agrees, defaults, fill, override
+from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 
 __all__ = ["Checker"]
 
-_BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
-_QUALIFIER = re.compile(
-    r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
-    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)",
-    re.IGNORECASE,
-)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 
 
@@ -194,7 +189,7 @@ class Checker:
         if quote.header:  # a table cell: its caption and column say the rest
             explicit = cell_cues(self.context, quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
-            explicit, favoured = self._own_cues(place, explicit)
+            explicit, favoured = own_cues(self.context, place, explicit)
             respective(quote, place, self.context.areas_listed, explicit)
             if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
@@ -236,44 +231,6 @@ class Checker:
         if since == "part":
             return options + increments(self.candidates, options)
         return increments(self.candidates, options) if since else options
-
-    def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
-        """The cues a value quote must hold: the period and area of its
-        clause, and what the words since the number before it name; and
-        what the clause named before that number (weighing as much, but
-        not excluding)."""
-        own = self.context.cues(place.own)
-        # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
-        # phương": the fund that qualifies the noun right after the number
-        qualifier = _QUALIFIER.match(place.after)
-        if qualifier:
-            own.fund = self.context.cues(qualifier.group(0)).fund
-        # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
-        # about the subject of the clause
-        subject_text = _BASE_WORDS.sub(" ", place.before_clause)
-        subject = self.context.cues(subject_text)
-        subject.measure = self.context.subject_measure(subject_text)
-        explicit = Cues(
-            year=clause.year,
-            months=clause.months,
-            period_named=clause.period_named,
-            areas=own.areas or clause.areas,
-            fund=own.fund,
-            # "đề nghị hỗ trợ 3 đề án với tổng kinh phí dự kiến …": a request
-            # or an average governs the numbers after it in its clause
-            measure=governing(place.before_clause) or own.measure,
-            indicator=own.indicator,
-            content=own.content or clause.content,
-        )
-        favoured = Cues(
-            content=None
-            if explicit.content
-            else self.context.cues(place.after).content,
-            fund=subject.fund if own.fund is None else None,
-            measure=subject.measure if own.measure is None else None,
-            indicator=subject.indicator if own.indicator is None else None,
-        )
-        return explicit, favoured
 
     def _value_options(
         self, quote: Quote, explicit: Cues, favoured, kept
@@ -366,16 +323,19 @@ class Checker:
         previous = previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
-            named = self.context.cues(words_between(previous, quote, place)).indicator
+            between = words_between(previous, quote, place)
+            named = self.context.cues(between).indicator
             if numerator is None:
                 return []
             own = named if quote.indicator is None else quote.indicator  # its noun
-            if own is None or own.pk == numerator.dims["indicator"]:
+            if (
+                own is None or own.pk == numerator.dims["indicator"]
+            ) and not another_part(self.context, between, numerator):
                 partner = paid_for(previous, place)
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
         for span in (place.before_clause, place.before_sentence_plain):
-            cues = self.context.cues(_BASE_WORDS.sub(" ", span))
+            cues = self.context.cues(BASE_WORDS.sub(" ", span))
             fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:

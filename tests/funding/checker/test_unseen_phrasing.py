@@ -7,7 +7,15 @@ and numbers than the corpus's)."""
 import pytest
 from django.utils.text import slugify
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE, Checker, plain_text
+from funding.checker import (
+    MATCH,
+    MISMATCH,
+    NO_DATA,
+    ROUNDING,
+    UNSURE,
+    Checker,
+    plain_text,
+)
 from funding.models import Area, Figure, Indicator, ProgrammeContent
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +174,27 @@ def test_the_same_period_of_another_year(yearly):
     )
     assert read(yearly, text.format("2,5"))[-1] == ("2,5 tỷ đồng", MATCH)
     assert read(yearly, text.format("2,6"))[-1] == ("2,6 tỷ đồng", MISMATCH)
+
+
+@pytest.fixture
+def nation(reference_data, make_figure):
+    """The nation's 2023 spending, all funds and KCQG."""
+    here = Area.objects.get(kind=Area.Kind.NATION)
+    return [
+        make_figure(here, 2023, E, "290000000000"),
+        make_figure(here, 2023, E, "116000000000", source=KCQG),
+    ]
+
+
+def test_nguon_quoc_gia_and_nguon_dia_phuong_name_the_funds(nation):
+    # 116 / 290 = 40%; the local part 290 − 116 = 174
+    text = (
+        "Cả nước thực hiện năm 2023 là 290 tỷ đồng kinh phí khuyến công, trong đó "
+        "nguồn quốc gia chiếm {}, nguồn địa phương khoảng {} tỷ đồng."
+    )
+    assert read(nation, text.format("40%", "174")) == [
+        ("290 tỷ đồng", MATCH),
+        ("40%", MATCH),
+        ("174 tỷ đồng", ROUNDING),
+    ]
+    assert read(nation, text.format("40%", "184"))[-1][1] == MISMATCH
