@@ -184,4 +184,5 @@ def settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
         return
     finding.expected = best.expected
     finding.explanation, finding.figures = best.explanation, best.figures
-    assert verdict in (*AGREE, "mismatch")
+    if verdict not in (*AGREE, MISMATCH):
+        raise ValueError(f"not an outcome of a reading: {verdict!r}")

@@ -215,6 +215,11 @@ class Checker:
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN
+            named = explicit if explicit.period_named else kept
+            left_months = named.months if named.period_named else None
+            # the plan is the year's: the period named is what was spent
+            explicit.months, explicit.period_named = None, False
+            kept = replace(kept, months=None, period_named=False)
         since = is_increment(quote, place)
         if since:  # any period: the increment is one less an earlier one
             explicit.months, explicit.period_named = None, False
@@ -226,8 +231,9 @@ class Checker:
             lambda: self._value_options(quote, explicit, favoured, kept),
         )
         if left:
-            rest = rest_of(self.candidates, options, resolved.values())
-            return left_of(self.candidates, options) + rest
+            near = [resolved.get(id(q)) for q in place.in_sentence]
+            rest = rest_of(self.candidates, options, resolved.values(), near)
+            return left_of(self.candidates, options, left_months) + rest
         if since == "part":
             return options + increments(self.candidates, options)
         return increments(self.candidates, options) if since else options

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core.models import Figure
-from .cues import Context, Cues, governing
+from .cues import LEFT, Context, Cues, governing
 
 #: "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not the subject
 BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
@@ -103,7 +103,7 @@ def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
         fund=own.fund,
         # "đề nghị hỗ trợ 3 đề án với tổng kinh phí dự kiến …": a request
         # or an average governs the numbers after it in its clause
-        measure=governing(place.before_clause) or own.measure,
+        measure=governing(place.before_clause) or _left_after(place) or own.measure,
         indicator=own.indicator,
         content=own.content or clause.content,
     )
@@ -114,3 +114,20 @@ def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
         indicator=subject.indicator if own.indicator is None else None,
     )
     return explicit, favoured
+
+
+#: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
+#: ngân": what is left, said after the number
+_LEFT_AFTER = re.compile(
+    r"\s*(?:(?:kinh phí|kế hoạch|vốn)\s+)?(?:chưa\s+(?:được\s+)?(?P<not>giải ngân|thực hiện"
+    r"|sử dụng)|phải\s+(?P<must>giải ngân|thực hiện))(?!\w)",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"(?<!\w)còn\s*$", re.IGNORECASE)
+
+
+def _left_after(place) -> str | None:
+    found = _LEFT_AFTER.match(place.after)
+    if found and (found["not"] or _STILL.search(place.own)):
+        return LEFT
+    return None
