@@ -131,6 +131,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
             if quote is not None:
                 quotes.append(quote)
     quotes += _old_amounts(text, part, quotes)
+    quotes += _listed_amounts(text, part, quotes)
     quotes += _simple_quotes(text, part, _PERCENT, "percent")
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
@@ -250,6 +251,40 @@ def _old_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
             quote.text = match["a"]
             found.append(quote)
         quote.role = "old"
+    return found
+
+
+#: "lần lượt là 5,1; 6,2 và 7,3 tỷ đồng": decimals listed right before an
+#: amount, which print the unit once, after the last
+_LISTED = re.compile(r"(?:(?<![\w.,/])\d+(?:\.\d+)*,\d+\s*(?:;|,(?=\s)|\s+và)\s*)+$")
+_LISTED_NUMBER = re.compile(r"(?<![\w.,/])\d+(?:\.\d+)*,\d+")
+
+
+def _listed_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
+    found = []
+    for amount in amounts:
+        match = _PAIR_OR_AMOUNT.match(text, amount.start)
+        if amount.kind != "amount" or amount.role or match is None or match["b"]:
+            continue
+        base = max(0, amount.start - 200)
+        tail = _LISTED.search(text, base, amount.start)
+        if tail is None:
+            continue
+        unit = re.sub(r"\s+", " ", match["unit"].lower())
+        for number in _LISTED_NUMBER.finditer(text, tail.start(), tail.end()):
+            parsed = _parsed(number.group(0), unit)
+            if parsed is not None and unit in MONEY_UNITS:
+                found.append(
+                    _quote(
+                        part,
+                        number.start(),
+                        number.end(),
+                        number.group(0),
+                        "amount",
+                        parsed,
+                        parsed.scale,
+                    )
+                )
     return found
 
 

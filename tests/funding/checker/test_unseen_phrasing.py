@@ -198,3 +198,20 @@ def test_nguon_quoc_gia_and_nguon_dia_phuong_name_the_funds(nation):
         ("174 tỷ đồng", ROUNDING),
     ]
     assert read(nation, text.format("40%", "184"))[-1][1] == MISMATCH
+
+
+def test_a_list_of_amounts_prints_its_unit_once(yearly):
+    text = (
+        "Kinh phí khuyến công Điện Biên giải ngân các năm 2021, 2022 và 2023 lần "
+        "lượt là {}; {} và {} tỷ đồng."
+    )
+    assert read(yearly, text.format("4,6", "5,1", "5,7")) == [
+        ("4,6", MATCH),
+        ("5,1", MATCH),
+        ("5,7 tỷ đồng", MATCH),
+    ]
+    wrong = read(yearly, text.format("4,6", "5,3", "5,7"))
+    assert wrong[1][1] in (MISMATCH, UNSURE)  # flagged, not published as right
+    # numbers without decimals before an amount are no list of it
+    years = read(yearly, "Các năm 2022, 2023 và 5,7 tỷ đồng năm 2023.")
+    assert [t for t, _v in years] == ["5,7 tỷ đồng"]
