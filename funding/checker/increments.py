@@ -21,7 +21,8 @@ from .places import Place
 from .report import Quote
 
 _MORE = re.compile(
-    r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên))?\s*$", re.IGNORECASE
+    r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên|xấp xỉ|chừng))?\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -215,3 +215,20 @@ def test_a_list_of_amounts_prints_its_unit_once(yearly):
     # numbers without decimals before an amount are no list of it
     years = read(yearly, "Các năm 2022, 2023 và 5,7 tỷ đồng năm 2023.")
     assert [t for t, _v in years] == ["5,7 tỷ đồng"]
+
+
+def test_what_must_still_be_spent_to_reach_the_estimate(reference_data, make_figure):
+    here = area("Lai Châu")
+    figures = [
+        make_figure(here, 2024, P, "9400000000"),
+        make_figure(here, 2024, Figure.Measure.ESTIMATE, "9100000000"),
+        make_figure(here, 2024, E, "7250000000", months=11),
+    ]
+    # 9,1 − 7,25 = 1,85 to reach the estimate (2,15 to reach the plan)
+    text = (
+        "11 tháng năm 2024, Lai Châu giải ngân 7,25 tỷ đồng; ước cả năm đạt 9,1 tỷ "
+        "đồng, nên tháng 12 tỉnh phải giải ngân thêm xấp xỉ {} tỷ đồng."
+    )
+    assert read(figures, text.format("1,85"))[-1] == ("1,85 tỷ đồng", ROUNDING)
+    assert read(figures, text.format("2,15"))[-1][1] in (MATCH, ROUNDING)
+    assert read(figures, text.format("2,9"))[-1][1] in (MISMATCH, UNSURE)
