@@ -288,11 +288,14 @@ class Checker:
             return self._points_options(place, explicit, kept, whole_cues)
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         kinds = percent_kinds(quote, place)
+        listed = [
+            resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
+        ]
         options = []
         for numerator, support in numerators:
             for kind in kinds:
                 for node, computed in derive(
-                    self.candidates, kind, numerator, whole_cues, place
+                    self.candidates, kind, numerator, whole_cues, place, listed
                 ):
                     options.append(Option(node, computed, support, 1))
         return options

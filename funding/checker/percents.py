@@ -109,9 +109,15 @@ def _compared_year(place: Place) -> int | None:
 
 
 def derive(
-    candidates: Candidates, kind: str, numerator: Candidate, cues: Cues, place: Place
+    candidates: Candidates,
+    kind: str,
+    numerator: Candidate,
+    cues: Cues,
+    place: Place,
+    listed=(),
 ) -> Iterator[tuple[Node, Computed]]:
-    """Each reading of ``kind`` with ``numerator`` on top."""
+    """Each reading of ``kind`` with ``numerator`` on top; a share may also
+    be of the parts ``listed`` before it in the sentence, added up."""
     function, unit = _FUNCTIONS[kind]
     if kind == "share":
         others = [
@@ -119,6 +125,7 @@ def derive(
             for w in candidates.all()
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
+        others += [w for w in [listed_whole(numerator, listed)] if w is not None]
     else:
         others = _bases(candidates, kind, numerator, cues, place)
     for other in others:
@@ -129,6 +136,21 @@ def derive(
             "ratio" if kind == "level" else kind, numerator.node, other.node
         )
         yield node, Computed(result, numerator.figures + other.figures, unit)
+
+
+def listed_whole(numerator: Candidate, parts) -> Candidate | None:
+    """ "13,2; 4,1 và 7,6 tỷ đồng cho A, B và C, tổng cộng 24,9 tỷ đồng; riêng
+    C chiếm 30,5%": the numerator and the parts listed with it (alike but
+    for the area), added up."""
+    alike = {
+        str(p.node): p
+        for p in parts
+        if p is not None
+        and all(p.dims[k] == numerator.dims[k] for k in p.dims if k != "area")
+    }
+    if str(numerator.node) not in alike or len(alike) < 2:
+        return None
+    return sum_candidate(list(alike.values()))
 
 
 def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candidate]:

@@ -232,3 +232,21 @@ def test_what_must_still_be_spent_to_reach_the_estimate(reference_data, make_fig
     assert read(figures, text.format("1,85"))[-1] == ("1,85 tỷ đồng", ROUNDING)
     assert read(figures, text.format("2,15"))[-1][1] in (MATCH, ROUNDING)
     assert read(figures, text.format("2,9"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_a_share_of_the_parts_listed_before_it(reference_data, make_figure):
+    region = Area.objects.get(short_name="Trung du và miền núi phía Bắc")
+    lai_chau, son_la = area("Lai Châu"), area("Sơn La")
+    figures = [
+        make_figure(region, 2024, P, "90000000000"),
+        make_figure(lai_chau, 2024, P, "6000000000"),
+        make_figure(son_la, 2024, P, "9000000000"),
+    ]
+    # 9 / (6 + 9) = 60% of the two listed (10% of the region's plan)
+    text = (
+        "Năm 2024, kế hoạch giao cho Lai Châu và Sơn La lần lượt là 6 tỷ đồng và "
+        "9 tỷ đồng, cộng hai tỉnh 15 tỷ đồng; riêng Sơn La chiếm {}."
+    )
+    assert read(figures, text.format("60%"))[-1] == ("60%", MATCH)
+    assert read(figures, text.format("10%"))[-1] == ("10%", MATCH)
+    assert read(figures, text.format("66%"))[-1][1] in (MISMATCH, UNSURE)
