@@ -64,11 +64,11 @@ def test_the_tune_split_is_the_nineteen_first_articles():
 
 # Measured on the tune split 01-19 after tuning on 15-19 (``python
 # bench/checker_corpus.py --split tune``): 611 quotes with data, 610 found
-# (99.8%), 575 read right (94.1%), no false mismatch, 168 of 173 injected
-# errors flagged (01-14: 131 of 131; 15-19: 37 of 42), unsure on 10 of 712
+# (99.8%), 575 read right (94.1%), no false mismatch, 169 of 173 injected
+# errors flagged (01-14: 131 of 131; 15-19: 38 of 42), unsure on 11 of 712
 # quotes, no distractor flagged. Floors may only get better; the targets
 # not met stay strict xfails naming the measurement.
-TUNE_ERRORS_MISSED = 5
+TUNE_ERRORS_MISSED = 4
 TUNE_CORRECT = 575
 
 
@@ -107,7 +107,7 @@ def test_injected_errors_missed_on_the_tune_split_stay_at_most_as_measured(total
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 168 of 173 injected errors flagged on the tune split 01-19 "
+    reason="measured: 169 of 173 injected errors flagged on the tune split 01-19 "
     "(01-14 all 131; python bench/checker_corpus.py --split tune)",
 )
 def test_every_injected_error_is_flagged_on_the_tune_split(totals):

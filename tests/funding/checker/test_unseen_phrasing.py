@@ -250,3 +250,13 @@ def test_a_share_of_the_parts_listed_before_it(reference_data, make_figure):
     assert read(figures, text.format("60%"))[-1] == ("60%", MATCH)
     assert read(figures, text.format("10%"))[-1] == ("10%", MATCH)
     assert read(figures, text.format("66%"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_a_unit_slip_on_a_reading_the_words_did_not_pick_is_flagged(yearly):
+    # the second half of 2024: 6,4 − 2,9 = 3,5 tỷ, printed in triệu by mistake
+    text = (
+        "Năm 2024, 6 tháng đầu năm Điện Biên giải ngân 2,9 tỷ đồng, cùng kỳ năm "
+        "2023 đạt 2,5 tỷ đồng; 6 tháng cuối năm giải ngân {}."
+    )
+    assert read(yearly, text.format("3,5 tỷ đồng"))[-1] == ("3,5 tỷ đồng", MATCH)
+    assert read(yearly, text.format("3,5 triệu đồng"))[-1][1] in (MISMATCH, UNSURE)
