@@ -20,6 +20,7 @@ from .increments import (
     is_increment,
     left_of,
     rest_of,
+    year_increments,
 )
 from .judge import judge
 from .lists import column_total, respective, sum_candidate, summed
@@ -236,7 +237,10 @@ class Checker:
             return left_of(self.candidates, options, left_months) + rest
         if since == "part":
             return options + increments(self.candidates, options)
-        return increments(self.candidates, options) if since else options
+        if since:
+            more = increments(self.candidates, options)
+            return more + year_increments(self.candidates, options)
+        return options
 
     def _value_options(
         self, quote: Quote, explicit: Cues, favoured, kept

@@ -135,6 +135,19 @@ def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
     return options
 
 
+def year_increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
+    """ "Kế hoạch năm 2026 tăng 9,8%, tức thêm 1,6 tỷ đồng": each figure less
+    the same figure of the year before; only an assumed reading (the text
+    may add to anything), so never a confident mismatch."""
+    options = []
+    for option in totals:
+        whole = candidates.by_node[str(option.node)]
+        earlier = candidates.get(whole.dims, year=whole.dims["year"] - 1)
+        if earlier is not None:
+            options.append(_less(whole, earlier, option, assumed=True))
+    return options
+
+
 def difference_candidate(candidates: Candidates, ident: str) -> Candidate | None:
     """A difference read for a number ("diff:a-b"), as a candidate a later
     percentage or multiple can be of: with the first figure's dimensions

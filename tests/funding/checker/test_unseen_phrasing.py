@@ -260,3 +260,11 @@ def test_a_unit_slip_on_a_reading_the_words_did_not_pick_is_flagged(yearly):
     )
     assert read(yearly, text.format("3,5 tỷ đồng"))[-1] == ("3,5 tỷ đồng", MATCH)
     assert read(yearly, text.format("3,5 triệu đồng"))[-1][1] in (MISMATCH, UNSURE)
+
+
+def test_an_increase_printed_as_an_amount(yearly):
+    # 2024 − 2023 spent: 6,4 − 5,7 = 0,7 tỷ
+    text = "Năm 2024, Điện Biên giải ngân 6,4 tỷ đồng, tăng 12,28%, tức thêm {}."
+    assert read(yearly, text.format("700 triệu đồng"))[-1] == ("700 triệu đồng", MATCH)
+    # only an assumed reading: a wrong one asks, it never blocks
+    assert read(yearly, text.format("800 triệu đồng"))[-1][1] == UNSURE
