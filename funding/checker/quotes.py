@@ -194,7 +194,7 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
         rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})[^\S\t\n]+(?P<noun>{words})(?!\w)",
         re.IGNORECASE,
     )
-    quotes = []
+    quotes = _noun_first_counts(text, part, nouns, words)
     for match in pattern.finditer(text):
         indicator = nouns[match["noun"].lower()]
         first = "old" if match["from"] else "a" if match["a"] else None
@@ -232,6 +232,37 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
                     indicator=indicator,
                 )
             )
+    return quotes
+
+
+def _noun_first_counts(text: str, part: str, nouns: dict, words: str) -> list[Quote]:
+    """ "Số đề án tăng từ 38 lên 42": the noun named before the change, no
+    unit after it."""
+    pattern = re.compile(
+        rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?:[^\S\n]+[^\d\n.;,:()%]{{1,40}}?)?"
+        rf"[^\S\n]+(?:tăng|giảm)[^\S\n]+từ[^\S\n]+"
+        rf"(?P<old>{_NUM_BODY})[^\S\n]+(?:lên|xuống|còn)[^\S\n]+(?P<n>{_NUM_BODY})"
+        rf"(?![\d.,]\d|\s*(?:%|[\w/]))",
+        re.IGNORECASE,
+    )
+    quotes = []
+    for match in pattern.finditer(text):
+        indicator = nouns[match["noun"].lower()]
+        for group, role in (("n", ""), ("old", "old")):
+            parsed = _parsed(match[group])
+            if parsed is not None:
+                quotes.append(
+                    _quote(
+                        part,
+                        match.start(group),
+                        match.end(group),
+                        match[group],
+                        "count",
+                        parsed,
+                        role=role,
+                        indicator=indicator,
+                    )
+                )
     return quotes
 
 

@@ -268,3 +268,15 @@ def test_an_increase_printed_as_an_amount(yearly):
     assert read(yearly, text.format("700 triệu đồng"))[-1] == ("700 triệu đồng", MATCH)
     # only an assumed reading: a wrong one asks, it never blocks
     assert read(yearly, text.format("800 triệu đồng"))[-1][1] == UNSURE
+
+
+def test_a_count_whose_noun_comes_before_the_change(by_content, make_figure):
+    count = Indicator.objects.get(code="so-de-an")
+    last = make_figure(area("Sơn La"), 2025, P, "8", source=KCDP, indicator=count)
+    figures = [*by_content, last]
+    text = "Năm 2026, số đề án khuyến công địa phương của Sơn La tăng từ {} lên {}."
+    assert read(figures, text.format("8", "11")) == [("8", MATCH), ("11", MATCH)]
+    assert read(figures, text.format("8", "12"))[-1][1] in (MISMATCH, UNSURE)
+    # the noun after the change too: one quote each, not a second reading
+    both = read(figures, text.format("8", "11 đề án"))
+    assert [t for t, _v in both] == ["8", "11 đề án"]
