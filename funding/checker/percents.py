@@ -125,7 +125,7 @@ def derive(
             for w in candidates.all()
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
-        others += [w for w in [listed_whole(numerator, listed)] if w is not None]
+        others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
     else:
         others = _bases(candidates, kind, numerator, cues, place)
     for other in others:
@@ -138,10 +138,13 @@ def derive(
         yield node, Computed(result, numerator.figures + other.figures, unit)
 
 
-def listed_whole(numerator: Candidate, parts) -> Candidate | None:
+def listed_whole(
+    candidates: Candidates, numerator: Candidate, parts
+) -> Candidate | None:
     """ "13,2; 4,1 và 7,6 tỷ đồng cho A, B và C, tổng cộng 24,9 tỷ đồng; riêng
     C chiếm 30,5%": the numerator and the parts listed with it (alike but
-    for the area), added up."""
+    for the area, none inside another: a whole and its part are no list),
+    added up."""
     alike = {
         str(p.node): p
         for p in parts
@@ -149,6 +152,12 @@ def listed_whole(numerator: Candidate, parts) -> Candidate | None:
         and all(p.dims[k] == numerator.dims[k] for k in p.dims if k != "area")
     }
     if str(numerator.node) not in alike or len(alike) < 2:
+        return None
+    areas = {p.dims["area"] for p in alike.values()}
+    year = numerator.dims["year"]
+    if len(areas) < len(alike) or any(
+        a != b and candidates.contains(a, b, year) for a in areas for b in areas
+    ):
         return None
     return sum_candidate(list(alike.values()))
 
