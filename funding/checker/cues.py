@@ -31,15 +31,17 @@ _MONTH_NAMES = (
     r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
     r"|[Bb]a|[Hh]ai"
 )
-# "7 tháng đầu năm" with the year left to the context
+# "7 tháng đầu năm", "nửa đầu năm" with the year left to the context
 _MONTHS_ONLY = re.compile(
-    rf"(?<!\w)(?P<months>{_MONTH_NAMES})\s+tháng\s+đầu\s+năm(?!\s*(?:19|20)\d{{2}})"
+    rf"(?<!\w)(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa)(?:\s+tháng)?\s+đầu\s+năm"
+    rf"(?!\s*(?:19|20)\d{{2}})"
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force
 _WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
+    "nửa": 6,
     "hai": 2,
     "ba": 3,
     "bốn": 4,

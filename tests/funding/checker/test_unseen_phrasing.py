@@ -280,3 +280,13 @@ def test_a_count_whose_noun_comes_before_the_change(by_content, make_figure):
     # the noun after the change too: one quote each, not a second reading
     both = read(figures, text.format("8", "11 đề án"))
     assert [t for t, _v in both] == ["8", "11 đề án"]
+
+
+def test_nua_dau_nam_is_the_first_six_months(yearly):
+    # 2024: the year 6,4 less the first half 2,9 = 3,5; 3,5 / 2,9 = 1,21
+    text = (
+        "Năm 2024, sáu tháng cuối năm Điện Biên giải ngân 3,5 tỷ đồng, gấp {} lần "
+        "nửa đầu năm."
+    )
+    assert read(yearly, text.format("1,21"))[-1] == ("gấp 1,21 lần", MATCH)
+    assert read(yearly, text.format("1,12"))[-1][1] in (MISMATCH, UNSURE)
