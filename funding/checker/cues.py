@@ -38,6 +38,12 @@ _MONTHS_ONLY = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+# "lũy kế 11 tháng": the first months, the year left to the context
+_CUMULATIVE = re.compile(
+    rf"(?<!\w)lũy kế\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force
 _WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
@@ -188,6 +194,7 @@ def periods_in(span: str, compared: bool = False):
     context ("7 tháng đầu năm")."""
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
+    found += [(m, None) for m in _CUMULATIVE.finditer(span)]
     for match, year in sorted(found, key=lambda item: item[0].start()):
         months = _months(match)
         if months is None and match["months"]:
