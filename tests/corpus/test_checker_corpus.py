@@ -8,8 +8,7 @@ as a figure.
 The tune split (01–19) is what the checker was tuned on (11–14, then
 15–19, were the held-out set until a new one was written); the held-out split is articles
 written later without reading or running the checker, and says how it
-does on new text. With no held-out article in the checkout its tests are
-skipped. Where a target is not reached yet, the measured floor is asserted
+does on new text. Where a target is not reached yet, the measured floor is asserted
 (it may only get better) and the target is kept as a strict xfail naming
 the measurement."""
 
@@ -42,12 +41,8 @@ def totals(reference_data):
 @pytest.fixture
 def held_out(totals):
     found = totals("heldout")
-    if not found["articles"]:
-        pytest.skip(
-            "no held-out article in this checkout: every article in "
-            "tests/corpus/checker is `split: tune` (the held-out ones are "
-            "written apart and merged later)"
-        )
+    # Without held-out text the targets say nothing about new text.
+    assert found["articles"] >= 5
     return found
 
 
@@ -115,25 +110,27 @@ def test_every_injected_error_is_flagged_on_the_tune_split(totals):
     assert found["flagged"] == found["errors"]
 
 
-# Measured on the held-out set 15-19 (five styles, 182 quotes with data,
-# written while the checker was tuned on 01-14 by someone who never saw
-# them; ``python bench/checker_corpus.py --split heldout``): recall 170 of
-# 182 (93.4%), 17 false mismatches (9 of them in 16's table), 34 of 42
-# errors flagged, unsure 3.8%, no distractor flagged. The floors may only
-# get better; the targets stay strict xfails until met.
-HELD_OUT_QUOTES_MISSED = 12
-HELD_OUT_FALSE_MISMATCHES = 17
-HELD_OUT_ERRORS_MISSED = 8
+# Measured on the held-out set 20-24 (five styles, 173 quotes with data,
+# written by a writer who never read or ran the checker while it was tuned on
+# 01-19 by someone who never saw them; ``python bench/checker_corpus.py
+# --split heldout``): recall 164 of 173 (94.8%), 20 false mismatches (12 of
+# them in 23's table), 33 of 46 errors flagged, unsure 6.0%, no distractor
+# flagged. The tuning on 15-19 changed none of these (measured before it:
+# the same). The floors may only get better; the targets stay strict xfails
+# until met.
+HELD_OUT_QUOTES_MISSED = 9
+HELD_OUT_FALSE_MISMATCHES = 20
+HELD_OUT_ERRORS_MISSED = 13
 
 
 def test_held_out_recall_stays_at_least_as_measured(held_out):
-    assert held_out["quotes"] >= 180
+    assert held_out["quotes"] >= 170
     assert held_out["quotes"] - held_out["found"] <= HELD_OUT_QUOTES_MISSED
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: recall 170 of 182 (93.4%) on the held-out split 15-19 "
+    reason="measured: recall 164 of 173 (94.8%) on the held-out split 20-24 "
     "(python bench/checker_corpus.py --split heldout)",
 )
 def test_recall_on_the_held_out_split(held_out):
@@ -147,7 +144,7 @@ def test_held_out_false_mismatches_stay_at_most_as_measured(held_out):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 17 false mismatches on the held-out split 15-19 "
+    reason="measured: 20 false mismatches on the held-out split 20-24 "
     "(python bench/checker_corpus.py --split heldout)",
 )
 def test_no_false_mismatch_on_the_held_out_split(held_out):
@@ -161,8 +158,8 @@ def test_held_out_errors_missed_stay_at_most_as_measured(held_out):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 34 of 42 injected errors flagged on the held-out split "
-    "15-19 (python bench/checker_corpus.py --split heldout)",
+    reason="measured: 33 of 46 injected errors flagged on the held-out split "
+    "20-24 (python bench/checker_corpus.py --split heldout)",
 )
 def test_every_injected_error_is_flagged_on_the_held_out_split(held_out):
     assert held_out["flagged"] == held_out["errors"]
