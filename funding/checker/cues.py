@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 
+_MONTH_NAMES = (
+    r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
+    r"|[Bb]a|[Hh]ai"
+)
 _YEAR = re.compile(
-    r"(?:(?P<months>\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|"
-    r"[Ss]áu|[Nn]ăm|[Bb]ốn|[Bb]a|[Hh]ai)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+"
+    rf"(?:(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa(?=\s+đầu))(?:\s+tháng)?"
+    r"(?:\s+đầu)?(?:\s+năm)?\s+"
     r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
     r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
     r"(?P<dmonth>\d{1,2})\s*/\s*"
@@ -26,10 +30,6 @@ _YEAR = re.compile(
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
-)
-_MONTH_NAMES = (
-    r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
-    r"|[Bb]a|[Hh]ai"
 )
 # "7 tháng đầu năm", "nửa đầu năm" with the year left to the context
 _MONTHS_ONLY = re.compile(
@@ -153,37 +153,12 @@ def _measure(span: str, first: bool = False):
     """The last measure named (the first: the subject's); an estimate
     ("ước … giải ngân") stays one."""
     found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
-    ruling = governing(span)
-    if ruling or not found:
-        return ruling
+    if not found:
+        return None
     chosen = found[0] if first else found[-1]
     if chosen == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
         return Figure.Measure.ESTIMATE
     return chosen
-
-
-#: Words that make every amount after them in their clause something the
-#: data holds no figure of, whatever measure the words after them name:
-#: a request ("đề xuất mỗi năm bố trí …", "đề nghị hỗ trợ … dự kiến …")
-#: and an average over years ("bình quân mỗi năm", "bình quân giai đoạn").
-_GOVERNING = [
-    (
-        Figure.Measure.TARGET,
-        re.compile(r"(?<!\w)(?:đề xuất|đề nghị|kiến nghị)(?!\w)", re.I),
-    ),
-    (
-        NOT_MEASURED,
-        re.compile(
-            r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|hằng|hàng|cả|giai đoạn)(?!\w)",
-            re.I,
-        ),
-    ),
-]
-
-
-def governing(span: str):
-    """The measure a request or an average in ``span`` imposes, or None."""
-    return next((measure for measure, words in _GOVERNING if words.search(span)), None)
 
 
 def periods_in(span: str, compared: bool = False):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ..core.models import Figure
-from .cues import LEFT, Context, Cues, governing
+from .cues import LEFT, Context, Cues
+from .governs import governing
 
 #: "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not the subject
 BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
@@ -94,7 +95,9 @@ def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
     # about the subject of the clause
     subject_text = BASE_WORDS.sub(" ", place.before_clause)
     subject = context.cues(subject_text)
-    subject.measure = context.subject_measure(subject_text)
+    subject.measure = governing(place.before_clause) or context.subject_measure(
+        subject_text
+    )
     explicit = Cues(
         year=clause.year,
         months=clause.months,

@@ -176,6 +176,50 @@ def test_the_same_period_of_another_year(yearly):
     assert read(yearly, text.format("2,6"))[-1] == ("2,6 tỷ đồng", MISMATCH)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo đề nghị của Sở Công Thương, năm 2024 Điện Biên đã giải ngân {} tỷ đồng.",
+        "Thực hiện kiến nghị của Kiểm toán nhà nước, năm 2024 Điện Biên giải ngân "
+        "{} tỷ đồng.",
+        "Trên cơ sở đề xuất của tỉnh năm 2024, Điện Biên đã giải ngân {} tỷ đồng.",
+        "Giai đoạn 2021-2024, bình quân mỗi năm Điện Biên giải ngân khoảng 5,45 tỷ "
+        "đồng, riêng năm 2024 giải ngân {} tỷ đồng.",
+        "So với mức trung bình cả nước, năm 2024 Điện Biên giải ngân {} tỷ đồng.",
+    ],
+)
+def test_a_request_or_an_average_does_not_hide_the_figures_after_it(yearly, text):
+    # A request's or an average's noun, or one before a comma, does not
+    # govern the figure the clause then states: it is checked as any other.
+    assert read(yearly, text.format("6,4"))[-1] == ("6,4 tỷ đồng", MATCH)
+    assert read(yearly, text.format("7,4"))[-1] == ("7,4 tỷ đồng", MISMATCH)
+
+
+def test_an_average_set_before_a_comma_governs_the_per_year_amount(yearly):
+    # 5,9 is no year's figure (the years' mean): no data, never a mismatch
+    text = "Bình quân giai đoạn 2021-2024, kế hoạch mỗi năm của Điện Biên khoảng 5,9 tỷ đồng."
+    assert read(yearly, text) == [("5,9 tỷ đồng", NO_DATA)]
+
+
+def test_a_request_in_an_earlier_sentence_governs_nothing_after_it(yearly):
+    text = (
+        "Tỉnh đề nghị bổ sung 2 tỷ đồng cho năm sau. Năm 2024 Điện Biên giải ngân "
+        "{} tỷ đồng."
+    )
+    assert read(yearly, text.format("6,4"))[-1] == ("6,4 tỷ đồng", MATCH)
+    assert read(yearly, text.format("7,4"))[-1] == ("7,4 tỷ đồng", MISMATCH)
+
+
+def test_the_first_half_with_its_year_written_out(yearly):
+    # 2,9 of the first six months of 2024; 2,9 / 6,5 = 44,62% of the plan
+    text = "Trong nửa đầu năm 2024, Điện Biên giải ngân {} tỷ đồng, bằng {} kế hoạch."
+    assert read(yearly, text.format("2,9", "44,62%")) == [
+        ("2,9 tỷ đồng", MATCH),
+        ("44,62%", MATCH),
+    ]
+    assert read(yearly, text.format("3,9", "44,62%"))[0][1] == MISMATCH
+
+
 @pytest.fixture
 def nation(reference_data, make_figure):
     """The nation's 2023 spending, all funds and KCQG."""

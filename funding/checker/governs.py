@@ -1,0 +1,42 @@
+"""A request or an average that governs the numbers after it: what it
+asks for or averages is no figure of the data, whatever measure follows."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import NOT_MEASURED, periods_in
+
+#: A request or an average that governs the number after it ("đề nghị hỗ
+#: trợ 3 đề án với tổng kinh phí 2 tỷ đồng", "bình quân giai đoạn 2021-2025,
+#: mỗi năm khoảng 5 tỷ đồng"): no figure of the data, whatever measure
+#: follows. Not the noun ("theo đề nghị của …", "thực hiện kiến nghị …"),
+#: and not past a comma for a request ("theo đề nghị của Sở, tỉnh đã giải
+#: ngân …") or, for an average, past a comma that names a year or "riêng"
+#: ("…, riêng năm 2024 giải ngân 7,4 tỷ"): the clause then states figures.
+_REQUEST = re.compile(r"(?<!\w)(?:đề xuất|đề nghị|kiến nghị)(?!\w)", re.I)
+_AVERAGE = re.compile(
+    r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|hằng|hàng|giai đoạn)(?!\w)", re.I
+)
+_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?:theo|thực hiện|trên cơ sở|tiếp thu|xem xét|tại|các|những)\s*$", re.I
+)
+_NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên)(?!\w)", re.I)
+
+
+def governing(before: str):
+    """NOT_MEASURED when a request or an average in ``before`` (the words
+    of the clause right before a number) governs that number, or None."""
+    for words, past_comma in ((_REQUEST, False), (_AVERAGE, True)):
+        found = list(words.finditer(before))
+        if not found or _NOUN_BEFORE.search(before[: found[-1].start()]):
+            continue
+        after = before[found[-1].end() :]
+        if _NOUN_AFTER.match(after):
+            continue
+        if "," in after:
+            rest = after[after.rindex(",") + 1 :]
+            if not past_comma or any(periods_in(rest)) or "riêng" in rest.lower():
+                continue
+        return NOT_MEASURED
+    return None
