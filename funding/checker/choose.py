@@ -13,6 +13,14 @@ default once) and what it gives for the printed number. The rule:
    another value is supported about as well; and **no data** when the
    printed number is nothing like any reading (a sub-count, an income, a
    figure the data does not hold).
+3. A slip is only sure when it looks like one (a digit changed or two
+   swapped, one off in the last printed place, a unit or a sign) or when
+   the number is plainly another: a percentage within 1.5% of its reading
+   (94,61% where the reading gives 94,2%) is as likely the same rate
+   worked from printed or other inputs, and an amount 1.3 times its
+   reading with little in its own clause naming that reading is another
+   figure as likely as a wrong one: both are unsure, with the readings,
+   not a mismatch that blocks publishing.
 """
 
 from __future__ import annotations
@@ -41,6 +49,9 @@ AGREE = (MATCH, ROUNDING)
 MARGIN = 1.5
 #: Two readings whose word support differs by less than this are a tie.
 TIE = 0.5
+#: A derived rate (a percentage, points, times) this close to its reading,
+#: relatively, without being a slip of the pen, is unsure, not a mismatch.
+CLOSE_RATE = Decimal("0.015")
 
 
 @dataclass
@@ -155,7 +166,12 @@ def _slip(option: Option, quote: Quote) -> str | None:
             return "near"  # tăng for giảm
         gap = abs(printed - value)
         if gap <= max(abs(value), Decimal(15)):
-            return "near"
+            # within a point or so of its reading and no slip of the pen: the
+            # same rate worked from other inputs (printed, rounded, another
+            # base) as likely as a wrong one
+            if _typo(printed, value, quote) or gap > CLOSE_RATE * abs(value):
+                return "near"
+            return "far"
         return "far" if option.evidence >= 2 else None
     if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
         return "near"  # "nhiều hơn" for "ít hơn"
@@ -166,8 +182,33 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "near"  # tỷ for triệu, triệu for nghìn
     for limit, needed, verdict in ((1.6, 0, "near"), (2.5, 2, "near"), (5, 2, "far")):
         if option.evidence >= needed and 1 / Decimal(limit) <= ratio <= Decimal(limit):
+            if option.evidence < 2 and not _typo(printed, value, quote):
+                return "far"  # close, but its own clause hardly names it
             return verdict
     return None
+
+
+def _typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
+    """The printed number is the value as printed with one digit changed,
+    two neighbouring digits swapped, or one off in its last printed place
+    (a count off by one): a slip of the pen, not another number."""
+    if not quote.step:
+        return False
+    shown = str(abs(int(round_half_up(value / quote.step, 0))))
+    typed = str(abs(int(round_half_up(printed / quote.step, 0))))
+    if abs(int(shown) - int(typed)) <= 1:
+        return True
+    if len(shown) != len(typed):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(shown, typed, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    first, second = (diff + [0, 0])[:2]
+    return (
+        len(diff) == 2
+        and second == first + 1
+        and (shown[first], shown[second]) == (typed[second], typed[first])
+    )
 
 
 def _unit_slip(option: Option, quote: Quote) -> bool:
