@@ -6,7 +6,9 @@ default once) and what it gives for the printed number. The rule:
 
 1. A reading that gives the printed number (match or within rounding) and
    that the words support nearly as well as the best wins: value agreement
-   is strong evidence, and a carried word must not outrank it.
+   is strong evidence, and a carried word must not outrank it. So does
+   one whose own clause names it as well as the best-supported one's
+   names that (only carried words and defaults preferred the other).
 2. Otherwise the best-supported reading is a **mismatch** when the words
    single it out and the printed number is a plausible slip of it (close,
    a unit slip ×1000, a sign slip); **unsure** when another reading with
@@ -110,6 +112,18 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     rivals = [o for o in tied if o.computed.value != top.computed.value]
     if rivals or slip == "far" or top.assumed:
         return UNSURE, readings, 0.5
+    # a reading giving the printed number that its own clause names as
+    # well as the best one's: only carried words or defaults preferred the
+    # other, and they must not outrank agreement of value
+    fits = [
+        o for o in options if o.reading.verdict in AGREE and o.evidence >= top.evidence
+    ]
+    if fits:
+        fit = fits[0]
+        readings = [fit.reading, top.reading, *rest[:1]]
+        if _dimensions_apart(fit, top) in (1, None):
+            return fit.reading.verdict, readings, 0.6
+        return UNSURE, [top.reading, fit.reading, *rest[:1]], 0.5
     return MISMATCH, readings, 0.9
 
 
@@ -142,6 +156,18 @@ def swapped(options: list[Option], quote: Quote, neighbours):
                 return UNSURE, readings, 0.5
             return MISMATCH, readings, 0.8
     return None
+
+
+_DIMENSIONS = ("indicator_id", "area_id", "fund", "content_id", "year", "period_end")
+_DIMENSIONS += ("period_kind", "measure")
+
+
+def _dimensions_apart(one: Option, other: Option) -> int | None:
+    """In how many dimensions two stored figures differ (None: a formula)."""
+    if len(one.computed.figures) != 1 or len(other.computed.figures) != 1:
+        return None
+    a, b = one.computed.figures[0], other.computed.figures[0]
+    return sum(getattr(a, d) != getattr(b, d) for d in _DIMENSIONS)
 
 
 def _printed(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:

@@ -73,3 +73,26 @@ def test_an_amount_off_its_reading_is_sure_when_its_own_clause_names_it(
     found, report = read(dien_bien, text)
     assert [v for _t, v in found] == [verdict]
     assert report.findings[0].readings[0].expected.startswith("6,8")
+
+
+def test_a_number_that_is_another_figure_its_own_clause_allows_is_unsure(
+    reference_data, make_figure
+):
+    # only the carried year and province pick Lai Châu 2024 (5,8 tỷ); the
+    # printed 4,9 tỷ is Sơn La's 2023 figure, which the clause's own words
+    # ("kinh phí khuyến công thực hiện") name as well: ask, naming both
+    lai_chau = Area.objects.get(short_name="Lai Châu", valid_to=None)
+    son_la = Area.objects.get(short_name="Sơn La", valid_to=None)
+    figures = [
+        make_figure(lai_chau, 2024, P, "6150000000"),
+        make_figure(lai_chau, 2024, E, "5800000000"),
+        make_figure(son_la, 2023, E, "4900000000"),
+    ]
+    found, report = read(
+        figures,
+        "Năm 2024, tỉnh Lai Châu tổng kết khuyến công. Kinh phí khuyến công "
+        "thực hiện 4,9 tỷ đồng.",
+    )
+    assert found == [("4,9 tỷ đồng", UNSURE)]
+    named = [r.expected for r in report.findings[0].readings[:2]]
+    assert named == ["5,8 tỷ đồng", "4,9 tỷ đồng"]
