@@ -188,7 +188,8 @@ class Checker:
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
         if quote.header:  # a table cell: its caption and column say the rest
-            explicit = cell_cues(self.context, quote, explicit)
+            row = place.sentence_text[: quote.start - place.sentence[0]]
+            explicit = cell_cues(self.context, quote, explicit, row)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = own_cues(self.context, place, explicit)
             respective(quote, place, self.context.areas_listed, explicit)
