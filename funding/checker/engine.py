@@ -34,7 +34,14 @@ from .parts import (
     paid_for,
     share_in_total,
 )
-from .percents import base_year, derive, percent_kinds, points, points_kinds
+from .percents import (
+    base_year,
+    derive,
+    percent_kinds,
+    points,
+    points_kinds,
+    year_after,
+)
 from .places import (
     THIS_YEAR,
     Place,
@@ -211,7 +218,7 @@ class Checker:
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
         if quote.role == "old":
-            explicit.year = base_year(place, kept) or explicit.year
+            explicit.year = year_after(place) or base_year(place, kept) or explicit.year
             if not explicit.period_named:  # "so với cùng kỳ": the months in force
                 explicit.months, explicit.period_named = kept.months, kept.period_named
         left = explicit.measure == LEFT
