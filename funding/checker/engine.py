@@ -23,7 +23,14 @@ from .increments import (
     year_increments,
 )
 from .judge import judge
-from .lists import column_total, respective, sum_candidate, summed
+from .lists import (
+    RESPECTIVELY,
+    column_total,
+    respective,
+    respective_area,
+    sum_candidate,
+    summed,
+)
 from .parts import (
     after_percent,
     another_part,
@@ -337,6 +344,12 @@ class Checker:
         parts = [resolved.get(id(q)) for q in summed(quote, place)]
         if parts and None not in parts:  # "x và y, cộng lại chiếm z%"
             return [(sum_candidate(parts), 0.0)]
+        each = quote.kind == "percent" and RESPECTIVELY.search(place.before_clause)
+        each = each and respective_area(quote, place, self.context.areas_listed)
+        if each:  # "A và B … tỷ lệ lần lượt là x% và y%": in its own clause
+            return self._named(
+                replace(explicit, areas=each, year=explicit.year or kept.year)
+            )
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
         if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
