@@ -6,13 +6,23 @@ default once) and what it gives for the printed number. The rule:
 
 1. A reading that gives the printed number (match or within rounding) and
    that the words support nearly as well as the best wins: value agreement
-   is strong evidence, and a carried word must not outrank it.
+   is strong evidence, and a carried word must not outrank it. So does
+   one whose own clause names it as well as the best-supported one's
+   names that (only carried words and defaults preferred the other).
 2. Otherwise the best-supported reading is a **mismatch** when the words
    single it out and the printed number is a plausible slip of it (close,
    a unit slip ×1000, a sign slip); **unsure** when another reading with
    another value is supported about as well; and **no data** when the
    printed number is nothing like any reading (a sub-count, an income, a
    figure the data does not hold).
+3. A slip is only sure when it looks like one (a digit changed or two
+   swapped, one off in the last printed place, a unit or a sign) or when
+   the number is plainly another: a percentage within 1.5% of its reading
+   (94,61% where the reading gives 94,2%) is as likely the same rate
+   worked from printed or other inputs, and an amount 1.3 times its
+   reading with little in its own clause naming that reading is another
+   figure as likely as a wrong one: both are unsure, with the readings,
+   not a mismatch that blocks publishing.
 """
 
 from __future__ import annotations
@@ -41,6 +51,9 @@ AGREE = (MATCH, ROUNDING)
 MARGIN = 1.5
 #: Two readings whose word support differs by less than this are a tie.
 TIE = 0.5
+#: A derived rate (a percentage, points, times) this close to its reading,
+#: relatively, without being a slip of the pen, is unsure, not a mismatch.
+CLOSE_RATE = Decimal("0.015")
 
 
 @dataclass
@@ -99,6 +112,18 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     rivals = [o for o in tied if o.computed.value != top.computed.value]
     if rivals or slip == "far" or top.assumed:
         return UNSURE, readings, 0.5
+    # a reading giving the printed number that its own clause names as
+    # well as the best one's: only carried words or defaults preferred the
+    # other, and they must not outrank agreement of value
+    fits = [
+        o for o in options if o.reading.verdict in AGREE and o.evidence >= top.evidence
+    ]
+    if fits:
+        fit = fits[0]
+        readings = [fit.reading, top.reading, *rest[:1]]
+        if _dimensions_apart(fit, top) in (1, None):
+            return fit.reading.verdict, readings, 0.6
+        return UNSURE, [top.reading, fit.reading, *rest[:1]], 0.5
     return MISMATCH, readings, 0.9
 
 
@@ -133,6 +158,18 @@ def swapped(options: list[Option], quote: Quote, neighbours):
     return None
 
 
+_DIMENSIONS = ("indicator_id", "area_id", "fund", "content_id", "year", "period_end")
+_DIMENSIONS += ("period_kind", "measure")
+
+
+def _dimensions_apart(one: Option, other: Option) -> int | None:
+    """In how many dimensions two stored figures differ (None: a formula)."""
+    if len(one.computed.figures) != 1 or len(other.computed.figures) != 1:
+        return None
+    a, b = one.computed.figures[0], other.computed.figures[0]
+    return sum(getattr(a, d) != getattr(b, d) for d in _DIMENSIONS)
+
+
 def _printed(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
     """The printed number and the reading's value, in the same unit."""
     scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
@@ -155,7 +192,12 @@ def _slip(option: Option, quote: Quote) -> str | None:
             return "near"  # tăng for giảm
         gap = abs(printed - value)
         if gap <= max(abs(value), Decimal(15)):
-            return "near"
+            # within a point or so of its reading and no slip of the pen: the
+            # same rate worked from other inputs (printed, rounded, another
+            # base) as likely as a wrong one
+            if _typo(printed, value, quote) or gap > CLOSE_RATE * abs(value):
+                return "near"
+            return "far"
         return "far" if option.evidence >= 2 else None
     if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
         return "near"  # "nhiều hơn" for "ít hơn"
@@ -166,8 +208,33 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "near"  # tỷ for triệu, triệu for nghìn
     for limit, needed, verdict in ((1.6, 0, "near"), (2.5, 2, "near"), (5, 2, "far")):
         if option.evidence >= needed and 1 / Decimal(limit) <= ratio <= Decimal(limit):
+            if option.evidence < 2 and not _typo(printed, value, quote):
+                return "far"  # close, but its own clause hardly names it
             return verdict
     return None
+
+
+def _typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
+    """The printed number is the value as printed with one digit changed,
+    two neighbouring digits swapped, or one off in its last printed place
+    (a count off by one): a slip of the pen, not another number."""
+    if not quote.step:
+        return False
+    shown = str(abs(int(round_half_up(value / quote.step, 0))))
+    typed = str(abs(int(round_half_up(printed / quote.step, 0))))
+    if abs(int(shown) - int(typed)) <= 1:
+        return True
+    if len(shown) != len(typed):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(shown, typed, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    first, second = (diff + [0, 0])[:2]
+    return (
+        len(diff) == 2
+        and second == first + 1
+        and (shown[first], shown[second]) == (typed[second], typed[first])
+    )
 
 
 def _unit_slip(option: Option, quote: Quote) -> bool:

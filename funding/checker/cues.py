@@ -149,9 +149,14 @@ _FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
 
 
+#: "do ngân sách tỉnh bố trí": who funds it, not the plan
+_FUNDED_BY = re.compile(r"(?<!\w)do\s+[^,;.()]{1,40}?\s+bố trí(?!\w)", re.I)
+
+
 def _measure(span: str, first: bool = False):
     """The last measure named (the first: the subject's); an estimate
     ("ước … giải ngân") stays one."""
+    span = _FUNDED_BY.sub(" ", span)
     found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
     if not found:
         return None

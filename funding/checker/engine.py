@@ -23,7 +23,14 @@ from .increments import (
     year_increments,
 )
 from .judge import judge
-from .lists import column_total, respective, sum_candidate, summed
+from .lists import (
+    RESPECTIVELY,
+    column_total,
+    respective,
+    respective_area,
+    sum_candidate,
+    summed,
+)
 from .parts import (
     after_percent,
     another_part,
@@ -34,7 +41,14 @@ from .parts import (
     paid_for,
     share_in_total,
 )
-from .percents import base_year, derive, percent_kinds, points, points_kinds
+from .percents import (
+    base_year,
+    derive,
+    percent_kinds,
+    points,
+    points_kinds,
+    year_after,
+)
 from .places import (
     THIS_YEAR,
     Place,
@@ -188,7 +202,8 @@ class Checker:
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
         if quote.header:  # a table cell: its caption and column say the rest
-            explicit = cell_cues(self.context, quote, explicit)
+            row = place.sentence_text[: quote.start - place.sentence[0]]
+            explicit = cell_cues(self.context, quote, explicit, row)
         elif quote.kind in ("amount", "count") and not quote.sign:
             explicit, favoured = own_cues(self.context, place, explicit)
             respective(quote, place, self.context.areas_listed, explicit)
@@ -210,7 +225,7 @@ class Checker:
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
         if quote.role == "old":
-            explicit.year = base_year(place, kept) or explicit.year
+            explicit.year = year_after(place) or base_year(place, kept) or explicit.year
             if not explicit.period_named:  # "so với cùng kỳ": the months in force
                 explicit.months, explicit.period_named = kept.months, kept.period_named
         left = explicit.measure == LEFT
@@ -329,6 +344,12 @@ class Checker:
         parts = [resolved.get(id(q)) for q in summed(quote, place)]
         if parts and None not in parts:  # "x và y, cộng lại chiếm z%"
             return [(sum_candidate(parts), 0.0)]
+        each = quote.kind == "percent" and RESPECTIVELY.search(place.before_clause)
+        each = each and respective_area(quote, place, self.context.areas_listed)
+        if each:  # "A và B … tỷ lệ lần lượt là x% và y%": in its own clause
+            return self._named(
+                replace(explicit, areas=each, year=explicit.year or kept.year)
+            )
         whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
         money = None if whole is None else whole.unit == Indicator.Unit.VND
         if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts

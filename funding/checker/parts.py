@@ -140,15 +140,37 @@ def not_the_plan(
     ]
 
 
-def cell_cues(context: Context, quote: Quote, row: Cues) -> Cues:
+#: a table row led by its year, maybe with its period: "2025 (6 tháng)"
+_ROW_YEAR = re.compile(
+    r"^\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?:\s*\(\s*(?P<months>\d{1,2})\s+tháng"
+    r"[^)]*\))?\s*(?:\t|$)",
+    re.IGNORECASE,
+)
+
+
+def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> Cues:
     """A table cell's cues: its caption's and column's, with the area and
     content its row names."""
     cues = context.cues(quote.header)
+    led = _ROW_YEAR.match(row_text.rsplit("\n", 1)[-1])
+    if led and row.year is None:
+        row.year = int(led["year"])
+        months = int(led["months"]) if led["months"] else None
+        row.months = months if months and months < 12 else None
+        row.period_named = True
     cues.areas = row.areas or cues.areas
     cues.content = row.content or cues.content
     # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
     cues.measure = cues.measure or row.measure
     cues.fund = cues.fund or row.fund
+    # a table with the years as rows ("2025 (6 tháng)"): the row's year and
+    # period, unless the caption or the column names them
+    if cues.year is None and row.year is not None:
+        cues.year = row.year
+        if not cues.period_named:
+            cues.months, cues.period_named = row.months, row.period_named
+        if cues.measure == Figure.Measure.PLAN:
+            cues.months = None  # a plan is the year's, whatever was spent by then
     return cues
 
 

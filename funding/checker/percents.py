@@ -98,6 +98,17 @@ def base_year(place: Place, kept: Cues) -> int | None:
     return kept.year - 1 if kept.year else None
 
 
+_YEAR_AFTER = re.compile(
+    r"\s*(?:của\s+|trong\s+)?năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
+)
+
+
+def year_after(place: Place) -> int | None:
+    """The year named right after a number: "từ 38 sản phẩm của năm 2023"."""
+    found = _YEAR_AFTER.match(place.after)
+    return int(found.group(1)) if found else None
+
+
 def _compared_year(place: Place) -> int | None:
     for _match, year, _months in periods_in(place.sentence_text, compared=True):
         if year is None:

@@ -342,6 +342,9 @@ def _number_quote(text, match, group, unit, part, role) -> Quote | None:
     return quote
 
 
+_FROM = re.compile(r"(?<!\w)(?:tăng|giảm|lên|xuống)\s+từ\s+$", re.IGNORECASE)
+
+
 def _read_around(text: str, quote: Quote) -> None:
     """Parentheses, approximation and direction from the words before it."""
     line_start = text.rfind("\n", 0, quote.start) + 1
@@ -356,6 +359,8 @@ def _read_around(text: str, quote: Quote) -> None:
         quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
     if not quote.approx and (approx := _APPROX.search(near)):
         quote.approx = approx["word"].lower()
+    if quote.kind in ("amount", "count") and quote.role == "" and _FROM.search(near):
+        quote.role = "old"  # "tăng từ 38 sản phẩm (của năm trước)": no "lên"
     if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":
         wider = before[-80:]
         if CHANGE_UP.search(near) or LATER_UP.search(wider):

@@ -5,7 +5,7 @@ an assumed reading (review defects, on sentences written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, Checker
+from funding.checker import MATCH, MISMATCH, UNSURE, Checker
 from funding.checker.candidates import Candidates
 from funding.checker.choose import Option, settle
 from funding.checker.engine import candidate_computed
@@ -96,3 +96,19 @@ def test_settle_refuses_a_verdict_that_is_no_outcome():
     assert (finding.verdict, finding.expected) == (MISMATCH, "6 tỷ")
     with pytest.raises(ValueError):
         settle(Finding(quote, MISMATCH), "sai", [reading], 0.9)
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("3 tỷ đồng", {MATCH}), ("3,3 tỷ đồng", {MISMATCH, UNSURE})],
+)
+def test_from_one_month_to_another_is_a_difference_of_two_periods(
+    lai_chau, printed, verdicts
+):
+    # July to September: 9 months (7 tỷ) less the first 6 (4 tỷ) = 3 tỷ
+    text = (
+        "Hết tháng 9 năm 2024, tỉnh Lai Châu giải ngân 7 tỷ đồng. Riêng từ "
+        f"tháng 7 đến tháng 9, tỉnh giải ngân {printed}."
+    )
+    quote, verdict = read(lai_chau, text)[1]
+    assert quote == printed and verdict in verdicts

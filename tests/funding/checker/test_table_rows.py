@@ -1,0 +1,57 @@
+"""A table whose rows are led by a year, maybe with the months it covers
+("2024 (9 tháng)"): each row's cells are of that year and period; a plan
+cell stays the year's plan (tables written for these tests)."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, Checker
+from funding.checker.quotes import plain_text
+from funding.models import Area, Figure
+
+pytestmark = pytest.mark.django_db
+
+E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
+
+TABLE = (
+    "<h2>Kinh phí khuyến công tỉnh Điện Biên</h2>"
+    "<table><tr><th>Năm</th><th>Kế hoạch (triệu đồng)</th>"
+    "<th>Thực hiện (triệu đồng)</th><th>Tỷ lệ (%)</th></tr>"
+    "<tr><td>2023</td><td>7.000</td><td>{e2023}</td><td>95,00</td></tr>"
+    "<tr><td>2024 (9 tháng)</td><td>8.000</td><td>{e2024}</td><td>{rate}</td></tr>"
+    "</table>"
+)
+
+
+@pytest.fixture
+def dien_bien(reference_data, make_figure):
+    province = Area.objects.get(short_name="Điện Biên", valid_to=None)
+    return [
+        make_figure(province, 2023, P, "7000000000"),
+        make_figure(province, 2023, E, "6650000000"),
+        make_figure(province, 2024, P, "8000000000"),
+        make_figure(province, 2024, E, "7600000000"),
+        make_figure(province, 2024, E, "5120000000", months=9),
+    ]
+
+
+def verdicts(figures, **cells):
+    text = plain_text(TABLE.format(**cells))
+    report = Checker(figures).check_parts([("body", text)])
+    return [(f.quote.text, f.verdict) for f in report.findings]
+
+
+def test_a_row_led_by_a_year_and_its_months_reads_that_period(dien_bien):
+    # 9 months of 2024: 5.120 of the year's 8.000 planned, 64,00%
+    assert verdicts(dien_bien, e2023="6.650", e2024="5.120", rate="64,00") == [
+        ("7.000", MATCH),
+        ("6.650", MATCH),
+        ("95,00", MATCH),
+        ("8.000", MATCH),
+        ("5.120", MATCH),
+        ("64,00", MATCH),
+    ]
+
+
+def test_the_whole_year_printed_in_a_months_row_is_flagged(dien_bien):
+    found = dict(verdicts(dien_bien, e2023="6.650", e2024="5.210", rate="64,00"))
+    assert found["5.210"] == MISMATCH  # 5.120 with two digits swapped
