@@ -4,7 +4,7 @@ reads right, false mismatches (on the correct text and its rounding-only
 variants), injected errors flagged, the unsure share and distractors
 reported as figures.
 
-    python bench/checker_corpus.py [--split tune|heldout|all]
+    python bench/checker_corpus.py [--split tune|heldout|all] [--detail] [--only 15,16]
 
 Each article's figures are loaded into a fresh test database (the
 reference data made by the migrations), inside a transaction rolled back
@@ -41,6 +41,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument("--detail", action="store_true", help="tune split only")
+    parser.add_argument("--only", default="", help="article numbers, e.g. 15,16")
     args = parser.parse_args(argv)
     import django
 
@@ -53,7 +54,10 @@ def main(argv=None) -> int:
     try:
         totals = Counter()
         print(f"{'article':<58}" + "".join(f"{c:>13}" for c, _ in COLUMNS))
+        only = {n.zfill(2) for n in args.only.split(",") if n}
         for name, doc in articles(args.split):
+            if only and name[:2] not in only:
+                continue
             counts, detail = score_article(doc)
             totals.update(counts)
             print(f"{name[:58]:<58}" + "".join(f"{counts[c]:>13}" for c, _ in COLUMNS))

@@ -86,6 +86,12 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     slipped = [(o, _slip(o, quote)) for o in tied]
     slipped = [(o, slip) for o, slip in slipped if slip is not None]
     if not slipped:
+        # "4,06 triệu" where a less-supported reading gives 4,06 tỷ: a unit
+        # slip is too exact to be chance, but the words did not pick it
+        units = [o for o in options if _unit_slip(o, quote)]
+        if units:
+            rest = [o.reading for o in options if o is not units[0]]
+            return UNSURE, [units[0].reading, *rest[:2]], 0.3
         return NO_DATA, [o.reading for o in options[:3]], 0.0
     top, slip = min(slipped, key=lambda item: item[1] != "near")
     rest = [o.reading for o in options if o is not top]
@@ -164,6 +170,18 @@ def _slip(option: Option, quote: Quote) -> str | None:
     return None
 
 
+def _unit_slip(option: Option, quote: Quote) -> bool:
+    """The printed number is the reading's value, rounded as printed, in a
+    unit a thousand times off (tỷ for triệu, triệu for nghìn)."""
+    if option.computed.kind != "value" or quote.kind != "amount":
+        return False
+    printed, value = _printed(option.computed, quote)
+    return any(
+        round_half_up(value * factor / quote.step, 0) * quote.step == printed
+        for factor in (Decimal(1000), Decimal("0.001"))
+    )
+
+
 def _within(ratio: Decimal, factor: Decimal) -> bool:
     return any(
         abs(ratio - f) <= f * Decimal("0.02") for f in (factor, Decimal(1) / factor)
@@ -184,4 +202,5 @@ def settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
         return
     finding.expected = best.expected
     finding.explanation, finding.figures = best.explanation, best.figures
-    assert verdict in (*AGREE, "mismatch")
+    if verdict not in (*AGREE, MISMATCH):
+        raise ValueError(f"not an outcome of a reading: {verdict!r}")

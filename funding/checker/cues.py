@@ -31,15 +31,23 @@ _MONTH_NAMES = (
     r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
     r"|[Bb]a|[Hh]ai"
 )
-# "7 tháng đầu năm" with the year left to the context
+# "7 tháng đầu năm", "nửa đầu năm" with the year left to the context
 _MONTHS_ONLY = re.compile(
-    rf"(?<!\w)(?P<months>{_MONTH_NAMES})\s+tháng\s+đầu\s+năm(?!\s*(?:19|20)\d{{2}})"
+    rf"(?<!\w)(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa)(?:\s+tháng)?\s+đầu\s+năm"
+    rf"(?!\s*(?:19|20)\d{{2}})"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
+# "lũy kế 11 tháng": the first months, the year left to the context
+_CUMULATIVE = re.compile(
+    rf"(?<!\w)lũy kế\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force
 _WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
+    "nửa": 6,
     "hai": 2,
     "ba": 3,
     "bốn": 4,
@@ -55,10 +63,14 @@ _MONTH_WORDS = {
 NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
 LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
-    (Figure.Fund.KCQG, r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương"),
+    (
+        Figure.Fund.KCQG,
+        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|(?:nguồn|kinh phí) quốc gia",
+    ),
     (
         Figure.Fund.KCDP,
-        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|kinh phí địa phương",
+        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương"
+        r"|(?:nguồn|kinh phí) địa phương",
     ),
     (
         Figure.Fund.ALL,
@@ -70,10 +82,13 @@ MEASURE_WORDS = [
     (
         LEFT,
         r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
-        r"|còn phải (?:giải ngân|thực hiện)",
+        r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
-    (Figure.Measure.TARGET, r"phấn đấu|mục tiêu|đề xuất|định mức|tối đa"),
+    (
+        Figure.Measure.TARGET,
+        r"phấn đấu|mục tiêu|đề xuất|đề nghị|kiến nghị|định mức|tối đa",
+    ),
     (
         Figure.Measure.PLAN,
         r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
@@ -112,6 +127,8 @@ class Cues:
     areas: frozenset = field(default_factory=frozenset)  # area ids; empty: none named
     indicator: Indicator | None = None
     content: int | None = None  # a programme content's id
+    #: "cùng kỳ năm 2023": that year, the months in force (not the whole year)
+    same_period: bool = False
 
 
 def _alternation(patterns) -> re.Pattern:
@@ -136,12 +153,37 @@ def _measure(span: str, first: bool = False):
     """The last measure named (the first: the subject's); an estimate
     ("ước … giải ngân") stays one."""
     found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
-    if not found:
-        return None
+    ruling = governing(span)
+    if ruling or not found:
+        return ruling
     chosen = found[0] if first else found[-1]
     if chosen == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
         return Figure.Measure.ESTIMATE
     return chosen
+
+
+#: Words that make every amount after them in their clause something the
+#: data holds no figure of, whatever measure the words after them name:
+#: a request ("đề xuất mỗi năm bố trí …", "đề nghị hỗ trợ … dự kiến …")
+#: and an average over years ("bình quân mỗi năm", "bình quân giai đoạn").
+_GOVERNING = [
+    (
+        Figure.Measure.TARGET,
+        re.compile(r"(?<!\w)(?:đề xuất|đề nghị|kiến nghị)(?!\w)", re.I),
+    ),
+    (
+        NOT_MEASURED,
+        re.compile(
+            r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|hằng|hàng|cả|giai đoạn)(?!\w)",
+            re.I,
+        ),
+    ),
+]
+
+
+def governing(span: str):
+    """The measure a request or an average in ``span`` imposes, or None."""
+    return next((measure for measure, words in _GOVERNING if words.search(span)), None)
 
 
 def periods_in(span: str, compared: bool = False):
@@ -152,6 +194,7 @@ def periods_in(span: str, compared: bool = False):
     context ("7 tháng đầu năm")."""
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
+    found += [(m, None) for m in _CUMULATIVE.finditer(span)]
     for match, year in sorted(found, key=lambda item: item[0].start()):
         months = _months(match)
         if months is None and match["months"]:
@@ -219,9 +262,11 @@ class Context:
         cues = Cues()
         periods = list(periods_in(span, compared))
         if periods:
-            _match, year, cues.months = periods[-1]
+            match, year, cues.months = periods[-1]
             cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
+            if cues.months is None and same_period(span, match):
+                cues.period_named, cues.same_period = False, True
         elif _WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
             cues.months, cues.period_named = None, True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
@@ -284,6 +329,17 @@ class Context:
         if whole is not None and whole.start() >= position and self.wholes:
             return self.wholes
         return found
+
+
+_SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
+
+
+def same_period(span: str, match) -> bool:
+    """Whether a year ``periods_in`` found is "cùng kỳ năm 2023": that
+    year's part of the period in force, not its whole."""
+    return bool(match["year"]) and bool(
+        _SAME_PERIOD.search(span[: match.start("year")])
+    )
 
 
 _BEFORE_MERGER = re.compile(

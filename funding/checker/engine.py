@@ -20,11 +20,13 @@ from .increments import (
     is_increment,
     left_of,
     rest_of,
+    year_increments,
 )
 from .judge import judge
 from .lists import column_total, respective, sum_candidate, summed
 from .parts import (
     after_percent,
+    another_part,
     as_part,
     cell_cues,
     not_the_plan,
@@ -44,16 +46,10 @@ from .places import (
 from .printed import widen_to_printed_parts, widened
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
-from .support import agrees, defaults, fill, override
+from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 
 __all__ = ["Checker"]
 
-_BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
-_QUALIFIER = re.compile(
-    r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
-    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)",
-    re.IGNORECASE,
-)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 
 
@@ -194,7 +190,7 @@ class Checker:
         if quote.header:  # a table cell: its caption and column say the rest
             explicit = cell_cues(self.context, quote, explicit)
         elif quote.kind in ("amount", "count") and not quote.sign:
-            explicit, favoured = self._own_cues(place, explicit)
+            explicit, favoured = own_cues(self.context, place, explicit)
             respective(quote, place, self.context.areas_listed, explicit)
             if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
@@ -211,6 +207,8 @@ class Checker:
             override(explicit, self.context.cues(place.in_parens))
         if quote.kind in ("percent", "times", "points") or quote.sign:
             return self._derived_options(quote, place, explicit, resolved, kept)
+        if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
+            explicit.months, explicit.period_named = kept.months, kept.period_named
         if quote.role == "old":
             explicit.year = base_year(place, kept) or explicit.year
             if not explicit.period_named:  # "so với cùng kỳ": the months in force
@@ -218,6 +216,11 @@ class Checker:
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN
+            named = explicit if explicit.period_named else kept
+            left_months = named.months if named.period_named else None
+            # the plan is the year's: the period named is what was spent
+            explicit.months, explicit.period_named = None, False
+            kept = replace(kept, months=None, period_named=False)
         since = is_increment(quote, place)
         if since:  # any period: the increment is one less an earlier one
             explicit.months, explicit.period_named = None, False
@@ -229,47 +232,15 @@ class Checker:
             lambda: self._value_options(quote, explicit, favoured, kept),
         )
         if left:
-            rest = rest_of(self.candidates, options, resolved.values())
-            return left_of(self.candidates, options) + rest
+            near = [resolved.get(id(q)) for q in place.in_sentence]
+            rest = rest_of(self.candidates, options, resolved.values(), near)
+            return left_of(self.candidates, options, left_months) + rest
         if since == "part":
             return options + increments(self.candidates, options)
-        return increments(self.candidates, options) if since else options
-
-    def _own_cues(self, place: Place, clause: Cues) -> tuple[Cues, Cues]:
-        """The cues a value quote must hold: the period and area of its
-        clause, and what the words since the number before it name; and
-        what the clause named before that number (weighing as much, but
-        not excluding)."""
-        own = self.context.cues(place.own)
-        # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
-        # phương": the fund that qualifies the noun right after the number
-        qualifier = _QUALIFIER.match(place.after)
-        if qualifier:
-            own.fund = self.context.cues(qualifier.group(0)).fund
-        # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
-        # about the subject of the clause
-        subject_text = _BASE_WORDS.sub(" ", place.before_clause)
-        subject = self.context.cues(subject_text)
-        subject.measure = self.context.subject_measure(subject_text)
-        explicit = Cues(
-            year=clause.year,
-            months=clause.months,
-            period_named=clause.period_named,
-            areas=own.areas or clause.areas,
-            fund=own.fund,
-            measure=own.measure,
-            indicator=own.indicator,
-            content=own.content or clause.content,
-        )
-        favoured = Cues(
-            content=None
-            if explicit.content
-            else self.context.cues(place.after).content,
-            fund=subject.fund if own.fund is None else None,
-            measure=subject.measure if own.measure is None else None,
-            indicator=subject.indicator if own.indicator is None else None,
-        )
-        return explicit, favoured
+        if since:
+            more = increments(self.candidates, options)
+            return more + year_increments(self.candidates, options)
+        return options
 
     def _value_options(
         self, quote: Quote, explicit: Cues, favoured, kept
@@ -321,11 +292,14 @@ class Checker:
             return self._points_options(place, explicit, kept, whole_cues)
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         kinds = percent_kinds(quote, place)
+        listed = [
+            resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
+        ]
         options = []
         for numerator, support in numerators:
             for kind in kinds:
                 for node, computed in derive(
-                    self.candidates, kind, numerator, whole_cues, place
+                    self.candidates, kind, numerator, whole_cues, place, listed
                 ):
                     options.append(Option(node, computed, support, 1))
         return options
@@ -362,16 +336,19 @@ class Checker:
         previous = previous_value(quote, place, money)
         if previous is not None:
             numerator = resolved.get(id(previous))
-            named = self.context.cues(words_between(previous, quote, place)).indicator
+            between = words_between(previous, quote, place)
+            named = self.context.cues(between).indicator
             if numerator is None:
                 return []
             own = named if quote.indicator is None else quote.indicator  # its noun
-            if own is None or own.pk == numerator.dims["indicator"]:
+            if (
+                own is None or own.pk == numerator.dims["indicator"]
+            ) and not another_part(self.context, between, numerator):
                 partner = paid_for(previous, place)
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
         for span in (place.before_clause, place.before_sentence_plain):
-            cues = self.context.cues(_BASE_WORDS.sub(" ", span))
+            cues = self.context.cues(BASE_WORDS.sub(" ", span))
             fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:

@@ -21,7 +21,8 @@ from .places import Place
 from .report import Quote
 
 _MORE = re.compile(
-    r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên))?\s*$", re.IGNORECASE
+    r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên|xấp xỉ|chừng))?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -45,25 +46,35 @@ def is_increment(quote: Quote, place: Place) -> str:
     return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
 
 
-def left_of(candidates: Candidates, plans: list[Option]) -> list[Option]:
+def left_of(candidates: Candidates, plans: list[Option], months=None) -> list[Option]:
     """Each plan (and the year's estimate beside it: "để về đích, quý IV
-    còn phải giải ngân …") less what was executed: in the plan's period,
-    else in the longest part of it stored."""
+    còn phải giải ngân …") less what was executed: in the period the text
+    names (``months``: None for the whole year), else in the plan's period,
+    else in the longest part of it stored (only an assumed reading when
+    the text named a period or several parts are stored: a figure of 6
+    months must not be judged against 9 months')."""
     options = []
     for option in plans:
         plan = candidates.by_node[str(option.node)]
         wholes = [plan, candidates.get(plan.dims, measure=Figure.Measure.ESTIMATE)]
-        done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
-        done = done or _longest_part(candidates, plan)
+        period = {} if months is None else {"months": months}
+        done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED, **period)
+        guessed = False
+        if done is None:
+            parts = _shorter_parts(candidates, plan)
+            done = max(parts, key=lambda item: item[0])[1] if parts else None
+            guessed = bool(period) or len(parts) > 1
         if done is not None:
-            options += [_less(w, done, option) for w in wholes if w is not None]
+            options += [
+                _less(w, done, option, guessed) for w in wholes if w is not None
+            ]
     return options
 
 
-def _longest_part(candidates: Candidates, plan: Candidate) -> Candidate | None:
-    """What was executed in the longest shorter period of the plan's year."""
+def _shorter_parts(candidates: Candidates, plan: Candidate) -> list:
+    """(months, candidate) executed in a shorter period of the plan's year."""
     whole = _length(plan.dims["months"])
-    found = [
+    return [
         (length, c)
         for c in candidates.all()
         if c.dims["measure"] == Figure.Measure.EXECUTED
@@ -72,15 +83,19 @@ def _longest_part(candidates: Candidates, plan: Candidate) -> Candidate | None:
         and whole is not None
         and length < whole
     ]
-    return max(found, key=lambda item: item[0])[1] if found else None
 
 
 _MOVED = ("measure", "months")
 
 
-def rest_of(candidates: Candidates, wholes: list[Option], parts) -> list[Option]:
+def rest_of(
+    candidates: Candidates, wholes: list[Option], parts, near=None
+) -> list[Option]:
     """Each whole less the sum of the parts named before (at least two,
-    alike but for an area inside the whole's)."""
+    alike but for an area inside the whole's). Parts not all ``near`` (in
+    the quote's sentence) make it only an assumed reading: anything the
+    text named earlier may be among them."""
+    near_nodes = {str(p.node) for p in near or () if p is not None}
     options = []
     for option in wholes:
         whole = candidates.by_node.get(str(option.node))
@@ -95,7 +110,9 @@ def rest_of(candidates: Candidates, wholes: list[Option], parts) -> list[Option]
             and candidates.contains(dims["area"], p.dims["area"], dims["year"])
         }
         if len(inside) >= 2:
-            options.append(_less(whole, sum_candidate(list(inside.values())), option))
+            far = not set(inside) <= near_nodes
+            rest = sum_candidate(list(inside.values()))
+            options.append(_less(whole, rest, option, far))
     return options
 
 
@@ -115,6 +132,19 @@ def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
             )
             if same and shorter is not None and shorter < months:
                 options.append(_less(whole, earlier, option))
+    return options
+
+
+def year_increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
+    """ "Kế hoạch năm 2026 tăng 9,8%, tức thêm 1,6 tỷ đồng": each figure less
+    the same figure of the year before; only an assumed reading (the text
+    may add to anything), so never a confident mismatch."""
+    options = []
+    for option in totals:
+        whole = candidates.by_node[str(option.node)]
+        earlier = candidates.get(whole.dims, year=whole.dims["year"] - 1)
+        if earlier is not None:
+            options.append(_less(whole, earlier, option, assumed=True))
     return options
 
 
@@ -149,8 +179,11 @@ def _length(months) -> int | None:
     return months if isinstance(months, int) else None
 
 
-def _less(first, second, option: Option) -> Option:
+def _less(first, second, option: Option, assumed: bool = False) -> Option:
+    """first − second, as sure as ``option`` (first's reading) and no surer."""
     result = difference(first.quantity, second.quantity)
     computed = Computed(result, first.figures + second.figures, "value")
     node = idents.op("diff", first.node, second.node)
-    return Option(node, computed, option.words, option.evidence)
+    return Option(
+        node, computed, option.words, option.evidence, assumed=option.assumed or assumed
+    )

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..core.models import Figure
-from .candidates import Candidates
+from .candidates import Candidate, Candidates
 from .choose import AGREE, Option
 from .cues import Context, Cues
 from .judge import judge
@@ -156,3 +156,19 @@ def after_percent(quote: Quote, place: Place) -> bool:
     """Does a percentage come right before ``quote`` in its sentence?"""
     before = [q for q in place.in_sentence if q.end <= quote.start]
     return bool(before) and before[-1].kind == "percent"
+
+
+_PART_NAMED = re.compile(r"(?<!\w)(?:trong đó|riêng)(?!\w)", re.IGNORECASE)
+
+
+def another_part(context: Context, between: str, whole: Candidate) -> bool:
+    """ "290 tỷ đồng, trong đó nguồn quốc gia chiếm 40%": the words after
+    "trong đó" name a fund or a content the amount before is not of, so the
+    percentage is of that part (of the amount as its whole), not of it."""
+    found = list(_PART_NAMED.finditer(between))
+    if not found:
+        return False
+    named = context.cues(between[found[-1].end() :])
+    return (named.fund is not None and named.fund != whole.dims["fund"]) or (
+        named.content is not None and named.content != whole.dims["content"]
+    )

@@ -92,19 +92,32 @@ def _kind_words(span: str) -> list[str]:
 def base_year(place: Place, kept: Cues) -> int | None:
     """The year a number is compared with: "so với năm 2023", else the
     year before the one in force."""
+    compared = _compared_year(place)
+    if compared is not None:
+        return compared
+    return kept.year - 1 if kept.year else None
+
+
+def _compared_year(place: Place) -> int | None:
     for _match, year, _months in periods_in(place.sentence_text, compared=True):
         if year is None:
             continue
         before = place.sentence_text[: _match.start()]
         if re.search(r"so với[^,;.()]{0,20}$", before, re.IGNORECASE):
             return year
-    return kept.year - 1 if kept.year else None
+    return None
 
 
 def derive(
-    candidates: Candidates, kind: str, numerator: Candidate, cues: Cues, place: Place
+    candidates: Candidates,
+    kind: str,
+    numerator: Candidate,
+    cues: Cues,
+    place: Place,
+    listed=(),
 ) -> Iterator[tuple[Node, Computed]]:
-    """Each reading of ``kind`` with ``numerator`` on top."""
+    """Each reading of ``kind`` with ``numerator`` on top; a share may also
+    be of the parts ``listed`` before it in the sentence, added up."""
     function, unit = _FUNCTIONS[kind]
     if kind == "share":
         others = [
@@ -112,6 +125,7 @@ def derive(
             for w in candidates.all()
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
+        others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
     else:
         others = _bases(candidates, kind, numerator, cues, place)
     for other in others:
@@ -122,6 +136,30 @@ def derive(
             "ratio" if kind == "level" else kind, numerator.node, other.node
         )
         yield node, Computed(result, numerator.figures + other.figures, unit)
+
+
+def listed_whole(
+    candidates: Candidates, numerator: Candidate, parts
+) -> Candidate | None:
+    """ "13,2; 4,1 và 7,6 tỷ đồng cho A, B và C, tổng cộng 24,9 tỷ đồng; riêng
+    C chiếm 30,5%": the numerator and the parts listed with it (alike but
+    for the area, none inside another: a whole and its part are no list),
+    added up."""
+    alike = {
+        str(p.node): p
+        for p in parts
+        if p is not None
+        and all(p.dims[k] == numerator.dims[k] for k in p.dims if k != "area")
+    }
+    if str(numerator.node) not in alike or len(alike) < 2:
+        return None
+    areas = {p.dims["area"] for p in alike.values()}
+    year = numerator.dims["year"]
+    if len(areas) < len(alike) or any(
+        a != b and candidates.contains(a, b, year) for a in areas for b in areas
+    ):
+        return None
+    return sum_candidate(list(alike.values()))
 
 
 def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candidate]:
@@ -209,13 +247,25 @@ def points(
         cues = replace(cues, areas=frozenset())
         bases = [candidates.get(dims, area=a) for a in areas]
     else:
-        year = base_year(place, Cues(year=dims["year"])) or dims["year"] - 1
-        bases = [candidates.get(dims, year=year)]
+        years = [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
+        if _compared_year(place) is None:
+            # "năm 2021 … đạt 95,8%; đến năm 2024 tỷ lệ này đạt 98,5%, cao
+            # hơn 2,7 điểm phần trăm": also the year the sentence named before
+            years += _years_before(place, dims["year"])
+        bases = [candidates.get(dims, year=y) for y in dict.fromkeys(years)]
     for earlier in bases:
         if earlier is not None:
             yield from _points_against(
                 candidates, numerator, earlier, kind, cues, place
             )
+
+
+def _years_before(place: Place, year: int) -> list[int]:
+    """The other years the sentence names before the quote, latest first."""
+    found = [
+        y for _m, y, _n in periods_in(place.before_sentence_plain) if y and y != year
+    ]
+    return found[::-1]
 
 
 def _points_against(candidates, numerator, earlier, kind, cues, place):

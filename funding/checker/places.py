@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import Cues, periods_in
+from .cues import Cues, periods_in, same_period
 from .report import Quote
 
 CLAUSE_BREAK = re.compile(r"[;]")
@@ -88,8 +88,10 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     last = -1
     for match, year, months in periods_in(plain):
         result.year = year or result.year
-        result.months, result.period_named = months, True
         last = match.end()
+        if months is None and same_period(plain, match):
+            continue  # "cùng kỳ năm 2023": the months in force stay
+        result.months, result.period_named = months, True
     this_year = [m for m in THIS_YEAR.finditer(plain) if m.start() > last]
     if this_year:  # "năm nay": the year of writing, which the text does not say
         result.year, result.months, result.period_named = None, None, True
@@ -128,9 +130,20 @@ def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
             and other.role not in ("plan", "old")
             and not other.sign
             and (money is None or (other.kind == "amount") == money)
+            and not _BASE_BEFORE.search(
+                place.sentence_text[: other.start - place.sentence[0]]
+            )
         ):
             found = other
     return found
+
+
+# "giải ngân 7,1 tỷ đồng trên kế hoạch 7,4 tỷ đồng, tăng 9%": the plan is
+# what the amount before it is measured against, not what changed
+_BASE_BEFORE = re.compile(
+    r"(?<!\w)(?:trên|so với)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)(?:\s+[^\W\d]+){0,3}\s*$",
+    re.IGNORECASE,
+)
 
 
 def words_between(previous: Quote, quote: Quote, place: Place) -> str:

@@ -131,6 +131,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
             if quote is not None:
                 quotes.append(quote)
     quotes += _old_amounts(text, part, quotes)
+    quotes += _listed_amounts(text, part, quotes)
     quotes += _simple_quotes(text, part, _PERCENT, "percent")
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
@@ -189,10 +190,11 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     pattern = re.compile(
         rf"(?:(?P<from>từ)\s+(?P<old>{_NUM_BODY})\s+lên\s+|"
-        rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})\s+(?P<noun>{words})(?!\w)",
+        # a number and its noun share a table cell: no tab or line between
+        rf"(?P<a>{_NUM})\s*/\s*)?(?P<n>{_NUM_BODY})[^\S\t\n]+(?P<noun>{words})(?!\w)",
         re.IGNORECASE,
     )
-    quotes = []
+    quotes = _noun_first_counts(text, part, nouns, words)
     for match in pattern.finditer(text):
         indicator = nouns[match["noun"].lower()]
         first = "old" if match["from"] else "a" if match["a"] else None
@@ -233,6 +235,37 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     return quotes
 
 
+def _noun_first_counts(text: str, part: str, nouns: dict, words: str) -> list[Quote]:
+    """ "Số đề án tăng từ 38 lên 42": the noun named before the change, no
+    unit after it."""
+    pattern = re.compile(
+        rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?:[^\S\n]+[^\d\n.;,:()%]{{1,40}}?)?"
+        rf"[^\S\n]+(?:tăng|giảm)[^\S\n]+từ[^\S\n]+"
+        rf"(?P<old>{_NUM_BODY})[^\S\n]+(?:lên|xuống|còn)[^\S\n]+(?P<n>{_NUM_BODY})"
+        rf"(?![\d.,]\d|\s*(?:%|[\w/]))",
+        re.IGNORECASE,
+    )
+    quotes = []
+    for match in pattern.finditer(text):
+        indicator = nouns[match["noun"].lower()]
+        for group, role in (("n", ""), ("old", "old")):
+            parsed = _parsed(match[group])
+            if parsed is not None:
+                quotes.append(
+                    _quote(
+                        part,
+                        match.start(group),
+                        match.end(group),
+                        match[group],
+                        "count",
+                        parsed,
+                        role=role,
+                        indicator=indicator,
+                    )
+                )
+    return quotes
+
+
 def _old_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
     """ "Tăng từ 4,9 (tỷ đồng) lên 5,8 tỷ đồng": the first amount is the
     older one (its unit may be the second's); returns those not found yet."""
@@ -249,6 +282,40 @@ def _old_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
             quote.text = match["a"]
             found.append(quote)
         quote.role = "old"
+    return found
+
+
+#: "lần lượt là 5,1; 6,2 và 7,3 tỷ đồng": decimals listed right before an
+#: amount, which print the unit once, after the last
+_LISTED = re.compile(r"(?:(?<![\w.,/])\d+(?:\.\d+)*,\d+\s*(?:;|,(?=\s)|\s+và)\s*)+$")
+_LISTED_NUMBER = re.compile(r"(?<![\w.,/])\d+(?:\.\d+)*,\d+")
+
+
+def _listed_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
+    found = []
+    for amount in amounts:
+        match = _PAIR_OR_AMOUNT.match(text, amount.start)
+        if amount.kind != "amount" or amount.role or match is None or match["b"]:
+            continue
+        base = max(0, amount.start - 200)
+        tail = _LISTED.search(text, base, amount.start)
+        if tail is None:
+            continue
+        unit = re.sub(r"\s+", " ", match["unit"].lower())
+        for number in _LISTED_NUMBER.finditer(text, tail.start(), tail.end()):
+            parsed = _parsed(number.group(0), unit)
+            if parsed is not None and unit in MONEY_UNITS:
+                found.append(
+                    _quote(
+                        part,
+                        number.start(),
+                        number.end(),
+                        number.group(0),
+                        "amount",
+                        parsed,
+                        parsed.scale,
+                    )
+                )
     return found
 
 

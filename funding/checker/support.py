@@ -1,11 +1,22 @@
 """How well a reading agrees with the words around a number: the cues it
 holds (a cue of the number's own clause must hold, a carried one only
-counts in favour) and what a text means when it does not say."""
+counts in favour) and what a text means when it does not say; the cues
+a value quote's own clause sets (``own_cues``)."""
 
 from __future__ import annotations
 
+import re
+
 from ..core.models import Figure
-from .cues import Cues
+from .cues import LEFT, Context, Cues, governing
+
+#: "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not the subject
+BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
+    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)",
+    re.IGNORECASE,
+)
 
 
 def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
@@ -66,3 +77,57 @@ def fill(cues: Cues, more: Cues) -> None:
             setattr(cues, name, getattr(more, name))
     cues.period_named = cues.period_named or more.period_named
     cues.areas = cues.areas or more.areas
+
+
+def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
+    """The cues a value quote must hold: the period and area of its
+    clause, and what the words since the number before it name; and
+    what the clause named before that number (weighing as much, but
+    not excluding)."""
+    own = context.cues(place.own)
+    # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
+    # phương": the fund that qualifies the noun right after the number
+    qualifier = _QUALIFIER.match(place.after)
+    if qualifier:
+        own.fund = context.cues(qualifier.group(0)).fund
+    # "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not
+    # about the subject of the clause
+    subject_text = BASE_WORDS.sub(" ", place.before_clause)
+    subject = context.cues(subject_text)
+    subject.measure = context.subject_measure(subject_text)
+    explicit = Cues(
+        year=clause.year,
+        months=clause.months,
+        period_named=clause.period_named,
+        areas=own.areas or clause.areas,
+        fund=own.fund,
+        # "đề nghị hỗ trợ 3 đề án với tổng kinh phí dự kiến …": a request
+        # or an average governs the numbers after it in its clause
+        measure=governing(place.before_clause) or _left_after(place) or own.measure,
+        indicator=own.indicator,
+        content=own.content or clause.content,
+    )
+    favoured = Cues(
+        content=None if explicit.content else context.cues(place.after).content,
+        fund=subject.fund if own.fund is None else None,
+        measure=subject.measure if own.measure is None else None,
+        indicator=subject.indicator if own.indicator is None else None,
+    )
+    return explicit, favoured
+
+
+#: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
+#: ngân": what is left, said after the number
+_LEFT_AFTER = re.compile(
+    r"\s*(?:(?:kinh phí|kế hoạch|vốn)\s+)?(?:chưa\s+(?:được\s+)?(?P<not>giải ngân|thực hiện"
+    r"|sử dụng)|phải\s+(?P<must>giải ngân|thực hiện))(?!\w)",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"(?<!\w)còn\s*$", re.IGNORECASE)
+
+
+def _left_after(place) -> str | None:
+    found = _LEFT_AFTER.match(place.after)
+    if found and (found["not"] or _STILL.search(place.own)):
+        return LEFT
+    return None

@@ -81,7 +81,7 @@ def _cells(line: str, start: int) -> list[tuple[int, str]]:
 
 _FIGURE_COLUMN = re.compile(
     r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
-    r"|tháng|cả năm|quý",
+    r"|tháng|cả năm|quý|kinh phí|số tiền",
     re.IGNORECASE,
 )
 
@@ -104,7 +104,8 @@ def _column(header: str, nouns: dict, default=(None, None)):
 
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
     quotes = []
-    label = cells[0][1] if cells else ""
+    # the row's label: its first cell with words (after a "TT" number column)
+    label = next((cell for _s, cell in cells if re.search(r"[^\W\d_]", cell)), "")
     for column, (start, cell) in enumerate(cells):
         if column == 0 or column >= len(header):
             continue

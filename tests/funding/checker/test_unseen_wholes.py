@@ -250,8 +250,10 @@ def test_years_listed_then_lan_luot_pair_with_the_numbers(reference_data, make_f
         "Kinh phí khuyến công địa phương Điện Biên thực hiện năm 2024 và 2025 lần "
         "lượt là {} và {}."
     )
+    # the unit printed once, after the last: the list's numbers share it
     assert read(figures, text.format("5,31", "6,02 tỷ đồng")) == [
-        ("6,02 tỷ đồng", MATCH)
+        ("5,31", MATCH),
+        ("6,02 tỷ đồng", MATCH),
     ]
     assert read(figures, text.format("5,31 tỷ đồng", "6,02 tỷ đồng")) == [
         ("5,31 tỷ đồng", MATCH),
