@@ -85,6 +85,11 @@ STYLES = (
     "speech",
     "two_province_comparison",
     "news_in_numbers",
+    "council_questioning",
+    "wide_table",
+    "beneficiary_profile",
+    "correction_notice",
+    "quarterly_progress",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
