@@ -13,6 +13,7 @@ from . import idents
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
+from .governs import governing
 from .idents import Computed, IdentError
 from .increments import (
     difference_candidate,
@@ -370,6 +371,9 @@ class Checker:
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
         for span in (place.before_clause, place.before_sentence_plain):
             cues = self.context.cues(BASE_WORDS.sub(" ", span))
+            cues.measure = (
+                span is place.before_clause and governing(span)
+            ) or cues.measure
             fill(cues, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.models import Figure
 from .cues import NOT_MEASURED, periods_in
 
 #: A request or an average that governs the number after it ("đề nghị hỗ
@@ -25,9 +26,14 @@ _NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên)(?!\w)", re.I)
 
 
 def governing(before: str):
-    """NOT_MEASURED when a request or an average in ``before`` (the words
+    """The measure a request (what is asked for: a target, which the data
+    rarely holds) or an average (no figure) in ``before`` (the words
     of the clause right before a number) governs that number, or None."""
-    for words, past_comma in ((_REQUEST, False), (_AVERAGE, True)):
+    governors = (
+        (_REQUEST, Figure.Measure.TARGET, False),
+        (_AVERAGE, NOT_MEASURED, True),
+    )
+    for words, measure, past_comma in governors:
         found = list(words.finditer(before))
         if not found or _NOUN_BEFORE.search(before[: found[-1].start()]):
             continue
@@ -38,5 +44,5 @@ def governing(before: str):
             rest = after[after.rindex(",") + 1 :]
             if not past_comma or any(periods_in(rest)) or "riêng" in rest.lower():
                 continue
-        return NOT_MEASURED
+        return measure
     return None

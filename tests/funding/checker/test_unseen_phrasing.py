@@ -201,6 +201,17 @@ def test_an_average_set_before_a_comma_governs_the_per_year_amount(yearly):
     assert read(yearly, text) == [("5,9 tỷ đồng", NO_DATA)]
 
 
+def test_a_rate_asked_for_is_no_figure_of_the_data(yearly):
+    # what is asked for is a target, even when it happens to be what was
+    # done (6,4 / 6,5 = 98,46%)
+    text = (
+        "Năm 2024 Điện Biên giải ngân 6,4 tỷ đồng. Tôi đề nghị Sở Công Thương "
+        "phấn đấu giải ngân {} kế hoạch năm 2024."
+    )
+    assert read(yearly, text.format("98,46%"))[-1] == ("98,46%", NO_DATA)
+    assert read(yearly, text.format("100%"))[-1] == ("100%", NO_DATA)
+
+
 def test_a_request_in_an_earlier_sentence_governs_nothing_after_it(yearly):
     text = (
         "Tỉnh đề nghị bổ sung 2 tỷ đồng cho năm sau. Năm 2024 Điện Biên giải ngân "
