@@ -5,8 +5,8 @@ the same per article). The issue's targets: recall of quoted figures
 injected error flagged, unsure on ≤ 10% of quotes, no distractor reported
 as a figure.
 
-The tune split (01–24) is what the checker was tuned on (11–14, 15–19,
-then 20–24, were the held-out set until a new one was written); the held-out split is articles
+The tune split (01–29) is what the checker was tuned on (11–14, 15–19,
+20–24, then 25–29, were the held-out set until a new one was written); the held-out split is articles
 written later without reading or running the checker, and says how it
 does on new text. Where a target is not reached yet, the measured floor is asserted
 (it may only get better) and the target is kept as a strict xfail naming
@@ -50,43 +50,44 @@ def unsure_share(found: Counter) -> float:
     return found["unsure"] / (found["quotes"] + found["nodata"])
 
 
-def test_the_tune_split_is_the_twenty_four_first_articles():
+def test_the_tune_split_is_the_twenty_nine_first_articles():
     tune = [name[:2] for name, _doc in articles("tune")]
-    assert tune == [f"{n:02d}" for n in range(1, 25)]
+    assert tune == [f"{n:02d}" for n in range(1, 30)]
     held = [name[:2] for name, _doc in articles("heldout")]
     assert not set(held) & set(tune)
 
 
-# Measured on the tune split 01-24 after tuning on 20-24 (``python
-# bench/checker_corpus.py --split tune``): 784 quotes with data, 775 found
-# (98.9%), 707 read right (90.2%), 1 false mismatch (in 23; 01-19 none),
-# 202 of 219 injected errors flagged (01-19: 169 of 173), unsure
-# 3.1% of quotes, no distractor flagged. Floors may only get better; the
+# Measured on the tune split 01-29 once 25-29 joined it (``python
+# bench/checker_corpus.py --split tune``): 931 quotes with data, 910 found
+# (97.7%), 831 read right (89.3%), 6 false mismatches (23, and one in each
+# of 25-29), 242 of 264 injected errors flagged (01-24: 202 of 219),
+# unsure 3.1% of quotes, no distractor flagged. Floors may only get better; the
 # targets not met stay strict xfails naming the measurement.
-TUNE_ERRORS_MISSED = 17
-TUNE_CORRECT = 707
-TUNE_FALSE_MISMATCHES = 1
+TUNE_ERRORS_MISSED = 22
+TUNE_CORRECT = 831
+TUNE_FALSE_MISMATCHES = 6
 
 
 def test_targets_on_the_tune_split(totals):
     found = totals("tune")
-    assert found["quotes"] >= 780
+    assert found["quotes"] >= 925
     assert found["variants"] >= 100  # rounding-only variants were checked too
     assert found["found"] / found["quotes"] >= 0.97  # recall
-    assert found["distractors"] >= 270
+    assert found["distractors"] >= 320
     assert found["distr_flagged"] == 0
     assert unsure_share(found) <= 0.10
     assert found["correct"] >= TUNE_CORRECT
     assert found["false_mm"] <= TUNE_FALSE_MISMATCHES
-    # a number with no data behind it read as a figure: measured 1 (a
-    # "khoảng 13 tỷ" target in 22 read as the year's figure)
-    assert found["nodata"] - found["nodata_ok"] <= 1
+    # a number with no data behind it read as a figure: measured 5 (a
+    # "khoảng 13 tỷ" target in 22, figures the text calls wrong in 25 and 28,
+    # a revenue's "gấp" in 27)
+    assert found["nodata"] - found["nodata_ok"] <= 5
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 707 of 784 quotes read right (90.2%) on the tune split "
-    "01-24 (python bench/checker_corpus.py --split tune)",
+    reason="measured: 831 of 931 quotes read right (89.3%) on the tune split "
+    "01-29 (python bench/checker_corpus.py --split tune)",
 )
 def test_nearly_every_reading_is_right_on_the_tune_split(totals):
     found = totals("tune")
@@ -95,8 +96,8 @@ def test_nearly_every_reading_is_right_on_the_tune_split(totals):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 1 false mismatch on the tune split 01-24, in 23 "
-    "(01-19 none; python bench/checker_corpus.py --split tune)",
+    reason="measured: 6 false mismatches on the tune split 01-29, in 23 "
+    "and one in each of 25-29 (python bench/checker_corpus.py --split tune)",
 )
 def test_no_false_mismatch_on_the_tune_split(totals):
     assert totals("tune")["false_mm"] == 0
@@ -104,14 +105,14 @@ def test_no_false_mismatch_on_the_tune_split(totals):
 
 def test_injected_errors_missed_on_the_tune_split_stay_at_most_as_measured(totals):
     found = totals("tune")
-    assert found["errors"] >= 215
+    assert found["errors"] >= 260
     assert found["errors"] - found["flagged"] <= TUNE_ERRORS_MISSED
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 202 of 219 injected errors flagged on the tune split 01-24 "
-    "(01-19: 169 of 173; python bench/checker_corpus.py --split tune)",
+    reason="measured: 242 of 264 injected errors flagged on the tune split 01-29 "
+    "(01-24: 202 of 219; python bench/checker_corpus.py --split tune)",
 )
 def test_every_injected_error_is_flagged_on_the_tune_split(totals):
     found = totals("tune")
