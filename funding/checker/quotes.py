@@ -19,19 +19,19 @@ from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .report import Quote
-from .tables import table_quotes
+from .tables import MONEY_WORDS, table_quotes, unit_word
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
 # after the comma, but not "năm 2021, 61").
 _NUM_BODY = r"\d+(?:\.\d+)*(?:,\d+|(?<!\d{4}),\s\d{1,2}(?![\d.,]))?"
 _NUM = rf"(?<![\w.,/]){_NUM_BODY}"
-_MONEY = r"(?:[tT]ỷ|[tT]ỉ|[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
+# the unit on the number's line ("9.486\nTỷ lệ…": a cell, the next row's label)
 _PAIR_OR_AMOUNT = re.compile(
-    rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?\s*(?P<unit>{_MONEY})(?![\w])"
+    rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?[ \xa0]*(?P<unit>{MONEY_WORDS})(?![\w])"
 )
 _FROM_TO = re.compile(
-    rf"(?<!\w)từ\s+(?P<a>{_NUM})(?:\s*(?:{_MONEY}))?\s+(?:lên|xuống|còn)\s+"
-    rf"(?:mức\s+)?{_NUM_BODY}\s*(?P<unit>{_MONEY})(?!\w)(?P<b>)"
+    rf"(?<!\w)từ\s+(?P<a>{_NUM})(?:\s*(?:{MONEY_WORDS}))?\s+(?:lên|xuống|còn)\s+"
+    rf"(?:mức\s+)?{_NUM_BODY}\s*(?P<unit>{MONEY_WORDS})(?!\w)(?P<b>)"
 )
 _PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
 _TIMES = re.compile(
@@ -122,7 +122,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     nouns = count_nouns() if nouns is None else nouns
     quotes: list[Quote] = []
     for match in _PAIR_OR_AMOUNT.finditer(text):
-        unit = re.sub(r"\s+", " ", match["unit"].lower())
+        unit = unit_word(match["unit"])
         numbers = [("a", "executed" if match["b"] else "")]
         if match["b"]:
             numbers.append(("b", "plan"))
@@ -274,7 +274,7 @@ def _old_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
     for match in _FROM_TO.finditer(text):
         quote = at.get(match.start("a"))
         if quote is None:
-            unit = re.sub(r"\s+", " ", match["unit"].lower())
+            unit = unit_word(match["unit"])
             quote = _number_quote(text, match, "a", unit, part, "old")
             if quote is None:
                 continue
@@ -301,7 +301,7 @@ def _listed_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
         tail = _LISTED.search(text, base, amount.start)
         if tail is None:
             continue
-        unit = re.sub(r"\s+", " ", match["unit"].lower())
+        unit = unit_word(match["unit"])
         for number in _LISTED_NUMBER.finditer(text, tail.start(), tail.end()):
             parsed = _parsed(number.group(0), unit)
             if parsed is not None and unit in MONEY_UNITS:

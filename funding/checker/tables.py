@@ -18,8 +18,28 @@ from .report import Quote
 _CELL_NUMBER = re.compile(r"\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn)", re.IGNORECASE)
 _UNIT_IN_HEADER = re.compile(
-    r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng)|(?P<percent>%)", re.IGNORECASE
+    r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng|tr\.\s?đ(?!\w)|tỷ\s?đ(?!\w))"
+    r"|(?P<percent>%)",
+    re.IGNORECASE,
 )
+# A money unit as printed after a number; "tỷ lệ", "tỷ trọng" are rates.
+MONEY_WORDS = (
+    r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
+    r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
+)
+# Short forms of the money units reports print ("9.486 tr.đ", "8,45 tỷ đ",
+# "tr.đồng"), read as the full unit word.
+_SHORT_UNIT = re.compile(r"(?P<scale>tr|tỷ|tỉ)\.?\s?(?:đ|đồng)$", re.IGNORECASE)
+
+
+def unit_word(printed: str) -> str:
+    """The key of ``MONEY_UNITS`` a printed unit stands for: ``"tr.đ"`` →
+    ``"triệu đồng"``, ``"Tỷ  đồng"`` → ``"tỷ đồng"``."""
+    unit = re.sub(r"\s+", " ", printed.lower()).strip()
+    short = _SHORT_UNIT.fullmatch(unit)
+    if short and unit not in MONEY_UNITS:
+        return "triệu đồng" if short["scale"].lower() == "tr" else "tỷ đồng"
+    return unit
 
 
 def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
@@ -43,7 +63,7 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
             # holds for columns that name none (years, measures)
             default = _column(caption, nouns)
             header = [(_column(title, nouns, default), title) for title in titles]
-        quotes += _row_quotes(part, cells, header, caption)
+        quotes += _row_quotes(part, cells, _for_row(cells, header, nouns), caption)
     return quotes
 
 
@@ -94,12 +114,24 @@ def _column(header: str, nouns: dict, default=(None, None)):
     if unit and unit["percent"]:
         return "percent", None
     if unit:
-        return "amount", re.sub(r"\s+", " ", unit["money"].lower())
+        return "amount", unit_word(unit["money"])
     lowered = header.lower()
     for noun, indicator in nouns.items():
         if noun in lowered:
             return "count", indicator
     return default if _FIGURE_COLUMN.search(header) else (None, None)
+
+
+def _for_row(cells, header, nouns):
+    """A row whose label names a unit ("Kinh phí thực hiện (tr.đ)", "Tỷ lệ
+    so với kế hoạch (%)", "Số đề án hoàn thành (đề án)") gives it to its
+    cells whatever the columns (quarters, years) say."""
+    label = next((cell for _s, cell in cells if re.search(r"[^\W\d_]", cell)), "")
+    own = re.search(r"\(([^()]*)\)\s*$", label)
+    row = _column(own.group(1), nouns) if own else (None, None)
+    if row[0] is None:
+        return header
+    return [(row, title) for _column_unit, title in header]
 
 
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
