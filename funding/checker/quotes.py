@@ -3,9 +3,8 @@ unit, pairs ("11,07/11,14 tỷ đồng", "46/48 đề án", "từ 40 lên 46 đ�
 percentages, counts with a counted noun, multiples ("gấp 1,5 lần") and
 points ("giảm 1,41 điểm phần trăm"); a word of approximation before one
 ("hơn", "gần", "khoảng") and a direction ("tăng", "ít hơn"). An amount per
-unit ("120 nghìn đồng/kg") or in another currency ("2,2 tỷ USD") is found
-but blocked: it is never a figure of the data. Table cells take the unit
-of their column (``tables``)."""
+unit ("120 nghìn đồng/kg"), in another currency ("2,2 tỷ USD") or called
+wrong (``disowned``) is found but blocked: no figure. Table cells, see ``tables``."""
 
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ from django.utils.html import strip_tags
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
+from .disowned import disown
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
 
@@ -25,7 +25,6 @@ from .tables import MONEY_WORDS, table_quotes, unit_word
 # after the comma, but not "năm 2021, 61").
 _NUM_BODY = r"\d+(?:\.\d+)*(?:,\d+|(?<!\d{4}),\s\d{1,2}(?![\d.,]))?"
 _NUM = rf"(?<![\w.,/]){_NUM_BODY}"
-# the unit on the number's line ("9.486\nTỷ lệ…": a cell, the next row's label)
 _PAIR_OR_AMOUNT = re.compile(
     rf"(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM_BODY}))?[ \xa0]*(?P<unit>{MONEY_WORDS})(?![\w])"
 )
@@ -144,6 +143,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     ]
     for quote in quotes:
         _read_around(text, quote)
+        disown(text, quote)
     quotes.sort(key=lambda q: q.start)
     return quotes
 

@@ -22,7 +22,8 @@ _UNIT_IN_HEADER = re.compile(
     r"|(?P<percent>%)",
     re.IGNORECASE,
 )
-# A money unit as printed after a number; "tỷ lệ", "tỷ trọng" are rates.
+# A money unit as printed after a number, on its line ("9.486\nTỷ lệ…" is a
+# cell and the next row's label); "tỷ lệ", "tỷ trọng" are rates.
 MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
