@@ -43,12 +43,11 @@ from .parts import (
     share_in_total,
 )
 from .percents import (
-    base_year,
     derive,
+    own_year,
     percent_kinds,
     points,
     points_kinds,
-    year_after,
 )
 from .places import (
     THIS_YEAR,
@@ -225,10 +224,10 @@ class Checker:
             return self._derived_options(quote, place, explicit, resolved, kept)
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
-        if quote.role == "old":
-            explicit.year = year_after(place) or base_year(place, kept) or explicit.year
-            if not explicit.period_named:  # "so với cùng kỳ": the months in force
-                explicit.months, explicit.period_named = kept.months, kept.period_named
+        explicit.year = own_year(quote, place, kept) or explicit.year
+        if quote.role == "old" and not explicit.period_named:
+            # "so với cùng kỳ": the months in force
+            explicit.months, explicit.period_named = kept.months, kept.period_named
         left = explicit.measure == LEFT
         if left:
             explicit.measure = Figure.Measure.PLAN

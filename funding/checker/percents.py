@@ -103,8 +103,16 @@ _YEAR_AFTER = re.compile(
 )
 
 
+def own_year(quote, place: Place, kept: Cues) -> int | None:
+    """The year of an amount or count itself: named right after it, or, for
+    the first number of "từ … lên …", the year it is compared with."""
+    old = quote.role == "old" and base_year(place, kept)
+    return year_after(place) or old or None
+
+
 def year_after(place: Place) -> int | None:
-    """The year named right after a number: "từ 38 sản phẩm của năm 2023"."""
+    """The year named right after a number is its own, whatever year is in
+    force: "từ 38 sản phẩm của năm 2023", "lên 34,5 tỷ đồng năm 2024"."""
     found = _YEAR_AFTER.match(place.after)
     return int(found.group(1)) if found else None
 
