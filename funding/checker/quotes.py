@@ -48,7 +48,7 @@ _APPROX = re.compile(
     r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»]))\s+|\n+")  # or inside “…”
 CHANGE_UP = re.compile(
     r"(?:cao hơn|tăng|vượt|nhiều hơn)(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
     re.IGNORECASE,
