@@ -266,11 +266,11 @@ def points(
         cues = replace(cues, areas=frozenset())
         bases = [candidates.get(dims, area=a) for a in areas]
     else:
-        years = [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
-        if _compared_year(place) is None:
-            # "năm 2021 … đạt 95,8%; đến năm 2024 tỷ lệ này đạt 98,5%, cao
-            # hơn 2,7 điểm phần trăm": also the year the sentence named before
-            years += _years_before(place, dims["year"])
+        # "năm 2021 … đạt 95,8%; đến năm 2024 tỷ lệ này đạt 98,5%, cao hơn
+        # 2,7 điểm phần trăm": the year the sentence named before, not the
+        # year before the one in force (assumed only when none is named)
+        named = [] if _compared_year(place) else _years_before(place, dims["year"])
+        years = named or [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
         bases = [candidates.get(dims, year=y) for y in dict.fromkeys(years)]
     for earlier in bases:
         if earlier is not None:
