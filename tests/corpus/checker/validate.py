@@ -90,6 +90,10 @@ STYLES = (
     "beneficiary_profile",
     "correction_notice",
     "quarterly_progress",
+    "newsletter_digest",
+    "mid_year_plan_adjustment",
+    "radio_transcript",
+    "region_ranking",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
