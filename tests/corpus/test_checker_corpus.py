@@ -42,7 +42,7 @@ def totals(reference_data):
 def held_out(totals):
     found = totals("heldout")
     # Without held-out text the targets say nothing about new text.
-    assert found["articles"] >= 5
+    assert found["articles"] >= 4
     return found
 
 
@@ -119,29 +119,25 @@ def test_every_injected_error_is_flagged_on_the_tune_split(totals):
     assert found["flagged"] == found["errors"]
 
 
-# Measured on the held-out set 25-29 (five styles, 147 quotes with data,
-# written by a fifth writer who never read or ran the checker while it was
-# tuned on 01-24 by someone who never saw them; ``python
-# bench/checker_corpus.py --split heldout``): recall 135 of 147 (91.8%; 12
-# missed in 29, amounts in "tr.đ"), 5 false mismatches (one in each
-# article), 40 of 45 errors flagged, unsure 2.6%, no distractor flagged. The
-# same before the tuning on 20-24 as after it. The floors may only get
-# better; the targets stay strict xfails until met.
-HELD_OUT_QUOTES_MISSED = 12
+# Measured on the held-out set 30-33 (four styles, 100 quotes with data,
+# written by a sixth writer who never read or ran the checker while it was
+# tuned on 01-29 by someone who never saw them; ``python
+# bench/checker_corpus.py --split heldout``): recall 99 of 100, 5 false
+# mismatches, 24 of 34 errors flagged, unsure 1.7%, no distractor flagged.
+# The same before and after the tuning on 25-29, as each earlier held-out
+# set was before and after the round tuned on the set before it. The floors
+# may only get better; the targets stay strict xfails until met.
+HELD_OUT_QUOTES_MISSED = 1
 HELD_OUT_FALSE_MISMATCHES = 5
-HELD_OUT_ERRORS_MISSED = 5
+HELD_OUT_ERRORS_MISSED = 10
 
 
 def test_held_out_recall_stays_at_least_as_measured(held_out):
-    assert held_out["quotes"] >= 140
+    assert held_out["quotes"] >= 95
     assert held_out["quotes"] - held_out["found"] <= HELD_OUT_QUOTES_MISSED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured: recall 135 of 147 (91.8%) on the held-out split 25-29 "
-    "(python bench/checker_corpus.py --split heldout)",
-)
+# Met on 30-33 (99 of 100 found).
 def test_recall_on_the_held_out_split(held_out):
     assert held_out["found"] / held_out["quotes"] >= 0.97
 
@@ -153,7 +149,7 @@ def test_held_out_false_mismatches_stay_at_most_as_measured(held_out):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 5 false mismatches on the held-out split 25-29 "
+    reason="measured: 5 false mismatches on the held-out split 30-33 "
     "(python bench/checker_corpus.py --split heldout)",
 )
 def test_no_false_mismatch_on_the_held_out_split(held_out):
@@ -161,14 +157,14 @@ def test_no_false_mismatch_on_the_held_out_split(held_out):
 
 
 def test_held_out_errors_missed_stay_at_most_as_measured(held_out):
-    assert held_out["errors"] >= 42
+    assert held_out["errors"] >= 30
     assert held_out["errors"] - held_out["flagged"] <= HELD_OUT_ERRORS_MISSED
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 40 of 45 injected errors flagged on the held-out split "
-    "25-29 (python bench/checker_corpus.py --split heldout)",
+    reason="measured: 24 of 34 injected errors flagged on the held-out split "
+    "30-33 (python bench/checker_corpus.py --split heldout)",
 )
 def test_every_injected_error_is_flagged_on_the_held_out_split(held_out):
     assert held_out["flagged"] == held_out["errors"]
