@@ -118,20 +118,19 @@ def page_link(request, params: dict, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
 
 
-def paginate(request, response, queryset, params: dict):
-    """One page of ``queryset`` (two queries: the count and the page),
-    with its neighbours' addresses; a page past the last is 404, as on
-    the site's pages. ``params``: the validated query, with ``page`` and
-    ``page_size``."""
+def _page_bounds(params: dict, count: int) -> tuple[int, int, int]:
+    """The page asked for, its size and the number of pages; a page past
+    the last is 404, as on the site's pages."""
     page, size = params.get("page") or 1, params.get("page_size") or DEFAULT_PAGE_SIZE
-    count = queryset.count()
     pages = max(1, math.ceil(count / size))
     if page > pages:
         raise Http404(_("Trang %(page)s không có: chỉ có %(pages)s trang.") % {
             "page": page, "pages": pages,
         })  # fmt: skip
-    items = list(queryset[(page - 1) * size : page * size])
-    set_last_modified(response, items)
+    return page, size, pages
+
+
+def _page_answer(request, params: dict, *, page: int, pages: int, count: int, items):
     return {
         "count": count,
         "page": page,
@@ -142,23 +141,31 @@ def paginate(request, response, queryset, params: dict):
     }
 
 
+def paginate(request, response, queryset, params: dict):
+    """One page of ``queryset`` (two queries: the count and the page),
+    with its neighbours' addresses. ``params``: the validated query, with
+    ``page`` and ``page_size``."""
+    count = queryset.count()
+    page, size, pages = _page_bounds(params, count)
+    items = list(queryset[(page - 1) * size : page * size])
+    set_last_modified(response, items)
+    return _page_answer(
+        request, params, page=page, pages=pages, count=count, items=items
+    )
+
+
 def paginate_list(request, items: list, params: dict) -> dict:
     """One page of ``items`` computed in memory (an area's cells: the sums
     need every input, the answer only a page of them), as ``paginate``."""
-    page, size = params.get("page") or 1, params.get("page_size") or DEFAULT_PAGE_SIZE
-    pages = max(1, math.ceil(len(items) / size))
-    if page > pages:
-        raise Http404(_("Trang %(page)s không có: chỉ có %(pages)s trang.") % {
-            "page": page, "pages": pages,
-        })  # fmt: skip
-    return {
-        "count": len(items),
-        "page": page,
-        "pages": pages,
-        "next": page_link(request, params, page + 1) if page < pages else None,
-        "previous": page_link(request, params, page - 1) if page > 1 else None,
-        "items": items[(page - 1) * size : page * size],
-    }
+    page, size, pages = _page_bounds(params, len(items))
+    return _page_answer(
+        request,
+        params,
+        page=page,
+        pages=pages,
+        count=len(items),
+        items=items[(page - 1) * size : page * size],
+    )
 
 
 def keyset_paginate(request, response, queryset, params: dict):
