@@ -103,8 +103,13 @@ def change_keys(
 
 
 def figure_keys(figure, *, added_or_removed: bool = True) -> set[str]:
-    """A figure saved or deleted alone (the admin, a script)."""
-    alone = added_or_removed and alone_in_their_pairs(
-        Figure.objects.filter(pk=figure.pk) if figure.pk else Figure.objects.none()
+    """A figure saved or deleted alone (the admin, a script): one query
+    tells whether it is its area and year's only figure (it is still stored:
+    keys are read after a save and before a deletion)."""
+    alone = (
+        added_or_removed
+        and not Figure.objects.filter(area_id=figure.area_id, year=figure.year)
+        .exclude(pk=figure.pk)
+        .exists()
     )
     return change_keys([(figure.area_id, figure.year)], added_or_removed=alone)
