@@ -94,6 +94,11 @@ STYLES = (
     "mid_year_plan_adjustment",
     "radio_transcript",
     "region_ranking",
+    "voter_petition_answer",
+    "press_conference",
+    "photo_story",
+    "annual_report_summary",
+    "district_story",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
