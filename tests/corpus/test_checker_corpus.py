@@ -72,11 +72,11 @@ SIZES = {
         "errors": 260,
     },
     "heldout": {
-        "articles": 4,
-        "quotes": 95,
+        "articles": 9,
+        "quotes": 200,
         "variants": 1,
         "distractors": 1,
-        "errors": 30,
+        "errors": 70,
     },
 }
 
@@ -86,13 +86,15 @@ SIZES = {
 # injected errors flagged, unsure 2.9% of quotes, no distractor flagged;
 # 3 no-data numbers read as figures (a "khoảng 13 tỷ" target in 22, a
 # delegate's "hơn 5 tỷ" in 25, a revenue's "gấp" in 27).
-# Measured on the held-out set 30-33 (four styles, 100 quotes with data,
-# written by a sixth writer who never read or ran the checker while it was
-# tuned on 01-29 by someone who never saw them; ``--split heldout``):
-# recall 99 of 100, 5 false mismatches, 24 of 34 errors flagged, unsure
-# 1.7%, no distractor flagged. The same before and after the tuning on
-# 25-29, as each earlier held-out set was before and after the round tuned
-# on the set before it. Floors may only get better.
+# Measured on the held-out split, 30-33 (four styles, 100 quotes with data,
+# a sixth writer) and 34-38 (five styles, 109 quotes with data, a seventh
+# writer), each written by someone who never read or ran the checker while
+# it was tuned by someone who never saw them (``--split heldout``): recall
+# 208 of 209, 9 false mismatches (30-33: 5; 34-38: 4, all in 34), 63 of 76
+# errors flagged (30-33: 24 of 34; 34-38: 39 of 42), unsure 3.8%, no
+# distractor flagged. 30-33 measured the same before and after the tuning
+# on 25-29, as each earlier held-out set was before and after the round
+# tuned on the set before it. Floors may only get better.
 FLOORS = {
     "tune": {
         "quotes missed": 9,
@@ -103,8 +105,8 @@ FLOORS = {
     },
     "heldout": {
         "quotes missed": 1,
-        "false mismatches": 5,
-        "injected errors missed": 10,
+        "false mismatches": 9,
+        "injected errors missed": 13,
     },
 }
 
@@ -114,8 +116,8 @@ NOT_MET = {
     ("tune", "no false mismatch"): "2 false mismatches on 01-29, in 23 and 27",
     ("tune", "every injected error flagged"): "243 of 264 flagged on 01-29",
     ("tune", "at least 99% read right"): "839 of 931 read right (90.1%) on 01-29",
-    ("heldout", "no false mismatch"): "5 false mismatches on 30-33",
-    ("heldout", "every injected error flagged"): "24 of 34 flagged on 30-33",
+    ("heldout", "no false mismatch"): "9 false mismatches on 30-38",
+    ("heldout", "every injected error flagged"): "63 of 76 flagged on 30-38",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
