@@ -23,7 +23,8 @@ from django.db.models import F
 from funding.api import CHECKER_SOURCES, Report
 
 from .figure_check import check_article
-from .snapshots import ArticleSnapshot, fingerprint
+from .snapshots import ArticleSnapshot, computed_and_kept
+from .source_versions import fingerprint
 
 #: Bump when what is stored changes in a way the fingerprint misses.
 FORMAT = 1
@@ -95,11 +96,14 @@ def stored_or_checked(article, bindings: dict[str, str]) -> Report:
         and row["figure_check"].get("text") == text_digest(article)
     ):
         return Report.from_json(row["figure_check"], bindings)
-    # The generation is read before the figures: a change committed after
-    # this read bumps it, and the guarded UPDATE below then writes nothing.
     seen = row["generation"]
-    report = check_article(article, bindings=bindings)
-    ArticleSnapshot.objects.filter(pk=article.pk, generation=seen).update(
-        figure_check=as_stored(article, report), checked=seen, check_version=version()
+    return computed_and_kept(
+        article,
+        seen,
+        lambda: check_article(article, bindings=bindings),
+        lambda report: {
+            "figure_check": as_stored(article, report),
+            "checked": seen,
+            "check_version": version(),
+        },
     )
-    return report
