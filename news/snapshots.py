@@ -18,11 +18,8 @@ overwrites it; after a commit the few articles it touched are rebuilt at
 once (``on_commit``), a big import's lazily by their first readers.
 """
 
-import hashlib
-import importlib.util
 from datetime import datetime
 from functools import partial
-from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -36,7 +33,7 @@ from django.db.models.signals import (
     pre_delete,
     pre_save,
 )
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +54,7 @@ from .snapshot_lists import (
     tags_part,
     through_models,
 )
+from .source_versions import fingerprint
 from .tags import Tag
 
 #: Bump when the computation changes in a way the fingerprint below misses.
@@ -88,17 +86,6 @@ SOURCES_MODULES = (
     "news.snapshot_lists",
     "news.snapshots",
 )
-
-
-def fingerprint(fmt: int, templates=(), modules=()) -> str:
-    """The code's version of something stored (the parts, the figure
-    check): what other templates or arithmetic built is stale after a deploy."""
-    digest = hashlib.sha256(str(fmt).encode())
-    for name in templates:
-        digest.update(Path(get_template(name).origin.name).read_bytes())
-    for name in modules:
-        digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 _version: list[str] = []
@@ -145,6 +132,19 @@ class ArticleSnapshot(models.Model):
         return self.built == self.generation and self.version == version()
 
 
+def computed_and_kept(article, seen: int, compute, fields):
+    """``compute()``, kept in the article's snapshot as the ``fields`` it
+    gives, unless the article changed since its generation was ``seen``:
+    read before anything ``compute`` reads, so a change committed meanwhile
+    has bumped it and the guarded UPDATE writes nothing (the result is
+    still the caller's, as fresh as that read)."""
+    result = compute()
+    ArticleSnapshot.objects.filter(pk=article.pk, generation=seen).update(
+        **fields(result)
+    )
+    return result
+
+
 def build_parts(article) -> dict:
     """The parts computed now, from the figures, quotes and blocks as
     stored (the live computation; the snapshot stores its result)."""
@@ -185,14 +185,13 @@ def parts_of(article) -> dict:
         snapshot, _created = ArticleSnapshot.objects.get_or_create(
             article_id=article.pk
         )
-    # The generation is read before the figures: a change committed after
-    # this read bumps it, and the guarded UPDATE below then writes nothing.
     seen = snapshot.generation
-    parts = build_parts(article)
-    ArticleSnapshot.objects.filter(pk=article.pk, generation=seen).update(
-        parts=parts, built=seen, version=version()
+    return computed_and_kept(
+        article,
+        seen,
+        lambda: build_parts(article),
+        lambda parts: {"parts": parts, "built": seen, "version": version()},
     )
-    return parts
 
 
 def page_context(article) -> dict:

@@ -16,16 +16,15 @@ never decided from it: ``check_publication`` always checks live.
 
 import hashlib
 import json
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import F
 
-from funding.api import CHECKER_SOURCES, Finding, Quote, Reading, Report
+from funding.api import CHECKER_SOURCES, Report
 
 from .figure_check import check_article
-from .snapshots import ArticleSnapshot, fingerprint
+from .snapshots import ArticleSnapshot, computed_and_kept
+from .source_versions import fingerprint
 
 #: Bump when what is stored changes in a way the fingerprint misses.
 FORMAT = 1
@@ -57,99 +56,14 @@ def text_digest(article) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class StoredFigure:
-    """A figure a stored reading reads, as the panel names and links it."""
-
-    pk: int
-    label: str
-    url: str
-
-    def __str__(self) -> str:
-        return self.label
-
-    def get_absolute_url(self) -> str:
-        return self.url
-
-
-def _figures(figures) -> list[dict]:
-    return [{"pk": f.pk, "label": str(f), "url": f.get_absolute_url()} for f in figures]
-
-
-def _reading(r: Reading) -> dict:
-    return {
-        "ident": r.ident,
-        "verdict": r.verdict,
-        "expected": r.expected,
-        "explanation": r.explanation,
-        "figures": _figures(r.figures),
-        "score": r.score,
-    }
-
-
-def _finding(f: Finding) -> dict:
-    q = f.quote
-    return {
-        "quote": [q.part, q.start, q.end, q.text, q.kind, str(q.value), q.decimals],
-        "quote_more": [str(q.step), q.sign, q.role, q.in_parens, q.approx],
-        "verdict": f.verdict,
-        "expected": f.expected,
-        "explanation": f.explanation,
-        "figures": _figures(f.figures),
-        "context": list(f.context),
-        "readings": [_reading(r) for r in f.readings],
-        "confidence": f.confidence,
-        "key": f.key,
-        "bound": f.bound,
-    }
-
-
 def as_stored(article, report: Report) -> dict:
-    """``report`` (of ``article``) as JSON; its figures by name and address
-    only."""
+    """``report`` (of ``article``) as stored: the report's own JSON
+    (``Report.as_json``) and what its freshness is judged by."""
     return {
-        "findings": [_finding(f) for f in report.findings],
-        "not_figures": [_finding(f) for f in report.not_figures],
+        **report.as_json(),
         "bindings": bindings_digest(report.bindings),
         "text": text_digest(article),
     }
-
-
-def _stored_figures(data) -> tuple[StoredFigure, ...]:
-    return tuple(StoredFigure(d["pk"], d["label"], d["url"]) for d in data)
-
-
-def _loaded_finding(d: dict) -> Finding:
-    part, start, end, text, kind, value, decimals = d["quote"]
-    step, sign, role, in_parens, approx = d["quote_more"]
-    quote = Quote(
-        part, start, end, text, kind, Decimal(value), decimals, Decimal(step),
-        sign=sign, role=role, in_parens=in_parens, approx=approx,
-    )  # fmt: skip
-    readings = tuple(
-        Reading(
-            r["ident"],
-            r["verdict"],
-            r["expected"],
-            r["explanation"],
-            _stored_figures(r["figures"]),
-            r["score"],
-        )  # fmt: skip
-        for r in d["readings"]
-    )
-    return Finding(
-        quote, d["verdict"], d["expected"], d["explanation"],
-        _stored_figures(d["figures"]), tuple(d["context"]), readings,
-        d["confidence"], d["key"], d["bound"],
-    )  # fmt: skip
-
-
-def from_stored(data: dict, bindings: dict[str, str]) -> Report:
-    return Report(
-        findings=[_loaded_finding(d) for d in data["findings"]],
-        not_figures=[_loaded_finding(d) for d in data["not_figures"]],
-        bindings=dict(bindings),
-    )
 
 
 def store(article, report: Report) -> None:
@@ -181,12 +95,15 @@ def stored_or_checked(article, bindings: dict[str, str]) -> Report:
         and row["figure_check"].get("bindings") == bindings_digest(bindings)
         and row["figure_check"].get("text") == text_digest(article)
     ):
-        return from_stored(row["figure_check"], bindings)
-    # The generation is read before the figures: a change committed after
-    # this read bumps it, and the guarded UPDATE below then writes nothing.
+        return Report.from_json(row["figure_check"], bindings)
     seen = row["generation"]
-    report = check_article(article, bindings=bindings)
-    ArticleSnapshot.objects.filter(pk=article.pk, generation=seen).update(
-        figure_check=as_stored(article, report), checked=seen, check_version=version()
+    return computed_and_kept(
+        article,
+        seen,
+        lambda: check_article(article, bindings=bindings),
+        lambda report: {
+            "figure_check": as_stored(article, report),
+            "checked": seen,
+            "check_version": version(),
+        },
     )
-    return report

@@ -4,8 +4,9 @@ derived total (issue 13), and a wrong total is not a match."""
 
 import pytest
 
-from funding.api import MATCH, MISMATCH, UNSURE, Checker
-from funding.models import Area, Figure
+from funding.api import MATCH, MISMATCH, UNSURE
+from funding.models import Figure
+from tests.funding.checker.checking import area_before_merger, check
 
 pytestmark = pytest.mark.django_db
 
@@ -15,20 +16,20 @@ EXECUTED = Figure.Measure.EXECUTED
 
 @pytest.fixture
 def two_funds(reference_data, make_figure):
-    area = Area.objects.get(short_name="Đắk Lắk", valid_to__isnull=False)
+    area = area_before_merger("Đắk Lắk")
     return [
         make_figure(area, 2021, EXECUTED, 1_500_000_000, source=Figure.Fund.KCQG),
         make_figure(area, 2021, EXECUTED, 2_500_000_000, source=Figure.Fund.KCDP),
     ]
 
 
-def check(figures, text):
-    (finding,) = Checker(figures).check_parts([("body", text)]).findings
+def only_finding(figures, text):
+    (finding,) = check(figures, text).findings
     return finding
 
 
 def test_the_total_of_both_funds_is_checked_against_the_derived_figure(two_funds):
-    finding = check(
+    finding = only_finding(
         two_funds,
         "Năm 2021, tổng kinh phí khuyến công tỉnh Đắk Lắk thực hiện 4 tỷ đồng.",
     )
@@ -38,7 +39,7 @@ def test_the_total_of_both_funds_is_checked_against_the_derived_figure(two_funds
 
 
 def test_a_wrong_total_is_not_a_match(two_funds):
-    finding = check(
+    finding = only_finding(
         two_funds,
         "Năm 2021, tổng kinh phí khuyến công tỉnh Đắk Lắk thực hiện 5 tỷ đồng.",
     )

@@ -4,18 +4,15 @@ written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, Checker
-from funding.models import Area, Figure
+from funding.checker import MATCH
+from tests.funding.checker.checking import KCDP, E, P, area, check
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
-KCDP = Figure.Fund.KCDP
 
 
 @pytest.fixture
 def lai_chau(reference_data, make_figure):
-    here = Area.objects.get(short_name="Lai Châu", valid_to=None)
+    here = area("Lai Châu")
     return [
         make_figure(here, 2024, P, "5000000000", source=KCDP),
         make_figure(here, 2024, E, "4700000000", source=KCDP),
@@ -27,7 +24,7 @@ def test_funded_by_the_province_is_no_plan(lai_chau):
         "Năm 2024, tỉnh Lai Châu đã thực hiện kinh phí khuyến công địa phương "
         "do ngân sách tỉnh bố trí là 4,7 tỷ đồng."
     )
-    report = Checker(lai_chau).check_parts([("body", text)])
+    report = check(lai_chau, text)
     assert [(f.quote.text, f.verdict) for f in report.findings] == [
         ("4,7 tỷ đồng", MATCH)
     ]
@@ -36,5 +33,5 @@ def test_funded_by_the_province_is_no_plan(lai_chau):
 
 def test_allocated_is_still_the_plan(lai_chau):
     text = "Năm 2024, tỉnh Lai Châu bố trí 5 tỷ đồng kinh phí khuyến công địa phương."
-    report = Checker(lai_chau).check_parts([("body", text)])
+    report = check(lai_chau, text)
     assert report.findings[0].figures == (lai_chau[0],)

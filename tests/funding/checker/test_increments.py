@@ -5,26 +5,16 @@ an assumed reading (review defects, on sentences written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, UNSURE, Checker
+from funding.checker import MATCH, MISMATCH, UNSURE
 from funding.checker.candidates import Candidates
 from funding.checker.choose import Option, settle
 from funding.checker.engine import candidate_computed
 from funding.checker.increments import increments, left_of, rest_of
 from funding.checker.report import Finding, Quote, Reading
-from funding.models import Area, Figure
+from funding.models import Area
+from tests.funding.checker.checking import E, P, area, read
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
-
-
-def area(name):
-    return Area.objects.filter(short_name=name).get(valid_to=None)
-
-
-def read(figures, text):
-    report = Checker(figures).check_parts([("body", text)])
-    return [(f.quote.text, f.verdict) for f in report.findings]
 
 
 @pytest.fixture

@@ -14,15 +14,13 @@ from funding.api import (
     ROUNDING,
     UNSURE,
     VERDICT_LABELS,
-    Checker,
     Finding,
     Reading,
     Report,
 )
 from funding.checker import IdentError, Quote
 from funding.checker.idents import evaluate, parse
-from news.demo.content import SEED_SLUG, load_demo_content
-from news.models import Article, DataBlock
+from tests.funding.checker.checking import check
 
 pytestmark = pytest.mark.django_db
 
@@ -30,22 +28,6 @@ SENTENCE = (
     "Năm 2021, kinh phí khuyến công địa phương thực hiện 37,73 tỷ đồng, đạt "
     "94,11% kế hoạch."
 )
-
-
-@pytest.fixture
-def figures(reference_data):
-    load_demo_content()
-    seed = Article.objects.get(slug=SEED_SLUG)
-    found = {
-        f.pk: f
-        for block in DataBlock.objects.filter(article=seed)
-        for f in block.figures()
-    }
-    return list(found.values())
-
-
-def check(figures, text, bindings=None):
-    return Checker(figures, bindings=bindings).check_parts([("body", text)])
 
 
 def _finding(verdict):
@@ -64,8 +46,8 @@ def test_unsure_is_a_fifth_outcome_that_does_not_block():
     assert len(report.mismatches) == 1
 
 
-def test_each_finding_has_ranked_readings_with_idents_that_parse_back(figures):
-    report = check(figures, SENTENCE)
+def test_each_finding_has_ranked_readings_with_idents_that_parse_back(seed_figures):
+    report = check(seed_figures, SENTENCE)
     amount, percent = report.findings
     assert amount.verdict == MATCH
     assert isinstance(amount.reading, Reading)
@@ -73,7 +55,7 @@ def test_each_finding_has_ranked_readings_with_idents_that_parse_back(figures):
     assert percent.readings[0].ident.startswith("ratio:")
     assert percent.readings[0].explanation == percent.explanation
     assert "/" in percent.explanation
-    by_pk = {f.pk: f for f in figures}
+    by_pk = {f.pk: f for f in seed_figures}
     for finding in report.findings:
         assert 0 < finding.confidence <= 1
         assert finding.alternatives == finding.readings[1:3]
@@ -106,19 +88,19 @@ def test_a_bad_ident_is_an_error(ident):
         parse(ident)
 
 
-def test_the_key_survives_edits_elsewhere_in_the_text(figures):
-    before = check(figures, SENTENCE).findings[0].key
+def test_the_key_survives_edits_elsewhere_in_the_text(seed_figures):
+    before = check(seed_figures, SENTENCE).findings[0].key
     edited = "Mở đầu có thêm 12,5 tỷ đồng.\n" + SENTENCE + " Câu mới ở cuối."
-    after = check(figures, edited).findings[1].key
+    after = check(seed_figures, edited).findings[1].key
     assert before == after
-    twice = check(figures, SENTENCE + "\n" + SENTENCE).findings
+    twice = check(seed_figures, SENTENCE + "\n" + SENTENCE).findings
     assert twice[0].key != twice[2].key  # the same words twice: told apart
 
 
-def test_a_binding_wins_over_the_guess(figures):
-    amount = check(figures, SENTENCE).findings[0]
-    other = next(f for f in figures if f.pk not in {x.pk for x in amount.figures})
-    report = check(figures, SENTENCE, {amount.key: f"fig:{other.pk}"})
+def test_a_binding_wins_over_the_guess(seed_figures):
+    amount = check(seed_figures, SENTENCE).findings[0]
+    other = next(f for f in seed_figures if f.pk not in {x.pk for x in amount.figures})
+    report = check(seed_figures, SENTENCE, {amount.key: f"fig:{other.pk}"})
     bound = report.findings[0]
     assert bound.bound
     assert bound.readings[0].ident == f"fig:{other.pk}"
@@ -128,16 +110,16 @@ def test_a_binding_wins_over_the_guess(figures):
     assert bound.confidence == 1.0
 
 
-def test_a_binding_to_none_takes_the_number_out_of_the_report(figures):
-    amount = check(figures, SENTENCE).findings[0]
-    report = check(figures, SENTENCE, {amount.key: NOT_A_FIGURE})
+def test_a_binding_to_none_takes_the_number_out_of_the_report(seed_figures):
+    amount = check(seed_figures, SENTENCE).findings[0]
+    report = check(seed_figures, SENTENCE, {amount.key: NOT_A_FIGURE})
     assert [f.quote.text for f in report.findings] == ["94,11%"]
     assert [f.quote.text for f in report.not_figures] == ["37,73 tỷ đồng"]
 
 
-def test_a_binding_to_a_figure_gone_is_unsure_with_the_reason(figures):
-    amount = check(figures, SENTENCE).findings[0]
-    report = check(figures, SENTENCE, {amount.key: "fig:999999"})
+def test_a_binding_to_a_figure_gone_is_unsure_with_the_reason(seed_figures):
+    amount = check(seed_figures, SENTENCE).findings[0]
+    report = check(seed_figures, SENTENCE, {amount.key: "fig:999999"})
     finding = report.findings[0]
     assert finding.verdict == UNSURE
     assert "999999" in finding.explanation

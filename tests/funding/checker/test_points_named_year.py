@@ -5,18 +5,15 @@ these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, Checker
-from funding.checker.quotes import plain_text
-from funding.models import Area, Figure
+from funding.checker import MATCH, MISMATCH
+from tests.funding.checker.checking import E, P, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
 
 
 @pytest.fixture
 def dien_bien(reference_data, make_figure):
-    province = Area.objects.get(short_name="Điện Biên", valid_to=None)
+    province = area("Điện Biên")
     figures = []
     # 2021: 92%; 2023: 95%; 2024: 98%
     for year, plan, executed in [
@@ -30,14 +27,12 @@ def dien_bien(reference_data, make_figure):
 
 
 def points_verdict(figures, points):
-    text = plain_text(
-        "<p>Năm 2021 Điện Biên giải ngân 92% kế hoạch khuyến công; năm 2024 "
-        f"đạt 98%, cao hơn {points} điểm phần trăm.</p>"
+    found = paragraph_verdicts(
+        figures,
+        "Năm 2021 Điện Biên giải ngân 92% kế hoạch khuyến công; năm 2024 "
+        f"đạt 98%, cao hơn {points} điểm phần trăm.",
     )
-    report = Checker(figures).check_parts([("body", text)])
-    return {f.quote.text: f.verdict for f in report.findings}[
-        f"{points} điểm phần trăm"
-    ]
+    return found[f"{points} điểm phần trăm"]
 
 
 def test_points_against_the_year_named_match(dien_bien):

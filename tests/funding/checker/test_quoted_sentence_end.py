@@ -4,13 +4,11 @@ these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, Checker
-from funding.checker.quotes import plain_text, sentences
-from funding.models import Area, Figure
+from funding.checker import MATCH
+from funding.checker.quotes import sentences
+from tests.funding.checker.checking import EST, E, P, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
-
-E, P, EST = Figure.Measure.EXECUTED, Figure.Measure.PLAN, Figure.Measure.ESTIMATE
 
 
 def test_a_closing_quotation_mark_ends_the_sentence():
@@ -23,7 +21,7 @@ def test_a_closing_quotation_mark_ends_the_sentence():
 
 @pytest.fixture
 def dien_bien(reference_data, make_figure):
-    province = Area.objects.get(short_name="Điện Biên", valid_to=None)
+    province = area("Điện Biên")
     return [
         make_figure(province, 2024, P, "6000000000"),
         make_figure(province, 2024, E, "5700000000"),
@@ -33,11 +31,10 @@ def dien_bien(reference_data, make_figure):
 
 
 def test_a_share_in_quoted_speech_keeps_its_own_year(dien_bien):
-    text = plain_text(
-        "<p>Năm 2025, Điện Biên được giao 7,5 tỷ đồng. Giám đốc Sở cho biết: "
+    found = paragraph_verdicts(
+        dien_bien,
+        "Năm 2025, Điện Biên được giao 7,5 tỷ đồng. Giám đốc Sở cho biết: "
         "“Ước cả năm, kinh phí thực hiện đạt khoảng 7,2 tỷ đồng, bằng 96% kế hoạch.” "
-        "Năm 2024 tỉnh đã thực hiện 5,7 tỷ đồng.</p>"
+        "Năm 2024 tỉnh đã thực hiện 5,7 tỷ đồng.",
     )
-    report = Checker(dien_bien).check_parts([("body", text)])
-    found = {f.quote.text: f.verdict for f in report.findings}
     assert found["96%"] == MATCH

@@ -5,26 +5,25 @@ from decimal import Decimal
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
-from funding.models import Area, Figure, Indicator
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE
+from funding.models import Indicator
+from tests.funding.checker.checking import (
+    KCDP,
+    KCQG,
+    E,
+    P,
+    area_before_merger,
+    read,
+    read_with_report,
+)
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
-ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
-
-
-def area(name, merged=False):
-    found = Area.objects.filter(short_name=name)
-    if merged:
-        found = found.filter(valid_to__isnull=False)
-    return found.order_by("valid_to").first() if not merged else found.get()
 
 
 @pytest.fixture
 def province(reference_data, make_figure):
     """A province's figures, as a year-end review would quote them."""
-    here = area("Quảng Ngãi", merged=True)  # before the 2025 merger
+    here = area_before_merger("Quảng Ngãi")  # before the 2025 merger
     projects = Indicator.objects.get(code="so-de-an")
     made = [
         make_figure(here, 2024, E, "14290000000"),
@@ -40,13 +39,8 @@ def province(reference_data, make_figure):
     return made
 
 
-def read(figures, text):
-    report = Checker(figures).check_parts([("body", text)])
-    return [(f.quote.text, f.verdict) for f in report.findings], report
-
-
 def test_a_counted_noun_beside_an_amount_leaves_both_readable(province):
-    found, _ = read(
+    found = read(
         province,
         "Năm 2024, tỉnh Quảng Ngãi triển khai 46 đề án với tổng kinh phí "
         "thực hiện 14,29 tỷ đồng.",
@@ -55,7 +49,7 @@ def test_a_counted_noun_beside_an_amount_leaves_both_readable(province):
 
 
 def test_a_year_after_the_numbers_does_not_carry_and_so_voi_resets_it(province):
-    found, _ = read(
+    found = read(
         province,
         "Năm 2024, kinh phí thực hiện là 14,29 tỷ đồng; 2 đề án được chuyển "
         "sang thực hiện trong năm 2025.\n"
@@ -72,7 +66,7 @@ def test_a_year_after_the_numbers_does_not_carry_and_so_voi_resets_it(province):
 
 
 def test_a_year_in_parentheses_binds_only_inside_them(province):
-    found, report = read(
+    found, report = read_with_report(
         province,
         "Năm 2024, nguồn khuyến công quốc gia là 3,41 tỷ đồng (năm 2023: 2,28 "
         "tỷ đồng), gấp 1,5 lần năm trước.",
@@ -86,7 +80,7 @@ def test_a_year_in_parentheses_binds_only_inside_them(province):
 
 
 def test_pairs_and_rises_of_counts(province):
-    found, _ = read(
+    found = read(
         province,
         "Năm 2024, toàn tỉnh triển khai 46/48 đề án theo kế hoạch, tăng từ 40 "
         "lên 46 đề án so với năm 2023.",
@@ -97,7 +91,7 @@ def test_pairs_and_rises_of_counts(province):
         ("40", MATCH),
         ("46 đề án", MATCH),
     ]
-    swapped, report = read(
+    swapped, report = read_with_report(
         province, "Năm 2024, toàn tỉnh triển khai 48/46 đề án theo kế hoạch."
     )
     assert [v for _t, v in swapped] == [MISMATCH, MISMATCH]
@@ -105,7 +99,7 @@ def test_pairs_and_rises_of_counts(province):
 
 
 def test_a_number_with_no_data_behind_it_is_never_a_mismatch(province):
-    found, report = read(
+    found, report = read_with_report(
         province,
         "Năm 2024, thu nhập bình quân đạt 6,5 triệu đồng/người/tháng; năm "
         "2025 tỉnh phấn đấu triển khai 50 đề án, vốn đối ứng hơn 21 tỷ đồng.",
@@ -117,13 +111,13 @@ def test_a_number_with_no_data_behind_it_is_never_a_mismatch(province):
 def test_a_percentage_of_printed_rounded_inputs_is_within_rounding(
     reference_data, make_figure
 ):
-    here = area("Quảng Ngãi", merged=True)
+    here = area_before_merger("Quảng Ngãi")
     figures = [
         make_figure(here, 2022, E, "42530850000", source=KCDP),
         make_figure(here, 2022, E, "61437250000"),
     ]
     # 42,53 / 61,44 = 69,22% as printed; the exact figures give 69,226…%
-    found, _ = read(
+    found = read(
         figures,
         "Năm 2022, kinh phí khuyến công địa phương thực hiện 42,53 tỷ đồng, "
         "chiếm 69,22% tổng kinh phí khuyến công.",
@@ -134,13 +128,13 @@ def test_a_percentage_of_printed_rounded_inputs_is_within_rounding(
 def test_a_merged_province_is_the_sum_of_those_it_was_made_of(
     reference_data, make_figure
 ):
-    old = area("Khánh Hòa", merged=True)
-    absorbed = area("Ninh Thuận")
+    old = area_before_merger("Khánh Hòa")
+    absorbed = area_before_merger("Ninh Thuận")
     figures = [
         make_figure(old, 2024, E, "7426300000"),
         make_figure(absorbed, 2024, E, "5913800000"),
     ]
-    found, report = read(
+    found, report = read_with_report(
         figures,
         "Năm 2024, tổng kinh phí khuyến công thực hiện của hai tỉnh là 13,34 tỷ "
         "đồng, trong đó Khánh Hòa 7,43 tỷ đồng, Ninh Thuận 5,91 tỷ đồng.",
@@ -150,19 +144,19 @@ def test_a_merged_province_is_the_sum_of_those_it_was_made_of(
 
 
 def test_a_unit_slip_is_a_confident_mismatch(province):
-    found, _ = read(
+    found = read(
         province, "Năm 2024, kinh phí khuyến công quốc gia thực hiện 3,41 triệu đồng."
     )
     assert found == [("3,41 triệu đồng", MISMATCH)]
 
 
 def test_a_wrong_direction_is_a_mismatch(province):
-    found, _ = read(
+    found = read(
         province,
         "Năm 2024, tổng kinh phí thực hiện 14,29 tỷ đồng, giảm 20,39% so với năm 2023.",
     )
     assert found == [("14,29 tỷ đồng", MATCH), ("20,39%", MISMATCH)]
-    right, _ = read(
+    right = read(
         province,
         "Năm 2024, tổng kinh phí thực hiện 14,29 tỷ đồng, tăng 20,39% so với năm 2023.",
     )
@@ -172,12 +166,14 @@ def test_a_wrong_direction_is_a_mismatch(province):
 def test_two_readings_the_words_cannot_tell_apart_make_it_unsure(
     reference_data, make_figure
 ):
-    one, two = area("Quảng Ngãi", merged=True), area("Ninh Thuận")
+    one, two = area_before_merger("Quảng Ngãi"), area_before_merger("Ninh Thuận")
     figures = [
         make_figure(one, 2024, E, "7000000000"),
         make_figure(two, 2024, E, "9000000000"),
     ]
-    found, report = read(figures, "Năm 2024, kinh phí khuyến công thực hiện 8 tỷ đồng.")
+    found, report = read_with_report(
+        figures, "Năm 2024, kinh phí khuyến công thực hiện 8 tỷ đồng."
+    )
     assert found == [("8 tỷ đồng", UNSURE)]
     assert {r.figures[0].pk for r in report.findings[0].readings} == {
         f.pk for f in figures
@@ -188,7 +184,7 @@ def test_two_readings_the_words_cannot_tell_apart_make_it_unsure(
 def test_a_table_cell_takes_its_column_unit_and_its_row_label(
     reference_data, make_figure
 ):
-    here = area("Ninh Thuận")
+    here = area_before_merger("Ninh Thuận")
     figures = [
         make_figure(here, 2023, E, "1150000000"),
     ]
@@ -197,9 +193,9 @@ def test_a_table_cell_takes_its_column_unit_and_its_row_label(
         "Địa phương\tKinh phí (triệu đồng)\t\n"
         "Ninh Thuận\t1.150,0\t\n"
     )
-    found, _ = read(figures, text)
+    found = read(figures, text)
     assert found == [("1.150,0", MATCH)]
-    wrong, _ = read(figures, text.replace("1.150,0", "1.250,0"))
+    wrong = read(figures, text.replace("1.150,0", "1.250,0"))
     assert wrong == [("1.250,0", MISMATCH)]
     assert Decimal("1150000000") == figures[0].value
 
@@ -207,7 +203,7 @@ def test_a_table_cell_takes_its_column_unit_and_its_row_label(
 def test_a_table_with_grouped_headers_reads_each_column(reference_data, make_figure):
     from funding.checker import plain_text
 
-    here = area("Ninh Thuận")
+    here = area_before_merger("Ninh Thuận")
     figures = [
         make_figure(here, 2023, P, "1200500000"),
         make_figure(here, 2023, E, "1100000000"),
@@ -218,6 +214,6 @@ def test_a_table_with_grouped_headers_reads_each_column(reference_data, make_fig
         "<th>Thực hiện</th></tr><tr><td>Ninh Thuận</td><td>1.200,5</td>"
         "<td>1.100,0</td></tr></table>"
     )
-    found, report = read(figures, plain_text(body))
+    found, report = read_with_report(figures, plain_text(body))
     assert found == [("1.200,5", MATCH), ("1.100,0", MATCH)]
     assert [f.figures[0].measure for f in report.findings] == [P, E]

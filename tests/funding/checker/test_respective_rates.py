@@ -4,19 +4,16 @@ another rate (sentences written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, UNSURE, Checker
-from funding.models import Area, Figure
+from funding.checker import MATCH, UNSURE
+from tests.funding.checker.checking import E, P, area, check, read
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
 
 
 @pytest.fixture
 def two(reference_data, make_figure):
     # Điện Biên 3,2 of 4 tỷ: 80%; Lai Châu 4,5 of 6 tỷ: 75%
-    dien_bien = Area.objects.get(short_name="Điện Biên", valid_to=None)
-    lai_chau = Area.objects.get(short_name="Lai Châu", valid_to=None)
+    dien_bien, lai_chau = area("Điện Biên"), area("Lai Châu")
     return [
         make_figure(dien_bien, 2024, P, "4000000000"),
         make_figure(dien_bien, 2024, E, "3200000000"),
@@ -32,13 +29,12 @@ TEXT = (
 
 
 def test_rates_after_lan_luot_follow_the_areas_listed(two):
-    report = Checker(two).check_parts([("body", TEXT.format("80%", "75%"))])
-    found = [(f.quote.text, f.verdict) for f in report.findings]
+    found = read(two, TEXT.format("80%", "75%"))
     assert found[2:] == [("80%", MATCH), ("75%", MATCH)]
 
 
 def test_a_wrong_rate_after_lan_luot_names_its_areas_rate(two):
-    report = Checker(two).check_parts([("body", TEXT.format("80%", "57%"))])
+    report = check(two, TEXT.format("80%", "57%"))
     wrong = report.findings[3]
     assert (wrong.quote.text, wrong.verdict) == ("57%", UNSURE)
     assert any(r.expected.startswith("75") for r in wrong.readings)

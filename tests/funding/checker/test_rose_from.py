@@ -5,17 +5,16 @@ these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, Checker
-from funding.models import Area, Figure, Indicator
+from funding.checker import MATCH, MISMATCH
+from funding.models import Indicator
+from tests.funding.checker.checking import E, area, read_with_report
 
 pytestmark = pytest.mark.django_db
-
-E = Figure.Measure.EXECUTED
 
 
 @pytest.fixture
 def projects(reference_data, make_figure):
-    province = Area.objects.get(short_name="Cao Bằng", valid_to=None)
+    province = area("Cao Bằng")
     count = Indicator.objects.get(code="so-de-an")
     return [
         make_figure(province, year, E, value, indicator=count)
@@ -33,8 +32,7 @@ TEXT = (
 def test_the_count_it_rose_from_is_of_the_year_named_after_it(
     projects, printed, verdict
 ):
-    report = Checker(projects).check_parts([("body", TEXT.format(f"{printed} đề án"))])
-    found = [(f.quote.text, f.verdict) for f in report.findings]
+    found, report = read_with_report(projects, TEXT.format(f"{printed} đề án"))
     assert found[:2] == [("27 đề án", MATCH), (f"{printed} đề án", verdict)]
     if verdict == MISMATCH:
         assert report.findings[1].expected == "20 đề án"

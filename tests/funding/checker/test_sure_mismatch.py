@@ -6,23 +6,16 @@ is "unsure" with the reading (sentences written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, UNSURE, Checker
-from funding.models import Area, Figure
+from funding.checker import MATCH, MISMATCH, UNSURE
+from tests.funding.checker.checking import E, P, area, read_with_report
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
-
-
-def read(figures, text):
-    report = Checker(figures).check_parts([("body", text)])
-    return [(f.quote.text, f.verdict) for f in report.findings], report
 
 
 @pytest.fixture
 def dien_bien(reference_data, make_figure):
     """6,84 of 7,2 tỷ: 95,00% of the plan."""
-    province = Area.objects.get(short_name="Điện Biên", valid_to=None)
+    province = area("Điện Biên")
     return [
         make_figure(province, 2024, P, "7200000000"),
         make_figure(province, 2024, E, "6840000000"),
@@ -46,7 +39,7 @@ RATE = "Năm 2024, tỉnh Điện Biên giải ngân kinh phí khuyến công đ
 def test_a_rate_close_to_its_reading_is_unsure_unless_a_slip(
     dien_bien, printed, verdict
 ):
-    found, report = read(dien_bien, RATE.format(printed))
+    found, report = read_with_report(dien_bien, RATE.format(printed))
     assert found == [(printed, verdict)]
     if verdict == UNSURE:  # the editor is shown the reading to confirm
         assert report.findings[0].readings[0].expected.startswith("95,0")
@@ -70,7 +63,7 @@ def test_a_rate_close_to_its_reading_is_unsure_unless_a_slip(
 def test_an_amount_off_its_reading_is_sure_when_its_own_clause_names_it(
     dien_bien, text, verdict
 ):
-    found, report = read(dien_bien, text)
+    found, report = read_with_report(dien_bien, text)
     assert [v for _t, v in found] == [verdict]
     assert report.findings[0].readings[0].expected.startswith("6,8")
 
@@ -81,14 +74,13 @@ def test_a_number_that_is_another_figure_its_own_clause_allows_is_unsure(
     # only the carried year and province pick Lai Châu 2024 (5,8 tỷ); the
     # printed 4,9 tỷ is Sơn La's 2023 figure, which the clause's own words
     # ("kinh phí khuyến công thực hiện") name as well: ask, naming both
-    lai_chau = Area.objects.get(short_name="Lai Châu", valid_to=None)
-    son_la = Area.objects.get(short_name="Sơn La", valid_to=None)
+    lai_chau, son_la = area("Lai Châu"), area("Sơn La")
     figures = [
         make_figure(lai_chau, 2024, P, "6150000000"),
         make_figure(lai_chau, 2024, E, "5800000000"),
         make_figure(son_la, 2023, E, "4900000000"),
     ]
-    found, report = read(
+    found, report = read_with_report(
         figures,
         "Năm 2024, tỉnh Lai Châu tổng kết khuyến công. Kinh phí khuyến công "
         "thực hiện 4,9 tỷ đồng.",

@@ -4,13 +4,10 @@ cell stays the year's plan (tables written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, Checker
-from funding.checker.quotes import plain_text
-from funding.models import Area, Figure
+from funding.checker import MATCH, MISMATCH
+from tests.funding.checker.checking import E, P, area, read_html
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
 
 TABLE = (
     "<h2>Kinh phí khuyến công tỉnh Điện Biên</h2>"
@@ -24,7 +21,7 @@ TABLE = (
 
 @pytest.fixture
 def dien_bien(reference_data, make_figure):
-    province = Area.objects.get(short_name="Điện Biên", valid_to=None)
+    province = area("Điện Biên")
     return [
         make_figure(province, 2023, P, "7000000000"),
         make_figure(province, 2023, E, "6650000000"),
@@ -34,15 +31,13 @@ def dien_bien(reference_data, make_figure):
     ]
 
 
-def verdicts(figures, **cells):
-    text = plain_text(TABLE.format(**cells))
-    report = Checker(figures).check_parts([("body", text)])
-    return [(f.quote.text, f.verdict) for f in report.findings]
+def read_table(figures, **cells):
+    return read_html(figures, TABLE.format(**cells))
 
 
 def test_a_row_led_by_a_year_and_its_months_reads_that_period(dien_bien):
     # 9 months of 2024: 5.120 of the year's 8.000 planned, 64,00%
-    assert verdicts(dien_bien, e2023="6.650", e2024="5.120", rate="64,00") == [
+    assert read_table(dien_bien, e2023="6.650", e2024="5.120", rate="64,00") == [
         ("7.000", MATCH),
         ("6.650", MATCH),
         ("95,00", MATCH),
@@ -53,5 +48,5 @@ def test_a_row_led_by_a_year_and_its_months_reads_that_period(dien_bien):
 
 
 def test_the_whole_year_printed_in_a_months_row_is_flagged(dien_bien):
-    found = dict(verdicts(dien_bien, e2023="6.650", e2024="5.210", rate="64,00"))
+    found = dict(read_table(dien_bien, e2023="6.650", e2024="5.210", rate="64,00"))
     assert found["5.210"] == MISMATCH  # 5.120 with two digits swapped

@@ -13,24 +13,12 @@ from funding.checker import (
     NO_DATA,
     ROUNDING,
     UNSURE,
-    Checker,
     plain_text,
 )
-from funding.models import Area, Figure, Indicator, ProgrammeContent
+from funding.models import Area, Indicator, ProgrammeContent
+from tests.funding.checker.checking import EST, KCDP, KCQG, E, P, area, read
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
-ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
-
-
-def area(name):
-    return Area.objects.filter(short_name=name).get(valid_to=None)
-
-
-def read(figures, text):
-    report = Checker(figures).check_parts([("body", text)])
-    return [(f.quote.text, f.verdict) for f in report.findings]
 
 
 def content(name):
@@ -276,7 +264,7 @@ def test_what_must_still_be_spent_to_reach_the_estimate(reference_data, make_fig
     here = area("Lai Châu")
     figures = [
         make_figure(here, 2024, P, "9400000000"),
-        make_figure(here, 2024, Figure.Measure.ESTIMATE, "9100000000"),
+        make_figure(here, 2024, EST, "9100000000"),
         make_figure(here, 2024, E, "7250000000", months=11),
     ]
     # 9,1 − 7,25 = 1,85 to reach the estimate (2,15 to reach the plan)

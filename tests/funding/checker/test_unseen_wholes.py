@@ -5,22 +5,20 @@ tests, not taken from the corpus)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
-from funding.models import Area, Figure, Indicator
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE
+from funding.models import Area, Indicator
+from tests.funding.checker.checking import (
+    EST,
+    KCDP,
+    KCQG,
+    E,
+    P,
+    area,
+    area_before_merger,
+    read,
+)
 
 pytestmark = pytest.mark.django_db
-
-E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
-ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
-
-
-def area(name):
-    return Area.objects.filter(short_name=name).get(valid_to=None)
-
-
-def read(figures, text):
-    report = Checker(figures).check_parts([("body", text)])
-    return [(f.quote.text, f.verdict) for f in report.findings]
 
 
 @pytest.fixture
@@ -86,9 +84,7 @@ def lake(reference_data, make_figure):
     return [
         make_figure(dien_bien, 2026, P, "8000000000", source=KCDP),
         make_figure(dien_bien, 2026, E, "5200000000", source=KCDP, months=9),
-        make_figure(
-            dien_bien, 2026, Figure.Measure.ESTIMATE, "7700000000", source=KCDP
-        ),
+        make_figure(dien_bien, 2026, EST, "7700000000", source=KCDP),
     ]
 
 
@@ -117,11 +113,8 @@ def test_a_change_of_nam_nay_is_of_the_area_in_force(lake, make_figure):
 
 def test_a_total_before_the_parts_it_was_added_from(reference_data, make_figure):
     # printed parts 4,21 + 1,83 + 3,06 = 9,10; the exact sum 9,1147 prints 9,11
-    old = Area.objects.filter(short_name="Lâm Đồng").get(valid_to__isnull=False)
-    absorbed = [
-        Area.objects.filter(short_name=n).get(valid_to__isnull=False)
-        for n in ("Đắk Nông", "Bình Thuận")
-    ]
+    old = area_before_merger("Lâm Đồng")
+    absorbed = [area_before_merger(n) for n in ("Đắk Nông", "Bình Thuận")]
     figures = [
         make_figure(old, 2025, E, "4214900000", months=6),
         make_figure(absorbed[0], 2025, E, "1834900000", months=6),

@@ -3,18 +3,15 @@ the second number of "từ … lên …" (sentences written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, Checker
-from funding.checker.quotes import plain_text
-from funding.models import Area, Figure
+from funding.checker import MATCH, MISMATCH
+from tests.funding.checker.checking import E, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
-
-E = Figure.Measure.EXECUTED
 
 
 @pytest.fixture
 def son_la(reference_data, make_figure):
-    province = Area.objects.get(short_name="Sơn La", valid_to=None)
+    province = area("Sơn La")
     return [
         make_figure(province, 2021, E, "5100000000"),
         make_figure(province, 2022, E, "5730000000"),
@@ -22,13 +19,8 @@ def son_la(reference_data, make_figure):
     ]
 
 
-def verdicts(figures, text):
-    report = Checker(figures).check_parts([("body", plain_text(f"<p>{text}</p>"))])
-    return {f.quote.text: f.verdict for f in report.findings}
-
-
 def test_the_year_after_the_new_value_of_a_rise_is_its_own(son_la):
-    found = verdicts(
+    found = paragraph_verdicts(
         son_la,
         "Kinh phí khuyến công Sơn La tăng đều, từ 5,1 tỷ đồng năm 2021 "
         "lên 6,48 tỷ đồng năm 2023.",
@@ -37,7 +29,7 @@ def test_the_year_after_the_new_value_of_a_rise_is_its_own(son_la):
 
 
 def test_a_wrong_value_with_its_year_after_it_is_flagged(son_la):
-    found = verdicts(
+    found = paragraph_verdicts(
         son_la,
         "Kinh phí khuyến công Sơn La tăng đều, từ 5,1 tỷ đồng năm 2021 "
         "lên 6,84 tỷ đồng năm 2023.",

@@ -1,0 +1,51 @@
+"""How the checker's tests check a text: the checker given some figures,
+what it says of each printed number, and the areas the figures are of.
+One home for them, so that every test reads a text the same way."""
+
+from funding.checker import Checker, plain_text
+from funding.models import Area, Figure
+
+E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
+EST = Figure.Measure.ESTIMATE
+ALL, KCQG, KCDP = Figure.Fund.ALL, Figure.Fund.KCQG, Figure.Fund.KCDP
+
+
+def area(name):
+    """The area of this short name as it is now (after the 2025 merger)."""
+    return Area.objects.filter(short_name=name).get(valid_to=None)
+
+
+def area_before_merger(name):
+    """The area of this short name as it was before the 2025 merger."""
+    return Area.objects.filter(short_name=name).get(valid_to__isnull=False)
+
+
+def check(figures, text, bindings=None):
+    """The report on ``text`` (plain text, as the article's body)."""
+    return Checker(figures, bindings=bindings).check_parts([("body", text)])
+
+
+def quoted_verdicts(report):
+    """Each printed number with its verdict, in the text's order."""
+    return [(f.quote.text, f.verdict) for f in report.findings]
+
+
+def read(figures, text):
+    return quoted_verdicts(check(figures, text))
+
+
+def read_with_report(figures, text):
+    """``read``, and the report, for what else it says."""
+    report = check(figures, text)
+    return quoted_verdicts(report), report
+
+
+def read_html(figures, html):
+    """``read`` of a rich-text body, by its words (``plain_text``)."""
+    return read(figures, plain_text(html))
+
+
+def paragraph_verdicts(figures, text):
+    """Each printed number of the paragraph ``text`` → its verdict (a
+    number printed twice: its last)."""
+    return dict(read_html(figures, f"<p>{text}</p>"))
