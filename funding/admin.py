@@ -316,25 +316,33 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         return format_value(obj.value, obj.indicator)
 
     def save_model(self, request, obj, form, change):
+        # Moved (its area, year… edited), it leaves what showed it where it
+        # was: told before the save, while the stored row is still there.
+        moved = change and bool(set(form.changed_data) & set(Figure.KEY_FIELDS))
+        flagged = self._flagged(Figure.objects.filter(pk=obj.pk)) if moved else 0
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
         if form.has_changed():
-            self._flag(request, Figure.objects.filter(pk=obj.pk))
+            flagged += self._flagged(Figure.objects.filter(pk=obj.pk))
+        self._tell_flagged(request, flagged)
 
     def delete_model(self, request, obj):
-        self._flag(request, Figure.objects.filter(pk=obj.pk))
+        self._tell_flagged(request, self._flagged(Figure.objects.filter(pk=obj.pk)))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        self._flag(request, queryset)
+        self._tell_flagged(request, self._flagged(queryset))
         super().delete_queryset(request, queryset)
 
-    def _flag(self, request, figures):
+    def _flagged(self, figures) -> int:
         # What shows these figures is told (news flags the published
         # articles for review); each receiver says how many it flagged.
         replies = figures_changed.send(sender=Figure, figures=figures)
-        if count := sum(flagged or 0 for _receiver, flagged in replies):
+        return sum(flagged or 0 for _receiver, flagged in replies)
+
+    def _tell_flagged(self, request, count: int) -> None:
+        if count:
             self.message_user(
                 request,
                 _(

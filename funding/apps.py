@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,12 +16,15 @@ class FundingConfig(AppConfig):
         )
 
         from . import models
-        from .core.page_keys import figure_keys
+        from .core.page_keys import figure_keys, remember_place
         from .pages.page_keys import PAGES
 
         # A figure re-renders only the pages showing it (``page_keys``);
         # reference data, every page.
         connect(models.Figure, keys=figure_keys)
+        pre_save.connect(
+            remember_place, sender=models.Figure, dispatch_uid="funding-figure-place"
+        )
         for view_name, function in PAGES.items():
             register_page_keys(view_name, function)
         connect(

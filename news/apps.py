@@ -56,6 +56,11 @@ class NewsConfig(AppConfig):
         # A category is in every page's menu.
         connect(Category)
         connect(Figure, keys=page_keys.figure_keys)
+        pre_save.connect(
+            page_keys.remember_users,
+            sender=Figure,
+            dispatch_uid="news-pagecache-figure-users-before",
+        )
         for view_name, function in page_keys.PAGES.items():
             register_page_keys(view_name, function)
         # The portal's chrome and the image library show on every page.

@@ -50,10 +50,26 @@ def articles_keys(article_ids) -> set[str]:
     return {f"article:{pk}" for pk in article_ids}
 
 
+def remember_users(sender, instance, raw=False, **_kwargs) -> None:
+    """pre_save of a figure: when it moves (its area, year… edited), the
+    published articles that showed or quoted it where it was, for
+    ``figure_keys``."""
+    instance._articles_before = set()
+    if not instance.pk or raw:
+        return
+    stored = type(instance).objects.filter(pk=instance.pk).first()
+    if stored is not None and stored.key() != instance.key():
+        instance._articles_before = set(
+            articles_using(stored).values_list("pk", flat=True)
+        )
+
+
 def figure_keys(figure, **_change) -> set[str]:
     """A figure saved or deleted alone: the pages of the published articles
-    showing or quoting it (bulk changes: ``services.flag_articles_for_review``)."""
-    return articles_keys(articles_using(figure).values_list("pk", flat=True))
+    showing or quoting it, where it is and where it was (bulk changes:
+    ``services.flag_articles_for_review``)."""
+    using = set(articles_using(figure).values_list("pk", flat=True))
+    return articles_keys(using | getattr(figure, "_articles_before", set()))
 
 
 # Pages and what they show, by URL name.

@@ -102,14 +102,31 @@ def change_keys(
     return keys
 
 
-def figure_keys(figure, *, added_or_removed: bool = True) -> set[str]:
-    """A figure saved or deleted alone (the admin, a script): one query
-    tells whether it is its area and year's only figure (it is still stored:
-    keys are read after a save and before a deletion)."""
-    alone = (
-        added_or_removed
-        and not Figure.objects.filter(area_id=figure.area_id, year=figure.year)
-        .exclude(pk=figure.pk)
-        .exists()
+def remember_place(sender, instance, raw=False, **_kwargs) -> None:
+    """pre_save of a figure: its area and year as stored, for
+    ``figure_keys`` (a figure moved in the admin leaves the pages of the
+    place it had)."""
+    if instance.pk and not raw:
+        instance._place_before = (
+            Figure.objects.filter(pk=instance.pk).values_list("area_id", "year").first()
+        )
+
+
+def _empty(area_id: int, year: int, *, but: int | None = None) -> bool:
+    return (
+        not Figure.objects.filter(area_id=area_id, year=year).exclude(pk=but).exists()
     )
-    return change_keys([(figure.area_id, figure.year)], added_or_removed=alone)
+
+
+def figure_keys(figure, *, added_or_removed: bool = True) -> set[str]:
+    """A figure saved or deleted alone (the admin, a script): the pages of
+    its area and year, and of those it had if it moved. Whether it is its
+    place's only figure (it is still stored: keys are read after a save and
+    before a deletion) and whether it left its old place empty decide if
+    the years and areas that have figures changed."""
+    place = (figure.area_id, figure.year)
+    before = getattr(figure, "_place_before", None) or place
+    moved = before != place
+    which_changed = (added_or_removed or moved) and _empty(*place, but=figure.pk)
+    which_changed = which_changed or (moved and _empty(*before))
+    return change_keys({place, before}, added_or_removed=which_changed)

@@ -185,3 +185,30 @@ def test_near_copies_drop_only_the_pages_a_change_touches(
     )
     assert client.get(urls[0])["X-Page-Cache"] == "miss"
     assert client.get(urls[1])["X-Page-Cache"] == "near"
+
+
+def test_a_figure_moved_to_another_year_re_renders_the_pages_showing_it_before(
+    demo, client, django_capture_on_commit_callbacks
+):
+    """Its year (or area) edited in the admin: the pages that showed it where
+    it was no longer show it, as much as the new ones now do."""
+    before = {
+        demo.get_absolute_url(),
+        OVERVIEW.format("mien-trung-tay-nguyen", 2021),
+        "/so-lieu/xep-hang/?year=2021",
+    }
+    _fill(client, before)
+    figure = Figure.objects.get(
+        area__code="mien-trung-tay-nguyen",
+        year=2021,
+        fund="all",
+        measure="executed",
+        indicator__code="kinh-phi-khuyen-cong",
+    )
+    shown = client.get(OVERVIEW.format("mien-trung-tay-nguyen", 2021)).content
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.year, figure.period_end = 2019, figure.period_end.replace(year=2019)
+        figure.save()
+
+    assert _rerendered(client, before) == before
+    assert client.get(OVERVIEW.format("mien-trung-tay-nguyen", 2021)).content != shown

@@ -14,6 +14,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from funding.models import Area, Figure, ImportRecord, Indicator
+from news import page_keys
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, ArticleSnapshot, Correction, DataBlock
 from tests.admin_forms import opened_version
@@ -254,6 +255,81 @@ def article_form(article, **overrides):
             )
     data.update(overrides)
     return data
+
+
+def test_a_figure_moved_to_another_year_flags_the_story_that_showed_it(seed, make_user):
+    """Its year edited in the admin: a story whose block showed it where it
+    was (and does not quote it) shows another set of figures now."""
+    figure = seed_figure(year=2022, measure="plan", fund="kcqg")
+    story = Article.objects.create(
+        title="Kinh phí khuyến công khu vực năm 2022",
+        category=seed.category,
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    block = DataBlock.objects.create(
+        article=story,
+        title="Kế hoạch 2022",
+        year_from=2022,
+        year_to=2022,
+        content=figure.content,
+    )
+    block.indicators.set([figure.indicator])
+    block.areas.set([figure.area])
+    staff = Client()
+    staff.force_login(make_user("solieu_move", "Cán bộ số liệu"))
+    url = reverse("admin:funding_figure_change", args=[figure.pk])
+    response = staff.post(
+        url,
+        {
+            "opened_version": opened_version(staff, url),
+            "indicator": figure.indicator_id,
+            "area": figure.area_id,
+            "fund": figure.fund,
+            "content": figure.content_id,
+            "year": 2019,
+            "period_kind": figure.period_kind,
+            "period_end": figure.period_end.replace(year=2019).strftime("%d/%m/%Y"),
+            "measure": figure.measure,
+            "value": "29,21 tỷ",
+            "rounding": "0",
+            "source": figure.source_id,
+            "note": "",
+        },
+        follow=True,
+    )
+    assert "cần rà soát số liệu" in response.content.decode()
+    story.refresh_from_db()
+    assert story.needs_figure_review
+
+
+def test_a_figure_moved_outside_the_admin_re_renders_the_story_that_showed_it(
+    seed,
+):
+    """Saved from a script: the page cache's keys of the figure name the
+    story whose block showed it where it was."""
+    figure = seed_figure(year=2022, measure="plan", fund="kcqg")
+    story = Article.objects.create(
+        title="Kế hoạch khuyến công khu vực năm 2022",
+        category=seed.category,
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    block = DataBlock.objects.create(
+        article=story,
+        title="2022",
+        year_from=2022,
+        year_to=2022,
+        content=figure.content,
+    )
+    block.indicators.set([figure.indicator])
+    block.areas.set([figure.area])
+    figure.year, figure.period_end = 2019, figure.period_end.replace(year=2019)
+    figure.save()
+    assert f"article:{story.pk}" in page_keys.figure_keys(figure)
+    figure.value += 1  # saved again where it is now: the story no longer shows it
+    figure.save()
+    assert f"article:{story.pk}" not in page_keys.figure_keys(figure)
 
 
 def change_url(article):

@@ -59,3 +59,27 @@ def test_whether_it_is_alone_costs_one_query(make_figure, province):
     with CaptureQueriesContext(connection) as not_asked:
         figure_keys(figure, added_or_removed=False)
     assert len(alone_asked) == len(not_asked) + 1
+
+
+def test_a_figure_moved_in_the_admin_touches_the_place_it_left(make_figure, province):
+    figure = make_figure(province, 2031, Figure.Measure.PLAN, "1000")
+    make_figure(province, 2031, Figure.Measure.EXECUTED, "900")
+    figure.year, figure.period_end = 2029, figure.period_end.replace(year=2029)
+    figure.save()
+    keys = figure_keys(figure, added_or_removed=False)
+    # its new year, and the one it left (each with the year after)
+    assert {f"figures:year={y}" for y in (2029, 2030, 2031, 2032)} <= keys
+    # 2029 had no figure of the province before: the pickers change
+    assert WHICH_EXIST in keys
+
+
+def test_a_figure_moved_out_of_its_place_alone_empties_it(make_figure, province):
+    figure = make_figure(province, 2031, Figure.Measure.PLAN, "1000")
+    make_figure(province, 2029, Figure.Measure.EXECUTED, "800")
+    figure.year, figure.period_end = 2029, figure.period_end.replace(year=2029)
+    figure.save()
+    assert WHICH_EXIST in figure_keys(figure, added_or_removed=False)
+    figure.value += 1  # saved again where it is: only its value changed
+    figure.save()
+    keys = figure_keys(figure, added_or_removed=False)
+    assert WHICH_EXIST not in keys and "figures:year=2031" not in keys
