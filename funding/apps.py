@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,7 +16,7 @@ class FundingConfig(AppConfig):
         )
 
         from . import models
-        from .core.page_keys import figure_keys, remember_place
+        from .core.page_keys import figure_keys, place_emptied, remember_place
         from .pages.page_keys import PAGES
 
         # A figure re-renders only the pages showing it (``page_keys``);
@@ -24,6 +24,9 @@ class FundingConfig(AppConfig):
         connect(models.Figure, keys=figure_keys)
         pre_save.connect(
             remember_place, sender=models.Figure, dispatch_uid="funding-figure-place"
+        )
+        post_delete.connect(
+            place_emptied, sender=models.Figure, dispatch_uid="funding-figure-emptied"
         )
         for view_name, function in PAGES.items():
             register_page_keys(view_name, function)

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from khuyencong.pagecache import changed
+
 from .models import Area, Figure, RegionMembership
 
 EVERY_YEAR = "figures"
@@ -130,3 +132,11 @@ def figure_keys(figure, *, added_or_removed: bool = True) -> set[str]:
     which_changed = (added_or_removed or moved) and _empty(*place, but=figure.pk)
     which_changed = which_changed or (moved and _empty(*before))
     return change_keys({place, before}, added_or_removed=which_changed)
+
+
+def place_emptied(sender, instance, **_kwargs) -> None:
+    """post_delete of a figure: whether its area and year have any figure
+    left decides if the pickers change. Read after the row is gone, since
+    a bulk deletion sends every pre_delete first (each saw the others)."""
+    if _empty(instance.area_id, instance.year):
+        changed(keys={WHICH_EXIST})

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.db.models import Count
 from django.utils import timezone
 
 from funding.api import load_demo_figures
@@ -212,3 +213,29 @@ def test_a_figure_moved_to_another_year_re_renders_the_pages_showing_it_before(
 
     assert _rerendered(client, before) == before
     assert client.get(OVERVIEW.format("mien-trung-tay-nguyen", 2021)).content != shown
+
+
+def test_deleting_every_figure_of_an_area_and_year_at_once_changes_the_pickers(
+    demo, client, django_capture_on_commit_callbacks
+):
+    """A bulk deletion (the admin's "delete selected") sends every pre_delete
+    before any row goes: the pages whose year and area pickers list that
+    pair re-render all the same; deleting one of several does not."""
+    area, year = (
+        Figure.objects.exclude(area__code="mien-trung-tay-nguyen")
+        .values_list("area__code", "year")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=3)
+        .order_by("n", "area__code", "year")
+        .first()[:2]
+    )
+    # a page none of whose figures is of that year or the next
+    pickers = OVERVIEW.format("mien-trung-tay-nguyen", year - 3)
+    _fill(client, {pickers})
+    pair = Figure.objects.filter(area__code=area, year=year)
+    with django_capture_on_commit_callbacks(execute=True):
+        pair.first().delete()
+    assert _rerendered(client, {pickers}) == set()
+    with django_capture_on_commit_callbacks(execute=True):
+        pair.delete()
+    assert _rerendered(client, {pickers}) == {pickers}
