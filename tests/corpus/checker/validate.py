@@ -99,6 +99,10 @@ STYLES = (
     "photo_story",
     "annual_report_summary",
     "district_story",
+    "data_journalism",
+    "midterm_review",
+    "social_thread",
+    "meeting_minutes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
