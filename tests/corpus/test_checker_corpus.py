@@ -72,11 +72,11 @@ SIZES = {
         "errors": 260,
     },
     "heldout": {
-        "articles": 9,
-        "quotes": 200,
+        "articles": 13,
+        "quotes": 330,
         "variants": 1,
         "distractors": 1,
-        "errors": 70,
+        "errors": 110,
     },
 }
 
@@ -87,14 +87,16 @@ SIZES = {
 # 3 no-data numbers read as figures (a "khoảng 13 tỷ" target in 22, a
 # delegate's "hơn 5 tỷ" in 25, a revenue's "gấp" in 27).
 # Measured on the held-out split, 30-33 (four styles, 100 quotes with data,
-# a sixth writer) and 34-38 (five styles, 109 quotes with data, a seventh
-# writer), each written by someone who never read or ran the checker while
-# it was tuned by someone who never saw them (``--split heldout``): recall
-# 208 of 209, 9 false mismatches (30-33: 5; 34-38: 4, all in 34), 63 of 76
-# errors flagged (30-33: 24 of 34; 34-38: 39 of 42), unsure 3.8%, no
-# distractor flagged. 30-33 measured the same before and after the tuning
-# on 25-29, as each earlier held-out set was before and after the round
-# tuned on the set before it. Floors may only get better.
+# a sixth writer), 34-38 (five styles, 109, a seventh writer) and 39-42
+# (four styles, 121, an eighth writer), each written by someone who never
+# read or ran the checker while it was tuned by someone who never saw them
+# (``--split heldout``): recall 329 of 330, 18 false mismatches (30-33: 5;
+# 34-38: 4, all in 34; 39-42: 9, 8 of them in 39's four-province
+# comparison), 88 of 113 errors flagged (30-33: 24 of 34; 34-38: 39 of 42;
+# 39-42: 25 of 37), unsure 5.8%, no distractor flagged. 30-33 measured the
+# same before and after the tuning on 25-29, as each earlier held-out set
+# was before and after the round tuned on the set before it. Floors may
+# only get better.
 FLOORS = {
     "tune": {
         "quotes missed": 9,
@@ -105,8 +107,8 @@ FLOORS = {
     },
     "heldout": {
         "quotes missed": 1,
-        "false mismatches": 9,
-        "injected errors missed": 13,
+        "false mismatches": 18,
+        "injected errors missed": 25,
     },
 }
 
@@ -116,8 +118,8 @@ NOT_MET = {
     ("tune", "no false mismatch"): "2 false mismatches on 01-29, in 23 and 27",
     ("tune", "every injected error flagged"): "243 of 264 flagged on 01-29",
     ("tune", "at least 99% read right"): "839 of 931 read right (90.1%) on 01-29",
-    ("heldout", "no false mismatch"): "9 false mismatches on 30-38",
-    ("heldout", "every injected error flagged"): "63 of 76 flagged on 30-38",
+    ("heldout", "no false mismatch"): "18 false mismatches on 30-42",
+    ("heldout", "every injected error flagged"): "88 of 113 flagged on 30-42",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
