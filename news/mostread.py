@@ -11,19 +11,17 @@ day); either way ``most_read`` sums the last ``WINDOW_DAYS`` days.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import Counter
 from datetime import date, timedelta
 
-import redis
 from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from khuyencong.pagecache.common import redis_url
+from khuyencong.pagecache.common import redis_client
 
 log = logging.getLogger(__name__)
 
@@ -61,21 +59,16 @@ class ReadCount(models.Model):
         return self.article.get_absolute_url()
 
 
-@functools.cache
-def _redis(url: str):
-    return redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
-
-
 def _day_key(day: date) -> str:
     return cache.make_key(f"mostread:{day:%Y%m%d}")
 
 
 def record_read(*, article_id: int, day: date) -> None:
     """Count one read of the article on ``day``."""
-    url = redis_url()
-    if url is not None:
+    client = redis_client()
+    if client is not None:
         try:
-            pipe = _redis(url).pipeline()
+            pipe = client.pipeline()
             pipe.hincrby(_day_key(day), str(article_id), 1)
             pipe.expire(_day_key(day), KEEP_DAYS * 86400)
             pipe.execute()
@@ -94,8 +87,8 @@ def record_read(*, article_id: int, day: date) -> None:
         reads.update(count=F("count") + 1)
 
 
-def _redis_totals(url: str, days: list[date]) -> Counter:
-    pipe = _redis(url).pipeline()
+def _redis_totals(client, days: list[date]) -> Counter:
+    pipe = client.pipeline()
     for day in days:
         pipe.hgetall(_day_key(day))
     totals = Counter()
@@ -110,10 +103,10 @@ def most_read(articles, *, limit: int = 5) -> list:
     query (and one round trip to Redis, where the counts are)."""
     today = timezone.localdate()
     days = [today - timedelta(days=n) for n in range(WINDOW_DAYS)]
-    url = redis_url()
-    if url is not None:
+    client = redis_client()
+    if client is not None:
         try:
-            totals = _redis_totals(url, days)
+            totals = _redis_totals(client, days)
         except Exception as exc:
             log.warning("Most read: Redis unavailable: %s", exc)
             return []

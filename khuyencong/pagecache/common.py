@@ -8,6 +8,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 
 log = logging.getLogger("khuyencong.pagecache")
 
@@ -47,3 +48,12 @@ def redis_url() -> str | None:
         return None
     location = config["LOCATION"]
     return location[0] if isinstance(location, list | tuple) else location
+
+
+def redis_client():
+    """The cache's own Redis client, on the cache's connection pool, for
+    what the cache API lacks (publishing, scripts, hashes); None when the
+    cache is not Redis. One pool per process: no connection made per use."""
+    if redis_url() is None:
+        return None
+    return cache._cache.get_client(write=True)

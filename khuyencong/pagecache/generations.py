@@ -20,7 +20,7 @@ from django.db import Error, router, transaction
 from khuyencong.models import PageChange
 
 from . import stamps, versions
-from .common import CHANNEL, GENERATION_KEY, is_current, log, redis_url, warn
+from .common import CHANNEL, GENERATION_KEY, is_current, log, redis_client, warn
 from .keys import joined, split
 from .stamps import authority
 
@@ -161,16 +161,13 @@ def invalidate(**_kwargs) -> None:
 def publish(touched=None, token: str = "", clock: int | None = None) -> None:
     """Tell every process's near copies that a new generation began, or
     (``touched``) which keys of generation ``token`` changed at ``clock``."""
-    url = redis_url()
-    if url is None:
+    client = redis_client()
+    if client is None:
         return
-    import redis
-
     message = b"1"
     if touched is not None:
         message = "\n".join([token, str(clock or 0), *sorted(touched)]).encode()
-    with redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5) as r:
-        r.publish(cache.make_key(CHANNEL), message)
+    client.publish(cache.make_key(CHANNEL), message)
 
 
 # Callables giving when public pages next change with no save, or None.

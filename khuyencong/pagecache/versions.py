@@ -24,7 +24,7 @@ import threading
 from django.conf import settings
 from django.core.cache import cache
 
-from .common import redis_url
+from .common import redis_client, redis_url
 
 _BUMP = """
 local c = redis.call('INCR', KEYS[1])
@@ -56,7 +56,7 @@ def _ttl() -> int:
 
 def _script(source: str, keys: list[str]) -> int:
     made = [cache.make_and_validate_key(key) for key in keys]
-    client = cache._cache.get_client(made[0], write=True)
+    client = redis_client()
     return int(client.eval(source, len(made), *made, _ttl()))
 
 
