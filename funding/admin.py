@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
@@ -299,6 +301,14 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
     @admin.action(description=_("Xuất số liệu đã chọn theo mẫu báo cáo (XLSX)"))
     def export_report(self, request, queryset):
         return _xlsx(report_workbook(queryset), "bao-cao-so-lieu-khuyen-cong.xlsx")
+
+    def export_action(self, request):
+        # What the list refuses (a misspelt parameter, a bad lookup) it drops
+        # with "?e=1"; the export page, which filters the same way, too.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            return redirect(f"{request.path}?{ERROR_FLAG}=1")
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -52,6 +52,7 @@ from .core.demo import NATION as DEMO_NATION
 from .core.demo import REGION as DEMO_REGION
 from .core.demo import load_demo_figures, load_seed_figures
 from .core.models import Area, Figure, Indicator, ProgrammeContent, SourceDocument
+from .core.periods import YEAR_VALIDATORS, years_in_range
 from .core.selection import (
     Selection,
     areas_without_figures,
@@ -77,6 +78,7 @@ __all__ = [
     "ROUNDING",
     "UNSURE",
     "VERDICT_LABELS",
+    "YEAR_VALIDATORS",
     "Area",
     "BlockDisplay",
     "BlockView",
@@ -98,6 +100,7 @@ __all__ = [
     "load_demo_figures",
     "load_seed_figures",
     "long_layout_csv",
+    "years_in_range",
     "plain_text",
     "register_figure_users",
     "showing",

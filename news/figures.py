@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from funding.api import (
     NOT_A_FIGURE,
+    YEAR_VALIDATORS,
     Area,
     BlockDisplay,
     Figure,
@@ -26,6 +27,7 @@ from funding.api import (
     figures_for,
     showing,
     split_codes,
+    years_in_range,
 )
 from khuyencong.models import TimeStampedModel
 
@@ -63,8 +65,10 @@ class DataBlock(TimeStampedModel):
     areas = models.ManyToManyField(
         Area, related_name="data_blocks", verbose_name=_("địa bàn")
     )
-    year_from = models.PositiveSmallIntegerField(_("từ năm"))
-    year_to = models.PositiveSmallIntegerField(_("đến năm"))
+    year_from = models.PositiveSmallIntegerField(
+        _("từ năm"), validators=YEAR_VALIDATORS
+    )
+    year_to = models.PositiveSmallIntegerField(_("đến năm"), validators=YEAR_VALIDATORS)
     period_kind = models.CharField(
         _("kỳ"),
         max_length=10,
@@ -107,6 +111,10 @@ class DataBlock(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(year_from__lte=models.F("year_to")),
                 name="funding_datablock_years_in_order",
+            ),
+            models.CheckConstraint(
+                condition=years_in_range("year_from", "year_to"),
+                name="funding_datablock_years_known",
             ),
         ]
 

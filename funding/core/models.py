@@ -117,7 +117,9 @@ class Figure(TimeStampedModel):
         related_name="figures",
         verbose_name=_("nội dung"),
     )
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(
+        _("năm"), validators=periods.YEAR_VALIDATORS
+    )
     period_kind = models.CharField(
         _("kỳ"), max_length=10, choices=PeriodKind.choices, default=PeriodKind.YEAR
     )
@@ -195,6 +197,10 @@ class Figure(TimeStampedModel):
                 condition=Q(period_end__year=models.F("year")),
                 name="funding_figure_period_in_year",
             ),
+            models.CheckConstraint(
+                condition=periods.years_in_range("year"),
+                name="funding_figure_year_known",
+            ),
         ]
         indexes = [
             models.Index(fields=["area", "year"], name="funding_fig_area_year_idx"),
@@ -259,9 +265,11 @@ class Figure(TimeStampedModel):
         ):
             errors["value"] = _("Chỉ tiêu đếm phải là số nguyên.")
         self._normalise_period()
-        if self.period_end is None:
+        if not periods.is_known_year(self.year):
+            pass  # the year's own message says what is wrong
+        elif self.period_end is None:
             errors["period_end"] = _("Hãy nhập ngày hết kỳ.")
-        elif self.year and self.period_end.year != self.year:
+        elif self.period_end.year != self.year:
             errors["period_end"] = _("Ngày hết kỳ phải nằm trong năm %(year)s.") % {
                 "year": self.year
             }
@@ -273,7 +281,9 @@ class Figure(TimeStampedModel):
         # on 31/12, "first N months" on the last day of month N whatever day
         # was typed, "up to 30/9" is the first 9 months, quarter I the
         # first 3 months.
-        if self.period_kind == self.PeriodKind.YEAR and self.year:
+        if not periods.is_known_year(self.year):
+            return  # refused by the year's validators; no date to make of it
+        if self.period_kind == self.PeriodKind.YEAR:
             self.period_end = Period.whole_year(self.year).end
         elif self.period_end:
             period = Period(self.period_kind, self.period_end).normalised()

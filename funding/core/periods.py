@@ -25,9 +25,35 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+# A year field of a figure or of what selects figures: the same bounds in a
+# form (a Vietnamese message on the field) and in the database.
+YEAR_VALIDATORS = [
+    MinValueValidator(
+        FIRST_YEAR, gettext_lazy("Năm phải từ %(limit_value)s trở về sau.")
+    ),
+    MaxValueValidator(LAST_YEAR, gettext_lazy("Năm không được sau %(limit_value)s.")),
+]
+
+
+def years_in_range(*fields: str) -> Q:
+    """The condition of a CheckConstraint: every one of ``fields`` is a year
+    figures may belong to."""
+    condition = Q()
+    for field in fields:
+        condition &= Q(**{f"{field}__gte": FIRST_YEAR, f"{field}__lte": LAST_YEAR})
+    return condition
+
+
+def is_known_year(year) -> bool:
+    return isinstance(year, int) and FIRST_YEAR <= year <= LAST_YEAR
+
 
 YEAR, MONTHS, QUARTER, TO_DATE = "year", "months", "quarter", "to_date"
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}

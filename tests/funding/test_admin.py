@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -57,6 +58,34 @@ def test_bad_values_get_a_vietnamese_message(data_client, document, value, messa
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["value"]
     assert message in errors[0]
+    assert not Figure.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        ("1", "từ 1990"),
+        ("0", "từ 1990"),
+        ("3000", "sau 2100"),
+        ("10000", "sau 2100"),
+        ("2147483648", ""),
+    ],
+)
+def test_a_year_no_figure_can_have_gets_a_message_on_the_year(
+    data_client, document, year, message
+):
+    """A typo in the year must not store a figure no page can show (year 1
+    made the public overview fail) nor fail the form."""
+    response = data_client.post(ADD, form(document, year=year))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in errors["year"][0]
+    assert not Figure.objects.exists()
+
+
+def test_the_database_refuses_a_year_out_of_range(make_figure):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_figure("vn", 1, Figure.Measure.PLAN, 1)
     assert not Figure.objects.exists()
 
 
@@ -236,3 +265,12 @@ def test_a_deleted_figure_is_announced_before_it_goes(data_client, make_figure):
     assert announced == [[figure.pk]]  # still there when announced
     assert not Figure.objects.filter(pk=figure.pk).exists()
     assert "2 bài đã xuất bản dùng số liệu này" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["term=x", "year__gt=abc", "khong_co=1"])
+def test_the_export_page_drops_filters_the_list_refuses(data_client, query):
+    export = reverse("admin:funding_figure_export")
+    response = data_client.get(f"{export}?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == f"{export}?e=1"
+    assert data_client.get(response["Location"]).status_code == 200

@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.test import Client
 from django.urls import reverse
@@ -584,3 +585,12 @@ def test_a_block_download_reads_its_figures_once(
     assert len(response.content.decode().strip().splitlines()) == 1 + len(
         block.figures()
     )
+
+
+def test_a_block_of_years_no_figure_can_have_is_refused_on_its_fields(seed):
+    block = seed.data_blocks.first()
+    block.year_from, block.year_to = 0, 10000
+    with pytest.raises(ValidationError) as refused:
+        block.full_clean()
+    assert "từ 1990" in refused.value.message_dict["year_from"][0]
+    assert "sau 2100" in refused.value.message_dict["year_to"][0]
