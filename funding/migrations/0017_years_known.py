@@ -5,24 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('funding', '0016_vietnamese_model_names'),
+        ("funding", "0016_vietnamese_model_names"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='figure',
-            name='year',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Năm phải từ %(limit_value)s trở về sau.'), django.core.validators.MaxValueValidator(2100, 'Năm không được sau %(limit_value)s.')], verbose_name='năm'),
+            model_name="figure",
+            name="year",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(
+                        1990, "Năm phải từ %(limit_value)s trở về sau."
+                    ),
+                    django.core.validators.MaxValueValidator(
+                        2100, "Năm không được sau %(limit_value)s."
+                    ),
+                ],
+                verbose_name="năm",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalfigure',
-            name='year',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Năm phải từ %(limit_value)s trở về sau.'), django.core.validators.MaxValueValidator(2100, 'Năm không được sau %(limit_value)s.')], verbose_name='năm'),
+            model_name="historicalfigure",
+            name="year",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(
+                        1990, "Năm phải từ %(limit_value)s trở về sau."
+                    ),
+                    django.core.validators.MaxValueValidator(
+                        2100, "Năm không được sau %(limit_value)s."
+                    ),
+                ],
+                verbose_name="năm",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1990), ('year__lte', 2100)), name='funding_figure_year_known'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 1990), ("year__lte", 2100)),
+                name="funding_figure_year_known",
+            ),
         ),
     ]

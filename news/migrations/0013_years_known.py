@@ -5,25 +5,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('funding', '0017_years_known'),
-        ('news', '0012_figure_check_stored'),
+        ("funding", "0017_years_known"),
+        ("news", "0012_figure_check_stored"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='datablock',
-            name='year_from',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Năm phải từ %(limit_value)s trở về sau.'), django.core.validators.MaxValueValidator(2100, 'Năm không được sau %(limit_value)s.')], verbose_name='từ năm'),
+            model_name="datablock",
+            name="year_from",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(
+                        1990, "Năm phải từ %(limit_value)s trở về sau."
+                    ),
+                    django.core.validators.MaxValueValidator(
+                        2100, "Năm không được sau %(limit_value)s."
+                    ),
+                ],
+                verbose_name="từ năm",
+            ),
         ),
         migrations.AlterField(
-            model_name='datablock',
-            name='year_to',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Năm phải từ %(limit_value)s trở về sau.'), django.core.validators.MaxValueValidator(2100, 'Năm không được sau %(limit_value)s.')], verbose_name='đến năm'),
+            model_name="datablock",
+            name="year_to",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(
+                        1990, "Năm phải từ %(limit_value)s trở về sau."
+                    ),
+                    django.core.validators.MaxValueValidator(
+                        2100, "Năm không được sau %(limit_value)s."
+                    ),
+                ],
+                verbose_name="đến năm",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datablock',
-            constraint=models.CheckConstraint(condition=models.Q(('year_from__gte', 1990), ('year_from__lte', 2100), ('year_to__gte', 1990), ('year_to__lte', 2100)), name='funding_datablock_years_known'),
+            model_name="datablock",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("year_from__gte", 1990),
+                    ("year_from__lte", 2100),
+                    ("year_to__gte", 1990),
+                    ("year_to__lte", 2100),
+                ),
+                name="funding_datablock_years_known",
+            ),
         ),
     ]
