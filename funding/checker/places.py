@@ -85,16 +85,18 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         period_named=state.period_named,
         areas=state.areas,
     )
-    last = -1
+    start = end = -1
     for match, year, months in periods_in(plain):
         result.year = year or result.year
-        last = match.end()
+        start, end = match.span()
         if months is None and same_period(plain, match):
             continue  # "cùng kỳ năm 2023": the months in force stay
         result.months, result.period_named = months, True
-    this_year = [m for m in THIS_YEAR.finditer(plain) if m.start() > last]
+    this_year = [m.start() for m in THIS_YEAR.finditer(plain) if m.start() > start]
     if this_year:  # "năm nay": the year of writing, which the text does not say
-        result.year, result.months, result.period_named = None, None, True
+        result.year = None
+        if this_year[-1] >= end:  # not "6 tháng năm nay": the whole year
+            result.months, result.period_named = None, True
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
