@@ -140,10 +140,12 @@ def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
     return found
 
 
-# "giải ngân 7,1 tỷ đồng trên kế hoạch 7,4 tỷ đồng, tăng 9%": the plan is
-# what the amount before it is measured against, not what changed
+# "giải ngân 7,1 tỷ đồng trên kế hoạch 7,4 tỷ đồng, tăng 9%", "đạt 92% kế
+# hoạch 6,4 tỷ đồng, giảm 3%": the plan is what the amount before it is
+# measured against, not what changed
 _BASE_BEFORE = re.compile(
-    r"(?<!\w)(?:trên|so với)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)(?:\s+[^\W\d]+){0,3}\s*$",
+    r"(?:(?<!\w)(?:trên|so với)|%)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)"
+    r"(?:\s+[^\W\d]+){0,3}\s*$",
     re.IGNORECASE,
 )
 

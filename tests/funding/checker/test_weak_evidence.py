@@ -135,3 +135,23 @@ def test_months_of_this_year_after_a_compared_year(son_la, make_figure):
     # "giảm hơn 12%": a fall of more than 12%
     assert verdicts(figures, text.format("hơn 12%"))["12%"] == ROUNDING
     assert verdicts(figures, text.format("hơn 13%"))["13%"] != ROUNDING
+
+
+def test_a_change_after_a_rate_and_its_plan_is_of_the_amount_spent(son_la):
+    # 8,61 tỷ in 2024 against 8,02 tỷ in 2023: +7,36%; 94,62% of 9,1 tỷ
+    text = (
+        "Năm 2024, Sơn La giải ngân 8,61 tỷ đồng, đạt 94,62% kế hoạch 9,1 tỷ "
+        "đồng, {} so với năm 2023."
+    )
+    assert verdicts(son_la, text.format("tăng 7,36%"))["7,36%"] == MATCH
+    assert verdicts(son_la, text.format("giảm 7,36%"))["7,36%"] == MISMATCH
+
+
+def test_a_difference_after_what_it_is_compared_with(son_la):
+    # the 2024 plan 9,1 tỷ against the 2025 plan 8,75 tỷ: 350 triệu more
+    text = (
+        "Kế hoạch năm 2025 của Sơn La là 8,75 tỷ đồng, {} kế hoạch năm 2024 "
+        "(9,1 tỷ đồng) khoảng 350 triệu đồng."
+    )
+    assert verdicts(son_la, text.format("thấp hơn"))["350 triệu đồng"] == ROUNDING
+    assert verdicts(son_la, text.format("cao hơn"))["350 triệu đồng"] == MISMATCH
