@@ -66,6 +66,7 @@ from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 __all__ = ["Checker"]
 
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
+_OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 
 
 class Checker:
@@ -366,6 +367,8 @@ class Checker:
                 span is place.before_clause and governing(span)
             ) or cues.measure
             fill(cues, explicit)
+            if cues.measure is None and _OF_PLAN.match(place.after):
+                cues.measure = Figure.Measure.EXECUTED  # "A: đạt 96% kế hoạch"
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year = kept.year  # the year in force, and its period if unsaid

@@ -155,3 +155,10 @@ def test_a_difference_after_what_it_is_compared_with(son_la):
     )
     assert verdicts(son_la, text.format("thấp hơn"))["350 triệu đồng"] == ROUNDING
     assert verdicts(son_la, text.format("cao hơn"))["350 triệu đồng"] == MISMATCH
+
+
+def test_a_rate_of_the_plan_with_no_verb_is_of_the_amount_spent(son_la):
+    # a digest's heading: the year in force from the text before it
+    text = "Kết quả khuyến công năm 2024.\nSơn La: đạt {} kế hoạch\nTỉnh đã hoàn thành."
+    assert verdicts(son_la, text.format("94,62%"))["94,62%"] == MATCH
+    assert verdicts(son_la, text.format("96,42%"))["96,42%"] == MISMATCH
