@@ -5,8 +5,8 @@ the same per article). The issue's targets: recall of quoted figures
 injected error flagged, unsure on ≤ 10% of quotes, no distractor reported
 as a figure.
 
-The tune split (01–29) is what the checker was tuned on (11–14, 15–19,
-20–24, then 25–29, were the held-out set until a new one was written); the held-out split is articles
+The tune split (01–33) is what the checker was tuned on (11–14, 15–19,
+20–24, 25–29, then 30–33, were the held-out set until a new one was written); the held-out split is articles
 written later without reading or running the checker, and says how it
 does on new text. Where a target is not reached yet, the measured floor is asserted
 (it may only get better) and the target is kept as a strict xfail naming
@@ -50,30 +50,31 @@ def unsure_share(found: Counter) -> float:
     return found["unsure"] / (found["quotes"] + found["nodata"])
 
 
-def test_the_tune_split_is_the_twenty_nine_first_articles():
+def test_the_tune_split_is_the_thirty_three_first_articles():
     tune = [name[:2] for name, _doc in articles("tune")]
-    assert tune == [f"{n:02d}" for n in range(1, 30)]
+    assert tune == [f"{n:02d}" for n in range(1, 34)]
     held = [name[:2] for name, _doc in articles("heldout")]
     assert not set(held) & set(tune)
 
 
-# Measured on the tune split 01-29 once 25-29 joined it (``python
-# bench/checker_corpus.py --split tune``): 931 quotes with data, 922 found
-# (99.0%), 839 read right (90.1%), 2 false mismatches (23, 27),
-# 243 of 264 injected errors flagged (01-24: 202 of 219),
-# unsure 3.1% of quotes, no distractor flagged. Floors may only get better; the
-# targets not met stay strict xfails naming the measurement.
-TUNE_ERRORS_MISSED = 21
-TUNE_CORRECT = 839
-TUNE_FALSE_MISMATCHES = 2
+# Measured on the tune split 01-33 once 30-33 joined it and the checker was
+# tuned on them (``python bench/checker_corpus.py --split tune``): 1031
+# quotes with data, 1021 found (99.0%), 922 read right (89.4%), 1 false
+# mismatch (27), 271 of 298 injected errors flagged (01-29: 243 of 264, as
+# before; 30-33: 28 of 34), unsure 2.4% of quotes, no distractor flagged.
+# Floors may only get better; the targets not met stay strict xfails naming
+# the measurement.
+TUNE_ERRORS_MISSED = 27
+TUNE_CORRECT = 922
+TUNE_FALSE_MISMATCHES = 1
 
 
 def test_targets_on_the_tune_split(totals):
     found = totals("tune")
-    assert found["quotes"] >= 925
+    assert found["quotes"] >= 1025
     assert found["variants"] >= 100  # rounding-only variants were checked too
     assert found["found"] / found["quotes"] >= 0.97  # recall
-    assert found["distractors"] >= 320
+    assert found["distractors"] >= 360
     assert found["distr_flagged"] == 0
     assert unsure_share(found) <= 0.10
     assert found["correct"] >= TUNE_CORRECT
@@ -86,8 +87,8 @@ def test_targets_on_the_tune_split(totals):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 839 of 931 quotes read right (90.1%) on the tune split "
-    "01-29 (python bench/checker_corpus.py --split tune)",
+    reason="measured: 922 of 1031 quotes read right (89.4%) on the tune split "
+    "01-33 (python bench/checker_corpus.py --split tune)",
 )
 def test_nearly_every_reading_is_right_on_the_tune_split(totals):
     found = totals("tune")
@@ -96,8 +97,8 @@ def test_nearly_every_reading_is_right_on_the_tune_split(totals):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 2 false mismatches on the tune split 01-29, in 23 "
-    "and 27 (python bench/checker_corpus.py --split tune)",
+    reason="measured: 1 false mismatch on the tune split 01-33, in 27 "
+    "(python bench/checker_corpus.py --split tune)",
 )
 def test_no_false_mismatch_on_the_tune_split(totals):
     assert totals("tune")["false_mm"] == 0
@@ -105,14 +106,14 @@ def test_no_false_mismatch_on_the_tune_split(totals):
 
 def test_injected_errors_missed_on_the_tune_split_stay_at_most_as_measured(totals):
     found = totals("tune")
-    assert found["errors"] >= 260
+    assert found["errors"] >= 290
     assert found["errors"] - found["flagged"] <= TUNE_ERRORS_MISSED
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured: 243 of 264 injected errors flagged on the tune split 01-29 "
-    "(01-24: 202 of 219; python bench/checker_corpus.py --split tune)",
+    reason="measured: 271 of 298 injected errors flagged on the tune split 01-33 "
+    "(01-29: 243 of 264; python bench/checker_corpus.py --split tune)",
 )
 def test_every_injected_error_is_flagged_on_the_tune_split(totals):
     found = totals("tune")
