@@ -95,8 +95,8 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     this_year = [m.start() for m in THIS_YEAR.finditer(plain) if m.start() > start]
     if this_year:  # "năm nay": the year of writing, which the text does not say
         result.year = None
-        if this_year[-1] >= end:  # not "6 tháng năm nay": the whole year
-            result.months, result.period_named = None, True
+        # "năm nay" names the year, not a period: the months in force stay
+        # ("Cùng kỳ năm 2024 … 7,09 tỷ. Năm nay số giải ngân giảm 13,53%")
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas

@@ -162,3 +162,15 @@ def test_a_rate_of_the_plan_with_no_verb_is_of_the_amount_spent(son_la):
     text = "Kết quả khuyến công năm 2024.\nSơn La: đạt {} kế hoạch\nTỉnh đã hoàn thành."
     assert verdicts(son_la, text.format("94,62%"))["94,62%"] == MATCH
     assert verdicts(son_la, text.format("96,42%"))["96,42%"] == MISMATCH
+
+
+def test_this_year_keeps_the_months_in_force(son_la, make_figure):
+    # "năm nay" names the year, not the period: six months, as before
+    province = son_la[0].area
+    figures = [*son_la, make_figure(province, 2024, E, "3650000000", months=6)]
+    text = (
+        "Sáu tháng đầu năm 2025, Sơn La giải ngân 3,2 tỷ đồng. Cùng kỳ năm 2024, "
+        "tỉnh đã giải ngân 3,65 tỷ đồng. Năm nay số giải ngân giảm {}."
+    )
+    assert verdicts(figures, text.format("12,33%"))["12,33%"] == MATCH
+    assert verdicts(figures, text.format("21,33%"))["21,33%"] == MISMATCH
