@@ -11,7 +11,7 @@ from ..core.derived import Derived, Quantity, complete_fund_triple, total
 from ..core.models import Area, Figure, Indicator
 from ..core.rollup import Composition
 from . import idents
-from .idents import Node
+from .idents import Computed, Node
 
 SWAPPABLE = ("area", "fund", "content", "year", "months", "measure")
 DIMENSIONS = ("indicator", "area", "fund", "content", "year", "months", "measure")
@@ -244,3 +244,7 @@ class Candidates:
         if whole.kind == Area.Kind.REGION and part.kind == Area.Kind.PROVINCE:
             return (whole_area, part_area, year) in self.memberships
         return False
+
+
+def candidate_computed(candidate: Candidate) -> Computed:
+    return Computed(candidate.derived or candidate.quantity, candidate.figures, "value")

@@ -31,9 +31,11 @@ _YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
 )
-# "7 tháng đầu năm", "nửa đầu năm" with the year left to the context
+# "7 tháng đầu năm", "nửa đầu năm", "6 tháng năm nay" with the year left
+# to the context
 _MONTHS_ONLY = re.compile(
-    rf"(?<!\w)(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa)(?:\s+tháng)?\s+đầu\s+năm"
+    rf"(?<!\w)(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa)(?:\s+tháng)?"
+    r"\s+(?:đầu\s+năm|năm\s+(?:nay|này)(?!\w))"
     rf"(?!\s*(?:19|20)\d{{2}})"
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
@@ -70,7 +72,10 @@ FUND_WORDS = [
     (
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương"
-        r"|(?:nguồn|kinh phí) địa phương",
+        r"|(?:nguồn|kinh phí) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
+        # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
+        # right before its amount
+        r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",
     ),
     (
         Figure.Fund.ALL,

@@ -10,11 +10,12 @@ from dataclasses import replace
 
 from ..core.models import Figure, Indicator
 from . import idents
-from .candidates import Candidate, Candidates
+from .candidates import Candidate, Candidates, candidate_computed
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
+from .given import settle_given
 from .governs import governing
-from .idents import Computed, IdentError
+from .idents import IdentError
 from .increments import (
     difference_candidate,
     increments,
@@ -26,7 +27,6 @@ from .increments import (
 from .judge import judge
 from .lists import (
     RESPECTIVELY,
-    column_total,
     respective,
     respective_area,
     sum_candidate,
@@ -43,6 +43,7 @@ from .parts import (
     share_in_total,
 )
 from .percents import (
+    assume_base,
     derive,
     own_year,
     percent_kinds,
@@ -57,7 +58,7 @@ from .places import (
     previous_value,
     words_between,
 )
-from .printed import widen_to_printed_parts, widened
+from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
@@ -65,10 +66,7 @@ from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 __all__ = ["Checker"]
 
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
-
-
-def candidate_computed(candidate: Candidate) -> Computed:
-    return Computed(candidate.derived or candidate.quantity, candidate.figures, "value")
+_OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 
 
 class Checker:
@@ -133,8 +131,10 @@ class Checker:
         findings: list[Finding] = []
         resolved: dict[int, Candidate | None] = {}
         made: dict[str, Candidate] = {}  # sums read from the text
+        tried: dict[int, list[Option]] = {}  # each finding's options
         for start, end in sentences(text):
             in_sentence = [q for q in quotes if start <= q.start < end]
+            done = len(findings)
             for quote in in_sentence:
                 place = place_of(text, (start, end), quote, in_sentence)
                 kept = carried(state, place.before_sentence_plain, ())
@@ -149,7 +149,7 @@ class Checker:
                     ]
                     widen_to_printed_parts(options, quote, parts, place)
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
-                        options += self._total_of_column(quote, quotes, resolved, made)
+                        options += total_of_column(quote, quotes, resolved, made)
                     verdict, readings, confidence = decide(options, quote)
                     if verdict in (NO_DATA, UNSURE) and quote.kind in (
                         "amount",
@@ -159,8 +159,12 @@ class Checker:
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
                     settle(finding, verdict, readings, confidence)
-                    if verdict != NO_DATA and readings:
-                        ident = readings[0].ident
+                    tried[id(finding)] = options
+                    settle_given(
+                        [*findings[done:], finding], tried, resolved, self._neighbours
+                    )
+                    if finding.verdict != NO_DATA and finding.readings:
+                        ident = finding.readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
                             ident, made.get(ident)
                         ) or difference_candidate(self.candidates, ident)
@@ -170,23 +174,11 @@ class Checker:
                     text[quote.end : min(end, quote.end + 120)],
                 )
                 findings.append(finding)
+            settle_given(findings[done:], tried, resolved, self._neighbours)
             state = carried(
                 state, text[start:end], in_sentence, start, self.context.areas_in
             )
         return findings, state
-
-    def _total_of_column(self, quote, quotes, resolved, made) -> list[Option]:
-        """A total row's cell, when no stored figure gives it: the cells
-        above it added up, preferred to any the row's words would allow."""
-        if quote.role != "total" or quote.kind not in ("amount", "count"):
-            return []
-        found = column_total(quote, quotes, resolved)
-        if found is None:
-            return []
-        total, slack = found
-        made[str(total.node)] = total
-        computed = widened(candidate_computed(total), slack)
-        return [Option(total.node, computed, 100.0, 1)]
 
     def _neighbours(self, option: Option) -> list[Option]:
         candidate = self.candidates.by_node.get(str(option.node))
@@ -241,6 +233,7 @@ class Checker:
             explicit.months, explicit.period_named = None, False
             kept = replace(kept, months=None, period_named=False)
         options = self._value_options(quote, explicit, favoured, kept)
+        assume_base(options, quote, place, self.candidates, self.context)
         options = not_the_plan(options, quote, place, self.candidates)
         options = options or one_fund(
             [(explicit, place.own)],
@@ -374,6 +367,8 @@ class Checker:
                 span is place.before_clause and governing(span)
             ) or cues.measure
             fill(cues, explicit)
+            if cues.measure is None and _OF_PLAN.match(place.after):
+                cues.measure = Figure.Measure.EXECUTED  # "A: đạt 96% kế hoạch"
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year = kept.year  # the year in force, and its period if unsaid

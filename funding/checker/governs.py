@@ -15,7 +15,11 @@ from .cues import NOT_MEASURED, periods_in
 #: and not past a comma for a request ("theo đề nghị của Sở, tỉnh đã giải
 #: ngân …") or, for an average, past a comma that names a year or "riêng"
 #: ("…, riêng năm 2024 giải ngân 7,4 tỷ"): the clause then states figures.
-_REQUEST = re.compile(r"(?<!\w)(?:đề xuất|đề nghị|kiến nghị)(?!\w)", re.I)
+#: An aim governs the same way ("phấn đấu thực hiện 25 đề án", "mục tiêu
+#: giải ngân 100% kế hoạch"): the verb after it says what is aimed at.
+_REQUEST = re.compile(
+    r"(?<!\w)(?:đề xuất|đề nghị|kiến nghị|phấn đấu|mục tiêu)(?!\w)", re.I
+)
 _AVERAGE = re.compile(
     r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|hằng|hàng|giai đoạn)(?!\w)", re.I
 )

@@ -43,7 +43,10 @@ def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
 def _approximate(low, high, printed, step, word) -> str:
     """ "hơn X": X < v < X + U; "gần X": X − U/2 ≤ v < X; "khoảng X":
     |v − X| ≤ U/2; U is the printed step, or the place of the last
-    non-zero digit of a whole number ("hơn 200": 100)."""
+    non-zero digit of a whole number ("hơn 200": 100). Of a fall ("giảm
+    hơn 14%", printed −14) the word is about its size: away from zero."""
+    if printed < 0:
+        return _approximate(-high, -low, -printed, step, word)
     unit = step or Decimal(1)
     digits = int(abs(printed) / unit) if unit else 0
     while digits and digits % 10 == 0:

@@ -110,6 +110,23 @@ def own_year(quote, place: Place, kept: Cues) -> int | None:
     return year_after(place) or old or None
 
 
+def assume_base(options, quote: Quote, place: Place, candidates, context) -> None:
+    """The first number of "từ … xuống/lên …" about a plan, read as a figure
+    of the year before the one in force only because no year is named: a
+    plan may be revised within its year ("điều chỉnh kế hoạch, giảm từ 7,5
+    tỷ xuống 6,85 tỷ": the same year's plan before the adjustment), so that
+    is a guess and a mismatch of it is only unsure. An amount spent is
+    compared with an earlier period's."""
+    if quote.role != "old" or year_after(place) or _compared_year(place):
+        return
+    planned = context.cues(place.before_sentence_plain).measure == Figure.Measure.PLAN
+    for option in options:
+        candidate = candidates.by_node.get(str(option.node))
+        measure = candidate.dims["measure"] if candidate else None
+        if planned or measure == Figure.Measure.PLAN:
+            option.assumed = True
+
+
 def year_after(place: Place) -> int | None:
     """The year named right after a number is its own, whatever year is in
     force: "từ 38 sản phẩm của năm 2023", "lên 34,5 tỷ đồng năm 2024"."""

@@ -85,16 +85,18 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         period_named=state.period_named,
         areas=state.areas,
     )
-    last = -1
+    start = end = -1
     for match, year, months in periods_in(plain):
         result.year = year or result.year
-        last = match.end()
+        start, end = match.span()
         if months is None and same_period(plain, match):
             continue  # "cùng kỳ năm 2023": the months in force stay
         result.months, result.period_named = months, True
-    this_year = [m for m in THIS_YEAR.finditer(plain) if m.start() > last]
+    this_year = [m.start() for m in THIS_YEAR.finditer(plain) if m.start() > start]
     if this_year:  # "năm nay": the year of writing, which the text does not say
-        result.year, result.months, result.period_named = None, None, True
+        result.year = None
+        # "năm nay" names the year, not a period: the months in force stay
+        # ("Cùng kỳ năm 2024 … 7,09 tỷ. Năm nay số giải ngân giảm 13,53%")
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
@@ -138,10 +140,12 @@ def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
     return found
 
 
-# "giải ngân 7,1 tỷ đồng trên kế hoạch 7,4 tỷ đồng, tăng 9%": the plan is
-# what the amount before it is measured against, not what changed
+# "giải ngân 7,1 tỷ đồng trên kế hoạch 7,4 tỷ đồng, tăng 9%", "đạt 92% kế
+# hoạch 6,4 tỷ đồng, giảm 3%": the plan is what the amount before it is
+# measured against, not what changed
 _BASE_BEFORE = re.compile(
-    r"(?<!\w)(?:trên|so với)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)(?:\s+[^\W\d]+){0,3}\s*$",
+    r"(?:(?<!\w)(?:trên|so với)|%)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)"
+    r"(?:\s+[^\W\d]+){0,3}\s*$",
     re.IGNORECASE,
 )
 

@@ -13,9 +13,10 @@ from decimal import Decimal
 from itertools import combinations
 
 from ..core.derived import Derived
-from .candidates import Candidate
+from .candidates import Candidate, candidate_computed
 from .choose import Option
 from .idents import Computed
+from .lists import column_total
 from .places import Place
 from .report import Quote
 
@@ -81,3 +82,18 @@ def _later_parts(quote: Quote, place: Place) -> list[Quote]:
         and q.kind == quote.kind
         and not (q.in_parens or q.sign or q.role)
     ]
+
+
+def total_of_column(quote: Quote, quotes, resolved, made) -> list[Option]:
+    """A total row's cell, when no stored figure gives it: the cells above
+    it added up, preferred to any the row's words would allow (``made``
+    keeps the sum read from the text)."""
+    if quote.role != "total" or quote.kind not in ("amount", "count"):
+        return []
+    found = column_total(quote, quotes, resolved)
+    if found is None:
+        return []
+    total, slack = found
+    made[str(total.node)] = total
+    computed = widened(candidate_computed(total), slack)
+    return [Option(total.node, computed, 100.0, 1)]

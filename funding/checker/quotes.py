@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
+from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -56,11 +57,6 @@ CHANGE_UP = re.compile(
 CHANGE_DOWN = re.compile(
     r"(?:thấp hơn|giảm|ít hơn|kém)(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
 )
-# "nhiều hơn năm 2023 là 3 sản phẩm", "giảm so với cùng kỳ là 2,1%": the
-# direction, what it is compared with, then "là" and the number
-_LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
-LATER_UP = re.compile(rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}", re.IGNORECASE)
-LATER_DOWN = re.compile(rf"(?:thấp hơn|giảm|ít hơn){_LATER}", re.IGNORECASE)
 # how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
 _THRESHOLD = re.compile(
     r"\d+(?:\s*/\s*\d+)?\s+(?:địa phương|tỉnh|thành phố|huyện|xã|đơn vị)(?!\w)"

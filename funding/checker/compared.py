@@ -1,0 +1,21 @@
+"""Which way a number compares, when the comparison comes before what it
+is compared with and the number after that: "nhiều hơn năm 2023 là 3 sản
+phẩm", "giảm so với cùng kỳ là 2,1%", "cao hơn kế hoạch năm 2024 (51,2 tỷ
+đồng) khoảng 1,4 tỷ đồng"."""
+
+from __future__ import annotations
+
+import re
+
+# the direction, what it is compared with, then "là" and the number
+_LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
+# a comparative ("cao hơn", not "tăng": "tăng lên khoảng 50" is a level),
+# what it is compared with (maybe its value in parentheses), then a word
+# of approximation and the number: the difference
+_BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng)\s*$"
+LATER_UP = re.compile(
+    rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn{_BY}", re.IGNORECASE
+)
+LATER_DOWN = re.compile(
+    rf"(?:thấp hơn|giảm|ít hơn){_LATER}|(?:thấp|ít) hơn{_BY}", re.IGNORECASE
+)

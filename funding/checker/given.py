@@ -1,0 +1,93 @@
+"""A figure another number of the same sentence already gives.
+
+When one number of a sentence gives a reading exactly (match or within
+rounding) and another number of that sentence, printed differently, is
+read as the same reading, the second is far more likely another quantity
+(the plan before an adjustment in "giảm từ 7,5 tỷ xuống 6,85 tỷ", the rate
+against an original plan beside the rate against the adjusted one, the
+other fund of a split whose words were borrowed from its neighbour) than a
+wrong copy of a figure the sentence prints right. So the reading is taken:
+the number is read again among its other readings (value agreement then
+wins as usual; a mismatch of another reading stays one). With none left,
+it is only "unsure" when it looks like a slip of the pen of the taken
+reading (a digit changed, a unit a thousand times off), otherwise "no
+data"; never a confident mismatch of a reading the sentence prints right."""
+
+from __future__ import annotations
+
+from .choose import AGREE, _typo, _unit_slip, decide, settle
+from .judge import judge
+from .report import MISMATCH, NO_DATA, UNSURE, Finding
+
+#: How sure the checker is of an "unsure" it was talked down to.
+DOUBT = 0.4
+
+
+def given_elsewhere(finding: Finding, others: list[Finding]) -> bool:
+    """``finding`` is a mismatch of a reading that another number of
+    ``others`` (its sentence) gives, printed otherwise."""
+    if finding.verdict != MISMATCH or not finding.readings:
+        return False
+    ident = finding.readings[0].ident
+    return any(
+        other is not finding
+        and other.verdict in AGREE
+        and other.readings
+        and other.readings[0].ident == ident
+        and other.quote.value != finding.quote.value
+        for other in others
+    )
+
+
+def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbours):
+    """Talk down each mismatch of a sentence's ``findings`` whose reading
+    another of them gives; one talked down to "no data" is no longer a
+    figure later numbers can be worked from (``resolved``). ``options``:
+    each finding's ``choose.Option`` list, by ``id``; ``neighbours``: the
+    options differing from one in a single dimension.
+
+    Not when the printed number is, as printed, a neighbour's value (the
+    other fund, the other province of the pair): that is what a swap of
+    words looks like ("KCĐP 3,2 tỷ, KCĐP 10,95 tỷ" where 3,2 tỷ is the
+    KCQG figure), and the mismatch stays; nor when the sentence holds such
+    a mismatch that stays (a rate worked from a swapped amount is as wrong
+    as the amount)."""
+    doubtful = []
+    for finding in findings:
+        if not given_elsewhere(finding, findings):
+            continue
+        ident = finding.readings[0].ident
+        option = next(
+            (o for o in options.get(id(finding), ()) if str(o.node) == ident), None
+        )
+        if option is not None and not any(
+            judge(other.computed, finding.quote)[0] in AGREE
+            for other in neighbours(option)
+        ):
+            doubtful.append((finding, option))
+    talked = {id(finding) for finding, _option in doubtful}
+    if any(f.verdict == MISMATCH and id(f) not in talked for f in findings):
+        return  # a swap (``choose.swapped`` found it, or it is one)
+    for finding, option in doubtful:
+        rest = [o for o in options[id(finding)] if o is not option]
+        talk_down(finding, option, rest)
+        resolved.pop(id(finding.quote), None)  # read again (the engine re-adds)
+
+
+def talk_down(finding: Finding, option, rest: list) -> str:
+    """Read a mismatch of a reading given elsewhere (``option``) again among
+    its other options (``rest``); with none that fits, "unsure" (a slip of
+    the pen of the taken reading) or "no data". The new verdict."""
+    quote, readings = finding.quote, list(finding.readings)
+    verdict, again, confidence = decide(rest, quote)
+    if verdict in (*AGREE, MISMATCH):
+        settle(finding, verdict, again, confidence)
+        return verdict
+    printed = quote.value * (quote.sign or 1)
+    value = option.computed.value
+    if option.computed.kind in ("fraction", "points"):
+        value *= 100
+    slip = _typo(printed, value, quote) or _unit_slip(option, quote)
+    verdict = UNSURE if slip else NO_DATA
+    settle(finding, verdict, readings if slip else [], DOUBT if slip else 0.0)
+    return verdict
