@@ -19,6 +19,8 @@ from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from .logs import Records
+
 log = logging.getLogger("khuyencong.requests")
 
 
@@ -60,13 +62,12 @@ class RequestLogMiddleware:
         )
         # log.info() less its search of the stack for the caller's line,
         # which the line's format does not show.
-        log.handle(
-            log.makeRecord(log.name, logging.INFO, __file__, 0, LINE, args, None)
-        )
+        log.handle(records.make(LINE, args))
         return response
 
 
 LINE = "%s %s %s %.1fms ip=%s user=%s"
+records = Records(log, logging.INFO, __file__)
 
 
 def _username(request) -> str:
