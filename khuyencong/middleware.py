@@ -287,9 +287,12 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     def process_request(self, request):
         if self.only is None:
             return super().process_request(request)
-        # A thread keeps the language of its last request: set it if another.
-        if translation.get_language() != self.only:
-            translation.activate(self.only)
+        # Set on every request: a thread keeps the language of its last one,
+        # and reading it costs more than setting it. With none set (which
+        # get_language() cannot tell from LANGUAGE_CODE), every gettext and
+        # get_language() of the request took the slow path of a missing
+        # attribute.
+        translation.activate(self.only)
         request.LANGUAGE_CODE = self.only
         return None
 
