@@ -40,8 +40,8 @@ class RequestHardeningMiddleware:
     @staticmethod
     def problem(request, *, admin: bool) -> dict | None:
         query = request.META.get("QUERY_STRING", "")
-        if CONTROL_CHARACTERS.search(request.path) or CONTROL_CHARACTERS.search(
-            unquote_plus(query)
+        if CONTROL_CHARACTERS.search(request.path) or (
+            query and CONTROL_CHARACTERS.search(unquote_plus(query))
         ):
             return {
                 "label": _("Địa chỉ trang"),

@@ -19,6 +19,8 @@ from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from .logs import Records
+
 log = logging.getLogger("khuyencong.requests")
 
 
@@ -60,13 +62,12 @@ class RequestLogMiddleware:
         )
         # log.info() less its search of the stack for the caller's line,
         # which the line's format does not show.
-        log.handle(
-            log.makeRecord(log.name, logging.INFO, __file__, 0, LINE, args, None)
-        )
+        log.handle(records.make(LINE, args))
         return response
 
 
 LINE = "%s %s %s %.1fms ip=%s user=%s"
+records = Records(log, logging.INFO, __file__)
 
 
 def _username(request) -> str:
@@ -202,9 +203,6 @@ class CSPMiddleware(BaseCSPMiddleware):
     not change while it runs): most pages, every cached one; and a nonce
     object cheaper than its lazy one."""
 
-    # What a view may set on its response to change its policy.
-    CHANGES = ("_csp_config", "_csp_update", "_csp_replace")
-
     def __init__(self, get_response):
         super().__init__(get_response)
         # A policy that depends on the request (report-only, excluded
@@ -227,7 +225,11 @@ class CSPMiddleware(BaseCSPMiddleware):
             or getattr(request, "_csp_nonce", None) is not None
             or HEADER in response
             or getattr(response, "_csp_exempt", False)
-            or any(getattr(response, name, None) is not None for name in self.CHANGES)
+            # What a view may set on its response to change its policy, one
+            # by one: a generator costs more than the three.
+            or getattr(response, "_csp_config", None) is not None
+            or getattr(response, "_csp_update", None) is not None
+            or getattr(response, "_csp_replace", None) is not None
         ):
             return super().process_response(request, response)
         if self.plain:
@@ -268,16 +270,29 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     set without reading the request: nothing there could choose another,
     and a response in one language does not vary with Accept-Language."""
 
+    # The one-language path below is synchronous (Django adapts it under ASGI).
+    async_capable = False
+
     def __init__(self, get_response):
         super().__init__(get_response)
         self.only = settings.LANGUAGE_CODE if len(settings.LANGUAGES) == 1 else None
 
+    def __call__(self, request):
+        # MiddlewareMixin's __call__ looks both hooks up on every request.
+        if self.only is None:
+            return super().__call__(request)
+        self.process_request(request)
+        return self.process_response(request, self.get_response(request))
+
     def process_request(self, request):
         if self.only is None:
             return super().process_request(request)
-        # A thread keeps the language of its last request: set it if another.
-        if translation.get_language() != self.only:
-            translation.activate(self.only)
+        # Set on every request: a thread keeps the language of its last one,
+        # and reading it costs more than setting it. With none set (which
+        # get_language() cannot tell from LANGUAGE_CODE), every gettext and
+        # get_language() of the request took the slow path of a missing
+        # attribute.
+        translation.activate(self.only)
         request.LANGUAGE_CODE = self.only
         return None
 
@@ -294,23 +309,16 @@ class AdminMessageMiddleware(MessageMiddleware):
     left for the admin waits there instead of being used up by a public
     page. A subclass, so the admin's system check still finds it."""
 
+    async_capable = False
+
     def __init__(self, get_response):
         super().__init__(get_response)
         self.prefix = "/" + settings.ADMIN_URL
 
-    def process_request(self, request):
-        # Django's process_response stores only what a request was given.
+    def __call__(self, request):
         if request.path.startswith(self.prefix):
-            super().process_request(request)
-
-
-# The request headers that make a GET conditional (RFC 9110, section 13.1).
-CONDITIONS = (
-    "HTTP_IF_NONE_MATCH",
-    "HTTP_IF_MODIFIED_SINCE",
-    "HTTP_IF_MATCH",
-    "HTTP_IF_UNMODIFIED_SINCE",
-)
+            return super().__call__(request)
+        return self.get_response(request)
 
 
 class ConditionalGetMiddleware(BaseConditionalGetMiddleware):
@@ -321,10 +329,21 @@ class ConditionalGetMiddleware(BaseConditionalGetMiddleware):
     (the admin's, private and rendered anew each time) cost every request.
     A request with no condition is left alone: there is nothing to answer."""
 
-    def process_response(self, request, response):
-        if not any(name in request.META for name in CONDITIONS):
-            return response
-        return super().process_response(request, response)
+    async_capable = False
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # The request headers that make a GET conditional (RFC 9110, section
+        # 13.1), looked up one by one: a generator costs more than all four.
+        meta = request.META
+        if (
+            "HTTP_IF_NONE_MATCH" in meta
+            or "HTTP_IF_MODIFIED_SINCE" in meta
+            or "HTTP_IF_MATCH" in meta
+            or "HTTP_IF_UNMODIFIED_SINCE" in meta
+        ):
+            return self.process_response(request, response)
+        return response
 
     def needs_etag(self, response):
         return False

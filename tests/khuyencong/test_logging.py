@@ -3,12 +3,13 @@ to ADMINS when set, and never shown on the page."""
 
 import json
 import logging
+import threading
 import time
 
 import pytest
 from django.test import Client
 
-from khuyencong.logs import LineFormatter
+from khuyencong.logs import LineFormatter, Records
 
 from .test_settings import run_with_env
 
@@ -84,3 +85,59 @@ def test_the_line_format_is_loggings_with_each_second_formatted_once(monkeypatch
     # Two lines in the same second, one in the next: strftime twice for us,
     # once for each line for logging's own (the reference's three).
     assert len(calls) == 2 + 3
+
+
+# What differs between two records made at different moments.
+MOMENT = {"created", "msecs", "relativeCreated"}
+
+
+def _lasting(record) -> dict:
+    return {k: v for k, v in vars(record).items() if k not in MOMENT}
+
+
+def test_request_records_are_loggings_own_made_for_less():
+    logger = logging.getLogger("khuyencong.requests")
+    records = Records(logger, logging.INFO, __file__)
+    first = records.make("GET %s %s", ("/a", 200))
+    copied = records.make("GET %s %s", ("/b", 404))
+    reference = logger.makeRecord(
+        logger.name, logging.INFO, __file__, 0, "GET %s %s", ("/b", 404), None
+    )
+    assert _lasting(copied) == _lasting(reference)
+    assert (first.getMessage(), copied.getMessage()) == ("GET /a 200", "GET /b 404")
+    assert first.created <= copied.created <= reference.created
+    assert int(copied.msecs) == int((copied.created % 1) * 1000)
+    assert copied.relativeCreated == pytest.approx(
+        reference.relativeCreated - (reference.created - copied.created) * 1000
+    )
+    # Formatted, the line reads as logging's own.
+    formatter = LineFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    copied.created, copied.msecs = reference.created, reference.msecs
+    assert formatter.format(copied) == formatter.format(reference)
+
+
+def test_each_thread_gets_its_own_record_and_a_factory_is_called():
+    logger = logging.getLogger("khuyencong.requests")
+    records = Records(logger, logging.INFO, __file__)
+    records.make("GET /", ())
+    made = []
+    worker = threading.Thread(
+        target=lambda: made.extend(records.make("GET /", ()) for _ in range(2)),
+        name="worker-2",
+    )
+    worker.start()
+    worker.join()
+    assert [record.threadName for record in made] == ["worker-2", "worker-2"]
+    assert records.make("GET /", ()).threadName == threading.current_thread().name
+    factory = logging.getLogRecordFactory()
+
+    def tagged(*args, **kwargs):
+        record = factory(*args, **kwargs)
+        record.request_id = "r-7"
+        return record
+
+    logging.setLogRecordFactory(tagged)
+    try:
+        assert records.make("GET /", ()).request_id == "r-7"
+    finally:
+        logging.setLogRecordFactory(factory)

@@ -11,6 +11,7 @@ from django.contrib.messages.storage import default_storage
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.translation import trans_real
 
 from khuyencong.middleware import CSPMiddleware
 
@@ -64,6 +65,16 @@ def test_a_public_page_is_in_vietnamese_whatever_the_thread_had(client):
     # One language: the page does not vary with the reader's.
     assert "Accept-Language" not in response.get("Vary", "")
     assert "Trang chủ" in response.content.decode()
+
+
+def test_the_language_is_set_not_left_to_the_fallback(client):
+    # With none set, get_language() still answers LANGUAGE_CODE, but each
+    # gettext and get_language() of the request takes the slow path of a
+    # missing attribute.
+    translation.deactivate()
+    client.get("/robots.txt")
+    active = getattr(trans_real._active, "value", None)
+    assert active is not None and active.to_language() == "vi"
 
 
 def test_a_message_for_the_admin_waits_for_the_admin(admin_client):
