@@ -98,14 +98,30 @@ EXTENDED = {
 }
 
 
+#: Constraints later migrations add to tables otherwise unchanged (funding
+#: 0017, news 0013: a figure's and a data block's years bounded).
+NEW_CONSTRAINTS = {"funding_figure_year_known", "funding_datablock_years_known"}
+
+
 def without_new(schema: list[str]) -> list[str]:
-    """A schema less the parts of the tables added or extended since."""
+    """A schema less the parts of the tables added or extended since, and
+    the constraints added since."""
     return [
-        item
+        _without_new_constraints(item)
         for item in schema
         if not any(re.search(rf"\b{table}\b", item) for table in NEW_TABLES)
         and not any(f"'{table}'" in item for table in EXTENDED)
+        and not any(f"'{name}'" in item for name in NEW_CONSTRAINTS)
     ]
+
+
+def _without_new_constraints(item: str) -> str:
+    # SQLite keeps a table's constraints in its CREATE TABLE (one item).
+    for name in NEW_CONSTRAINTS:
+        item = re.sub(
+            rf', CONSTRAINT \\?"{name}\\?" CHECK \(.*?\)\)(?=, |\))', "", item
+        )
+    return item
 
 
 #: Columns the upgrade renames, by table (``Figure.source_fund`` became
