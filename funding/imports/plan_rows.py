@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ..core.amounts import storable
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Area, Figure, Indicator
 from ..core.numbers import NumberFormatError, parse_number
@@ -277,8 +279,31 @@ class RowChecker:
                     rounding = rounding_step(parsed.decimals, parsed.scale)
                 else:
                     rounding = EXACT
-                parsed_values.append((measure, parsed.value, rounding, index, raw))
+                stored = self._storable(index, raw, parsed.value, rounding)
+                if stored is not None:
+                    parsed_values.append((measure, *stored, index, raw))
         return parsed_values
+
+    def _storable(self, index, raw, value, rounding):
+        """The value and rounding as the database stores them, or None
+        and the row's error: the preview refuses what the write would."""
+        try:
+            value = storable("value", value)
+        except ValidationError as exc:
+            self.error(index, raw, " ".join(exc.messages))
+            return None
+        if rounding is EXACT:
+            return value, rounding
+        try:
+            return value, storable("rounding", rounding)
+        except ValidationError as exc:
+            self.error(
+                index,
+                raw,
+                _("bước làm tròn %(step)s suy ra từ số chữ số thập phân: %(why)s")
+                % {"step": rounding, "why": " ".join(exc.messages)},
+            )
+            return None
 
     def _no_unit(self, index, raw, unit: str) -> None:
         """A sum of money with no unit anywhere is refused, never taken as
@@ -316,7 +341,13 @@ class RowChecker:
         except NumberFormatError as exc:
             self.error(rounding_index, rounding_value, str(exc))
             return None
-        return parsed.value if parsed else None
+        if parsed is None:
+            return None
+        try:
+            return storable("rounding", parsed.value)
+        except ValidationError as exc:
+            self.error(rounding_index, rounding_value, " ".join(exc.messages))
+            return None
 
 
 def figure_key(parts: dict, measure: str) -> tuple:

@@ -1,0 +1,102 @@
+"""Amounts the database would round or refuse are refused at preview,
+naming the row and column, with the words the figure form uses: an import
+never rounds a value silently, and a confirmation never fails on a value
+the preview passed."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from funding.core.forms import FigureForm
+from funding.imports import apply_import
+from funding.models import Figure, ImportRecord
+
+from .test_imports import csv_bytes, plan
+
+pytestmark = pytest.mark.django_db
+
+LONG = [
+    "Chỉ tiêu",
+    "Địa bàn",
+    "Nguồn kinh phí",
+    "Nội dung",
+    "Năm",
+    "Kỳ",
+    "Loại số liệu",
+    "Giá trị",
+    "Đơn vị",
+    "Làm tròn",
+]
+DECIMALS = "Hãy chắc chắn rằng không có nhiều hơn 2 chữ số thập phân."
+
+
+def long_row(value, unit="đồng", rounding="", measure="Thực hiện"):
+    return [
+        "Kinh phí khuyến công",
+        "Hà Giang",
+        "Tất cả nguồn",
+        "Tất cả nội dung",
+        2022,
+        "Cả năm",
+        measure,
+        f'"{value}"',
+        unit,
+        f'"{rounding}"',
+    ]
+
+
+def one_error(value, unit="đồng", rounding=""):
+    p = plan(csv_bytes([LONG, long_row(value, unit, rounding)]), name="a.csv")
+    assert not p.can_apply and not p.figures
+    return [(e.row, e.column, e.message) for e in p.errors]
+
+
+@pytest.mark.parametrize(
+    "value, unit",
+    [("1,123456789", "triệu đồng"), ("1000,005", "đồng"), ("0,0000001", "đồng")],
+)
+def test_more_than_two_decimals_of_dong_is_an_error_not_a_rounding(value, unit):
+    assert one_error(value, unit) == [(2, "Giá trị", DECIMALS)]
+
+
+@pytest.mark.parametrize("digits", [21, 25, 29, 40])
+def test_too_many_digits_is_an_error_naming_the_cell(digits):
+    errors = one_error("9" * digits)
+    assert len(errors) == 1 and errors[0][:2] == (2, "Giá trị")
+    assert "nhiều hơn" in errors[0][2]
+
+
+def test_a_negative_rounding_is_an_error_at_preview():
+    assert one_error("5000000", rounding="-10") == [(2, "Làm tròn", "không được âm.")]
+    assert one_error("5000000", rounding="0,001") == [(2, "Làm tròn", DECIMALS)]
+
+
+def test_zeros_past_the_cent_are_no_precision_and_are_imported(admin_user):
+    p = plan(
+        csv_bytes(
+            [
+                LONG,
+                long_row("1,123", "tỷ đồng"),
+                long_row("1000,50", measure="Kế hoạch"),
+            ]
+        ),
+        name="a.csv",
+        confirmed=True,
+    )
+    assert p.errors == []
+    apply_import(plan=p, user=admin_user)
+    values = sorted(Figure.objects.values_list("value", flat=True))
+    assert values == [D("1000.50"), D("1123000000.00")]
+    assert ImportRecord.objects.count() == 1
+
+
+def test_the_figure_form_applies_the_same_rule():
+    def errors(value, rounding=""):
+        form = FigureForm(data={"value": value, "rounding": rounding})
+        form.is_valid()
+        return form.errors.get("value", []) + form.errors.get("rounding", [])
+
+    assert DECIMALS in errors("1000,005")
+    assert DECIMALS in errors("1,123456789 triệu")
+    assert errors("1,123 tỷ") == []
+    assert errors("5", rounding="-10") == ["không được âm."]
