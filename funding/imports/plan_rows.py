@@ -22,6 +22,7 @@ from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
 from .readers.base import column_letters
 from .reading import SheetTable, header_key
+from .row_units import UnitsMixin
 from .words import (
     EXACT,
     HEADERS,
@@ -60,7 +61,7 @@ class RowError:
         return text
 
 
-class RowChecker:
+class RowChecker(UnitsMixin):
     """The columns of a table, and the checks of each of its rows."""
 
     def __init__(self, table: SheetTable):
@@ -245,11 +246,14 @@ class RowChecker:
         yield measure, raw, index
 
     def _values(self, row, indicator) -> list:
-        unit_value, _unit_index = self.cell(row, "unit")
+        unit_value, unit_index = self.cell(row, "unit")
         row_unit = str(unit_value or "").strip().lower()
+        counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
+        money = indicator is not None and not counting
+        if money and not self._units_agree(row_unit, unit_index, unit_value):
+            return []
         stated_rounding = self._rounding(row, row_unit)
         parsed_values = []
-        counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
         for measure, raw, index in self._raw_values(row):
             unit = "" if counting else (self.units.get(index) or row_unit)
             try:
@@ -259,7 +263,6 @@ class RowChecker:
                 continue
             if parsed is None:
                 continue  # an empty cell or "-": no figure
-            money = indicator is not None and not counting
             if money and parsed.unit.lower() not in (*MONEY_UNITS, "%"):
                 self._no_unit(index, raw, parsed.unit)
                 continue
@@ -304,31 +307,6 @@ class RowChecker:
                 % {"step": rounding, "why": " ".join(exc.messages)},
             )
             return None
-
-    def _no_unit(self, index, raw, unit: str) -> None:
-        """A sum of money with no unit anywhere is refused, never taken as
-        đồng: 1.200 could be triệu đồng."""
-        if unit:
-            self.error(
-                index,
-                raw,
-                _(
-                    "“%(unit)s” trong cột “%(column)s” không phải đơn vị tiền (đồng, nghìn "
-                    "đồng, triệu đồng, tỷ đồng): không đoán là đồng."
-                )
-                % {"unit": unit, "column": self.header_of.get(index, "")},
-            )
-            return
-        self.error(
-            index,
-            raw,
-            _(
-                "không tìm thấy đơn vị tính của cột “%(column)s” (không có đơn vị trong tiêu đề "
-                "như “Kế hoạch (triệu đồng)”, cột “Đơn vị” hay đơn vị trong ô): không đoán là "
-                "đồng. Hãy ghi đơn vị rồi nhập lại."
-            )
-            % {"column": self.header_of.get(index, "")},
-        )
 
     def _rounding(self, row, row_unit: str):
         rounding_value, rounding_index = self.cell(row, "rounding")

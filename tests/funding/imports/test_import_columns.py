@@ -1,0 +1,139 @@
+"""Every column of a table is read, refused or listed as not used: an
+extra or duplicate measure column, or a unit column contradicting a
+header, refuses the file naming the columns (never a silent choice)."""
+
+import csv
+import io
+
+import pytest
+
+from funding.imports import apply_import
+from funding.models import Figure, ImportRecord
+
+from .test_imports import plan, xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_bytes(rows):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+TEMPLATE = [
+    "Tỉnh, thành phố",
+    "Năm",
+    "Kỳ",
+    "Nguồn kinh phí",
+    "Nội dung",
+    "Chỉ tiêu",
+    "Kế hoạch (tỷ đồng)",
+    "Thực hiện (tỷ đồng)",
+]
+ROW = ["Hà Giang", 2022, "Cả năm", "KCĐP", "Tất cả nội dung", "Kinh phí khuyến công"]
+
+
+def wide(extra_header, extra_value, fmt="csv"):
+    rows = [
+        [*TEMPLATE, extra_header, "Ghi chú"],
+        [*ROW, "1,5", "1,2", extra_value, ""],
+    ]
+    if fmt == "csv":
+        return plan(csv_bytes(rows), name="a.csv", confirmed=True)
+    return plan(xlsx(rows), confirmed=True)
+
+
+def errors_of(p):
+    return [(e.row, e.column, e.message) for e in p.errors]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_extra_column_of_numbers_refuses_the_file_naming_it(fmt):
+    p = wide("Ước TH năm sau", "2,0" if fmt == "csv" else 2.0, fmt)
+    assert not p.can_apply and not p.figures
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (1, "Ước TH năm sau")
+    assert message.startswith("cột I “Ước TH năm sau” có số nhưng tiêu đề")
+
+
+def test_an_extra_column_of_text_is_listed_as_not_used():
+    p = wide("Người lập", "Nguyễn Văn A")
+    assert p.errors == [] and p.can_apply
+    assert "Cột I “Người lập”: không dùng (không phải cột đã biết)." in p.unused
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_second_column_of_the_same_measure_refuses_the_file(fmt, admin_user):
+    p = wide("Thực hiện (triệu đồng)", "1300" if fmt == "csv" else 1300, fmt)
+    assert errors_of(p) == [
+        (
+            1,
+            "Thực hiện (triệu đồng)",
+            "cột I “Thực hiện (triệu đồng)” và cột H “Thực hiện (tỷ đồng)” là cùng một "
+            "cột (cùng loại thông tin): chỉ đọc được một cột. Hãy xoá hoặc đổi tên một "
+            "trong hai cột rồi nhập lại.",
+        )
+    ]
+    with pytest.raises(ValueError):
+        apply_import(plan=p, user=admin_user)
+    assert not Figure.objects.exists() and not ImportRecord.objects.exists()
+
+
+def test_a_unit_column_contradicting_the_header_names_both():
+    p = wide("Đơn vị", "triệu đồng")
+    assert not p.can_apply
+    messages = {(e.column, e.message) for e in p.errors}
+    assert messages == {
+        (
+            "Đơn vị",
+            f"cột “Đơn vị” ghi “triệu đồng” nhưng tiêu đề cột “{header}” ghi “tỷ đồng”: "
+            "không biết dùng đơn vị nào. Hãy sửa một trong hai cho khớp.",
+        )
+        for header in ("Kế hoạch (tỷ đồng)", "Thực hiện (tỷ đồng)")
+    }
+
+
+def test_a_unit_column_agreeing_with_the_header_is_fine():
+    p = wide("Đơn vị", "tỷ")
+    assert p.errors == []
+    assert sorted(f.value for f in p.figures) == [1_200_000_000, 1_500_000_000]
+
+
+LONG = ["Chỉ tiêu", "Địa bàn", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "Đơn vị"]
+LONG_ROW = ["Kinh phí khuyến công", "Hà Giang", 2022, "Cả năm", "Thực hiện", "5"]
+
+
+def test_a_measure_column_beside_the_long_layout_refuses_the_file():
+    rows = [[*LONG, "Kế hoạch (tỷ đồng)"], [*LONG_ROW, "tỷ đồng", "7"]]
+    p = plan(csv_bytes(rows), name="a.csv")
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (1, "Kế hoạch (tỷ đồng)")
+    assert "không đọc cột H “Kế hoạch (tỷ đồng)”" in message
+
+
+def test_a_second_value_column_in_the_long_layout_refuses_the_file():
+    rows = [[*LONG, "Giá trị (triệu đồng)"], [*LONG_ROW, "tỷ đồng", "7"]]
+    p = plan(csv_bytes(rows), name="a.csv")
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (1, "Giá trị (triệu đồng)")
+    assert "cột H “Giá trị (triệu đồng)” và cột F “Giá trị”" in message
+
+
+def test_an_unknown_unit_is_blamed_on_the_unit_column():
+    p = plan(csv_bytes([LONG, [*LONG_ROW, "tỷ USD"]]), name="a.csv")
+    assert errors_of(p) == [
+        (
+            2,
+            "Đơn vị",
+            "“tỷ USD” không phải đơn vị tiền (đồng, nghìn đồng, triệu đồng, tỷ đồng): "
+            "không đoán là đồng.",
+        )
+    ]
+
+
+def test_a_numbering_column_is_not_a_figure():
+    rows = [["STT", *TEMPLATE], ["1", *ROW, "1,5", "1,2"]]
+    p = plan(csv_bytes(rows), name="a.csv", confirmed=True)
+    assert p.errors == [] and len(p.figures) == 2
+    assert "Cột A “STT”: không dùng (số thứ tự)." in p.unused
