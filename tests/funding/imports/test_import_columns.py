@@ -137,3 +137,45 @@ def test_a_numbering_column_is_not_a_figure():
     p = plan(csv_bytes(rows), name="a.csv", confirmed=True)
     assert p.errors == [] and len(p.figures) == 2
     assert "Cột A “STT”: không dùng (số thứ tự)." in p.unused
+
+
+REPORT_TOP = [
+    ["BÁO CÁO KẾT QUẢ THỰC HIỆN KINH PHÍ KHUYẾN CÔNG NĂM 2024"],
+    ["", "", "", "Đơn vị tính: triệu đồng"],
+]
+
+
+def report(headers, cells, fmt="csv"):
+    rows = [*REPORT_TOP, headers, cells]
+    if fmt == "csv":
+        return plan(csv_bytes(rows), name="bao-cao.csv", confirmed=True)
+    return plan(xlsx(rows), confirmed=True)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_report_with_the_same_measure_twice_is_refused_at_the_column(fmt):
+    p = report(
+        ["STT", "Tỉnh, thành phố", "Kế hoạch", "Thực hiện", "Thực hiện", "Ghi chú"],
+        ["1", "Thanh Hóa", "2076,3", "", "1800", ""],
+        fmt,
+    )
+    assert p.layout == "report" and not p.can_apply and not p.figures
+    [(row, column, message)] = errors_of(p)
+    assert row == 3 and column.startswith("E")
+    assert message.startswith(
+        "cột E “Thực hiện” và cột D “Thực hiện” cùng là một số liệu"
+    )
+
+
+def test_a_report_unit_column_contradicting_a_header_names_both():
+    p = report(
+        ["STT", "Tỉnh, thành phố", "Kế hoạch (tỷ đồng)", "Thực hiện", "Đơn vị"],
+        ["1", "Thanh Hóa", "2,5", "1990,7", "triệu đồng"],
+    )
+    assert not p.can_apply and not p.figures
+    [(row, column, message)] = errors_of(p)
+    assert row == 4 and column.startswith("E")
+    assert message == (
+        "cột E “Đơn vị” ghi “triệu đồng” nhưng tiêu đề cột C “Kế hoạch (tỷ đồng)” ghi "
+        "“tỷ đồng”: không biết dùng đơn vị nào. Hãy sửa một trong hai cho khớp."
+    )
