@@ -51,6 +51,7 @@ class PlannedFigure:
     old_rounding: Decimal | None = None
     note: str = ""  # the row's "Ghi chú"
     old_note: str | None = None
+    column: str = ""  # where the value was read, for the preview's warnings
 
     @property
     def before(self) -> tuple | None:
@@ -267,7 +268,13 @@ def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:
             seen[key] = (number, position)
             candidates.append(
                 PlannedFigure(
-                    number, key, value, rounding, source.pk, note=parts["note"]
+                    number,
+                    key,
+                    value,
+                    rounding,
+                    source.pk,
+                    note=parts["note"],
+                    column=checker.column_name(position, index),
                 )
             )
     return candidates

@@ -179,3 +179,18 @@ def test_a_report_unit_column_contradicting_a_header_names_both():
         "cột E “Đơn vị” ghi “triệu đồng” nhưng tiêu đề cột C “Kế hoạch (tỷ đồng)” ghi "
         "“tỷ đồng”: không biết dùng đơn vị nào. Hãy sửa một trong hai cho khớp."
     )
+
+
+def test_an_implausible_value_is_flagged_at_its_column():
+    long = plan(csv_bytes([LONG, [*LONG_ROW[:-1], "1,5", "triệu đồng"]]), name="a.csv")
+    assert long.errors == [] and not long.can_apply
+    assert [(w.row, w.column, w.value) for w in long.warnings] == [
+        (2, "Giá trị", "1.500.000")
+    ]
+    assert "nằm ngoài khoảng thường gặp" in long.warnings[0].message
+    rows = [TEMPLATE, [*ROW, "", "0,0015"]]
+    table = plan(csv_bytes(rows), name="b.csv")
+    assert [(w.row, w.column) for w in table.warnings] == [(2, "Thực hiện (tỷ đồng)")]
+    assert str(table.warnings[0]).startswith(
+        "Dòng 2, cột “Thực hiện (tỷ đồng)” (giá trị “1.500.000”)"
+    )
