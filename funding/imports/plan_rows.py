@@ -194,8 +194,17 @@ class RowChecker(UnitsMixin):
                 content_index, content_value, _("không có nội dung chương trình này.")
             )
         parts["content"] = content
-        note, _index = self.cell(row, "note")
+        note, note_index = self.cell(row, "note")
         parts["note"] = "" if note is None else str(note).strip()
+        if "\x00" in parts["note"]:
+            # PostgreSQL stores no NUL in text: the write would fail.
+            self.error(
+                note_index,
+                parts["note"].replace("\x00", "␀"),
+                _(
+                    "ghi chú có ký tự NUL (mã 0, hiện là ␀): không lưu được. Hãy xoá ký tự đó."
+                ),
+            )
         return parts
 
     def _area(self, row, year: int, period) -> Area | None:

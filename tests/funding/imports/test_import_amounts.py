@@ -100,3 +100,11 @@ def test_the_figure_form_applies_the_same_rule():
     assert DECIMALS in errors("1,123456789 triệu")
     assert errors("1,123 tỷ") == []
     assert errors("5", rounding="-10") == ["không được âm."]
+
+
+def test_a_note_the_database_cannot_store_is_an_error_at_preview():
+    p = plan(
+        csv_bytes([[*LONG, "Ghi chú"], [*long_row("5000000"), "a\x00b"]]), name="a.csv"
+    )
+    assert [(e.row, e.column, e.value) for e in p.errors] == [(2, "Ghi chú", "a␀b")]
+    assert "ký tự NUL" in p.errors[0].message
