@@ -6,10 +6,12 @@ the preview passed."""
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from funding.core.forms import FigureForm
 from funding.imports import apply_import
-from funding.models import Figure, ImportRecord
+from funding.models import Figure, ImportRecord, SourceDocument
 
 from .test_imports import csv_bytes, plan
 
@@ -108,3 +110,30 @@ def test_a_note_the_database_cannot_store_is_an_error_at_preview():
     )
     assert [(e.row, e.column, e.value) for e in p.errors] == [(2, "Ghi chú", "a␀b")]
     assert "ký tự NUL" in p.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "value, rounding, column",
+    [
+        ("5000000", "-10", "Làm tròn"),
+        ("9" * 25, "", "Giá trị"),
+        ("9" * 30, "", "Giá trị"),
+    ],
+)
+def test_the_admin_preview_refuses_what_the_write_would(
+    data_client, value, rounding, column
+):
+    source = SourceDocument.objects.create(title="Báo cáo Sở Công Thương")
+    data = csv_bytes([LONG, long_row(value, rounding=rounding)])
+    response = data_client.post(
+        reverse("admin:funding_figure_import"),
+        {
+            "import_file": SimpleUploadedFile("a.csv", data),
+            "source": source.pk,
+            "format": "0",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("admin:funding_figure_process_import") not in html
+    assert f"Dòng 2, cột “{column}”" in html
