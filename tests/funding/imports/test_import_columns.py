@@ -194,3 +194,15 @@ def test_an_implausible_value_is_flagged_at_its_column():
     assert str(table.warnings[0]).startswith(
         "Dòng 2, cột “Thực hiện (tỷ đồng)” (giá trị “1.500.000”)"
     )
+
+
+@pytest.mark.parametrize("header", ["Ước TH năm sau", "Thực hiện cùng kỳ năm trước"])
+def test_a_report_column_of_another_year_must_be_mapped(header):
+    p = report(
+        ["STT", "Tỉnh, thành phố", "Kế hoạch", "Thực hiện", header, "Ghi chú"],
+        ["1", "Thanh Hóa", "2076,3", "1990,7", "1800", ""],
+    )
+    assert not p.can_apply and not p.figures
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (3, "E")
+    assert f"cột E (“{header}”) có số nhưng tiêu đề không cho biết" in message
