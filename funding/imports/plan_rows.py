@@ -70,7 +70,8 @@ class RowChecker(UnitsMixin):
         self.units: dict[int, str] = {}
         for index, header in enumerate(table.headers):
             key = HEADERS.get(header_key(header))
-            if key and key not in self.columns:
+            declined = column_letters(index) in table.ignored
+            if key and key not in self.columns and not declined:
                 self.columns[key] = index
                 self.units[index] = unit_of(header)
         self.measure_columns = [m for m in MEASURE_COLUMNS if m in self.columns]

@@ -37,7 +37,14 @@ def check_table_columns(table: SheetTable) -> tuple[list[RowError], list[str]]:
     for index in range(width):
         header = table.headers[index] if index < len(table.headers) else ""
         key = HEADERS.get(header_key(header))
-        if key in first_of:
+        if column_letters(index) in table.ignored:
+            unused.append(
+                _(
+                    "Cột %(column)s “%(header)s”: không dùng (người nhập xác nhận không dùng cột này)."
+                )
+                % {"column": column_letters(index), "header": header}
+            )
+        elif key in first_of:
             errors.append(_duplicate(table, first_of[key], index))
         elif key:
             first_of[key] = index
@@ -72,7 +79,8 @@ def _duplicate(table: SheetTable, first: int, index: int) -> RowError:
         None,
         _(
             "cột %(second)s và cột %(first)s là cùng một cột (cùng loại thông tin): chỉ "
-            "đọc được một cột. Hãy xoá hoặc đổi tên một trong hai cột rồi nhập lại."
+            "đọc được một cột. Hãy xoá hoặc đổi tên một trong hai cột, hoặc ghi cột không "
+            "cần đọc ở “Cột không dùng”, rồi nhập lại."
         )
         % {"first": _name(table, first), "second": _name(table, index)},
     )
@@ -86,7 +94,7 @@ def _unknown(table: SheetTable, index: int, header: str) -> RowError:
         _(
             "cột %(column)s có số nhưng tiêu đề không cho biết đó là số liệu gì. Hãy đặt "
             "tiêu đề “Kế hoạch”, “Thực hiện” hoặc “Ước thực hiện” (kèm đơn vị, ví dụ "
-            "“Thực hiện (tỷ đồng)”), hoặc xoá cột nếu không cần nhập."
+            "“Thực hiện (tỷ đồng)”), hoặc, nếu không cần, ghi cột ở “Cột không dùng”."
         )
         % {"column": _name(table, index)},
     )
@@ -99,7 +107,8 @@ def _beside_long(table: SheetTable, index: int) -> RowError:
         None,
         _(
             "tệp có cột “Loại số liệu” và “Giá trị” (bảng dài) nên không đọc cột "
-            "%(column)s. Hãy ghi số liệu của cột này thành các dòng riêng, hoặc xoá cột."
+            "%(column)s. Hãy ghi số liệu của cột này thành các dòng riêng, hoặc ghi cột ở "
+            "“Cột không dùng”."
         )
         % {"column": _name(table, index)},
     )

@@ -72,7 +72,7 @@ def test_a_second_column_of_the_same_measure_refuses_the_file(fmt, admin_user):
             "Thực hiện (triệu đồng)",
             "cột I “Thực hiện (triệu đồng)” và cột H “Thực hiện (tỷ đồng)” là cùng một "
             "cột (cùng loại thông tin): chỉ đọc được một cột. Hãy xoá hoặc đổi tên một "
-            "trong hai cột rồi nhập lại.",
+            "trong hai cột, hoặc ghi cột không cần đọc ở “Cột không dùng”, rồi nhập lại.",
         )
     ]
     with pytest.raises(ValueError):
@@ -206,3 +206,19 @@ def test_a_report_column_of_another_year_must_be_mapped(header):
     [(row, column, message)] = errors_of(p)
     assert (row, column) == (3, "E")
     assert f"cột E (“{header}”) có số nhưng tiêu đề không cho biết" in message
+
+
+def test_a_declined_column_is_listed_and_not_read():
+    rows = [
+        [*TEMPLATE, "Ước TH năm sau", "Thực hiện (triệu đồng)"],
+        [*ROW, "1,5", "1,2", "2,0", "1300"],
+    ]
+    p = plan(csv_bytes(rows), name="a.csv", ignore_columns=frozenset({"I", "J"}))
+    assert p.errors == []
+    assert sorted(f.value for f in p.figures) == [1_200_000_000, 1_500_000_000]
+    why = "không dùng (người nhập xác nhận không dùng cột này)."
+    assert f"Cột I “Ước TH năm sau”: {why}" in p.unused
+    assert f"Cột J “Thực hiện (triệu đồng)”: {why}" in p.unused
+    first = plan(csv_bytes(rows), name="a.csv", ignore_columns=frozenset({"H", "I"}))
+    assert first.errors == []
+    assert sorted(f.value for f in first.figures) == [1_300_000_000, 1_500_000_000]
