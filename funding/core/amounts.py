@@ -26,6 +26,9 @@ def storable(field_name: str, value: Decimal) -> Decimal:
         if value < 0:
             raise ValidationError(_("không được âm."), code="negative")
         whole_digits = field.max_digits - field.decimal_places
+        exponent = value.as_tuple().exponent
+        if exponent >= -field.decimal_places and value.adjusted() < whole_digits:
+            return value  # what the column's validators would pass, decided fast
         # quantize fails past the context's precision: check the size first.
         if value.adjusted() < whole_digits:
             exact = value.quantize(Decimal(1).scaleb(-field.decimal_places))
