@@ -25,6 +25,7 @@ from .words import HEADERS, MEASURE_COLUMNS
 
 #: Numbering columns: numbers, but no figure.
 NUMBERING = {"stt", "tt", "so thu tu"}
+_STARTS_LIKE_NUMBER = re.compile(r"[-+]?\s*[\d.,]")
 _NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]*\d[\d.,\s]*")
 
 
@@ -121,7 +122,16 @@ def _cells(table: SheetTable, index: int):
 
 
 def _holds_number(table: SheetTable, index: int) -> bool:
-    return any(_is_number(cell) for cell in _cells(table, index))
+    # A column of names repeats a few texts down 200,000 rows: each once.
+    seen: set[str] = set()
+    for cell in _cells(table, index):
+        if isinstance(cell, str):
+            if cell in seen:
+                continue
+            seen.add(cell)
+        if _is_number(cell):
+            return True
+    return False
 
 
 def _holds_text(table: SheetTable, index: int) -> bool:
@@ -134,6 +144,8 @@ def _is_number(cell) -> bool:
     if isinstance(cell, int | float | Decimal):
         return True
     text = str(cell).strip()
+    if not _STARTS_LIKE_NUMBER.match(text):
+        return False  # a number starts with a sign, a digit or a separator
     try:
         return parse_number(text) is not None
     except NumberFormatError:
