@@ -7,10 +7,12 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from funding.core.forms import FigureForm
-from funding.imports import apply_import
+from funding.imports import UNEXPECTED_ERROR, apply_import, is_write_conflict
+from funding.imports.resources import apply_or_explain
 from funding.models import Figure, ImportRecord, SourceDocument
 
 from .test_imports import csv_bytes, plan
@@ -137,3 +139,30 @@ def test_the_admin_preview_refuses_what_the_write_would(
     html = response.content.decode()
     assert reverse("admin:funding_figure_process_import") not in html
     assert f"Dòng 2, cột “{column}”" in html
+
+
+def test_a_value_the_database_refuses_at_write_is_not_called_a_conflict(admin_user):
+    p = plan(csv_bytes([LONG, long_row("5000000")]), name="a.csv", confirmed=True)
+    assert p.can_apply
+    p.figures[0].rounding = D(-10)  # what the preview now refuses, forced through
+    record, error = apply_or_explain(p, admin_user)
+    assert record is None and error == str(UNEXPECTED_ERROR)
+    assert not Figure.objects.exists() and not ImportRecord.objects.exists()
+
+
+def test_only_another_writer_is_called_a_conflict(admin_user):
+    p = plan(csv_bytes([LONG, long_row("5000000")]), name="a.csv", confirmed=True)
+    apply_import(plan=p, user=admin_user)
+    stored = Figure.objects.get()
+
+    def refusal(**changes):
+        copy = Figure.objects.get()
+        copy.pk = None
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        with pytest.raises(IntegrityError) as caught, transaction.atomic():
+            copy.save()
+        return is_write_conflict(caught.value)
+
+    assert refusal() is True  # the same key twice: someone else wrote it
+    assert refusal(year=stored.year + 1, rounding=D(-10)) is False
