@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .amounts import storable
 from .formatting import format_number
 from .models import Figure
 from .numbers import NumberFormatError, parse_number
@@ -70,7 +71,7 @@ class FigureForm(forms.ModelForm):
         value = self.cleaned_data["value"]
         if value is not None and value < 0:
             raise ValidationError(_("Giá trị không được âm."), code="negative")
-        return value
+        return None if value is None else storable("value", value)
 
     def clean_rounding(self):
-        return self.cleaned_data.get("rounding") or Decimal(0)
+        return storable("rounding", self.cleaned_data.get("rounding") or Decimal(0))

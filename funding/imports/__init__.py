@@ -38,6 +38,7 @@ from .writes import (
     StalePlanError,
     apply_import,
     check_still_current,
+    is_write_conflict,
     lock_import_writes,
 )
 
@@ -57,6 +58,7 @@ __all__ = [
     "UndoSummary",
     "apply_import",
     "check_still_current",
+    "is_write_conflict",
     "compare_with_stored",
     "figure_label",
     "lock_import_writes",

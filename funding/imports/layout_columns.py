@@ -68,12 +68,41 @@ class ColumnsMixin:
                         "why": column.unused(),
                     }
                 )
+        self._check_twice()
         if not self.layout.values:
             self.error(
                 self.layout.header_start,
                 "",
                 None,
                 _("không có cột số liệu nào (Kế hoạch, Thực hiện, Ước thực hiện)."),
+            )
+
+    def _check_twice(self) -> None:
+        # Two columns saying the same (measure, fund, period) would each
+        # give the row's figure: one would win without a word.
+        first: dict[tuple, Column] = {}
+        for column in self.layout.values:
+            key = (column.measure, column.fund, column.period)
+            if key not in first:
+                first[key] = column
+                continue
+            self.error(
+                column.header_row,
+                column.letter,
+                column.header,
+                _(
+                    "cột %(column)s “%(header)s” và cột %(first)s “%(first_header)s” cùng "
+                    "là một số liệu (cùng loại số liệu, nguồn và kỳ): không biết đọc cột "
+                    "nào."
+                )
+                % {
+                    "column": column.letter,
+                    "header": column.header,
+                    "first": first[key].letter,
+                    "first_header": first[key].header,
+                }
+                + " "
+                + _way_out(column),
             )
 
 

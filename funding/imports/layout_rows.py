@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from khuyencong.text import fold
 
+from ..core.formatting import MONEY_UNITS
 from .context import (
     estimate_marker_note,
     footer_kind,
@@ -272,6 +273,8 @@ class SheetReader(ColumnsMixin, TotalsMixin):
             raw = self.cell(number, column)
             if raw is None or text_of(raw) == "":
                 continue
+            if not self._units_agree(number, column, row_unit):
+                continue
             fund = (
                 text_of(fund_cell)
                 if fund_cell not in (None, "")
@@ -297,6 +300,35 @@ class SheetReader(ColumnsMixin, TotalsMixin):
                     area_from=area_from,
                 )
             )
+
+    def _units_agree(self, number: int, column: Column, row_unit: str) -> bool:
+        """A header's unit and the row's "Đơn vị" cell must agree: which
+        one is meant cannot be guessed (a thousandfold error)."""
+        if not column.unit or not row_unit:
+            return True
+        header_scale = MONEY_UNITS.get(column.unit.lower())
+        if header_scale == MONEY_UNITS.get(row_unit.lower()):
+            return True
+        unit_column = self.layout.role("unit")
+        self.error(
+            number,
+            unit_column.letter,
+            row_unit,
+            _(
+                "cột %(unit_column)s “%(unit_header)s” ghi “%(unit)s” nhưng tiêu đề cột "
+                "%(column)s “%(header)s” ghi “%(header_unit)s”: không biết dùng đơn vị nào. "
+                "Hãy sửa một trong hai cho khớp."
+            )
+            % {
+                "unit_column": unit_column.letter,
+                "unit_header": unit_column.header,
+                "unit": row_unit,
+                "column": column.letter,
+                "header": column.header,
+                "header_unit": column.unit,
+            },
+        )
+        return False
 
     def _year(self, number: int) -> int | None:
         """The row's year: its "Năm" cell, which must agree with the title."""

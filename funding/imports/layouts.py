@@ -236,6 +236,9 @@ def classify(column: Column) -> None:
     if not measure:
         column.role = "unknown"
         return
+    if _OTHER_YEAR.search(joined):
+        column.role = "unknown"  # "Ước TH năm sau": not the report's year
+        return
     column.measure, column.role = measure, "value"
     if "tong cong" in joined or "tong so" in joined:
         column.role = "total"
@@ -249,6 +252,11 @@ def classify(column: Column) -> None:
             column.period = period_words(text, need_year=False)
 
 
+#: Words putting a value column in a year or period other than the
+#: report's: read as the report's own, the figure would be a wrong one.
+_OTHER_YEAR = re.compile(
+    r"\b(?:nam (?:sau|toi|truoc|ke tiep|tiep theo)|cung ky|ky truoc)\b"
+)
 _GROUPS = re.compile(
     r"^(?:nguon kinh phi|nguon von|kinh phi(?: khuyen cong)?|so lieu|gia tri|"
     r"ket qua(?: thuc hien)?|tong hop)?$"

@@ -22,6 +22,7 @@ from .plan_rows import RowChecker, RowError, figure_key
 from .plausible import implausible
 from .reading import SheetTable, read_table
 from .report_options import report_context
+from .table_columns import check_table_columns
 from .words import KNOWN, Lookups
 
 #: A file with this many errors is not checked further: they are enough to
@@ -50,6 +51,7 @@ class PlannedFigure:
     old_rounding: Decimal | None = None
     note: str = ""  # the row's "Ghi chú"
     old_note: str | None = None
+    column: str = ""  # where the value was read, for the preview's warnings
 
     @property
     def before(self) -> tuple | None:
@@ -216,6 +218,12 @@ def plan_import(
             )
         )
         return plan
+    if table.layout == "table":
+        column_errors, unused = check_table_columns(table)
+        plan.unused.extend(unused)
+        if column_errors:
+            plan.errors.extend(column_errors)
+            return plan
     candidates = _check_rows(plan, checker, table, source, progress)
     if plan.errors:
         return plan
@@ -260,7 +268,13 @@ def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:
             seen[key] = (number, position)
             candidates.append(
                 PlannedFigure(
-                    number, key, value, rounding, source.pk, note=parts["note"]
+                    number,
+                    key,
+                    value,
+                    rounding,
+                    source.pk,
+                    note=parts["note"],
+                    column=checker.column_name(position, index),
                 )
             )
     return candidates

@@ -12,14 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ..core.amounts import storable
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Area, Figure, Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
 from .readers.base import column_letters
 from .reading import SheetTable, header_key
+from .row_units import UnitsMixin
 from .words import (
     EXACT,
     HEADERS,
@@ -58,7 +61,7 @@ class RowError:
         return text
 
 
-class RowChecker:
+class RowChecker(UnitsMixin):
     """The columns of a table, and the checks of each of its rows."""
 
     def __init__(self, table: SheetTable):
@@ -67,7 +70,8 @@ class RowChecker:
         self.units: dict[int, str] = {}
         for index, header in enumerate(table.headers):
             key = HEADERS.get(header_key(header))
-            if key and key not in self.columns:
+            declined = column_letters(index) in table.ignored
+            if key and key not in self.columns and not declined:
                 self.columns[key] = index
                 self.units[index] = unit_of(header)
         self.measure_columns = [m for m in MEASURE_COLUMNS if m in self.columns]
@@ -191,8 +195,17 @@ class RowChecker:
                 content_index, content_value, _("không có nội dung chương trình này.")
             )
         parts["content"] = content
-        note, _index = self.cell(row, "note")
+        note, note_index = self.cell(row, "note")
         parts["note"] = "" if note is None else str(note).strip()
+        if "\x00" in parts["note"]:
+            # PostgreSQL stores no NUL in text: the write would fail.
+            self.error(
+                note_index,
+                parts["note"].replace("\x00", "␀"),
+                _(
+                    "ghi chú có ký tự NUL (mã 0, hiện là ␀): không lưu được. Hãy xoá ký tự đó."
+                ),
+            )
         return parts
 
     def _area(self, row, year: int, period) -> Area | None:
@@ -243,11 +256,14 @@ class RowChecker:
         yield measure, raw, index
 
     def _values(self, row, indicator) -> list:
-        unit_value, _unit_index = self.cell(row, "unit")
+        unit_value, unit_index = self.cell(row, "unit")
         row_unit = str(unit_value or "").strip().lower()
+        counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
+        money = indicator is not None and not counting
+        if money and not self._units_agree(row_unit, unit_index, unit_value):
+            return []
         stated_rounding = self._rounding(row, row_unit)
         parsed_values = []
-        counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
         for measure, raw, index in self._raw_values(row):
             unit = "" if counting else (self.units.get(index) or row_unit)
             try:
@@ -257,7 +273,6 @@ class RowChecker:
                 continue
             if parsed is None:
                 continue  # an empty cell or "-": no figure
-            money = indicator is not None and not counting
             if money and parsed.unit.lower() not in (*MONEY_UNITS, "%"):
                 self._no_unit(index, raw, parsed.unit)
                 continue
@@ -277,33 +292,31 @@ class RowChecker:
                     rounding = rounding_step(parsed.decimals, parsed.scale)
                 else:
                     rounding = EXACT
-                parsed_values.append((measure, parsed.value, rounding, index, raw))
+                stored = self._storable(index, raw, parsed.value, rounding)
+                if stored is not None:
+                    parsed_values.append((measure, *stored, index, raw))
         return parsed_values
 
-    def _no_unit(self, index, raw, unit: str) -> None:
-        """A sum of money with no unit anywhere is refused, never taken as
-        đồng: 1.200 could be triệu đồng."""
-        if unit:
+    def _storable(self, index, raw, value, rounding):
+        """The value and rounding as the database stores them, or None
+        and the row's error: the preview refuses what the write would."""
+        try:
+            value = storable("value", value)
+        except ValidationError as exc:
+            self.error(index, raw, " ".join(exc.messages))
+            return None
+        if rounding is EXACT:
+            return value, rounding
+        try:
+            return value, storable("rounding", rounding)
+        except ValidationError as exc:
             self.error(
                 index,
                 raw,
-                _(
-                    "“%(unit)s” trong cột “%(column)s” không phải đơn vị tiền (đồng, nghìn "
-                    "đồng, triệu đồng, tỷ đồng): không đoán là đồng."
-                )
-                % {"unit": unit, "column": self.header_of.get(index, "")},
+                _("bước làm tròn %(step)s suy ra từ số chữ số thập phân: %(why)s")
+                % {"step": rounding, "why": " ".join(exc.messages)},
             )
-            return
-        self.error(
-            index,
-            raw,
-            _(
-                "không tìm thấy đơn vị tính của cột “%(column)s” (không có đơn vị trong tiêu đề "
-                "như “Kế hoạch (triệu đồng)”, cột “Đơn vị” hay đơn vị trong ô): không đoán là "
-                "đồng. Hãy ghi đơn vị rồi nhập lại."
-            )
-            % {"column": self.header_of.get(index, "")},
-        )
+            return None
 
     def _rounding(self, row, row_unit: str):
         rounding_value, rounding_index = self.cell(row, "rounding")
@@ -316,7 +329,13 @@ class RowChecker:
         except NumberFormatError as exc:
             self.error(rounding_index, rounding_value, str(exc))
             return None
-        return parsed.value if parsed else None
+        if parsed is None:
+            return None
+        try:
+            return storable("rounding", parsed.value)
+        except ValidationError as exc:
+            self.error(rounding_index, rounding_value, " ".join(exc.messages))
+            return None
 
 
 def figure_key(parts: dict, measure: str) -> tuple:

@@ -79,7 +79,7 @@ def implausible(figures, table) -> list[RowError]:
     warnings = [
         RowError(
             planned.row,
-            "",
+            planned.column,
             format_number(planned.value, 0),
             _(
                 "giá trị %(value)s đồng nằm ngoài khoảng thường gặp (%(low)s – %(high)s đồng) "

@@ -50,6 +50,8 @@ class SheetTable:
     layout: str = "table"
     #: Where a report states its units ("“Đơn vị tính: triệu đồng” (dòng 6)").
     unit_sources: list[str] = field(default_factory=list)
+    #: The columns (letters) the officer declined ("Cột không dùng").
+    ignored: frozenset[str] = frozenset()
 
 
 def header_key(cell) -> str:
@@ -97,7 +99,9 @@ def read_table(
         )
     ):
         return _report(data, lowered, sheet, (name, rows), context or {})
-    return _table(rows, known, header_row, name)
+    table = _table(rows, known, header_row, name)
+    table.ignored = frozenset((context or {}).get("ignore_columns") or ())
+    return table
 
 
 def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTable:

@@ -17,7 +17,7 @@ import hashlib
 import logging
 
 import tablib
-from django.db import DatabaseError, IntegrityError
+from django.db import DatabaseError, DataError, IntegrityError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import resources
@@ -38,6 +38,7 @@ from .writes import (
     WRITE_CONFLICT_ERROR,
     StalePlanError,
     apply_import,
+    is_write_conflict,
 )
 
 logger = logging.getLogger(__name__)
@@ -271,9 +272,18 @@ def apply_or_explain(plan: ImportPlan, user, progress=None):
         record = apply_import(plan=plan, user=user, progress=progress or _quiet)
     except StalePlanError as exc:
         return None, str(exc)
-    except IntegrityError:
+    except IntegrityError as exc:
+        if not is_write_conflict(exc):
+            # A value the preview let through: ours to fix, not a conflict.
+            logger.exception("Import of %r refused by a check", plan.file_name)
+            return None, str(UNEXPECTED_ERROR)
         logger.warning("Import of %r refused by the database", plan.file_name)
         return None, str(WRITE_CONFLICT_ERROR)
+    except DataError:
+        logger.exception(
+            "Import of %r holds a value the database refused", plan.file_name
+        )
+        return None, str(UNEXPECTED_ERROR)
     except DatabaseError:
         logger.exception("Import of %r failed in the database", plan.file_name)
         return None, str(DATABASE_ERROR)

@@ -5,7 +5,7 @@ each figure's history; the import is recorded so it can be undone.
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -168,6 +168,21 @@ WRITE_CONFLICT_ERROR = gettext_lazy(
 DATABASE_ERROR = gettext_lazy(
     "Cơ sở dữ liệu đang bận hoặc gặp lỗi; không ghi gì. Hãy thử lại sau ít phút."
 )
+
+
+#: What only another writer can cause: a figure stored under the same key,
+#: a referenced row deleted (PostgreSQL's codes; SQLite's words). Any other
+#: refusal is a value the preview should have refused.
+_CONFLICT_STATES = {"23505", "23503"}
+_CONFLICT_WORDS = ("UNIQUE constraint failed", "FOREIGN KEY constraint failed")
+
+
+def is_write_conflict(exc: IntegrityError) -> bool:
+    """Whether the database refused a write because of another writer."""
+    state = getattr(exc.__cause__, "sqlstate", None)
+    if state is not None:
+        return state in _CONFLICT_STATES
+    return str(exc).startswith(_CONFLICT_WORDS)
 
 
 class StalePlanError(ValueError):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, DataError, IntegrityError, transaction
 
 from funding.imports import (
     DATABASE_ERROR,
@@ -14,6 +14,7 @@ from funding.imports import (
     WRITE_CONFLICT_ERROR,
     StalePlanError,
     apply_import,
+    is_write_conflict,
     plan_import,
 )
 from funding.imports.forms import column_letters_of
@@ -166,7 +167,14 @@ class Command(BaseCommand):
         except StalePlanError as exc:
             raise CommandError(str(exc)) from exc
         except IntegrityError as exc:
+            if not is_write_conflict(exc):
+                # A value the checks let through: ours to fix, not a conflict.
+                logger.exception("Writing the import of %s was refused", path)
+                raise CommandError(str(UNEXPECTED_ERROR)) from exc
             raise CommandError(str(WRITE_CONFLICT_ERROR)) from exc
+        except DataError as exc:
+            logger.exception("Writing the import of %s was refused", path)
+            raise CommandError(str(UNEXPECTED_ERROR)) from exc
         except DatabaseError as exc:
             logger.exception("Writing the import of %s failed", path)
             raise CommandError(str(DATABASE_ERROR)) from exc

@@ -1,0 +1,44 @@
+"""What a figure's amount columns can hold, in one place: the admin form
+and the spreadsheet import both ask here, so an amount the form refuses is
+refused by the import too, with the same words, before anything is written.
+
+The columns are ``numeric(22, 2)`` and must not be negative. Zeros past the
+second decimal are no precision ("1,123 tỷ" is 1.123.000.000,000 đồng after
+scaling) and are dropped; any other digit there would be rounded away by the
+database, so it is an error, never a silent rounding.
+"""
+
+from decimal import Decimal
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import Figure
+
+
+def storable(field_name: str, value: Decimal) -> Decimal:
+    """``value`` as Figure's column ``field_name`` ("value" or "rounding")
+    stores it; ``ValidationError`` with Django's own messages for the
+    column (too many decimals, too many digits) or a negative amount."""
+    field = _field(field_name)
+    if value.is_finite():
+        if value < 0:
+            raise ValidationError(_("không được âm."), code="negative")
+        whole_digits = field.max_digits - field.decimal_places
+        exponent = value.as_tuple().exponent
+        if exponent >= -field.decimal_places and value.adjusted() < whole_digits:
+            return value  # what the column's validators would pass, decided fast
+        # quantize fails past the context's precision: check the size first.
+        if value.adjusted() < whole_digits:
+            exact = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+            if exact == value:
+                value = exact
+    field.run_validators(value)
+    return value
+
+
+@cache
+def _field(name: str):
+    # Imports ask for every figure of a file: look the column up once.
+    return Figure._meta.get_field(name)

@@ -1,0 +1,153 @@
+"""Checking the columns of a plain table (the wide layout or the long one)
+before its rows are read: nothing in it is dropped without a word.
+
+A column whose header the importer reads twice (two "Thực hiện", "Tỉnh"
+and "Địa bàn") would have one of them ignored, a column of numbers under a
+header it does not know ("Ước TH năm sau") would be skipped, and a measure
+column beside the long layout's "Loại số liệu"/"Giá trị" would be too: each
+refuses the file, naming the columns. A column of text it does not know is
+listed as not used. Report layouts check their columns themselves
+(``funding.imports.layout_columns``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from ..core.numbers import NumberFormatError, parse_number
+from .plan_rows import RowError
+from .readers.base import column_letters
+from .reading import SheetTable, header_key
+from .words import HEADERS, MEASURE_COLUMNS
+
+#: Numbering columns: numbers, but no figure.
+NUMBERING = {"stt", "tt", "so thu tu"}
+_STARTS_LIKE_NUMBER = re.compile(r"[-+]?\s*[\d.,]")
+_NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]*\d[\d.,\s]*")
+
+
+def check_table_columns(table: SheetTable) -> tuple[list[RowError], list[str]]:
+    """The errors of the table's columns, and the columns not used."""
+    errors: list[RowError] = []
+    unused: list[str] = []
+    first_of: dict[str, int] = {}
+    width = max([len(table.headers), *(len(cells) for _n, cells in table.rows)])
+    for index in range(width):
+        header = table.headers[index] if index < len(table.headers) else ""
+        key = HEADERS.get(header_key(header))
+        if column_letters(index) in table.ignored:
+            unused.append(
+                _(
+                    "Cột %(column)s “%(header)s”: không dùng (người nhập xác nhận không dùng cột này)."
+                )
+                % {"column": column_letters(index), "header": header}
+            )
+        elif key in first_of:
+            errors.append(_duplicate(table, first_of[key], index))
+        elif key:
+            first_of[key] = index
+        elif header_key(header) in NUMBERING:
+            unused.append(
+                _("Cột %(column)s “%(header)s”: không dùng (số thứ tự).")
+                % {"column": column_letters(index), "header": header}
+            )
+        elif _holds_number(table, index):
+            errors.append(_unknown(table, index, header))
+        elif header or _holds_text(table, index):
+            unused.append(
+                _("Cột %(column)s “%(header)s”: không dùng (không phải cột đã biết).")
+                % {"column": column_letters(index), "header": header}
+            )
+    if "measure" in first_of and "value" in first_of:
+        errors.extend(
+            _beside_long(table, first_of[m]) for m in MEASURE_COLUMNS if m in first_of
+        )
+    return errors, unused
+
+
+def _name(table: SheetTable, index: int) -> str:
+    header = table.headers[index] if index < len(table.headers) else ""
+    return f"{column_letters(index)} “{header}”"
+
+
+def _duplicate(table: SheetTable, first: int, index: int) -> RowError:
+    return RowError(
+        table.header_row,
+        table.headers[index],
+        None,
+        _(
+            "cột %(second)s và cột %(first)s là cùng một cột (cùng loại thông tin): chỉ "
+            "đọc được một cột. Hãy xoá hoặc đổi tên một trong hai cột, hoặc ghi cột không "
+            "cần đọc ở “Cột không dùng”, rồi nhập lại."
+        )
+        % {"first": _name(table, first), "second": _name(table, index)},
+    )
+
+
+def _unknown(table: SheetTable, index: int, header: str) -> RowError:
+    return RowError(
+        table.header_row,
+        header or column_letters(index),
+        None,
+        _(
+            "cột %(column)s có số nhưng tiêu đề không cho biết đó là số liệu gì. Hãy đặt "
+            "tiêu đề “Kế hoạch”, “Thực hiện” hoặc “Ước thực hiện” (kèm đơn vị, ví dụ "
+            "“Thực hiện (tỷ đồng)”), hoặc, nếu không cần, ghi cột ở “Cột không dùng”."
+        )
+        % {"column": _name(table, index)},
+    )
+
+
+def _beside_long(table: SheetTable, index: int) -> RowError:
+    return RowError(
+        table.header_row,
+        table.headers[index],
+        None,
+        _(
+            "tệp có cột “Loại số liệu” và “Giá trị” (bảng dài) nên không đọc cột "
+            "%(column)s. Hãy ghi số liệu của cột này thành các dòng riêng, hoặc ghi cột ở "
+            "“Cột không dùng”."
+        )
+        % {"column": _name(table, index)},
+    )
+
+
+def _cells(table: SheetTable, index: int):
+    for _number, cells in table.rows:
+        if index < len(cells) and cells[index] not in (None, ""):
+            yield cells[index]
+
+
+def _holds_number(table: SheetTable, index: int) -> bool:
+    # A column of names repeats a few texts down 200,000 rows: each once.
+    seen: set[str] = set()
+    for cell in _cells(table, index):
+        if isinstance(cell, str):
+            if cell in seen:
+                continue
+            seen.add(cell)
+        if _is_number(cell):
+            return True
+    return False
+
+
+def _holds_text(table: SheetTable, index: int) -> bool:
+    return any(str(cell).strip() for cell in _cells(table, index))
+
+
+def _is_number(cell) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float | Decimal):
+        return True
+    text = str(cell).strip()
+    if not _STARTS_LIKE_NUMBER.match(text):
+        return False  # a number starts with a sign, a digit or a separator
+    try:
+        return parse_number(text) is not None
+    except NumberFormatError:
+        # "1.234" bare is refused as ambiguous, but it is a number.
+        return bool(_NUMBER_LIKE.fullmatch(text))

@@ -1,0 +1,168 @@
+"""Amounts the database would round or refuse are refused at preview,
+naming the row and column, with the words the figure form uses: an import
+never rounds a value silently, and a confirmation never fails on a value
+the preview passed."""
+
+from decimal import Decimal as D
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from funding.core.forms import FigureForm
+from funding.imports import UNEXPECTED_ERROR, apply_import, is_write_conflict
+from funding.imports.resources import apply_or_explain
+from funding.models import Figure, ImportRecord, SourceDocument
+
+from .test_imports import csv_bytes, plan
+
+pytestmark = pytest.mark.django_db
+
+LONG = [
+    "Chỉ tiêu",
+    "Địa bàn",
+    "Nguồn kinh phí",
+    "Nội dung",
+    "Năm",
+    "Kỳ",
+    "Loại số liệu",
+    "Giá trị",
+    "Đơn vị",
+    "Làm tròn",
+]
+DECIMALS = "Hãy chắc chắn rằng không có nhiều hơn 2 chữ số thập phân."
+
+
+def long_row(value, unit="đồng", rounding="", measure="Thực hiện"):
+    return [
+        "Kinh phí khuyến công",
+        "Hà Giang",
+        "Tất cả nguồn",
+        "Tất cả nội dung",
+        2022,
+        "Cả năm",
+        measure,
+        f'"{value}"',
+        unit,
+        f'"{rounding}"',
+    ]
+
+
+def one_error(value, unit="đồng", rounding=""):
+    p = plan(csv_bytes([LONG, long_row(value, unit, rounding)]), name="a.csv")
+    assert not p.can_apply and not p.figures
+    return [(e.row, e.column, e.message) for e in p.errors]
+
+
+@pytest.mark.parametrize(
+    "value, unit",
+    [("1,123456789", "triệu đồng"), ("1000,005", "đồng"), ("0,0000001", "đồng")],
+)
+def test_more_than_two_decimals_of_dong_is_an_error_not_a_rounding(value, unit):
+    assert one_error(value, unit) == [(2, "Giá trị", DECIMALS)]
+
+
+@pytest.mark.parametrize("digits", [21, 25, 29, 40])
+def test_too_many_digits_is_an_error_naming_the_cell(digits):
+    errors = one_error("9" * digits)
+    assert len(errors) == 1 and errors[0][:2] == (2, "Giá trị")
+    assert "nhiều hơn" in errors[0][2]
+
+
+def test_a_negative_rounding_is_an_error_at_preview():
+    assert one_error("5000000", rounding="-10") == [(2, "Làm tròn", "không được âm.")]
+    assert one_error("5000000", rounding="0,001") == [(2, "Làm tròn", DECIMALS)]
+
+
+def test_zeros_past_the_cent_are_no_precision_and_are_imported(admin_user):
+    p = plan(
+        csv_bytes(
+            [
+                LONG,
+                long_row("1,123", "tỷ đồng"),
+                long_row("1000,50", measure="Kế hoạch"),
+            ]
+        ),
+        name="a.csv",
+        confirmed=True,
+    )
+    assert p.errors == []
+    apply_import(plan=p, user=admin_user)
+    values = sorted(Figure.objects.values_list("value", flat=True))
+    assert values == [D("1000.50"), D("1123000000.00")]
+    assert ImportRecord.objects.count() == 1
+
+
+def test_the_figure_form_applies_the_same_rule():
+    def errors(value, rounding=""):
+        form = FigureForm(data={"value": value, "rounding": rounding})
+        form.is_valid()
+        return form.errors.get("value", []) + form.errors.get("rounding", [])
+
+    assert DECIMALS in errors("1000,005")
+    assert DECIMALS in errors("1,123456789 triệu")
+    assert errors("1,123 tỷ") == []
+    assert errors("5", rounding="-10") == ["không được âm."]
+
+
+def test_a_note_the_database_cannot_store_is_an_error_at_preview():
+    p = plan(
+        csv_bytes([[*LONG, "Ghi chú"], [*long_row("5000000"), "a\x00b"]]), name="a.csv"
+    )
+    assert [(e.row, e.column, e.value) for e in p.errors] == [(2, "Ghi chú", "a␀b")]
+    assert "ký tự NUL" in p.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "value, rounding, column",
+    [
+        ("5000000", "-10", "Làm tròn"),
+        ("9" * 25, "", "Giá trị"),
+        ("9" * 30, "", "Giá trị"),
+    ],
+)
+def test_the_admin_preview_refuses_what_the_write_would(
+    data_client, value, rounding, column
+):
+    source = SourceDocument.objects.create(title="Báo cáo Sở Công Thương")
+    data = csv_bytes([LONG, long_row(value, rounding=rounding)])
+    response = data_client.post(
+        reverse("admin:funding_figure_import"),
+        {
+            "import_file": SimpleUploadedFile("a.csv", data),
+            "source": source.pk,
+            "format": "0",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("admin:funding_figure_process_import") not in html
+    assert f"Dòng 2, cột “{column}”" in html
+
+
+def test_a_value_the_database_refuses_at_write_is_not_called_a_conflict(admin_user):
+    p = plan(csv_bytes([LONG, long_row("5000000")]), name="a.csv", confirmed=True)
+    assert p.can_apply
+    p.figures[0].rounding = D(-10)  # what the preview now refuses, forced through
+    record, error = apply_or_explain(p, admin_user)
+    assert record is None and error == str(UNEXPECTED_ERROR)
+    assert not Figure.objects.exists() and not ImportRecord.objects.exists()
+
+
+def test_only_another_writer_is_called_a_conflict(admin_user):
+    p = plan(csv_bytes([LONG, long_row("5000000")]), name="a.csv", confirmed=True)
+    apply_import(plan=p, user=admin_user)
+    stored = Figure.objects.get()
+
+    def refusal(**changes):
+        copy = Figure.objects.get()
+        copy.pk = None
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        with pytest.raises(IntegrityError) as caught, transaction.atomic():
+            copy.save()
+        return is_write_conflict(caught.value)
+
+    assert refusal() is True  # the same key twice: someone else wrote it
+    assert refusal(year=stored.year + 1, rounding=D(-10)) is False
