@@ -149,18 +149,13 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "khuyencong",
-            # A Redis that stops answering fails a cache call (the pages
-            # are then served uncached) instead of holding the request.
+            # A Redis that stops answering fails a call (served uncached).
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "khuyencong",
-        }
-    }
+    _locmem = "django.core.cache.backends.locmem.LocMemCache"
+    CACHES = {"default": {"BACKEND": _locmem, "LOCATION": "khuyencong"}}
 
 # Whether every process shares the cache (Redis): news.site.shared keeps
 # copies checked against a version in it only then.
