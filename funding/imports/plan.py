@@ -196,34 +196,8 @@ def plan_import(
         RowError(p.row, p.column, p.value, p.message) for p in table.errors
     )
     checker = RowChecker(table)
-    if not table.rows and not plan.errors:
-        plan.errors.append(
-            RowError(
-                table.header_row,
-                "",
-                None,
-                _("tệp không có dòng dữ liệu nào dưới dòng tiêu đề."),
-            )
-        )
+    if _refused_as_a_whole(plan, checker, table):
         return plan
-    missing = checker.missing()
-    if missing and table.rows:
-        plan.errors.append(
-            RowError(
-                table.header_row,
-                ", ".join(missing),
-                None,
-                _("thiếu cột bắt buộc. Các cột tìm thấy: %(found)s.")
-                % {"found": ", ".join(h for h in table.headers if h) or "—"},
-            )
-        )
-        return plan
-    if table.layout == "table":
-        column_errors, unused = check_table_columns(table)
-        plan.unused.extend(unused)
-        if column_errors:
-            plan.errors.extend(column_errors)
-            return plan
     candidates = _check_rows(plan, checker, table, source, progress)
     if plan.errors:
         return plan
@@ -231,6 +205,32 @@ def plan_import(
     plan.warnings.extend(implausible(candidates, table))
     compare_with_stored(plan)
     return plan
+
+
+def _refused_as_a_whole(plan: ImportPlan, checker: RowChecker, table) -> bool:
+    """Whether the file is refused before any row is read (no row, a
+    required column missing, columns the table cannot take), with why."""
+    if not table.rows and not plan.errors:
+        empty = _("tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+        plan.errors.append(RowError(table.header_row, "", None, empty))
+        return True
+    missing = checker.missing()
+    if missing and table.rows:
+        found = ", ".join(h for h in table.headers if h) or "—"
+        message = _("thiếu cột bắt buộc. Các cột tìm thấy: %(found)s.") % {
+            "found": found
+        }
+        plan.errors.append(
+            RowError(table.header_row, ", ".join(missing), None, message)
+        )
+        return True
+    if table.layout == "table":
+        column_errors, unused = check_table_columns(table)
+        plan.unused.extend(unused)
+        if column_errors:
+            plan.errors.extend(column_errors)
+            return True
+    return False
 
 
 def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:

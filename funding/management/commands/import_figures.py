@@ -162,8 +162,13 @@ class Command(BaseCommand):
             self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
             return
         user = self._user(options["user"])
+        record = self._write(plan, source or SourceDocument(title=title), user, path)
+        self.stdout.write(self.style.SUCCESS(f"Đã nhập: lần nhập số {record.pk}."))
+
+    def _write(self, plan, source, user, path):
+        """Apply the plan; a refused write is a CommandError saying why."""
         try:
-            record = self._apply(plan, source or SourceDocument(title=title), user)
+            return self._apply(plan, source, user)
         except StalePlanError as exc:
             raise CommandError(str(exc)) from exc
         except IntegrityError as exc:
@@ -178,7 +183,6 @@ class Command(BaseCommand):
         except DatabaseError as exc:
             logger.exception("Writing the import of %s failed", path)
             raise CommandError(str(DATABASE_ERROR)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Đã nhập: lần nhập số {record.pk}."))
 
     def _stop_unless_clean(self, plan, *, dry_run: bool) -> None:
         """List what the file did not use; stop at errors, and (to write) at
