@@ -11,6 +11,7 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
+from khuyencong.admin_keys import KeyedRelationsAdmin
 
 from .core.formatting import format_value
 from .core.forms import FigureForm
@@ -78,7 +79,7 @@ class ProgrammeContentAdmin(UsageCountMixin, GuardedAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(KeyedRelationsAdmin, admin.TabularInline):
     model = RegionMembership
     fk_name = "region"
     extra = 0

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
+from khuyencong.admin_keys import KeyedRelationsAdmin
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_chosen import ChosenAtHandAdmin, OnceEmptyFormSet
@@ -64,7 +65,7 @@ class TagAdmin(GuardedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
+class DataBlockInline(ChosenAtHandAdmin, KeyedRelationsAdmin, admin.StackedInline):
     model = DataBlock
     formset = OnceEmptyFormSet
     form = DataBlockForm
@@ -114,7 +115,7 @@ class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
         return obj.figures().count() if obj and obj.pk else "—"
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(KeyedRelationsAdmin, admin.TabularInline):
     model = Correction
     formset = OnceEmptyFormSet
     extra = 0

@@ -5,11 +5,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from khuyencong.admin_guards import GuardedAdmin
+from khuyencong.admin_keys import KeyedRelationsAdmin
 
 from .models import SiteLink, SiteSettings
 
 
-class SiteLinkInline(admin.TabularInline):
+class SiteLinkInline(KeyedRelationsAdmin, admin.TabularInline):
     model = SiteLink
     extra = 0
     fields = ["place", "position", "label", "kind", "category", "article", "url"]
