@@ -133,6 +133,7 @@ def _parse_text(text: str, unit: str) -> ParsedNumber | None:
     raw = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
     if raw in EMPTY:
         return None
+    _refuse_other_digits(raw)
     if plain := _PLAIN.fullmatch(raw):
         whole, fraction = plain.groups()
         value = Decimal(f"{whole}.{fraction}" if fraction else whole)
@@ -144,6 +145,16 @@ def _parse_text(text: str, unit: str) -> ParsedNumber | None:
     used_unit = found_unit or unit.strip().lower()
     value, decimals = _to_decimal(number, used_unit)
     return _scaled(value, decimals, used_unit)
+
+
+def _refuse_other_digits(raw: str) -> None:
+    # Python reads Arabic-Indic, full-width and other digits as 0-9
+    # (Decimal("١٢٣") == 123; "\\d" matches them): a number that does not
+    # look like one to whoever checks it against its document is refused.
+    if not raw.isascii() and any(c.isdigit() and not c.isascii() for c in raw):
+        raise NumberFormatError(
+            f"“{raw}” có chữ số không phải 0–9: hãy gõ lại bằng chữ số 0–9."
+        )
 
 
 def _scaled(value: Decimal, decimals: int, used_unit: str) -> ParsedNumber:

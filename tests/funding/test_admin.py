@@ -48,7 +48,10 @@ def test_data_staff_enter_a_figure_the_vietnamese_way(data_client, document):
     [
         ("-5 tỷ", "không được âm"),
         ("1.2.3", "nhiều dấu chấm"),
-        ("abc", "không phải là số"),
+        ("abc", "Giá trị: “abc” không phải là số"),
+        # Python reads these as 123; whoever checks the figure does not.
+        ("١٢٣", "Giá trị: “١٢٣” có chữ số không phải 0–9"),
+        ("１２３ tỷ", "Giá trị: “１２３ tỷ” có chữ số không phải 0–9"),
         ("95%", "tỷ lệ"),
     ],
 )
