@@ -10,8 +10,8 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
+from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
-from khuyencong.admin_keys import KeyedRelationsAdmin
 
 from .core.formatting import format_value
 from .core.forms import FigureForm
@@ -79,7 +79,7 @@ class ProgrammeContentAdmin(UsageCountMixin, GuardedAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-class MembershipInline(KeyedRelationsAdmin, admin.TabularInline):
+class MembershipInline(StrictFieldsAdmin, admin.TabularInline):
     model = RegionMembership
     fk_name = "region"
     extra = 0

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_keys import KeyedRelationsAdmin
+from .admin_fields import StrictFieldsAdmin
 from .admin_text import PasswordChangeForm, PermissionLabels
 
 admin.site.unregister(AccessAttempt)
@@ -45,10 +45,10 @@ admin.site.unregister(User)
 
 
 @admin.register(Group)
-class PortalGroupAdmin(KeyedRelationsAdmin, PermissionLabels, GroupAdmin):
+class PortalGroupAdmin(StrictFieldsAdmin, PermissionLabels, GroupAdmin):
     pass
 
 
 @admin.register(User)
-class PortalUserAdmin(KeyedRelationsAdmin, PermissionLabels, UserAdmin):
+class PortalUserAdmin(StrictFieldsAdmin, PermissionLabels, UserAdmin):
     change_password_form = PasswordChangeForm

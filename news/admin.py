@@ -5,8 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
-from khuyencong.admin_keys import KeyedRelationsAdmin
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_chosen import ChosenAtHandAdmin, OnceEmptyFormSet
@@ -65,7 +65,7 @@ class TagAdmin(GuardedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class DataBlockInline(ChosenAtHandAdmin, KeyedRelationsAdmin, admin.StackedInline):
+class DataBlockInline(ChosenAtHandAdmin, StrictFieldsAdmin, admin.StackedInline):
     model = DataBlock
     formset = OnceEmptyFormSet
     form = DataBlockForm
@@ -115,7 +115,7 @@ class DataBlockInline(ChosenAtHandAdmin, KeyedRelationsAdmin, admin.StackedInlin
         return obj.figures().count() if obj and obj.pk else "—"
 
 
-class CorrectionInline(KeyedRelationsAdmin, admin.TabularInline):
+class CorrectionInline(StrictFieldsAdmin, admin.TabularInline):
     model = Correction
     formset = OnceEmptyFormSet
     extra = 0

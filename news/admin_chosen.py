@@ -16,7 +16,7 @@ the database otherwise (a form shown again with what was submitted)."""
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import cached_property
 
-from khuyencong.admin_keys import (
+from khuyencong.admin_fields import (
     KeyedAutocompleteSelect,
     KeyedAutocompleteSelectMultiple,
 )

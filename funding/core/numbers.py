@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from khuyencong.digits import OTHER_DIGITS_MESSAGE, has_other_digits
+
 from .formatting import MONEY_UNITS
 
 
@@ -148,13 +150,8 @@ def _parse_text(text: str, unit: str) -> ParsedNumber | None:
 
 
 def _refuse_other_digits(raw: str) -> None:
-    # Python reads Arabic-Indic, full-width and other digits as 0-9
-    # (Decimal("١٢٣") == 123; "\\d" matches them): a number that does not
-    # look like one to whoever checks it against its document is refused.
-    if not raw.isascii() and any(c.isdigit() and not c.isascii() for c in raw):
-        raise NumberFormatError(
-            f"“{raw}” có chữ số không phải 0–9: hãy gõ lại bằng chữ số 0–9."
-        )
+    if has_other_digits(raw):
+        raise NumberFormatError(OTHER_DIGITS_MESSAGE % {"text": raw})
 
 
 def _scaled(value: Decimal, decimals: int, used_unit: str) -> ParsedNumber:

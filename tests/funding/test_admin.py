@@ -63,6 +63,17 @@ def test_bad_values_get_a_vietnamese_message(data_client, document, value, messa
     assert not Figure.objects.exists()
 
 
+def test_a_year_in_other_digits_is_refused_naming_the_field(data_client, document):
+    # Django's own integer field reads "٢٠٢١" as 2021.
+    response = data_client.post(ADD, form(document, year="٢٠٢١"))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["year"]
+    assert errors == [
+        "Năm: “٢٠٢١” có chữ số không phải 0–9: hãy gõ lại bằng chữ số 0–9."
+    ]
+    assert not Figure.objects.exists()
+
+
 def test_duplicate_figure_is_refused_with_a_clear_message(data_client, document):
     assert data_client.post(ADD, form(document)).status_code == 302
     response = data_client.post(ADD, form(document, value="52 tỷ"))

@@ -1,5 +1,6 @@
-"""Relation fields of admin forms that refuse a tampered key with a form
-error, never a 500.
+"""Fields of admin forms that refuse what a person would not mean: a
+tampered key in a relation field (a form error, never a 500) and a number
+written with digits other than 0-9 (``khuyencong.digits``).
 
 A form shown again after a failed save hands the submitted values back to
 its widgets. Django's autocomplete widgets look them up as they are
@@ -9,9 +10,9 @@ OverflowError, in a page whose form had already refused the value. Django's
 multiple-choice field checks that a key converts, not that it fits, and
 then looks all of them up at once (OverflowError on SQLite too).
 
-The rule, in one place (``usable_keys``): a submitted key is looked up only
+The keys' rule, in one place (``usable_keys``): a submitted key is looked up only
 if the target field converts it and it is within that field's range. The
-admins take it through ``KeyedRelationsAdmin``
+admins take it through ``StrictFieldsAdmin``
 (``tests/khuyencong/test_admin_tampered.py`` posts tampered keys to every
 relation of every admin form, so an admin without it is found).
 """
@@ -19,6 +20,10 @@ relation of every admin form, so an admin without it is found).
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import capfirst
+
+from .digits import OTHER_DIGITS_MESSAGE, has_other_digits
 
 
 def target_field(model_field):
@@ -84,9 +89,44 @@ class KeyedMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class KeyedRelationsAdmin:
+class DigitsOnlyMixin:
+    """A number form field that refuses digits other than 0-9, naming
+    itself (Django's reads "١٢٣" as 123)."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and has_other_digits(value):
+            message = OTHER_DIGITS_MESSAGE % {"text": value.strip()}
+            raise ValidationError(
+                f"{capfirst(self.label)}: {message}" if self.label else message,
+                code="invalid",
+            )
+        return super().to_python(value)
+
+
+class DigitsOnlyIntegerField(DigitsOnlyMixin, forms.IntegerField):
+    pass
+
+
+class DigitsOnlyDecimalField(DigitsOnlyMixin, forms.DecimalField):
+    pass
+
+
+#: Model fields whose default form field reads any Unicode digit.
+NUMBER_FIELDS = {
+    models.IntegerField: DigitsOnlyIntegerField,
+    models.DecimalField: DigitsOnlyDecimalField,
+}
+
+
+class StrictFieldsAdmin:
     """Mixed into every model admin and inline: its relation fields use the
-    widgets and field above."""
+    widgets and field above, its number fields take digits 0-9 only."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        for model_field, form_class in NUMBER_FIELDS.items():
+            if isinstance(db_field, model_field) and not db_field.choices:
+                kwargs.setdefault("form_class", form_class)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
