@@ -1,5 +1,6 @@
-"""A tampered key in any relation field of any admin form gets a form error
-(or a 403 for a sender who may not change the row), never a 500.
+"""A tampered key in any relation field of any admin form, or a number in
+digits other than 0-9 in any number field, gets a form error (or a 403 for
+a sender who may not change the row), never a 500 or a save.
 
 The forms come from the admin site's registry: each model admin's add
 form, change form (for an article or a part of one, of a public and of a
@@ -7,7 +8,8 @@ non-public row) and history form, with their inlines (the first row of
 each), so a new admin, inline or relation is covered without touching this
 test. Each sender opens the form and sends back what the page gave, one
 relation field at a time holding a key that is not a number or is past any
-key's range.
+key's range, one number field at a time holding Arabic-Indic digits (which
+Python's int and Decimal read as 0-9).
 """
 
 import pytest
@@ -17,6 +19,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from funding.core.forms import VietnameseNumberField
 from tests.admin_forms import browser_payload
 
 from .admin_posts import samples
@@ -24,7 +27,10 @@ from .admin_rules import ROLES
 
 pytestmark = pytest.mark.django_db
 
-TAMPERED = ["x", "9" * 20]
+#: Keys that cannot name a row; a number in digits Python reads as 123.
+TAMPERED_KEYS = ["x", "9" * 20]
+OTHER_DIGITS = ["١٢٣"]
+NUMBER_FIELDS = (forms.IntegerField, forms.DecimalField, VietnameseNumberField)
 REGISTRY = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 
 
@@ -43,19 +49,24 @@ def form_urls(model, model_admin, superuser) -> list[str]:
     return urls
 
 
-def relation_keys(response) -> list[str]:
-    """The submitted names of the page's editable relation fields: the main
-    form's and those of each inline's first row."""
+def tampered_fields(response) -> dict[str, list[str]]:
+    """The submitted names of the page's editable relation and number
+    fields (the main form's and those of each inline's first row), each
+    with the values to send."""
     context = response.context
     forms_shown = [context["adminform"].form]
     for inline in context.get("inline_admin_formsets", []):
         forms_shown += inline.formset.forms[:1]
-    return [
-        form.add_prefix(name)
-        for form in forms_shown
-        for name, field in form.fields.items()
-        if isinstance(field, forms.ModelChoiceField) and not field.disabled
-    ]
+    fields = {}
+    for form in forms_shown:
+        for name, field in form.fields.items():
+            if field.disabled:
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                fields[form.add_prefix(name)] = TAMPERED_KEYS
+            elif isinstance(field, NUMBER_FIELDS):
+                fields[form.add_prefix(name)] = OTHER_DIGITS
+    return fields
 
 
 def errors_of(response) -> set[str]:
@@ -86,18 +97,20 @@ def senders(make_user):
     REGISTRY,
     ids=[model._meta.label for model, _admin in REGISTRY],
 )
-def test_a_tampered_key_gets_a_form_error(data, make_user, model, model_admin):
+def test_a_tampered_key_or_number_gets_a_form_error(
+    data, make_user, model, model_admin
+):
     clients, superuser = senders(make_user)
     wrong, tried = [], 0
     for url in form_urls(model, model_admin, superuser):
         tried += tamper(clients, url, wrong)
     if not tried:
-        pytest.skip("no form of this admin has a relation field")
+        pytest.skip("no form of this admin has a relation or number field")
     assert not wrong, "\n".join(wrong)
 
 
 def tamper(clients, url, wrong: list) -> int:
-    """Send the form at ``url`` back with each relation field tampered, as
+    """Send the form at ``url`` back with each field tampered, as
     each sender (a 403 is right for those who may not change the row,
     whose permissions ``test_admin_posts`` checks); what went wrong added to ``wrong``; how many were sent."""
     page = clients["superuser"].get(url)
@@ -106,12 +119,12 @@ def tamper(clients, url, wrong: list) -> int:
     tried = 0
     for sender, client in clients.items():
         own = client.get(url)
-        own_keys = relation_keys(own) if own.status_code == 200 else []
+        own_fields = tampered_fields(own) if own.status_code == 200 else {}
         # A sender shown no form sends the superuser's.
-        keys = own_keys or relation_keys(page)[:1]
-        payload = browser_payload(own if own_keys else page)
-        for key in keys:
-            for value in TAMPERED:
+        fields = own_fields or dict(list(tampered_fields(page).items())[:1])
+        payload = browser_payload(own if own_fields else page)
+        for key, values in fields.items():
+            for value in values:
                 response = client.post(url, {**payload, key: value})
                 tried += 1
                 refused = response.status_code == 200 and key in errors_of(response)
