@@ -20,9 +20,10 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from funding.core.forms import VietnameseNumberField
+from news.models import Article
 from tests.admin_forms import browser_payload
 
-from .admin_posts import samples
+from .admin_posts import copy_block, samples
 from .admin_rules import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,16 @@ def errors_of(response) -> set[str]:
     for inline in context.get("inline_admin_formsets", []):
         shown += inline.formset.forms
     return {form.add_prefix(name) for form in shown for name in form.errors}
+
+
+@pytest.fixture
+def draft(data):
+    """A draft with a data block: its forms are open to editors."""
+    article = Article.objects.create(
+        title="Bản nháp", lead="Sapo.", body="<p>Nội dung.</p>", category=data.category
+    )
+    copy_block(data.data_blocks.order_by("pk").first(), article)
+    return article
 
 
 def senders(make_user):
