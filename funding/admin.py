@@ -12,6 +12,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
+from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
 from .core.formatting import format_value
@@ -80,7 +81,7 @@ class ProgrammeContentAdmin(UsageCountMixin, GuardedAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(StrictFieldsAdmin, admin.TabularInline):
     model = RegionMembership
     fk_name = "region"
     extra = 0

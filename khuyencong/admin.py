@@ -7,8 +7,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .admin_fields import StrictFieldsAdmin
 from .admin_text import PasswordChangeForm, PermissionLabels
 
 admin.site.unregister(AccessAttempt)
@@ -30,11 +32,14 @@ class PortalAccessAttemptAdmin(AccessAttemptAdmin):
         return super().cleanup_expired_attempts(request, queryset)
 
 
-# django-otp writes its device list's search help in English ("Search by
-# user's username or email"), outside its catalog.
-admin.site.get_model_admin(TOTPDevice).search_help_text = _(
-    "Tìm theo tên đăng nhập hoặc email của người dùng."
-)
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class PortalTOTPDeviceAdmin(StrictFieldsAdmin, TOTPDeviceAdmin):
+    # django-otp writes its device list's search help in English ("Search by
+    # user's username or email"), outside its catalog.
+    search_help_text = _("Tìm theo tên đăng nhập hoặc email của người dùng.")
 
 
 # Django's permission names are English ("Can add bài viết"): the group and
@@ -44,10 +49,10 @@ admin.site.unregister(User)
 
 
 @admin.register(Group)
-class PortalGroupAdmin(PermissionLabels, GroupAdmin):
+class PortalGroupAdmin(StrictFieldsAdmin, PermissionLabels, GroupAdmin):
     pass
 
 
 @admin.register(User)
-class PortalUserAdmin(PermissionLabels, UserAdmin):
+class PortalUserAdmin(StrictFieldsAdmin, PermissionLabels, UserAdmin):
     change_password_form = PasswordChangeForm

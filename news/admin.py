@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
@@ -64,7 +65,7 @@ class TagAdmin(GuardedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
+class DataBlockInline(ChosenAtHandAdmin, StrictFieldsAdmin, admin.StackedInline):
     model = DataBlock
     formset = OnceEmptyFormSet
     form = DataBlockForm
@@ -114,7 +115,7 @@ class DataBlockInline(ChosenAtHandAdmin, admin.StackedInline):
         return obj.figures().count() if obj and obj.pk else "—"
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(StrictFieldsAdmin, admin.TabularInline):
     model = Correction
     formset = OnceEmptyFormSet
     extra = 0

@@ -13,9 +13,13 @@ areas and content), though the row was read with them
 instance when they are exactly the chosen ones (an unbound form), and ask
 the database otherwise (a form shown again with what was submitted)."""
 
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import cached_property
+
+from khuyencong.admin_fields import (
+    KeyedAutocompleteSelect,
+    KeyedAutocompleteSelectMultiple,
+)
 
 
 class OnceEmptyFormSet(BaseInlineFormSet):
@@ -48,11 +52,11 @@ class ChosenAtHand:
         return [default]
 
 
-class SelectAtHand(ChosenAtHand, AutocompleteSelect):
+class SelectAtHand(ChosenAtHand, KeyedAutocompleteSelect):
     pass
 
 
-class SelectMultipleAtHand(ChosenAtHand, AutocompleteSelectMultiple):
+class SelectMultipleAtHand(ChosenAtHand, KeyedAutocompleteSelectMultiple):
     pass
 
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .amounts import storable
@@ -39,7 +40,10 @@ class VietnameseNumberField(forms.CharField):
         try:
             parsed = parse_number(value, unit=self.unit)
         except NumberFormatError as exc:
-            raise ValidationError(str(exc), code="invalid") from exc
+            # Named: the page's error summary lists messages without fields.
+            raise ValidationError(
+                f"{capfirst(self.label)}: {exc}", code="invalid"
+            ) from exc
         if parsed is None:
             return None
         if parsed.unit == "%":

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from khuyencong.digits import OTHER_DIGITS_MESSAGE, has_other_digits
+
 from .formatting import MONEY_UNITS
 
 
@@ -133,6 +135,7 @@ def _parse_text(text: str, unit: str) -> ParsedNumber | None:
     raw = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
     if raw in EMPTY:
         return None
+    _refuse_other_digits(raw)
     if plain := _PLAIN.fullmatch(raw):
         whole, fraction = plain.groups()
         value = Decimal(f"{whole}.{fraction}" if fraction else whole)
@@ -144,6 +147,11 @@ def _parse_text(text: str, unit: str) -> ParsedNumber | None:
     used_unit = found_unit or unit.strip().lower()
     value, decimals = _to_decimal(number, used_unit)
     return _scaled(value, decimals, used_unit)
+
+
+def _refuse_other_digits(raw: str) -> None:
+    if has_other_digits(raw):
+        raise NumberFormatError(OTHER_DIGITS_MESSAGE % {"text": raw})
 
 
 def _scaled(value: Decimal, decimals: int, used_unit: str) -> ParsedNumber:

@@ -7,10 +7,12 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from khuyencong.admin_fields import StrictFieldsAdmin
+
 from .models import DocumentFile, SourceDocument
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(StrictFieldsAdmin, admin.TabularInline):
     model = DocumentFile
     extra = 0
     fields = ["file", "label", "position", "kind", "shown_size"]

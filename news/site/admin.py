@@ -4,12 +4,13 @@ above, the menu's, footer's and social links below, in the order given."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin
 
 from .models import SiteLink, SiteSettings
 
 
-class SiteLinkInline(admin.TabularInline):
+class SiteLinkInline(StrictFieldsAdmin, admin.TabularInline):
     model = SiteLink
     extra = 0
     fields = ["place", "position", "label", "kind", "category", "article", "url"]

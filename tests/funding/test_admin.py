@@ -49,7 +49,10 @@ def test_data_staff_enter_a_figure_the_vietnamese_way(data_client, document):
     [
         ("-5 tỷ", "không được âm"),
         ("1.2.3", "nhiều dấu chấm"),
-        ("abc", "không phải là số"),
+        ("abc", "Giá trị: “abc” không phải là số"),
+        # Python reads these as 123; whoever checks the figure does not.
+        ("١٢٣", "Giá trị: “١٢٣” có chữ số không phải 0–9"),
+        ("１２３ tỷ", "Giá trị: “１２３ tỷ” có chữ số không phải 0–9"),
         ("95%", "tỷ lệ"),
     ],
 )
@@ -86,6 +89,17 @@ def test_a_year_no_figure_can_have_gets_a_message_on_the_year(
 def test_the_database_refuses_a_year_out_of_range(make_figure):
     with pytest.raises(IntegrityError), transaction.atomic():
         make_figure("vn", 1, Figure.Measure.PLAN, 1)
+    assert not Figure.objects.exists()
+
+
+def test_a_year_in_other_digits_is_refused_naming_the_field(data_client, document):
+    # Django's own integer field reads "٢٠٢١" as 2021.
+    response = data_client.post(ADD, form(document, year="٢٠٢١"))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["year"]
+    assert errors == [
+        "Năm: “٢٠٢١” có chữ số không phải 0–9: hãy gõ lại bằng chữ số 0–9."
+    ]
     assert not Figure.objects.exists()
 
 

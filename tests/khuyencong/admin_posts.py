@@ -14,7 +14,7 @@ from django.urls import URLPattern, resolve, reverse
 from funding.api import NOT_A_FIGURE
 from funding.models import SourceDocument
 from news.figure_check import check_article
-from news.models import Article
+from news.models import Article, DataBlock
 from tests.admin_forms import browser_payload, stored_version
 from tests.conftest import png_bytes
 
@@ -374,6 +374,15 @@ def article_post(name, url) -> Post:
 
 
 # --- the walk ----------------------------------------------------------------
+
+
+def copy_block(block, article):
+    """A copy of the data ``block`` in ``article``."""
+    copy = DataBlock.objects.get(pk=block.pk)
+    copy.pk, copy.article = None, article
+    copy.save()
+    for name in ("indicators", "areas", "sources"):
+        getattr(copy, name).set(getattr(block, name).all())
 
 
 def samples(model, model_admin, request) -> dict[str, list]:

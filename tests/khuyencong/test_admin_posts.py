@@ -27,10 +27,10 @@ from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from news.models import Article, ArticleImage, Correction, DataBlock
+from news.models import Article, ArticleImage, Correction
 from tests.conftest import png_bytes
 
-from .admin_posts import walk
+from .admin_posts import copy_block, walk
 from .admin_rules import ROLES, Everything, perms_of
 
 pytestmark = pytest.mark.django_db
@@ -75,14 +75,6 @@ def _why(response) -> str:
         if errors
         else f" ({response.status_code})"
     )
-
-
-def copy_block(block, article):
-    copy = DataBlock.objects.get(pk=block.pk)
-    copy.pk, copy.article = None, article
-    copy.save()
-    for name in ("indicators", "areas", "sources"):
-        getattr(copy, name).set(getattr(block, name).all())
 
 
 @pytest.fixture

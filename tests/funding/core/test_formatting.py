@@ -83,6 +83,13 @@ def test_unreadable_numbers_are_errors_in_vietnamese(bad):
     assert "“" in str(error.value)  # names the value it could not read
 
 
+@pytest.mark.parametrize("other", ["١٢٣", "۱۲۳", "１２３", "12,٣ tỷ", "²"])
+def test_digits_other_than_0_to_9_are_refused(other):
+    # Python's Decimal and int read "١٢٣" (Arabic-Indic) as 123.
+    with pytest.raises(NumberFormatError, match="chữ số không phải 0–9"):
+        parse_number(other, unit="tỷ đồng")
+
+
 def test_decomposed_unicode_is_read():
     import unicodedata
 
