@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import SimpleTemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -26,8 +27,7 @@ from .core.models import (
     RegionMembership,
     SourceDocument,
 )
-from .core.services import missing_plan_warning
-from .core.signals import figures_changed
+from .core.services import announce_change, missing_plan_warning
 from .documents.admin import DocumentFileInline, DocumentSearchMixin, shown_public
 from .imports.admin_views import ImportJobsMixin, undo_action
 from .imports.forms import (
@@ -309,6 +309,10 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         try:
             return super().export_action(request)
         except IncorrectLookupParameters:
+            if ERROR_FLAG in request.GET:  # as the list: no redirect loop
+                return SimpleTemplateResponse(
+                    "admin/invalid_setup.html", {"title": _("Lỗi cơ sở dữ liệu")}
+                )
             return redirect(f"{request.path}?{ERROR_FLAG}=1")
 
     def get_actions(self, request):
@@ -330,27 +334,21 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         # Moved (its area, year… edited), it leaves what showed it where it
         # was: told before the save, while the stored row is still there.
         moved = change and bool(set(form.changed_data) & set(Figure.KEY_FIELDS))
-        flagged = self._flagged(Figure.objects.filter(pk=obj.pk)) if moved else 0
+        flagged = announce_change(Figure.objects.filter(pk=obj.pk)) if moved else 0
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
         if form.has_changed():
-            flagged += self._flagged(Figure.objects.filter(pk=obj.pk))
+            flagged += announce_change(Figure.objects.filter(pk=obj.pk))
         self._tell_flagged(request, flagged)
 
     def delete_model(self, request, obj):
-        self._tell_flagged(request, self._flagged(Figure.objects.filter(pk=obj.pk)))
+        self._tell_flagged(request, announce_change(Figure.objects.filter(pk=obj.pk)))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        self._tell_flagged(request, self._flagged(queryset))
+        self._tell_flagged(request, announce_change(queryset))
         super().delete_queryset(request, queryset)
-
-    def _flagged(self, figures) -> int:
-        # What shows these figures is told (news flags the published
-        # articles for review); each receiver says how many it flagged.
-        replies = figures_changed.send(sender=Figure, figures=figures)
-        return sum(flagged or 0 for _receiver, flagged in replies)
 
     def _tell_flagged(self, request, count: int) -> None:
         if count:

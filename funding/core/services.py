@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 
 from .models import Figure
+from .signals import figures_changed
 
 
 def missing_plan_warning(*, figure: Figure) -> str:
@@ -30,3 +31,10 @@ def missing_plan_warning(*, figure: Figure) -> str:
         "area": figure.area,
         "source": figure.get_fund_display(),
     }
+
+
+def announce_change(figures) -> int:
+    """Tell what shows ``figures`` (a queryset) that they change (news flags
+    the published articles for review); how many articles were flagged."""
+    replies = figures_changed.send(sender=Figure, figures=figures)
+    return sum(flagged or 0 for _receiver, flagged in replies)

@@ -3,6 +3,23 @@
 import django.core.validators
 from django.db import migrations, models
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def refuse_years_out_of_range(apps, schema_editor):
+    """Stop with the rows to correct, rather than the constraint's bare
+    IntegrityError: the form accepted any year before this release, and no
+    figure is changed without a person deciding its year."""
+    Figure = apps.get_model("funding", "Figure")
+    outside = Figure.objects.exclude(year__gte=FIRST_YEAR, year__lte=LAST_YEAR)
+    wrong = sorted(outside.values_list("pk", "year"))
+    if wrong:
+        listed = ", ".join(f"id {pk} (năm {year})" for pk, year in wrong[:50])
+        raise RuntimeError(
+            f"{len(wrong)} figures have a year outside {FIRST_YEAR}-{LAST_YEAR}: "
+            f"{listed}. Correct their year (or delete them) before migrating."
+        )
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -40,6 +57,7 @@ class Migration(migrations.Migration):
                 verbose_name="năm",
             ),
         ),
+        migrations.RunPython(refuse_years_out_of_range, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="figure",
             constraint=models.CheckConstraint(

@@ -288,3 +288,10 @@ def test_the_export_page_drops_filters_the_list_refuses(data_client, query):
     assert response.status_code == 302
     assert response["Location"] == f"{export}?e=1"
     assert data_client.get(response["Location"]).status_code == 200
+
+
+def test_a_refused_filter_after_the_redirect_is_a_page_not_a_loop(data_client):
+    export = reverse("admin:funding_figure_export")
+    response = data_client.get(f"{export}?e=1&term=x")
+    assert response.status_code == 200
+    assert "Lỗi cơ sở dữ liệu" in response.content.decode()
