@@ -20,6 +20,7 @@ from ..core.formatting import MONEY_UNITS, format_number
 from ..core.models import Area, Figure, Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
+from ..core.units import unit_word
 from .readers.base import column_letters
 from .reading import SheetTable, header_key
 from .row_units import UnitsMixin
@@ -257,7 +258,7 @@ class RowChecker(UnitsMixin):
 
     def _values(self, row, indicator) -> list:
         unit_value, unit_index = self.cell(row, "unit")
-        row_unit = str(unit_value or "").strip().lower()
+        row_unit = unit_word(unit_value) or str(unit_value or "").strip().lower()
         counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
         money = indicator is not None and not counting
         if money and not self._units_agree(row_unit, unit_index, unit_value):
