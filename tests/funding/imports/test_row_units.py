@@ -53,12 +53,23 @@ def test_a_short_unit_of_another_scale_is_still_a_conflict(printed):
     ]
 
 
-def test_a_count_row_under_a_money_header_is_no_unit_conflict():
-    p = report(
-        ["STT", "Tỉnh, thành phố", "Kế hoạch (triệu đồng)", "ĐVT"],
-        ["1", "Thanh Hóa", "12", "Đề án"],
-    )
-    assert not any("không biết dùng đơn vị nào" in e.message for e in p.errors)
+def test_a_count_row_under_a_money_header_keeps_its_count_unit():
+    rows = [
+        ["BÁO CÁO KẾT QUẢ THỰC HIỆN KHUYẾN CÔNG TỈNH THANH HÓA NĂM 2024"],
+        ["", "", "", "Đơn vị tính: triệu đồng"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch (triệu đồng)", "Thực hiện (triệu đồng)"],
+        ["1", "Số đề án", "Đề án", "12", "10"],
+        ["2", "Kinh phí khuyến công", "Trđ", "2076,3", "1990,7"],
+    ]
+    p = plan(csv_bytes(rows), name="bao-cao.csv", confirmed=True)
+    assert p.errors == []
+    assert [(f.row, f.value) for f in p.figures] == [
+        (4, Decimal("12")),
+        (4, Decimal("10")),
+        (5, Decimal("2076.3e6")),
+        (5, Decimal("1990.7e6")),
+    ]
+    assert p.figures[0].label.startswith("Số đề án khuyến công – Thanh Hóa")
 
 
 def test_a_short_unit_in_a_plain_table_row_is_read():
