@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ..core.formatting import MONEY_UNITS
 from ..core.numbers import NumberFormatError, parse_number
+from ..core.units import unit_word as core_unit_word
 from .report import Quote
 
 _CELL_NUMBER = re.compile(r"\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
@@ -28,19 +29,15 @@ MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
 )
-# Short forms of the money units reports print ("9.486 tr.đ", "8,45 tỷ đ",
-# "tr.đồng"), read as the full unit word.
-_SHORT_UNIT = re.compile(r"(?P<scale>tr|tỷ|tỉ)\.?\s?(?:đ|đồng)$", re.IGNORECASE)
 
 
 def unit_word(printed: str) -> str:
     """The key of ``MONEY_UNITS`` a printed unit stands for: ``"tr.đ"`` →
     ``"triệu đồng"``, ``"Tỷ  đồng"`` → ``"tỷ đồng"``."""
     unit = re.sub(r"\s+", " ", printed.lower()).strip()
-    short = _SHORT_UNIT.fullmatch(unit)
-    if short and unit not in MONEY_UNITS:
-        return "triệu đồng" if short["scale"].lower() == "tr" else "tỷ đồng"
-    return unit
+    if unit in MONEY_UNITS:
+        return unit
+    return core_unit_word(unit) or unit
 
 
 def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:

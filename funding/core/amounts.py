@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.core.exceptions import ValidationError
+from django.core.validators import DecimalValidator
 from django.utils.translation import gettext as _
 
 from .models import Figure
@@ -32,8 +33,15 @@ def storable(field_name: str, value: Decimal) -> Decimal:
         # quantize fails past the context's precision: check the size first.
         if value.adjusted() < whole_digits:
             exact = value.quantize(Decimal(1).scaleb(-field.decimal_places))
-            if exact == value:
-                value = exact
+            if exact != value:
+                # Django counts all digits first ("no more than 22 digits"),
+                # which misleads when the decimals are what is wrong.
+                raise ValidationError(
+                    DecimalValidator.messages["max_decimal_places"],
+                    code="max_decimal_places",
+                    params={"max": field.decimal_places, "value": value},
+                )
+            value = exact
     field.run_validators(value)
     return value
 

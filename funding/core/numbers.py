@@ -124,10 +124,34 @@ def parse_number(text, unit: str = "") -> ParsedNumber | None:
             value * scale, unit, max(0, -value.as_tuple().exponent), scale
         )
     if isinstance(text, float):
-        # Spreadsheet cells arrive as binary floats: take the shortest
-        # decimal that round-trips, which is what the cell displayed.
-        return parse_number(Decimal(repr(text)), unit)
+        return _float_cell(text, unit)
     return _parse_text(str(text), unit)
+
+
+def cell_decimal(cell: float) -> Decimal:
+    """A spreadsheet's float cell as the spreadsheet shows it: 15
+    significant digits, the precision of Excel and LibreOffice, so a
+    formula's binary noise (=2076.3*0.4 is 830.5200000000001) is dropped."""
+    return Decimal(format(cell, ".15g"))
+
+
+def _float_cell(cell: float, unit: str) -> ParsedNumber:
+    parsed = parse_number(cell_decimal(cell), unit)
+    if parsed.scale <= 1 or not parsed.value.is_finite():
+        return parsed
+    if parsed.value.adjusted() >= 20:
+        return parsed  # too large for the column: refused for its size
+    # A float in a triệu/tỷ column is a formula's result (=1990,7/3), not
+    # digits someone typed: its fraction of a đồng is arithmetic, not
+    # precision, so it is kept to the cent the column stores. Typed text
+    # keeps its digits and is refused past the cent.
+    cent_decimals = parsed.scale.adjusted() + 2
+    return ParsedNumber(
+        parsed.value.quantize(Decimal("0.01")),
+        parsed.unit,
+        min(parsed.decimals, cent_decimals),
+        parsed.scale,
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -19,35 +19,11 @@ from functools import lru_cache
 from khuyencong.text import fold
 
 from ..core.formatting import MONEY_UNITS
+from ..core.units import unit_word
 
-#: Units a report states, folded → the unit as ``parse_number`` knows it.
-UNITS = {
-    "ty dong": "tỷ đồng",
-    "ti dong": "tỷ đồng",
-    "trieu dong": "triệu đồng",
-    "nghin dong": "nghìn đồng",
-    "ngan dong": "nghìn đồng",
-    "1.000 dong": "nghìn đồng",
-    "1000 dong": "nghìn đồng",
-    "dong": "đồng",
-    "vnd": "đồng",
-    "de an": "đề án",
-    "du an": "dự án",
-    "co so": "cơ sở",
-}
-#: Units that count things rather than money.
-COUNT_UNITS = {"đề án", "dự án", "cơ sở"}
 _UNIT_LINE = re.compile(r"^\(?\s*(?:don vi tinh|don vi|dvt|d\.v\.t)\s*[:.]\s*(.+?)\)?$")
 _BRACKET_UNIT = re.compile(r"\(([^()]*)\)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-def unit_word(text: str) -> str | None:
-    """The unit a cell's text names: "triệu đồng" from "(triệu đồng)",
-    "Tỷ đồng" or "triệu đồng/năm"; None when it names none."""
-    key = fold(str(text or "")).strip(" .:;()")
-    key = re.sub(r"\s*/\s*nam$", "", key)
-    return UNITS.get(key)
 
 
 def unit_line(text: str) -> str | None:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import MONEY_UNITS
+from ..core.units import unit_word
 from .context import (
     estimate_marker_note,
     footer_kind,
@@ -268,12 +269,13 @@ class SheetReader(ColumnsMixin, TotalsMixin):
         fund_cell = self.cell(number, layout.role("fund"))
         year = self._year(number)
         note = text_of(self.cell(number, layout.role("note")))
-        row_unit = text_of(self.cell(number, layout.role("unit")))
+        printed_unit = text_of(self.cell(number, layout.role("unit")))
+        row_unit = unit_word(printed_unit) or printed_unit
         for column in layout.values:
             raw = self.cell(number, column)
             if raw is None or text_of(raw) == "":
                 continue
-            if not self._units_agree(number, column, row_unit):
+            if not self._units_agree(number, column, row_unit, printed_unit):
                 continue
             fund = (
                 text_of(fund_cell)
@@ -294,20 +296,21 @@ class SheetReader(ColumnsMixin, TotalsMixin):
                     or self._period(column),
                     measure=column.measure,
                     value=self._value(number, column, raw),
-                    unit=column.unit or row_unit or layout.unit or "",
+                    unit=_record_unit(column.unit, row_unit) or layout.unit or "",
                     note=note,
                     year=year,
                     area_from=area_from,
                 )
             )
 
-    def _units_agree(self, number: int, column: Column, row_unit: str) -> bool:
-        """A header's unit and the row's "Đơn vị" cell must agree: which
-        one is meant cannot be guessed (a thousandfold error)."""
-        if not column.unit or not row_unit:
-            return True
-        header_scale = MONEY_UNITS.get(column.unit.lower())
-        if header_scale == MONEY_UNITS.get(row_unit.lower()):
+    def _units_agree(self, number, column: Column, row_unit: str, printed: str) -> bool:
+        """A header's unit of money and the row's "Đơn vị" of money must
+        agree: which one is meant cannot be guessed (a thousandfold error).
+        A row counting things ("Đề án") under a money header is no conflict:
+        it keeps its own unit."""
+        header_scale = MONEY_UNITS.get((column.unit or "").lower())
+        row_scale = MONEY_UNITS.get(row_unit.lower())
+        if header_scale is None or row_scale is None or header_scale == row_scale:
             return True
         unit_column = self.layout.role("unit")
         self.error(
@@ -322,7 +325,7 @@ class SheetReader(ColumnsMixin, TotalsMixin):
             % {
                 "unit_column": unit_column.letter,
                 "unit_header": unit_column.header,
-                "unit": row_unit,
+                "unit": printed,
                 "column": column.letter,
                 "header": column.header,
                 "header_unit": column.unit,
@@ -387,3 +390,11 @@ class SheetReader(ColumnsMixin, TotalsMixin):
         if column.period is not None:
             return column.period.text()
         return self.layout.period.text() if self.layout.period else ""
+
+
+def _record_unit(header_unit: str, row_unit: str) -> str:
+    """The unit a row's figure is read in: the header's, unless the row
+    counts things under a money header (then the row's own count unit)."""
+    if row_unit and row_unit.lower() not in MONEY_UNITS:
+        return row_unit
+    return header_unit or row_unit

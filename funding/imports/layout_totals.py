@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import format_number
+from ..core.numbers import cell_decimal
 from .context import region_named
 from .layouts import text_of
 
@@ -40,7 +41,7 @@ def number_in(cell, *, csv: bool) -> Decimal | None:
     if cell is None or isinstance(cell, bool):
         return None
     if isinstance(cell, int | float | Decimal):
-        return Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
+        return cell_decimal(cell) if isinstance(cell, float) else Decimal(cell)
     text = str(cell).replace("\u00a0", " ").strip()
     if text in ("", "-", "–", "—"):
         return None

@@ -16,10 +16,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ..core.amounts import storable
-from ..core.formatting import MONEY_UNITS
+from ..core.formatting import MONEY_UNITS, format_number
 from ..core.models import Area, Figure, Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
+from ..core.units import unit_word
 from .readers.base import column_letters
 from .reading import SheetTable, header_key
 from .row_units import UnitsMixin
@@ -257,7 +258,7 @@ class RowChecker(UnitsMixin):
 
     def _values(self, row, indicator) -> list:
         unit_value, unit_index = self.cell(row, "unit")
-        row_unit = str(unit_value or "").strip().lower()
+        row_unit = unit_word(unit_value) or str(unit_value or "").strip().lower()
         counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
         money = indicator is not None and not counting
         if money and not self._units_agree(row_unit, unit_index, unit_value):
@@ -292,18 +293,24 @@ class RowChecker(UnitsMixin):
                     rounding = rounding_step(parsed.decimals, parsed.scale)
                 else:
                     rounding = EXACT
-                stored = self._storable(index, raw, parsed.value, rounding)
+                stored = self._storable(index, raw, parsed, rounding)
                 if stored is not None:
                     parsed_values.append((measure, *stored, index, raw))
         return parsed_values
 
-    def _storable(self, index, raw, value, rounding):
+    def _storable(self, index, raw, parsed, rounding):
         """The value and rounding as the database stores them, or None
         and the row's error: the preview refuses what the write would."""
         try:
-            value = storable("value", value)
+            value = storable("value", parsed.value)
         except ValidationError as exc:
-            self.error(index, raw, " ".join(exc.messages))
+            why = " ".join(exc.messages)
+            if parsed.scale > 1 and exc.code == "max_decimal_places":
+                # The decimals counted are of đồng, not of the typed unit.
+                places = -parsed.value.as_tuple().exponent
+                told = _("%(why)s Giá trị tính bằng đồng (sau khi quy đổi): %(value)s.")
+                why = told % {"why": why, "value": format_number(parsed.value, places)}
+            self.error(index, raw, why)
             return None
         if rounding is EXACT:
             return value, rounding

@@ -13,7 +13,7 @@ listed as not used. Report layouts check their columns themselves
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,10 @@ from .reading import SheetTable, header_key
 from .words import HEADERS, MEASURE_COLUMNS
 
 #: Numbering columns: numbers, but no figure.
-NUMBERING = {"stt", "tt", "so thu tu"}
+NUMBERING = {"stt", "tt", "so tt", "so thu tu"}
+#: Derived columns (a ratio of two figures) and codes: numbers, no figure.
+RATIO_PREFIXES = ("ty le", "ti le")
+CODE_PREFIXES = ("ma tinh", "ma dia ban", "ma don vi", "ma so")
 _STARTS_LIKE_NUMBER = re.compile(r"[-+]?\s*[\d.,]")
 _NUMBER_LIKE = re.compile(r"[-+]?[\d.,\s]*\d[\d.,\s]*")
 
@@ -49,17 +52,17 @@ def check_table_columns(table: SheetTable) -> tuple[list[RowError], list[str]]:
             errors.append(_duplicate(table, first_of[key], index))
         elif key:
             first_of[key] = index
-        elif header_key(header) in NUMBERING:
+        elif reason := _not_figures(table, index, header):
             unused.append(
-                _("Cột %(column)s “%(header)s”: không dùng (số thứ tự).")
-                % {"column": column_letters(index), "header": header}
+                _("Cột %(column)s: không dùng (%(reason)s).")
+                % {"column": _name(table, index), "reason": reason}
             )
         elif _holds_number(table, index):
             errors.append(_unknown(table, index, header))
         elif header or _holds_text(table, index):
             unused.append(
-                _("Cột %(column)s “%(header)s”: không dùng (không phải cột đã biết).")
-                % {"column": column_letters(index), "header": header}
+                _("Cột %(column)s: không dùng (không phải cột đã biết).")
+                % {"column": _name(table, index)}
             )
     if "measure" in first_of and "value" in first_of:
         errors.extend(
@@ -70,7 +73,34 @@ def check_table_columns(table: SheetTable) -> tuple[list[RowError], list[str]]:
 
 def _name(table: SheetTable, index: int) -> str:
     header = table.headers[index] if index < len(table.headers) else ""
+    if not header.strip():
+        return _("%(column)s (không có tiêu đề)") % {"column": column_letters(index)}
     return f"{column_letters(index)} “{header}”"
+
+
+def _not_figures(table: SheetTable, index: int, header: str) -> str:
+    """Why a column of numbers that reports list as not used holds no
+    figure ("STT", "Tỷ lệ (%)", "Mã tỉnh", an unlabelled 1..n); "" when it
+    may hold some."""
+    key = header_key(header).rstrip(". ")
+    if key in NUMBERING or (not header.strip() and _counts_rows(table, index)):
+        return _("số thứ tự")
+    if "%" in header or key.startswith(RATIO_PREFIXES):
+        return _("tỷ lệ, suy ra từ các số liệu")
+    if key.startswith(CODE_PREFIXES):
+        return _("mã, không phải số liệu")
+    return ""
+
+
+def _counts_rows(table: SheetTable, index: int) -> bool:
+    """Whether the column holds 1, 2, 3… down its rows: a numbering."""
+    numbers = []
+    for cell in _cells(table, index):
+        try:
+            numbers.append(Decimal(str(cell).strip()))
+        except InvalidOperation:
+            return False
+    return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
 
 
 def _duplicate(table: SheetTable, first: int, index: int) -> RowError:

@@ -15,7 +15,7 @@ from funding.imports import UNEXPECTED_ERROR, apply_import, is_write_conflict
 from funding.imports.resources import apply_or_explain
 from funding.models import Figure, ImportRecord, SourceDocument
 
-from .test_imports import csv_bytes, plan
+from .test_imports import csv_bytes, plan, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def one_error(value, unit="đồng", rounding=""):
 
 @pytest.mark.parametrize(
     "value, unit",
-    [("1,123456789", "triệu đồng"), ("1000,005", "đồng"), ("0,0000001", "đồng")],
+    [("1000,005", "đồng"), ("0,0000001", "đồng")],
 )
 def test_more_than_two_decimals_of_dong_is_an_error_not_a_rounding(value, unit):
     assert one_error(value, unit) == [(2, "Giá trị", DECIMALS)]
@@ -166,3 +166,45 @@ def test_only_another_writer_is_called_a_conflict(admin_user):
 
     assert refusal() is True  # the same key twice: someone else wrote it
     assert refusal(year=stored.year + 1, rounding=D(-10)) is False
+
+
+def test_a_unit_applied_is_named_in_the_decimals_error():
+    errors = one_error("1,123456789", "triệu đồng")
+    assert errors == [
+        (
+            2,
+            "Giá trị",
+            f"{DECIMALS} Giá trị tính bằng đồng (sau khi quy đổi): 1.123.456,789.",
+        )
+    ]
+
+
+def test_decimals_are_told_before_the_count_of_digits():
+    # 23 digits, 6 of them decimals: the decimals are what is wrong.
+    assert one_error("12345678901234567,123456") == [(2, "Giá trị", DECIMALS)]
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        (2076.3 * 0.4, D("830520000.00")),  # 830.5200000000001 in binary
+        (1990.7 / 3, D("663566666.67")),  # a formula's repeating fraction
+        (0.1 + 0.2, D("300000.00")),
+    ],
+)
+def test_a_formula_result_in_a_million_dong_column_is_imported(cell, expected):
+    p = plan(xlsx([LONG, long_row_cell(cell, "triệu đồng")]), confirmed=True)
+    assert p.errors == []
+    assert [f.value for f in p.figures] == [expected]
+
+
+def test_a_float_cell_in_dong_is_read_as_the_spreadsheet_shows_it():
+    p = plan(xlsx([LONG, long_row_cell(0.1 + 0.2 + 1000, "đồng")]), confirmed=True)
+    assert p.errors == [] and [f.value for f in p.figures] == [D("1000.3")]
+
+
+def long_row_cell(cell, unit):
+    row = long_row("0", unit)
+    row[LONG.index("Giá trị")] = cell
+    row[LONG.index("Làm tròn")] = None
+    return row

@@ -1,0 +1,61 @@
+"""A plain table's columns that reports list as not used are listed as not
+used in a plain table too, with the reason, where they refused the file:
+numbering ("Số TT", "STT.", an unlabelled 1, 2, 3…), ratios ("Tỷ lệ (%)",
+any "(%)") and codes ("Mã tỉnh"). A column of unknown figures still
+refuses the file."""
+
+import pytest
+
+from .test_import_columns import ROW, TEMPLATE, csv_bytes
+from .test_imports import plan, xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+def wide_with(header, values, fmt="csv"):
+    rows = [[header, *TEMPLATE]]
+    rows += [
+        [value, *ROW[:1], 2022 + n, *ROW[2:], "1,5", "1,2"]
+        for n, value in enumerate(values)
+    ]
+    if fmt == "csv":
+        return plan(csv_bytes(rows), name="a.csv", confirmed=True)
+    return plan(xlsx(rows), confirmed=True)
+
+
+@pytest.mark.parametrize(
+    "header, values, told",
+    [
+        ("Số TT", ["1", "2"], "Cột A “Số TT”: không dùng (số thứ tự)."),
+        ("STT.", ["1", "2"], "Cột A “STT.”: không dùng (số thứ tự)."),
+        ("", ["1", "2"], "Cột A (không có tiêu đề): không dùng (số thứ tự)."),
+        (
+            "Tỷ lệ (%)",
+            ["80", "95,5"],
+            "Cột A “Tỷ lệ (%)”: không dùng (tỷ lệ, suy ra từ các số liệu).",
+        ),
+        (
+            "TH so KH (%)",
+            ["80", "95,5"],
+            "Cột A “TH so KH (%)”: không dùng (tỷ lệ, suy ra từ các số liệu).",
+        ),
+        (
+            "Mã tỉnh",
+            ["02", "02"],
+            "Cột A “Mã tỉnh”: không dùng (mã, không phải số liệu).",
+        ),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_side_column_is_listed_as_not_used(header, values, told, fmt):
+    p = wide_with(header, values, fmt)
+    assert p.errors == []
+    assert told in p.unused
+    assert len(p.figures) == 4
+
+
+def test_an_unlabelled_column_of_other_numbers_is_refused_naming_it_plainly():
+    p = wide_with("", ["7", "3"])
+    assert not p.figures
+    [error] = p.errors
+    assert error.message.startswith("cột A (không có tiêu đề) có số nhưng")
