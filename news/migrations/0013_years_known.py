@@ -3,6 +3,24 @@
 import django.core.validators
 from django.db import migrations, models
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def refuse_years_out_of_range(apps, schema_editor):
+    """Stop with the blocks to correct, rather than the constraint's bare
+    IntegrityError (see funding 0017)."""
+    DataBlock = apps.get_model("news", "DataBlock")
+    known = {"year_from__gte": FIRST_YEAR, "year_to__lte": LAST_YEAR}
+    wrong = sorted(
+        DataBlock.objects.exclude(**known).values_list("pk", "year_from", "year_to")
+    )
+    if wrong:
+        listed = ", ".join(f"id {pk} ({low}-{high})" for pk, low, high in wrong[:50])
+        raise RuntimeError(
+            f"{len(wrong)} data blocks have years outside {FIRST_YEAR}-{LAST_YEAR}: "
+            f"{listed}. Correct their years before migrating."
+        )
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -41,6 +59,7 @@ class Migration(migrations.Migration):
                 verbose_name="đến năm",
             ),
         ),
+        migrations.RunPython(refuse_years_out_of_range, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="datablock",
             constraint=models.CheckConstraint(
