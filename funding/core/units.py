@@ -45,6 +45,11 @@ COUNT_UNITS = {"đề án", "dự án", "cơ sở", "mô hình", "lượt"}
 def unit_word(text: str) -> str | None:
     """The unit a cell's text names: "triệu đồng" from "(triệu đồng)",
     "Tỷ đồng", "Trđ" or "triệu đồng/năm"; None when it names none."""
-    key = fold(str(text or "")).strip(" .:;()")
+    raw = str(text or "")
+    key = fold(raw).strip(" .:;()")
     key = re.sub(r"\s*/\s*nam$", "", key)
-    return UNITS.get(key) or SHORT_MONEY.get(re.sub(r"[\s.]", "", key))
+    short = re.sub(r"[\s.]", "", key)
+    # A bare "d" is đồng only when written "đ": "(D)", "(d)" letter columns.
+    if short.endswith("d") and not short.endswith("dong") and "đ" not in raw.lower():
+        return UNITS.get(key)
+    return UNITS.get(key) or SHORT_MONEY.get(short)

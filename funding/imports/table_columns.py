@@ -18,10 +18,11 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from ..core.numbers import NumberFormatError, parse_number
+from ..core.units import COUNT_UNITS, unit_word
 from .plan_rows import RowError
 from .readers.base import column_letters
 from .reading import SheetTable, header_key
-from .words import HEADERS, MEASURE_COLUMNS
+from .words import HEADERS, MEASURE_COLUMNS, unit_of
 
 #: Numbering columns: numbers, but no figure.
 NUMBERING = {"stt", "tt", "so tt", "so thu tu"}
@@ -83,17 +84,34 @@ def _not_figures(table: SheetTable, index: int, header: str) -> str:
     figure ("STT", "Tỷ lệ (%)", "Mã tỉnh", an unlabelled 1..n); "" when it
     may hold some."""
     key = header_key(header).rstrip(". ")
-    if key in NUMBERING or (not header.strip() and _counts_rows(table, index)):
+    if key in NUMBERING or (not header.strip() and _numbering(table, index)):
         return _("số thứ tự")
-    if "%" in header or key.startswith(RATIO_PREFIXES):
+    if key.startswith(RATIO_PREFIXES) or ("%" in header and not _money_unit(header)):
         return _("tỷ lệ, suy ra từ các số liệu")
     if key.startswith(CODE_PREFIXES):
         return _("mã, không phải số liệu")
     return ""
 
 
+def _money_unit(header: str) -> bool:
+    # "Kinh phí hỗ trợ 30% (triệu đồng)" holds money, not a ratio.
+    unit = unit_word(unit_of(header)) if unit_of(header) else None
+    return unit is not None and unit not in COUNT_UNITS
+
+
+def _numbering(table: SheetTable, index: int) -> bool:
+    """An unlabelled first column holding 1, 2, 3… down at least three
+    rows: a numbering (a column of counts further right is refused as an
+    unknown number column, never dropped)."""
+    return (
+        not any(_holds_number(table, left) for left in range(index))
+        and len(list(_cells(table, index))) >= 3
+        and _counts_rows(table, index)
+    )
+
+
 def _counts_rows(table: SheetTable, index: int) -> bool:
-    """Whether the column holds 1, 2, 3… down its rows: a numbering."""
+    """Whether the column holds 1, 2, 3… down its rows."""
     numbers = []
     for cell in _cells(table, index):
         try:

@@ -16,6 +16,7 @@ from khuyencong.text import fold as _fold_text
 
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.periods import Period
+from ..core.units import unit_word
 
 # Folded header -> what the column holds.
 HEADERS = {
@@ -251,5 +252,9 @@ def rounding_step(decimals: int, scale: Decimal) -> Decimal:
 
 
 def unit_of(header: str) -> str:
+    """The unit in a header's parentheses, as ``unit_word`` reads it
+    ("Kế hoạch (Trđ)": "triệu đồng"), else as written."""
     match = re.search(r"\(([^)]*)\)", header)
-    return match.group(1).strip().lower() if match else ""
+    if not match:
+        return ""
+    return unit_word(match.group(1)) or match.group(1).strip().lower()

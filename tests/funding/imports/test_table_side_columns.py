@@ -28,7 +28,6 @@ def wide_with(header, values, fmt="csv"):
     [
         ("Số TT", ["1", "2"], "Cột A “Số TT”: không dùng (số thứ tự)."),
         ("STT.", ["1", "2"], "Cột A “STT.”: không dùng (số thứ tự)."),
-        ("", ["1", "2"], "Cột A (không có tiêu đề): không dùng (số thứ tự)."),
         (
             "Tỷ lệ (%)",
             ["80", "95,5"],
@@ -59,3 +58,23 @@ def test_an_unlabelled_column_of_other_numbers_is_refused_naming_it_plainly():
     assert not p.figures
     [error] = p.errors
     assert error.message.startswith("cột A (không có tiêu đề) có số nhưng")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_unlabelled_first_column_counting_three_rows_is_a_numbering(fmt):
+    p = wide_with("", ["1", "2", "3"], fmt)
+    assert p.errors == []
+    assert "Cột A (không có tiêu đề): không dùng (số thứ tự)." in p.unused
+    assert len(p.figures) == 6
+
+
+def test_an_unlabelled_column_of_1_and_2_is_not_taken_for_a_numbering():
+    # two rows holding 1 and 2 may be counts as well as row numbers
+    p = wide_with("", ["1", "2"])
+    assert not p.figures and p.errors
+
+
+def test_money_under_a_header_naming_a_percentage_is_not_taken_for_a_ratio():
+    p = wide_with("Kinh phí hỗ trợ 30% (triệu đồng)", ["7", "3"])
+    assert not p.figures
+    assert "Kinh phí hỗ trợ 30%" in p.errors[0].column
