@@ -258,25 +258,32 @@ def article_form(article, **overrides):
     return data
 
 
-def test_a_figure_moved_to_another_year_flags_the_story_that_showed_it(seed, make_user):
-    """Its year edited in the admin: a story whose block showed it where it
-    was (and does not quote it) shows another set of figures now."""
-    figure = seed_figure(year=2022, measure="plan", fund="kcqg")
+def story_showing(figure, category) -> Article:
+    """A published story whose one block shows ``figure``'s area and year
+    (and which does not quote it)."""
     story = Article.objects.create(
-        title="Kinh phí khuyến công khu vực năm 2022",
-        category=seed.category,
+        title=f"Kinh phí khuyến công năm {figure.year}",
+        category=category,
         status=Article.Status.PUBLISHED,
         published_at=timezone.now() - timedelta(hours=1),
     )
     block = DataBlock.objects.create(
         article=story,
-        title="Kế hoạch 2022",
-        year_from=2022,
-        year_to=2022,
+        title=str(figure.year),
+        year_from=figure.year,
+        year_to=figure.year,
         content=figure.content,
     )
     block.indicators.set([figure.indicator])
     block.areas.set([figure.area])
+    return story
+
+
+def test_a_figure_moved_to_another_year_flags_the_story_that_showed_it(seed, make_user):
+    """Its year edited in the admin: a story whose block showed it where it
+    was (and does not quote it) shows another set of figures now."""
+    figure = seed_figure(year=2022, measure="plan", fund="kcqg")
+    story = story_showing(figure, seed.category)
     staff = Client()
     staff.force_login(make_user("solieu_move", "Cán bộ số liệu"))
     url = reverse("admin:funding_figure_change", args=[figure.pk])
@@ -310,21 +317,7 @@ def test_a_figure_moved_outside_the_admin_re_renders_the_story_that_showed_it(
     """Saved from a script: the page cache's keys of the figure name the
     story whose block showed it where it was."""
     figure = seed_figure(year=2022, measure="plan", fund="kcqg")
-    story = Article.objects.create(
-        title="Kế hoạch khuyến công khu vực năm 2022",
-        category=seed.category,
-        status=Article.Status.PUBLISHED,
-        published_at=timezone.now() - timedelta(hours=1),
-    )
-    block = DataBlock.objects.create(
-        article=story,
-        title="2022",
-        year_from=2022,
-        year_to=2022,
-        content=figure.content,
-    )
-    block.indicators.set([figure.indicator])
-    block.areas.set([figure.area])
+    story = story_showing(figure, seed.category)
     figure.year, figure.period_end = 2019, figure.period_end.replace(year=2019)
     figure.save()
     assert f"article:{story.pk}" in page_keys.figure_keys(figure)
