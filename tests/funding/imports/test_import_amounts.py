@@ -13,24 +13,15 @@ from django.urls import reverse
 from funding.core.forms import FigureForm
 from funding.imports import UNEXPECTED_ERROR, apply_import, is_write_conflict
 from funding.imports.resources import apply_or_explain
+from funding.imports.spreadsheets import LONG_HEADERS
 from funding.models import Figure, ImportRecord, SourceDocument
 
 from .test_imports import csv_bytes, plan, xlsx
 
 pytestmark = pytest.mark.django_db
 
-LONG = [
-    "Chỉ tiêu",
-    "Địa bàn",
-    "Nguồn kinh phí",
-    "Nội dung",
-    "Năm",
-    "Kỳ",
-    "Loại số liệu",
-    "Giá trị",
-    "Đơn vị",
-    "Làm tròn",
-]
+# The long template's columns, less its "Ghi chú".
+LONG = LONG_HEADERS[:-1]
 DECIMALS = "Hãy chắc chắn rằng không có nhiều hơn 2 chữ số thập phân."
 
 
