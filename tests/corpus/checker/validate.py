@@ -103,6 +103,10 @@ STYLES = (
     "midterm_review",
     "social_thread",
     "meeting_minutes",
+    "disbursement_dispatch",
+    "infographic_text",
+    "live_blog",
+    "press_report_response",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
