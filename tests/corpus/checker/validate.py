@@ -103,6 +103,10 @@ STYLES = (
     "midterm_review",
     "social_thread",
     "meeting_minutes",
+    "next_year_plan",
+    "statistical_yearbook",
+    "tv_news_script",
+    "reader_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
