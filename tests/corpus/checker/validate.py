@@ -107,6 +107,10 @@ STYLES = (
     "infographic_text",
     "live_blog",
     "press_report_response",
+    "next_year_plan",
+    "statistical_yearbook",
+    "tv_news_script",
+    "reader_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
