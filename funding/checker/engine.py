@@ -5,6 +5,7 @@ bindings winning over the guess."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -132,8 +133,11 @@ class Checker:
         resolved: dict[int, Candidate | None] = {}
         made: dict[str, Candidate] = {}  # sums read from the text
         tried: dict[int, list[Option]] = {}  # each finding's options
+        starts = [q.start for q in quotes]  # find_quotes gives them in order
         for start, end in sentences(text):
-            in_sentence = [q for q in quotes if start <= q.start < end]
+            # A slice, not a scan of every quote: one per sentence made a
+            # long paragraph of short sentences quadratic.
+            in_sentence = quotes[bisect_left(starts, start) : bisect_left(starts, end)]
             done = len(findings)
             for quote in in_sentence:
                 place = place_of(text, (start, end), quote, in_sentence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from django.utils.html import strip_tags
@@ -76,6 +77,7 @@ _CAME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CELL = "\t"
+_TAIL = 300
 
 
 def plain_text(body_html: str) -> str:
@@ -137,8 +139,9 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
         for q in table_quotes(text, part, nouns)
         if not any(s < q.end and q.start < e for s, e in taken)
     ]
+    parens = _Parens(text)
     for quote in quotes:
-        _read_around(text, quote)
+        _read_around(text, quote, parens)
         disown(text, quote)
     quotes.sort(key=lambda q: q.start)
     return quotes
@@ -341,11 +344,29 @@ def _number_quote(text, match, group, unit, part, role) -> Quote | None:
 _FROM = re.compile(r"(?<!\w)(?:tăng|giảm|lên|xuống)\s+từ\s+$", re.IGNORECASE)
 
 
-def _read_around(text: str, quote: Quote) -> None:
+class _Parens:
+    """Where the text opens and closes parentheses, to count them on a
+    stretch in log time: counting each quote's whole line made a long
+    paragraph quadratic."""
+
+    def __init__(self, text: str):
+        self.opens = [i for i, c in enumerate(text) if c == "("]
+        self.closes = [i for i, c in enumerate(text) if c == ")"]
+
+    def open_between(self, start: int, end: int) -> bool:
+        def count(marks):
+            return bisect_left(marks, end) - bisect_left(marks, start)
+
+        return count(self.opens) > count(self.closes)
+
+
+def _read_around(text: str, quote: Quote, parens: _Parens) -> None:
     """Parentheses, approximation and direction from the words before it."""
     line_start = text.rfind("\n", 0, quote.start) + 1
-    before = text[line_start : quote.start]
-    quote.in_parens = before.count("(") > before.count(")")
+    quote.in_parens = parens.open_between(line_start, quote.start)
+    # The patterns below end at the quote and span a few words: reading
+    # the whole line for each quote made a long paragraph quadratic.
+    before = text[max(line_start, quote.start - _TAIL) : quote.start]
     near = before[-30:]
     if quote.kind == "count" and (
         _CAME.match(text, quote.end) or _CAME_BEFORE.search(before)
@@ -384,8 +405,8 @@ def quote_keys(text: str, quotes: list[Quote]) -> list[str]:
         line_start = text.rfind("\n", 0, quote.start) + 1
         line_end = text.find("\n", quote.end)
         line_end = len(text) if line_end < 0 else line_end
-        before = _WORD.findall(text[line_start : quote.start].lower())[-3:]
-        after = _WORD.findall(text[quote.end : line_end].lower())[:3]
+        before = _words_before(text, line_start, quote.start)
+        after = _words_after(text, quote.end, line_end)
         number = " ".join(quote.text.lower().split())
         base = f"{quote.part}|{number}|{' '.join(before)}|{' '.join(after)}"
         seen[base] = seen.get(base, 0) + 1
@@ -394,3 +415,28 @@ def quote_keys(text: str, quotes: list[Quote]) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_KEY_WORDS = 3
+# A window of the line, widened until it holds one word more than the key
+# needs (the outermost may be cut by the window's edge) or the whole line:
+# reading the whole line for each quote made a long paragraph quadratic.
+_FIRST_WINDOW = 160
+
+
+def _words_before(text: str, line_start: int, end: int) -> list[str]:
+    width = _FIRST_WINDOW
+    while True:
+        start = max(line_start, end - width)
+        words = _WORD.findall(text[start:end].lower())
+        if start == line_start or len(words) > _KEY_WORDS:
+            return words[-_KEY_WORDS:]
+        width *= 4
+
+
+def _words_after(text: str, start: int, line_end: int) -> list[str]:
+    width = _FIRST_WINDOW
+    while True:
+        end = min(line_end, start + width)
+        words = _WORD.findall(text[start:end].lower())
+        if end == line_end or len(words) > _KEY_WORDS:
+            return words[:_KEY_WORDS]
+        width *= 4
