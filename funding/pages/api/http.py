@@ -18,7 +18,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from ninja.renderers import JSONRenderer
 
-from khuyencong.params import MAX_PAGE
+from khuyencong.params import MAX_PAGE, api_error_response
 
 #: A page of a listing: at most this many items (``page_size``).
 MAX_PAGE_SIZE = 500
@@ -94,11 +94,23 @@ def cors_get_only(view):
             response["Allow"] = ", ".join((*READ_METHODS, "OPTIONS"))
         else:
             response = view(request, *args, **kwargs)
+            if response.status_code == 405:
+                response = _not_allowed(request, response["Allow"])
         if request.method in (*READ_METHODS, "OPTIONS"):
             response["Access-Control-Allow-Origin"] = "*"
         return response
 
     return wrapped
+
+
+def _not_allowed(request, allowed: str) -> HttpResponse:
+    """django-ninja's 405 is plain text: the API's errors are JSON."""
+    message = _(
+        "Không dùng được phương thức %(method)s ở địa chỉ này; chỉ %(allowed)s."
+    ) % {"method": request.method, "allowed": allowed}
+    response = api_error_response(request, {"detail": message}, status=405)
+    response["Allow"] = allowed
+    return response
 
 
 def set_last_modified(response: HttpResponse, objects) -> None:
