@@ -1,7 +1,7 @@
 """Requests no page should see, and the admin kept out of search engines."""
 
 import re
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qsl, unquote_plus
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -43,8 +43,10 @@ class RequestHardeningMiddleware:
         if CONTROL_CHARACTERS.search(request.path) or (
             query and CONTROL_CHARACTERS.search(unquote_plus(query))
         ):
+            name = _parameter_with_control(query)
             return {
-                "label": _("Địa chỉ trang"),
+                "label": _("Tham số") if name else _("Địa chỉ trang"),
+                "name": name,
                 "message": _(
                     "có ký tự điều khiển (như NUL hoặc xuống dòng), không thể là "
                     "địa chỉ của một trang"
@@ -57,3 +59,15 @@ class RequestHardeningMiddleware:
                 % {"length": len(query), "max": MAX_PUBLIC_QUERY_STRING},
             }
         return None
+
+
+def _parameter_with_control(query: str) -> str:
+    """The name of the first parameter whose value carries a control
+    character, so the answer can name it; empty when it is in a name (not
+    repeated back) or in the path."""
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if CONTROL_CHARACTERS.search(name):
+            return ""
+        if CONTROL_CHARACTERS.search(value):
+            return name
+    return ""

@@ -1,6 +1,12 @@
-"""Pixel limits for uploaded images.
+"""What an uploaded image may be: its type, its bytes and its pixels.
 
-A PNG of 12,000 × 12,000 pixels can weigh 140 KB: the byte limit does not
+Types: JPG, PNG, WebP or GIF, by the file's name and by what the file is
+(Pillow's format, read from its header): a BMP or TIFF named ``.png``
+would otherwise be kept, and served to staff, under a name it is not.
+Refused, never converted: the original is kept as it was uploaded (readers
+get renditions made from it). One message names the accepted types.
+
+Pixels: a PNG of 12,000 × 12,000 pixels can weigh 140 KB: the byte limit does not
 bound what a reader's phone must decode. Uploads are refused above
 ``MAX_IMAGE_PIXELS`` pixels or a side longer than ``MAX_IMAGE_SIDE``, read
 from the image's header only (Pillow's ``open`` decodes nothing). Pillow's
@@ -9,6 +15,7 @@ it refuses gets the same message.
 """
 
 import warnings
+from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -18,6 +25,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image
+
+#: The accepted files: by their name's extension, and by what they are
+#: (Pillow's format; a camera's JPEG with a second picture is "MPO").
+ACCEPTED_EXTENSIONS = ("jpg", "jpeg", "png", "webp", "gif")
+ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF"})
 
 
 def _number(value: int) -> str:
@@ -31,9 +43,10 @@ def _limits() -> str:
     }
 
 
-def _read_size(file) -> tuple[int, int] | None:
-    """The image's width and height from its header; None when Pillow does
-    not recognise it (the image check proper says so)."""
+def _read_header(file) -> tuple[tuple[int, int], str] | None:
+    """The image's (width, height) and Pillow's format, from its header;
+    None when Pillow does not recognise it (the image check proper says
+    so). A decompression bomb raises Pillow's error."""
     start = file.tell()
     try:
         with warnings.catch_warnings():
@@ -41,7 +54,17 @@ def _read_size(file) -> tuple[int, int] | None:
             # is known and our own limit gives the message.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                return image.size
+                return image.size, image.format
+    except (OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        file.seek(start)
+
+
+def _read_size(file) -> tuple[int, int] | None:
+    """The image's width and height from its header (``_read_header``)."""
+    try:
+        header = _read_header(file)
     except Image.DecompressionBombError as error:
         raise ValidationError(
             _(
@@ -51,10 +74,38 @@ def _read_size(file) -> tuple[int, int] | None:
             % {"found": _number(2 * Image.MAX_IMAGE_PIXELS), "limits": _limits()},
             code="image_too_many_pixels",
         ) from error
-    except (OSError, SyntaxError, ValueError):
-        return None
-    finally:
-        file.seek(start)
+    return header[0] if header else None
+
+
+def validate_image_type(file) -> None:
+    """Refuse a new upload whose name or content is not JPG, PNG, WebP or
+    GIF (see the module). Content Pillow cannot read, or too big to open,
+    is left to the image and pixel checks, which say so."""
+    if getattr(file, "_committed", False):
+        return
+    extension = PurePath(file.name or "").suffix.lower().removeprefix(".")
+    if extension not in ACCEPTED_EXTENSIONS:
+        raise ValidationError(
+            _(
+                "Chỉ nhận ảnh JPG, PNG, WebP hoặc GIF: tên tệp phải có đuôi "
+                ".jpg, .jpeg, .png, .webp hoặc .gif."
+            ),
+            code="invalid_extension",
+        )
+    try:
+        header = _read_header(file)
+    except Image.DecompressionBombError:
+        return
+    if header and header[1] not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            _(
+                "Chỉ nhận ảnh JPG, PNG, WebP hoặc GIF: tệp này là ảnh %(format)s "
+                "dù tên có đuôi .%(extension)s. Hãy lưu lại ảnh ở một trong các "
+                "định dạng trên rồi tải lên lại."
+            )
+            % {"format": header[1], "extension": extension},
+            code="invalid_image_format",
+        )
 
 
 def validate_image_pixels(file) -> None:
@@ -100,12 +151,31 @@ def validate_image_size(file) -> None:
     validate_image_pixels(file)
 
 
+#: Every model field holding an uploaded image validates it with these.
+IMAGE_VALIDATORS = [validate_image_type, validate_image_size]
+
+
+def _shortened(name: str, limit: int | None) -> str:
+    """``name`` within ``limit`` characters, its extension kept."""
+    if not limit or len(name) <= limit:
+        return name
+    suffix = PurePath(name).suffix
+    suffix = suffix if len(suffix) <= 10 else ""
+    return name[: limit - len(suffix) - 1] + "…" + suffix
+
+
 class BoundedImageField(forms.ImageField):
     """Django's image field, checking the pixels first: Django's own check
     opens the image with Pillow, whose guard would reject a huge picture as
-    "not an image"; this says what is wrong."""
+    "not an image"; this says what is wrong. The accepted types are ours
+    (``validate_image_type``), not every type Pillow reads. The uploader's
+    name is shortened, not refused, past the model field's length: a
+    generated name is stored (``news.uploads``), never it."""
+
+    default_validators = [validate_image_type]
 
     def to_python(self, data):
         if isinstance(data, UploadedFile):
             validate_image_pixels(data)
+            data.name = _shortened(data.name, self.max_length)
         return super().to_python(data)

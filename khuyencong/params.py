@@ -27,10 +27,11 @@ from django import forms
 from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
-from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.http import HttpResponsePermanentRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 #: Longest value any text parameter accepts.
@@ -38,6 +39,9 @@ MAX_TEXT_LENGTH = 200
 #: Highest page number a listing accepts (far past any real listing).
 MAX_PAGE = 1_000_000
 _DIGITS = re.compile(r"[0-9]{1,9}")
+#: Where the JSON API lives (``khuyencong.urls``): its errors are JSON,
+#: even those answered before its views run (``api_error_response``).
+API_PATH = "/api/"
 
 
 def _message(text, **params):
@@ -137,9 +141,38 @@ class SitemapQuery(QueryForm):
     p = IntegerParameter(_("Trang sơ đồ trang"), min_value=1, max_value=MAX_PAGE)
 
 
+def is_api_request(request) -> bool:
+    return request.path_info.startswith(API_PATH)
+
+
+def api_error_response(request, payload: dict, *, status: int) -> JsonResponse:
+    """An error of the JSON API as the API's own: JSON with Vietnamese
+    letters as they are, readable by other sites (CORS), like its answers."""
+    response = JsonResponse(
+        payload, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def invalid_request_response(request, problems: list[dict]):
     """The 400 page, listing ``problems``: each a ``label`` and a
-    ``message``, and for a parameter its ``name`` and the ``value`` sent."""
+    ``message``, and for a parameter its ``name`` and the ``value`` sent.
+    Under the API, its 400 (``detail`` and each problem's ``name`` and
+    ``message``, the label said in the message when no parameter is named)."""
+    if is_api_request(request):
+        named = [
+            {
+                "name": p.get("name", ""),
+                "message": str(p["message"])
+                if p.get("name")
+                else f"{p['label']}: {p['message']}",
+            }
+            for p in problems
+        ]
+        payload = {"detail": gettext("Yêu cầu không hợp lệ"), "problems": named}
+        return api_error_response(request, payload, status=400)
     return render(request, "400.html", {"problems": problems}, status=400)
 
 

@@ -10,6 +10,10 @@ admin.site.site_header = _("Quản trị Cổng thông tin Khuyến công")
 admin.site.site_title = _("Quản trị Khuyến công")
 admin.site.index_title = _("Quản trị nội dung")
 
+# Branded pages, and JSON under the API (``views``).
+handler404 = "khuyencong.views.page_not_found"
+handler500 = "khuyencong.views.server_error"
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

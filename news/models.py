@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from khuyencong.images import validate_image_size
+# Migration 0001 names the validator as news.models.validate_image_size.
+from khuyencong.images import IMAGE_VALIDATORS, validate_image_size  # noqa: F401
 from khuyencong.models import TimeStampedModel
 from khuyencong.text import fold, vn_slugify
 
@@ -31,10 +31,8 @@ from .search import build_search_vector
 from .site.models import SiteLink, SiteSettings  # noqa: F401
 from .snapshots import ArticleSnapshot  # noqa: F401
 from .tags import Tag
-from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, IMAGE_EXTENSIONS, generated_name
+from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, generated_name
 from .video import VideoURLField
-
-IMAGE_VALIDATORS = [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size]
 
 
 def cover_upload_to(instance, filename: str) -> str:

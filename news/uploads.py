@@ -6,7 +6,9 @@ from pathlib import PurePath
 
 from django.utils import timezone
 
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+from khuyencong.images import ACCEPTED_EXTENSIONS
+
+IMAGE_EXTENSIONS = list(ACCEPTED_EXTENSIONS)
 COVER_FOLDER = "news/covers"
 BODY_IMAGE_FOLDER = "news/images"
 #: The image library's originals (``news.images``); their renditions are

@@ -1,17 +1,13 @@
 from django.conf import settings
-from django.core.validators import (
-    FileExtensionValidator,
-    MaxValueValidator,
-    MinValueValidator,
-)
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from khuyencong.images import validate_image_size
+from khuyencong.images import IMAGE_VALIDATORS
 from khuyencong.models import TimeStampedModel
 
-from ..uploads import IMAGE_EXTENSIONS, LIBRARY_FOLDER, generated_name
+from ..uploads import LIBRARY_FOLDER, generated_name
 
 UNIT = [MinValueValidator(0), MaxValueValidator(1)]
 
@@ -39,11 +35,11 @@ class LibraryImage(TimeStampedModel):
     original file, only its renditions."""
 
     # Every save path (admin, editor's dialog, shell) that validates checks
-    # the bytes and pixels of a new upload.
+    # the type, bytes and pixels of a new upload.
     file = models.ImageField(
         _("tệp ảnh"),
         upload_to=library_upload_to,
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
+        validators=IMAGE_VALIDATORS,
     )
     # Read once on upload, so pages reserve the image's space without
     # opening the file.

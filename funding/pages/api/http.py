@@ -13,12 +13,13 @@ import math
 from functools import wraps
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from ninja.renderers import JSONRenderer
 
-from khuyencong.params import MAX_PAGE
+from khuyencong.params import MAX_PAGE, api_error_response
 
 #: A page of a listing: at most this many items (``page_size``).
 MAX_PAGE_SIZE = 500
@@ -94,11 +95,23 @@ def cors_get_only(view):
             response["Allow"] = ", ".join((*READ_METHODS, "OPTIONS"))
         else:
             response = view(request, *args, **kwargs)
+            if response.status_code == 405:
+                response = _not_allowed(request, response["Allow"])
         if request.method in (*READ_METHODS, "OPTIONS"):
             response["Access-Control-Allow-Origin"] = "*"
         return response
 
     return wrapped
+
+
+def _not_allowed(request, allowed: str) -> HttpResponse:
+    """django-ninja's 405 is plain text: the API's errors are JSON."""
+    message = _(
+        "Không dùng được phương thức %(method)s ở địa chỉ này; chỉ %(allowed)s."
+    ) % {"method": request.method, "allowed": allowed}
+    response = api_error_response(request, {"detail": message}, status=405)
+    response["Allow"] = allowed
+    return response
 
 
 def set_last_modified(response: HttpResponse, objects) -> None:
@@ -179,14 +192,14 @@ def keyset_paginate(request, response, queryset, params: dict):
     if cursor is None and before is None:
         return _with_cursors(request, paginate(request, response, queryset, params))
     size = params.get("page_size") or DEFAULT_PAGE_SIZE
-    count = queryset.count()
+    count, beyond = _count_and_beyond(queryset, cursor=cursor, before=before)
     if cursor is not None:
         items = list(queryset.filter(pk__gt=cursor).order_by("pk")[: size + 1])
-        more_after, more_before = len(items) > size, True
+        more_after, more_before = len(items) > size, beyond
         items = items[:size]
     else:
         items = list(queryset.filter(pk__lt=before).order_by("-pk")[: size + 1])
-        more_after, more_before = True, len(items) > size
+        more_after, more_before = beyond, len(items) > size
         items = items[:size][::-1]
     set_last_modified(response, items)
     query = {k: v for k, v in params.items() if k not in ("page", "cursor", "before")}
@@ -202,6 +215,18 @@ def keyset_paginate(request, response, queryset, params: dict):
         else None,
         "items": items,
     }
+
+
+def _count_and_beyond(queryset, *, cursor, before) -> tuple[int, bool]:
+    """The listing's count, and whether any of it lies on the far side of
+    the cursor (at or before ``cursor``, at or after ``before``): one query.
+    A first page reached by any cursor (0, 00, an id below the first)
+    then offers no previous page, a last one no next."""
+    edge = Q(pk__lte=cursor) if cursor is not None else Q(pk__gte=before)
+    counts = queryset.order_by().aggregate(
+        count=Count("pk"), beyond=Count("pk", filter=edge)
+    )
+    return counts["count"], counts["beyond"] > 0
 
 
 def _with_cursors(request, page: dict) -> dict:

@@ -87,3 +87,19 @@ def test_a_cursor_past_the_end_is_an_empty_page_and_a_bad_one_400(client, figure
     response = client.get(FIGURES, {"cursor": "-1"})
     assert response.status_code == 400
     assert response.json()["problems"][0]["name"] == "cursor"
+
+
+@pytest.mark.parametrize("spelling", ["0", "00", "000000", "below-first"])
+def test_the_first_page_by_any_cursor_has_no_previous_link(client, figures, spelling):
+    ids = sorted(Figure.objects.values_list("pk", flat=True))
+    cursor = str(ids[0] - 1) if spelling == "below-first" else spelling
+    body, queries = page(client, FIGURES, {"page_size": 3, "cursor": cursor})
+    assert [i["id"] for i in body["items"]] == ids[:3]
+    assert body["previous"] is None and body["next"] and len(queries) == 2
+
+
+def test_the_last_page_before_any_id_past_the_end_has_no_next_link(client, figures):
+    ids = sorted(Figure.objects.values_list("pk", flat=True))
+    body, queries = page(client, FIGURES, {"page_size": 3, "before": ids[-1] + 50})
+    assert [i["id"] for i in body["items"]] == ids[-3:]
+    assert body["next"] is None and body["previous"] and len(queries) == 2
