@@ -48,6 +48,11 @@ class RequestHardeningMiddleware:
                 "label": _("Tham số") if name else _("Địa chỉ trang"),
                 "name": name,
                 "message": _(
+                    "có ký tự điều khiển (như NUL hoặc xuống dòng), là ký tự không "
+                    "được dùng trong tham số"
+                )
+                if name
+                else _(
                     "có ký tự điều khiển (như NUL hoặc xuống dòng), không thể là "
                     "địa chỉ của một trang"
                 ),

@@ -92,6 +92,8 @@ def validate_image_type(file) -> None:
             ),
             code="invalid_extension",
         )
+    if file.size > settings.MAX_IMAGE_UPLOAD_BYTES:
+        return  # refused for its size without being opened (Pillow reads a WebP whole)
     try:
         header = _read_header(file)
     except Image.DecompressionBombError:

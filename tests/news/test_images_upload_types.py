@@ -126,3 +126,15 @@ def test_a_model_save_that_validates_refuses_too(name, content):
         image.full_clean(exclude=["article"])
     messages = refused.value.message_dict["image"]
     assert len(messages) == 1 and messages[0].startswith(ACCEPTED)
+
+
+def test_a_file_over_the_size_limit_is_refused_for_its_size_alone(
+    editor_client, settings
+):
+    # Not opened to learn what it is: Pillow reads a WebP whole.
+    content = picture("BMP", size=(200, 200))
+    settings.MAX_IMAGE_UPLOAD_BYTES = len(content) - 1
+    message = upload(editor_client, "anh.png", content).json()["error"]
+    assert "Ảnh quá lớn" in message
+    assert ACCEPTED not in message
+    assert not LibraryImage.objects.exists()

@@ -93,6 +93,8 @@ def cors_get_only(view):
             response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
             response["Access-Control-Max-Age"] = "86400"
             response["Allow"] = ", ".join((*READ_METHODS, "OPTIONS"))
+        elif request.method == "HEAD":
+            response = _as_head(view, request, *args, **kwargs)
         else:
             response = view(request, *args, **kwargs)
             if response.status_code == 405:
@@ -102,6 +104,21 @@ def cors_get_only(view):
         return response
 
     return wrapped
+
+
+def _as_head(view, request, *args, **kwargs) -> HttpResponse:
+    """HEAD is GET without the body (django-ninja routes GET only), as the
+    preflight and ``Allow`` promise."""
+    request.method = "GET"
+    try:
+        response = view(request, *args, **kwargs)
+    finally:
+        request.method = "HEAD"
+    if not response.streaming:
+        length = len(response.content)
+        response.content = b""
+        response["Content-Length"] = str(length)
+    return response
 
 
 def _not_allowed(request, allowed: str) -> HttpResponse:

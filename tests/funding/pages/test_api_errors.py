@@ -119,3 +119,15 @@ def test_a_method_the_api_does_not_answer_is_a_json_405(client):
     response = client.post(FIGURES)
     assert response.status_code == 405
     assert "GET" in response["Allow"] and response.json()["detail"]
+
+
+@pytest.mark.parametrize("address", ["/api/v1/figures", "/api/v1/areas"])
+def test_head_is_answered_as_the_preflight_promises(client, address):
+    got = client.get(address)
+    head = client.head(address)
+    assert "HEAD" in client.options(address)["Allow"]
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head["Content-Length"] == str(len(got.content))
+    assert head["Access-Control-Allow-Origin"] == "*"
