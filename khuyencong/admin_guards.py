@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_fields import StrictFieldsAdmin
-from .admin_ids import CheckedHistoryIdsMixin
+from .admin_ids import CheckedHistoryIdsMixin, CheckedInlineIdsMixin
 from .admin_versions import VERSION_FIELD, Version, keep_stored_seconds
 from .history_display import ReadableHistoryMixin
 
@@ -138,7 +138,7 @@ class GuardedForm(forms.ModelForm):
         return True
 
 
-class GuardedAdmin(StrictFieldsAdmin, ModelAdmin):
+class GuardedAdmin(CheckedInlineIdsMixin, StrictFieldsAdmin, ModelAdmin):
     """See the module's docstring. ``refusal_field``: the form field next to
     which a refused save's message is shown (elsewhere: at the top).
     ``lock_parents``: foreign keys to rows whose own form shows this one as

@@ -7,6 +7,8 @@ a 500 from a query handed a value its column cannot hold.
 - ``CheckedHistoryIdsMixin``: the history list and a history form of an
   object whose id is not a key redirect with Django's "does not exist"
   message; a version id that is not a key is a 404, as an unknown one is.
+- ``CheckedInlineIdsMixin``: an inline row whose hidden id is forged gets
+  an error shown above the row (Django's admin shows none).
 """
 
 from django.contrib import messages
@@ -71,3 +73,38 @@ class CheckedHistoryIdsMixin:
         if not is_key(history_pk, version_id):
             raise Http404(_("Không có phiên bản này."))
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class HiddenErrorsShownForm:
+    """Mixed into an inline's form: an error on a hidden field (a row's id,
+    its parent's key), which the admin's templates do not show, is shown
+    above the row too, so a refused save says why."""
+
+    def full_clean(self):
+        super().full_clean()
+        if not hasattr(self, "cleaned_data"):  # an untouched extra row
+            return
+        for name in list(self._errors):
+            field = self.fields.get(name)
+            if field is None or not field.widget.is_hidden:
+                continue
+            self.add_error(
+                None,
+                _(
+                    "Dòng này mang dữ liệu ẩn không hợp lệ (%(field)s: %(errors)s): "
+                    "hãy tải lại trang rồi sửa lại."
+                )
+                % {"field": name, "errors": " ".join(self._errors[name])},
+            )
+
+
+class CheckedInlineIdsMixin:
+    """For a ``ModelAdmin``: its inlines' forms are ``HiddenErrorsShownForm``."""
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            form = formset.form
+            if not issubclass(form, HiddenErrorsShownForm):
+                form = type(form.__name__, (HiddenErrorsShownForm, form), {})
+                formset = type(formset.__name__, (formset,), {"form": form})
+            yield formset, inline

@@ -2,15 +2,20 @@
 (``abc`` where a number belongs) is refused as Django's admin refuses a
 missing object, never a 500, for every admin of the registry and every
 staff role: a history page redirects with the "does not exist" message or
-is a 404; a bulk action does nothing and says why."""
+is a 404; a bulk action does nothing and says why; an inline row's forged
+id gets an error the page shows."""
 
 import pytest
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.messages import get_messages
+from django.test import RequestFactory
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from tests.admin_forms import browser_payload
+
+from .admin_posts import samples
 from .test_admin_tampered import senders
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +104,39 @@ def test_a_bulk_action_on_a_forged_id_does_nothing(data, make_user, model, model
         pytest.skip("no role is shown an action on this admin")
     assert not wrong, "\n".join(wrong)
     assert model._default_manager.count() == before
+
+
+def inline_id_fields(page) -> list[str]:
+    """The submitted names of the row id of each inline's first saved row."""
+    names = []
+    for inline in page.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        if formset.initial_form_count():
+            form = formset.forms[0]
+            names.append(form.add_prefix(formset.model._meta.pk.name))
+    return names
+
+
+@pytest.mark.parametrize(
+    ("model", "model_admin"), REGISTRY, ids=[m._meta.label for m, _a in REGISTRY]
+)
+def test_a_forged_inline_row_id_is_shown_as_an_error(
+    data, make_user, model, model_admin
+):
+    clients, superuser = senders(make_user)
+    client = clients["superuser"]
+    request = RequestFactory().get("/")
+    request.user = superuser
+    wrong, tried = [], 0
+    for row in samples(model, model_admin, request)["change"]:
+        url = reverse(f"{info(model)}_change", args=[row.pk])
+        page = client.get(url)
+        for name in inline_id_fields(page):
+            response = client.post(url, {**browser_payload(page), name: "abc"})
+            tried += 1
+            text = response.content.decode()
+            if response.status_code != 200 or "dữ liệu ẩn không hợp lệ" not in text:
+                wrong.append(f"{url} {name}: {response.status_code}")
+    if not tried:
+        pytest.skip("no change form of this admin shows a saved inline row")
+    assert not wrong, "\n".join(wrong)
