@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_fields import StrictFieldsAdmin
+from .admin_ids import CheckedHistoryIdsMixin, CheckedInlineIdsMixin
 from .admin_versions import VERSION_FIELD, Version, keep_stored_seconds
 from .history_display import ReadableHistoryMixin
 
@@ -137,7 +138,7 @@ class GuardedForm(forms.ModelForm):
         return True
 
 
-class GuardedAdmin(StrictFieldsAdmin, ModelAdmin):
+class GuardedAdmin(CheckedInlineIdsMixin, StrictFieldsAdmin, ModelAdmin):
     """See the module's docstring. ``refusal_field``: the form field next to
     which a refused save's message is shown (elsewhere: at the top).
     ``lock_parents``: foreign keys to rows whose own form shows this one as
@@ -162,9 +163,7 @@ class GuardedAdmin(StrictFieldsAdmin, ModelAdmin):
             request.method == "POST"
             and transaction.get_connection(self._db()).in_atomic_block
         ):
-            field = (
-                self.opts.pk if from_field is None else self.opts.get_field(from_field)
-            )
+            field = self.opts.get_field(from_field) if from_field else self.opts.pk
             try:
                 value = field.to_python(object_id)
             except (ValidationError, ValueError):
@@ -326,7 +325,9 @@ def _without(fields, names) -> list:
     return kept
 
 
-class GuardedHistoryAdmin(GuardedAdmin, ReadableHistoryMixin, SimpleHistoryAdmin):
+class GuardedHistoryAdmin(
+    CheckedHistoryIdsMixin, GuardedAdmin, ReadableHistoryMixin, SimpleHistoryAdmin
+):
     """A django-simple-history admin whose history form saves (restores a
     version) only for those who may change the object as it is now."""
 

@@ -1,13 +1,14 @@
 """The admin site, with optional two-factor login (django-otp)."""
 
 from django.conf import settings
-from django.contrib.admin import AdminSite
+from django.contrib.admin import AdminSite, ModelAdmin
 from django.http import HttpResponsePermanentRedirect
 from django.urls import re_path, reverse
 from django.utils.encoding import iri_to_uri
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from .admin_guards import check_history_admins
+from .admin_ids import CheckedActionIdsMixin
 
 
 class PortalAdminSite(OTPAdminSite):
@@ -19,6 +20,18 @@ class PortalAdminSite(OTPAdminSite):
     def __init__(self, name="admin"):
         AdminSite.__init__(self, name)
         self._moved_models = {}
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every admin, the libraries' too, refuses a bulk action on ids
+        # that are no keys (Django's own would raise a 500).
+        admin_class = admin_class or ModelAdmin
+        if not issubclass(admin_class, CheckedActionIdsMixin):
+            admin_class = type(
+                admin_class.__name__,
+                (CheckedActionIdsMixin, admin_class),
+                {"__module__": admin_class.__module__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def redirect_moved_model(self, app_label: str, model_name: str, model) -> None:
         """Send the addresses a model had in the admin before it moved to

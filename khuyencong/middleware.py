@@ -16,12 +16,33 @@ from django.middleware.http import (
     ConditionalGetMiddleware as BaseConditionalGetMiddleware,
 )
 from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
 
 from .logs import Records
 
 log = logging.getLogger("khuyencong.requests")
+
+
+class MethodNotAllowedPageMiddleware:
+    """A 405 (say, a GET of an address that only takes a form's POST) comes
+    from Django with an empty body: it gets the portal's short error page,
+    in Vietnamese, like the other errors."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and not response.streaming
+            and not response.content
+        ):
+            response.content = render_to_string("405.html")
+            response["Content-Type"] = "text/html; charset=utf-8"
+        return response
 
 
 def client_ip(request) -> str:

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "khuyencong.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Django's 405 has no body: the portal's error page instead.
+    "khuyencong.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304s from ETag / Last-Modified (made by the page cache for public pages).
     "khuyencong.middleware.ConditionalGetMiddleware",

@@ -236,7 +236,11 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def _slug_locked(self, obj) -> bool:
-        return obj is not None and obj.is_locked
+        if obj is None or obj.pk is None:
+            return False
+        if "_slug_locked" not in obj.__dict__:  # asked several times a view
+            obj._slug_locked = obj.is_locked or obj.was_public_record()
+        return obj._slug_locked
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

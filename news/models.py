@@ -270,8 +270,17 @@ class Article(TimeStampedModel):
             return None
         return Article.objects.filter(pk=self.pk).values("slug", "status").first()
 
+    def was_public_record(self) -> bool:
+        """Whether the stored article is or ever was public record (see
+        ``LOCKED_STATUSES``), as its history tells: its address was given
+        out, so it keeps it even after going back to draft."""
+        if self.pk is None:
+            return False
+        return self.history.filter(status__in=self.LOCKED_STATUSES).exists()
+
     def clean(self) -> None:
-        """The slug is a public address: once published it never changes.
+        """The slug is a public address: once published it never changes,
+        not even after the article goes back to draft (links to it are out).
         Published without a time means published now."""
         super().clean()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -293,7 +302,7 @@ class Article(TimeStampedModel):
         if (
             stored
             and stored["slug"] != self.slug
-            and stored["status"] in self.LOCKED_STATUSES
+            and (stored["status"] in self.LOCKED_STATUSES or self.was_public_record())
         ):
             raise ValidationError(
                 {"slug": _("Bài đã xuất bản: không được đổi đường dẫn.")}

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from ..models import Category
+from ..models import Article, Category
 from .models import SiteLink, SiteSettings
 from .shared import MAX_AGE_SECONDS, Kept
 
@@ -57,9 +58,16 @@ def _link(link: SiteLink) -> Link:
 
 def read() -> Chrome:
     """The chrome as the database has it now: one query when links are set
-    (the settings joined to them), else the settings' and the categories'."""
+    (the settings joined to them), else the settings' and the categories'.
+    A link to an article that is not public is left out."""
     links = list(
-        SiteLink.objects.select_related("settings", "category", "article").only(
+        SiteLink.objects.filter(
+            # A link to an article shows only while the article is public
+            # (a draft, a withdrawn one: no dead link on every page).
+            ~Q(kind=SiteLink.Kind.ARTICLE) | Q(article__in=Article.objects.published())
+        )
+        .select_related("settings", "category", "article")
+        .only(
             "place",
             "kind",
             "label",

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.urls import path
 
+from news.models import Article, Category
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,6 +37,26 @@ def test_404_is_branded_vietnamese_and_needs_no_database(client):
     html = response.content.decode()
     assert '<html lang="vi">' in html
     assert "Không tìm thấy trang" in html
+
+
+@pytest.mark.django_db
+def test_a_get_of_a_post_only_address_is_a_branded_405(client, editor_client):
+    """The read beacon (public) and the article's figures check (admin)
+    take only a POST: a GET gets the 405 with a page saying why."""
+    category = Category.objects.create(name="Tin", slug="tin")
+    article = Article.objects.create(
+        title="Bài", lead="Sapo.", body="<p>Nội dung.</p>", category=category
+    )
+    for sender, url in [
+        (client, f"/doc/{article.pk}/"),
+        (editor_client, f"/admin/news/article/{article.pk}/so-lieu/"),
+    ]:
+        response = sender.get(url)
+        assert response.status_code == 405, url
+        html = response.content.decode()
+        assert '<html lang="vi">' in html
+        assert "lỗi 405" in html
+        assert "POST" in response["Allow"]
 
 
 def test_500_is_branded_vietnamese_and_needs_no_database(client, settings):

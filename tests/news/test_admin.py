@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -203,6 +204,35 @@ def test_slug_is_read_only_once_published(secretary_client, category, make_artic
     article.refresh_from_db()
     assert article.title == "Tiêu đề đổi"
     assert article.slug == old_slug
+
+
+def test_slug_of_an_article_once_published_stays_after_going_back_to_draft(
+    secretary_client, client, category, make_article
+):
+    """Back to draft, then a new slug and published again, in two saves:
+    refused, and the address given out still shows the article."""
+    article = make_article()
+    old_slug, url = article.slug, change_url(article)
+    data = form_data(category, title=article.title, slug=old_slug, status="draft")
+    data["opened_version"] = opened_version(secretary_client, url)
+    assert secretary_client.post(url, data).status_code == 302
+    page = secretary_client.get(url).content.decode()
+    assert 'name="slug"' not in page  # shown read-only, as when published
+    data = form_data(
+        category, title=article.title, slug=f"{old_slug}-moi", status="published"
+    )
+    data["opened_version"] = opened_version(secretary_client, url)
+    secretary_client.post(url, data)
+    article.refresh_from_db()
+    assert article.slug == old_slug
+    # Whatever sends a new slug (an old page, a script) is refused.
+    article.status, article.slug = Article.Status.DRAFT, f"{old_slug}-moi"
+    with pytest.raises(ValidationError) as refusal:
+        article.clean()
+    assert refusal.value.message_dict["slug"] == [
+        "Bài đã xuất bản: không được đổi đường dẫn."
+    ]
+    assert client.get(f"/tin-tuc/{old_slug}/").status_code == 200
 
 
 def test_history_records_compares_and_restores_without_publishing(

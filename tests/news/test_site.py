@@ -250,3 +250,34 @@ def test_the_menu_is_rendered_once_per_page_marked(
     assert rendered.count("includes/main_menu.html") == 2
     client.get(category.get_absolute_url())
     assert rendered.count("includes/main_menu.html") == 2
+
+
+def test_a_link_to_an_article_shows_only_while_it_is_public(
+    secretary_client, client, make_article
+):
+    """A menu link to a draft, or to an article later withdrawn, is left
+    out of the public pages; the admin says why."""
+    public = make_article(title="Giới thiệu trung tâm")
+    draft = make_article(title="Bản nháp riêng", status="draft")
+    for position, article in enumerate([public, draft]):
+        SiteLink.objects.create(
+            place="menu",
+            kind="article",
+            label=article.title,
+            article=article,
+            position=position,
+        )
+    html = client.get(reverse("news:home")).content.decode()
+    assert menu_links(html) == ["Giới thiệu trung tâm"]
+    page = secretary_client.get(SETTINGS_URL).content.decode()
+    assert "trỏ tới bài “Bản nháp riêng” chưa công khai" in page
+    assert "“Giới thiệu trung tâm” chưa công khai" not in page
+
+    public.status = "withdrawn"
+    public.save()
+    html = client.get(reverse("news:home")).content.decode()
+    assert f'href="{public.get_absolute_url()}"' not in html
+    response = secretary_client.post(SETTINGS_URL, settings_form(secretary_client))
+    assert response.status_code == 302
+    shown = secretary_client.get(response["Location"]).content.decode()
+    assert "trỏ tới bài “Giới thiệu trung tâm” chưa công khai" in shown
