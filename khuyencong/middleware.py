@@ -42,6 +42,9 @@ class MethodNotAllowedPageMiddleware:
         ):
             response.content = render_to_string("405.html")
             response["Content-Type"] = "text/html; charset=utf-8"
+            # CommonMiddleware (inner) already said 0: gunicorn sends no
+            # more bytes than the header says.
+            response["Content-Length"] = str(len(response.content))
         return response
 
 

@@ -29,7 +29,8 @@ an ident: ``funding.checker.idents``) are ranked, best first. Then:
 An editor's binding (a quote's ``Finding.key`` → a reading's ident, or
 ``NOT_A_FIGURE``) wins over the guess.
 
-Modules: ``quotes`` (finding numbers), ``cues`` (the words around them),
+Modules: ``quotes`` (finding numbers), ``keys`` (a quote's key for
+bindings), ``cues`` (the words around them),
 ``places`` (a quote's sentence and clause, the year in force), ``support``
 (how well a reading agrees with the words), ``candidates`` (stored and
 implied figures), ``percents`` (what a percentage is of), ``lists`` ("lần

@@ -26,6 +26,7 @@ from .increments import (
     year_increments,
 )
 from .judge import judge
+from .keys import quote_keys
 from .lists import (
     RESPECTIVELY,
     respective,
@@ -60,7 +61,7 @@ from .places import (
     words_between,
 )
 from .printed import total_of_column, widen_to_printed_parts
-from .quotes import count_nouns, find_quotes, quote_keys, sentences
+from .quotes import count_nouns, find_quotes, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 

@@ -57,6 +57,8 @@ def test_a_get_of_a_post_only_address_is_a_branded_405(client, editor_client):
         assert '<html lang="vi">' in html
         assert "lỗi 405" in html
         assert "POST" in response["Allow"]
+        # What gunicorn sends: no more than Content-Length says.
+        assert response["Content-Length"] == str(len(response.content)), url
 
 
 def test_500_is_branded_vietnamese_and_needs_no_database(client, settings):

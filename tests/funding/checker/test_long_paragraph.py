@@ -7,7 +7,8 @@ import time
 import pytest
 
 from funding.checker import Checker
-from funding.checker.quotes import count_nouns, find_quotes, quote_keys
+from funding.checker.keys import quote_keys
+from funding.checker.quotes import count_nouns, find_quotes
 from tests.funding.checker.checking import KCQG, E, area
 
 pytestmark = pytest.mark.django_db
