@@ -234,9 +234,7 @@ else:
     MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
     "default": MEDIA_BACKEND,
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "khuyencong.static_files.StaticFilesStorage"},
 }
 # In development whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = DEBUG

@@ -3,7 +3,6 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.api import long_layout_csv
+from khuyencong.addresses import fixed
 from khuyencong.params import PageQuery, QueryParametersMixin
 from khuyencong.prepared import PreparedQuery
 
@@ -38,7 +38,7 @@ MOST_READ_REFRESH_SECONDS = 60
 def crumbs(*pages) -> list[tuple[str, str]]:
     """The breadcrumb to a page: home, then ``pages`` as (name, address),
     the last being the page itself."""
-    return [(_("Trang chủ"), reverse("news:home")), *pages]
+    return [(_("Trang chủ"), fixed("news:home")), *pages]
 
 
 def _read_most_read() -> list:
@@ -194,13 +194,19 @@ class ArticleDetailView(DetailView):
         context["breadcrumbs"] = crumbs(
             (article.category.name, category_url), (article.title, article_url)
         )
-        context["jsonld"] = self.jsonld(article, context["canonical_url"])
+        # Its date as the template's ``date:'c'`` and ``date:"d/m/Y"`` give it.
+        published = article.published_at and localtime(article.published_at)
+        context["published_iso"] = published and published.isoformat()
+        context["published_day"] = published and published.strftime("%d/%m/%Y")
+        context["jsonld"] = self.jsonld(
+            article, context["canonical_url"], context["published_iso"]
+        )
         # The linked text, the data blocks, the corrections, the tags and
         # the related documents, computed when what they show last changed.
         context.update(page_context(article))
         return context
 
-    def jsonld(self, article: Article, canonical_url: str) -> dict:
+    def jsonld(self, article: Article, canonical_url: str, published: str) -> dict:
         build = self.request.build_absolute_uri
         data = {
             "@context": "https://schema.org",
@@ -214,8 +220,8 @@ class ArticleDetailView(DetailView):
             "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
             "dateModified": localtime(article.updated_at).isoformat(),
         }
-        if article.published_at:
-            data["datePublished"] = localtime(article.published_at).isoformat()
+        if published:
+            data["datePublished"] = published
         if article.cover and (cover := picture_or_none(article.cover)):
             data["image"] = [build(cover.large)]
         return data
