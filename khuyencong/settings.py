@@ -146,7 +146,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, its Redis client made once (khuyencong.cache).
+            "BACKEND": "khuyencong.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "khuyencong",
             # A Redis that stops answering fails a call (served uncached).
