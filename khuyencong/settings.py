@@ -232,7 +232,7 @@ if MEDIA_STORAGE == "s3":
         },
     }
 else:
-    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_BACKEND = {"BACKEND": "khuyencong.media_files.FileSystemStorage"}
 STORAGES = {
     "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "khuyencong.static_files.StaticFilesStorage"},

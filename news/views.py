@@ -5,8 +5,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -185,8 +183,6 @@ class ArticleDetailView(DetailView):
         context["article_url"] = article_url
         context["category_url"] = category_url
         context["canonical_url"] = self.request.build_absolute_uri(article_url)
-        context["description"] = Truncator(article.lead).chars(300)
-        context["short_description"] = Truncator(article.lead).chars(200)
         context["related"] = related_cards(article)
         context["is_preview"] = not article.is_public
         context["most_read"] = most_read_articles()
@@ -198,22 +194,22 @@ class ArticleDetailView(DetailView):
         published = article.published_at and localtime(article.published_at)
         context["published_iso"] = published and published.isoformat()
         context["published_day"] = published and published.strftime("%d/%m/%Y")
-        context["jsonld"] = self.jsonld(
-            article, context["canonical_url"], context["published_iso"]
-        )
-        # The linked text, the data blocks, the corrections, the tags and
-        # the related documents, computed when what they show last changed.
+        # The linked text, the data blocks, the corrections, the tags, the
+        # related documents and the descriptions, computed when what they
+        # show last changed.
         context.update(page_context(article))
+        context["jsonld"] = self.jsonld(article, context)
         return context
 
-    def jsonld(self, article: Article, canonical_url: str, published: str) -> dict:
+    def jsonld(self, article: Article, context) -> dict:
         build = self.request.build_absolute_uri
+        published = context["published_iso"]
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": article.title[:110],
-            "description": strip_tags(article.lead),
-            "mainEntityOfPage": canonical_url,
+            "description": context["plain_lead"],
+            "mainEntityOfPage": context["canonical_url"],
             "articleSection": article.category.name,
             "inLanguage": "vi",
             "author": {"@type": "Organization", "name": article.author_name},
