@@ -90,9 +90,11 @@ class PreparedQuery:
         if self._model is None:
             self._model = self.build(**self.stand_ins).model
         connection = connections[router.db_for_read(self._model)]
-        compiled = getattr(self._local, "compiled", None)
+        # Per database: a replica's readers and the primary's alternate.
+        kept = self._local.__dict__.setdefault("compiled", {})
+        compiled = kept.get(connection.alias)
         if compiled is None or compiled.connection is not connection:
-            compiled = self._local.compiled = self._compile(connection)
+            compiled = kept[connection.alias] = self._compile(connection)
         return compiled.models(values)
 
     def _compile(self, connection) -> _Compiled:
