@@ -31,7 +31,9 @@ PROBE = "builtin_divmod"
 
 
 def child() -> None:
-    """Under valgrind: set the stack up, warm it, then the measured requests."""
+    """Under valgrind: set the stack up, warm it, then the measured requests
+    (of ``KC_PATH``, default the minimal view's; ``KC_WARM``: unmeasured
+    requests first)."""
     sys.path.insert(0, os.environ["KC_TREE"])
     import django
 
@@ -39,12 +41,14 @@ def child() -> None:
     from django.core.handlers.wsgi import WSGIHandler
 
     handler = WSGIHandler()
+    path = os.environ.get("KC_PATH", PATH)
+    warm = int(os.environ.get("KC_WARM", "50"))
 
     def requests(count: int) -> None:
         for _ in range(count):
             environ = {
                 "REQUEST_METHOD": "GET",
-                "PATH_INFO": PATH,
+                "PATH_INFO": path,
                 "QUERY_STRING": "",
                 "SERVER_NAME": "testserver",
                 "SERVER_PORT": "443",
@@ -63,11 +67,15 @@ def child() -> None:
             requests(REQUESTS)
             return (0, 0)
 
-    requests(50)
+    requests(warm)
     divmod(Probe(), 1)
 
 
-def start(tree: Path, settings: str, log: Path) -> subprocess.Popen:
+def start(
+    tree: Path, settings: str, log: Path, more: dict | None = None
+) -> subprocess.Popen:
+    """``tree``'s stack counted under callgrind (``more``: more of the
+    environment; with none, no database)."""
     env = {
         **os.environ,
         "KC_TREE": str(tree),
@@ -79,7 +87,9 @@ def start(tree: Path, settings: str, log: Path) -> subprocess.Popen:
         # The same dictionaries' order in every run.
         "PYTHONHASHSEED": "0",
     }
-    env.pop("DATABASE_URL", None)  # the minimal view reads no database
+    if more is None:
+        env.pop("DATABASE_URL", None)  # the minimal view reads no database
+    env.update(more or {})
     command = [
         "valgrind",
         "--tool=callgrind",
@@ -91,12 +101,19 @@ def start(tree: Path, settings: str, log: Path) -> subprocess.Popen:
         str(Path(__file__).resolve()),
         "--child",
     ]
-    return subprocess.Popen(
-        command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with log.with_suffix(".err").open("w") as errors:  # the child's own copy
+        return subprocess.Popen(
+            command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=errors
+        )
 
 
-def collected(log: Path) -> int:
+def collected(log: Path, process: subprocess.Popen) -> int:
+    """The count of a finished ``start``; a child that failed stops the run
+    with its traceback (a count of its few instructions would mislead)."""
+    if process.wait() != 0:
+        raise SystemExit(
+            f"the measured child failed:\n{log.with_suffix('.err').read_text()[-3000:]}"
+        )
     match = re.search(r"Collected : (\d+)", log.read_text())
     if match is None:
         raise SystemExit(f"valgrind gave no count:\n{log.read_text()[-2000:]}")
@@ -122,8 +139,7 @@ def main() -> None:
         }
         counts = {}
         for name, process in running.items():
-            process.wait()
-            counts[name] = collected(logs[name]) / REQUESTS
+            counts[name] = collected(logs[name], process) / REQUESTS
     bare = counts["bare Django"]
     print(f"{REQUESTS} requests, instructions a request (callgrind)")
     for name, count in counts.items():

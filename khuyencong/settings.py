@@ -148,7 +148,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, its Redis client made once (khuyencong.cache).
+            "BACKEND": "khuyencong.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "khuyencong",
             # A Redis that stops answering fails a call (served uncached).
@@ -233,12 +234,10 @@ if MEDIA_STORAGE == "s3":
         },
     }
 else:
-    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_BACKEND = {"BACKEND": "khuyencong.media_files.FileSystemStorage"}
 STORAGES = {
     "default": MEDIA_BACKEND,
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "khuyencong.static_files.StaticFilesStorage"},
 }
 # In development whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = DEBUG

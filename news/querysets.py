@@ -6,15 +6,15 @@ from .search import search_articles
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """Articles the public may see: published, due (not scheduled later)
         and not past their withdrawal time (``unpublish_at``).
 
-        Evaluated against the clock on each query, so a scheduled article
-        appears (and a withdrawal takes effect) at its time without any job
-        running.
+        Evaluated against the clock on each query (``now``: that moment,
+        default the present), so a scheduled article appears (and a
+        withdrawal takes effect) at its time without any job running.
         """
-        now = timezone.now()
+        now = now or timezone.now()
         return self.filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             status=self.model.Status.PUBLISHED,

@@ -1,6 +1,7 @@
 """The lists an article's page shows beside its text, stored in its
 snapshot (``news.snapshots``) so that reading the page does not query them:
-its tags and its related documents ("Văn bản liên quan").
+its tags and its related documents ("Văn bản liên quan"); and what its
+head says of it (``head_part``).
 
 A document goes public at its time with no save, so every attached one is
 stored with when it does, and the page keeps those due when it is read.
@@ -11,6 +12,20 @@ one attached or detached) is told to ``news.snapshots`` by ``stale_ids``.
 from __future__ import annotations
 
 from datetime import date, datetime
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+
+def head_part(article) -> dict:
+    """The descriptions the page's head gives of the article, from its lead:
+    ``Truncator`` walks the text a character at a time (~60 µs a page)."""
+    return {
+        "description": Truncator(article.lead).chars(300),
+        "short_description": Truncator(article.lead).chars(200),
+        # JSON-LD's description.
+        "plain_lead": strip_tags(article.lead),
+    }
 
 
 def tags_part(article) -> list[dict]:

@@ -48,6 +48,7 @@ from .quote_links import TEMPLATE as QUOTE_TEMPLATE
 from .quote_links import link_figures, link_lead, linked_quotes
 from .snapshot_lists import (
     documents_part,
+    head_part,
     shown_documents,
     shown_tags,
     stale_ids,
@@ -172,6 +173,7 @@ def _build_parts(article) -> dict:
         "corrections": corrections,
         "tags": tags_part(article),
         "documents": documents_part(article),
+        "head": head_part(article),
     }
 
 
@@ -209,6 +211,7 @@ def page_context(article) -> dict:
         "corrections": corrections,
         "tags": shown_tags(parts),
         "documents": shown_documents(parts, now),
+        **parts["head"],
     }
 
 
@@ -287,9 +290,8 @@ def figures_changed(*, figures, then_rebuild: bool = True, **_signal) -> int:
 
 
 def _figure_saved(sender, instance, raw=False, signal=None, **_kwargs) -> None:
-    # Saves outside the services (the shell, a test, a fixture) too; called
-    # before a save as well, for the pages showing it where it was (a
-    # figure moved to another year or indicator).
+    # Saves outside the services (the shell, a test, a fixture) too; also
+    # before a save, for the pages showing it where it was (moved elsewhere).
     if instance.pk is not None and not raw:
         figures_changed(
             figures=Figure.objects.filter(pk=instance.pk),
@@ -384,7 +386,6 @@ def connect() -> None:
     post_save.connect(_tag_changed, sender=Tag, dispatch_uid=uid)
     pre_delete.connect(_tag_changed, sender=Tag, dispatch_uid=uid)
     # A library photo's words or focal point show in every body using it.
-
     post_save.connect(_library_image_changed, sender=LibraryImage, dispatch_uid=uid)
     post_delete.connect(_dimension_changed, sender=LibraryImage, dispatch_uid=uid)
     pre_save.connect(_figure_saved, sender=Figure, dispatch_uid=uid)

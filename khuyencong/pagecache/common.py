@@ -41,10 +41,17 @@ def is_current(generation) -> bool:
     )
 
 
+#: Django's Redis cache, and the portal's (``khuyencong.cache``).
+REDIS_BACKENDS = (
+    "django.core.cache.backends.redis.RedisCache",
+    "khuyencong.cache.RedisCache",
+)
+
+
 def redis_url() -> str | None:
     """The Redis the cache is in, or None for any other cache backend."""
     config = settings.CACHES["default"]
-    if config["BACKEND"] != "django.core.cache.backends.redis.RedisCache":
+    if config["BACKEND"] not in REDIS_BACKENDS:
         return None
     location = config["LOCATION"]
     return location[0] if isinstance(location, list | tuple) else location

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from khuyencong.addresses import fixed
 from news.images.body import BODY_SIZES
 from news.images.renditions import picture_or_none
 from news.site.chrome import footer, menu
@@ -18,6 +19,13 @@ def jsonld(value) -> str:
     escaped as ``json_script`` does so text cannot close the script early."""
     text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.translate(_json_script_escapes))
+
+
+@register.simple_tag
+def fixed_url(name: str) -> str:
+    """``{% url name %}`` for an address without arguments, reversed once
+    (``khuyencong.addresses``)."""
+    return fixed(name)
 
 
 @register.simple_tag(takes_context=True)

@@ -58,7 +58,7 @@ def redis_cached(cached, redis_server):
     redis_server.client().flushall()
     cached.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "khuyencong.cache.RedisCache",
             "LOCATION": redis_server.url(),
             "KEY_PREFIX": f"test-near-{time.time_ns()}",
         }

@@ -102,7 +102,7 @@ def test_the_site_keeps_serving_when_the_cache_is_down(
     make_article(title="Vẫn đọc được")
     cached.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "khuyencong.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
         }
     }

@@ -196,7 +196,7 @@ def test_a_restore_starts_a_new_generation_even_with_redis_down(
     before = stamps.read_stamp()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "khuyencong.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
         }
     }

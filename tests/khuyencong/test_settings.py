@@ -95,7 +95,7 @@ def test_environment_overrides(tmp_path):
     assert values["engine"] == "django.db.backends.postgresql"
     assert values["name"] == "kc"
     assert values["conn_max_age"] == 30
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "khuyencong.cache.RedisCache"
     assert values["cache_location"] == "redis://127.0.0.1:6379/3"
     assert values["hosts"] == ["a.gov.vn", "b.gov.vn"]
     assert values["csrf"] == ["https://a.gov.vn"]

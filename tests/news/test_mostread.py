@@ -166,7 +166,7 @@ def redis_server(tmp_path_factory):
 def redis_cache(settings, redis_server):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "khuyencong.cache.RedisCache",
             "LOCATION": redis_server.url(),
             "KEY_PREFIX": f"test-reads-{time.time_ns()}",
         }
@@ -195,7 +195,7 @@ def test_the_cache_down_loses_a_read_not_the_page(settings, client, make_article
     article = make_article()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "khuyencong.cache.RedisCache",
             # Nothing listens there.
             "LOCATION": "redis://127.0.0.1:9/0",
             "KEY_PREFIX": "down",

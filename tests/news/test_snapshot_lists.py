@@ -1,4 +1,4 @@
-"""An article's tags and related documents are stored with its page's
+"""An article's tags, related documents and descriptions are stored with its page's
 parts (``news.snapshots``) and read with it; the chrome and the most-read
 list are kept by each process (``news.site.shared``). A change to any of
 them shows on the next read of the page, with the page cache off."""
@@ -7,12 +7,14 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from funding.models import SourceDocument
 from news import views
-from news.models import Article, SiteLink, SiteSettings, Tag
+from news.models import Article, ArticleSnapshot, SiteLink, SiteSettings, Tag
 from news.mostread import record_read
 from news.site import shared
 
@@ -205,3 +207,20 @@ def test_with_a_cache_per_process_nothing_is_kept(
     site.agency_name = "Tên mới, một tiến trình khác"
     SiteSettings.objects.filter(pk=1).update(agency_name=site.agency_name)
     assert "Tên mới, một tiến trình khác" in page(client, article)
+
+
+def test_the_descriptions_are_stored_and_follow_a_new_lead(client, article):
+    lead = "Sapo <b>dài</b> " + "khuyến công " * 40
+    article.lead = lead
+    with transaction.atomic():
+        article.save()
+        # Stale in the change's own transaction: no reader sees the old one.
+        assert not ArticleSnapshot.objects.get(article=article).is_fresh
+    html = page(client, article)
+    head = ArticleSnapshot.objects.get(article=article).parts["head"]
+    assert head["plain_lead"] == "Sapo dài " + "khuyến công " * 40
+    assert len(head["description"]) == 300 and head["description"].endswith("…")
+    assert len(head["short_description"]) == 200
+    assert f'<meta name="description" content="{escape(head["description"])}">' in html
+    assert f'content="{escape(head["short_description"])}"' in html
+    assert '"description": "Sapo dài khuyến công' in html  # JSON-LD
