@@ -24,6 +24,7 @@ from django.db import models
 from django.utils.text import capfirst
 
 from .digits import OTHER_DIGITS_MESSAGE, has_other_digits
+from .text import without_control_characters
 
 
 def target_field(model_field):
@@ -118,14 +119,32 @@ NUMBER_FIELDS = {
 }
 
 
+class PlainTextField(forms.CharField):
+    """Text without control characters (see ``without_control_characters``):
+    a title pasted from Word with a vertical tab would otherwise break the
+    RSS feed for everyone."""
+
+    def __init__(self, *, multiline: bool = False, **kwargs):
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return without_control_characters(value, multiline=self.multiline)
+
+
 class StrictFieldsAdmin:
     """Mixed into every model admin and inline: its relation fields use the
-    widgets and field above, its number fields take digits 0-9 only."""
+    widgets and field above, its number fields take digits 0-9 only, its
+    text fields hold no control characters."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         for model_field, form_class in NUMBER_FIELDS.items():
             if isinstance(db_field, model_field) and not db_field.choices:
                 kwargs.setdefault("form_class", form_class)
+        if _is_free_text(db_field) and "form_class" not in kwargs:
+            kwargs["form_class"] = PlainTextField
+            kwargs["multiline"] = isinstance(db_field, models.TextField)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -151,3 +170,11 @@ class StrictFieldsAdmin:
                 form_class=KeyedMultipleChoiceField, target=target_field(db_field)
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def _is_free_text(db_field) -> bool:
+    """A text field whose default form field is a plain CharField (not an
+    e-mail, slug, URL or choice field, which check their own characters)."""
+    return (
+        type(db_field) in (models.CharField, models.TextField) and not db_field.choices
+    )

@@ -32,3 +32,16 @@ def vn_slugify(text: str, max_length: int = 200) -> str:
 def search_terms(query: str) -> list[str]:
     """Split a search query into folded words, dropping punctuation."""
     return re.findall(r"\w+", fold(query))
+
+
+# C0 control characters and DEL. XML 1.0 (RSS, sitemaps) cannot hold them
+# and no reader sees them; Word pastes a vertical tab (\x0b) for Shift+Enter.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def without_control_characters(text: str, *, multiline: bool = True) -> str:
+    """``text`` with each control character a space (what it stood for:
+    a line or page break, a tab); on one line, tabs and line breaks too."""
+    text = _CONTROL.sub(" ", text)
+    return text if multiline else _LINE_BREAKS.sub(" ", text)

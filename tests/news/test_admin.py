@@ -331,3 +331,19 @@ def test_anonymous_is_sent_to_login(client, make_article):
     response = client.get(change_url(article))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_control_characters_typed_or_pasted_become_spaces(admin_client_, category):
+    # Word pastes a vertical tab for Shift+Enter; XML (the RSS feed) holds none.
+    response = admin_client_.post(
+        reverse("admin:news_article_add"),
+        form_data(
+            category,
+            title="Kinh phí\x0bkhuyến công\x1f2024",
+            lead="Dòng một\x0bdòng hai.\nDòng ba.",
+        ),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.title == "Kinh phí khuyến công 2024"
+    assert article.lead == "Dòng một dòng hai.\nDòng ba."

@@ -77,3 +77,17 @@ def test_a_category_without_description_is_described_by_its_name(client, make_ar
     assert Rendered(channel).valid and Rendered(channel).text == "Tin <mới> & nổi bật"
     site_channel, _items = descriptions(client, reverse("news:feed"))
     assert Rendered(site_channel).text == "Tin mới nhất về hoạt động khuyến công."
+
+
+def test_a_control_character_stored_in_a_title_does_not_break_the_feed(
+    client, make_article, category
+):
+    # Stored by another path than the admin's forms (which drop them).
+    make_article(title="Bài có\x0bngắt dòng của Word", lead="Sapo\x01 lạ.")
+    for url in (reverse("news:feed"), category.get_absolute_url() + "rss/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        titles = [
+            t.text for t in ElementTree.fromstring(response.content).iter("title")
+        ]
+        assert "Bài có ngắt dòng của Word" in titles
