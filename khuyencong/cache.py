@@ -25,8 +25,19 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         try:
             return self._clients[index]
         except KeyError:
-            client = self._clients[index] = super().get_client(key, write=write)
+            client = self._clients[index] = self._client(
+                connection_pool=self._pool(index)
+            )
             return client
+
+    def _pool(self, index: int):
+        """The pool of server ``index`` (Django's ``_get_connection_pool``
+        draws a replica again: the client kept would be another's)."""
+        if index not in self._pools:
+            self._pools[index] = self._pool_class.from_url(
+                self._servers[index], **self._pool_options
+            )
+        return self._pools[index]
 
 
 class RedisCache(django_redis.RedisCache):

@@ -19,6 +19,7 @@ def _plain(base: str) -> bool:
         base.endswith("/")
         and base.startswith(("/", "http://", "https://"))
         and not base.startswith("//")
+        and "//" not in base.split("://", 1)[-1]
         and not any(mark in base for mark in ("?", "#", ";", "/./", "/../"))
     )
 
@@ -33,6 +34,7 @@ class FileSystemStorage(DjangoFileSystemStorage):
             return super().url(name)
         path = filepath_to_uri(name).lstrip("/")
         segments = path.split("/")
-        if "." in segments or ".." in segments:
+        # urljoin drops "." and ".." segments and collapses "//" (an empty one).
+        if "." in segments or ".." in segments or "" in segments:
             return super().url(name)
         return base + path

@@ -24,7 +24,8 @@ from itertools import chain
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 from django.db.models import QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, get_related_populators
+from django.utils import timezone
 
 
 class _Compiled:
@@ -68,10 +69,26 @@ class _Compiled:
 
 
 def _adapted(connection, value):
-    # What the ORM does to a datetime compared with a DateTimeField.
+    # What the ORM does to an aware datetime compared with a DateTimeField
+    # (a naive one it would read in the current time zone, with a warning).
     if isinstance(value, datetime):
+        if timezone.is_naive(value):
+            raise ImproperlyConfigured("A prepared query's datetime must be aware")
         return connection.ops.adapt_datetimefield_value(value)
     return value
+
+
+def _refuse_other_shapes(queryset: QuerySet) -> None:
+    """Only what ``_Compiled.models`` makes as the ORM does: model instances
+    with their joined rows; no annotations, values() or prefetches."""
+    query = queryset.query
+    if (
+        queryset._iterable_class is not ModelIterable
+        or queryset._prefetch_related_lookups
+        or query.annotation_select
+        or query.extra_select
+    ):
+        raise ImproperlyConfigured("A prepared query gives model instances only")
 
 
 class PreparedQuery:
@@ -98,6 +115,7 @@ class PreparedQuery:
         return compiled.models(values)
 
     def _compile(self, connection) -> _Compiled:
+        _refuse_other_shapes(self.build(**self.stand_ins))
         first, second = (
             self.build(**values).query.get_compiler(connection=connection).as_sql()
             for values in (self.stand_ins, self.others)

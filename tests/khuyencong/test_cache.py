@@ -69,3 +69,14 @@ def test_after_redis_restarts_it_answers_again(portal_cache, redis_server):
     redis_server.start()
     portal_cache.set("sau", 2)
     assert portal_cache.get("sau") == 2
+
+
+def test_each_replica_keeps_its_own_client():
+    # Django's reads draw a replica at random: the client kept for one must
+    # be on that replica's pool, not another's.
+    servers = [f"redis://127.0.0.1:6379/{n}" for n in (1, 2, 3, 4)]
+    cache = RedisCache(",".join(servers), {})._cache
+    for _ in range(200):
+        client = cache.get_client()
+        url = client.connection_pool.connection_kwargs["db"]
+        assert cache._clients[servers.index(f"redis://127.0.0.1:6379/{url}")] is client

@@ -18,6 +18,8 @@ NAMES = [
     "\\\\may\\anh.jpg",
     "",
     "~tep*!'().png",
+    "a//b.jpg",
+    "thu-muc//",
 ]
 BASES = [
     "/media/",
@@ -27,6 +29,8 @@ BASES = [
     "/a/../media/",
     "/media/?v=1",
     "http://example.vn/m;x/",
+    "/media//",
+    "https://cdn.example.vn//tep/",
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Value
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
@@ -110,3 +111,38 @@ def test_values_that_change_the_sql_are_refused(make_article):
     for refused in (by_count, ignoring):
         with pytest.raises(ImproperlyConfigured):
             refused.models(slug="x", now=timezone.now())
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda qs: qs.annotate(so=Value(1)),
+        lambda qs: qs.values("pk"),
+        lambda qs: qs.values_list("slug", flat=True),
+        lambda qs: qs.prefetch_related("tags"),
+        lambda qs: qs.extra(select={"mot": "1"}),
+    ],
+)
+def test_a_shape_it_would_not_make_as_the_orm_is_refused(make_article, shape):
+    # Annotations dropped, values() as instances, prefetches ignored: wrong,
+    # never an error, unless refused.
+    query = PreparedQuery(
+        lambda slug, now: shape(
+            Article.objects.filter(slug=slug, published_at__lte=now)
+        ),
+        stand_ins=STAND_INS,
+        others=OTHERS,
+    )
+    with pytest.raises(ImproperlyConfigured):
+        query.models(slug="x", now=timezone.now())
+
+
+def test_a_naive_time_is_refused(make_article):
+    # Read as UTC here where the ORM reads the current zone (7 hours off).
+    query = PreparedQuery(
+        lambda slug, now: Article.objects.filter(slug=slug, published_at__lte=now),
+        stand_ins=STAND_INS,
+        others=OTHERS,
+    )
+    with pytest.raises(ImproperlyConfigured):
+        query.models(slug="x", now=datetime(2026, 12, 5, 9, 0))
