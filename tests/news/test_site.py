@@ -3,10 +3,13 @@ Thư ký tòa soạn in the admin, shown in the header and footer, read once per
 change in each process (``news.site.shared``), and a change to them shows
 at once."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from khuyencong import pagecache
 from news.models import Category, SiteLink, SiteSettings
@@ -352,3 +355,47 @@ def test_an_article_no_link_names_leaves_other_pages_cached(
     response = client.get(url)
     assert response["X-Page-Cache"] in ("hit", "near")
     assert menu_links(response.content.decode()) == ["Giới thiệu trung tâm"]
+
+
+@pytest.mark.parametrize("page_cache_on", [False, True])
+@pytest.mark.parametrize("timed", ["unpublish_at", "published_at"])
+def test_a_menu_article_shows_at_its_times_with_no_save(
+    client,
+    make_article,
+    time_machine,
+    settings,
+    django_capture_on_commit_callbacks,
+    timed,
+    page_cache_on,
+):
+    """A link to an article withdrawn ("gỡ lúc") or published at a set time
+    leaves or joins the menu and the footer at that time, though no save
+    tells the copy of the chrome each process keeps (nor the page cache)."""
+    if page_cache_on:
+        settings.PAGE_CACHE_SECONDS = 600
+        settings.PAGE_CACHE_CHECK_SECONDS = 3600
+        pagecache.invalidate()
+    time_machine.move_to(timezone.now(), tick=False)
+    when = timezone.now() + timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="Giới thiệu trung tâm", **{timed: when})
+        for place in ("menu", "footer"):
+            SiteLink.objects.create(
+                place=place, kind="article", label=article.title, article=article
+            )
+        SiteLink.objects.create(place="menu", kind="home", label="Trang chủ")
+    url = reverse("news:search")
+
+    def shown() -> tuple[list[str], bool]:
+        html = client.get(url).content.decode()
+        footer = html.split('<footer class="site-footer">', 1)[1]
+        return menu_links(html), "Giới thiệu trung tâm" in footer
+
+    before = shown()
+    time_machine.shift(timedelta(minutes=59, seconds=59))
+    assert shown() == before
+    time_machine.shift(timedelta(seconds=1))
+    public = (["Giới thiệu trung tâm", "Trang chủ"], True)
+    hidden = (["Trang chủ"], False)
+    expected = (public, hidden) if timed == "unpublish_at" else (hidden, public)
+    assert (before, shown()) == expected
