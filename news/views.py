@@ -26,7 +26,8 @@ PAGE_SIZE = 12
 MOST_READ_COUNT = 5
 #: How long each process shows the most-read list it read: the reads
 #: counted meanwhile show after at most this; a change to an article in it
-#: (its title, its being public) at once (``news.site.shared``).
+#: (its title, its being public) at once (``news.site.shared``), and an
+#: article's set publication or withdrawal time at that time.
 MOST_READ_REFRESH_SECONDS = 60
 
 
@@ -36,15 +37,23 @@ def crumbs(*pages) -> list[tuple[str, str]]:
     return [(_("Trang chủ"), reverse("news:home")), *pages]
 
 
-def _read_most_read() -> list:
-    return most_read(Article.objects.published().for_listing(), limit=MOST_READ_COUNT)
+def _read_most_read() -> tuple:
+    # When the list may next change with no save, read first: an article
+    # coming due in between ends the list at once rather than after it.
+    until = Article.objects.next_publication()
+    articles = most_read(
+        Article.objects.published().for_listing(), limit=MOST_READ_COUNT
+    )
+    return until, articles
 
 
-_most_read = Kept(_read_most_read, MOST_READ_REFRESH_SECONDS)
+_most_read = Kept(
+    _read_most_read, MOST_READ_REFRESH_SECONDS, expires=lambda kept: kept[0]
+)
 
 
 def most_read_articles() -> list:
-    return _most_read.get()
+    return _most_read.get()[1]
 
 
 class HomeView(TemplateView):

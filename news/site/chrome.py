@@ -65,10 +65,14 @@ def _link(link: SiteLink) -> Link:
 
 
 def read() -> Chrome:
-    """The chrome as the database has it now: one query when links are set
-    (the settings joined to them), else the settings' and the categories',
-    and one for when a linked article next goes public or is withdrawn.
+    """The chrome as the database has it now: one query for when a linked
+    article next goes public or is withdrawn, and one when links are set
+    (the settings joined to them), else the settings' and the categories'.
     A link to an article that is not public is left out."""
+    # When a linked article next goes public or is withdrawn, read first:
+    # one coming due in between ends this copy at once, not after it.
+    linked = SiteLink.objects.filter(kind=SiteLink.Kind.ARTICLE).values("article")
+    until = Article.objects.filter(pk__in=linked).next_publication()
     links = list(
         SiteLink.objects.filter(
             # A link to an article shows only while the article is public
@@ -93,8 +97,6 @@ def read() -> Chrome:
     for link in links:
         by_place[link.place].append(_link(link))
     menu = by_place["menu"] or _default_menu(Category.objects.all())
-    linked = SiteLink.objects.filter(kind=SiteLink.Kind.ARTICLE).values("article")
-    until = Article.objects.filter(pk__in=linked).next_publication()
     return Chrome(site, menu, by_place["footer"], by_place["social"], until)
 
 
