@@ -7,13 +7,12 @@ A change to any of it (or to a category or article the menu names) bumps
 the version (``news.apps``), so the next page reads it afresh; with the
 cache out of reach it is read each time. A linked article going public or
 withdrawn at its set time makes no save: the copy ends at that time
-(``Chrome.until``), as the related articles' do (``news.related``).
+(``next_link_change``), as the related articles' do (``news.related``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.conf import settings as django_settings
 from django.db.models import Q
@@ -38,8 +37,6 @@ class Chrome:
     menu: list[Link] = field(default_factory=list)
     footer: list[Link] = field(default_factory=list)
     social: list[Link] = field(default_factory=list)
-    # When a linked article next goes public or is withdrawn at its time.
-    until: datetime | None = None
     # The footer's and the menus' HTML rendered from this chrome, kept with
     # it so that they end with it.
     rendered: dict = field(default_factory=dict, compare=False)
@@ -65,14 +62,9 @@ def _link(link: SiteLink) -> Link:
 
 
 def read() -> Chrome:
-    """The chrome as the database has it now: one query for when a linked
-    article next goes public or is withdrawn, and one when links are set
+    """The chrome as the database has it now: one query when links are set
     (the settings joined to them), else the settings' and the categories'.
     A link to an article that is not public is left out."""
-    # When a linked article next goes public or is withdrawn, read first:
-    # one coming due in between ends this copy at once, not after it.
-    linked = SiteLink.objects.filter(kind=SiteLink.Kind.ARTICLE).values("article")
-    until = Article.objects.filter(pk__in=linked).next_publication()
     links = list(
         SiteLink.objects.filter(
             # A link to an article shows only while the article is public
@@ -97,11 +89,18 @@ def read() -> Chrome:
     for link in links:
         by_place[link.place].append(_link(link))
     menu = by_place["menu"] or _default_menu(Category.objects.all())
-    return Chrome(site, menu, by_place["footer"], by_place["social"], until)
+    return Chrome(site, menu, by_place["footer"], by_place["social"])
+
+
+def next_link_change():
+    """When an article a site link names next goes public or is withdrawn
+    at its time, or None."""
+    linked = SiteLink.objects.filter(kind=SiteLink.Kind.ARTICLE).values("article")
+    return Article.objects.filter(pk__in=linked).next_publication()
 
 
 # A linked article's set time comes with no save: the copy ends with it.
-_kept = Kept(read, MAX_AGE_SECONDS, expires=lambda kept: kept.until)
+_kept = Kept(read, MAX_AGE_SECONDS, until=next_link_change)
 
 
 def chrome() -> Chrome:
