@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.forms.models import InlineForeignKeyField
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
@@ -78,11 +79,11 @@ class CheckedHistoryIdsMixin:
 class HiddenErrorsShownForm:
     """Mixed into an inline's form: an error on a hidden field (a row's id,
     its parent's key), which the admin's templates do not show, is shown
-    above the row too, so a refused save says why."""
+    above the row too, named in words, so a refused save says why."""
 
     def full_clean(self):
         super().full_clean()
-        if not hasattr(self, "cleaned_data"):  # an untouched extra row
+        if not self.is_bound:  # a form shown, not posted: nothing checked
             return
         for name in list(self._errors):
             field = self.fields.get(name)
@@ -94,8 +95,21 @@ class HiddenErrorsShownForm:
                     "Dòng này mang dữ liệu ẩn không hợp lệ (%(field)s: %(errors)s): "
                     "hãy tải lại trang rồi sửa lại."
                 )
-                % {"field": name, "errors": " ".join(self._errors[name])},
+                % {
+                    "field": self._hidden_name(name, field),
+                    "errors": " ".join(self._errors[name]),
+                },
             )
+
+    def _hidden_name(self, name, field) -> str:
+        """What a reader calls the hidden field ``name``: the row's id, its
+        parent's key, else its label."""
+        if name == self._meta.model._meta.pk.name:
+            return _("mã của dòng")
+        if isinstance(field, InlineForeignKeyField):
+            parent = field.parent_instance._meta.verbose_name
+            return _("%(parent)s chứa dòng") % {"parent": parent}
+        return str(field.label or name)
 
 
 class CheckedInlineIdsMixin:

@@ -47,9 +47,9 @@ class NewsConfig(AppConfig):
 
         connect(Article, keys=page_keys.article_keys)
         pre_save.connect(
-            page_keys.remember_category,
+            page_keys.remember_before,
             sender=Article,
-            dispatch_uid="news-pagecache-category-before",
+            dispatch_uid="news-pagecache-article-before",
         )
         connect(ArticleImage, Correction, keys=page_keys.part_keys)
         connect(DataBlock, keys=page_keys.block_keys)

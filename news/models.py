@@ -271,12 +271,28 @@ class Article(TimeStampedModel):
         return Article.objects.filter(pk=self.pk).values("slug", "status").first()
 
     def was_public_record(self) -> bool:
-        """Whether the stored article is or ever was public record (see
-        ``LOCKED_STATUSES``), as its history tells: its address was given
-        out, so it keeps it even after going back to draft."""
+        """Whether the stored article is or ever was public record, as its
+        history tells: withdrawn, or published and due before its next
+        change (or now). Its address was given out then, so it keeps it
+        even after going back to draft; a publication scheduled and called
+        back before its time gave nothing out."""
         if self.pk is None:
             return False
-        return self.history.filter(status__in=self.LOCKED_STATUSES).exists()
+        rows = list(
+            self.history.order_by("history_date", "history_id").values_list(
+                "history_date", "status", "published_at"
+            )
+        )
+        ends = [when for when, _status, _published in rows[1:]] + [timezone.now()]
+        return any(
+            status == self.Status.WITHDRAWN
+            or (
+                status == self.Status.PUBLISHED
+                and published_at is not None
+                and published_at <= end
+            )
+            for (_when, status, published_at), end in zip(rows, ends, strict=True)
+        )
 
     def clean(self) -> None:
         """The slug is a public address: once published it never changes,

@@ -8,16 +8,29 @@ cache's dependency keys (``khuyencong.pagecache``), connected from
   articles).
 - ``articles``: every list of articles (home, news list, categories,
   search, feeds, the sitemap) and the figure pages naming their articles.
-- A category's change touches every page: its name is in the menu.
+- A category's change touches every page: its name is in the menu; so
+  does an article's that a site link names, when the link's address or its
+  showing at all changes.
 """
 
 from __future__ import annotations
 
 from .figure_check import articles_using
-from .models import Article
+from .models import Article, SiteLink
+
+# What a site link to an article shows of it: its address, and whether it
+# shows at all (``news.site.chrome.read``: only while the article is public).
+LINK_FIELDS = ("slug", "status", "published_at", "unpublish_at")
 
 
-def article_keys(article, **_change) -> set[str]:
+def article_keys(article, **_change) -> set[str] | None:
+    """An article's page and the lists of it; every page (None) when the
+    change shows in the chrome: a site link names the article and its
+    address or its being public changed (the menu and the footer are on
+    every page). Other changes to such an article, and any change to an
+    article no link names, end only the pages showing it (issue 18)."""
+    if _link_changed(article):
+        return None
     keys = {f"article:{article.pk}", "articles", f"category:{article.category_id}"}
     # A move to another category changes the related articles of both.
     before = getattr(article, "_category_before", None)
@@ -26,14 +39,29 @@ def article_keys(article, **_change) -> set[str]:
     return keys
 
 
-def remember_category(sender, instance, raw=False, **_kwargs) -> None:
-    """pre_save of an article: the category it had, for ``article_keys``."""
+def _link_changed(article) -> bool:
+    before = getattr(article, "_link_before", None)
+    now = tuple(getattr(article, name) for name in LINK_FIELDS)
+    return (
+        before is not None
+        and before != now
+        and SiteLink.objects.filter(article=article.pk).exists()
+    )
+
+
+def remember_before(sender, instance, raw=False, **_kwargs) -> None:
+    """pre_save of an article: the category it had and what a site link
+    shows of it, for ``article_keys``."""
+    instance._category_before = instance._link_before = None
     if instance.pk and not raw:
-        instance._category_before = (
+        stored = (
             Article.objects.filter(pk=instance.pk)
-            .values_list("category_id", flat=True)
+            .values_list("category_id", *LINK_FIELDS)
             .first()
         )
+        if stored is not None:
+            instance._category_before, *link = stored
+            instance._link_before = tuple(link)
 
 
 def part_keys(part, **_change) -> set[str]:

@@ -19,12 +19,8 @@ from .site.shared import MAX_AGE_SECONDS, Kept
 RELATED_COUNT = 4
 
 
-def _state() -> dict:
-    return {"until": Article.objects.next_publication(), "categories": {}}
-
-
-# A scheduled change coming due makes no save: the state ends with it.
-_kept = Kept(_state, MAX_AGE_SECONDS, expires=lambda state: state["until"])
+# A scheduled change coming due makes no save: the cards end with it.
+_kept = Kept(dict, MAX_AGE_SECONDS, until=Article.objects.next_publication)
 
 
 def _cards(category_id: int) -> list[tuple[int, str]]:
@@ -48,8 +44,8 @@ def _cards(category_id: int) -> list[tuple[int, str]]:
 def related_cards(article) -> list[str]:
     """The cards of the newest published articles of ``article``'s category
     but itself, newest first."""
-    state = _kept.get()
-    cards = state["categories"].get(article.category_id)
+    categories = _kept.get()
+    cards = categories.get(article.category_id)
     if cards is None:
-        cards = state["categories"][article.category_id] = _cards(article.category_id)
+        cards = categories[article.category_id] = _cards(article.category_id)
     return [mark_safe(html) for pk, html in cards if pk != article.pk][:RELATED_COUNT]

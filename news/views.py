@@ -29,7 +29,8 @@ PAGE_SIZE = 12
 MOST_READ_COUNT = 5
 #: How long each process shows the most-read list it read: the reads
 #: counted meanwhile show after at most this; a change to an article in it
-#: (its title, its being public) at once (``news.site.shared``).
+#: (its title, its being public) at once (``news.site.shared``), and an
+#: article's set publication or withdrawal time at that time.
 MOST_READ_REFRESH_SECONDS = 60
 
 
@@ -43,7 +44,10 @@ def _read_most_read() -> list:
     return most_read(Article.objects.published().for_listing(), limit=MOST_READ_COUNT)
 
 
-_most_read = Kept(_read_most_read, MOST_READ_REFRESH_SECONDS)
+# A scheduled change coming due makes no save: the list ends with it.
+_most_read = Kept(
+    _read_most_read, MOST_READ_REFRESH_SECONDS, until=Article.objects.next_publication
+)
 
 
 def most_read_articles() -> list:

@@ -5,7 +5,9 @@ rendered, with the page cache on or off.
 
 A change to any of it (or to a category or article the menu names) bumps
 the version (``news.apps``), so the next page reads it afresh; with the
-cache out of reach it is read each time.
+cache out of reach it is read each time. A linked article going public or
+withdrawn at its set time makes no save: the copy ends at that time
+(``next_link_change``), as the related articles' do (``news.related``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ class Chrome:
     menu: list[Link] = field(default_factory=list)
     footer: list[Link] = field(default_factory=list)
     social: list[Link] = field(default_factory=list)
+    # The footer's and the menus' HTML rendered from this chrome, kept with
+    # it so that they end with it.
+    rendered: dict = field(default_factory=dict, compare=False)
 
 
 def _default_menu(categories) -> list[Link]:
@@ -87,7 +92,15 @@ def read() -> Chrome:
     return Chrome(site, menu, by_place["footer"], by_place["social"])
 
 
-_kept = Kept(read, MAX_AGE_SECONDS)
+def next_link_change():
+    """When an article a site link names next goes public or is withdrawn
+    at its time, or None."""
+    linked = SiteLink.objects.filter(kind=SiteLink.Kind.ARTICLE).values("article")
+    return Article.objects.filter(pk__in=linked).next_publication()
+
+
+# A linked article's set time comes with no save: the copy ends with it.
+_kept = Kept(read, MAX_AGE_SECONDS, until=next_link_change)
 
 
 def chrome() -> Chrome:
@@ -95,37 +108,34 @@ def chrome() -> Chrome:
     return _kept.get()
 
 
-def _render_footer() -> str:
-    return render_to_string("includes/footer.html", {"site_chrome": chrome()})
-
-
-# The footer shows the chrome alone (no reader, no page of its own): the
-# same HTML on every page until the site version moves.
-_kept_footer = Kept(_render_footer, MAX_AGE_SECONDS)
-
-
 def footer() -> str:
-    """The footer's HTML, rendered once per site version in each process."""
-    return _kept_footer.get()
-
-
-# The main menu differs from page to page only by which links are marked
-# as the current page: each marking rendered once per site version.
-_kept_menus = Kept(dict, MAX_AGE_SECONDS)
+    """The footer's HTML, rendered once per chrome read: the chrome alone
+    (no reader, no page of its own), the same on every page."""
+    site_chrome = chrome()
+    html = site_chrome.rendered.get("footer")
+    if html is None:
+        context = {"site_chrome": site_chrome}
+        html = site_chrome.rendered["footer"] = render_to_string(
+            "includes/footer.html", context
+        )
+    return html
 
 
 def menu(path: str | None, category_id: int | None) -> str:
     """The main menu's HTML, the links to ``path`` (or to the category
-    ``category_id``) marked as the current page."""
-    links = chrome().menu
+    ``category_id``) marked as the current page. Pages differ only by
+    which links are marked: each marking rendered once per chrome read."""
+    site_chrome = chrome()
+    links = site_chrome.menu
     current = tuple(
         link.url == path
         or (category_id is not None and link.category_id == category_id)
         for link in links
     )
-    menus = _kept_menus.get()
-    html = menus.get(current)
+    html = site_chrome.rendered.get(current)
     if html is None:
         context = {"links": list(zip(links, current, strict=True))}
-        html = menus[current] = render_to_string("includes/main_menu.html", context)
+        html = site_chrome.rendered[current] = render_to_string(
+            "includes/main_menu.html", context
+        )
     return html

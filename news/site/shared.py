@@ -100,14 +100,17 @@ def bump(**_signal) -> None:
 
 class Kept:
     """A value read by ``read()``, kept while the site version stays, for
-    at most ``max_age`` seconds, and (``expires``: the value's own end, an
-    aware datetime or None) not past the moment it names."""
+    at most ``max_age`` seconds, and (``until``: when the value may next
+    change with no save, an aware datetime or None) not past that moment.
+    ``until()`` is asked just before each read that is kept, so that a time
+    coming due in between ends the copy at once; a value not kept (no
+    shared cache) never asks it."""
 
     everything: list[Kept] = []
 
-    def __init__(self, read: Callable, max_age: float, expires: Callable = None):
-        self.read, self.max_age, self.expires = read, max_age, expires
-        self.held: tuple | None = None  # (version, since, value)
+    def __init__(self, read: Callable, max_age: float, until: Callable = None):
+        self.read, self.max_age, self.until = read, max_age, until
+        self.held: tuple | None = None  # (version, since, end, value)
         Kept.everything.append(self)
 
     def get(self):
@@ -119,16 +122,13 @@ class Kept:
             held is not None
             and held[0] == token
             and now - held[1] < self.max_age
-            and not self._expired(held[2])
+            and (held[2] is None or timezone.now() < held[2])
         ):
-            return held[2]
+            return held[3]
+        end = self.until() if self.until else None
         value = self.read()
-        self.held = (token, now, value)
+        self.held = (token, now, end, value)
         return value
-
-    def _expired(self, value) -> bool:
-        end = self.expires(value) if self.expires else None
-        return end is not None and timezone.now() >= end
 
     @classmethod
     def forget(cls) -> None:

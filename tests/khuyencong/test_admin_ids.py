@@ -13,6 +13,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from news.demo.content import SEED_SLUG
+from news.models import Article
 from tests.admin_forms import browser_payload
 
 from .admin_posts import samples
@@ -140,3 +142,32 @@ def test_a_forged_inline_row_id_is_shown_as_an_error(
     if not tried:
         pytest.skip("no change form of this admin shows a saved inline row")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    "field, forged, named",
+    [("id", "abc", "mã của dòng"), ("article", "999999", "bài viết chứa dòng")],
+)
+def test_a_forged_hidden_field_is_named_in_vietnamese(
+    demo, make_user, field, forged, named
+):
+    """The error above the row names the hidden field in words a secretary
+    reads, not its code name."""
+    clients, _superuser = senders(make_user)
+    client = clients["superuser"]
+    article = Article.objects.get(slug=SEED_SLUG)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    page = client.get(url)
+    response = client.post(
+        url, {**browser_payload(page), f"data_blocks-0-{field}": forged}
+    )
+    assert response.status_code == 200
+    errors = [
+        str(error)
+        for inline in response.context["inline_admin_formsets"]
+        for form in inline.formset.forms
+        for error in form.non_field_errors()
+    ]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"Dòng này mang dữ liệu ẩn không hợp lệ ({named}: ")
+    assert errors[0] in response.content.decode()

@@ -235,6 +235,49 @@ def test_slug_of_an_article_once_published_stays_after_going_back_to_draft(
     assert client.get(f"/tin-tuc/{old_slug}/").status_code == 200
 
 
+def save_in_admin(client, article, **fields):
+    """Post ``article``'s change form as a user would, with ``fields``."""
+    url = change_url(article)
+    data = form_data(article.category, title=article.title, slug=article.slug)
+    when = timezone.localtime(article.published_at)
+    data.update(
+        published_at_0=when.strftime("%d/%m/%Y"),
+        published_at_1=when.strftime("%H:%M:%S"),
+        opened_version=opened_version(client, url),
+    )
+    data.update(fields)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+
+
+@pytest.mark.parametrize("wait_hours, slug_fixed", [(0, False), (73, True)])
+def test_slug_of_an_article_scheduled_but_never_public_may_change(
+    secretary_client, make_article, time_machine, wait_hours, slug_fixed
+):
+    """Scheduled to go public in 3 days, then back to draft before that
+    time: its address was never given out, so its slug may still change.
+    Once the time came while it was scheduled, it was public: fixed."""
+    time_machine.move_to(timezone.now(), tick=False)
+    article = make_article(status="draft")
+    old_slug = article.slug
+    in_three_days = timezone.localtime(timezone.now() + timedelta(days=3))
+    save_in_admin(
+        secretary_client,
+        article,
+        status="published",
+        published_at_0=in_three_days.strftime("%d/%m/%Y"),
+        published_at_1=in_three_days.strftime("%H:%M:%S"),
+    )
+    assert not article.is_public
+    time_machine.shift(timedelta(hours=wait_hours))
+    save_in_admin(secretary_client, article, status="draft")
+    page = secretary_client.get(change_url(article)).content.decode()
+    assert ('name="slug"' not in page) == slug_fixed
+    save_in_admin(secretary_client, article, slug=f"{old_slug}-moi")
+    assert article.slug == (old_slug if slug_fixed else f"{old_slug}-moi")
+
+
 def test_history_records_compares_and_restores_without_publishing(
     secretary_client, secretary, category
 ):

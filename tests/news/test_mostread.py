@@ -203,3 +203,30 @@ def test_the_cache_down_loses_a_read_not_the_page(settings, client, make_article
     }
     assert beacon(client, article).status_code == 204
     assert counted(article) == 0
+
+
+def test_an_article_withdrawn_at_its_time_leaves_the_list_then(
+    page_cache, client, make_article, time_machine, django_capture_on_commit_callbacks
+):
+    """A timed withdrawal ("gỡ lúc") makes no save: the list each process
+    keeps ends at that time, so the page rendered then does not show it."""
+    time_machine.move_to(timezone.now(), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        leaving = make_article(
+            title="Bài gỡ lúc", unpublish_at=timezone.now() + timedelta(hours=1)
+        )
+        staying = make_article(title="Bài ở lại")
+    for article in (leaving, staying):
+        record_read(article_id=article.pk, day=timezone.localdate())
+
+    def listed() -> bool:
+        html = client.get(reverse("news:home")).content.decode()
+        block = html.split('id="most-read-heading"', 1)[1].split("</aside>", 1)[0]
+        assert "Bài ở lại" in block
+        return "Bài gỡ lúc" in block
+
+    assert listed()
+    time_machine.shift(timedelta(minutes=59, seconds=59))
+    assert listed()
+    time_machine.shift(timedelta(seconds=1))
+    assert not listed()

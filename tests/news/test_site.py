@@ -3,13 +3,16 @@ Thư ký tòa soạn in the admin, shown in the header and footer, read once per
 change in each process (``news.site.shared``), and a change to them shows
 at once."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from khuyencong import pagecache
-from news.models import SiteLink, SiteSettings
+from news.models import Category, SiteLink, SiteSettings
 from news.site import chrome
 from tests.admin_forms import browser_payload
 
@@ -281,3 +284,118 @@ def test_a_link_to_an_article_shows_only_while_it_is_public(
     assert response.status_code == 302
     shown = secretary_client.get(response["Location"]).content.decode()
     assert "trỏ tới bài “Giới thiệu trung tâm” chưa công khai" in shown
+
+
+@pytest.fixture
+def other_category():
+    return Category.objects.create(name="Hoạt động", slug="hoat-dong")
+
+
+@pytest.mark.parametrize(
+    "before, after", [("published", "withdrawn"), ("withdrawn", "published")]
+)
+def test_a_menu_article_withdrawn_or_published_leaves_every_cached_page(
+    page_cache,
+    client,
+    make_article,
+    other_category,
+    django_capture_on_commit_callbacks,
+    before,
+    after,
+):
+    """With the page cache on, the menu link to an article leaves every
+    cached page when the article is withdrawn, and comes back when it is
+    published, not only on the pages of the article's own category."""
+    with django_capture_on_commit_callbacks(execute=True):
+        linked = make_article(title="Giới thiệu trung tâm", status=before)
+        SiteLink.objects.create(
+            place="menu", kind="article", label=linked.title, article=linked
+        )
+        other = make_article(title="Tin khác chuyên mục", category=other_category)
+    url = other.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    response = client.get(url)
+    assert response["X-Page-Cache"] in ("hit", "near")
+    shown = "Giới thiệu trung tâm" in menu_links(response.content.decode())
+    assert shown == (before == "published")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        linked.status = after
+        linked.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    shown = "Giới thiệu trung tâm" in menu_links(response.content.decode())
+    assert shown == (after == "published")
+    assert client.get(url)["X-Page-Cache"] in ("hit", "near")
+
+
+def test_an_article_no_link_names_leaves_other_pages_cached(
+    page_cache,
+    client,
+    make_article,
+    other_category,
+    django_capture_on_commit_callbacks,
+):
+    """Issue 18: a change ends only the pages showing it. An article the
+    menu does not name, withdrawn, keeps a page of another category
+    cached."""
+    with django_capture_on_commit_callbacks(execute=True):
+        linked = make_article(title="Giới thiệu trung tâm")
+        SiteLink.objects.create(
+            place="menu", kind="article", label=linked.title, article=linked
+        )
+        plain = make_article(title="Bài không trong menu")
+        other = make_article(title="Tin khác chuyên mục", category=other_category)
+    url = other.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] in ("hit", "near")
+    with django_capture_on_commit_callbacks(execute=True):
+        plain.status = "withdrawn"
+        plain.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] in ("hit", "near")
+    assert menu_links(response.content.decode()) == ["Giới thiệu trung tâm"]
+
+
+@pytest.mark.parametrize("page_cache_on", [False, True])
+@pytest.mark.parametrize("timed", ["unpublish_at", "published_at"])
+def test_a_menu_article_shows_at_its_times_with_no_save(
+    client,
+    make_article,
+    time_machine,
+    settings,
+    django_capture_on_commit_callbacks,
+    timed,
+    page_cache_on,
+):
+    """A link to an article withdrawn ("gỡ lúc") or published at a set time
+    leaves or joins the menu and the footer at that time, though no save
+    tells the copy of the chrome each process keeps (nor the page cache)."""
+    if page_cache_on:
+        settings.PAGE_CACHE_SECONDS = 600
+        settings.PAGE_CACHE_CHECK_SECONDS = 3600
+        pagecache.invalidate()
+    time_machine.move_to(timezone.now(), tick=False)
+    when = timezone.now() + timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="Giới thiệu trung tâm", **{timed: when})
+        for place in ("menu", "footer"):
+            SiteLink.objects.create(
+                place=place, kind="article", label=article.title, article=article
+            )
+        SiteLink.objects.create(place="menu", kind="home", label="Trang chủ")
+    url = reverse("news:search")
+
+    def shown() -> tuple[list[str], bool]:
+        html = client.get(url).content.decode()
+        footer = html.split('<footer class="site-footer">', 1)[1]
+        return menu_links(html), "Giới thiệu trung tâm" in footer
+
+    before = shown()
+    time_machine.shift(timedelta(minutes=59, seconds=59))
+    assert shown() == before
+    time_machine.shift(timedelta(seconds=1))
+    public = (["Giới thiệu trung tâm", "Trang chủ"], True)
+    hidden = (["Trang chủ"], False)
+    expected = (public, hidden) if timed == "unpublish_at" else (hidden, public)
+    assert (before, shown()) == expected
