@@ -14,6 +14,7 @@ from .admin_figures import FigureBindingAdminMixin, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .images import admin as images_admin  # noqa: F401 - the image library
 from .models import Article, Category, Correction, DataBlock, Tag
+from .public_record import was_public_record
 from .review.admin import ReviewAdminMixin
 from .review.services import record_published
 from .services import (
@@ -239,7 +240,7 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
         if obj is None or obj.pk is None:
             return False
         if "_slug_locked" not in obj.__dict__:  # asked several times a view
-            obj._slug_locked = obj.is_locked or obj.was_public_record()
+            obj._slug_locked = obj.is_locked or was_public_record(obj)
         return obj._slug_locked
 
     def get_readonly_fields(self, request, obj=None):

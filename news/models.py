@@ -24,6 +24,7 @@ from .figures import (  # noqa: F401
 )
 from .images.models import LibraryImage
 from .mostread import ReadCount  # noqa: F401
+from .public_record import was_public_record
 from .querysets import ArticleQuerySet
 from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
@@ -270,30 +271,6 @@ class Article(TimeStampedModel):
             return None
         return Article.objects.filter(pk=self.pk).values("slug", "status").first()
 
-    def was_public_record(self) -> bool:
-        """Whether the stored article is or ever was public record, as its
-        history tells: withdrawn, or published and due before its next
-        change (or now). Its address was given out then, so it keeps it
-        even after going back to draft; a publication scheduled and called
-        back before its time gave nothing out."""
-        if self.pk is None:
-            return False
-        rows = list(
-            self.history.order_by("history_date", "history_id").values_list(
-                "history_date", "status", "published_at"
-            )
-        )
-        ends = [when for when, _status, _published in rows[1:]] + [timezone.now()]
-        return any(
-            status == self.Status.WITHDRAWN
-            or (
-                status == self.Status.PUBLISHED
-                and published_at is not None
-                and published_at <= end
-            )
-            for (_when, status, published_at), end in zip(rows, ends, strict=True)
-        )
-
     def clean(self) -> None:
         """The slug is a public address: once published it never changes,
         not even after the article goes back to draft (links to it are out).
@@ -318,7 +295,7 @@ class Article(TimeStampedModel):
         if (
             stored
             and stored["slug"] != self.slug
-            and (stored["status"] in self.LOCKED_STATUSES or self.was_public_record())
+            and (stored["status"] in self.LOCKED_STATUSES or was_public_record(self))
         ):
             raise ValidationError(
                 {"slug": _("Bài đã xuất bản: không được đổi đường dẫn.")}
