@@ -305,8 +305,11 @@ class Context:
 
     def areas_in(self, span: str) -> frozenset:
         found, position, last = frozenset(), -1, None
-        for last in self._areas.finditer(span):
-            position = last.start()
+        for match in self._areas.finditer(span):
+            # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,
+            # A is what the span is about
+            if last is None or not _COMPARED_WITH.search(span[: match.start()]):
+                last, position = match, match.start()
         if last is not None:
             found = self._era(self.area_names[last.group(0).lower()], span, last)
         named = list(WHOLE_WORDS.finditer(span))
@@ -316,6 +319,11 @@ class Context:
         return found
 
 
+_COMPARED_WITH = re.compile(
+    r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
+    r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
 _SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
 
 
