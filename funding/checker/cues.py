@@ -261,6 +261,13 @@ class Context:
             self._indicators, [i for i, _ in self.indicator_words], span
         )
         cues.content = self._content(span)
+        earned = [m.start() for m in _EARNED.finditer(span)]
+        if cues.indicator is None and earned:
+            # "doanh thu 4,2 tỷ đồng": what a business earned, after any
+            # word of the programme's measures, when no indicator is it
+            measures = [m.start() for m in _MEASURES.finditer(span)]
+            if earned[-1] > max(measures, default=-1):
+                cues.measure = NOT_MEASURED
         return cues
 
     def _content(self, span: str) -> int | None:
@@ -294,6 +301,10 @@ class Context:
             return new
         return found
 
+    def area_spans(self, span: str) -> list[tuple[int, int]]:
+        """Where ``span`` names an area, in order."""
+        return [m.span() for m in self._areas.finditer(span)]
+
     def areas_listed(self, span: str) -> list[frozenset]:
         """The areas ``span`` names, in order, each once."""
         found: list[frozenset] = []
@@ -319,6 +330,9 @@ class Context:
         return found
 
 
+_EARNED = re.compile(
+    r"(?<!\w)(?:doanh thu|doanh số|lợi nhuận|kim ngạch|giá trị sản xuất)(?!\w)", re.I
+)
 _COMPARED_WITH = re.compile(
     r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
     r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",

@@ -61,6 +61,7 @@ from .places import (
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
+from .sets import over_a_set
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 
 __all__ = ["Checker"]
@@ -142,6 +143,7 @@ class Checker:
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
                     options = as_part(quote, place, resolved, options, self.context)
+                    options = over_a_set(options, place, self.context)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
