@@ -201,6 +201,8 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "far" if option.evidence >= 2 else None
     if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
         return "near"  # "nhiều hơn" for "ít hơn"
+    if printed < 0 and value < 0:  # "thấp hơn … 1,9 tỷ" for 0,9 tỷ less: the size
+        printed, value = -printed, -value
     if not value or printed <= 0:
         return None
     ratio = printed / value

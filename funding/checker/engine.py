@@ -61,7 +61,7 @@ from .places import (
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, quote_keys, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
-from .sets import over_a_set
+from .sets import compared_area, over_a_set
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 
 __all__ = ["Checker"]
@@ -291,6 +291,7 @@ class Checker:
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
+        whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
         args = (quote, place, explicit, resolved, kept, whole_cues)
         return self._derived_with(*args) or one_fund(
             [(explicit, place.before_clause), (whole_cues, place.after)],

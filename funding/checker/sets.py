@@ -2,7 +2,9 @@
 đã giải ngân 32,05 tỷ đồng, tăng 11,08%" (the four together), "khoảng
 cách giữa tỉnh cao nhất và thấp nhất … 14,47 điểm phần trăm" (two of
 them, by rank). A reading of one area's figure is then a guess: a
-mismatch of it is only unsure (unless "lần lượt" gives each its own)."""
+mismatch of it is only unsure (unless "lần lượt" gives each its own).
+And the area a number is compared with, named before it ("so với tỉnh
+B, A giải ngân nhiều hơn 530 triệu đồng", "thấp hơn B 1,3 tỷ đồng")."""
 
 from __future__ import annotations
 
@@ -15,6 +17,12 @@ from .places import Place
 
 #: what joins the names of a list of areas: "A, B và C", "A và B"
 _JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)", re.IGNORECASE)
+#: the words before the area a number is compared with
+_AGAINST = re.compile(
+    r"(?:so với|hơn|kém|gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần)\s+"
+    r"(?:(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
 #: a gap between members of a set named by rank or pair, no area named
 _GAP = re.compile(
     r"(?<!\w)(?:(?:khoảng cách|chênh lệch|cách biệt)\s+giữa"
@@ -44,3 +52,13 @@ def _listed(clause: str, context: Context) -> bool:
         _JOIN.fullmatch(clause[first[1] : second[0]])
         for first, second in zip(spans, spans[1:], strict=False)
     )
+
+
+def compared_area(place: Place, context: Context) -> frozenset:
+    """The area the clause compares with, named before the number: the last
+    one right after "so với", "hơn", "gấp … lần"."""
+    clause = place.before_clause
+    for start, end in reversed(context.area_spans(clause)):
+        if _AGAINST.search(clause[:start]):
+            return context.areas_in(clause[start:end])
+    return frozenset()
