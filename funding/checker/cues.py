@@ -184,9 +184,7 @@ def periods_in(span: str, compared: bool = False):
         months = _months(match)
         if months is None and match["months"]:
             continue
-        is_compared = bool(
-            re.search(r"so với[^,;.()]{0,20}$", span[: match.start()], re.IGNORECASE)
-        )
+        is_compared = bool(COMPARED_BEFORE.search(span[: match.start()]))
         if is_compared and not compared:
             continue
         yield match, year, (None if months == 12 else months)
@@ -263,8 +261,7 @@ class Context:
         cues.content = self._content(span)
         earned = [m.start() for m in _EARNED.finditer(span)]
         if cues.indicator is None and earned:
-            # "doanh thu 4,2 tỷ đồng": what a business earned, after any
-            # word of the programme's measures, when no indicator is it
+            # "doanh thu 4,2 tỷ đồng" (no indicator's), after any measure word
             measures = [m.start() for m in _MEASURES.finditer(span)]
             if earned[-1] > max(measures, default=-1):
                 cues.measure = NOT_MEASURED
@@ -330,6 +327,10 @@ class Context:
         return found
 
 
+#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023": the year compared with
+COMPARED_BEFORE = re.compile(
+    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?)$", re.I
+)
 _EARNED = re.compile(
     r"(?<!\w)(?:doanh thu|doanh số|lợi nhuận|kim ngạch|giá trị sản xuất)(?!\w)", re.I
 )

@@ -13,7 +13,7 @@ from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates
-from .cues import Cues, periods_in
+from .cues import COMPARED_BEFORE, Cues, periods_in
 from .idents import Computed, Node
 from .lists import sum_candidate
 from .places import Place
@@ -154,7 +154,7 @@ def _compared_year(place: Place) -> int | None:
         if year is None:
             continue
         before = place.sentence_text[: _match.start()]
-        if re.search(r"so với[^,;.()]{0,20}$", before, re.IGNORECASE):
+        if COMPARED_BEFORE.search(before):
             return year
     return None
 

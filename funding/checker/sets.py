@@ -55,9 +55,10 @@ def _listed(clause: str, context: Context) -> bool:
 
 
 def compared_area(place: Place, context: Context) -> frozenset:
-    """The area the clause compares with, named before the number: the last
-    one right after "so với", "hơn", "gấp … lần"."""
-    clause = place.before_clause
+    """The area the clause compares with, named before the number (since
+    the number before it: that one's "so với" is its own): the last one
+    right after "so với", "hơn", "gấp … lần"."""
+    clause = place.own
     for start, end in reversed(context.area_spans(clause)):
         if _AGAINST.search(clause[:start]):
             return context.areas_in(clause[start:end])

@@ -41,3 +41,12 @@ def test_lower_than_the_province_named_between(two, printed, verdict):
         f"{printed} tỷ đồng."
     )
     assert read(two, text) == [("5,2 tỷ đồng", MATCH), (f"{printed} tỷ đồng", verdict)]
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("600", MATCH), ("800", MISMATCH)])
+def test_a_year_after_a_comparative_is_the_one_compared_with(two, printed, verdict):
+    text = (
+        "Số giải ngân năm 2024 của Điện Biên cũng cao hơn năm 2023 là "
+        f"{printed} triệu đồng."
+    )
+    assert read(two, text) == [(f"{printed} triệu đồng", verdict)]
