@@ -222,7 +222,7 @@ class Checker:
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
-        left = explicit.measure == LEFT
+        left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:
             explicit.measure = Figure.Measure.PLAN
             named = explicit if explicit.period_named else kept
