@@ -192,9 +192,9 @@ def _slip(option: Option, quote: Quote) -> str | None:
             return "near"  # tăng for giảm
         # the other part's share (69,04% for 30,96%: across the half)
         across = (printed - 50) * (value - 50) < 0
-        if across and str(option.node).startswith("share:"):
-            if _typo(printed, 100 - value, quote):
-                return "near"
+        share = str(option.node).startswith("share:")
+        if across and share and _typo(printed, 100 - value, quote):
+            return "near"
         gap = abs(printed - value)
         if gap <= max(abs(value), Decimal(15)):
             # within a point or so of its reading and no slip of the pen: the
