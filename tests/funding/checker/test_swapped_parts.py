@@ -44,3 +44,12 @@ def test_a_count_done_after_an_amount_left(kon_tum, printed, verdict):
     found = dict(read(kon_tum, text))
     assert found["0,9 tỷ đồng"] == MATCH
     assert found[printed] == verdict
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("900", MATCH), ("800", MISMATCH)])
+def test_a_shortfall_is_the_plan_less_what_was_spent(kon_tum, printed, verdict):
+    text = (
+        "Năm 2024, tỉnh Điện Biên được giao 5 tỷ đồng nhưng chỉ giải ngân 4,1 "
+        f"tỷ đồng, hụt {printed} triệu đồng so với kế hoạch."
+    )
+    assert dict(read(kon_tum, text))[f"{printed} triệu đồng"] == verdict
