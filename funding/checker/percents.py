@@ -13,9 +13,10 @@ from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates
-from .cues import COMPARED_BEFORE, Cues, periods_in
+from .cues import Cues
 from .idents import Computed, Node
 from .lists import sum_candidate
+from .periods import COMPARED_BEFORE, periods_in
 from .places import Place
 from .report import Quote
 
