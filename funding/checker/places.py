@@ -19,6 +19,11 @@ from .report import Quote
 CLAUSE_BREAK = re.compile(r"[;]")
 AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
 _PARENS = re.compile(r"\([^()]*\)")
+_CORRECTED = re.compile(
+    r"\s*(?:nhưng\s+|mà\s+)?(?:đúng ra|đúng phải|chính xác|số đúng|con số đúng)"
+    r"(?:\s+là|\s+phải là|\s*,)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -64,13 +69,18 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
     if "(" in before:
         cut = before.rfind("(")
         before, inner = before[:cut], text[start + cut + 1 : quote.start]
-    clause = CLAUSE_BREAK.split(before)[-1]
-    clause_start = start + len(before) - len(clause)
+    clauses = CLAUSE_BREAK.split(before)
+    clause = clauses[-1]
     since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
     own = unbound(without_parens(text[start : quote.start]))[since:]
     own = CLAUSE_BREAK.split(own)[-1]
     if since:  # "46/48 đề án theo kế hoạch, tăng từ 40": the words after a
         own = own.split(",")[-1]  # number's comma are the next one's
+    if len(clauses) > 1 and _CORRECTED.match(clause):
+        # "số thực hiện là 7,82 tỷ là chưa chính xác; đúng ra là 7,28 tỷ":
+        # the corrected number is what the clause before named
+        clause = own = ";".join(clauses[-2:])
+    clause_start = start + len(before) - len(clause)
     after = text[quote.end : end]
     found = AFTER_END.search(after)
     return Place(

@@ -50,3 +50,12 @@ def test_a_year_after_a_comparative_is_the_one_compared_with(two, printed, verdi
         f"{printed} triệu đồng."
     )
     assert read(two, text) == [(f"{printed} triệu đồng", verdict)]
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("5,1", MATCH), ("5,2", MISMATCH)])
+def test_the_corrected_figure_is_the_one_called_wrong(two, printed, verdict):
+    text = (
+        "Báo cáo nêu số giải ngân năm 2024 của Điện Biên là 5,3 tỷ đồng là chưa "
+        f"chính xác; đúng ra là {printed} tỷ đồng."
+    )
+    assert dict(read(two, text))[f"{printed} tỷ đồng"] == verdict
