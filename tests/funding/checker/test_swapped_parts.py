@@ -2,7 +2,8 @@
 these tests): the share of the other fund printed for this one (its
 complement to 100%), and a count done of a plan after an amount left
 unspent ("còn 0,9 tỷ đồng chưa giải ngân và mới hoàn thành 16/19 đề án":
-the 16 is done, not left)."""
+the 16 is done, not left), and a pair done over plan written in two
+units ("4.100 triệu đồng/5 tỷ đồng")."""
 
 import pytest
 
@@ -53,3 +54,17 @@ def test_a_shortfall_is_the_plan_less_what_was_spent(kon_tum, printed, verdict):
         f"tỷ đồng, hụt {printed} triệu đồng so với kế hoạch."
     )
     assert dict(read(kon_tum, text))[f"{printed} triệu đồng"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdict"), [("4.100", MATCH), ("4.010", MISMATCH)]
+)
+def test_a_pair_done_over_plan_in_two_units(kon_tum, printed, verdict):
+    text = (
+        f"Năm 2024, tỉnh Điện Biên giải ngân {printed} triệu đồng/5 tỷ đồng, "
+        "đạt 82% kế hoạch."
+    )
+    assert read(kon_tum, text)[:2] == [
+        (f"{printed} triệu đồng", verdict),
+        ("5 tỷ đồng", MATCH),
+    ]
