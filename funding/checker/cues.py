@@ -60,6 +60,7 @@ MEASURE_WORDS = [
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
 REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
+REGION_WORDS += ["bình quân vùng", "bình quân của vùng", "bình quân chung của vùng"]
 #: Words for a whole made of parts named before: a merged province, a region.
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
