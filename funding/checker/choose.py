@@ -190,6 +190,11 @@ def _slip(option: Option, quote: Quote) -> str | None:
     if option.computed.kind != "value":
         if round_half_up(value, quote.decimals) == -printed:
             return "near"  # tăng for giảm
+        # the other part's share (69,04% for 30,96%: across the half)
+        across = (printed - 50) * (value - 50) < 0
+        share = str(option.node).startswith("share:")
+        if across and share and _typo(printed, 100 - value, quote):
+            return "near"
         gap = abs(printed - value)
         if gap <= max(abs(value), Decimal(15)):
             # within a point or so of its reading and no slip of the pen: the
@@ -201,6 +206,8 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "far" if option.evidence >= 2 else None
     if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
         return "near"  # "nhiều hơn" for "ít hơn"
+    if printed < 0 and value < 0:  # "thấp hơn … 1,9 tỷ" for 0,9 tỷ less: the size
+        printed, value = -printed, -value
     if not value or printed <= 0:
         return None
     ratio = printed / value

@@ -1,7 +1,8 @@
 """Which way a number compares, when the comparison comes before what it
 is compared with and the number after that: "nhiều hơn năm 2023 là 3 sản
 phẩm", "giảm so với cùng kỳ là 2,1%", "cao hơn kế hoạch năm 2024 (51,2 tỷ
-đồng) khoảng 1,4 tỷ đồng"."""
+đồng) khoảng 1,4 tỷ đồng", "thấp hơn Bắc Ninh 1,3 tỷ đồng", "nhiều hơn
+năm 2023 4 đề án"."""
 
 from __future__ import annotations
 
@@ -13,9 +14,16 @@ _LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
 # what it is compared with (maybe its value in parentheses), then a word
 # of approximation and the number: the difference
 _BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng)\s*$"
+# a comparative, then right away what it is compared with (a year, or a
+# name of at most three words saying no level: "lên", "là", "mức") and the
+# number: the difference
+_WORD = r"(?!(?:lên|xuống|còn|là|đạt|mức|khoảng|gần|hơn|trên|so)\s)[^\W\d_]+\s+"
+_DIRECT = rf"\s+(?:năm\s+(?:19|20)\d{{2}}\s+|năm trước\s+|(?:{_WORD}){{1,3}})$"
 LATER_UP = re.compile(
-    rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn{_BY}", re.IGNORECASE
+    rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn(?:{_BY}|{_DIRECT})",
+    re.IGNORECASE,
 )
 LATER_DOWN = re.compile(
-    rf"(?:thấp hơn|giảm|ít hơn){_LATER}|(?:thấp|ít) hơn{_BY}", re.IGNORECASE
+    rf"(?:thấp hơn|giảm|ít hơn){_LATER}|(?:thấp|ít) hơn(?:{_BY}|{_DIRECT})",
+    re.IGNORECASE,
 )

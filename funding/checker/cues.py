@@ -9,59 +9,14 @@ figure has)."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from .periods import WHOLE_YEAR, periods_in, same_period
 
-_MONTH_NAMES = (
-    r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
-    r"|[Bb]a|[Hh]ai"
-)
-_YEAR = re.compile(
-    rf"(?:(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa(?=\s+đầu))(?:\s+tháng)?"
-    r"(?:\s+đầu)?(?:\s+năm)?\s+"
-    r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
-    r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
-    r"(?P<dmonth>\d{1,2})\s*/\s*"
-    r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
-    r"|(?P<quarter>quý\s+(?:I{1,3}|IV|[1-4]))\s*(?:/\s*|năm\s+)"  # "quý I/2024"
-    r"|năm\s+|cùng kỳ\s+|\(\s*)"
-    r"(?P<year>(?:19|20)\d{2})(?![\d/])",
-    re.IGNORECASE,
-)
-# "7 tháng đầu năm", "nửa đầu năm", "6 tháng năm nay" with the year left
-# to the context
-_MONTHS_ONLY = re.compile(
-    rf"(?<!\w)(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa)(?:\s+tháng)?"
-    r"\s+(?:đầu\s+năm|năm\s+(?:nay|này)(?!\w))"
-    rf"(?!\s*(?:19|20)\d{{2}})"
-    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
-    re.IGNORECASE,
-)
-# "lũy kế 11 tháng": the first months, the year left to the context
-_CUMULATIVE = re.compile(
-    rf"(?<!\w)lũy kế\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
-    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
-    re.IGNORECASE,
-)
-#: "cả năm", "cả năm nay" with no year: the whole of the year in force
-_WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
-_MONTH_WORDS = {
-    "nửa": 6,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-    "mười một": 11,
-    "mười hai": 12,
-}
+__all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
+
 NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
 LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
@@ -87,7 +42,7 @@ MEASURE_WORDS = [
     (
         LEFT,
         r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
-        r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm",
+        r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm|hụt",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (
@@ -105,6 +60,7 @@ MEASURE_WORDS = [
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
 REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
+REGION_WORDS += ["bình quân vùng", "bình quân của vùng", "bình quân chung của vùng"]
 #: Words for a whole made of parts named before: a merged province, a region.
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
@@ -171,49 +127,6 @@ def _measure(span: str, first: bool = False):
     return chosen
 
 
-def periods_in(span: str, compared: bool = False):
-    """(match, year or None, months) of each period named in ``span``, in
-    order; months is None for a whole year, a number for the first months,
-    "M-D" for a period up to a day. One compared with ("so với năm 2023")
-    only when ``compared``; the year None when the text leaves it to the
-    context ("7 tháng đầu năm")."""
-    found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
-    found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
-    found += [(m, None) for m in _CUMULATIVE.finditer(span)]
-    for match, year in sorted(found, key=lambda item: item[0].start()):
-        months = _months(match)
-        if months is None and match["months"]:
-            continue
-        is_compared = bool(
-            re.search(r"so với[^,;.()]{0,20}$", span[: match.start()], re.IGNORECASE)
-        )
-        if is_compared and not compared:
-            continue
-        yield match, year, (None if months == 12 else months)
-
-
-def _months(match):
-    if match["day"]:
-        day, month = int(match["day"]), int(match["dmonth"])
-        if not 1 <= month <= 12:
-            return None
-        year = int(match["year"]) if "year" in match.re.groupindex else 2001
-        last = calendar.monthrange(year, month)[1]
-        return month if day >= last else f"{month}-{day}"
-    if match["until"]:
-        month = int(match["until"])
-        return month if 1 <= month <= 12 else None
-    if "quarter" in match.re.groupindex and match["quarter"]:
-        # the first quarter is the first 3 months; a later one is a
-        # difference of two periods (``increments``), the year only here
-        return 3 if match["quarter"].split()[-1].upper() in ("I", "1") else None
-    if not match["months"]:
-        return None
-    word = match["months"].lower()
-    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
-    return month if month and 1 <= month <= 12 else None
-
-
 class Context:
     """What the article names, read once: areas, indicators and contents."""
 
@@ -252,7 +165,7 @@ class Context:
             cues.period_named = True
             if cues.months is None and same_period(span, match):
                 cues.period_named, cues.same_period = False, True
-        elif _WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
+        elif WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
             cues.months, cues.period_named = None, True
         cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
         cues.measure = _measure(span)
@@ -261,6 +174,12 @@ class Context:
             self._indicators, [i for i, _ in self.indicator_words], span
         )
         cues.content = self._content(span)
+        earned = [m.start() for m in _EARNED.finditer(span)]
+        if cues.indicator is None and earned:
+            # "doanh thu 4,2 tỷ đồng" (no indicator's), after any measure word
+            measures = [m.start() for m in _MEASURES.finditer(span)]
+            if earned[-1] > max(measures, default=-1):
+                cues.measure = NOT_MEASURED
         return cues
 
     def _content(self, span: str) -> int | None:
@@ -294,6 +213,10 @@ class Context:
             return new
         return found
 
+    def area_spans(self, span: str) -> list[tuple[int, int]]:
+        """Where ``span`` names an area, in order."""
+        return [m.span() for m in self._areas.finditer(span)]
+
     def areas_listed(self, span: str) -> list[frozenset]:
         """The areas ``span`` names, in order, each once."""
         found: list[frozenset] = []
@@ -305,8 +228,11 @@ class Context:
 
     def areas_in(self, span: str) -> frozenset:
         found, position, last = frozenset(), -1, None
-        for last in self._areas.finditer(span):
-            position = last.start()
+        for match in self._areas.finditer(span):
+            # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,
+            # A is what the span is about
+            if last is None or not _COMPARED_WITH.search(span[: match.start()]):
+                last, position = match, match.start()
         if last is not None:
             found = self._era(self.area_names[last.group(0).lower()], span, last)
         named = list(WHOLE_WORDS.finditer(span))
@@ -316,17 +242,14 @@ class Context:
         return found
 
 
-_SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
-
-
-def same_period(span: str, match) -> bool:
-    """Whether a year ``periods_in`` found is "cùng kỳ năm 2023": that
-    year's part of the period in force, not its whole."""
-    return bool(match["year"]) and bool(
-        _SAME_PERIOD.search(span[: match.start("year")])
-    )
-
-
+_EARNED = re.compile(
+    r"(?<!\w)(?:doanh thu|doanh số|lợi nhuận|kim ngạch|giá trị sản xuất)(?!\w)", re.I
+)
+_COMPARED_WITH = re.compile(
+    r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
+    r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
 _BEFORE_MERGER = re.compile(
     r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
 )

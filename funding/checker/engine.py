@@ -63,6 +63,7 @@ from .places import (
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
+from .sets import compared_area, over_a_set
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 
 __all__ = ["Checker"]
@@ -147,6 +148,7 @@ class Checker:
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
                     options = as_part(quote, place, resolved, options, self.context)
+                    options = over_a_set(options, place, self.context)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
@@ -225,7 +227,7 @@ class Checker:
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
-        left = explicit.measure == LEFT
+        left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:
             explicit.measure = Figure.Measure.PLAN
             named = explicit if explicit.period_named else kept
@@ -294,6 +296,7 @@ class Checker:
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
+        whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
         args = (quote, place, explicit, resolved, kept, whole_cues)
         return self._derived_with(*args) or one_fund(
             [(explicit, place.before_clause), (whole_cues, place.after)],

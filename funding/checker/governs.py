@@ -11,7 +11,8 @@ from .cues import NOT_MEASURED, periods_in
 #: A request or an average that governs the number after it ("đề nghị hỗ
 #: trợ 3 đề án với tổng kinh phí 2 tỷ đồng", "bình quân giai đoạn 2021-2025,
 #: mỗi năm khoảng 5 tỷ đồng"): no figure of the data, whatever measure
-#: follows. Not the noun ("theo đề nghị của …", "thực hiện kiến nghị …"),
+#: follows. Not the noun ("theo đề nghị của …", "thực hiện kiến nghị …",
+#: "trả lời kiến nghị cử tri"),
 #: and not past a comma for a request ("theo đề nghị của Sở, tỉnh đã giải
 #: ngân …") or, for an average, past a comma that names a year or "riêng"
 #: ("…, riêng năm 2024 giải ngân 7,4 tỷ"): the clause then states figures.
@@ -24,9 +25,12 @@ _AVERAGE = re.compile(
     r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|hằng|hàng|giai đoạn)(?!\w)", re.I
 )
 _NOUN_BEFORE = re.compile(
-    r"(?<!\w)(?:theo|thực hiện|trên cơ sở|tiếp thu|xem xét|tại|các|những)\s*$", re.I
+    r"(?<!\w)(?:theo|thực hiện|trên cơ sở|tiếp thu|xem xét|tại|các|những"
+    r"|trả lời|giải trình|giải quyết)\s*$",
+    re.I,
 )
-_NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên)(?!\w)", re.I)
+# "kiến nghị của …", "kiến nghị cử tri": the petition, a noun
+_NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri)(?!\w)", re.I)
 
 
 def governing(before: str):

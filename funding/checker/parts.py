@@ -22,6 +22,14 @@ from .places import Place
 from .report import Quote
 
 _PART = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?:\s+(?:có|là))?\s*$", re.I)
+#: a clause about districts or communes inside the province: "Riêng 6
+#: huyện miền núi được bố trí …", "Tại huyện X, …", "Các xã biên giới có …"
+_DISTRICTS = re.compile(
+    r"\s*(?:(?:trong\s+)?năm\s+\d{4}\s*,\s*)?(?:(?:riêng|trong đó|tại|ở|còn)\s+)?"
+    r"(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|mỗi|từng)\s+)?"
+    r"(?:huyện|thị xã|xã(?!\s+hội)|phường|thị trấn)(?!\w)",
+    re.I,
+)
 #: "tổng kinh phí", "tổng kế hoạch": a total, of all funds or of the one
 #: the text is about
 _TOTAL = re.compile(r"tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch", re.I)
@@ -51,7 +59,11 @@ def as_part(
     """The readings left to a part of the whole before it: never the
     whole's; only one giving the printed number when its words (before
     and after it) name nothing that tells the part apart."""
-    if quote.kind not in ("amount", "count") or not _PART.search(place.own):
+    if quote.kind not in ("amount", "count"):
+        return options
+    if _DISTRICTS.match(place.before_clause):
+        return []  # a district's or commune's figure: the data has none
+    if not _PART.search(place.own):
         return options
     wholes = {
         str(found.node)

@@ -13,9 +13,10 @@ from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates
-from .cues import Cues, periods_in
+from .cues import Cues
 from .idents import Computed, Node
 from .lists import sum_candidate
+from .periods import COMPARED_BEFORE, periods_in
 from .places import Place
 from .report import Quote
 
@@ -95,7 +96,17 @@ def base_year(place: Place, kept: Cues) -> int | None:
     compared = _compared_year(place)
     if compared is not None:
         return compared
+    # "Từ năm 2021 đến năm 2023, … tăng từ 31 lên 38": the span's first year
+    span = _SPAN.search(place.before_sentence_plain)
+    if span:
+        return int(span.group(1))
     return kept.year - 1 if kept.year else None
+
+
+_SPAN = re.compile(
+    r"(?<!\w)từ\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 
 
 _YEAR_AFTER = re.compile(
@@ -115,15 +126,20 @@ def assume_base(options, quote: Quote, place: Place, candidates, context) -> Non
     of the year before the one in force only because no year is named: a
     plan may be revised within its year ("điều chỉnh kế hoạch, giảm từ 7,5
     tỷ xuống 6,85 tỷ": the same year's plan before the adjustment), so that
-    is a guess and a mismatch of it is only unsure. An amount spent is
-    compared with an earlier period's."""
+    is a guess and a mismatch of it is only unsure. So is the year before
+    the one carried from earlier sentences (which may be a target's: "Năm
+    2025, Trung tâm phấn đấu …"): only a year of its own sentence says
+    which year the rise is over."""
     if quote.role != "old" or year_after(place) or _compared_year(place):
         return
+    if _SPAN.search(place.before_sentence_plain):
+        return
     planned = context.cues(place.before_sentence_plain).measure == Figure.Measure.PLAN
+    carried = not periods_of(place.sentence_text)
     for option in options:
         candidate = candidates.by_node.get(str(option.node))
         measure = candidate.dims["measure"] if candidate else None
-        if planned or measure == Figure.Measure.PLAN:
+        if planned or carried or measure == Figure.Measure.PLAN:
             option.assumed = True
 
 
@@ -139,7 +155,7 @@ def _compared_year(place: Place) -> int | None:
         if year is None:
             continue
         before = place.sentence_text[: _match.start()]
-        if re.search(r"so với[^,;.()]{0,20}$", before, re.IGNORECASE):
+        if COMPARED_BEFORE.search(before):
             return year
     return None
 

@@ -19,6 +19,11 @@ from .report import Quote
 CLAUSE_BREAK = re.compile(r"[;]")
 AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
 _PARENS = re.compile(r"\([^()]*\)")
+_CORRECTED = re.compile(
+    r"\s*(?:nhưng\s+|mà\s+)?(?:đúng ra|đúng phải|chính xác|số đúng|con số đúng)"
+    r"(?:\s+là|\s+phải là|\s*,)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -43,20 +48,39 @@ def without_parens(text: str) -> str:
     return text
 
 
+#: "tỉnh dẫn đầu năm 2023 với 96,53%": the year is the number's after "với"
+_BOUND_YEAR = re.compile(
+    r"(?<!\w)năm\s+(?:19|20)\d{2}(?=\s+với\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def unbound(text: str) -> str:
+    """``text`` without the years bound to one number after them ("đứng đầu
+    năm 2023 với 97%"), when that number is in it: they are in force for
+    nothing else."""
+    return _BOUND_YEAR.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
     start, end = sentence
-    before = without_parens(text[start : quote.start])
+    before = unbound(without_parens(text[start : quote.start]))
     inner = ""
     if "(" in before:
         cut = before.rfind("(")
         before, inner = before[:cut], text[start + cut + 1 : quote.start]
-    clause = CLAUSE_BREAK.split(before)[-1]
-    clause_start = start + len(before) - len(clause)
+    clauses = CLAUSE_BREAK.split(before)
+    clause = clauses[-1]
     since = max((q.end - start for q in in_sentence if q.end <= quote.start), default=0)
-    own = without_parens(text[start : quote.start])[since:]
+    own = unbound(without_parens(text[start : quote.start]))[since:]
     own = CLAUSE_BREAK.split(own)[-1]
     if since:  # "46/48 đề án theo kế hoạch, tăng từ 40": the words after a
         own = own.split(",")[-1]  # number's comma are the next one's
+    if len(clauses) > 1 and _CORRECTED.match(clause):
+        # "số thực hiện là 7,82 tỷ là chưa chính xác; đúng ra là 7,28 tỷ":
+        # the corrected number is what the clause before named
+        clause = own = ";".join(clauses[-2:])
+    clause_start = start + len(before) - len(clause)
     after = text[quote.end : end]
     found = AFTER_END.search(after)
     return Place(
@@ -76,7 +100,7 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     """The year, period and area in force after ``span`` (a sentence, or
     the part of one before a quote): the last named outside parentheses
     and comparisons, before the sentence's last quote."""
-    plain = without_parens(span)
+    plain = unbound(without_parens(span))
     if quotes:
         plain = plain[: max(q.start for q in quotes) - offset]
     result = Cues(

@@ -20,6 +20,7 @@ from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
+from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
 
@@ -127,7 +128,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
             quote = _number_quote(text, match, group, unit, part, role)
             if quote is not None:
                 quotes.append(quote)
-    quotes += _old_amounts(text, part, quotes)
+    quotes += _old_amounts(text, part, quotes) + mixed_pairs(text, part, quotes)
     quotes += _listed_amounts(text, part, quotes)
     quotes += _simple_quotes(text, part, _PERCENT, "percent")
     quotes += _simple_quotes(text, part, _TIMES, "times")

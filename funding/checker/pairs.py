@@ -1,0 +1,51 @@
+"""A pair of what was done over the plan, each with its own unit
+("giải ngân 1.442,8 triệu đồng/1,45 tỷ đồng"): the first is the executed
+amount (not a price per unit), the second the plan."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..core.formatting import MONEY_UNITS
+from ..core.numbers import NumberFormatError, parse_number
+from .report import Quote
+from .tables import MONEY_WORDS, unit_word
+
+_NUMBER = r"\d+(?:\.\d+)*(?:,\d+)?"
+_MIXED = re.compile(
+    rf"(?<![\w.,/])(?P<a>{_NUMBER})[ \xa0]*(?:{MONEY_WORDS})\s*/\s*"
+    rf"(?P<b>{_NUMBER})[ \xa0]*(?P<unit>{MONEY_WORDS})(?!\w)"
+)
+
+
+def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
+    """The plans of the pairs in ``text`` written with two units; the
+    amount before each (already among ``quotes``) becomes the executed one."""
+    found = []
+    for match in _MIXED.finditer(text):
+        first = next((q for q in quotes if q.start == match.start("a")), None)
+        unit = unit_word(match["unit"])
+        if first is None or first.kind != "amount" or unit not in MONEY_UNITS:
+            continue
+        try:
+            parsed = parse_number(match["b"], unit=unit)
+        except NumberFormatError:
+            continue
+        first.role, first.blocked = "executed", ""
+        step = Decimal(1).scaleb(-parsed.decimals) * parsed.scale
+        start, end = match.start("b"), match.end()
+        found.append(
+            Quote(
+                part,
+                start,
+                end,
+                text[start:end],
+                "amount",
+                parsed.value,
+                parsed.decimals,
+                step,
+                role="plan",
+            )
+        )
+    return found

@@ -1,0 +1,120 @@
+"""The periods a text names: "năm 2024", "7 tháng đầu năm 2023", "hết
+tháng 9/2025", "quý I/2024", "lũy kế 11 tháng", "tính đến hết tháng 10";
+which of them are compared with ("so với năm 2023", "cao hơn năm 2023")
+and which are "cùng kỳ" (that year's part of the period in force)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_MONTH_NAMES = (
+    r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
+    r"|[Bb]a|[Hh]ai"
+)
+_YEAR = re.compile(
+    rf"(?:(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa(?=\s+đầu))(?:\s+tháng)?"
+    r"(?:\s+đầu)?(?:\s+năm)?\s+"
+    r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
+    r"(?P<dmonth>\d{1,2})\s*/\s*"
+    r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
+    r"|(?P<quarter>quý\s+(?:I{1,3}|IV|[1-4]))\s*(?:/\s*|năm\s+)"  # "quý I/2024"
+    r"|năm\s+|cùng kỳ\s+|\(\s*)"
+    r"(?P<year>(?:19|20)\d{2})(?![\d/])",
+    re.IGNORECASE,
+)
+# "7 tháng đầu năm", "nửa đầu năm", "6 tháng năm nay" with the year left
+# to the context
+_MONTHS_ONLY = re.compile(
+    rf"(?<!\w)(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa)(?:\s+tháng)?"
+    r"\s+(?:đầu\s+năm|năm\s+(?:nay|này)(?!\w))"
+    rf"(?!\s*(?:19|20)\d{{2}})"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
+# "lũy kế 11 tháng": the first months, the year left to the context
+_CUMULATIVE = re.compile(
+    rf"(?<!\w)lũy kế\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
+#: "tính đến hết tháng 10" with no year: the first months of the year in force
+_UNTIL_MONTH = re.compile(
+    r"(?<!\w)(?:(?:tính\s+)?đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})"
+    r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
+#: "cả năm", "cả năm nay" with no year: the whole of the year in force
+WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
+_MONTH_WORDS = {
+    "nửa": 6,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+}
+
+
+def periods_in(span: str, compared: bool = False):
+    """(match, year or None, months) of each period named in ``span``, in
+    order; months is None for a whole year, a number for the first months,
+    "M-D" for a period up to a day. One compared with ("so với năm 2023")
+    only when ``compared``; the year None when the text leaves it to the
+    context ("7 tháng đầu năm")."""
+    found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
+    found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
+    found += [(m, None) for m in _CUMULATIVE.finditer(span)]
+    found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]
+    for match, year in sorted(found, key=lambda item: item[0].start()):
+        months = _months(match)
+        if months is None and match["months"]:
+            continue
+        is_compared = bool(COMPARED_BEFORE.search(span[: match.start()]))
+        if is_compared and not compared:
+            continue
+        yield match, year, (None if months == 12 else months)
+
+
+def _months(match):
+    if match["day"]:
+        day, month = int(match["day"]), int(match["dmonth"])
+        if not 1 <= month <= 12:
+            return None
+        year = int(match["year"]) if "year" in match.re.groupindex else 2001
+        last = calendar.monthrange(year, month)[1]
+        return month if day >= last else f"{month}-{day}"
+    if match["until"]:
+        month = int(match["until"])
+        return month if 1 <= month <= 12 else None
+    if "quarter" in match.re.groupindex and match["quarter"]:
+        # the first quarter is the first 3 months; a later one is a
+        # difference of two periods (``increments``), the year only here
+        return 3 if match["quarter"].split()[-1].upper() in ("I", "1") else None
+    if not match["months"]:
+        return None
+    word = match["months"].lower()
+    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    return month if month and 1 <= month <= 12 else None
+
+
+#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023": the year compared with
+COMPARED_BEFORE = re.compile(
+    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?)$", re.I
+)
+_SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
+
+
+def same_period(span: str, match) -> bool:
+    """Whether a year ``periods_in`` found is "cùng kỳ năm 2023": that
+    year's part of the period in force, not its whole."""
+    return bool(match["year"]) and bool(
+        _SAME_PERIOD.search(span[: match.start("year")])
+    )
