@@ -69,6 +69,7 @@ from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
 __all__ = ["Checker"]
 
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
+_SWAPPABLE = ("amount", "count")  # a swap with a neighbouring figure
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 
 
@@ -135,10 +136,9 @@ class Checker:
         resolved: dict[int, Candidate | None] = {}
         made: dict[str, Candidate] = {}  # sums read from the text
         tried: dict[int, list[Option]] = {}  # each finding's options
-        starts = [q.start for q in quotes]  # find_quotes gives them in order
+        # In order (find_quotes): a sentence's quotes sliced, not scanned.
+        starts = [q.start for q in quotes]
         for start, end in sentences(text):
-            # A slice, not a scan of every quote: one per sentence made a
-            # long paragraph of short sentences quadratic.
             in_sentence = quotes[bisect_left(starts, start) : bisect_left(starts, end)]
             done = len(findings)
             for quote in in_sentence:
@@ -158,10 +158,7 @@ class Checker:
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
                         options += total_of_column(quote, quotes, resolved, made)
                     verdict, readings, confidence = decide(options, quote)
-                    if verdict in (NO_DATA, UNSURE) and quote.kind in (
-                        "amount",
-                        "count",
-                    ):
+                    if verdict in (NO_DATA, UNSURE) and quote.kind in _SWAPPABLE:
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
