@@ -41,12 +41,20 @@ def article_keys(article, **_change) -> set[str] | None:
 
 def _link_changed(article) -> bool:
     before = getattr(article, "_link_before", None)
-    now = tuple(getattr(article, name) for name in LINK_FIELDS)
     return (
         before is not None
-        and before != now
+        and before != _link_shows(article)
         and SiteLink.objects.filter(article=article.pk).exists()
     )
+
+
+def _link_shows(article) -> tuple[bool, str | None]:
+    """What a site link shows of the article now: whether it is there and
+    its address. A draft's new slug or a scheduled time moved shows
+    nothing (the time itself ends the cache's generation and the chrome's
+    copy when it comes)."""
+    public = article.is_public
+    return public, article.slug if public else None
 
 
 def remember_before(sender, instance, raw=False, **_kwargs) -> None:
@@ -61,7 +69,8 @@ def remember_before(sender, instance, raw=False, **_kwargs) -> None:
         )
         if stored is not None:
             instance._category_before, *link = stored
-            instance._link_before = tuple(link)
+            as_stored = Article(**dict(zip(LINK_FIELDS, link, strict=True)))
+            instance._link_before = _link_shows(as_stored)
 
 
 def part_keys(part, **_change) -> set[str]:

@@ -357,6 +357,31 @@ def test_an_article_no_link_names_leaves_other_pages_cached(
     assert menu_links(response.content.decode()) == ["Giới thiệu trung tâm"]
 
 
+def test_a_linked_draft_edited_leaves_other_pages_cached(
+    page_cache,
+    client,
+    make_article,
+    other_category,
+    django_capture_on_commit_callbacks,
+):
+    """The menu shows a linked article only while it is public: a draft's
+    new status (not public yet) or new slug changes nothing on any page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = make_article(title="Giới thiệu (nháp)", status="draft")
+        SiteLink.objects.create(
+            place="menu", kind="article", label=draft.title, article=draft
+        )
+        other = make_article(title="Tin khác chuyên mục", category=other_category)
+    url = other.get_absolute_url()
+    client.get(url)
+    for change in ({"status": "review"}, {"slug": "gioi-thieu-moi"}):
+        with django_capture_on_commit_callbacks(execute=True):
+            for name, value in change.items():
+                setattr(draft, name, value)
+            draft.save()
+        assert client.get(url)["X-Page-Cache"] in ("hit", "near"), change
+
+
 @pytest.mark.parametrize("page_cache_on", [False, True])
 @pytest.mark.parametrize("timed", ["unpublish_at", "published_at"])
 def test_a_menu_article_shows_at_its_times_with_no_save(
