@@ -34,8 +34,13 @@ def _key(request) -> str:
 
 def _of(generation: tuple, page) -> tuple | None:
     """``page`` as read from the cache, if stored under ``generation`` (and
-    by this release: an older one stored no dependencies)."""
-    if isinstance(page, tuple) and len(page) == 6 and page[0] == generation[0]:
+    by this release: an older one stored no dependencies or expiry)."""
+    if (
+        isinstance(page, tuple)
+        and len(page) == 7
+        and page[0] == generation[0]
+        and time.time() < page[6]
+    ):
         return page
     return None
 
@@ -49,7 +54,7 @@ def _fresh(generation: tuple, page: tuple | None) -> tuple | None:
 
 
 def _respond(page: tuple, how: str) -> HttpResponse:
-    _token, status, headers, content, _rendered_at, _dependencies = page
+    _token, status, headers, content, _rendered_at, _dependencies, _expires = page
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -212,6 +217,8 @@ class AnonymousPageCacheMiddleware:
                 response.content,
                 rendered_at,
                 dependencies,
+                # When the shared copy expires: the near ones with it.
+                time.time() + settings.PAGE_CACHE_SECONDS,
             )
             try:
                 versions.ensure(generation[0], dependencies)

@@ -65,3 +65,22 @@ def test_an_article_scheduled_after_a_generation_began_appears_at_its_time(
     time_machine.shift(timedelta(seconds=4))
     wait_for(_near_is_current, seconds=0.3)
     assert "Bài hẹn giờ" in client.get("/").content.decode()
+
+
+def test_near_copies_live_no_longer_than_the_shared_ones(
+    redis_cached, make_article, client, django_capture_on_commit_callbacks, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="Bài được đọc")
+    url = article.get_absolute_url()
+    client.get(url)
+    assert wait_for(_near_is_current) is not None
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "near"
+    time_machine.shift(timedelta(seconds=redis_cached.PAGE_CACHE_SECONDS - 1))
+    assert client.get(url)["X-Page-Cache"] == "near"
+    time_machine.shift(timedelta(seconds=1))
+    # Rendered again, as when the shared copy expired: never served older.
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] in ("hit", "near")
