@@ -13,6 +13,8 @@ cache's dependency keys (``khuyencong.pagecache``), connected from
 
 from __future__ import annotations
 
+from khuyencong.pagecache import gone
+
 from .figure_check import articles_using
 from .models import Article
 
@@ -23,17 +25,30 @@ def article_keys(article, **_change) -> set[str]:
     before = getattr(article, "_category_before", None)
     if before is not None:
         keys.add(f"category:{before}")
+    # Its page gone from its address (withdrawn, deleted, a new slug): no
+    # previous copy of it stands in while it renders as a 404.
+    moved = getattr(article, "_slug_before", article.slug) != article.slug
+    if moved or getattr(article, "_deleting", False) or not article.is_public:
+        keys.add(gone(f"article:{article.pk}"))
     return keys
 
 
 def remember_category(sender, instance, raw=False, **_kwargs) -> None:
-    """pre_save of an article: the category it had, for ``article_keys``."""
+    """pre_save of an article: the category and address it had, for
+    ``article_keys``."""
     if instance.pk and not raw:
-        instance._category_before = (
+        before = (
             Article.objects.filter(pk=instance.pk)
-            .values_list("category_id", flat=True)
+            .values_list("category_id", "slug")
             .first()
         )
+        if before is not None:
+            instance._category_before, instance._slug_before = before
+
+
+def remember_deletion(sender, instance, **_kwargs) -> None:
+    """pre_delete of an article, before the page cache's: it leaves."""
+    instance._deleting = True
 
 
 def part_keys(part, **_change) -> set[str]:

@@ -37,7 +37,7 @@ from .generations import (
     invalidate,
     register_next_change,
 )
-from .keys import ANY, depends_on, register_page_keys
+from .keys import ANY, depends_on, gone, register_page_keys
 from .middleware import AnonymousPageCacheMiddleware
 from .near import near
 
@@ -49,6 +49,7 @@ __all__ = [
     "changed",
     "connect",
     "depends_on",
+    "gone",
     "invalidate",
     "near",
     "register_next_change",
