@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.api import long_layout_csv
 from khuyencong.addresses import fixed
+from khuyencong.pagecache import depends_on, gone
 from khuyencong.params import PageQuery, QueryParametersMixin
 from khuyencong.prepared import PreparedQuery
 
@@ -267,6 +268,9 @@ def block_csv(request, pk: int):
         pk=pk,
         article__in=articles,
     )
+    # Its article's: withdrawn, the download goes with it.
+    own = f"article:{block.article_id}"
+    depends_on(request, own, gone(own))
     return long_layout_csv(
         block_download(block), title=block.title, filename=f"bang-so-lieu-{block.pk}"
     )

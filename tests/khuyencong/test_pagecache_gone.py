@@ -5,8 +5,10 @@ render that stored nothing."""
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
-from news.models import Article
+from news.demo.content import SEED_SLUG, load_demo_content
+from news.models import Article, DataBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +75,20 @@ def test_an_edited_page_is_served_from_its_previous_copy_while_it_renders(
     response = client.get(url)
     assert response["X-Page-Cache"] == "stale"
     assert "Bài cũ" in response.content.decode()
+
+
+def test_a_withdrawn_articles_block_download_goes_with_it(
+    cached, reference_data, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_content()
+    article = Article.objects.get(slug=SEED_SLUG)
+    url = reverse(
+        "news:block_csv", args=[DataBlock.objects.filter(article=article).first().pk]
+    )
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.status = Article.Status.WITHDRAWN
+        article.save()
+    assert client.get(url).status_code == 404
