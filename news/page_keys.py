@@ -8,6 +8,9 @@ cache's dependency keys (``khuyencong.pagecache``), connected from
   articles).
 - ``articles``: every list of articles (home, news list, categories,
   search, feeds, the sitemap) and the figure pages naming their articles.
+- ``most-read``: the most-read list ("Tin đọc nhiều", beside every article).
+  Only a change to an article that ranks in it or may enter it touches it,
+  not every save (see ``_may_be_most_read``).
 - A category's change touches every page: its name is in the menu.
 """
 
@@ -17,6 +20,7 @@ from khuyencong.pagecache import gone
 
 from .figure_check import articles_using
 from .models import Article
+from .mostread import MOST_READ_COUNT, most_read
 
 
 def article_keys(article, **_change) -> set[str]:
@@ -30,7 +34,20 @@ def article_keys(article, **_change) -> set[str]:
     moved = getattr(article, "_slug_before", article.slug) != article.slug
     if moved or getattr(article, "_deleting", False) or not article.is_public:
         keys.add(gone(f"article:{article.pk}"))
+    if _may_be_most_read(article):
+        keys.add("most-read")
     return keys
+
+
+def _may_be_most_read(article) -> bool:
+    """Whether the most-read list may show ``article`` before or after its
+    change: it ranks among the most read of every article, public or not
+    (an article only enters the list by its reads; with a margin for those
+    ranked above it that are not public). The reads counted since show
+    when the list is read again (``PAGE_CACHE_SECONDS`` at most), as
+    before: they change no key."""
+    ranked = most_read(Article.objects.only("pk"), limit=MOST_READ_COUNT * 3)
+    return any(entry.pk == article.pk for entry in ranked)
 
 
 def remember_category(sender, instance, raw=False, **_kwargs) -> None:

@@ -19,7 +19,7 @@ from . import search
 from .blocks import block_download
 from .images.renditions import picture_or_none
 from .models import Article, Category, DataBlock, Tag
-from .mostread import most_read
+from .mostread import MOST_READ_COUNT, most_read
 from .params import SearchQuery
 from .related import related_cards
 from .site.shared import Kept
@@ -27,7 +27,6 @@ from .snapshots import page_context
 from .video import video_for
 
 PAGE_SIZE = 12
-MOST_READ_COUNT = 5
 #: How long each process shows the most-read list it read: the reads
 #: counted meanwhile show after at most this; a change to an article in it
 #: (its title, its being public) at once (``news.site.shared``).
