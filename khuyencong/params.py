@@ -195,7 +195,9 @@ def invalid_query_response(request, form: QueryForm):
 
 class QueryParametersMixin:
     """Validate the query string with ``query_form_class`` before the view
-    reads anything; the cleaned values are in ``self.params``."""
+    reads anything; the cleaned values are in ``self.params`` (and
+    ``request.params``, for what reads the request after the view: the page
+    cache's keys)."""
 
     query_form_class: type[QueryForm] = QueryForm
 
@@ -203,7 +205,7 @@ class QueryParametersMixin:
         form = self.query_form_class(request.GET)
         if not form.is_valid():
             return invalid_query_response(request, form)
-        self.params = form.cleaned_data
+        self.params = request.params = form.cleaned_data
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -23,7 +23,7 @@ class NewsConfig(AppConfig):
 
     def connect_page_cache(self):
         """Each change re-renders only the pages showing it (``page_keys``)."""
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import pre_delete, pre_save
 
         from funding.api import Figure
         from khuyencong.pagecache import (
@@ -45,6 +45,12 @@ class NewsConfig(AppConfig):
             Tag,
         )
 
+        # Connected first: the page cache's receiver reads the mark.
+        pre_delete.connect(
+            page_keys.remember_deletion,
+            sender=Article,
+            dispatch_uid="news-pagecache-article-deleted",
+        )
         connect(Article, keys=page_keys.article_keys)
         pre_save.connect(
             page_keys.remember_before,

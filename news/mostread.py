@@ -26,6 +26,8 @@ from khuyencong.pagecache.common import redis_client
 log = logging.getLogger(__name__)
 
 WINDOW_DAYS = 7
+#: How many articles the most-read list shows.
+MOST_READ_COUNT = 5
 KEEP_DAYS = WINDOW_DAYS + 1
 
 

@@ -8,6 +8,9 @@ cache's dependency keys (``khuyencong.pagecache``), connected from
   articles).
 - ``articles``: every list of articles (home, news list, categories,
   search, feeds, the sitemap) and the figure pages naming their articles.
+- ``most-read``: the most-read list ("Tin đọc nhiều", beside every article).
+  Only a change to an article that ranks in it or may enter it touches it,
+  not every save (see ``_may_be_most_read``).
 - A category's change touches every page: its name is in the menu; so
   does an article's that a site link names, when the link's address or its
   showing at all changes.
@@ -15,8 +18,11 @@ cache's dependency keys (``khuyencong.pagecache``), connected from
 
 from __future__ import annotations
 
+from khuyencong.pagecache import gone
+
 from .figure_check import articles_using
 from .models import Article, SiteLink
+from .mostread import MOST_READ_COUNT, most_read
 
 # What a site link to an article shows of it: its address, and whether it
 # shows at all (``news.site.chrome.read``: only while the article is public).
@@ -36,6 +42,13 @@ def article_keys(article, **_change) -> set[str] | None:
     before = getattr(article, "_category_before", None)
     if before is not None:
         keys.add(f"category:{before}")
+    # Its page gone from its address (withdrawn, deleted, a new slug): no
+    # previous copy of it stands in while it renders as a 404.
+    moved = getattr(article, "_slug_before", article.slug) != article.slug
+    if moved or getattr(article, "_deleting", False) or not article.is_public:
+        keys.add(gone(f"article:{article.pk}"))
+    if _may_be_most_read(article):
+        keys.add("most-read")
     return keys
 
 
@@ -69,8 +82,25 @@ def remember_before(sender, instance, raw=False, **_kwargs) -> None:
         )
         if stored is not None:
             instance._category_before, *link = stored
+            instance._slug_before = link[0]
             as_stored = Article(**dict(zip(LINK_FIELDS, link, strict=True)))
             instance._link_before = _link_shows(as_stored)
+
+
+def _may_be_most_read(article) -> bool:
+    """Whether the most-read list may show ``article`` before or after its
+    change: it ranks among the most read of every article, public or not
+    (an article only enters the list by its reads; with a margin for those
+    ranked above it that are not public). The reads counted since show
+    when the list is read again (``PAGE_CACHE_SECONDS`` at most), as
+    before: they change no key."""
+    ranked = most_read(Article.objects.only("pk"), limit=MOST_READ_COUNT * 3)
+    return any(entry.pk == article.pk for entry in ranked)
+
+
+def remember_deletion(sender, instance, **_kwargs) -> None:
+    """pre_delete of an article, before the page cache's: it leaves."""
+    instance._deleting = True
 
 
 def part_keys(part, **_change) -> set[str]:

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.api import long_layout_csv
 from khuyencong.addresses import fixed
+from khuyencong.pagecache import depends_on, gone
 from khuyencong.params import PageQuery, QueryParametersMixin
 from khuyencong.prepared import PreparedQuery
 
@@ -18,7 +19,7 @@ from . import search
 from .blocks import block_download
 from .images.renditions import picture_or_none
 from .models import Article, Category, DataBlock, Tag
-from .mostread import most_read
+from .mostread import MOST_READ_COUNT, most_read
 from .params import SearchQuery
 from .related import related_cards
 from .site.shared import Kept
@@ -26,7 +27,6 @@ from .snapshots import page_context
 from .video import video_for
 
 PAGE_SIZE = 12
-MOST_READ_COUNT = 5
 #: How long each process shows the most-read list it read: the reads
 #: counted meanwhile show after at most this; a change to an article in it
 #: (its title, its being public) at once (``news.site.shared``), and an
@@ -271,6 +271,9 @@ def block_csv(request, pk: int):
         pk=pk,
         article__in=articles,
     )
+    # Its article's: withdrawn, the download goes with it.
+    own = f"article:{block.article_id}"
+    depends_on(request, own, gone(own))
     return long_layout_csv(
         block_download(block), title=block.title, filename=f"bang-so-lieu-{block.pk}"
     )

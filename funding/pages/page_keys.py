@@ -8,14 +8,19 @@ from ..core.models import Figure
 from ..core.page_keys import EVERY_YEAR, WHICH_EXIST
 
 
-# Pages and what they show, by URL name.
+# Pages and what they show, by URL name. The parameters as the view read
+# them, validated (``khuyencong.params``), never the raw query: "vn " is
+# the area "vn", and must be named so for a change to "vn" to reach it.
+def _param(request, name: str):
+    return getattr(request, "params", {}).get(name)
+
+
 def _year(request) -> int | None:
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() else None
+    return _param(request, "year")
 
 
 def overview(request, **_kwargs) -> set[str]:
-    year, area = _year(request), request.GET.get("area", "")
+    year, area = _year(request), _param(request, "area")
     if year is None or not area:
         return {EVERY_YEAR}
     return {f"figures:area={area}:year={year}", WHICH_EXIST}

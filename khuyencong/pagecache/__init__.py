@@ -8,9 +8,11 @@ are stale and no others, so the next request renders them afresh and
 publishing appears at once. A change to everything (a restore, a change
 that names nothing) starts a new generation. One request at a time renders
 a page; the others get the copy it replaces for those few moments
-(``middleware``). A scheduled article
-becomes public without any save, so no page is kept past the next scheduled
-publication time, which the news app tells through ``register_next_change``
+(``middleware``), unless the page's own object left the public (``gone``
+keys: its new answer is a 404), and never after a render that stored
+nothing. A scheduled article becomes public (or is withdrawn) without any
+save, so no page is kept past the next scheduled time, which the news app
+tells through ``register_next_change`` and which every change reads again
 (the project imports no app: each app connects its models and registers
 what it knows from its ``AppConfig.ready()``).
 
@@ -26,7 +28,9 @@ page rendered for a signed-in user is never stored. If the cache is down,
 pages are served uncached and a warning is logged.
 
 With Redis, each process also keeps near copies of the pages it served
-(``near``), told of every new generation over Redis pub/sub.
+(``near``), told of every new generation over Redis pub/sub; a near copy
+lives no longer than the shared one (``PAGE_CACHE_SECONDS``) nor past its
+generation's end.
 """
 
 from .common import GENERATION_KEY
@@ -37,7 +41,7 @@ from .generations import (
     invalidate,
     register_next_change,
 )
-from .keys import ANY, depends_on, register_page_keys
+from .keys import ANY, depends_on, gone, register_page_keys
 from .middleware import AnonymousPageCacheMiddleware
 from .near import near
 
@@ -49,6 +53,7 @@ __all__ = [
     "changed",
     "connect",
     "depends_on",
+    "gone",
     "invalidate",
     "near",
     "register_next_change",

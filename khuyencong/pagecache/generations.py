@@ -28,8 +28,17 @@ from .stamps import authority
 def new_generation(stamp) -> tuple:
     """A generation starting now, for the database stamp ``stamp``."""
     token = hashlib.sha1(str(time.time_ns()).encode()).hexdigest()[:12]
+    return token, time.time(), _ends(None), stamp
+
+
+def _ends(stored_end: float | None) -> float | None:
+    """When a generation must end: at ``stored_end`` or at the next change
+    with no save, whichever comes first. Read again on every update, as a
+    change may have brought a scheduled time nearer (a withdrawal set for
+    in a few seconds)."""
     upcoming = _next_change()
-    return token, time.time(), upcoming.timestamp() if upcoming else None, stamp
+    ends = [end for end in (stored_end, upcoming and upcoming.timestamp()) if end]
+    return min(ends, default=None)
 
 
 def valid(generation) -> bool:
@@ -84,7 +93,7 @@ def apply() -> tuple:
         if catchable and None not in told:
             touched = set().union(*told)
             clock = versions.bump(stored[0], touched) if touched else None
-            generation = (*stored[:3], stamp)
+            generation = (*stored[:2], _ends(stored[2]), stamp)
             cache.set(GENERATION_KEY, generation, None)
             publish(touched, stored[0], clock)
         else:

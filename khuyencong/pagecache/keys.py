@@ -13,6 +13,11 @@ both sides from their ``AppConfig.ready()``:
 - what a change touches: ``connect(model, keys=function)`` for saves and
   deletions, or ``changed(keys=…)`` for bulk writes.
 
+A page's *own* object (the article of an article's page) also names
+``gone(key)``, which a change touches when the object leaves the public
+(withdrawn, deleted, moved to another address): the previous copy of such a
+page is never served while it renders again (``middleware``).
+
 Every change also touches ``ANY``, the key of a page that says nothing of
 what it shows: such a page renders afresh after any change, as every page
 did before dependency keys.
@@ -23,6 +28,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 ANY = "any"
+GONE = "gone:"
+
+
+def gone(key: str) -> str:
+    """The key a change touches when what ``key`` names left the public."""
+    return GONE + key
+
 
 _page_keys: dict[str, list[Callable]] = {}
 

@@ -15,7 +15,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from . import staff, versions
 from .common import GENERATION_KEY, is_current, warn
 from .generations import renew
-from .keys import page_keys
+from .keys import GONE, page_keys
 from .near import near
 from .stamps import authority
 
@@ -34,8 +34,13 @@ def _key(request) -> str:
 
 def _of(generation: tuple, page) -> tuple | None:
     """``page`` as read from the cache, if stored under ``generation`` (and
-    by this release: an older one stored no dependencies)."""
-    if isinstance(page, tuple) and len(page) == 6 and page[0] == generation[0]:
+    by this release: an older one stored no dependencies or expiry)."""
+    if (
+        isinstance(page, tuple)
+        and len(page) == 7
+        and page[0] == generation[0]
+        and time.time() < page[6]
+    ):
         return page
     return None
 
@@ -48,8 +53,16 @@ def _fresh(generation: tuple, page: tuple | None) -> tuple | None:
     return None
 
 
+def _may_serve_stale(generation: tuple, page: tuple) -> bool:
+    """Whether the previous copy ``page`` may stand in while the page
+    renders again: not once its own object left the public (``keys.gone``),
+    as its new answer is a 404 or a redirect, not an update."""
+    own = [key for key in page[5] if key.startswith(GONE)]
+    return not own or versions.fresh(generation[0], page[4], own)
+
+
 def _respond(page: tuple, how: str) -> HttpResponse:
-    _token, status, headers, content, _rendered_at, _dependencies = page
+    _token, status, headers, content, _rendered_at, _dependencies, _expires = page
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -164,7 +177,7 @@ class AnonymousPageCacheMiddleware:
         try:
             mine = cache.add(lock, 1, settings.PAGE_RENDER_LOCK_SECONDS)
             if not mine:
-                if stale is not None:
+                if stale is not None and _may_serve_stale(generation, stale):
                     return _respond(stale, "stale")
                 page = self._wait(key, lock, generation)
             else:
@@ -179,7 +192,9 @@ class AnonymousPageCacheMiddleware:
         except Exception as exc:
             return self._unavailable(request, exc)
         try:
-            return self._store(request, key, generation, rendered_at)
+            return self._store(
+                request, key, generation, rendered_at, replaces=stale is not None
+            )
         finally:
             if mine:
                 try:
@@ -201,26 +216,45 @@ class AnonymousPageCacheMiddleware:
                 return None
         return None
 
-    def _store(self, request, key: str, generation: tuple, rendered_at: int):
+    def _store(
+        self,
+        request,
+        key: str,
+        generation: tuple,
+        rendered_at: int,
+        *,
+        replaces: bool = False,
+    ):
+        """Render the page and store it if it is for every reader; if not
+        (a 404 now, a private page), drop the copy it ``replaces``: the
+        previous copy stands in only while a render runs, never after."""
         response, for_readers = self._render(request, time.time())
-        if for_readers and _storable(response):
-            dependencies = page_keys(request)
-            page = (
-                generation[0],
-                response.status_code,
-                list(response.items()),
-                response.content,
-                rendered_at,
-                dependencies,
-            )
-            try:
-                versions.ensure(generation[0], dependencies)
-                cache.set(key, page, settings.PAGE_CACHE_SECONDS)
-            except Exception as exc:
-                warn("Page cache unavailable, serving uncached", exc)
-            else:
-                near.put(key, page)
-            response["X-Page-Cache"] = "miss"
+        if not (for_readers and _storable(response)):
+            if replaces:
+                try:
+                    cache.delete(key)
+                except Exception as exc:
+                    warn("Page cache unavailable, serving uncached", exc)
+            return response
+        dependencies = page_keys(request)
+        page = (
+            generation[0],
+            response.status_code,
+            list(response.items()),
+            response.content,
+            rendered_at,
+            dependencies,
+            # When the shared copy expires: the near ones with it.
+            time.time() + settings.PAGE_CACHE_SECONDS,
+        )
+        try:
+            versions.ensure(generation[0], dependencies)
+            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+        except Exception as exc:
+            warn("Page cache unavailable, serving uncached", exc)
+        else:
+            near.put(key, page)
+        response["X-Page-Cache"] = "miss"
         return response
 
     def _render(self, request, since: float | None = None) -> tuple[HttpResponse, bool]:

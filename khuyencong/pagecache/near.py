@@ -77,9 +77,22 @@ class NearCache:
             self._thread.start()
 
     def get(self, key: str, token: str) -> tuple | None:
+        """The copy of ``key`` stored under generation ``token``, unless it
+        outlived the copy in the shared cache (``PAGE_CACHE_SECONDS``: what
+        no change names, such as the reads behind the most-read list, shows
+        after at most that) or the generation ended."""
         with self._lock:
             page = self._pages.get(key)
             if page is None or page[0] != token:
+                return None
+            generation = self.generation
+            ends = (
+                page[6]
+                if generation is None or generation[2] is None
+                else min(page[6], generation[2])
+            )
+            if time.time() >= ends:
+                self._bytes -= len(self._pages.pop(key)[3])
                 return None
             self._pages.move_to_end(key)
             return page
@@ -89,6 +102,8 @@ class NearCache:
         if generation is None or page[0] != generation[0]:
             return
         rendered_at, dependencies = page[4], page[5]
+        if time.time() >= page[6]:
+            return
         if any(self._changed.get(dep, 0) > rendered_at for dep in dependencies):
             return  # told of a change since the page was checked
         size = len(page[3])

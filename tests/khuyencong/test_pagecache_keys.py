@@ -239,3 +239,31 @@ def test_deleting_every_figure_of_an_area_and_year_at_once_changes_the_pickers(
     with django_capture_on_commit_callbacks(execute=True):
         pair.delete()
     assert _rerendered(client, {pickers}) == {pickers}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "area=mien-trung-tay-nguyen%20&year=2021",
+        "area=mien-trung-tay-nguyen&year=02021",
+    ],
+)
+def test_a_figure_page_is_keyed_by_its_parameters_as_read(
+    cached, reference_data, client, django_capture_on_commit_callbacks, query
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_content()
+    url = f"/so-lieu/?{query}"
+    assert "48,79 tỷ đồng" in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    figure = Figure.objects.get(
+        area__code="mien-trung-tay-nguyen",
+        year=2021,
+        fund="all",
+        measure="executed",
+        indicator__code="kinh-phi-khuyen-cong",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.value = Decimal("49_000_000_000")
+        figure.save()
+    assert "49 tỷ đồng" in client.get(url).content.decode()

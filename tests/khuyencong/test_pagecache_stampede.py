@@ -3,6 +3,7 @@ it; the others get the copy it replaces, or, with none, wait for the one
 render. Real concurrency: threads against the live server, a real Redis."""
 
 from concurrent.futures import ThreadPoolExecutor
+from urllib.error import HTTPError
 from urllib.request import urlopen
 
 import pytest
@@ -97,3 +98,28 @@ def test_readers_of_a_page_with_no_copy_wait_for_the_one_render(
     assert kinds.count("miss") == 1, " ".join(kinds)
     assert set(kinds) <= {"miss", "hit", "near"}, " ".join(kinds)
     assert all("Bài mới đăng" in page for _kind, page in answers)
+
+
+def _status(url: str) -> int:
+    try:
+        with urlopen(url, timeout=60) as response:
+            return response.status
+    except HTTPError as error:
+        return error.code
+
+
+def test_readers_of_a_withdrawn_article_never_get_its_previous_copy(
+    gated, live_server, make_article
+):
+    article = make_article(title="Bài sẽ gỡ")
+    url = live_server.url + article.get_absolute_url()
+    assert _read(url)[0] == "miss"
+    article.status = article.Status.WITHDRAWN
+    article.save()
+
+    stampede_gate.reset(READERS)
+    with ThreadPoolExecutor(READERS) as pool:
+        statuses = list(pool.map(_status, [url] * READERS))
+
+    assert statuses == [404] * READERS
+    assert _status(url) == 404

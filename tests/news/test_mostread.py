@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from khuyencong import pagecache
 from news.beacon import BEACON_RATE
-from news.models import Article, ReadCount
+from news.models import Article, Category, ReadCount
 from news.mostread import most_read, record_read
 from tests.khuyencong.redis_server import RedisServer
 
@@ -230,3 +230,36 @@ def test_an_article_withdrawn_at_its_time_leaves_the_list_then(
     assert listed()
     time_machine.shift(timedelta(seconds=1))
     assert not listed()
+
+
+def _most_read_block(html: str) -> str:
+    return html.split('id="most-read-heading"', 1)[1].split("</aside>", 1)[0]
+
+
+def test_other_pages_drop_a_withdrawn_or_renamed_article_from_the_most_read(
+    page_cache, client, make_article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        popular = make_article(title="Bài được đọc nhiều")
+        quiet = make_article(title="Bài ít người đọc")
+        # In a category of its own: neither is among its related articles.
+        elsewhere = Category.objects.create(name="Chuyên mục khác", slug="khac")
+        other = make_article(title="Bài khác", category=elsewhere)
+    for _ in range(3):
+        record_read(article_id=popular.pk, day=timezone.localdate())
+    url = other.get_absolute_url()
+    assert "Bài được đọc nhiều" in _most_read_block(client.get(url).content.decode())
+    # A save of an article the list does not show keeps the page cached.
+    with django_capture_on_commit_callbacks(execute=True):
+        quiet.lead = "Sapo mới."
+        quiet.save()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        popular.title = "Bài đổi tên"
+        popular.save()
+    assert "Bài đổi tên" in _most_read_block(client.get(url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        popular.status = Article.Status.WITHDRAWN
+        popular.save()
+    assert "Bài đổi tên" not in client.get(url).content.decode()
