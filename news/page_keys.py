@@ -47,7 +47,7 @@ def article_keys(article, **_change) -> set[str] | None:
     moved = getattr(article, "_slug_before", article.slug) != article.slug
     if moved or getattr(article, "_deleting", False) or not article.is_public:
         keys.add(gone(f"article:{article.pk}"))
-    if _may_be_most_read(article):
+    if _public_before_or_after(article) and _may_be_most_read(article):
         keys.add("most-read")
     return keys
 
@@ -85,6 +85,13 @@ def remember_before(sender, instance, raw=False, **_kwargs) -> None:
             instance._slug_before = link[0]
             as_stored = Article(**dict(zip(LINK_FIELDS, link, strict=True)))
             instance._link_before = _link_shows(as_stored)
+
+
+def _public_before_or_after(article) -> bool:
+    """The most-read list shows public articles only: one public neither
+    before nor after the change (a draft) is in it neither time."""
+    before = getattr(article, "_link_before", None)
+    return article.is_public or before is None or before[0]
 
 
 def _may_be_most_read(article) -> bool:

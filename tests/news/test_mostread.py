@@ -263,3 +263,22 @@ def test_other_pages_drop_a_withdrawn_or_renamed_article_from_the_most_read(
         popular.status = Article.Status.WITHDRAWN
         popular.save()
     assert "Bài đổi tên" not in client.get(url).content.decode()
+
+
+def test_editing_an_article_public_neither_before_nor_after_keeps_other_pages(
+    page_cache, client, make_article, django_capture_on_commit_callbacks
+):
+    # Read much while it was public, withdrawn since: the list shows it
+    # neither before nor after an edit of its text.
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn = make_article(title="Bài đã gỡ", status=Article.Status.WITHDRAWN)
+        elsewhere = Category.objects.create(name="Chuyên mục khác", slug="khac")
+        other = make_article(title="Bài khác", category=elsewhere)
+    for _ in range(3):
+        record_read(article_id=withdrawn.pk, day=timezone.localdate())
+    url = other.get_absolute_url()
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn.lead = "Sapo sửa sau khi gỡ."
+        withdrawn.save()
+    assert client.get(url)["X-Page-Cache"] == "hit"
