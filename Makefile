@@ -53,7 +53,7 @@ restore: $(VENV)/.run-installed
 
 ## test: lint, format check, import contracts, migrations check and the test suite
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=20
 
 ## lint: the checks of .pre-commit-config.yaml (ruff, djhtml, django-upgrade,
 ## import-linter, migrations) on every tracked file
