@@ -111,6 +111,10 @@ STYLES = (
     "statistical_yearbook",
     "tv_news_script",
     "reader_letter",
+    "budget_estimate_submission",
+    "commune_social_post",
+    "html_yoy_table",
+    "bilingual_summary",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
