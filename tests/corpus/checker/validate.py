@@ -111,6 +111,10 @@ STYLES = (
     "statistical_yearbook",
     "tv_news_script",
     "reader_letter",
+    "quick_qa_sidebar",
+    "inspection_conclusion",
+    "enterprise_press_release",
+    "statistics_bulletin",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
