@@ -115,6 +115,10 @@ STYLES = (
     "commune_social_post",
     "html_yoy_table",
     "bilingual_summary",
+    "quick_qa_sidebar",
+    "inspection_conclusion",
+    "enterprise_press_release",
+    "statistics_bulletin",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
