@@ -37,11 +37,11 @@ from .video import VideoURLField
 
 
 def cover_upload_to(instance, filename: str) -> str:
-    return generated_name(COVER_FOLDER, filename)
+    return generated_name(COVER_FOLDER, filename, instance.cover_image)
 
 
 def body_image_upload_to(instance, filename: str) -> str:
-    return generated_name(BODY_IMAGE_FOLDER, filename)
+    return generated_name(BODY_IMAGE_FOLDER, filename, instance.image)
 
 
 class Category(TimeStampedModel):
