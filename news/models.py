@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 # Migration 0001 names the validator as news.models.validate_image_size.
 from khuyencong.images import IMAGE_VALIDATORS, validate_image_size  # noqa: F401
 from khuyencong.models import TimeStampedModel
-from khuyencong.text import fold, vn_slugify
+from khuyencong.text import clean_text_fields, fold, vn_slugify
 
 # The models of figures in stories live in their own module.
 from .figures import (  # noqa: F401
@@ -310,6 +310,7 @@ class Article(TimeStampedModel):
         return slug
 
     def save(self, *args, **kwargs):
+        clean_text_fields(Article, self)  # before the search vector is built
         if not self.slug:
             self.slug = self._unique_slug()
         # Sanitised here as well as in the form, so no path (shell, import,
