@@ -25,7 +25,7 @@ from .figures import (  # noqa: F401
 from .images.models import LibraryImage
 from .mostread import ReadCount  # noqa: F401
 from .public_record import was_public_record
-from .querysets import ArticleQuerySet
+from .querysets import ArticleQuerySet, holds, public_rule
 from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector
@@ -233,14 +233,9 @@ class Article(TimeStampedModel):
 
     @property
     def is_public(self) -> bool:
-        """Whether the public can see the article right now."""
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= now
-            and (self.unpublish_at is None or self.unpublish_at > now)
-        )
+        """Whether the public can see the article right now: the rule
+        ``Article.objects.published()`` queries."""
+        return holds(public_rule(Article, timezone.now()), self)
 
     @property
     def is_locked(self) -> bool:
