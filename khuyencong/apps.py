@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import pre_save
+
+from .text import clean_text_fields
 
 
 class KhuyencongConfig(AppConfig):
@@ -9,6 +12,10 @@ class KhuyencongConfig(AppConfig):
     default = True
     name = "khuyencong"
     verbose_name = "Khuyến công"
+
+    def ready(self):
+        # Every save of a project model: its text without control characters.
+        pre_save.connect(clean_text_fields, dispatch_uid="khuyencong.clean_text")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -4,7 +4,8 @@ Types: JPG, PNG, WebP or GIF, by the file's name and by what the file is
 (Pillow's format, read from its header): a BMP or TIFF named ``.png``
 would otherwise be kept, and served to staff, under a name it is not.
 Refused, never converted: the original is kept as it was uploaded (readers
-get renditions made from it). One message names the accepted types.
+get renditions made from it), under the extension of what it is
+(``content_extension``). One message names the accepted types.
 
 Pixels: a PNG of 12,000 × 12,000 pixels can weigh 140 KB: the byte limit does not
 bound what a reader's phone must decode. Uploads are refused above
@@ -30,6 +31,15 @@ from PIL import Image
 #: (Pillow's format; a camera's JPEG with a second picture is "MPO").
 ACCEPTED_EXTENSIONS = ("jpg", "jpeg", "png", "webp", "gif")
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF"})
+#: The extension an accepted file is stored under, by what it is: a PNG
+#: named ``.jpg`` is stored (and served) as ``.png``.
+FORMAT_EXTENSIONS = {
+    "JPEG": "jpg",
+    "MPO": "jpg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "GIF": "gif",
+}
 
 
 def _number(value: int) -> str:
@@ -59,6 +69,19 @@ def _read_header(file) -> tuple[tuple[int, int], str] | None:
         return None
     finally:
         file.seek(start)
+
+
+def content_extension(file) -> str | None:
+    """The extension (no dot) matching what ``file`` is, read from its
+    header; None when it is not an accepted image or is too big to open
+    (refused by the validators)."""
+    if file.size > settings.MAX_IMAGE_UPLOAD_BYTES:
+        return None
+    try:
+        header = _read_header(file)
+    except Image.DecompressionBombError:
+        return None
+    return FORMAT_EXTENSIONS.get(header[1]) if header else None
 
 
 def _read_size(file) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+from django.db import models
 from django.utils.text import slugify
 
 # "đ" is a letter of its own, not "d" plus a mark, so Unicode decomposition
@@ -34,9 +35,11 @@ def search_terms(query: str) -> list[str]:
     return re.findall(r"\w+", fold(query))
 
 
-# C0 control characters and DEL. XML 1.0 (RSS, sitemaps) cannot hold them
-# and no reader sees them; Word pastes a vertical tab (\x0b) for Shift+Enter.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 control characters but tab and line breaks, DEL, and lone surrogates
+# (no UTF-8 for them). XML 1.0 (RSS, sitemaps) cannot hold them, PostgreSQL
+# stores no NUL, and no reader sees them; Word pastes a vertical tab (\x0b)
+# for Shift+Enter.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"[\t\n\r]")
 
 
@@ -45,3 +48,23 @@ def without_control_characters(text: str, *, multiline: bool = True) -> str:
     a line or page break, a tab); on one line, tabs and line breaks too."""
     text = _CONTROL.sub(" ", text)
     return text if multiline else _LINE_BREAKS.sub(" ", text)
+
+
+#: The apps whose models' text is cleaned on every save (``clean_text_fields``).
+CLEANED_APPS = frozenset({"khuyencong", "news", "funding"})
+
+
+def clean_text_fields(sender, instance, **kwargs) -> None:
+    """Before a project model is saved (``pre_save``, connected by
+    ``KhuyencongConfig.ready``): its text without control characters, the one
+    rule for every path that saves (admin, commands, shell). Tabs and line
+    breaks stay: the admin's forms put single-line fields on one line.
+    Writes that skip ``save`` clean their text themselves (the import's
+    notes)."""
+    if sender._meta.app_label not in CLEANED_APPS:
+        return
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and _CONTROL.search(value):
+                setattr(instance, field.attname, _CONTROL.sub(" ", value))

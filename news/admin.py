@@ -247,6 +247,9 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
         fields = list(super().get_readonly_fields(request, obj))
         if self._slug_locked(obj):
             fields.append("slug")
+        if not self.can_publish(request):
+            # Whose article it is: changed only by those who manage others'.
+            fields.append("author")
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):

@@ -52,8 +52,9 @@ class LatestArticlesFeed(Feed):
 
 
 def _xml_text(text: str) -> str:
-    """XML 1.0 holds no control character: one stored by another path than
-    the admin's forms (which drop them) must not make the feed a 500."""
+    """XML 1.0 holds no control character: every save drops them
+    (``khuyencong.text.clean_text_fields``), but one stored some other way
+    (raw SQL, a restored backup) must not make the feed a 500."""
     return without_control_characters(text or "", multiline=False)
 
 

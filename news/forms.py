@@ -93,6 +93,8 @@ class ArticleAdminForm(forms.ModelForm):
                 cleaned.update(current)
                 for name, value in current.items():
                     setattr(self.instance, name, value)
+        if not self.can_publish:
+            self._keep_author(cleaned)
         if not self.can_publish and cleaned.get("status") in Article.LOCKED_STATUSES:
             self.add_error(
                 "status" if "status" in self.fields else None,
@@ -101,6 +103,22 @@ class ArticleAdminForm(forms.ModelForm):
         if self.sends_back:
             self._check_send_back(cleaned)
         return cleaned
+
+    def _keep_author(self, cleaned) -> None:
+        """Only those who may publish change whose article it is: for the
+        others the author stays as stored (whatever was posted, and whoever
+        wrote a version being restored); a new article is its writer's
+        (``ArticleAdmin.save_model``)."""
+        stored = (
+            Article.objects.filter(pk=self.instance.pk)
+            .values_list("author_id", flat=True)
+            .first()
+            if self.instance.pk
+            else None
+        )
+        self.instance.author_id = stored
+        if "author" in cleaned:
+            cleaned["author"] = self.instance.author
 
     @property
     def sends_back(self) -> bool:

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 # Migration 0001 names the validator as news.models.validate_image_size.
 from khuyencong.images import IMAGE_VALIDATORS, validate_image_size  # noqa: F401
 from khuyencong.models import TimeStampedModel
-from khuyencong.text import fold, vn_slugify
+from khuyencong.text import clean_text_fields, fold, vn_slugify
 
 # The models of figures in stories live in their own module.
 from .figures import (  # noqa: F401
@@ -25,7 +25,7 @@ from .figures import (  # noqa: F401
 from .images.models import LibraryImage
 from .mostread import ReadCount  # noqa: F401
 from .public_record import was_public_record
-from .querysets import ArticleQuerySet
+from .querysets import ArticleQuerySet, holds, public_rule
 from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 from .search import build_search_vector
@@ -37,11 +37,11 @@ from .video import VideoURLField
 
 
 def cover_upload_to(instance, filename: str) -> str:
-    return generated_name(COVER_FOLDER, filename)
+    return generated_name(COVER_FOLDER, filename, instance.cover_image)
 
 
 def body_image_upload_to(instance, filename: str) -> str:
-    return generated_name(BODY_IMAGE_FOLDER, filename)
+    return generated_name(BODY_IMAGE_FOLDER, filename, instance.image)
 
 
 class Category(TimeStampedModel):
@@ -233,14 +233,9 @@ class Article(TimeStampedModel):
 
     @property
     def is_public(self) -> bool:
-        """Whether the public can see the article right now."""
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= now
-            and (self.unpublish_at is None or self.unpublish_at > now)
-        )
+        """Whether the public can see the article right now: the rule
+        ``Article.objects.published()`` queries."""
+        return holds(public_rule(Article, timezone.now()), self)
 
     @property
     def is_locked(self) -> bool:
@@ -310,6 +305,7 @@ class Article(TimeStampedModel):
         return slug
 
     def save(self, *args, **kwargs):
+        clean_text_fields(Article, self)  # before the search vector is built
         if not self.slug:
             self.slug = self._unique_slug()
         # Sanitised here as well as in the form, so no path (shell, import,

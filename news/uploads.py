@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from django.utils import timezone
 
-from khuyencong.images import ACCEPTED_EXTENSIONS
+from khuyencong.images import ACCEPTED_EXTENSIONS, content_extension
 
 IMAGE_EXTENSIONS = list(ACCEPTED_EXTENSIONS)
 COVER_FOLDER = "news/covers"
@@ -22,10 +22,12 @@ _GENERATED_NAME = re.compile(
 )
 
 
-def generated_name(folder: str, filename: str) -> str:
-    """``folder/YYYY/MM/<random>.<ext>``: never the uploader's file name,
-    only its (validated) extension."""
-    ext = PurePath(filename).suffix.lower()
+def generated_name(folder: str, filename: str, file=None) -> str:
+    """``folder/YYYY/MM/<random>.<ext>``: never the uploader's file name.
+    The extension is that of what ``file`` (the upload) is, whatever its
+    name says; without a readable file, its (validated) name's."""
+    found = content_extension(file) if file else None
+    ext = f".{found}" if found else PurePath(filename).suffix.lower()
     ext = ".jpg" if ext == ".jpeg" else ext
     return timezone.now().strftime(f"{folder}/%Y/%m/") + uuid.uuid4().hex + ext
 

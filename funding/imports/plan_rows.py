@@ -15,6 +15,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from khuyencong.text import without_control_characters
+
 from ..core.amounts import storable
 from ..core.formatting import MONEY_UNITS, format_number
 from ..core.models import Area, Figure, Indicator
@@ -207,6 +209,8 @@ class RowChecker(UnitsMixin):
                     "ghi chú có ký tự NUL (mã 0, hiện là ␀): không lưu được. Hãy xoá ký tự đó."
                 ),
             )
+        # Written by COPY, not ``save``: cleaned here as a save would.
+        parts["note"] = without_control_characters(parts["note"])
         return parts
 
     def _area(self, row, year: int, period) -> Area | None:

@@ -227,10 +227,12 @@ class AnonymousPageCacheMiddleware:
     ):
         """Render the page and store it if it is for every reader; if not
         (a 404 now, a private page), drop the copy it ``replaces``: the
-        previous copy stands in only while a render runs, never after."""
+        previous copy stands in only while a render runs, never after. A
+        failed render (5xx) says nothing of the page: the copy stays, to
+        stand in for the next render, and expires at its time."""
         response, for_readers = self._render(request, time.time())
         if not (for_readers and _storable(response)):
-            if replaces:
+            if replaces and response.status_code < 500:
                 try:
                     cache.delete(key)
                 except Exception as exc:

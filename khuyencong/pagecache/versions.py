@@ -34,7 +34,11 @@ return c
 
 _ENSURE = """
 local c = tonumber(redis.call('GET', KEYS[1]) or '0')
-for i = 2, #KEYS do redis.call('SET', KEYS[i], c, 'EX', ARGV[1], 'NX') end
+for i = 2, #KEYS do
+  if not redis.call('SET', KEYS[i], c, 'EX', ARGV[1], 'NX') then
+    redis.call('EXPIRE', KEYS[i], ARGV[1])
+  end
+end
 return c
 """
 
@@ -76,7 +80,8 @@ def bump(token: str, dependencies) -> int:
 def ensure(token: str, dependencies) -> None:
     """Give each of ``dependencies`` the cache lacks the clock's present
     value (any change since was made before it, so no page rendered
-    earlier is trusted with it)."""
+    earlier is trusted with it), and each it holds its time to live again,
+    its value kept: every key a page is stored with outlives the page."""
     keys = [clock_key(token), *(key_of(token, key) for key in sorted(dependencies))]
     if redis_url() is not None:
         _script(_ENSURE, keys)
@@ -84,7 +89,8 @@ def ensure(token: str, dependencies) -> None:
     with _lock:
         value = cache.get(keys[0]) or 0
         for key in keys[1:]:
-            cache.add(key, value, _ttl())
+            if not cache.add(key, value, _ttl()):
+                cache.touch(key, _ttl())
 
 
 def clock(token: str) -> int:

@@ -13,7 +13,7 @@ UNIT = [MinValueValidator(0), MaxValueValidator(1)]
 
 
 def library_upload_to(instance, filename: str) -> str:
-    return generated_name(LIBRARY_FOLDER, filename)
+    return generated_name(LIBRARY_FOLDER, filename, instance.file)
 
 
 class LibraryImageQuerySet(models.QuerySet):

@@ -1,4 +1,5 @@
 import time
+from decimal import Decimal
 
 import pytest
 
@@ -79,3 +80,58 @@ def data(reference_data, make_user):
     plan = plan_file(template.encode(), file_name="mau.csv", source=source)
     apply_import(plan=plan, user=make_user("importer"))
     return article
+
+
+def _demo_figure() -> Figure:
+    return Figure.objects.get(
+        area__code="mien-trung-tay-nguyen",
+        year=2021,
+        fund="all",
+        measure="executed",
+        indicator__code="kinh-phi-khuyen-cong",
+    )
+
+
+@pytest.fixture
+def demo_figure(db):
+    """A function returning, as stored now, the demo's executed funding of
+    Miền Trung - Tây Nguyên in 2021 (48,79 tỷ đồng as loaded), which the
+    figure pages and the demo article show."""
+    return _demo_figure
+
+
+@pytest.fixture
+def correct_demo_figure(demo_figure, django_capture_on_commit_callbacks):
+    """A function correcting that figure to 49 tỷ đồng, committed (the page
+    cache is told); it returns the figure."""
+
+    def correct() -> Figure:
+        figure = demo_figure()
+        with django_capture_on_commit_callbacks(execute=True):
+            figure.value = Decimal("49_000_000_000")
+            figure.save()
+        return figure
+
+    return correct
+
+
+@pytest.fixture
+def figure_page_refreshes(
+    cached,
+    reference_data,
+    client,
+    correct_demo_figure,
+    django_capture_on_commit_callbacks,
+):
+    """A function asserting that the page at ``url``, cached with the demo's
+    figure (48,79 tỷ đồng), shows it corrected (49 tỷ đồng) at once."""
+
+    def check(url: str) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            load_demo_content()
+        assert "48,79 tỷ đồng" in client.get(url).content.decode()
+        assert client.get(url)["X-Page-Cache"] == "hit"
+        correct_demo_figure()
+        assert "49 tỷ đồng" in client.get(url).content.decode()
+
+    return check

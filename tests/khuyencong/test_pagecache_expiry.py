@@ -5,9 +5,12 @@ in the shared cache and the near ones alike."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from khuyencong import pagecache
+from khuyencong.pagecache import versions
+from khuyencong.pagecache.common import GENERATION_KEY
 
 from .conftest import wait_for
 
@@ -84,3 +87,26 @@ def test_near_copies_live_no_longer_than_the_shared_ones(
     # Rendered again, as when the shared copy expired: never served older.
     assert client.get(url)["X-Page-Cache"] == "miss"
     assert client.get(url)["X-Page-Cache"] in ("hit", "near")
+
+
+def test_a_page_stored_again_gives_its_keys_their_time_again_in_redis(
+    redis_cached, redis_server, make_article, client, django_capture_on_commit_callbacks
+):
+    """What ``test_what_a_page_shows_lasts_as_long_as_its_copy`` checks in
+    the memory cache, in Redis (whose clock no test moves): a key about to
+    expire lives again for as long as a key lives, its value kept."""
+    redis_cached.PAGE_NEAR_CACHE_BYTES = 0  # each read goes to Redis
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="Bài đọc nhiều")
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    token = cache.get(GENERATION_KEY)[0]
+    redis = redis_server.client()
+    key = cache.make_and_validate_key(
+        versions.key_of(token, f"gone:article:{article.pk}")
+    )
+    value = redis.get(key)
+    redis.expire(key, 5)
+    cache.delete(f"pagecache:page:GET:http://testserver{url}")
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert redis.ttl(key) > 3000 and redis.get(key) == value

@@ -6,6 +6,7 @@ render that stored nothing."""
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, DataBlock
@@ -92,3 +93,48 @@ def test_a_withdrawn_articles_block_download_goes_with_it(
         article.status = Article.Status.WITHDRAWN
         article.save()
     assert client.get(url).status_code == 404
+
+
+def test_a_failed_render_leaves_the_previous_copy_standing_in(
+    rendering, make_article, client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A render that fails (a 500: a bug, the database away a moment) is
+    no answer about the page: its previous copy stays, to stand in while
+    the page renders again, and expires at its time."""
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="Bài cũ")
+    url = article.get_absolute_url()
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Bài đã sửa"
+        article.save()
+
+    def broken(article):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr("news.views.page_context", broken)
+    client.raise_request_exception = False
+    assert client.get(url).status_code == 500
+    rendering(url)
+    response = client.get(url)
+    assert (response.status_code, response["X-Page-Cache"]) == (200, "stale")
+    assert "Bài cũ" in response.content.decode()
+
+
+def test_what_a_page_shows_lasts_as_long_as_its_copy(
+    cached, make_article, client, django_capture_on_commit_callbacks, time_machine
+):
+    """The keys a stored page depends on (its article's, ``gone:article``)
+    outlive it, however long ago they were first set: a page read for
+    hours is not rendered again, nor its readers kept from its previous
+    copy, only because a key set hours ago expired."""
+    time_machine.move_to(timezone.now(), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="Bài đọc nhiều")
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    # The copy (600 s) expired; the keys set with it (3,600 s) not yet.
+    time_machine.shift(3500)
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    time_machine.shift(200)
+    assert client.get(url)["X-Page-Cache"] == "hit"

@@ -3,7 +3,6 @@ what it shows (dependency keys), and a change re-renders the pages showing
 it and no others, at once."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -46,7 +45,7 @@ def _rerendered(client, urls) -> set[str]:
 
 
 def test_a_corrected_figure_re_renders_only_the_pages_showing_it(
-    demo, client, django_capture_on_commit_callbacks
+    demo, client, correct_demo_figure
 ):
     other = Article.objects.published().exclude(pk=demo.pk).first()
     showing = {
@@ -65,16 +64,7 @@ def test_a_corrected_figure_re_renders_only_the_pages_showing_it(
         "/so-lieu/xep-hang/?year=2024",
     }
     _fill(client, showing | not_showing)
-    figure = Figure.objects.get(
-        area__code="mien-trung-tay-nguyen",
-        year=2021,
-        fund="all",
-        measure="executed",
-        indicator__code="kinh-phi-khuyen-cong",
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        figure.value = Decimal("49_000_000_000")
-        figure.save()
+    correct_demo_figure()
 
     assert _rerendered(client, showing | not_showing) == showing
     assert (
@@ -189,7 +179,7 @@ def test_near_copies_drop_only_the_pages_a_change_touches(
 
 
 def test_a_figure_moved_to_another_year_re_renders_the_pages_showing_it_before(
-    demo, client, django_capture_on_commit_callbacks
+    demo, client, demo_figure, django_capture_on_commit_callbacks
 ):
     """Its year (or area) edited in the admin: the pages that showed it where
     it was no longer show it, as much as the new ones now do."""
@@ -199,13 +189,7 @@ def test_a_figure_moved_to_another_year_re_renders_the_pages_showing_it_before(
         "/so-lieu/xep-hang/?year=2021",
     }
     _fill(client, before)
-    figure = Figure.objects.get(
-        area__code="mien-trung-tay-nguyen",
-        year=2021,
-        fund="all",
-        measure="executed",
-        indicator__code="kinh-phi-khuyen-cong",
-    )
+    figure = demo_figure()
     shown = client.get(OVERVIEW.format("mien-trung-tay-nguyen", 2021)).content
     with django_capture_on_commit_callbacks(execute=True):
         figure.year, figure.period_end = 2019, figure.period_end.replace(year=2019)
@@ -248,22 +232,5 @@ def test_deleting_every_figure_of_an_area_and_year_at_once_changes_the_pickers(
         "area=mien-trung-tay-nguyen&year=02021",
     ],
 )
-def test_a_figure_page_is_keyed_by_its_parameters_as_read(
-    cached, reference_data, client, django_capture_on_commit_callbacks, query
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo_content()
-    url = f"/so-lieu/?{query}"
-    assert "48,79 tỷ đồng" in client.get(url).content.decode()
-    assert client.get(url)["X-Page-Cache"] == "hit"
-    figure = Figure.objects.get(
-        area__code="mien-trung-tay-nguyen",
-        year=2021,
-        fund="all",
-        measure="executed",
-        indicator__code="kinh-phi-khuyen-cong",
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        figure.value = Decimal("49_000_000_000")
-        figure.save()
-    assert "49 tỷ đồng" in client.get(url).content.decode()
+def test_a_figure_page_is_keyed_by_its_parameters_as_read(figure_page_refreshes, query):
+    figure_page_refreshes(f"/so-lieu/?{query}")

@@ -138,3 +138,49 @@ def test_a_file_over_the_size_limit_is_refused_for_its_size_alone(
     assert "Ảnh quá lớn" in message
     assert ACCEPTED not in message
     assert not LibraryImage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "stored"),
+    [
+        ("anh.jpg", "PNG", ".png"),
+        ("anh.png", "JPEG", ".jpg"),
+        ("a.gif", "WEBP", ".webp"),
+    ],
+)
+def test_a_file_is_stored_under_the_extension_of_what_it_is(
+    editor_client, name, fmt, stored
+):
+    """Served with the type its name says: a PNG named .jpg is kept as .png."""
+    assert upload(editor_client, name, picture(fmt)).status_code == 201
+    assert LibraryImage.objects.get().file.name.endswith(stored)
+
+
+def test_the_add_form_stores_under_the_extension_of_what_it_is(editor_client):
+    response = editor_client.post(
+        ADD_URL,
+        {
+            "file": SimpleUploadedFile("anh.jpg", picture("PNG")),
+            "alt_text": "Ảnh thử",
+            "focal_x": "0.5",
+            "focal_y": "0.5",
+        },
+    )
+    assert response.status_code == 302
+    assert LibraryImage.objects.get().file.name.endswith(".png")
+
+
+def test_body_images_and_old_covers_are_stored_under_what_they_are(make_article):
+    article = make_article()
+    image = ArticleImage.objects.create(
+        article=article,
+        image=SimpleUploadedFile("anh.jpg", picture("PNG")),
+        alt_text="Ảnh",
+    )
+    assert image.image.name.startswith("news/images/")
+    assert image.image.name.endswith(".png")
+    article.cover_image = SimpleUploadedFile("bia.png", picture("JPEG"))
+    article.cover_alt = "Bìa"
+    article.save()
+    assert article.cover_image.name.startswith("news/covers/")
+    assert article.cover_image.name.endswith(".jpg")
