@@ -226,13 +226,13 @@ class AnonymousPageCacheMiddleware:
         replaces: bool = False,
     ):
         """Render the page and store it if it is for every reader; if not
-        (a 404 now, a private page), drop the copy it ``replaces``: the
-        previous copy stands in only while a render runs, never after. A
-        failed render (5xx) says nothing of the page: the copy stays, to
-        stand in for the next render, and expires at its time."""
+        (a 404 now, a private page, a failed render), drop the copy it
+        ``replaces``: that copy is out of date (something it shows changed),
+        so it stands in only while a render runs, never after, even while
+        renders keep failing."""
         response, for_readers = self._render(request, time.time())
         if not (for_readers and _storable(response)):
-            if replaces and response.status_code < 500:
+            if replaces:
                 try:
                     cache.delete(key)
                 except Exception as exc:
