@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khuyencong.admin_versions import VERSION_FIELD, Version, last_change
+from khuyencong.text import without_control_characters
 
 from ..models import Article
 from ..sanitize import sanitize_html
@@ -37,12 +38,14 @@ VALUES_LIMIT = 500
 
 
 def _kept(value):
-    """A field's submitted value as stored (text, a flag, or a list of them,
-    as the widget sends them); None for anything else (a file)."""
+    """A field's submitted value as stored (text without control
+    characters, a flag, or a list of them, as the widget sends them); None
+    for anything else (a file)."""
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return value[:VALUE_LIMIT]
+        # As any save would keep it: PostgreSQL's JSON holds no NUL.
+        return without_control_characters(value)[:VALUE_LIMIT]
     if isinstance(value, (list, tuple)):
         kept = [_kept(item) for item in value[:VALUES_LIMIT]]
         return kept if all(isinstance(item, str) for item in kept) else None

@@ -255,3 +255,14 @@ def test_bad_input_is_a_clear_refusal(editor_client, draft):
     )
     assert response.status_code == 409
     assert not DraftAutosave.objects.exists()
+
+
+def test_control_characters_typed_beside_the_text_are_not_kept(editor_client, draft):
+    """A NUL pasted into a one-line field is refused by PostgreSQL's JSON:
+    the copy keeps the field as any save would, and the autosave works."""
+    response = editor_client.post(
+        autosave_url(draft), typed(draft, byline="Nhóm\x00 phóng\x0bviên")
+    )
+    assert response.status_code == 200
+    copy = DraftAutosave.objects.get(article=draft)
+    assert copy.fields["byline"] == "Nhóm  phóng viên"
