@@ -310,6 +310,13 @@ class RowChecker(UnitsMixin):
                 places = -parsed.value.as_tuple().exponent
                 told = _("%(why)s Giá trị tính bằng đồng (sau khi quy đổi): %(value)s.")
                 why = told % {"why": why, "value": format_number(parsed.value, places)}
+            elif parsed.scale > 1 and exc.code == "max_whole_digits":
+                # Its digits past the 28th may be rounded: count, not show.
+                told = _(
+                    "%(why)s Giá trị tính bằng đồng (sau khi quy đổi) có "
+                    "%(count)s chữ số trước dấu thập phân."
+                )
+                why = told % {"why": why, "count": parsed.value.adjusted() + 1}
             self.error(index, raw, why)
             return None
         if rounding is EXACT:
