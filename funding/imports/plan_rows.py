@@ -75,6 +75,11 @@ class RowChecker(UnitsMixin):
             if key and key not in self.columns and not declined:
                 self.columns[key] = index
                 self.units[index] = unit_of(header)
+        for index, mapped in table.measure_maps.items():  # "Cột ánh xạ"
+            self.columns[mapped.measure] = index
+            self.units[index] = (
+                unit_of(table.headers[index]) if index < len(table.headers) else ""
+            )
         self.measure_columns = [m for m in MEASURE_COLUMNS if m in self.columns]
         self.long_layout = "measure" in self.columns and "value" in self.columns
         self.header_of = dict(enumerate(table.headers))
@@ -133,9 +138,27 @@ class RowChecker(UnitsMixin):
             return None, self.errors
         parts = self._dimensions(row, year)
         values = self._values(row, parts.get("indicator"))
+        self._mapped_funds(values, parts.get("fund"))
         if self.errors:
             return None, self.errors
         return (parts, values), []
+
+    def _mapped_funds(self, values, fund) -> None:
+        """A column mapped to a fund holds the row's fund or is an error:
+        a plain table states its fund per row."""
+        for _measure, _value, _rounding, index, raw in values:
+            mapped = self.table.measure_maps.get(index)
+            if mapped is None or mapped.fund in (None, fund) or fund is None:
+                continue
+            why = _(
+                "“Cột ánh xạ” ghi cột này là nguồn %(mapped)s nhưng dòng này là "
+                "%(row)s; hãy sửa “Cột ánh xạ” hoặc cột “Nguồn kinh phí”."
+            )
+            labels = {
+                "mapped": Figure.Fund(mapped.fund).label,
+                "row": Figure.Fund(fund).label,
+            }
+            self.error(index, raw, why % labels)
 
     def error(self, index, value, message):
         cell = "" if index is None else f"{column_letters(index)}{self.number}"

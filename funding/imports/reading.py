@@ -52,6 +52,11 @@ class SheetTable:
     unit_sources: list[str] = field(default_factory=list)
     #: The columns (letters) the officer declined ("Cột không dùng").
     ignored: frozenset[str] = frozenset()
+    #: What the officer wrote in "Cột ánh xạ" (letter → ``ColumnMap``), and
+    #: for a plain table the columns it applies to (index → ``ColumnMap``,
+    #: ``funding.imports.table_maps``).
+    mapped: dict = field(default_factory=dict)
+    measure_maps: dict = field(default_factory=dict)
 
 
 def header_key(cell) -> str:
@@ -101,6 +106,7 @@ def read_table(
         return _report(data, lowered, sheet, (name, rows), context or {})
     table = _table(rows, known, header_row, name)
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
+    table.mapped = dict((context or {}).get("map_columns") or {})
     return table
 
 
