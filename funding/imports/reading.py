@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import MONEY_UNITS
+from .hidden_parts import hidden_sheet_unused, hidden_warnings
 from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
 from .readers.delimited import read_csv
 from .readers.ods import ods_sheet_names, read_ods
@@ -105,6 +106,7 @@ def read_table(
     ):
         return _report(data, lowered, sheet, (name, rows), context or {})
     table = _table(rows, known, header_row, name)
+    table.warnings.extend(hidden_warnings(rows, ""))
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
     table.mapped = dict((context or {}).get("map_columns") or {})
     return table
@@ -121,6 +123,9 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
         )
         read = read_xlsx if lowered.endswith(".xlsx") else read_ods
         sheets = [first] + [read(data, n, None) for n in names if n != first[0]]
+    # A sheet hidden is read only when named (the first is the one shown).
+    hidden = [name for name, rows in sheets[1:] if rows.hidden_sheet]
+    sheets = [(name, rows) for name, rows in sheets if name not in hidden]
     report = ReportSheets(
         csv=lowered.endswith((".csv", ".txt")),
         many=len(sheets) > 1,
@@ -131,6 +136,8 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
     )
     for name, rows in sheets:
         report.add(name, rows.rows)
+        report.warnings.extend(hidden_warnings(rows, name if len(sheets) > 1 else ""))
+    report.unused.extend(hidden_sheet_unused(name) for name in hidden)
     report.finish()
     if not report.layouts and not report.errors:
         raise ReadError(

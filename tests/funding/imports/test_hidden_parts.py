@@ -1,0 +1,81 @@
+"""What a workbook hides: a hidden sheet is not read unless named, and
+hidden rows and columns holding data are read with a warning naming them,
+never silently."""
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from .test_imports import plan
+
+pytestmark = pytest.mark.django_db
+
+HEADER = [
+    "Tỉnh, thành phố",
+    "Năm",
+    "Nguồn kinh phí",
+    "Kế hoạch (tỷ đồng)",
+    "Thực hiện (tỷ đồng)",
+]
+
+
+def saved(book) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def hidden_first_sheet() -> bytes:
+    book = Workbook()
+    old = book.active
+    old.title = "cu"
+    old.append(HEADER)
+    old.append(["Ninh Thuận", 2016, "KCĐP", "99", ""])
+    old.sheet_state = "hidden"
+    new = book.create_sheet("moi")
+    new.append(HEADER)
+    new.append(["Ninh Thuận", 2016, "KCĐP", "1", ""])
+    book.active = 1
+    return saved(book)
+
+
+def values(p):
+    return [f.value for f in p.figures]
+
+
+def test_the_sheet_shown_is_read_not_a_hidden_first_one():
+    p = plan(hidden_first_sheet())
+    assert p.errors == [] and p.sheet == "moi"
+    assert values(p) == [1_000_000_000]
+
+
+def test_a_hidden_sheet_named_by_the_officer_is_read():
+    p = plan(hidden_first_sheet(), sheet="cu")
+    assert p.errors == [] and values(p) == [99_000_000_000]
+
+
+def test_hidden_rows_holding_data_are_a_warning_naming_them():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Ninh Thuận", 2016, "KCĐP", "1", ""])
+    sheet.append(["Ninh Thuận", 2015, "KCĐP", "2", ""])
+    sheet.row_dimensions[3].hidden = True
+    p = plan(saved(book))
+    assert [w.row for w in p.warnings] == [3], [str(w) for w in p.warnings]
+    assert "dòng 3 bị ẩn" in p.warnings[0].message
+    assert not p.can_apply
+    assert plan(saved(book), confirmed=True).can_apply
+
+
+def test_hidden_columns_holding_data_are_a_warning_naming_them():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Ninh Thuận", 2016, "KCĐP", "1", "2"])
+    sheet.column_dimensions["E"].hidden = True
+    sheet.column_dimensions["G"].hidden = True  # empty: nothing to tell
+    p = plan(saved(book))
+    assert [w.column for w in p.warnings] == ["E"]
+    assert "cột E bị ẩn" in p.warnings[0].message
