@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from django.utils.translation import gettext as _
+
 from khuyencong.digits import OTHER_DIGITS_MESSAGE, has_other_digits
 
 from .formatting import MONEY_UNITS
@@ -117,6 +119,12 @@ def parse_number(text, unit: str = "") -> ParsedNumber | None:
     """
     if text is None:
         return None
+    if isinstance(text, bool):
+        # A TRUE/FALSE cell is no amount, though Python counts it as 1 or 0.
+        raise NumberFormatError(
+            _("ô chứa giá trị đúng/sai (%(value)s), không phải số.")
+            % {"value": "TRUE" if text else "FALSE"}
+        )
     if isinstance(text, int | Decimal):
         value = Decimal(text)
         scale = MONEY_UNITS.get(unit.lower(), Decimal(1)) if unit else Decimal(1)

@@ -175,7 +175,11 @@ class RowChecker(UnitsMixin):
     def _year(self, row) -> int | None:
         year_value, year_index = self.cell(row, "year")
         try:
-            year = int(Decimal(str(year_value).strip()))
+            exact = Decimal(str(year_value).strip())
+            if isinstance(year_value, bool) or exact != exact.to_integral_value():
+                self.error(year_index, year_value, _("năm phải là số nguyên."))
+                return None
+            year = int(exact)
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 raise ValueError
         except (ValueError, ArithmeticError, TypeError):
