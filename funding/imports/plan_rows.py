@@ -295,7 +295,7 @@ class RowChecker(UnitsMixin):
         for measure, raw, index in self._raw_values(row):
             unit = "" if counting else (self.units.get(index) or row_unit)
             try:
-                parsed = parse_number(raw, unit=unit)
+                parsed = parse_number(raw, unit=unit, point_decimals=self.table.csv)
             except NumberFormatError as exc:
                 self.error(index, raw, str(exc))
                 continue
@@ -365,7 +365,9 @@ class RowChecker(UnitsMixin):
             return None
         try:
             parsed = parse_number(
-                rounding_value, unit=self.units.get(rounding_index) or row_unit
+                rounding_value,
+                unit=self.units.get(rounding_index) or row_unit,
+                point_decimals=self.table.csv,
             )
         except NumberFormatError as exc:
             self.error(rounding_index, rounding_value, str(exc))

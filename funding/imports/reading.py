@@ -51,6 +51,8 @@ class SheetTable:
     layout: str = "table"
     #: Where a report states its units ("“Đơn vị tính: triệu đồng” (dòng 6)").
     unit_sources: list[str] = field(default_factory=list)
+    #: Read from a CSV file: its raw values may have a decimal point ("1234.5").
+    csv: bool = False
     #: The columns (letters) the officer declined ("Cột không dùng").
     ignored: frozenset[str] = frozenset()
     #: What the officer wrote in "Cột ánh xạ" (letter → ``ColumnMap``), and
@@ -108,6 +110,7 @@ def read_table(
     table = _table(rows, known, header_row, name)
     table.warnings.extend(hidden_warnings(rows, ""))
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
+    table.csv = lowered.endswith((".csv", ".txt"))
     table.mapped = dict((context or {}).get("map_columns") or {})
     return table
 
@@ -155,6 +158,7 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
         warnings=report.warnings,
         unused=report.unused,
         layout="report",
+        csv=lowered.endswith((".csv", ".txt")),
         unit_sources=[
             _("“%(text)s” (dòng %(row)s)")
             % {"text": layout.unit_text, "row": layout.unit_row}
