@@ -3,6 +3,9 @@ hidden rows and columns holding data are read with a warning naming them,
 never silently."""
 
 import io
+import os
+import shutil
+import subprocess
 
 import pytest
 from openpyxl import Workbook
@@ -79,3 +82,59 @@ def test_hidden_columns_holding_data_are_a_warning_naming_them():
     p = plan(saved(book))
     assert [w.column for w in p.warnings] == ["E"]
     assert "cột E bị ẩn" in p.warnings[0].message
+
+
+@pytest.fixture(scope="module")
+def hidden_ods(tmp_path_factory) -> bytes:
+    """The hidden first sheet, hidden row and hidden column above, as
+    LibreOffice saves them in its own format."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is needed to write the .ods")
+    folder = tmp_path_factory.mktemp("ods")
+    book = Workbook()
+    old = book.active
+    old.title = "cu"
+    old.append(HEADER)
+    old.append(["Ninh Thuận", 2016, "KCĐP", "99", ""])
+    old.sheet_state = "hidden"
+    new = book.create_sheet("moi")
+    new.append(HEADER)
+    new.append(["Ninh Thuận", 2016, "KCĐP", "1", "2"])
+    new.append(["Ninh Thuận", 2015, "KCĐP", "3", ""])
+    new.row_dimensions[3].hidden = True
+    new.column_dimensions["E"].hidden = True
+    book.active = 1
+    (folder / "h.xlsx").write_bytes(saved(book))
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            folder,
+            folder / "h.xlsx",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(folder)},
+    )
+    return (folder / "h.ods").read_bytes()
+
+
+def test_an_ods_is_read_from_its_first_visible_sheet_with_hidden_parts_told(
+    hidden_ods,
+):
+    p = plan(hidden_ods, name="h.ods")
+    assert p.errors == [] and p.sheet == "moi"
+    assert sorted(f.value for f in p.figures) == [
+        1_000_000_000,
+        2_000_000_000,
+        3_000_000_000,
+    ]
+    messages = [w.message for w in p.warnings]
+    assert any("dòng 3 bị ẩn" in m for m in messages), messages
+    assert any("cột E bị ẩn" in m for m in messages), messages
+    assert values(plan(hidden_ods, name="h.ods", sheet="cu")) == [99_000_000_000]
