@@ -32,6 +32,7 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
 #: Rows and columns hidden by hand ("collapse") or by a filter.
 _HIDDEN = ("collapse", "filter")
 _TAGS = {
@@ -245,8 +246,14 @@ def read_ods(data: bytes, sheet: str | None, header_row: int | None):
     one) and its rows."""
     archive = open_archive(data, "content.xml")
     rows = Rows(header_row)
-    content = _Content(rows, sheet)
+    active = None if sheet else _active_sheet(archive)
+    content = _Content(rows, sheet or active)
     parse_part(archive, "content.xml", content, _broken())
+    if active and (not content.found or rows.hidden_sheet):
+        # The sheet shown on saving is gone or hidden: the first visible one.
+        rows = Rows(header_row)
+        content = _Content(rows, None)
+        parse_part(archive, "content.xml", content, _broken())
     if not content.found and not sheet and content.names:
         # Every sheet hidden: the first one, as before (its warning says so).
         rows = Rows(header_row)
@@ -261,6 +268,34 @@ def read_ods(data: bytes, sheet: str | None, header_row: int | None):
             }
         )
     return content.wanted, rows
+
+
+class _Settings:
+    """The sheet shown when the file was saved (the first ``ActiveTable``)."""
+
+    def __init__(self):
+        self.reading, self.parts, self.value = False, [], None
+
+    def start(self, name, attrs):
+        named = attrs.get(f"{_CONFIG}}}name")
+        self.reading = name == f"{_CONFIG}}}config-item" and named == "ActiveTable"
+
+    def end(self, name):
+        if self.reading and self.value is None:
+            self.value = "".join(self.parts).strip()[:MAX_CELL_CHARS]
+        self.reading = False
+
+    def data(self, text):
+        if self.reading and self.value is None and len(self.parts) < 1000:
+            self.parts.append(text)
+
+
+def _active_sheet(archive) -> str | None:
+    if "settings.xml" not in archive.namelist():
+        return None
+    settings = _Settings()
+    parse_part(archive, "settings.xml", settings, _broken())
+    return settings.value or None
 
 
 def ods_sheet_names(data: bytes) -> list[str]:

@@ -6,10 +6,12 @@ import io
 import os
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 from openpyxl import Workbook
 
+from .hostile_files import ODS_NAMESPACES, ods_number, ods_text
 from .test_imports import plan
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +140,59 @@ def test_an_ods_is_read_from_its_first_visible_sheet_with_hidden_parts_told(
     assert any("dòng 3 bị ẩn" in m for m in messages), messages
     assert any("cột E bị ẩn" in m for m in messages), messages
     assert values(plan(hidden_ods, name="h.ods", sheet="cu")) == [99_000_000_000]
+
+
+def with_active_table(ods: bytes, name: str) -> bytes:
+    """The file as LibreOffice saves it after showing sheet ``name``."""
+    settings = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-settings '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0">'
+        '<office:settings><config:config-item-set config:name="ooo:view-settings">'
+        '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+        f'<config:config-item config:name="ActiveTable" config:type="string">{name}'
+        "</config:config-item></config:config-item-map-entry>"
+        "</config:config-item-map-indexed></config:config-item-set></office:settings>"
+        "</office:document-settings>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ods)) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            if item.filename != "settings.xml":
+                copy.writestr(item, source.read(item.filename))
+        copy.writestr("settings.xml", settings)
+    return out.getvalue()
+
+
+def two_visible_sheets() -> bytes:
+    """Sheets "dau" (5 tỷ) and "sau" (6 tỷ), both visible."""
+
+    def table(name, amount):
+        cells = [ods_text(h) for h in HEADER[:2]] + [ods_text(HEADER[3])]
+        row = [ods_text("Ninh Thuận"), ods_number(2016), ods_text(amount)]
+        return (
+            f'<table:table table:name="{name}"><table:table-row>{"".join(cells)}'
+            f"</table:table-row><table:table-row>{''.join(row)}</table:table-row>"
+            "</table:table>"
+        )
+
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES}>'
+        f"<office:body><office:spreadsheet>{table('dau', '5')}{table('sau', '6')}"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def test_an_ods_is_read_from_the_sheet_shown_when_saved(hidden_ods):
+    both = two_visible_sheets()
+    assert values(plan(both, name="a.ods")) == [5_000_000_000]
+    shown = plan(with_active_table(both, "sau"), name="a.ods")
+    assert shown.sheet == "sau" and values(shown) == [6_000_000_000]
+    # A hidden sheet shown on saving (or one gone) is not read.
+    assert plan(with_active_table(hidden_ods, "cu"), name="h.ods").sheet == "moi"
+    assert plan(with_active_table(both, "khac"), name="a.ods").sheet == "dau"
