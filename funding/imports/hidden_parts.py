@@ -14,11 +14,24 @@ from .readers.base import Rows, column_letters
 LISTED = 20
 
 
-def hidden_warnings(rows: Rows, sheet: str) -> list[Problem]:
+def hidden_warnings(rows: Rows, sheet: str, named: bool = True) -> list[Problem]:
     """A warning for the hidden rows, and one for the hidden columns, that
-    hold data."""
+    hold data; and one for a hidden sheet read though not ``named`` (every
+    sheet of the file is hidden)."""
     where = _("trang “%(sheet)s”: ") % {"sheet": sheet} if sheet else ""
     warnings = []
+    if rows.hidden_sheet and not named:
+        warnings.append(
+            Problem(
+                1,
+                "",
+                None,
+                _(
+                    "mọi trang của tệp đều bị ẩn; đã đọc trang đầu tiên. Hãy kiểm tra "
+                    "đó là trang cần nhập."
+                ),
+            )
+        )
     if rows.hidden_rows:
         numbers = rows.hidden_rows
         listed = ", ".join(str(n) for n in numbers[:LISTED])

@@ -108,7 +108,7 @@ def read_table(
     ):
         return _report(data, lowered, sheet, (name, rows), context or {})
     table = _table(rows, known, header_row, name)
-    table.warnings.extend(hidden_warnings(rows, ""))
+    table.warnings.extend(hidden_warnings(rows, "", named=bool(sheet)))
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
     table.csv = lowered.endswith((".csv", ".txt"))
     table.mapped = dict((context or {}).get("map_columns") or {})

@@ -196,3 +196,27 @@ def test_an_ods_is_read_from_the_sheet_shown_when_saved(hidden_ods):
     # A hidden sheet shown on saving (or one gone) is not read.
     assert plan(with_active_table(hidden_ods, "cu"), name="h.ods").sheet == "moi"
     assert plan(with_active_table(both, "khac"), name="a.ods").sheet == "dau"
+
+
+def test_a_workbook_whose_every_sheet_is_hidden_is_read_with_a_warning():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Ninh Thuận", 2016, "KCĐP", "1", ""])
+    # openpyxl refuses to hide the only sheet; Excel files can have it.
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(saved(book))) as source,
+        zipfile.ZipFile(out, "w") as copy,
+    ):
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                part = part.replace(b'state="visible"', b'state="hidden"')
+            copy.writestr(item, part)
+    p = plan(out.getvalue())
+    assert values(p) == [1_000_000_000]
+    assert [w.message for w in p.warnings] == [
+        "mọi trang của tệp đều bị ẩn; đã đọc trang đầu tiên. Hãy kiểm tra đó là "
+        "trang cần nhập."
+    ]
