@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .params import api_error_response, is_api_request
 
@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers often ask with HEAD
 def healthz(request):
     """Liveness for load balancers: 200 when the database answers, else 503."""
     try:

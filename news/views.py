@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.api import long_layout_csv
@@ -259,6 +260,7 @@ class RobotsView(TemplateView):
     content_type = "text/plain; charset=utf-8"
 
 
+@require_safe
 def block_csv(request, pk: int):
     """A data block's figures in the long layout (the import's own), those
     it shows derived after the stored ones, their note saying how."""

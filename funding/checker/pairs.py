@@ -29,7 +29,7 @@ def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
         if first is None or first.kind != "amount" or unit not in MONEY_UNITS:
             continue
         try:
-            parsed = parse_number(match["b"], unit=unit)
+            parsed = parse_number(match["b"], unit=unit, point_decimals=True)
         except NumberFormatError:
             continue
         first.role, first.blocked = "executed", ""

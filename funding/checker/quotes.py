@@ -152,7 +152,7 @@ def _parsed(number: str, unit: str = ""):
     if not unit and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.strip()):
         number = number.replace(".", "")  # a count: "1.856" is grouped thousands
     try:
-        return parse_number(number, unit=unit)
+        return parse_number(number, unit=unit, point_decimals=True)
     except NumberFormatError:
         return None
 

@@ -158,7 +158,7 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
 def _cell_quote(part, start, number, kind, unit) -> Quote | None:
     money = unit if kind == "amount" else ""
     try:
-        parsed = parse_number(number, unit=money)
+        parsed = parse_number(number, unit=money, point_decimals=True)
     except NumberFormatError:
         return None
     if parsed is None:

@@ -20,29 +20,41 @@ from .models import Figure
 
 def storable(field_name: str, value: Decimal) -> Decimal:
     """``value`` as Figure's column ``field_name`` ("value" or "rounding")
-    stores it; ``ValidationError`` with Django's own messages for the
-    column (too many decimals, too many digits) or a negative amount."""
+    stores it; else one ``ValidationError`` with a ``code``: too large
+    (more whole digits than the column holds), too many decimals (Django's
+    own words) or negative."""
     field = _field(field_name)
     if value.is_finite():
         if value < 0:
             raise ValidationError(_("không được âm."), code="negative")
         whole_digits = field.max_digits - field.decimal_places
-        exponent = value.as_tuple().exponent
-        if exponent >= -field.decimal_places and value.adjusted() < whole_digits:
+        if value.adjusted() >= whole_digits:
+            raise ValidationError(
+                _(
+                    "số quá lớn: không được có nhiều hơn %(max)s chữ số "
+                    "trước dấu thập phân."
+                ),
+                code="max_whole_digits",
+                params={"max": whole_digits},
+            )
+        if value.as_tuple().exponent >= -field.decimal_places:
             return value  # what the column's validators would pass, decided fast
-        # quantize fails past the context's precision: check the size first.
-        if value.adjusted() < whole_digits:
-            exact = value.quantize(Decimal(1).scaleb(-field.decimal_places))
-            if exact != value:
-                # Django counts all digits first ("no more than 22 digits"),
-                # which misleads when the decimals are what is wrong.
-                raise ValidationError(
-                    DecimalValidator.messages["max_decimal_places"],
-                    code="max_decimal_places",
-                    params={"max": field.decimal_places, "value": value},
-                )
-            value = exact
-    field.run_validators(value)
+        # The size is checked above: quantize stays within the precision.
+        exact = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+        if exact != value:
+            # Django counts all digits first ("no more than 22 digits"),
+            # which misleads when the decimals are what is wrong.
+            raise ValidationError(
+                DecimalValidator.messages["max_decimal_places"],
+                code="max_decimal_places",
+                params={"max": field.decimal_places, "value": value},
+            )
+        value = exact
+    try:
+        field.run_validators(value)
+    except ValidationError as exc:
+        # One error with a code, as the cases above: callers read ``.code``.
+        raise ValidationError(" ".join(exc.messages), code="invalid") from exc
     return value
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from django.utils.translation import gettext as _
+
 from khuyencong.digits import OTHER_DIGITS_MESSAGE, has_other_digits
 
 from .formatting import MONEY_UNITS
@@ -49,7 +51,9 @@ def _split_unit(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _to_decimal(number: str, unit: str) -> tuple[Decimal, int]:
+def _to_decimal(
+    number: str, unit: str, point_decimals: bool = False
+) -> tuple[Decimal, int]:
     if not re.fullmatch(r"[+-]?[\d.,]+", number) or not re.search(r"\d", number):
         raise NumberFormatError(f"“{number}” không phải là số.")
     sign = "-" if number.startswith("-") else ""
@@ -85,6 +89,16 @@ def _to_decimal(number: str, unit: str) -> tuple[Decimal, int]:
         plain = digits.replace(".", "")
     elif dots == 1:
         whole, fraction = digits.split(".")
+        if (len(fraction) != 3 or whole == "0") and not point_decimals:
+            raise NumberFormatError(
+                _(
+                    "“%(number)s” không rõ nghĩa: theo cách viết Việt Nam, dấu chấm "
+                    "phân cách hàng nghìn (1.234 là một nghìn hai trăm ba mươi tư) và "
+                    "dấu phẩy ngăn phần thập phân (1,5 là một phẩy năm). Hãy viết "
+                    "“%(comma)s” nếu đó là số thập phân."
+                )
+                % {"number": number, "comma": number.replace(".", ",")}
+            )
         if len(fraction) == 3 and whole != "0":
             # 1.234 is a thousand (Vietnamese) or one and a bit (English).
             # With a unit the text is read as Vietnamese ("1.234 tỷ" is the
@@ -109,14 +123,28 @@ def _to_decimal(number: str, unit: str) -> tuple[Decimal, int]:
     return value, decimals
 
 
-def parse_number(text, unit: str = "") -> ParsedNumber | None:
+def parse_number(
+    text, unit: str = "", *, point_decimals: bool = False
+) -> ParsedNumber | None:
     """Read ``text`` as a number; ``None`` for an empty cell or "-".
 
     ``unit`` is the unit of the column or header ("tỷ đồng", "đồng"…) when
     the text itself has none. Money units scale the value to đồng.
+
+    A single dot is the Vietnamese thousands separator ("1.234"); a dot
+    followed by other than three digits ("1.5", "0.25") is refused as a
+    guess, unless ``point_decimals``: a CSV file's raw values, written by a
+    program (this portal's own export writes "1234.5"), where it is the
+    decimal point.
     """
     if text is None:
         return None
+    if isinstance(text, bool):
+        # A TRUE/FALSE cell is no amount, though Python counts it as 1 or 0.
+        raise NumberFormatError(
+            _("ô chứa giá trị đúng/sai (%(value)s), không phải số.")
+            % {"value": "TRUE" if text else "FALSE"}
+        )
     if isinstance(text, int | Decimal):
         value = Decimal(text)
         scale = MONEY_UNITS.get(unit.lower(), Decimal(1)) if unit else Decimal(1)
@@ -125,7 +153,7 @@ def parse_number(text, unit: str = "") -> ParsedNumber | None:
         )
     if isinstance(text, float):
         return _float_cell(text, unit)
-    return _parse_text(str(text), unit)
+    return _parse_text(str(text), unit, point_decimals)
 
 
 def cell_decimal(cell: float) -> Decimal:
@@ -155,7 +183,7 @@ def _float_cell(cell: float, unit: str) -> ParsedNumber:
 
 
 @lru_cache(maxsize=65536)
-def _parse_text(text: str, unit: str) -> ParsedNumber | None:
+def _parse_text(text: str, unit: str, point_decimals: bool) -> ParsedNumber | None:
     raw = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
     if raw in EMPTY:
         return None
@@ -169,7 +197,7 @@ def _parse_text(text: str, unit: str) -> ParsedNumber | None:
     number, found_unit = _split_unit(compact)
     number = number.replace(" ", "")
     used_unit = found_unit or unit.strip().lower()
-    value, decimals = _to_decimal(number, used_unit)
+    value, decimals = _to_decimal(number, used_unit, point_decimals)
     return _scaled(value, decimals, used_unit)
 
 

@@ -47,7 +47,8 @@ class ImportOptionsMixin(forms.Form):
         help_text=_(
             "Một cột có số mà hệ thống không hiểu tiêu đề (ví dụ “Kinh phí đã cấp”): ghi "
             "chữ cái của cột, loại số liệu (Kế hoạch, Thực hiện, Ước thực hiện) và nguồn "
-            "(KCQG, KCĐP, Tất cả) để đọc cột đó."
+            "(KCQG, KCĐP, Tất cả) để đọc cột đó. Với bảng ghi nguồn ở cột “Nguồn kinh "
+            "phí”, nguồn ghi ở đây phải khớp nguồn của từng dòng (hoặc để trống)."
         ),
     )
     ignore_columns = forms.CharField(

@@ -1,7 +1,9 @@
-"""Columns of a report the officer maps by hand: a column whose header
-the importer does not understand ("Kinh phí đã cấp") stops the import
-until it is mapped to a measure (and fund) or declined. Written on the
-form or the command line as "H=Thực hiện/KCQG; I=Kế hoạch".
+"""Columns the officer maps by hand: a column whose header the importer
+does not understand ("Kinh phí đã cấp") stops the import until it is
+mapped to a measure (and fund) or declined. Written on the form or the
+command line as "H=Thực hiện/KCQG; I=Kế hoạch". Reports apply it in
+``funding.imports.report_table``, plain tables (wide or long) in
+``funding.imports.table_maps``.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from .plausible import implausible
 from .reading import SheetTable, read_table
 from .report_options import report_context
 from .table_columns import check_table_columns
+from .table_maps import map_table_columns
 from .words import KNOWN, Lookups
 
 #: A file with this many errors is not checked further: they are enough to
@@ -195,6 +196,10 @@ def plan_import(
     plan.errors.extend(
         RowError(p.row, p.column, p.value, p.message) for p in table.errors
     )
+    if table.layout == "table":
+        plan.errors.extend(map_table_columns(table))
+        if plan.errors:
+            return plan
     checker = RowChecker(table)
     if _refused_as_a_whole(plan, checker, table):
         return plan

@@ -77,6 +77,11 @@ class RowChecker(UnitsMixin):
             if key and key not in self.columns and not declined:
                 self.columns[key] = index
                 self.units[index] = unit_of(header)
+        for index, mapped in table.measure_maps.items():  # "Cột ánh xạ"
+            self.columns[mapped.measure] = index
+            self.units[index] = (
+                unit_of(table.headers[index]) if index < len(table.headers) else ""
+            )
         self.measure_columns = [m for m in MEASURE_COLUMNS if m in self.columns]
         self.long_layout = "measure" in self.columns and "value" in self.columns
         self.header_of = dict(enumerate(table.headers))
@@ -135,9 +140,27 @@ class RowChecker(UnitsMixin):
             return None, self.errors
         parts = self._dimensions(row, year)
         values = self._values(row, parts.get("indicator"))
+        self._mapped_funds(values, parts.get("fund"))
         if self.errors:
             return None, self.errors
         return (parts, values), []
+
+    def _mapped_funds(self, values, fund) -> None:
+        """A column mapped to a fund holds the row's fund or is an error:
+        a plain table states its fund per row."""
+        for _measure, _value, _rounding, index, raw in values:
+            mapped = self.table.measure_maps.get(index)
+            if mapped is None or mapped.fund in (None, fund) or fund is None:
+                continue
+            why = _(
+                "“Cột ánh xạ” ghi cột này là nguồn %(mapped)s nhưng dòng này là "
+                "%(row)s; hãy sửa “Cột ánh xạ” hoặc cột “Nguồn kinh phí”."
+            )
+            labels = {
+                "mapped": Figure.Fund(mapped.fund).label,
+                "row": Figure.Fund(fund).label,
+            }
+            self.error(index, raw, why % labels)
 
     def error(self, index, value, message):
         cell = "" if index is None else f"{column_letters(index)}{self.number}"
@@ -154,7 +177,11 @@ class RowChecker(UnitsMixin):
     def _year(self, row) -> int | None:
         year_value, year_index = self.cell(row, "year")
         try:
-            year = int(Decimal(str(year_value).strip()))
+            exact = Decimal(str(year_value).strip())
+            if isinstance(year_value, bool) or exact != exact.to_integral_value():
+                self.error(year_index, year_value, _("năm phải là số nguyên."))
+                return None
+            year = int(exact)
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 raise ValueError
         except (ValueError, ArithmeticError, TypeError):
@@ -272,7 +299,7 @@ class RowChecker(UnitsMixin):
         for measure, raw, index in self._raw_values(row):
             unit = "" if counting else (self.units.get(index) or row_unit)
             try:
-                parsed = parse_number(raw, unit=unit)
+                parsed = parse_number(raw, unit=unit, point_decimals=self.table.csv)
             except NumberFormatError as exc:
                 self.error(index, raw, str(exc))
                 continue
@@ -314,6 +341,13 @@ class RowChecker(UnitsMixin):
                 places = -parsed.value.as_tuple().exponent
                 told = _("%(why)s Giá trị tính bằng đồng (sau khi quy đổi): %(value)s.")
                 why = told % {"why": why, "value": format_number(parsed.value, places)}
+            elif parsed.scale > 1 and exc.code == "max_whole_digits":
+                # Its digits past the 28th may be rounded: count, not show.
+                told = _(
+                    "%(why)s Giá trị tính bằng đồng (sau khi quy đổi) có "
+                    "%(count)s chữ số trước dấu thập phân."
+                )
+                why = told % {"why": why, "count": parsed.value.adjusted() + 1}
             self.error(index, raw, why)
             return None
         if rounding is EXACT:
@@ -335,7 +369,9 @@ class RowChecker(UnitsMixin):
             return None
         try:
             parsed = parse_number(
-                rounding_value, unit=self.units.get(rounding_index) or row_unit
+                rounding_value,
+                unit=self.units.get(rounding_index) or row_unit,
+                point_decimals=self.table.csv,
             )
         except NumberFormatError as exc:
             self.error(rounding_index, rounding_value, str(exc))

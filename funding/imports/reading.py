@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import MONEY_UNITS
+from .hidden_parts import hidden_sheet_unused, hidden_warnings
 from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
 from .readers.delimited import read_csv
 from .readers.ods import ods_sheet_names, read_ods
@@ -50,8 +51,15 @@ class SheetTable:
     layout: str = "table"
     #: Where a report states its units ("“Đơn vị tính: triệu đồng” (dòng 6)").
     unit_sources: list[str] = field(default_factory=list)
+    #: Read from a CSV file: its raw values may have a decimal point ("1234.5").
+    csv: bool = False
     #: The columns (letters) the officer declined ("Cột không dùng").
     ignored: frozenset[str] = frozenset()
+    #: What the officer wrote in "Cột ánh xạ" (letter → ``ColumnMap``), and
+    #: for a plain table the columns it applies to (index → ``ColumnMap``,
+    #: ``funding.imports.table_maps``).
+    mapped: dict = field(default_factory=dict)
+    measure_maps: dict = field(default_factory=dict)
 
 
 def header_key(cell) -> str:
@@ -100,7 +108,10 @@ def read_table(
     ):
         return _report(data, lowered, sheet, (name, rows), context or {})
     table = _table(rows, known, header_row, name)
+    table.warnings.extend(hidden_warnings(rows, "", named=bool(sheet)))
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
+    table.csv = lowered.endswith((".csv", ".txt"))
+    table.mapped = dict((context or {}).get("map_columns") or {})
     return table
 
 
@@ -115,6 +126,9 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
         )
         read = read_xlsx if lowered.endswith(".xlsx") else read_ods
         sheets = [first] + [read(data, n, None) for n in names if n != first[0]]
+    # A sheet hidden is read only when named (the first is the one shown).
+    hidden = [name for name, rows in sheets[1:] if rows.hidden_sheet]
+    sheets = [(name, rows) for name, rows in sheets if name not in hidden]
     report = ReportSheets(
         csv=lowered.endswith((".csv", ".txt")),
         many=len(sheets) > 1,
@@ -125,6 +139,8 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
     )
     for name, rows in sheets:
         report.add(name, rows.rows)
+        report.warnings.extend(hidden_warnings(rows, name if len(sheets) > 1 else ""))
+    report.unused.extend(hidden_sheet_unused(name) for name in hidden)
     report.finish()
     if not report.layouts and not report.errors:
         raise ReadError(
@@ -142,6 +158,7 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
         warnings=report.warnings,
         unused=report.unused,
         layout="report",
+        csv=lowered.endswith((".csv", ".txt")),
         unit_sources=[
             _("“%(text)s” (dòng %(row)s)")
             % {"text": layout.unit_text, "row": layout.unit_row}

@@ -42,6 +42,8 @@ def check_table_columns(table: SheetTable) -> tuple[list[RowError], list[str]]:
     for index in range(width):
         header = table.headers[index] if index < len(table.headers) else ""
         key = HEADERS.get(header_key(header))
+        if index in table.measure_maps:  # "Cột ánh xạ"
+            key = table.measure_maps[index].measure
         if column_letters(index) in table.ignored:
             unused.append(
                 _(

@@ -9,6 +9,7 @@ computed.
 from operator import itemgetter
 
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from ..core import exports
@@ -115,6 +116,7 @@ def open_data_rows(cells: dict[str, dict]):
         )  # fmt: skip
 
 
+@require_safe
 def open_data_csv(request):
     """Every figure with its dimensions, streamed."""
     return exports.stream_csv(

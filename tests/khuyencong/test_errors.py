@@ -29,6 +29,13 @@ def test_healthz_ok(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+@pytest.mark.django_db
+def test_healthz_answers_head_as_load_balancers_ask(client):
+    assert client.head("/healthz").status_code == 200
+    response = client.post("/healthz")
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+
+
 # No django_db mark: pytest-django makes any database access in these two
 # tests raise, so they prove the error pages need no database.
 def test_404_is_branded_vietnamese_and_needs_no_database(client):

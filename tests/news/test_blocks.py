@@ -179,6 +179,15 @@ def test_block_csv_is_the_long_layout(seed, client):
     assert client.get(reverse("news:block_csv", args=[block.pk])).status_code == 404
 
 
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_block_csv_answers_only_get_and_head(seed, client, method):
+    url = reverse("news:block_csv", args=[DataBlock.objects.filter(article=seed)[0].pk])
+    response = getattr(client, method)(url)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert client.head(url).status_code == 200
+
+
 def test_figure_page_lists_the_articles_that_use_it(seed, client):
     figure = seed_figure(year=2021, measure="executed")
     page = client.get(figure.get_absolute_url()).content.decode()

@@ -82,6 +82,11 @@ class Rows:
         self.limits = Limits.from_settings()
         self.rows: list[tuple[int, list]] = []
         self.formula_cells: list[tuple[int, int]] = []  # (row, column index)
+        #: What the spreadsheet hides: the sheet itself, the rows (numbers)
+        #: and columns (indexes) holding data; the import tells of them.
+        self.hidden_sheet = False
+        self.hidden_rows: list[int] = []
+        self.hidden_columns: set[int] = set()
         self.cells = 0
         self.chars = 0
         # The header and a title above it come on top of the data rows.

@@ -31,9 +31,16 @@ from .base import (
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
+#: Rows and columns hidden by hand ("collapse") or by a filter.
+_HIDDEN = ("collapse", "filter")
 _TAGS = {
     f"{_TABLE}}}table": "table",
     f"{_TABLE}}}table-row": "row",
+    f"{_TABLE}}}table-column": "column",
+    f"{_STYLE}}}style": "style",
+    f"{_STYLE}}}table-properties": "table-properties",
     f"{_TABLE}}}table-cell": "cell",
     f"{_TABLE}}}covered-table-cell": "cell",
     f"{_TEXT}}}p": "paragraph",
@@ -62,10 +69,15 @@ def _count(attrs: dict, name: str, namespace: str = _TABLE) -> int:
 
 
 class _Content:
-    """The sheet asked for (or the first) from ``content.xml``."""
+    """The sheet asked for (or the first visible one; the first at all
+    when ``hidden_too``) from ``content.xml``, with what it hides."""
 
-    def __init__(self, rows: Rows, sheet: str | None):
-        self.rows, self.wanted = rows, sheet
+    def __init__(self, rows: Rows, sheet: str | None, hidden_too: bool = False):
+        self.rows, self.wanted, self.hidden_too = rows, sheet, hidden_too
+        self.hidden_styles: set[str] = set()  # table styles not displayed
+        self.style = ""
+        self.row_hidden = False
+        self.first_column = 0
         self.limit = rows.limits.columns
         self.names: list[str] = []
         self.depth = 0  # nested tables (old "sub-tables") are not rows
@@ -89,14 +101,21 @@ class _Content:
         if tag == "table":
             self.depth += 1
             if self.depth == 1:
-                self._open_table(attrs.get(f"{_TABLE}}}name", ""))
+                hidden = attrs.get(f"{_TABLE}}}style-name") in self.hidden_styles
+                self._open_table(attrs.get(f"{_TABLE}}}name", ""), hidden)
+            return
+        if tag in ("style", "table-properties"):
+            self._style(tag, attrs)
             return
         if not self.in_table or self.depth != 1:
             return
-        if tag == "cell":
+        if tag == "column":
+            self._column(attrs)
+        elif tag == "cell":
             self.cell, self.parts, self.size, self.paragraphs = attrs, [], 0, 0
         elif tag == "row":
             self.row_repeat = _count(attrs, "number-rows-repeated")
+            self.row_hidden = attrs.get(f"{_TABLE}}}visibility") in _HIDDEN
             self.cells, self.formulas, self.column = [], [], 0
         elif tag == "aside":
             self.aside += 1
@@ -114,14 +133,30 @@ class _Content:
         elif tag == "break":
             self._text("\n")
 
-    def _open_table(self, name: str) -> None:
+    def _style(self, tag: str, attrs) -> None:
+        """Note the table styles that hide a sheet (``table:display``)."""
+        if tag == "style":
+            family = attrs.get(f"{_STYLE}}}family")
+            self.style = attrs.get(f"{_STYLE}}}name", "") if family == "table" else ""
+        elif self.style and attrs.get(f"{_TABLE}}}display") == "false":
+            self.hidden_styles.add(self.style)
+
+    def _column(self, attrs) -> None:
+        repeat = _count(attrs, "number-columns-repeated")
+        if attrs.get(f"{_TABLE}}}visibility") in _HIDDEN:
+            last = min(self.first_column + repeat, self.limit)
+            self.rows.hidden_columns.update(range(self.first_column, last))
+        self.first_column += repeat
+
+    def _open_table(self, name: str, hidden: bool) -> None:
         if len(self.names) < _MAX_SHEETS:
             self.names.append(name)
         self.in_table = not self.found and (
-            name == self.wanted if self.wanted else True
+            name == self.wanted if self.wanted else self.hidden_too or not hidden
         )
         if self.in_table:
             self.found, self.wanted, self.number = True, name, 0
+            self.rows.hidden_sheet, self.first_column = hidden, 0
 
     def end(self, name):
         tag = _TAGS.get(name)
@@ -137,6 +172,8 @@ class _Content:
             first = self.number + 1
             self.number += self.row_repeat
             self.rows.add(first, self.cells, copies=self.row_repeat)
+            if self.row_hidden and any(c not in (None, "") for c in self.cells):
+                self.rows.hidden_rows.extend(range(first, self.number + 1))
             self.rows.add_formulas(first, self.formulas, copies=self.row_repeat)
         elif tag == "aside" and self.aside:
             self.aside -= 1
@@ -205,11 +242,23 @@ class _Content:
 
 
 def read_ods(data: bytes, sheet: str | None, header_row: int | None):
-    """The name of the sheet read (the one named, or the first) and its rows."""
+    """The name of the sheet read (the one named, or the first visible
+    one) and its rows."""
     archive = open_archive(data, "content.xml")
     rows = Rows(header_row)
-    content = _Content(rows, sheet)
+    active = None if sheet else _active_sheet(archive)
+    content = _Content(rows, sheet or active)
     parse_part(archive, "content.xml", content, _broken())
+    if active and (not content.found or rows.hidden_sheet):
+        # The sheet shown on saving is gone or hidden: the first visible one.
+        rows = Rows(header_row)
+        content = _Content(rows, None)
+        parse_part(archive, "content.xml", content, _broken())
+    if not content.found and not sheet and content.names:
+        # Every sheet hidden: the first one, as before (its warning says so).
+        rows = Rows(header_row)
+        content = _Content(rows, None, hidden_too=True)
+        parse_part(archive, "content.xml", content, _broken())
     if not content.found:
         raise ReadError(
             _("Không có trang “%(sheet)s”; các trang: %(names)s.")
@@ -219,6 +268,34 @@ def read_ods(data: bytes, sheet: str | None, header_row: int | None):
             }
         )
     return content.wanted, rows
+
+
+class _Settings:
+    """The sheet shown when the file was saved (the first ``ActiveTable``)."""
+
+    def __init__(self):
+        self.reading, self.parts, self.value = False, [], None
+
+    def start(self, name, attrs):
+        named = attrs.get(f"{_CONFIG}}}name")
+        self.reading = name == f"{_CONFIG}}}config-item" and named == "ActiveTable"
+
+    def end(self, name):
+        if self.reading and self.value is None:
+            self.value = "".join(self.parts).strip()[:MAX_CELL_CHARS]
+        self.reading = False
+
+    def data(self, text):
+        if self.reading and self.value is None and len(self.parts) < 1000:
+            self.parts.append(text)
+
+
+def _active_sheet(archive) -> str | None:
+    if "settings.xml" not in archive.namelist():
+        return None
+    settings = _Settings()
+    parse_part(archive, "settings.xml", settings, _broken())
+    return settings.value or None
 
 
 def ods_sheet_names(data: bytes) -> list[str]:

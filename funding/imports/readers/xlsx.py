@@ -114,7 +114,7 @@ class _SharedStrings(_Handler):
 class _Sheet(_Handler):
     """A worksheet's rows, one cell at a time, into ``rows``."""
 
-    tags = _names("row", "c", "v", "f", "is", "t", "rPh")
+    tags = _names("row", "c", "v", "f", "is", "t", "rPh", "col")
 
     def __init__(self, rows: Rows, strings: list[str], styles, date1904: bool):
         self.rows, self.strings = rows, strings
@@ -126,7 +126,7 @@ class _Sheet(_Handler):
         self.reference, self.column, self.kind, self.style = "", -1, "n", None
         self.parts: list[str] = []
         self.size = 0
-        self.reading = self.inline = self.formula = False
+        self.reading = self.inline = self.formula = self.hidden = False
         self.phonetic = 0
 
     def start(self, name, attrs):
@@ -152,6 +152,12 @@ class _Sheet(_Handler):
             except ValueError as exc:
                 raise ReadError(_broken()) from exc
             self.values, self.formulas, self.column = [], [], -1
+            self.hidden = _true(attrs.get("hidden"))
+        elif tag == "col" and _true(attrs.get("hidden")):
+            first, last = _number(attrs.get("min")), _number(attrs.get("max"))
+            self.rows.hidden_columns.update(
+                range(max(first, 1) - 1, min(last, self.limit))
+            )
         elif tag == "is":
             self.inline = True
         elif tag == "f":
@@ -166,6 +172,8 @@ class _Sheet(_Handler):
         elif tag in ("v", "t"):
             self.reading = False
         elif tag == "row":
+            if self.hidden and any(v not in (None, "") for v in self.values):
+                self.rows.hidden_rows.append(self.number)
             self.rows.add(self.number, self.values)
             self.rows.add_formulas(self.number, self.formulas)
         elif tag == "rPh":
@@ -274,14 +282,7 @@ def read_xlsx(data: bytes, sheet: str | None, header_row: int | None):
     if "xl/_rels/workbook.xml.rels" in archive.namelist():
         parse_part(archive, "xl/_rels/workbook.xml.rels", relations, _broken())
     names = [name for name, _rid in book.sheets]
-    name = sheet or next(
-        (
-            n
-            for n, rid in book.sheets
-            if relations.targets.get(rid, ("",))[0] == "worksheet"
-        ),
-        names[0] if names else "",
-    )
+    name = sheet or _shown_sheet(book, relations)
     kind, part = relations.targets.get(dict(book.sheets).get(name, ""), ("", ""))
     if name not in names:
         raise ReadError(
@@ -307,7 +308,35 @@ def read_xlsx(data: bytes, sheet: str | None, header_row: int | None):
             parse_part(archive, found, handler, _broken())
     reader = _Sheet(rows, strings.strings, styles.kinds(), book.date1904)
     parse_part(archive, part, reader, _broken())
+    rows.hidden_sheet = name in book.hidden
     return name, rows
+
+
+def _shown_sheet(book: _Workbook, relations: _Relationships) -> str:
+    """The sheet a spreadsheet program shows on opening: the active one if
+    it is a visible worksheet, else the first visible worksheet, else the
+    first worksheet (a hidden sheet is never read unless named)."""
+    worksheets = [
+        n
+        for n, rid in book.sheets
+        if relations.targets.get(rid, ("",))[0] == "worksheet"
+    ]
+    visible = [n for n in worksheets if n not in book.hidden]
+    if 0 <= book.active < len(book.sheets) and book.sheets[book.active][0] in visible:
+        return book.sheets[book.active][0]
+    names = visible or worksheets or [n for n, _rid in book.sheets]
+    return names[0] if names else ""
+
+
+def _true(text) -> bool:
+    return (text or "").lower() in ("1", "true")
+
+
+def _number(text) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
 
 
 def xlsx_sheet_names(data: bytes) -> list[str]:

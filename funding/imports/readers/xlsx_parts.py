@@ -66,10 +66,12 @@ class _Handler:
 
 
 class _Workbook(_Handler):
-    tags = _names("sheet", "workbookPr")
+    tags = _names("sheet", "workbookPr", "workbookView")
 
     def __init__(self):
         self.sheets: list[tuple[str, str]] = []  # (name, relationship id)
+        self.hidden: set[str] = set()  # sheets hidden or "very hidden"
+        self.active = 0  # the sheet shown on opening, by position
         self.date1904 = False
 
     def start(self, name, attrs):
@@ -81,6 +83,10 @@ class _Workbook(_Handler):
                 (attrs[f"{ns}}}id"] for ns in _RELATION if f"{ns}}}id" in attrs), ""
             )
             self.sheets.append((attrs.get("name", ""), rid))
+            if attrs.get("state", "visible") != "visible":
+                self.hidden.add(attrs.get("name", ""))
+        elif tag == "workbookView" and "activeTab" in attrs:
+            self.active = _int(attrs.get("activeTab"))
         elif tag == "workbookPr":
             self.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
 

@@ -71,6 +71,25 @@ def test_parse_vietnamese_numbers(text, unit, value):
         assert parse_number(text, unit=unit).value == value
 
 
+@pytest.mark.parametrize("text", ["1.5", "1.25", "0.234", "1.2345", "12.5 tỷ", "-1.5"])
+def test_a_dot_not_followed_by_three_digits_is_refused_explaining_the_format(text):
+    # "1.234" is a thousand the Vietnamese way; "1.5" would be a guess.
+    with pytest.raises(NumberFormatError) as error:
+        parse_number(text, unit="tỷ đồng")
+    message = str(error.value)
+    assert f"“{text.removesuffix(' tỷ')}” không rõ nghĩa" in message
+    assert "dấu phẩy ngăn phần thập phân" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.5", D("1.5")), ("1234.56", D("1234.56")), ("1.234", D(1234))],
+)
+def test_a_csv_raw_value_keeps_its_decimal_point(text, value):
+    # A program's CSV (this portal's export) writes "1234.5".
+    assert parse_number(text, unit="đồng", point_decimals=True).value == value
+
+
 @pytest.mark.parametrize("empty", ["", " ", "-", "—", None])
 def test_empty_cells_are_no_figure(empty):
     assert parse_number(empty) is None

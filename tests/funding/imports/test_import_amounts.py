@@ -199,3 +199,35 @@ def long_row_cell(cell, unit):
     row[LONG.index("Giá trị")] = cell
     row[LONG.index("Làm tròn")] = None
     return row
+
+
+@pytest.mark.parametrize(
+    "cell", ["123456789012345678901234567890", 1e25, "999999999999"]
+)
+def test_an_amount_too_large_in_ty_dong_is_an_error_naming_the_cell(cell):
+    # A scaled unit once read ``.code`` off Django's list of errors: a 500.
+    row = long_row("0", "tỷ đồng")
+    row[LONG.index("Giá trị")] = cell
+    row[LONG.index("Làm tròn")] = None
+    p = plan(xlsx([LONG, row]))
+    assert not p.can_apply and not p.figures
+    [error] = p.errors
+    assert (error.row, error.column) == (2, "Giá trị")
+    assert "quá lớn" in error.message
+    assert "tính bằng đồng (sau khi quy đổi)" in error.message
+
+
+def test_too_many_digits_says_too_large_in_the_figure_form_too():
+    form = FigureForm(data={"value": "9" * 21, "rounding": ""})
+    assert not form.is_valid()
+    assert any("quá lớn" in e for e in form.errors["value"])
+
+
+def test_an_amount_too_large_in_the_wide_template_is_an_error_naming_the_cell():
+    header = ["Tỉnh, thành phố", "Năm", "Nguồn kinh phí", "Kế hoạch (tỷ đồng)"]
+    p = plan(
+        xlsx([header, ["Hà Giang", 2021, "KCĐP", "123456789012345678901234567890"]])
+    )
+    assert not p.figures
+    assert [(e.row, e.column) for e in p.errors] == [(2, "Kế hoạch (tỷ đồng)")]
+    assert "quá lớn" in p.errors[0].message
