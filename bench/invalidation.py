@@ -57,8 +57,11 @@ from khuyencong import pagecache
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, Category, DataBlock
 
-TARGET = int(os.environ.get("BENCH_INVALIDATION_ARTICLES", "2000"))
 AT_SCALE = os.environ.get("BENCH_INVALIDATION_MILLION") == "1"
+# The scale: 10,000 articles beside the million figures.
+TARGET = int(
+    os.environ.get("BENCH_INVALIDATION_ARTICLES", "10000" if AT_SCALE else "2000")
+)
 SAMPLE = int(os.environ.get("BENCH_INVALIDATION_PAGES", "3000" if AT_SCALE else "0"))
 PREFIX = "bench-inv-"
 YEARS = range(2020, 2026)
