@@ -22,6 +22,7 @@ from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .pairs import mixed_pairs
 from .report import Quote
+from .spans import fill_rowspans
 from .tables import MONEY_WORDS, table_quotes, unit_word
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
@@ -87,7 +88,7 @@ def plain_text(body_html: str) -> str:
     text = re.sub(
         r"(?i)<br\s*/?>|</(?:p|li|h\d|blockquote|tr|figcaption|caption)>",
         "\n",
-        body_html,
+        fill_rowspans(body_html),
     )
     text = _COLSPAN.sub(_spread, text)
     text = re.sub(r"(?i)</t[dh]>[ \t]*", _CELL, text)
