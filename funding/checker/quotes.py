@@ -43,7 +43,8 @@ _TIMES = re.compile(
 )
 _POINTS = re.compile(rf"(?P<a>{_NUM})\s+điểm\s+phần\s+trăm", re.IGNORECASE)
 _PER_UNIT = re.compile(
-    r"\s*(?:/|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)", re.IGNORECASE
+    r"\s*(?:/(?!\s*(?:kế hoạch|dự toán)(?!\w))|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)",
+    re.IGNORECASE,
 )
 # "hơn" after "cao", "nhiều"… compares ("cao hơn 8%": higher by 8%), it
 # does not round ("hơn 8%": more than 8%)

@@ -29,6 +29,7 @@ _UNIT_IN_HEADER = re.compile(
 MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
+    r"|tr(?![\w.])"  # "350tr": triệu, as typed in a hurry
 )
 
 
@@ -38,6 +39,8 @@ def unit_word(printed: str) -> str:
     unit = re.sub(r"\s+", " ", printed.lower()).strip()
     if unit in MONEY_UNITS:
         return unit
+    if unit == "tr":
+        return "triệu đồng"
     return core_unit_word(unit) or unit
 
 
