@@ -65,7 +65,7 @@ from .quotes import count_nouns, find_quotes, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .sets import compared_area, over_a_set
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
-from .unaccented import area_names, as_printed, with_marks
+from .unaccented import area_names, as_printed, reading_copy
 
 __all__ = ["Checker"]
 
@@ -101,7 +101,7 @@ class Checker:
         names = (*nouns, *area_names())
         state = Cues()
         for part, text in parts:
-            read = with_marks(text, names)  # words typed without diacritics
+            read = reading_copy(text, names)  # no diacritics, English lines
             quotes = find_quotes(read, part, nouns)
             findings, state = self._check_text(read, quotes, state)
             as_printed(quotes, read, text)

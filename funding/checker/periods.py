@@ -45,12 +45,6 @@ _UNTIL_MONTH = re.compile(
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
-# "9T/2024", "6T/2025": the first months of that year, as tables and quick
-# notes abbreviate them
-_SHORT_MONTHS = re.compile(
-    r"(?<![\w/.,])(?P<months>\d{1,2})T\s*/\s*(?P<year>(?:19|20)\d{2})(?![\d/])"
-    r"(?P<until>)(?P<day>)(?P<dmonth>)"
-)
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force
 WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
@@ -76,7 +70,6 @@ def periods_in(span: str, compared: bool = False):
     only when ``compared``; the year None when the text leaves it to the
     context ("7 tháng đầu năm")."""
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
-    found += [(m, int(m["year"])) for m in _SHORT_MONTHS.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
     found += [(m, None) for m in _CUMULATIVE.finditer(span)]
     found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]

@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..core.models import Area
+from .english import Copy, in_vietnamese
 
 # Phrases read the same wherever they stand (written without marks).
 _PHRASES = (
@@ -141,11 +142,26 @@ def _cased(printed: str, restored: str) -> str:
     )
 
 
+def reading_copy(text: str, names=()) -> str:
+    """The text as the checker reads it: English words of the domain in
+    Vietnamese (``english``), words typed without marks with their marks."""
+    copy = in_vietnamese(text)
+    marked = with_marks(copy, names)
+    if isinstance(copy, Copy):
+        marked = Copy(marked)
+        marked.edits = copy.edits
+    return marked
+
+
 def as_printed(quotes, read: str, text: str) -> None:
-    """Each quote's text as printed in ``text`` (it was read in ``read``,
-    ``with_marks(text)``): what the editor and the reader see."""
+    """Each quote where it stands in ``text`` and as printed there (it was
+    read in ``read``, ``reading_copy(text)``): what the editor and the
+    reader see."""
     for quote in quotes:
-        if read[quote.start : quote.end] == quote.text:
+        printed = read[quote.start : quote.end] == quote.text
+        if isinstance(read, Copy):
+            quote.start, quote.end = read.back(quote.start, quote.end)
+        if printed or isinstance(read, Copy):
             quote.text = text[quote.start : quote.end]
 
 

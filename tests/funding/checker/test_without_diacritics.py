@@ -76,16 +76,3 @@ def test_an_amount_over_the_plan_after_a_slash_is_no_price(ha_tinh):
         ("7,2 tỷ", MATCH),
         ("9,6 tỷ", MATCH),
     ]
-
-
-def test_months_written_short_name_the_period(reference_data, make_figure):
-    province = area("Hà Tĩnh")
-    figures = [
-        make_figure(province, 2024, E, "5100000000", months=6),
-        make_figure(province, 2023, E, "4800000000", months=6),
-    ]
-    text = "6 thang dau nam 2024 tinh Ha Tinh giai ngan 5,1 ty (6T/2023 la 4,8 ty)."
-    assert quoted_verdicts(check(figures, text)) == [
-        ("5,1 ty", MATCH),
-        ("4,8 ty", MATCH),
-    ]
