@@ -65,7 +65,7 @@ from .quotes import count_nouns, find_quotes, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .sets import compared_area, over_a_set
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
-from .unaccented import area_names, as_printed, reading_copy
+from .unaccented import area_names, as_printed, reading_copy, with_short_nouns
 
 __all__ = ["Checker"]
 
@@ -97,7 +97,7 @@ class Checker:
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
         report = Report(bindings=dict(self.bindings))
-        nouns = count_nouns()
+        nouns = with_short_nouns(count_nouns())
         names = (*nouns, *area_names())
         state = Cues()
         for part, text in parts:

@@ -198,3 +198,16 @@ def area_names() -> tuple[str, ...]:
     """The areas' names of more than one word ("Nghệ An", "Thanh Hóa")."""
     names = Area.objects.values_list("short_name", flat=True)
     return tuple(sorted({n for n in names if " " in n.strip()}))
+
+
+def with_short_nouns(nouns: dict) -> dict:
+    """The counted nouns, and their shorthand by initials where that is no
+    word ("38 sp": sản phẩm, "12 cs": cơ sở; not "đa" for đề án)."""
+    short = {}
+    for noun, indicator in nouns.items():
+        syllables = fold(noun).lower().split()
+        initials = "".join(s[0] for s in syllables)
+        if len(syllables) == 2 and not re.search(r"[aeiouy]", initials):
+            short.setdefault(initials, []).append(indicator)
+    extra = {k: v[0] for k, v in short.items() if len(v) == 1 and k not in nouns}
+    return {**nouns, **extra}

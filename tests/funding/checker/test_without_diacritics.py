@@ -7,6 +7,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA
 from funding.checker.unaccented import fold, with_marks
+from funding.models import Indicator
 from tests.funding.checker.checking import E, P, area, check, quoted_verdicts
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,15 @@ def test_an_amount_over_the_plan_after_a_slash_is_no_price(ha_tinh):
         ("7,2 tỷ", MATCH),
         ("9,6 tỷ", MATCH),
     ]
+
+
+def test_a_counted_noun_written_by_its_initials(reference_data, make_figure):
+    province = area("Hà Tĩnh")
+    voted = Indicator.objects.get(code="so-san-pham-binh-chon")
+    figures = [
+        make_figure(province, 2024, E, "41", indicator=voted),
+        make_figure(province, 2023, E, "30", indicator=voted),
+    ]
+    text = "Năm 2024 Hà Tĩnh có 41 sản phẩm được bình chọn (năm 2023: {} sp)."
+    assert quoted_verdicts(check(figures, text.format(30)))[-1] == ("30 sp", MATCH)
+    assert quoted_verdicts(check(figures, text.format(41)))[-1] == ("41 sp", MISMATCH)
