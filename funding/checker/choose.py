@@ -196,7 +196,9 @@ def _slip(option: Option, quote: Quote) -> str | None:
         if across and share and _typo(printed, 100 - value, quote):
             return "near"
         gap = abs(printed - value)
-        if gap <= max(abs(value), Decimal(15)):
+        # a slip of a rate is within 15 points; of a multiple, within 0,15
+        floor = Decimal("0.15") if option.computed.kind == "times" else Decimal(15)
+        if gap <= max(abs(value), floor):
             # within a point or so of its reading and no slip of the pen: the
             # same rate worked from other inputs (printed, rounded, another
             # base) as likely as a wrong one

@@ -65,6 +65,7 @@ from .quotes import count_nouns, find_quotes, sentences
 from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
 from .sets import compared_area, over_a_set
 from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
+from .unaccented import area_names, as_printed, reading_copy, with_short_nouns
 
 __all__ = ["Checker"]
 
@@ -96,11 +97,14 @@ class Checker:
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
         report = Report(bindings=dict(self.bindings))
-        nouns = count_nouns()
+        nouns = with_short_nouns(count_nouns())
+        names = (*nouns, *area_names())
         state = Cues()
         for part, text in parts:
-            quotes = find_quotes(text, part, nouns)
-            findings, state = self._check_text(text, quotes, state)
+            read = reading_copy(text, names)  # no diacritics, English lines
+            quotes = find_quotes(read, part, nouns)
+            findings, state = self._check_text(read, quotes, state)
+            as_printed(quotes, read, text)
             for finding, key in zip(findings, quote_keys(text, quotes), strict=True):
                 finding.key = key
                 self._apply_binding(finding, report)

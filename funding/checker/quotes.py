@@ -22,6 +22,7 @@ from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .pairs import mixed_pairs
 from .report import Quote
+from .spans import fill_rowspans
 from .tables import MONEY_WORDS, table_quotes, unit_word
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
@@ -42,7 +43,8 @@ _TIMES = re.compile(
 )
 _POINTS = re.compile(rf"(?P<a>{_NUM})\s+điểm\s+phần\s+trăm", re.IGNORECASE)
 _PER_UNIT = re.compile(
-    r"\s*(?:/|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)", re.IGNORECASE
+    r"\s*(?:/(?!\s*(?:kế hoạch|dự toán)(?!\w))|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)",
+    re.IGNORECASE,
 )
 # "hơn" after "cao", "nhiều"… compares ("cao hơn 8%": higher by 8%), it
 # does not round ("hơn 8%": more than 8%)
@@ -87,7 +89,7 @@ def plain_text(body_html: str) -> str:
     text = re.sub(
         r"(?i)<br\s*/?>|</(?:p|li|h\d|blockquote|tr|figcaption|caption)>",
         "\n",
-        body_html,
+        fill_rowspans(body_html),
     )
     text = _COLSPAN.sub(_spread, text)
     text = re.sub(r"(?i)</t[dh]>[ \t]*", _CELL, text)

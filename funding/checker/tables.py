@@ -16,7 +16,8 @@ from ..core.numbers import NumberFormatError, parse_number
 from ..core.units import unit_word as core_unit_word
 from .report import Quote
 
-_CELL_NUMBER = re.compile(r"\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
+# a change column's cells may carry their sign: "+4,7", "−3,5"
+_CELL_NUMBER = re.compile(r"\s*(?P<sign>[+\-−–]?)\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn)", re.IGNORECASE)
 _UNIT_IN_HEADER = re.compile(
     r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng|tr\.\s?đ(?!\w)|tỷ\s?đ(?!\w))"
@@ -28,6 +29,7 @@ _UNIT_IN_HEADER = re.compile(
 MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
+    r"|tr(?![\w.])"  # "350tr": triệu, as typed in a hurry
 )
 
 
@@ -37,6 +39,8 @@ def unit_word(printed: str) -> str:
     unit = re.sub(r"\s+", " ", printed.lower()).strip()
     if unit in MONEY_UNITS:
         return unit
+    if unit == "tr":
+        return "triệu đồng"
     return core_unit_word(unit) or unit
 
 
@@ -72,7 +76,8 @@ def _has_number(cells) -> bool:
 def _merged(titles, row: list[str]) -> list[str]:
     if titles is None:
         return row
-    row = [cell for cell in row if cell.strip()] or row
+    if len(row) != len(titles):  # not one cell a column (spans not filled)
+        row = [cell for cell in row if cell.strip()] or row
     if len(row) < len(titles):  # cells spanning both rows come first
         row = [""] * (len(titles) - len(row) - 1) + row + [""]
     return [
@@ -144,8 +149,14 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
         if kind is None or match is None:
             continue
         quote = _cell_quote(part, start + match.start("n"), match["n"], kind, unit)
-        if quote is None:
+        if quote is None or (match["sign"] and kind != "percent"):
             continue
+        if match["sign"]:  # a signed rate is a change: its sign the direction
+            quote.sign = -1 if match["sign"] in "-−–" else 1
+            quote.start, quote.text = (
+                start + match.start("sign"),
+                match.group(0).strip(),
+            )
         if kind == "percent" and _TOTAL_ROW.match(label) and quote.value == 100:
             continue
         quote.header = f"{caption} {title}"

@@ -73,11 +73,11 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 42,
-        "quotes": 1261,
-        "variants": 213,
-        "distractors": 499,
-        "errors": 377,
+        "articles": 46,
+        "quotes": 1438,
+        "variants": 232,
+        "distractors": 562,
+        "errors": 412,
     },
     "heldout": {
         "articles": 8,
@@ -100,13 +100,21 @@ SIZES = {
 # heldout``): recall 240 of 243 both times; read right 185, then 187; false
 # mismatches 5 both times (44: 1; 46: 2; 47: 1; 50: 1); injected errors
 # flagged 41, then 43 of 59; unsure 6.1% after; no distractor flagged.
+# On this branch 51-54 (four styles, an eleventh writer, held out until
+# then) joined the tune split: measured once before tuning on them (``--split
+# tune --only 51,52,53,54``): 150 of 177 found, 98 read right, 11 false
+# mismatches, 21 of 35 errors flagged; after it: 174 found, 146 read right,
+# no false mismatch, 25 of 35 flagged. The whole tune split (01-42, 51-54,
+# ``--split tune``): 1426 of 1438 found, 1269 read right, no false
+# mismatch, 369 of 412 errors flagged, unsure 3.3%, no distractor flagged
+# (01-42 unchanged: 1252 found, 1123 right, 344 of 377 flagged).
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 9,
-        "quotes read wrong": 1261 - 1123,
+        "quotes missed": 1438 - 1426,
+        "quotes read wrong": 1438 - 1269,
         "false mismatches": 0,
-        "injected errors missed": 33,
+        "injected errors missed": 412 - 369,
         "no-data numbers read as figures": 3,
     },
     "heldout": {
@@ -120,8 +128,10 @@ FLOORS = {
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "every injected error flagged"): "344 of 377 flagged on 01-42",
-    ("tune", "at least 99% read right"): "1123 of 1261 read right (89.1%) on 01-42",
+    ("tune", "every injected error flagged"): "369 of 412 flagged on 01-42, 51-54",
+    ("tune", "at least 99% read right"): (
+        "1269 of 1438 read right (88.2%) on 01-42, 51-54"
+    ),
     ("heldout", "no false mismatch"): "5 false mismatches on 43-50",
     ("heldout", "every injected error flagged"): "43 of 59 flagged on 43-50",
 }
@@ -154,10 +164,15 @@ def _target_params() -> list:
 
 
 def test_the_splits_are_disjoint_and_the_tune_split_comes_first():
+    # On this branch 51-54 joined the tune split while 43-50 stay held out
+    # (they were written before 51-54 and were never tuned on): the tune
+    # split starts at 01 and holds no held-out article.
     tune = [int(name[:2]) for name, _doc in articles("tune")]
     held = [int(name[:2]) for name, _doc in articles("heldout")]
-    assert tune == list(range(1, len(tune) + 1))
-    assert held and min(held) > max(tune)
+    first = [n for n in tune if n < min(held)]
+    assert first == list(range(1, len(first) + 1))
+    assert held and not set(held) & set(tune)
+    assert held == list(range(min(held), max(held) + 1))
 
 
 def test_each_target_not_met_is_a_target_of_its_split():

@@ -1,0 +1,213 @@
+"""Text typed without diacritics ("ke hoach 18,2ty, dat 63%", "giam 5% so
+voi cung ky"): readers and officials write so on social media and in
+quick messages. The checker reads such words as if typed with their marks,
+through a copy of the text in which they are put back, letter for letter:
+a Vietnamese letter with its marks is one character (NFC), so every
+position in the copy is the same as in the text, and a quote keeps the
+text as printed.
+
+Only words that cannot be read otherwise are put back: phrases of the
+domain ("ke hoach", "giai ngan", "so voi"), the counted nouns and the
+areas' names of the reference data, and short words whose meaning shows
+next to a number ("tang 5%", "dat 63%", "nam 2024", "9 thang", "12 ty")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..core.models import Area
+from .english import Copy, in_vietnamese
+
+# Phrases read the same wherever they stand (written without marks).
+_PHRASES = (
+    "kế hoạch",
+    "thực hiện",
+    "giải ngân",
+    "khuyến công",
+    "quốc gia",
+    "địa phương",
+    "kinh phí",
+    "so với",
+    "cùng kỳ",
+    "đề án",
+    "dự án",
+    "dự toán",
+    "cơ sở",
+    "sản phẩm",
+    "mô hình",
+    "trình diễn",
+    "hỗ trợ",
+    "cao hơn",
+    "thấp hơn",
+    "nhiều hơn",
+    "ít hơn",
+    "điểm phần trăm",
+    "cả nước",
+    "toàn quốc",
+    "toàn tỉnh",
+    "cả tỉnh",
+    "toàn vùng",
+    "năm nay",
+    "năm ngoái",
+    "năm trước",
+    "năm tới",
+    "đầu năm",
+    "cuối năm",
+    "tháng đầu",
+    "trong đó",
+    "từ đầu năm",
+    "được",
+    "còn lại",
+    "tỷ lệ",
+    "tỷ trọng",
+    "tổng số",
+    "tổng cộng",
+    "mục tiêu",
+    "tối đa",
+    "tối thiểu",
+    "nguồn",
+    "riêng",
+    "chiếm",
+    "ước tính",
+    "trung ương",
+    "KCĐP",
+)
+# Short words, put back only next to a number: (word, what must follow,
+# what must precede).
+_NUMBER = r"[+\-−]?\d"
+_BEFORE_NUMBER = r"(?=\s+(?:(?:tu|len|hon|gan|khoang|them|duoc|lan)\s+)?[+\-−]?\d)"
+_AFTER_NUMBER = r"(?<=\d)"
+_SHORT = (
+    ("tăng", _BEFORE_NUMBER, ""),
+    ("giảm", _BEFORE_NUMBER, ""),
+    ("đạt", _BEFORE_NUMBER, ""),
+    ("bằng", _BEFORE_NUMBER, ""),
+    ("gấp", _BEFORE_NUMBER, ""),
+    ("từ", rf"(?=\s+{_NUMBER})", ""),
+    ("lên", rf"(?=\s+{_NUMBER})", ""),
+    ("xuống", rf"(?=\s+{_NUMBER})", ""),
+    ("còn", rf"(?=\s+{_NUMBER})", ""),
+    ("hơn", rf"(?=\s+{_NUMBER})", ""),
+    ("gần", rf"(?=\s+{_NUMBER})", ""),
+    ("khoảng", rf"(?=\s+{_NUMBER})", ""),
+    ("trên", rf"(?=\s+{_NUMBER})", ""),
+    ("dưới", rf"(?=\s+{_NUMBER})", ""),
+    ("năm", r"(?=\s+(?:19|20)\d\d(?!\d))", ""),
+    ("tháng", rf"(?=\s+{_NUMBER})", ""),
+    ("quý", r"(?=\s+(?:[IV]+|\d)(?!\w))", ""),
+    ("năm", "", r"(?<=\d\s)"),
+    ("tháng", "", r"(?<=\d\s)"),
+    ("lần", "", r"(?<=\d\s)"),
+)
+# Units after a number, glued or not ("11,48ty", "2.861 trieu", "5 ty dong").
+_UNITS = ("tỷ đồng", "triệu đồng", "nghìn đồng", "tỷ", "triệu", "nghìn", "đồng")
+
+
+def fold(text: str) -> str:
+    """``text`` without its marks, letter for letter ("Đạt" → "Dat")."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def with_marks(text: str, names=()) -> str:
+    """``text`` with the marks put back on the words this module knows
+    (``names``: more phrases, e.g. counted nouns and areas' names), of the
+    same length. Linear: only a word without marks that starts a known
+    phrase is tried."""
+    by_first = _compiled(tuple(sorted(set(names))))
+    out, done = None, 0
+    for word in _ASCII_WORD.finditer(text):
+        if word.start() < done:
+            continue
+        for pattern, restored in by_first.get(word.group(0).lower(), ()):
+            found = pattern.match(text, word.start())
+            if found:
+                out = out if out is not None else list(text)
+                out[found.start() : found.end()] = _cased(found.group(0), restored)
+                done = found.end()
+                break
+    return text if out is None else "".join(out)
+
+
+_ASCII_WORD = re.compile(r"(?<![^\W\d_])[a-zA-Z]+(?![^\W\d_])")
+
+
+def _cased(printed: str, restored: str) -> str:
+    """``restored`` with the case of each letter of ``printed``."""
+    return "".join(
+        old if new == " " else new.upper() if old.isupper() else new
+        for old, new in zip(printed, restored, strict=True)
+    )
+
+
+def reading_copy(text: str, names=()) -> str:
+    """The text as the checker reads it: English words of the domain in
+    Vietnamese (``english``), words typed without marks with their marks."""
+    copy = in_vietnamese(text)
+    marked = with_marks(copy, names)
+    if isinstance(copy, Copy):
+        marked = Copy(marked)
+        marked.edits = copy.edits
+    return marked
+
+
+def as_printed(quotes, read: str, text: str) -> None:
+    """Each quote where it stands in ``text`` and as printed there (it was
+    read in ``read``, ``reading_copy(text)``): what the editor and the
+    reader see."""
+    for quote in quotes:
+        printed = read[quote.start : quote.end] == quote.text
+        if isinstance(read, Copy):
+            quote.start, quote.end = read.back(quote.start, quote.end)
+        if printed or isinstance(read, Copy):
+            quote.text = text[quote.start : quote.end]
+
+
+@lru_cache(maxsize=8)
+def _compiled(names: tuple[str, ...]) -> dict[str, list]:
+    """First word without marks → (pattern, the phrase with its marks),
+    longest phrase first."""
+    entries = []
+
+    def add(word: str, after: str = "", before: str = ""):
+        plain = fold(word)
+        if plain == word or len(plain) != len(word):
+            return
+        spelled = r"\s".join(re.escape(part) for part in plain.split(" "))
+        pattern = re.compile(rf"{before}{spelled}{after}(?![^\W\d_])", re.IGNORECASE)
+        entries.append((plain.split(" ")[0].lower(), pattern, word))
+
+    for phrase in _PHRASES:
+        add(phrase)
+    for phrase in names:  # a short word of one syllable may be another
+        if " " in phrase.strip() or len(phrase) > 4:
+            add(" ".join(phrase.split()))
+    for word, after, before in _SHORT:
+        add(word, after, before)
+    for unit in _UNITS:  # after a number, glued or not
+        add(unit, before=r"(?:(?<=\d)|(?<=\d\s))")
+    by_first: dict[str, list] = {}
+    for first, pattern, word in sorted(entries, key=lambda e: -len(e[2])):
+        by_first.setdefault(first, []).append((pattern, word))
+    return by_first
+
+
+def area_names() -> tuple[str, ...]:
+    """The areas' names of more than one word ("Nghệ An", "Thanh Hóa")."""
+    names = Area.objects.values_list("short_name", flat=True)
+    return tuple(sorted({n for n in names if " " in n.strip()}))
+
+
+def with_short_nouns(nouns: dict) -> dict:
+    """The counted nouns, and their shorthand by initials where that is no
+    word ("38 sp": sản phẩm, "12 cs": cơ sở; not "đa" for đề án)."""
+    short = {}
+    for noun, indicator in nouns.items():
+        syllables = fold(noun).lower().split()
+        initials = "".join(s[0] for s in syllables)
+        if len(syllables) == 2 and not re.search(r"[aeiouy]", initials):
+            short.setdefault(initials, []).append(indicator)
+    extra = {k: v[0] for k, v in short.items() if len(v) == 1 and k not in nouns}
+    return {**nouns, **extra}
