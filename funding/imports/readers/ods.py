@@ -294,10 +294,16 @@ class _Settings:
 
 
 def _active_sheet(archive) -> str | None:
+    """The sheet shown when the file was saved; None when the file does not
+    say or its view settings cannot be read (they hold no data: the sheet
+    is then chosen as if they were not there)."""
     if "settings.xml" not in archive.namelist():
         return None
     settings = _Settings()
-    parse_part(archive, "settings.xml", settings, _broken())
+    try:
+        parse_part(archive, "settings.xml", settings, _broken())
+    except ReadError:
+        return None
     return settings.value or None
 
 
