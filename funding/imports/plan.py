@@ -376,8 +376,8 @@ def plan_file(
 ) -> ImportPlan:
     """Read and validate a file; the plan lists per row what importing would do.
 
-    ``year`` and ``area`` are what the officer set for a report (they win
-    over what the file says, and must agree with it); ``confirmed`` that
+    ``year`` and ``area`` are what the officer set (a row must agree with
+    them; they stand in for a missing column); ``confirmed`` that
     the warnings were seen; ``ignore_columns`` the columns (letters) of a
     report the officer does not want read, ``map_columns`` those mapped by
     hand ("H=Thực hiện/KCQG", ``funding.imports.mapping``).

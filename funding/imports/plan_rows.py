@@ -97,7 +97,7 @@ class RowChecker(UnitsMixin):
         missing = [
             label
             for key, label in (("area", "Tỉnh, thành phố"), ("year", "Năm"))
-            if key not in self.columns
+            if key not in self.columns and getattr(self.table, key) is None
         ]
         if not self.measure_columns and not self.long_layout:
             if "value" in self.columns:
@@ -176,6 +176,9 @@ class RowChecker(UnitsMixin):
 
     def _year(self, row) -> int | None:
         year_value, year_index = self.cell(row, "year")
+        stated = self.table.year
+        if year_index is None and stated is not None:
+            return stated  # no "Năm" column: the year the officer set
         try:
             exact = Decimal(str(year_value).strip())
             if isinstance(year_value, bool) or exact != exact.to_integral_value():
@@ -186,6 +189,14 @@ class RowChecker(UnitsMixin):
                 raise ValueError
         except (ValueError, ArithmeticError, TypeError):
             self.error(year_index, year_value, _("năm không hợp lệ."))
+            return None
+        if stated is not None and year != stated:
+            self.error(
+                year_index,
+                year_value,
+                _("tệp ghi năm %(file)s, khác năm đã chọn %(form)s.")
+                % {"file": year, "form": stated},
+            )
             return None
         return year
 
@@ -242,6 +253,9 @@ class RowChecker(UnitsMixin):
 
     def _area(self, row, year: int, period) -> Area | None:
         area_value, area_index = self.cell(row, "area")
+        stated = self.table.area
+        if area_index is None and stated is not None:
+            area_value = stated.name  # no area column: the area the officer set
         day = period[1] if period else None
         # The same few names and periods recur on every row: resolve each once.
         key = (area_value, year, day)
@@ -259,6 +273,13 @@ class RowChecker(UnitsMixin):
                 area_index,
                 area_value,
                 _("không có địa bàn này trong năm %(year)s.") % {"year": year} + hint,
+            )
+        elif stated is not None and not stated.same(area.short_name):
+            self.error(
+                area_index,
+                area_value,
+                _("tệp ghi địa bàn %(file)s, khác địa bàn đã chọn %(form)s.")
+                % {"file": area.short_name, "form": stated.name},
             )
         return area
 

@@ -63,6 +63,10 @@ class SheetTable:
     #: ``funding.imports.table_maps``).
     mapped: dict = field(default_factory=dict)
     measure_maps: dict = field(default_factory=dict)
+    #: The year and area the officer set (``StatedArea``), or None: each
+    #: row must agree with them, and they stand in for a missing column.
+    year: int | None = None
+    area: object = None
 
 
 def header_key(cell) -> str:
@@ -113,6 +117,8 @@ def read_table(
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
     table.csv = lowered.endswith((".csv", ".txt"))
     table.mapped = dict((context or {}).get("map_columns") or {})
+    table.year = (context or {}).get("year")
+    table.area = (context or {}).get("area")
     return table
 
 
