@@ -113,8 +113,10 @@ def read_table(
     ):
         return _report(data, lowered, sheet, (name, rows), context or {})
     table = _table(rows, known, header_row, name)
-    table.warnings.extend(hidden_warnings(rows, "", named=bool(sheet)))
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
+    table.warnings.extend(
+        hidden_warnings(rows, "", named=bool(sheet), ignored=table.ignored)
+    )
     table.csv = lowered.endswith((".csv", ".txt"))
     table.mapped = dict((context or {}).get("map_columns") or {})
     table.year = (context or {}).get("year")
@@ -194,7 +196,11 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
     )
     for name, rows in sheets:
         report.add(name, rows.rows)
-        report.warnings.extend(hidden_warnings(rows, name if len(sheets) > 1 else ""))
+        report.warnings.extend(
+            hidden_warnings(
+                rows, name if len(sheets) > 1 else "", ignored=report.ignored
+            )
+        )
     report.unused.extend(hidden_sheet_unused(name) for name in hidden)
     report.finish()
     if not report.layouts and not report.errors:
