@@ -48,7 +48,8 @@ class ImportOptionsMixin(forms.Form):
             "Một cột có số mà hệ thống không hiểu tiêu đề (ví dụ “Kinh phí đã cấp”): ghi "
             "chữ cái của cột, loại số liệu (Kế hoạch, Thực hiện, Ước thực hiện) và nguồn "
             "(KCQG, KCĐP, Tất cả) để đọc cột đó. Với bảng ghi nguồn ở cột “Nguồn kinh "
-            "phí”, nguồn ghi ở đây phải khớp nguồn của từng dòng (hoặc để trống)."
+            "phí”, nguồn ghi ở đây phải khớp nguồn của từng dòng (hoặc để trống). Bảng "
+            "dài (có cột “Loại số liệu” và “Giá trị”) không dùng ô này."
         ),
     )
     ignore_columns = forms.CharField(

@@ -1,4 +1,4 @@
-""" "Cột ánh xạ" on a plain table (wide or long): applied to a column the
+""" "Cột ánh xạ" on a plain table (wide; a long one takes none): applied to a column the
 importer does not understand, refused with the column named otherwise,
 never silently ignored."""
 
@@ -72,7 +72,7 @@ def test_a_column_both_mapped_and_declined_is_refused():
     assert "vừa được ánh xạ vừa được ghi là không dùng" in p.errors[0].message
 
 
-def test_a_measure_column_mapped_beside_the_long_layout_is_refused():
+def test_a_mapping_on_a_long_table_is_refused_saying_why():
     header = [
         "Tỉnh, thành phố",
         "Năm",
@@ -84,5 +84,9 @@ def test_a_measure_column_mapped_beside_the_long_layout_is_refused():
     row = ["Ninh Thuận", 2021, "Kế hoạch", "10", "tỷ đồng", "7"]
     p = mapped("F=Ước thực hiện", rows=(row,), header=header)
     assert not p.figures
-    assert [e.column for e in p.errors] == ["Kinh phí đã cấp (tỷ đồng)"]
-    assert "bảng dài" in p.errors[0].message
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (1, "F")
+    assert message.startswith(
+        "“Cột ánh xạ” không dùng được cho bảng dài (có cột “Loại số liệu” và “Giá trị”)"
+    )
+    assert "Hãy xoá F khỏi “Cột ánh xạ”" in message
