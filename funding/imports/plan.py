@@ -204,6 +204,7 @@ def plan_import(
     if _refused_as_a_whole(plan, checker, table):
         return plan
     candidates = _check_rows(plan, checker, table, source, progress)
+    plan.errors.extend(checker.mapped_fund_errors())
     if plan.errors:
         return plan
     plan.figures = candidates

@@ -40,6 +40,8 @@ from .words import (
 )
 
 MISSING = object()
+#: Rows listed by number in an error about many rows; the rest are counted.
+LISTED_ROWS = 10
 
 
 @dataclass
@@ -89,6 +91,8 @@ class RowChecker(UnitsMixin):
         self.areas_seen: dict[tuple, Area | None] = {}
         self.periods_seen: dict[tuple, tuple | None] = {}
         self.formula_cells: dict[int, list[int]] = {}
+        #: Mapped column → the rows whose fund is not the mapping's.
+        self.fund_mismatches: dict[int, list[tuple[int, str]]] = {}
         for row_number, col in table.formula_errors:
             self.formula_cells.setdefault(row_number, []).append(col)
 
@@ -146,21 +150,43 @@ class RowChecker(UnitsMixin):
         return (parts, values), []
 
     def _mapped_funds(self, values, fund) -> None:
-        """A column mapped to a fund holds the row's fund or is an error:
-        a plain table states its fund per row."""
-        for _measure, _value, _rounding, index, raw in values:
+        """A column mapped to a fund holds the row's fund, or the row is
+        noted for the file's one error about that column
+        (``mapped_fund_errors``): a plain table states its fund per row."""
+        for _measure, _value, _rounding, index, _raw in values:
             mapped = self.table.measure_maps.get(index)
             if mapped is None or mapped.fund in (None, fund) or fund is None:
                 continue
+            self.fund_mismatches.setdefault(index, []).append((self.number, fund))
+
+    def mapped_fund_errors(self) -> list[RowError]:
+        """One error per mapped column whose fund is not its rows', naming
+        the column and the rows (the first few, and how many)."""
+        errors = []
+        for index, rows in sorted(self.fund_mismatches.items()):
+            listed = ", ".join(str(number) for number, _fund in rows[:LISTED_ROWS])
+            if len(rows) > LISTED_ROWS:
+                listed += _(" và %(more)s dòng khác") % {
+                    "more": len(rows) - LISTED_ROWS
+                }
             why = _(
-                "“Cột ánh xạ” ghi cột này là nguồn %(mapped)s nhưng dòng này là "
-                "%(row)s; hãy sửa “Cột ánh xạ” hoặc cột “Nguồn kinh phí”."
+                "“Cột ánh xạ” ghi cột %(column)s là nguồn %(mapped)s nhưng %(count)s "
+                "dòng ghi nguồn khác ở cột “Nguồn kinh phí” (dòng %(rows)s; dòng "
+                "%(first)s là %(row)s); hãy sửa “Cột ánh xạ” hoặc cột “Nguồn kinh phí”."
             )
-            labels = {
-                "mapped": Figure.Fund(mapped.fund).label,
+            first, fund = rows[0]
+            words = {
+                "column": column_letters(index),
+                "mapped": Figure.Fund(self.table.measure_maps[index].fund).label,
+                "count": len(rows),
+                "rows": listed,
+                "first": first,
                 "row": Figure.Fund(fund).label,
             }
-            self.error(index, raw, why % labels)
+            errors.append(
+                RowError(first, self.header_of.get(index, ""), None, why % words)
+            )
+        return errors
 
     def error(self, index, value, message):
         cell = "" if index is None else f"{column_letters(index)}{self.number}"

@@ -50,6 +50,20 @@ def test_a_mapped_fund_other_than_the_rows_is_an_error_naming_the_cell():
     assert "Khuyến công quốc gia" in message and "Khuyến công địa phương" in message
 
 
+def test_a_mapped_fund_other_than_the_rows_is_one_error_for_the_file():
+    rows = [[ROW[0], year, *ROW[2:]] for year in range(2010, 2023)]
+    p = mapped("F=Ước thực hiện/KCQG", rows=rows)
+    assert not p.figures
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (2, "Kinh phí đã cấp (tỷ đồng)")
+    assert message == (
+        "“Cột ánh xạ” ghi cột F là nguồn Khuyến công quốc gia nhưng 13 dòng ghi "
+        "nguồn khác ở cột “Nguồn kinh phí” (dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 và "
+        "3 dòng khác; dòng 2 là Khuyến công địa phương); hãy sửa “Cột ánh xạ” hoặc "
+        "cột “Nguồn kinh phí”."
+    )
+
+
 @pytest.mark.parametrize(
     "text, column, words",
     [
