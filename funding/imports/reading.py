@@ -99,9 +99,10 @@ def read_table(
         raise ReadError(_("Tệp trống."))
     lowered = filename.lower()
     if lowered.endswith((".xlsx", ".ods")):
-        name, rows = _data_sheet(data, lowered, known, sheet, header_row)
+        name, rows, passed = _data_sheet(data, lowered, known, sheet, header_row)
     elif lowered.endswith((".csv", ".txt")):
         name, rows = "", read_csv(data, known, header_key, header_row)
+        passed = []
     else:
         raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))
     if (
@@ -118,6 +119,10 @@ def read_table(
         hidden_warnings(rows, "", named=bool(sheet), ignored=table.ignored)
     )
     table.csv = lowered.endswith((".csv", ".txt"))
+    table.unused.extend(
+        _("Trang “%(sheet)s”: không dùng (không có bảng số liệu).") % {"sheet": n}
+        for n in passed
+    )
     table.mapped = dict((context or {}).get("map_columns") or {})
     table.year = (context or {}).get("year")
     table.area = (context or {}).get("area")
@@ -130,29 +135,32 @@ def _data_sheet(data: bytes, lowered: str, known, sheet, header_row):
     the importer recognises; the one shown when the file was saved if it
     is one of them, else the only one. Several and none shown: the officer
     names one (unless all are reports, read together). No data sheet, or
-    a single visible sheet: the sheet shown, or the first visible one."""
+    a single visible sheet: the sheet shown, or the first visible one. With
+    the sheets passed over on the way (read, holding no data)."""
     xlsx = lowered.endswith(".xlsx")
     read = read_xlsx if xlsx else read_ods
     if sheet:
-        return read(data, sheet, header_row)
+        return (*read(data, sheet, header_row), [])
     visible, active = (xlsx_sheets if xlsx else ods_sheets)(data)
     if len(visible) < 2:
-        return read(data, None, header_row)
+        return (*read(data, None, header_row), [])
     # A file that does not say which sheet was shown opens on the first.
     active = active or visible[0]
     order = [active] + [n for n in visible if n != active]
-    found = []
+    found, passed = [], []
     for name in order:
         name, rows = read(data, name, header_row)
         if _holds_data(name, rows, known, header_row):
             if name == active:
-                return name, rows
+                return name, rows, []
             found.append((name, rows))
+        else:
+            passed.append(name)
     if not found:
-        return read(data, None, header_row)
+        return (*read(data, None, header_row), [])
     found.sort(key=lambda item: visible.index(item[0]))
     if len(found) == 1 or all(is_report(rows.rows) for _n, rows in found):
-        return found[0]
+        return (*found[0], sorted(passed, key=visible.index))
     raise ReadError(
         _(
             "Tệp có nhiều trang dữ liệu: %(names)s. Hãy ghi tên trang cần nhập "

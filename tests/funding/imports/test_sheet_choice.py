@@ -48,6 +48,7 @@ def test_an_empty_sheet_shown_on_saving_is_passed_over():
     p = plan(saved(book))
     assert p.errors == [] and p.sheet == "Số liệu"
     assert values(p) == [1_000_000_000]
+    assert p.unused == ["Trang “Sheet2”: không dùng (không có bảng số liệu)."]
 
 
 def test_a_notes_sheet_shown_on_saving_is_passed_over():
