@@ -21,7 +21,9 @@ class ImportOptionsMixin(forms.Form):
         queryset=SourceDocument.objects.all(),
         label=_("Nguồn số liệu (văn bản, báo cáo)"),
     )
-    sheet = forms.CharField(label=_("Trang (để trống: trang đầu)"), required=False)
+    sheet = forms.CharField(
+        label=_("Trang (để trống: trang có số liệu)"), required=False
+    )
     header_row = forms.IntegerField(
         label=_("Dòng tiêu đề (để trống: tự tìm)"), required=False, min_value=1
     )
