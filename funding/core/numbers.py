@@ -51,6 +51,9 @@ def _split_unit(text: str) -> tuple[str, str]:
     return text, ""
 
 
+_GROUPED = r"\d{1,3}(?:[.]\d{3})+"
+
+
 def _to_decimal(
     number: str, unit: str, point_decimals: bool = False
 ) -> tuple[Decimal, int]:
@@ -59,24 +62,8 @@ def _to_decimal(
     sign = "-" if number.startswith("-") else ""
     digits = number.lstrip("+-")
     commas, dots = digits.count(","), digits.count(".")
-    grouped = r"\d{1,3}(?:[.]\d{3})+"
     if commas and dots:
-        if digits.rfind(",") > digits.rfind("."):
-            # Vietnamese: 1.234,5
-            whole, fraction = digits.rsplit(",", 1)
-            if not re.fullmatch(grouped, whole) and "." in whole:
-                raise NumberFormatError(
-                    f"“{number}”: dấu chấm phân nhóm không đúng chỗ."
-                )
-            plain = whole.replace(".", "") + "." + fraction
-        else:
-            # English: 1,234.5
-            whole, fraction = digits.rsplit(".", 1)
-            if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole):
-                raise NumberFormatError(
-                    f"“{number}”: dấu phẩy phân nhóm không đúng chỗ."
-                )
-            plain = whole.replace(",", "") + "." + fraction
+        plain = _both_separators(number, digits)
     elif commas == 1:
         plain = digits.replace(",", ".")  # Vietnamese decimal comma
     elif commas > 1:
@@ -84,35 +71,11 @@ def _to_decimal(
             raise NumberFormatError(f"“{number}” có nhiều dấu phẩy.")
         plain = digits.replace(",", "")
     elif dots > 1:
-        if not re.fullmatch(grouped, digits):
+        if not re.fullmatch(_GROUPED, digits):
             raise NumberFormatError(f"“{number}” có nhiều dấu chấm.")
         plain = digits.replace(".", "")
     elif dots == 1:
-        whole, fraction = digits.split(".")
-        if (len(fraction) != 3 or whole == "0") and not point_decimals:
-            raise NumberFormatError(
-                _(
-                    "“%(number)s” không rõ nghĩa: theo cách viết Việt Nam, dấu chấm "
-                    "phân cách hàng nghìn (1.234 là một nghìn hai trăm ba mươi tư) và "
-                    "dấu phẩy ngăn phần thập phân (1,5 là một phẩy năm). Hãy viết "
-                    "“%(comma)s” nếu đó là số thập phân."
-                )
-                % {"number": number, "comma": number.replace(".", ",")}
-            )
-        if len(fraction) == 3 and whole != "0":
-            # 1.234 is a thousand (Vietnamese) or one and a bit (English).
-            # With a unit the text is read as Vietnamese ("1.234 tỷ" is the
-            # way this portal itself prints a thousand tỷ); bare, it is a guess.
-            if unit:
-                plain = whole + fraction
-            else:
-                raise NumberFormatError(
-                    f"“{number}” không rõ nghĩa: 1.234 là một nghìn hai trăm ba "
-                    "mươi tư hay một phẩy hai ba bốn? Hãy ghi đơn vị hoặc dùng "
-                    "dấu phẩy cho phần thập phân."
-                )
-        else:
-            plain = digits
+        plain = _one_dot(number, digits, unit, point_decimals)
     else:
         plain = digits
     try:
@@ -121,6 +84,49 @@ def _to_decimal(
         raise NumberFormatError(f"“{number}” không phải là số.") from exc
     decimals = max(0, -value.as_tuple().exponent)
     return value, decimals
+
+
+def _both_separators(number: str, digits: str) -> str:
+    """ "1.234,5" (Vietnamese) or "1,234.5" (English) as "1234.5"."""
+    if digits.rfind(",") > digits.rfind("."):
+        # Vietnamese: 1.234,5
+        whole, fraction = digits.rsplit(",", 1)
+        if not re.fullmatch(_GROUPED, whole) and "." in whole:
+            raise NumberFormatError(f"“{number}”: dấu chấm phân nhóm không đúng chỗ.")
+        return whole.replace(".", "") + "." + fraction
+    # English: 1,234.5
+    whole, fraction = digits.rsplit(".", 1)
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole):
+        raise NumberFormatError(f"“{number}”: dấu phẩy phân nhóm không đúng chỗ.")
+    return whole.replace(",", "") + "." + fraction
+
+
+def _one_dot(number: str, digits: str, unit: str, point_decimals: bool) -> str:
+    """A number with one dot and no comma: a thousands separator, a
+    decimal point (``point_decimals``: a CSV's raw value) or refused."""
+    whole, fraction = digits.split(".")
+    if (len(fraction) != 3 or whole == "0") and not point_decimals:
+        raise NumberFormatError(
+            _(
+                "“%(number)s” không rõ nghĩa: theo cách viết Việt Nam, dấu chấm "
+                "phân cách hàng nghìn (1.234 là một nghìn hai trăm ba mươi tư) và "
+                "dấu phẩy ngăn phần thập phân (1,5 là một phẩy năm). Hãy viết "
+                "“%(comma)s” nếu đó là số thập phân."
+            )
+            % {"number": number, "comma": number.replace(".", ",")}
+        )
+    if len(fraction) == 3 and whole != "0":
+        # 1.234 is a thousand (Vietnamese) or one and a bit (English).
+        # With a unit the text is read as Vietnamese ("1.234 tỷ" is the
+        # way this portal itself prints a thousand tỷ); bare, it is a guess.
+        if unit:
+            return whole + fraction
+        raise NumberFormatError(
+            f"“{number}” không rõ nghĩa: 1.234 là một nghìn hai trăm ba "
+            "mươi tư hay một phẩy hai ba bốn? Hãy ghi đơn vị hoặc dùng "
+            "dấu phẩy cho phần thập phân."
+        )
+    return digits
 
 
 def parse_number(

@@ -16,16 +16,18 @@ neither the pages nor the checker.
 """
 
 from .plan import (
-    KEY_FIELDS,
     MAX_ERRORS,
-    PREVIEW_ROWS,
     ImportPlan,
     PlannedFigure,
     RowError,
-    compare_with_stored,
-    figure_label,
     plan_file,
     plan_import,
+)
+from .stored import (
+    KEY_FIELDS,
+    PREVIEW_ROWS,
+    compare_with_stored,
+    figure_label,
     stored_state,
 )
 from .undo import UndoSummary, undo_import, undo_summary

@@ -21,7 +21,9 @@ class ImportOptionsMixin(forms.Form):
         queryset=SourceDocument.objects.all(),
         label=_("Nguồn số liệu (văn bản, báo cáo)"),
     )
-    sheet = forms.CharField(label=_("Trang (để trống: trang đầu)"), required=False)
+    sheet = forms.CharField(
+        label=_("Trang (để trống: trang có số liệu)"), required=False
+    )
     header_row = forms.IntegerField(
         label=_("Dòng tiêu đề (để trống: tự tìm)"), required=False, min_value=1
     )
@@ -48,7 +50,8 @@ class ImportOptionsMixin(forms.Form):
             "Một cột có số mà hệ thống không hiểu tiêu đề (ví dụ “Kinh phí đã cấp”): ghi "
             "chữ cái của cột, loại số liệu (Kế hoạch, Thực hiện, Ước thực hiện) và nguồn "
             "(KCQG, KCĐP, Tất cả) để đọc cột đó. Với bảng ghi nguồn ở cột “Nguồn kinh "
-            "phí”, nguồn ghi ở đây phải khớp nguồn của từng dòng (hoặc để trống)."
+            "phí”, nguồn ghi ở đây phải khớp nguồn của từng dòng (hoặc để trống). Bảng "
+            "dài (có cột “Loại số liệu” và “Giá trị”) không dùng ô này."
         ),
     )
     ignore_columns = forms.CharField(

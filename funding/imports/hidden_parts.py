@@ -14,10 +14,13 @@ from .readers.base import Rows, column_letters
 LISTED = 20
 
 
-def hidden_warnings(rows: Rows, sheet: str, named: bool = True) -> list[Problem]:
+def hidden_warnings(
+    rows: Rows, sheet: str, named: bool = True, ignored: frozenset[str] = frozenset()
+) -> list[Problem]:
     """A warning for the hidden rows, and one for the hidden columns, that
-    hold data; and one for a hidden sheet read though not ``named`` (every
-    sheet of the file is hidden)."""
+    hold data (but those ``ignored``, the letters the officer declined: they
+    are not read); and one for a hidden sheet read though not ``named``
+    (every sheet of the file is hidden)."""
     where = _("trang “%(sheet)s”: ") % {"sheet": sheet} if sheet else ""
     warnings = []
     if rows.hidden_sheet and not named:
@@ -53,7 +56,8 @@ def hidden_warnings(rows: Rows, sheet: str, named: bool = True) -> list[Problem]
     columns = sorted(
         index
         for index in rows.hidden_columns
-        if any(
+        if column_letters(index) not in ignored
+        and any(
             index < len(cells) and cells[index] not in (None, "")
             for _n, cells in rows.rows
         )

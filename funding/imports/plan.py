@@ -5,7 +5,8 @@ The rows of a table (``funding.imports.reading``) are interpreted in the wide la
 (one row per area, source and content, one column per measure: "Kế hoạch",
 "Thực hiện") or the long one (one figure per row, as exported), with the
 words of ``funding.imports.words``. Lookups are resolved once per file. The
-plan is written, or undone, by ``funding.imports.writes``.
+plan is compared with what is stored by ``funding.imports.stored`` and
+written, or undone, by ``funding.imports.writes``.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from .plan_rows import RowChecker, RowError, figure_key
 from .plausible import implausible
 from .reading import SheetTable, read_table
 from .report_options import report_context
+from .stored import KEY_FIELDS, compare_with_stored
 from .table_columns import check_table_columns
 from .table_maps import map_table_columns
-from .words import KNOWN, Lookups
+from .words import KNOWN
 
 #: A file with this many errors is not checked further: they are enough to
 #: show what is wrong, and a file of 200,000 wrong rows would otherwise take
@@ -204,6 +206,7 @@ def plan_import(
     if _refused_as_a_whole(plan, checker, table):
         return plan
     candidates = _check_rows(plan, checker, table, source, progress)
+    plan.errors.extend(checker.mapped_fund_errors())
     if plan.errors:
         return plan
     plan.figures = candidates
@@ -291,75 +294,6 @@ def _where(checker, number: int, position: int, index) -> str:
     return f"{number} ({checker.column_name(position, index).split(' – ')[0]})"
 
 
-def stored_state(figures: list[PlannedFigure]) -> dict[tuple, tuple]:
-    """What is stored under the keys of ``figures``: key → (id, value,
-    rounding, note), read as plain tuples (a file may touch areas and years that
-    already hold hundreds of thousands of figures; model instances for all
-    of them would be slow and large)."""
-    stored = {}
-    rows = Figure.objects.filter(
-        indicator__in={c.key[0] for c in figures},
-        area__in={c.key[1] for c in figures},
-        content__in={c.key[3] for c in figures},
-        year__in={c.key[4] for c in figures},
-    ).values_list(*KEY_FIELDS, "pk", "value", "rounding", "note")
-    for row in rows.iterator(chunk_size=20000):
-        stored[row[:8]] = row[8:]
-    return stored
-
-
-def compare_with_stored(plan: ImportPlan) -> None:
-    """Mark each figure of a valid plan new, changed (with the stored value)
-    or unchanged, from what the database holds now.
-
-    Run at preview; what it found is each figure's ``before``, which the
-    confirmation checks again under a lock (``apply_import``).
-    """
-    stored = stored_state(plan.figures)
-    for planned in plan.figures:
-        existing = stored.get(planned.key)
-        if existing is None:
-            planned.status, planned.pk = "new", None
-            planned.old_value = planned.old_rounding = planned.old_note = None
-        else:
-            planned.pk, planned.old_value, planned.old_rounding, planned.old_note = (
-                existing
-            )
-            same = (
-                planned.old_value == planned.value
-                and planned.old_rounding == planned.rounding
-                and planned.old_note == planned.note
-            )
-            planned.status = "unchanged" if same else "changed"
-    by_id = Lookups().by_id()
-    for planned in plan.figures[:PREVIEW_ROWS]:
-        planned.label = figure_label(planned, by_id)
-
-
-def figure_label(planned: PlannedFigure, by_id: dict[str, dict]) -> str:
-    """What a figure of the file is, in words: indicator – area – source –
-    content – period – measure."""
-    f = planned.figure
-    return " – ".join(
-        [
-            by_id["indicator"][f.indicator_id].name,
-            str(by_id["area"][f.area_id]),
-            str(Figure.Fund(f.fund).label),
-            by_id["content"][f.content_id].name,
-            f.period_label,
-            str(Figure.Measure(f.measure).label),
-        ]
-    )
-
-
-#: How many rows the admin preview lists (all are validated and counted).
-PREVIEW_ROWS = 500
-
-
-#: A figure's identity as columns (``Figure.KEY_FIELDS``).
-KEY_FIELDS = Figure.key_columns()
-
-
 def plan_file(
     data: bytes,
     *,
@@ -376,8 +310,8 @@ def plan_file(
 ) -> ImportPlan:
     """Read and validate a file; the plan lists per row what importing would do.
 
-    ``year`` and ``area`` are what the officer set for a report (they win
-    over what the file says, and must agree with it); ``confirmed`` that
+    ``year`` and ``area`` are what the officer set (a row must agree with
+    them; they stand in for a missing column); ``confirmed`` that
     the warnings were seen; ``ignore_columns`` the columns (letters) of a
     report the officer does not want read, ``map_columns`` those mapped by
     hand ("H=Thực hiện/KCQG", ``funding.imports.mapping``).

@@ -3,8 +3,9 @@ resolved (area, indicator, fund, content, year, period, measure, unit) and
 its values parsed into figures, or the row's errors are named with the
 row and column (for a report, the cell it came from).
 
-Used by ``funding.imports.plan.plan_import``; knows nothing of what is
-stored.
+The values and their units are ``funding.imports.row_values`` and
+``funding.imports.row_units``. Used by ``funding.imports.plan.plan_import``;
+knows nothing of what is stored.
 """
 
 from __future__ import annotations
@@ -12,34 +13,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from khuyencong.text import without_control_characters
 
-from ..core.amounts import storable
-from ..core.formatting import MONEY_UNITS, format_number
 from ..core.models import Area, Figure, Indicator
-from ..core.numbers import NumberFormatError, parse_number
 from ..core.periods import FIRST_YEAR, LAST_YEAR
-from ..core.units import unit_word
 from .readers.base import column_letters
 from .reading import SheetTable, header_key
-from .row_units import UnitsMixin
+from .row_values import ValuesMixin
 from .words import (
-    EXACT,
     HEADERS,
     MEASURE_COLUMNS,
-    MEASURE_WORDS,
     SOURCE_WORDS,
     Lookups,
     fold,
     read_period,
-    rounding_step,
     unit_of,
 )
 
 MISSING = object()
+#: Rows listed by number in an error about many rows; the rest are counted.
+LISTED_ROWS = 10
 
 
 @dataclass
@@ -64,7 +59,7 @@ class RowError:
         return text
 
 
-class RowChecker(UnitsMixin):
+class RowChecker(ValuesMixin):
     """The columns of a table, and the checks of each of its rows."""
 
     def __init__(self, table: SheetTable):
@@ -89,6 +84,8 @@ class RowChecker(UnitsMixin):
         self.areas_seen: dict[tuple, Area | None] = {}
         self.periods_seen: dict[tuple, tuple | None] = {}
         self.formula_cells: dict[int, list[int]] = {}
+        #: Mapped column → the rows whose fund is not the mapping's.
+        self.fund_mismatches: dict[int, list[tuple[int, str]]] = {}
         for row_number, col in table.formula_errors:
             self.formula_cells.setdefault(row_number, []).append(col)
 
@@ -97,7 +94,7 @@ class RowChecker(UnitsMixin):
         missing = [
             label
             for key, label in (("area", "Tỉnh, thành phố"), ("year", "Năm"))
-            if key not in self.columns
+            if key not in self.columns and getattr(self.table, key) is None
         ]
         if not self.measure_columns and not self.long_layout:
             if "value" in self.columns:
@@ -146,21 +143,43 @@ class RowChecker(UnitsMixin):
         return (parts, values), []
 
     def _mapped_funds(self, values, fund) -> None:
-        """A column mapped to a fund holds the row's fund or is an error:
-        a plain table states its fund per row."""
-        for _measure, _value, _rounding, index, raw in values:
+        """A column mapped to a fund holds the row's fund, or the row is
+        noted for the file's one error about that column
+        (``mapped_fund_errors``): a plain table states its fund per row."""
+        for _measure, _value, _rounding, index, _raw in values:
             mapped = self.table.measure_maps.get(index)
             if mapped is None or mapped.fund in (None, fund) or fund is None:
                 continue
+            self.fund_mismatches.setdefault(index, []).append((self.number, fund))
+
+    def mapped_fund_errors(self) -> list[RowError]:
+        """One error per mapped column whose fund is not its rows', naming
+        the column and the rows (the first few, and how many)."""
+        errors = []
+        for index, rows in sorted(self.fund_mismatches.items()):
+            listed = ", ".join(str(number) for number, _fund in rows[:LISTED_ROWS])
+            if len(rows) > LISTED_ROWS:
+                listed += _(" và %(more)s dòng khác") % {
+                    "more": len(rows) - LISTED_ROWS
+                }
             why = _(
-                "“Cột ánh xạ” ghi cột này là nguồn %(mapped)s nhưng dòng này là "
-                "%(row)s; hãy sửa “Cột ánh xạ” hoặc cột “Nguồn kinh phí”."
+                "“Cột ánh xạ” ghi cột %(column)s là nguồn %(mapped)s nhưng %(count)s "
+                "dòng ghi nguồn khác ở cột “Nguồn kinh phí” (dòng %(rows)s; dòng "
+                "%(first)s là %(row)s); hãy sửa “Cột ánh xạ” hoặc cột “Nguồn kinh phí”."
             )
-            labels = {
-                "mapped": Figure.Fund(mapped.fund).label,
+            first, fund = rows[0]
+            words = {
+                "column": column_letters(index),
+                "mapped": Figure.Fund(self.table.measure_maps[index].fund).label,
+                "count": len(rows),
+                "rows": listed,
+                "first": first,
                 "row": Figure.Fund(fund).label,
             }
-            self.error(index, raw, why % labels)
+            errors.append(
+                RowError(first, self.header_of.get(index, ""), None, why % words)
+            )
+        return errors
 
     def error(self, index, value, message):
         cell = "" if index is None else f"{column_letters(index)}{self.number}"
@@ -176,6 +195,9 @@ class RowChecker(UnitsMixin):
 
     def _year(self, row) -> int | None:
         year_value, year_index = self.cell(row, "year")
+        stated = self.table.year
+        if year_index is None and stated is not None:
+            return stated  # no "Năm" column: the year the officer set
         try:
             exact = Decimal(str(year_value).strip())
             if isinstance(year_value, bool) or exact != exact.to_integral_value():
@@ -186,6 +208,14 @@ class RowChecker(UnitsMixin):
                 raise ValueError
         except (ValueError, ArithmeticError, TypeError):
             self.error(year_index, year_value, _("năm không hợp lệ."))
+            return None
+        if stated is not None and year != stated:
+            self.error(
+                year_index,
+                year_value,
+                _("tệp ghi năm %(file)s, khác năm đã chọn %(form)s.")
+                % {"file": year, "form": stated},
+            )
             return None
         return year
 
@@ -242,6 +272,9 @@ class RowChecker(UnitsMixin):
 
     def _area(self, row, year: int, period) -> Area | None:
         area_value, area_index = self.cell(row, "area")
+        stated = self.table.area
+        if area_index is None and stated is not None:
+            area_value = stated.name  # no area column: the area the officer set
         day = period[1] if period else None
         # The same few names and periods recur on every row: resolve each once.
         key = (area_value, year, day)
@@ -260,6 +293,13 @@ class RowChecker(UnitsMixin):
                 area_value,
                 _("không có địa bàn này trong năm %(year)s.") % {"year": year} + hint,
             )
+        elif stated is not None and not stated.same(area.short_name):
+            self.error(
+                area_index,
+                area_value,
+                _("tệp ghi địa bàn %(file)s, khác địa bàn đã chọn %(form)s.")
+                % {"file": area.short_name, "form": stated.name},
+            )
         return area
 
     def _indicator(self, row) -> Indicator | None:
@@ -268,121 +308,6 @@ class RowChecker(UnitsMixin):
         if indicator is None:
             self.error(index, value, _("không có chỉ tiêu này."))
         return indicator
-
-    def _raw_values(self, row):
-        if not self.long_layout:
-            for measure in self.measure_columns:
-                raw, index = self.cell(row, measure)
-                yield measure, raw, index
-            return
-        measure_value, measure_index = self.cell(row, "measure")
-        measure = MEASURE_WORDS.get(fold(str(measure_value or "")))
-        if measure is None:
-            self.error(
-                measure_index,
-                measure_value,
-                _("loại số liệu phải là Kế hoạch, Thực hiện hoặc Ước thực hiện."),
-            )
-            return
-        raw, index = self.cell(row, "value")
-        yield measure, raw, index
-
-    def _values(self, row, indicator) -> list:
-        unit_value, unit_index = self.cell(row, "unit")
-        row_unit = unit_word(unit_value) or str(unit_value or "").strip().lower()
-        counting = indicator is not None and indicator.unit == Indicator.Unit.COUNT
-        money = indicator is not None and not counting
-        if money and not self._units_agree(row_unit, unit_index, unit_value):
-            return []
-        stated_rounding = self._rounding(row, row_unit)
-        parsed_values = []
-        for measure, raw, index in self._raw_values(row):
-            unit = "" if counting else (self.units.get(index) or row_unit)
-            try:
-                parsed = parse_number(raw, unit=unit, point_decimals=self.table.csv)
-            except NumberFormatError as exc:
-                self.error(index, raw, str(exc))
-                continue
-            if parsed is None:
-                continue  # an empty cell or "-": no figure
-            if money and parsed.unit.lower() not in (*MONEY_UNITS, "%"):
-                self._no_unit(index, raw, parsed.unit)
-                continue
-            if parsed.unit == "%":
-                self.error(
-                    index, raw, _("đây là tỷ lệ; hãy nhập số tiền hoặc số lượng.")
-                )
-            elif parsed.value < 0:
-                self.error(index, raw, _("giá trị không được âm."))
-            elif counting and parsed.value != parsed.value.to_integral_value():
-                self.error(index, raw, _("chỉ tiêu đếm phải là số nguyên."))
-            else:
-                if stated_rounding is not None:
-                    rounding = stated_rounding
-                elif parsed.scale > 1 and parsed.decimals:
-                    # "8,5 tỷ" is known to 0,1 tỷ: keep that for the bounds.
-                    rounding = rounding_step(parsed.decimals, parsed.scale)
-                else:
-                    rounding = EXACT
-                stored = self._storable(index, raw, parsed, rounding)
-                if stored is not None:
-                    parsed_values.append((measure, *stored, index, raw))
-        return parsed_values
-
-    def _storable(self, index, raw, parsed, rounding):
-        """The value and rounding as the database stores them, or None
-        and the row's error: the preview refuses what the write would."""
-        try:
-            value = storable("value", parsed.value)
-        except ValidationError as exc:
-            why = " ".join(exc.messages)
-            if parsed.scale > 1 and exc.code == "max_decimal_places":
-                # The decimals counted are of đồng, not of the typed unit.
-                places = -parsed.value.as_tuple().exponent
-                told = _("%(why)s Giá trị tính bằng đồng (sau khi quy đổi): %(value)s.")
-                why = told % {"why": why, "value": format_number(parsed.value, places)}
-            elif parsed.scale > 1 and exc.code == "max_whole_digits":
-                # Its digits past the 28th may be rounded: count, not show.
-                told = _(
-                    "%(why)s Giá trị tính bằng đồng (sau khi quy đổi) có "
-                    "%(count)s chữ số trước dấu thập phân."
-                )
-                why = told % {"why": why, "count": parsed.value.adjusted() + 1}
-            self.error(index, raw, why)
-            return None
-        if rounding is EXACT:
-            return value, rounding
-        try:
-            return value, storable("rounding", rounding)
-        except ValidationError as exc:
-            self.error(
-                index,
-                raw,
-                _("bước làm tròn %(step)s suy ra từ số chữ số thập phân: %(why)s")
-                % {"step": rounding, "why": " ".join(exc.messages)},
-            )
-            return None
-
-    def _rounding(self, row, row_unit: str):
-        rounding_value, rounding_index = self.cell(row, "rounding")
-        if rounding_value in (None, ""):
-            return None
-        try:
-            parsed = parse_number(
-                rounding_value,
-                unit=self.units.get(rounding_index) or row_unit,
-                point_decimals=self.table.csv,
-            )
-        except NumberFormatError as exc:
-            self.error(rounding_index, rounding_value, str(exc))
-            return None
-        if parsed is None:
-            return None
-        try:
-            return storable("rounding", parsed.value)
-        except ValidationError as exc:
-            self.error(rounding_index, rounding_value, " ".join(exc.messages))
-            return None
 
 
 def figure_key(parts: dict, measure: str) -> tuple:

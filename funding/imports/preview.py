@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from ..core.formatting import format_value
 from ..core.models import Figure
 from ..core.usage import figure_users
-from .plan import ImportPlan, PlannedFigure, figure_label
+from .plan import ImportPlan, PlannedFigure
+from .stored import figure_label
 from .words import EXACT, Lookups
 
 #: Figures per page of the preview.

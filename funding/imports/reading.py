@@ -24,11 +24,14 @@ from ..core.formatting import MONEY_UNITS
 from .hidden_parts import hidden_sheet_unused, hidden_warnings
 from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
 from .readers.delimited import read_csv
-from .readers.ods import ods_sheet_names, read_ods
-from .readers.xlsx import read_xlsx, xlsx_sheet_names
+from .readers.ods import ods_sheet_names, ods_sheets, read_ods
+from .readers.xlsx import read_xlsx, xlsx_sheet_names, xlsx_sheets
 from .report_table import LONG_HEADERS, ReportSheets, is_report
 
-__all__ = ["ReadError", "SheetTable", "header_key", "read_table"]
+__all__ = ["GUIDE_SHEET", "ReadError", "SheetTable", "header_key", "read_table"]
+
+#: The sheet of the portal's own templates that explains the columns.
+GUIDE_SHEET = "Hướng dẫn"
 
 
 @dataclass
@@ -60,6 +63,10 @@ class SheetTable:
     #: ``funding.imports.table_maps``).
     mapped: dict = field(default_factory=dict)
     measure_maps: dict = field(default_factory=dict)
+    #: The year and area the officer set (``StatedArea``), or None: each
+    #: row must agree with them, and they stand in for a missing column.
+    year: int | None = None
+    area: object = None
 
 
 def header_key(cell) -> str:
@@ -91,12 +98,11 @@ def read_table(
     if not data:
         raise ReadError(_("Tệp trống."))
     lowered = filename.lower()
-    if lowered.endswith(".xlsx"):
-        name, rows = read_xlsx(data, sheet, header_row)
-    elif lowered.endswith(".ods"):
-        name, rows = read_ods(data, sheet, header_row)
+    if lowered.endswith((".xlsx", ".ods")):
+        name, rows, passed = _data_sheet(data, lowered, known, sheet, header_row)
     elif lowered.endswith((".csv", ".txt")):
         name, rows = "", read_csv(data, known, header_key, header_row)
+        passed = []
     else:
         raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))
     if (
@@ -108,11 +114,70 @@ def read_table(
     ):
         return _report(data, lowered, sheet, (name, rows), context or {})
     table = _table(rows, known, header_row, name)
-    table.warnings.extend(hidden_warnings(rows, "", named=bool(sheet)))
     table.ignored = frozenset((context or {}).get("ignore_columns") or ())
+    table.warnings.extend(
+        hidden_warnings(rows, "", named=bool(sheet), ignored=table.ignored)
+    )
     table.csv = lowered.endswith((".csv", ".txt"))
+    table.unused.extend(
+        _("Trang “%(sheet)s”: không dùng (không có bảng số liệu).") % {"sheet": n}
+        for n in passed
+    )
     table.mapped = dict((context or {}).get("map_columns") or {})
+    table.year = (context or {}).get("year")
+    table.area = (context or {}).get("area")
     return table
+
+
+def _data_sheet(data: bytes, lowered: str, known, sheet, header_row):
+    """The sheet named, or the one holding the data: among the visible
+    sheets, those not empty, not the templates' guide and with a header
+    the importer recognises; the one shown when the file was saved if it
+    is one of them, else the only one. Several and none shown: the officer
+    names one (unless all are reports, read together). No data sheet, or
+    a single visible sheet: the sheet shown, or the first visible one. With
+    the sheets passed over on the way (read, holding no data)."""
+    xlsx = lowered.endswith(".xlsx")
+    read = read_xlsx if xlsx else read_ods
+    if sheet:
+        return (*read(data, sheet, header_row), [])
+    visible, active = (xlsx_sheets if xlsx else ods_sheets)(data)
+    if len(visible) < 2:
+        return (*read(data, None, header_row), [])
+    # A file that does not say which sheet was shown opens on the first.
+    active = active or visible[0]
+    order = [active] + [n for n in visible if n != active]
+    found, passed = [], []
+    for name in order:
+        name, rows = read(data, name, header_row)
+        if _holds_data(name, rows, known, header_row):
+            if name == active:
+                return name, rows, []
+            found.append((name, rows))
+        else:
+            passed.append(name)
+    if not found:
+        return (*read(data, None, header_row), [])
+    found.sort(key=lambda item: visible.index(item[0]))
+    if len(found) == 1 or all(is_report(rows.rows) for _n, rows in found):
+        return (*found[0], sorted(passed, key=visible.index))
+    raise ReadError(
+        _(
+            "Tệp có nhiều trang dữ liệu: %(names)s. Hãy ghi tên trang cần nhập "
+            "ở ô “Trang”."
+        )
+        % {"names": ", ".join(f"“{n[:100]}”" for n, _rows in found[:50])}
+    )
+
+
+def _holds_data(name: str, rows: Rows, known, header_row) -> bool:
+    if not rows.rows or name == GUIDE_SHEET:
+        return False
+    try:
+        find_header(rows.rows, known, header_row)
+    except ReadError:
+        return is_report(rows.rows)
+    return True
 
 
 def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTable:
@@ -139,7 +204,11 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
     )
     for name, rows in sheets:
         report.add(name, rows.rows)
-        report.warnings.extend(hidden_warnings(rows, name if len(sheets) > 1 else ""))
+        report.warnings.extend(
+            hidden_warnings(
+                rows, name if len(sheets) > 1 else "", ignored=report.ignored
+            )
+        )
     report.unused.extend(hidden_sheet_unused(name) for name in hidden)
     report.finish()
     if not report.layouts and not report.errors:

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from ..core import exports
 from ..core.models import Figure, ProgrammeContent
+from .reading import GUIDE_SHEET
 from .report_layout import (
     BOLD,
     REPORT_MEASURES,
@@ -262,7 +263,7 @@ def template_workbook(layout: str = "rong") -> bytes:
     sheet = book.active
     sheet.title = "Số liệu"
     TEMPLATES[layout][1](sheet)
-    guide = book.create_sheet("Hướng dẫn")
+    guide = book.create_sheet(GUIDE_SHEET)
     guide.append(["Cột", "Cách ghi"])
     for row in GUIDE:
         guide.append(list(row))

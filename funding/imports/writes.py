@@ -16,13 +16,8 @@ from ..core import page_keys
 from ..core.formatting import format_number
 from ..core.models import Figure, ImportChange, ImportRecord
 from ..core.signals import figures_changed
-from .plan import (
-    KEY_FIELDS,
-    ImportPlan,
-    PlannedFigure,
-    figure_label,
-    stored_state,
-)
+from .plan import ImportPlan, PlannedFigure
+from .stored import KEY_FIELDS, figure_label, stored_state
 from .words import Lookups
 
 NEW_COLUMNS = (

@@ -80,6 +80,7 @@ class _Content:
         self.first_column = 0
         self.limit = rows.limits.columns
         self.names: list[str] = []
+        self.hidden_names: set[str] = set()
         self.depth = 0  # nested tables (old "sub-tables") are not rows
         self.found = self.in_table = False
         self.number = 0
@@ -151,6 +152,8 @@ class _Content:
     def _open_table(self, name: str, hidden: bool) -> None:
         if len(self.names) < _MAX_SHEETS:
             self.names.append(name)
+            if hidden:
+                self.hidden_names.add(name)
         self.in_table = not self.found and (
             name == self.wanted if self.wanted else self.hidden_too or not hidden
         )
@@ -291,17 +294,36 @@ class _Settings:
 
 
 def _active_sheet(archive) -> str | None:
+    """The sheet shown when the file was saved; None when the file does not
+    say or its view settings cannot be read (they hold no data: the sheet
+    is then chosen as if they were not there)."""
     if "settings.xml" not in archive.namelist():
         return None
     settings = _Settings()
-    parse_part(archive, "settings.xml", settings, _broken())
+    try:
+        parse_part(archive, "settings.xml", settings, _broken())
+    except ReadError:
+        return None
     return settings.value or None
 
 
 def ods_sheet_names(data: bytes) -> list[str]:
     """The names of the sheets, in order (the whole part is parsed; no
     cell is kept)."""
-    archive = open_archive(data, "content.xml")
+    return _names_of(open_archive(data, "content.xml")).names
+
+
+def _names_of(archive) -> _Content:
     content = _Content(Rows(), "\x00")
     parse_part(archive, "content.xml", content, _broken())
-    return content.names
+    return content
+
+
+def ods_sheets(data: bytes) -> tuple[list[str], str | None]:
+    """The visible sheets, in order, and the one shown when the file was
+    saved (None when it is not one of them)."""
+    archive = open_archive(data, "content.xml")
+    content = _names_of(archive)
+    visible = [n for n in content.names if n not in content.hidden_names]
+    active = _active_sheet(archive)
+    return visible, active if active in visible else None

@@ -339,16 +339,37 @@ def _number(text) -> int:
         return 0
 
 
-def xlsx_sheet_names(data: bytes) -> list[str]:
-    """The names of the worksheets, in order."""
+def _workbook(data: bytes):
     archive = open_archive(data, "xl/workbook.xml")
     book = _Workbook()
     parse_part(archive, "xl/workbook.xml", book, _broken())
     relations = _Relationships()
     if "xl/_rels/workbook.xml.rels" in archive.namelist():
         parse_part(archive, "xl/_rels/workbook.xml.rels", relations, _broken())
+    return book, relations
+
+
+def xlsx_sheet_names(data: bytes) -> list[str]:
+    """The names of the worksheets, in order."""
+    book, relations = _workbook(data)
     return [
         name
         for name, rid in book.sheets
         if relations.targets.get(rid, ("worksheet",))[0] == "worksheet"
     ]
+
+
+def xlsx_sheets(data: bytes) -> tuple[list[str], str | None]:
+    """The visible worksheets, in order, and the one shown when the file
+    was saved (None when it is not one of them)."""
+    book, relations = _workbook(data)
+    visible = [
+        name
+        for name, rid in book.sheets
+        if relations.targets.get(rid, ("",))[0] == "worksheet"
+        and name not in book.hidden
+    ]
+    active = (
+        book.sheets[book.active][0] if 0 <= book.active < len(book.sheets) else None
+    )
+    return visible, active if active in visible else None

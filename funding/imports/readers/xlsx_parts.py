@@ -72,6 +72,7 @@ class _Workbook(_Handler):
         self.sheets: list[tuple[str, str]] = []  # (name, relationship id)
         self.hidden: set[str] = set()  # sheets hidden or "very hidden"
         self.active = 0  # the sheet shown on opening, by position
+        self.viewed = False  # Excel opens with the first workbookView
         self.date1904 = False
 
     def start(self, name, attrs):
@@ -85,7 +86,8 @@ class _Workbook(_Handler):
             self.sheets.append((attrs.get("name", ""), rid))
             if attrs.get("state", "visible") != "visible":
                 self.hidden.add(attrs.get("name", ""))
-        elif tag == "workbookView" and "activeTab" in attrs:
+        elif tag == "workbookView" and not self.viewed:
+            self.viewed = True
             self.active = _int(attrs.get("activeTab"))
         elif tag == "workbookPr":
             self.date1904 = attrs.get("date1904", "").lower() in ("1", "true")

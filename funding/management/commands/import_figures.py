@@ -75,7 +75,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--sheet", help="sheet name (XLSX; default: the first)")
+        parser.add_argument(
+            "--sheet",
+            help="sheet name (XLSX, ODS; default: the sheet holding the data)",
+        )
         parser.add_argument("--header-row", type=int, help="row number of the header")
         parser.add_argument("--dry-run", action="store_true", help="validate only")
         parser.add_argument(

@@ -1,4 +1,4 @@
-""" "Cột ánh xạ" on a plain table (wide or long): applied to a column the
+""" "Cột ánh xạ" on a plain table (wide; a long one takes none): applied to a column the
 importer does not understand, refused with the column named otherwise,
 never silently ignored."""
 
@@ -50,6 +50,20 @@ def test_a_mapped_fund_other_than_the_rows_is_an_error_naming_the_cell():
     assert "Khuyến công quốc gia" in message and "Khuyến công địa phương" in message
 
 
+def test_a_mapped_fund_other_than_the_rows_is_one_error_for_the_file():
+    rows = [[ROW[0], year, *ROW[2:]] for year in range(2010, 2023)]
+    p = mapped("F=Ước thực hiện/KCQG", rows=rows)
+    assert not p.figures
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (2, "Kinh phí đã cấp (tỷ đồng)")
+    assert message == (
+        "“Cột ánh xạ” ghi cột F là nguồn Khuyến công quốc gia nhưng 13 dòng ghi "
+        "nguồn khác ở cột “Nguồn kinh phí” (dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 và "
+        "3 dòng khác; dòng 2 là Khuyến công địa phương); hãy sửa “Cột ánh xạ” hoặc "
+        "cột “Nguồn kinh phí”."
+    )
+
+
 @pytest.mark.parametrize(
     "text, column, words",
     [
@@ -72,7 +86,7 @@ def test_a_column_both_mapped_and_declined_is_refused():
     assert "vừa được ánh xạ vừa được ghi là không dùng" in p.errors[0].message
 
 
-def test_a_measure_column_mapped_beside_the_long_layout_is_refused():
+def test_a_mapping_on_a_long_table_is_refused_saying_why():
     header = [
         "Tỉnh, thành phố",
         "Năm",
@@ -84,5 +98,9 @@ def test_a_measure_column_mapped_beside_the_long_layout_is_refused():
     row = ["Ninh Thuận", 2021, "Kế hoạch", "10", "tỷ đồng", "7"]
     p = mapped("F=Ước thực hiện", rows=(row,), header=header)
     assert not p.figures
-    assert [e.column for e in p.errors] == ["Kinh phí đã cấp (tỷ đồng)"]
-    assert "bảng dài" in p.errors[0].message
+    [(row, column, message)] = errors_of(p)
+    assert (row, column) == (1, "F")
+    assert message.startswith(
+        "“Cột ánh xạ” không dùng được cho bảng dài (có cột “Loại số liệu” và “Giá trị”)"
+    )
+    assert "Hãy xoá F khỏi “Cột ánh xạ”" in message
