@@ -41,6 +41,10 @@ def totals(reference_data):
                 found.update(counts)
                 found["articles"] += 1
             _TOTALS[split] = found
+        if not _TOTALS[split]["articles"]:
+            pytest.skip(
+                f"no {split} article on this branch (the next set is merged later)"
+            )
         return _TOTALS[split]
 
     return measure
@@ -70,22 +74,18 @@ TARGETS = {
     "at least 99% read right": lambda f: f["correct"] / f["quotes"] >= 0.99,
 }
 
-# What each split holds at least: without it the targets say little.
+# What each split holds at least: without it the targets say little. The
+# held-out split is empty until the next set (51 on) is merged: its rows
+# are written with it, and its tests skip until then.
 SIZES = {
     "tune": {
-        "articles": 42,
-        "quotes": 1261,
-        "variants": 213,
-        "distractors": 499,
-        "errors": 377,
+        "articles": 50,
+        "quotes": 1504,
+        "variants": 238,
+        "distractors": 621,
+        "errors": 436,
     },
-    "heldout": {
-        "articles": 8,
-        "quotes": 243,
-        "variants": 25,
-        "distractors": 122,
-        "errors": 59,
-    },
+    "heldout": {},
 }
 
 # Measured on the tune split 01-42 once 34-42 joined it and the checker was
@@ -93,37 +93,31 @@ SIZES = {
 # quotes with data, 1252 found (99.3%), 1123 read right (89.1%), no false
 # mismatch (34-42: 10 before that tuning), 344 of 377 injected errors
 # flagged (34-42: 67 of 79), unsure 3.3%, no distractor flagged.
-# Measured on the held-out split, 43-46 (four styles, a ninth writer) and
-# 47-50 (four styles, a tenth writer, in parallel), each written by someone
-# who never read or ran the checker, measured once before the tuning on
-# 34-42 (by someone who never saw them) and again after it (``--split
-# heldout``): recall 240 of 243 both times; read right 185, then 187; false
-# mismatches 5 both times (44: 1; 46: 2; 47: 1; 50: 1); injected errors
-# flagged 41, then 43 of 59; unsure 6.1% after; no distractor flagged.
+# 43-46 (four styles, a ninth writer) and 47-50 (four styles, a tenth
+# writer, in parallel), written by people who never read or ran the
+# checker, were the held-out split until they joined the tune split
+# (``--split tune --only 43,44,45,46,47,48,49,50`` before tuning on them):
+# 243 quotes, 240 found, 187 read right, 5 false mismatches (44: 1; 46: 2;
+# 47: 1; 50: 1), 43 of 59 injected errors flagged, unsure 6.1%, no
+# distractor flagged, 3 of 52 no-data numbers read as figures.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 9,
-        "quotes read wrong": 1261 - 1123,
-        "false mismatches": 0,
-        "injected errors missed": 33,
-        "no-data numbers read as figures": 3,
-    },
-    "heldout": {
-        "quotes missed": 3,
-        "quotes read wrong": 243 - 187,
+        "quotes missed": 9 + 3,
+        "quotes read wrong": 1504 - (1123 + 187),
         "false mismatches": 5,
-        "injected errors missed": 16,
+        "injected errors missed": 33 + 16,
+        "no-data numbers read as figures": 3 + 3,
     },
+    "heldout": {},
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "every injected error flagged"): "344 of 377 flagged on 01-42",
-    ("tune", "at least 99% read right"): "1123 of 1261 read right (89.1%) on 01-42",
-    ("heldout", "no false mismatch"): "5 false mismatches on 43-50",
-    ("heldout", "every injected error flagged"): "43 of 59 flagged on 43-50",
+    ("tune", "no false mismatch"): "5 false mismatches on 01-50 (all in 43-50)",
+    ("tune", "every injected error flagged"): "387 of 436 flagged on 01-50",
+    ("tune", "at least 99% read right"): "1310 of 1504 read right (87.1%) on 01-50",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
@@ -157,7 +151,7 @@ def test_the_splits_are_disjoint_and_the_tune_split_comes_first():
     tune = [int(name[:2]) for name, _doc in articles("tune")]
     held = [int(name[:2]) for name, _doc in articles("heldout")]
     assert tune == list(range(1, len(tune) + 1))
-    assert held and min(held) > max(tune)
+    assert not held or min(held) > max(tune)
 
 
 def test_each_target_not_met_is_a_target_of_its_split():
