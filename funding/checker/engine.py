@@ -14,11 +14,14 @@ from . import idents
 from .candidates import Candidate, Candidates, candidate_computed
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
+from .disowned import disown_repeats
 from .given import settle_given
 from .idents import IdentError
 from .increments import (
+    REST_AFTER,
     difference_candidate,
     increments,
+    is_added,
     is_increment,
     left_of,
     rest_of,
@@ -83,8 +86,9 @@ class Checker(RateOptions):
         report = Report(bindings=dict(self.bindings))
         nouns = count_nouns()
         state = Cues()
-        for part, text in parts:
-            quotes = find_quotes(text, part, nouns)
+        found = [(text, find_quotes(text, part, nouns)) for part, text in parts]
+        disown_repeats([quote for _text, quotes in found for quote in quotes])
+        for text, quotes in found:
             findings, state = self._check_text(text, quotes, state)
             for finding, key in zip(findings, quote_keys(text, quotes), strict=True):
                 finding.key = key
@@ -186,7 +190,8 @@ class Checker(RateOptions):
             row = place.sentence_text[: quote.start - place.sentence[0]]
             explicit = cell_cues(self.context, quote, explicit, row)
         elif quote.kind in ("amount", "count") and not quote.sign:
-            explicit, favoured = own_cues(self.context, place, explicit)
+            rest = place.sentence_text[quote.end - place.sentence[0] :]
+            explicit, favoured = own_cues(self.context, place, explicit, rest)
             respective(quote, place, self.context.areas_listed, explicit)
             if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
@@ -209,6 +214,8 @@ class Checker(RateOptions):
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
+        if REST_AFTER.match(place.after):  # "16 đề án còn lại đang …": the rest
+            explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:
             explicit.measure = Figure.Measure.PLAN
@@ -228,6 +235,13 @@ class Checker(RateOptions):
             [(explicit, place.own)],
             lambda: self._value_options(quote, explicit, favoured, kept),
         )
+        if is_added(quote, place):  # "bổ sung 400 triệu": the whole less its parts
+            near = [resolved.get(id(q)) for q in place.in_sentence]
+            rest = rest_of(self.candidates, options, resolved.values(), near)
+            top = max((o.words for o in options), default=0.0)
+            for option in rest:  # the words name it as well as any figure
+                option.words = max(option.words, top)
+            return options + rest
         if left:
             near = [resolved.get(id(q)) for q in place.in_sentence]
             rest = rest_of(self.candidates, options, resolved.values(), near)

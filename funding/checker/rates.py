@@ -15,7 +15,7 @@ from .cues import Cues
 from .governs import governing
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
-from .percents import derive, percent_kinds, points, points_kinds
+from .percents import base_before, derive, percent_kinds, points, points_kinds
 from .places import THIS_YEAR, previous_value, words_between
 from .sets import compared_area
 from .support import BASE_WORDS, agrees, defaults, fill
@@ -31,6 +31,8 @@ class RateOptions:
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
+        if quote.kind == "percent" and whole_cues == Cues():
+            whole_cues = self.context.cues(base_before(place))
         whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
         args = (quote, place, explicit, resolved, kept, whole_cues)
         return self._derived_with(*args) or one_fund(
@@ -111,7 +113,9 @@ class RateOptions:
             ) or cues.measure
             fill(cues, explicit)
             if cues.measure is None and _OF_PLAN.match(place.after):
-                cues.measure = Figure.Measure.EXECUTED  # "A: đạt 96% kế hoạch"
+                # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
+                share = percent_kinds(quote, place) == ["share"]
+                cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year = kept.year  # the year in force, and its period if unsaid

@@ -85,12 +85,19 @@ def fill(cues: Cues, more: Cues) -> None:
     cues.areas = cues.areas or more.areas
 
 
-def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
+def own_cues(
+    context: Context, place, clause: Cues, rest: str = ""
+) -> tuple[Cues, Cues]:
     """The cues a value quote must hold: the period and area of its
-    clause, and what the words since the number before it name; and
-    what the clause named before that number (weighing as much, but
-    not excluding)."""
+    clause, and what the words since the number before it name (or the
+    area whose it is, said after it in ``rest``, the sentence after the
+    number: "gồm 5,6 tỷ đồng của A (cũ) và 15,2 tỷ đồng của B"); and what
+    the clause named before that number (weighing as much, but not
+    excluding)."""
     own = context.cues(place.own)
+    owner = _OWNER.match(rest)
+    owned = context.cues(owner.group(0)).areas if owner else None
+    own.areas = owned or own.areas
     # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
     # phương": the fund that qualifies the noun right after the number
     qualifier = _QUALIFIER.match(place.after)
@@ -124,6 +131,10 @@ def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
     return explicit, favoured
 
 
+#: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause)
+_OWNER = re.compile(
+    r"\s*của\s+(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
+)
 #: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
 #: ngân": what is left, said after the number
 _LEFT_AFTER = re.compile(

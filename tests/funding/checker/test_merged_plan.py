@@ -1,0 +1,78 @@
+"""A merged province's plan and the old plans it was made of: a share whose
+whole is named after it ("chiếm 52,63% kế hoạch của tỉnh mới") is of the
+same measure as the whole, not of an earlier sentence's figure; what was
+"bổ sung" on top of the old plans is the new plan less their sum
+and an amount "của" an old province named after it is that province's
+(sentences written for these tests)."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, UNSURE
+from tests.funding.checker.checking import (
+    E,
+    P,
+    area,
+    area_before_merger,
+    check,
+    paragraph_verdicts,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tuyen_quang(make_figure):
+    """The new Tuyên Quang (+ Hà Giang) plans 9,5 tỷ for 2025: old Tuyên
+    Quang 5 tỷ, Hà Giang 4 tỷ, 500 triệu added; old Tuyên Quang spent 4,2
+    tỷ in 2024."""
+    new, old = area("Tuyên Quang"), area_before_merger("Tuyên Quang")
+    return [
+        make_figure(new, 2025, P, "9500000000"),
+        make_figure(old, 2025, P, "5000000000"),
+        make_figure(area_before_merger("Hà Giang"), 2025, P, "4000000000"),
+        make_figure(old, 2024, E, "4200000000"),
+    ]
+
+
+def test_a_share_of_the_new_plan_is_of_the_old_plan(tuyen_quang):
+    found = paragraph_verdicts(
+        tuyen_quang,
+        "Kế hoạch khuyến công năm nay của tỉnh mới là 9,5 tỷ đồng, gồm kế "
+        "hoạch giao đầu năm của Tuyên Quang cũ 5 tỷ đồng và Hà Giang 4 tỷ đồng. "
+        "Tuyên Quang cũ chiếm 52,63% kế hoạch của tỉnh mới.",
+    )
+    assert found["52,63%"] == MATCH
+
+
+ADDED = (
+    "Kế hoạch năm 2025 của Tuyên Quang cũ là 5 tỷ đồng, của Hà Giang là 4 tỷ "
+    "đồng; sau hợp nhất, tỉnh bổ sung {}, nâng kế hoạch của tỉnh mới lên "
+    "9,5 tỷ đồng."
+)
+
+
+def test_what_was_added_is_the_new_plan_less_the_old_plans(tuyen_quang):
+    found = paragraph_verdicts(tuyen_quang, ADDED.format("500 triệu đồng"))
+    assert found == {
+        "5 tỷ đồng": MATCH,
+        "4 tỷ đồng": MATCH,
+        "500 triệu đồng": MATCH,
+        "9,5 tỷ đồng": MATCH,
+    }
+
+
+def test_what_was_added_in_the_wrong_unit_is_flagged(tuyen_quang):
+    report = check(tuyen_quang, ADDED.format("500 tỷ đồng"))
+    added = next(f for f in report.findings if f.quote.text == "500 tỷ đồng")
+    # a mismatch, or unsure naming the new plan less the old ones
+    assert added.verdict in (MISMATCH, UNSURE)
+    assert added.readings[0].ident.startswith("diff:")
+
+
+def test_an_amount_is_of_the_province_named_after_it(tuyen_quang):
+    found = paragraph_verdicts(
+        tuyen_quang,
+        "Kế hoạch năm 2025 của tỉnh mới giữ nguyên nhiệm vụ đầu năm, gồm 5 tỷ "
+        "đồng của Tuyên Quang (cũ) và 4 tỷ đồng của Hà Giang.",
+    )
+    assert found == {"5 tỷ đồng": MATCH, "4 tỷ đồng": MATCH}
