@@ -52,7 +52,16 @@ from .places import (
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
 from .rates import RateOptions
-from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
+from .report import (
+    MISMATCH,
+    NO_DATA,
+    NOT_A_FIGURE,
+    UNSURE,
+    Finding,
+    Quote,
+    Reading,
+    Report,
+)
 from .sets import over_a_set
 from .support import agrees, defaults, override, own_cues
 
@@ -168,10 +177,35 @@ class Checker(RateOptions):
                 )
                 findings.append(finding)
             settle_given(findings[done:], tried, resolved, self._neighbours)
+            pair = (text, (start, end), in_sentence, state, resolved)
+            self._swapped_pairs(findings[done:], *pair)
             state = carried(
                 state, text[start:end], in_sentence, start, self.context.areas_in
             )
         return findings, state
+
+    def _swapped_pairs(self, findings, text, sentence, in_sentence, state, resolved):
+        """ "Giải ngân 10 tháng: 21,5/16,42 tỷ đồng" where 16,42 is what was
+        spent and 21,5 the plan: a pair written the wrong way round, each
+        number a mismatch with the other's figure as its reading."""
+        for first, second in zip(findings, findings[1:], strict=False):
+            roles = (first.quote.role, second.quote.role)
+            if roles != ("executed", "plan") or {first.verdict, second.verdict} & {
+                *AGREE,
+                MISMATCH,
+            }:
+                continue
+            again = []
+            for finding, role in ((first, "plan"), (second, "executed")):
+                quote = replace(finding.quote, role=role)
+                place = place_of(text, sentence, quote, in_sentence)
+                kept = carried(state, place.before_sentence_plain, ())
+                options = self._options(quote, place, kept, resolved)
+                verdict, readings, _sure = decide(options, quote)
+                again.append(readings[0] if verdict in AGREE else None)
+            if None not in again:
+                for finding, reading in ((first, again[1]), (second, again[0])):
+                    settle(finding, MISMATCH, [replace(reading, verdict=MISMATCH)], 0.8)
 
     def _neighbours(self, option: Option) -> list[Option]:
         candidate = self.candidates.by_node.get(str(option.node))

@@ -184,6 +184,16 @@ def derive(
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
         others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
+        # a sum read before it that adds up the numerator ("hai tỉnh cộng
+        # lại 11,02 tỷ đồng, trong đó A chiếm 67,79%")
+        mine = str(numerator.node)
+        others += [
+            w
+            for w in listed
+            if w is not None
+            and w.node.op == "sum"
+            and any(str(part) == mine for part in w.node.args)
+        ]
     else:
         others = _bases(candidates, kind, numerator, cues, place)
     for other in others:

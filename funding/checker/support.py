@@ -122,6 +122,9 @@ def own_cues(
         indicator=own.indicator,
         content=own.content or clause.content,
     )
+    defined = _DEFINED.match(rest) if _THE_NUMBER.search(place.own) else None
+    if defined:  # "Con số 3,55 tỷ đồng mà bạn đọc dẫn là kinh phí … năm 2024"
+        override(explicit, context.cues(defined["what"]))
     favoured = Cues(
         content=None if explicit.content else context.cues(place.after).content,
         fund=subject.fund if own.fund is None else None,
@@ -131,6 +134,13 @@ def own_cues(
     return explicit, favoured
 
 
+#: "Con số X (mà bạn đọc dẫn) là <what it is>": the words after "là" say
+#: what the number is, as those before a number do
+_THE_NUMBER = re.compile(r"(?<!\w)(?:con số|số liệu)\s*[“\"]?\s*$", re.IGNORECASE)
+_DEFINED = re.compile(
+    r"\s*[”\"]?\s*(?:mà\s+[^,;.]{0,40}?\s+)?(?:chỉ\s+|thực chất\s+)*là\s+(?P<what>[^,;.]+)",
+    re.IGNORECASE,
+)
 #: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause)
 _OWNER = re.compile(
     r"\s*của\s+(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"

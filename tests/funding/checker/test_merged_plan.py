@@ -76,3 +76,37 @@ def test_an_amount_is_of_the_province_named_after_it(tuyen_quang):
         "đồng của Tuyên Quang (cũ) và 4 tỷ đồng của Hà Giang.",
     )
     assert found == {"5 tỷ đồng": MATCH, "4 tỷ đồng": MATCH}
+
+
+@pytest.fixture
+def spent_2024(make_figure):
+    """In 2024 old Tuyên Quang spent 4,2 tỷ, Hà Giang 3,8 tỷ (8 tỷ in all)."""
+    return [
+        make_figure(area_before_merger("Tuyên Quang"), 2024, E, "4200000000"),
+        make_figure(area_before_merger("Hà Giang"), 2024, E, "3800000000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdict"), [("47,5%", MATCH), ("52,5%", MISMATCH)]
+)
+def test_a_share_of_the_sum_of_two_provinces(spent_2024, printed, verdict):
+    found = paragraph_verdicts(
+        spent_2024,
+        "Cộng cả hai tỉnh, kinh phí khuyến công giải ngân năm 2024 là 8 tỷ "
+        f"đồng, trong đó Hà Giang chiếm {printed}.",
+    )
+    assert found == {"8 tỷ đồng": MATCH, printed: verdict}
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("4,2", MATCH), ("3,8", MISMATCH)])
+def test_the_number_a_reader_quoted_is_what_the_words_after_it_say(
+    spent_2024, printed, verdict
+):
+    found = paragraph_verdicts(
+        spent_2024,
+        "Bạn đọc hỏi vì sao kinh phí khuyến công lại thấp như vậy. Con số "
+        f"{printed} tỷ đồng mà bạn đọc nêu là kinh phí giải ngân năm 2024 của "
+        "riêng Tuyên Quang cũ.",
+    )
+    assert found == {f"{printed} tỷ đồng": verdict}
