@@ -93,6 +93,7 @@ class Checker(RateOptions):
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
         report = Report(bindings=dict(self.bindings))
+        self.this_number = None
         nouns = count_nouns()
         state = Cues()
         found = [(text, find_quotes(text, part, nouns)) for part, text in parts]
@@ -181,6 +182,10 @@ class Checker(RateOptions):
             self._swapped_pairs(findings[done:], *pair)
             state = carried(
                 state, text[start:end], in_sentence, start, self.context.areas_in
+            )
+            amounts = [resolved.get(id(q)) for q in in_sentence if q.kind == "amount"]
+            self.this_number = next(
+                (c for c in reversed(amounts) if c is not None), self.this_number
             )
         return findings, state
 
@@ -271,11 +276,14 @@ class Checker(RateOptions):
         )
         if is_added(quote, place):  # "bổ sung 400 triệu": the whole less its parts
             near = [resolved.get(id(q)) for q in place.in_sentence]
-            rest = rest_of(self.candidates, options, resolved.values(), near)
+            # any whole the parts read before add up to (the clause may name
+            # only the last part's area); the words name it as well as any
             top = max((o.words for o in options), default=0.0)
-            for option in rest:  # the words name it as well as any figure
-                option.words = max(option.words, top)
-            return options + rest
+            wholes = [
+                Option(c.node, candidate_computed(c), top, 1)
+                for c in self.candidates.all()
+            ]
+            return options + rest_of(self.candidates, wholes, resolved.values(), near)
         if left:
             near = [resolved.get(id(q)) for q in place.in_sentence]
             rest = rest_of(self.candidates, options, resolved.values(), near)

@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..core.derived import change
 from ..core.models import Figure, Indicator
+from . import idents
 from .candidates import Candidate
 from .choose import Option
 from .cues import Cues
 from .governs import governing
+from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
 from .percents import base_before, derive, percent_kinds, points, points_kinds
@@ -22,12 +25,20 @@ from .support import BASE_WORDS, agrees, defaults, fill
 
 __all__ = ["RateOptions"]
 
+#: "so với con số này", "so với mức này": the amount quoted just before
+_THIS_NUMBER = re.compile(
+    r"(?<!\w)so với\s+(?:con số|số liệu|số|mức|con số đó)\s+(?:này|đó|trên)(?!\w)",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 
 
 class RateOptions:
     """The options of a derived quote (see the module)."""
+
+    #: the last amount read before the sentence in hand ("con số này")
+    this_number: Candidate | None = None
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
@@ -55,6 +66,11 @@ class RateOptions:
                     self.candidates, kind, numerator, whole_cues, place, listed
                 ):
                     options.append(Option(node, computed, support, 1))
+        base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
+        if base is not None and base.value and "change" in kinds:
+            # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
+            # amount the sentence before ended on, not the year before
+            options = [_change_against(n, base, s) for n, s in numerators] or options
         return options
 
     def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
@@ -139,3 +155,9 @@ class RateOptions:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:
+    result = change(numerator.wide, base.wide)
+    computed = Computed(result, numerator.figures + base.figures, "fraction")
+    return Option(idents.op("change", numerator.node, base.node), computed, support, 1)

@@ -110,3 +110,30 @@ def test_the_number_a_reader_quoted_is_what_the_words_after_it_say(
         "riêng Tuyên Quang cũ.",
     )
     assert found == {f"{printed} tỷ đồng": verdict}
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdict"), [("500 triệu", MATCH), ("500 tỷ", MISMATCH)]
+)
+def test_what_was_added_after_the_parts_of_a_total(tuyen_quang, printed, verdict):
+    # the clause names only the last part's area, not the whole's
+    found = paragraph_verdicts(
+        tuyen_quang,
+        "Kế hoạch khuyến công năm 2025: 9,5 tỷ đồng = Tuyên Quang (cũ) 5 tỷ + "
+        f"Hà Giang 4 tỷ + bổ sung {printed}.",
+    )
+    assert found[printed] in ((MISMATCH, UNSURE) if verdict == MISMATCH else (MATCH,))
+
+
+@pytest.mark.parametrize(("word", "verdict"), [("tăng", MATCH), ("giảm", MISMATCH)])
+def test_a_change_against_the_number_just_quoted(
+    tuyen_quang, make_figure, word, verdict
+):
+    # old Tuyên Quang spent 4,2 tỷ in 2024 (``tuyen_quang``), Hà Giang 3,8 tỷ
+    ha_giang = make_figure(area_before_merger("Hà Giang"), 2024, E, "3800000000")
+    found = paragraph_verdicts(
+        [*tuyen_quang, ha_giang],
+        "Cộng cả hai tỉnh, kinh phí khuyến công giải ngân năm 2024 là 8 tỷ đồng. "
+        f"So với con số này, kế hoạch năm 2025 của tỉnh mới {word} 18,75%.",
+    )
+    assert found["18,75%"] == verdict
