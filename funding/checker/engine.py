@@ -63,7 +63,7 @@ from .report import (
     Report,
 )
 from .sets import over_a_set
-from .support import agrees, defaults, override, own_cues
+from .support import agrees, defaults, glossed_otherwise, override, own_cues
 
 __all__ = ["Checker"]
 
@@ -161,6 +161,9 @@ class Checker(RateOptions):
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
+                    before = text[max(start, quote.start - 40) : quote.start]
+                    if verdict in AGREE and glossed_otherwise(before):
+                        verdict, confidence = UNSURE, 0.5  # which fund is it?
                     settle(finding, verdict, readings, confidence)
                     tried[id(finding)] = options
                     settle_given(

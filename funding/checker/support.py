@@ -160,3 +160,17 @@ def _left_after(place) -> str | None:
     if found and (found["not"] or _STILL.search(place.own)):
         return LEFT
     return None
+
+
+#: "Nguồn quốc gia (KCĐP): …": a fund glossed by the other fund's name
+_GLOSSED_OTHERWISE = re.compile(
+    r"(?:quốc gia|trung ương)\s*\(\s*(?:KCĐP|KCDP|địa phương)\s*\)"
+    r"|địa phương\s*\(\s*(?:KCQG|quốc gia|trung ương)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def glossed_otherwise(before: str) -> bool:
+    """The label before a number names one fund and glosses it with the
+    other's name: the number may be of either, so not a sure match."""
+    return bool(_GLOSSED_OTHERWISE.search(before))
