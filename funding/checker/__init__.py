@@ -33,7 +33,8 @@ Modules: ``quotes`` (finding numbers), ``keys`` (a quote's key for
 bindings), ``cues`` (the words around them),
 ``places`` (a quote's sentence and clause, the year in force), ``support``
 (how well a reading agrees with the words), ``candidates`` (stored and
-implied figures), ``percents`` (what a percentage is of), ``lists`` ("lần
+implied figures), ``percents`` (what a percentage is of), ``rates`` (the numerator of a
+derived number), ``lists`` ("lần
 lượt", "cộng lại"), ``increments`` (what is left, what was added since),
 ``printed`` (a total of the parts as printed), ``choose`` (the verdict and
 how sure; a swap with a neighbouring figure), ``idents`` (readings by

@@ -34,3 +34,20 @@ def disown(text: str, quote: Quote) -> None:
         _DENIED_AFTER.match(text, quote.end) or _DENIED_BEFORE.search(before)
     ):
         quote.blocked = "called wrong"
+
+
+def disown_repeats(quotes: list[Quote]) -> None:
+    """Block every other printing of a number the text calls wrong, in any
+    part: a rebuttal quotes the wrong figure where it reports the claim
+    ("bài báo phản ánh “chỉ giải ngân được 5,2 tỷ đồng”") and denies it
+    elsewhere ("…, chứ không phải 5,2 tỷ đồng"). Neither is a claim of the
+    text."""
+    denied = {_printed(q) for q in quotes if q.blocked == "called wrong"}
+    for quote in quotes:
+        if not quote.blocked and _printed(quote) in denied:
+            quote.blocked = "called wrong"
+
+
+def _printed(quote: Quote) -> tuple:
+    noun = quote.indicator.pk if quote.indicator is not None else None
+    return quote.kind, quote.value, quote.sign, noun

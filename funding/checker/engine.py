@@ -14,12 +14,14 @@ from . import idents
 from .candidates import Candidate, Candidates, candidate_computed
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
+from .disowned import disown_repeats
 from .given import settle_given
-from .governs import governing
 from .idents import IdentError
 from .increments import (
+    REST_AFTER,
     difference_candidate,
     increments,
+    is_added,
     is_increment,
     left_of,
     rest_of,
@@ -28,53 +30,54 @@ from .increments import (
 from .judge import judge
 from .keys import quote_keys
 from .lists import (
-    RESPECTIVELY,
     respective,
-    respective_area,
-    sum_candidate,
-    summed,
 )
 from .parts import (
     after_percent,
-    another_part,
     as_part,
     cell_cues,
     not_the_plan,
     one_fund,
-    paid_for,
     share_in_total,
 )
 from .percents import (
     assume_base,
-    derive,
     own_year,
-    percent_kinds,
-    points,
-    points_kinds,
 )
 from .places import (
-    THIS_YEAR,
     Place,
     carried,
     place_of,
-    previous_value,
-    words_between,
 )
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
-from .report import NO_DATA, NOT_A_FIGURE, UNSURE, Finding, Quote, Reading, Report
-from .sets import compared_area, over_a_set
-from .support import BASE_WORDS, agrees, defaults, fill, override, own_cues
+from .rates import RateOptions
+from .report import (
+    MISMATCH,
+    NO_DATA,
+    NOT_A_FIGURE,
+    UNSURE,
+    Finding,
+    Quote,
+    Reading,
+    Report,
+)
+from .sets import over_a_set
+from .support import (
+    agrees,
+    defaults,
+    glossed_otherwise,
+    override,
+    own_cues,
+)
 from .unaccented import area_names, as_printed, reading_copy, with_short_nouns
 
 __all__ = ["Checker"]
 
-_COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _SWAPPABLE = ("amount", "count")  # a swap with a neighbouring figure
-_OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 
 
-class Checker:
+class Checker(RateOptions):
     """Checks the quotes of one article against its data blocks' figures.
 
     ``bindings`` map a quote's key (``Finding.key``) to a reading's ident,
@@ -97,12 +100,16 @@ class Checker:
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
         report = Report(bindings=dict(self.bindings))
+        self.this_number = None
         nouns = with_short_nouns(count_nouns())
         names = (*nouns, *area_names())
         state = Cues()
+        found = []
         for part, text in parts:
             read = reading_copy(text, names)  # no diacritics, English lines
-            quotes = find_quotes(read, part, nouns)
+            found.append((text, read, find_quotes(read, part, nouns)))
+        disown_repeats([quote for _text, _read, quotes in found for quote in quotes])
+        for text, read, quotes in found:
             findings, state = self._check_text(read, quotes, state)
             as_printed(quotes, read, text)
             for finding, key in zip(findings, quote_keys(text, quotes), strict=True):
@@ -166,6 +173,9 @@ class Checker:
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
+                    before = text[max(start, quote.start - 40) : quote.start]
+                    if verdict in AGREE and glossed_otherwise(before):
+                        verdict, confidence = UNSURE, 0.5  # which fund is it?
                     settle(finding, verdict, readings, confidence)
                     tried[id(finding)] = options
                     settle_given(
@@ -183,10 +193,39 @@ class Checker:
                 )
                 findings.append(finding)
             settle_given(findings[done:], tried, resolved, self._neighbours)
+            pair = (text, (start, end), in_sentence, state, resolved)
+            self._swapped_pairs(findings[done:], *pair)
             state = carried(
                 state, text[start:end], in_sentence, start, self.context.areas_in
             )
+            amounts = [resolved.get(id(q)) for q in in_sentence if q.kind == "amount"]
+            self.this_number = next(
+                (c for c in reversed(amounts) if c is not None), self.this_number
+            )
         return findings, state
+
+    def _swapped_pairs(self, findings, text, sentence, in_sentence, state, resolved):
+        """ "Giải ngân 10 tháng: 21,5/16,42 tỷ đồng" where 16,42 is what was
+        spent and 21,5 the plan: a pair written the wrong way round, each
+        number a mismatch with the other's figure as its reading."""
+        for first, second in zip(findings, findings[1:], strict=False):
+            roles = (first.quote.role, second.quote.role)
+            if roles != ("executed", "plan") or {first.verdict, second.verdict} & {
+                *AGREE,
+                MISMATCH,
+            }:
+                continue
+            again = []
+            for finding, role in ((first, "plan"), (second, "executed")):
+                quote = replace(finding.quote, role=role)
+                place = place_of(text, sentence, quote, in_sentence)
+                kept = carried(state, place.before_sentence_plain, ())
+                options = self._options(quote, place, kept, resolved)
+                verdict, readings, _sure = decide(options, quote)
+                again.append(readings[0] if verdict in AGREE else None)
+            if None not in again:
+                for finding, reading in ((first, again[1]), (second, again[0])):
+                    settle(finding, MISMATCH, [replace(reading, verdict=MISMATCH)], 0.8)
 
     def _neighbours(self, option: Option) -> list[Option]:
         candidate = self.candidates.by_node.get(str(option.node))
@@ -205,7 +244,8 @@ class Checker:
             row = place.sentence_text[: quote.start - place.sentence[0]]
             explicit = cell_cues(self.context, quote, explicit, row)
         elif quote.kind in ("amount", "count") and not quote.sign:
-            explicit, favoured = own_cues(self.context, place, explicit)
+            rest = place.sentence_text[quote.end - place.sentence[0] :]
+            explicit, favoured = own_cues(self.context, place, explicit, rest)
             respective(quote, place, self.context.areas_listed, explicit)
             if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
@@ -228,6 +268,8 @@ class Checker:
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
+        if REST_AFTER.match(place.after):  # "16 đề án còn lại đang …": the rest
+            explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:
             explicit.measure = Figure.Measure.PLAN
@@ -247,6 +289,16 @@ class Checker:
             [(explicit, place.own)],
             lambda: self._value_options(quote, explicit, favoured, kept),
         )
+        if is_added(quote, place):  # "bổ sung 400 triệu": the whole less its parts
+            near = [resolved.get(id(q)) for q in place.in_sentence]
+            # any whole the parts read before add up to (the clause may name
+            # only the last part's area); the words name it as well as any
+            top = max((o.words for o in options), default=0.0)
+            wholes = [
+                Option(c.node, candidate_computed(c), top, 1)
+                for c in self.candidates.all()
+            ]
+            return options + rest_of(self.candidates, wholes, resolved.values(), near)
         if left:
             near = [resolved.get(id(q)) for q in place.in_sentence]
             rest = rest_of(self.candidates, options, resolved.values(), near)
@@ -294,110 +346,3 @@ class Checker:
             )
             options.append(option)
         return options
-
-    def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
-        whole_cues = self.context.cues(place.after)
-        whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
-        args = (quote, place, explicit, resolved, kept, whole_cues)
-        return self._derived_with(*args) or one_fund(
-            [(explicit, place.before_clause), (whole_cues, place.after)],
-            lambda: self._derived_with(*args),
-        )
-
-    def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
-        if quote.kind == "points":
-            return self._points_options(place, explicit, kept, whole_cues)
-        numerators = self._numerators(quote, place, explicit, resolved, kept)
-        kinds = percent_kinds(quote, place)
-        listed = [
-            resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
-        ]
-        options = []
-        for numerator, support in numerators:
-            for kind in kinds:
-                for node, computed in derive(
-                    self.candidates, kind, numerator, whole_cues, place, listed
-                ):
-                    options.append(Option(node, computed, support, 1))
-        return options
-
-    def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
-        cues = replace(explicit)
-        if cues.year is None:
-            cues.year, cues.months = kept.year, kept.months
-            cues.period_named = kept.period_named
-        cues.areas = cues.areas or kept.areas
-        options = []
-        for kind in points_kinds(place):
-            if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):
-                cues.measure = Figure.Measure.EXECUTED
-            for numerator, support in self._named(cues):
-                for node, computed in points(
-                    self.candidates, numerator, kind, whole_cues, place
-                ):
-                    options.append(Option(node, computed, support, 1))
-        return options
-
-    def _numerators(self, quote, place, explicit, resolved, kept):
-        """The figure a percentage (or a change) is of, with its word
-        support: the amount it follows in the sentence, unless the words
-        between them name another indicator; else one the words name (or
-        none: "lãi suất 6%")."""
-        parts = [resolved.get(id(q)) for q in summed(quote, place)]
-        if parts and None not in parts:  # "x và y, cộng lại chiếm z%"
-            return [(sum_candidate(parts), 0.0)]
-        each = quote.kind == "percent" and RESPECTIVELY.search(place.before_clause)
-        each = each and respective_area(quote, place, self.context.areas_listed)
-        if each:  # "A và B … tỷ lệ lần lượt là x% và y%": in its own clause
-            return self._named(
-                replace(explicit, areas=each, year=explicit.year or kept.year)
-            )
-        whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
-        money = None if whole is None else whole.unit == Indicator.Unit.VND
-        if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
-            money = quote.kind == "amount"
-        previous = previous_value(quote, place, money)
-        if previous is not None:
-            numerator = resolved.get(id(previous))
-            between = words_between(previous, quote, place)
-            named = self.context.cues(between).indicator
-            if numerator is None:
-                return []
-            own = named if quote.indicator is None else quote.indicator  # its noun
-            if (
-                own is None or own.pk == numerator.dims["indicator"]
-            ) and not another_part(self.context, between, numerator):
-                partner = paid_for(previous, place)
-                other = resolved.get(id(partner)) if partner else None
-                return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
-        for span in (place.before_clause, place.before_sentence_plain):
-            cues = self.context.cues(BASE_WORDS.sub(" ", span))
-            cues.measure = (
-                span is place.before_clause and governing(span)
-            ) or cues.measure
-            fill(cues, explicit)
-            if cues.measure is None and _OF_PLAN.match(place.after):
-                cues.measure = Figure.Measure.EXECUTED  # "A: đạt 96% kế hoạch"
-            named = [cues.fund, cues.measure, cues.indicator, cues.content]
-            if any(cue is not None for cue in named) and cues.year is None:
-                cues.year = kept.year  # the year in force, and its period if unsaid
-                if not cues.period_named:
-                    cues.months, cues.period_named = kept.months, kept.period_named
-            unsaid = cues.year is None and THIS_YEAR.search(span)
-            if unsaid:  # "kế hoạch năm nay": the area in force, any year
-                cues.areas = cues.areas or kept.areas
-            named += [cues.areas or None, cues.year or unsaid or None]
-            if sum(cue is not None for cue in named) >= 2:
-                return self._named(cues)
-        return []
-
-    def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
-        """The candidates the words name best (ties kept)."""
-        found = []
-        for candidate in self.candidates.all():
-            hard = agrees(candidate.dims, cues, hard=True)
-            if hard is not None:
-                extra = defaults(candidate.dims, cues, Cues(), self.all_content)
-                found.append((candidate, hard * 2 + extra))
-        top = max((score for _c, score in found), default=0)
-        return [(c, score) for c, score in found if score >= top - 0.5]

@@ -47,6 +47,22 @@ def is_increment(quote: Quote, place: Place) -> str:
     return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
 
 
+#: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
+REST_AFTER = re.compile(
+    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành))(?!\w)",
+    re.IGNORECASE,
+)
+#: "sau hợp nhất, tỉnh bổ sung 400 triệu đồng": added to a whole on top of
+#: the parts it was made of (the new plan less the old plans named before)
+_ADDED = re.compile(
+    r"(?<!\w)(?:được\s+)?(?:cấp\s+|bố trí\s+)?bổ sung(?:\s+thêm)?\s*$", re.IGNORECASE
+)
+
+
+def is_added(quote: Quote, place: Place) -> bool:
+    return quote.kind == "amount" and not quote.sign and bool(_ADDED.search(place.own))
+
+
 def left_of(candidates: Candidates, plans: list[Option], months=None) -> list[Option]:
     """Each plan (and the year's estimate beside it: "để về đích, quý IV
     còn phải giải ngân …") less what was executed: in the period the text

@@ -203,6 +203,14 @@ def another_part(context: Context, between: str, whole: Candidate) -> bool:
     if not found:
         return False
     named = context.cues(between[found[-1].end() :])
-    return (named.fund is not None and named.fund != whole.dims["fund"]) or (
-        named.content is not None and named.content != whole.dims["content"]
+    return (
+        (named.fund is not None and named.fund != whole.dims["fund"])
+        or (named.content is not None and named.content != whole.dims["content"])
+        # "cộng cả hai tỉnh … 11,02 tỷ đồng, trong đó Long An chiếm": one of
+        # the areas the amount adds up
+        or (
+            whole.node.op == "sum"
+            and bool(named.areas)
+            and whole.dims["area"] not in named.areas
+        )
     )

@@ -17,7 +17,7 @@ from .cues import Cues
 from .idents import Computed, Node
 from .lists import sum_candidate
 from .periods import COMPARED_BEFORE, periods_in
-from .places import Place
+from .places import THIS_YEAR, Place
 from .report import Quote
 
 KIND_WORDS = re.compile(
@@ -109,8 +109,12 @@ _SPAN = re.compile(
 )
 
 
+#: "năm 2023" right after a number, or a bare year in parentheses after it
+#: ("9,87 tỷ (2023) → 11,09 tỷ (2024)")
 _YEAR_AFTER = re.compile(
-    r"\s*(?:của\s+|trong\s+)?năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
+    r"\s*(?:(?:của\s+|trong\s+)?năm\s+|\(\s*(?:năm\s+)?(?=(?:19|20)\d{2}\s*\)))"
+    r"((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
 )
 
 
@@ -118,7 +122,7 @@ def own_year(quote, place: Place, kept: Cues) -> int | None:
     """The year of an amount or count itself: named right after it, or, for
     the first number of "từ … lên …", the year it is compared with."""
     old = quote.role == "old" and base_year(place, kept)
-    return year_after(place) or old or None
+    return year_after(place, quote) or old or None
 
 
 def assume_base(options, quote: Quote, place: Place, candidates, context) -> None:
@@ -130,7 +134,7 @@ def assume_base(options, quote: Quote, place: Place, candidates, context) -> Non
     the one carried from earlier sentences (which may be a target's: "Năm
     2025, Trung tâm phấn đấu …"): only a year of its own sentence says
     which year the rise is over."""
-    if quote.role != "old" or year_after(place) or _compared_year(place):
+    if quote.role != "old" or year_after(place, quote) or _compared_year(place):
         return
     if _SPAN.search(place.before_sentence_plain):
         return
@@ -143,10 +147,12 @@ def assume_base(options, quote: Quote, place: Place, candidates, context) -> Non
             option.assumed = True
 
 
-def year_after(place: Place) -> int | None:
+def year_after(place: Place, quote: Quote) -> int | None:
     """The year named right after a number is its own, whatever year is in
-    force: "từ 38 sản phẩm của năm 2023", "lên 34,5 tỷ đồng năm 2024"."""
-    found = _YEAR_AFTER.match(place.after)
+    force: "từ 38 sản phẩm của năm 2023", "lên 34,5 tỷ đồng năm 2024",
+    "9,87 tỷ (2023)"."""
+    rest = place.sentence_text[quote.end - place.sentence[0] :]
+    found = _YEAR_AFTER.match(rest)
     return int(found.group(1)) if found else None
 
 
@@ -178,6 +184,16 @@ def derive(
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
         others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
+        # a sum read before it that adds up the numerator ("hai tỉnh cộng
+        # lại 11,02 tỷ đồng, trong đó A chiếm 67,79%")
+        mine = str(numerator.node)
+        others += [
+            w
+            for w in listed
+            if w is not None
+            and w.node.op == "sum"
+            and any(str(part) == mine for part in w.node.args)
+        ]
     else:
         others = _bases(candidates, kind, numerator, cues, place)
     for other in others:
@@ -238,15 +254,42 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
     other = any(changes.get(n, dims[n]) != dims[n] for n in ("measure", "fund")) or (
         cues.areas and dims["area"] not in cues.areas
     )
+    years = [None]
     if kind != "ratio" and "year" not in changes and "months" not in changes:
         # "gấp 1,46 lần kinh phí khuyến công quốc gia": the same year
         compared = base_year(place, Cues(year=dims["year"] + (1 if other else 0)))
-        changes["year"] = compared or dims["year"] - 1
+        years = [compared or dims["year"] - 1]
+    this_year = THIS_YEAR.search(place.sentence_text) and not _named_year(place)
+    if kind != "ratio" and other and "year" not in changes and this_year:
+        # "kế hoạch 2026 cao hơn ước thực hiện năm nay": another measure of
+        # "this year", the same year's or, with none, the year before
+        years.append((years[0] or dims["year"]) - 1)
     if kind == "ratio" and dims["measure"] == changes.get("measure") == "plan":
         return []
     areas = cues.areas or {dims["area"]}
-    found = [candidates.get(dims, **changes, area=a) for a in areas]
+    for year in years:
+        changed = changes if year is None else {**changes, "year": year}
+        found = [candidates.get(dims, **changed, area=a) for a in areas]
+        if any(found):
+            break
     return [c for c in found if c is not None]
+
+
+def _named_year(place: Place) -> bool:
+    return bool(_compared_year(place) or _SPAN.search(place.before_sentence_plain))
+
+
+_COMPARING = re.compile(
+    r"(?<!\w)(?:cao hơn|thấp hơn|tăng|giảm|vượt)(?:\s+so với)?\s+(?P<base>[^\d,;]+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def base_before(place: Place) -> str:
+    """ "cao hơn ước thực hiện năm nay 12,6%": the words between the
+    comparing word and the rate, which name what it is compared with."""
+    found = _COMPARING.search(place.own)
+    return found["base"] if found else ""
 
 
 def _is_whole_of(

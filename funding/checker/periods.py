@@ -33,9 +33,10 @@ _MONTHS_ONLY = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
-# "lũy kế 11 tháng": the first months, the year left to the context
+# "lũy kế 11 tháng", "sau 10 tháng": the first months, the year left to
+# the context
 _CUMULATIVE = re.compile(
-    rf"(?<!\w)lũy kế\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
+    rf"(?<!\w)(?:lũy kế|sau)\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )

@@ -55,11 +55,11 @@ _APPROX = re.compile(
 )
 SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»]))\s+|\n+")  # or inside “…”
 CHANGE_UP = re.compile(
-    r"(?:cao hơn|tăng|vượt|nhiều hơn)(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    r"(?:cao hơn|tăng|vượt|nhiều hơn|[▲↑])(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
     re.IGNORECASE,
 )
 CHANGE_DOWN = re.compile(
-    r"(?:thấp hơn|giảm|ít hơn|kém)(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
+    r"(?:thấp hơn|giảm|ít hơn|kém|[▼↓])(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
 )
 # how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
 _THRESHOLD = re.compile(

@@ -85,12 +85,19 @@ def fill(cues: Cues, more: Cues) -> None:
     cues.areas = cues.areas or more.areas
 
 
-def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
+def own_cues(
+    context: Context, place, clause: Cues, rest: str = ""
+) -> tuple[Cues, Cues]:
     """The cues a value quote must hold: the period and area of its
-    clause, and what the words since the number before it name; and
-    what the clause named before that number (weighing as much, but
-    not excluding)."""
+    clause, and what the words since the number before it name (or the
+    area whose it is, said after it in ``rest``, the sentence after the
+    number: "gồm 5,6 tỷ đồng của A (cũ) và 15,2 tỷ đồng của B"); and what
+    the clause named before that number (weighing as much, but not
+    excluding)."""
     own = context.cues(place.own)
+    owner = _OWNER.match(rest)
+    owned = context.cues(owner.group(0)).areas if owner else None
+    own.areas = owned or own.areas
     # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
     # phương": the fund that qualifies the noun right after the number
     qualifier = _QUALIFIER.match(place.after)
@@ -115,6 +122,9 @@ def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
         indicator=own.indicator,
         content=own.content or clause.content,
     )
+    defined = _DEFINED.match(rest) if _THE_NUMBER.search(place.own) else None
+    if defined:  # "Con số 3,55 tỷ đồng mà bạn đọc dẫn là kinh phí … năm 2024"
+        override(explicit, context.cues(defined["what"]))
     favoured = Cues(
         content=None if explicit.content else context.cues(place.after).content,
         fund=subject.fund if own.fund is None else None,
@@ -124,6 +134,17 @@ def own_cues(context: Context, place, clause: Cues) -> tuple[Cues, Cues]:
     return explicit, favoured
 
 
+#: "Con số X (mà bạn đọc dẫn) là <what it is>": the words after "là" say
+#: what the number is, as those before a number do
+_THE_NUMBER = re.compile(r"(?<!\w)(?:con số|số liệu)\s*[“\"]?\s*$", re.IGNORECASE)
+_DEFINED = re.compile(
+    r"\s*[”\"]?\s*(?:mà\s+[^,;.]{0,40}?\s+)?(?:chỉ\s+|thực chất\s+)*là\s+(?P<what>[^,;.]+)",
+    re.IGNORECASE,
+)
+#: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause)
+_OWNER = re.compile(
+    r"\s*của\s+(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
+)
 #: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
 #: ngân": what is left, said after the number
 _LEFT_AFTER = re.compile(
@@ -139,3 +160,17 @@ def _left_after(place) -> str | None:
     if found and (found["not"] or _STILL.search(place.own)):
         return LEFT
     return None
+
+
+#: "Nguồn quốc gia (KCĐP): …": a fund glossed by the other fund's name
+_GLOSSED_OTHERWISE = re.compile(
+    r"(?:quốc gia|trung ương)\s*\(\s*(?:KCĐP|KCDP|địa phương)\s*\)"
+    r"|địa phương\s*\(\s*(?:KCQG|quốc gia|trung ương)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def glossed_otherwise(before: str) -> bool:
+    """The label before a number names one fund and glosses it with the
+    other's name: the number may be of either, so not a sure match."""
+    return bool(_GLOSSED_OTHERWISE.search(before))

@@ -4,9 +4,9 @@ checked as usual (sentences written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH
+from funding.checker import MATCH, MISMATCH, Checker
 from funding.checker.report import NO_DATA
-from tests.funding.checker.checking import paragraph_verdicts
+from tests.funding.checker.checking import paragraph_verdicts, quoted_verdicts
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +46,38 @@ def test_behind_schedule_is_no_denial_of_the_number(dien_bien_2024):
         "chưa đúng tiến độ đề ra.",
     )
     assert found["6,1 tỷ đồng"] == MISMATCH
+
+
+def test_the_wrong_figure_a_rebuttal_reports_is_no_data_where_it_is_quoted(
+    dien_bien_2024,
+):
+    # the claim is reported in the body and denied in the lead
+    report = Checker(dien_bien_2024).check_parts(
+        [
+            (
+                "lead",
+                "Sở Công Thương Điện Biên cho biết năm 2024 tỉnh đã giải ngân "
+                "7,252 tỷ đồng kinh phí khuyến công, chứ không phải 6,5 tỷ đồng.",
+            ),
+            (
+                "body",
+                "Một trang tin phản ánh tỉnh “năm 2024 chỉ giải ngân được "
+                "6,5 tỷ đồng kinh phí khuyến công” trên kế hoạch 8,4 tỷ đồng.",
+            ),
+        ]
+    )
+    assert quoted_verdicts(report) == [
+        ("7,252 tỷ đồng", MATCH),
+        ("6,5 tỷ đồng", NO_DATA),
+        ("6,5 tỷ đồng", NO_DATA),
+        ("8,4 tỷ đồng", MATCH),
+    ]
+
+
+def test_a_number_denied_once_does_not_hide_another_number(dien_bien_2024):
+    found = paragraph_verdicts(
+        dien_bien_2024,
+        "Trang tin viết Điện Biên “năm 2024 giải ngân 6,5 tỷ đồng”. Thực tế năm "
+        "2024 Điện Biên giải ngân 7,5 tỷ đồng, chứ không phải 6,5 tỷ đồng.",
+    )
+    assert found == {"6,5 tỷ đồng": NO_DATA, "7,5 tỷ đồng": MISMATCH}

@@ -29,3 +29,15 @@ def test_until_the_end_of_a_month(ha_giang, month, verdict):
         f"{month}, toàn tỉnh đã giải ngân 5,31 tỷ đồng."
     )
     assert dict(read(ha_giang, text))["5,31 tỷ đồng"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("months", "verdict"), [("10", MATCH), ("11", MISMATCH)], ids=["10", "11"]
+)
+def test_after_some_months(ha_giang, months, verdict):
+    # "Sau 10 tháng" opens a report: the first ten months of the year in force
+    text = (
+        "Năm 2025, tỉnh Cao Bằng được giao 8,2 tỷ đồng. Sau "
+        f"{months} tháng, toàn tỉnh đã giải ngân 4,72 tỷ đồng."
+    )
+    assert dict(read(ha_giang, text))["4,72 tỷ đồng"] == verdict

@@ -1,0 +1,163 @@
+"""The readings of a derived number (a percentage, a change, points, times):
+what it is a rate of (the numerator the words or the sentence give) and
+of what (``percents``). A mixin of the ``engine.Checker``: it reads
+``candidates``, ``context`` and ``all_content``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..core.derived import change
+from ..core.models import Figure, Indicator
+from . import idents
+from .candidates import Candidate
+from .choose import Option
+from .cues import Cues
+from .governs import governing
+from .idents import Computed
+from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
+from .parts import another_part, one_fund, paid_for
+from .percents import base_before, derive, percent_kinds, points, points_kinds
+from .places import THIS_YEAR, previous_value, words_between
+from .sets import compared_area
+from .support import BASE_WORDS, agrees, defaults, fill
+
+__all__ = ["RateOptions"]
+
+#: "so với con số này", "so với mức này": the amount quoted just before
+_THIS_NUMBER = re.compile(
+    r"(?<!\w)so với\s+(?:con số|số liệu|số|mức|con số đó)\s+(?:này|đó|trên)(?!\w)",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
+_OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
+
+
+class RateOptions:
+    """The options of a derived quote (see the module)."""
+
+    #: the last amount read before the sentence in hand ("con số này")
+    this_number: Candidate | None = None
+
+    def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
+        whole_cues = self.context.cues(place.after)
+        if quote.kind == "percent" and whole_cues == Cues():
+            whole_cues = self.context.cues(base_before(place))
+        whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
+        args = (quote, place, explicit, resolved, kept, whole_cues)
+        return self._derived_with(*args) or one_fund(
+            [(explicit, place.before_clause), (whole_cues, place.after)],
+            lambda: self._derived_with(*args),
+        )
+
+    def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
+        if quote.kind == "points":
+            return self._points_options(place, explicit, kept, whole_cues)
+        numerators = self._numerators(quote, place, explicit, resolved, kept)
+        kinds = percent_kinds(quote, place)
+        listed = [
+            resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
+        ]
+        options = []
+        for numerator, support in numerators:
+            for kind in kinds:
+                for node, computed in derive(
+                    self.candidates, kind, numerator, whole_cues, place, listed
+                ):
+                    options.append(Option(node, computed, support, 1))
+        base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
+        if base is not None and base.value and "change" in kinds:
+            # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
+            # amount the sentence before ended on, not the year before
+            options = [_change_against(n, base, s) for n, s in numerators] or options
+        return options
+
+    def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
+        cues = replace(explicit)
+        if cues.year is None:
+            cues.year, cues.months = kept.year, kept.months
+            cues.period_named = kept.period_named
+        cues.areas = cues.areas or kept.areas
+        options = []
+        for kind in points_kinds(place):
+            if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):
+                cues.measure = Figure.Measure.EXECUTED
+            for numerator, support in self._named(cues):
+                for node, computed in points(
+                    self.candidates, numerator, kind, whole_cues, place
+                ):
+                    options.append(Option(node, computed, support, 1))
+        return options
+
+    def _numerators(self, quote, place, explicit, resolved, kept):
+        """The figure a percentage (or a change) is of, with its word
+        support: the amount it follows in the sentence, unless the words
+        between them name another indicator; else one the words name (or
+        none: "lãi suất 6%")."""
+        parts = [resolved.get(id(q)) for q in summed(quote, place)]
+        if parts and None not in parts:  # "x và y, cộng lại chiếm z%"
+            return [(sum_candidate(parts), 0.0)]
+        each = quote.kind == "percent" and RESPECTIVELY.search(place.before_clause)
+        each = each and respective_area(quote, place, self.context.areas_listed)
+        if each:  # "A và B … tỷ lệ lần lượt là x% và y%": in its own clause
+            return self._named(
+                replace(explicit, areas=each, year=explicit.year or kept.year)
+            )
+        whole = self.context.cues(_COMPARED.split(place.after)[0]).indicator
+        money = None if whole is None else whole.unit == Indicator.Unit.VND
+        if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
+            money = quote.kind == "amount"
+        previous = previous_value(quote, place, money)
+        if previous is not None:
+            numerator = resolved.get(id(previous))
+            between = words_between(previous, quote, place)
+            named = self.context.cues(between).indicator
+            if numerator is None:
+                return []
+            own = named if quote.indicator is None else quote.indicator  # its noun
+            if (
+                own is None or own.pk == numerator.dims["indicator"]
+            ) and not another_part(self.context, between, numerator):
+                partner = paid_for(previous, place)
+                other = resolved.get(id(partner)) if partner else None
+                return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
+        for span in (place.before_clause, place.before_sentence_plain):
+            cues = self.context.cues(BASE_WORDS.sub(" ", span))
+            cues.measure = (
+                span is place.before_clause and governing(span)
+            ) or cues.measure
+            fill(cues, explicit)
+            if cues.measure is None and _OF_PLAN.match(place.after):
+                # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
+                share = percent_kinds(quote, place) == ["share"]
+                cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+            named = [cues.fund, cues.measure, cues.indicator, cues.content]
+            if any(cue is not None for cue in named) and cues.year is None:
+                cues.year = kept.year  # the year in force, and its period if unsaid
+                if not cues.period_named:
+                    cues.months, cues.period_named = kept.months, kept.period_named
+            unsaid = cues.year is None and THIS_YEAR.search(span)
+            if unsaid:  # "kế hoạch năm nay": the area in force, any year
+                cues.areas = cues.areas or kept.areas
+            named += [cues.areas or None, cues.year or unsaid or None]
+            if sum(cue is not None for cue in named) >= 2:
+                return self._named(cues)
+        return []
+
+    def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
+        """The candidates the words name best (ties kept)."""
+        found = []
+        for candidate in self.candidates.all():
+            hard = agrees(candidate.dims, cues, hard=True)
+            if hard is not None:
+                extra = defaults(candidate.dims, cues, Cues(), self.all_content)
+                found.append((candidate, hard * 2 + extra))
+        top = max((score for _c, score in found), default=0)
+        return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:
+    result = change(numerator.wide, base.wide)
+    computed = Computed(result, numerator.figures + base.figures, "fraction")
+    return Option(idents.op("change", numerator.node, base.node), computed, support, 1)
