@@ -150,27 +150,34 @@ def _data_sheet(data: bytes, lowered: str, known, sheet, header_row):
         return (*read(data, None, header_row), [], [])
     # A file that does not say which sheet was shown opens on the first.
     active = active or visible[0]
-    found, passed = [], []
+    # Only the rows of the sheet shown are kept: the others are read one at
+    # a time to see whether they hold data (the limits bound one sheet).
+    found, passed, shown = [], [], None
     for name in [active] + [n for n in visible if n != active]:
         name, rows = read(data, name, header_row)
         if _holds_data(name, rows, known, header_row):
-            found.append((name, rows))
+            found.append((name, is_report(rows.rows)))
+            shown = rows if name == active else shown
         else:
             passed.append(name)
     if not found:
         return (*read(data, None, header_row), [], [])
-    if found[0][0] == active:
-        others = sorted((n for n, _rows in found[1:]), key=visible.index)
-        return (*found[0], [], others)
+    if shown is not None:
+        others = sorted((n for n, _report in found[1:]), key=visible.index)
+        return active, shown, [], others
     found.sort(key=lambda item: visible.index(item[0]))
-    if len(found) == 1 or all(is_report(rows.rows) for _n, rows in found):
-        return (*found[0], sorted(passed, key=visible.index), [])
+    if len(found) == 1 or all(report for _n, report in found):
+        return (
+            *read(data, found[0][0], header_row),
+            sorted(passed, key=visible.index),
+            [],
+        )
     raise ReadError(
         _(
             "Tệp có nhiều trang dữ liệu: %(names)s. Hãy ghi tên trang cần nhập "
             "ở ô “Trang”."
         )
-        % {"names": ", ".join(f"“{n[:100]}”" for n, _rows in found[:50])}
+        % {"names": ", ".join(f"“{n[:100]}”" for n, _report in found[:50])}
     )
 
 
