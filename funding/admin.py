@@ -15,6 +15,7 @@ from import_export.forms import ExportForm
 
 from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
+from khuyencong.admin_selection import refuse_if_all_gone
 
 from .core.formatting import format_value
 from .core.forms import FigureForm
@@ -289,18 +290,26 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
 
     @admin.action(description=_("Xuất số liệu đã chọn (XLSX)"))
     def export_xlsx(self, request, queryset):
-        return self._do_file_export(base_formats.XLSX(), request, queryset)
+        return self._export_file(base_formats.XLSX(), request, queryset)
 
     @admin.action(description=_("Xuất số liệu đã chọn (ODS)"))
     def export_ods(self, request, queryset):
-        return self._do_file_export(ODS(), request, queryset)
+        return self._export_file(ODS(), request, queryset)
 
     @admin.action(description=_("Xuất số liệu đã chọn (CSV)"))
     def export_csv(self, request, queryset):
-        return self._do_file_export(base_formats.CSV(), request, queryset)
+        return self._export_file(base_formats.CSV(), request, queryset)
+
+    def _export_file(self, file_format, request, queryset):
+        # Returning None sends the officer back to the list, with the message.
+        if refuse_if_all_gone(request, queryset, str(_("số liệu"))):
+            return None
+        return self._do_file_export(file_format, request, queryset)
 
     @admin.action(description=_("Xuất số liệu đã chọn theo mẫu báo cáo (XLSX)"))
     def export_report(self, request, queryset):
+        if refuse_if_all_gone(request, queryset, str(_("số liệu"))):
+            return None
         return _xlsx(report_workbook(queryset), "bao-cao-so-lieu-khuyen-cong.xlsx")
 
     def export_action(self, request):

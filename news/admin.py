@@ -343,6 +343,13 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
                 % {"titles": ", ".join(f"“{a.title}”" for a, _r in publication.held)},
                 messages.WARNING,
             )
+        for article, refusal in publication.too_far:
+            self.message_user(
+                request,
+                _("Chưa xuất bản “%(title)s”: %(reason)s")
+                % {"title": article.title, "reason": " ".join(refusal.messages)},
+                messages.ERROR,
+            )
         count = len(publication.published)
         self.message_user(
             request,

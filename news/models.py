@@ -28,6 +28,7 @@ from .public_record import was_public_record
 from .querysets import ArticleQuerySet, holds, public_rule
 from .review.models import DraftAutosave, ReviewNote  # noqa: F401
 from .sanitize import BODY_EXTENSIONS, sanitize_html
+from .scheduling import check_schedule
 from .search import build_search_vector
 from .site.models import SiteLink, SiteSettings  # noqa: F401
 from .snapshots import ArticleSnapshot  # noqa: F401
@@ -273,6 +274,11 @@ class Article(TimeStampedModel):
         super().clean()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        check_schedule(
+            self.published_at,
+            field="published_at",
+            label=str(self._meta.get_field("published_at").verbose_name),
+        )
         if self.unpublish_at and not (
             self.published_at and self.published_at < self.unpublish_at
         ):

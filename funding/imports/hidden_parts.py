@@ -84,3 +84,19 @@ def hidden_sheet_unused(sheet: str) -> str:
     return _("Trang “%(sheet)s”: không dùng (trang bị ẩn; ghi tên trang để nhập).") % {
         "sheet": sheet
     }
+
+
+def other_sheet_warning(sheet: str, read: str) -> Problem:
+    """A warning for a visible sheet holding a data table that is not read
+    (the sheet shown when the file was saved, ``read``, is)."""
+    return Problem(
+        1,
+        "",
+        None,
+        _(
+            "trang “%(sheet)s” cũng có bảng số liệu nhưng KHÔNG được nhập (chỉ đọc "
+            "trang “%(read)s”, trang đang mở khi lưu tệp). Để nhập trang “%(sheet)s”, "
+            "hãy ghi tên trang này ở ô “Trang” rồi nhập riêng."
+        )
+        % {"sheet": sheet[:100], "read": read[:100]},
+    )

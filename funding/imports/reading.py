@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import MONEY_UNITS
-from .hidden_parts import hidden_sheet_unused, hidden_warnings
+from .hidden_parts import hidden_sheet_unused, hidden_warnings, other_sheet_warning
 from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
 from .readers.delimited import read_csv
 from .readers.ods import ods_sheet_names, ods_sheets, read_ods
@@ -99,10 +99,12 @@ def read_table(
         raise ReadError(_("Tệp trống."))
     lowered = filename.lower()
     if lowered.endswith((".xlsx", ".ods")):
-        name, rows, passed = _data_sheet(data, lowered, known, sheet, header_row)
+        name, rows, passed, others = _data_sheet(
+            data, lowered, known, sheet, header_row
+        )
     elif lowered.endswith((".csv", ".txt")):
         name, rows = "", read_csv(data, known, header_key, header_row)
-        passed = []
+        passed, others = [], []
     else:
         raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))
     if (
@@ -118,6 +120,7 @@ def read_table(
     table.warnings.extend(
         hidden_warnings(rows, "", named=bool(sheet), ignored=table.ignored)
     )
+    table.warnings.extend(other_sheet_warning(n, name) for n in others)
     table.csv = lowered.endswith((".csv", ".txt"))
     table.unused.extend(
         _("Trang “%(sheet)s”: không dùng (không có bảng số liệu).") % {"sheet": n}
@@ -136,37 +139,45 @@ def _data_sheet(data: bytes, lowered: str, known, sheet, header_row):
     is one of them, else the only one. Several and none shown: the officer
     names one (unless all are reports, read together). No data sheet, or
     a single visible sheet: the sheet shown, or the first visible one. With
-    the sheets passed over on the way (read, holding no data)."""
+    the sheets passed over on the way (read, holding no data) and, when the
+    sheet shown is read, the other data sheets left unread."""
     xlsx = lowered.endswith(".xlsx")
     read = read_xlsx if xlsx else read_ods
     if sheet:
-        return (*read(data, sheet, header_row), [])
+        return (*read(data, sheet, header_row), [], [])
     visible, active = (xlsx_sheets if xlsx else ods_sheets)(data)
     if len(visible) < 2:
-        return (*read(data, None, header_row), [])
+        return (*read(data, None, header_row), [], [])
     # A file that does not say which sheet was shown opens on the first.
     active = active or visible[0]
-    order = [active] + [n for n in visible if n != active]
-    found, passed = [], []
-    for name in order:
+    # Only the rows of the sheet shown are kept: the others are read one at
+    # a time to see whether they hold data (the limits bound one sheet).
+    found, passed, shown = [], [], None
+    for name in [active] + [n for n in visible if n != active]:
         name, rows = read(data, name, header_row)
         if _holds_data(name, rows, known, header_row):
-            if name == active:
-                return name, rows, []
-            found.append((name, rows))
+            found.append((name, is_report(rows.rows)))
+            shown = rows if name == active else shown
         else:
             passed.append(name)
     if not found:
-        return (*read(data, None, header_row), [])
+        return (*read(data, None, header_row), [], [])
+    if shown is not None:
+        others = sorted((n for n, _report in found[1:]), key=visible.index)
+        return active, shown, [], others
     found.sort(key=lambda item: visible.index(item[0]))
-    if len(found) == 1 or all(is_report(rows.rows) for _n, rows in found):
-        return (*found[0], sorted(passed, key=visible.index))
+    if len(found) == 1 or all(report for _n, report in found):
+        return (
+            *read(data, found[0][0], header_row),
+            sorted(passed, key=visible.index),
+            [],
+        )
     raise ReadError(
         _(
             "Tệp có nhiều trang dữ liệu: %(names)s. Hãy ghi tên trang cần nhập "
             "ở ô “Trang”."
         )
-        % {"names": ", ".join(f"“{n[:100]}”" for n, _rows in found[:50])}
+        % {"names": ", ".join(f"“{n[:100]}”" for n, _report in found[:50])}
     )
 
 

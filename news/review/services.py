@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Article
+from ..scheduling import check_schedule
 from ..services import check_publication, record_quotes
 from . import notifications
 from .models import ReviewNote
@@ -187,6 +188,7 @@ def publish(
         raise TransitionRefused(
             {"at": _("Thời điểm lên lịch phải ở trong tương lai.")}, code="past"
         )
+    check_schedule(at, field="at", label=_("Xuất bản lúc"))
     article = _locked(article_id)
     _require_status(article, Status.DRAFT, Status.REVIEW, expected=expected)
     when = at or now

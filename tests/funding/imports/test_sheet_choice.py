@@ -69,6 +69,33 @@ def test_the_data_sheet_shown_on_saving_wins_over_the_first():
     assert p.sheet == "Năm sau" and values(p) == [2_000_000_000]
 
 
+def test_another_data_sheet_left_unread_is_a_warning_to_confirm():
+    book = book_with_data()
+    other = book.create_sheet("Năm sau")
+    other.append(HEADER)
+    other.append(["Ninh Thuận", 2017, "KCĐP", "2", ""])
+    book.create_sheet("Trống")
+    book.active = 1
+    p = plan(saved(book))
+    assert p.sheet == "Năm sau" and p.errors == []
+    assert [w.message for w in p.warnings] == [
+        "trang “Số liệu” cũng có bảng số liệu nhưng KHÔNG được nhập (chỉ đọc trang "
+        "“Năm sau”, trang đang mở khi lưu tệp). Để nhập trang “Số liệu”, hãy ghi tên "
+        "trang này ở ô “Trang” rồi nhập riêng."
+    ]
+    assert not p.can_apply
+    assert plan(saved(book), confirmed=True).can_apply
+    named = plan(saved(book), sheet="Năm sau")
+    assert named.warnings == [] and named.can_apply
+
+
+def test_an_ods_data_sheet_left_unread_is_a_warning():
+    p = plan(two_visible_sheets(), name="a.ods")
+    assert p.sheet == "dau" and values(p) == [5_000_000_000]
+    assert [w.message[:24] for w in p.warnings] == ["trang “sau” cũng có bảng"]
+    assert not p.can_apply
+
+
 def test_two_data_sheets_none_shown_are_refused_naming_them():
     book = Workbook()
     notes = book.active
