@@ -22,7 +22,6 @@ from .core.forms import FigureForm
 from .core.models import (
     Area,
     Figure,
-    ImportRecord,
     Indicator,
     ProgrammeContent,
     RegionMembership,
@@ -30,7 +29,10 @@ from .core.models import (
 )
 from .core.services import announce_change, missing_plan_warning
 from .documents.admin import DocumentFileInline, DocumentSearchMixin, shown_public
-from .imports.admin_views import ImportJobsMixin, undo_action
+
+# Registers the import records' admin (its own module: this one is full).
+from .imports import admin_records  # noqa: F401
+from .imports.admin_views import ImportJobsMixin
 from .imports.forms import (
     FigureConfirmImportForm,
     FigureImportForm,
@@ -370,36 +372,3 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
                 % {"count": count},
                 messages.WARNING,
             )
-
-
-@admin.register(ImportRecord)
-class ImportRecordAdmin(GuardedAdmin):
-    list_display = [
-        "file_name",
-        "sheet",
-        "user",
-        "created_at",
-        "created_count",
-        "changed_count",
-        "unchanged_count",
-        "undone_at",
-    ]
-    list_filter = ["created_at", "undone_at", "user"]
-    list_select_related = ["user", "undone_by"]
-    search_fields = ["file_name", "sha256"]
-    date_hierarchy = "created_at"
-    actions = ["undo"]
-    readonly_fields = [f.name for f in ImportRecord._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_undo_permission(self, request):
-        return request.user.has_perm("funding.import_figure")
-
-    @admin.action(description=_("Hoàn tác các lần nhập đã chọn"), permissions=["undo"])
-    def undo(self, request, queryset):
-        return undo_action(self, request, queryset)

@@ -53,15 +53,7 @@ def hidden_warnings(
                 % {"where": where, "rows": listed},
             )
         )
-    columns = sorted(
-        index
-        for index in rows.hidden_columns
-        if column_letters(index) not in ignored
-        and any(
-            index < len(cells) and cells[index] not in (None, "")
-            for _n, cells in rows.rows
-        )
-    )
+    columns = _hidden_columns_with_data(rows, ignored)
     if columns:
         letters = ", ".join(column_letters(index) for index in columns)
         warnings.append(
@@ -78,6 +70,19 @@ def hidden_warnings(
             )
         )
     return warnings
+
+
+def _hidden_columns_with_data(rows: Rows, ignored: frozenset[str]) -> list[int]:
+    """The hidden columns that hold data, but those the officer declined."""
+    return sorted(
+        index
+        for index in rows.hidden_columns
+        if column_letters(index) not in ignored
+        and any(
+            index < len(cells) and cells[index] not in (None, "")
+            for _n, cells in rows.rows
+        )
+    )
 
 
 def hidden_sheet_unused(sheet: str) -> str:
