@@ -4,11 +4,14 @@ from django.contrib.admin import apps as admin_apps
 
 class KhuyencongConfig(AppConfig):
     """The project itself, as an app: its management commands (backup,
-    restore, add_totp_device)."""
+    restore, add_totp_device) and system checks (``checks``)."""
 
     default = True
     name = "khuyencong"
     verbose_name = "Khuyến công"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers them)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -4,6 +4,7 @@ import re
 from urllib.parse import parse_qsl, unquote_plus
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .params import invalid_request_response
@@ -19,9 +20,11 @@ MAX_PUBLIC_QUERY_STRING = 2048
 class RequestHardeningMiddleware:
     """Answer 400 to any request whose path or query string carries control
     characters, or whose public query string is absurdly long, before
-    anything (the page cache, a view, the ORM) reads it; and mark every
-    admin response ``X-Robots-Tag: noindex`` (robots.txt does not name the
-    admin, whose address may be a secret: ``ADMIN_URL``)."""
+    anything (the page cache, a view, the ORM) reads it; mark every admin
+    response ``X-Robots-Tag: noindex`` (robots.txt does not name the admin,
+    whose address may be a secret: ``ADMIN_URL``); and give Django's empty
+    405 the portal's error page (``method_not_allowed_page``: here rather
+    than in a layer of its own, one call fewer on every request)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,6 +36,8 @@ class RequestHardeningMiddleware:
         if problem:
             return invalid_request_response(request, [problem])
         response = self.get_response(request)
+        if response.status_code == 405:
+            method_not_allowed_page(response)
         if admin:
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         return response
@@ -64,6 +69,19 @@ class RequestHardeningMiddleware:
                 % {"length": len(query), "max": MAX_PUBLIC_QUERY_STRING},
             }
         return None
+
+
+def method_not_allowed_page(response) -> None:
+    """A 405 (say, a GET of an address that only takes a form's POST) comes
+    from Django with an empty body: it gets the portal's short error page,
+    in Vietnamese, like the other errors."""
+    if response.streaming or response.content:
+        return
+    response.content = render_to_string("405.html")
+    response["Content-Type"] = "text/html; charset=utf-8"
+    # CommonMiddleware (inner) already said 0: gunicorn sends no more bytes
+    # than the header says.
+    response["Content-Length"] = str(len(response.content))
 
 
 def _parameter_with_control(query: str) -> str:

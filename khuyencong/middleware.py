@@ -16,36 +16,12 @@ from django.middleware.http import (
     ConditionalGetMiddleware as BaseConditionalGetMiddleware,
 )
 from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
 
 from .logs import Records
 
 log = logging.getLogger("khuyencong.requests")
-
-
-class MethodNotAllowedPageMiddleware:
-    """A 405 (say, a GET of an address that only takes a form's POST) comes
-    from Django with an empty body: it gets the portal's short error page,
-    in Vietnamese, like the other errors."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if (
-            response.status_code == 405
-            and not response.streaming
-            and not response.content
-        ):
-            response.content = render_to_string("405.html")
-            response["Content-Type"] = "text/html; charset=utf-8"
-            # CommonMiddleware (inner) already said 0: gunicorn sends no
-            # more bytes than the header says.
-            response["Content-Length"] = str(len(response.content))
-        return response
 
 
 def client_ip(request) -> str:
@@ -264,31 +240,6 @@ class CSPMiddleware(BaseCSPMiddleware):
         return response
 
 
-class AdminOnlyMiddleware:
-    """Run ``ADMIN_ONLY_MIDDLEWARE`` (messages, history, login lockouts, the
-    import maps' nonce) for the admin's addresses alone (``ADMIN_URL``: its
-    pages, its login and OTP forms): the public pages use none of them, and
-    each costs every request.
-
-    Only middleware that works by ``__call__`` or ``process_request`` /
-    ``process_response`` may be listed (a ``process_view`` hook would not
-    be registered).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        chain = get_response
-        for path in reversed(settings.ADMIN_ONLY_MIDDLEWARE):
-            chain = import_string(path)(chain)
-        self.admin = chain
-        self.prefix = "/" + settings.ADMIN_URL
-
-    def __call__(self, request):
-        if request.path.startswith(self.prefix):
-            return self.admin(request)
-        return self.get_response(request)
-
-
 class LocaleMiddleware(BaseLocaleMiddleware):
     """Django's, except that with a single language (the portal's) it is
     set without reading the request: nothing there could choose another,
@@ -327,22 +278,38 @@ class LocaleMiddleware(BaseLocaleMiddleware):
         return response
 
 
-class AdminMessageMiddleware(MessageMiddleware):
-    """Django's messages for the admin's addresses (``ADMIN_URL``: its
-    pages and login) alone: no public page adds or shows one, and a message
-    left for the admin waits there instead of being used up by a public
-    page. A subclass, so the admin's system check still finds it."""
+class AdminOnlyMiddleware(MessageMiddleware):
+    """What only the admin needs, run for its addresses alone (``ADMIN_URL``:
+    its pages, its login and OTP forms, the portal's only sign-in): Django's
+    messages, then ``ADMIN_ONLY_MIDDLEWARE`` (the import maps' nonce,
+    simple_history's request, django-axes' lockout page). The public pages
+    use none of them, and each layer costs every request. A subclass of
+    Django's messages layer, so the admin's system check still finds it;
+    django-axes' own check, which wants its layer in ``MIDDLEWARE``, is
+    replaced by ``khuyencong.checks``. A message left for the admin waits
+    there instead of being used up by a public page.
+
+    Only middleware that works by ``__call__`` or ``process_request`` /
+    ``process_response`` may be listed in ``ADMIN_ONLY_MIDDLEWARE`` (a
+    ``process_view`` hook would not be registered).
+    """
 
     async_capable = False
 
     def __init__(self, get_response):
         super().__init__(get_response)
+        chain = get_response
+        for path in reversed(settings.ADMIN_ONLY_MIDDLEWARE):
+            chain = import_string(path)(chain)
+        self.admin = chain
         self.prefix = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        if request.path.startswith(self.prefix):
-            return super().__call__(request)
-        return self.get_response(request)
+        if not request.path.startswith(self.prefix):
+            return self.get_response(request)
+        # MessageMiddleware's two hooks around the admin's own layers.
+        self.process_request(request)
+        return self.process_response(request, self.admin(request))
 
 
 class ConditionalGetMiddleware(BaseConditionalGetMiddleware):
