@@ -2,8 +2,11 @@
 tracking parameters, the Content-Security-Policy header and its nonce on
 import maps, and the layers only the admin needs."""
 
+import base64
 import logging
+import os
 import re
+import secrets
 import time
 from urllib.parse import unquote_plus
 
@@ -12,6 +15,7 @@ from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.messages.middleware import MessageMiddleware
+from django.http.response import ResponseHeaders
 from django.middleware.http import (
     ConditionalGetMiddleware as BaseConditionalGetMiddleware,
 )
@@ -163,21 +167,30 @@ class ImportMapNonceMiddleware:
         return response
 
 
+def make_nonce(request) -> str:
+    """The request's nonce, made on first use as django-csp makes it (16
+    random bytes from the system, base64), the same one after."""
+    nonce = request.__dict__.get("_csp_nonce")
+    if nonce is None:
+        nonce = request._csp_nonce = base64.b64encode(os.urandom(16)).decode("ascii")
+    return nonce
+
+
 class Nonce:
     """``request.csp_nonce``, as django-csp's lazy object does it (made on
     first use, true once made) for less than a lazy object costs: a plain
     object read as a string (``{{ request.csp_nonce }}``, ``str()``)."""
 
-    __slots__ = ("make", "request")
+    __slots__ = ("request",)
 
-    def __init__(self, make, request):
-        self.make, self.request = make, request
+    def __init__(self, request):
+        self.request = request
 
     def __str__(self) -> str:
-        return self.make(self.request)
+        return make_nonce(self.request)
 
     def __bool__(self) -> bool:
-        return getattr(self.request, "_csp_nonce", None) is not None
+        return self.request.__dict__.get("_csp_nonce") is not None
 
 
 class SpentNonce:
@@ -195,13 +208,26 @@ class SpentNonce:
 
 
 SPENT = SpentNonce()
+# What a view may set on its response to change its policy (django-csp's
+# decorators): a response with any of them gets django-csp's own code.
+_POLICY_CHANGES = frozenset(
+    {"_csp_exempt", "_csp_config", "_csp_update", "_csp_replace"}
+)
+_STORED_NAME = HEADER.lower()
 
 
 class CSPMiddleware(BaseCSPMiddleware):
-    """django-csp's, with the header of a response that uses no nonce and
-    changes nothing of the policy built once per process (the settings do
-    not change while it runs): most pages, every cached one; and a nonce
-    object cheaper than its lazy one."""
+    """django-csp's, with the header of a response that changes nothing of
+    the policy built once per process (the settings do not change while it
+    runs): as it is for a response that uses no nonce (most pages, every
+    cached one), with the request's nonce put in for one that does; and a
+    nonce object cheaper than its lazy one.
+
+    The header is written to the response's header store directly
+    (``ResponseHeaders._store``, Django's own since 3.2): its value is
+    checked once here as Django checks every header, where writing it
+    through the mapping checked it again on every response.
+    """
 
     def __init__(self, get_response):
         super().__init__(get_response)
@@ -210,30 +236,39 @@ class CSPMiddleware(BaseCSPMiddleware):
         varies = getattr(
             settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None
         ) or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
-        self.plain = None if varies else build_policy()
+        self.plain = self.parts = None
+        if not varies:
+            self.plain = build_policy()
+            # The policy around the nonce (a nonce is base64: nothing in it
+            # needs checking).
+            mark = secrets.token_hex(16)
+            self.parts = build_policy(nonce=mark).split(mark)
+            ResponseHeaders({HEADER: self.plain, "X": "".join(self.parts)})
+
+    def _make_nonce(self, request) -> str:
+        return make_nonce(request)
 
     def __call__(self, request):
-        request.csp_nonce = Nonce(self._make_nonce, request)
+        request.csp_nonce = Nonce(request)
         return self.process_response(request, self.get_response(request))
 
     def process_request(self, request):
-        request.csp_nonce = Nonce(self._make_nonce, request)
+        request.csp_nonce = Nonce(request)
 
     def process_response(self, request, response):
+        headers = response.headers._store
         if (
             self.plain is None
-            or getattr(request, "_csp_nonce", None) is not None
-            or HEADER in response
-            or getattr(response, "_csp_exempt", False)
-            # What a view may set on its response to change its policy, one
-            # by one: a generator costs more than the three.
-            or getattr(response, "_csp_config", None) is not None
-            or getattr(response, "_csp_update", None) is not None
-            or getattr(response, "_csp_replace", None) is not None
+            or _STORED_NAME in headers
+            or not _POLICY_CHANGES.isdisjoint(response.__dict__)
         ):
             return super().process_response(request, response)
+        nonce = request.__dict__.get("_csp_nonce")
+        if nonce is not None:
+            headers[_STORED_NAME] = (HEADER, nonce.join(self.parts))
+            return response
         if self.plain:
-            response[HEADER] = self.plain
+            headers[_STORED_NAME] = (HEADER, self.plain)
         # A nonce asked for after the header is written is an error, as in
         # django-csp.
         request.csp_nonce = SPENT

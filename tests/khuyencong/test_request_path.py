@@ -4,6 +4,7 @@ one; the admin-only layers run on the admin's addresses; the one language
 is set without reading the request."""
 
 import pytest
+from csp.decorators import csp_exempt, csp_update
 from csp.exceptions import CSPNonceError
 from csp.utils import build_policy
 from django.contrib import messages
@@ -136,3 +137,28 @@ def test_a_lockout_on_the_admin_login_gets_axes_page(settings, make_user, client
     assert "Tạm khóa đăng nhập" in response.content.decode()
     # A public page from the same address is not touched by it.
     assert client.get("/robots.txt").status_code == 200
+
+
+def test_each_response_using_the_nonce_gets_its_own_in_django_csps_policy():
+    def page(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+    middleware = CSPMiddleware(page)
+    nonces = set()
+    for _ in range(2):
+        response = middleware(RequestFactory().get("/"))
+        nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+        assert response["Content-Security-Policy"] == build_policy(nonce=nonce)
+        nonces.add(nonce)
+    assert len(nonces) == 2
+
+
+def test_a_view_changing_its_policy_gets_django_csps_code():
+    @csp_update({"img-src": ["https://anh.example.vn"]})
+    def page(request):
+        return HttpResponse("")
+
+    response = CSPMiddleware(page)(RequestFactory().get("/"))
+    assert "https://anh.example.vn" in response["Content-Security-Policy"]
+    exempt = CSPMiddleware(csp_exempt()(page))(RequestFactory().get("/"))
+    assert "Content-Security-Policy" not in exempt
