@@ -23,6 +23,7 @@ from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from .headers import FixedHeaders
 from .logs import Records
 
 log = logging.getLogger("khuyencong.requests")
@@ -226,7 +227,9 @@ class CSPMiddleware(BaseCSPMiddleware):
     The header is written to the response's header store directly
     (``ResponseHeaders._store``, Django's own since 3.2): its value is
     checked once here as Django checks every header, where writing it
-    through the mapping checked it again on every response.
+    through the mapping checked it again on every response. So are the
+    headers of Django's security and frame layers (``khuyencong.headers``),
+    which sit above this one and then find them there.
     """
 
     def __init__(self, get_response):
@@ -244,6 +247,7 @@ class CSPMiddleware(BaseCSPMiddleware):
             mark = secrets.token_hex(16)
             self.parts = build_policy(nonce=mark).split(mark)
             ResponseHeaders({HEADER: self.plain, "X": "".join(self.parts)})
+        self.fixed = FixedHeaders()
 
     def _make_nonce(self, request) -> str:
         return make_nonce(request)
@@ -256,6 +260,7 @@ class CSPMiddleware(BaseCSPMiddleware):
         request.csp_nonce = Nonce(request)
 
     def process_response(self, request, response):
+        self.fixed.add(request, response)
         headers = response.headers._store
         if (
             self.plain is None

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304s from ETag / Last-Modified (made by the page cache for public pages).
     "khuyencong.middleware.ConditionalGetMiddleware",
+    # Above the CSP layer, which writes its header (and SecurityMiddleware's)
+    # beforehand, checked once (khuyencong.headers).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, the header without a nonce built once.
     "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
@@ -87,7 +90,6 @@ MIDDLEWARE = [
     "khuyencong.sessions.AuthenticationMiddleware",
     "khuyencong.sessions.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: Django's messages and ADMIN_ONLY_MIDDLEWARE, for the admin's
     # addresses alone (a subclass of Django's messages layer).
     "khuyencong.middleware.AdminOnlyMiddleware",
