@@ -7,7 +7,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .params import invalid_request_response
+from .middleware import drop_tracking
+from .params import canonical_redirect, invalid_request_response
 
 # C0 controls and DEL: never part of an address a person or a link makes.
 # PostgreSQL refuses NUL in any text, so one reaching a query is a 500.
@@ -22,7 +23,10 @@ class RequestHardeningMiddleware:
     characters, or whose public query string is absurdly long, before
     anything (the page cache, a view, the ORM) reads it; mark every admin
     response ``X-Robots-Tag: noindex`` (robots.txt does not name the admin,
-    whose address may be a secret: ``ADMIN_URL``); and give Django's empty
+    whose address may be a secret: ``ADMIN_URL``); drop a public GET's
+    tracking parameters and redirect one carrying parameters its page does
+    not read (``middleware.drop_tracking``, ``params.canonical_redirect``);
+    and give Django's empty
     405 the portal's error page (``method_not_allowed_page``: here rather
     than in a layer of its own, one call fewer on every request)."""
 
@@ -35,6 +39,17 @@ class RequestHardeningMiddleware:
         problem = self.problem(request, admin=admin)
         if problem:
             return invalid_request_response(request, [problem])
+        # Before the page cache: a click id, or any parameter a page does
+        # not read, must not make a page new.
+        if (
+            not admin
+            and request.META.get("QUERY_STRING")
+            and request.method in ("GET", "HEAD")
+        ):
+            drop_tracking(request)
+            redirect = canonical_redirect(request)
+            if redirect is not None:
+                return redirect
         response = self.get_response(request)
         if response.status_code == 405:
             method_not_allowed_page(response)

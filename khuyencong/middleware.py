@@ -110,33 +110,22 @@ def _is_tracking(pair: str) -> bool:
     return name in TRACKING_NAMES or name.startswith(TRACKING_PREFIXES)
 
 
-class TrackingParametersMiddleware:
+def drop_tracking(request) -> None:
     """Drop click identifiers and campaign tags (``fbclid``, ``utm_*``,
-    ``zarsrc``…) from a GET request's query string before anything reads it.
+    ``zarsrc``…) from a public GET's query string before anything reads it
+    (``khuyencong.hardening``'s layer calls it).
 
     They change nothing on a page, but Facebook and Zalo add a different one
     to every click on a shared link: left in, a story shared widely would be
     a new page-cache entry per reader, and its canonical and share links
     would carry a stranger's click id. The access log keeps them.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if (
-            query
-            and request.method in ("GET", "HEAD")
-            and not request.path.startswith("/" + settings.ADMIN_URL)
-        ):
-            pairs = query.split("&")
-            kept = [pair for pair in pairs if pair and not _is_tracking(pair)]
-            if len(kept) != len(pairs):
-                # META is the WSGI environ that request.GET is parsed from.
-                request.META["QUERY_STRING"] = "&".join(kept)
-                request.__dict__.pop("GET", None)
-        return self.get_response(request)
+    pairs = request.META["QUERY_STRING"].split("&")
+    kept = [pair for pair in pairs if pair and not _is_tracking(pair)]
+    if len(kept) != len(pairs):
+        # META is the WSGI environ that request.GET is parsed from.
+        request.META["QUERY_STRING"] = "&".join(kept)
+        request.__dict__.pop("GET", None)
 
 
 _IMPORT_MAP = re.compile(rb'<script type="importmap"(?![^>]*\snonce=)')
@@ -291,6 +280,7 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     def __init__(self, get_response):
         super().__init__(get_response)
         self.only = settings.LANGUAGE_CODE if len(settings.LANGUAGES) == 1 else None
+        ResponseHeaders({"Content-Language": self.only or ""})
 
     def __call__(self, request):
         # MiddlewareMixin's __call__ looks both hooks up on every request.
@@ -314,7 +304,10 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     def process_response(self, request, response):
         if self.only is None:
             return super().process_response(request, response)
-        response.headers.setdefault("Content-Language", self.only)
+        # As headers.setdefault() (the code checked once, in __init__).
+        store = response.headers._store
+        if "content-language" not in store:
+            store["content-language"] = ("Content-Language", self.only)
         return response
 
 

@@ -72,13 +72,10 @@ MIDDLEWARE = [
     # django-csp's, the header without a nonce built once.
     "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
-    # (NUL…) gets a 400, with the headers above. Django's 405 has no body:
-    # it gives it the portal's error page.
+    # (NUL…) gets a 400, with the headers above; then, before the page
+    # cache, tracking parameters dropped and unread ones redirected away.
+    # Django's 405 has no body: it gives it the portal's error page.
     "khuyencong.hardening.RequestHardeningMiddleware",
-    # Before the page cache: a click id, or any parameter a page does not
-    # read, must not make a page new.
-    "khuyencong.middleware.TrackingParametersMiddleware",
-    "khuyencong.params.CanonicalQueryMiddleware",
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     # Django's and django-otp's, lighter without a session cookie.
@@ -87,8 +84,8 @@ MIDDLEWARE = [
     "khuyencong.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's, then django-otp's from the same layer.
     "khuyencong.sessions.AuthenticationMiddleware",
-    "khuyencong.sessions.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
     # Last: Django's messages and ADMIN_ONLY_MIDDLEWARE, for the admin's
     # addresses alone (a subclass of Django's messages layer).
