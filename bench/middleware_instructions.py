@@ -8,7 +8,8 @@ reader's GET) with the first k of the portal's middleware for every k, and
 with ``startproject``'s; each stack in its own process under callgrind,
 ``JOBS`` at a time, ``REQUESTS`` measured requests after 50 unmeasured ones.
 A middleware's cost is the count with it less the count with the ones above
-it alone. ``BEFORE`` (a git ref): that tree's portal instead.
+it alone. ``BEFORE`` (a git ref): that tree's portal instead; ``ONLY``
+(k, comma-separated): those stacks alone.
 
     REQUESTS=100 .venv/bin/python bench/middleware_instructions.py
 """
@@ -78,14 +79,17 @@ def main() -> None:
             (Path(tmp) / "tree").mkdir()
             tree = article_ab.unpack(before, Path(tmp) / "tree")
         names = layers(tree)
+        only = {int(k) for k in os.environ.get("ONLY", "").split(",") if k}
         stacks = {
             ("none" if k == 0 else f"+ {names[k - 1].rsplit('.', 1)[-1]}"): (
                 "bench.settings",
                 {"KC_LAYERS": str(k)},
             )
             for k in range(len(names) + 1)
+            if not only or k in only
         }
-        stacks["Django's startproject"] = ("bench.bare_settings", {})
+        if not only:
+            stacks["Django's startproject"] = ("bench.bare_settings", {})
         for more in (m for _s, m in stacks.values()):
             more.setdefault("KC_TREE", str(tree))
         counts = count_all(tree, stacks, Path(tmp))
