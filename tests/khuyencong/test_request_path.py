@@ -115,13 +115,13 @@ def test_axes_runs_where_staff_sign_in_and_nowhere_else(settings):
     assert settings.ADMIN_ONLY_MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
     assert axes_on_the_sign_in() == []
     settings.ADMIN_ONLY_MIDDLEWARE = settings.ADMIN_ONLY_MIDDLEWARE[:-1]
-    assert [error.id for error in axes_on_the_sign_in()] == ["khuyencong.E001"]
+    assert [error.id for error in axes_on_the_sign_in()] == ["khuyencong.W001"]
     settings.ADMIN_ONLY_MIDDLEWARE = [
         *settings.ADMIN_ONLY_MIDDLEWARE,
         "axes.middleware.AxesMiddleware",
     ]
     settings.LOGIN_URL = "/dang-nhap/"
-    assert [error.id for error in axes_on_the_sign_in()] == ["khuyencong.E002"]
+    assert [error.id for error in axes_on_the_sign_in()] == ["khuyencong.W002"]
 
 
 def test_a_lockout_on_the_admin_login_gets_axes_page(settings, make_user, client):
