@@ -4,14 +4,11 @@ from django.contrib.admin import apps as admin_apps
 
 class KhuyencongConfig(AppConfig):
     """The project itself, as an app: its management commands (backup,
-    restore, add_totp_device) and system checks (``checks``)."""
+    restore, add_totp_device)."""
 
     default = True
     name = "khuyencong"
     verbose_name = "Khuyến công"
-
-    def ready(self):
-        from . import checks  # noqa: F401  (registers them)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
@@ -20,6 +17,7 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     def ready(self):
         super().ready()
+        from . import checks  # noqa: F401  (registers the sign-in's check)
         from .admin_text import install
 
         install()
