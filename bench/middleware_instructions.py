@@ -101,7 +101,11 @@ def main() -> None:
     print("| --- | ---: | ---: |")
     previous = None
     for label, value in counts.items():
-        cost = f"{value - previous:,.0f}" if label.startswith("+ ") else ""
+        cost = (
+            f"{value - previous:,.0f}"
+            if label.startswith("+ ") and previous is not None
+            else ""
+        )
         print(f"| {label} | {value:,.0f} | {cost} |")
         previous = value
 
