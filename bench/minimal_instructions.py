@@ -33,12 +33,16 @@ PROBE = "builtin_divmod"
 def child() -> None:
     """Under valgrind: set the stack up, warm it, then the measured requests
     (of ``KC_PATH``, default the minimal view's; ``KC_WARM``: unmeasured
-    requests first)."""
+    requests first; ``KC_LAYERS``: only the first k middleware)."""
     sys.path.insert(0, os.environ["KC_TREE"])
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.handlers.wsgi import WSGIHandler
+
+    if "KC_LAYERS" in os.environ:  # the first k of the stack's middleware
+        settings.MIDDLEWARE = settings.MIDDLEWARE[: int(os.environ["KC_LAYERS"])]
 
     handler = WSGIHandler()
     path = os.environ.get("KC_PATH", PATH)

@@ -24,6 +24,7 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     def ready(self):
         super().ready()
+        from . import checks  # noqa: F401  (registers the sign-in's check)
         from .admin_text import install
 
         install()

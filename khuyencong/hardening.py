@@ -4,9 +4,11 @@ import re
 from urllib.parse import parse_qsl, unquote_plus
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .params import invalid_request_response
+from .middleware import drop_tracking
+from .params import canonical_redirect, invalid_request_response
 
 # C0 controls and DEL: never part of an address a person or a link makes.
 # PostgreSQL refuses NUL in any text, so one reaching a query is a 500.
@@ -19,9 +21,14 @@ MAX_PUBLIC_QUERY_STRING = 2048
 class RequestHardeningMiddleware:
     """Answer 400 to any request whose path or query string carries control
     characters, or whose public query string is absurdly long, before
-    anything (the page cache, a view, the ORM) reads it; and mark every
-    admin response ``X-Robots-Tag: noindex`` (robots.txt does not name the
-    admin, whose address may be a secret: ``ADMIN_URL``)."""
+    anything (the page cache, a view, the ORM) reads it; mark every admin
+    response ``X-Robots-Tag: noindex`` (robots.txt does not name the admin,
+    whose address may be a secret: ``ADMIN_URL``); drop a public GET's
+    tracking parameters and redirect one carrying parameters its page does
+    not read (``middleware.drop_tracking``, ``params.canonical_redirect``);
+    and give Django's empty
+    405 the portal's error page (``method_not_allowed_page``: here rather
+    than in a layer of its own, one call fewer on every request)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,7 +39,20 @@ class RequestHardeningMiddleware:
         problem = self.problem(request, admin=admin)
         if problem:
             return invalid_request_response(request, [problem])
+        # Before the page cache: a click id, or any parameter a page does
+        # not read, must not make a page new.
+        if (
+            not admin
+            and request.META.get("QUERY_STRING")
+            and request.method in ("GET", "HEAD")
+        ):
+            drop_tracking(request)
+            redirect = canonical_redirect(request)
+            if redirect is not None:
+                return redirect
         response = self.get_response(request)
+        if response.status_code == 405:
+            method_not_allowed_page(response)
         if admin:
             response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         return response
@@ -64,6 +84,19 @@ class RequestHardeningMiddleware:
                 % {"length": len(query), "max": MAX_PUBLIC_QUERY_STRING},
             }
         return None
+
+
+def method_not_allowed_page(response) -> None:
+    """A 405 (say, a GET of an address that only takes a form's POST) comes
+    from Django with an empty body: it gets the portal's short error page,
+    in Vietnamese, like the other errors."""
+    if response.streaming or response.content:
+        return
+    response.content = render_to_string("405.html")
+    response["Content-Type"] = "text/html; charset=utf-8"
+    # CommonMiddleware (inner) already said 0: gunicorn sends no more bytes
+    # than the header says.
+    response["Content-Length"] = str(len(response.content))
 
 
 def _parameter_with_control(query: str) -> str:

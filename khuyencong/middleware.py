@@ -2,8 +2,11 @@
 tracking parameters, the Content-Security-Policy header and its nonce on
 import maps, and the layers only the admin needs."""
 
+import base64
 import logging
+import os
 import re
+import secrets
 import time
 from urllib.parse import unquote_plus
 
@@ -12,40 +15,18 @@ from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.messages.middleware import MessageMiddleware
+from django.http.response import ResponseHeaders
 from django.middleware.http import (
     ConditionalGetMiddleware as BaseConditionalGetMiddleware,
 )
 from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from .headers import FixedHeaders
 from .logs import Records
 
 log = logging.getLogger("khuyencong.requests")
-
-
-class MethodNotAllowedPageMiddleware:
-    """A 405 (say, a GET of an address that only takes a form's POST) comes
-    from Django with an empty body: it gets the portal's short error page,
-    in Vietnamese, like the other errors."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if (
-            response.status_code == 405
-            and not response.streaming
-            and not response.content
-        ):
-            response.content = render_to_string("405.html")
-            response["Content-Type"] = "text/html; charset=utf-8"
-            # CommonMiddleware (inner) already said 0: gunicorn sends no
-            # more bytes than the header says.
-            response["Content-Length"] = str(len(response.content))
-        return response
 
 
 def client_ip(request) -> str:
@@ -129,33 +110,22 @@ def _is_tracking(pair: str) -> bool:
     return name in TRACKING_NAMES or name.startswith(TRACKING_PREFIXES)
 
 
-class TrackingParametersMiddleware:
+def drop_tracking(request) -> None:
     """Drop click identifiers and campaign tags (``fbclid``, ``utm_*``,
-    ``zarsrc``…) from a GET request's query string before anything reads it.
+    ``zarsrc``…) from a public GET's query string before anything reads it
+    (``khuyencong.hardening``'s layer calls it).
 
     They change nothing on a page, but Facebook and Zalo add a different one
     to every click on a shared link: left in, a story shared widely would be
     a new page-cache entry per reader, and its canonical and share links
     would carry a stranger's click id. The access log keeps them.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if (
-            query
-            and request.method in ("GET", "HEAD")
-            and not request.path.startswith("/" + settings.ADMIN_URL)
-        ):
-            pairs = query.split("&")
-            kept = [pair for pair in pairs if pair and not _is_tracking(pair)]
-            if len(kept) != len(pairs):
-                # META is the WSGI environ that request.GET is parsed from.
-                request.META["QUERY_STRING"] = "&".join(kept)
-                request.__dict__.pop("GET", None)
-        return self.get_response(request)
+    pairs = request.META["QUERY_STRING"].split("&")
+    kept = [pair for pair in pairs if pair and not _is_tracking(pair)]
+    if len(kept) != len(pairs):
+        # META is the WSGI environ that request.GET is parsed from.
+        request.META["QUERY_STRING"] = "&".join(kept)
+        request.__dict__.pop("GET", None)
 
 
 _IMPORT_MAP = re.compile(rb'<script type="importmap"(?![^>]*\snonce=)')
@@ -187,21 +157,30 @@ class ImportMapNonceMiddleware:
         return response
 
 
+def make_nonce(request) -> str:
+    """The request's nonce, made on first use as django-csp makes it (16
+    random bytes from the system, base64), the same one after."""
+    nonce = request.__dict__.get("_csp_nonce")
+    if nonce is None:
+        nonce = request._csp_nonce = base64.b64encode(os.urandom(16)).decode("ascii")
+    return nonce
+
+
 class Nonce:
     """``request.csp_nonce``, as django-csp's lazy object does it (made on
     first use, true once made) for less than a lazy object costs: a plain
     object read as a string (``{{ request.csp_nonce }}``, ``str()``)."""
 
-    __slots__ = ("make", "request")
+    __slots__ = ("request",)
 
-    def __init__(self, make, request):
-        self.make, self.request = make, request
+    def __init__(self, request):
+        self.request = request
 
     def __str__(self) -> str:
-        return self.make(self.request)
+        return make_nonce(self.request)
 
     def __bool__(self) -> bool:
-        return getattr(self.request, "_csp_nonce", None) is not None
+        return self.request.__dict__.get("_csp_nonce") is not None
 
 
 class SpentNonce:
@@ -219,13 +198,28 @@ class SpentNonce:
 
 
 SPENT = SpentNonce()
+# What a view may set on its response to change its policy (django-csp's
+# decorators): a response with any of them gets django-csp's own code.
+_POLICY_CHANGES = frozenset(
+    {"_csp_exempt", "_csp_config", "_csp_update", "_csp_replace"}
+)
+_STORED_NAME = HEADER.lower()
 
 
 class CSPMiddleware(BaseCSPMiddleware):
-    """django-csp's, with the header of a response that uses no nonce and
-    changes nothing of the policy built once per process (the settings do
-    not change while it runs): most pages, every cached one; and a nonce
-    object cheaper than its lazy one."""
+    """django-csp's, with the header of a response that changes nothing of
+    the policy built once per process (the settings do not change while it
+    runs): as it is for a response that uses no nonce (most pages, every
+    cached one), with the request's nonce put in for one that does; and a
+    nonce object cheaper than its lazy one.
+
+    The header is written to the response's header store directly
+    (``ResponseHeaders._store``, Django's own since 3.2): its value is
+    checked once here as Django checks every header, where writing it
+    through the mapping checked it again on every response. So are the
+    headers of Django's security and frame layers (``khuyencong.headers``),
+    which sit above this one and then find them there.
+    """
 
     def __init__(self, get_response):
         super().__init__(get_response)
@@ -234,59 +228,45 @@ class CSPMiddleware(BaseCSPMiddleware):
         varies = getattr(
             settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None
         ) or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
-        self.plain = None if varies else build_policy()
+        self.plain = self.parts = None
+        if not varies:
+            self.plain = build_policy()
+            # The policy around the nonce (a nonce is base64: nothing in it
+            # needs checking).
+            mark = secrets.token_hex(16)
+            self.parts = build_policy(nonce=mark).split(mark)
+            ResponseHeaders({HEADER: self.plain, "X": "".join(self.parts)})
+        self.fixed = FixedHeaders()
+
+    def _make_nonce(self, request) -> str:
+        return make_nonce(request)
 
     def __call__(self, request):
-        request.csp_nonce = Nonce(self._make_nonce, request)
+        request.csp_nonce = Nonce(request)
         return self.process_response(request, self.get_response(request))
 
     def process_request(self, request):
-        request.csp_nonce = Nonce(self._make_nonce, request)
+        request.csp_nonce = Nonce(request)
 
     def process_response(self, request, response):
+        self.fixed.add(request, response)
+        headers = response.headers._store
         if (
             self.plain is None
-            or getattr(request, "_csp_nonce", None) is not None
-            or HEADER in response
-            or getattr(response, "_csp_exempt", False)
-            # What a view may set on its response to change its policy, one
-            # by one: a generator costs more than the three.
-            or getattr(response, "_csp_config", None) is not None
-            or getattr(response, "_csp_update", None) is not None
-            or getattr(response, "_csp_replace", None) is not None
+            or _STORED_NAME in headers
+            or not _POLICY_CHANGES.isdisjoint(response.__dict__)
         ):
             return super().process_response(request, response)
+        nonce = request.__dict__.get("_csp_nonce")
+        if nonce is not None:
+            headers[_STORED_NAME] = (HEADER, nonce.join(self.parts))
+            return response
         if self.plain:
-            response[HEADER] = self.plain
+            headers[_STORED_NAME] = (HEADER, self.plain)
         # A nonce asked for after the header is written is an error, as in
         # django-csp.
         request.csp_nonce = SPENT
         return response
-
-
-class AdminOnlyMiddleware:
-    """Run ``ADMIN_ONLY_MIDDLEWARE`` (messages, history, login lockouts, the
-    import maps' nonce) for the admin's addresses alone (``ADMIN_URL``: its
-    pages, its login and OTP forms): the public pages use none of them, and
-    each costs every request.
-
-    Only middleware that works by ``__call__`` or ``process_request`` /
-    ``process_response`` may be listed (a ``process_view`` hook would not
-    be registered).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        chain = get_response
-        for path in reversed(settings.ADMIN_ONLY_MIDDLEWARE):
-            chain = import_string(path)(chain)
-        self.admin = chain
-        self.prefix = "/" + settings.ADMIN_URL
-
-    def __call__(self, request):
-        if request.path.startswith(self.prefix):
-            return self.admin(request)
-        return self.get_response(request)
 
 
 class LocaleMiddleware(BaseLocaleMiddleware):
@@ -300,6 +280,7 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     def __init__(self, get_response):
         super().__init__(get_response)
         self.only = settings.LANGUAGE_CODE if len(settings.LANGUAGES) == 1 else None
+        ResponseHeaders({"Content-Language": self.only or ""})
 
     def __call__(self, request):
         # MiddlewareMixin's __call__ looks both hooks up on every request.
@@ -323,26 +304,45 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     def process_response(self, request, response):
         if self.only is None:
             return super().process_response(request, response)
-        response.headers.setdefault("Content-Language", self.only)
+        # As headers.setdefault() (the code checked once, in __init__).
+        store = response.headers._store
+        if "content-language" not in store:
+            store["content-language"] = ("Content-Language", self.only)
         return response
 
 
-class AdminMessageMiddleware(MessageMiddleware):
-    """Django's messages for the admin's addresses (``ADMIN_URL``: its
-    pages and login) alone: no public page adds or shows one, and a message
-    left for the admin waits there instead of being used up by a public
-    page. A subclass, so the admin's system check still finds it."""
+class AdminOnlyMiddleware(MessageMiddleware):
+    """What only the admin needs, run for its addresses alone (``ADMIN_URL``:
+    its pages, its login and OTP forms, the portal's only sign-in): Django's
+    messages, then ``ADMIN_ONLY_MIDDLEWARE`` (the import maps' nonce,
+    simple_history's request, django-axes' lockout page). The public pages
+    use none of them, and each layer costs every request. A subclass of
+    Django's messages layer, so the admin's system check still finds it;
+    django-axes' own check, which wants its layer in ``MIDDLEWARE``, is
+    replaced by ``khuyencong.checks``. A message left for the admin waits
+    there instead of being used up by a public page.
+
+    Only middleware that works by ``__call__`` or ``process_request`` /
+    ``process_response`` may be listed in ``ADMIN_ONLY_MIDDLEWARE`` (a
+    ``process_view`` hook would not be registered).
+    """
 
     async_capable = False
 
     def __init__(self, get_response):
         super().__init__(get_response)
+        chain = get_response
+        for path in reversed(settings.ADMIN_ONLY_MIDDLEWARE):
+            chain = import_string(path)(chain)
+        self.admin = chain
         self.prefix = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        if request.path.startswith(self.prefix):
-            return super().__call__(request)
-        return self.get_response(request)
+        if not request.path.startswith(self.prefix):
+            return self.get_response(request)
+        # MessageMiddleware's two hooks around the admin's own layers.
+        self.process_request(request)
+        return self.process_response(request, self.admin(request))
 
 
 class ConditionalGetMiddleware(BaseConditionalGetMiddleware):

@@ -3,7 +3,7 @@
 The rule, the same on every page:
 
 - a parameter the page does not read, or one sent twice, is dropped by a
-  permanent redirect to the address without it (``CanonicalQueryMiddleware``,
+  permanent redirect to the address without it (``canonical_redirect``,
   before the page cache): a page has one address per meaning, so nobody can
   make it render afresh by adding ``?x=1``, ``?x=2``…;
 - an empty value is the same as no value (the filter forms send empty
@@ -24,7 +24,6 @@ import re
 from functools import wraps
 
 from django import forms
-from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.http import HttpResponsePermanentRedirect, JsonResponse, QueryDict
@@ -244,29 +243,22 @@ def canonical_query(query: QueryDict, form_class: type[QueryForm]) -> QueryDict:
     return kept
 
 
-class CanonicalQueryMiddleware:
-    """Redirect a public GET whose query string carries parameters its page
-    does not read (or reads once but were sent several times) to the same
-    address without them: the page would be the same, and each new query
-    string would otherwise be a new page for the cache to render."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if (
-            request.META.get("QUERY_STRING")
-            and request.method in ("GET", "HEAD")
-            and not request.path.startswith("/" + settings.ADMIN_URL)
-        ):
-            try:
-                match = resolve(request.path_info)
-            except Resolver404:
-                return self.get_response(request)
-            kept = canonical_query(request.GET, query_form_of(match.func))
-            if len(kept) != len(request.GET) or any(
-                len(request.GET.getlist(name)) > 1 for name in kept
-            ):
-                address = request.path + (f"?{kept.urlencode()}" if kept else "")
-                return HttpResponsePermanentRedirect(address)
-        return self.get_response(request)
+def canonical_redirect(request) -> HttpResponsePermanentRedirect | None:
+    """The redirect of a public GET whose query string carries parameters
+    its page does not read (or reads once but were sent several times) to
+    the same address without them, or None: the page would be the same,
+    and each new query string would otherwise be a new page for the cache
+    to render (``khuyencong.hardening``'s layer calls it)."""
+    if not request.META.get("QUERY_STRING"):
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    kept = canonical_query(request.GET, query_form_of(match.func))
+    if len(kept) != len(request.GET) or any(
+        len(request.GET.getlist(name)) > 1 for name in kept
+    ):
+        address = request.path + (f"?{kept.urlencode()}" if kept else "")
+        return HttpResponsePermanentRedirect(address)
+    return None

@@ -63,20 +63,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "khuyencong.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Django's 405 has no body: the portal's error page instead.
-    "khuyencong.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304s from ETag / Last-Modified (made by the page cache for public pages).
     "khuyencong.middleware.ConditionalGetMiddleware",
+    # Above the CSP layer, which writes its header (and SecurityMiddleware's)
+    # beforehand, checked once (khuyencong.headers).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, the header without a nonce built once.
     "khuyencong.middleware.CSPMiddleware",
     # Before anything reads the request: an address with control characters
-    # (NUL…) gets a 400, with the headers above.
+    # (NUL…) gets a 400, with the headers above; then, before the page
+    # cache, tracking parameters dropped and unread ones redirected away.
+    # Django's 405 has no body: it gives it the portal's error page.
     "khuyencong.hardening.RequestHardeningMiddleware",
-    # Before the page cache: a click id, or any parameter a page does not
-    # read, must not make a page new.
-    "khuyencong.middleware.TrackingParametersMiddleware",
-    "khuyencong.params.CanonicalQueryMiddleware",
     # Before sessions and authentication: a cached page needs neither.
     "khuyencong.pagecache.AnonymousPageCacheMiddleware",
     # Django's and django-otp's, lighter without a session cookie.
@@ -85,28 +84,28 @@ MIDDLEWARE = [
     "khuyencong.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's, then django-otp's from the same layer.
     "khuyencong.sessions.AuthenticationMiddleware",
-    "khuyencong.sessions.OTPMiddleware",
     "khuyencong.db_routers.PublicReadsMiddleware",
-    # Django's, for the admin's addresses alone (no public page shows one).
-    "khuyencong.middleware.AdminMessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # ADMIN_ONLY_MIDDLEWARE, for the admin's addresses alone.
+    # Last: Django's messages and ADMIN_ONLY_MIDDLEWARE, for the admin's
+    # addresses alone (a subclass of Django's messages layer).
     "khuyencong.middleware.AdminOnlyMiddleware",
-    # Last, as django-axes asks: it turns a lockout into its response.
-    "axes.middleware.AxesMiddleware",
 ]
 
 # What only the admin uses (its pages, its login and OTP forms, all under
-# ADMIN_URL), run for those addresses alone (AdminOnlyMiddleware): the
-# public pages use none of it, and the import maps' nonce reads every
-# response's bytes. The session layers, messages and axes stay in
-# MIDDLEWARE, where the admin's and django-axes' checks look for them.
+# ADMIN_URL: the portal's only sign-in), run for those addresses alone
+# (AdminOnlyMiddleware, after Django's messages): the public pages use none
+# of it. The session layers stay in MIDDLEWARE (the page cache tells staff
+# apart with them). django-axes' layer is here, last as it asks (it turns a
+# lockout into its response); its check that wants it in MIDDLEWARE is
+# replaced by khuyencong.checks, which wants it here.
 ADMIN_ONLY_MIDDLEWARE = [
     # The editor's import maps are in admin forms only.
     "khuyencong.middleware.ImportMapNonceMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 
 ROOT_URLCONF = "khuyencong.urls"
 

@@ -3,6 +3,7 @@ to ADMINS when set, and never shown on the page."""
 
 import json
 import logging
+import sys
 import threading
 import time
 
@@ -141,3 +142,28 @@ def test_each_thread_gets_its_own_record_and_a_factory_is_called():
         assert records.make("GET /", ()).request_id == "r-7"
     finally:
         logging.setLogRecordFactory(factory)
+
+
+def test_a_plain_line_and_any_other_read_as_loggings_own():
+    fmt = "%(asctime)s %(levelname)s %(name)s %(message)s"
+    formatter, reference = LineFormatter(fmt), logging.Formatter(fmt)
+    try:
+        raise ValueError("hỏng")
+    except ValueError:
+        failure = sys.exc_info()
+    records = [
+        logging.LogRecord("kc", logging.INFO, "", 0, "GET %s %s %.1fms", a, None)
+        for a in [("/a", 200, 1.25), ()]
+    ]
+    records[1].msg = "100% xong"  # no arguments: not formatted with them
+    records.append(logging.LogRecord("kc", logging.ERROR, "", 0, 7, (), failure))
+    records.append(logging.LogRecord("kc", logging.INFO, "", 0, "x", (), None))
+    records[-1].stack_info = "Stack (most recent call last):"
+    for record in records:
+        assert formatter.format(record) == reference.format(record)
+    for other, style in [("{asctime} {message}", "{"), ("$message", "$")]:
+        assert LineFormatter(other, style=style).format(records[0]) == (
+            logging.Formatter(other, style=style).format(records[0])
+        )
+    with pytest.raises(ValueError):
+        LineFormatter("%(nothing)s").format(records[0])

@@ -4,6 +4,7 @@ one; the admin-only layers run on the admin's addresses; the one language
 is set without reading the request."""
 
 import pytest
+from csp.decorators import csp_exempt, csp_update
 from csp.exceptions import CSPNonceError
 from csp.utils import build_policy
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.utils.translation import trans_real
 
+from khuyencong.checks import axes_on_the_sign_in
 from khuyencong.middleware import CSPMiddleware
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +105,60 @@ def test_only_public_pages_get_an_etag_and_their_304(client, editor):
     client.force_login(editor)
     private = client.get("/tin-tuc/")
     assert "private" in private["Cache-Control"] and not private.has_header("ETag")
+
+
+def test_axes_runs_where_staff_sign_in_and_nowhere_else(settings):
+    # Its layer is the admin's alone; the check that stands for django-axes'
+    # own one (axes.W002, silenced) wants it there, with the sign-in
+    # (LOGIN_URL, the portal's only one) under the admin's address.
+    assert "axes.middleware.AxesMiddleware" not in settings.MIDDLEWARE
+    assert settings.ADMIN_ONLY_MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+    assert axes_on_the_sign_in() == []
+    settings.ADMIN_ONLY_MIDDLEWARE = settings.ADMIN_ONLY_MIDDLEWARE[:-1]
+    assert [error.id for error in axes_on_the_sign_in()] == ["khuyencong.W001"]
+    settings.ADMIN_ONLY_MIDDLEWARE = [
+        *settings.ADMIN_ONLY_MIDDLEWARE,
+        "axes.middleware.AxesMiddleware",
+    ]
+    settings.LOGIN_URL = "/dang-nhap/"
+    assert [error.id for error in axes_on_the_sign_in()] == ["khuyencong.W002"]
+
+
+def test_a_lockout_on_the_admin_login_gets_axes_page(settings, make_user, client):
+    # The lockout is django-axes' backend's; its page is its layer's, run
+    # by the admin-only layer on the login address.
+    settings.AXES_ENABLED = True
+    make_user("thuky_khoa", "Thư ký tòa soạn")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(
+            "/admin/login/", {"username": "thuky_khoa", "password": "sai-mat-khau"}
+        )
+    assert response.status_code == 429
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+    # A public page from the same address is not touched by it.
+    assert client.get("/robots.txt").status_code == 200
+
+
+def test_each_response_using_the_nonce_gets_its_own_in_django_csps_policy():
+    def page(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+    middleware = CSPMiddleware(page)
+    nonces = set()
+    for _ in range(2):
+        response = middleware(RequestFactory().get("/"))
+        nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+        assert response["Content-Security-Policy"] == build_policy(nonce=nonce)
+        nonces.add(nonce)
+    assert len(nonces) == 2
+
+
+def test_a_view_changing_its_policy_gets_django_csps_code():
+    @csp_update({"img-src": ["https://anh.example.vn"]})
+    def page(request):
+        return HttpResponse("")
+
+    response = CSPMiddleware(page)(RequestFactory().get("/"))
+    assert "https://anh.example.vn" in response["Content-Security-Policy"]
+    exempt = CSPMiddleware(csp_exempt()(page))(RequestFactory().get("/"))
+    assert "Content-Security-Policy" not in exempt

@@ -14,11 +14,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from khuyencong.sessions import (
-    AuthenticationMiddleware,
-    OTPMiddleware,
-    SessionMiddleware,
-)
+from khuyencong.sessions import AuthenticationMiddleware, SessionMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +84,8 @@ def test_an_invented_session_cookie_is_an_anonymous_reader(client, make_article)
 
 
 def _stack(view):
-    return SessionMiddleware(AuthenticationMiddleware(OTPMiddleware(view)))
+    # django-otp's layer runs from the authentication one.
+    return SessionMiddleware(AuthenticationMiddleware(view))
 
 
 def test_a_session_written_on_a_signed_out_request_is_saved(stores_made):

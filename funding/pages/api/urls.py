@@ -1,7 +1,7 @@
 """``/api/v1/``: the examples page, the OpenAPI schema (``openapi.json``)
 and the endpoints. Every route answers CORS reads (``http.cors_get_only``)
 and names the query parameters it reads (``query_form_class``, read by
-``khuyencong.params.CanonicalQueryMiddleware``: any other is dropped by a
+``khuyencong.params.canonical_redirect``: any other is dropped by a
 redirect, as on every page of the site)."""
 
 from django.urls import URLPattern, path
