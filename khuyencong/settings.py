@@ -242,17 +242,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Uploads: images larger than this are refused (bytes), and so are images
-# of more pixels, or a longer side, than these (a small file can unpack to a
-# huge picture). Pillow's own decompression-bomb guard stays on as well.
+# Uploads: images of more bytes, pixels or a longer side than these are
+# refused (a small file can unpack to a huge picture; Pillow's guard stays).
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
 MAX_IMAGE_SIDE = env.int("MAX_IMAGE_SIDE", default=10_000)
-# Articles: a publication may be scheduled at most this many days ahead
-# (news.scheduling); a later time is refused as a typo on every path.
+# Articles are scheduled at most this many days ahead and dated no earlier
+# than this year (news.scheduling): beyond, a typo, refused on every path.
 NEWS_MAX_SCHEDULE_DAYS = env.int("NEWS_MAX_SCHEDULE_DAYS", default=730)
-# ... and may not be dated before this year (a backdated archive article
-# may be old, but year 1 is a typo and cannot be stored in UTC+7).
 NEWS_EARLIEST_PUBLICATION_YEAR = env.int("NEWS_EARLIEST_PUBLICATION_YEAR", default=1900)
 
 # The files of the documents library (PDF, DOCX, XLSX).
