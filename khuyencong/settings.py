@@ -131,8 +131,7 @@ WSGI_APPLICATION = "khuyencong.wsgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
-# Persistent connections, checked before reuse so a restarted database does
-# not hand a dead connection to the next request.
+# Persistent connections, checked before reuse (a restarted database).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Optional read replica for anonymous readers' pages (khuyencong.db_routers).
@@ -175,8 +174,7 @@ PAGE_NEAR_CACHE_BYTES = env.int("PAGE_NEAR_CACHE_BYTES", default=32 * 1024 * 102
 # request path (also whenever Redis was out of reach): a change the cache was
 # never told of is served stale for no longer than this.
 PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
-# Paths that are not pages, which the page cache lets pass untouched: files,
-# and the health check.
+# Not pages (files, the health check): the page cache lets them pass.
 # A page invalidated under load is rendered by one request at a time: the
 # others get the copy it replaces, or wait for it this long at most
 # (khuyencong.pagecache.middleware); the lock ends by itself after
