@@ -1,0 +1,40 @@
+"""Cases a reviewer found in the readings of loanwords, unaccented words,
+initials and far multiples (sentences written for these tests): each must
+not turn a correct number into a mismatch."""
+
+import pytest
+
+from funding.checker import MATCH
+from funding.models import Indicator
+from tests.funding.checker.checking import E, P, area, read
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ha_tinh(reference_data, make_figure):
+    province = area("Hà Tĩnh")
+    voted = Indicator.objects.get(code="so-san-pham-binh-chon")
+    fairs = Indicator.objects.get(code="so-hoi-cho")
+    return [
+        make_figure(province, 2024, P, "9600000000"),
+        make_figure(province, 2024, E, "7200000000"),
+        make_figure(province, 2023, E, "6000000000"),
+        make_figure(province, 2024, E, "41", indicator=voted),
+        make_figure(province, 2024, E, "4", indicator=fairs),
+    ]
+
+
+def test_a_loanword_does_not_read_a_vietnamese_sentence_as_english(ha_tinh):
+    text = (
+        "Năm 2024, Hà Tĩnh hỗ trợ các start-up, in 2023 cuốn sổ tay "
+        "và giải ngân 7,2 tỷ đồng."
+    )
+    assert dict(read(ha_tinh, text))["7,2 tỷ đồng"] == MATCH
+
+
+def test_an_english_word_at_the_end_leaves_the_sentence_vietnamese(ha_tinh):
+    text = "Năm 2024, Hà Tĩnh in 2000 cuốn sổ tay, giải ngân 7,2 tỷ đồng, đạt 75% plan."
+    verdicts = dict(read(ha_tinh, text))
+    assert verdicts["7,2 tỷ đồng"] == MATCH
+    assert verdicts["75%"] == MATCH
