@@ -70,7 +70,13 @@ from .support import (
     override,
     own_cues,
 )
-from .unaccented import area_names, as_printed, reading_copy, with_short_nouns
+from .unaccented import (
+    area_names,
+    as_printed,
+    reading_copy,
+    unsure_after_doubtful_words,
+    with_short_nouns,
+)
 
 __all__ = ["Checker"]
 
@@ -111,6 +117,7 @@ class Checker(RateOptions):
         disown_repeats([quote for _text, _read, quotes in found for quote in quotes])
         for text, read, quotes in found:
             findings, state = self._check_text(read, quotes, state)
+            unsure_after_doubtful_words(findings, getattr(read, "doubtful", ()))
             as_printed(quotes, read, text)
             for finding, key in zip(findings, quote_keys(text, quotes), strict=True):
                 finding.key = key

@@ -151,6 +151,7 @@ class Copy(str):
     """The text as read, with a map back to the text as printed."""
 
     edits: tuple = ()  # (start in the copy, end in the copy, start, end)
+    doubtful: tuple = ()  # words put back that may be others (``unaccented``)
 
     def back(self, start: int, end: int) -> tuple[int, int]:
         """Where ``start:end`` of the copy stands in the text."""

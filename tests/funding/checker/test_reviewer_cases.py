@@ -4,7 +4,7 @@ not turn a correct number into a mismatch."""
 
 import pytest
 
-from funding.checker import MATCH
+from funding.checker import MATCH, MISMATCH, UNSURE
 from funding.models import Indicator
 from tests.funding.checker.checking import E, P, area, read
 
@@ -38,3 +38,18 @@ def test_an_english_word_at_the_end_leaves_the_sentence_vietnamese(ha_tinh):
     verdicts = dict(read(ha_tinh, text))
     assert verdicts["7,2 tỷ đồng"] == MATCH
     assert verdicts["75%"] == MATCH
+
+
+def test_land_written_without_marks_is_not_reached(ha_tinh):
+    text = "Nam 2024 Ha Tinh giai ngan 7,2 ty; quy dat 20% danh cho cum cong nghiep."
+    verdicts = dict(read(ha_tinh, text))
+    assert verdicts["7,2 ty"] == MATCH
+    assert verdicts.get("20%") != MISMATCH
+
+
+def test_a_reading_resting_on_a_word_that_may_be_another_is_unsure(ha_tinh):
+    # "dat 80%": đạt (reached) or đất (land)? not a sure mismatch
+    text = "Nam 2024 Ha Tinh giai ngan 7,2 ty, dat 80% ke hoach."
+    assert read(ha_tinh, text) == [("7,2 ty", MATCH), ("80%", UNSURE)]
+    marked = "Năm 2024 Hà Tĩnh giải ngân 7,2 tỷ, đạt 80% kế hoạch."
+    assert dict(read(ha_tinh, marked))["80%"] == MISMATCH
