@@ -237,14 +237,25 @@ def area_names() -> tuple[str, ...]:
     return tuple(sorted({n for n in names if " " in n.strip()}))
 
 
+# Initials of a counted noun established in the domain's writing ("38 sp":
+# sản phẩm); others are other words ("HC": huy chương, "CS": cảnh sát)
+SHORT_NOUNS = frozenset({"sp"})
+
+
 def with_short_nouns(nouns: dict) -> dict:
-    """The counted nouns, and their shorthand by initials where that is no
-    word ("38 sp": sản phẩm, "12 cs": cơ sở; not "đa" for đề án)."""
+    """The counted nouns, and their established shorthand by initials
+    (``SHORT_NOUNS``, read only in lower case: ``is_short_noun``)."""
     short = {}
     for noun, indicator in nouns.items():
         syllables = fold(noun).lower().split()
         initials = "".join(s[0] for s in syllables)
-        if len(syllables) == 2 and not re.search(r"[aeiouy]", initials):
+        if len(syllables) == 2 and initials in SHORT_NOUNS:
             short.setdefault(initials, []).append(indicator)
     extra = {k: v[0] for k, v in short.items() if len(v) == 1 and k not in nouns}
     return {**nouns, **extra}
+
+
+def upper_case_initials(printed: str) -> bool:
+    """``printed`` ("SP", "Sp") is a shorthand not in lower case: an
+    abbreviation of something else, no counted noun."""
+    return printed.lower() in SHORT_NOUNS and printed != printed.lower()

@@ -53,3 +53,21 @@ def test_a_reading_resting_on_a_word_that_may_be_another_is_unsure(ha_tinh):
     assert read(ha_tinh, text) == [("7,2 ty", MATCH), ("80%", UNSURE)]
     marked = "Năm 2024 Hà Tĩnh giải ngân 7,2 tỷ, đạt 80% kế hoạch."
     assert dict(read(ha_tinh, marked))["80%"] == MISMATCH
+
+
+def test_upper_case_initials_are_no_counted_noun(ha_tinh):
+    text = (
+        "Năm 2024, Hà Tĩnh có 41 sản phẩm được bình chọn, "
+        "đạt 3 HC vàng và 2 HC bạc tại hội chợ."
+    )
+    assert read(ha_tinh, text) == [("41 sản phẩm", MATCH)]
+
+
+def test_police_are_no_establishments(ha_tinh):
+    text = "Năm 2024, Hà Tĩnh giải ngân 7,2 tỷ đồng; 12 CS giao thông, 5 cs khác."
+    assert [q for q, _v in read(ha_tinh, text)] == ["7,2 tỷ đồng"]
+
+
+def test_products_written_sp_in_lower_case_only(ha_tinh):
+    text = "Năm 2024, Hà Tĩnh có 41 sp được bình chọn và 7 SP của tỉnh bạn."
+    assert read(ha_tinh, text) == [("41 sp", MATCH)]
