@@ -71,3 +71,15 @@ def test_police_are_no_establishments(ha_tinh):
 def test_products_written_sp_in_lower_case_only(ha_tinh):
     text = "Năm 2024, Hà Tĩnh có 41 sp được bình chọn và 7 SP của tỉnh bạn."
     assert read(ha_tinh, text) == [("41 sp", MATCH)]
+
+
+def test_a_far_multiple_of_a_named_base_year_is_wrong(ha_tinh):
+    text = "Năm 2024 Hà Tĩnh giải ngân 7,2 tỷ đồng, gấp 3 lần năm 2023."
+    verdicts = dict(read(ha_tinh, text))
+    assert verdicts["7,2 tỷ đồng"] == MATCH
+    assert verdicts["gấp 3 lần"] == MISMATCH
+
+
+def test_a_far_multiple_of_an_unsaid_base_is_no_sure_mismatch(ha_tinh):
+    text = "Năm 2024 Hà Tĩnh giải ngân 7,2 tỷ đồng, gấp 3 lần."
+    assert dict(read(ha_tinh, text)).get("gấp 3 lần") != MISMATCH
