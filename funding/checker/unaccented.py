@@ -116,6 +116,34 @@ _DOUBTFUL = frozenset({"đạt", "tăng", "bằng", "còn"})
 _UNITS = ("tỷ đồng", "triệu đồng", "nghìn đồng", "tỷ", "triệu", "nghìn", "đồng")
 
 
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.DOTALL)
+
+
+def composed(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in NFC (a letter and its marks one character, as the checker
+    reads), and for each position in it, and its end, the position in
+    ``text``; None when ``text`` is in NFC already."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces, where = [], []
+    for cluster in _CLUSTER.finditer(text):
+        letter = unicodedata.normalize("NFC", cluster.group(0))
+        pieces.append(letter)
+        where += [cluster.start()] * len(letter)
+    where.append(len(text))
+    return "".join(pieces), where
+
+
+def as_given(quotes, given: str, where: list[int] | None) -> None:
+    """Each quote where it stands in the text as the caller gave it (not in
+    NFC): the editor's highlight covers the whole printed number."""
+    if where is None:
+        return
+    for quote in quotes:
+        quote.start, quote.end = where[quote.start], where[quote.end]
+        quote.text = given[quote.start : quote.end]
+
+
 def fold(text: str) -> str:
     """``text`` without its marks, letter for letter ("Đạt" → "Dat")."""
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -2,11 +2,13 @@
 initials and far multiples (sentences written for these tests): each must
 not turn a correct number into a mismatch."""
 
+import unicodedata
+
 import pytest
 
 from funding.checker import MATCH, MISMATCH, UNSURE
 from funding.models import Indicator
-from tests.funding.checker.checking import E, P, area, read
+from tests.funding.checker.checking import E, P, area, check, quoted_verdicts, read
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,19 @@ def test_a_far_multiple_of_a_named_base_year_is_wrong(ha_tinh):
 def test_a_far_multiple_of_an_unsaid_base_is_no_sure_mismatch(ha_tinh):
     text = "Năm 2024 Hà Tĩnh giải ngân 7,2 tỷ đồng, gấp 3 lần."
     assert dict(read(ha_tinh, text)).get("gấp 3 lần") != MISMATCH
+
+
+def test_text_in_decomposed_letters_is_highlighted_whole(ha_tinh):
+    composed = "Năm 2024, Hà Tĩnh giải ngân 7,2 tỷ đồng, đạt 75% kế hoạch."
+    text = unicodedata.normalize("NFD", composed)
+    report = check(ha_tinh, text)
+    verdicts = [
+        (unicodedata.normalize("NFC", q), v) for q, v in quoted_verdicts(report)
+    ]
+    assert verdicts == [("7,2 tỷ đồng", MATCH), ("75%", MATCH)]
+    quote = report.findings[0].quote
+    assert quote.text == text[quote.start : quote.end]
+    assert text[quote.start : quote.end] == unicodedata.normalize("NFD", "7,2 tỷ đồng")
+    # the same key as in the text in NFC: a binding survives either
+    same = check(ha_tinh, composed)
+    assert [f.key for f in report.findings] == [f.key for f in same.findings]
