@@ -66,6 +66,9 @@ class Option:
     #: a dimension the text leaves unsaid has other than its usual value
     #: (a fund when none is named): a mismatch is then only "unsure"
     assumed: bool = False
+    #: a multiple whose base the text names right after it ("gấp 3 lần năm
+    #: 2023"): a far one is wrong, not some other ratio
+    base_named: bool = False
 
 
 def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], float]:
@@ -197,7 +200,8 @@ def _slip(option: Option, quote: Quote) -> str | None:
             return "near"
         gap = abs(printed - value)
         # a slip of a rate is within 15 points; of a multiple, within 0,15
-        floor = Decimal("0.15") if option.computed.kind == "times" else Decimal(15)
+        times = option.computed.kind == "times" and not option.base_named
+        floor = Decimal("0.15") if times else Decimal(15)
         if gap <= max(abs(value), floor):
             # within a point or so of its reading and no slip of the pen: the
             # same rate worked from other inputs (printed, rounded, another

@@ -70,7 +70,15 @@ from .support import (
     override,
     own_cues,
 )
-from .unaccented import area_names, as_printed, reading_copy, with_short_nouns
+from .unaccented import (
+    area_names,
+    as_given,
+    as_printed,
+    composed,
+    reading_copy,
+    unsure_after_doubtful_words,
+    with_short_nouns,
+)
 
 __all__ = ["Checker"]
 
@@ -105,14 +113,20 @@ class Checker(RateOptions):
         names = (*nouns, *area_names())
         state = Cues()
         found = []
-        for part, text in parts:
+        for part, given in parts:
+            text, where = composed(given)  # a letter and its marks as one
             read = reading_copy(text, names)  # no diacritics, English lines
-            found.append((text, read, find_quotes(read, part, nouns)))
-        disown_repeats([quote for _text, _read, quotes in found for quote in quotes])
-        for text, read, quotes in found:
+            found.append((text, read, find_quotes(read, part, nouns), given, where))
+        disown_repeats(
+            [quote for *_texts, quotes, _given, _at in found for quote in quotes]
+        )
+        for text, read, quotes, given, where in found:
             findings, state = self._check_text(read, quotes, state)
+            unsure_after_doubtful_words(findings, getattr(read, "doubtful", ()))
             as_printed(quotes, read, text)
-            for finding, key in zip(findings, quote_keys(text, quotes), strict=True):
+            keys = quote_keys(text, quotes)
+            as_given(quotes, given, where)
+            for finding, key in zip(findings, keys, strict=True):
                 finding.key = key
                 self._apply_binding(finding, report)
         return report

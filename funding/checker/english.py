@@ -105,6 +105,29 @@ _ENGLISH = re.compile(
     r"\b(?:the|of|and|billion|million|plan|year|projects?|disbursed|up|down)\b",
     re.IGNORECASE,
 )
+# English words of such lines: a sentence is read in English only when
+# these are a good share of its words and it has few Vietnamese words
+# (a loanword, "start-up", "plan", leaves a Vietnamese sentence as it is)
+_WORD_LIST = (
+    "the of and in on at to by for from with its their this that is was were "
+    "are be has have had a an as than over under year years billion million "
+    "bn vnd plan plans annual project projects disbursed disbursement spent "
+    "up down rose fell increased decreased grew reached achieved share "
+    "account accounts accounted national local industrial promotion budget "
+    "province provincial total first months month same period last earlier "
+    "before compared while per cent percent funds fund programme program "
+    "completed supported support products product fairs"
+)
+_WORDS = frozenset([*_WORD_LIST.split(), *_MONTHS, *_COUNTS])
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?;](?=\s|$)|$)", re.MULTILINE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_english(sentence: str) -> bool:
+    words = _WORD.findall(sentence)
+    marked = sum(not w.isascii() for w in words)
+    english = sum(w.lower() in _WORDS for w in words)
+    return english >= 2 and 2 * english >= len(words) - marked and marked <= 1
 
 
 def _vietnamese(number: str) -> str:
@@ -128,6 +151,7 @@ class Copy(str):
     """The text as read, with a map back to the text as printed."""
 
     edits: tuple = ()  # (start in the copy, end in the copy, start, end)
+    doubtful: tuple = ()  # words put back that may be others (``unaccented``)
 
     def back(self, start: int, end: int) -> tuple[int, int]:
         """Where ``start:end`` of the copy stands in the text."""
@@ -149,13 +173,21 @@ class Copy(str):
         return position - copy_end + end
 
 
+def _english_matches(text: str):
+    """The matches of the rules in the sentences of ``text`` written in
+    English."""
+    for sentence in _SENTENCE.finditer(text):
+        if _is_english(sentence.group(0)):
+            yield from _PATTERN.finditer(text, sentence.start(), sentence.end())
+
+
 def in_vietnamese(text: str) -> str:
     """``text`` with the English words of the domain in Vietnamese (a
     ``Copy`` when anything changed)."""
     if not _ENGLISH.search(text):
         return text
     pieces, edits, done, shift = [], [], 0, 0
-    for match in _PATTERN.finditer(text):
+    for match in _english_matches(text):
         index = int(match.lastgroup[1:])
         new = _RULES[index][1](match)
         if new == match.group(0):

@@ -24,6 +24,7 @@ from .pairs import mixed_pairs
 from .report import Quote
 from .spans import fill_rowspans
 from .tables import MONEY_WORDS, table_quotes, unit_word
+from .unaccented import upper_case_initials
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
 # after the comma, but not "năm 2021, 61").
@@ -198,6 +199,8 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     )
     quotes = _noun_first_counts(text, part, nouns, words)
     for match in pattern.finditer(text):
+        if upper_case_initials(match["noun"]):
+            continue  # "3 HC vàng": no counted noun
         indicator = nouns[match["noun"].lower()]
         first = "old" if match["from"] else "a" if match["a"] else None
         if first is None and re.match(
@@ -249,6 +252,8 @@ def _noun_first_counts(text: str, part: str, nouns: dict, words: str) -> list[Qu
     )
     quotes = []
     for match in pattern.finditer(text):
+        if upper_case_initials(match["noun"]):
+            continue
         indicator = nouns[match["noun"].lower()]
         for group, role in (("n", ""), ("old", "old")):
             parsed = _parsed(match[group])

@@ -30,6 +30,8 @@ _THIS_NUMBER = re.compile(
     r"(?<!\w)so với\s+(?:con số|số liệu|số|mức|con số đó)\s+(?:này|đó|trên)(?!\w)",
     re.IGNORECASE,
 )
+#: the words right after a multiple, where its base is named
+_BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 
@@ -60,18 +62,26 @@ class RateOptions:
             resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
         ]
         options = []
+        named = quote.kind == "times" and self._base_named(place)
         for numerator, support in numerators:
             for kind in kinds:
                 for node, computed in derive(
                     self.candidates, kind, numerator, whole_cues, place, listed
                 ):
-                    options.append(Option(node, computed, support, 1))
+                    options.append(Option(node, computed, support, 1, base_named=named))
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
             # amount the sentence before ended on, not the year before
             options = [_change_against(n, base, s) for n, s in numerators] or options
         return options
+
+    def _base_named(self, place) -> bool:
+        """A year or an area named right after a multiple ("gấp 3 lần năm
+        2023", "gấp 2 lần Nghệ An"): its base."""
+        head = _BASE_AFTER.match(place.after).group(1)
+        cues = self.context.cues(head)
+        return cues.year is not None or bool(cues.areas)
 
     def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
         cues = replace(explicit)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..core.models import Area
 from .english import Copy, in_vietnamese
+from .report import MISMATCH, UNSURE
 
 # Phrases read the same wherever they stand (written without marks).
 _PHRASES = (
@@ -79,10 +80,16 @@ _PHRASES = (
 _NUMBER = r"[+\-−]?\d"
 _BEFORE_NUMBER = r"(?=\s+(?:(?:tu|len|hon|gan|khoang|them|duoc|lan)\s+)?[+\-−]?\d)"
 _AFTER_NUMBER = r"(?<=\d)"
+# "dat" is also "đất" (land): not after a word that calls for land
+_LAND = "".join(
+    rf"(?<!{word}\s)"
+    for word in ("quy", "quỹ", "tich", "tích", "dung", "dụng", "thue", "thuê")
+    + ("giao", "mat", "mặt", "lo", "lô", "thua", "thửa", "khu", "cap", "cấp")
+)
 _SHORT = (
     ("tăng", _BEFORE_NUMBER, ""),
     ("giảm", _BEFORE_NUMBER, ""),
-    ("đạt", _BEFORE_NUMBER, ""),
+    ("đạt", _BEFORE_NUMBER, _LAND),
     ("bằng", _BEFORE_NUMBER, ""),
     ("gấp", _BEFORE_NUMBER, ""),
     ("từ", rf"(?=\s+{_NUMBER})", ""),
@@ -101,8 +108,40 @@ _SHORT = (
     ("tháng", "", r"(?<=\d\s)"),
     ("lần", "", r"(?<=\d\s)"),
 )
+# Words put back that may also be another word ("dat": đạt or đất,
+# "tang": tăng or tầng, "bang": bằng or bảng, "con": còn or con): a reading
+# that rests on one is never sure of a mismatch.
+_DOUBTFUL = frozenset({"đạt", "tăng", "bằng", "còn"})
 # Units after a number, glued or not ("11,48ty", "2.861 trieu", "5 ty dong").
 _UNITS = ("tỷ đồng", "triệu đồng", "nghìn đồng", "tỷ", "triệu", "nghìn", "đồng")
+
+
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.DOTALL)
+
+
+def composed(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in NFC (a letter and its marks one character, as the checker
+    reads), and for each position in it, and its end, the position in
+    ``text``; None when ``text`` is in NFC already."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces, where = [], []
+    for cluster in _CLUSTER.finditer(text):
+        letter = unicodedata.normalize("NFC", cluster.group(0))
+        pieces.append(letter)
+        where += [cluster.start()] * len(letter)
+    where.append(len(text))
+    return "".join(pieces), where
+
+
+def as_given(quotes, given: str, where: list[int] | None) -> None:
+    """Each quote where it stands in the text as the caller gave it (not in
+    NFC): the editor's highlight covers the whole printed number."""
+    if where is None:
+        return
+    for quote in quotes:
+        quote.start, quote.end = where[quote.start], where[quote.end]
+        quote.text = given[quote.start : quote.end]
 
 
 def fold(text: str) -> str:
@@ -117,7 +156,7 @@ def with_marks(text: str, names=()) -> str:
     same length. Linear: only a word without marks that starts a known
     phrase is tried."""
     by_first = _compiled(tuple(sorted(set(names))))
-    out, done = None, 0
+    out, done, doubtful = None, 0, []
     for word in _ASCII_WORD.finditer(text):
         if word.start() < done:
             continue
@@ -127,8 +166,21 @@ def with_marks(text: str, names=()) -> str:
                 out = out if out is not None else list(text)
                 out[found.start() : found.end()] = _cased(found.group(0), restored)
                 done = found.end()
+                if restored in _DOUBTFUL:
+                    doubtful.append((found.start(), found.end()))
                 break
-    return text if out is None else "".join(out)
+    if out is None:
+        return text
+    marked = Marked("".join(out))
+    marked.doubtful = tuple(doubtful)
+    return marked
+
+
+class Marked(str):
+    """The text with its marks put back, and where a word put back may be
+    another word (``_DOUBTFUL``)."""
+
+    doubtful: tuple = ()
 
 
 _ASCII_WORD = re.compile(r"(?<![^\W\d_])[a-zA-Z]+(?![^\W\d_])")
@@ -148,9 +200,22 @@ def reading_copy(text: str, names=()) -> str:
     copy = in_vietnamese(text)
     marked = with_marks(copy, names)
     if isinstance(copy, Copy):
+        doubtful = getattr(marked, "doubtful", ())
         marked = Copy(marked)
-        marked.edits = copy.edits
+        marked.edits, marked.doubtful = copy.edits, doubtful
     return marked
+
+
+def unsure_after_doubtful_words(findings, doubtful) -> None:
+    """A mismatch read just after a word put back that may be another word
+    ("dat 20%": đạt or đất) is unsure: the reading rests on a guess."""
+    for finding in findings:
+        start = finding.quote.start
+        if finding.verdict == MISMATCH and any(
+            end <= start and start - end <= 30 for _begin, end in doubtful
+        ):
+            finding.verdict = UNSURE
+            finding.confidence = min(finding.confidence, 0.3)
 
 
 def as_printed(quotes, read: str, text: str) -> None:
@@ -200,14 +265,25 @@ def area_names() -> tuple[str, ...]:
     return tuple(sorted({n for n in names if " " in n.strip()}))
 
 
+# Initials of a counted noun established in the domain's writing ("38 sp":
+# sản phẩm); others are other words ("HC": huy chương, "CS": cảnh sát)
+SHORT_NOUNS = frozenset({"sp"})
+
+
 def with_short_nouns(nouns: dict) -> dict:
-    """The counted nouns, and their shorthand by initials where that is no
-    word ("38 sp": sản phẩm, "12 cs": cơ sở; not "đa" for đề án)."""
+    """The counted nouns, and their established shorthand by initials
+    (``SHORT_NOUNS``, read only in lower case: ``is_short_noun``)."""
     short = {}
     for noun, indicator in nouns.items():
         syllables = fold(noun).lower().split()
         initials = "".join(s[0] for s in syllables)
-        if len(syllables) == 2 and not re.search(r"[aeiouy]", initials):
+        if len(syllables) == 2 and initials in SHORT_NOUNS:
             short.setdefault(initials, []).append(indicator)
     extra = {k: v[0] for k, v in short.items() if len(v) == 1 and k not in nouns}
     return {**nouns, **extra}
+
+
+def upper_case_initials(printed: str) -> bool:
+    """``printed`` ("SP", "Sp") is a shorthand not in lower case: an
+    abbreviation of something else, no counted noun."""
+    return printed.lower() in SHORT_NOUNS and printed != printed.lower()
