@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING, UNSURE, Checker
-from funding.checker.quotes import plain_text
+from funding.checker.plain import plain_text
 from funding.core.models import (
     Area,
     Figure,

@@ -23,7 +23,8 @@ WORDS, NUMBERS = 1500, 60
 def article(doc) -> str:
     """Paragraphs of the corpus article, repeated until the text has 60
     quoted numbers, then filled up to 1,500 words with plain sentences."""
-    from funding.checker.quotes import find_quotes, plain_text
+    from funding.checker.plain import plain_text
+    from funding.checker.quotes import find_quotes
 
     paragraphs = [p for p in plain_text(doc["body"]).split("\n") if p.strip()]
     text, index = [], 0

@@ -49,7 +49,8 @@ import pkgutil
 from .. import core
 from .engine import Checker
 from .idents import IdentError
-from .quotes import find_quotes, plain_text
+from .plain import plain_text
+from .quotes import find_quotes
 from .report import (
     MATCH,
     MISMATCH,

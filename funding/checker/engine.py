@@ -200,11 +200,7 @@ class Checker(RateOptions):
                         resolved[id(quote)] = self.candidates.by_node.get(
                             ident, made.get(ident)
                         ) or difference_candidate(self.candidates, ident)
-                finding.context = (
-                    text[max(start, quote.start - 120) : quote.start],
-                    text[quote.start : quote.end],
-                    text[quote.end : min(end, quote.end + 120)],
-                )
+                finding.context = _around(text, quote, start, end)
                 findings.append(finding)
             settle_given(findings[done:], tried, resolved, self._neighbours)
             pair = (text, (start, end), in_sentence, state, resolved)
@@ -250,8 +246,9 @@ class Checker(RateOptions):
             for c in self.candidates.neighbours(candidate)
         ]
 
-    def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
-        place = share_in_total(place)
+    def _explicit_cues(self, quote: Quote, place: Place) -> tuple[Cues, Cues]:
+        """What the words around ``quote`` name (its clause, its table cell,
+        a parenthesis), and what they favour without naming it."""
         explicit = self.context.cues(place.before_clause)
         favoured = Cues()
         if quote.header:  # a table cell: its caption and column say the rest
@@ -274,6 +271,11 @@ class Checker(RateOptions):
                 override(explicit, self.context.cues(tail.group(1), compared=True))
         if place.in_parens:
             override(explicit, self.context.cues(place.in_parens))
+        return explicit, favoured
+
+    def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
+        place = share_in_total(place)
+        explicit, favoured = self._explicit_cues(quote, place)
         if quote.kind in ("percent", "times", "points") or quote.sign:
             return self._derived_options(quote, place, explicit, resolved, kept)
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
@@ -360,3 +362,12 @@ class Checker(RateOptions):
             )
             options.append(option)
         return options
+
+
+def _around(text: str, quote: Quote, start: int, end: int) -> tuple[str, str, str]:
+    """The quote with up to 120 characters of its sentence either side."""
+    return (
+        text[max(start, quote.start - 120) : quote.start],
+        text[quote.start : quote.end],
+        text[quote.end : min(end, quote.end + 120)],
+    )

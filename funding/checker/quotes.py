@@ -8,12 +8,9 @@ wrong (``disowned``) is found but blocked: no figure. Table cells, see ``tables`
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from decimal import Decimal
-
-from django.utils.html import strip_tags
 
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
@@ -22,7 +19,6 @@ from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .pairs import mixed_pairs
 from .report import Quote
-from .spans import fill_rowspans
 from .tables import MONEY_WORDS, table_quotes, unit_word
 from .unaccented import upper_case_initials
 
@@ -80,33 +76,7 @@ _CAME_BEFORE = re.compile(
     r"(?<!\w)(?:thu hút|sự tham gia của|tham quan|đón tiếp)(?:\s+\S+){0,2}\s*$",
     re.IGNORECASE,
 )
-_CELL = "\t"
 _TAIL = 300
-
-
-def plain_text(body_html: str) -> str:
-    """The words of a rich-text body, one line per paragraph (a table row
-    per line, its cells separated by tabs)."""
-    text = re.sub(
-        r"(?i)<br\s*/?>|</(?:p|li|h\d|blockquote|tr|figcaption|caption)>",
-        "\n",
-        fill_rowspans(body_html),
-    )
-    text = _COLSPAN.sub(_spread, text)
-    text = re.sub(r"(?i)</t[dh]>[ \t]*", _CELL, text)
-    text = re.sub(r"(?i)<tr[^>]*>[ \t]*", "", text)
-    return html.unescape(strip_tags(text)).replace("\u00a0", " ")
-
-
-_COLSPAN = re.compile(
-    r"(?is)<(?P<tag>t[dh])\b[^>]*\bcolspan\s*=\s*[\"']?(?P<n>\d+)[^>]*>(?P<body>.*?)</(?P=tag)>"
-)
-
-
-def _spread(match) -> str:
-    """A cell spanning N columns, as N cells (so later columns line up)."""
-    cell = f"<{match['tag']}>{match['body']}</{match['tag']}>"
-    return cell * min(int(match["n"]), 20)
 
 
 def count_nouns() -> dict[str, Indicator]:

@@ -135,8 +135,8 @@ def test_check_figures_command(seed, capsys):
 def test_checking_reads_the_data_in_a_few_queries(seed, django_assert_max_num_queries):
     # Blocks with their selections (4), all the blocks' figures (1), count
     # nouns and region memberships (2), the editors' bindings (1), the
-    # roll-up's compositions (funding.core.rollup, 1): not one query per
-    # candidate.
-    with django_assert_max_num_queries(9):
+    # roll-up's compositions (funding.core.rollup, 1), the areas' names (to
+    # read text typed without diacritics, 1): not one query per candidate.
+    with django_assert_max_num_queries(10):
         report = check_article(seed)
     assert len(report.findings) == 33
