@@ -45,7 +45,7 @@ class PublicReadsMiddleware:
         # (a session read) is not needed to know the reader is anonymous.
         public = (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith(self.admin)
+            and not request.path_info.startswith(self.admin)
             and (
                 settings.SESSION_COOKIE_NAME not in request.COOKIES
                 or not request.user.is_authenticated

@@ -35,7 +35,7 @@ class RequestHardeningMiddleware:
         self.admin = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        admin = request.path.startswith(self.admin)
+        admin = request.path_info.startswith(self.admin)
         problem = self.problem(request, admin=admin)
         if problem:
             return invalid_request_response(request, [problem])

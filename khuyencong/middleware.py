@@ -338,7 +338,7 @@ class AdminOnlyMiddleware(MessageMiddleware):
         self.prefix = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        if not request.path.startswith(self.prefix):
+        if not request.path_info.startswith(self.prefix):
             return self.get_response(request)
         # MessageMiddleware's two hooks around the admin's own layers.
         self.process_request(request)

@@ -66,7 +66,7 @@ class SessionMiddleware(BaseSessionMiddleware):
         self.admin = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        if self.cookie in request.COOKIES or request.path.startswith(self.admin):
+        if self.cookie in request.COOKIES or request.path_info.startswith(self.admin):
             return super().__call__(request)
         request.session = session = UnusedSession(self.SessionStore)
         response = self.get_response(request)

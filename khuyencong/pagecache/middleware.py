@@ -129,7 +129,9 @@ class AnonymousPageCacheMiddleware:
         self.admin = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        path = request.path
+        # What the address names in the site (SCRIPT_NAME aside); the cache
+        # key keeps the full path (``_key``).
+        path = request.path_info
         if path.startswith(self.skipped):
             return self.get_response(request)
         if (
