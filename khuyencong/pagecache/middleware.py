@@ -83,7 +83,7 @@ def _deleted(morsel) -> bool:
     return morsel.value == "" and str(morsel["max-age"]) == "0"
 
 
-def _storable(response) -> bool:
+def _storable(request, response) -> bool:
     """Whether a reader's page may be handed to every other reader."""
     # Pages are kept by address alone: one may vary on the cookies (only
     # pages rendered for no one in particular are stored) and, while the
@@ -99,7 +99,11 @@ def _storable(response) -> bool:
         # deletes an unknown session cookie) carries nothing of the visitor,
         # and stored pages carry no cookies at all.
         and all(_deleted(morsel) for morsel in response.cookies.values())
-        # A nonce must never be handed to a second reader.
+        # A nonce must never be handed to a second reader: not one the view
+        # used (made on first use, django-csp's lazy nonce and ours alike;
+        # the CSP layer, above this one, writes its header only later),
+        # nor one in a policy the view wrote itself.
+        and request.__dict__.get("_csp_nonce") is None
         and "nonce-" not in response.get("Content-Security-Policy", "")
         # The view said the page is not for sharing.
         and not _words(response.get("Cache-Control", "")) & _CACHE_CONTROL_PRIVATE
@@ -233,7 +237,7 @@ class AnonymousPageCacheMiddleware:
         so it stands in only while a render runs, never after, even while
         renders keep failing."""
         response, for_readers = self._render(request, time.time())
-        if not (for_readers and _storable(response)):
+        if not (for_readers and _storable(request, response)):
             if replaces:
                 try:
                     cache.delete(key)
