@@ -34,10 +34,11 @@ def _key(request) -> str:
 
 def _of(generation: tuple, page) -> tuple | None:
     """``page`` as read from the cache, if stored under ``generation`` (and
-    by this release: an older one stored no dependencies or expiry)."""
+    by this release: an older one stored no dependencies, expiry or frame
+    exemption)."""
     if (
         isinstance(page, tuple)
-        and len(page) == 7
+        and len(page) == 8
         and page[0] == generation[0]
         and time.time() < page[6]
     ):
@@ -62,10 +63,13 @@ def _may_serve_stale(generation: tuple, page: tuple) -> bool:
 
 
 def _respond(page: tuple, how: str) -> HttpResponse:
-    _token, status, headers, content, _rendered_at, _dependencies, _expires = page
+    status, headers, content, exempt = page[1], page[2], page[3], page[7]
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    # X-Frame-Options is written above the cache: a view exempted from it
+    # (``@xframe_options_exempt``) stays exempted when served from it.
+    response.xframe_options_exempt = exempt
     response["X-Page-Cache"] = how
     return response
 
@@ -254,6 +258,7 @@ class AnonymousPageCacheMiddleware:
             dependencies,
             # When the shared copy expires: the near ones with it.
             time.time() + settings.PAGE_CACHE_SECONDS,
+            getattr(response, "xframe_options_exempt", False),
         )
         try:
             versions.ensure(generation[0], dependencies)

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 import khuyencong.urls
 from khuyencong import pagecache
@@ -212,8 +213,14 @@ def _view_using_the_nonce(request):
     return HttpResponse(template.render({}, request))
 
 
+@xframe_options_exempt
+def _view_for_frames(request):
+    return HttpResponse("<p>Nhúng được</p>")
+
+
 urlpatterns = [
     path("trang-co-script/", _view_using_the_nonce),
+    path("trang-nhung/", _view_for_frames),
     *khuyencong.urls.urlpatterns,
 ]
 
@@ -232,6 +239,16 @@ def test_a_page_using_a_csp_nonce_is_never_stored(cached, client):
         nonces.append(nonce)
     # Each reader has a nonce of its own.
     assert nonces[0] != nonces[1]
+
+
+@pytest.mark.urls(__name__)
+def test_a_page_exempt_from_x_frame_options_stays_exempt_when_cached(cached, client):
+    pages = [client.get("/trang-nhung/") for _ in range(2)]
+    assert [page["X-Page-Cache"] for page in pages] == ["miss", "hit"]
+    assert [page.has_header("X-Frame-Options") for page in pages] == [False, False]
+    # Any other page still has it, cached or not.
+    assert client.get("/")["X-Frame-Options"] == "DENY"
+    assert client.get("/")["X-Frame-Options"] == "DENY"
 
 
 def test_a_story_shared_widely_is_one_cached_page(cached, make_article, client):
