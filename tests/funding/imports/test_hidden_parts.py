@@ -31,7 +31,8 @@ def saved(book) -> bytes:
     return buffer.getvalue()
 
 
-def hidden_first_sheet() -> bytes:
+def hidden_first_sheet_book(*rows) -> Workbook:
+    """A hidden first sheet "cu" (99 tỷ) and a shown one "moi" of ``rows``."""
     book = Workbook()
     old = book.active
     old.title = "cu"
@@ -40,9 +41,32 @@ def hidden_first_sheet() -> bytes:
     old.sheet_state = "hidden"
     new = book.create_sheet("moi")
     new.append(HEADER)
-    new.append(["Ninh Thuận", 2016, "KCĐP", "1", ""])
+    for row in rows:
+        new.append(row)
     book.active = 1
-    return saved(book)
+    return book
+
+
+def hidden_first_sheet() -> bytes:
+    return saved(hidden_first_sheet_book(["Ninh Thuận", 2016, "KCĐP", "1", ""]))
+
+
+def with_member(archive: bytes, name: str, edit) -> bytes:
+    """``archive`` (a zipped workbook) with its member ``name`` replaced by
+    ``edit(old)`` (``old`` None if it has none)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(out, "w") as copy,
+    ):
+        old = None
+        for item in source.infolist():
+            if item.filename == name:
+                old = source.read(name)
+            else:
+                copy.writestr(item, source.read(item.filename))
+        copy.writestr(name, edit(old))
+    return out.getvalue()
 
 
 def values(p):
@@ -94,19 +118,12 @@ def hidden_ods(tmp_path_factory) -> bytes:
     if soffice is None:
         pytest.skip("LibreOffice is needed to write the .ods")
     folder = tmp_path_factory.mktemp("ods")
-    book = Workbook()
-    old = book.active
-    old.title = "cu"
-    old.append(HEADER)
-    old.append(["Ninh Thuận", 2016, "KCĐP", "99", ""])
-    old.sheet_state = "hidden"
-    new = book.create_sheet("moi")
-    new.append(HEADER)
-    new.append(["Ninh Thuận", 2016, "KCĐP", "1", "2"])
-    new.append(["Ninh Thuận", 2015, "KCĐP", "3", ""])
+    book = hidden_first_sheet_book(
+        ["Ninh Thuận", 2016, "KCĐP", "1", "2"], ["Ninh Thuận", 2015, "KCĐP", "3", ""]
+    )
+    new = book["moi"]
     new.row_dimensions[3].hidden = True
     new.column_dimensions["E"].hidden = True
-    book.active = 1
     (folder / "h.xlsx").write_bytes(saved(book))
     subprocess.run(
         [
@@ -155,13 +172,7 @@ def with_active_table(ods: bytes, name: str) -> bytes:
         "</config:config-item-map-indexed></config:config-item-set></office:settings>"
         "</office:document-settings>"
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(ods)) as source, zipfile.ZipFile(out, "w") as copy:
-        for item in source.infolist():
-            if item.filename != "settings.xml":
-                copy.writestr(item, source.read(item.filename))
-        copy.writestr("settings.xml", settings)
-    return out.getvalue()
+    return with_member(ods, "settings.xml", lambda _old: settings)
 
 
 def two_visible_sheets() -> bytes:
@@ -204,17 +215,12 @@ def test_a_workbook_whose_every_sheet_is_hidden_is_read_with_a_warning():
     sheet.append(HEADER)
     sheet.append(["Ninh Thuận", 2016, "KCĐP", "1", ""])
     # openpyxl refuses to hide the only sheet; Excel files can have it.
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(saved(book))) as source,
-        zipfile.ZipFile(out, "w") as copy,
-    ):
-        for item in source.infolist():
-            part = source.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                part = part.replace(b'state="visible"', b'state="hidden"')
-            copy.writestr(item, part)
-    p = plan(out.getvalue())
+    hidden = with_member(
+        saved(book),
+        "xl/workbook.xml",
+        lambda part: part.replace(b'state="visible"', b'state="hidden"'),
+    )
+    p = plan(hidden)
     assert values(p) == [1_000_000_000]
     assert [w.message for w in p.warnings] == [
         "mọi trang của tệp đều bị ẩn; đã đọc trang đầu tiên. Hãy kiểm tra đó là "

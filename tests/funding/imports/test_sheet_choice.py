@@ -18,6 +18,7 @@ from .test_hidden_parts import (
     two_visible_sheets,
     values,
     with_active_table,
+    with_member,
 )
 from .test_imports import errors_of, plan
 
@@ -137,30 +138,18 @@ def test_excel_opens_on_the_first_workbook_view():
     other = book.create_sheet("Năm sau")
     other.append(HEADER)
     other.append(["Ninh Thuận", 2017, "KCĐP", "2", ""])
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(saved(book))) as source,
-        zipfile.ZipFile(out, "w") as copy,
-    ):
-        for item in source.infolist():
-            part = source.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                view = b'<workbookView activeTab="1"/><workbookView activeTab="0"/>'
-                start, end = part.index(b"<bookViews>"), part.index(b"</bookViews>")
-                part = part[: start + 11] + view + part[end:]
-            copy.writestr(item, part)
-    p = plan(out.getvalue())
+
+    def two_views(part: bytes) -> bytes:
+        view = b'<workbookView activeTab="1"/><workbookView activeTab="0"/>'
+        start, end = part.index(b"<bookViews>"), part.index(b"</bookViews>")
+        return part[: start + 11] + view + part[end:]
+
+    p = plan(with_member(saved(book), "xl/workbook.xml", two_views))
     assert p.sheet == "Năm sau" and values(p) == [2_000_000_000]
 
 
 def test_unreadable_ods_view_settings_are_passed_over():
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(two_visible_sheets())) as source,
-        zipfile.ZipFile(out, "w") as copy,
-    ):
-        for item in source.infolist():
-            copy.writestr(item, source.read(item.filename))
-        copy.writestr("settings.xml", "<office:document-settings xmlns:office='x'><br")
-    p = plan(out.getvalue(), name="a.ods")
+    broken = "<office:document-settings xmlns:office='x'><br"
+    ods = with_member(two_visible_sheets(), "settings.xml", lambda _old: broken)
+    p = plan(ods, name="a.ods")
     assert p.errors == [] and p.sheet == "dau" and values(p) == [5_000_000_000]
