@@ -119,6 +119,10 @@ STYLES = (
     "inspection_conclusion",
     "enterprise_press_release",
     "statistics_bulletin",
+    "pdf_paste_report",
+    "chart_alt_text",
+    "training_course_report",
+    "trade_fair_wrapup",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
