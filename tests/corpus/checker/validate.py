@@ -119,6 +119,10 @@ STYLES = (
     "inspection_conclusion",
     "enterprise_press_release",
     "statistics_bulletin",
+    "pdf_pasted_report",
+    "chart_descriptions",
+    "spelled_units_explainer",
+    "training_course_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
