@@ -123,6 +123,9 @@ STYLES = (
     "chart_alt_text",
     "training_course_report",
     "trade_fair_wrapup",
+    "pdf_pasted_report",
+    "chart_descriptions",
+    "spelled_units_explainer",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
