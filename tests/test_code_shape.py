@@ -84,12 +84,12 @@ def late_imports() -> set[tuple[str, str]]:
     found = set()
     for module, source in modules():
         for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                if any(
-                    isinstance(inner, ast.Import | ast.ImportFrom)
-                    for inner in ast.walk(node)
-                ):
-                    found.add((module, node.name))
+            function = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            if function and any(
+                isinstance(inner, ast.Import | ast.ImportFrom)
+                for inner in ast.walk(node)
+            ):
+                found.add((module, node.name))
     return found
 
 
