@@ -267,6 +267,16 @@ class Article(TimeStampedModel):
             return None
         return Article.objects.filter(pk=self.pk).values("slug", "status").first()
 
+    def check_times(self) -> None:
+        """Refuse a publication or withdrawal time out of the scheduling
+        bounds (``news.scheduling``), as an error of its field."""
+        for name in ("published_at", "unpublish_at"):
+            check_schedule(
+                getattr(self, name),
+                field=name,
+                label=str(self._meta.get_field(name).verbose_name),
+            )
+
     def clean(self) -> None:
         """The slug is a public address: once published it never changes,
         not even after the article goes back to draft (links to it are out).
@@ -274,11 +284,7 @@ class Article(TimeStampedModel):
         super().clean()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        check_schedule(
-            self.published_at,
-            field="published_at",
-            label=str(self._meta.get_field("published_at").verbose_name),
-        )
+        self.check_times()
         if self.unpublish_at and not (
             self.published_at and self.published_at < self.unpublish_at
         ):

@@ -1,10 +1,12 @@
-"""How far ahead a publication may be scheduled: ``NEWS_MAX_SCHEDULE_DAYS``
-(settings) days at most. A time further out is a slip ("9999" typed for
-the year) that would hide the article for ever while the newsroom is told
-"Đã lên lịch"; every path that sets one refuses it, naming the field: the
-article's form (``Article.clean``), the "Lên lịch" review step and the
-bulk publish action. A time before ``NEWS_EARLIEST_PUBLICATION_YEAR`` is
-refused as well (year 1 cannot even be stored in the site's time zone)."""
+"""How far ahead a publication, or a withdrawal ("gỡ lúc"), may be
+scheduled: ``NEWS_MAX_SCHEDULE_DAYS`` (settings) days at most. A time
+further out is a slip ("9999" typed for the year) that would hide the
+article for ever while the newsroom is told "Đã lên lịch", or keep it up
+for ever; every path that sets one refuses it, naming the field: the
+article's form (``Article.clean``, through ``Article.check_times``), the
+"Lên lịch" review step and the bulk publish action. A time before
+``NEWS_EARLIEST_PUBLICATION_YEAR`` is refused as well (year 1 cannot even
+be stored in the site's time zone)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 
 
 def latest_schedule(now: datetime | None = None) -> datetime:
-    """The latest publication time that may be scheduled."""
+    """The latest publication or withdrawal time that may be scheduled."""
     return (now or timezone.now()) + timedelta(days=settings.NEWS_MAX_SCHEDULE_DAYS)
 
 
@@ -31,8 +33,8 @@ def check_schedule(when: datetime | None, *, field: str, label: str) -> None:
         raise ValidationError(
             {
                 field: _(
-                    "“%(label)s”: năm %(year)s không hợp lệ; thời điểm xuất bản phải "
-                    "từ năm %(earliest)s trở đi. Hãy kiểm tra lại năm."
+                    "“%(label)s”: năm %(year)s không hợp lệ; thời điểm phải từ năm "
+                    "%(earliest)s trở đi. Hãy kiểm tra lại năm."
                 )
                 % {
                     "label": label,
@@ -48,8 +50,8 @@ def check_schedule(when: datetime | None, *, field: str, label: str) -> None:
     raise ValidationError(
         {
             field: _(
-                "“%(label)s”: %(when)s quá xa; chỉ được hẹn giờ xuất bản trong vòng "
-                "%(days)s ngày tới (muộn nhất %(limit)s). Hãy kiểm tra lại năm."
+                "“%(label)s”: %(when)s quá xa; chỉ được hẹn giờ trong vòng %(days)s "
+                "ngày tới (muộn nhất %(limit)s). Hãy kiểm tra lại năm."
             )
             % {
                 "label": label,

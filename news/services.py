@@ -13,7 +13,6 @@ from khuyencong import pagecache
 from .figure_check import check_article
 from .models import Article, CheckedQuote, DataBlock, FigureQuote
 from .page_keys import articles_keys
-from .scheduling import check_schedule
 from .snapshots import invalidate
 from .stored_checks import store as store_check
 
@@ -83,7 +82,8 @@ class Publication:
 
     published: list[Article] = field(default_factory=list)
     held: list[tuple[Article, MismatchRefused]] = field(default_factory=list)
-    #: Scheduled further ahead than allowed (``news.scheduling``): not published.
+    #: Scheduled (or to be withdrawn) further ahead than allowed
+    #: (``news.scheduling``): not published.
     too_far: list[tuple[Article, ValidationError]] = field(default_factory=list)
 
 
@@ -103,11 +103,7 @@ def publish_articles(
     publication = Publication()
     for article in _locked(articles).exclude(status=Article.Status.PUBLISHED):
         try:
-            check_schedule(
-                article.published_at,
-                field="published_at",
-                label=str(Article._meta.get_field("published_at").verbose_name),
-            )
+            article.check_times()
         except ValidationError as refusal:
             publication.too_far.append((article, refusal))
             continue

@@ -18,7 +18,7 @@ from import_export.signals import post_import
 
 from ..core.formatting import format_value
 from ..core.models import ImportChange
-from . import jobs
+from . import jobs, tasks
 from .forms import FigureConfirmImportForm
 from .preview import build_preview
 from .resources import result_of
@@ -196,7 +196,7 @@ def undo_action(model_admin, request, queryset):
         return None
     size = sum(s.total for s in summaries if not s.refusal)
     job = jobs.create("undo", user=request.user, records=[r.pk for r in possible])
-    job = jobs.start(job, inline=jobs.runs_inline(figures=size))
+    job = tasks.start(job, inline=jobs.runs_inline(figures=size))
     return redirect(job_url(job))
 
 

@@ -105,3 +105,23 @@ def other_sheet_warning(sheet: str, read: str) -> Problem:
         )
         % {"sheet": sheet[:100], "read": read[:100]},
     )
+
+
+def unreadable_sheet_warning(sheet: str, why) -> Problem:
+    """A warning for a sheet passed over because it cannot be read (``why``,
+    the reader's message): the import goes on only once confirmed."""
+    return Problem(
+        1,
+        "",
+        None,
+        _(
+            "trang “%(sheet)s” không đọc được nên KHÔNG được nhập: %(why)s Nếu trang "
+            "này có số liệu cần nhập, hãy sửa trang rồi nhập lại."
+        )
+        % {"sheet": sheet[:100], "why": why},
+    )
+
+
+def unreadable_sheet_error(sheet: str, why) -> str:
+    """The refusal of a file whose sheet ``sheet`` cannot be read, naming it."""
+    return _("Trang “%(sheet)s”: %(why)s") % {"sheet": sheet[:100], "why": why}

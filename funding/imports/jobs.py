@@ -5,9 +5,10 @@ A job's state is a small JSON file beside the kept plans
 (``funding.imports.spool``'s folder, shared by the app servers and the
 worker): written outside the database, so the progress of a confirmation
 is seen while its one transaction is still open. Large work runs on the
-task worker (``funding.imports.tasks``, django-tasks: ``manage.py
-db_worker``); small work runs at once in the request, through the same
-task function, so there is one code path. A job whose worker died stops
+task worker (django-tasks: ``manage.py db_worker``); small work runs at
+once in the request, through the same task function, so there is one code
+path (``funding.imports.tasks.start``, which imports this module, never
+the other way). A job whose worker died stops
 reporting; after ``STALLED_SECONDS`` without news it is shown as stopped,
 and since every write is one transaction, nothing of it was kept.
 """
@@ -140,15 +141,3 @@ def runs_inline(*, size_bytes: int = 0, figures: int = 0) -> bool:
     max_bytes = getattr(settings, "IMPORT_INLINE_MAX_BYTES", INLINE_MAX_BYTES)
     max_figures = getattr(settings, "IMPORT_INLINE_MAX_FIGURES", INLINE_MAX_FIGURES)
     return size_bytes <= max_bytes and figures <= max_figures
-
-
-def start(job: Job, *, inline: bool) -> Job:
-    """Run the job now (``inline``) or hand it to the worker; the job as it
-    stands after that."""
-    from .tasks import run_import_job
-
-    if inline:
-        run_import_job.call(job.id)
-    else:
-        run_import_job.enqueue(job.id)
-    return load(job.id)

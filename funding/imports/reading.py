@@ -21,7 +21,13 @@ from django.utils.translation import gettext as _
 from khuyencong.text import fold
 
 from ..core.formatting import MONEY_UNITS
-from .hidden_parts import hidden_sheet_unused, hidden_warnings, other_sheet_warning
+from .hidden_parts import (
+    hidden_sheet_unused,
+    hidden_warnings,
+    other_sheet_warning,
+    unreadable_sheet_error,
+    unreadable_sheet_warning,
+)
 from .readers.base import HEADER_SEARCH_ROWS, ReadError, Rows, count
 from .readers.delimited import read_csv
 from .readers.ods import ods_sheet_names, ods_sheets, read_ods
@@ -99,12 +105,12 @@ def read_table(
         raise ReadError(_("Tệp trống."))
     lowered = filename.lower()
     if lowered.endswith((".xlsx", ".ods")):
-        name, rows, passed, others = _data_sheet(
+        name, rows, passed, others, unreadable = _data_sheet(
             data, lowered, known, sheet, header_row
         )
     elif lowered.endswith((".csv", ".txt")):
         name, rows = "", read_csv(data, known, header_key, header_row)
-        passed, others = [], []
+        passed, others, unreadable = [], [], []
     else:
         raise ReadError(_("Chỉ nhận tệp .xlsx, .ods hoặc .csv."))
     if (
@@ -121,6 +127,7 @@ def read_table(
         hidden_warnings(rows, "", named=bool(sheet), ignored=table.ignored)
     )
     table.warnings.extend(other_sheet_warning(n, name) for n in others)
+    table.warnings.extend(unreadable_sheet_warning(n, why) for n, why in unreadable)
     table.csv = lowered.endswith((".csv", ".txt"))
     table.unused.extend(
         _("Trang “%(sheet)s”: không dùng (không có bảng số liệu).") % {"sheet": n}
@@ -139,38 +146,43 @@ def _data_sheet(data: bytes, lowered: str, known, sheet, header_row):
     is one of them, else the only one. Several and none shown: the officer
     names one (unless all are reports, read together). No data sheet, or
     a single visible sheet: the sheet shown, or the first visible one. With
-    the sheets passed over on the way (read, holding no data) and, when the
-    sheet shown is read, the other data sheets left unread."""
+    the sheets passed over on the way (read, holding no data), when the
+    sheet shown is read, the other data sheets left unread, and the sheets
+    that cannot be read, with why (the file is refused, naming the sheet,
+    when it is the one shown or no other holds data)."""
     xlsx = lowered.endswith(".xlsx")
     read = read_xlsx if xlsx else read_ods
     if sheet:
-        return (*read(data, sheet, header_row), [], [])
+        return (*read(data, sheet, header_row), [], [], [])
     visible, active = (xlsx_sheets if xlsx else ods_sheets)(data)
     if len(visible) < 2:
-        return (*read(data, None, header_row), [], [])
+        return (*read(data, None, header_row), [], [], [])
     # A file that does not say which sheet was shown opens on the first.
     active = active or visible[0]
     # Only the rows of the sheet shown are kept: the others are read one at
     # a time to see whether they hold data (the limits bound one sheet).
-    found, passed, shown = [], [], None
+    found, passed, unreadable, shown = [], [], [], None
     for name in [active] + [n for n in visible if n != active]:
-        name, rows = read(data, name, header_row)
-        if _holds_data(name, rows, known, header_row):
+        name, rows = _read_named(read, data, name, header_row, unreadable)
+        if rows is not None and _holds_data(name, rows, known, header_row):
             found.append((name, is_report(rows.rows)))
             shown = rows if name == active else shown
-        else:
+        elif rows is not None:
             passed.append(name)
+    if unreadable and (unreadable[0][0] == active or not found):
+        raise ReadError(unreadable_sheet_error(*unreadable[0]))
     if not found:
-        return (*read(data, None, header_row), [], [])
+        return (*read(data, None, header_row), [], [], [])
     if shown is not None:
         others = sorted((n for n, _report in found[1:]), key=visible.index)
-        return active, shown, [], others
+        return active, shown, [], others, unreadable
     found.sort(key=lambda item: visible.index(item[0]))
     if len(found) == 1 or all(report for _n, report in found):
         return (
             *read(data, found[0][0], header_row),
             sorted(passed, key=visible.index),
             [],
+            unreadable,
         )
     raise ReadError(
         _(
@@ -179,6 +191,16 @@ def _data_sheet(data: bytes, lowered: str, known, sheet, header_row):
         )
         % {"names": ", ".join(f"“{n[:100]}”" for n, _report in found[:50])}
     )
+
+
+def _read_named(read, data: bytes, name: str, header_row, unreadable: list):
+    """(name, rows) of the sheet ``name``; (name, None) when it cannot be
+    read, added to ``unreadable`` with why."""
+    try:
+        return read(data, name, header_row)
+    except ReadError as exc:
+        unreadable.append((name, str(exc)))
+        return name, None
 
 
 def _holds_data(name: str, rows: Rows, known, header_row) -> bool:
@@ -191,20 +213,30 @@ def _holds_data(name: str, rows: Rows, known, header_row) -> bool:
     return True
 
 
+def _report_sheets(data: bytes, lowered: str, sheet, first):
+    """The sheets of a report to read: ``first`` (the sheet asked for or
+    shown) and, unless one was asked for, the other visible ones; with the
+    names of the hidden ones and the (name, why) of those unreadable."""
+    unreadable = []
+    if sheet or lowered.endswith((".csv", ".txt")):
+        return [first], [], unreadable
+    xlsx = lowered.endswith(".xlsx")
+    read = read_xlsx if xlsx else read_ods
+    sheets = [first] + [
+        _read_named(read, data, n, None, unreadable)
+        for n in (xlsx_sheet_names if xlsx else ods_sheet_names)(data)
+        if n != first[0]
+    ]
+    sheets = [(name, rows) for name, rows in sheets if rows is not None]
+    # A sheet hidden is read only when named (the first is the one shown).
+    hidden = [name for name, rows in sheets[1:] if rows.hidden_sheet]
+    return [s for s in sheets if s[0] not in hidden], hidden, unreadable
+
+
 def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTable:
     """A report read sheet by sheet into the long layout: the sheet asked
     for, or every sheet of the workbook."""
-    if sheet or lowered.endswith((".csv", ".txt")):
-        sheets = [first]
-    else:
-        names = (xlsx_sheet_names if lowered.endswith(".xlsx") else ods_sheet_names)(
-            data
-        )
-        read = read_xlsx if lowered.endswith(".xlsx") else read_ods
-        sheets = [first] + [read(data, n, None) for n in names if n != first[0]]
-    # A sheet hidden is read only when named (the first is the one shown).
-    hidden = [name for name, rows in sheets[1:] if rows.hidden_sheet]
-    sheets = [(name, rows) for name, rows in sheets if name not in hidden]
+    sheets, hidden, unreadable = _report_sheets(data, lowered, sheet, first)
     report = ReportSheets(
         csv=lowered.endswith((".csv", ".txt")),
         many=len(sheets) > 1,
@@ -221,6 +253,7 @@ def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTabl
             )
         )
     report.unused.extend(hidden_sheet_unused(name) for name in hidden)
+    report.warnings.extend(unreadable_sheet_warning(n, why) for n, why in unreadable)
     report.finish()
     if not report.layouts and not report.errors:
         raise ReadError(

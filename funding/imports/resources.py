@@ -17,7 +17,6 @@ import hashlib
 import logging
 
 import tablib
-from django.db import DatabaseError, DataError, IntegrityError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import resources
@@ -25,20 +24,14 @@ from import_export.formats import base_formats
 from import_export.results import Error, Result, RowResult
 
 from ..core import exports
-from ..core.models import Area, Figure, ImportRecord, SourceDocument
-from . import jobs, spool
-from .plan import ImportPlan, plan_import
-from .reading import ReadError, read_table
-from .report_options import report_context
+from ..core.models import Figure, ImportRecord, SourceDocument
+from . import jobs, spool, tasks
+from .engine import apply_or_explain, plan_upload
+from .plan import ImportPlan
+from .reading import ReadError
 from .spreadsheets import LONG_HEADERS, long_rows
-from .words import KNOWN
 from .writes import (
-    DATABASE_ERROR,
     UNEXPECTED_ERROR,
-    WRITE_CONFLICT_ERROR,
-    StalePlanError,
-    apply_import,
-    is_write_conflict,
 )
 
 logger = logging.getLogger(__name__)
@@ -204,51 +197,6 @@ def _report_options(kwargs) -> dict:
     }
 
 
-def plan_upload(
-    data: bytes,
-    *,
-    file_name: str,
-    source: SourceDocument,
-    sheet: str | None,
-    header_row: int | None,
-    year: int | None = None,
-    area: int | None = None,
-    confirmed: bool = False,
-    ignore_columns: str = "",
-    map_columns: str = "",
-    progress=None,
-) -> ImportPlan:
-    """Read and validate an upload (``ReadError`` when it cannot be read);
-    ``area`` is the primary key of the area chosen on the form."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    chosen = None
-    if area is not None:
-        chosen = Area.objects.filter(pk=area).first()
-        if chosen is None:
-            raise ReadError(_("Địa bàn đã chọn không còn; hãy chọn lại."))
-    table = read_table(
-        data,
-        file_name,
-        KNOWN,
-        sheet=sheet,
-        header_row=header_row,
-        context=report_context(
-            year=year,
-            area=chosen,
-            ignore_columns=frozenset(filter(None, ignore_columns.split(","))),
-            map_columns=map_columns,
-        ),
-    )
-    return plan_import(
-        table,
-        file_name=file_name,
-        sha256=sha256,
-        source=source,
-        confirmed=confirmed,
-        progress=progress,
-    )
-
-
 def _plan_and_apply(data: bytes, *, dry_run: bool, user, **options):
     """Plan, and unless ``dry_run`` write, in one go (not through the admin)."""
     try:
@@ -264,39 +212,6 @@ def _plan_and_apply(data: bytes, *, dry_run: bool, user, **options):
     return _failed(error) if record is None else FigureImportResult(plan, record)
 
 
-def apply_or_explain(plan: ImportPlan, user, progress=None):
-    """Write a previewed plan: (the record, "") or, when it was overtaken
-    since or the database refused the write, (None, why) and nothing
-    written."""
-    try:
-        record = apply_import(plan=plan, user=user, progress=progress or _quiet)
-    except StalePlanError as exc:
-        return None, str(exc)
-    except IntegrityError as exc:
-        if not is_write_conflict(exc):
-            # A value the preview let through: ours to fix, not a conflict.
-            logger.exception("Import of %r refused by a check", plan.file_name)
-            return None, str(UNEXPECTED_ERROR)
-        logger.warning("Import of %r refused by the database", plan.file_name)
-        return None, str(WRITE_CONFLICT_ERROR)
-    except DataError:
-        logger.exception(
-            "Import of %r holds a value the database refused", plan.file_name
-        )
-        return None, str(UNEXPECTED_ERROR)
-    except DatabaseError:
-        logger.exception("Import of %r failed in the database", plan.file_name)
-        return None, str(DATABASE_ERROR)
-    except Exception:
-        logger.exception("Import of %r failed unexpectedly", plan.file_name)
-        return None, str(UNEXPECTED_ERROR)
-    return record, ""
-
-
-def _quiet(done, total):
-    pass
-
-
 def _start_preview(data: bytes, *, user, plan_key: str, **payload):
     """Plan the upload as a job; the preview once it is done."""
     job = jobs.create(
@@ -305,7 +220,7 @@ def _start_preview(data: bytes, *, user, plan_key: str, **payload):
         plan_key=plan_key,
         **{**payload, "source": payload["source"].pk},
     )
-    job = jobs.start(job, inline=jobs.runs_inline(size_bytes=len(data)))
+    job = tasks.start(job, inline=jobs.runs_inline(size_bytes=len(data)))
     return result_of(job)
 
 
@@ -322,7 +237,7 @@ def _start_confirm(plan_key: str, *, user):
     if not plan.can_apply:
         return FigureImportResult(plan)
     job = jobs.create("confirm", user=user, plan_key=plan_key)
-    job = jobs.start(job, inline=jobs.runs_inline(figures=len(plan.figures)))
+    job = tasks.start(job, inline=jobs.runs_inline(figures=len(plan.figures)))
     return result_of(job, plan)
 
 
@@ -354,12 +269,3 @@ def _failed(message) -> FigureImportResult:
     result = FigureImportResult()
     result.append_base_error(Error(ReadError(str(message))))
     return result
-
-    def export(self, queryset=None, **kwargs) -> tablib.Dataset:
-        """The long layout, one figure per row, as ``funding.imports`` reads it."""
-        if queryset is None:
-            queryset = Figure.objects.all()
-        figures = queryset.with_dimensions().order_by(
-            "area__code", "year", "period_end", "pk"
-        )
-        return exports.dataset(LONG_HEADERS, long_rows(figures), _("Số liệu"))

@@ -1,7 +1,8 @@
 """The import work the task worker runs (django-tasks; ``manage.py
 db_worker``): a preview, a confirmation or an undo, each reporting its
 progress and outcome in its job (``funding.imports.jobs``). A job run in
-the request goes through the same function (``Task.call``).
+the request goes through the same function (``Task.call``); ``start``
+chooses which.
 
 Whatever fails is the job's Vietnamese message; a write either commits
 whole or not at all (one transaction), also when the worker is killed.
@@ -17,9 +18,9 @@ from django_tasks import task
 
 from ..core.models import ImportRecord, SourceDocument
 from . import jobs, spool
+from .engine import apply_or_explain, plan_upload
 from .preview import PreviewIndex
 from .reading import ReadError
-from .resources import apply_or_explain, plan_upload
 from .undo import undo_import
 from .writes import UNEXPECTED_ERROR
 
@@ -38,6 +39,16 @@ def run_import_job(job_id: str) -> str:
         logger.exception("Import job %s (%s) failed", job.id, job.kind)
         jobs.fail(job, UNEXPECTED_ERROR)
     return job.state
+
+
+def start(job: jobs.Job, *, inline: bool) -> jobs.Job:
+    """Run the job now (``inline``) or hand it to the worker; the job as it
+    stands after that."""
+    if inline:
+        run_import_job.call(job.id)
+    else:
+        run_import_job.enqueue(job.id)
+    return jobs.load(job.id)
 
 
 def _preview(job: jobs.Job) -> None:

@@ -16,6 +16,7 @@ import time
 
 from django.core.cache import cache
 from django.db import Error, router, transaction
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 
 from khuyencong.models import PageChange
 
@@ -205,7 +206,6 @@ def connect(*models, keys=None) -> None:
     the row can still be found. A change to a many-to-many relation counts
     as one of the instance it was made on; made from the other side, of
     everything."""
-    from django.db.models.signals import m2m_changed, post_save, pre_delete
 
     def receiver(sender, instance=None, created=True, reverse=False, **_kwargs):
         if keys is None or instance is None or reverse:

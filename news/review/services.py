@@ -196,8 +196,9 @@ def publish(
         raise TransitionRefused(
             _("Thời điểm gỡ của bài phải sau thời điểm xuất bản."), code="unpublish"
         )
-    article.status = Status.PUBLISHED
     article.published_at = when
+    article.check_times()  # a withdrawal time stored before the bound
+    article.status = Status.PUBLISHED
     article._history_user = user
     article.save()
     report = check_publication(

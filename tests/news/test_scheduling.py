@@ -106,3 +106,75 @@ def test_the_article_form_refuses_year_one_instead_of_failing(client, people, dr
     assert "“thời điểm xuất bản”: năm 1 không hợp lệ" in response.content.decode()
     draft.refresh_from_db()
     assert draft.published_at is None
+
+
+@pytest.fixture
+def published(make_article, people):
+    return make_article(author=people["author"])
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("31/12/9999", "“gỡ lúc”: 31/12/9999 23:59 quá xa"),
+        ("01/01/0001", "“gỡ lúc”: năm 1 không hợp lệ"),
+    ],
+)
+def test_the_article_form_refuses_a_withdrawal_time_out_of_bounds(
+    client, people, published, day, message
+):
+    response = form_post(
+        client,
+        people["publisher"],
+        published,
+        unpublish_at_0=day,
+        unpublish_at_1="23:59",
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    published.refresh_from_db()
+    assert published.unpublish_at is None
+
+
+def test_the_article_form_accepts_a_withdrawal_time_within_the_bound(
+    client, people, published
+):
+    later = timezone.localtime() + timedelta(days=700)
+    response = form_post(
+        client,
+        people["publisher"],
+        published,
+        unpublish_at_0=later.strftime("%d/%m/%Y"),
+        unpublish_at_1="08:00",
+    )
+    assert response.status_code == 302
+    published.refresh_from_db()
+    assert timezone.localtime(published.unpublish_at).date() == later.date()
+
+
+def test_the_bulk_publish_action_leaves_a_withdrawal_years_ahead_unpublished(
+    client, people, draft
+):
+    far = timezone.now() + timedelta(days=3650)
+    Article.objects.filter(pk=draft.pk).update(unpublish_at=far)
+    client.force_login(people["publisher"])
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    page = response.content.decode()
+    assert f"Chưa xuất bản “{draft.title}”: “gỡ lúc”" in page
+    assert "Đã xuất bản 0 bài." in page
+
+
+def test_the_publish_step_refuses_a_withdrawal_years_ahead(client, people, draft):
+    far = timezone.now() + timedelta(days=3650)
+    Article.objects.filter(pk=draft.pk).update(unpublish_at=far)
+    response = act(client, people["publisher"], draft, "xuat-ban")
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT and draft.published_at is None
+    page = shown(client, response)
+    assert f"“gỡ lúc”: {timezone.localtime(far):%d/%m/%Y %H:%M} quá xa" in page

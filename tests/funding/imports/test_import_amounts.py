@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from funding.core.forms import FigureForm
 from funding.imports import UNEXPECTED_ERROR, apply_import, is_write_conflict
-from funding.imports.resources import apply_or_explain
+from funding.imports.engine import apply_or_explain
 from funding.imports.spreadsheets import LONG_HEADERS
 from funding.models import Figure, ImportRecord, SourceDocument
 

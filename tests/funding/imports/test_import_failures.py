@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 
-from funding.imports import resources
+from funding.imports import engine
 from funding.models import Figure, ImportRecord, SourceDocument
 
 from . import hostile_files as hostile
@@ -80,7 +80,7 @@ def test_an_unforeseen_failure_while_reading_is_logged_and_shown(
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the reader")
 
-    monkeypatch.setattr(resources, "read_table", broken)
+    monkeypatch.setattr(engine, "read_table", broken)
     with caplog.at_level(logging.ERROR, logger="funding.imports"):
         response = preview(
             data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "1", ""]]), source
@@ -112,12 +112,12 @@ def test_a_failure_while_writing_is_a_message_and_nothing_written(
     def fail(**kwargs):
         raise failure
 
-    monkeypatch.setattr(resources, "apply_import", fail)
-    with caplog.at_level(logging.ERROR, logger="funding.imports.resources"):
+    monkeypatch.setattr(engine, "apply_import", fail)
+    with caplog.at_level(logging.ERROR, logger="funding.imports.engine"):
         response = confirm(data_client, previewed)
     assert response.status_code == 200
     assert message in response.content.decode()
-    [logged] = [r for r in caplog.records if r.name == "funding.imports.resources"]
+    [logged] = [r for r in caplog.records if r.name == "funding.imports.engine"]
     assert logged.exc_info[0] is type(failure)
     assert nothing_written()
 
