@@ -83,10 +83,11 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.reverting and self.instance.pk:
             # Restoring an old version brings back its words, never its
-            # publication state: the article stays as public as it is now.
+            # publication state: the article stays as public as it is now
+            # (an old withdrawal time, long past, would withdraw it).
             current = (
                 Article.objects.filter(pk=self.instance.pk)
-                .values("status", "published_at", "slug")
+                .values("status", "published_at", "unpublish_at", "slug")
                 .first()
             )
             if current:

@@ -320,6 +320,52 @@ def test_history_records_compares_and_restores_without_publishing(
     assert not article.is_public
 
 
+def test_restoring_a_version_keeps_the_current_withdrawal_time(
+    secretary_client, category, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    soon = timezone.localtime(timezone.now() + timedelta(days=2))
+    secretary_client.post(
+        ADD_URL,
+        form_data(
+            category,
+            title="Bản có hạn gỡ",
+            status="published",
+            unpublish_at_0=soon.strftime("%d/%m/%Y"),
+            unpublish_at_1=soon.strftime("%H:%M:%S"),
+        ),
+    )
+    article = Article.objects.get()
+    assert article.unpublish_at is not None
+    url = change_url(article)
+    data = form_data(category, title="Bản bỏ hạn gỡ", slug=article.slug)
+    data["status"] = "published"
+    data["opened_version"] = opened_version(secretary_client, url)
+    assert secretary_client.post(url, data).status_code == 302
+    time_machine.shift(timedelta(days=3))
+
+    first = article.history.order_by("history_date").first()
+    revert_url = reverse(
+        "admin:news_article_simple_history", args=[article.pk, first.history_id]
+    )
+    form = secretary_client.get(revert_url).context["adminform"].form
+    assert form.initial["unpublish_at"] is not None  # the old version had one
+    data = form_data(
+        category,
+        title=form.initial["title"],
+        slug=article.slug,
+        status="published",
+        unpublish_at_0=soon.strftime("%d/%m/%Y"),
+        unpublish_at_1=soon.strftime("%H:%M:%S"),
+    )
+    data["opened_version"] = opened_version(secretary_client, revert_url)
+    assert secretary_client.post(revert_url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Bản có hạn gỡ"
+    assert article.unpublish_at is None
+    assert article.is_public
+
+
 def test_cover_is_chosen_from_the_image_library(
     secretary_client, category, make_library_image
 ):
