@@ -222,15 +222,16 @@ def _report_sheets(data: bytes, lowered: str, sheet, first):
         return [first], [], unreadable
     xlsx = lowered.endswith(".xlsx")
     read = read_xlsx if xlsx else read_ods
+    names = (xlsx_sheet_names if xlsx else ods_sheet_names)(data)
+    visible, _shown = (xlsx_sheets if xlsx else ods_sheets)(data)
+    # A sheet hidden is read only when named (the first is the one shown):
+    # not read, it cannot be unreadable either.
+    others = [n for n in names if n != first[0]]
+    hidden = [n for n in others if n not in visible]
     sheets = [first] + [
-        _read_named(read, data, n, None, unreadable)
-        for n in (xlsx_sheet_names if xlsx else ods_sheet_names)(data)
-        if n != first[0]
+        _read_named(read, data, n, None, unreadable) for n in others if n in visible
     ]
-    sheets = [(name, rows) for name, rows in sheets if rows is not None]
-    # A sheet hidden is read only when named (the first is the one shown).
-    hidden = [name for name, rows in sheets[1:] if rows.hidden_sheet]
-    return [s for s in sheets if s[0] not in hidden], hidden, unreadable
+    return [s for s in sheets if s[1] is not None], hidden, unreadable
 
 
 def _report(data: bytes, lowered: str, sheet, first, context: dict) -> SheetTable:

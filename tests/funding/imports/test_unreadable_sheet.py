@@ -68,3 +68,18 @@ def test_a_report_with_an_unreadable_sheet_is_read_with_a_warning_naming_it():
         WARNING
     ]
     assert values(p) == values(alone) and values(p)
+
+
+def test_a_hidden_unreadable_sheet_of_a_report_is_only_named_as_not_read():
+    # A hidden sheet is read only when named, in a report as in a table:
+    # not read, it cannot be unreadable.
+    name = "01-cot-nhom-nguon-2024.xlsx"
+    report = load_workbook(io.BytesIO((REPORTS / name).read_bytes()))
+    alone = plan(saved(report))
+    notes = report.create_sheet("Ghi chú ẩn")
+    notes.cell(row=1, column=200, value="ghi chú lạc chỗ")
+    notes.sheet_state = "hidden"
+    p = plan(saved(report))
+    assert p.errors == [] and values(p) == values(alone)
+    assert [w.message for w in p.warnings] == [w.message for w in alone.warnings]
+    assert "Trang “Ghi chú ẩn”: không dùng (trang bị ẩn" in " ".join(p.unused)
