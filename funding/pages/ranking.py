@@ -32,7 +32,7 @@ from ..core.derived import Derived, Quantity
 from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.rollup import Composition
-from .downloads import DownloadMixin, how_derived, number
+from .downloads import DownloadMixin, how_derived, in_percent, number, percent
 from .params import TableQuery
 from .tables import MONEY
 
@@ -216,9 +216,9 @@ def ranking_export(*, year: int, source: str, rows: list[RankingRow]) -> tuple:
         _("Nguồn kinh phí"),
         _("Kế hoạch (đồng)"),
         _("Thực hiện (đồng)"),
-        _("Tỷ lệ thực hiện/kế hoạch"),
+        in_percent(_("Tỷ lệ thực hiện/kế hoạch")),
         _("Thực hiện năm trước (đồng)"),
-        _("Thực hiện so với năm trước"),
+        in_percent(_("Thực hiện so với năm trước")),
         _("Kế hoạch: cách tính, nếu là số tính ra"),
         _("Thực hiện: cách tính, nếu là số tính ra"),
     ]
@@ -230,7 +230,10 @@ def ranking_export(*, year: int, source: str, rows: list[RankingRow]) -> tuple:
             row.area.code,
             year,
             label,
-            *map(number, (row.plan, row.executed, row.ratio, row.previous, row.change)),
+            *map(number, (row.plan, row.executed)),
+            percent(row.ratio),
+            number(row.previous),
+            percent(row.change),
             how_derived(row.plan),
             how_derived(row.executed),
         ]

@@ -142,7 +142,9 @@ def test_xlsx_download_is_a_real_workbook(client, demo):
     assert rows[0][0] == "Địa bàn"
     by_source = {r[3]: r for r in rows[1:]}
     assert by_source["Tất cả nguồn"][5] == 48_790_000_000
-    assert round(float(by_source["Tất cả nguồn"][6]), 6) == round(48.79 / 51.23, 6)
+    # The rate as the page prints it (95,24%), in percent.
+    assert rows[0][6] == "Tỷ lệ thực hiện/kế hoạch (%)"
+    assert float(by_source["Tất cả nguồn"][6]) == round(48.79 / 51.23 * 100, 2)
 
 
 def test_exports_neutralise_formulas(client, demo):
