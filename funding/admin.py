@@ -16,6 +16,7 @@ from import_export.forms import ExportForm
 from khuyencong.admin_fields import StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 from khuyencong.admin_selection import refuse_if_all_gone
+from khuyencong.admin_text import VietnameseOrderListFilter
 
 from .core.formatting import format_value
 from .core.forms import FigureForm
@@ -169,7 +170,7 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         "period_kind",
         "year",
         "area__kind",
-        ("area", admin.RelatedOnlyFieldListFilter),
+        ("area", VietnameseOrderListFilter),
         ("content", admin.RelatedOnlyFieldListFilter),
         ("source", admin.RelatedOnlyFieldListFilter),
     ]

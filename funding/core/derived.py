@@ -73,6 +73,11 @@ class Derived:
     def percent(self) -> Decimal:
         return self.value * HUNDRED
 
+    def rounded_percent(self, decimals: int = 2) -> Decimal:
+        """The percentage as the pages print it (``format_percent``):
+        ``Decimal("95.24")`` for 0.952372, rounded half up."""
+        return round_half_up(self.percent, decimals)
+
     @property
     def explanation(self) -> str:
         """How it was computed, in the page's notation: "37,73 / 48,79"."""

@@ -46,12 +46,16 @@ def period_text(figure: Figure) -> str:
 
 
 def long_rows(figures):
-    """One row per figure, in đồng (or the count), as ``funding.imports`` reads it."""
+    """One row per figure, in đồng (or the count), as ``funding.imports`` reads it.
+
+    The area and the fund are named as on the pages and in the open-data
+    CSV (``Area.short_name``, the ``Figure.Fund`` label): the import reads
+    them back (the year tells a merged province's names apart)."""
     for f in figures:
         yield [
             f.indicator.name,
-            f.area.name,
-            {"all": "Tất cả nguồn", "kcqg": "KCQG", "kcdp": "KCĐP"}[f.fund],
+            f.area.short_name,
+            f.get_fund_display(),
             f.content.name,
             f.year,
             period_text(f),

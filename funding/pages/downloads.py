@@ -1,7 +1,8 @@
 """The figures pages' tables as files: ``?format=csv`` or ``?format=xlsx``
 gives the table the page shows, with its filters.
 
-Amounts are exact numbers, percentages fractions (0.9524 is 95,24%). An
+Amounts are exact numbers; a rate is the percentage the page prints, to
+two decimals (95.24 for 95,24%), its header ending in "(%)". An
 amount derived from the other funds (``funding.core.cells``) is marked in a
 column beside it: how it was computed and the interval its inputs allow.
 """
@@ -62,6 +63,17 @@ def number(value) -> object:
     return value.value if value is not None else None
 
 
+def percent(value) -> object:
+    """A derived rate (ratio, share, change) as the page prints it, in
+    percent (``Derived.rounded_percent``), or None."""
+    return value.rounded_percent() if value is not None else None
+
+
+def in_percent(header: str) -> str:
+    """A rate's column header, saying its unit."""
+    return _("%(column)s (%%)") % {"column": header}
+
+
 def how_derived(value) -> str:
     """How an amount derived from the other funds was computed; "" for a
     stored one (or a plain sum of stored ones)."""
@@ -86,13 +98,13 @@ def overview_export(area, year: int | None, tables) -> tuple:
         _("Nguồn kinh phí"),
         _("Kế hoạch năm (đồng)"),
         _("Thực hiện (đồng)"),
-        _("Tỷ lệ thực hiện/kế hoạch"),
-        _("Tỷ trọng kế hoạch trong tổng nguồn"),
-        _("Tỷ trọng thực hiện trong tổng nguồn"),
-        _("Tỷ trọng kế hoạch so với cả nước"),
-        _("Tỷ trọng thực hiện so với cả nước"),
-        _("Kế hoạch so với năm trước"),
-        _("Thực hiện so với cùng kỳ"),
+        in_percent(_("Tỷ lệ thực hiện/kế hoạch")),
+        in_percent(_("Tỷ trọng kế hoạch trong tổng nguồn")),
+        in_percent(_("Tỷ trọng thực hiện trong tổng nguồn")),
+        in_percent(_("Tỷ trọng kế hoạch so với cả nước")),
+        in_percent(_("Tỷ trọng thực hiện so với cả nước")),
+        in_percent(_("Kế hoạch so với năm trước")),
+        in_percent(_("Thực hiện so với cùng kỳ")),
         *derivation_headers(_("Kế hoạch năm"), _("Thực hiện")),
     ]
     rows = [
@@ -101,10 +113,11 @@ def overview_export(area, year: int | None, tables) -> tuple:
             table.year,
             row.period_label,
             row.source_label,
-            *map(number, (row.plan, row.executed, row.ratio)),
-            *map(number, (row.share_plan, row.share_executed)),
-            *map(number, (row.nation_share_plan, row.nation_share_executed)),
-            *map(number, (row.change_plan, row.change_executed)),
+            *map(number, (row.plan, row.executed)),
+            percent(row.ratio),
+            *map(percent, (row.share_plan, row.share_executed)),
+            *map(percent, (row.nation_share_plan, row.nation_share_executed)),
+            *map(percent, (row.change_plan, row.change_executed)),
             how_derived(row.plan),
             how_derived(row.executed),
         ]
@@ -122,10 +135,10 @@ def region_export(region, year: int, source: str, table: dict) -> tuple:
         _("Nguồn kinh phí"),
         _("Kế hoạch (đồng)"),
         _("Thực hiện (đồng)"),
-        _("Tỷ lệ thực hiện/kế hoạch"),
-        _("Tỷ trọng trong khu vực"),
+        in_percent(_("Tỷ lệ thực hiện/kế hoạch")),
+        in_percent(_("Tỷ trọng trong khu vực")),
         _("Thực hiện cùng kỳ năm trước (đồng)"),
-        _("Thực hiện so với cùng kỳ"),
+        in_percent(_("Thực hiện so với cùng kỳ")),
         *derivation_headers(_("Kế hoạch"), _("Thực hiện")),
     ]
     label = Figure.Fund(source).label
@@ -134,9 +147,11 @@ def region_export(region, year: int, source: str, table: dict) -> tuple:
             row["name"],
             year,
             label,
-            *map(number, (row["plan"], row["executed"], row["ratio"])),
-            number(row.get("share")),
-            *map(number, (row["before"], row["change"])),
+            *map(number, (row["plan"], row["executed"])),
+            percent(row["ratio"]),
+            percent(row.get("share")),
+            number(row["before"]),
+            percent(row["change"]),
             how_derived(row["plan"]),
             how_derived(row["executed"]),
         ]
@@ -153,7 +168,7 @@ def province_export(province, source: str, table: dict) -> tuple:
         _("Nguồn kinh phí"),
         _("Kế hoạch (đồng)"),
         _("Thực hiện (đồng)"),
-        _("Tỷ lệ thực hiện/kế hoạch"),
+        in_percent(_("Tỷ lệ thực hiện/kế hoạch")),
         *derivation_headers(_("Kế hoạch"), _("Thực hiện")),
     ]
     label = Figure.Fund(source).label
@@ -162,7 +177,8 @@ def province_export(province, source: str, table: dict) -> tuple:
             province.short_name,
             year["year"],
             label,
-            *map(number, (year["plan"], year["executed"], year["ratio"])),
+            *map(number, (year["plan"], year["executed"])),
+            percent(year["ratio"]),
             how_derived(year["plan"]),
             how_derived(year["executed"]),
         ]

@@ -12,7 +12,6 @@ the years with figures, the two years' figures.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -25,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from khuyencong.params import ChoiceParameter
+from khuyencong.text import vietnamese_sort_key
 
 from ..core import derived
 from ..core.cells import Cell, FigureCells, derive
@@ -32,7 +32,7 @@ from ..core.derived import Derived, Quantity
 from ..core.formatting import amount_unit
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
 from ..core.rollup import Composition
-from .downloads import DownloadMixin, how_derived, number
+from .downloads import DownloadMixin, how_derived, in_percent, number, percent
 from .params import TableQuery
 from .tables import MONEY
 
@@ -183,30 +183,25 @@ def ranking_rows(*, year: int, source: str) -> list[RankingRow]:
     return rows
 
 
-def name_key(name: str) -> tuple[str, str]:
-    """Vietnamese alphabetical order: letters without their marks first
-    (Đ after D), then the marks ("Hà" before "Hạ")."""
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
-    )
-    return bare.replace("Đ", "D~").replace("đ", "d~").casefold(), name
-
-
 def sorted_rows(rows: list[RankingRow], *, sort: str, order: str) -> list[RankingRow]:
     """Sorted by ``sort``; a province without that value comes last
     whichever the order. Ranks follow the order shown (ties share none)."""
     if sort == "name":
         ordered = sorted(
-            rows, key=lambda r: name_key(r.area.short_name), reverse=order == "desc"
+            rows,
+            key=lambda r: vietnamese_sort_key(r.area.short_name),
+            reverse=order == "desc",
         )
     else:
         known = [r for r in rows if r.measure(sort) is not None]
         unknown = [r for r in rows if r.measure(sort) is None]
         known.sort(
-            key=lambda r: (r.measure(sort), name_key(r.area.short_name)),
+            key=lambda r: (r.measure(sort), vietnamese_sort_key(r.area.short_name)),
             reverse=order == "desc",
         )
-        ordered = known + sorted(unknown, key=lambda r: name_key(r.area.short_name))
+        ordered = known + sorted(
+            unknown, key=lambda r: vietnamese_sort_key(r.area.short_name)
+        )
     for rank, row in enumerate(ordered, start=1):
         row.rank = rank if sort == "name" or row.measure(sort) is not None else 0
     return ordered
@@ -221,9 +216,9 @@ def ranking_export(*, year: int, source: str, rows: list[RankingRow]) -> tuple:
         _("Nguồn kinh phí"),
         _("Kế hoạch (đồng)"),
         _("Thực hiện (đồng)"),
-        _("Tỷ lệ thực hiện/kế hoạch"),
+        in_percent(_("Tỷ lệ thực hiện/kế hoạch")),
         _("Thực hiện năm trước (đồng)"),
-        _("Thực hiện so với năm trước"),
+        in_percent(_("Thực hiện so với năm trước")),
         _("Kế hoạch: cách tính, nếu là số tính ra"),
         _("Thực hiện: cách tính, nếu là số tính ra"),
     ]
@@ -235,7 +230,10 @@ def ranking_export(*, year: int, source: str, rows: list[RankingRow]) -> tuple:
             row.area.code,
             year,
             label,
-            *map(number, (row.plan, row.executed, row.ratio, row.previous, row.change)),
+            *map(number, (row.plan, row.executed)),
+            percent(row.ratio),
+            number(row.previous),
+            percent(row.change),
             how_derived(row.plan),
             how_derived(row.executed),
         ]

@@ -27,7 +27,7 @@ from ..core.cells import derive
 from ..core.formatting import amount_unit, format_number
 from ..core.models import Area, Figure, ProgrammeContent
 from ..core.rollup import completed_cells
-from .downloads import DownloadMixin, how_derived, number
+from .downloads import DownloadMixin, how_derived, in_percent, number, percent
 from .params import TableQuery
 from .ranking import table_unit
 from .tables import MONEY
@@ -183,14 +183,15 @@ class SeriesView(DownloadMixin, DetailView):
         headers = [
             _("Địa bàn"), _("Năm"), _("Nguồn kinh phí"),
             *(_("%(measure)s (đồng)") % {"measure": labels[m]} for m in measures),
-            _("Tỷ lệ thực hiện/kế hoạch"), _("Thực hiện so với năm trước"),
+            in_percent(_("Tỷ lệ thực hiện/kế hoạch")),
+            in_percent(_("Thực hiện so với năm trước")),
             *(_("%(column)s: cách tính, nếu là số tính ra") % {"column": labels[m]}
               for m in measures),
         ]  # fmt: skip
         label = Figure.Fund(self.source).label
         rows = [
             [self.object.short_name, row["year"], label,
-             *map(number, row["values"]), number(row["ratio"]), number(row["change"]),
+             *map(number, row["values"]), percent(row["ratio"]), percent(row["change"]),
              *map(how_derived, row["values"])]
             for row in self.series["rows"]
         ]  # fmt: skip

@@ -15,6 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from khuyencong.text import vietnamese_sort_key
+
 from ..core.formatting import format_exact
 from ..core.models import Area, Figure, SourceDocument
 from ..core.regions import AFTER_MERGER_RULE, MERGER_YEAR
@@ -46,13 +48,12 @@ class OverviewView(DownloadMixin, TemplateView):
         joining every figure, which matters with a million of them.
         """
         has_figures = Exists(Figure.objects.filter(area=OuterRef("pk")))
-        return list(
-            Area.objects.annotate(has_figures=has_figures)
-            .filter(
-                Q(kind__in=[Area.Kind.NATION, Area.Kind.REGION]) | Q(has_figures=True)
-            )
-            .order_by("kind", "short_name")
+        areas = Area.objects.annotate(has_figures=has_figures).filter(
+            Q(kind__in=[Area.Kind.NATION, Area.Kind.REGION]) | Q(has_figures=True)
         )
+        # In Vietnamese alphabetical order (no database collates it), a
+        # name's former and present areas by their dates ("đến" < "từ").
+        return sorted(areas, key=lambda a: (a.kind, vietnamese_sort_key(str(a))))
 
     @cached_property
     def area(self) -> Area:

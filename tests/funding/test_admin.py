@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 import pytest
@@ -295,3 +296,16 @@ def test_a_refused_filter_after_the_redirect_is_a_page_not_a_loop(data_client):
     response = data_client.get(f"{export}?e=1&term=x")
     assert response.status_code == 200
     assert "Lỗi cơ sở dữ liệu" in response.content.decode()
+
+
+def test_the_area_filter_lists_areas_in_vietnamese_alphabetical_order(
+    data_client, make_figure
+):
+    expected = ["Bạc Liêu", "Bắc Giang", "Bình Định", "Đà Nẵng", "Điện Biên", "Huế"]
+    for name in reversed(expected):
+        area = Area.objects.filter(short_name=name, kind="province").first()
+        make_figure(area, 2024, Figure.Measure.PLAN, 1)
+    html = data_client.get(reverse("admin:funding_figure_changelist")).content.decode()
+    links = re.findall(r'<a href="\?area__id__exact=\d+"[^>]*>([^<(]+)', html)
+    shown = [name.strip() for name in links if name.strip() in expected]
+    assert shown == expected

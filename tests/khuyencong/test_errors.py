@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.urls import path
+from django.test import Client
+from django.urls import path, reverse
 
 from news.models import Article, Category
 
@@ -126,3 +127,17 @@ def test_favicon_redirects_to_the_static_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/img/favicon.svg"
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_csrf_token_gets_a_branded_vietnamese_403():
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(reverse("admin:login"), {"username": "a", "password": "b"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "<title>Không gửi được biểu mẫu – Cổng thông tin Khuyến công</title>" in html
+    assert "tải lại trang rồi gửi lại" in html
+    assert "cho phép cookie" in html
+    assert "Forbidden" not in html and 'lang="en"' not in html
+    assert "/static/css/site.css" in html

@@ -3,6 +3,7 @@ and the export in the report layout (funds as column groups, the unit in
 "Đơn vị tính", a totals row of formulas) that LibreOffice opens and
 computes, read back with the project's reader."""
 
+import csv
 import io
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from funding.imports.reading import read_table
 from funding.imports.report_layout import report_workbook
 from funding.imports.spreadsheets import TEMPLATES
 from funding.models import Figure, SourceDocument
+from news.models import DataBlock
 
 pytestmark = pytest.mark.django_db
 TEMPLATE = reverse("admin:funding_figure_template")
@@ -160,3 +162,22 @@ def test_libreoffice_opens_the_report_and_computes_its_totals(
         D("1940.5"),
     ]
     assert [D(str(v)) for v in by_area["Tổng cộng"][2:4]] == [2100, 2050]
+
+
+def test_the_long_layout_names_areas_and_funds_as_the_open_data_csv(client, demo):
+    # A story's data block download ("Tải dữ liệu") and the open-data CSV.
+    opened = client.get(reverse("funding:open_data_csv"))
+    open_rows = list(
+        csv.DictReader(
+            io.StringIO(b"".join(opened.streaming_content).decode("utf-8-sig"))
+        )
+    )
+    labels = {row["dia_ban"] for row in open_rows}
+    labels |= {row["nguon_kinh_phi"] for row in open_rows}
+    names = set()
+    for block in DataBlock.objects.all():
+        response = client.get(reverse("news:block_csv", args=[block.pk]))
+        rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+        names |= {name for row in list(rows)[1:] for name in row[1:3]}
+    assert {"Khuyến công địa phương", "Miền Trung - Tây Nguyên"} <= names
+    assert "KCĐP" not in names and names <= labels

@@ -196,7 +196,10 @@ def test_a_block_download_lists_it_after_the_stored_figures(client, block, missi
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     stored, derived = rows[1:5], rows[5:]
     assert all(r[-1] == "" for r in stored)  # a stored figure has no note
-    fund = {"all": "Tất cả nguồn", "kcqg": "KCQG", "kcdp": "KCĐP"}[missing]
+    # Named as in the open-data CSV.
+    fund = {"all": "Tất cả nguồn", "kcqg": "Khuyến công quốc gia"}.get(
+        missing, "Khuyến công địa phương"
+    )
     plan, executed = STORED[missing]
     assert [(r[2], r[6], int(r[7])) for r in derived] == [
         (fund, "Kế hoạch", plan),

@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -95,7 +96,30 @@ def test_ranking_downloads_what_it_shows(client, provinces):
     assert [r[1] for r in rows[1:]] == ["Huế", "Hà Nội", "Đà Nẵng", "Quảng Nam"]
     hue = rows[1]
     assert hue[0] == "1" and hue[5] == str(10 * BILLION) and hue[6] == str(9 * BILLION)
-    assert hue[7] == "0.9"
+    # Rates as the page prints them, in percent, the unit in the header.
+    assert rows[0][7] == "Tỷ lệ thực hiện/kế hoạch (%)"
+    assert rows[0][9] == "Thực hiện so với năm trước (%)"
+    assert Decimal(hue[7]) == Decimal("90.00")
+    page = text_of(client.get(RANKING, {"year": 2024, "sort": "ratio"}))
+    assert "90,00%" in page
+
+
+def test_ranking_csv_rates_have_the_pages_two_decimals(client, provinces):
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(RANKING, {"year": 2024, "format": "csv"}).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    rates = [row[7] for row in rows[1:] if row[7]]
+    assert rates and all(len(rate.partition(".")[2]) <= 2 for rate in rates)
+    page = text_of(client.get(RANKING, {"year": 2024}))
+    for rate in rates:
+        shown = f"{Decimal(rate):.2f}".replace(".", ",") + "%"
+        assert shown in page, shown
 
 
 def test_ranking_page_links_the_csv_and_the_api_of_what_it_shows(client, provinces):

@@ -131,7 +131,7 @@ def test_the_region_download_has_the_total_and_the_year_before(client):
     body = client.get(region_url("dong-nam-bo", year=2024, format="csv"))
     rows = list(csv.reader(io.StringIO(body.content.decode("utf-8-sig"))))
     header, *rows = rows
-    assert "Thực hiện so với cùng kỳ" in header
+    assert "Thực hiện so với cùng kỳ (%)" in header
     assert [r[0] for r in rows][-1] == "Đông Nam Bộ"
     assert len(rows) == 7
     total = rows[-1]

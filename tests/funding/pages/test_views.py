@@ -142,7 +142,9 @@ def test_xlsx_download_is_a_real_workbook(client, demo):
     assert rows[0][0] == "Địa bàn"
     by_source = {r[3]: r for r in rows[1:]}
     assert by_source["Tất cả nguồn"][5] == 48_790_000_000
-    assert round(float(by_source["Tất cả nguồn"][6]), 6) == round(48.79 / 51.23, 6)
+    # The rate as the page prints it (95,24%), in percent.
+    assert rows[0][6] == "Tỷ lệ thực hiện/kế hoạch (%)"
+    assert float(by_source["Tất cả nguồn"][6]) == round(48.79 / 51.23 * 100, 2)
 
 
 def test_exports_neutralise_formulas(client, demo):
@@ -203,3 +205,19 @@ def test_pages_make_a_constant_number_of_queries(client, demo, make_figure):
             make_figure(member, 2022, Figure.Measure.PLAN, 10**9)
     assert counts() == before
     assert max(before) <= 12
+
+
+def test_the_area_choices_are_in_vietnamese_alphabetical_order(
+    client, demo, make_figure
+):
+    expected = ["Bạc Liêu", "Bắc Giang", "Bình Định", "Cà Mau", "Đà Nẵng"]
+    expected += ["Điện Biên", "Hà Nội", "Huế"]
+    for name in reversed(expected):
+        for area in Area.objects.filter(kind="province", short_name=name):
+            make_figure(area, 2024, "plan", 1)
+    html = client.get(OVERVIEW, {"area": "vn"}).content.decode()
+    select = re.search(r'<select name="area">(.*?)</select>', html, re.S).group(1)
+    names = re.findall(r"<option[^>]*>([^<(]+?)\s*(?:\(|</option>)", select)
+    assert names[0] == "Cả nước"
+    shown = [name for name in dict.fromkeys(names) if name in expected]
+    assert shown == expected
