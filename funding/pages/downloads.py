@@ -59,7 +59,7 @@ class DownloadMixin(QueryParametersMixin):
 
 
 def number(value) -> object:
-    """An amount (stored, summed or derived) or a derived fraction, or None."""
+    """An amount (stored, summed or derived), or None (rates: ``percent``)."""
     return value.value if value is not None else None
 
 
