@@ -61,7 +61,7 @@ class Anchor:
         return 2 * kept / total
 
     def shown(self, quoted: str) -> str:
-        return " ".join(("…", *self.before, quoted, *self.after, "…"))
+        return "“…{}…”".format(" ".join((*self.before, quoted, *self.after)))
 
 
 def placed(anchor: Anchor, free: dict[str, Anchor]) -> str | None:
@@ -92,7 +92,7 @@ class Anchoring:
 
     def lost_message(self) -> str:
         listed = "; ".join(
-            anchor.shown(b.quoted) if (anchor := Anchor.of(b.key)) else b.quoted
+            anchor.shown(b.quoted) if (anchor := Anchor.of(b.key)) else f"“{b.quoted}”"
             for b in self.lost
         )
         return ngettext(

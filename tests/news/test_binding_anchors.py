@@ -93,7 +93,7 @@ def test_a_changed_number_is_not_rebound_and_the_editor_is_told(draft, editor_cl
     assert not finding_of(draft, "45,6 tỷ đồng").bound
     html = page.content.decode()
     assert "không còn giữ được xác nhận" in html
-    assert "kinh phí đạt 45,5 tỷ đồng" in html and "xác nhận lại" in html
+    assert "xác nhận: “…kinh phí đạt 45,5 tỷ đồng…”. Hãy bấm" in html
 
 
 def test_a_word_changed_before_a_number_ending_its_line_keeps_it(draft, editor_client):
