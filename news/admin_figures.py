@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from funding.api import NOT_A_FIGURE, VERDICT_LABELS, Finding, Report, plain_text
 
-from .binding_anchors import reanchor_bindings
+from .binding_anchors import Anchoring, reanchor_bindings
 from .bindings import bind_quote
 from .models import Article, FigureBinding
 from .services import MismatchRefused, check_publication
@@ -204,29 +204,47 @@ class FigureBindingAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None:  # the panel (a read-only field) reads it there
-            obj._may_bind_figures = self.has_change_permission(request, obj)
+            # A version from the history is shown, not the article: no choice.
+            viewing_version = getattr(request, "_history_form", None) is not None
+            obj._may_bind_figures = not viewing_version and (
+                self.has_change_permission(request, obj)
+            )
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # The text before this save (a restore's form holds the old version's).
+        before = Article.objects.filter(pk=obj.pk).values_list("title", "lead", "body")
+        obj._text_before = before.first() if change and obj.pk else None
+        super().save_model(request, obj, form, change)
 
     def check_saved(self, request, article: Article, *, confirmed: bool):
         """The check of ``article`` just saved (in the save's transaction):
-        its bindings placed again on the edited text and the editor told
-        which could not be, then the figure rule for what goes public
-        (``check_publication``: a refusal rolls the save back)."""
-        anchoring = reanchor_bindings(article)
+        if its text changed, its bindings placed again on the edited text
+        and the editor told which could not be; then the figure rule for
+        what goes public (``check_publication``: a refusal rolls the save
+        back). The check made placing them is reused."""
+        before = getattr(article, "_text_before", None)
+        anchoring = (
+            reanchor_bindings(article, before) if before is not None else Anchoring()
+        )
         try:
             report = check_publication(
-                article=article, confirmed=confirmed, user=request.user, just_saved=True
+                article=article,
+                confirmed=confirmed,
+                user=request.user,
+                just_saved=True,
+                report=anchoring.report,
             )
         except MismatchRefused as refusal:
             if not anchoring.lost:
                 raise
-            lost = anchoring.lost_message()
+            lost = anchoring.would_lose_message()
             raise MismatchRefused([*refusal.messages, lost]) from refusal
         if anchoring.moved:
             self.message_user(request, anchoring.moved_message(), messages.INFO)
         if anchoring.lost:
             self.message_user(request, anchoring.lost_message(), messages.WARNING)
-        return report
+        return report or anchoring.report
 
     @staticmethod
     def _refused(message: str, status: int = 400) -> JsonResponse:

@@ -3,6 +3,8 @@ edited (the binding is placed again on the same printed number), and the
 editor is told, after the save, of each confirmation that could not be."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from funding.api import MISMATCH, NOT_A_FIGURE
@@ -85,15 +87,23 @@ def test_a_confirmed_number_keeps_its_reading_when_a_word_beside_it_changes(
     assert "Giữ xác nhận của “22,68%”" in page.content.decode()
 
 
-def test_a_changed_number_is_not_rebound_and_the_editor_is_told(draft, editor_client):
+def test_a_changed_number_is_not_rebound_and_the_editor_is_told_once(
+    draft, editor_client
+):
     bind(editor_client, draft, "45,5 tỷ đồng", NOT_A_FIGURE)
     page = save_body(editor_client, draft, "45,5 tỷ", "45,6 tỷ")
     assert page.redirect_chain
-    assert not FigureBinding.objects.filter(article=draft).exists()
     assert not finding_of(draft, "45,6 tỷ đồng").bound
     html = page.content.decode()
-    assert "không còn giữ được xác nhận" in html
-    assert "xác nhận: “…kinh phí đạt 45,5 tỷ đồng…”. Hãy bấm" in html
+    assert "không còn gắn với số nào: “…kinh phí đạt 45,5 tỷ đồng…”. Hãy bấm" in html
+    # Told once: a later edit of the text does not repeat it.
+    again = save_body(editor_client, draft, "Tổng kinh phí", "Tổng vốn").content
+    assert "không còn gắn với số nào" not in again.decode()
+    # Kept: the number written back is confirmed again.
+    page = save_body(editor_client, draft, "45,6 tỷ", "45,5 tỷ")
+    assert finding_of(draft, "45,5 tỷ đồng").bound is False  # other words now
+    save_body(editor_client, draft, "Tổng vốn", "Tổng kinh phí")
+    assert finding_of(draft, "45,5 tỷ đồng").bound
 
 
 def test_a_word_changed_before_a_number_ending_its_line_keeps_it(draft, editor_client):
@@ -108,10 +118,9 @@ def test_two_equally_alike_places_keep_neither(draft, editor_client):
     twice = "<p>Tổng kinh phí là 45,5 tỷ đồng.</p><p>Tổng kinh phí có 45,5 tỷ đồng.</p>"
     page = save_body(editor_client, draft, VAGUE, twice)
     assert page.redirect_chain
-    assert not FigureBinding.objects.filter(article=draft).exists()
     report = check_article(draft)
     assert len(report.findings) == 2 and not any(f.bound for f in report.findings)
-    assert "không còn giữ được xác nhận" in page.content.decode()
+    assert "không còn gắn với số nào" in page.content.decode()
 
 
 def test_a_refused_save_loses_nothing_and_says_which_would_be(seed, secretary_client):
@@ -120,7 +129,7 @@ def test_a_refused_save_loses_nothing_and_says_which_would_be(seed, secretary_cl
     assert not page.redirect_chain  # refused: the form again
     html = page.content.decode()
     assert "không khớp với số liệu" in html
-    assert "không còn giữ được xác nhận" in html and "22,68%" in html
+    assert "sẽ mất xác nhận" in html and "và chiếm 22,68% kinh phí" in html
     assert FigureBinding.objects.get(article=seed).key == binding.key
     assert "chiếm 22,68%" in seed.body
 
@@ -148,3 +157,101 @@ def test_placed_nowhere_when_two_are_as_alike():
     assert placed(anchor, candidates) is None
     closer = "body|5%|tỷ lệ đạt|kế hoạch năm|2"
     assert placed(anchor, {**candidates, closer: Anchor.of(closer)}) == closer
+
+
+def quotes_of(article) -> dict[str, str]:
+    """Each quote of ``article``: key → the number as printed."""
+    report = check_article(article)
+    return {f.key: f.quote.text for f in (*report.findings, *report.not_figures)}
+
+
+def bound_keys(article) -> set[str]:
+    report = check_article(article)
+    return {f.key for f in (*report.findings, *report.not_figures) if f.bound}
+
+
+@pytest.mark.parametrize(
+    "body, old, new",
+    [
+        (
+            "<p>Năm 2023 tỉnh Hà Nam chiếm 15% tổng kinh phí.</p>"
+            "<p>Năm 2024 tỉnh Nam Định chiếm 15% tổng kinh phí.</p>",
+            "Hà Nam chiếm 15%",
+            "Hà Nam chiếm 16%",
+        ),
+        (
+            "<table><tr><td>Tỉnh Hà Nam</td><td>12,5%</td></tr>"
+            "<tr><td>Tỉnh Hà Giang</td><td>12,5%</td></tr></table>",
+            "<td>12,5%</td></tr><tr>",
+            "<td>13%</td></tr><tr>",
+        ),
+    ],
+)
+def test_a_confirmation_never_moves_onto_a_number_already_in_the_text(
+    draft, editor_client, body, old, new
+):
+    Article.objects.filter(pk=draft.pk).update(body=body)
+    draft.refresh_from_db()
+    first, second = quotes_of(draft)  # the same number twice, in order
+    url = reverse("admin:news_article_bind_figure", args=[draft.pk])
+    answer = editor_client.post(url, {"key": first, "reading": NOT_A_FIGURE})
+    assert answer.status_code == 200, answer.content
+    page = save_body(editor_client, draft, old, new)
+    assert page.redirect_chain
+    assert second in quotes_of(draft) and not bound_keys(draft)
+    html = page.content.decode()
+    assert "không còn gắn với số nào" in html and "Giữ xác nhận" not in html
+    # Kept, and in force again once the number is written back.
+    save_body(editor_client, draft, new, old)
+    assert bound_keys(draft) == {first}
+
+
+def restore(client, record):
+    url = reverse(
+        "admin:news_article_simple_history", args=[record.instance.pk, record.pk]
+    )
+    shown = client.get(url)
+    html = shown.content.decode()
+    assert "fc-view-only" in html and "fc-bind" not in html  # a version: no choice
+    return client.post(url, browser_payload(shown), follow=True)
+
+
+def test_restoring_a_version_keeps_the_confirmations_of_the_newer_text(
+    draft, editor_client
+):
+    save_body(editor_client, draft, "Tổng", "Tổng")  # a version of this text
+    older = draft.history.latest()
+    save_body(editor_client, draft, "45,5 tỷ", "45,6 tỷ")
+    newer = draft.history.latest()
+    binding = bind(editor_client, draft, "45,6 tỷ đồng", NOT_A_FIGURE)
+    page = restore(editor_client, older)
+    assert page.redirect_chain
+    draft.refresh_from_db()
+    assert "45,5 tỷ" in draft.body and not bound_keys(draft)
+    assert "không còn gắn với số nào" in page.content.decode()
+    page = restore(editor_client, newer)
+    draft.refresh_from_db()
+    assert bound_keys(draft) == {binding.key}
+    assert "không còn gắn với số nào" not in page.content.decode()
+
+
+def test_a_save_leaving_the_text_as_it_is_checks_it_once(
+    seed, secretary_client, django_assert_max_num_queries
+):
+    url = reverse("admin:news_article_change", args=[seed.pk])
+
+    def save(counting=None) -> int:
+        data = browser_payload(secretary_client.get(url))
+        with counting or CaptureQueriesContext(connection) as queries:
+            page = secretary_client.post(url, data)
+        assert page.status_code == 302
+        return len(queries)
+
+    save()  # what each process reads once
+    without = save()
+    binding = bind(secretary_client, seed, "22,68%")
+    save(django_assert_max_num_queries(without + 1))
+    assert bound_keys(seed) == {binding.key}
+    page = secretary_client.get(reverse("admin:news_article_changelist"))
+    html = page.content.decode()
+    assert "Giữ xác nhận" not in html and "không còn gắn" not in html
