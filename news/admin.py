@@ -10,7 +10,7 @@ from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_chosen import ChosenAtHandAdmin, OnceEmptyFormSet
-from .admin_figures import FigureBindingAdminMixin, render_panel
+from .admin_figures import FigureBindingAdminMixin, may_bind, render_panel
 from .forms import ArticleAdminForm, DataBlockForm
 from .images import admin as images_admin  # noqa: F401 - the image library
 from .models import Article, Category, Correction, DataBlock, Tag
@@ -18,7 +18,6 @@ from .public_record import was_public_record
 from .review.admin import ReviewAdminMixin
 from .review.services import record_published
 from .services import (
-    check_publication,
     mark_figures_reviewed,
     publish_articles,
     record_quotes,
@@ -277,13 +276,11 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
 
     def _after_save(self, request, form, article):
         """Once the article and its blocks are saved (in the save's
-        transaction): refuse a public mismatch not confirmed (the save is
-        rolled back and the form shown again), then report the check."""
-        report = check_publication(
-            article=article,
-            confirmed=form.cleaned_data.get("confirm_mismatch", False),
-            user=request.user,
-            just_saved=True,
+        transaction): place again the bindings whose words were edited,
+        refuse a public mismatch not confirmed (the save is rolled back and
+        the form shown again), then report the check."""
+        report = self.check_saved(
+            request, article, confirmed=form.cleaned_data.get("confirm_mismatch", False)
         )
         report = record_quotes(article=article, report=report)
         if report.findings:
@@ -312,7 +309,7 @@ class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmi
     def figure_check(self, obj):
         if obj is None or not obj.pk:
             return _("Lưu bài (và thêm bảng số liệu) để kiểm tra các số được trích.")
-        return render_panel(obj)
+        return render_panel(obj, may_bind=may_bind(obj))
 
     @admin.display(description=_("hiển thị"))
     def visibility(self, obj):

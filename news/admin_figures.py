@@ -10,8 +10,9 @@ module prepares what it shows and the small POST view."""
 
 from dataclasses import dataclass, field
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.http import Http404, JsonResponse
 from django.template.loader import render_to_string
@@ -23,8 +24,10 @@ from django.views.decorators.http import require_POST
 
 from funding.api import NOT_A_FIGURE, VERDICT_LABELS, Finding, Report, plain_text
 
+from .binding_anchors import Anchoring, reanchor_bindings
 from .bindings import bind_quote
 from .models import Article, FigureBinding
+from .services import MismatchRefused, check_publication
 from .stored_checks import stored_or_checked
 
 PANEL_TEMPLATE = "admin/news/article/figure_check.html"
@@ -125,10 +128,11 @@ def _bindings(article: Article) -> dict[str, FigureBinding]:
 
 
 def panel_context(
-    article: Article, report: Report | None = None, bindings=None
+    article: Article, report: Report | None = None, bindings=None, may_bind=True
 ) -> dict:
     """What the panel shows of ``article`` checked as ``report`` (None:
-    the stored check if fresh, else checked now: ``news.stored_checks``)."""
+    the stored check if fresh, else checked now: ``news.stored_checks``);
+    the buttons saving a choice only if ``may_bind`` (who may change it)."""
     bindings = _bindings(article) if bindings is None else bindings
     if report is None:
         report = stored_or_checked(
@@ -162,17 +166,30 @@ def panel_context(
         "bind_url": reverse("admin:news_article_bind_figure", args=[article.pk]),
         "not_a_figure": NOT_A_FIGURE,
         "words": words(),
+        "may_bind": may_bind,
     }
 
 
-def render_panel(article: Article, report: Report | None = None) -> str:
-    return render_to_string(PANEL_TEMPLATE, panel_context(article, report))
+def render_panel(
+    article: Article, report: Report | None = None, *, may_bind: bool = True
+) -> str:
+    return render_to_string(
+        PANEL_TEMPLATE, panel_context(article, report, may_bind=may_bind)
+    )
+
+
+def may_bind(article: Article) -> bool:
+    """Whether the form showing ``article`` is for someone who may save a
+    choice (set by ``FigureBindingAdminMixin.get_form``; not set: no)."""
+    return getattr(article, "_may_bind_figures", False)
 
 
 class FigureBindingAdminMixin:
     """Adds the panel's POST route to the article admin: staff only (the
     admin's own view wrapper, with its CSRF check), and only for those who
-    may change the article as it is (a published one: who may publish)."""
+    may change the article as it is (a published one: who may publish);
+    the panel shows the buttons only to them. After a save, the bindings
+    whose words were edited are placed again (``news.binding_anchors``)."""
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -184,6 +201,50 @@ class FigureBindingAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:  # the panel (a read-only field) reads it there
+            # A version from the history is shown, not the article: no choice.
+            viewing_version = getattr(request, "_history_form", None) is not None
+            obj._may_bind_figures = not viewing_version and (
+                self.has_change_permission(request, obj)
+            )
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # The text before this save (a restore's form holds the old version's).
+        before = Article.objects.filter(pk=obj.pk).values_list("title", "lead", "body")
+        obj._text_before = before.first() if change and obj.pk else None
+        super().save_model(request, obj, form, change)
+
+    def check_saved(self, request, article: Article, *, confirmed: bool):
+        """The check of ``article`` just saved (in the save's transaction):
+        if its text changed, its bindings placed again on the edited text
+        and the editor told which could not be; then the figure rule for
+        what goes public (``check_publication``: a refusal rolls the save
+        back). The check made placing them is reused."""
+        before = getattr(article, "_text_before", None)
+        anchoring = (
+            reanchor_bindings(article, before) if before is not None else Anchoring()
+        )
+        try:
+            report = check_publication(
+                article=article,
+                confirmed=confirmed,
+                user=request.user,
+                just_saved=True,
+                report=anchoring.report,
+            )
+        except MismatchRefused as refusal:
+            if not anchoring.lost:
+                raise
+            lost = anchoring.would_lose_message()
+            raise MismatchRefused([*refusal.messages, lost]) from refusal
+        if anchoring.moved:
+            self.message_user(request, anchoring.moved_message(), messages.INFO)
+        if anchoring.lost:
+            self.message_user(request, anchoring.lost_message(), messages.WARNING)
+        return report or anchoring.report
 
     @staticmethod
     def _refused(message: str, status: int = 400) -> JsonResponse:
@@ -205,7 +266,13 @@ class FigureBindingAdminMixin:
             if article is None:
                 raise Http404
             if not self.has_change_permission(request, article):
-                raise PermissionDenied
+                return self._refused(
+                    _(
+                        "Bạn không có quyền sửa bài này nên không lưu được cách "
+                        "đọc số liệu."
+                    ),
+                    status=403,
+                )
             try:
                 bound = bind_quote(
                     article=article, key=key, reading=reading, user=request.user

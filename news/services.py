@@ -27,6 +27,7 @@ def check_publication(
     confirmed: bool,
     user: AbstractBaseUser | None,
     just_saved: bool,
+    report: Report | None = None,
 ) -> Report | None:
     """The figure rule for what goes public, one home for every path that
     publishes an article or changes a published one (its form and inlines,
@@ -40,10 +41,12 @@ def check_publication(
     whatever was saved first. Raises ``MismatchRefused`` (the caller rolls
     the save back). ``just_saved``: the article's last history record is this
     save's, and gets the confirmation; otherwise a record is added.
+    ``report``: a check of ``article`` as saved, made in this transaction
+    after the save with the bindings as stored (None: checked here).
     """
     if article.status != Article.Status.PUBLISHED:
         return None
-    report = check_article(article)
+    report = check_article(article) if report is None else report
     wrong = report.mismatches
     if not wrong:
         return report

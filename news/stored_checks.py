@@ -107,3 +107,22 @@ def stored_or_checked(article, bindings: dict[str, str]) -> Report:
             "check_version": version(),
         },
     )
+
+
+def stored_report(article) -> Report | None:
+    """The stored check of ``article``'s text as it is on ``article`` (e.g.
+    as it was before a save: its quotes and their keys), whatever the
+    figures or bindings since; None if the stored one is of another text."""
+    row = (
+        ArticleSnapshot.objects.filter(pk=article.pk)
+        .values("check_version", "figure_check")
+        .first()
+    )
+    if (
+        row is None
+        or row["check_version"] != version()
+        or not row["figure_check"]
+        or row["figure_check"].get("text") != text_digest(article)
+    ):
+        return None
+    return Report.from_json(row["figure_check"])

@@ -42,16 +42,20 @@
       headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" }
     })
       .then(function (response) {
-        // A refusal of the route itself (403, 404…) is a page, not JSON.
+        // A refusal of the route itself (403 of a stale CSRF token, 404…)
+        // is a page, not JSON.
+        var fallback = response.status === 403 ? panel.dataset.forbidden : "";
         return response.json().then(function (answer) {
-          return { ok: response.ok, answer: answer };
+          return { ok: response.ok, answer: answer, fallback: fallback };
         }, function () {
-          return { ok: false, answer: {} };
+          return { ok: false, answer: {}, fallback: fallback };
         });
       })
       .then(function (result) {
         if (!result.ok) {
-          throw { said: result.answer.error || panel.dataset.failed };
+          throw {
+            said: result.answer.error || result.fallback || panel.dataset.failed
+          };
         }
         var holder = document.createElement("div");
         holder.innerHTML = result.answer.html;

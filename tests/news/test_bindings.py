@@ -236,3 +236,28 @@ def test_a_binding_is_dated_in_local_time_day_first(draft, editor_client):
     )
     page = editor_client.get(reverse("admin:news_article_change", args=[draft.pk]))
     assert "đã xác nhận bởi bientap lúc 02/12/2026 06:08" in page.content.decode()
+
+
+def test_who_may_only_view_sees_the_readings_without_buttons(
+    seed, editor, secretary_client
+):
+    change = reverse("admin:news_article_change", args=[seed.pk])
+    editor_client = Client()
+    editor_client.force_login(editor)
+    viewer = editor_client.get(change).content.decode()  # published: view only
+    findings = check_article(seed).findings
+    assert viewer.count('class="fc-number') == len(findings)
+    assert 'class="fc-reading' in viewer and "fc-bind" not in viewer
+    assert "Bạn chỉ được xem bài này" in viewer
+    publisher = secretary_client.get(change).content.decode()
+    assert publisher.count("fc-bind") > len(findings)
+    assert "Bạn chỉ được xem bài này" not in publisher
+
+
+def test_a_refusal_for_lack_of_right_says_so_in_vietnamese(seed, editor_client):
+    finding = check_article(seed).findings[0]
+    answer = editor_client.post(
+        bind_url(seed), {"key": finding.key, "reading": NOT_A_FIGURE}
+    )
+    assert answer.status_code == 403
+    assert "không có quyền sửa bài này" in answer.json()["error"]

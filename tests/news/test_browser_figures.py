@@ -108,3 +108,29 @@ def test_a_refused_binding_says_why_in_vietnamese(
     assert "không khớp với số liệu" in page.locator(".fc-status").inner_text()
     assert not FigureBinding.objects.exists()
     context.close()
+
+
+def test_who_may_no_longer_change_the_article_is_told_so(
+    live_server, browser, draft, make_user
+):
+    make_user("bientap_browser3", "Biên tập viên")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "bientap_browser3")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/news/article/{draft.pk}/change/")
+    # Published by someone else while the form is open: view only now.
+    Article.objects.filter(pk=draft.pk).update(status=Article.Status.PUBLISHED)
+    page.locator(".fc-number", has_text="45,5 tỷ đồng").click()
+    page.locator(".fc-detail:not([hidden]) .fc-bind").first.click()
+    page.locator(".fc-status", has_text="không có quyền sửa bài này").wait_for()
+    assert not FigureBinding.objects.exists()
+    # Opened again: the readings are shown, without the buttons.
+    page.reload()
+    page.locator(".fc-number", has_text="45,5 tỷ đồng").click()
+    detail = page.locator(".fc-detail:not([hidden])")
+    assert detail.locator(".fc-reading").count() > 1
+    assert page.locator(".fc-bind").count() == 0
+    context.close()
