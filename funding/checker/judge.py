@@ -31,10 +31,8 @@ def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
         verdict = MATCH if value == printed else _overlap(low, high, printed, step)
     elif round_half_up(value / step, 0) * step == printed:
         verdict = MATCH
-    elif computed.kind == "value":
-        # A printed amount may be truncated, not rounded ("12.347 triệu" for
-        # 12.347.812.000): within one printed step of what the data allows.
-        verdict = ROUNDING if low - step < printed < high + step else MISMATCH
+    elif computed.kind == "value" and _truncated(low, high, printed, step):
+        verdict = ROUNDING
     else:
         verdict = _overlap(low, high, printed, step)
     return verdict, shown(computed, quote, value)
@@ -61,6 +59,23 @@ def _approximate(low, high, printed, step, word) -> str:
     if low <= bounds[1] and high >= bounds[0]:
         return ROUNDING
     return MISMATCH
+
+
+#: A printed amount is read as truncated only when it keeps this many
+#: significant digits or more: "12.347 triệu" for 12.347.812.000 is a habit
+#: of writers; "48 tỷ" for 48,79 tỷ is a wrong number ("hơn 48 tỷ" says it).
+TRUNCATED_DIGITS = 1000
+
+
+def _truncated(low, high, printed, step) -> bool:
+    """The printed amount is what the data allows cut toward zero at its
+    last printed place (not rounded), and it is written with many
+    significant digits (step ≤ |printed| / 1000)."""
+    if printed < 0:
+        return _truncated(-high, -low, -printed, step)
+    if not step or step * TRUNCATED_DIGITS > printed:
+        return False
+    return low - step < printed <= high
 
 
 def _overlap(low, high, printed, step) -> str:
