@@ -13,6 +13,8 @@ from .idents import Computed
 from .report import MATCH, MISMATCH, ROUNDING, Quote
 
 HUNDRED = Decimal(100)
+#: "ngót 7,7 tỷ", "chưa đến 5,9 tỷ": a little under X, as "hơn X" is a little over
+BELOW = ("ngót", "chưa đến", "chưa tới")
 
 
 def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
@@ -40,7 +42,7 @@ def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
 
 def _approximate(low, high, printed, step, word) -> str:
     """ "hơn X": X < v < X + U; "gần X": X − U/2 ≤ v < X; "khoảng X":
-    |v − X| ≤ U/2; U is the printed step, or the place of the last
+    |v − X| ≤ U/2; "ngót X", "chưa đến X": X − U < v < X; U is the printed step, or the place of the last
     non-zero digit of a whole number ("hơn 200": 100). Of a fall ("giảm
     hơn 14%", printed −14) the word is about its size: away from zero."""
     if printed < 0:
@@ -54,6 +56,8 @@ def _approximate(low, high, printed, step, word) -> str:
         bounds = (printed, printed + unit)
     elif word == "gần":
         bounds = (printed - unit / 2, printed)
+    elif word in BELOW:
+        bounds = (printed - unit, printed)
     else:
         bounds = (printed - unit / 2, printed + unit / 2)
     if low <= bounds[1] and high >= bounds[0]:

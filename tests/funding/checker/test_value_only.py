@@ -99,3 +99,20 @@ def test_a_number_named_by_the_sentence_before_is_still_matched(nghe_an):
         "lại nhiều lần là 39,12 tỷ đồng.",
     )
     assert found["39,12 tỷ đồng"] in (MATCH, ROUNDING)
+
+
+def test_a_little_under_an_amount_is_within_rounding(nghe_an):
+    # 36,79 tỷ: "ngót 37 tỷ", "chưa đến 36,8 tỷ" say a little under it
+    found = paragraph_verdicts(
+        nghe_an,
+        "Năm 2023, Nghệ An giải ngân ngót 37 tỷ đồng; năm 2022 chưa đến 21,6 tỷ đồng.",
+    )
+    assert found["37 tỷ đồng"] == ROUNDING
+    assert found["21,6 tỷ đồng"] == ROUNDING
+
+
+def test_under_an_amount_the_value_passes_is_a_mismatch(nghe_an):
+    found = paragraph_verdicts(
+        nghe_an, "Năm 2023, Nghệ An giải ngân chưa tới 36 tỷ đồng."
+    )
+    assert found["36 tỷ đồng"] == MISMATCH
