@@ -116,3 +116,18 @@ def test_under_an_amount_the_value_passes_is_a_mismatch(nghe_an):
         nghe_an, "Năm 2023, Nghệ An giải ngân chưa tới 36 tỷ đồng."
     )
     assert found["36 tỷ đồng"] == MISMATCH
+
+
+def test_the_demo_region_truncated_coarsely_and_an_unnamed_number(seed_figures):
+    # the region's 2021 executed is 48,79 tỷ; its consulting revenue in the
+    # first 7 months of 2022 is 4,78 tỷ
+    report = check(seed_figures, "Năm 2021, toàn vùng thực hiện 48 tỷ đồng.")
+    (coarse,) = report.findings
+    # the region's revenue of 2021 is as well named: a mismatch or unsure
+    assert coarse.verdict in (MISMATCH, UNSURE)
+    assert coarse.readings[0].verdict == MISMATCH
+    assert coarse.readings[0].expected == "49 tỷ đồng"
+    report = check(seed_figures, "Các con số đáng chú ý: 22,68% và 5 tỷ đồng.")
+    finding = next(f for f in report.findings if f.quote.text == "5 tỷ đồng")
+    assert finding.verdict == UNSURE
+    assert finding.figures == ()  # no figure linked until an editor confirms
