@@ -69,6 +69,9 @@ class Option:
     #: a multiple whose base the text names right after it ("gấp 3 lần năm
     #: 2023"): a far one is wrong, not some other ratio
     base_named: bool = False
+    #: some cue of the words (its own clause's, a favoured or a carried one)
+    #: agrees with it: not only the defaults of what a text leaves unsaid
+    cued: bool = True
 
 
 def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], float]:
@@ -95,6 +98,8 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     if agreeing:
         chosen = agreeing[0]
         rest = [o.reading for o in options if o is not chosen]
+        if _value_only(chosen, options):
+            return UNSURE, [chosen.reading, *rest[:2]], 0.4
         confidence = 0.95 if chosen.words >= best_words else 0.75
         return chosen.reading.verdict, [chosen.reading, *rest[:2]], confidence
     top_words = max(o.words for o in options)
@@ -113,7 +118,7 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     rest = [o.reading for o in options if o is not top]
     readings = [top.reading, *rest[:2]]
     rivals = [o for o in tied if o.computed.value != top.computed.value]
-    if rivals or slip == "far" or top.assumed:
+    if rivals or slip == "far" or top.assumed or _value_only(top, options):
         return UNSURE, readings, 0.5
     # a reading giving the printed number that its own clause names as
     # well as the best one's: only carried words or defaults preferred the
@@ -159,6 +164,20 @@ def swapped(options: list[Option], quote: Quote, neighbours):
                 return UNSURE, readings, 0.5
             return MISMATCH, readings, 0.8
     return None
+
+
+def _value_only(chosen: Option, options: list[Option]) -> bool:
+    """No word of the text names the reading (only what a text means when
+    it does not say), and a reading of another value is as well supported:
+    its value alone chose it, which an editor confirms."""
+    if chosen.cued:
+        return False
+    value = chosen.computed.value
+    return any(
+        o.words >= chosen.words and o.computed.value != value
+        for o in options
+        if o is not chosen
+    )
 
 
 _DIMENSIONS = ("indicator_id", "area_id", "fund", "content_id", "year", "period_end")

@@ -352,11 +352,13 @@ class Checker(RateOptions):
             hard = agrees(candidate.dims, explicit, hard=True)
             if hard is None:
                 continue
-            words = 2 * hard + 2 * (agrees(candidate.dims, favoured, hard=False) or 0)
-            words += agrees(candidate.dims, kept, hard=False) or 0
+            liked = agrees(candidate.dims, favoured, hard=False) or 0
+            carried_over = agrees(candidate.dims, kept, hard=False) or 0
+            words = 2 * hard + 2 * liked + carried_over
             words += defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)
             option = Option(candidate.node, computed, words, hard)
+            option.cued = bool(hard or liked or carried_over)
             option.assumed = unnamed_year or (
                 unnamed_fund and candidate.dims["fund"] != Figure.Fund.ALL
             )

@@ -13,6 +13,8 @@ from .idents import Computed
 from .report import MATCH, MISMATCH, ROUNDING, Quote
 
 HUNDRED = Decimal(100)
+#: "ngót 7,7 tỷ", "chưa đến 5,9 tỷ": a little under X, as "hơn X" is a little over
+BELOW = ("ngót", "chưa đến", "chưa tới")
 
 
 def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
@@ -31,10 +33,8 @@ def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
         verdict = MATCH if value == printed else _overlap(low, high, printed, step)
     elif round_half_up(value / step, 0) * step == printed:
         verdict = MATCH
-    elif computed.kind == "value":
-        # A printed amount may be truncated, not rounded ("12.347 triệu" for
-        # 12.347.812.000): within one printed step of what the data allows.
-        verdict = ROUNDING if low - step < printed < high + step else MISMATCH
+    elif computed.kind == "value" and _truncated(low, high, printed, step):
+        verdict = ROUNDING
     else:
         verdict = _overlap(low, high, printed, step)
     return verdict, shown(computed, quote, value)
@@ -42,7 +42,7 @@ def judge(computed: Computed, quote: Quote) -> tuple[str, str]:
 
 def _approximate(low, high, printed, step, word) -> str:
     """ "hơn X": X < v < X + U; "gần X": X − U/2 ≤ v < X; "khoảng X":
-    |v − X| ≤ U/2; U is the printed step, or the place of the last
+    |v − X| ≤ U/2; "ngót X", "chưa đến X": X − U < v < X; U is the printed step, or the place of the last
     non-zero digit of a whole number ("hơn 200": 100). Of a fall ("giảm
     hơn 14%", printed −14) the word is about its size: away from zero."""
     if printed < 0:
@@ -56,11 +56,30 @@ def _approximate(low, high, printed, step, word) -> str:
         bounds = (printed, printed + unit)
     elif word == "gần":
         bounds = (printed - unit / 2, printed)
+    elif word in BELOW:
+        bounds = (printed - unit, printed)
     else:
         bounds = (printed - unit / 2, printed + unit / 2)
     if low <= bounds[1] and high >= bounds[0]:
         return ROUNDING
     return MISMATCH
+
+
+#: A printed amount is read as truncated only when it keeps this many
+#: significant digits or more: "12.347 triệu" for 12.347.812.000 is a habit
+#: of writers; "48 tỷ" for 48,79 tỷ is a wrong number ("hơn 48 tỷ" says it).
+TRUNCATED_DIGITS = 1000
+
+
+def _truncated(low, high, printed, step) -> bool:
+    """The printed amount is what the data allows cut toward zero at its
+    last printed place (not rounded), and it is written with many
+    significant digits (step ≤ |printed| / 1000)."""
+    if printed < 0:
+        return _truncated(-high, -low, -printed, step)
+    if not step or step * TRUNCATED_DIGITS > printed:
+        return False
+    return low - step < printed <= high
 
 
 def _overlap(low, high, printed, step) -> str:

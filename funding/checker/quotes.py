@@ -47,7 +47,7 @@ _PER_UNIT = re.compile(
 # does not round ("hơn 8%": more than 8%)
 _APPROX = re.compile(
     r"(?<!cao\s)(?<!thấp\s)(?<!nhiều\s)(?<!ít\s)(?<!lớn\s)(?<!nhỏ\s)(?<!kém\s)"
-    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng)\s*$",
+    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng|ngót|chưa (?:đến|tới))\s*$",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»]))\s+|\n+")  # or inside “…”
