@@ -52,11 +52,16 @@ MEASURE_WORDS = [
     (
         Figure.Measure.PLAN,
         r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
+        # a bulletin's "KH" (kế hoạch), not the "KH" of "KH&CN" (khoa học)
+        r"|(?-i:KH)(?![&\w])"
         r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
         r"|đào tạo|tổ chức))?",
     ),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
-    (Figure.Measure.EXECUTED, r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"),
+    (
+        Figure.Measure.EXECUTED,
+        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])",
+    ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
 REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
