@@ -79,6 +79,7 @@ from .unaccented import (
     unsure_after_doubtful_words,
     with_short_nouns,
 )
+from .years import over_years
 
 __all__ = ["Checker"]
 
@@ -174,6 +175,7 @@ class Checker(RateOptions):
                     options = self._options(quote, place, kept, resolved)
                     options = as_part(quote, place, resolved, options, self.context)
                     options = over_a_set(options, place, self.context)
+                    options = over_years(options, quote, place, self.candidates, made)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
