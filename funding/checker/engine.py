@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..core.models import Figure, Indicator
 from . import idents
-from .candidates import Candidate, Candidates, candidate_computed
+from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
@@ -70,6 +70,7 @@ from .support import (
     override,
     own_cues,
 )
+from .totals import listed_total
 from .unaccented import (
     area_names,
     as_given,
@@ -103,6 +104,7 @@ class Checker(RateOptions):
             self.figures,
             self.candidates.successors.values(),
             self.candidates.wholes(),
+            [old_whole(pk) for pk in self.candidates.predecessors],
         )
         self.all_content = self.candidates.all_content
 
@@ -176,6 +178,7 @@ class Checker(RateOptions):
                     options = as_part(quote, place, resolved, options, self.context)
                     options = over_a_set(options, place, self.context)
                     options = over_years(options, quote, place, self.candidates, made)
+                    options += listed_total(options, quote, place, resolved, made)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence

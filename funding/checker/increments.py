@@ -126,6 +126,14 @@ def rest_of(
             and all(p.dims[k] == dims[k] for k in dims if k != "area")
             and candidates.contains(dims["area"], p.dims["area"], dims["year"])
         }
+        # a total of parts read before ("A, B, tổng …") is no further part
+        inside = {
+            k: p
+            for k, p in inside.items()
+            if not any(
+                q is not p and set(q.figures) < set(p.figures) for q in inside.values()
+            )
+        }
         if len(inside) >= 2:
             far = not set(inside) <= near_nodes
             rest = sum_candidate(list(inside.values()))
