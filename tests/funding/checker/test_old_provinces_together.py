@@ -8,6 +8,7 @@ import pytest
 from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE
 from tests.funding.checker.checking import (
     KCQG,
+    E,
     P,
     area,
     area_before_merger,
@@ -119,3 +120,32 @@ def test_the_central_plan_of_the_old_provinces(make_figure):
         "Năm 2025, tổng kế hoạch trung ương giao cho hai tỉnh cũ là 2,5 tỷ đồng.",
     )
     assert found == {"2,5 tỷ đồng": MATCH}
+
+
+@pytest.fixture
+def central_plans(make_figure):
+    """Lào Cai after the merger spent 2,1 tỷ of KCQG in 9 months of 2025; no
+    KCQG plan of its own, the old ones' are 1,4 and 1,1 tỷ (2,5 tỷ)."""
+    return [
+        make_figure(area("Lào Cai"), 2025, E, "2100000000", KCQG, months=9),
+        make_figure(area_before_merger("Lào Cai"), 2025, P, "1400000000", KCQG),
+        make_figure(area_before_merger("Yên Bái"), 2025, P, "1100000000", KCQG),
+    ]
+
+
+def test_a_rate_of_a_merged_province_over_its_old_plans(central_plans):
+    found = paragraph_verdicts(
+        central_plans,
+        "Sau 9 tháng năm 2025, nguồn khuyến công quốc gia của Lào Cai giải ngân "
+        "2,1 tỷ đồng, đạt 84%.",
+    )
+    assert found == {"2,1 tỷ đồng": MATCH, "84%": MATCH}
+
+
+def test_a_wrong_rate_over_the_old_plans_is_flagged(central_plans):
+    found = paragraph_verdicts(
+        central_plans,
+        "Sau 9 tháng năm 2025, nguồn khuyến công quốc gia của Lào Cai giải ngân "
+        "2,1 tỷ đồng, đạt 48%.",
+    )
+    assert found["48%"] in (MISMATCH, UNSURE)
