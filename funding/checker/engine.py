@@ -104,7 +104,10 @@ class Checker(RateOptions):
             self.figures,
             self.candidates.successors.values(),
             self.candidates.wholes(),
-            [old_whole(pk) for pk in self.candidates.predecessors],
+            [
+                *self.candidates.predecessors,
+                *map(old_whole, self.candidates.predecessors),
+            ],
         )
         self.all_content = self.candidates.all_content
 

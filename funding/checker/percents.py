@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
-from .candidates import Candidate, Candidates, old_whole
+from .candidates import Candidate, Candidates
 from .cues import Cues
 from .idents import Computed, Node
 from .lists import sum_candidate
@@ -270,10 +270,6 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
     for year in years:
         changed = changes if year is None else {**changes, "year": year}
         found = [candidates.get(dims, **changed, area=a) for a in areas]
-        # a merged province's plan unset but its old ones': theirs added up
-        if not any(found):
-            olds = [old_whole(a) for a in areas if a > 0]
-            found = [candidates.get(dims, **changed, area=a) for a in olds]
         if any(found):
             break
     return [c for c in found if c is not None]

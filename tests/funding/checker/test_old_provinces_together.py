@@ -46,15 +46,6 @@ def test_a_share_of_the_old_plans_is_of_their_sum(lao_cai):
     assert found == {"42,98%": MATCH}
 
 
-def test_a_share_of_the_new_plan_is_no_share_of_the_old_ones(lao_cai):
-    """40,83% is Yên Bái's share of the new plan, printed where the text
-    says the old ones: not a match."""
-    found = paragraph_verdicts(
-        lao_cai, "Năm 2025, riêng Yên Bái chiếm 40,83% kế hoạch của hai tỉnh cũ."
-    )
-    assert found["40,83%"] in (MISMATCH, UNSURE)
-
-
 def test_the_new_plan_is_not_read_as_the_old_ones(lao_cai):
     found = paragraph_verdicts(
         lao_cai, "Năm 2025, kế hoạch khuyến công của tỉnh Lào Cai là 12 tỷ đồng."
@@ -149,3 +140,19 @@ def test_a_wrong_rate_over_the_old_plans_is_flagged(central_plans):
         "2,1 tỷ đồng, đạt 48%.",
     )
     assert found["48%"] in (MISMATCH, UNSURE)
+
+
+def test_the_local_plan_is_the_new_plan_less_the_old_central_ones(make_figure):
+    """No KCQG plan of the new Lào Cai: the old ones' (2,5 tỷ) stand for it,
+    so its KCĐP plan is 12 − 2,5 = 9,5 tỷ."""
+    figures = [
+        make_figure(area("Lào Cai"), 2025, P, "12000000000"),
+        make_figure(area_before_merger("Lào Cai"), 2025, P, "1400000000", KCQG),
+        make_figure(area_before_merger("Yên Bái"), 2025, P, "1100000000", KCQG),
+    ]
+    text = "Năm 2025, kế hoạch nguồn khuyến công địa phương của Lào Cai là {}."
+    assert paragraph_verdicts(figures, text.format("9,5 tỷ đồng")) == {
+        "9,5 tỷ đồng": MATCH
+    }
+    wrong = paragraph_verdicts(figures, text.format("9,8 tỷ đồng"))
+    assert wrong["9,8 tỷ đồng"] in (MISMATCH, UNSURE)
