@@ -19,8 +19,9 @@ def _pattern(words: str) -> re.Pattern:
     return re.compile(
         rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?!\w)(?P<label>[^\d\n.;:()%]{{0,40}}?)"
         rf"[^\S\n]*:[^\S\n]*(?:(?P<a>{_NUM})[^\S\n]*/[^\S\n]*)?(?P<n>\d+(?:\.\d+)*)"
-        # a bare number: no unit, noun, decimal, date or percentage after it
-        rf"(?![\d.,/]\d|[^\S\n]*(?:%|\w))",
+        # a bare number: no unit, noun, decimal, date, percentage or change
+        # ("31 → 36") after it
+        rf"(?![\d.,/]\d|[^\S\n]*(?:%|\w|→|->|[-–]\s*\d))",
         re.IGNORECASE,
     )
 

@@ -82,3 +82,9 @@ def test_a_label_without_a_counted_noun_quotes_nothing(ha_tinh):
 def test_a_labelled_number_with_a_unit_is_no_bare_count(ha_tinh):
     found = read(ha_tinh, "Đề án lớn nhất: 450 triệu đồng.")
     assert [text for text, _verdict in found] == ["450 triệu đồng"]
+
+
+def test_a_labelled_change_is_no_bare_count(ha_tinh):
+    """ "Đề án: 28 → 30" is a change from one count to another."""
+    found = read(ha_tinh, "Hà Tĩnh, 10 tháng năm 2025.\nĐề án: 28 → 30.")
+    assert all(text != "28" for text, _verdict in found)
