@@ -25,6 +25,7 @@ from .increments import (
     is_increment,
     left_of,
     rest_of,
+    still_to_do,
     year_increments,
 )
 from .judge import judge
@@ -292,7 +293,7 @@ class Checker(RateOptions):
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
-        if REST_AFTER.match(place.after):  # "16 đề án còn lại đang …": the rest
+        if REST_AFTER.match(place.after) or still_to_do(place):  # the rest
             explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:

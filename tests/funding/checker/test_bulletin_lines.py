@@ -88,3 +88,26 @@ def test_a_labelled_change_is_no_bare_count(ha_tinh):
     """ "Đề án: 28 → 30" is a change from one count to another."""
     found = read(ha_tinh, "Hà Tĩnh, 10 tháng năm 2025.\nĐề án: 28 → 30.")
     assert all(text != "28" for text, _verdict in found)
+
+
+def test_what_is_still_to_do_is_the_plan_less_what_was_done(ha_tinh):
+    found = paragraph_verdicts(
+        ha_tinh,
+        "Hết 10 tháng năm 2025, Hà Tĩnh đã nghiệm thu 30/38 đề án; còn 8 đề án "
+        "phải hoàn thành trong hai tháng cuối năm.",
+    )
+    assert found["8 đề án"] == MATCH
+    wrong = paragraph_verdicts(
+        ha_tinh,
+        "Hết 10 tháng năm 2025, Hà Tĩnh đã nghiệm thu 30/38 đề án; còn 9 đề án "
+        "phải hoàn thành trong hai tháng cuối năm.",
+    )
+    assert wrong["9 đề án"] == MISMATCH
+
+
+def test_a_target_still_to_reach_is_no_rest(ha_tinh):
+    """ "còn … phải" only with "còn" right before the number."""
+    found = paragraph_verdicts(
+        ha_tinh, "Năm 2025, Hà Tĩnh phải hoàn thành 38 đề án khuyến công."
+    )
+    assert found["38 đề án"] == MATCH
