@@ -215,17 +215,16 @@ class Candidates:
         of, added up, whatever the merged one stores of its own (its plan
         may add to theirs), under the area ``old_whole(pk)``; and, when the
         merged one has no such figure at all (its KCQG plan, set for the old
-        provinces before the merger), as its own."""
+        provinces before the merger), as its own too."""
         for whole, parts in self.predecessors.items():
             first = min(parts)
             for candidate in list(self.by_key.values()):
                 if candidate.dims["area"] != first:
                     continue
-                own = self.get(candidate.dims, area=whole)
-                if own is None:  # a plan set before the merger: theirs
+                if self.get(candidate.dims, area=whole) is None:
+                    # a plan set before the merger: theirs
                     self._add_sum(candidate.dims, whole, sorted(parts))
-                elif own.figures[0].area_id == whole:
-                    self._add_sum(candidate.dims, old_whole(whole), sorted(parts))
+                self._add_sum(candidate.dims, old_whole(whole), sorted(parts))
 
     def wholes(self) -> set[int]:
         """Areas made of others: merged provinces and regions."""

@@ -152,7 +152,7 @@ class Context:
         self, figures: list[Figure], extra_areas=(), wholes=frozenset(), old=()
     ):
         self.wholes = frozenset(wholes)
-        #: merged provinces, and the keys of their predecessors added up
+        #: the area keys of merged provinces' predecessors added up
         self.old_wholes = frozenset(old)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})

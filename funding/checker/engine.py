@@ -105,10 +105,7 @@ class Checker(RateOptions):
             self.figures,
             self.candidates.successors.values(),
             self.candidates.wholes(),
-            [
-                *self.candidates.predecessors,
-                *map(old_whole, self.candidates.predecessors),
-            ],
+            [old_whole(pk) for pk in self.candidates.predecessors],
         )
         self.all_content = self.candidates.all_content
 
