@@ -126,6 +126,7 @@ class Candidates:
                 widened(quantity, money),
             )
         self._sum_parts()
+        self._old_sums()
         self._complete_fund_triples()
         self.by_node = {str(c.node): c for c in self.by_key.values()}
         self.all_content = next(
@@ -193,18 +194,37 @@ class Candidates:
                 continue
             if self.get(dims, area=whole.pk) is not None:
                 continue
-            found = [self.get(dims, area=p) for p in sorted(parts)]
-            if None in found:
-                continue
-            result = total(*(c.quantity for c in found))
-            self.by_key[key_of({**dims, "area": whole.pk})] = Candidate(
-                {**dims, "area": whole.pk},
-                result.as_quantity(),
-                tuple(f for c in found for f in c.figures),
-                idents.op("sum", *(c.node for c in found)),
-                result,
-                total(*(c.wide for c in found)).as_quantity(),
-            )
+            self._add_sum(dims, whole.pk, sorted(parts))
+
+    def _add_sum(self, dims: dict, area: int, parts: list[int]) -> None:
+        found = [self.get(dims, area=p) for p in parts]
+        if None in found:
+            return
+        result = total(*(c.quantity for c in found))
+        self.by_key[key_of({**dims, "area": area})] = Candidate(
+            {**dims, "area": area},
+            result.as_quantity(),
+            tuple(f for c in found for f in c.figures),
+            idents.op("sum", *(c.node for c in found)),
+            result,
+            total(*(c.wide for c in found)).as_quantity(),
+        )
+
+    def _old_sums(self) -> None:
+        """ "Kế hoạch của ba tỉnh cũ": the provinces a merged one was made
+        of, added up, whatever the merged one stores of its own (its plan
+        may add to theirs), under the area ``old_whole(pk)``; and, when the
+        merged one has no such figure at all (its KCQG plan, set for the old
+        provinces before the merger), as its own too."""
+        for whole, parts in self.predecessors.items():
+            first = min(parts)
+            for candidate in list(self.by_key.values()):
+                if candidate.dims["area"] != first:
+                    continue
+                if self.get(candidate.dims, area=whole) is None:
+                    # a plan set before the merger: theirs
+                    self._add_sum(candidate.dims, whole, sorted(parts))
+                self._add_sum(candidate.dims, old_whole(whole), sorted(parts))
 
     def wholes(self) -> set[int]:
         """Areas made of others: merged provinces and regions."""
@@ -234,6 +254,8 @@ class Candidates:
         return indicator.unit == Indicator.Unit.VND
 
     def contains(self, whole_area: int, part_area: int, year: int) -> bool:
+        if whole_area < 0:  # the old provinces of a merged one, together
+            return part_area in self.predecessors.get(old_whole(whole_area), ())
         whole, part = self.areas.get(whole_area), self.areas.get(part_area)
         if whole is None or part is None or whole == part:
             return False
@@ -244,6 +266,12 @@ class Candidates:
         if whole.kind == Area.Kind.REGION and part.kind == Area.Kind.PROVINCE:
             return (whole_area, part_area, year) in self.memberships
         return False
+
+
+def old_whole(area: int) -> int:
+    """The area key of a merged province's predecessors added up (and
+    back): the negated key of the merged province."""
+    return -area
 
 
 def candidate_computed(candidate: Candidate) -> Computed:

@@ -22,7 +22,8 @@ LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was exec
 FUND_WORDS = [
     (
         Figure.Fund.KCQG,
-        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|(?:nguồn|kinh phí) quốc gia",
+        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|(?:nguồn|kinh phí) quốc gia"
+        r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
     ),
     (
         Figure.Fund.KCDP,
@@ -42,6 +43,7 @@ MEASURE_WORDS = [
     (
         LEFT,
         r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
+        r"|không (?:giải ngân|thực hiện|sử dụng) hết"
         r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm|hụt",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
@@ -52,11 +54,16 @@ MEASURE_WORDS = [
     (
         Figure.Measure.PLAN,
         r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
+        # a bulletin's "KH" (kế hoạch), not the "KH" of "KH&CN" (khoa học)
+        r"|(?-i:KH)(?![&\w])"
         r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
         r"|đào tạo|tổ chức))?",
     ),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
-    (Figure.Measure.EXECUTED, r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"),
+    (
+        Figure.Measure.EXECUTED,
+        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])",
+    ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
 REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
@@ -65,6 +72,17 @@ REGION_WORDS += ["bình quân vùng", "bình quân của vùng", "bình quân ch
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
     r"(?!\w)",
+    re.IGNORECASE,
+)
+#: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
+_EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
+#: An area no figure is of: the old provinces when the data holds none.
+NO_AREA = frozenset({0})
+#: The provinces a merged one was made of, together ("hai tỉnh cũ cộng
+#: lại", "ba tỉnh cũ", "các tỉnh cũ"), not the merged one.
+OLD_WHOLE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:cả\s+)?(?:hai|ba|bốn|[2-4])|các)\s+tỉnh(?:\s*\(|\s+)"
+    r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)",
     re.IGNORECASE,
 )
 # Words of programme contents too common to tell one from another.
@@ -130,8 +148,12 @@ def _measure(span: str, first: bool = False):
 class Context:
     """What the article names, read once: areas, indicators and contents."""
 
-    def __init__(self, figures: list[Figure], extra_areas=(), wholes=frozenset()):
+    def __init__(
+        self, figures: list[Figure], extra_areas=(), wholes=frozenset(), old=()
+    ):
         self.wholes = frozenset(wholes)
+        #: the area keys of merged provinces' predecessors added up
+        self.old_wholes = frozenset(old)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
@@ -237,6 +259,20 @@ class Context:
             found = self._era(self.area_names[last.group(0).lower()], span, last)
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
+        old = list(OLD_WHOLE_WORDS.finditer(span))
+        last_old = old[-1] if old else None
+        if (
+            last_old is not None
+            and last_old.start() >= position
+            and not _EACH.search(span, last_old.end())
+            and (
+                whole is None
+                or whole.start() - last_old.end() < 4
+                or "cộng" in whole[0]
+            )
+        ):
+            # "kế hoạch của ba tỉnh cũ"; with none stored, no area of the data
+            return self.old_wholes or NO_AREA
         if whole is not None and whole.start() >= position and self.wholes:
             return self.wholes
         return found

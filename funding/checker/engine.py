@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..core.models import Figure, Indicator
 from . import idents
-from .candidates import Candidate, Candidates, candidate_computed
+from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle, swapped
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
@@ -25,6 +25,7 @@ from .increments import (
     is_increment,
     left_of,
     rest_of,
+    still_to_do,
     year_increments,
 )
 from .judge import judge
@@ -70,6 +71,7 @@ from .support import (
     override,
     own_cues,
 )
+from .totals import listed_total
 from .unaccented import (
     area_names,
     as_given,
@@ -79,6 +81,7 @@ from .unaccented import (
     unsure_after_doubtful_words,
     with_short_nouns,
 )
+from .years import over_years
 
 __all__ = ["Checker"]
 
@@ -102,6 +105,7 @@ class Checker(RateOptions):
             self.figures,
             self.candidates.successors.values(),
             self.candidates.wholes(),
+            [old_whole(pk) for pk in self.candidates.predecessors],
         )
         self.all_content = self.candidates.all_content
 
@@ -174,6 +178,8 @@ class Checker(RateOptions):
                     options = self._options(quote, place, kept, resolved)
                     options = as_part(quote, place, resolved, options, self.context)
                     options = over_a_set(options, place, self.context)
+                    options = over_years(options, quote, place, self.candidates, made)
+                    options += listed_total(options, quote, place, resolved, made)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
@@ -284,7 +290,7 @@ class Checker(RateOptions):
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
-        if REST_AFTER.match(place.after):  # "16 đề án còn lại đang …": the rest
+        if REST_AFTER.match(place.after) or still_to_do(place):  # the rest
             explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:

@@ -52,6 +52,20 @@ REST_AFTER = re.compile(
     r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành))(?!\w)",
     re.IGNORECASE,
 )
+#: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the
+#: plan less what was done (not "còn phải" of a target: "cần", "phấn đấu")
+_STILL_TO = re.compile(
+    r"\s*phải\s+(?:giải ngân|thực hiện|hoàn thành|nghiệm thu|triển khai)(?!\w)",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"(?<!\w)còn\s*$", re.IGNORECASE)
+
+
+def still_to_do(place) -> bool:
+    """ "còn N … phải …" around the number: what is left of the plan."""
+    return bool(_STILL_TO.match(place.after) and _STILL.search(place.before_clause))
+
+
 #: "sau hợp nhất, tỉnh bổ sung 400 triệu đồng": added to a whole on top of
 #: the parts it was made of (the new plan less the old plans named before)
 _ADDED = re.compile(
@@ -125,6 +139,14 @@ def rest_of(
             if p is not None
             and all(p.dims[k] == dims[k] for k in dims if k != "area")
             and candidates.contains(dims["area"], p.dims["area"], dims["year"])
+        }
+        # a total of parts read before ("A, B, tổng …") is no further part
+        inside = {
+            k: p
+            for k, p in inside.items()
+            if not any(
+                q is not p and set(q.figures) < set(p.figures) for q in inside.values()
+            )
         }
         if len(inside) >= 2:
             far = not set(inside) <= near_nodes

@@ -17,6 +17,7 @@ from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
+from .labelled import labelled_counts
 from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -107,6 +108,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
     quotes += _count_quotes(text, part, nouns)
+    quotes += labelled_counts(text, part, nouns, quotes)
     taken = [(q.start, q.end) for q in quotes]
     quotes += [
         q

@@ -1,0 +1,71 @@
+"""Counts printed after a label that names the counted noun, as a bulletin
+or a fact box writes them: "Đề án hoàn thành: 39/53", "Hội chợ, triển lãm
+đã tổ chức: 4" (no noun after the number). A pair is what was done of
+what was planned, as "39/53 đề án"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..core.numbers import NumberFormatError, parse_number
+from .report import Quote
+from .unaccented import upper_case_initials
+
+_NUM = r"(?<![\w.,/])\d+(?:\.\d+)*"
+
+
+def _pattern(words: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?!\w)(?P<label>[^\d\n.;:()%]{{0,40}}?)"
+        rf"[^\S\n]*:[^\S\n]*(?:(?P<a>{_NUM})[^\S\n]*/[^\S\n]*)?(?P<n>\d+(?:\.\d+)*)"
+        # a bare number: no unit, noun, decimal, date, percentage or change
+        # ("31 → 36") after it
+        rf"(?![\d.,/]\d|[^\S\n]*(?:%|\w|→|->|[-–]\s*\d))",
+        re.IGNORECASE,
+    )
+
+
+def labelled_counts(
+    text: str, part: str, nouns: dict, taken: list[Quote]
+) -> list[Quote]:
+    """The counts after a label naming their noun, not found already."""
+    if not nouns:
+        return []
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    spans = [(q.start, q.end) for q in taken]
+    found = []
+    for match in _pattern(words).finditer(text):
+        if upper_case_initials(match["noun"]):
+            continue
+        indicator = nouns[match["noun"].lower()]
+        groups = [("n", "plan" if match["a"] else "")]
+        if match["a"]:
+            groups.insert(0, ("a", "executed"))
+        for group, role in groups:
+            start, end = match.span(group)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            quote = _count(part, start, end, match[group], role, indicator)
+            if quote is not None:
+                found.append(quote)
+    return found
+
+
+def _count(part, start, end, number, role, indicator) -> Quote | None:
+    try:
+        parsed = parse_number(number.replace(".", ""), unit="", point_decimals=True)
+    except NumberFormatError:
+        return None
+    return Quote(
+        part,
+        start,
+        end,
+        number,
+        "count",
+        parsed.value,
+        0,
+        Decimal(1),
+        role=role,
+        indicator=indicator,
+    )

@@ -1,0 +1,96 @@
+"""A number over several years together: "Trong hai năm, Sở được giao
+tổng cộng 8,6 tỷ đồng", "Ba năm qua đã thực hiện 52 đề án", "giai đoạn
+2022–2024 giải ngân 21,4 tỷ". Its reading is the sum of one figure over
+consecutive years; a reading of one year's figure is then only a guess
+(a mismatch of it is unsure)."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.derived import total
+from . import idents
+from .candidates import Candidate, Candidates, key_of
+from .choose import Option
+from .idents import Computed
+from .places import Place
+from .report import Quote
+
+_HOW_MANY = {"hai": 2, "ba": 3, "bốn": 4, "2": 2, "3": 3, "4": 4, "5": 5}
+#: "hai năm", "3 năm qua" (not "năm 2024", not "hai năm trước": one year)
+_SPAN = re.compile(
+    r"(?<!\w)(?P<n>hai|ba|bốn|[2-5])\s+năm(?!\s*(?:\d|trước|sau|tới|nữa|\w+\s+năm))"
+    r"(?!\w)|(?<!\w)giai đoạn\s+(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+#: "mỗi năm", "bình quân … năm": per year, not a total
+_PER_YEAR = re.compile(
+    r"(?<!\w)(?:mỗi|bình quân|trung bình|hằng|hàng)\s+(?:\w+\s+)?năm", re.I
+)
+
+
+def years_spanned(text: str) -> tuple[int, int | None] | None:
+    """How many years ``text`` names together, and the last one if named."""
+    found = None
+    for match in _SPAN.finditer(text):
+        if match["n"]:
+            found = (_HOW_MANY[match["n"].lower()], None)
+        else:
+            first, last = int(match["y1"]), int(match["y2"])
+            if 1 < last - first + 1 <= 5:
+                found = (last - first + 1, last)
+    return found
+
+
+def over_years(
+    options: list[Option],
+    quote: Quote,
+    place: Place,
+    candidates: Candidates,
+    made: dict,
+) -> list[Option]:
+    """``options``, and when the sentence before the number names several
+    years together, each one's sum over those years (favoured, and kept in
+    ``made`` for a rate of them after it); the one-year readings are then
+    assumed."""
+    if quote.kind not in ("amount", "count") or quote.sign or quote.role:
+        return options
+    before = place.sentence_text[: quote.start - place.sentence[0]]
+    span = years_spanned(before)
+    if span is None or _PER_YEAR.search(before):
+        return options
+    count, last = span
+    sums, seen = [], set()
+    for option in options:
+        candidate = candidates.by_node.get(str(option.node))
+        if candidate is None or candidate.dims["year"] is None:
+            continue
+        end = last or candidate.dims["year"]
+        years = range(end - count + 1, end + 1)
+        parts = [
+            candidates.by_key.get(key_of({**candidate.dims, "year": y})) for y in years
+        ]
+        if None in parts:
+            continue
+        node = idents.op("sum", *(p.node for p in parts))
+        if str(node) in seen:
+            continue
+        seen.add(str(node))
+        result = total(*(p.quantity for p in parts))
+        figures = tuple(f for p in parts for f in p.figures)
+        computed = Computed(result, figures, "value")
+        wide = total(*(p.wide or p.quantity for p in parts)).as_quantity()
+        made[str(node)] = Candidate(
+            candidate.dims,
+            result.as_quantity(),
+            figures,
+            node,
+            result,
+            wide,
+            tuple(parts),
+        )
+        sums.append(Option(node, computed, option.words + 1, option.evidence))
+    if sums:
+        for option in options:
+            option.assumed = True
+    return options + sums
