@@ -51,12 +51,16 @@ _APPROX = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»]))\s+|\n+")  # or inside “…”
+# how a change went, between its verb and the number: "giảm nhẹ 1,98 điểm
+# phần trăm", "tăng mạnh 45%", "tăng thêm 3 đề án"
+_MANNER = r"(?:\s+(?:nhẹ|mạnh|nhanh|sâu|thêm|đáng kể|tương ứng))?"
 CHANGE_UP = re.compile(
-    r"(?:cao hơn|tăng|vượt|nhiều hơn|[▲↑])(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    rf"(?:cao hơn|tăng|vượt|nhiều hơn|[▲↑]){_MANNER}(?:\s+(?:hơn|gần|khoảng))?\s*$",
     re.IGNORECASE,
 )
 CHANGE_DOWN = re.compile(
-    r"(?:thấp hơn|giảm|ít hơn|kém|[▼↓])(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
+    rf"(?:thấp hơn|giảm|ít hơn|kém|[▼↓]){_MANNER}(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    re.IGNORECASE,
 )
 # how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
 _THRESHOLD = re.compile(
