@@ -4,7 +4,6 @@ bindings winning over the guess."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
@@ -13,6 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates, candidate_computed
 from .choose import AGREE, Option, decide, settle, swapped
+from .compared import COMPARED_TAIL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import settle_given
@@ -263,10 +263,9 @@ class Checker(RateOptions):
                 # the words before the parenthesis name, maybe a wider area
                 explicit.areas = self.context.cues(place.own).areas
         if quote.in_parens:
-            # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
-            tail = re.search(
-                r"so với([^,;]{0,40})$", place.before_clause.rstrip(), re.IGNORECASE
-            )
+            # "so với kế hoạch năm 2021 (51,23 tỷ đồng)", "cao hơn năm 2024
+            # (47,2 tỷ đồng)": what it is compared with
+            tail = COMPARED_TAIL.search(place.before_clause.rstrip())
             if tail:
                 override(explicit, self.context.cues(tail.group(1), compared=True))
         if place.in_parens:
