@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
+from .assigned import mark_assigned
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .pairs import mixed_pairs
@@ -121,6 +122,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     for quote in quotes:
         _read_around(text, quote, parens)
         disown(text, quote)
+        mark_assigned(text, quote)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
