@@ -29,6 +29,7 @@ from .increments import (
 )
 from .judge import judge
 from .keys import quote_keys
+from .lines import joined_lines
 from .lists import (
     respective,
 )
@@ -115,7 +116,7 @@ class Checker(RateOptions):
         found = []
         for part, given in parts:
             text, where = composed(given)  # a letter and its marks as one
-            read = reading_copy(text, names)  # no diacritics, English lines
+            read = joined_lines(reading_copy(text, names))  # no diacritics, English
             found.append((text, read, find_quotes(read, part, nouns), given, where))
         disown_repeats(
             [quote for *_texts, quotes, _given, _at in found for quote in quotes]

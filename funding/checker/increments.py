@@ -204,3 +204,17 @@ def _less(first, second, option: Option, assumed: bool = False) -> Option:
     return Option(
         node, computed, option.words, option.evidence, assumed=option.assumed or assumed
     )
+
+
+def increment_whole(candidates: Candidates, part: Candidate) -> list[Candidate]:
+    """What an increment ("riêng quý IV giải ngân 2,2 tỷ đồng": the year
+    less its 9 months) is a share of ("chiếm 26,75% cả năm"): the longer
+    period's figure it was taken from, of the same fund and area."""
+    node = part.node
+    if getattr(node, "op", None) != "diff" or len(node.args) != 2:
+        return []
+    longer, shorter = (candidates.by_node.get(str(a)) for a in node.args)
+    if longer is None or shorter is None:
+        return []
+    same = all(longer.dims[k] == shorter.dims[k] for k in longer.dims if k != "months")
+    return [longer] if same and longer.dims["months"] != shorter.dims["months"] else []

@@ -15,6 +15,7 @@ from . import idents
 from .candidates import Candidate, Candidates
 from .cues import Cues
 from .idents import Computed, Node
+from .increments import increment_whole
 from .lists import sum_candidate
 from .periods import COMPARED_BEFORE, periods_in
 from .places import THIS_YEAR, Place
@@ -184,6 +185,7 @@ def derive(
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
         others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
+        others += increment_whole(candidates, numerator)  # "quý IV … cả năm"
         # a sum read before it that adds up the numerator ("hai tỉnh cộng
         # lại 11,02 tỷ đồng, trong đó A chiếm 67,79%")
         mine = str(numerator.node)
