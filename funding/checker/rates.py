@@ -143,17 +143,29 @@ class RateOptions:
                 share = percent_kinds(quote, place) == ["share"]
                 cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
+            carried = None
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year = kept.year  # the year in force, and its period if unsaid
                 if not cues.period_named:
                     cues.months, cues.period_named = kept.months, kept.period_named
+                    carried = cues.months
             unsaid = cues.year is None and THIS_YEAR.search(span)
             if unsaid:  # "kế hoạch năm nay": the area in force, any year
                 cues.areas = cues.areas or kept.areas
             named += [cues.areas or None, cues.year or unsaid or None]
             if sum(cue is not None for cue in named) >= 2:
-                return self._named(cues)
+                return self._named(cues) + self._whole_year(cues, carried)
         return []
+
+    def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
+        """A part of the year carried from a sentence before ("trong 9
+        tháng đầu năm là …. Nguồn địa phương chiếm 73% tổng kinh phí") may
+        have ended there: the whole year's figures too, a little less
+        supported, so that one giving the printed number is not outranked."""
+        if carried is None:
+            return []
+        year = replace(cues, months=None, period_named=False)
+        return [(c, score - 1.0) for c, score in self._named(year)]
 
     def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
         """The candidates the words name best (ties kept)."""
