@@ -148,7 +148,8 @@ class RateOptions:
                 cues.year = kept.year  # the year in force, and its period if unsaid
                 if not cues.period_named:
                     cues.months, cues.period_named = kept.months, kept.period_named
-                    carried = cues.months
+                    # not in a table: its column names the period
+                    carried = None if quote.header else cues.months
             unsaid = cues.year is None and THIS_YEAR.search(span)
             if unsaid:  # "kế hoạch năm nay": the area in force, any year
                 cues.areas = cues.areas or kept.areas
