@@ -40,8 +40,8 @@ def is_increment(quote: Quote, place: Place) -> str:
     """ "Giải ngân thêm 1,53 tỷ đồng": an amount added, not a total ("more");
     "riêng quý IV giải ngân …": one of a part of the year ("part"), which a
     stored figure of that period may also be."""
-    if quote.kind != "amount" or quote.sign:
-        return ""
+    if quote.kind not in ("amount", "count") or quote.sign:
+        return ""  # "quý IV hoàn thành thêm 8 đề án": counts are added too
     if _MORE.search(place.before_clause):
         return "more"
     return "part" if _PART_OF_YEAR.search(place.before_clause) else ""

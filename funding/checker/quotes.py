@@ -34,7 +34,7 @@ _FROM_TO = re.compile(
     rf"(?<!\w)từ\s+(?P<a>{_NUM})(?:\s*(?:{MONEY_WORDS}))?\s+(?:lên|xuống|còn)\s+"
     rf"(?:mức\s+)?{_NUM_BODY}\s*(?P<unit>{MONEY_WORDS})(?!\w)(?P<b>)"
 )
-_PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
+_PERCENT = re.compile(rf"(?P<a>{_NUM})\s*(?:%|phần trăm(?!\w))", re.IGNORECASE)
 _TIMES = re.compile(
     rf"gấp\s+(?:(?P<approx>gần|hơn|khoảng|xấp xỉ|trên)\s+)?(?P<a>{_NUM})\s+lần",
     re.IGNORECASE,
