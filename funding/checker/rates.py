@@ -125,6 +125,7 @@ class RateOptions:
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
+            numerator = _spent_of(self.candidates, numerator, between)
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]
@@ -178,6 +179,22 @@ class RateOptions:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+#: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
+_SPENT = re.compile(r"(?<!\w)(?:giải ngân|thực hiện)(?!\w)", re.IGNORECASE)
+
+
+def _spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
+    """ "Được giao 2.100 triệu đồng, giải ngân đạt 97,08%": a rate after a
+    plan, the words between them saying it was spent, is of what was
+    executed of it (then over that plan), not of the plan itself."""
+    if numerator.dims.get("measure") != Figure.Measure.PLAN or not _SPENT.search(
+        between
+    ):
+        return numerator
+    spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
+    return spent or numerator
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:
