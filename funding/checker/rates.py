@@ -85,15 +85,18 @@ class RateOptions:
 
     def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
         cues = replace(explicit)
+        carried = None
         if cues.year is None:
             cues.year, cues.months = kept.year, kept.months
             cues.period_named = kept.period_named
+            carried = cues.months
         cues.areas = cues.areas or kept.areas
         options = []
         for kind in points_kinds(place):
             if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):
                 cues.measure = Figure.Measure.EXECUTED
-            for numerator, support in self._named(cues):
+            named = self._named(cues) + self._whole_year(cues, carried)
+            for numerator, support in named:
                 for node, computed in points(
                     self.candidates, numerator, kind, whole_cues, place
                 ):
