@@ -169,8 +169,9 @@ class RateOptions:
         supported, so that one giving the printed number is not outranked."""
         if carried is None:
             return []
+        best = max((score for _c, score in self._named(cues)), default=0.0)
         year = replace(cues, months=None, period_named=False)
-        return [(c, score - 1.0) for c, score in self._named(year)]
+        return [(c, best - 1.0) for c, _score in self._named(year)]
 
     def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
         """The candidates the words name best (ties kept)."""
