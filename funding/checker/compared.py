@@ -27,3 +27,9 @@ LATER_DOWN = re.compile(
     rf"(?:thấp hơn|giảm|ít hơn){_LATER}|(?:thấp|ít) hơn(?:{_BY}|{_DIRECT})",
     re.IGNORECASE,
 )
+
+#: what a number in parentheses right after it is compared with: "so với kế
+#: hoạch năm 2021 (…)", "cao hơn năm 2024 (…)" (group 1)
+COMPARED_TAIL = re.compile(
+    r"(?:so với|(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)([^,;]{0,40})$", re.IGNORECASE
+)

@@ -4,7 +4,6 @@ bindings winning over the guess."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
@@ -13,6 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle, swapped
+from .compared import COMPARED_TAIL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import settle_given
@@ -30,6 +30,7 @@ from .increments import (
 )
 from .judge import judge
 from .keys import quote_keys
+from .lines import joined_lines
 from .lists import (
     respective,
 )
@@ -119,7 +120,7 @@ class Checker(RateOptions):
         found = []
         for part, given in parts:
             text, where = composed(given)  # a letter and its marks as one
-            read = reading_copy(text, names)  # no diacritics, English lines
+            read = joined_lines(reading_copy(text, names))  # no diacritics, English
             found.append((text, read, find_quotes(read, part, nouns), given, where))
         disown_repeats(
             [quote for *_texts, quotes, _given, _at in found for quote in quotes]
@@ -269,10 +270,9 @@ class Checker(RateOptions):
                 # the words before the parenthesis name, maybe a wider area
                 explicit.areas = self.context.cues(place.own).areas
         if quote.in_parens:
-            # "so với kế hoạch năm 2021 (51,23 tỷ đồng)": what it is compared with
-            tail = re.search(
-                r"so với([^,;]{0,40})$", place.before_clause.rstrip(), re.IGNORECASE
-            )
+            # "so với kế hoạch năm 2021 (51,23 tỷ đồng)", "cao hơn năm 2024
+            # (47,2 tỷ đồng)": what it is compared with
+            tail = COMPARED_TAIL.search(place.before_clause.rstrip())
             if tail:
                 override(explicit, self.context.cues(tail.group(1), compared=True))
         if place.in_parens:

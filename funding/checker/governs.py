@@ -29,6 +29,11 @@ _NOUN_BEFORE = re.compile(
     r"|trả lời|giải trình|giải quyết)\s*$",
     re.I,
 )
+#: an aim's next item, a bound with no "đã" ("phấn đấu giải ngân trên 95%,
+#: hỗ trợ ít nhất 40 cơ sở"): still aimed at, past the comma
+_AIMED_BOUND = re.compile(
+    r"^(?!.*(?<!\w)đã(?!\w))[^.;:()]*(?<!\w)(?:ít nhất|tối thiểu|không dưới)\s*$", re.I
+)
 # "kiến nghị của …", "kiến nghị cử tri": the petition, a noun
 _NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri)(?!\w)", re.I)
 
@@ -50,7 +55,9 @@ def governing(before: str):
             continue
         if "," in after:
             rest = after[after.rindex(",") + 1 :]
-            if not past_comma or any(periods_in(rest)) or "riêng" in rest.lower():
+            if any(periods_in(rest)) or "riêng" in rest.lower():
+                continue
+            if not past_comma and not _AIMED_BOUND.search(rest):
                 continue
         return measure
     return None

@@ -40,8 +40,8 @@ def is_increment(quote: Quote, place: Place) -> str:
     """ "Giải ngân thêm 1,53 tỷ đồng": an amount added, not a total ("more");
     "riêng quý IV giải ngân …": one of a part of the year ("part"), which a
     stored figure of that period may also be."""
-    if quote.kind != "amount" or quote.sign:
-        return ""
+    if quote.kind not in ("amount", "count") or quote.sign:
+        return ""  # "quý IV hoàn thành thêm 8 đề án": counts are added too
     if _MORE.search(place.before_clause):
         return "more"
     return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
@@ -226,3 +226,17 @@ def _less(first, second, option: Option, assumed: bool = False) -> Option:
     return Option(
         node, computed, option.words, option.evidence, assumed=option.assumed or assumed
     )
+
+
+def increment_whole(candidates: Candidates, part: Candidate) -> list[Candidate]:
+    """What an increment ("riêng quý IV giải ngân 2,2 tỷ đồng": the year
+    less its 9 months) is a share of ("chiếm 26,75% cả năm"): the longer
+    period's figure it was taken from, of the same fund and area."""
+    node = part.node
+    if getattr(node, "op", None) != "diff" or len(node.args) != 2:
+        return []
+    longer, shorter = (candidates.by_node.get(str(a)) for a in node.args)
+    if longer is None or shorter is None:
+        return []
+    same = all(longer.dims[k] == shorter.dims[k] for k in longer.dims if k != "months")
+    return [longer] if same and longer.dims["months"] != shorter.dims["months"] else []

@@ -14,7 +14,9 @@ from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates
 from .cues import Cues
+from .funds_compared import fund_bases, fund_moved
 from .idents import Computed, Node
+from .increments import increment_whole
 from .lists import sum_candidate
 from .periods import COMPARED_BEFORE, periods_in
 from .places import THIS_YEAR, Place
@@ -184,6 +186,7 @@ def derive(
             if w is not numerator and _is_whole_of(candidates, w, numerator, cues)
         ]
         others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
+        others += increment_whole(candidates, numerator)  # "quý IV … cả năm"
         # a sum read before it that adds up the numerator ("hai tỉnh cộng
         # lại 11,02 tỷ đồng, trong đó A chiếm 67,79%")
         mine = str(numerator.node)
@@ -338,7 +341,10 @@ def points(
     of the area it is compared with, in the same year."""
     dims = numerator.dims
     areas = sorted(a for a in cues.areas if a != dims["area"])
-    if areas:
+    funds = fund_bases(candidates, dims, place.before_clause)
+    if funds:  # "nguồn quốc gia cao hơn nguồn địa phương 0,2 điểm phần trăm"
+        numerator, bases = funds
+    elif areas:
         cues = replace(cues, areas=frozenset())
         bases = [candidates.get(dims, area=a) for a in areas]
     else:
@@ -365,7 +371,7 @@ def _years_before(place: Place, year: int) -> list[int]:
 
 def _points_against(candidates, numerator, earlier, kind, cues, place):
     # the numerator's whole, moved to the year (or area) compared with
-    moved = {"year": earlier.dims["year"]}
+    moved = {"year": earlier.dims["year"], **fund_moved(numerator, earlier)}
     if earlier.dims["area"] != numerator.dims["area"]:
         moved["area"] = (numerator.dims["area"], earlier.dims["area"])
     before = {

@@ -168,7 +168,7 @@ def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
 # hoạch 6,4 tỷ đồng, giảm 3%": the plan is what the amount before it is
 # measured against, not what changed
 _BASE_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:trên|so với)|%)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)"
+    r"(?:(?<!\w)(?:trên|so với)|%|\d\s*phần trăm)\s+(?:tổng\s+)?(?:kế hoạch|dự toán)"
     r"(?:\s+[^\W\d]+){0,3}\s*$",
     re.IGNORECASE,
 )

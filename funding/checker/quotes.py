@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
+from .assigned import mark_assigned
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .labelled import labelled_counts
@@ -34,7 +35,7 @@ _FROM_TO = re.compile(
     rf"(?<!\w)từ\s+(?P<a>{_NUM})(?:\s*(?:{MONEY_WORDS}))?\s+(?:lên|xuống|còn)\s+"
     rf"(?:mức\s+)?{_NUM_BODY}\s*(?P<unit>{MONEY_WORDS})(?!\w)(?P<b>)"
 )
-_PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%")
+_PERCENT = re.compile(rf"(?P<a>{_NUM})\s*(?:%|phần trăm(?!\w))", re.IGNORECASE)
 _TIMES = re.compile(
     rf"gấp\s+(?:(?P<approx>gần|hơn|khoảng|xấp xỉ|trên)\s+)?(?P<a>{_NUM})\s+lần",
     re.IGNORECASE,
@@ -52,12 +53,16 @@ _APPROX = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»]))\s+|\n+")  # or inside “…”
+# how a change went, between its verb and the number: "giảm nhẹ 1,98 điểm
+# phần trăm", "tăng mạnh 45%", "tăng thêm 3 đề án"
+_MANNER = r"(?:\s+(?:nhẹ|mạnh|nhanh|sâu|thêm|đáng kể|tương ứng))?"
 CHANGE_UP = re.compile(
-    r"(?:cao hơn|tăng|vượt|nhiều hơn|[▲↑])(?:\s+thêm)?(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    rf"(?:cao hơn|tăng|vượt|nhiều hơn|[▲↑]){_MANNER}(?:\s+(?:hơn|gần|khoảng))?\s*$",
     re.IGNORECASE,
 )
 CHANGE_DOWN = re.compile(
-    r"(?:thấp hơn|giảm|ít hơn|kém|[▼↓])(?:\s+(?:hơn|gần|khoảng))?\s*$", re.IGNORECASE
+    rf"(?:thấp hơn|giảm|ít hơn|kém|[▼↓]){_MANNER}(?:\s+(?:hơn|gần|khoảng))?\s*$",
+    re.IGNORECASE,
 )
 # how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
 _THRESHOLD = re.compile(
@@ -119,6 +124,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     for quote in quotes:
         _read_around(text, quote, parens)
         disown(text, quote)
+        mark_assigned(text, quote)
     quotes.sort(key=lambda q: q.start)
     return quotes
 

@@ -85,15 +85,18 @@ class RateOptions:
 
     def _points_options(self, place, explicit, kept, whole_cues) -> list[Option]:
         cues = replace(explicit)
+        carried = None
         if cues.year is None:
             cues.year, cues.months = kept.year, kept.months
             cues.period_named = kept.period_named
+            carried = cues.months
         cues.areas = cues.areas or kept.areas
         options = []
         for kind in points_kinds(place):
             if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):
                 cues.measure = Figure.Measure.EXECUTED
-            for numerator, support in self._named(cues):
+            named = self._named(cues) + self._whole_year(cues, carried)
+            for numerator, support in named:
                 for node, computed in points(
                     self.candidates, numerator, kind, whole_cues, place
                 ):
@@ -125,6 +128,7 @@ class RateOptions:
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
+            numerator = _spent_of(self.candidates, numerator, between)
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]
@@ -143,17 +147,31 @@ class RateOptions:
                 share = percent_kinds(quote, place) == ["share"]
                 cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
+            carried = None
             if any(cue is not None for cue in named) and cues.year is None:
                 cues.year = kept.year  # the year in force, and its period if unsaid
                 if not cues.period_named:
                     cues.months, cues.period_named = kept.months, kept.period_named
+                    # not in a table: its column names the period
+                    carried = None if quote.header else cues.months
             unsaid = cues.year is None and THIS_YEAR.search(span)
             if unsaid:  # "kế hoạch năm nay": the area in force, any year
                 cues.areas = cues.areas or kept.areas
             named += [cues.areas or None, cues.year or unsaid or None]
             if sum(cue is not None for cue in named) >= 2:
-                return self._named(cues)
+                return self._named(cues) + self._whole_year(cues, carried)
         return []
+
+    def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
+        """A part of the year carried from a sentence before ("trong 9
+        tháng đầu năm là …. Nguồn địa phương chiếm 73% tổng kinh phí") may
+        have ended there: the whole year's figures too, a little less
+        supported, so that one giving the printed number is not outranked."""
+        if carried is None:
+            return []
+        best = max((score for _c, score in self._named(cues)), default=0.0)
+        year = replace(cues, months=None, period_named=False)
+        return [(c, best - 1.0) for c, _score in self._named(year)]
 
     def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
         """The candidates the words name best (ties kept)."""
@@ -165,6 +183,22 @@ class RateOptions:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+#: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
+_SPENT = re.compile(r"(?<!\w)(?:giải ngân|thực hiện)(?!\w)", re.IGNORECASE)
+
+
+def _spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
+    """ "Được giao 2.100 triệu đồng, giải ngân đạt 97,08%": a rate after a
+    plan, the words between them saying it was spent, is of what was
+    executed of it (then over that plan), not of the plan itself."""
+    if numerator.dims.get("measure") != Figure.Measure.PLAN or not _SPENT.search(
+        between
+    ):
+        return numerator
+    spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
+    return spent or numerator
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:

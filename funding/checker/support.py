@@ -12,7 +12,9 @@ from .cues import LEFT, Context, Cues
 from .governs import governing
 
 #: "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not the subject
-BASE_WORDS = re.compile(r"(?:%|so với)[^,;]*", re.IGNORECASE)
+# "đạt 97,78% kế hoạch" (or "97,78 phần trăm"), "so với năm 2022": words
+# about a base
+BASE_WORDS = re.compile(r"(?:%|(?<=\d)\s*phần trăm|so với)[^,;]*", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
     r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)"

@@ -1,0 +1,48 @@
+"""Two funds compared in points: "tỷ lệ giải ngân nguồn quốc gia cao hơn
+nguồn địa phương 0,2 điểm phần trăm" is the first fund's rate less the
+second's, of the same area and year."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import FUND_WORDS
+
+_FUND = "|".join(f"(?:{pattern})" for _fund, pattern in FUND_WORDS[:2])
+_COMPARED = re.compile(
+    rf"(?P<a>{_FUND})[^,;.()]{{0,40}}?(?:cao|thấp) hơn\s+(?:so với\s+)?"
+    rf"(?P<b>{_FUND})\s*(?:là\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _fund_of(words: str):
+    for fund, pattern in FUND_WORDS[:2]:
+        if re.fullmatch(pattern, words, re.IGNORECASE):
+            return fund
+    return None
+
+
+def compared_funds(before_clause: str):
+    """(the fund whose rate it is, the fund it is compared with), or None."""
+    found = _COMPARED.search(before_clause)
+    if found is None:
+        return None
+    first, second = _fund_of(found["a"]), _fund_of(found["b"])
+    return (first, second) if first and second and first != second else None
+
+
+def fund_bases(candidates, dims: dict, before_clause: str):
+    """(the first fund's figure, [the second's]) when the clause compares
+    two funds, else None."""
+    funds = compared_funds(before_clause)
+    numerator = candidates.get(dims, fund=funds[0]) if funds else None
+    if numerator is None:
+        return None
+    return numerator, [candidates.get(dims, fund=funds[1])]
+
+
+def fund_moved(numerator, earlier) -> dict:
+    """The numerator's whole moved to the fund compared with, if another."""
+    fund = earlier.dims["fund"]
+    return {"fund": fund} if fund != numerator.dims["fund"] else {}
