@@ -126,6 +126,10 @@ STYLES = (
     "pdf_pasted_report",
     "chart_descriptions",
     "spelled_units_explainer",
+    "zalo_oa_bulletin",
+    "deputy_question_answer",
+    "correction_appended",
+    "director_year_end_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
