@@ -7,17 +7,14 @@ Both of those import this module; it imports neither of them.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from django.db import DatabaseError, DataError, IntegrityError
 from django.utils.translation import gettext as _
 
 from ..core.models import Area, SourceDocument
-from .plan import ImportPlan, plan_import
-from .reading import ReadError, read_table
-from .report_options import report_context
-from .words import KNOWN
+from .plan import ImportPlan, plan_file
+from .reading import ReadError
 from .writes import (
     DATABASE_ERROR,
     UNEXPECTED_ERROR,
@@ -46,32 +43,23 @@ def plan_upload(
 ) -> ImportPlan:
     """Read and validate an upload (``ReadError`` when it cannot be read);
     ``area`` is the primary key of the area chosen on the form."""
-    sha256 = hashlib.sha256(data).hexdigest()
     chosen = None
     if area is not None:
         chosen = Area.objects.filter(pk=area).first()
         if chosen is None:
             raise ReadError(_("Địa bàn đã chọn không còn; hãy chọn lại."))
-    table = read_table(
+    return plan_file(
         data,
-        file_name,
-        KNOWN,
+        file_name=file_name,
+        source=source,
         sheet=sheet,
         header_row=header_row,
-        context=report_context(
-            year=year,
-            area=chosen,
-            ignore_columns=frozenset(filter(None, ignore_columns.split(","))),
-            map_columns=map_columns,
-        ),
-    )
-    return plan_import(
-        table,
-        file_name=file_name,
-        sha256=sha256,
-        source=source,
-        confirmed=confirmed,
         progress=progress,
+        year=year,
+        area=chosen,
+        confirmed=confirmed,
+        ignore_columns=frozenset(filter(None, ignore_columns.split(","))),
+        map_columns=map_columns,
     )
 
 

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 
-from funding.imports import engine
+from funding.imports import engine, plan
 from funding.models import Figure, ImportRecord, SourceDocument
 
 from . import hostile_files as hostile
@@ -80,7 +80,7 @@ def test_an_unforeseen_failure_while_reading_is_logged_and_shown(
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the reader")
 
-    monkeypatch.setattr(engine, "read_table", broken)
+    monkeypatch.setattr(plan, "read_table", broken)
     with caplog.at_level(logging.ERROR, logger="funding.imports"):
         response = preview(
             data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "1", ""]]), source
