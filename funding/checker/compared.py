@@ -18,7 +18,12 @@ _BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng)\s*$"
 # name of at most three words saying no level: "lên", "là", "mức") and the
 # number: the difference
 _WORD = r"(?!(?:lên|xuống|còn|là|đạt|mức|khoảng|gần|hơn|trên|so)\s)[^\W\d_]+\s+"
-_DIRECT = rf"\s+(?:năm\s+(?:19|20)\d{{2}}\s+|năm trước\s+|(?:{_WORD}){{1,3}})$"
+# or a few words ending with its year ("cao hơn tổng số đã giải ngân năm 2024
+# 2,2 tỷ đồng")
+_DIRECT = (
+    rf"\s+(?:(?:{_WORD}){{0,6}}năm\s+(?:19|20)\d{{2}}\s+|năm trước\s+"
+    rf"|(?:{_WORD}){{1,3}})$"
+)
 LATER_UP = re.compile(
     rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn(?:{_BY}|{_DIRECT})",
     re.IGNORECASE,

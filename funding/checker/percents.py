@@ -21,6 +21,8 @@ from .lists import sum_candidate
 from .periods import COMPARED_BEFORE, periods_in
 from .places import THIS_YEAR, Place
 from .report import Quote
+from .wholes import successor_wholes
+from .years import period_start
 
 KIND_WORDS = re.compile(
     r"chiếm|đạt|bằng|cao hơn|thấp hơn|tăng|giảm|vượt", re.IGNORECASE
@@ -95,21 +97,20 @@ def _kind_words(span: str) -> list[str]:
 def base_year(place: Place, kept: Cues) -> int | None:
     """The year a number is compared with: "so với năm 2023", else the
     year before the one in force."""
-    compared = _compared_year(place)
-    if compared is not None:
+    if (compared := _compared_year(place)) is not None:
         return compared
     # "Từ năm 2021 đến năm 2023, … tăng từ 31 lên 38": the span's first year
     span = _SPAN.search(place.before_sentence_plain)
     if span:
         return int(span.group(1))
-    return kept.year - 1 if kept.year else None
+    first = period_start(place.before_sentence_plain, kept.year)  # "giai đoạn"
+    return first or (kept.year - 1 if kept.year else None)
 
 
 _SPAN = re.compile(
     r"(?<!\w)từ\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d{2}",
     re.IGNORECASE,
 )
-
 
 #: "năm 2023" right after a number, or a bare year in parentheses after it
 #: ("9,87 tỷ (2023) → 11,09 tỷ (2024)")
@@ -187,8 +188,8 @@ def derive(
         ]
         others += [w for w in [listed_whole(candidates, numerator, listed)] if w]
         others += increment_whole(candidates, numerator)  # "quý IV … cả năm"
-        # a sum read before it that adds up the numerator ("hai tỉnh cộng
-        # lại 11,02 tỷ đồng, trong đó A chiếm 67,79%")
+        others += successor_wholes(candidates, numerator, cues, _is_whole_of)
+        # a sum read before that adds it up ("…, trong đó A chiếm 67,79%")
         mine = str(numerator.node)
         others += [
             w

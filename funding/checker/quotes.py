@@ -16,6 +16,7 @@ from ..core.formatting import MONEY_UNITS
 from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .assigned import mark_assigned
+from .axes import chart_scale
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .labelled import labelled_counts
@@ -124,6 +125,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     for quote in quotes:
         _read_around(text, quote, parens)
         disown(text, quote)
+        chart_scale(text, quote)
         mark_assigned(text, quote)
     quotes.sort(key=lambda q: q.start)
     return quotes

@@ -23,6 +23,11 @@ _SPAN = re.compile(
     r"(?!\w)|(?<!\w)giai đoạn\s+(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)\d{2})",
     re.IGNORECASE,
 )
+_PERIOD = re.compile(
+    r"(?<!\w)giai\s+đoạn\s+(?:năm\s+)?(?P<first>(?:19|20)\d{2})\s*[-–—]\s*"
+    r"(?:năm\s+)?(?P<last>(?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
 #: "mỗi năm", "bình quân … năm": per year, not a total
 _PER_YEAR = re.compile(
     r"(?<!\w)(?:mỗi|bình quân|trung bình|hằng|hàng)\s+(?:\w+\s+)?năm", re.I
@@ -40,6 +45,16 @@ def years_spanned(text: str) -> tuple[int, int | None] | None:
             if 1 < last - first + 1 <= 5:
                 found = (last - first + 1, last)
     return found
+
+
+def period_start(text: str, year: int | None) -> int | None:
+    """ "giai đoạn 2022–2024, … tăng 21%": a change over the stretch, from
+    its first year, when its last is the year in force (a programme's
+    "giai đoạn 2021–2025" says nothing of a 2024 change)."""
+    for period in _PERIOD.finditer(text):
+        if year and int(period["last"]) == year:
+            return int(period["first"])
+    return None
 
 
 def over_years(
