@@ -7,6 +7,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH
 from tests.funding.checker.checking import (
+    KCQG,
     E,
     P,
     area,
@@ -73,3 +74,37 @@ def test_trên_before_a_lone_amount_is_more_than(ha_giang_2024):
         ha_giang_2024, "Năm 2024, Hà Giang đã giải ngân trên 5,0 tỷ đồng."
     )
     assert found == {"5,0 tỷ đồng": MISMATCH}
+
+
+@pytest.fixture
+def lao_cai_kcqg(make_figure):
+    """The new Lào Cai plans 12 tỷ for 2025; the KCQG part, set before the
+    merger for the two old provinces: 1,9 + 1,4 = 3,3 tỷ (27,5% of 12 tỷ,
+    29,46% of their own 11,2 tỷ)."""
+    old_lao_cai, yen_bai = area_before_merger("Lào Cai"), area_before_merger("Yên Bái")
+    return [
+        make_figure(area("Lào Cai"), 2025, P, "12000000000"),
+        make_figure(old_lao_cai, 2025, P, "6000000000"),
+        make_figure(yen_bai, 2025, P, "5200000000"),
+        make_figure(old_lao_cai, 2025, P, "1900000000", source=KCQG),
+        make_figure(yen_bai, 2025, P, "1400000000", source=KCQG),
+    ]
+
+
+def test_the_old_provinces_part_of_the_new_plan(lao_cai_kcqg):
+    found = paragraph_verdicts(
+        lao_cai_kcqg,
+        "Kế hoạch năm 2025 của tỉnh Lào Cai là 12 tỷ đồng. Nguồn khuyến công quốc "
+        "gia giao cho hai tỉnh cũ là 3,3 tỷ đồng, chiếm 27,5% kế hoạch.",
+    )
+    assert found == {"12 tỷ đồng": MATCH, "3,3 tỷ đồng": MATCH, "27,5%": MATCH}
+
+
+def test_a_share_of_the_old_plans_named_is_still_theirs(lao_cai_kcqg):
+    """The words name the old provinces' plans: of their sum, not the new one."""
+    found = paragraph_verdicts(
+        lao_cai_kcqg,
+        "Năm 2025, nguồn khuyến công quốc gia giao cho hai tỉnh cũ là 3,3 tỷ "
+        "đồng, chiếm 29,46% kế hoạch của hai tỉnh cũ.",
+    )
+    assert found == {"3,3 tỷ đồng": MATCH, "29,46%": MATCH}
