@@ -243,6 +243,15 @@ class Candidates:
                 found.append(other)
         return found
 
+    def own_of_merged(self, together: Candidate) -> Candidate | None:
+        """The merged province's own figure where ``together`` adds up its
+        old provinces' (its plan with a part added after the merger): the
+        whole a share of theirs is of, unless the words name the old ones."""
+        if together.dims["area"] >= 0:
+            return None
+        own = self.get(together.dims, area=old_whole(together.dims["area"]))
+        return own if own is not None and str(own.node) != str(together.node) else None
+
     def get(self, dims: dict, **changes) -> Candidate | None:
         return self.by_key.get(key_of({**dims, **changes}))
 
@@ -276,3 +285,15 @@ def old_whole(area: int) -> int:
 
 def candidate_computed(candidate: Candidate) -> Computed:
     return Computed(candidate.derived or candidate.quantity, candidate.figures, "value")
+
+
+def holds_old(whole: Candidate, part: Candidate) -> bool:
+    """A merged province's own figure holds its old provinces' together
+    ("3,8 tỷ do Trung ương giao cho hai tỉnh cũ, chiếm 22% kế hoạch" of
+    the new province), not its own copy of their sum."""
+    area = part.dims["area"]
+    return (
+        area < 0
+        and whole.dims["area"] == old_whole(area)
+        and str(whole.node) != str(part.node)
+    )

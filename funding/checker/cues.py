@@ -154,6 +154,8 @@ class Context:
         self.wholes = frozenset(wholes)
         #: the area keys of merged provinces' predecessors added up
         self.old_wholes = frozenset(old)
+        #: each of those keys → the predecessors' own area keys
+        self.old_parts = dict(old) if isinstance(old, dict) else {}
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}

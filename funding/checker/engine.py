@@ -106,7 +106,10 @@ class Checker(RateOptions):
             self.figures,
             self.candidates.successors.values(),
             self.candidates.wholes(),
-            [old_whole(pk) for pk in self.candidates.predecessors],
+            {
+                old_whole(pk): frozenset(parts)
+                for pk, parts in self.candidates.predecessors.items()
+            },
         )
         self.all_content = self.candidates.all_content
 
@@ -264,7 +267,7 @@ class Checker(RateOptions):
         elif quote.kind in ("amount", "count") and not quote.sign:
             rest = place.sentence_text[quote.end - place.sentence[0] :]
             explicit, favoured = own_cues(self.context, place, explicit, rest)
-            respective(quote, place, self.context.areas_listed, explicit)
+            respective(quote, place, self.context, explicit)
             if quote.in_parens and after_percent(quote, place):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
                 # the words before the parenthesis name, maybe a wider area

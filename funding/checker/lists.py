@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..core.derived import total
 from . import idents
 from .candidates import Candidate
+from .cues import OLD_WHOLE_WORDS
 from .places import Place
 from .report import Quote
 
@@ -21,6 +22,10 @@ TOGETHER = re.compile(
 )
 
 
+#: between "lần lượt" and a number of its list: the numbers before it
+_ONLY_LISTED = re.compile(
+    r"(?:\s|là|và|[\d.,;:]|tỷ|tỉ|triệu|nghìn|đồng)*$", re.IGNORECASE
+)
 _YEARS = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
 #: a value printed in the list, with or without its unit ("5,72 và 6,48
 #: tỷ"); not a percentage beside it ("5,72 tỷ, tăng 8%")
@@ -29,12 +34,34 @@ _NUMBER = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/]|[.,]\d|\s*%)")
 _PARENS = re.compile(r"\([^()]*\)")
 
 
-def respective(quote: Quote, place: Place, areas_listed, cues) -> None:
+def respective(quote: Quote, place: Place, context, cues) -> None:
     """``cues`` take the area and the year a number after "lần lượt" takes:
     the ones named in the same place of the list before it ("Sơn La và Lai
-    Châu lần lượt …", "năm 2023 và 2024 lần lượt là 5,72 và 6,48 tỷ đồng")."""
-    cues.areas = respective_area(quote, place, areas_listed) or cues.areas
+    Châu lần lượt …", "năm 2023 và 2024 lần lượt là 5,72 và 6,48 tỷ đồng");
+    after "hai tỉnh cũ … lần lượt", one of the old provinces, not their sum."""
+    cues.areas = (
+        respective_area(quote, place, context.areas_listed)
+        or _each_old(quote, place, cues.areas, context.old_parts)
+        or cues.areas
+    )
     cues.year = _respective_year(quote, place) or cues.year
+
+
+def _each_old(quote: Quote, place: Place, areas, old_parts) -> frozenset | None:
+    """ "hai tỉnh cũ giải ngân lần lượt 4,3 và 3,1 tỷ": each number is one
+    old province's (which one, the values tell); a total after the list
+    ("…, cộng 7,4 tỷ") is still their sum."""
+    parts = [old_parts.get(a) or old_parts.get(-a) for a in areas]
+    if not parts or None in parts:  # "hai tỉnh cũ", "tỉnh mới" (+ its old ones)
+        return None
+    if (opened := _after_respectively(quote, place)) is None:
+        return None
+    before, respectively = opened
+    if not OLD_WHOLE_WORDS.search(before[: respectively.start()]):
+        return None  # "tỉnh mới … lần lượt": its own figures
+    if not _ONLY_LISTED.match(before[respectively.end() :]):
+        return None
+    return frozenset().union(*parts)
 
 
 def _after_respectively(quote: Quote, place: Place):

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
-from .candidates import Candidate, Candidates
+from .candidates import Candidate, Candidates, holds_old
 from .cues import Cues
 from .funds_compared import fund_bases, fund_moved
 from .idents import Computed, Node
@@ -315,11 +315,12 @@ def _is_whole_of(
     if w["area"] == dims["area"]:
         wider_fund = w["fund"] == Figure.Fund.ALL and dims["fund"] != w["fund"]
         wider_content = w["content"] != dims["content"] and w["fund"] == dims["fund"]
-        return wider_fund or wider_content
-    return candidates.contains(w["area"], dims["area"], dims["year"]) and w["fund"] in (
-        dims["fund"],
-        Figure.Fund.ALL,
+        mine = cues.areas or not candidates.own_of_merged(whole)
+        return (wider_fund or wider_content) and bool(mine)
+    inside = holds_old(whole, part) or candidates.contains(
+        w["area"], dims["area"], dims["year"]
     )
+    return inside and w["fund"] in (dims["fund"], Figure.Fund.ALL)
 
 
 def points_kinds(place: Place) -> list[str]:

@@ -119,3 +119,14 @@ def same_period(span: str, match) -> bool:
     return bool(match["year"]) and bool(
         _SAME_PERIOD.search(span[: match.start("year")])
     )
+
+
+def compared_until(span: str) -> int | None:
+    """ "tăng 4 đề án so với hết tháng 9": the months of the same year a
+    change is over, when the words after it name them with no year."""
+    for match, year, months in periods_in(span, compared=True):
+        compared = COMPARED_BEFORE.search(span[: match.start()])
+        if compared and year is None and match.re is _UNTIL_MONTH:
+            return months if isinstance(months, int) else None
+        return None
+    return None

@@ -84,6 +84,10 @@ _CAME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TAIL = 300
+#: an amount, then "trên", then this one: a part over its whole
+_OVER_AMOUNT = re.compile(
+    rf"\d[ \xa0]*(?:{MONEY_WORDS})[ \xa0]+trên[ \xa0]+$", re.IGNORECASE
+)
 
 
 def count_nouns() -> dict[str, Indicator]:
@@ -362,7 +366,11 @@ def _read_around(text: str, quote: Quote, parens: _Parens) -> None:
         quote.blocked = "attendance"  # "80 cơ sở tham dự hội nghị"
     if quote.kind == "percent" and _THRESHOLD.search(before):
         quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
-    if not quote.approx and (approx := _APPROX.search(near)):
+    if quote.kind == "amount" and _OVER_AMOUNT.search(before[-60:]):
+        # "giải ngân 6.812,4 triệu đồng trên 7,0 tỷ": over its plan, not
+        # "more than"
+        quote.role = quote.role or "plan"
+    elif not quote.approx and (approx := _APPROX.search(near)):
         quote.approx = approx["word"].lower()
     if quote.kind in ("amount", "count") and quote.role == "" and _FROM.search(near):
         quote.role = "old"  # "tăng từ 38 sản phẩm (của năm trước)": no "lên"

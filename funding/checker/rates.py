@@ -19,6 +19,7 @@ from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
 from .percents import base_before, derive, percent_kinds, points, points_kinds
+from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .sets import compared_area
 from .support import BASE_WORDS, agrees, defaults, fill
@@ -47,6 +48,9 @@ class RateOptions:
         if quote.kind == "percent" and whole_cues == Cues():
             whole_cues = self.context.cues(base_before(place))
         whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
+        months = quote.sign and compared_until(place.after)  # "so với hết tháng 9"
+        if months and not whole_cues.period_named:
+            whole_cues.months, whole_cues.period_named = months, True
         args = (quote, place, explicit, resolved, kept, whole_cues)
         return self._derived_with(*args) or one_fund(
             [(explicit, place.before_clause), (whole_cues, place.after)],
