@@ -243,15 +243,6 @@ class Candidates:
                 found.append(other)
         return found
 
-    def own_of_merged(self, together: Candidate) -> Candidate | None:
-        """The merged province's own figure where ``together`` adds up its
-        old provinces' (its plan with a part added after the merger): the
-        whole a share of theirs is of, unless the words name the old ones."""
-        if together.dims["area"] >= 0:
-            return None
-        own = self.get(together.dims, area=old_whole(together.dims["area"]))
-        return own if own is not None and str(own.node) != str(together.node) else None
-
     def get(self, dims: dict, **changes) -> Candidate | None:
         return self.by_key.get(key_of({**dims, **changes}))
 

@@ -315,8 +315,7 @@ def _is_whole_of(
     if w["area"] == dims["area"]:
         wider_fund = w["fund"] == Figure.Fund.ALL and dims["fund"] != w["fund"]
         wider_content = w["content"] != dims["content"] and w["fund"] == dims["fund"]
-        mine = cues.areas or not candidates.own_of_merged(whole)
-        return (wider_fund or wider_content) and bool(mine)
+        return wider_fund or wider_content
     inside = holds_old(whole, part) or candidates.contains(
         w["area"], dims["area"], dims["year"]
     )
