@@ -1,0 +1,72 @@
+"""Sentences written against the rules of the 28th round: a spending verb
+beats the participle after its amount, "TH" inside a company's name, the
+year compared with, years spelled out together, carried parts of a year,
+old provinces in order, labels that are no counts. Figures are made up."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, ROUNDING
+from funding.core.models import Indicator
+from tests.funding.checker.checking import (
+    KCDP,
+    KCQG,
+    E,
+    P,
+    area,
+    read,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def thanh_hoa(reference_data, make_figure):
+    """Thanh Hoá: 2024 plan 12 tỷ, spent 10,5 (9 months 6); 2023 plan 11,
+    spent 9,6; projects 2024 plan 50, done 45 (9 months 30); 2023 done 41."""
+    province = area("Thanh Hóa")
+    count = Indicator.objects.get(code="so-de-an")
+    return [
+        make_figure(province, 2023, P, "11000000000"),
+        make_figure(province, 2023, E, "9600000000"),
+        make_figure(province, 2024, P, "12000000000"),
+        make_figure(province, 2024, E, "10500000000"),
+        make_figure(province, 2024, E, "6000000000", months=9),
+        make_figure(province, 2024, P, "4000000000", KCQG),
+        make_figure(province, 2024, E, "3600000000", KCQG),
+        make_figure(province, 2024, P, "8000000000", KCDP),
+        make_figure(province, 2024, E, "6900000000", KCDP),
+        make_figure(province, 2024, P, "50", indicator=count),
+        make_figure(province, 2024, E, "45", indicator=count),
+        make_figure(province, 2024, E, "30", months=9, indicator=count),
+        make_figure(province, 2023, E, "41", indicator=count),
+    ]
+
+
+def verdicts(figures, text):
+    return [verdict for _, verdict in read(figures, text)]
+
+
+# 1. the spending verb governs the amount; "được giao" only says where from
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Năm 2024, Thanh Hóa đã giải ngân 10,5 tỷ đồng được phân bổ.", [MATCH]),
+        ("Năm 2024, Thanh Hóa giải ngân hết 12 tỷ đồng được giao.", [MISMATCH]),
+        (
+            "Năm 2024, Thanh Hóa đã chi 10,5 tỷ đồng được duyệt cho khuyến công.",
+            [MATCH],
+        ),
+        # must not fire: the plan after "trên" stays the plan
+        ("Năm 2024, Thanh Hóa có 12 tỷ đồng được phân bổ.", [MATCH]),
+    ],
+)
+def test_spending_verb_beats_the_participle(thanh_hoa, text, expected):
+    assert verdicts(thanh_hoa, text) == expected
+
+
+def test_the_plan_after_tren_stays_the_plan(thanh_hoa):
+    found = verdicts(
+        thanh_hoa,
+        "Năm 2024, Thanh Hóa giải ngân 10,5 tỷ đồng trên 12 tỷ đồng được giao.",
+    )
+    assert found[0] == MATCH and found[1] in (MATCH, ROUNDING)
