@@ -17,6 +17,14 @@ from .periods import WHOLE_YEAR, periods_in, same_period
 
 __all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
 
+#: a capital letter: the "TH" of "TH True Milk" starts a name, no bulletin
+_CAPITALS = "".join(
+    c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()
+)
+#: "KH"/"TH" read as plan/executed only where no name follows ("KH: …",
+#: "(TH 8,5 tỷ)", "TH/KH"), not "TH True Milk", "KH Group"
+_NOT_A_NAME = rf"(?!\s+(?-i:[{_CAPITALS}]))"
+
 NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
 LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
@@ -56,13 +64,15 @@ MEASURE_WORDS = [
         r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
         # a bulletin's "KH" (kế hoạch), not the "KH" of "KH&CN" (khoa học)
         r"|(?-i:KH)(?![&\w])"
-        r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
+        + _NOT_A_NAME
+        + r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
         r"|đào tạo|tổ chức))?",
     ),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (
         Figure.Measure.EXECUTED,
-        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])",
+        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
+        + _NOT_A_NAME,
     ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]

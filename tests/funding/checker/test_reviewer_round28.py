@@ -70,3 +70,21 @@ def test_the_plan_after_tren_stays_the_plan(thanh_hoa):
         "Năm 2024, Thanh Hóa giải ngân 10,5 tỷ đồng trên 12 tỷ đồng được giao.",
     )
     assert found[0] == MATCH and found[1] in (MATCH, ROUNDING)
+
+
+# 2. "TH"/"KH" before a capitalised word is a name, no bulletin label
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Năm 2024, Thanh Hóa cùng TH True Milk đầu tư 12 tỷ đồng cho nhà máy.",
+            [MATCH],
+        ),
+        ("Năm 2024, Thanh Hóa mời KH Group góp 10,5 tỷ đồng.", [MATCH]),
+        # must still fire: the bulletin's labels
+        ("Năm 2024, Thanh Hóa: TH 10.500 tr.đ; KH 12.000 tr.đ.", [MATCH, MATCH]),
+        ("Năm 2024, Thanh Hóa: TH 12.000 tr.đ; KH 10.500 tr.đ.", [MISMATCH, MISMATCH]),
+    ],
+)
+def test_th_before_a_name(thanh_hoa, text, expected):
+    assert verdicts(thanh_hoa, text) == expected
