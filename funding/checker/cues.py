@@ -95,6 +95,17 @@ OLD_WHOLE_WORDS = re.compile(
     r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)",
     re.IGNORECASE,
 )
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4}
+
+
+def _count(words: str) -> int | None:
+    """How many old provinces "hai tỉnh cũ", "3 tỉnh cũ" names, if any."""
+    first = words.split()[0].lower()
+    if first == "cả":
+        first = words.split()[1].lower()
+    return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
+
+
 # Words of programme contents too common to tell one from another.
 _COMMON = {
     "công nghiệp",
@@ -162,8 +173,10 @@ class Context:
         self, figures: list[Figure], extra_areas=(), wholes=frozenset(), old=()
     ):
         self.wholes = frozenset(wholes)
-        #: the area keys of merged provinces' predecessors added up
-        self.old_wholes = frozenset(old)
+        #: the area keys of merged provinces' predecessors added up, and
+        #: how many provinces each adds
+        self.old_counts = dict(old)
+        self.old_wholes = frozenset(self.old_counts)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
@@ -271,10 +284,16 @@ class Context:
         whole = named[-1] if named else None
         old = list(OLD_WHOLE_WORDS.finditer(span))
         last_old = old[-1] if old else None
+        if last_old is not None and last_old.start() >= position:
+            if _EACH.search(span, last_old.end()):
+                # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each its own, not named
+                return NO_AREA
+            if (count := _count(last_old[0])) and count not in self.old_counts.values():
+                # "ba tỉnh cũ" where two were merged: none of the data
+                return NO_AREA
         if (
             last_old is not None
             and last_old.start() >= position
-            and not _EACH.search(span, last_old.end())
             and (
                 whole is None
                 or whole.start() - last_old.end() < 4

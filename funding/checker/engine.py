@@ -106,7 +106,10 @@ class Checker(RateOptions):
             self.figures,
             self.candidates.successors.values(),
             self.candidates.wholes(),
-            [old_whole(pk) for pk in self.candidates.predecessors],
+            {
+                old_whole(pk): len(parts)
+                for pk, parts in self.candidates.predecessors.items()
+            },
         )
         self.all_content = self.candidates.all_content
 

@@ -13,6 +13,7 @@ from tests.funding.checker.checking import (
     E,
     P,
     area,
+    area_before_merger,
     read,
 )
 
@@ -88,3 +89,43 @@ def test_the_plan_after_tren_stays_the_plan(thanh_hoa):
 )
 def test_th_before_a_name(thanh_hoa, text, expected):
     assert verdicts(thanh_hoa, text) == expected
+
+
+@pytest.fixture
+def ha_tinh_merged(reference_data, make_figure):
+    """Merged Lào Cai 2025: plan 12 tỷ; old Lào Cai and Yên Bái spent 3,2
+    and 1,8 tỷ in the first six months (5 tỷ together)."""
+    return [
+        make_figure(area("Lào Cai"), 2025, P, "12000000000"),
+        make_figure(area("Lào Cai"), 2025, E, "5000000000", months=6),
+        make_figure(area_before_merger("Lào Cai"), 2025, P, "6500000000"),
+        make_figure(area_before_merger("Yên Bái"), 2025, P, "4900000000"),
+        make_figure(area_before_merger("Lào Cai"), 2025, E, "3200000000", months=6),
+        make_figure(area_before_merger("Yên Bái"), 2025, E, "1800000000", months=6),
+    ]
+
+
+# 6. old provinces "lần lượt", and a count of them the data does not hold
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 tháng đầu năm 2025, Lào Cai giải ngân 5 tỷ đồng, trong đó hai tỉnh cũ "
+        "lần lượt 3,2 tỷ đồng và 1,8 tỷ đồng.",
+        "Năm 2025, kế hoạch của ba tỉnh cũ là 11,4 tỷ đồng.",
+    ],
+)
+def test_old_provinces_never_a_false_mismatch(ha_tinh_merged, text):
+    found = read(ha_tinh_merged, text)
+    assert found and all(v != MISMATCH for _, v in found)
+    assert all(v != MATCH for q, v in found if q == "11,4 tỷ đồng")
+
+
+def test_two_old_provinces_still_add_up(ha_tinh_merged):
+    found = verdicts(
+        ha_tinh_merged, "Năm 2025, kế hoạch của hai tỉnh cũ là 11,4 tỷ đồng."
+    )
+    assert found == [MATCH]
+    wrong = verdicts(
+        ha_tinh_merged, "Năm 2025, kế hoạch của hai tỉnh cũ là 12,4 tỷ đồng."
+    )
+    assert wrong == [MISMATCH]
