@@ -34,6 +34,10 @@ _THIS_NUMBER = re.compile(
 _BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
+#: "đạt 88% kế hoạch vốn": a rate of money, whatever count came before
+_OF_MONEY = re.compile(
+    r"\s*(?:của\s+)?(?:kế hoạch|dự toán)\s+(?:vốn|kinh phí|tiền)(?!\w)", re.IGNORECASE
+)
 
 
 class RateOptions:
@@ -57,6 +61,8 @@ class RateOptions:
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
         numerators = self._numerators(quote, place, explicit, resolved, kept)
+        if _OF_MONEY.match(place.after):
+            numerators = [(n, s) for n, s in numerators if _of_money(n)]
         kinds = percent_kinds(quote, place)
         listed = [
             resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
@@ -205,3 +211,7 @@ def _change_against(numerator: Candidate, base: Candidate, support: float) -> Op
     result = change(numerator.wide, base.wide)
     computed = Computed(result, numerator.figures + base.figures, "fraction")
     return Option(idents.op("change", numerator.node, base.node), computed, support, 1)
+
+
+def _of_money(candidate: Candidate) -> bool:
+    return all(f.indicator.unit == Indicator.Unit.VND for f in candidate.figures)

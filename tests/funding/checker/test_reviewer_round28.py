@@ -40,6 +40,7 @@ def thanh_hoa(reference_data, make_figure):
         make_figure(province, 2024, E, "45", indicator=count),
         make_figure(province, 2024, E, "30", months=9, indicator=count),
         make_figure(province, 2023, E, "41", indicator=count),
+        make_figure(province, 2023, P, "44", indicator=count),
     ]
 
 
@@ -129,3 +130,40 @@ def test_two_old_provinces_still_add_up(ha_tinh_merged):
         ha_tinh_merged, "Năm 2025, kế hoạch của hai tỉnh cũ là 12,4 tỷ đồng."
     )
     assert wrong == [MISMATCH]
+
+
+# 4. years spelled out together are summed; "lần lượt" maps them in order
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trong hai năm 2023 và 2024, Thanh Hóa đã giải ngân 20,1 tỷ đồng.", [MATCH]),
+        ("Hai năm 2023-2024, Thanh Hóa đã giải ngân 20,1 tỷ đồng.", [MATCH]),
+        ("Từ năm 2023 đến năm 2024, Thanh Hóa thực hiện 86 đề án.", [MATCH]),
+        ("Từ năm 2023 đến năm 2024, Thanh Hóa thực hiện 96 đề án.", [MISMATCH]),
+        (
+            "Năm 2023 và năm 2024, Thanh Hóa lần lượt giải ngân 9,6 tỷ đồng và 10,5 tỷ đồng.",
+            [MATCH, MATCH],
+        ),
+        (
+            "Năm 2023 và năm 2024, Thanh Hóa lần lượt giải ngân 10,5 tỷ đồng và 9,6 tỷ đồng.",
+            [MISMATCH, MISMATCH],
+        ),
+    ],
+)
+def test_years_spelled_out_together(thanh_hoa, text, expected):
+    assert verdicts(thanh_hoa, text) == expected
+
+
+def test_one_year_named_is_no_span(thanh_hoa):
+    # must not fire: "hai năm" of something else, a single year after it
+    assert verdicts(thanh_hoa, "Năm 2024, Thanh Hóa giải ngân 10,5 tỷ đồng.") == [MATCH]
+
+
+def test_a_rate_of_the_money_plan_after_a_count(thanh_hoa):
+    # "kế hoạch vốn" is the money's plan: 20,1 of 23 tỷ, not 86 of 94 đề án
+    text = "Giai đoạn 2023-2024, Thanh Hóa thực hiện 86 đề án, đạt {} kế hoạch vốn."
+    assert verdicts(thanh_hoa, text.format("87,39%"))[1] != MISMATCH
+    assert verdicts(thanh_hoa, text.format("91,49%"))[1] != MATCH
+    # must not fire: "kế hoạch" alone after a count is the count's plan
+    plain = "Giai đoạn 2023-2024, Thanh Hóa thực hiện 86 đề án, đạt 91,49% kế hoạch."
+    assert verdicts(thanh_hoa, plain) == [MATCH, MATCH]
