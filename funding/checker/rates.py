@@ -60,6 +60,7 @@ class RateOptions:
     def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
+        self.whole_year_ids = set()
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         if _OF_MONEY.match(place.after):
             numerators = [(n, s) for n, s in numerators if _of_money(n)]
@@ -74,7 +75,9 @@ class RateOptions:
                 for node, computed in derive(
                     self.candidates, kind, numerator, whole_cues, place, listed
                 ):
-                    options.append(Option(node, computed, support, 1, base_named=named))
+                    option = Option(node, computed, support, 1, base_named=named)
+                    option.whole_year = id(numerator) in self.whole_year_ids
+                    options.append(option)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
@@ -175,9 +178,12 @@ class RateOptions:
         supported, so that one giving the printed number is not outranked."""
         if carried is None:
             return []
-        best = max((score for _c, score in self._named(cues)), default=0.0)
+        part = self._named(cues)
+        best = max((score for _c, score in part), default=0.0)
         year = replace(cues, months=None, period_named=False)
-        return [(c, best - 1.0) for c, _score in self._named(year)]
+        found = [(c, best - 1.0) for c, _score in self._named(year)]
+        self.whole_year_ids = {id(c) for c, _ in found} - {id(c) for c, _ in part}
+        return found
 
     def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
         """The candidates the words name best (ties kept)."""

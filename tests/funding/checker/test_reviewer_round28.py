@@ -5,7 +5,7 @@ old provinces in order, labels that are no counts. Figures are made up."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, ROUNDING
+from funding.checker import MATCH, MISMATCH, ROUNDING, UNSURE
 from funding.core.models import Indicator
 from tests.funding.checker.checking import (
     KCDP,
@@ -167,3 +167,28 @@ def test_a_rate_of_the_money_plan_after_a_count(thanh_hoa):
     # must not fire: "kế hoạch" alone after a count is the count's plan
     plain = "Giai đoạn 2023-2024, Thanh Hóa thực hiện 86 đề án, đạt 91,49% kế hoạch."
     assert verdicts(thanh_hoa, plain) == [MATCH, MATCH]
+
+
+# 5. a carried part of the year reading otherwise: the whole year is no match
+@pytest.mark.parametrize(
+    "rate, expected",
+    [
+        ("50%", MATCH),  # the nine months' 6 of 12 tỷ
+        ("87,5%", UNSURE),  # the whole year's 10,5 of 12 tỷ: maybe meant
+    ],
+)
+def test_the_whole_year_after_a_carried_part(thanh_hoa, rate, expected):
+    text = (
+        f"9 tháng năm 2024, Thanh Hóa giải ngân 6 tỷ đồng. Tỷ lệ giải ngân đạt {rate} "
+        "kế hoạch."
+    )
+    assert dict(read(thanh_hoa, text))[rate] == expected
+
+
+def test_the_whole_year_named_reads_the_year(thanh_hoa):
+    # must not fire: the year named in the rate's own sentence
+    text = (
+        "9 tháng năm 2024, Thanh Hóa giải ngân 6 tỷ đồng. Cả năm 2024, tỷ lệ giải "
+        "ngân đạt 87,5% kế hoạch."
+    )
+    assert dict(read(thanh_hoa, text))["87,5%"] == MATCH
