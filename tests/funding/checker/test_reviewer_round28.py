@@ -192,3 +192,24 @@ def test_the_whole_year_named_reads_the_year(thanh_hoa):
         "ngân đạt 87,5% kế hoạch."
     )
     assert dict(read(thanh_hoa, text))["87,5%"] == MATCH
+
+
+# 7. a label ending on a date, a phone or a code counts nothing
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Đề án khởi công ngày: 12",
+        "Hotline đề án: 1800",
+        "Đề án phê duyệt năm: 2024",
+        "Mã đề án: 45",
+        "Đề án nghiệm thu tháng: 11",
+    ],
+)
+def test_a_label_that_counts_nothing(thanh_hoa, line):
+    assert read(thanh_hoa, f"Thanh Hóa, năm 2024.\n{line}.") == []
+
+
+def test_a_count_label_still_counts(thanh_hoa):
+    # must still fire: the label names what was done and planned
+    found = read(thanh_hoa, "Thanh Hóa, năm 2024.\nĐề án hoàn thành: 45/50.")
+    assert found == [("45", MATCH), ("50", MATCH)]
