@@ -12,7 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle, swapped
-from .compared import COMPARED_TAIL
+from .compared import COMPARED_TAIL, YEAR_LEVEL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import settle_given
@@ -286,7 +286,17 @@ class Checker(RateOptions):
         place = share_in_total(place)
         explicit, favoured = self._explicit_cues(quote, place)
         if quote.kind in ("percent", "times", "points") or quote.sign:
-            return self._derived_options(quote, place, explicit, resolved, kept)
+            options = self._derived_options(quote, place, explicit, resolved, kept)
+            if quote.kind in ("amount", "count") and YEAR_LEVEL.search(
+                place.sentence_text[: quote.start - place.sentence[0]]
+            ):  # or the year compared with's own figure
+                old = replace(quote, sign=0, role="old")
+                levels = self._options(old, place, kept, resolved)
+                top = max((o.words for o in levels), default=0.0)
+                for option in options:  # as well supported by the words
+                    option.words = max(option.words, top)
+                options += levels
+            return options
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
         explicit.year = own_year(quote, place, kept) or explicit.year

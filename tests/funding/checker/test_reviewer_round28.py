@@ -213,3 +213,33 @@ def test_a_count_label_still_counts(thanh_hoa):
     # must still fire: the label names what was done and planned
     found = read(thanh_hoa, "Thanh Hóa, năm 2024.\nĐề án hoàn thành: 45/50.")
     assert found == [("45", MATCH), ("50", MATCH)]
+
+
+# 3. "tăng/giảm so với năm X là N": N may be year X's own figure
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the compared year's figure: 9,6 tỷ in 2023
+        (
+            "Năm 2024 Thanh Hóa giải ngân 10,5 tỷ đồng, tăng so với năm 2023 là 9,6 tỷ đồng.",
+            MATCH,
+        ),
+        # the difference: 0,9 tỷ
+        (
+            "Năm 2024 Thanh Hóa giải ngân 10,5 tỷ đồng, tăng so với năm 2023 là 0,9 tỷ đồng.",
+            MATCH,
+        ),
+        # neither: never a sure match
+        (
+            "Năm 2024 Thanh Hóa giải ngân 10,5 tỷ đồng, tăng so với năm 2023 là 7,3 tỷ đồng.",
+            None,
+        ),
+    ],
+)
+def test_the_year_compared_with_named_by_la(thanh_hoa, text, expected):
+    found = read(thanh_hoa, text)
+    assert found[0] == ("10,5 tỷ đồng", MATCH)
+    if expected:
+        assert found[1][1] == expected
+    else:
+        assert found[1][1] in (MISMATCH, UNSURE)
