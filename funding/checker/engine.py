@@ -287,16 +287,7 @@ class Checker(RateOptions):
         explicit, favoured = self._explicit_cues(quote, place)
         if quote.kind in ("percent", "times", "points") or quote.sign:
             options = self._derived_options(quote, place, explicit, resolved, kept)
-            if quote.kind in ("amount", "count") and YEAR_LEVEL.search(
-                place.sentence_text[: quote.start - place.sentence[0]]
-            ):  # or the year compared with's own figure
-                old = replace(quote, sign=0, role="old")
-                levels = self._options(old, place, kept, resolved)
-                top = max((o.words for o in levels), default=0.0)
-                for option in options:  # as well supported by the words
-                    option.words = max(option.words, top)
-                options += levels
-            return options
+            return options + self._year_level(options, quote, place, kept, resolved)
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
         explicit.year = own_year(quote, place, kept) or explicit.year
@@ -344,6 +335,20 @@ class Checker(RateOptions):
             more = increments(self.candidates, options)
             return more + year_increments(self.candidates, options)
         return options
+
+    def _year_level(self, options, quote, place: Place, kept, resolved) -> list:
+        """ "tăng so với năm 2023 là N": N is the difference, or year 2023's
+        own figure; both readings as well supported by the words."""
+        if quote.kind not in ("amount", "count") or not YEAR_LEVEL.search(
+            place.sentence_text[: quote.start - place.sentence[0]]
+        ):
+            return []
+        old = replace(quote, sign=0, role="old")
+        levels = self._options(old, place, kept, resolved)
+        top = max((o.words for o in levels), default=0.0)
+        for option in options:
+            option.words = max(option.words, top)
+        return levels
 
     def _value_options(
         self, quote: Quote, explicit: Cues, favoured, kept
