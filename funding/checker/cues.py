@@ -175,8 +175,8 @@ class Context:
         self.wholes = frozenset(wholes)
         #: the area keys of merged provinces' predecessors added up, and
         #: how many provinces each adds
-        self.old_counts = dict(old)
-        self.old_wholes = frozenset(self.old_counts)
+        self.old_parts = {whole: frozenset(parts) for whole, parts in dict(old).items()}
+        self.old_wholes = frozenset(self.old_parts)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
@@ -286,9 +286,10 @@ class Context:
         last_old = old[-1] if old else None
         if last_old is not None and last_old.start() >= position:
             if _EACH.search(span, last_old.end()):
-                # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each its own, not named
-                return NO_AREA
-            if (count := _count(last_old[0])) and count not in self.old_counts.values():
+                # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each one of them, unnamed
+                return frozenset().union(*self.old_parts.values()) or NO_AREA
+            counts = {len(parts) for parts in self.old_parts.values()}
+            if (count := _count(last_old[0])) and count not in counts:
                 # "ba tỉnh cũ" where two were merged: none of the data
                 return NO_AREA
         if (

@@ -107,7 +107,7 @@ class Checker(RateOptions):
             self.candidates.successors.values(),
             self.candidates.wholes(),
             {
-                old_whole(pk): len(parts)
+                old_whole(pk): tuple(parts)
                 for pk, parts in self.candidates.predecessors.items()
             },
         )

@@ -49,6 +49,13 @@ def years_spanned(text: str) -> tuple[int, int | None] | None:
     return found
 
 
+def _each_after_span(before: str) -> bool:
+    """ "Hai năm 2023 và 2024, A lần lượt giải ngân …": one value a year
+    (not "… lần lượt là 5,8 và 6,5 tỷ, cộng hai năm 12,3 tỷ": their sum)."""
+    last = list(_SPAN.finditer(before))[-1]
+    return bool(_EACH.search(before, last.end()))
+
+
 def over_years(
     options: list[Option],
     quote: Quote,
@@ -64,7 +71,7 @@ def over_years(
         return options
     before = place.sentence_text[: quote.start - place.sentence[0]]
     span = years_spanned(before)
-    if span is None or _PER_YEAR.search(before) or _EACH.search(before):
+    if span is None or _PER_YEAR.search(before) or _each_after_span(before):
         return options
     count, last = span
     sums, seen = [], set()

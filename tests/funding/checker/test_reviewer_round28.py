@@ -243,3 +243,22 @@ def test_the_year_compared_with_named_by_la(thanh_hoa, text, expected):
         assert found[1][1] == expected
     else:
         assert found[1][1] in (MISMATCH, UNSURE)
+
+
+def test_old_provinces_in_turn_are_each_one_of_them(ha_tinh_merged):
+    text = (
+        "6 tháng đầu năm 2025, Lào Cai giải ngân 5 tỷ đồng, trong đó hai tỉnh cũ "
+        "lần lượt {} tỷ đồng và 1,8 tỷ đồng."
+    )
+    assert verdicts(ha_tinh_merged, text.format("3,2")) == [MATCH, MATCH, MATCH]
+    # must not match: no old province spent 4,1 tỷ
+    assert verdicts(ha_tinh_merged, text.format("4,1"))[1] != MATCH
+
+
+def test_years_together_then_in_turn(thanh_hoa):
+    # "lần lượt" after the span: one value a year, no sum
+    text = (
+        "Trong hai năm 2023 và 2024, Thanh Hóa lần lượt giải ngân 9,6 tỷ đồng và "
+        "10,5 tỷ đồng."
+    )
+    assert verdicts(thanh_hoa, text) == [MATCH, MATCH]
