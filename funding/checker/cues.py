@@ -86,6 +86,8 @@ WHOLE_WORDS = re.compile(
 )
 #: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
 _EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
+#: "… lần lượt 4,3 và 3,1 tỷ, cộng 7,4 tỷ": the total after them
+_ADDED = re.compile(r"(?<!\w)(?:cộng|tổng)(?!\w)", re.IGNORECASE)
 #: An area no figure is of: the old provinces when the data holds none.
 NO_AREA = frozenset({0})
 #: The provinces a merged one was made of, together ("hai tỉnh cũ cộng
@@ -285,7 +287,8 @@ class Context:
         old = list(OLD_WHOLE_WORDS.finditer(span))
         last_old = old[-1] if old else None
         if last_old is not None and last_old.start() >= position:
-            if _EACH.search(span, last_old.end()):
+            each = _EACH.search(span, last_old.end())
+            if each and not _ADDED.search(span, each.end()):
                 # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each one of them, unnamed
                 return frozenset().union(*self.old_parts.values()) or NO_AREA
             counts = {len(parts) for parts in self.old_parts.values()}

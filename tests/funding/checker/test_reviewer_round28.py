@@ -262,3 +262,13 @@ def test_years_together_then_in_turn(thanh_hoa):
         "10,5 tỷ đồng."
     )
     assert verdicts(thanh_hoa, text) == [MATCH, MATCH]
+
+
+def test_old_provinces_in_turn_then_added(ha_tinh_merged):
+    # "cộng" after the values in turn: both old provinces added up
+    text = (
+        "6 tháng đầu năm 2025, hai tỉnh cũ giải ngân lần lượt 3,2 và 1,8 tỷ đồng, "
+        "cộng {} tỷ đồng."
+    )
+    assert verdicts(ha_tinh_merged, text.format("5"))[-1] == MATCH
+    assert verdicts(ha_tinh_merged, text.format("5,6"))[-1] != MATCH
