@@ -17,8 +17,19 @@ _ASSIGNED = re.compile(
     re.IGNORECASE,
 )
 
+#: a spending verb right before the amount governs it: "đã giải ngân (hết)
+#: 8,75 tỷ đồng được phân bổ" says what was spent, the participle only where
+#: the money came from
+_SPENT_BEFORE = re.compile(
+    r"(?<!\w)(?:giải ngân|chi|chi trả|sử dụng|thanh toán|thực hiện)"
+    r"(?:\s+(?:hết|được|xong|toàn bộ|đủ|tổng cộng|tổng số|là|đạt))*\s*$",
+    re.IGNORECASE,
+)
+
 
 def mark_assigned(text: str, quote: Quote) -> None:
     """The role "plan" for an amount ``text`` calls assigned right after it."""
-    if quote.kind == "amount" and not quote.role and _ASSIGNED.match(text, quote.end):
+    if quote.kind != "amount" or quote.role or not _ASSIGNED.match(text, quote.end):
+        return
+    if not _SPENT_BEFORE.search(text[max(0, quote.start - 40) : quote.start]):
         quote.role = "plan"

@@ -72,6 +72,9 @@ class Option:
     #: some cue of the words (its own clause's, a favoured or a carried one)
     #: agrees with it: not only the defaults of what a text leaves unsaid
     cued: bool = True
+    #: the whole year tried where the text carries only a part of it: if
+    #: the part reads otherwise, agreeing of it is only "unsure"
+    whole_year: bool = False
 
 
 def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], float]:
@@ -98,7 +101,7 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     if agreeing:
         chosen = agreeing[0]
         rest = [o.reading for o in options if o is not chosen]
-        if _value_only(chosen, options):
+        if _value_only(chosen, options) or _part_reads_otherwise(chosen, options):
             return UNSURE, [chosen.reading, *rest[:2]], 0.4
         confidence = 0.95 if chosen.words >= best_words else 0.75
         return chosen.reading.verdict, [chosen.reading, *rest[:2]], confidence
@@ -303,3 +306,13 @@ def settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
     finding.explanation, finding.figures = best.explanation, best.figures
     if verdict not in (*AGREE, MISMATCH):
         raise ValueError(f"not an outcome of a reading: {verdict!r}")
+
+
+def _part_reads_otherwise(chosen: Option, options: list[Option]) -> bool:
+    """``chosen`` is the whole year where a part of it was carried, and a
+    reading of that part gives another value: the text may mean either."""
+    value = chosen.computed.value
+    return chosen.whole_year and any(
+        not o.whole_year and o.words > chosen.words and o.computed.value != value
+        for o in options
+    )

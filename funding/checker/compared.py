@@ -28,6 +28,12 @@ LATER_UP = re.compile(
     rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn(?:{_BY}|{_DIRECT})",
     re.IGNORECASE,
 )
+#: "giảm so với năm 2023 là 8,1 tỷ đồng": the difference, or the compared
+#: year's own figure (either reading)
+YEAR_LEVEL = re.compile(
+    r"(?:tăng|giảm)\s+so với\s+(?:năm\s+(?:19|20)\d{2}|năm trước)\s+là\s*$",
+    re.IGNORECASE,
+)
 LATER_DOWN = re.compile(
     rf"(?:thấp hơn|giảm|ít hơn){_LATER}|(?:thấp|ít) hơn(?:{_BY}|{_DIRECT})",
     re.IGNORECASE,

@@ -17,6 +17,14 @@ from .periods import WHOLE_YEAR, periods_in, same_period
 
 __all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
 
+#: a capital letter: the "TH" of "TH True Milk" starts a name, no bulletin
+_CAPITALS = "".join(
+    c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()
+)
+#: "KH"/"TH" read as plan/executed only where no name follows ("KH: …",
+#: "(TH 8,5 tỷ)", "TH/KH"), not "TH True Milk", "KH Group"
+_NOT_A_NAME = rf"(?!\s+(?-i:[{_CAPITALS}]))"
+
 NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
 LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
 FUND_WORDS = [
@@ -56,13 +64,15 @@ MEASURE_WORDS = [
         r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
         # a bulletin's "KH" (kế hoạch), not the "KH" of "KH&CN" (khoa học)
         r"|(?-i:KH)(?![&\w])"
-        r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
+        + _NOT_A_NAME
+        + r"|(?:sẽ|dự kiến)(?:\s+(?:được\s+)?(?:triển khai|thực hiện|hỗ trợ|giải ngân"
         r"|đào tạo|tổ chức))?",
     ),
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (
         Figure.Measure.EXECUTED,
-        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])",
+        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
+        + _NOT_A_NAME,
     ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
@@ -76,6 +86,8 @@ WHOLE_WORDS = re.compile(
 )
 #: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
 _EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
+#: "… lần lượt 4,3 và 3,1 tỷ, cộng 7,4 tỷ": the total after them
+_ADDED = re.compile(r"(?<!\w)(?:cộng|tổng)(?!\w)", re.IGNORECASE)
 #: An area no figure is of: the old provinces when the data holds none.
 NO_AREA = frozenset({0})
 #: The provinces a merged one was made of, together ("hai tỉnh cũ cộng
@@ -85,6 +97,17 @@ OLD_WHOLE_WORDS = re.compile(
     r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)",
     re.IGNORECASE,
 )
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4}
+
+
+def _count(words: str) -> int | None:
+    """How many old provinces "hai tỉnh cũ", "3 tỉnh cũ" names, if any."""
+    first = words.split()[0].lower()
+    if first == "cả":
+        first = words.split()[1].lower()
+    return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
+
+
 # Words of programme contents too common to tell one from another.
 _COMMON = {
     "công nghiệp",
@@ -152,10 +175,11 @@ class Context:
         self, figures: list[Figure], extra_areas=(), wholes=frozenset(), old=()
     ):
         self.wholes = frozenset(wholes)
-        #: the area keys of merged provinces' predecessors added up
-        self.old_wholes = frozenset(old)
+        #: the area keys of merged provinces' predecessors added up, and
         #: each of those keys → the predecessors' own area keys
-        self.old_parts = dict(old) if isinstance(old, dict) else {}
+        parts_of = old if isinstance(old, dict) else {}
+        self.old_parts = {whole: frozenset(parts) for whole, parts in parts_of.items()}
+        self.old_wholes = frozenset(old)
         areas = {f.area_id: f.area for f in figures}
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
@@ -263,10 +287,18 @@ class Context:
         whole = named[-1] if named else None
         old = list(OLD_WHOLE_WORDS.finditer(span))
         last_old = old[-1] if old else None
+        if last_old is not None and last_old.start() >= position:
+            each = _EACH.search(span, last_old.end())
+            if each and not _ADDED.search(span, each.end()):
+                # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each one of them, unnamed
+                return frozenset().union(*self.old_parts.values()) or NO_AREA
+            counts = {len(parts) for parts in self.old_parts.values()}
+            if (count := _count(last_old[0])) and count not in counts:
+                # "ba tỉnh cũ" where two were merged: none of the data
+                return NO_AREA
         if (
             last_old is not None
             and last_old.start() >= position
-            and not _EACH.search(span, last_old.end())
             and (
                 whole is None
                 or whole.start() - last_old.end() < 4

@@ -12,7 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle, swapped
-from .compared import COMPARED_TAIL
+from .compared import COMPARED_TAIL, YEAR_LEVEL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import settle_given
@@ -286,7 +286,8 @@ class Checker(RateOptions):
         place = share_in_total(place)
         explicit, favoured = self._explicit_cues(quote, place)
         if quote.kind in ("percent", "times", "points") or quote.sign:
-            return self._derived_options(quote, place, explicit, resolved, kept)
+            options = self._derived_options(quote, place, explicit, resolved, kept)
+            return options + self._year_level(options, quote, place, kept, resolved)
         if explicit.same_period:  # "cùng kỳ năm 2023": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
         explicit.year = own_year(quote, place, kept) or explicit.year
@@ -334,6 +335,20 @@ class Checker(RateOptions):
             more = increments(self.candidates, options)
             return more + year_increments(self.candidates, options)
         return options
+
+    def _year_level(self, options, quote, place: Place, kept, resolved) -> list:
+        """ "tăng so với năm 2023 là N": N is the difference, or year 2023's
+        own figure; both readings as well supported by the words."""
+        if quote.kind not in ("amount", "count") or not YEAR_LEVEL.search(
+            place.sentence_text[: quote.start - place.sentence[0]]
+        ):
+            return []
+        old = replace(quote, sign=0, role="old")
+        levels = self._options(old, place, kept, resolved)
+        top = max((o.words for o in levels), default=0.0)
+        for option in options:
+            option.words = max(option.words, top)
+        return levels
 
     def _value_options(
         self, quote: Quote, explicit: Cues, favoured, kept

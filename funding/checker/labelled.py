@@ -13,6 +13,12 @@ from .report import Quote
 from .unaccented import upper_case_initials
 
 _NUM = r"(?<![\w.,/])\d+(?:\.\d+)*"
+#: a label ending on what is no count: "Đề án khởi công ngày: 15", "Hotline
+#: đề án: 1900", "phê duyệt năm: 2024", "mã đề án: 12"
+_NO_COUNT = re.compile(
+    r"(?<!\w)(?:ngày|tháng|năm|quý)\s*$|(?<!\w)(?:hotline|điện thoại|mã)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _pattern(words: str) -> re.Pattern:
@@ -36,7 +42,10 @@ def labelled_counts(
     spans = [(q.start, q.end) for q in taken]
     found = []
     for match in _pattern(words).finditer(text):
-        if upper_case_initials(match["noun"]):
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if upper_case_initials(match["noun"]) or _NO_COUNT.search(
+            line + match["label"]
+        ):
             continue
         indicator = nouns[match["noun"].lower()]
         groups = [("n", "plan" if match["a"] else "")]

@@ -26,6 +26,12 @@ TOGETHER = re.compile(
 _ONLY_LISTED = re.compile(
     r"(?:\s|là|và|[\d.,;:]|tỷ|tỉ|triệu|nghìn|đồng)*$", re.IGNORECASE
 )
+#: "năm 2023 và 2024", "năm 2023-2024": the years a list's values are of
+_YEAR_LIST = re.compile(
+    r"(?<!\w)năm\s+(?:19|20)\d{2}(?:\s*(?:,|và|[-–—])\s*(?:năm\s+)?(?:19|20)\d{2})+"
+    r"(?![\d/.,]\d)",
+    re.IGNORECASE,
+)
 _YEARS = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
 #: a value printed in the list, with or without its unit ("5,72 và 6,48
 #: tỷ"); not a percentage beside it ("5,72 tỷ, tăng 8%")
@@ -76,14 +82,12 @@ def _respective_year(quote: Quote, place: Place) -> int | None:
         return None
     before, respectively = opened
     cut = respectively.start()
-    named = re.search(
-        r"(?<!\w)năm\s+(?:19|20)\d{2}(?:\s*(?:,|và)\s*(?:năm\s+)?"
-        r"(?:19|20)\d{2})+\s*$",
-        before[:cut].rstrip(" ,:"),
-        re.IGNORECASE,
-    )
-    if named is None:
+    # the last list of years before it ("Năm 2023 và năm 2024, A lần lượt
+    # …"), with no other year after the list
+    lists = list(_YEAR_LIST.finditer(before[:cut]))
+    if not lists or _YEARS.search(before, lists[-1].end(), cut):
         return None
+    named = lists[-1]
     years = [int(y) for y in _YEARS.findall(named.group(0))]
     listed = _PARENS.sub(" ", before[respectively.end() :])
     printed = len(_NUMBER.findall(listed))

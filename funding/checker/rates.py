@@ -35,6 +35,10 @@ _THIS_NUMBER = re.compile(
 _BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
+#: "đạt 88% kế hoạch vốn": a rate of money, whatever count came before
+_OF_MONEY = re.compile(
+    r"\s*(?:của\s+)?(?:kế hoạch|dự toán)\s+(?:vốn|kinh phí|tiền)(?!\w)", re.IGNORECASE
+)
 
 
 class RateOptions:
@@ -60,7 +64,10 @@ class RateOptions:
     def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
+        self.whole_year_ids = set()
         numerators = self._numerators(quote, place, explicit, resolved, kept)
+        if _OF_MONEY.match(place.after):
+            numerators = [(n, s) for n, s in numerators if _of_money(n)]
         kinds = percent_kinds(quote, place)
         listed = [
             resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
@@ -72,7 +79,9 @@ class RateOptions:
                 for node, computed in derive(
                     self.candidates, kind, numerator, whole_cues, place, listed
                 ):
-                    options.append(Option(node, computed, support, 1, base_named=named))
+                    option = Option(node, computed, support, 1, base_named=named)
+                    option.whole_year = id(numerator) in self.whole_year_ids
+                    options.append(option)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
@@ -173,9 +182,12 @@ class RateOptions:
         supported, so that one giving the printed number is not outranked."""
         if carried is None:
             return []
-        best = max((score for _c, score in self._named(cues)), default=0.0)
+        part = self._named(cues)
+        best = max((score for _c, score in part), default=0.0)
         year = replace(cues, months=None, period_named=False)
-        return [(c, best - 1.0) for c, _score in self._named(year)]
+        found = [(c, best - 1.0) for c, _score in self._named(year)]
+        self.whole_year_ids = {id(c) for c, _ in found} - {id(c) for c, _ in part}
+        return found
 
     def _named(self, cues: Cues) -> list[tuple[Candidate, float]]:
         """The candidates the words name best (ties kept)."""
@@ -209,3 +221,7 @@ def _change_against(numerator: Candidate, base: Candidate, support: float) -> Op
     result = change(numerator.wide, base.wide)
     computed = Computed(result, numerator.figures + base.figures, "fraction")
     return Option(idents.op("change", numerator.node, base.node), computed, support, 1)
+
+
+def _of_money(candidate: Candidate) -> bool:
+    return all(f.indicator.unit == Indicator.Unit.VND for f in candidate.figures)

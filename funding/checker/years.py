@@ -18,9 +18,14 @@ from .report import Quote
 
 _HOW_MANY = {"hai": 2, "ba": 3, "bốn": 4, "2": 2, "3": 3, "4": 4, "5": 5}
 #: "hai năm", "3 năm qua" (not "năm 2024", not "hai năm trước": one year)
+#: or the first and last year spelled out: "giai đoạn 2022–2024", "(trong)
+#: hai năm 2023 và 2024", "từ năm 2023 đến năm 2024"
 _SPAN = re.compile(
-    r"(?<!\w)(?P<n>hai|ba|bốn|[2-5])\s+năm(?!\s*(?:\d|trước|sau|tới|nữa|\w+\s+năm))"
-    r"(?!\w)|(?<!\w)giai đoạn\s+(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)\d{2})",
+    r"(?<!\w)(?:giai đoạn|(?:hai|ba|bốn|[2-5])\s+năm|từ(?:\s+năm)?)\s+"
+    r"(?P<y1>(?:19|20)\d{2})\s*(?:[-–—]|và|đến|tới)\s*(?:năm\s+)?"
+    r"(?P<y2>(?:19|20)\d{2})(?!\w)"
+    r"|(?<!\w)(?P<n>hai|ba|bốn|[2-5])\s+năm(?!\s*(?:\d|trước|sau|tới|nữa|\w+\s+năm))"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -28,6 +33,8 @@ _PERIOD = re.compile(
     r"(?:năm\s+)?(?P<last>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
+#: "… lần lượt 8,1 và 8,75 tỷ đồng": one value a year, no sum
+_EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng|mỗi năm)(?!\w)", re.IGNORECASE)
 #: "mỗi năm", "bình quân … năm": per year, not a total
 _PER_YEAR = re.compile(
     r"(?<!\w)(?:mỗi|bình quân|trung bình|hằng|hàng)\s+(?:\w+\s+)?năm", re.I
@@ -57,6 +64,13 @@ def period_start(text: str, year: int | None) -> int | None:
     return None
 
 
+def _each_after_span(before: str) -> bool:
+    """ "Hai năm 2023 và 2024, A lần lượt giải ngân …": one value a year
+    (not "… lần lượt là 5,8 và 6,5 tỷ, cộng hai năm 12,3 tỷ": their sum)."""
+    last = list(_SPAN.finditer(before))[-1]
+    return bool(_EACH.search(before, last.end()))
+
+
 def over_years(
     options: list[Option],
     quote: Quote,
@@ -72,7 +86,7 @@ def over_years(
         return options
     before = place.sentence_text[: quote.start - place.sentence[0]]
     span = years_spanned(before)
-    if span is None or _PER_YEAR.search(before):
+    if span is None or _PER_YEAR.search(before) or _each_after_span(before):
         return options
     count, last = span
     sums, seen = [], set()
