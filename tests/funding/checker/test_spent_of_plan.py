@@ -5,19 +5,9 @@ over that plan (lines written for these tests)."""
 import pytest
 
 from funding.checker import MATCH, MISMATCH, UNSURE
-from tests.funding.checker.checking import KCQG, E, P, area, paragraph_verdicts
+from tests.funding.checker.checking import P, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lai_chau(reference_data, make_figure):
-    """Lai Châu's KCQG 2024: 3,4 tỷ đồng planned, 3,213 tỷ đồng executed."""
-    province = area("Lai Châu")
-    return [
-        make_figure(province, 2024, P, "3400000000", KCQG),
-        make_figure(province, 2024, E, "3213000000", KCQG),
-    ]
 
 
 @pytest.mark.parametrize(
