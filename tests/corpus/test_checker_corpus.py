@@ -85,10 +85,10 @@ SIZES = {
     },
     "heldout": {
         "articles": 4,
-        "quotes": 140,
-        "variants": 16,
-        "distractors": 60,
-        "errors": 32,
+        "quotes": 145,
+        "variants": 20,
+        "distractors": 97,
+        "errors": 40,
     },
 }
 
@@ -122,26 +122,42 @@ SIZES = {
 # tuners worked on 55-58 and 59-62 (neither saw 63-66), and 63-66, measured
 # again (main 544e6fa): 143 of 152 found, 112 read right, 8 false
 # mismatches, 29 of 40 errors flagged, 2 distractors flagged. 63-66 then
-# joined the tune split too.
+# joined the tune split too, and two more tuners worked on 63-64 and 65-66
+# while a fifteenth writer wrote 67-70, seen by no tuner. 67-70 measured
+# before that tuning (main c15f783): 145 quotes, 139 found, 103 read right,
+# 1 false mismatch (68), 29 of 40 errors flagged, no distractor flagged.
+# After it and the review's mends (main, 5 December 2026, ``--split tune``
+# and ``--split heldout``): tune 01-66: 2130 quotes, 2099 found (98.5%),
+# 1876 read right (88.1%), no false mismatch, 521 of 584 errors flagged,
+# unsure 2.4%, no distractor flagged, 3 of 410 no-data numbers read as
+# figures; held-out 67-70: 139 of 145 found (95.9%), 104 read right, 1
+# false mismatch (68), 29 of 40 errors flagged, unsure 3.5%, no distractor
+# flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
         "quotes missed": 2130 - 2099,
-        "quotes read wrong": 2130 - 1863,
-        "false mismatches": 8,
-        "injected errors missed": 584 - 518,
+        "quotes read wrong": 2130 - 1876,
+        "false mismatches": 0,
+        "injected errors missed": 584 - 521,
         "no-data numbers read as figures": 3,
     },
-    "heldout": {},
+    "heldout": {
+        "quotes missed": 145 - 139,
+        "quotes read wrong": 145 - 104,
+        "false mismatches": 1,
+        "injected errors missed": 40 - 29,
+    },
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "no false mismatch"): "8 false mismatches on 01-66 (63-66 untuned)",
-    ("tune", "every injected error flagged"): "518 of 584 flagged on 01-66",
-    ("tune", "at least 99% read right"): "1863 of 2130 read right (87.5%) on 01-66",
-    ("tune", "no distractor flagged"): "2 of 921 distractors flagged on 01-66",
+    ("tune", "every injected error flagged"): "521 of 584 flagged on 01-66",
+    ("tune", "at least 99% read right"): "1876 of 2130 read right (88.1%) on 01-66",
+    ("heldout", "recall at least 97%"): "139 of 145 found (95.9%) on 67-70",
+    ("heldout", "no false mismatch"): "1 false mismatch on 67-70",
+    ("heldout", "every injected error flagged"): "29 of 40 flagged on 67-70",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
