@@ -189,12 +189,21 @@ def test_the_checker_reads_the_successor_as_its_predecessors_sum_before_the_merg
         if c.dims["area"] == gia_lai.pk and c.derived is not None
     ]  # fmt: skip
     assert [c.value for c in summed] == [7 * BILLION]
-    # A whole year ending after the merger is no sum of the predecessors
-    # (their 2025 plans): the merger takes effect on 1/7/2025.
+    # A whole year ending after the merger (1/7/2025) is the successor's own
+    # figure: the predecessors' 2025 plans added up stand in for it only
+    # while it has none (a plan set before the merger, as articles quote
+    # it), never beside it.
     for slug in ("gia-lai-den-2025", "binh-dinh"):
         make_figure(Area.objects.get(slug=slug), 2025, PLAN, BILLION)
-    after = Figure.objects.with_dimensions().filter(year=2025, measure=PLAN)
-    assert not [
-        c for c in Checker(list(after)).candidates.all()
-        if c.dims["area"] == gia_lai.pk
-    ]  # fmt: skip
+
+    def successor_readings():
+        after = Figure.objects.with_dimensions().filter(year=2025, measure=PLAN)
+        return [
+            (c.value, c.derived is not None)
+            for c in Checker(list(after)).candidates.all()
+            if c.dims["area"] == gia_lai.pk
+        ]
+
+    assert successor_readings() == [(2 * BILLION, True)]
+    make_figure(gia_lai, 2025, PLAN, 3 * BILLION)
+    assert successor_readings() == [(3 * BILLION, False)]
