@@ -10,9 +10,9 @@ difference (77,32% printed, 77,33% computed) from a real error.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from .formatting import format_percent, format_plain
+from .formatting import format_percent, format_plain, percent_points, round_half_up
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -74,9 +74,8 @@ class Derived:
         return self.value * HUNDRED
 
     def rounded_percent(self, decimals: int = 2) -> Decimal:
-        """The percentage as the pages print it (``format_percent``):
-        ``Decimal("95.24")`` for 0.952372, rounded half up."""
-        return round_half_up(self.percent, decimals)
+        """The percentage as the pages print it: ``Decimal("95.24")``."""
+        return percent_points(self.value, decimals)
 
     @property
     def explanation(self) -> str:
@@ -125,11 +124,6 @@ class Derived:
         ):
             return "rounding"
         return "mismatch"
-
-
-def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    """Round as people do on paper (0,5 goes up), not to even."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def _divide(part: Quantity, whole: Quantity) -> tuple[Decimal, Decimal, Decimal]:

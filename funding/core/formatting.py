@@ -30,15 +30,19 @@ MONEY_UNITS = {
 }
 
 
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """Round as people do on paper (0,5 goes up), not to even."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def percent_points(fraction: Decimal, decimals: int = 2) -> Decimal:
+    """The percentage a page prints for a fraction: ``0.952372`` → ``95.24``."""
+    return round_half_up(Decimal(fraction) * 100, decimals)
+
+
 def format_number(value: Decimal, decimals: int = 2, strip: bool = True) -> str:
     """``1234567.891`` → ``"1.234.567,89"``; trailing decimal zeros dropped."""
-    value = Decimal(value)
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = (
-        value.quantize(quantum, rounding=ROUND_HALF_UP)
-        if decimals
-        else value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    )
+    rounded = round_half_up(value, decimals)
     sign = "-" if rounded < 0 else ""
     text = f"{abs(rounded):f}"
     whole, _, fraction = text.partition(".")
@@ -88,7 +92,9 @@ def format_exact(value: Decimal, indicator=None) -> str:
 
 def format_percent(fraction: Decimal, decimals: int = 2) -> str:
     """``0.952372`` → ``"95,24%"`` (rounded half up, zeros kept)."""
-    return f"{format_number(Decimal(fraction) * 100, decimals, strip=False)}%"
+    return (
+        f"{format_number(percent_points(fraction, decimals), decimals, strip=False)}%"
+    )
 
 
 def format_count(value: Decimal, noun: str = "") -> str:

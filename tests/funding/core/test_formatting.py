@@ -4,12 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from funding.core.derived import Quantity, ratio
 from funding.core.formatting import (
     format_amount,
     format_count,
     format_exact,
     format_number,
     format_percent,
+    percent_points,
 )
 from funding.core.numbers import NumberFormatError, parse_number
 
@@ -163,3 +165,24 @@ def test_words_without_digits_are_refused(text):
         return
     with pytest.raises(NumberFormatError):
         parse_number(text)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.integers(min_value=1, max_value=10**12),
+)
+def test_a_rate_in_a_download_is_the_percent_the_page_prints(part, whole):
+    """The CSV's rate column (``rounded_percent``) and the page's "95,24%"
+    come from one rounding, so they never disagree in the last digit."""
+    rate = ratio(Quantity(D(part)), Quantity(D(whole)))
+    assert (
+        format_percent(rate.value)
+        == f"{format_number(rate.rounded_percent(), 2, strip=False)}%"
+    )
+
+
+def test_percent_points_round_half_up_as_on_paper():
+    assert percent_points(D("0.952350")) == D("95.24")
+    assert percent_points(D("0.952250")) == D("95.23")
+    assert percent_points(D("0.9525"), 1) == D("95.3")
+    assert percent_points(D("-0.00005")) == D("-0.01")
