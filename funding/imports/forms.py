@@ -2,15 +2,41 @@
 to read it, carried from the upload to the confirmation."""
 
 import re
+from datetime import date
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from khuyencong.text import vietnamese_sort_key
+
 from ..core.models import Area, SourceDocument
 from ..core.periods import FIRST_YEAR, LAST_YEAR
 from .mapping import MappingError, column_maps_of
+
+
+class AreasInVietnameseOrder(forms.models.ModelChoiceIterator):
+    """Provinces, then regions, each in Vietnamese alphabetical order ("Bắc
+    Giang" before "Cà Mau", "Đà Nẵng" after "Dak"), which no database collates."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        areas = sorted(
+            self.queryset,
+            key=lambda area: (
+                area.kind,
+                vietnamese_sort_key(area.short_name),
+                area.valid_from or date.min,
+            ),
+        )
+        for area in areas:
+            yield self.choice(area)
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    iterator = AreasInVietnameseOrder
 
 
 class ImportOptionsMixin(forms.Form):
@@ -34,8 +60,8 @@ class ImportOptionsMixin(forms.Form):
         max_value=LAST_YEAR,
         help_text=_("Nếu tệp ghi năm khác, tệp bị từ chối."),
     )
-    area = forms.ModelChoiceField(
-        queryset=Area.objects.order_by("kind", "short_name", "valid_from"),
+    area = AreaChoiceField(
+        queryset=Area.objects.all(),
         label=_("Địa bàn của báo cáo (để trống: theo tệp)"),
         required=False,
         help_text=_(

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from funding.core.models import Area, Figure, SourceDocument
 from funding.imports import plan_file
+from funding.imports.forms import FigureImportForm
 from tests.corpus.test_report_corpus import corpus_words  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("corpus_words")]
@@ -137,3 +138,21 @@ def test_the_admin_form_carries_the_area_to_the_confirmation(data_client):
     }
     data_client.post(reverse("admin:funding_figure_process_import"), data)
     assert Figure.objects.filter(area=province("Quảng Nam")).count() == 20
+
+
+def test_the_form_lists_areas_in_vietnamese_alphabetical_order():
+    """Sorted in Python, the same on SQLite and PostgreSQL: "Bắc Giang"
+    before "Cà Mau", "Đà Nẵng" after "Cần Thơ" and before "Điện Biên"."""
+    choices = list(FigureImportForm.base_fields["area"].choices)
+    assert choices[0][0] == ""
+    names = [choice.instance.short_name for choice, _label in choices[1:]]
+    kinds = [choice.instance.kind for choice, _label in choices[1:]]
+    assert kinds == sorted(kinds)
+    provinces = [n for n, k in zip(names, kinds, strict=True) if k == "province"]
+    assert provinces.index("Bắc Giang") < provinces.index("Cà Mau")
+    assert (
+        provinces.index("Cần Thơ")
+        < provinces.index("Đà Nẵng")
+        < provinces.index("Điện Biên")
+        < provinces.index("Gia Lai")
+    )
