@@ -233,11 +233,12 @@ def _unit_of(cell: Cell) -> dict | None:
 
 def _others_order(cell: Cell) -> tuple:
     figure = cell.as_figure
+    # Grouped by indicator (the page heads each group with its name).
     return (
         figure.indicator.position,
+        figure.indicator.name,
         figure.period_end,
         figure.measure,
-        figure.indicator.name,
         [ALL, KCQG, KCDP].index(figure.fund),
         figure.period_kind,
     )

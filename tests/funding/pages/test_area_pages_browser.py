@@ -41,6 +41,17 @@ UNITS = r"""() => {
   });
 }"""
 
+#: Each table's first number of each body row: is it in view without
+#: scrolling the table sideways (its right edge inside the scroll box)?
+FIRST_NUMBER_IN_VIEW = r"""() => [...document.querySelectorAll('main table')].flatMap(table => {
+  const box = (table.closest('.table-wrap') || table).getBoundingClientRect();
+  return [...table.tBodies].flatMap(body => [...body.rows]).map(row => {
+    const cell = [...row.cells].find(c => c.tagName === 'TD' && /\d/.test(c.innerText));
+    if (!cell || cell.getBoundingClientRect().right <= box.right + 1) return null;
+    return (table.caption || {}).innerText + ': ' + row.cells[0].innerText.slice(0, 40);
+  }).filter(Boolean);
+})"""
+
 
 @pytest.fixture
 def area_pages(reference_data):
@@ -75,6 +86,8 @@ def test_the_area_pages_read_at_phone_and_desktop_width(
             tables += 1
             if table["cells"] or (table["amounts"] and not table["said"]):
                 problems.setdefault(path, {}).setdefault("unit", []).append(table)
+        if hidden := page.evaluate(FIRST_NUMBER_IN_VIEW):
+            problems.setdefault(path, {})["first number off-screen"] = hidden[:5]
     assert tables >= len(area_pages)
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
     context.close()
