@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from funding.api import NOT_A_FIGURE, VERDICT_LABELS, Finding, Report, plain_text
 
-from .binding_anchors import Anchoring, reanchor_bindings
+from .binding_anchors import Anchoring, reanchor_bindings, where_it_was
 from .bindings import bind_quote
 from .models import Article, FigureBinding
 from .services import MismatchRefused, check_publication
@@ -119,12 +119,29 @@ def words() -> dict[str, str]:
         "no_figure": _("Không tìm được số liệu nào của bài để đối chiếu số này."),
         "not_a_figure": _("Không phải số liệu"),
         "unbind": _("Bỏ xác nhận (để bộ kiểm tra tự đọc)"),
+        "forget": _("Xóa xác nhận này"),
     }
 
 
 def _bindings(article: Article) -> dict[str, FigureBinding]:
     bound = FigureBinding.objects.filter(article=article).select_related("bound_by")
     return {b.key: b for b in bound}
+
+
+def _on_no_number(bindings: dict, report: Report) -> list[dict]:
+    """Confirmations kept though their number's words were edited away
+    (``news.binding_anchors``): shown so the editor may forget them."""
+    keys = {f.key for f in (*report.findings, *report.not_figures)}
+    return [
+        {
+            "key": key,
+            "where": where_it_was(binding),
+            "not_a_figure": binding.reading == NOT_A_FIGURE,
+            "bound_by": binding.bound_by or "",
+        }
+        for key, binding in bindings.items()
+        if key not in keys
+    ]
 
 
 def panel_context(
@@ -163,6 +180,7 @@ def panel_context(
         "parts": [part for part in parts if any(item for _t, item in part.pieces)],
         "items": items,
         "stale": [b for b in bindings.values() if b.needs_recheck],
+        "lost": _on_no_number(bindings, report),
         "bind_url": reverse("admin:news_article_bind_figure", args=[article.pk]),
         "not_a_figure": NOT_A_FIGURE,
         "words": words(),
@@ -290,6 +308,8 @@ class FigureBindingAdminMixin:
 
     @staticmethod
     def _saved_message(reading: str, finding: Finding | None) -> str:
+        if not reading and finding is None:
+            return _("Đã xóa xác nhận không còn gắn với số nào trong bài.")
         if not reading:
             return _("Đã bỏ xác nhận: bộ kiểm tra tự đọc lại số này.")
         if reading == NOT_A_FIGURE or finding is None:

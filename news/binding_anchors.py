@@ -103,10 +103,7 @@ class Anchoring:
     report: Report | None = None
 
     def _listed(self) -> str:
-        return "; ".join(
-            anchor.shown(b.quoted) if (anchor := Anchor.of(b.key)) else f"“{b.quoted}”"
-            for b in self.lost
-        )
+        return "; ".join(where_it_was(b) for b in self.lost)
 
     def lost_message(self) -> str:
         return ngettext(
@@ -135,6 +132,13 @@ class Anchoring:
         return _("Giữ xác nhận của %(list)s (đoạn quanh số đã sửa).") % {
             "list": ", ".join(f"“{b.quoted}”" for b in self.moved)
         }
+
+
+def where_it_was(binding: FigureBinding) -> str:
+    """A binding's number with the words around it when it was confirmed:
+    “…kinh phí đạt 45,5 tỷ đồng…”."""
+    anchor = Anchor.of(binding.key)
+    return anchor.shown(binding.quoted) if anchor else f"“{binding.quoted}”"
 
 
 def text_of(article: Article) -> tuple[str, str, str]:

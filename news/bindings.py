@@ -53,9 +53,16 @@ def bind_quote(
     as what the quote ``key`` of ``article`` is. Refused (``BindingRefused``,
     nothing saved) if the quote is no longer in the text, the reading is not
     one of its own, or a published article would quote a number its data
-    contradicts that it did not before."""
+    contradicts that it did not before. A binding on no number of the text
+    can only be forgotten."""
     before = check_article(article)
     finding = _finding(before, key)
+    bindings = FigureBinding.objects.filter(article=article, key=key)
+    if finding is None and not reading and bindings.exists():
+        # A confirmation left on no number (its words were edited away) is
+        # forgotten: it applied to nothing, so no figure's outcome changes.
+        bindings.delete()
+        return Bound(report=record_quotes(article=article), finding=None)
     if finding is None:
         raise BindingRefused(
             _("Số này không còn trong bài (bài đã được sửa?): hãy tải lại trang.")
@@ -66,7 +73,6 @@ def bind_quote(
             _("“%(reading)s” không phải một cách đọc của số “%(quote)s”.")
             % {"reading": reading, "quote": finding.quote.text}
         )
-    bindings = FigureBinding.objects.filter(article=article, key=key)
     if reading:
         bindings.update_or_create(
             article=article,

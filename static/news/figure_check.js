@@ -27,7 +27,7 @@
   }
 
   function save(panel, button) {
-    var detail = button.closest(".fc-detail");
+    var detail = button.closest(".fc-detail, .fc-lost");
     var key = detail.dataset.key;
     var status = panel.querySelector(".fc-status");
     var data = new FormData();

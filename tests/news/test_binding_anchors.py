@@ -3,7 +3,9 @@ edited (the binding is placed again on the same printed number), and the
 editor is told, after the save, of each confirmation that could not be."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -255,3 +257,50 @@ def test_a_save_leaving_the_text_as_it_is_checks_it_once(
     page = secretary_client.get(reverse("admin:news_article_changelist"))
     html = page.content.decode()
     assert "Giữ xác nhận" not in html and "không còn gắn" not in html
+
+
+def panel_of(client, article) -> str:
+    url = reverse("admin:news_article_change", args=[article.pk])
+    return client.get(url).content.decode()
+
+
+def test_a_confirmation_on_no_number_is_listed_in_the_panel_and_can_be_forgotten(
+    draft, editor_client
+):
+    bind(editor_client, draft, "45,5 tỷ đồng", NOT_A_FIGURE)
+    save_body(editor_client, draft, "45,5 tỷ", "45,6 tỷ")
+    html = panel_of(editor_client, draft)
+    assert 'class="fc-lost"' in html
+    assert "“…kinh phí đạt 45,5 tỷ đồng…” – không phải số liệu" in html
+    assert "Xóa xác nhận này" in html
+    (kept,) = FigureBinding.objects.filter(article=draft)
+    url = reverse("admin:news_article_bind_figure", args=[draft.pk])
+    answer = editor_client.post(url, {"key": kept.key, "reading": ""})
+    assert answer.status_code == 200, answer.content
+    assert (
+        answer.json()["message"]
+        == "Đã xóa xác nhận không còn gắn với số nào trong bài."
+    )
+    assert 'class="fc-lost"' not in answer.json()["html"]
+    assert not FigureBinding.objects.filter(article=draft).exists()
+    # Only forgotten: a reading cannot be given to a number not in the text.
+    refused = editor_client.post(url, {"key": kept.key, "reading": NOT_A_FIGURE})
+    assert refused.status_code == 400
+    assert "không còn trong bài" in refused.json()["error"]
+
+
+def test_a_viewer_sees_a_lost_confirmation_without_the_button(
+    draft, editor_client, make_user
+):
+    bind(editor_client, draft, "45,5 tỷ đồng", NOT_A_FIGURE)
+    save_body(editor_client, draft, "45,5 tỷ", "45,6 tỷ")
+    viewer = make_user("chi_xem")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    html = panel_of(viewer_client, draft)
+    assert 'class="fc-lost"' in html and "Xóa xác nhận này" not in html
+    (kept,) = FigureBinding.objects.filter(article=draft)
+    url = reverse("admin:news_article_bind_figure", args=[draft.pk])
+    assert viewer_client.post(url, {"key": kept.key, "reading": ""}).status_code == 403
+    assert FigureBinding.objects.filter(article=draft).exists()

@@ -134,3 +134,42 @@ def test_who_may_no_longer_change_the_article_is_told_so(
     assert detail.locator(".fc-reading").count() > 1
     assert page.locator(".fc-bind").count() == 0
     context.close()
+
+
+def test_a_confirmation_on_no_number_is_forgotten_without_a_reload(
+    live_server, browser, draft, make_user
+):
+    (finding,) = [
+        f for f in check_article(draft).findings if f.quote.text == "45,5 tỷ đồng"
+    ]
+    editor = make_user("bientap_browser3", "Biên tập viên")
+    FigureBinding.objects.create(
+        article=draft,
+        key=finding.key,
+        quoted=finding.quote.text,
+        reading=finding.reading.ident,
+        bound_by=editor,
+    )
+    # The number was edited since (without the form: nothing placed it again).
+    Article.objects.filter(pk=draft.pk).update(
+        body=draft.body.replace("45,5 tỷ", "45,6 tỷ")
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "bientap_browser3")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/news/article/{draft.pk}/change/")
+    lost = page.locator(".fc-lost")
+    assert "45,5 tỷ đồng" in lost.inner_text()
+    page.evaluate("window.notReloaded = true")
+    lost.locator(".fc-bind").click()
+    page.locator(".fc-status", has_text="Đã xóa xác nhận").wait_for()
+    assert page.evaluate("window.notReloaded") is True
+    assert page.locator(".fc-lost").count() == 0
+    assert not FigureBinding.objects.filter(article=draft).exists()
+    assert not problems, problems
+    context.close()
