@@ -3,6 +3,8 @@ dialogs and the admin's date and time widgets speak Vietnamese."""
 
 import pytest
 
+from tests.browser_session import sign_in
+
 from .test_admin_language import ENGLISH_RE
 
 pytestmark = [
@@ -56,10 +58,7 @@ def article_form(live_server, browser, reference_data, make_user):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "bientap_browser")
-    page.fill("#id_password", "mat-khau-rat-dai-2022")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "bientap_browser")
     page.goto(live_server.url + "/admin/news/article/add/")
     page.locator(".ProseMirror >> visible=true").first.wait_for()
     yield page

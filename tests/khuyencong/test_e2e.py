@@ -11,6 +11,7 @@ from news.demo.content import SEED_SLUG, load_demo_content
 from news.images.models import LibraryImage
 from news.images.services import save_library_image
 from news.models import Article
+from tests.browser_session import sign_in
 
 AXE = Path(__file__).resolve().parent.parent / "assets" / "axe.min.js"
 
@@ -126,10 +127,7 @@ def test_editor_publishes_a_story_with_figures_and_a_visitor_reads_it(
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     watch = Watch(page)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "thuky_e2e")
-    page.fill("#id_password", "mat-khau-rat-dai-2022")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "thuky_e2e")
 
     # First save: the text, with a bold word and a link.
     page.goto(live_server.url + "/admin/news/article/add/")

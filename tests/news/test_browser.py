@@ -4,6 +4,7 @@ import pytest
 
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article
+from tests.browser_session import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -88,10 +89,7 @@ def test_editor_writes_a_draft_with_the_rich_text_editor(
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "thuky_browser")
-    page.fill("#id_password", "mat-khau-rat-dai-2022")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "thuky_browser")
     page.goto(live_server.url + "/admin/news/article/add/")
     page.fill("#id_title", "Tập huấn khuyến công năm 2023")
     editor = page.locator(".ProseMirror >> visible=true").first

@@ -7,6 +7,7 @@ import pytest
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.figure_check import check_article
 from news.models import Article, FigureBinding
+from tests.browser_session import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -14,7 +15,6 @@ pytestmark = [
 ]
 
 VAGUE = "<p>Tổng kinh phí đạt 45,5 tỷ đồng.</p>"
-PASSWORD = "mat-khau-rat-dai-2022"
 
 
 @pytest.fixture
@@ -46,10 +46,7 @@ def test_an_editor_binds_another_reading_without_a_reload(
             problems.append(message.text) if message.type == "error" else None
         ),
     )
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "bientap_browser")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "bientap_browser")
     change = f"{live_server.url}/admin/news/article/{draft.pk}/change/"
     page.goto(change)
 
@@ -95,10 +92,7 @@ def test_a_refused_binding_says_why_in_vietnamese(
     make_user("thuky_browser2", "Thư ký tòa soạn")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "thuky_browser2")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "thuky_browser2")
     page.goto(f"{live_server.url}/admin/news/article/{seed.pk}/change/")
     page.locator(f'.fc-number[data-key="{finding.key}"]').click()
     page.locator(
@@ -116,10 +110,7 @@ def test_who_may_no_longer_change_the_article_is_told_so(
     make_user("bientap_browser3", "Biên tập viên")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "bientap_browser3")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "bientap_browser3")
     page.goto(f"{live_server.url}/admin/news/article/{draft.pk}/change/")
     # Published by someone else while the form is open: view only now.
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.PUBLISHED)
@@ -158,10 +149,7 @@ def test_a_confirmation_on_no_number_is_forgotten_without_a_reload(
     page = context.new_page()
     problems = []
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "bientap_browser3")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "bientap_browser3")
     page.goto(f"{live_server.url}/admin/news/article/{draft.pk}/change/")
     lost = page.locator(".fc-lost")
     assert "45,5 tỷ đồng" in lost.inner_text()

@@ -15,11 +15,11 @@ from PIL import Image
 from news.demo.content import SEED_SLUG
 from news.images.models import LibraryImage
 from news.models import Article
+from tests.browser_session import sign_in
 from tests.conftest import png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "mat-khau-rat-dai-2022"
 AXE = Path(__file__).resolve().parent.parent / "assets" / "axe.min.js"
 ALT = "Công nhân vận hành máy dệt mới"
 CAPTION = "Máy dệt được hỗ trợ từ kinh phí khuyến công"
@@ -33,13 +33,6 @@ def heavy_photo(path):
     Image.merge("RGB", noise).save(buffer, format="JPEG", quality=92)
     path.write_bytes(buffer.getvalue())
     return path
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
 
 
 def read_on_a_phone(browser, url):

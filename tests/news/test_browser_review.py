@@ -5,13 +5,12 @@ note, the author sees the note; the form autosaves what is typed."""
 import pytest
 
 from news.models import Article, DraftAutosave
+from tests.browser_session import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-PASSWORD = "mat-khau-rat-dai-2022"
 
 
 def signed_in(browser, live_server, username):
@@ -19,10 +18,7 @@ def signed_in(browser, live_server, username):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, live_server, username)
     page.wait_for_url(live_server.url + "/admin/")
     return context, page
 

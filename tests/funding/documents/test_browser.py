@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from funding.models import SourceDocument
+from tests.browser_session import sign_in
 
 from .conftest import FIXTURES
 
@@ -34,10 +35,7 @@ def publish_in_the_admin(browser, live_server) -> None:
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "thuky_vanban")
-    page.fill("#id_password", "mat-khau-rat-dai-2022")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "thuky_vanban")
     page.goto(live_server.url + "/admin/funding/sourcedocument/add/")
     page.fill("#id_number", "215/QĐ-SCT")
     page.select_option("#id_kind", "quyet-dinh")

@@ -3,6 +3,7 @@
 import pytest
 
 from funding.models import Figure, ImportRecord, SourceDocument
+from tests.browser_session import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,10 +19,7 @@ def test_upload_preview_confirm_and_see_it_on_the_public_page(
         title="Báo cáo Sở Công Thương Ninh Thuận 2022"
     )
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "solieu_browser")
-    page.fill("#id_password", "mat-khau-rat-dai-2022")
-    page.click("input[type=submit]")
+    sign_in(page, live_server, "solieu_browser")
     page.goto(live_server.url + "/admin/funding/figure/")
     page.click("text=Nhập từ tệp")
     with page.expect_download() as download:

@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from funding.models import Figure, ImportRecord, SourceDocument
+from tests.browser_session import sign_in
 
 from .test_import_worker import worker_process
 
@@ -75,10 +76,7 @@ def test_import_with_the_worker_then_see_it_and_undo_it(
     worker = worker_process()
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     try:
-        page.goto(live_server.url + "/admin/login/")
-        page.fill("#id_username", "solieu_nen")
-        page.fill("#id_password", "mat-khau-rat-dai-2022")
-        page.click("input[type=submit]")
+        sign_in(page, live_server, "solieu_nen")
         page.goto(live_server.url + "/admin/funding/figure/import/")
         page.set_input_files("#id_import_file", str(report_file(tmp_path / "bc.xlsx")))
         page.select_option("#id_source", str(source.pk))

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from funding.models import Figure, ImportRecord, SourceDocument
+from tests.browser_session import sign_in
 
 from .test_import_jobs_browser import through_progress
 from .test_import_worker import worker_process
@@ -38,10 +39,7 @@ def test_a_report_layout_file_imports_shows_and_undoes(
     worker = worker_process()
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     try:
-        page.goto(live_server.url + "/admin/login/")
-        page.fill("#id_username", "solieu_bc")
-        page.fill("#id_password", "mat-khau-rat-dai-2022")
-        page.click("input[type=submit]")
+        sign_in(page, live_server, "solieu_bc")
         page.goto(live_server.url + "/admin/funding/figure/import/")
         page.set_input_files("#id_import_file", str(REPORT))
         page.select_option("#id_source", str(source.pk))
