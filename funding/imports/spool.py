@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 MAX_AGE_SECONDS = 24 * 3600
 _SALT = "funding.spool.plan"
 _KEY = re.compile(r"^[0-9a-f]{64}$")
+#: The names ``tempfile`` gives the kept uploads ("tmp" and a few letters,
+#: digits or "_"); any other name sent back with a form was not ours.
+_UPLOAD = re.compile(r"^tmp\w{1,32}$", re.ASCII)
 
 
 def _folder() -> Path:
@@ -104,7 +107,7 @@ class SpoolFolderStorage(TempFolderStorage):
     preview and the confirmation work on any app server."""
 
     def get_full_path(self):
-        return str(_folder() / os.path.basename(self.name))
+        return str(upload_path(self.name))
 
     def remove(self):
         # A confirmation sent twice (a double click) finds the upload gone
@@ -121,7 +124,16 @@ class SpoolFolderStorage(TempFolderStorage):
         return handle
 
 
+def upload_path(name: str) -> Path:
+    """Where the upload kept under ``name`` is; FileNotFoundError for a name
+    that cannot be one (a form's hidden field edited: a path, 5.000 letters)
+    as for one already swept."""
+    if not _UPLOAD.match(name or ""):
+        raise FileNotFoundError(name)
+    return _folder() / name
+
+
 def read_upload(name: str) -> bytes:
     """The bytes of an upload kept by ``SpoolFolderStorage`` under ``name``
     (FileNotFoundError once it is gone)."""
-    return (_folder() / os.path.basename(name)).read_bytes()
+    return upload_path(name).read_bytes()

@@ -115,13 +115,20 @@ def test_sheet_and_header_row_options_reach_the_confirmation(data_client, source
     assert (record.sheet, record.created_count) == ("Năm 2022", 2)
 
 
-def test_expired_preview_asks_for_the_file_again(data_client, source):
+@pytest.mark.parametrize(
+    "kept_as",
+    ["tmpkhongconnua", "khong-con-nua", "../../etc/passwd", "x" * 5000, "tmp/../x"],
+)
+def test_expired_preview_asks_for_the_file_again(data_client, source, kept_as):
+    """A name sent back that is no upload kept now (swept, or the hidden
+    field edited: a path, a name too long for the file system) is the same
+    expired preview, never a 500."""
     previewed = preview(
         data_client, upload([HEADER, ["Ninh Thuận", 2022, "", "10", ""]]), source
     )
     form = previewed.context["confirm_form"]
     data = {name: form.initial.get(name) or "" for name in form.fields}
-    data["import_file_name"] = "khong-con-nua"
+    data["import_file_name"] = kept_as
     response = data_client.post(PROCESS, data, follow=True)
     assert "Tệp xem trước đã hết hạn" in response.content.decode()
     assert not Figure.objects.exists()
