@@ -109,15 +109,19 @@ class ArticleAdminForm(forms.ModelForm):
         """Only those who may publish change whose article it is: for the
         others the author stays as stored (whatever was posted, and whoever
         wrote a version being restored); a new article is its writer's
-        (``ArticleAdmin.save_model``)."""
+        (``ArticleAdmin.save_model``), a deleted one restored from its
+        history the restored version's (no other is stored)."""
         stored = (
-            Article.objects.filter(pk=self.instance.pk)
-            .values_list("author_id", flat=True)
-            .first()
+            list(
+                Article.objects.filter(pk=self.instance.pk).values_list(
+                    "author_id", flat=True
+                )
+            )
             if self.instance.pk
-            else None
+            else [None]
         )
-        self.instance.author_id = stored
+        if stored:
+            (self.instance.author_id,) = stored
         if "author" in cleaned:
             cleaned["author"] = self.instance.author
 

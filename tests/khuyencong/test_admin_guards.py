@@ -156,3 +156,25 @@ def test_who_may_only_view_is_not_said_to_edit(make_user, make_article, settings
     editor.force_login(make_user("sua", EDITOR))
     assert viewer.get(change_url(draft)).status_code == 200
     assert "đang mở trang sửa" not in editor.get(change_url(draft)).content.decode()
+
+
+def test_a_deleted_article_restored_by_an_editor_keeps_its_author(
+    editor_client, secretary, make_article
+):
+    """The editor may not change whose article it is (the field is read-only
+    for them), so the restored article is the version's: its author too."""
+    draft = make_article(
+        status=Article.Status.DRAFT, published_at=None, title="Bài đã xóa"
+    )
+    Article.objects.filter(pk=draft.pk).update(author=secretary)
+    draft.refresh_from_db()
+    draft.save()  # a version with the author
+    pk = draft.pk
+    draft.delete()
+    version = Article.history.filter(id=pk, history_type="~").latest("history_date")
+    url = reverse("admin:news_article_simple_history", args=[pk, version.history_id])
+    form = browser_payload(editor_client.get(url))
+    assert form["title"] == "Bài đã xóa" and "author" not in form
+    assert editor_client.post(url, form).status_code == 302
+    restored = Article.objects.get(pk=pk)
+    assert restored.author == secretary
