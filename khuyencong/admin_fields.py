@@ -129,8 +129,11 @@ class PlainTextField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        value = super().to_python(value)
-        return without_control_characters(value, multiline=self.multiline)
+        # Cleaned before the field strips it: a value of control characters
+        # only is then empty, and a required field says so.
+        if isinstance(value, str):
+            value = without_control_characters(value, multiline=self.multiline)
+        return super().to_python(value)
 
 
 class StrictFieldsAdmin:

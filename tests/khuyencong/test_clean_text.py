@@ -48,3 +48,16 @@ def test_an_imported_note_is_stored_without_control_characters(admin_user):
     assert p.errors == []
     apply_import(plan=p, user=admin_user)
     assert Figure.objects.get().note == "Ghi chú !"
+
+
+@pytest.mark.parametrize("typed", ["\x01", "\x00\x02", " \x7f "])
+def test_a_required_field_of_control_characters_only_is_empty(admin_client, typed):
+    """Cleaned before it is stripped: nothing is left, and the form says the
+    field is required instead of saving a name of spaces."""
+    response = admin_client.post(
+        "/admin/news/tag/add/", {"name": typed, "slug": "the-trong"}
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "Trường này là bắt buộc." in errors["name"]
+    assert not Tag.objects.filter(slug="the-trong").exists()
