@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from khuyencong.admin_fields import PlainTextField
 from khuyencong.admin_versions import Version
 
 from ..models import Article
@@ -37,10 +38,29 @@ class AutosaveForm(forms.Form):
     (the form's own ``opened_version``); the other fields are read by the
     article's form (``autosave.submitted_fields``)."""
 
-    title = forms.CharField(required=False, max_length=255, strip=False)
-    lead = forms.CharField(required=False, strip=False)
-    body = forms.CharField(required=False, strip=False, max_length=2_000_000)
+    # Control characters pasted with the text become spaces, as in the
+    # article's own form: the copy is kept while the text holds them.
+    title = PlainTextField(
+        label=gettext_lazy("Tiêu đề"), required=False, max_length=255, strip=False
+    )
+    lead = PlainTextField(
+        label=gettext_lazy("Sapo"), multiline=True, required=False, strip=False
+    )
+    body = PlainTextField(
+        label=gettext_lazy("Nội dung"),
+        multiline=True,
+        required=False,
+        strip=False,
+        max_length=2_000_000,
+    )
     opened_version = forms.CharField(max_length=100_000)
+
+    def refusal(self) -> str:
+        """What was not kept and why, naming each field."""
+        return _("Không lưu tự động được: %s") % "; ".join(
+            f"“{self.fields[name].label or name}”: {' '.join(errors)}"
+            for name, errors in self.errors.items()
+        )
 
 
 class StepForm(forms.Form):
@@ -200,9 +220,7 @@ class ReviewAdminMixin:
             )
         form = AutosaveForm(request.POST)
         if not form.is_valid():
-            return JsonResponse(
-                {"error": _("Dữ liệu lưu tự động không hợp lệ.")}, status=400
-            )
+            return JsonResponse({"error": form.refusal()}, status=400)
         article_form = self.get_form(request, article, change=True)(
             request.POST, instance=article
         )

@@ -246,15 +246,30 @@ def test_rows_that_do_not_exist_are_not_kept(editor_client, draft, chosen):
 
 
 def test_bad_input_is_a_clear_refusal(editor_client, draft):
-    response = editor_client.post(autosave_url(draft), {"title": "x" * 300})
+    response = editor_client.post(autosave_url(draft), typed(draft, title="x" * 300))
     assert response.status_code == 400
-    assert response.json()["error"] == "Dữ liệu lưu tự động không hợp lệ."
+    error = response.json()["error"]
+    assert error.startswith("Không lưu tự động được: “Tiêu đề”: ")
+    assert "255" in error
     # A made-up version is a page of no known version: refused, not stored.
     response = editor_client.post(
         autosave_url(draft), typed(draft, opened_version="hôm qua")
     )
     assert response.status_code == 409
     assert not DraftAutosave.objects.exists()
+
+
+def test_control_characters_pasted_into_the_text_do_not_stop_the_autosave(
+    editor_client, draft
+):
+    response = editor_client.post(
+        autosave_url(draft),
+        typed(draft, title="Tiêu\x00đề", lead="Sapo\x0bmới", body="<p>A\x01B</p>"),
+    )
+    assert response.status_code == 200, response.content
+    copy = DraftAutosave.objects.get(article=draft)
+    assert (copy.title, copy.lead) == ("Tiêu đề", "Sapo mới")
+    assert "A B" in copy.body
 
 
 def test_control_characters_typed_beside_the_text_are_not_kept(editor_client, draft):
