@@ -1,5 +1,9 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from funding.api import Figure, ProgrammeContent
@@ -7,6 +11,13 @@ from funding.api import Figure, ProgrammeContent
 from .admin_chosen import hand_chosen
 from .models import Article, DataBlock
 from .sanitize import removed_content
+
+#: The most numbers an article's lead and body may hold: each is read by
+#: the figure check at every save and every opening of the form (about a
+#: millisecond a number), which must end well within a request's time.
+#: A table of thousands of figures belongs in a data block.
+MAX_NUMBERS = 1500
+_NUMBER = re.compile(r"\d[\d.,]*")
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -79,6 +90,26 @@ class ArticleAdminForm(forms.ModelForm):
         self.body_removals = removed_content(body)
         return body
 
+    def _check_numbers_count(self, cleaned) -> None:
+        texts = (cleaned.get("lead") or "", strip_tags(cleaned.get("body") or ""))
+        count = sum(len(_NUMBER.findall(text)) for text in texts)
+        if count > MAX_NUMBERS:
+            self.add_error(
+                "body" if "body" in self.fields else None,
+                ValidationError(
+                    _(
+                        "Sapo và nội dung có %(count)s con số, quá nhiều để kiểm tra "
+                        "số liệu (tối đa %(limit)s). Hãy đưa bảng số liệu lớn vào khối "
+                        "số liệu của bài, hoặc chia thành nhiều bài."
+                    ),
+                    params={
+                        "count": number_format(count, force_grouping=True),
+                        "limit": number_format(MAX_NUMBERS, force_grouping=True),
+                    },
+                    code="too_many_numbers",
+                ),
+            )
+
     def clean(self):
         cleaned = super().clean()
         if self.reverting and self.instance.pk:
@@ -94,6 +125,7 @@ class ArticleAdminForm(forms.ModelForm):
                 cleaned.update(current)
                 for name, value in current.items():
                     setattr(self.instance, name, value)
+        self._check_numbers_count(cleaned)
         if not self.can_publish:
             self._keep_author(cleaned)
         if not self.can_publish and cleaned.get("status") in Article.LOCKED_STATUSES:
