@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.dateformat import format as date_format
@@ -281,8 +281,10 @@ class FigureBindingAdminMixin:
             return self._refused(_("Thiếu số được trích hoặc cách đọc."))
         with transaction.atomic(using=router.db_for_write(Article)):
             article = self.get_object(request, unquote(object_id))
-            if article is None:
-                raise Http404
+            if article is None:  # deleted since the page was opened
+                return self._refused(
+                    _("Bài viết không còn (đã bị xóa?): hãy tải lại trang."), 404
+                )
             if not self.has_change_permission(request, article):
                 return self._refused(
                     _(

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from funding.api import MATCH, NOT_A_FIGURE, ROUNDING, Finding, Report
@@ -71,7 +72,7 @@ def bind_quote(
     if reading not in offered:
         raise BindingRefused(
             _("“%(reading)s” không phải một cách đọc của số “%(quote)s”.")
-            % {"reading": reading, "quote": finding.quote.text}
+            % {"reading": Truncator(reading).chars(40), "quote": finding.quote.text}
         )
     if reading:
         bindings.update_or_create(

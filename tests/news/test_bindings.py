@@ -261,3 +261,22 @@ def test_a_refusal_for_lack_of_right_says_so_in_vietnamese(seed, editor_client):
     )
     assert answer.status_code == 403
     assert "không có quyền sửa bài này" in answer.json()["error"]
+
+
+def test_a_long_made_up_reading_is_not_echoed_whole(draft, editor_client):
+    finding = check_article(draft).findings[0]
+    answer = editor_client.post(
+        bind_url(draft), {"key": finding.key, "reading": "f" * 100_000}
+    )
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert "không phải một cách đọc" in error and len(error) < 300
+
+
+def test_an_article_deleted_since_the_page_opened_is_said_in_json(draft, editor_client):
+    url = bind_url(draft)
+    finding = check_article(draft).findings[0]
+    draft.delete()
+    answer = editor_client.post(url, {"key": finding.key, "reading": NOT_A_FIGURE})
+    assert answer.status_code == 404
+    assert "Bài viết không còn" in answer.json()["error"]
