@@ -13,7 +13,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
-from khuyencong.admin_fields import StrictFieldsAdmin
+from khuyencong.admin_fields import SharedLookupAutocompleteSelect, StrictFieldsAdmin
 from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 from khuyencong.admin_selection import refuse_if_all_gone
 from khuyencong.admin_text import VietnameseOrderListFilter
@@ -94,7 +94,14 @@ class MembershipInline(StrictFieldsAdmin, admin.TabularInline):
     ordering = ["-year", "province__position"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("province")
+        return super().get_queryset(request).select_related("province", "region")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "province":
+            kwargs["widget"] = SharedLookupAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Area)

@@ -62,6 +62,37 @@ class KeyedAutocompleteSelect(KeyedAutocompleteMixin, AutocompleteSelect):
     pass
 
 
+class SharedLookupAutocompleteSelect(KeyedAutocompleteSelect):
+    """For an inline of hundreds of rows over a short list (a region's
+    members: a province each year since 2015): the list's labels are read
+    once, on the first row, and shared by the copies of the widget every
+    form of the formset gets (a widget's copy is shallow), not looked up
+    row by row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.labels: dict[str, str] = {}
+
+    def optgroups(self, name, value, attr=None):
+        target = target_field(self.field)
+        if not self.labels:
+            field = self.choices.field
+            self.labels.update(
+                (str(getattr(row, target.attname)), field.label_from_instance(row))
+                for row in field.queryset.using(self.db)
+            )
+        keys = usable_keys(target, value)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        for key in dict.fromkeys(str(v) for v in value):
+            if key in keys and key in self.labels:
+                options.append(
+                    self.create_option(name, key, self.labels[key], True, len(options))
+                )
+        return [(None, options, 0)]
+
+
 class KeyedAutocompleteSelectMultiple(
     KeyedAutocompleteMixin, AutocompleteSelectMultiple
 ):

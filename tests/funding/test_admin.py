@@ -1,10 +1,12 @@
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from funding.api import figures_changed
@@ -309,3 +311,27 @@ def test_the_area_filter_lists_areas_in_vietnamese_alphabetical_order(
     links = re.findall(r'<a href="\?area__id__exact=\d+"[^>]*>([^<(]+)', html)
     shown = [name.strip() for name in links if name.strip() in expected]
     assert shown == expected
+
+
+def test_a_region_page_reads_its_members_in_a_constant_number_of_queries(
+    reference_data, data_client
+):
+    """A region has members every year since 2015 (hundreds of rows): each
+    row's province is not looked up on its own."""
+    region = max(
+        Area.objects.filter(kind=Area.Kind.REGION),
+        key=lambda area: area.memberships.count(),
+    )
+    rows = region.memberships.count()
+    assert rows > 100
+    url = reverse("admin:funding_area_change", args=[region.pk])
+    with CaptureQueriesContext(connection) as queries:
+        page = data_client.get(url)
+    assert page.status_code == 200
+    assert len(queries) < 40, Counter(q["sql"][:80] for q in queries).most_common(3)
+    # Each row still shows its province, chosen.
+    html = page.content.decode()
+    for member in region.memberships.select_related("province")[:5]:
+        option = f'<option value="{member.province_id}" selected>{member.province}'
+        assert option in html
+    assert html.count(" selected>") >= rows
