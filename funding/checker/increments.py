@@ -75,8 +75,16 @@ _ADDED = re.compile(
 )
 
 
+#: "… và 500 triệu đồng bổ sung sau ngày 1/7": the same, said after it
+_ADDED_AFTER = re.compile(r"\s*(?:được\s+)?bổ sung(?!\w)", re.IGNORECASE)
+
+
 def is_added(quote: Quote, place: Place) -> bool:
-    return quote.kind == "amount" and not quote.sign and bool(_ADDED.search(place.own))
+    return (
+        quote.kind == "amount"
+        and not quote.sign
+        and bool(_ADDED.search(place.own) or _ADDED_AFTER.match(place.after))
+    )
 
 
 def left_of(candidates: Candidates, plans: list[Option], months=None) -> list[Option]:
