@@ -72,7 +72,9 @@ MEASURE_WORDS = [
     (
         Figure.Measure.EXECUTED,
         r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
-        + _NOT_A_NAME,
+        + _NOT_A_NAME
+        # "lũy kế tăng 13%": what was done to date (a plan is not summed)
+        + r"|lũy kế",
     ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]

@@ -67,6 +67,7 @@ from .report import (
 from .sets import over_a_set
 from .support import (
     agrees,
+    carried_support,
     defaults,
     glossed_otherwise,
     override,
@@ -377,7 +378,7 @@ class Checker(RateOptions):
             if hard is None:
                 continue
             liked = agrees(candidate.dims, favoured, hard=False) or 0
-            carried_over = agrees(candidate.dims, kept, hard=False) or 0
+            carried_over = carried_support(candidate.dims, kept)
             words = 2 * hard + 2 * liked + carried_over
             words += defaults(candidate.dims, explicit, kept, self.all_content)
             computed = candidate_computed(candidate)

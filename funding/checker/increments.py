@@ -26,9 +26,11 @@ _MORE = re.compile(
 )
 
 
-#: "riêng quý IV", "trong tháng 12": a period that is a difference of two
+#: "riêng quý IV", "trong tháng 12", "riêng KCQG tháng 11" (a fund or an
+#: area named between): a period that is a difference of two
 _PART_OF_YEAR = re.compile(
-    r"(?<!\w)(?:quý\s+(?:II|III|IV|[2-4])|(?:riêng|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
+    r"(?<!\w)(?:quý\s+(?:II|III|IV|[2-4])"
+    r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
     r"|\w+\s+tháng\s+cuối\s+năm|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
     r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})"
     r"(?!\w)",
@@ -73,8 +75,16 @@ _ADDED = re.compile(
 )
 
 
+#: "… và 500 triệu đồng bổ sung sau ngày 1/7": the same, said after it
+_ADDED_AFTER = re.compile(r"\s*(?:được\s+)?bổ sung(?!\w)", re.IGNORECASE)
+
+
 def is_added(quote: Quote, place: Place) -> bool:
-    return quote.kind == "amount" and not quote.sign and bool(_ADDED.search(place.own))
+    return (
+        quote.kind == "amount"
+        and not quote.sign
+        and bool(_ADDED.search(place.own) or _ADDED_AFTER.match(place.after))
+    )
 
 
 def left_of(candidates: Candidates, plans: list[Option], months=None) -> list[Option]:

@@ -21,7 +21,8 @@ _MIXED = re.compile(
 
 def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
     """The plans of the pairs in ``text`` written with two units; the
-    amount before each (already among ``quotes``) becomes the executed one."""
+    amount before each (already among ``quotes``) becomes the executed one,
+    and a plan found already (spaced from the slash) the plan."""
     found = []
     for match in _MIXED.finditer(text):
         first = next((q for q in quotes if q.start == match.start("a")), None)
@@ -33,6 +34,10 @@ def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
         except NumberFormatError:
             continue
         first.role, first.blocked = "executed", ""
+        second = next((q for q in quotes if q.start == match.start("b")), None)
+        if second is not None:  # "3,40 tỷ / 3,85 tỷ đồng": found as an amount
+            second.role = "plan"
+            continue
         step = Decimal(1).scaleb(-parsed.decimals) * parsed.scale
         start, end = match.start("b"), match.end()
         found.append(

@@ -100,7 +100,7 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     """The year, period and area in force after ``span`` (a sentence, or
     the part of one before a quote): the last named outside parentheses
     and comparisons, before the sentence's last quote."""
-    plain = unbound(without_parens(span))
+    plain = unbound(without_parens(_unwrapped(span)))
     if quotes:
         plain = plain[: max(q.start for q in quotes) - offset]
     result = Cues(
@@ -125,6 +125,20 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
     return result
+
+
+def _unwrapped(span: str) -> str:
+    """A sentence that is one parenthesis ("(số liệu đến hết 30/11/2025)",
+    a line of its own under a heading) is no aside on a number: what it
+    names is in force as any sentence's is. Its marks blanked."""
+    inner = span.strip()
+    if (
+        inner.startswith("(")
+        and inner.endswith(")")
+        and not _PARENS.sub("", inner[1:-1]).count(")")
+    ):
+        return span.replace("(", " ", 1)[::-1].replace(")", " ", 1)[::-1]
+    return span
 
 
 THIS_YEAR = re.compile(r"(?<!\w)năm\s+(?:nay|này)(?!\w)", re.IGNORECASE)

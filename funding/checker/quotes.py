@@ -23,7 +23,7 @@ from .labelled import labelled_counts
 from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
-from .unaccented import upper_case_initials
+from .unaccented import upper_case_initials, with_heads_named
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
 # after the comma, but not "năm 2021, 61").
@@ -102,6 +102,7 @@ def count_nouns() -> dict[str, Indicator]:
 def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     """Every figure-like number ``text`` quotes, in order."""
     nouns = count_nouns() if nouns is None else nouns
+    nouns = with_heads_named(text, nouns)  # "1.500 lượt" after "lượt người"
     quotes: list[Quote] = []
     for match in _PAIR_OR_AMOUNT.finditer(text):
         unit = unit_word(match["unit"])

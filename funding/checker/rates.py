@@ -52,7 +52,10 @@ class RateOptions:
         if quote.kind == "percent" and whole_cues == Cues():
             whole_cues = self.context.cues(base_before(place))
         whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
-        months = quote.sign and compared_until(place.after)  # "so với hết tháng 9"
+        # "tăng 4% so với hết tháng 9", "So với hết tháng 9, … tăng 4%"
+        months = quote.sign and (
+            compared_until(place.after) or compared_until(place.before_clause)
+        )
         if months and not whole_cues.period_named:
             whole_cues.months, whole_cues.period_named = months, True
         args = (quote, place, explicit, resolved, kept, whole_cues)

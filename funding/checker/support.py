@@ -55,6 +55,23 @@ def agrees(dims: dict, cues: Cues, hard: bool) -> int | None:
     return score
 
 
+def carried_support(dims: dict, kept: Cues) -> int:
+    """How many carried cues the candidate agrees with, the whole year
+    not counting apart from the year: "Về năm 2024" names the year, and the
+    whole year only by that same word (a carried word must not outrank a
+    reading that gives the printed number, nor favour another year's
+    whole-year figure)."""
+    score = agrees(dims, kept, hard=False) or 0
+    if (
+        kept.period_named
+        and kept.months is None
+        and kept.year is not None
+        and dims["months"] is None
+    ):
+        score -= 1
+    return score
+
+
 def defaults(dims: dict, explicit: Cues, kept: Cues, all_content: int | None) -> float:
     """Half a point for what a text means when it does not say: all
     sources, all contents, the whole year."""

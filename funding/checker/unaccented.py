@@ -283,6 +283,26 @@ def with_short_nouns(nouns: dict) -> dict:
     return {**nouns, **extra}
 
 
+#: Words that count turns, not things: a counted noun they head ("lượt
+#: người") is printed by them alone once a text has named it in full
+#: ("1.352 lượt người, bằng 90% kế hoạch 1.500 lượt")
+_COUNTING_HEADS = frozenset({"lượt"})
+
+
+def with_heads_named(text: str, nouns: dict) -> dict:
+    """``nouns``, and the counting word that heads one of them
+    (``_COUNTING_HEADS``) where ``text`` prints that noun in full after a
+    number: the word alone then repeats it."""
+    extra = {}
+    for noun, indicator in nouns.items():
+        head, *rest = noun.split()
+        if head not in _COUNTING_HEADS or not rest or head in nouns:
+            continue
+        if re.search(rf"\d\s+{re.escape(noun)}(?!\w)", text, re.IGNORECASE):
+            extra.setdefault(head, []).append(indicator)
+    return {**nouns, **{k: v[0] for k, v in extra.items() if len(v) == 1}}
+
+
 def upper_case_initials(printed: str) -> bool:
     """``printed`` ("SP", "Sp") is a shorthand not in lower case: an
     abbreviation of something else, no counted noun."""

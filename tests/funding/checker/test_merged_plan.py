@@ -137,3 +137,18 @@ def test_a_change_against_the_number_just_quoted(
         f"So với con số này, kế hoạch năm 2025 của tỉnh mới {word} 18,75%.",
     )
     assert found["18,75%"] == verdict
+
+
+ADDED_AFTER = (
+    "Kế hoạch năm 2025 của tỉnh mới là 9,5 tỷ đồng, gồm kế hoạch đầu năm của "
+    "Tuyên Quang cũ 5 tỷ đồng, của Hà Giang 4 tỷ đồng và {} bổ sung sau hợp nhất."
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "verdicts"),
+    [("500 triệu đồng", {MATCH}), ("500 tỷ đồng", {MISMATCH, UNSURE})],
+)
+def test_what_was_added_said_after_the_amount(tuyen_quang, added, verdicts):
+    found = paragraph_verdicts(tuyen_quang, ADDED_AFTER.format(added))
+    assert found[added] in verdicts

@@ -1,0 +1,34 @@
+"""A counted noun headed by a word that counts turns ("lượt người") is
+printed by that word alone once the text has named it in full ("1.230 lượt
+người, đạt 82% kế hoạch 1.500 lượt"); a text that never names it in full
+quotes no such count (lines written for these tests)."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH
+from funding.models import Indicator
+from tests.funding.checker.checking import E, P, area, read
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trained(reference_data, make_figure):
+    """People trained in Sơn La in 2025: 1.500 planned, 1.230 trained."""
+    count = Indicator.objects.get(code="so-luot-dao-tao")
+    province = area("Sơn La")
+    return [
+        make_figure(province, 2025, P, "1500", indicator=count),
+        make_figure(province, 2025, E, "1230", indicator=count),
+    ]
+
+
+@pytest.mark.parametrize(("plan", "verdict"), [("1.500", MATCH), ("1.600", MISMATCH)])
+def test_the_head_word_alone_repeats_the_noun(trained, plan, verdict):
+    text = f"Năm 2025, Sơn La đào tạo 1.230 lượt người, bằng 82% kế hoạch {plan} lượt."
+    assert dict(read(trained, text))[f"{plan} lượt"] == verdict
+
+
+def test_the_head_word_alone_is_no_count_in_a_text_without_the_noun(trained):
+    text = "Năm 2025, trang tin khuyến công Sơn La có 1.500 lượt truy cập."
+    assert [quote for quote, _verdict in read(trained, text)] == []
