@@ -154,7 +154,7 @@ class RateOptions:
             cues.measure = (
                 span is place.before_clause and governing(span)
             ) or cues.measure
-            fill(cues, explicit)
+            fill(cues, self._subject_cues(explicit, span, cues))
             if cues.measure is None and _OF_PLAN.match(place.after):
                 # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
                 share = percent_kinds(quote, place) == ["share"]
@@ -174,6 +174,22 @@ class RateOptions:
             if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues) + self._whole_year(cues, carried)
         return []
+
+    def _subject_cues(self, explicit: Cues, span: str, subject: Cues) -> Cues:
+        """What the clause names of a rate's subject: not the year and area
+        its comparison names ("So với cùng kỳ năm 2024 của hai tỉnh cũ (…),
+        kinh phí giải ngân năm nay tăng 4,6%": 2024 and the old provinces
+        are the base's; "năm nay" and the area in force are the subject's)."""
+        compared = BASE_WORDS.findall(span)
+        if not compared:
+            return explicit
+        base = self.context.cues(" ".join(compared), compared=True)
+        own = replace(explicit)
+        if subject.year is None and base.year == explicit.year:
+            own.year, own.months, own.period_named = None, None, False
+        if not subject.areas and base.areas == explicit.areas:
+            own.areas = frozenset()
+        return own
 
     def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
         """A part of the year carried from a sentence before ("trong 9
