@@ -35,6 +35,7 @@ def lao_cai(make_figure):
 TEXT = (
     "Kế hoạch năm 2025 của hai tỉnh cũ là 12 tỷ đồng. "
     "Lào Cai sau hợp nhất đã giải ngân 9,2 tỷ đồng trong 9 tháng năm 2025. "
+    "Riêng Yên Bái cũ có kế hoạch 5 tỷ đồng. "
     "So với cùng kỳ năm 2024 của hai tỉnh cũ cộng lại (8 tỷ đồng), kinh phí "
     "đã giải ngân 9 tháng năm nay {word} 15%."
 )
@@ -45,6 +46,7 @@ def test_the_base_in_parentheses_and_the_change_after_it(lao_cai):
     assert found == {
         "12 tỷ đồng": MATCH,
         "9,2 tỷ đồng": MATCH,
+        "5 tỷ đồng": MATCH,
         "8 tỷ đồng": MATCH,
         "15%": MATCH,
     }
