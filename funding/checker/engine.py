@@ -248,13 +248,15 @@ class Checker(RateOptions):
                     settle(finding, MISMATCH, [replace(reading, verdict=MISMATCH)], 0.8)
 
     def _neighbours(self, option: Option) -> list[Option]:
-        candidate = self.candidates.by_node.get(str(option.node))
-        if candidate is None:
-            return []
-        return [
-            Option(c.node, candidate_computed(c), 0.0, 0)
-            for c in self.candidates.neighbours(candidate)
-        ]
+        # a sum of old provinces is both theirs together and, with no
+        # figure of its own, the merged one's: the neighbours of each
+        node = str(option.node)
+        found = {}
+        for candidate in self.candidates.all():
+            if str(candidate.node) == node:
+                for c in self.candidates.neighbours(candidate):
+                    found.setdefault(str(c.node), c)
+        return [Option(c.node, candidate_computed(c), 0.0, 0) for c in found.values()]
 
     def _explicit_cues(self, quote: Quote, place: Place) -> tuple[Cues, Cues]:
         """What the words around ``quote`` name (its clause, its table cell,
