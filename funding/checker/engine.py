@@ -197,7 +197,7 @@ class Checker(RateOptions):
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
-                    before = text[max(start, quote.start - 40) : quote.start]
+                    before = text[max(start, quote.start - 60) : quote.start]
                     if verdict in AGREE and glossed_otherwise(before):
                         verdict, confidence = UNSURE, 0.5  # which fund is it?
                     settle(finding, verdict, readings, confidence)
