@@ -248,8 +248,7 @@ class Checker(RateOptions):
                     settle(finding, MISMATCH, [replace(reading, verdict=MISMATCH)], 0.8)
 
     def _neighbours(self, option: Option) -> list[Option]:
-        # a sum of old provinces is both theirs together and, with no
-        # figure of its own, the merged one's: the neighbours of each
+        # old provinces' sum: theirs, and (no own figure) the merged one's
         node = str(option.node)
         found = {}
         for candidate in self.candidates.all():
