@@ -42,5 +42,5 @@ LATER_DOWN = re.compile(
 #: what a number in parentheses right after it is compared with: "so với kế
 #: hoạch năm 2021 (…)", "cao hơn năm 2024 (…)" (group 1)
 COMPARED_TAIL = re.compile(
-    r"(?:so với|(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)([^,;]{0,40})$", re.IGNORECASE
+    r"(?:so với|(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)([^,;]{0,60})$", re.IGNORECASE
 )

@@ -30,12 +30,13 @@ LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was exec
 FUND_WORDS = [
     (
         Figure.Fund.KCQG,
-        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|(?:nguồn|kinh phí) quốc gia"
+        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
+        r"|(?:nguồn|kinh phí) quốc gia"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
     ),
     (
         Figure.Fund.KCDP,
-        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương"
+        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
         r"|(?:nguồn|kinh phí) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
         # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
         # right before its amount

@@ -198,7 +198,7 @@ class Checker(RateOptions):
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
                         ) or (verdict, readings, confidence)
-                    before = text[max(start, quote.start - 40) : quote.start]
+                    before = text[max(start, quote.start - 60) : quote.start]
                     if verdict in AGREE and glossed_otherwise(before):
                         verdict, confidence = UNSURE, 0.5  # which fund is it?
                     settle(finding, verdict, readings, confidence)
@@ -249,13 +249,14 @@ class Checker(RateOptions):
                     settle(finding, MISMATCH, [replace(reading, verdict=MISMATCH)], 0.8)
 
     def _neighbours(self, option: Option) -> list[Option]:
-        candidate = self.candidates.by_node.get(str(option.node))
-        if candidate is None:
-            return []
-        return [
-            Option(c.node, candidate_computed(c), 0.0, 0)
-            for c in self.candidates.neighbours(candidate)
-        ]
+        # old provinces' sum: theirs, and (no own figure) the merged one's
+        node = str(option.node)
+        found = {}
+        for candidate in self.candidates.all():
+            if str(candidate.node) == node:
+                for c in self.candidates.neighbours(candidate):
+                    found.setdefault(str(c.node), c)
+        return [Option(c.node, candidate_computed(c), 0.0, 0) for c in found.values()]
 
     def _explicit_cues(self, quote: Quote, place: Place) -> tuple[Cues, Cues]:
         """What the words around ``quote`` name (its clause, its table cell,

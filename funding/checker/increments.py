@@ -17,6 +17,7 @@ from .candidates import Candidate, Candidates
 from .choose import Option
 from .idents import Computed
 from .lists import sum_candidate
+from .periods import periods_in
 from .places import Place
 from .report import Quote
 
@@ -46,7 +47,14 @@ def is_increment(quote: Quote, place: Place) -> str:
         return ""  # "quý IV hoàn thành thêm 8 đề án": counts are added too
     if _MORE.search(place.before_clause):
         return "more"
-    return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
+    parts = list(_PART_OF_YEAR.finditer(place.before_clause))
+    if not parts:
+        return ""
+    # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
+    # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
+    # is this number's own, a level, not the part
+    later = place.before_clause[parts[-1].end() :] + " " + place.in_parens
+    return "" if any(periods_in(later, compared=True)) else "part"
 
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number

@@ -195,16 +195,25 @@ def after_percent(quote: Quote, place: Place) -> bool:
 _PART_NAMED = re.compile(r"(?<!\w)(?:trong đó|riêng)(?!\w)", re.IGNORECASE)
 
 
-def another_part(context: Context, between: str, whole: Candidate) -> bool:
+def another_part(
+    context: Context, between: str, whole: Candidate, contains=None
+) -> bool:
     """ "290 tỷ đồng, trong đó nguồn quốc gia chiếm 40%": the words after
-    "trong đó" name a fund or a content the amount before is not of, so the
+    "trong đó" name a fund or a content the amount before is not of, or an
+    area inside its area ("kế hoạch cả nước 142 tỷ đồng, trong đó khu vực
+    phía Bắc chiếm 35%": ``contains(whole area, area, year)``), so the
     percentage is of that part (of the amount as its whole), not of it."""
     found = list(_PART_NAMED.finditer(between))
     if not found:
         return False
     named = context.cues(between[found[-1].end() :])
+    dims = whole.dims
+    inside = contains is not None and any(
+        contains(dims["area"], area, dims["year"]) for area in named.areas
+    )
     return (
-        (named.fund is not None and named.fund != whole.dims["fund"])
+        inside
+        or (named.fund is not None and named.fund != whole.dims["fund"])
         or (named.content is not None and named.content != whole.dims["content"])
         # "cộng cả hai tỉnh … 11,02 tỷ đồng, trong đó Long An chiếm": one of
         # the areas the amount adds up

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..core.derived import change
 from ..core.models import Figure, Indicator
 from . import idents
-from .candidates import Candidate
+from .candidates import Candidate, old_whole
 from .choose import Option
 from .cues import Cues
 from .governs import governing
@@ -148,7 +148,9 @@ class RateOptions:
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]
-            ) and not another_part(self.context, between, numerator):
+            ) and not another_part(
+                self.context, between, numerator, self.candidates.contains
+            ):
                 partner = paid_for(previous, place)
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
@@ -157,7 +159,9 @@ class RateOptions:
             cues.measure = (
                 span is place.before_clause and governing(span)
             ) or cues.measure
-            fill(cues, explicit)
+            fill(cues, self._subject_cues(explicit, span, cues))
+            if percent_kinds(quote, place) == ["share"]:
+                _as_the_whole(cues, self.context.cues(place.after))
             if cues.measure is None and _OF_PLAN.match(place.after):
                 # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
                 share = percent_kinds(quote, place) == ["share"]
@@ -177,6 +181,25 @@ class RateOptions:
             if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues) + self._whole_year(cues, carried)
         return []
+
+    def _subject_cues(self, explicit: Cues, span: str, subject: Cues) -> Cues:
+        """What the clause names of a rate's subject: not the year and area
+        its comparison names ("So với cùng kỳ năm 2024 của hai tỉnh cũ (…),
+        kinh phí giải ngân năm nay tăng 4,6%": 2024 and the old provinces
+        together are the base's; "năm nay" and the merged province are the
+        subject's)."""
+        compared = BASE_WORDS.findall(span)
+        if not compared:
+            return explicit
+        base = self.context.cues(" ".join(compared), compared=True)
+        own = replace(explicit)
+        if subject.year is None and base.year == explicit.year:
+            own.year, own.months, own.period_named = None, None, False
+        if not subject.areas and base.areas == explicit.areas:
+            # the old provinces together: the merged one is what changed
+            olds = {old_whole(area) for area in base.areas if area < 0}
+            own.areas = frozenset(olds) if olds else explicit.areas
+        return own
 
     def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
         """A part of the year carried from a sentence before ("trong 9
@@ -202,6 +225,18 @@ class RateOptions:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+def _as_the_whole(cues: Cues, whole: Cues) -> None:
+    """ "Trong 6 tháng, khu vực chiếm 35% số giải ngân của cả nước": a part
+    is of the indicator, measure, fund and period of the whole named after
+    the share, unless its own words say otherwise (not of its area: the
+    part is a smaller one)."""
+    for name in ("indicator", "measure", "fund", "year"):
+        if getattr(cues, name) is None:
+            setattr(cues, name, getattr(whole, name))
+    if whole.period_named and not cues.period_named:
+        cues.months, cues.period_named = whole.months, True
 
 
 #: "giải ngân đạt", "thực hiện được": what was spent of the plan before it

@@ -181,10 +181,12 @@ def _left_after(place) -> str | None:
     return None
 
 
-#: "Nguồn quốc gia (KCĐP): …": a fund glossed by the other fund's name
+#: "Nguồn quốc gia (KCĐP): …", "phần Trung ương cấp (nguồn khuyến công địa
+#: phương) là …": a fund glossed by the other fund's name
+_GLOSS = r"(?:\s+\w+){0,2}\s*\(\s*(?:(?:nguồn|vốn|kinh phí)\s+)?(?:khuyến công\s+)?"
 _GLOSSED_OTHERWISE = re.compile(
-    r"(?:quốc gia|trung ương)\s*\(\s*(?:KCĐP|KCDP|địa phương)\s*\)"
-    r"|địa phương\s*\(\s*(?:KCQG|quốc gia|trung ương)\s*\)",
+    rf"(?:quốc gia|trung ương){_GLOSS}(?:KCĐP|KCDP|địa phương)\s*\)"
+    rf"|địa phương{_GLOSS}(?:KCQG|quốc gia|trung ương)\s*\)",
     re.IGNORECASE,
 )
 

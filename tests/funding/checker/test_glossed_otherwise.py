@@ -26,3 +26,15 @@ def test_a_fund_glossed_by_the_other_fund_is_unsure(funds, gloss, verdict):
         funds, f"Hà Tĩnh, kế hoạch năm 2024 – vốn quốc gia ({gloss}): 2,1 tỷ đồng."
     )
     assert found["2,1 tỷ đồng"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("gloss", "verdict"), [("quốc gia", MATCH), ("địa phương", UNSURE)]
+)
+def test_a_gloss_after_a_few_words_and_the_funds_long_name(funds, gloss, verdict):
+    found = paragraph_verdicts(
+        funds,
+        "Năm 2024, Hà Tĩnh nhận vốn trung ương bố trí (nguồn khuyến công "
+        f"{gloss}) 2,1 tỷ đồng.",
+    )
+    assert found["2,1 tỷ đồng"] == verdict
