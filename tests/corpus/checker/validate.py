@@ -130,6 +130,10 @@ STYLES = (
     "deputy_question_answer",
     "correction_appended",
     "director_year_end_letter",
+    "fact_check",
+    "podcast_transcript",
+    "committee_report_appendix",
+    "emagazine_longform",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
