@@ -130,6 +130,10 @@ STYLES = (
     "deputy_question_answer",
     "correction_appended",
     "director_year_end_letter",
+    "young_readers_explainer",
+    "month_by_month_timeline",
+    "business_association_newsletter",
+    "telegram_press_release",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
