@@ -134,6 +134,10 @@ STYLES = (
     "podcast_transcript",
     "committee_report_appendix",
     "emagazine_longform",
+    "young_readers_explainer",
+    "month_by_month_timeline",
+    "business_association_newsletter",
+    "telegram_press_release",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
