@@ -138,6 +138,10 @@ STYLES = (
     "month_by_month_timeline",
     "business_association_newsletter",
     "telegram_press_release",
+    "editorial",
+    "supervision_minutes",
+    "slideshow_script",
+    "three_year_plan_perspective",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
