@@ -138,6 +138,10 @@ STYLES = (
     "month_by_month_timeline",
     "business_association_newsletter",
     "telegram_press_release",
+    "cooperative_success_story",
+    "internal_review_bullets",
+    "economist_op_ed",
+    "application_checklist",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
