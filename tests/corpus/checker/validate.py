@@ -142,6 +142,10 @@ STYLES = (
     "supervision_minutes",
     "slideshow_script",
     "three_year_plan_perspective",
+    "cooperative_success_story",
+    "internal_review_bullets",
+    "economist_op_ed",
+    "application_checklist",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
