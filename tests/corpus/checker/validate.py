@@ -130,6 +130,22 @@ STYLES = (
     "deputy_question_answer",
     "correction_appended",
     "director_year_end_letter",
+    "fact_check",
+    "podcast_transcript",
+    "committee_report_appendix",
+    "emagazine_longform",
+    "young_readers_explainer",
+    "month_by_month_timeline",
+    "business_association_newsletter",
+    "telegram_press_release",
+    "editorial",
+    "supervision_minutes",
+    "slideshow_script",
+    "three_year_plan_perspective",
+    "cooperative_success_story",
+    "internal_review_bullets",
+    "economist_op_ed",
+    "application_checklist",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
