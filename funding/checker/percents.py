@@ -393,6 +393,9 @@ def _whole_key(candidates: Candidates, node: Node, moved: dict | None = None):
     if whole is None:
         return None
     dims = dict(whole.dims)
+    # the old provinces of a merged one together are the merged one's whole
+    # of a year before the merger (one sum, two keys: ``old_whole``)
+    dims["area"] = abs(dims["area"])
     for name, value in (moved or {}).items():
         if name == "area":  # (from, to): only a whole in the numerator's area
             value = value[1] if dims["area"] == value[0] else dims["area"]
