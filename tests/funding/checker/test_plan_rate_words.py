@@ -1,0 +1,56 @@
+"""The rate of carrying out a plan named in words ("tỷ lệ thực hiện kế
+hoạch … đạt 94%": what was spent over the plan), and a difference with an
+old province named "(cũ)" between the comparative and the number
+(sentences written for these tests)."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, UNSURE
+from tests.funding.checker.checking import (
+    KCQG,
+    E,
+    P,
+    area_before_merger,
+    paragraph_verdicts,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_old_provinces(make_figure):
+    """2024: Bắc Kạn spent 4,7 of 5 tỷ (94%), 1,6 tỷ of it KCQG; Thái
+    Nguyên's KCQG spent 1,25 tỷ."""
+    bac_kan, thai_nguyen = (
+        area_before_merger("Bắc Kạn"),
+        area_before_merger("Thái Nguyên"),
+    )
+    return [
+        make_figure(bac_kan, 2024, P, "5000000000"),
+        make_figure(bac_kan, 2024, E, "4700000000"),
+        make_figure(bac_kan, 2024, E, "1600000000", KCQG),
+        make_figure(thai_nguyen, 2024, E, "1250000000", KCQG),
+    ]
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", MISMATCH)])
+def test_the_rate_of_carrying_out_the_plan(two_old_provinces, printed, verdict):
+    found = paragraph_verdicts(
+        two_old_provinces,
+        f"Tỷ lệ thực hiện kế hoạch của Bắc Kạn năm 2024 đạt {printed}.",
+    )
+    assert found[printed] == verdict
+
+
+@pytest.mark.parametrize(
+    ("unit", "verdicts"), [("triệu", {MATCH}), ("tỷ", {MISMATCH, UNSURE})]
+)
+def test_more_than_an_old_province_named_with_its_mark(
+    two_old_provinces, unit, verdicts
+):
+    found = paragraph_verdicts(
+        two_old_provinces,
+        "Năm 2024, kinh phí khuyến công quốc gia thực hiện tại Bắc Kạn là 1,6 tỷ "
+        f"đồng, nhiều hơn Thái Nguyên (cũ) 350 {unit} đồng.",
+    )
+    assert found[f"350 {unit} đồng"] in verdicts  # a slip of the unit: flagged
