@@ -18,7 +18,14 @@ from .governs import governing
 from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
-from .percents import base_before, derive, percent_kinds, points, points_kinds
+from .percents import (
+    base_before,
+    derive,
+    percent_kinds,
+    periods_of,
+    points,
+    points_kinds,
+)
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .sets import compared_area
@@ -64,7 +71,7 @@ class RateOptions:
     def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
-        self.whole_year_ids = set()
+        self.whole_year_ids, self.yearless_ids = set(), set()
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         if _OF_MONEY.match(place.after):
             numerators = [(n, s) for n, s in numerators if _of_money(n)]
@@ -81,6 +88,7 @@ class RateOptions:
                 ):
                     option = Option(node, computed, support, 1, base_named=named)
                     option.whole_year = id(numerator) in self.whole_year_ids
+                    option.assumed = id(numerator) in self.yearless_ids
                     options.append(option)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
@@ -155,7 +163,10 @@ class RateOptions:
                 span is place.before_clause and governing(span)
             ) or cues.measure
             fill(cues, explicit)
-            if cues.measure is None and _OF_PLAN.match(place.after):
+            if cues.measure is None and percent_kinds(quote, place) == ["ratio"]:
+                # "A xếp thứ ba (97,35%)": the rate it is ranked by
+                cues.measure = Figure.Measure.EXECUTED
+            elif cues.measure is None and _OF_PLAN.match(place.after):
                 # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
                 share = percent_kinds(quote, place) == ["share"]
                 cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
@@ -172,8 +183,21 @@ class RateOptions:
                 cues.areas = cues.areas or kept.areas
             named += [cues.areas or None, cues.year or unsaid or None]
             if sum(cue is not None for cue in named) >= 2:
-                return self._named(cues) + self._whole_year(cues, carried)
+                found = self._named(cues) + self._whole_year(cues, carried)
+                return found or self._yearless(cues, kept, span)
         return []
+
+    def _yearless(self, cues: Cues, kept: Cues, span: str):
+        """The year in force (carried from sentences before, maybe an aim's:
+        "Năm 2025, Trung tâm phấn đấu …") has no figure the words name: any
+        year's, each a guess (a mismatch of it only unsure)."""
+        if cues.year is None or cues.year != kept.year or periods_of(span):
+            return []
+        found = self._named(replace(cues, year=None, months=None))
+        top = max((score for _c, score in found), default=0.0)
+        found = [(c, score) for c, score in found if score >= top]  # best only
+        self.yearless_ids = {id(c) for c, _score in found}
+        return found
 
     def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
         """A part of the year carried from a sentence before ("trong 9

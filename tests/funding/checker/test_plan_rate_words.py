@@ -1,7 +1,9 @@
 """The rate of carrying out a plan named in words ("tỷ lệ thực hiện kế
-hoạch … đạt 94%": what was spent over the plan), and a difference with an
-old province named "(cũ)" between the comparative and the number
-(sentences written for these tests)."""
+hoạch … đạt 94%": what was spent over the plan; a rank beside a
+percentage, "xếp thứ hai (94%)", the same), a difference with an old
+province named "(cũ)" between the comparative and the number, and a year
+in force (an aim's) with no figure the words name (sentences written for
+these tests)."""
 
 import pytest
 
@@ -54,3 +56,24 @@ def test_more_than_an_old_province_named_with_its_mark(
         f"đồng, nhiều hơn Thái Nguyên (cũ) 350 {unit} đồng.",
     )
     assert found[f"350 {unit} đồng"] in verdicts  # a slip of the unit: flagged
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", MISMATCH)])
+def test_a_rank_beside_a_percentage_is_the_rate(two_old_provinces, printed, verdict):
+    found = paragraph_verdicts(
+        two_old_provinces,
+        f"Năm 2024 có nhiều đề án lớn. Bắc Kạn xếp thứ hai ({printed}).",
+    )
+    assert found[printed] == verdict
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", UNSURE)])
+def test_an_aims_year_with_no_figure_leaves_the_year_open(
+    two_old_provinces, printed, verdict
+):
+    found = paragraph_verdicts(
+        two_old_provinces,
+        "Năm 2025, tỉnh phấn đấu giải ngân hết kế hoạch. "
+        f"Bắc Kạn vươn lên hạng 2 với {printed}.",
+    )
+    assert found[printed] == verdict
