@@ -19,6 +19,7 @@ from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
 from .percents import (
+    RANKED,
     base_before,
     derive,
     percent_kinds,
@@ -163,7 +164,8 @@ class RateOptions:
                 span is place.before_clause and governing(span)
             ) or cues.measure
             fill(cues, explicit)
-            if cues.measure is None and percent_kinds(quote, place) == ["ratio"]:
+            ranked = RANKED.search(place.before_clause + " " + place.in_parens)
+            if cues.measure is None and ranked and quote.kind == "percent":
                 # "A xếp thứ ba (97,35%)": the rate it is ranked by
                 cues.measure = Figure.Measure.EXECUTED
             elif cues.measure is None and _OF_PLAN.match(place.after):
