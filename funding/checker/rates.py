@@ -113,6 +113,18 @@ class RateOptions:
             cues.period_named = kept.period_named
             carried = cues.months
         cues.areas = cues.areas or kept.areas
+        options = self._points_of(place, cues, carried, whole_cues)
+        if options or explicit.year is not None or kept.year is None:
+            return options
+        # the year in force (an aim's, maybe) has no such rate: any year's,
+        # each a guess (a mismatch of it only unsure)
+        cues = replace(cues, year=None, months=None, period_named=False)
+        options = self._points_of(place, cues, None, whole_cues)
+        for option in options:
+            option.assumed = True
+        return options
+
+    def _points_of(self, place, cues, carried, whole_cues) -> list[Option]:
         options = []
         for kind in points_kinds(place):
             if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):

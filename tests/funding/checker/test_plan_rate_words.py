@@ -77,3 +77,21 @@ def test_an_aims_year_with_no_figure_leaves_the_year_open(
         f"Bắc Kạn vươn lên hạng 2 với {printed}.",
     )
     assert found[printed] == verdict
+
+
+@pytest.mark.parametrize(("change", "verdict"), [("giảm", MATCH), ("tăng", UNSURE)])
+def test_points_after_an_aims_year_read_in_any_year(make_figure, change, verdict):
+    """2023: 9 of 10 tỷ spent (90%); 2024: 4,4 of 5 tỷ (88%), 2 points less."""
+    province = area_before_merger("Bắc Kạn")
+    figures = [
+        make_figure(province, 2023, P, "10000000000"),
+        make_figure(province, 2023, E, "9000000000"),
+        make_figure(province, 2024, P, "5000000000"),
+        make_figure(province, 2024, E, "4400000000"),
+    ]
+    found = paragraph_verdicts(
+        figures,
+        "Năm 2025, tỉnh phấn đấu giải ngân hết kế hoạch. Bắc Kạn lùi xuống hạng 3: "
+        f"giải ngân 4,4 tỷ đồng, đạt 88%, {change} 2 điểm phần trăm.",
+    )
+    assert found["2 điểm phần trăm"] == verdict
