@@ -64,10 +64,19 @@ class RateOptions:
         if months and not whole_cues.period_named:
             whole_cues.months, whole_cues.period_named = months, True
         args = (quote, place, explicit, resolved, kept, whole_cues)
-        return self._derived_with(*args) or one_fund(
+        options = self._derived_with(*args) or one_fund(
             [(explicit, place.before_clause), (whole_cues, place.after)],
             lambda: self._derived_with(*args),
         )
+        if options or explicit.year or not kept.year or periods_of(place.sentence_text):
+            return options
+        # "So với năm trước, … tăng 4,36%": the year carried in (from a list's
+        # last item, say) gives nothing to compare: any year's, each a guess
+        kept = replace(kept, year=None, months=None, period_named=False)
+        options = self._derived_with(quote, place, explicit, resolved, kept, whole_cues)
+        for option in options:
+            option.assumed = True
+        return options
 
     def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":

@@ -14,6 +14,7 @@ from tests.funding.checker.checking import (
     P,
     area_before_merger,
     paragraph_verdicts,
+    read_html,
 )
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,27 @@ def test_points_after_an_aims_year_read_in_any_year(make_figure, change, verdict
         f"giải ngân 4,4 tỷ đồng, đạt 88%, {change} 2 điểm phần trăm.",
     )
     assert found["2 điểm phần trăm"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("tăng 4%, tức tăng thêm 200 triệu đồng", MATCH),
+        ("giảm 4%, tức tăng thêm 200 triệu đồng", UNSURE),
+    ],
+)
+def test_a_change_after_a_list_ending_on_an_older_year(make_figure, text, verdict):
+    """2023: 5 tỷ spent; 2024: 5,2 tỷ (4% and 200 triệu more). The list's
+    last item names 2023, which gives nothing to compare with."""
+    province = area_before_merger("Bắc Kạn")
+    figures = [
+        make_figure(province, 2023, E, "5000000000"),
+        make_figure(province, 2024, E, "5200000000"),
+    ]
+    found = read_html(
+        figures,
+        "<ul><li>5,2 tỷ đồng – kinh phí thực hiện năm 2024.</li>"
+        "<li>Năm 2023 tỉnh có nhiều đề án nhỏ.</li></ul>"
+        f"<p>So với năm trước, tổng kinh phí thực hiện {text}.</p>",
+    )
+    assert found[1] == (text.split(",")[0].split()[-1], verdict)
