@@ -44,7 +44,11 @@ def is_increment(quote: Quote, place: Place) -> str:
         return ""  # "quý IV hoàn thành thêm 8 đề án": counts are added too
     if _MORE.search(place.before_clause):
         return "more"
-    return "part" if _PART_OF_YEAR.search(place.before_clause) else ""
+    # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter alone
+    part = _PART_OF_YEAR.search(place.before_clause) or _PART_OF_YEAR.search(
+        quote.header
+    )
+    return "part" if part else ""
 
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
