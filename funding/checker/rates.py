@@ -185,14 +185,7 @@ class RateOptions:
                 span is place.before_clause and governing(span)
             ) or cues.measure
             fill(cues, explicit)
-            ranked = RANKED.search(place.before_clause + " " + place.in_parens)
-            if cues.measure is None and ranked and quote.kind == "percent":
-                # "A xếp thứ ba (97,35%)": the rate it is ranked by
-                cues.measure = Figure.Measure.EXECUTED
-            elif cues.measure is None and _OF_PLAN.match(place.after):
-                # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
-                share = percent_kinds(quote, place) == ["share"]
-                cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+            cues.measure = cues.measure or _unnamed_measure(quote, place)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             carried = None
             if any(cue is not None for cue in named) and cues.year is None:
@@ -246,6 +239,19 @@ class RateOptions:
                 found.append((candidate, hard * 2 + extra))
         top = max((score for _c, score in found), default=0)
         return [(c, score) for c, score in found if score >= top - 0.5]
+
+
+def _unnamed_measure(quote, place):
+    """The measure a rate is of when its words name none: "A xếp thứ ba
+    (97,35%)", the rate it is ranked by; "A: đạt 96% kế hoạch", what A
+    spent; "A chiếm 32% kế hoạch", A's plan."""
+    ranked = RANKED.search(place.before_clause + " " + place.in_parens)
+    if ranked and quote.kind == "percent":
+        return Figure.Measure.EXECUTED
+    if _OF_PLAN.match(place.after):
+        share = percent_kinds(quote, place) == ["share"]
+        return Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+    return None
 
 
 #: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
