@@ -15,14 +15,14 @@ _LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
 # of approximation and the number: the difference
 _BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng)\s*$"
 # a comparative, then right away what it is compared with (a year, or a
-# name of at most three words saying no level: "lên", "là", "mức") and the
-# number: the difference
+# name of at most three words saying no level: "lên", "là", "mức", maybe
+# marked "(cũ)" or "(mới)") and the number: the difference
 _WORD = r"(?!(?:lên|xuống|còn|là|đạt|mức|khoảng|gần|hơn|trên|so)\s)[^\W\d_]+\s+"
 # or a few words ending with its year ("cao hơn tổng số đã giải ngân năm 2024
 # 2,2 tỷ đồng")
 _DIRECT = (
     rf"\s+(?:(?:{_WORD}){{0,6}}năm\s+(?:19|20)\d{{2}}\s+|năm trước\s+"
-    rf"|(?:{_WORD}){{1,3}})$"
+    rf"|(?:{_WORD}){{1,3}}(?:\((?:cũ|mới)\)\s+)?)$"
 )
 LATER_UP = re.compile(
     rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn(?:{_BY}|{_DIRECT})",

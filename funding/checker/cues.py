@@ -72,7 +72,10 @@ MEASURE_WORDS = [
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (
         Figure.Measure.EXECUTED,
-        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
+        # "tỷ lệ thực hiện kế hoạch": what was done of the plan, the plan
+        # its base
+        r"tỷ lệ (?:thực hiện|giải ngân|hoàn thành)(?: so với)? kế hoạch"
+        r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
         + _NOT_A_NAME
         # "lũy kế tăng 13%": what was done to date (a plan is not summed)
         + r"|lũy kế",

@@ -313,10 +313,16 @@ class Checker(RateOptions):
         options = self._value_options(quote, explicit, favoured, kept)
         assume_base(options, quote, place, self.candidates, self.context)
         options = not_the_plan(options, quote, place, self.candidates)
-        options = options or one_fund(
-            [(explicit, place.own)],
-            lambda: self._value_options(quote, explicit, favoured, kept),
-        )
+        if not any(judge(o.computed, quote)[0] in AGREE for o in options):
+            # "tổng kinh phí" left no reading giving the number (only
+            # another year's total of all funds): one fund's, each a guess
+            options = (
+                one_fund(
+                    [(explicit, place.own)],
+                    lambda: self._value_options(quote, explicit, favoured, kept),
+                )
+                or options
+            )
         if is_added(quote, place):  # "bổ sung 400 triệu": the whole less its parts
             near = [resolved.get(id(q)) for q in place.in_sentence]
             # any whole the parts read before add up to (the clause may name

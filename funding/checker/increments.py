@@ -49,7 +49,8 @@ def is_increment(quote: Quote, place: Place) -> str:
         return "more"
     parts = list(_PART_OF_YEAR.finditer(place.before_clause))
     if not parts:
-        return ""
+        # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter alone
+        return "part" if _PART_OF_YEAR.search(quote.header) else ""
     # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
     # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
     # is this number's own, a level, not the part

@@ -65,13 +65,16 @@ def as_part(
         return []  # a district's or commune's figure: the data has none
     if not _PART.search(place.own):
         return options
-    wholes = {
-        str(found.node)
-        for other in place.in_sentence
-        if other.start < quote.start and (found := resolved.get(id(other)))
-    }
+    found = [resolved.get(id(q)) for q in place.in_sentence if q.start < quote.start]
+    wholes = {str(whole.node) for whole in found if whole}
     options = [o for o in options if str(o.node) not in wholes]
     cues = context.cues(_PART.split(place.own)[-1] + " " + place.after)
+    # "192 đề án, trong đó có 36 mô hình trình diễn": the part's own noun
+    # names another indicator than its whole's
+    if quote.indicator and all(
+        whole.dims["indicator"] != quote.indicator.pk for whole in found if whole
+    ):
+        cues.indicator = quote.indicator
     named = (cues.fund, cues.measure, cues.content, cues.year, cues.indicator)
     if cues.areas or any(cue is not None for cue in named):
         return options

@@ -32,6 +32,14 @@ _OTHER_PERIOD = re.compile(
     r"\s*(?:so với\s+)?(?:(?:của\s+)?(?:năm|cùng kỳ)\b(?!\s+(?:kế hoạch|dự toán)))",
     re.IGNORECASE,
 )
+#: a rank ("hạng 2", "xếp thứ ba", "đứng đầu", "dẫn đầu"): a percentage
+#: beside it, no other word saying what it is, is the rate areas are
+#: ranked by, what was spent of the plan
+RANKED = re.compile(
+    r"(?<!\w)(?:hạng\s+(?:\d+|nhất|nhì|ba|tư|cuối)|(?:xếp|đứng)\s+thứ\s+\w+"
+    r"|đứng đầu|dẫn đầu|đứng cuối|xếp cuối|cuối bảng)(?!\w)",
+    re.IGNORECASE,
+)
 _WHOLE = re.compile(r"\s*(?:tổng|toàn bộ|toàn vùng|cả nước)(?!\w)", re.IGNORECASE)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
@@ -75,6 +83,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["ratio"]
     if not last and re.search(r"tỷ trọng|cơ cấu", place.before_clause, re.I):
         return ["share"]  # "tỷ trọng … là 40,57%"
+    if not last and RANKED.search(place.before_clause + " " + place.in_parens):
+        return ["ratio"]  # "A xếp thứ ba (97,35%)", "vươn lên hạng 2 với 97,97%"
     return ["ratio", "share", "change"]
 
 
@@ -393,6 +403,9 @@ def _whole_key(candidates: Candidates, node: Node, moved: dict | None = None):
     if whole is None:
         return None
     dims = dict(whole.dims)
+    # the old provinces of a merged one together are the merged one's whole
+    # of a year before the merger (one sum, two keys: ``old_whole``)
+    dims["area"] = abs(dims["area"])
     for name, value in (moved or {}).items():
         if name == "area":  # (from, to): only a whole in the numerator's area
             value = value[1] if dims["area"] == value[0] else dims["area"]

@@ -25,6 +25,10 @@ _CORRECTED = re.compile(
     re.IGNORECASE,
 )
 
+#: a fact box's item: the number first, then a dash and what it is ("4,31 tỷ
+#: đồng – kinh phí khuyến công quốc gia; 12,71 tỷ đồng – …"): the label
+LABEL_AFTER = re.compile(r"[^\S\n]*[–—-][^\S\n]+(?P<label>[^\W\d][^;,\n]*)")
+
 
 @dataclass
 class Place:
@@ -83,6 +87,10 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
     clause_start = start + len(before) - len(clause)
     after = text[quote.end : end]
     found = AFTER_END.search(after)
+    label = LABEL_AFTER.match(after)
+    if label and not re.search(r"[^\W\d_]", clause):  # nothing before it
+        clause = own = label["label"]
+        after, found = "", None
     return Place(
         sentence=sentence,
         before_clause=clause,

@@ -18,7 +18,15 @@ from .governs import governing
 from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
-from .percents import base_before, derive, percent_kinds, points, points_kinds
+from .percents import (
+    RANKED,
+    base_before,
+    derive,
+    percent_kinds,
+    periods_of,
+    points,
+    points_kinds,
+)
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .sets import compared_area
@@ -59,15 +67,24 @@ class RateOptions:
         if months and not whole_cues.period_named:
             whole_cues.months, whole_cues.period_named = months, True
         args = (quote, place, explicit, resolved, kept, whole_cues)
-        return self._derived_with(*args) or one_fund(
+        options = self._derived_with(*args) or one_fund(
             [(explicit, place.before_clause), (whole_cues, place.after)],
             lambda: self._derived_with(*args),
         )
+        if options or explicit.year or not kept.year or periods_of(place.sentence_text):
+            return options
+        # "So với năm trước, … tăng 4,36%": the year carried in (from a list's
+        # last item, say) gives nothing to compare: any year's, each a guess
+        kept = replace(kept, year=None, months=None, period_named=False)
+        options = self._derived_with(quote, place, explicit, resolved, kept, whole_cues)
+        for option in options:
+            option.assumed = True
+        return options
 
     def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
-        self.whole_year_ids = set()
+        self.whole_year_ids, self.yearless_ids = set(), set()
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         if _OF_MONEY.match(place.after):
             numerators = [(n, s) for n, s in numerators if _of_money(n)]
@@ -84,6 +101,7 @@ class RateOptions:
                 ):
                     option = Option(node, computed, support, 1, base_named=named)
                     option.whole_year = id(numerator) in self.whole_year_ids
+                    option.assumed = id(numerator) in self.yearless_ids
                     options.append(option)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
@@ -107,6 +125,18 @@ class RateOptions:
             cues.period_named = kept.period_named
             carried = cues.months
         cues.areas = cues.areas or kept.areas
+        options = self._points_of(place, cues, carried, whole_cues)
+        if options or explicit.year is not None or kept.year is None:
+            return options
+        # the year in force (an aim's, maybe) has no such rate: any year's,
+        # each a guess (a mismatch of it only unsure)
+        cues = replace(cues, year=None, months=None, period_named=False)
+        options = self._points_of(place, cues, None, whole_cues)
+        for option in options:
+            option.assumed = True
+        return options
+
+    def _points_of(self, place, cues, carried, whole_cues) -> list[Option]:
         options = []
         for kind in points_kinds(place):
             if kind == "ratio" and cues.measure in (None, Figure.Measure.PLAN):
@@ -162,10 +192,7 @@ class RateOptions:
             fill(cues, self._subject_cues(explicit, span, cues))
             if percent_kinds(quote, place) == ["share"]:
                 _as_the_whole(cues, self.context.cues(place.after))
-            if cues.measure is None and _OF_PLAN.match(place.after):
-                # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
-                share = percent_kinds(quote, place) == ["share"]
-                cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+            cues.measure = cues.measure or _unnamed_measure(quote, place)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             carried = None
             if any(cue is not None for cue in named) and cues.year is None:
@@ -179,7 +206,8 @@ class RateOptions:
                 cues.areas = cues.areas or kept.areas
             named += [cues.areas or None, cues.year or unsaid or None]
             if sum(cue is not None for cue in named) >= 2:
-                return self._named(cues) + self._whole_year(cues, carried)
+                found = self._named(cues) + self._whole_year(cues, carried)
+                return found or self._yearless(cues, kept, span)
         return []
 
     def _subject_cues(self, explicit: Cues, span: str, subject: Cues) -> Cues:
@@ -200,6 +228,18 @@ class RateOptions:
             olds = {old_whole(area) for area in base.areas if area < 0}
             own.areas = frozenset(olds) if olds else explicit.areas
         return own
+
+    def _yearless(self, cues: Cues, kept: Cues, span: str):
+        """The year in force (carried from sentences before, maybe an aim's:
+        "Năm 2025, Trung tâm phấn đấu …") has no figure the words name: any
+        year's, each a guess (a mismatch of it only unsure)."""
+        if cues.year is None or cues.year != kept.year or periods_of(span):
+            return []
+        found = self._named(replace(cues, year=None, months=None))
+        top = max((score for _c, score in found), default=0.0)
+        found = [(c, score) for c, score in found if score >= top]  # best only
+        self.yearless_ids = {id(c) for c, _score in found}
+        return found
 
     def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
         """A part of the year carried from a sentence before ("trong 9
@@ -237,6 +277,19 @@ def _as_the_whole(cues: Cues, whole: Cues) -> None:
             setattr(cues, name, getattr(whole, name))
     if whole.period_named and not cues.period_named:
         cues.months, cues.period_named = whole.months, True
+
+
+def _unnamed_measure(quote, place):
+    """The measure a rate is of when its words name none: "A xếp thứ ba
+    (97,35%)", the rate it is ranked by; "A: đạt 96% kế hoạch", what A
+    spent; "A chiếm 32% kế hoạch", A's plan."""
+    ranked = RANKED.search(place.before_clause + " " + place.in_parens)
+    if ranked and quote.kind == "percent":
+        return Figure.Measure.EXECUTED
+    if _OF_PLAN.match(place.after):
+        share = percent_kinds(quote, place) == ["share"]
+        return Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+    return None
 
 
 #: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
