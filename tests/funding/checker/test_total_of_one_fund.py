@@ -4,9 +4,9 @@ all funds is another year's: the total of that fund, each reading a guess
 
 import pytest
 
-from funding.checker import MATCH, NO_DATA
+from funding.checker import MATCH, NO_DATA, UNSURE
 from funding.models import Area
-from tests.funding.checker.checking import ALL, KCQG, E, P, paragraph_verdicts
+from tests.funding.checker.checking import ALL, KCQG, E, P, check, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
 
@@ -34,5 +34,13 @@ def test_the_total_of_the_one_fund(nation_kcqg):
 
 
 def test_a_number_of_neither_is_no_mismatch(nation_kcqg):
-    found = paragraph_verdicts(nation_kcqg, TEXT.format("12,5"))
-    assert found["12,5 tỷ đồng"] == NO_DATA
+    """Each reading a guess: never a confident mismatch; asked about, the
+    fund's six months is the likeliest."""
+    (finding,) = [
+        f
+        for f in check(nation_kcqg, TEXT.format("12,5")).findings
+        if f.quote.text == "12,5 tỷ đồng"
+    ]
+    assert finding.verdict in (NO_DATA, UNSURE)
+    if finding.verdict == UNSURE:
+        assert finding.readings[0].expected == "52,4 tỷ đồng"
