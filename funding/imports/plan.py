@@ -257,6 +257,14 @@ def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:
             plan.errors.extend(errors)
             continue
         parts, values = checked
+        if not values:
+            plan.unused.append(
+                _(
+                    "Dòng %(row)s: không dùng (không có giá trị nào; số liệu đã "
+                    "lưu, nếu có, giữ nguyên)."
+                )
+                % {"row": number}
+            )
         for measure, value, rounding, index, raw in values:
             key = figure_key(parts, measure)
             if key in seen:

@@ -231,3 +231,15 @@ def test_an_amount_too_large_in_the_wide_template_is_an_error_naming_the_cell():
     assert not p.figures
     assert [(e.row, e.column) for e in p.errors] == [(2, "Kế hoạch (tỷ đồng)")]
     assert "quá lớn" in p.errors[0].message
+
+
+def test_a_row_with_its_value_left_blank_is_listed_as_not_used():
+    """Blanking a value does not delete a stored figure; the preview says
+    the row was not read instead of leaving it out unseen."""
+    blank = long_row("")
+    blank[LONG.index("Năm")] = 2023
+    p = plan(csv_bytes([LONG, long_row("5000000"), blank]), name="a.csv")
+    assert p.errors == [] and len(p.figures) == 1
+    assert p.unused == [
+        "Dòng 3: không dùng (không có giá trị nào; số liệu đã lưu, nếu có, giữ nguyên)."
+    ]
