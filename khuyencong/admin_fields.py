@@ -206,6 +206,17 @@ class StrictFieldsAdmin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+def errors_naming_fields(form) -> list[str]:
+    """Each field's errors after its label ("“Xuất bản lúc”: Nhập …"), for
+    a message shown away from the form (a redirect, a JSON answer)."""
+    return [
+        f"“{form.fields[name].label or name}”: {' '.join(errors)}"
+        if name in form.fields
+        else " ".join(errors)
+        for name, errors in form.errors.items()
+    ]
+
+
 def _is_free_text(db_field) -> bool:
     """A text field whose default form field is a plain CharField (not an
     e-mail, slug, URL or choice field, which check their own characters)."""

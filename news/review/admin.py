@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from khuyencong.admin_fields import PlainTextField
+from khuyencong.admin_fields import PlainTextField, errors_naming_fields
 from khuyencong.admin_versions import Version
 
 from ..models import Article
@@ -57,10 +57,7 @@ class AutosaveForm(forms.Form):
 
     def refusal(self) -> str:
         """What was not kept and why, naming each field."""
-        return _("Không lưu tự động được: %s") % "; ".join(
-            f"“{self.fields[name].label or name}”: {' '.join(errors)}"
-            for name, errors in self.errors.items()
-        )
+        return _("Không lưu tự động được: %s") % "; ".join(errors_naming_fields(self))
 
 
 class StepForm(forms.Form):
@@ -137,8 +134,8 @@ class ReviewAdminMixin:
         back = reverse("admin:news_article_change", args=[article.pk])
         form = StepForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                self.message_user(request, " ".join(errors), messages.ERROR)
+            for error in errors_naming_fields(form):
+                self.message_user(request, error, messages.ERROR)
             return HttpResponseRedirect(back)
         try:
             note = service(

@@ -46,6 +46,15 @@ def test_the_schedule_step_refuses_a_time_years_ahead(client, people, draft):
     assert "trong vòng 730 ngày tới" in page
 
 
+def test_the_schedule_step_names_the_field_of_a_time_it_cannot_read(
+    client, people, draft
+):
+    response = act(client, people["publisher"], draft, "len-lich", at="99/99/9999")
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT and draft.published_at is None
+    assert "“Xuất bản lúc”: Nhập một ngày/thời gian hợp lệ." in shown(client, response)
+
+
 def test_the_schedule_step_accepts_a_time_within_the_bound(client, people, draft):
     later = timezone.localtime() + timedelta(days=700)
     response = act(
