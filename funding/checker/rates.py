@@ -135,6 +135,8 @@ class RateOptions:
         if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
             money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
+        if previous is not None and quote.header:
+            previous = _of_column(previous, quote, place)
         if previous is not None:
             numerator = resolved.get(id(previous))
             between = words_between(previous, quote, place)
@@ -215,6 +217,20 @@ def _spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
         return numerator
     spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
     return spent or numerator
+
+
+def _of_column(previous, quote, place):
+    """A rate column of a table titled "A/B (%)" ("TH 11 tháng/KH (%)")
+    divides the row's cell of column A, not the last one before it (an
+    estimate for the year, in the next column)."""
+    numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
+    if "/" not in quote.column or not numerator:
+        return previous
+    row = place.in_sentence[: place.in_sentence.index(quote)]
+    for other in reversed(row):
+        if other.kind == previous.kind and other.column.lower().startswith(numerator):
+            return other
+    return previous
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:
