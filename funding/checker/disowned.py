@@ -15,7 +15,10 @@ from .report import Quote
 _DENIED_AFTER = re.compile(
     r"[”\"’»)]?\s*(?:[^.,;!?\n]{0,40}?\s)?(?:là|thì)?\s*(?:chưa|không)\s+"
     r"(?:hoàn toàn\s+)?(?:chính xác|đúng)(?=\s*(?:[”\"’»,.;:!?)]|$|mà\s))"
-    r"|[”\"’»)]?\s*(?:là|bị)\s+(?:sai|nhầm)(?!\w)",
+    r"|[”\"’»)]?\s*(?:là|bị)\s+(?:sai|nhầm)(?!\w)"
+    # a speaker correcting himself ("đạt 76%... à không, xin lỗi, đạt 67%")
+    r"|\s*(?:\.\.\.|…|[,–—-])?\s*(?:(?:à|ờ|ồ|ơ)\s+(?:không|nhầm)"
+    r"|xin lỗi|(?:tôi\s+)?(?:đọc|nói)\s+nhầm)(?!\w)",
     re.IGNORECASE,
 )
 # the denial just before it ("không phải 88%", "in nhầm thành “12 tỷ đồng”")

@@ -81,3 +81,13 @@ def test_a_number_denied_once_does_not_hide_another_number(dien_bien_2024):
         "2024 Điện Biên giải ngân 7,5 tỷ đồng, chứ không phải 6,5 tỷ đồng.",
     )
     assert found == {"6,5 tỷ đồng": NO_DATA, "7,5 tỷ đồng": MISMATCH}
+
+
+def test_a_speaker_correcting_himself_disowns_the_first_number(dien_bien_2024):
+    found = paragraph_verdicts(
+        dien_bien_2024,
+        "Năm 2024 Điện Biên giải ngân được 7,25 tỷ, tức là đạt 68,33%... à không, "
+        "xin lỗi anh, đạt 86,33% kế hoạch.",
+    )
+    assert found["68,33%"] == NO_DATA
+    assert found["86,33%"] == MATCH
