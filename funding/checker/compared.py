@@ -19,10 +19,11 @@ _BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng)\s*$"
 # number: the difference
 _WORD = r"(?!(?:lên|xuống|còn|là|đạt|mức|khoảng|gần|hơn|trên|so)\s)[^\W\d_]+\s+"
 # or a few words ending with its year ("cao hơn tổng số đã giải ngân năm 2024
-# 2,2 tỷ đồng")
+# 2,2 tỷ đồng"), maybe with its value in parentheses ("thấp hơn cùng kỳ năm
+# 2024 (6,1 tỷ đồng) 3,1%")
 _DIRECT = (
     rf"\s+(?:(?:{_WORD}){{0,6}}năm\s+(?:19|20)\d{{2}}\s+|năm trước\s+"
-    rf"|(?:{_WORD}){{1,3}})$"
+    rf"|(?:{_WORD}){{1,3}})(?:\([^()]{{1,30}}\)\s+)?$"
 )
 LATER_UP = re.compile(
     rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn(?:{_BY}|{_DIRECT})",
