@@ -19,7 +19,7 @@ from .assigned import mark_assigned
 from .axes import chart_scale
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
-from .labelled import labelled_counts
+from .labelled import echoed_counts, labelled_counts
 from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -119,6 +119,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += _simple_quotes(text, part, _POINTS, "points")
     quotes += _count_quotes(text, part, nouns)
     quotes += labelled_counts(text, part, nouns, quotes)
+    quotes += echoed_counts(text, part, quotes)
     taken = [(q.start, q.end) for q in quotes]
     quotes += [
         q
