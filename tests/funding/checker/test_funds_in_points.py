@@ -41,3 +41,16 @@ def test_one_funds_rate_against_the_others(lang_son, word, verdicts):
         f"Tỷ lệ giải ngân nguồn quốc gia {word} nguồn địa phương 1 điểm phần trăm."
     )
     assert dict(read(lang_son, text))["1 điểm phần trăm"] in verdicts
+
+
+@pytest.mark.parametrize(
+    ("word", "verdicts"), [("thấp hơn", {MATCH}), ("cao hơn", {MISMATCH, UNSURE})]
+)
+def test_the_subjects_fund_against_the_one_after_the_comparative(
+    lang_son, word, verdicts
+):
+    text = (
+        "Năm 2024, nguồn khuyến công địa phương của Lạng Sơn giải ngân 4,7/5 tỷ "
+        f"đồng, đạt 94%, {word} nguồn quốc gia 1 điểm phần trăm."
+    )
+    assert dict(read(lang_son, text))["1 điểm phần trăm"] in verdicts
