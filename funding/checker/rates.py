@@ -13,7 +13,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate
 from .choose import Option
-from .cues import Cues
+from .cues import THIS_FUND, Cues, fund_referred
 from .governs import governing
 from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
@@ -46,6 +46,7 @@ class RateOptions:
 
     #: the last amount read before the sentence in hand ("con số này")
     this_number: Candidate | None = None
+    text: str = ""  # the text in hand
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
@@ -151,8 +152,14 @@ class RateOptions:
                 partner = paid_for(previous, place)
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
-        for span in (place.before_clause, place.before_sentence_plain):
+        for span, at in (
+            (place.before_clause, place.clause_start),
+            (place.before_sentence_plain, place.sentence[0]),
+        ):
             cues = self.context.cues(BASE_WORDS.sub(" ", span))
+            this = THIS_FUND.search(span)
+            if cues.fund is None and this:  # "Nguồn này chiếm 31%"
+                cues.fund = fund_referred(self.text, at + this.start())
             cues.measure = (
                 span is place.before_clause and governing(span)
             ) or cues.measure

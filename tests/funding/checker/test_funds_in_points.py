@@ -54,3 +54,15 @@ def test_the_subjects_fund_against_the_one_after_the_comparative(
         f"đồng, đạt 94%, {word} nguồn quốc gia 1 điểm phần trăm."
     )
     assert dict(read(lang_son, text))["1 điểm phần trăm"] in verdicts
+
+
+def test_this_fund_is_the_one_named_before(lang_son, make_figure):
+    # "nguồn này": the national fund of the sentence before, 2 of 7 tỷ planned
+    whole = make_figure(area("Lạng Sơn"), 2024, P, "7000000000")
+    found = read(
+        [*lang_son, whole],
+        "Năm nay Lạng Sơn được giao 7 tỷ đồng, trong đó nguồn khuyến công quốc "
+        "gia 2 tỷ đồng. Nguồn quốc gia giải ngân nhanh hơn. Nguồn này chiếm "
+        "28,57% kế hoạch, đã giải ngân 1,9 tỷ đồng.",
+    )
+    assert found[2] == ("28,57%", MATCH)
