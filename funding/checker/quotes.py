@@ -386,6 +386,11 @@ def _read_around(text: str, quote: Quote, parens: _Parens) -> None:
 def sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in SENTENCE_END.finditer(text):
+        if (
+            text[: match.start()].endswith(("...", "…"))
+            and text[match.end() :][:1].islower()
+        ):
+            continue  # "đạt 76%... à không, đạt 67%": a pause, not an end
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(text)))

@@ -113,3 +113,16 @@ def test_a_claimed_rise_denied_bare_later_is_no_data(dien_bien_2024, make_figure
         ("12%", MATCH),
         ("20%", NO_DATA),  # "chứ không phải hơn 20%"
     ]
+
+
+def test_the_corrected_rate_after_a_pause_is_of_the_amount_before(dien_bien_2024):
+    found = read(
+        dien_bien_2024,
+        "Năm nay Điện Biên giải ngân được 7,252 tỷ đồng, đạt 68,33%... à không, "
+        "đạt 86,33% kế hoạch.",
+    )
+    assert found == [
+        ("7,252 tỷ đồng", MATCH),
+        ("68,33%", NO_DATA),
+        ("86,33%", MATCH),
+    ]
