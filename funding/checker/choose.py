@@ -148,7 +148,10 @@ def swapped(options: list[Option], quote: Quote, neighbours):
         return None
     top_words = max(o.words for o in options)
     tied = [o for o in options if o.words > top_words - TIE]
-    for option in tied:
+    # then the readings an agreeing value would have been taken from (within
+    # the margin): a swap found there is only unsure
+    near = [o for o in options if top_words - MARGIN <= o.words <= top_words - TIE]
+    for option, in_tie in [(o, True) for o in tied] + [(o, False) for o in near]:
         for other in neighbours(option):
             verdict, expected = judge(other.computed, quote)
             if verdict not in AGREE:
@@ -163,7 +166,7 @@ def swapped(options: list[Option], quote: Quote, neighbours):
             rest = [o.reading for o in tied if o is not option]
             readings = [option.reading, *rest[:1], source]
             values = {o.computed.value for o in tied}
-            if len(values) > 1 or option.assumed:
+            if len(values) > 1 or option.assumed or not in_tie:
                 return UNSURE, readings, 0.5
             return MISMATCH, readings, 0.8
     return None

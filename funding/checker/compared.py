@@ -19,10 +19,11 @@ _BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng)\s*$"
 # marked "(cũ)" or "(mới)") and the number: the difference
 _WORD = r"(?!(?:lên|xuống|còn|là|đạt|mức|khoảng|gần|hơn|trên|so)\s)[^\W\d_]+\s+"
 # or a few words ending with its year ("cao hơn tổng số đã giải ngân năm 2024
-# 2,2 tỷ đồng")
+# 2,2 tỷ đồng"); either maybe followed by a note or its value in parentheses
+# ("A (cũ)", "thấp hơn cùng kỳ năm 2024 (6,1 tỷ đồng) 3,1%")
 _DIRECT = (
     rf"\s+(?:(?:{_WORD}){{0,6}}năm\s+(?:19|20)\d{{2}}\s+|năm trước\s+"
-    rf"|(?:{_WORD}){{1,3}}(?:\((?:cũ|mới)\)\s+)?)$"
+    rf"|(?:{_WORD}){{1,3}})(?:\([^()]{{1,30}}\)\s+)?$"
 )
 LATER_UP = re.compile(
     rf"(?:cao hơn|tăng|nhiều hơn|vượt){_LATER}|(?:cao|nhiều) hơn(?:{_BY}|{_DIRECT})",

@@ -155,6 +155,14 @@ def _last(regex: re.Pattern, values: list, span: str):
 
 _FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
+#: "nguồn này", "nguồn đó": the fund named last before it
+THIS_FUND = re.compile(r"(?<!\w)nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE)
+
+
+def fund_referred(text: str, at: int):
+    """The fund "nguồn này" at ``at`` in ``text`` stands for: the last one
+    named before it, in its sentence or the one before."""
+    return _last(_FUNDS, [v for v, _ in FUND_WORDS], text[max(0, at - 400) : at])
 
 
 #: "do ngân sách tỉnh bố trí": who funds it, not the plan

@@ -15,7 +15,10 @@ from .report import Quote
 _DENIED_AFTER = re.compile(
     r"[”\"’»)]?\s*(?:[^.,;!?\n]{0,40}?\s)?(?:là|thì)?\s*(?:chưa|không)\s+"
     r"(?:hoàn toàn\s+)?(?:chính xác|đúng)(?=\s*(?:[”\"’»,.;:!?)]|$|mà\s))"
-    r"|[”\"’»)]?\s*(?:là|bị)\s+(?:sai|nhầm)(?!\w)",
+    r"|[”\"’»)]?\s*(?:là|bị)\s+(?:sai|nhầm)(?!\w)"
+    # a speaker correcting himself ("đạt 76%... à không, xin lỗi, đạt 67%")
+    r"|\s*(?:\.\.\.|…|[,–—-])?\s*(?:(?:à|ờ|ồ|ơ)\s+(?:không|nhầm)"
+    r"|xin lỗi|(?:tôi\s+)?(?:đọc|nói)\s+nhầm)(?!\w)",
     re.IGNORECASE,
 )
 # the denial just before it ("không phải 88%", "in nhầm thành “12 tỷ đồng”")
@@ -41,13 +44,15 @@ def disown_repeats(quotes: list[Quote]) -> None:
     part: a rebuttal quotes the wrong figure where it reports the claim
     ("bài báo phản ánh “chỉ giải ngân được 5,2 tỷ đồng”") and denies it
     elsewhere ("…, chứ không phải 5,2 tỷ đồng"). Neither is a claim of the
-    text."""
+    text. A denial that repeats the number bare ("chứ không phải hơn 15%")
+    denies it with the direction the claim gave it ("tăng hơn 15%")."""
     denied = {_printed(q) for q in quotes if q.blocked == "called wrong"}
     for quote in quotes:
-        if not quote.blocked and _printed(quote) in denied:
+        bare = _printed(quote, signed=False)
+        if not quote.blocked and (_printed(quote) in denied or bare in denied):
             quote.blocked = "called wrong"
 
 
-def _printed(quote: Quote) -> tuple:
+def _printed(quote: Quote, signed: bool = True) -> tuple:
     noun = quote.indicator.pk if quote.indicator is not None else None
-    return quote.kind, quote.value, quote.sign, noun
+    return quote.kind, quote.value, quote.sign if signed else 0, noun

@@ -23,19 +23,37 @@ def _fund_of(words: str):
     return None
 
 
-def compared_funds(before_clause: str):
+#: the words after the last comma are only the comparative and the fund
+#: compared with ("…, đạt 67%, thấp hơn nguồn quốc gia"): the first fund is
+#: the one the sentence named before
+_AGAINST = re.compile(
+    rf"^\W*(?:và\s+)?(?:cao|thấp) hơn\s+(?:so với\s+)?(?P<b>{_FUND})\s*(?:là\s*)?$",
+    re.IGNORECASE,
+)
+_ANY_FUND = re.compile(_FUND, re.IGNORECASE)
+
+
+def compared_funds(before_clause: str, before_sentence: str = ""):
     """(the fund whose rate it is, the fund it is compared with), or None."""
     found = _COMPARED.search(before_clause)
-    if found is None:
-        return None
-    first, second = _fund_of(found["a"]), _fund_of(found["b"])
+    if found is not None:
+        first, second = _fund_of(found["a"]), _fund_of(found["b"])
+    else:
+        last = before_clause.split(",")[-1]
+        found = _AGAINST.search(last)
+        if found is None:
+            return None
+        second = _fund_of(found["b"])
+        earlier = before_sentence[: len(before_sentence) - len(last)]
+        named = [_fund_of(m.group(0)) for m in _ANY_FUND.finditer(earlier)]
+        first = next((f for f in reversed(named) if f and f != second), None)
     return (first, second) if first and second and first != second else None
 
 
-def fund_bases(candidates, dims: dict, before_clause: str):
-    """(the first fund's figure, [the second's]) when the clause compares
-    two funds, else None."""
-    funds = compared_funds(before_clause)
+def fund_bases(candidates, dims: dict, place):
+    """(the first fund's figure, [the second's]) when the clause before the
+    quote (``place``) compares two funds, else None."""
+    funds = compared_funds(place.before_clause, place.before_sentence_plain)
     numerator = candidates.get(dims, fund=funds[0]) if funds else None
     if numerator is None:
         return None

@@ -30,9 +30,12 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 #: an aim's next item, a bound with no "đã" ("phấn đấu giải ngân trên 95%,
-#: hỗ trợ ít nhất 40 cơ sở"): still aimed at, past the comma
+#: hỗ trợ ít nhất 40 cơ sở", "…, hỗ trợ trên 40 cơ sở"): still aimed at,
+#: past the comma
 _AIMED_BOUND = re.compile(
-    r"^(?!.*(?<!\w)đã(?!\w))[^.;:()]*(?<!\w)(?:ít nhất|tối thiểu|không dưới)\s*$", re.I
+    r"^(?!.*(?<!\w)đã(?!\w))[^.;:()]*(?<!\w)"
+    r"(?:ít nhất|tối thiểu|không dưới|trên|hơn)\s*$",
+    re.I,
 )
 # "kiến nghị của …", "kiến nghị cử tri": the petition, a noun
 _NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri)(?!\w)", re.I)

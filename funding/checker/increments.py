@@ -66,10 +66,15 @@ REST_AFTER = re.compile(
 #: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the
 #: plan less what was done (not "còn phải" of a target: "cần", "phấn đấu")
 _STILL_TO = re.compile(
-    r"\s*phải\s+(?:giải ngân|thực hiện|hoàn thành|nghiệm thu|triển khai)(?!\w)",
+    r"\s*(?:(?:đồng|đ)\s+)?phải\s+(?:giải ngân|thực hiện|hoàn thành|nghiệm thu"
+    r"|triển khai)(?!\w)",
     re.IGNORECASE,
 )
-_STILL = re.compile(r"(?<!\w)còn\s*$", re.IGNORECASE)
+#: "còn", maybe with a word of approximation ("còn khoảng tầm 2,2 tỷ")
+_STILL = re.compile(
+    r"(?<!\w)còn(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*\s*$",
+    re.IGNORECASE,
+)
 
 
 def still_to_do(place) -> bool:

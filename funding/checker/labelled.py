@@ -78,3 +78,35 @@ def _count(part, start, end, number, role, indicator) -> Quote | None:
         role=role,
         indicator=indicator,
     )
+
+
+#: the rest of a sentence, where a noun named once may be shortened
+_SENTENCE_REST = re.compile(r"[^.;!?\n]*")
+
+
+def echoed_counts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
+    """ "2 mô hình trình diễn, năm ngoái là 3 mô hình": a count later in the
+    sentence of a counted noun of three words or more, named by its first
+    two words alone, counts the same."""
+    spans = [(q.start, q.end) for q in taken]
+    found = []
+    for quote in taken:
+        noun = (quote.indicator.count_noun if quote.indicator else "").split()
+        if quote.kind != "count" or len(noun) < 3:
+            continue
+        rest = _SENTENCE_REST.match(text, quote.end)
+        head = r"\s+".join(re.escape(word) for word in noun[:2])
+        tail = re.escape(noun[2])
+        pattern = rf"{_NUM}[^\S\n]+{head}(?!\w)(?!\s+{tail}(?!\w))"
+        for match in re.finditer(pattern, rest.group(0), re.IGNORECASE):
+            start, end = rest.start() + match.start(), rest.start() + match.end()
+            if any(s < end and start < e for s, e in spans):
+                continue
+            number = re.match(_NUM, match.group(0)).group(0)
+            echoed = _count(part, start, start + len(number), number, "", None)
+            if echoed is not None:
+                echoed.end, echoed.text = end, text[start:end]
+                echoed.indicator = quote.indicator
+                found.append(echoed)
+                spans.append((start, end))
+    return found

@@ -352,7 +352,7 @@ def points(
     of the area it is compared with, in the same year."""
     dims = numerator.dims
     areas = sorted(a for a in cues.areas if a != dims["area"])
-    funds = fund_bases(candidates, dims, place.before_clause)
+    funds = fund_bases(candidates, dims, place)
     if funds:  # "nguồn quốc gia cao hơn nguồn địa phương 0,2 điểm phần trăm"
         numerator, bases = funds
     elif areas:

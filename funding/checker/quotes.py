@@ -19,7 +19,7 @@ from .assigned import mark_assigned
 from .axes import chart_scale
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
-from .labelled import labelled_counts
+from .labelled import echoed_counts, labelled_counts
 from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -120,6 +120,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += _simple_quotes(text, part, _POINTS, "points")
     quotes += _count_quotes(text, part, nouns)
     quotes += labelled_counts(text, part, nouns, quotes)
+    quotes += echoed_counts(text, part, quotes)
     taken = [(q.start, q.end) for q in quotes]
     quotes += [
         q
@@ -386,6 +387,11 @@ def _read_around(text: str, quote: Quote, parens: _Parens) -> None:
 def sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in SENTENCE_END.finditer(text):
+        if (
+            text[: match.start()].endswith(("...", "…"))
+            and text[match.end() :][:1].islower()
+        ):
+            continue  # "đạt 76%... à không, đạt 67%": a pause, not an end
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(text)))

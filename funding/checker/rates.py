@@ -13,7 +13,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, old_whole
 from .choose import Option
-from .cues import Cues
+from .cues import THIS_FUND, Cues, fund_referred
 from .governs import governing
 from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
@@ -54,6 +54,7 @@ class RateOptions:
 
     #: the last amount read before the sentence in hand ("con số này")
     this_number: Candidate | None = None
+    text: str = ""  # the text in hand
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         whole_cues = self.context.cues(place.after)
@@ -168,6 +169,8 @@ class RateOptions:
         if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
             money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
+        if previous is not None and quote.header:
+            previous = _of_column(previous, quote, place)
         if previous is not None:
             numerator = resolved.get(id(previous))
             between = words_between(previous, quote, place)
@@ -184,8 +187,14 @@ class RateOptions:
                 partner = paid_for(previous, place)
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
-        for span in (place.before_clause, place.before_sentence_plain):
+        for span, at in (
+            (place.before_clause, place.clause_start),
+            (place.before_sentence_plain, place.sentence[0]),
+        ):
             cues = self.context.cues(BASE_WORDS.sub(" ", span))
+            this = THIS_FUND.search(span)
+            if cues.fund is None and this:  # "Nguồn này chiếm 31%"
+                cues.fund = fund_referred(self.text, at + this.start())
             cues.measure = (
                 span is place.before_clause and governing(span)
             ) or cues.measure
@@ -306,6 +315,20 @@ def _spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
         return numerator
     spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
     return spent or numerator
+
+
+def _of_column(previous, quote, place):
+    """A rate column of a table titled "A/B (%)" ("TH 11 tháng/KH (%)")
+    divides the row's cell of column A, not the last one before it (an
+    estimate for the year, in the next column)."""
+    numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
+    if "/" not in quote.column or not numerator:
+        return previous
+    row = place.in_sentence[: place.in_sentence.index(quote)]
+    for other in reversed(row):
+        if other.kind == previous.kind and other.column.lower().startswith(numerator):
+            return other
+    return previous
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:

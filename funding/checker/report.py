@@ -49,6 +49,7 @@ class Quote:
     indicator: Indicator | None = None
     approx: str = ""  # "hơn", "gần", "khoảng"… before the number
     header: str = ""  # a table cell's caption and column header
+    column: str = ""  # a table cell's column header alone
     blocked: str = ""  # why it cannot be a figure ("/kg": a price per unit)
 
 

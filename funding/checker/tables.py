@@ -128,13 +128,37 @@ def _column(header: str, nouns: dict, default=(None, None)):
 def _for_row(cells, header, nouns):
     """A row whose label names a unit ("Kinh phí thực hiện (tr.đ)", "Tỷ lệ
     so với kế hoạch (%)", "Số đề án hoàn thành (đề án)") gives it to its
-    cells whatever the columns (quarters, years) say."""
+    cells whatever the columns (quarters, years) say; so does a unit column
+    ("Đơn vị tính": "triệu đồng", "đề án") to the columns of years and
+    measures that name no unit of their own."""
     label = next((cell for _s, cell in cells if re.search(r"[^\W\d_]", cell)), "")
     own = re.search(r"\(([^()]*)\)\s*$", label)
     row = _column(own.group(1), nouns) if own else (None, None)
+    if row[0] is not None:
+        return [(row, title) for _column_unit, title in header]
+    row = _unit_cell(cells, label, nouns)
     if row[0] is None:
         return header
-    return [(row, title) for _column_unit, title in header]
+    return [
+        (row, title)
+        if unit[0] is None and _FIGURE_COLUMN.search(title)
+        else (unit, title)
+        for unit, title in header
+    ]
+
+
+def _unit_cell(cells, label: str, nouns: dict):
+    """(kind, unit) of the cell after the row's label that is a unit and
+    nothing else ("triệu đồng", "%", "lượt người")."""
+    after = [cell.strip() for _s, cell in cells]
+    after = after[after.index(label.strip()) + 1 :] if label.strip() in after else []
+    for cell in after:
+        unit = _UNIT_IN_HEADER.fullmatch(cell)
+        if unit:
+            return _column(cell, nouns)
+        if cell.lower() in nouns:
+            return "count", nouns[cell.lower()]
+    return None, None
 
 
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
@@ -159,7 +183,7 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             )
         if kind == "percent" and _TOTAL_ROW.match(label) and quote.value == 100:
             continue
-        quote.header = f"{caption} {title}"
+        quote.header, quote.column = f"{caption} {title}", title
         if _TOTAL_ROW.match(label):
             quote.role = "total"  # "Cộng", "Tổng số": the rows above added up
         quotes.append(quote)

@@ -39,3 +39,15 @@ def test_a_bound_on_what_was_done_is_still_checked(quang_ninh):
         )
     )
     assert found["30 đề án"] == MISMATCH
+
+
+def test_an_above_bound_after_an_aim_is_no_data(quang_ninh):
+    found = dict(
+        read(
+            quang_ninh,
+            "Năm 2024 Quảng Ninh thực hiện 36 đề án; tỉnh phấn đấu hoàn thành "
+            "kế hoạch vốn, hỗ trợ trên 38 đề án.",
+        )
+    )
+    assert found["36 đề án"] == MATCH
+    assert found["38 đề án"] == NO_DATA

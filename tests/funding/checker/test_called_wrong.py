@@ -6,7 +6,13 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, Checker
 from funding.checker.report import NO_DATA
-from tests.funding.checker.checking import paragraph_verdicts, quoted_verdicts
+from tests.funding.checker.checking import (
+    P,
+    area,
+    paragraph_verdicts,
+    quoted_verdicts,
+    read,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +87,42 @@ def test_a_number_denied_once_does_not_hide_another_number(dien_bien_2024):
         "2024 Điện Biên giải ngân 7,5 tỷ đồng, chứ không phải 6,5 tỷ đồng.",
     )
     assert found == {"6,5 tỷ đồng": NO_DATA, "7,5 tỷ đồng": MISMATCH}
+
+
+def test_a_speaker_correcting_himself_disowns_the_first_number(dien_bien_2024):
+    found = paragraph_verdicts(
+        dien_bien_2024,
+        "Năm 2024 Điện Biên giải ngân được 7,25 tỷ, tức là đạt 68,33%... à không, "
+        "xin lỗi anh, đạt 86,33% kế hoạch.",
+    )
+    assert found["68,33%"] == NO_DATA
+    assert found["86,33%"] == MATCH
+
+
+def test_a_claimed_rise_denied_bare_later_is_no_data(dien_bien_2024, make_figure):
+    earlier = make_figure(area("Điện Biên"), 2023, P, "7500000000")
+    found = read(
+        [*dien_bien_2024, earlier],
+        "Có ý kiến nói kế hoạch năm 2024 của Điện Biên tăng hơn 20% so với năm "
+        "2023. Thực tế kế hoạch năm 2024 là 8,4 tỷ đồng, tăng 12% so với năm 2023, "
+        "chứ không phải hơn 20%.",
+    )
+    assert found == [
+        ("20%", NO_DATA),  # "tăng hơn 20%"
+        ("8,4 tỷ đồng", MATCH),
+        ("12%", MATCH),
+        ("20%", NO_DATA),  # "chứ không phải hơn 20%"
+    ]
+
+
+def test_the_corrected_rate_after_a_pause_is_of_the_amount_before(dien_bien_2024):
+    found = read(
+        dien_bien_2024,
+        "Năm nay Điện Biên giải ngân được 7,252 tỷ đồng, đạt 68,33%... à không, "
+        "đạt 86,33% kế hoạch.",
+    )
+    assert found == [
+        ("7,252 tỷ đồng", MATCH),
+        ("68,33%", NO_DATA),
+        ("86,33%", MATCH),
+    ]

@@ -44,3 +44,12 @@ def test_a_comparative_with_nothing_compared_keeps_the_year(cao_bang):
         "6,4 tỷ đồng của năm 2023).",
     )
     assert found["7,1 tỷ đồng"] == MATCH
+
+
+def test_a_fall_with_the_compared_value_in_parens_keeps_its_direction(cao_bang):
+    found = paragraph_verdicts(
+        cao_bang,
+        "Năm 2023 Cao Bằng giải ngân 6,4 tỷ đồng, thấp hơn năm 2024 "
+        "(7,1 tỷ đồng) 9,86%.",
+    )
+    assert found == {"6,4 tỷ đồng": MATCH, "7,1 tỷ đồng": MATCH, "9,86%": MATCH}

@@ -41,3 +41,28 @@ def test_one_funds_rate_against_the_others(lang_son, word, verdicts):
         f"Tỷ lệ giải ngân nguồn quốc gia {word} nguồn địa phương 1 điểm phần trăm."
     )
     assert dict(read(lang_son, text))["1 điểm phần trăm"] in verdicts
+
+
+@pytest.mark.parametrize(
+    ("word", "verdicts"), [("thấp hơn", {MATCH}), ("cao hơn", {MISMATCH, UNSURE})]
+)
+def test_the_subjects_fund_against_the_one_after_the_comparative(
+    lang_son, word, verdicts
+):
+    text = (
+        "Năm 2024, nguồn khuyến công địa phương của Lạng Sơn giải ngân 4,7/5 tỷ "
+        f"đồng, đạt 94%, {word} nguồn quốc gia 1 điểm phần trăm."
+    )
+    assert dict(read(lang_son, text))["1 điểm phần trăm"] in verdicts
+
+
+def test_this_fund_is_the_one_named_before(lang_son, make_figure):
+    # "nguồn này": the national fund of the sentence before, 2 of 7 tỷ planned
+    whole = make_figure(area("Lạng Sơn"), 2024, P, "7000000000")
+    found = read(
+        [*lang_son, whole],
+        "Năm nay Lạng Sơn được giao 7 tỷ đồng, trong đó nguồn khuyến công quốc "
+        "gia 2 tỷ đồng. Nguồn quốc gia giải ngân nhanh hơn. Nguồn này chiếm "
+        "28,57% kế hoạch, đã giải ngân 1,9 tỷ đồng.",
+    )
+    assert found[2] == ("28,57%", MATCH)

@@ -4,7 +4,7 @@ nghiệm thu"): the plan less what was done in the period in force
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH
+from funding.checker import MATCH, MISMATCH, ROUNDING
 from funding.models import Indicator
 from tests.funding.checker.checking import E, P, area, paragraph_verdicts
 
@@ -32,3 +32,31 @@ TEXT = (
 def test_the_rest_named_after_a_count(projects, printed, verdict):
     found = paragraph_verdicts(projects, TEXT.format(f"{printed} đề án"))
     assert found[f"{printed} đề án"] == verdict
+
+
+@pytest.fixture
+def money(reference_data, make_figure):
+    """Hà Tĩnh's 2025 plan of 8 tỷ đồng; 5,75 tỷ spent after 10 months."""
+    province = area("Hà Tĩnh")
+    return [
+        make_figure(province, 2025, P, "8000000000"),
+        make_figure(province, 2025, E, "5750000000", months=10),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "verdicts"),
+    [
+        ("khoảng 2,25 tỷ", {MATCH, ROUNDING}),
+        ("gần 2,3 tỷ", {MATCH, ROUNDING}),
+        ("khoảng 3,25 tỷ", {MISMATCH}),
+    ],
+)
+def test_an_approximate_amount_still_to_spend(money, left, verdicts):
+    # 8 − 5,75 = 2,25 tỷ left for the last two months
+    found = paragraph_verdicts(
+        money,
+        "Năm 2025, hết tháng 10 Hà Tĩnh giải ngân 5,75 tỷ đồng kinh phí khuyến "
+        f"công; còn {left} đồng phải giải ngân trong hai tháng cuối năm.",
+    )
+    assert found[left.split(" ", 1)[1] + " đồng"] in verdicts
