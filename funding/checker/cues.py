@@ -72,7 +72,8 @@ MEASURE_WORDS = [
     (
         Figure.Measure.EXECUTED,
         r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
-        + _NOT_A_NAME,
+        # money spent: "thực chi", "đã chi", "đã dùng"
+        r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)" + _NOT_A_NAME,
     ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]

@@ -27,8 +27,9 @@ _MORE = re.compile(
 
 
 #: "riêng quý IV", "trong tháng 12": a period that is a difference of two
+#: (not "hết quý III": the first three quarters)
 _PART_OF_YEAR = re.compile(
-    r"(?<!\w)(?:quý\s+(?:II|III|IV|[2-4])|(?:riêng|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
+    r"(?<!\w)(?:(?<!hết\s)quý\s+(?:II|III|IV|[2-4])|(?:riêng|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
     r"|\w+\s+tháng\s+cuối\s+năm|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
     r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})"
     r"(?!\w)",

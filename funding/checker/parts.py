@@ -183,6 +183,9 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
             cues.months, cues.period_named = row.months, row.period_named
         if cues.measure == Figure.Measure.PLAN:
             cues.months = None  # a plan is the year's, whatever was spent by then
+    elif row.year is None and row.months is not None and cues.months is None:
+        # the caption's year, and the months a row names ("Hết tháng 10")
+        cues.months, cues.period_named = row.months, True
     return cues
 
 
@@ -192,7 +195,9 @@ def after_percent(quote: Quote, place: Place) -> bool:
     return bool(before) and before[-1].kind == "percent"
 
 
-_PART_NAMED = re.compile(r"(?<!\w)(?:trong đó|riêng)(?!\w)", re.IGNORECASE)
+_PART_NAMED = re.compile(
+    r"(?<!\w)(?:trong đó|riêng|tỷ trọng|cơ cấu)(?!\w)", re.IGNORECASE
+)
 
 
 def another_part(context: Context, between: str, whole: Candidate) -> bool:
