@@ -50,8 +50,8 @@ FUND_WORDS = [
 MEASURE_WORDS = [
     (
         LEFT,
-        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
-        r"|không (?:giải ngân|thực hiện|sử dụng) hết"
+        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng|chi)(?: hết)?|còn lại"
+        r"|không (?:giải ngân|thực hiện|sử dụng|chi) hết"
         r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm|hụt",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),

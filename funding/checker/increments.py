@@ -50,7 +50,7 @@ def is_increment(quote: Quote, place: Place) -> str:
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
 REST_AFTER = re.compile(
-    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành))(?!\w)",
+    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi))(?!\w)",
     re.IGNORECASE,
 )
 #: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the

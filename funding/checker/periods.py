@@ -53,6 +53,13 @@ _UNTIL_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+#: "kế hoạch 2025", "thực hiện 2024" (a bulletin's "KH 2025"): the year
+#: named by a measure, with no "năm"; not a span ("kế hoạch 2021-2025")
+_MEASURE_YEAR = re.compile(
+    r"(?<!\w)(?:kế hoạch|thực hiện|giải ngân|dự toán)\s+(?P<year>(?:19|20)\d{2})"
+    r"(?![\d/])(?!\s*[-–]\s*\d)(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force
 WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
@@ -78,6 +85,7 @@ def periods_in(span: str, compared: bool = False):
     only when ``compared``; the year None when the text leaves it to the
     context ("7 tháng đầu năm")."""
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
+    found += [(m, int(m["year"])) for m in _MEASURE_YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
     found += [(m, None) for m in _CUMULATIVE.finditer(span)]
     found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]

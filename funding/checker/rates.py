@@ -154,15 +154,22 @@ class RateOptions:
             cues.measure = (
                 span is place.before_clause and governing(span)
             ) or cues.measure
+            kinds = percent_kinds(quote, place)
+            if cues.measure is None and kinds == ["ratio"]:
+                # "A đạt 96,9% kế hoạch, B đạt 96,5%": B spent, whatever the
+                # base of A's rate ("kế hoạch") before it
+                cues.measure = Figure.Measure.EXECUTED
             fill(cues, explicit)
             if cues.measure is None and _OF_PLAN.match(place.after):
                 # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
-                share = percent_kinds(quote, place) == ["share"]
+                share = kinds == ["share"]
                 cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             carried = None
             if any(cue is not None for cue in named) and cues.year is None:
-                cues.year = kept.year  # the year in force, and its period if unsaid
+                # the year of the numbers read before it in the sentence, else
+                # the year in force, and its period if unsaid
+                cues.year = read_year(quote, place, resolved) or kept.year
                 if not cues.period_named:
                     cues.months, cues.period_named = kept.months, kept.period_named
                     # not in a table: its column names the period
@@ -215,6 +222,19 @@ def _spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
         return numerator
     spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
     return spent or numerator
+
+
+def read_year(quote, place, resolved) -> int | None:
+    """ "…, nguồn địa phương 5,6 tỷ đồng, tỷ trọng KCQG 20%": the year the
+    amounts before a rate in its sentence were read as (numbers near each
+    other share their year), when they agree on one."""
+    years = {
+        candidate.dims.get("year")
+        for other in place.in_sentence
+        if other.end <= quote.start
+        and (candidate := resolved.get(id(other))) is not None
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:

@@ -18,6 +18,12 @@ from .report import Quote
 
 # a change column's cells may carry their sign: "+4,7", "−3,5"
 _CELL_NUMBER = re.compile(r"\s*(?P<sign>[+\-−–]?)\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
+#: a cell with what was done of what was planned: "23/24" (đề án)
+#: (not two years: "2025/2024", a column's title)
+_CELL_PAIR = re.compile(
+    r"(?!\s*(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\s*$)"
+    r"\s*(?P<a>\d+(?:[.,]\d+)*)\s*/\s*(?P<b>\d+(?:[.,]\d+)*)\s*"
+)
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn)", re.IGNORECASE)
 _UNIT_IN_HEADER = re.compile(
     r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng|tr\.\s?đ(?!\w)|tỷ\s?đ(?!\w))"
@@ -71,7 +77,10 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
 
 
 def _has_number(cells) -> bool:
-    return any(_CELL_NUMBER.fullmatch(cell) for _s, cell in cells[1:])
+    return any(
+        _CELL_NUMBER.fullmatch(cell) or _CELL_PAIR.fullmatch(cell)
+        for _s, cell in cells[1:]
+    )
 
 
 def _merged(titles, row: list[str]) -> list[str]:
@@ -188,6 +197,11 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
         if kind == "difference":
             kind, unit = unit
         match = _CELL_NUMBER.fullmatch(cell)
+        pair = _CELL_PAIR.fullmatch(cell)
+        named = f"{_UNIT_NOTE.sub(' ', caption)} {title}"
+        if kind in ("count", "amount") and pair:
+            quotes += _pair_quotes(part, start, pair, (kind, unit), blocked, named)
+            continue
         if kind is None or match is None:
             continue
         quote = _cell_quote(part, start + match.start("n"), match["n"], kind, unit)
@@ -202,11 +216,22 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             )
         if kind == "percent" and _TOTAL_ROW.match(label) and quote.value == 100:
             continue
-        quote.header = f"{_UNIT_NOTE.sub(' ', caption)} {title}"
+        quote.header = named
         if _TOTAL_ROW.match(label):
             quote.role = "total"  # "Cộng", "Tổng số": the rows above added up
         quotes.append(quote)
     return quotes
+
+
+def _pair_quotes(part, start, pair, column, blocked, header) -> list[Quote]:
+    """ "23/24": what was done (executed), of what was planned (plan)."""
+    found = []
+    for group, role in (("a", "executed"), ("b", "plan")):
+        quote = _cell_quote(part, start + pair.start(group), pair[group], *column)
+        if quote is not None:
+            quote.role, quote.blocked, quote.header = role, blocked, header
+            found.append(quote)
+    return found
 
 
 def _cell_quote(part, start, number, kind, unit) -> Quote | None:
