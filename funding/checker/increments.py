@@ -30,7 +30,7 @@ _MORE = re.compile(
 #: (not "hết quý III": the first three quarters)
 _PART_OF_YEAR = re.compile(
     r"(?<!\w)(?:(?<!hết\s)quý\s+(?:II|III|IV|[2-4])|(?:riêng|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
-    r"|\w+\s+tháng\s+cuối\s+năm|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
+    r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
     r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})"
     r"(?!\w)",
     re.IGNORECASE,

@@ -203,7 +203,8 @@ _PART_NAMED = re.compile(
 def another_part(context: Context, between: str, whole: Candidate) -> bool:
     """ "290 tỷ đồng, trong đó nguồn quốc gia chiếm 40%": the words after
     "trong đó" name a fund or a content the amount before is not of, so the
-    percentage is of that part (of the amount as its whole), not of it."""
+    percentage is of that part (of the amount as its whole), not of it; so
+    do those after "tỷ trọng" ("nguồn địa phương 5,6 tỷ, tỷ trọng KCQG 20%")."""
     found = list(_PART_NAMED.finditer(between))
     if not found:
         return False

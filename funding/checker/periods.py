@@ -56,8 +56,9 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: "kế hoạch 2025", "thực hiện 2024" (a bulletin's "KH 2025"): the year
 #: named by a measure, with no "năm"; not a span ("kế hoạch 2021-2025")
 _MEASURE_YEAR = re.compile(
-    r"(?<!\w)(?:kế hoạch|thực hiện|giải ngân|dự toán)\s+(?P<year>(?:19|20)\d{2})"
-    r"(?![\d/])(?!\s*[-–]\s*\d)(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
+    r"(?<![\w%])(?<!%\s)(?:kế hoạch|thực hiện|giải ngân|dự toán)\s+"
+    r"(?P<year>(?:19|20)\d{2})(?=\s*[:),;]|\s+(?:\d|tăng|giảm|là|đạt|cao|thấp))"
+    r"(?![\d/])(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force

@@ -176,10 +176,11 @@ _BASE_BEFORE = re.compile(
 
 def _same_parens(other: Quote, quote: Quote, place: Place) -> bool:
     """ "(10.947,5 tr.đ; 33,95% KH)": a percentage in the parenthesis of
-    the amount before it is of that amount."""
+    the amount before it is of that amount (not a change: "(năm 2024: 126
+    sản phẩm, tăng 17,46%)" is of the number before the parenthesis)."""
     offset = place.sentence[0]
     between = place.sentence_text[other.end - offset : quote.start - offset]
-    return quote.in_parens and not re.search(r"[()]", between)
+    return quote.in_parens and not re.search(r"[()]|tăng|giảm|hơn", between, re.I)
 
 
 def words_between(previous: Quote, quote: Quote, place: Place) -> str:

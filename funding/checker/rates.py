@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..core.derived import change
+from ..core.derived import change, ratio
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate
@@ -35,6 +35,8 @@ _THIS_NUMBER = re.compile(
 _BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
+#: "A đạt 96,9% kế hoạch, …": a rate to plan before, in the same words
+_RATE_OF_PLAN = re.compile(r"\d\s*%\s*(?:kế hoạch|KH)(?!\w)", re.IGNORECASE)
 #: "đạt 88% kế hoạch vốn": a rate of money, whatever count came before
 _OF_MONEY = re.compile(
     r"\s*(?:của\s+)?(?:kế hoạch|dự toán)\s+(?:vốn|kinh phí|tiền)(?!\w)", re.IGNORECASE
@@ -87,6 +89,8 @@ class RateOptions:
             # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
             # amount the sentence before ended on, not the year before
             options = [_change_against(n, base, s) for n, s in numerators] or options
+        if quote.kind == "times" and not named:
+            options += _times_earlier(listed, numerators)
         return options
 
     def _base_named(self, place) -> bool:
@@ -150,20 +154,7 @@ class RateOptions:
                 other = resolved.get(id(partner)) if partner else None
                 return [(numerator, 0.0)] + ([(other, 0.0)] if other else [])
         for span in (place.before_clause, place.before_sentence_plain):
-            cues = self.context.cues(BASE_WORDS.sub(" ", span))
-            cues.measure = (
-                span is place.before_clause and governing(span)
-            ) or cues.measure
-            kinds = percent_kinds(quote, place)
-            if cues.measure is None and kinds == ["ratio"]:
-                # "A đạt 96,9% kế hoạch, B đạt 96,5%": B spent, whatever the
-                # base of A's rate ("kế hoạch") before it
-                cues.measure = Figure.Measure.EXECUTED
-            fill(cues, explicit)
-            if cues.measure is None and _OF_PLAN.match(place.after):
-                # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
-                share = kinds == ["share"]
-                cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+            cues = self._rate_cues(quote, place, span, explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             carried = None
             if any(cue is not None for cue in named) and cues.year is None:
@@ -181,6 +172,23 @@ class RateOptions:
             if sum(cue is not None for cue in named) >= 2:
                 return self._named(cues) + self._whole_year(cues, carried)
         return []
+
+    def _rate_cues(self, quote, place, span: str, explicit: Cues) -> Cues:
+        """What ``span`` (before a rate) names its numerator by."""
+        cues = self.context.cues(BASE_WORDS.sub(" ", span))
+        cues.measure = (span is place.before_clause and governing(span)) or cues.measure
+        kinds = percent_kinds(quote, place)
+        # "A đạt 96,9% kế hoạch, B đạt 96,5%": what B spent, whatever the
+        # base of A's rate ("kế hoạch") before it
+        after_a_rate = cues.areas and _RATE_OF_PLAN.search(span)
+        if cues.measure is None and kinds == ["ratio"] and after_a_rate:
+            cues.measure = Figure.Measure.EXECUTED
+        fill(cues, explicit)
+        if cues.measure is None and _OF_PLAN.match(place.after):
+            # "A: đạt 96% kế hoạch": A spent; "A chiếm 32% kế hoạch": A's plan
+            share = kinds == ["share"]
+            cues.measure = Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
+        return cues
 
     def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
         """A part of the year carried from a sentence before ("trong 9
@@ -231,10 +239,28 @@ def read_year(quote, place, resolved) -> int | None:
     years = {
         candidate.dims.get("year")
         for other in place.in_sentence
-        if other.end <= quote.start
+        if place.clause_start <= other.start
+        and other.end <= quote.start
+        and not (other.in_parens or other.role == "old" or other.sign)
         and (candidate := resolved.get(id(other))) is not None
     }
     return years.pop() if len(years) == 1 else None
+
+
+def _times_earlier(listed, numerators) -> list[Option]:
+    """ "6 tháng đầu năm chi 3,2 tỷ, còn nửa cuối năm 4,91 tỷ, gấp 1,53
+    lần": a multiple naming no base, after two amounts of its sentence, is
+    the last one's over the one before (as well supported by the words)."""
+    amounts = [c for c in listed if c is not None and _of_money(c)]
+    if len(amounts) < 2 or not amounts[-2].value:
+        return []
+    top, base = amounts[-1], amounts[-2]
+    support = max((s for n, s in numerators if n is top), default=None)
+    if support is None:
+        return []
+    result = ratio(top.wide, base.wide)
+    computed = Computed(result, top.figures + base.figures, "times")
+    return [Option(idents.op("times", top.node, base.node), computed, support, 1)]
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:

@@ -17,7 +17,10 @@ from ..core.units import unit_word as core_unit_word
 from .report import Quote
 
 # a change column's cells may carry their sign: "+4,7", "−3,5"
-_CELL_NUMBER = re.compile(r"\s*(?P<sign>[+\-−–]?)\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
+# ("−0,49 điểm": a change of a rate in points)
+_CELL_NUMBER = re.compile(
+    r"\s*(?P<sign>[+\-−–]?)\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?:điểm(?:\s+phần\s+trăm)?\s*)?"
+)
 #: a cell with what was done of what was planned: "23/24" (đề án)
 #: (not two years: "2025/2024", a column's title)
 _CELL_PAIR = re.compile(
@@ -171,7 +174,10 @@ def _for_row(cells, header, nouns, default=(None, None)):
             (row if kind is None else (kind, unit), title)
             for (kind, unit), title in _differences(header, row)
         ]
-    return [(row, title) for _column_unit, title in _differences(header, row)]
+    return [
+        (column if column[0] == "difference" else row, title)
+        for column, title in _differences(header, row)
+    ]
 
 
 def _differences(header, row):

@@ -70,6 +70,7 @@ AREAS_TABLE = (
     "<tr><th>Chỉ tiêu</th><th>Kon Tum</th><th>Gia Lai</th><th>Chênh lệch</th></tr>"
     "<tr><td>Kế hoạch</td><td>9.000</td><td>10.500</td><td>1.500</td></tr>"
     "<tr><td>Thực hiện</td><td>{spent}</td><td>10.110</td><td>1.470</td></tr>"
+    "<tr><td>Tỷ lệ giải ngân (%)</td><td>96</td><td>96,29</td><td>0,29 điểm</td></tr>"
     "<tr><td>Số đề án hoàn thành</td><td>24</td><td>30</td><td>6</td></tr>"
     "<tr><td>Bình quân mỗi đề án (tr.đ)</td><td>360</td><td>337</td><td></td></tr>"
     "</table>"
@@ -96,7 +97,9 @@ def test_a_table_of_areas_takes_its_rows_measures_and_the_captions_unit(
     assert [found[n] for n in ("9.000", "10.500", "8.640", "10.110")] == [MATCH] * 4
     assert found["24"] == found["30"] == MATCH
     # a difference column and an amount per unit: found, no figure
+    assert found["96"] == found["96,29"] == MATCH
     assert found["1.470"] == found["6"] == found["360"] == NO_DATA
+    assert found["0,29"] == NO_DATA
 
 
 def test_a_wrong_cell_of_a_table_of_areas_is_flagged(two_provinces):
