@@ -35,6 +35,8 @@ _THIS_NUMBER = re.compile(
 _BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
+#: nothing named after a multiple: "…, gấp 1,53 lần."
+_NOTHING_AFTER = re.compile(r"\s*(?:[.,;:)]|$)")
 #: "A đạt 96,9% kế hoạch, …": a rate to plan before, in the same words
 _RATE_OF_PLAN = re.compile(r"\d\s*%\s*(?:kế hoạch|KH)(?!\w)", re.IGNORECASE)
 #: "đạt 88% kế hoạch vốn": a rate of money, whatever count came before
@@ -89,7 +91,7 @@ class RateOptions:
             # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
             # amount the sentence before ended on, not the year before
             options = [_change_against(n, base, s) for n, s in numerators] or options
-        if quote.kind == "times" and not named:
+        if quote.kind == "times" and _NOTHING_AFTER.match(place.after):
             options += _times_earlier(listed, numerators)
         return options
 
@@ -249,14 +251,15 @@ def read_year(quote, place, resolved) -> int | None:
 
 def _times_earlier(listed, numerators) -> list[Option]:
     """ "6 tháng đầu năm chi 3,2 tỷ, còn nửa cuối năm 4,91 tỷ, gấp 1,53
-    lần": a multiple naming no base, after two amounts of its sentence, is
-    the last one's over the one before (as well supported by the words)."""
+    lần": a multiple with nothing after it, after two amounts of its
+    sentence, is the larger one's over the other (as well supported by the
+    words as the last one, its numerator)."""
     amounts = [c for c in listed if c is not None and _of_money(c)]
-    if len(amounts) < 2 or not amounts[-2].value:
+    if len(amounts) < 2:
         return []
-    top, base = amounts[-1], amounts[-2]
-    support = max((s for n, s in numerators if n is top), default=None)
-    if support is None:
+    support = max((s for n, s in numerators if n is amounts[-1]), default=None)
+    top, base = sorted(amounts[-2:], key=lambda c: c.value, reverse=True)
+    if support is None or not base.value:
         return []
     result = ratio(top.wide, base.wide)
     computed = Computed(result, top.figures + base.figures, "times")

@@ -36,3 +36,17 @@ def test_the_second_half_and_a_multiple_of_the_first(kon_tum):
 def test_a_wrong_multiple_of_the_first_half_is_flagged(kon_tum):
     report_found = dict(read_html(kon_tum, TEXT.format("1,8")))
     assert report_found["gấp 1,8 lần"] in (UNSURE, "mismatch")
+
+
+def test_a_multiple_after_two_amounts_is_the_larger_over_the_smaller(
+    kon_tum, make_figure
+):
+    gia_lai = make_figure(area_before_merger("Gia Lai"), 2024, E, "6912000000")
+    found = dict(
+        read_html(
+            [*kon_tum, gia_lai],
+            "<p>Năm 2024, Kon Tum giải ngân 8,64 tỷ đồng, trong khi Gia Lai giải ngân "
+            "6,912 tỷ đồng, tức Kon Tum cao gấp 1,25 lần.</p>",
+        )
+    )
+    assert found["gấp 1,25 lần"] == MATCH
