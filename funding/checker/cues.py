@@ -71,9 +71,9 @@ MEASURE_WORDS = [
     (Figure.Measure.ESTIMATE, r"ước thực hiện|ước đạt|ước tính|\bước\b"),
     (
         Figure.Measure.EXECUTED,
-        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
+        r"thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
         # money spent: "thực chi", "đã chi", "đã dùng"
-        r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)" + _NOT_A_NAME,
+        r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])" + _NOT_A_NAME,
     ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]
