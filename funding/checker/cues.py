@@ -51,8 +51,8 @@ FUND_WORDS = [
 MEASURE_WORDS = [
     (
         LEFT,
-        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng)(?: hết)?|còn lại"
-        r"|không (?:giải ngân|thực hiện|sử dụng) hết"
+        r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng|chi)(?: hết)?|còn lại"
+        r"|không (?:giải ngân|thực hiện|sử dụng|chi) hết"
         r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm|hụt",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
@@ -75,7 +75,9 @@ MEASURE_WORDS = [
         # "tỷ lệ thực hiện kế hoạch": what was done of the plan, the plan
         # its base
         r"tỷ lệ (?:thực hiện|giải ngân|hoàn thành)(?: so với)? kế hoạch"
-        r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được|(?-i:TH)(?![&\w])"
+        r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
+        # money spent: "thực chi", "đã chi", "đã dùng"
+        r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
         + _NOT_A_NAME
         # "lũy kế tăng 13%": what was done to date (a plan is not summed)
         + r"|lũy kế",

@@ -16,6 +16,7 @@ from .compared import COMPARED_TAIL, YEAR_LEVEL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import settle_given
+from .glossary import defined_abbreviations
 from .idents import IdentError
 from .increments import (
     REST_AFTER,
@@ -122,9 +123,10 @@ class Checker(RateOptions):
         names = (*nouns, *area_names())
         state = Cues()
         found = []
-        for part, given in parts:
-            text, where = composed(given)  # a letter and its marks as one
-            read = joined_lines(reading_copy(text, names))  # no diacritics, English
+        composed_parts = [(part, given, *composed(given)) for part, given in parts]
+        defined = defined_abbreviations(text for *_given, text, _w in composed_parts)
+        for part, given, text, where in composed_parts:
+            read = joined_lines(reading_copy(text, names, defined))  # see unaccented
             found.append((text, read, find_quotes(read, part, nouns), given, where))
         disown_repeats(
             [quote for *_texts, quotes, _given, _at in found for quote in quotes]

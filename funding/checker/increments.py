@@ -28,11 +28,13 @@ _MORE = re.compile(
 
 
 #: "riêng quý IV", "trong tháng 12", "riêng KCQG tháng 11" (a fund or an
-#: area named between): a period that is a difference of two
+#: area named between): a period that is a difference of two (not "hết
+#: quý III": the first three quarters)
 _PART_OF_YEAR = re.compile(
-    r"(?<!\w)(?:quý\s+(?:II|III|IV|[2-4])"
+    r"(?<!\w)(?:(?<!hết\s)quý\s+(?:II|III|IV|[2-4])"
     r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
-    r"|\w+\s+tháng\s+cuối\s+năm|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
+    r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm"
+    r"|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
     r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})"
     r"(?!\w)",
     re.IGNORECASE,
@@ -60,7 +62,7 @@ def is_increment(quote: Quote, place: Place) -> str:
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
 REST_AFTER = re.compile(
-    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành))(?!\w)",
+    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi))(?!\w)",
     re.IGNORECASE,
 )
 #: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the

@@ -186,6 +186,9 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
             cues.months, cues.period_named = row.months, row.period_named
         if cues.measure == Figure.Measure.PLAN:
             cues.months = None  # a plan is the year's, whatever was spent by then
+    elif row.year is None and row.months is not None and cues.months is None:
+        # the caption's year, and the months a row names ("Hết tháng 10")
+        cues.months, cues.period_named = row.months, True
     return cues
 
 
@@ -195,7 +198,9 @@ def after_percent(quote: Quote, place: Place) -> bool:
     return bool(before) and before[-1].kind == "percent"
 
 
-_PART_NAMED = re.compile(r"(?<!\w)(?:trong đó|riêng)(?!\w)", re.IGNORECASE)
+_PART_NAMED = re.compile(
+    r"(?<!\w)(?:trong đó|riêng|tỷ trọng|cơ cấu)(?!\w)", re.IGNORECASE
+)
 
 
 def another_part(
@@ -205,7 +210,8 @@ def another_part(
     "trong đó" name a fund or a content the amount before is not of, or an
     area inside its area ("kế hoạch cả nước 142 tỷ đồng, trong đó khu vực
     phía Bắc chiếm 35%": ``contains(whole area, area, year)``), so the
-    percentage is of that part (of the amount as its whole), not of it."""
+    percentage is of that part (of the amount as its whole), not of it; so
+    do those after "tỷ trọng" ("nguồn địa phương 5,6 tỷ, tỷ trọng KCQG 20%")."""
     found = list(_PART_NAMED.finditer(between))
     if not found:
         return False

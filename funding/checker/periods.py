@@ -46,6 +46,21 @@ _UNTIL_MONTH = re.compile(
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "hết quý III" with no year: the first quarters of the year in force
+_UNTIL_QUARTER = re.compile(
+    r"(?<!\w)(?:(?:tính\s+)?đến\s+)?hết\s+quý\s+(?P<uquarter>I{1,3}|IV|[1-4])(?!\w)"
+    r"(?!\s*/|\s+năm\s+(?:19|20)\d{2})(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+#: "kế hoạch 2025", "thực hiện 2024" (a bulletin's "KH 2025"): the year
+#: named by a measure, with no "năm"; not a span ("kế hoạch 2021-2025")
+_MEASURE_YEAR = re.compile(
+    r"(?<![\w%])(?<!%\s)(?:kế hoạch|thực hiện|giải ngân|dự toán)\s+"
+    r"(?P<year>(?:19|20)\d{2})(?=\s*[:),;]|\s+(?:\d|tăng|giảm|là|đạt|cao|thấp))"
+    r"(?![\d/])(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
 #: "cả năm", "cả năm nay" with no year: the whole of the year in force
 WHOLE_YEAR = re.compile(r"(?<!\w)cả\s+năm(?!\s*(?:19|20)\d{2})(?!\w)", re.IGNORECASE)
 _MONTH_WORDS = {
@@ -71,9 +86,11 @@ def periods_in(span: str, compared: bool = False):
     only when ``compared``; the year None when the text leaves it to the
     context ("7 tháng đầu năm")."""
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
+    found += [(m, int(m["year"])) for m in _MEASURE_YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
     found += [(m, None) for m in _CUMULATIVE.finditer(span)]
     found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]
+    found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
     for match, year in sorted(found, key=lambda item: item[0].start()):
         months = _months(match)
         if months is None and match["months"]:
@@ -85,6 +102,9 @@ def periods_in(span: str, compared: bool = False):
 
 
 def _months(match):
+    if "uquarter" in match.re.groupindex:
+        quarter = match["uquarter"].upper()
+        return 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter])
     if match["day"]:
         day, month = int(match["day"]), int(match["dmonth"])
         if not 1 <= month <= 12:

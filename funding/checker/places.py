@@ -174,7 +174,7 @@ def _last_value(quote: Quote, place: Place, since: int, money) -> Quote | None:
         if (
             other.start >= since
             and other.kind in ("amount", "count")
-            and not other.in_parens
+            and (not other.in_parens or _same_parens(other, quote, place))
             and other.role not in ("plan", "old")
             and not other.sign
             and (money is None or (other.kind == "amount") == money)
@@ -194,6 +194,15 @@ _BASE_BEFORE = re.compile(
     r"(?:\s+[^\W\d]+){0,3}\s*$",
     re.IGNORECASE,
 )
+
+
+def _same_parens(other: Quote, quote: Quote, place: Place) -> bool:
+    """ "(10.947,5 tr.đ; 33,95% KH)": a percentage in the parenthesis of
+    the amount before it is of that amount (not a change: "(năm 2024: 126
+    sản phẩm, tăng 17,46%)" is of the number before the parenthesis)."""
+    offset = place.sentence[0]
+    between = place.sentence_text[other.end - offset : quote.start - offset]
+    return quote.in_parens and not re.search(r"[()]|tăng|giảm|hơn", between, re.I)
 
 
 def words_between(previous: Quote, quote: Quote, place: Place) -> str:

@@ -53,7 +53,10 @@ _APPROX = re.compile(
     r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng|ngót|chưa (?:đến|tới))\s*$",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’»]))\s+|\n+")  # or inside “…”
+# or inside “…”; not after the "TP." of "TP. Cần Thơ" (thành phố), "TX." (thị xã)
+SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?…])(?<!(?-i:TP|Tp|TX|Tx)\.)|(?<=[.!?…][”\"’»]))\s+|\n+"
+)
 # how a change went, between its verb and the number: "giảm nhẹ 1,98 điểm
 # phần trăm", "tăng mạnh 45%", "tăng thêm 3 đề án"
 _MANNER = r"(?:\s+(?:nhẹ|mạnh|nhanh|sâu|thêm|đáng kể|tương ứng))?"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..core.derived import change
+from ..core.derived import change, ratio
 from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, old_whole
@@ -43,6 +43,10 @@ _THIS_NUMBER = re.compile(
 _BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
+#: nothing named after a multiple: "…, gấp 1,53 lần."
+_NOTHING_AFTER = re.compile(r"\s*(?:[.,;:)]|$)")
+#: "A đạt 96,9% kế hoạch, …": a rate to plan before, in the same words
+_RATE_OF_PLAN = re.compile(r"\d\s*%\s*(?:kế hoạch|KH)(?!\w)", re.IGNORECASE)
 #: "đạt 88% kế hoạch vốn": a rate of money, whatever count came before
 _OF_MONEY = re.compile(
     r"\s*(?:của\s+)?(?:kế hoạch|dự toán)\s+(?:vốn|kinh phí|tiền)(?!\w)", re.IGNORECASE
@@ -109,6 +113,8 @@ class RateOptions:
             # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
             # amount the sentence before ended on, not the year before
             options = [_change_against(n, base, s) for n, s in numerators] or options
+        if quote.kind == "times" and _NOTHING_AFTER.match(place.after):
+            options += _times_earlier(listed, numerators)
         return options
 
     def _base_named(self, place) -> bool:
@@ -191,21 +197,13 @@ class RateOptions:
             (place.before_clause, place.clause_start),
             (place.before_sentence_plain, place.sentence[0]),
         ):
-            cues = self.context.cues(BASE_WORDS.sub(" ", span))
-            this = THIS_FUND.search(span)
-            if cues.fund is None and this:  # "Nguồn này chiếm 31%"
-                cues.fund = fund_referred(self.text, at + this.start())
-            cues.measure = (
-                span is place.before_clause and governing(span)
-            ) or cues.measure
-            fill(cues, self._subject_cues(explicit, span, cues))
-            if percent_kinds(quote, place) == ["share"]:
-                _as_the_whole(cues, self.context.cues(place.after))
-            cues.measure = cues.measure or _unnamed_measure(quote, place)
+            cues = self._rate_cues(quote, place, (span, at), explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             carried = None
             if any(cue is not None for cue in named) and cues.year is None:
-                cues.year = kept.year  # the year in force, and its period if unsaid
+                # the year of the numbers read before it in the sentence, else
+                # the year in force, and its period if unsaid
+                cues.year = read_year(quote, place, resolved) or kept.year
                 if not cues.period_named:
                     cues.months, cues.period_named = kept.months, kept.period_named
                     # not in a table: its column names the period
@@ -249,6 +247,27 @@ class RateOptions:
         found = [(c, score) for c, score in found if score >= top]  # best only
         self.yearless_ids = {id(c) for c, _score in found}
         return found
+
+    def _rate_cues(self, quote, place, spanned: tuple[str, int], explicit: Cues):
+        """What ``span`` (before a rate; starting at ``at`` in the text)
+        names its numerator by."""
+        span, at = spanned
+        cues = self.context.cues(BASE_WORDS.sub(" ", span))
+        this = THIS_FUND.search(span)
+        if cues.fund is None and this:  # "Nguồn này chiếm 31%"
+            cues.fund = fund_referred(self.text, at + this.start())
+        cues.measure = (span is place.before_clause and governing(span)) or cues.measure
+        kinds = percent_kinds(quote, place)
+        # "A đạt 96,9% kế hoạch, B đạt 96,5%": what B spent, whatever the
+        # base of A's rate ("kế hoạch") before it
+        after_a_rate = cues.areas and _RATE_OF_PLAN.search(span)
+        if cues.measure is None and kinds == ["ratio"] and after_a_rate:
+            cues.measure = Figure.Measure.EXECUTED
+        fill(cues, self._subject_cues(explicit, span, cues))
+        if kinds == ["share"]:
+            _as_the_whole(cues, self.context.cues(place.after))
+        cues.measure = cues.measure or _unnamed_measure(quote, place)
+        return cues
 
     def _whole_year(self, cues: Cues, carried) -> list[tuple[Candidate, float]]:
         """A part of the year carried from a sentence before ("trong 9
@@ -329,6 +348,38 @@ def _of_column(previous, quote, place):
         if other.kind == previous.kind and other.column.lower().startswith(numerator):
             return other
     return previous
+
+
+def read_year(quote, place, resolved) -> int | None:
+    """ "…, nguồn địa phương 5,6 tỷ đồng, tỷ trọng KCQG 20%": the year the
+    amounts before a rate in its sentence were read as (numbers near each
+    other share their year), when they agree on one."""
+    years = {
+        candidate.dims.get("year")
+        for other in place.in_sentence
+        if place.clause_start <= other.start
+        and other.end <= quote.start
+        and not (other.in_parens or other.role == "old" or other.sign)
+        and (candidate := resolved.get(id(other))) is not None
+    }
+    return years.pop() if len(years) == 1 else None
+
+
+def _times_earlier(listed, numerators) -> list[Option]:
+    """ "6 tháng đầu năm chi 3,2 tỷ, còn nửa cuối năm 4,91 tỷ, gấp 1,53
+    lần": a multiple with nothing after it, after two amounts of its
+    sentence, is the larger one's over the other (as well supported by the
+    words as the last one, its numerator)."""
+    amounts = [c for c in listed if c is not None and _of_money(c)]
+    if len(amounts) < 2:
+        return []
+    support = max((s for n, s in numerators if n is amounts[-1]), default=None)
+    top, base = sorted(amounts[-2:], key=lambda c: c.value, reverse=True)
+    if support is None or not base.value:
+        return []
+    result = ratio(top.wide, base.wide)
+    computed = Computed(result, top.figures + base.figures, "times")
+    return [Option(idents.op("times", top.node, base.node), computed, support, 1)]
 
 
 def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:

@@ -17,7 +17,16 @@ from ..core.units import unit_word as core_unit_word
 from .report import Quote
 
 # a change column's cells may carry their sign: "+4,7", "−3,5"
-_CELL_NUMBER = re.compile(r"\s*(?P<sign>[+\-−–]?)\s*(?P<n>\d+(?:[.,]\d+)*)\s*")
+# ("−0,49 điểm": a change of a rate in points)
+_CELL_NUMBER = re.compile(
+    r"\s*(?P<sign>[+\-−–]?)\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?:điểm(?:\s+phần\s+trăm)?\s*)?"
+)
+#: a cell with what was done of what was planned: "23/24" (đề án)
+#: (not two years: "2025/2024", a column's title)
+_CELL_PAIR = re.compile(
+    r"(?!\s*(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\s*$)"
+    r"\s*(?P<a>\d+(?:[.,]\d+)*)\s*/\s*(?P<b>\d+(?:[.,]\d+)*)\s*"
+)
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn)", re.IGNORECASE)
 _UNIT_IN_HEADER = re.compile(
     r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng|tr\.\s?đ(?!\w)|tỷ\s?đ(?!\w))"
@@ -64,13 +73,17 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
             # a unit said once in the caption ("… qua các năm (tỷ đồng):")
             # holds for columns that name none (years, measures)
             default = _column(caption, nouns)
-            header = [(_column(title, nouns, default), title) for title in titles]
-        quotes += _row_quotes(part, cells, _for_row(cells, header, nouns), caption)
+            header = [(_title_column(title, nouns, default), title) for title in titles]
+        row = _for_row(cells, header, nouns, default)
+        quotes += _row_quotes(part, cells, row, caption)
     return quotes
 
 
 def _has_number(cells) -> bool:
-    return any(_CELL_NUMBER.fullmatch(cell) for _s, cell in cells[1:])
+    return any(
+        _CELL_NUMBER.fullmatch(cell) or _CELL_PAIR.fullmatch(cell)
+        for _s, cell in cells[1:]
+    )
 
 
 def _merged(titles, row: list[str]) -> list[str]:
@@ -104,9 +117,19 @@ def _cells(line: str, start: int) -> list[tuple[int, str]]:
 
 _FIGURE_COLUMN = re.compile(
     r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
-    r"|tháng|cả năm|quý|kinh phí|số tiền",
+    r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế",
     re.IGNORECASE,
 )
+#: a column of rates, its unit said in the caption if at all: "Tỷ lệ"
+_RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
+#: a column of differences between the columns before it ("Chênh lệch
+#: (B − A)"): no figure of the data by itself
+#: a caption's note of units ("(đơn vị: triệu đồng; tỷ lệ: % kế hoạch)"):
+#: units, no year, measure or fund of the cells
+_UNIT_NOTE = re.compile(r"\(\s*(?:đơn vị|ĐVT)\b[^()]*\)", re.IGNORECASE)
+#: a row of amounts per unit ("Bình quân mỗi cơ sở"): no figure of the data
+_PER_UNIT_ROW = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
+_DIFFERENCE_COLUMN = re.compile(r"\s*(?:chênh lệch|tăng\s*/\s*giảm)(?!\w)", re.I)
 
 
 def _column(header: str, nouns: dict, default=(None, None)):
@@ -125,25 +148,48 @@ def _column(header: str, nouns: dict, default=(None, None)):
     return default if _FIGURE_COLUMN.search(header) else (None, None)
 
 
-def _for_row(cells, header, nouns):
+def _title_column(title: str, nouns: dict, default):
+    """A column's (kind, unit): ``_column``, and a rate column with no unit
+    of its own ("Tỷ lệ" under "… (tỷ lệ: % kế hoạch)") a percentage."""
+    found = _column(title, nouns, default)
+    if _DIFFERENCE_COLUMN.match(title) and found[0] != "percent":
+        return "difference", None
+    if found[0] is None and _RATE_COLUMN.match(title):
+        return "percent", None
+    return found
+
+
+def _for_row(cells, header, nouns, default=(None, None)):
     """A row whose label names a unit ("Kinh phí thực hiện (tr.đ)", "Tỷ lệ
     so với kế hoạch (%)", "Số đề án hoàn thành (đề án)") gives it to its
     cells whatever the columns (quarters, years) say; so does a unit column
     ("Đơn vị tính": "triệu đồng", "đề án") to the columns of years and
-    measures that name no unit of their own."""
+    measures that name no unit of their own; one naming a measure, a fund
+    or a counted noun ("Thực hiện", "Số cơ sở được hỗ trợ") gives its own
+    (the caption's unit) to columns that give none (areas)."""
     label = next((cell for _s, cell in cells if re.search(r"[^\W\d_]", cell)), "")
     own = re.search(r"\(([^()]*)\)\s*$", label)
     row = _column(own.group(1), nouns) if own else (None, None)
     if row[0] is not None:
-        return [(row, title) for _column_unit, title in header]
-    row = _unit_cell(cells, label, nouns)
-    if row[0] is None:
-        return header
+        return [
+            (column if column[0] == "difference" else row, title)
+            for column, title in _differences(header, row)
+        ]
+    unit_cell = _unit_cell(cells, label, nouns)
+    if unit_cell[0] is not None:
+        return [
+            (
+                unit_cell
+                if kind is None and _FIGURE_COLUMN.search(title)
+                else (kind, unit),
+                title,
+            )
+            for (kind, unit), title in _differences(header, unit_cell)
+        ]
+    row = _column(label, nouns, default)
     return [
-        (row, title)
-        if unit[0] is None and _FIGURE_COLUMN.search(title)
-        else (unit, title)
-        for unit, title in header
+        (row if kind is None else (kind, unit), title)
+        for (kind, unit), title in _differences(header, row)
     ]
 
 
@@ -161,6 +207,15 @@ def _unit_cell(cells, label: str, nouns: dict):
     return None, None
 
 
+def _differences(header, row):
+    """A difference column's cells are of the row's kind: (kind, unit) of
+    ``("difference", row)``, found but no figure (``_row_quotes``)."""
+    return [
+        (("difference", row) if kind == "difference" else (kind, unit), title)
+        for (kind, unit), title in header
+    ]
+
+
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
     quotes = []
     # the row's label: its first cell with words (after a "TT" number column)
@@ -169,12 +224,23 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
         if column == 0 or column >= len(header):
             continue
         (kind, unit), title = header[column]
+        blocked = ("difference" if kind == "difference" else "per unit") * bool(
+            kind == "difference" or _PER_UNIT_ROW.search(label)
+        )
+        if kind == "difference":
+            kind, unit = unit
         match = _CELL_NUMBER.fullmatch(cell)
+        pair = _CELL_PAIR.fullmatch(cell)
+        named = f"{_UNIT_NOTE.sub(' ', caption)} {title}"
+        if kind in ("count", "amount") and pair:
+            quotes += _pair_quotes(part, start, pair, (kind, unit), blocked, named)
+            continue
         if kind is None or match is None:
             continue
         quote = _cell_quote(part, start + match.start("n"), match["n"], kind, unit)
         if quote is None or (match["sign"] and kind != "percent"):
             continue
+        quote.blocked = quote.blocked or blocked
         if match["sign"]:  # a signed rate is a change: its sign the direction
             quote.sign = -1 if match["sign"] in "-−–" else 1
             quote.start, quote.text = (
@@ -183,11 +249,22 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             )
         if kind == "percent" and _TOTAL_ROW.match(label) and quote.value == 100:
             continue
-        quote.header, quote.column = f"{caption} {title}", title
+        quote.header, quote.column = named, title
         if _TOTAL_ROW.match(label):
             quote.role = "total"  # "Cộng", "Tổng số": the rows above added up
         quotes.append(quote)
     return quotes
+
+
+def _pair_quotes(part, start, pair, column, blocked, header) -> list[Quote]:
+    """ "23/24": what was done (executed), of what was planned (plan)."""
+    found = []
+    for group, role in (("a", "executed"), ("b", "plan")):
+        quote = _cell_quote(part, start + pair.start(group), pair[group], *column)
+        if quote is not None:
+            quote.role, quote.blocked, quote.header = role, blocked, header
+            found.append(quote)
+    return found
 
 
 def _cell_quote(part, start, number, kind, unit) -> Quote | None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..core.models import Area
 from .english import Copy, in_vietnamese
+from .glossary import expanded
 from .report import MISMATCH, UNSURE
 
 # Phrases read the same wherever they stand (written without marks).
@@ -194,10 +195,13 @@ def _cased(printed: str, restored: str) -> str:
     )
 
 
-def reading_copy(text: str, names=()) -> str:
+def reading_copy(text: str, names=(), abbreviations=None) -> str:
     """The text as the checker reads it: English words of the domain in
-    Vietnamese (``english``), words typed without marks with their marks."""
+    Vietnamese (``english``), else the abbreviations the text defines
+    written out (``glossary``); words typed without marks with their marks."""
     copy = in_vietnamese(text)
+    if not isinstance(copy, Copy):
+        copy = expanded(text, abbreviations or {})
     marked = with_marks(copy, names)
     if isinstance(copy, Copy):
         doubtful = getattr(marked, "doubtful", ())

@@ -1,0 +1,101 @@
+"""Abbreviations a text defines for itself: a bulletin's glossary ("Viết
+tắt: GN – giải ngân; ĐA – đề án; T7, T11 – tháng 7, tháng 11; 6T, 10T –
+6, 10 tháng đầu năm"). The checker reads each abbreviation as its long
+form, through a copy of the text (``english.Copy``: a map back to the text
+as printed), so that "15 ĐA", "2,45 đpt" and "GN 11T/2025" read as "15 đề
+án", "2,45 điểm phần trăm", "giải ngân 11 tháng đầu năm 2025"; a quote keeps
+the text as printed. Only what the text itself defines is expanded."""
+
+from __future__ import annotations
+
+import re
+
+from .english import Copy
+
+__all__ = ["defined_abbreviations", "expanded"]
+
+#: the glossary: "Viết tắt:", "Chữ viết tắt:", up to the end of its line
+_GLOSSARY = re.compile(r"(?<!\w)(?:chữ\s+)?viết\s+tắt\s*:\s*(?P<entries>[^\n]+)", re.I)
+#: an entry: the abbreviations (a list), a dash, the long form(s)
+_ENTRY = re.compile(r"^\s*(?P<short>[^–—:]+?)\s+[–—-]\s+(?P<long>.+?)\s*$")
+#: an abbreviation: one token, with a capital, a digit or a dot in it
+_SHORT = re.compile(r"[^\W_][\w.]{0,8}")
+_NUMBER = re.compile(r"\d{1,2}")
+
+
+def defined_abbreviations(texts) -> dict[str, str]:
+    """Each abbreviation the glossaries of ``texts`` define → its long form."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for glossary in _GLOSSARY.finditer(text):
+            for entry in re.split(r";|\.\s", glossary["entries"]):
+                found.update(_entry(entry))
+    return found
+
+
+def _entry(entry: str) -> dict[str, str]:
+    match = _ENTRY.match(entry)
+    if match is None:
+        return {}
+    shorts = [s.strip() for s in match["short"].split(",")]
+    longs = [s.strip() for s in match["long"].split(",")]
+    if not all(_abbreviation(s) for s in shorts):
+        return {}
+    if len(shorts) == 1:
+        return {shorts[0]: match["long"].strip()}
+    if len(shorts) == len(longs) and not all(n.isdigit() for n in longs[:-1]):
+        # "T7, T11 – tháng 7, tháng 11"
+        return dict(zip(shorts, longs, strict=True))
+    # "6T, 10T, 11T – 6, 10, 11 tháng đầu năm": the last one's words after
+    # its number, for each
+    words = _NUMBER.sub("{}", longs[-1], count=1)
+    if "{}" not in words:
+        return {}
+    found = {}
+    for short in shorts:
+        number = _NUMBER.search(short)
+        if number is None:
+            return {}
+        found[short] = words.format(number.group(0))
+    return found
+
+
+def _abbreviation(short: str) -> bool:
+    return bool(
+        _SHORT.fullmatch(short)
+        and (any(c.isupper() or c.isdigit() for c in short) or "." in short)
+        or short.islower()
+        and 2 <= len(short) <= 4
+        and short.isalpha()
+    )
+
+
+def expanded(text: str, abbreviations: dict[str, str]) -> str:
+    """``text`` with each abbreviation outside its glossary written out (a
+    ``Copy`` when anything changed). One followed by "/2025" and written
+    out as "… năm" takes the year: "11T/2025" → "11 tháng đầu năm 2025"."""
+    if not abbreviations:
+        return text
+    shorts = sorted(abbreviations, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w.])(?P<short>" + "|".join(map(re.escape, shorts)) + r")"
+        r"(?:(?P<slash>/)(?=(?:19|20)\d{2}(?!\d))|(?!\w))"
+    )
+    skip = [m.span() for m in _GLOSSARY.finditer(text)]
+    pieces, edits, done, shift = [], [], 0, 0
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue
+        new, end = abbreviations[match["short"]], match.end("short")
+        if match["slash"] and new.endswith("năm"):
+            new, end = new + " ", match.end()
+        pieces += [text[done : match.start()], new]
+        copy_start = match.start() + shift
+        edits.append((copy_start, copy_start + len(new), match.start(), end))
+        shift += len(new) - (end - match.start())
+        done = end
+    if not edits:
+        return text
+    copy = Copy("".join(pieces) + text[done:])
+    copy.edits = tuple(edits)
+    return copy
