@@ -62,7 +62,10 @@ MEASURE_WORDS = [
     ),
     (
         Figure.Measure.PLAN,
-        r"kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
+        # "kế hoạch (vốn) lũy kế", "được giao lũy kế": what was assigned in
+        # all, a plan (not what was done to date)
+        r"(?:kế hoạch|được giao|giao|dự toán)(?:\s+\w+)?\s+lũy kế"
+        r"|kế hoạch|được giao|giao theo|dự toán|được duyệt|bố trí"
         # a bulletin's "KH" (kế hoạch), not the "KH" of "KH&CN" (khoa học)
         r"|(?-i:KH)(?![&\w])"
         + _NOT_A_NAME

@@ -25,6 +25,7 @@ from .increments import (
     is_added,
     is_increment,
     left_of,
+    part_month,
     rest_of,
     still_to_do,
     year_increments,
@@ -341,7 +342,7 @@ class Checker(RateOptions):
             rest = rest_of(self.candidates, options, resolved.values(), near)
             return left_of(self.candidates, options, left_months) + rest
         if since == "part":
-            return options + increments(self.candidates, options)
+            return options + increments(self.candidates, options, part_month(place))
         if since:
             more = increments(self.candidates, options)
             return more + year_increments(self.candidates, options)

@@ -9,6 +9,7 @@ sum)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..core.derived import difference
 from ..core.models import Figure
@@ -56,8 +57,32 @@ def is_increment(quote: Quote, place: Place) -> str:
     # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
     # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
     # is this number's own, a level, not the part
+    # ("Riêng tháng 10 năm 2025": a year alone only says whose the part is)
     later = place.before_clause[parts[-1].end() :] + " " + place.in_parens
-    return "" if any(periods_in(later, compared=True)) else "part"
+    levels = [
+        m for m, _, months in periods_in(later, compared=True) if _of_months(m, months)
+    ]
+    return "" if levels else "part"
+
+
+def _of_months(match, months) -> bool:
+    """A period that is more than a bare year: some months of it named."""
+    return months is not None or "tháng" in match.group(0).lower()
+
+
+#: the month a part of the year is, when it is one ("riêng KCQG tháng 11")
+_ONE_MONTH = re.compile(
+    r"^(?:riêng|trong)(?!\w).*tháng\s+(?P<month>\d{1,2})$", re.IGNORECASE
+)
+
+
+def part_month(place: Place) -> int | None:
+    """The one month "riêng tháng 11 giải ngân …" names (the months up to
+    it less those before it), if the part of the year is one month."""
+    parts = list(_PART_OF_YEAR.finditer(place.before_clause))
+    one = _ONE_MONTH.search(parts[-1].group(0)) if parts else None
+    month = int(one["month"]) if one else None
+    return month if month and 1 <= month <= 12 else None
 
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
@@ -181,10 +206,14 @@ def rest_of(
     return options
 
 
-def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
+def increments(
+    candidates: Candidates, totals: list[Option], month: int | None = None
+) -> list[Option]:
     """Each figure of a period less the same figure of a shorter period of
-    the same year (a whole year counts as 12 months)."""
-    options = []
+    the same year (a whole year counts as 12 months); of a ``month`` named
+    ("riêng tháng 11"), the months up to it less those up to the one
+    before, when stored (else those up to it less any shorter)."""
+    pairs = []
     for option in totals:
         whole = candidates.by_node[str(option.node)]
         months = _length(whole.dims["months"])
@@ -196,8 +225,16 @@ def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
                 earlier.dims[k] == whole.dims[k] for k in whole.dims if k != "months"
             )
             if same and shorter is not None and shorter < months:
-                options.append(_less(whole, earlier, option))
-    return options
+                pairs.append((option, whole, earlier, months, shorter))
+    if month is not None:
+        for fits in (lambda p: p[3:] == (month, month - 1), lambda p: p[3] == month):
+            if any(fits(p) for p in pairs):
+                # the month named picks these: as well supported as any
+                top = max(totals, key=lambda o: (o.words, o.evidence))
+                lift = {"words": top.words, "evidence": top.evidence}
+                pairs = [(replace(p[0], **lift), *p[1:]) for p in pairs if fits(p)]
+                break
+    return [_less(whole, earlier, option) for option, whole, earlier, *_ in pairs]
 
 
 def year_increments(candidates: Candidates, totals: list[Option]) -> list[Option]:

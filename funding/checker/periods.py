@@ -15,7 +15,7 @@ _MONTH_NAMES = (
 _YEAR = re.compile(
     rf"(?:(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa(?=\s+đầu))(?:\s+tháng)?"
     r"(?:\s+đầu)?(?:\s+năm)?\s+"
-    r"|(?:đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    r"|(?:(?:đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?)\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
     r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
     r"(?P<dmonth>\d{1,2})\s*/\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
@@ -40,9 +40,11 @@ _CUMULATIVE = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
-#: "tính đến hết tháng 10" with no year: the first months of the year in force
+#: "tính đến hết tháng 10", "lũy kế tháng 10" with no year: the first
+#: months of the year in force
 _UNTIL_MONTH = re.compile(
-    r"(?<!\w)(?:(?:tính\s+)?đến\s+)?hết\s+tháng\s+(?P<until>\d{1,2})"
+    r"(?<!\w)(?:(?:(?:tính\s+)?đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?)"
+    r"\s+tháng\s+(?P<until>\d{1,2})"
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )

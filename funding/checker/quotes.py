@@ -23,7 +23,7 @@ from .labelled import echoed_counts, labelled_counts
 from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
-from .unaccented import upper_case_initials, with_heads_named
+from .unaccented import heads_another, upper_case_initials, with_heads_named
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space
 # after the comma, but not "năm 2021, 61").
@@ -190,6 +190,8 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     for match in pattern.finditer(text):
         if upper_case_initials(match["noun"]):
             continue  # "3 HC vàng": no counted noun
+        if heads_another(match["noun"], text, match.end()):
+            continue  # "1.600 lượt truy cập": not "lượt người"
         indicator = nouns[match["noun"].lower()]
         first = "old" if match["from"] else "a" if match["a"] else None
         if first is None and re.match(

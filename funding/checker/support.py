@@ -17,7 +17,7 @@ from .governs import governing
 BASE_WORDS = re.compile(r"(?:%|(?<=\d)\s*phần trăm|so với)[^,;]*", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí|ngân sách)\s+|thuộc\s+)?(?:"
-    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P)"
+    r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P|NSTW|NS[ĐD]P)(?!\w)"
     # "8,9 tỷ đồng ngân sách tỉnh", "2 tỷ đồng nguồn địa phương": the budget
     # that pays it, right after the amount, is its fund
     r"|\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí)\s+)?ngân sách\s+(?:của\s+)?"

@@ -291,6 +291,14 @@ def with_short_nouns(nouns: dict) -> dict:
 #: người") is printed by them alone once a text has named it in full
 #: ("1.352 lượt người, bằng 90% kế hoạch 1.500 lượt")
 _COUNTING_HEADS = frozenset({"lượt"})
+#: a counting word heading another noun ("1.600 lượt truy cập", "12 lượt
+#: kiểm tra", "45 lượt doanh nghiệp"): a count of something else
+_OTHER_COUNTED = re.compile(
+    r"[^\S\n]+(?:truy cập|xem|khách|tham quan|tham dự|tham gia|kiểm tra|giám sát"
+    r"|doanh nghiệp|cơ sở|đơn vị|hộ|gian hàng|phương tiện|xe|tin|bài|chia sẻ"
+    r"|tương tác|tiếp cận|thăm|giao dịch|đăng ký|hỏi đáp)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def with_heads_named(text: str, nouns: dict) -> dict:
@@ -311,3 +319,9 @@ def upper_case_initials(printed: str) -> bool:
     """``printed`` ("SP", "Sp") is a shorthand not in lower case: an
     abbreviation of something else, no counted noun."""
     return printed.lower() in SHORT_NOUNS and printed != printed.lower()
+
+
+def heads_another(noun: str, text: str, end: int) -> bool:
+    """``noun`` is a counting word alone (``_COUNTING_HEADS``) that heads
+    another noun after it in ``text``: no count of the indicator."""
+    return noun.lower() in _COUNTING_HEADS and bool(_OTHER_COUNTED.match(text, end))
