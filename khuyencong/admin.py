@@ -56,3 +56,6 @@ class PortalGroupAdmin(StrictFieldsAdmin, PermissionLabels, GroupAdmin):
 @admin.register(User)
 class PortalUserAdmin(StrictFieldsAdmin, PermissionLabels, UserAdmin):
     change_password_form = PasswordChangeForm
+    # Set by Django when someone signs in or is added; shown, not edited (the
+    # form's date and time boxes would also drop their seconds at each save).
+    readonly_fields = ["last_login", "date_joined"]
