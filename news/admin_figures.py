@@ -128,10 +128,10 @@ def _bindings(article: Article) -> dict[str, FigureBinding]:
     return {b.key: b for b in bound}
 
 
-def _on_no_number(bindings: dict, report: Report) -> list[dict]:
+def _on_no_number(bindings: dict, keys: set[str]) -> list[dict]:
     """Confirmations kept though their number's words were edited away
-    (``news.binding_anchors``): shown so the editor may forget them."""
-    keys = {f.key for f in (*report.findings, *report.not_figures)}
+    (``news.binding_anchors``; ``keys``: the quotes of the text as it is):
+    shown so the editor may forget them."""
     return [
         {
             "key": key,
@@ -155,6 +155,7 @@ def panel_context(
         report = stored_or_checked(
             article, {key: b.reading for key, b in bindings.items()}
         )
+    quoted = {f.key for f in (*report.findings, *report.not_figures)}
     findings = [(f, False) for f in report.findings]
     findings += [(f, True) for f in report.not_figures]
     items = [
@@ -179,8 +180,11 @@ def panel_context(
         "report": report,
         "parts": [part for part in parts if any(item for _t, item in part.pieces)],
         "items": items,
-        "stale": [b for b in bindings.values() if b.needs_recheck],
-        "lost": _on_no_number(bindings, report),
+        # A confirmation on no number is listed once, as lost, not as stale.
+        "stale": [
+            b for key, b in bindings.items() if b.needs_recheck and key in quoted
+        ],
+        "lost": _on_no_number(bindings, quoted),
         "bind_url": reverse("admin:news_article_bind_figure", args=[article.pk]),
         "not_a_figure": NOT_A_FIGURE,
         "words": words(),

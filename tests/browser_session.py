@@ -1,7 +1,6 @@
 """Signing in to the admin in a real browser, as the browser tests do."""
 
-#: The password ``make_user`` (tests/conftest.py) gives every user.
-PASSWORD = "mat-khau-rat-dai-2022"
+from tests.conftest import PASSWORD
 
 
 def sign_in(page, live_server, username: str) -> None:

@@ -114,12 +114,16 @@ def demo(db):
     load_demo_content()
 
 
+#: The password ``make_user`` gives every user (the browser tests type it).
+PASSWORD = "mat-khau-rat-dai-2022"
+
+
 @pytest.fixture
 def make_user(db, django_user_model):
     def make(username, role=None, **fields):
         user = django_user_model.objects.create_user(
             username=username,
-            password="mat-khau-rat-dai-2022",
+            password=PASSWORD,
             is_staff=True,
             **fields,
         )

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.derived import round_half_up
+from ..core.formatting import round_half_up
 from .idents import Computed, Node
 from .judge import judge
 from .report import (

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.derived import round_half_up
-from ..core.formatting import MONEY_UNITS, format_number, format_value
+from ..core.formatting import MONEY_UNITS, format_number, format_value, round_half_up
 from .idents import Computed
 from .report import MATCH, MISMATCH, ROUNDING, Quote
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .formatting import format_percent, format_plain, percent_points, round_half_up
+from .formatting import format_percent, format_plain, percent_points
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -115,7 +115,7 @@ class Derived:
         if decimals is None:
             decimals = max(0, -printed.as_tuple().exponent)
         step = Decimal(1).scaleb(-decimals)
-        if round_half_up(self.percent, decimals) == printed:
+        if percent_points(self.value, decimals) == printed:
             return "match"
         half = step / 2
         if (

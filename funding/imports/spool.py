@@ -33,7 +33,7 @@ _SALT = "funding.spool.plan"
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 #: The names ``tempfile`` gives the kept uploads ("tmp" and a few letters,
 #: digits or "_"); any other name sent back with a form was not ours.
-_UPLOAD = re.compile(r"^tmp\w{1,32}$", re.ASCII)
+_UPLOAD = re.compile(r"^tmp\w{1,32}\Z", re.ASCII)
 
 
 def _folder() -> Path:

@@ -53,7 +53,9 @@ class AutosaveForm(forms.Form):
         strip=False,
         max_length=2_000_000,
     )
-    opened_version = forms.CharField(max_length=100_000)
+    opened_version = forms.CharField(
+        label=gettext_lazy("Phiên bản của trang đang mở"), max_length=100_000
+    )
 
     def refusal(self) -> str:
         """What was not kept and why, naming each field."""
@@ -66,7 +68,16 @@ class StepForm(forms.Form):
     )
     at = forms.DateTimeField(label=gettext_lazy("Xuất bản lúc"), required=False)
     # The state the page showed: a step taken on a stale page is refused.
-    expected = forms.ChoiceField(choices=Article.Status.choices, required=False)
+    expected = forms.ChoiceField(
+        label=gettext_lazy("Trạng thái trang đang hiện"),
+        choices=Article.Status.choices,
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "không phải một trạng thái của bài viết; hãy tải lại trang."
+            )
+        },
+    )
 
 
 #: step in the URL -> (permission, service, keyword arguments from the form)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
-from tests.admin_forms import opened_version
+from tests.admin_forms import browser_payload, opened_version
 
 pytestmark = pytest.mark.django_db
 
@@ -457,3 +457,16 @@ def test_a_body_of_thousands_of_numbers_is_refused_before_it_is_checked(
     assert (
         editor_client.post(reverse("admin:news_article_add"), data).status_code == 302
     )
+
+
+def test_an_older_article_over_the_bound_saves_when_its_text_is_not_changed(
+    editor_client, category, make_article
+):
+    table = "".join(f"<p>Dòng {n}: 12,5 tỷ đồng.</p>" for n in range(760))
+    old = make_article(status=Article.Status.DRAFT, published_at=None, body=table)
+    url = reverse("admin:news_article_change", args=[old.pk])
+    data = browser_payload(editor_client.get(url))
+    data["byline"] = "Nhóm phóng viên"
+    assert editor_client.post(url, data).status_code == 302
+    old.refresh_from_db()
+    assert old.byline == "Nhóm phóng viên"

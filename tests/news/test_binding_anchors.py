@@ -274,6 +274,10 @@ def test_a_confirmation_on_no_number_is_listed_in_the_panel_and_can_be_forgotten
     assert "“…kinh phí đạt 45,5 tỷ đồng…” – không phải số liệu" in html
     assert "Xóa xác nhận này" in html
     (kept,) = FigureBinding.objects.filter(article=draft)
+    # Its figure changing meanwhile does not list it again, as to confirm.
+    FigureBinding.objects.filter(pk=kept.pk).update(needs_recheck=True)
+    html = panel_of(editor_client, draft)
+    assert 'class="fc-lost"' in html and "fc-stale" not in html
     url = reverse("admin:news_article_bind_figure", args=[draft.pk])
     answer = editor_client.post(url, {"key": kept.key, "reading": ""})
     assert answer.status_code == 200, answer.content

@@ -251,6 +251,11 @@ def test_bad_input_is_a_clear_refusal(editor_client, draft):
     error = response.json()["error"]
     assert error.startswith("Không lưu tự động được: “Tiêu đề”: ")
     assert "255" in error
+    # A hidden field is named in Vietnamese too.
+    response = editor_client.post(autosave_url(draft), {"title": "Tiêu đề"})
+    assert response.json()["error"] == (
+        "Không lưu tự động được: “Phiên bản của trang đang mở”: Trường này là bắt buộc."
+    )
     # A made-up version is a page of no known version: refused, not stored.
     response = editor_client.post(
         autosave_url(draft), typed(draft, opened_version="hôm qua")
