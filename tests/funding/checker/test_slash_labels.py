@@ -53,3 +53,11 @@ def test_funds_listed_before_lan_luot_take_the_amounts_in_order(ha_tinh):
 def test_one_unit_after_slashed_values_is_each_ones(ha_tinh):
     text = "Năm 2024, Hà Tĩnh giải ngân KCQG / KCĐP: 2,7 / 3,5 tỷ đồng."
     assert [v for _q, v in read(ha_tinh, text)] == [MATCH, MATCH]
+
+
+def test_an_amount_after_a_share_and_trong_do_is_the_subjects(ha_tinh):
+    text = (
+        "Năm 2024, Hà Tĩnh chiếm 4% số vốn cả nước đã giải ngân, trong đó "
+        "nguồn khuyến công quốc gia 2,7 tỷ đồng."
+    )
+    assert read(ha_tinh, text)[-1] == ("2,7 tỷ đồng", MATCH)
