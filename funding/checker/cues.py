@@ -158,7 +158,7 @@ def _last(regex: re.Pattern, values: list, span: str):
     return found
 
 
-_FUNDS = _alternation(FUND_WORDS)
+FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
 #: "nguồn này", "nguồn đó": the fund named last before it
 THIS_FUND = re.compile(r"(?<!\w)nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE)
@@ -167,7 +167,7 @@ THIS_FUND = re.compile(r"(?<!\w)nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)"
 def fund_referred(text: str, at: int):
     """The fund "nguồn này" at ``at`` in ``text`` stands for: the last one
     named before it, in its sentence or the one before."""
-    return _last(_FUNDS, [v for v, _ in FUND_WORDS], text[max(0, at - 400) : at])
+    return _last(FUNDS, [v for v, _ in FUND_WORDS], text[max(0, at - 400) : at])
 
 
 #: "do ngân sách tỉnh bố trí": who funds it, not the plan
@@ -234,7 +234,7 @@ class Context:
                 cues.period_named, cues.same_period = False, True
         elif WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
             cues.months, cues.period_named = None, True
-        cues.fund = _last(_FUNDS, [v for v, _ in FUND_WORDS], span)
+        cues.fund = _last(FUNDS, [v for v, _ in FUND_WORDS], span)
         cues.measure = _measure(span)
         cues.areas = self.areas_in(span)
         cues.indicator = _last(

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..core.derived import total
 from . import idents
 from .candidates import Candidate
-from .cues import OLD_WHOLE_WORDS
+from .cues import FUND_WORDS, FUNDS, OLD_WHOLE_WORDS
 from .places import Place
 from .report import Quote
 
@@ -22,13 +22,22 @@ TOGETHER = re.compile(
 )
 
 
+#: "KCQG / KCĐP: 3,6 / 4,9 tỷ đồng": the labels before the colon, split
+#: by slashes, go with the numbers after it in order (as after "lần lượt");
+#: a slash between words or with spaces around it, not a date's "11/2025"
+_SLASH_LABELS = re.compile(r"(?:[^\W\d_]\s*/\s*[^\W\d_]|\s/\s)[^:;,.]*:")
+_COLON = re.compile(":")
+_SLASHED_VALUES = re.compile(r"(?:\s|[\d.,/]|tỷ|tỉ|triệu|nghìn|đồng)*$", re.IGNORECASE)
+#: what joins the items of a list of names: "A, B và C", "A / B"
+_JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|/\s*)", re.IGNORECASE)
 #: between "lần lượt" and a number of its list: the numbers before it
 _ONLY_LISTED = re.compile(
     r"(?:\s|là|và|[\d.,;:]|tỷ|tỉ|triệu|nghìn|đồng)*$", re.IGNORECASE
 )
 #: "năm 2023 và 2024", "năm 2023-2024": the years a list's values are of
 _YEAR_LIST = re.compile(
-    r"(?<!\w)năm\s+(?:19|20)\d{2}(?:\s*(?:,|và|[-–—])\s*(?:năm\s+)?(?:19|20)\d{2})+"
+    r"(?<!\w)năm\s+(?:19|20)\d{2}"
+    r"(?:(?:\s*(?:,|và|[-–—])\s*|\s+/\s+)(?:năm\s+)?(?:19|20)\d{2})+"
     r"(?![\d/.,]\d)",
     re.IGNORECASE,
 )
@@ -51,6 +60,7 @@ def respective(quote: Quote, place: Place, context, cues) -> None:
         or cues.areas
     )
     cues.year = _respective_year(quote, place) or cues.year
+    cues.fund = _respective_fund(quote, place) or cues.fund
 
 
 def _each_old(quote: Quote, place: Place, areas, old_parts) -> frozenset | None:
@@ -71,10 +81,49 @@ def _each_old(quote: Quote, place: Place, areas, old_parts) -> frozenset | None:
 
 
 def _after_respectively(quote: Quote, place: Place):
-    """The sentence up to ``quote`` and the last "lần lượt" in it, if any."""
+    """The sentence up to ``quote`` and the last "lần lượt" in it (or the
+    colon after labels split by slashes, only numbers between it and
+    ``quote``), if any."""
     before = place.sentence_text[: quote.start - place.sentence[0]]
     found = list(RESPECTIVELY.finditer(before))
+    colon = slash_labelled(before)
+    if colon is not None and (not found or found[-1].start() < colon.start()):
+        return before, colon
     return (before, found[-1]) if found else None
+
+
+def slash_labelled(before: str):
+    """The colon of "KCQG / KCĐP: 3,6 / 4,9 tỷ" when ``before`` (the text
+    up to a number) ends in the values after it: those are the labels',
+    in order, not one amount over another (spent over plan)."""
+    found = list(_SLASH_LABELS.finditer(before))
+    if found and _SLASHED_VALUES.match(before, found[-1].end()):
+        return _COLON.match(before, found[-1].end() - 1)
+    return None
+
+
+def _printed_before(quote_text: str) -> int:
+    """How many values of the list are printed before the number."""
+    return len(_NUMBER.findall(_PARENS.sub(" ", quote_text)))
+
+
+def _respective_fund(quote: Quote, place: Place) -> str | None:
+    """ "giải ngân KCQG và KCĐP lần lượt 3,6 và 4,9 tỷ": the fund named in
+    the same place of the list of funds right before "lần lượt"."""
+    if (opened := _after_respectively(quote, place)) is None:
+        return None
+    before, respectively = opened
+    cut = respectively.start()
+    named = list(FUNDS.finditer(before[:cut]))
+    funds = [FUND_WORDS[int(named[-1].lastgroup[1:])][0]] if named else []
+    for first, second in zip(named[-2::-1], named[::-1], strict=False):
+        if not _JOIN.fullmatch(before[first.end() : second.start()]):
+            break
+        funds.insert(0, FUND_WORDS[int(first.lastgroup[1:])][0])
+    if len(funds) < 2 or len(set(funds)) < len(funds):
+        return None
+    printed = _printed_before(before[respectively.end() :])
+    return funds[printed] if printed < len(funds) else None
 
 
 def _respective_year(quote: Quote, place: Place) -> int | None:
@@ -89,8 +138,7 @@ def _respective_year(quote: Quote, place: Place) -> int | None:
         return None
     named = lists[-1]
     years = [int(y) for y in _YEARS.findall(named.group(0))]
-    listed = _PARENS.sub(" ", before[respectively.end() :])
-    printed = len(_NUMBER.findall(listed))
+    printed = _printed_before(before[respectively.end() :])
     return years[printed] if printed < len(years) else None
 
 

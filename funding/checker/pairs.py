@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..core.formatting import MONEY_UNITS
 from ..core.numbers import NumberFormatError, parse_number
+from .lists import slash_labelled
 from .report import Quote
 from .tables import MONEY_WORDS, unit_word
 
@@ -33,10 +34,13 @@ def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
             parsed = parse_number(match["b"], unit=unit, point_decimals=True)
         except NumberFormatError:
             continue
-        first.role, first.blocked = "executed", ""
+        # "KCQG / KCĐP: 3,6 tỷ / 4,9 tỷ": each the amount of its label
+        labelled = slash_labelled(text[: match.start()][-300:]) is not None
+        role = "" if labelled else "plan"
+        first.role, first.blocked = "" if labelled else "executed", ""
         second = next((q for q in quotes if q.start == match.start("b")), None)
         if second is not None:  # "3,40 tỷ / 3,85 tỷ đồng": found as an amount
-            second.role = "plan"
+            second.role = role
             continue
         step = Decimal(1).scaleb(-parsed.decimals) * parsed.scale
         start, end = match.start("b"), match.end()
@@ -50,7 +54,7 @@ def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
                 parsed.value,
                 parsed.decimals,
                 step,
-                role="plan",
+                role=role,
             )
         )
     return found

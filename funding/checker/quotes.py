@@ -20,6 +20,7 @@ from .axes import chart_scale
 from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
+from .lists import slash_labelled
 from .pairs import mixed_pairs
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -109,9 +110,12 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes: list[Quote] = []
     for match in _PAIR_OR_AMOUNT.finditer(text):
         unit = unit_word(match["unit"])
-        numbers = [("a", "executed" if match["b"] else "")]
+        # "3,6 / 4,9 tỷ": spent over plan, unless labels before a colon
+        # say what each is ("KCQG / KCĐP: 3,6 / 4,9 tỷ")
+        paired = match["b"] and not slash_labelled(text[: match.start()][-300:])
+        numbers = [("a", "executed" if paired else "")]
         if match["b"]:
-            numbers.append(("b", "plan"))
+            numbers.append(("b", "plan" if paired else ""))
         for group, role in numbers:
             quote = _number_quote(text, match, group, unit, part, role)
             if quote is not None:

@@ -113,7 +113,11 @@ def own_cues(
     number: "gồm 5,6 tỷ đồng của A (cũ) và 15,2 tỷ đồng của B"); and what
     the clause named before that number (weighing as much, but not
     excluding)."""
-    own = context.cues(place.own)
+    own_text, clause_areas = place.own, clause.areas
+    if (part := _part_of_subject(place)) is not None:
+        own_text, subject_clause = part
+        clause_areas = context.cues(subject_clause).areas
+    own = context.cues(own_text)
     owner = _OWNER.match(rest)
     owned = context.cues(owner.group(0)).areas if owner else None
     own.areas = owned or own.areas
@@ -133,7 +137,7 @@ def own_cues(
         year=clause.year,
         months=clause.months,
         period_named=clause.period_named,
-        areas=own.areas or clause.areas,
+        areas=own.areas or clause_areas,
         fund=own.fund,
         # "đề nghị hỗ trợ 3 đề án với tổng kinh phí dự kiến …": a request
         # or an average governs the numbers after it in its clause
@@ -151,6 +155,29 @@ def own_cues(
         indicator=subject.indicator if own.indicator is None else None,
     )
     return explicit, favoured
+
+
+#: "A chiếm 5% tổng giải ngân cả nước, trong đó vốn KCQG 3,6 tỷ đồng":
+#: after a share, the words up to "trong đó" name the share's whole; the
+#: amount after it is a part of what the subject has, not of that whole
+_SHARE_BEFORE = re.compile(
+    r"(?<!\w)chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d[\d.,]*\s*%(?=[^\d%;:()]*$)",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(r"(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+
+
+def _part_of_subject(place) -> tuple[str, str] | None:
+    """The words naming an amount after "chiếm x% <whole>, trong đó", and
+    its clause without the whole's words; None for any other amount."""
+    parts = list(_PART_OF.finditer(place.own))
+    head = place.before_clause[: len(place.before_clause) - len(place.own)]
+    if not parts or not place.before_clause.endswith(place.own):
+        return None
+    if (share := _SHARE_BEFORE.search(head)) is None:
+        return None
+    own = place.own[parts[-1].end() :]
+    return own, head[: share.end()] + " " + own
 
 
 #: "Con số X (mà bạn đọc dẫn) là <what it is>": the words after "là" say
