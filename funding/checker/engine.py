@@ -15,7 +15,7 @@ from .choose import AGREE, Option, decide, settle, swapped
 from .compared import COMPARED_TAIL, YEAR_LEVEL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
-from .given import settle_given
+from .given import neighbour_options, settle_given
 from .glossary import defined_abbreviations
 from .idents import IdentError
 from .increments import (
@@ -38,6 +38,7 @@ from .lists import (
 )
 from .parts import (
     after_percent,
+    all_funds_total_of,
     as_part,
     cell_cues,
     not_the_plan,
@@ -48,11 +49,7 @@ from .percents import (
     assume_base,
     own_year,
 )
-from .places import (
-    Place,
-    carried,
-    place_of,
-)
+from .places import Place, around, carried, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
 from .rates import RateOptions
@@ -215,7 +212,7 @@ class Checker(RateOptions):
                         resolved[id(quote)] = self.candidates.by_node.get(
                             ident, made.get(ident)
                         ) or difference_candidate(self.candidates, ident)
-                finding.context = _around(text, quote, start, end)
+                finding.context = around(text, quote, start, end)
                 findings.append(finding)
             settle_given(findings[done:], tried, resolved, self._neighbours)
             pair = (text, (start, end), in_sentence, state, resolved)
@@ -253,14 +250,7 @@ class Checker(RateOptions):
                     settle(finding, MISMATCH, [replace(reading, verdict=MISMATCH)], 0.8)
 
     def _neighbours(self, option: Option) -> list[Option]:
-        # old provinces' sum: theirs, and (no own figure) the merged one's
-        node = str(option.node)
-        found = {}
-        for candidate in self.candidates.all():
-            if str(candidate.node) == node:
-                for c in self.candidates.neighbours(candidate):
-                    found.setdefault(str(c.node), c)
-        return [Option(c.node, candidate_computed(c), 0.0, 0) for c in found.values()]
+        return neighbour_options(self.candidates, option)
 
     def _explicit_cues(self, quote: Quote, place: Place) -> tuple[Cues, Cues]:
         """What the words around ``quote`` name (its clause, its table cell,
@@ -317,16 +307,9 @@ class Checker(RateOptions):
         options = self._value_options(quote, explicit, favoured, kept)
         assume_base(options, quote, place, self.candidates, self.context)
         options = not_the_plan(options, quote, place, self.candidates)
-        if not any(judge(o.computed, quote)[0] in AGREE for o in options):
-            # "tổng kinh phí" left no reading giving the number (only
-            # another year's total of all funds): one fund's, each a guess
-            options = (
-                one_fund(
-                    [(explicit, place.own)],
-                    lambda: self._value_options(quote, explicit, favoured, kept),
-                )
-                or options
-            )
+        options = self._one_fund_guesses(
+            options, quote, place, (explicit, favoured, kept)
+        )
         if is_added(quote, place):  # "bổ sung 400 triệu": the whole less its parts
             near = [resolved.get(id(q)) for q in place.in_sentence]
             # any whole the parts read before add up to (the clause may name
@@ -347,6 +330,20 @@ class Checker(RateOptions):
             more = increments(self.candidates, options)
             return more + year_increments(self.candidates, options)
         return options
+
+    def _one_fund_guesses(self, options, quote, place: Place, cues) -> list[Option]:
+        """ "tổng kinh phí" that left no reading giving the number (the only
+        total of all funds another year's): one fund's, each a guess."""
+        explicit, favoured, kept = cues
+        if any(judge(o.computed, quote)[0] in AGREE for o in options) or (
+            all_funds_total_of(options, explicit.year or kept.year)
+        ):
+            return options
+        guesses = one_fund(
+            [(explicit, place.own)],
+            lambda: self._value_options(quote, explicit, favoured, kept),
+        )
+        return guesses or options
 
     def _year_level(self, options, quote, place: Place, kept, resolved) -> list:
         """ "tăng so với năm 2023 là N": N is the difference, or year 2023's
@@ -400,12 +397,3 @@ class Checker(RateOptions):
             )
             options.append(option)
         return options
-
-
-def _around(text: str, quote: Quote, start: int, end: int) -> tuple[str, str, str]:
-    """The quote with up to 120 characters of its sentence either side."""
-    return (
-        text[max(start, quote.start - 120) : quote.start],
-        text[quote.start : quote.end],
-        text[quote.end : min(end, quote.end + 120)],
-    )

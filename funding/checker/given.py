@@ -15,7 +15,8 @@ data"; never a confident mismatch of a reading the sentence prints right."""
 
 from __future__ import annotations
 
-from .choose import AGREE, _typo, _unit_slip, decide, settle
+from .candidates import candidate_computed
+from .choose import AGREE, Option, _typo, _unit_slip, decide, settle
 from .judge import judge
 from .report import MISMATCH, NO_DATA, UNSURE, Finding
 
@@ -91,3 +92,15 @@ def talk_down(finding: Finding, option, rest: list) -> str:
     verdict = UNSURE if slip else NO_DATA
     settle(finding, verdict, readings if slip else [], DOUBT if slip else 0.0)
     return verdict
+
+
+def neighbour_options(candidates, option: Option) -> list[Option]:
+    """The figures next to ``option``'s (a swap to test): of an old
+    provinces' sum, theirs, and (no own figure) the merged one's."""
+    node = str(option.node)
+    found = {}
+    for candidate in candidates.all():
+        if str(candidate.node) == node:
+            for c in candidates.neighbours(candidate):
+                found.setdefault(str(c.node), c)
+    return [Option(c.node, candidate_computed(c), 0.0, 0) for c in found.values()]

@@ -119,6 +119,16 @@ def one_fund(named, read) -> list[Option]:
     return options
 
 
+def all_funds_total_of(options, year: int | None) -> bool:
+    """Whether a reading is the total of all funds of ``year`` (then a
+    number it does not give is wrong, not maybe one fund's)."""
+    return any(
+        figure.fund == Figure.Fund.ALL and (year is None or figure.year == year)
+        for option in options
+        for figure in option.computed.figures
+    )
+
+
 def share_in_total(place: Place) -> Place:
     """ "Tỷ trọng A trong tổng kinh phí năm X là p%": the words naming the
     whole moved after the number, where a share's whole is read; what is

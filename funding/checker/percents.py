@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates, holds_old
 from .cues import Cues
-from .funds_compared import fund_bases, fund_moved
 from .idents import Computed, Node
 from .increments import increment_whole
 from .lists import sum_candidate
@@ -107,7 +105,7 @@ def _kind_words(span: str) -> list[str]:
 def base_year(place: Place, kept: Cues) -> int | None:
     """The year a number is compared with: "so với năm 2023", else the
     year before the one in force."""
-    if (compared := _compared_year(place)) is not None:
+    if (compared := compared_year(place)) is not None:
         return compared
     # "Từ năm 2021 đến năm 2023, … tăng từ 31 lên 38": the span's first year
     span = _SPAN.search(place.before_sentence_plain)
@@ -147,7 +145,7 @@ def assume_base(options, quote: Quote, place: Place, candidates, context) -> Non
     the one carried from earlier sentences (which may be a target's: "Năm
     2025, Trung tâm phấn đấu …"): only a year of its own sentence says
     which year the rise is over."""
-    if quote.role != "old" or year_after(place, quote) or _compared_year(place):
+    if quote.role != "old" or year_after(place, quote) or compared_year(place):
         return
     if _SPAN.search(place.before_sentence_plain):
         return
@@ -169,7 +167,7 @@ def year_after(place: Place, quote: Quote) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _compared_year(place: Place) -> int | None:
+def compared_year(place: Place) -> int | None:
     for _match, year, _months in periods_in(place.sentence_text, compared=True):
         if year is None:
             continue
@@ -290,7 +288,7 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
 
 
 def _named_year(place: Place) -> bool:
-    return bool(_compared_year(place) or _SPAN.search(place.before_sentence_plain))
+    return bool(compared_year(place) or _SPAN.search(place.before_sentence_plain))
 
 
 _COMPARING = re.compile(
@@ -330,84 +328,3 @@ def _is_whole_of(
         w["area"], dims["area"], dims["year"]
     )
     return inside and w["fund"] in (dims["fund"], Figure.Fund.ALL)
-
-
-def points_kinds(place: Place) -> list[str]:
-    """What a change in points is a change of: a share ("tỷ trọng") or a
-    ratio to plan ("tỷ lệ giải ngân")."""
-    words = place.before_clause.lower()
-    if re.search(r"tỷ trọng|chiếm|cơ cấu", words):
-        return ["share"]
-    if re.search(r"tỷ lệ|kế hoạch|giải ngân", words):
-        return ["ratio"]
-    return ["ratio", "share"]
-
-
-def points(
-    candidates: Candidates, numerator: Candidate, kind: str, cues: Cues, place: Place
-) -> Iterator[tuple[Node, Computed]]:
-    """ "Giảm 1,41 điểm phần trăm": a percentage of the year in force less
-    the same percentage of the year it is compared with; "thấp hơn 6,08
-    điểm phần trăm so với bình quân toàn vùng": less the same percentage
-    of the area it is compared with, in the same year."""
-    dims = numerator.dims
-    areas = sorted(a for a in cues.areas if a != dims["area"])
-    funds = fund_bases(candidates, dims, place)
-    if funds:  # "nguồn quốc gia cao hơn nguồn địa phương 0,2 điểm phần trăm"
-        numerator, bases = funds
-    elif areas:
-        cues = replace(cues, areas=frozenset())
-        bases = [candidates.get(dims, area=a) for a in areas]
-    else:
-        # "năm 2021 … đạt 95,8%; đến năm 2024 tỷ lệ này đạt 98,5%, cao hơn
-        # 2,7 điểm phần trăm": the year the sentence named before, not the
-        # year before the one in force (assumed only when none is named)
-        named = [] if _compared_year(place) else _years_before(place, dims["year"])
-        years = named or [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
-        bases = [candidates.get(dims, year=y) for y in dict.fromkeys(years)]
-    for earlier in bases:
-        if earlier is not None:
-            yield from _points_against(
-                candidates, numerator, earlier, kind, cues, place
-            )
-
-
-def _years_before(place: Place, year: int) -> list[int]:
-    """The other years the sentence names before the quote, latest first."""
-    found = [
-        y for _m, y, _n in periods_in(place.before_sentence_plain) if y and y != year
-    ]
-    return found[::-1]
-
-
-def _points_against(candidates, numerator, earlier, kind, cues, place):
-    # the numerator's whole, moved to the year (or area) compared with
-    moved = {"year": earlier.dims["year"], **fund_moved(numerator, earlier)}
-    if earlier.dims["area"] != numerator.dims["area"]:
-        moved["area"] = (numerator.dims["area"], earlier.dims["area"])
-    before = {
-        _whole_key(candidates, node): (node, computed)
-        for node, computed in derive(candidates, kind, earlier, cues, place)
-    }
-    for node, computed in derive(candidates, kind, numerator, cues, place):
-        match = before.get(_whole_key(candidates, node, moved))
-        if match is None:
-            continue
-        result = difference(computed.as_quantity(), match[1].as_quantity())
-        figures = computed.figures + match[1].figures
-        yield idents.op("points", node, match[0]), Computed(result, figures, "points")
-
-
-def _whole_key(candidates: Candidates, node: Node, moved: dict | None = None):
-    whole = candidates.by_node.get(str(node.args[1]))
-    if whole is None:
-        return None
-    dims = dict(whole.dims)
-    # the old provinces of a merged one together are the merged one's whole
-    # of a year before the merger (one sum, two keys: ``old_whole``)
-    dims["area"] = abs(dims["area"])
-    for name, value in (moved or {}).items():
-        if name == "area":  # (from, to): only a whole in the numerator's area
-            value = value[1] if dims["area"] == value[0] else dims["area"]
-        dims[name] = value
-    return tuple(sorted((k, str(v)) for k, v in dims.items()))

@@ -215,3 +215,12 @@ def words_between(previous: Quote, quote: Quote, place: Place) -> str:
             for i in range(other.start - previous.end, other.end - previous.end):
                 between[i] = " "
     return "".join(between)
+
+
+def around(text: str, quote: Quote, start: int, end: int) -> tuple[str, str, str]:
+    """The quote with up to 120 characters of its sentence either side."""
+    return (
+        text[max(start, quote.start - 120) : quote.start],
+        text[quote.start : quote.end],
+        text[quote.end : min(end, quote.end + 120)],
+    )

@@ -9,7 +9,6 @@ wrong (``disowned``) is found but blocked: no figure. Table cells, see ``tables`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from decimal import Decimal
 
 from ..core.formatting import MONEY_UNITS
@@ -22,6 +21,7 @@ from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
 from .lists import slash_labelled
 from .pairs import mixed_pairs
+from .parens import Parens
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
 from .unaccented import heads_another, upper_case_initials, with_heads_named
@@ -134,7 +134,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
         for q in table_quotes(text, part, nouns)
         if not any(s < q.end and q.start < e for s, e in taken)
     ]
-    parens = _Parens(text)
+    parens = Parens(text)
     for quote in quotes:
         _read_around(text, quote, parens)
         disown(text, quote)
@@ -347,23 +347,7 @@ def _number_quote(text, match, group, unit, part, role) -> Quote | None:
 _FROM = re.compile(r"(?<!\w)(?:tăng|giảm|lên|xuống)\s+từ\s+$", re.IGNORECASE)
 
 
-class _Parens:
-    """Where the text opens and closes parentheses, to count them on a
-    stretch in log time: counting each quote's whole line made a long
-    paragraph quadratic."""
-
-    def __init__(self, text: str):
-        self.opens = [i for i, c in enumerate(text) if c == "("]
-        self.closes = [i for i, c in enumerate(text) if c == ")"]
-
-    def open_between(self, start: int, end: int) -> bool:
-        def count(marks):
-            return bisect_left(marks, end) - bisect_left(marks, start)
-
-        return count(self.opens) > count(self.closes)
-
-
-def _read_around(text: str, quote: Quote, parens: _Parens) -> None:
+def _read_around(text: str, quote: Quote, parens: Parens) -> None:
     """Parentheses, approximation and direction from the words before it."""
     line_start = text.rfind("\n", 0, quote.start) + 1
     quote.in_parens = parens.open_between(line_start, quote.start)

@@ -24,11 +24,10 @@ from .percents import (
     derive,
     percent_kinds,
     periods_of,
-    points,
-    points_kinds,
 )
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
+from .points import points, points_kinds
 from .sets import compared_area
 from .support import BASE_WORDS, agrees, defaults, fill
 
