@@ -146,6 +146,10 @@ STYLES = (
     "internal_review_bullets",
     "economist_op_ed",
     "application_checklist",
+    "budget_estimate_hearing",
+    "donor_fact_sheet",
+    "press_review",
+    "district_comparison_feature",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
