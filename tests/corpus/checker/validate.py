@@ -146,6 +146,10 @@ STYLES = (
     "internal_review_bullets",
     "economist_op_ed",
     "application_checklist",
+    "council_resolution_explanatory_note",
+    "business_magazine_investigation",
+    "awards_ceremony_speech",
+    "centre_monthly_briefing_minutes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
