@@ -150,6 +150,10 @@ STYLES = (
     "donor_fact_sheet",
     "press_review",
     "district_comparison_feature",
+    "council_resolution_explanatory_note",
+    "business_magazine_investigation",
+    "awards_ceremony_speech",
+    "centre_monthly_briefing_minutes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
