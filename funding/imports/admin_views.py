@@ -22,7 +22,7 @@ from . import jobs, tasks
 from .forms import FigureConfirmImportForm
 from .preview import build_preview
 from .resources import result_of
-from .undo import undo_summary
+from .undo import refused_text, undo_summary
 
 #: Changes listed per import on the undo confirmation page.
 UNDO_EXAMPLES = 20
@@ -190,7 +190,7 @@ def undo_action(model_admin, request, queryset):
     for summary in summaries:
         if summary.refusal:
             model_admin.message_user(
-                request, f"{summary.record}: {summary.refusal}", messages.ERROR
+                request, refused_text(summary.record, summary.refusal), messages.ERROR
             )
     if not possible:
         return None
