@@ -286,15 +286,6 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         storage.save(b"".join(import_file.chunks()))
         return storage
 
-    def process_import(self, request, **kwargs):
-        try:
-            return super().process_import(request, **kwargs)
-        except FileNotFoundError:
-            # The upload kept between preview and confirmation is gone
-            # (temporary files swept, or another host).
-            messages.error(request, _("Tệp xem trước đã hết hạn; hãy tải lên lại."))
-            return redirect("admin:funding_figure_import")
-
     def get_export_filename(self, request, queryset, file_format):
         return f"so-lieu-khuyen-cong.{file_format.get_extension()}"
 
