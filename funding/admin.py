@@ -348,7 +348,10 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
-        if form.has_changed():
+        # A version restored from the history (a deleted figure brought
+        # back among them) changes the figure though its form does not.
+        restored = getattr(request, "_history_form", None) == "restore"
+        if form.has_changed() or restored:
             flagged += announce_change(Figure.objects.filter(pk=obj.pk))
         self._tell_flagged(request, flagged)
 

@@ -14,7 +14,14 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from funding.api import MATCH, NOT_A_FIGURE, ROUNDING, Finding, Report
+from funding.api import (
+    MATCH,
+    NOT_A_FIGURE,
+    ROUNDING,
+    Finding,
+    Report,
+    figures_named,
+)
 
 from .figure_check import check_article
 from .models import Article, FigureBinding, FigureQuote
@@ -217,11 +224,31 @@ def recheck_articles(article_ids) -> list[Article]:
     return held
 
 
+def _flagged_naming(figures) -> set[int]:
+    """The articles with a flagged binding whose reading names any of
+    ``figures`` (a queryset) by its key: a figure restored after its
+    deletion is quoted by no article until they are checked again. Few
+    bindings are flagged; an import's figures are not all read."""
+    flagged = FigureBinding.objects.filter(needs_recheck=True).exclude(
+        reading=NOT_A_FIGURE
+    )
+    named = [
+        (article_id, figures_named(reading))
+        for article_id, reading in flagged.values_list("article_id", "reading")
+    ]
+    wanted = set().union(*(pks for _article, pks in named))
+    if not wanted:
+        return set()
+    present = set(figures.filter(pk__in=wanted).values_list("pk", flat=True))
+    return {article_id for article_id, pks in named if pks & present}
+
+
 def recheck_bindings(*, figures, **_signal) -> int:
     """The receiver of ``figures_changed`` for what is not yet flagged: the
     bindings reading a changed figure are flagged to be confirmed again, and
-    every published or scheduled article quoting or showing one is checked
-    again once the change is committed (the signal may come before it: a
+    every published or scheduled article quoting or showing one, and every
+    article with a flagged binding naming one, is checked again once the
+    change is committed (the signal may come before it: a
     deletion, an undo), which settles the bindings still right. Flags no
     published article itself (0)."""
     bindings_reading(figures).update(needs_recheck=True)
@@ -229,6 +256,8 @@ def recheck_bindings(*, figures, **_signal) -> int:
     article_ids = articles_using_any(
         figures, Article.objects.filter(status=Article.Status.PUBLISHED)
     )
+    # A figure deleted and restored: no article quotes it since its deletion.
+    article_ids |= _flagged_naming(figures)
     # robust: a failing check is logged, and never undoes the committed change.
     transaction.on_commit(lambda: recheck_articles(article_ids), robust=True)
     return 0
