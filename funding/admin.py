@@ -286,15 +286,6 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         storage.save(b"".join(import_file.chunks()))
         return storage
 
-    def process_import(self, request, **kwargs):
-        try:
-            return super().process_import(request, **kwargs)
-        except FileNotFoundError:
-            # The upload kept between preview and confirmation is gone
-            # (temporary files swept, or another host).
-            messages.error(request, _("Tệp xem trước đã hết hạn; hãy tải lên lại."))
-            return redirect("admin:funding_figure_import")
-
     def get_export_filename(self, request, queryset, file_format):
         return f"so-lieu-khuyen-cong.{file_format.get_extension()}"
 
@@ -357,7 +348,10 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
-        if form.has_changed():
+        # A version restored from the history (a deleted figure brought
+        # back among them) changes the figure though its form does not.
+        restored = getattr(request, "_history_form", None) == "restore"
+        if form.has_changed() or restored:
             flagged += announce_change(Figure.objects.filter(pk=obj.pk))
         self._tell_flagged(request, flagged)
 

@@ -48,6 +48,7 @@ from .checker import (
     plain_text,
 )
 from .checker import SOURCE_MODULES as CHECKER_SOURCES
+from .checker.idents import IdentError, parse
 from .core.demo import NATION as DEMO_NATION
 from .core.demo import REGION as DEMO_REGION
 from .core.demo import load_demo_figures, load_seed_figures
@@ -96,6 +97,7 @@ __all__ = [
     "block_view",
     "figures_changed",
     "figures_for",
+    "figures_named",
     "load_demo_documents",
     "load_demo_figures",
     "load_seed_figures",
@@ -106,3 +108,12 @@ __all__ = [
     "showing",
     "split_codes",
 ]
+
+
+def figures_named(ident: str) -> set[int]:
+    """The primary keys of the figures a reading's ident names ("ratio:12/34":
+    {12, 34}); none for ``NOT_A_FIGURE`` or an ident that cannot be read."""
+    try:
+        return parse(ident).pks()
+    except IdentError:
+        return set()

@@ -11,6 +11,7 @@ from khuyencong.admin_guards import GuardedAdmin, GuardedHistoryAdmin
 from . import admin_blocks  # noqa: F401 - registers the data-block admin
 from .admin_chosen import ChosenAtHandAdmin, OnceEmptyFormSet
 from .admin_figures import FigureBindingAdminMixin, may_bind, render_panel
+from .admin_submissions import OneSubmissionAdminMixin
 from .forms import ArticleAdminForm, DataBlockForm
 from .images import admin as images_admin  # noqa: F401 - the image library
 from .models import Article, Category, Correction, DataBlock, Tag
@@ -129,7 +130,12 @@ class ArticleMedia:
 
 
 @admin.register(Article)
-class ArticleAdmin(ReviewAdminMixin, FigureBindingAdminMixin, GuardedHistoryAdmin):
+class ArticleAdmin(
+    OneSubmissionAdminMixin,
+    ReviewAdminMixin,
+    FigureBindingAdminMixin,
+    GuardedHistoryAdmin,
+):
     Media = ArticleMedia
     form = ArticleAdminForm
     refusal_field = "confirm_mismatch"

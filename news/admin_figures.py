@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from funding.api import NOT_A_FIGURE, VERDICT_LABELS, Finding, Report, plain_text
 
 from .binding_anchors import Anchoring, reanchor_bindings, where_it_was
-from .bindings import bind_quote
+from .bindings import BindingConflict, bind_quote, binding_state
 from .models import Article, FigureBinding
 from .services import MismatchRefused, check_publication
 from .stored_checks import stored_or_checked
@@ -56,6 +56,7 @@ class Item:
             " fc-bound" if binding else ""
         ) + (" fc-recheck" if recheck else "")  # fmt: skip
         self.recheck = recheck
+        self.seen = binding_state(binding)
         self.note = self._note(finding, binding, not_a_figure)
         before, number, after = finding.context
         self.context = (before[-80:], number, after[:80])
@@ -138,6 +139,7 @@ def _on_no_number(bindings: dict, keys: set[str]) -> list[dict]:
             "where": where_it_was(binding),
             "not_a_figure": binding.reading == NOT_A_FIGURE,
             "bound_by": binding.bound_by or "",
+            "seen": binding_state(binding),
         }
         for key, binding in bindings.items()
         if key not in keys
@@ -299,11 +301,16 @@ class FigureBindingAdminMixin:
                 )
             try:
                 bound = bind_quote(
-                    article=article, key=key, reading=reading, user=request.user
+                    article=article,
+                    key=key,
+                    reading=reading,
+                    user=request.user,
+                    seen=request.POST.get("seen"),
                 )
             except ValidationError as refusal:
                 transaction.set_rollback(True)
-                return self._refused(" ".join(refusal.messages))
+                status = 409 if isinstance(refusal, BindingConflict) else 400
+                return self._refused(" ".join(refusal.messages), status)
         return JsonResponse(
             {
                 "html": render_panel(article, bound.report),

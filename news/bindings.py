@@ -3,6 +3,7 @@
 (where it wins over its guess), and looked at again when a figure it reads
 changes."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -13,7 +14,14 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from funding.api import MATCH, NOT_A_FIGURE, ROUNDING, Finding, Report
+from funding.api import (
+    MATCH,
+    NOT_A_FIGURE,
+    ROUNDING,
+    Finding,
+    Report,
+    figures_named,
+)
 
 from .figure_check import check_article
 from .models import Article, FigureBinding, FigureQuote
@@ -23,6 +31,39 @@ from .services import articles_using_any, record_quotes
 class BindingRefused(ValidationError):
     """The binding is not one of the quote's readings, the quote is gone, or
     it would make a published article contradict its data."""
+
+
+class BindingConflict(BindingRefused):
+    """Another tab or user changed the quote's binding since the panel
+    making the request was shown (its ``seen`` state is not the binding's)."""
+
+
+def binding_state(binding: FigureBinding | None) -> str:
+    """The state of a quote's binding as a panel shows it ("" for none): a
+    panel sends it back with a choice, and a choice made on a state that
+    is no longer the binding's is refused (``BindingConflict``)."""
+    if binding is None:
+        return ""
+    said = f"{binding.reading}|{binding.bound_at.isoformat()}|{binding.bound_by_id}"
+    return hashlib.sha256(said.encode()).hexdigest()[:16]
+
+
+def _check_seen(binding: FigureBinding | None, seen: str, quoted: str) -> None:
+    """Refuse a choice made on a binding state that is not the current one."""
+    if binding_state(binding) == seen:
+        return
+    if binding is None:
+        now = _("đã bị bỏ xác nhận")
+    else:
+        now = _("đã được %(who)s xác nhận lại") % {"who": binding.bound_by or "?"}
+    raise BindingConflict(
+        _(
+            "Số “%(quote)s” %(now)s sau khi trang này được mở (ở thẻ khác hoặc bởi "
+            "người khác): lựa chọn của bạn chưa được lưu. Hãy tải lại trang để xem "
+            "rồi chọn lại."
+        )
+        % {"quote": quoted, "now": now}
+    )
 
 
 @dataclass
@@ -47,7 +88,12 @@ def _mismatched(report: Report) -> set[str]:
 
 @transaction.atomic
 def bind_quote(
-    *, article: Article, key: str, reading: str, user: AbstractBaseUser | None
+    *,
+    article: Article,
+    key: str,
+    reading: str,
+    user: AbstractBaseUser | None,
+    seen: str | None = None,
 ) -> Bound:
     """Keep ``reading`` (one of the quote's readings' idents, or
     ``NOT_A_FIGURE``; empty: forget the binding, the checker guesses again)
@@ -55,10 +101,18 @@ def bind_quote(
     nothing saved) if the quote is no longer in the text, the reading is not
     one of its own, or a published article would quote a number its data
     contradicts that it did not before. A binding on no number of the text
-    can only be forgotten."""
+    can only be forgotten. ``seen``: the binding's state (``binding_state``)
+    the requesting panel showed; another is refused (``BindingConflict``).
+    None: not checked."""
+    # Choices on an article's quotes are made one at a time.
+    list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk"))
     before = check_article(article)
     finding = _finding(before, key)
     bindings = FigureBinding.objects.filter(article=article, key=key)
+    if seen is not None:
+        stored = bindings.select_related("bound_by").first()
+        quoted = finding.quote.text if finding else getattr(stored, "quoted", key)
+        _check_seen(stored, seen, quoted)
     if finding is None and not reading and bindings.exists():
         # A confirmation left on no number (its words were edited away) is
         # forgotten: it applied to nothing, so no figure's outcome changes.
@@ -74,20 +128,7 @@ def bind_quote(
             _("“%(reading)s” không phải một cách đọc của số “%(quote)s”.")
             % {"reading": Truncator(reading).chars(40), "quote": finding.quote.text}
         )
-    if reading:
-        bindings.update_or_create(
-            article=article,
-            key=key,
-            defaults={
-                "quoted": finding.quote.text[:100],
-                "reading": reading,
-                "bound_by": user,
-                "bound_at": timezone.now(),
-                "needs_recheck": False,
-            },
-        )
-    else:
-        bindings.delete()
+    _keep(article, key, reading=reading, quoted=finding.quote.text, user=user)
     report = record_quotes(article=article)
     if article.status == Article.Status.PUBLISHED and (
         _mismatched(report) - _mismatched(before)
@@ -100,6 +141,25 @@ def bind_quote(
             % {"quote": finding.quote.text}
         )
     return Bound(report=report, finding=_finding(report, key))
+
+
+def _keep(article: Article, key: str, *, reading: str, quoted: str, user) -> None:
+    """Save ``reading`` as the quote's binding (empty: forget it)."""
+    bindings = FigureBinding.objects.filter(article=article, key=key)
+    if not reading:
+        bindings.delete()
+        return
+    bindings.update_or_create(
+        article=article,
+        key=key,
+        defaults={
+            "quoted": quoted[:100],
+            "reading": reading,
+            "bound_by": user,
+            "bound_at": timezone.now(),
+            "needs_recheck": False,
+        },
+    )
 
 
 def bindings_reading(figures) -> QuerySet:
@@ -164,11 +224,31 @@ def recheck_articles(article_ids) -> list[Article]:
     return held
 
 
+def _flagged_naming(figures) -> set[int]:
+    """The articles with a flagged binding whose reading names any of
+    ``figures`` (a queryset) by its key: a figure restored after its
+    deletion is quoted by no article until they are checked again. Few
+    bindings are flagged; an import's figures are not all read."""
+    flagged = FigureBinding.objects.filter(needs_recheck=True).exclude(
+        reading=NOT_A_FIGURE
+    )
+    named = [
+        (article_id, figures_named(reading))
+        for article_id, reading in flagged.values_list("article_id", "reading")
+    ]
+    wanted = set().union(*(pks for _article, pks in named))
+    if not wanted:
+        return set()
+    present = set(figures.filter(pk__in=wanted).values_list("pk", flat=True))
+    return {article_id for article_id, pks in named if pks & present}
+
+
 def recheck_bindings(*, figures, **_signal) -> int:
     """The receiver of ``figures_changed`` for what is not yet flagged: the
     bindings reading a changed figure are flagged to be confirmed again, and
-    every published or scheduled article quoting or showing one is checked
-    again once the change is committed (the signal may come before it: a
+    every published or scheduled article quoting or showing one, and every
+    article with a flagged binding naming one, is checked again once the
+    change is committed (the signal may come before it: a
     deletion, an undo), which settles the bindings still right. Flags no
     published article itself (0)."""
     bindings_reading(figures).update(needs_recheck=True)
@@ -176,6 +256,8 @@ def recheck_bindings(*, figures, **_signal) -> int:
     article_ids = articles_using_any(
         figures, Article.objects.filter(status=Article.Status.PUBLISHED)
     )
+    # A figure deleted and restored: no article quotes it since its deletion.
+    article_ids |= _flagged_naming(figures)
     # robust: a failing check is logged, and never undoes the committed change.
     transaction.on_commit(lambda: recheck_articles(article_ids), robust=True)
     return 0

@@ -32,6 +32,7 @@ from .scheduling import check_schedule
 from .search import build_search_vector
 from .site.models import SiteLink, SiteSettings  # noqa: F401
 from .snapshots import ArticleSnapshot  # noqa: F401
+from .submissions import ArticleSubmission  # noqa: F401
 from .tags import Tag
 from .uploads import BODY_IMAGE_FOLDER, COVER_FOLDER, generated_name
 from .video import VideoURLField

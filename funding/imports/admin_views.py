@@ -19,10 +19,10 @@ from import_export.signals import post_import
 from ..core.formatting import format_value
 from ..core.models import ImportChange
 from . import jobs, tasks
-from .forms import FigureConfirmImportForm
+from .forms import FigureConfirmImportForm, sign_upload
 from .preview import build_preview
 from .resources import result_of
-from .undo import undo_summary
+from .undo import refused_text, undo_summary
 
 #: Changes listed per import on the undo confirmation page.
 UNDO_EXAMPLES = 20
@@ -106,7 +106,7 @@ class ImportJobsMixin:
     def _confirm_initial(job) -> dict:
         payload = job.payload
         return {
-            "import_file_name": payload["upload"],
+            "import_file_name": sign_upload(payload["upload"], user_id=job.user_id),
             "original_file_name": payload["file_name"],
             "format": 0,
             "resource": 0,
@@ -119,6 +119,38 @@ class ImportJobsMixin:
             "ignore_columns": payload.get("ignore_columns") or "",
             "map_columns": payload.get("map_columns") or "",
         }
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "user": request.user,
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if initial.get("import_file_name"):
+            initial["import_file_name"] = sign_upload(
+                initial["import_file_name"], user_id=request.user.pk
+            )
+        return initial
+
+    def process_import(self, request, **kwargs):
+        """A kept upload's name not signed for this user is an expired
+        preview, as is an upload no longer kept."""
+        if (
+            request.method == "POST"
+            and self.has_import_permission(request)
+            and self.create_confirm_form(request).has_error(
+                "import_file_name", "expired"
+            )
+        ):
+            return expired_preview(request)
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            # The upload kept between preview and confirmation is gone
+            # (temporary files swept, or another host).
+            return expired_preview(request)
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
@@ -165,6 +197,11 @@ class ImportJobsMixin:
         return redirect("admin:funding_importrecord_changelist")
 
 
+def expired_preview(request):
+    messages.error(request, _("Tệp xem trước đã hết hạn; hãy tải lên lại."))
+    return redirect("admin:funding_figure_import")
+
+
 def undo_action(model_admin, request, queryset):
     """Ask first, showing what each undo would change or why it cannot;
     once confirmed (``post``), undo as a job and wait for it."""
@@ -190,7 +227,7 @@ def undo_action(model_admin, request, queryset):
     for summary in summaries:
         if summary.refusal:
             model_admin.message_user(
-                request, f"{summary.record}: {summary.refusal}", messages.ERROR
+                request, refused_text(summary.record, summary.refusal), messages.ERROR
             )
     if not possible:
         return None

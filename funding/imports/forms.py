@@ -1,11 +1,13 @@
 """The admin's import forms: the file, the source of its figures and how
 to read it, carried from the upload to the confirmation."""
 
+import os
 import re
 from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
@@ -156,9 +158,23 @@ class FigureImportForm(ImportOptionsMixin, ImportForm):
         return upload
 
 
+#: The salt of the signed name of the upload kept for the confirmation.
+UPLOAD_SALT = "funding.imports.upload"
+
+
+def sign_upload(name: str, *, user_id) -> str:
+    """The kept upload's name for the confirmation form, signed for the user
+    who previewed it, so no one else can confirm it by learning its name."""
+    return signing.dumps({"name": name, "user": user_id}, salt=UPLOAD_SALT)
+
+
 class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
-    def __init__(self, *args, **kwargs):
+    """``user`` (the requester) must be the one the kept upload's name was
+    signed for; any other value is the error coded ``expired``."""
+
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         for name in (
             "source",
             "sheet",
@@ -170,3 +186,20 @@ class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
             "confirm_warnings",
         ):
             self.fields[name].widget = forms.HiddenInput()
+
+    def clean_import_file_name(self) -> str:
+        value = self.cleaned_data["import_file_name"]
+        try:
+            signed = signing.loads(value, salt=UPLOAD_SALT)
+        except signing.BadSignature:
+            signed = None
+        user_id = getattr(self.user, "pk", None)
+        if (
+            not isinstance(signed, dict)
+            or user_id is None
+            or signed.get("user") != user_id
+        ):
+            raise forms.ValidationError(
+                _("Tệp xem trước đã hết hạn; hãy tải lên lại."), code="expired"
+            )
+        return os.path.basename(str(signed.get("name") or ""))

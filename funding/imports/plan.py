@@ -241,6 +241,19 @@ def _refused_as_a_whole(plan: ImportPlan, checker: RowChecker, table) -> bool:
     return False
 
 
+def _row_without_values(table, number) -> str:
+    """A row not used as it holds no value: in a workbook's table named with
+    its sheet, as a report layout names its rows (a CSV has no sheet)."""
+    why = _("không có giá trị nào; số liệu đã lưu, nếu có, giữ nguyên")
+    if table.sheet and table.layout == "table":
+        return _("Trang “%(sheet)s”, dòng %(row)s: không dùng (%(why)s).") % {
+            "sheet": table.sheet,
+            "row": number,
+            "why": why,
+        }
+    return _("Dòng %(row)s: không dùng (%(why)s).") % {"row": number, "why": why}
+
+
 def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:
     seen: dict[tuple, tuple[int, int]] = {}
     candidates: list[PlannedFigure] = []
@@ -258,13 +271,7 @@ def _check_rows(plan, checker, table, source, progress) -> list[PlannedFigure]:
             continue
         parts, values = checked
         if not values:
-            plan.unused.append(
-                _(
-                    "Dòng %(row)s: không dùng (không có giá trị nào; số liệu đã "
-                    "lưu, nếu có, giữ nguyên)."
-                )
-                % {"row": number}
-            )
+            plan.unused.append(_row_without_values(table, number))
         for measure, value, rounding, index, raw in values:
             key = figure_key(parts, measure)
             if key in seen:

@@ -21,7 +21,7 @@ from . import jobs, spool
 from .engine import apply_or_explain, plan_upload
 from .preview import PreviewIndex
 from .reading import ReadError
-from .undo import undo_import
+from .undo import refused_text, undo_import
 from .writes import UNEXPECTED_ERROR
 
 logger = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ def _undo(job: jobs.Job) -> None:
         try:
             count = undo_import(record=record, user=user, progress=progress)
         except ValueError as exc:
-            outcomes.append({"ok": False, "text": f"{record}: {exc}"})
+            outcomes.append({"ok": False, "text": refused_text(record, exc)})
         else:
             outcomes.append(
                 {

@@ -73,6 +73,12 @@ def _moved_ids(record) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+def refused_text(record: ImportRecord, reason) -> str:
+    """Why an import was not undone, for a message: it starts with words,
+    not the file name, which the admin's message list would capitalise."""
+    return _("Lần nhập %(record)s: %(reason)s") % {"record": record, "reason": reason}
+
+
 def undo_summary(record: ImportRecord) -> UndoSummary:
     """Count what an undo of ``record`` would change, and refuse (with the
     reason and up to three examples) when it would lose later changes."""

@@ -33,6 +33,9 @@
     var data = new FormData();
     data.append("key", key);
     data.append("reading", button.dataset.reading);
+    // The binding as this panel shows it: a choice made after another tab
+    // or user changed it is refused (409) with a message saying so.
+    data.append("seen", detail.dataset.seen || "");
     status.textContent = panel.dataset.saving;
     panel.querySelectorAll(".fc-bind").forEach(function (b) { b.disabled = true; });
     fetch(panel.dataset.url, {

@@ -54,6 +54,8 @@ ADDED = {
         "readcount",
         # The article page computed on write (issue 18).
         "articlesnapshot",
+        # The add form's one-time tokens (news 0015).
+        "articlesubmission",
     },
     # django-tasks' database backend (the import jobs' worker).
     "django_tasks_database": {"dbtaskresult"},

@@ -4,6 +4,7 @@ saved without a reload (under the site's CSP), and still there after one."""
 
 import pytest
 
+from funding.api import NOT_A_FIGURE
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.figure_check import check_article
 from news.models import Article, FigureBinding
@@ -160,4 +161,36 @@ def test_a_confirmation_on_no_number_is_forgotten_without_a_reload(
     assert page.locator(".fc-lost").count() == 0
     assert not FigureBinding.objects.filter(article=draft).exists()
     assert not problems, problems
+    context.close()
+
+
+def test_a_second_tab_is_told_another_changed_the_number(
+    live_server, browser, draft, make_user
+):
+    """Two tabs on the same article: a choice saved in the first makes the
+    second's (made on what it showed before) a conflict, said in its panel;
+    nothing it chose is saved."""
+    (finding,) = [
+        f for f in check_article(draft).findings if f.quote.text == "45,5 tỷ đồng"
+    ]
+    other = finding.readings[1]
+    make_user("bientap_browser3", "Biên tập viên")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    first, second = context.new_page(), context.new_page()
+    sign_in(first, live_server, "bientap_browser3")
+    change = f"{live_server.url}/admin/news/article/{draft.pk}/change/"
+    for page in (first, second):
+        page.goto(change)
+        page.locator(".fc-number", has_text="45,5 tỷ đồng").click()
+    first.locator(
+        f'.fc-detail:not([hidden]) .fc-bind[data-reading="{other.ident}"]'
+    ).click()
+    first.locator(".fc-status", has_text="Đã lưu").wait_for()
+    second.locator(
+        f'.fc-detail:not([hidden]) .fc-bind[data-reading="{NOT_A_FIGURE}"]'
+    ).click()
+    second.locator(".fc-status", has_text="Số “45,5 tỷ đồng”").wait_for()
+    assert "tải lại trang" in second.locator(".fc-status").inner_text()
+    binding = FigureBinding.objects.get(article=draft, key=finding.key)
+    assert binding.reading == other.ident
     context.close()

@@ -243,3 +243,19 @@ def test_a_row_with_its_value_left_blank_is_listed_as_not_used():
     assert p.unused == [
         "Dòng 3: không dùng (không có giá trị nào; số liệu đã lưu, nếu có, giữ nguyên)."
     ]
+
+
+def test_a_row_not_used_in_a_sheet_names_the_sheet_as_report_layouts_do():
+    """In a workbook the row is named with its sheet ("Trang “…”, dòng …"),
+    as the report layouts name theirs; a CSV has no sheet to name."""
+    rows = [
+        [cell.strip('"') if isinstance(cell, str) else cell for cell in row]
+        for row in (long_row("5000000"), long_row(""))
+    ]
+    rows[1][LONG.index("Năm")] = 2023
+    p = plan(xlsx([LONG, *rows], sheet="Quý IV"))
+    assert p.errors == [] and len(p.figures) == 1
+    assert p.unused == [
+        "Trang “Quý IV”, dòng 3: không dùng (không có giá trị nào; số liệu đã lưu, "
+        "nếu có, giữ nguyên)."
+    ]

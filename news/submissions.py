@@ -1,0 +1,89 @@
+"""An article's add form is sent once: it carries a one-time token, signed
+for the user it was served to; the first save claims the token (a unique
+row, claimed before the article is written, in the save's transaction), and
+a repeated submission (a double click without JavaScript, a resend) finds
+it claimed and is shown the article already created instead of making a
+second one. Two submissions at the same moment meet at the unique index:
+the second waits for the first and then finds the token taken."""
+
+import uuid
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
+
+#: The name of the hidden input carrying the token in the add form.
+TOKEN_FIELD = "submission_token"
+_SALT = "news.article.add"
+
+
+class ArticleSubmission(models.Model):
+    """An add form of an article that was saved: its token, and the article
+    it created (set once written)."""
+
+    token = models.CharField(_("mã lần gửi"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    article = models.ForeignKey(
+        "news.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần gửi biểu mẫu thêm bài")
+        verbose_name_plural = _("lần gửi biểu mẫu thêm bài")
+
+    def __str__(self) -> str:
+        return self.token
+
+
+class Replayed(Exception):
+    """The add form was sent before: ``submission`` is its first sending."""
+
+    def __init__(self, submission: ArticleSubmission):
+        super().__init__(submission.token)
+        self.submission = submission
+
+
+def new_token(user) -> str:
+    """A fresh token for an add form served to ``user``."""
+    return signing.dumps({"t": uuid.uuid4().hex, "u": user.pk}, salt=_SALT)
+
+
+def token_of(signed: str, user) -> str | None:
+    """The token ``signed`` carries if it was served to ``user``, else None."""
+    try:
+        value = signing.loads(signed or "", salt=_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(value, dict) or value.get("u") != user.pk:
+        return None
+    token = value.get("t")
+    return token if isinstance(token, str) else None
+
+
+def sent_before(token: str | None) -> ArticleSubmission | None:
+    """The saved submission of ``token``, if it was saved (committed)."""
+    if token is None:
+        return None
+    return ArticleSubmission.objects.filter(token=token).first()
+
+
+def claim(*, token: str, user) -> ArticleSubmission:
+    """Claim ``token`` for the save under way (call inside its transaction,
+    before writing the article). Raises ``Replayed`` if it was claimed by a
+    save already committed; one still running is waited for."""
+    try:
+        with transaction.atomic():
+            return ArticleSubmission.objects.create(token=token, user=user)
+    except IntegrityError:
+        first = ArticleSubmission.objects.filter(token=token).first()
+        if first is None:  # pragma: no cover - claimed, then rolled back
+            raise
+        raise Replayed(first) from None
