@@ -46,8 +46,10 @@ class OneSubmissionAdminMixin:
             submission.save(update_fields=["article"])
 
     def _replayed(self, request, submission):
-        """To the article the first sending created (or the list, if that
-        sending is not done yet or its article is not for this user)."""
+        """Answered as the first sending was (its popup closed, another add
+        form, the article's page, as its buttons asked), with a message; to
+        the list if that sending is not done yet, its article is gone or is
+        not for this user."""
         article = submission.article
         if article is None or not self.has_view_or_change_permission(request, article):
             self.message_user(
@@ -65,5 +67,4 @@ class OneSubmissionAdminMixin:
             % {"title": article.title},
             messages.WARNING,
         )
-        url = reverse("admin:news_article_change", args=[article.pk])
-        return HttpResponseRedirect(url)
+        return self.response_add(request, article)

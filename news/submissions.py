@@ -7,28 +7,41 @@ second one. Two submissions at the same moment meet at the unique index:
 the second waits for the first and then finds the token taken."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 #: The name of the hidden input carrying the token in the add form.
 TOKEN_FIELD = "submission_token"
 _SALT = "news.article.add"
+#: Days a saved submission is kept: a repeat comes within minutes (a double
+#: click, a resend); older rows are pruned when a form is claimed.
+KEEP_DAYS = 3
 
 
 class ArticleSubmission(models.Model):
     """An add form of an article that was saved: its token, and the article
-    it created (set once written)."""
+    it created (set once written). Neither is held by it: deleting the
+    article or the user keeps the row (a repeat then goes to the list), and
+    their delete pages do not list it."""
 
     token = models.CharField(_("mã lần gửi"), max_length=64, unique=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     article = models.ForeignKey(
         "news.Article",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -40,7 +53,10 @@ class ArticleSubmission(models.Model):
         verbose_name_plural = _("lần gửi biểu mẫu thêm bài")
 
     def __str__(self) -> str:
-        return self.token
+        when = timezone.localtime(self.created_at) if self.created_at else None
+        return gettext("Lần gửi biểu mẫu thêm bài lúc %(when)s") % {
+            "when": date_format(when, "DATETIME_FORMAT") if when else "—"
+        }
 
 
 class Replayed(Exception):
@@ -78,7 +94,9 @@ def sent_before(token: str | None) -> ArticleSubmission | None:
 def claim(*, token: str, user) -> ArticleSubmission:
     """Claim ``token`` for the save under way (call inside its transaction,
     before writing the article). Raises ``Replayed`` if it was claimed by a
-    save already committed; one still running is waited for."""
+    save already committed; one still running is waited for. Rows older
+    than ``KEEP_DAYS`` are pruned once the save is committed."""
+    transaction.on_commit(_prune, robust=True)
     try:
         with transaction.atomic():
             return ArticleSubmission.objects.create(token=token, user=user)
@@ -87,3 +105,9 @@ def claim(*, token: str, user) -> ArticleSubmission:
         if first is None:  # pragma: no cover - claimed, then rolled back
             raise
         raise Replayed(first) from None
+
+
+def _prune() -> None:
+    """Forget the submissions saved more than ``KEEP_DAYS`` ago."""
+    since = timezone.now() - timedelta(days=KEEP_DAYS)
+    ArticleSubmission.objects.filter(created_at__lt=since).delete()

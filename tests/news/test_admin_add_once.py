@@ -6,13 +6,16 @@ Two sendings at the same moment meet at the database's unique index."""
 import re
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from news.models import Article, ArticleSubmission
+from news.submissions import KEEP_DAYS
 
 from .test_admin import ADD_URL, form_data
 
@@ -32,9 +35,8 @@ def test_the_same_add_form_sent_twice_creates_one_article(editor_client, categor
     article = Article.objects.get()
     again = editor_client.post(ADD_URL, data, follow=True)
     assert Article.objects.count() == 1
-    assert again.redirect_chain[0][0] == reverse(
-        "admin:news_article_change", args=[article.pk]
-    )
+    # Answered as the first sending was (its "Lưu" button: to the list).
+    assert again.redirect_chain[0][0] == first["Location"]
     page = again.content.decode()
     assert "Biểu mẫu này đã được gửi rồi" in page and article.title in page
     # A new form (a new token) adds another article.
@@ -110,3 +112,68 @@ def test_two_sendings_at_the_same_moment_create_one_article(
     assert Article.objects.count() == 1
     pages = [response.content.decode() for response in responses]
     assert sum("Biểu mẫu này đã được gửi rồi" in page for page in pages) == 1
+
+
+@pytest.mark.django_db
+def test_a_repeated_popup_add_form_closes_the_popup(editor_client, category):
+    """A repeat from a popup answers as Django's popup does (the script that
+    closes it and picks the article), not with a page in the popup."""
+    token = served_token(editor_client)
+    data = {**form_data(category), "submission_token": token, "_popup": "1"}
+    assert editor_client.post(f"{ADD_URL}?_popup=1", data).status_code == 200
+    article = Article.objects.get()
+    again = editor_client.post(f"{ADD_URL}?_popup=1", data)
+    assert Article.objects.count() == 1
+    assert "admin/popup_response.html" in [t.name for t in again.templates]
+    assert f'"value": "{article.pk}"' in again.context["popup_response_data"]
+
+
+@pytest.mark.django_db
+def test_a_repeated_save_and_add_another_opens_a_new_add_form(editor_client, category):
+    data = {
+        **form_data(category),
+        "submission_token": served_token(editor_client),
+        "_addanother": "1",
+    }
+    assert editor_client.post(ADD_URL, data)["Location"] == ADD_URL
+    again = editor_client.post(ADD_URL, data, follow=True)
+    assert Article.objects.count() == 1
+    assert again.redirect_chain[0][0] == ADD_URL
+    assert "Biểu mẫu này đã được gửi rồi" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_an_article_lists_no_token_and_a_repeat_goes_to_the_list(
+    editor_client, category, admin_client
+):
+    token = served_token(editor_client)
+    data = {**form_data(category), "submission_token": token}
+    editor_client.post(ADD_URL, data)
+    article = Article.objects.get()
+    claimed = ArticleSubmission.objects.get().token
+    delete_url = reverse("admin:news_article_delete", args=[article.pk])
+    page = admin_client.get(delete_url).content.decode()
+    assert claimed not in page and token not in page
+    admin_client.post(delete_url, {"post": "yes"})
+    assert not Article.objects.exists()
+    assert ArticleSubmission.objects.get().article is None
+    again = editor_client.post(ADD_URL, data, follow=True)
+    assert not Article.objects.exists()
+    assert again.redirect_chain[0][0] == reverse("admin:news_article_changelist")
+
+
+@pytest.mark.django_db
+def test_old_submissions_are_pruned_when_a_form_is_claimed(
+    editor_client, category, django_capture_on_commit_callbacks
+):
+    old = ArticleSubmission.objects.create(token="cu", user=None)
+    ArticleSubmission.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=KEEP_DAYS + 1)
+    )
+    data = {**form_data(category), "submission_token": served_token(editor_client)}
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(ADD_URL, data)
+    assert list(ArticleSubmission.objects.values_list("article", flat=True)) == [
+        Article.objects.get().pk
+    ]
+    assert "cu" not in str(ArticleSubmission.objects.get())
