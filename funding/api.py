@@ -18,7 +18,9 @@ registered callables.
   their ranked ``Reading``s out; an editor's ``bindings`` win over its
   guess), ``plain_text`` (the words of a rich-text body), the verdicts
   (``MATCH``, ``ROUNDING``, ``MISMATCH``, ``UNSURE``, ``NO_DATA``, with
-  ``VERDICT_LABELS``) and ``NOT_A_FIGURE`` (a binding: not a figure).
+  ``VERDICT_LABELS``) and ``NOT_A_FIGURE`` (a binding: not a figure);
+  ``figures_named`` (the primary keys of the figures a reading's ident
+  names: an editor's binding's figures, even when none quotes them).
 - ``figures_changed`` (sent when figures change; a receiver returns how many
   published articles it flagged) and ``register_figure_users`` (what uses
   a figure, listed on the figure's page).
@@ -48,7 +50,7 @@ from .checker import (
     plain_text,
 )
 from .checker import SOURCE_MODULES as CHECKER_SOURCES
-from .checker.idents import IdentError, parse
+from .checker.idents import figures_named
 from .core.demo import NATION as DEMO_NATION
 from .core.demo import REGION as DEMO_REGION
 from .core.demo import load_demo_figures, load_seed_figures
@@ -108,12 +110,3 @@ __all__ = [
     "showing",
     "split_codes",
 ]
-
-
-def figures_named(ident: str) -> set[int]:
-    """The primary keys of the figures a reading's ident names ("ratio:12/34":
-    {12, 34}); none for ``NOT_A_FIGURE`` or an ident that cannot be read."""
-    try:
-        return parse(ident).pks()
-    except IdentError:
-        return set()

@@ -307,10 +307,21 @@ class FigureBindingAdminMixin:
                     user=request.user,
                     seen=request.POST.get("seen"),
                 )
+            except BindingConflict as conflict:
+                transaction.set_rollback(True)
+                refused = conflict
             except ValidationError as refusal:
                 transaction.set_rollback(True)
-                status = 409 if isinstance(refusal, BindingConflict) else 400
-                return self._refused(" ".join(refusal.messages), status)
+                return self._refused(" ".join(refusal.messages))
+            else:
+                refused = None
+        if refused is not None:
+            # The panel as it is now: the editor chooses again from it,
+            # without reloading the page (and losing unsaved edits).
+            return JsonResponse(
+                {"error": " ".join(refused.messages), "html": render_panel(article)},
+                status=409,
+            )
         return JsonResponse(
             {
                 "html": render_panel(article, bound.report),

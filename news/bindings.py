@@ -48,21 +48,69 @@ def binding_state(binding: FigureBinding | None) -> str:
     return hashlib.sha256(said.encode()).hexdigest()[:16]
 
 
-def _check_seen(binding: FigureBinding | None, seen: str, quoted: str) -> None:
-    """Refuse a choice made on a binding state that is not the current one."""
+def _check_seen(
+    article: Article, binding: FigureBinding | None, seen: str, key: str
+) -> None:
+    """Refuse a choice made on a binding state that is not the current one
+    (a cheap look, made before the article is checked)."""
     if binding_state(binding) == seen:
         return
-    if binding is None:
-        now = _("đã bị bỏ xác nhận")
-    else:
-        now = _("đã được %(who)s xác nhận lại") % {"who": binding.bound_by or "?"}
+    moved = None
+    if binding is None and seen:
+        # Moved with its quote by an edit of the text (its state kept).
+        others = FigureBinding.objects.filter(article=article).exclude(key=key)
+        moved = next((b for b in others if binding_state(b) == seen), None)
+    quoted = (binding or moved).quoted if (binding or moved) else _quoted(article, key)
+    said = _conflict(binding, seen=seen, moved=moved is not None) % {
+        "quote": quoted,
+        "who": getattr(binding, "bound_by", None) or "",
+    }
     raise BindingConflict(
-        _(
-            "Số “%(quote)s” %(now)s sau khi trang này được mở (ở thẻ khác hoặc bởi "
-            "người khác): lựa chọn của bạn chưa được lưu. Hãy tải lại trang để xem "
-            "rồi chọn lại."
+        f"{said} "
+        + _(
+            "Lựa chọn của bạn chưa được lưu; phần kiểm tra số liệu đã được cập "
+            "nhật theo bài hiện giờ: hãy xem rồi chọn lại."
         )
-        % {"quote": quoted, "now": now}
+    )
+
+
+def _quoted(article: Article, key: str) -> str:
+    """The number the quote ``key`` of ``article`` prints (for a message)."""
+    finding = _finding(check_article(article), key)
+    return finding.quote.text if finding else key
+
+
+def _conflict(binding: FigureBinding | None, *, seen: str, moved: bool) -> str:
+    """What happened to the quote's binding since the panel was shown: one
+    sentence, ``%(quote)s`` and ``%(who)s`` to fill."""
+    if moved:
+        return _(
+            "Xác nhận của số “%(quote)s” đã chuyển theo số đó sang chỗ mới vì bài "
+            "đã được sửa (ở thẻ khác hoặc bởi người khác) sau khi trang này được mở."
+        )
+    if binding is None:
+        return _(
+            "Xác nhận của số “%(quote)s” đã bị bỏ (ở thẻ khác hoặc bởi người khác) "
+            "sau khi trang này được mở."
+        )
+    if binding.bound_by is None:
+        if not seen:
+            return _(
+                "Số “%(quote)s” đã được xác nhận (ở thẻ khác hoặc bởi người khác) "
+                "sau khi trang này được mở."
+            )
+        return _(
+            "Số “%(quote)s” đã được xác nhận lại (ở thẻ khác hoặc bởi người khác) "
+            "sau khi trang này được mở."
+        )
+    if not seen:
+        return _(
+            "Số “%(quote)s” đã được %(who)s xác nhận (ở thẻ khác hoặc bởi người "
+            "khác) sau khi trang này được mở."
+        )
+    return _(
+        "Số “%(quote)s” đã được %(who)s xác nhận lại (ở thẻ khác hoặc bởi người "
+        "khác) sau khi trang này được mở."
     )
 
 
@@ -106,13 +154,11 @@ def bind_quote(
     None: not checked."""
     # Choices on an article's quotes are made one at a time.
     list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk"))
-    before = check_article(article)
-    finding = _finding(before, key)
     bindings = FigureBinding.objects.filter(article=article, key=key)
     if seen is not None:
-        stored = bindings.select_related("bound_by").first()
-        quoted = finding.quote.text if finding else getattr(stored, "quoted", key)
-        _check_seen(stored, seen, quoted)
+        _check_seen(article, bindings.select_related("bound_by").first(), seen, key)
+    before = check_article(article)
+    finding = _finding(before, key)
     if finding is None and not reading and bindings.exists():
         # A confirmation left on no number (its words were edited away) is
         # forgotten: it applied to nothing, so no figure's outcome changes.
@@ -251,13 +297,15 @@ def recheck_bindings(*, figures, **_signal) -> int:
     change is committed (the signal may come before it: a
     deletion, an undo), which settles the bindings still right. Flags no
     published article itself (0)."""
+    # A figure deleted and restored: no article quotes it since its
+    # deletion. Only bindings flagged before this change: those it flags
+    # now are on articles found below, or on drafts (checked when next
+    # opened or saved).
+    article_ids = _flagged_naming(figures)
     bindings_reading(figures).update(needs_recheck=True)
-    # Drafts are checked again when next opened or saved.
-    article_ids = articles_using_any(
+    article_ids |= articles_using_any(
         figures, Article.objects.filter(status=Article.Status.PUBLISHED)
     )
-    # A figure deleted and restored: no article quotes it since its deletion.
-    article_ids |= _flagged_naming(figures)
     # robust: a failing check is logged, and never undoes the committed change.
     transaction.on_commit(lambda: recheck_articles(article_ids), robust=True)
     return 0

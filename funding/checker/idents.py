@@ -84,6 +84,15 @@ def parse(ident: str) -> Node:
     return node
 
 
+def figures_named(ident: str) -> set[int]:
+    """The primary keys of the figures a reading's ident names ("ratio:12/34":
+    {12, 34}); none for ``NOT_A_FIGURE`` or an ident that cannot be read."""
+    try:
+        return parse(ident).pks()
+    except IdentError:
+        return set()
+
+
 def _parse(text: str) -> tuple[Node, str]:
     match = re.match(r"([a-z]+):", text)
     if not match or (match[1] != "fig" and match[1] not in SEPARATORS):

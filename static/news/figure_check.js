@@ -26,6 +26,15 @@
     }
   }
 
+  function replace(panel, html, key, said) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.querySelector("#figure-check");
+    panel.replaceWith(fresh);
+    show(fresh, key);
+    fresh.querySelector(".fc-status").textContent = said;
+  }
+
   function save(panel, button) {
     var detail = button.closest(".fc-detail, .fc-lost");
     var key = detail.dataset.key;
@@ -34,7 +43,8 @@
     data.append("key", key);
     data.append("reading", button.dataset.reading);
     // The binding as this panel shows it: a choice made after another tab
-    // or user changed it is refused (409) with a message saying so.
+    // or user changed it is refused (409) with a message saying so, and
+    // the panel as it is now.
     data.append("seen", detail.dataset.seen || "");
     status.textContent = panel.dataset.saving;
     panel.querySelectorAll(".fc-bind").forEach(function (b) { b.disabled = true; });
@@ -55,17 +65,15 @@
         });
       })
       .then(function (result) {
-        if (!result.ok) {
+        if (!result.ok && !(result.answer.error && result.answer.html)) {
           throw {
             said: result.answer.error || result.fallback || panel.dataset.failed
           };
         }
-        var holder = document.createElement("div");
-        holder.innerHTML = result.answer.html;
-        var fresh = holder.querySelector("#figure-check");
-        panel.replaceWith(fresh);
-        show(fresh, key);
-        fresh.querySelector(".fc-status").textContent = result.answer.message;
+        // Saved, or refused as a conflict (409) with the panel as it is
+        // now: it replaces this one, the rest of the form untouched.
+        replace(panel, result.answer.html, key,
+          result.ok ? result.answer.message : result.answer.error);
       })
       .catch(function (error) {
         panel.querySelectorAll(".fc-bind").forEach(function (b) { b.disabled = false; });

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+import news.bindings
 from funding.api import MATCH, Figure
+from news.bindings import recheck_bindings
 from news.figure_check import check_article
 from news.models import FigureBinding
 from tests.admin_forms import browser_payload
@@ -58,3 +60,22 @@ def test_a_restored_figure_settles_the_bindings_its_deletion_flagged(
     assert not binding.needs_recheck
     page = editor_client.get(reverse("admin:news_article_change", args=[draft.pk]))
     assert "vừa thay đổi: hãy xác nhận lại" not in page.content.decode()
+
+
+def test_editing_a_figure_a_draft_reads_does_not_check_the_draft_now(
+    draft, editor_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The binding is flagged, and the draft checked again when next opened
+    or saved: not within the figure's save (only bindings flagged before,
+    by a deletion, make it check an article now)."""
+    binding, pk = bound_to_one_figure(draft, editor_client)
+    checked = []
+    monkeypatch.setattr(news.bindings, "recheck_articles", checked.extend)
+    with django_capture_on_commit_callbacks(execute=True):
+        recheck_bindings(figures=Figure.objects.filter(pk=pk))
+    binding.refresh_from_db()
+    assert binding.needs_recheck and draft.pk not in checked
+    # Flagged before (as by a deletion): the next change checks it.
+    with django_capture_on_commit_callbacks(execute=True):
+        recheck_bindings(figures=Figure.objects.filter(pk=pk))
+    assert draft.pk in checked

@@ -186,11 +186,25 @@ def test_a_second_tab_is_told_another_changed_the_number(
         f'.fc-detail:not([hidden]) .fc-bind[data-reading="{other.ident}"]'
     ).click()
     first.locator(".fc-status", has_text="Đã lưu").wait_for()
+    # An edit not saved yet in the second tab survives the conflict.
+    second.fill("#id_lead", "Sapo đang sửa, chưa lưu.")
+    second.evaluate("window.notReloaded = true")
     second.locator(
         f'.fc-detail:not([hidden]) .fc-bind[data-reading="{NOT_A_FIGURE}"]'
     ).click()
     second.locator(".fc-status", has_text="Số “45,5 tỷ đồng”").wait_for()
-    assert "tải lại trang" in second.locator(".fc-status").inner_text()
+    said = second.locator(".fc-status").inner_text()
+    assert "tải lại" not in said and "chưa được lưu" in said
     binding = FigureBinding.objects.get(article=draft, key=finding.key)
     assert binding.reading == other.ident
+    # Its panel is the one as it is now (the first tab's choice shown), the
+    # page not reloaded: a choice made from it is saved.
+    assert second.evaluate("window.notReloaded") is True
+    assert second.input_value("#id_lead") == "Sapo đang sửa, chưa lưu."
+    second.locator(
+        f'.fc-detail:not([hidden]) .fc-bind[data-reading="{NOT_A_FIGURE}"]'
+    ).click()
+    second.locator(".fc-status", has_text="Đã lưu").wait_for()
+    binding.refresh_from_db()
+    assert binding.reading == NOT_A_FIGURE
     context.close()

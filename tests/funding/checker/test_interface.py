@@ -124,3 +124,14 @@ def test_a_binding_to_a_figure_gone_is_unsure_with_the_reason(seed_figures):
     assert finding.verdict == UNSURE
     assert "999999" in finding.explanation
     assert not report.has_mismatch
+
+
+def test_the_figures_a_reading_names_live_with_the_idents():
+    """``figures_named`` is the idents' own, re-exported by the facade."""
+    from funding import api
+    from funding.checker import idents
+
+    assert api.figures_named is idents.figures_named
+    assert idents.figures_named("fig:12") == {12}
+    assert idents.figures_named("không phải") == set()
+    assert "``figures_named``" in api.__doc__
