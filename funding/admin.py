@@ -343,17 +343,35 @@ class FigureAdmin(ImportJobsMixin, ImportExportMixin, GuardedHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # Moved (its area, year… edited), it leaves what showed it where it
         # was: told before the save, while the stored row is still there.
-        moved = change and bool(set(form.changed_data) & set(Figure.KEY_FIELDS))
+        moved, changed = self._what_changes(request, obj, form, change)
         flagged = announce_change(Figure.objects.filter(pk=obj.pk)) if moved else 0
         super().save_model(request, obj, form, change)
         if warning := missing_plan_warning(figure=obj):
             self.message_user(request, warning, messages.WARNING)
-        # A version restored from the history (a deleted figure brought
-        # back among them) changes the figure though its form does not.
-        restored = getattr(request, "_history_form", None) == "restore"
-        if form.has_changed() or restored:
+        if changed:
             flagged += announce_change(Figure.objects.filter(pk=obj.pk))
         self._tell_flagged(request, flagged)
+
+    @staticmethod
+    def _what_changes(request, obj, form, change) -> tuple[bool, bool]:
+        """Whether the save moves the figure (a key field changes) and
+        whether it changes it at all. A version restored from the history is
+        compared with the stored row (its form's initial data is that old
+        version, so its ``changed_data`` is empty); a deleted figure brought
+        back is a change."""
+        if getattr(request, "_history_form", None) != "restore":
+            keys = set(form.changed_data) & set(Figure.KEY_FIELDS)
+            return change and bool(keys), form.has_changed()
+        stored = Figure.objects.filter(pk=obj.pk).first()
+        if stored is None:
+            return False, True
+
+        def differ(names) -> bool:
+            attnames = [Figure._meta.get_field(name).attname for name in names]
+            return any(getattr(stored, a) != getattr(obj, a) for a in attnames)
+
+        concrete = {f.name for f in Figure._meta.concrete_fields}
+        return differ(Figure.KEY_FIELDS), differ(concrete & set(form.fields))
 
     def delete_model(self, request, obj):
         self._tell_flagged(request, announce_change(Figure.objects.filter(pk=obj.pk)))

@@ -335,3 +335,44 @@ def test_a_region_page_reads_its_members_in_a_constant_number_of_queries(
         option = f'<option value="{member.province_id}" selected>{member.province}'
         assert option in html
     assert html.count(" selected>") >= rows
+
+
+def restore_first_version(client, figure):
+    """Restore ``figure``'s first version from its history; the figures'
+    years (as stored) each announcement named."""
+    announced = []
+
+    def receiver(*, figures, **_signal):
+        announced.append(list(figures.values_list("year", flat=True)))
+        return 0
+
+    first = figure.history.earliest()
+    url = reverse(
+        "admin:funding_figure_simple_history", args=[figure.pk, first.history_id]
+    )
+    payload = browser_payload(client.get(url))
+    figures_changed.connect(receiver)
+    try:
+        assert client.post(url, payload).status_code == 302
+    finally:
+        figures_changed.disconnect(receiver)
+    return announced
+
+
+def test_a_restored_version_that_moves_the_figure_is_announced_where_it_was(
+    data_client, make_figure
+):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    figure.year = 2022
+    figure.save()
+    # Told before the save (at 2022, where it was) and after (at 2021).
+    assert restore_first_version(data_client, figure) == [[2022], [2021]]
+
+
+def test_a_restored_version_announces_only_a_change(data_client, make_figure):
+    figure = make_figure("vn", 2021, Figure.Measure.PLAN, 48_790_000_000)
+    figure.save()  # a second version, the same values
+    assert restore_first_version(data_client, figure) == []
+    figure.value = Decimal(50_000_000_000)
+    figure.save()
+    assert restore_first_version(data_client, figure) == [[2021]]
