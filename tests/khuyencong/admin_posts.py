@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import admin
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import RequestFactory
 from django.urls import URLPattern, resolve, reverse
 
 from funding.api import NOT_A_FIGURE
+from funding.imports.forms import UPLOAD_SALT, sign_upload
 from funding.models import SourceDocument
 from news.figure_check import check_article
 from news.models import Article, DataBlock
@@ -65,7 +67,9 @@ class Post:
     """One POST of the walk. ``allowed(perms)``: may its sender make the
     change (None: nobody changes anything). ``watched``: the table that
     must change (None: any). ``gate(perms)``: may the sender use the route
-    at all (if not, nothing at all may change); by default ``allowed``."""
+    at all (if not, nothing at all may change); by default ``allowed``.
+    ``prepare(superuser_client, sender)``: more of the payload, made for
+    the sender. ``denied``: the status a sender who may not is answered."""
 
     label: str
     url: str
@@ -75,6 +79,7 @@ class Post:
     gate: object = None
     prepare: object = None
     files: dict = field(default_factory=dict)
+    denied: int | None = None
 
     def verdict(self, perms, changed: set[str]) -> str | None:
         if self.allowed is None:
@@ -285,7 +290,10 @@ def custom_post(su, name, url) -> Post:
     source = SourceDocument.objects.order_by("pk").first()
     upload = {"source": str(source.pk), "format": "0"}
 
-    def confirmation(su):
+    def confirmation(su, sender):
+        """The preview's confirmation, its kept upload's name signed for
+        ``sender`` (as if the sender had previewed it): only the permission
+        stands between a sender and the import."""
         previewed = su.post(
             reverse("admin:funding_figure_import"),
             {
@@ -294,10 +302,13 @@ def custom_post(su, name, url) -> Post:
             },
         )
         form = previewed.context["confirm_form"]
-        return {
+        data = {
             name: "" if form.initial.get(name) is None else form.initial[name]
             for name in form.fields
         }
+        kept = signing.loads(data["import_file_name"], salt=UPLOAD_SALT)["name"]
+        data["import_file_name"] = sign_upload(kept, user_id=sender.pk)
+        return data
 
     if name == "funding_figure_import":
         return Post(name, url, upload, None, files={"import_file": IMPORT_FILE})
@@ -308,6 +319,7 @@ def custom_post(su, name, url) -> Post:
             {},
             lambda perms: "funding.import_figure" in perms,
             prepare=confirmation,
+            denied=403,
         )
     if name == "auth_user_password_change":
         payload = browser_payload(su.get(url))
@@ -334,7 +346,7 @@ def custom_post(su, name, url) -> Post:
             {"alt_text": "Ảnh tải lên", "caption": "", "credit": ""},
             lambda perms: "news.add_libraryimage" in perms,
             watched="news_libraryimage",
-            prepare=lambda su: {
+            prepare=lambda su, sender: {
                 "file": SimpleUploadedFile("anh.jpg", png_bytes(fmt="JPEG"))
             },
         )
