@@ -16,8 +16,12 @@ from django.utils import timezone
 
 from news.models import Article, ArticleSubmission
 from news.submissions import KEEP_DAYS
+from tests.admin_forms import browser_payload
 
 from .test_admin import ADD_URL, form_data
+from .test_services import WRONG, desk, mismatch_error, publishing, seed
+
+__all__ = ["desk", "seed"]
 
 TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
 
@@ -177,3 +181,24 @@ def test_old_submissions_are_pruned_when_a_form_is_claimed(
         Article.objects.get().pk
     ]
     assert "cu" not in str(ArticleSubmission.objects.get())
+
+
+@pytest.mark.django_db
+def test_a_refused_mismatch_keeps_the_token_and_its_confirmation_adds_once(seed, desk):
+    """A published article whose figure does not match: refused, the form
+    comes back with its token; sent again confirmed, it creates one article,
+    and the same confirmed form sent once more creates none."""
+    token = served_token(desk)
+    data = {
+        **publishing(browser_payload(desk.get(ADD_URL)), WRONG),
+        "submission_token": token,
+    }
+    refused = desk.post(ADD_URL, data)
+    assert "12,07 tỷ đồng" in mismatch_error(refused)
+    assert TOKEN.search(refused.content.decode())[1] == token
+    assert not ArticleSubmission.objects.exists()
+    confirmed = {**data, "confirm_mismatch": "on"}
+    assert desk.post(ADD_URL, confirmed).status_code == 302
+    again = desk.post(ADD_URL, confirmed, follow=True)
+    assert "Biểu mẫu này đã được gửi rồi" in again.content.decode()
+    assert Article.objects.filter(title=data["title"]).count() == 1
