@@ -24,7 +24,7 @@ from .plausible import implausible
 from .reading import SheetTable, read_table
 from .report_options import report_context
 from .stored import KEY_FIELDS, compare_with_stored
-from .table_columns import check_table_columns
+from .table_columns import check_table_columns, sheet_named
 from .table_maps import map_table_columns
 from .words import KNOWN
 
@@ -245,9 +245,9 @@ def _row_without_values(table, number) -> str:
     """A row not used as it holds no value: in a workbook's table named with
     its sheet, as a report layout names its rows (a CSV has no sheet)."""
     why = _("không có giá trị nào; số liệu đã lưu, nếu có, giữ nguyên")
-    if table.sheet and table.layout == "table":
+    if table.layout == "table" and (sheet := sheet_named(table)):
         return _("Trang “%(sheet)s”, dòng %(row)s: không dùng (%(why)s).") % {
-            "sheet": table.sheet,
+            "sheet": sheet,
             "row": number,
             "why": why,
         }

@@ -45,33 +45,42 @@ def check_table_columns(table: SheetTable) -> tuple[list[RowError], list[str]]:
         if index in table.measure_maps:  # "Cột ánh xạ"
             key = table.measure_maps[index].measure
         if column_letters(index) in table.ignored:
-            unused.append(
-                _(
-                    "Cột %(column)s “%(header)s”: không dùng (người nhập xác nhận không dùng cột này)."
-                )
-                % {"column": column_letters(index), "header": header}
-            )
+            why = _("người nhập xác nhận không dùng cột này")
+            unused.append(column_unused(table, _name(table, index), why))
         elif key in first_of:
             errors.append(_duplicate(table, first_of[key], index))
         elif key:
             first_of[key] = index
         elif reason := _not_figures(table, index, header):
-            unused.append(
-                _("Cột %(column)s: không dùng (%(reason)s).")
-                % {"column": _name(table, index), "reason": reason}
-            )
+            unused.append(column_unused(table, _name(table, index), reason))
         elif _holds_number(table, index):
             errors.append(_unknown(table, index, header))
         elif header or _holds_text(table, index):
-            unused.append(
-                _("Cột %(column)s: không dùng (không phải cột đã biết).")
-                % {"column": _name(table, index)}
-            )
+            why = _("không phải cột đã biết")
+            unused.append(column_unused(table, _name(table, index), why))
     if "measure" in first_of and "value" in first_of:
         errors.extend(
             _beside_long(table, first_of[m]) for m in MEASURE_COLUMNS if m in first_of
         )
     return errors, unused
+
+
+def sheet_named(table: SheetTable) -> str:
+    """The sheet a workbook's table was read from, cut to 100 characters
+    (as ``hidden_parts`` names sheets); "" for a CSV."""
+    return table.sheet[:100] if table.sheet else ""
+
+
+def column_unused(table: SheetTable, column: str, why: str) -> str:
+    """A column not read: in a workbook's table named with its sheet, as
+    report layouts and the rows not read name theirs."""
+    if sheet := sheet_named(table):
+        return _("Trang “%(sheet)s”, cột %(column)s: không dùng (%(why)s).") % {
+            "sheet": sheet,
+            "column": column,
+            "why": why,
+        }
+    return _("Cột %(column)s: không dùng (%(why)s).") % {"column": column, "why": why}
 
 
 def _name(table: SheetTable, index: int) -> str:

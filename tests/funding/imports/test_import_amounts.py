@@ -4,6 +4,7 @@ never rounds a value silently, and a confirmation never fails on a value
 the preview passed."""
 
 from decimal import Decimal as D
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +14,9 @@ from django.urls import reverse
 from funding.core.forms import FigureForm
 from funding.imports import UNEXPECTED_ERROR, apply_import, is_write_conflict
 from funding.imports.engine import apply_or_explain
+from funding.imports.plan import _row_without_values
 from funding.imports.spreadsheets import LONG_HEADERS
+from funding.imports.table_columns import column_unused
 from funding.models import Figure, ImportRecord, SourceDocument
 
 from .test_imports import csv_bytes, plan, xlsx
@@ -259,3 +262,27 @@ def test_a_row_not_used_in_a_sheet_names_the_sheet_as_report_layouts_do():
         "Trang “Quý IV”, dòng 3: không dùng (không có giá trị nào; số liệu đã lưu, "
         "nếu có, giữ nguyên)."
     ]
+
+
+def test_a_column_not_used_in_a_sheet_names_the_sheet_as_its_rows_do():
+    rows = [
+        [cell.strip('"') if isinstance(cell, str) else cell for cell in long_row(v)]
+        + ["Ghi chú"]
+        for v in ("5000000", "")
+    ]
+    rows[1][LONG.index("Năm")] = 2023
+    p = plan(xlsx([[*LONG, "Người lập"], *rows], sheet="Quý IV"))
+    assert p.errors == [] and len(p.figures) == 1
+    assert p.unused[0] == (
+        f"Trang “Quý IV”, cột {chr(ord('A') + len(LONG))} “Người lập”: không dùng "
+        "(không phải cột đã biết)."
+    )
+    assert p.unused[1].startswith("Trang “Quý IV”, dòng 3: không dùng")
+
+
+def test_a_long_sheet_name_is_cut_in_the_lines_not_used():
+    """As ``hidden_parts`` names sheets: at most 100 characters."""
+    table = SimpleNamespace(sheet="Trang " * 40, layout="table")
+    line = column_unused(table, "B “Người lập”", "không phải cột đã biết")
+    assert f"“{('Trang ' * 40)[:100]}”, cột B" in line
+    assert _row_without_values(table, 3).startswith(f"Trang “{('Trang ' * 40)[:100]}”,")

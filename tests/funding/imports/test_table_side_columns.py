@@ -23,6 +23,13 @@ def wide_with(header, values, fmt="csv"):
     return plan(xlsx(rows), confirmed=True)
 
 
+def as_told(line: str, p) -> str:
+    """``line`` as the plan says it: in a workbook, after its sheet."""
+    if not p.sheet:
+        return line
+    return f"Trang “{p.sheet}”, c{line.removeprefix('C')}"
+
+
 @pytest.mark.parametrize(
     "header, values, told",
     [
@@ -49,7 +56,7 @@ def wide_with(header, values, fmt="csv"):
 def test_a_side_column_is_listed_as_not_used(header, values, told, fmt):
     p = wide_with(header, values, fmt)
     assert p.errors == []
-    assert told in p.unused
+    assert as_told(told, p) in p.unused
     assert len(p.figures) == 4
 
 
@@ -64,7 +71,7 @@ def test_an_unlabelled_column_of_other_numbers_is_refused_naming_it_plainly():
 def test_an_unlabelled_first_column_counting_three_rows_is_a_numbering(fmt):
     p = wide_with("", ["1", "2", "3"], fmt)
     assert p.errors == []
-    assert "Cột A (không có tiêu đề): không dùng (số thứ tự)." in p.unused
+    assert as_told("Cột A (không có tiêu đề): không dùng (số thứ tự).", p) in p.unused
     assert len(p.figures) == 6
 
 
