@@ -53,7 +53,9 @@ def points(
         years = named or [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
         bases = [candidates.get(dims, year=y) for y in dict.fromkeys(years)]
     for earlier in bases:
-        if earlier is not None:
+        # a rate is no change against itself (the year compared with is
+        # the one in force): no reading of the points
+        if earlier is not None and earlier.node != numerator.node:
             yield from _points_against(
                 candidates, numerator, earlier, kind, cues, place
             )
