@@ -212,6 +212,9 @@ _PART_NAMED = re.compile(
     r"(?<!\w)(?:trong đó|riêng|tỷ trọng|cơ cấu)(?!\w)", re.IGNORECASE
 )
 
+#: the clause's own subject of "chiếm", after the amount's clause
+_SHARE_SUBJECT = re.compile(r"[,;]\s*([^,;]+?)\s+chiếm\s*$", re.IGNORECASE)
+
 
 def another_part(
     context: Context, between: str, whole: Candidate, contains=None
@@ -223,10 +226,16 @@ def another_part(
     percentage is of that part (of the amount as its whole), not of it; so
     do those after "tỷ trọng" ("nguồn địa phương 5,6 tỷ, tỷ trọng KCQG 20%")."""
     found = list(_PART_NAMED.finditer(between))
-    if not found:
+    subject = _SHARE_SUBJECT.search(between)
+    if not found and subject is None:
         return False
-    named = context.cues(between[found[-1].end() :])
     dims = whole.dims
+    if not found:  # "cả nước là 135 tỷ đồng, khu vực phía Bắc chiếm 35%"
+        named = context.cues(subject.group(1))
+        return contains is not None and any(
+            contains(dims["area"], area, dims["year"]) for area in named.areas
+        )
+    named = context.cues(between[found[-1].end() :])
     inside = contains is not None and any(
         contains(dims["area"], area, dims["year"]) for area in named.areas
     )

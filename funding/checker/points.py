@@ -18,6 +18,20 @@ from .percents import base_year, compared_year, derive
 from .periods import periods_in
 from .places import Place
 
+#: "Năm 2023, tỷ lệ ấy là 94%; chỉ sau một năm đã cao hơn 2 điểm phần
+#: trăm": the change is of the year that many years after the one named
+_YEARS_AFTER = re.compile(r"(?<!\w)sau\s+(một|hai|ba|\d)\s+năm(?!\w)", re.I)
+_SMALL = {"một": 1, "hai": 2, "ba": 3}
+
+
+def years_later(place: Place) -> int:
+    """How many years after the year named the change is of (0: none)."""
+    found = _YEARS_AFTER.search(place.before_clause)
+    if found is None:
+        return 0
+    word = found.group(1).lower()
+    return _SMALL.get(word) or int(word)
+
 
 def points_kinds(place: Place) -> list[str]:
     """What a change in points is a change of: a share ("tỷ trọng") or a
@@ -53,7 +67,9 @@ def points(
         years = named or [base_year(place, Cues(year=dims["year"])) or dims["year"] - 1]
         bases = [candidates.get(dims, year=y) for y in dict.fromkeys(years)]
     for earlier in bases:
-        if earlier is not None:
+        # a rate is no change against itself (the year compared with is
+        # the one in force): no reading of the points
+        if earlier is not None and earlier.node != numerator.node:
             yield from _points_against(
                 candidates, numerator, earlier, kind, cues, place
             )

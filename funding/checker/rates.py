@@ -27,7 +27,7 @@ from .percents import (
 )
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
-from .points import points, points_kinds
+from .points import points, points_kinds, years_later
 from .sets import compared_area
 from .support import BASE_WORDS, agrees, defaults, fill
 
@@ -130,6 +130,8 @@ class RateOptions:
             cues.year, cues.months = kept.year, kept.months
             cues.period_named = kept.period_named
             carried = cues.months
+        if cues.year is not None:  # "năm 2023 …; sau một năm đã cao hơn …"
+            cues.year += years_later(place)
         cues.areas = cues.areas or kept.areas
         options = self._points_of(place, cues, carried, whole_cues)
         if options or explicit.year is not None or kept.year is None:

@@ -129,6 +129,8 @@ _RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)
 _UNIT_NOTE = re.compile(r"\(\s*(?:đơn vị|ĐVT)\b[^()]*\)", re.IGNORECASE)
 #: a row of amounts per unit ("Bình quân mỗi cơ sở"): no figure of the data
 _PER_UNIT_ROW = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
+#: a row of a count: "Số đề án", "Số cơ sở được hỗ trợ"
+_COUNTED_ROW = re.compile(r"\s*số\s", re.IGNORECASE)
 _DIFFERENCE_COLUMN = re.compile(r"\s*(?:chênh lệch|tăng\s*/\s*giảm)(?!\w)", re.I)
 
 
@@ -187,8 +189,17 @@ def _for_row(cells, header, nouns, default=(None, None)):
             for (kind, unit), title in _differences(header, unit_cell)
         ]
     row = _column(label, nouns, default)
+    # "Số đề án kế hoạch" under a caption "Kế hoạch (tỷ đồng) và số đề án":
+    # a row counting a noun keeps its count where a column has only the
+    # caption's unit (years), not one of its own
+    counted = row[0] == "count" and _COUNTED_ROW.match(label)
     return [
-        (row if kind is None else (kind, unit), title)
+        (
+            row
+            if kind is None or (counted and (kind, unit) == default)
+            else (kind, unit),
+            title,
+        )
         for (kind, unit), title in _differences(header, row)
     ]
 
