@@ -199,7 +199,10 @@ class RateOptions:
             cues = self._rate_cues(quote, place, (span, at), explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
             carried = None
-            if any(cue is not None for cue in named) and cues.year is None:
+            # "So với năm 2023 (…), tỉnh A tăng 6%": a change of the area
+            # the clause names, in the year in force
+            subject = quote.sign and cues.areas
+            if (subject or any(cue is not None for cue in named)) and cues.year is None:
                 # the year of the numbers read before it in the sentence, else
                 # the year in force, and its period if unsaid
                 cues.year = read_year(quote, place, resolved) or kept.year
