@@ -87,7 +87,11 @@ def part_month(place: Place) -> int | None:
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
 REST_AFTER = re.compile(
-    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi))(?!\w)",
+    r"\s*(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi)"
+    # "21/25 đề án; 4 đề án phải dừng", "… không thực hiện được": those of
+    # the plan dropped, the plan less what was done
+    r"|không (?:thực hiện|triển khai|hoàn thành) được|(?:phải|bị|xin) (?:dừng|hủy)"
+    r"|bị (?:dừng|hủy|loại))(?!\w)",
     re.IGNORECASE,
 )
 #: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the

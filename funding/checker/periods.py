@@ -48,6 +48,12 @@ _UNTIL_MONTH = re.compile(
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "tháng 10 lũy kế" (a bulletin's order): the first months up to it
+_MONTH_CUMULATIVE = re.compile(
+    r"(?<!\w)tháng\s+(?P<until>\d{1,2})\s+lũy kế(?!\w)"
+    r"(?P<months>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
 #: "hết quý III" with no year: the first quarters of the year in force
 _UNTIL_QUARTER = re.compile(
     r"(?<!\w)(?:(?:tính\s+)?đến\s+)?hết\s+quý\s+(?P<uquarter>I{1,3}|IV|[1-4])(?!\w)"
@@ -92,6 +98,7 @@ def periods_in(span: str, compared: bool = False):
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
     found += [(m, None) for m in _CUMULATIVE.finditer(span)]
     found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]
+    found += [(m, None) for m in _MONTH_CUMULATIVE.finditer(span)]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
     for match, year in sorted(found, key=lambda item: item[0].start()):
         months = _months(match)

@@ -200,15 +200,7 @@ class RateOptions:
         ):
             cues = self._rate_cues(quote, place, (span, at), explicit)
             named = [cues.fund, cues.measure, cues.indicator, cues.content]
-            carried = None
-            if any(cue is not None for cue in named) and cues.year is None:
-                # the year of the numbers read before it in the sentence, else
-                # the year in force, and its period if unsaid
-                cues.year = read_year(quote, place, resolved) or kept.year
-                if not cues.period_named:
-                    cues.months, cues.period_named = kept.months, kept.period_named
-                    # not in a table: its column names the period
-                    carried = None if quote.header else cues.months
+            carried = self._year_in_force(quote, place, cues, resolved, kept)
             unsaid = cues.year is None and THIS_YEAR.search(span)
             if unsaid:  # "kế hoạch năm nay": the area in force, any year
                 cues.areas = cues.areas or kept.areas
@@ -217,6 +209,22 @@ class RateOptions:
                 found = self._named(cues) + self._whole_year(cues, carried)
                 return found or self._yearless(cues, kept, span)
         return []
+
+    def _year_in_force(self, quote, place, cues: Cues, resolved, kept: Cues):
+        """The year of a rate whose words name what it is of but no year:
+        that of the numbers read before it in the sentence, else the year
+        in force, and its period if unsaid (the months carried, outside a
+        table, whose column names the period). "So với năm 2023 (…), tỉnh A
+        tăng 6%": a change of the area alone the clause names, too."""
+        named = [cues.fund, cues.measure, cues.indicator, cues.content]
+        subject = quote.sign and cues.areas
+        if cues.year is not None or not (subject or any(c is not None for c in named)):
+            return None
+        cues.year = read_year(quote, place, resolved) or kept.year
+        if cues.period_named:
+            return None
+        cues.months, cues.period_named = kept.months, kept.period_named
+        return None if quote.header else cues.months
 
     def _subject_cues(self, explicit: Cues, span: str, subject: Cues) -> Cues:
         """What the clause names of a rate's subject: not the year and area

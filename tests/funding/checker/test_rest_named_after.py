@@ -60,3 +60,30 @@ def test_an_approximate_amount_still_to_spend(money, left, verdicts):
         f"công; còn {left} đồng phải giải ngân trong hai tháng cuối năm.",
     )
     assert found[left.split(" ", 1)[1] + " đồng"] in verdicts
+
+
+@pytest.fixture
+def year_projects(reference_data, make_figure):
+    """Quảng Trị planned 25 projects for 2024 and carried out 21."""
+    province = area("Quảng Trị")
+    count = Indicator.objects.get(code="so-de-an")
+    return [
+        make_figure(province, 2024, P, "25", indicator=count),
+        make_figure(province, 2024, E, "21", indicator=count),
+    ]
+
+
+@pytest.mark.parametrize(
+    "dropped", ["không thực hiện được", "phải dừng", "bị hủy", "xin dừng thực hiện"]
+)
+@pytest.mark.parametrize(("printed", "verdict"), [("4", MATCH), ("5", MISMATCH)])
+def test_the_projects_dropped_are_the_plan_less_those_done(
+    year_projects, dropped, printed, verdict
+):
+    # "21/25 đề án; 4 đề án phải dừng": the plan less what was done
+    found = paragraph_verdicts(
+        year_projects,
+        f"Năm 2024, Quảng Trị triển khai 21/25 đề án khuyến công; {printed} đề án "
+        f"{dropped} vì cơ sở thiếu vốn đối ứng.",
+    )
+    assert found[f"{printed} đề án"] == verdict

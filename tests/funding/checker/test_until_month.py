@@ -41,3 +41,15 @@ def test_after_some_months(ha_giang, months, verdict):
         f"{months} tháng, toàn tỉnh đã giải ngân 4,72 tỷ đồng."
     )
     assert dict(read(ha_giang, text))["4,72 tỷ đồng"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("month", "verdict"), [("10", MATCH), ("11", MISMATCH)], ids=["10", "11"]
+)
+def test_a_month_then_cumulative(ha_giang, month, verdict):
+    # "(tháng 10 lũy kế: …)": the total up to the end of that month
+    text = (
+        "Năm 2025, tỉnh Cao Bằng được giao 8,2 tỷ đồng. Riêng tháng 12 dự kiến "
+        f"giải ngân thêm 1,5 tỷ đồng (tháng {month} lũy kế: 4,72 tỷ đồng)."
+    )
+    assert dict(read(ha_giang, text))["4,72 tỷ đồng"] == verdict
