@@ -128,9 +128,13 @@ def _months(match):
     return month if month and 1 <= month <= 12 else None
 
 
-#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023": the year compared with
+#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp 2 lần năm 2023": the
+#: year compared with
 COMPARED_BEFORE = re.compile(
-    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?)$", re.I
+    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?"
+    # "gấp 1,3 lần năm 2023", "gấp đôi năm trước": a multiple's base
+    r"|gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi)\s+(?:cùng kỳ\s+)?)$",
+    re.I,
 )
 _SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
 
