@@ -33,10 +33,10 @@ _MONTHS_ONLY = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
-# "lũy kế 11 tháng", "sau 10 tháng": the first months, the year left to
-# the context
+# "lũy kế 11 tháng", "sau 10 tháng", "hết 9 tháng": the first months, the
+# year left to the context
 _CUMULATIVE = re.compile(
-    rf"(?<!\w)(?:lũy kế|sau)\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
+    rf"(?<!\w)(?:lũy kế|sau|(?:(?:tính\s+)?đến\s+)?hết)\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ _SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
 def same_period(span: str, match) -> bool:
     """Whether a year ``periods_in`` found is "cùng kỳ năm 2023": that
     year's part of the period in force, not its whole."""
-    return bool(match["year"]) and bool(
+    return bool(match.groupdict().get("year")) and bool(
         _SAME_PERIOD.search(span[: match.start("year")])
     )
 
