@@ -41,7 +41,10 @@ LATER_DOWN = re.compile(
 )
 
 #: what a number in parentheses right after it is compared with: "so với kế
-#: hoạch năm 2021 (…)", "cao hơn năm 2024 (…)" (group 1)
+#: hoạch năm 2021 (…)", "cao hơn năm 2024 (…)", "gấp 1,2 lần năm 2024 (…)"
+#: (group 1)
 COMPARED_TAIL = re.compile(
-    r"(?:so với|(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)([^,;]{0,60})$", re.IGNORECASE
+    r"(?:so với|(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn"
+    r"|(?<!\w)gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi))([^,;]{0,60})$",
+    re.IGNORECASE,
 )

@@ -37,7 +37,8 @@ FUND_WORDS = [
     (
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
-        r"|(?:nguồn|kinh phí) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
+        r"|(?:nguồn|kinh phí|vốn) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
+        r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
         # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
         # right before its amount
         r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",

@@ -323,7 +323,8 @@ class Checker(RateOptions):
         if left:
             near = [resolved.get(id(q)) for q in place.in_sentence]
             rest = rest_of(self.candidates, options, resolved.values(), near)
-            return left_of(self.candidates, options, left_months) + rest
+            carried = None if named is explicit else near  # the period carried
+            return left_of(self.candidates, options, left_months, carried) + rest
         if since == "part":
             return options + increments(self.candidates, options, part_month(place))
         if since:

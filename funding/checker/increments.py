@@ -132,19 +132,29 @@ def is_added(quote: Quote, place: Place) -> bool:
     )
 
 
-def left_of(candidates: Candidates, plans: list[Option], months=None) -> list[Option]:
+def left_of(
+    candidates: Candidates, plans: list[Option], months=None, carried=None
+) -> list[Option]:
     """Each plan (and the year's estimate beside it: "để về đích, quý IV
     còn phải giải ngân …") less what was executed: in the period the text
     names (``months``: None for the whole year), else in the plan's period,
     else in the longest part of it stored (only an assumed reading when
     the text named a period or several parts are stored: a figure of 6
-    months must not be judged against 9 months')."""
+    months must not be judged against 9 months'). A period carried from
+    sentences before (``carried``: the figures read before in the sentence)
+    is not in force when those were spent in another ("thực hiện 5,3/5,5
+    tỷ đồng; còn 0,2 tỷ": the period of the 5,3), nor when none of it is
+    stored for these plans: the whole year's."""
     options = []
+    if carried is not None:
+        months = _period_spent(carried, months)
     for option in plans:
         plan = candidates.by_node[str(option.node)]
         wholes = [plan, candidates.get(plan.dims, measure=Figure.Measure.ESTIMATE)]
         period = {} if months is None else {"months": months}
         done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED, **period)
+        if done is None and carried is not None:
+            done = candidates.get(plan.dims, measure=Figure.Measure.EXECUTED)
         guessed = False
         if done is None:
             parts = _shorter_parts(candidates, plan)
@@ -155,6 +165,17 @@ def left_of(candidates: Candidates, plans: list[Option], months=None) -> list[Op
                 _less(w, done, option, guessed) for w in wholes if w is not None
             ]
     return options
+
+
+def _period_spent(read: list, months):
+    """The one period of what was spent, read before in the sentence, else
+    ``months``."""
+    periods = {
+        c.dims["months"]
+        for c in read
+        if c is not None and c.dims.get("measure") == Figure.Measure.EXECUTED
+    }
+    return periods.pop() if len(periods) == 1 else months
 
 
 def _shorter_parts(candidates: Candidates, plan: Candidate) -> list:

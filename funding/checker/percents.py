@@ -49,10 +49,18 @@ _FUNCTIONS = {
 }
 
 
+#: "tăng bình quân 8%/năm", "giảm trung bình 3% mỗi năm": an average yearly
+#: rate, which no two figures give
+_PER_YEAR = re.compile(r"\s*(?:/\s*năm|(?:mỗi|hằng|hàng)\s+năm)(?!\w)", re.IGNORECASE)
+_AVERAGE = re.compile(r"(?:tăng|giảm)\s+(?:bình quân|trung bình)\s*$", re.IGNORECASE)
+
+
 def percent_kinds(quote: Quote, place: Place) -> list[str]:
     if quote.kind == "times":
         return ["times"]
     if quote.kind == "points":
+        return []
+    if _PER_YEAR.match(place.after) or _AVERAGE.search(place.before_clause):
         return []
     if quote.kind in ("amount", "count"):
         return ["diff"]

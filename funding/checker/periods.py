@@ -33,10 +33,10 @@ _MONTHS_ONLY = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
-# "lũy kế 11 tháng", "sau 10 tháng": the first months, the year left to
-# the context
+# "lũy kế 11 tháng", "sau 10 tháng", "hết 9 tháng": the first months, the
+# year left to the context
 _CUMULATIVE = re.compile(
-    rf"(?<!\w)(?:lũy kế|sau)\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
+    rf"(?<!\w)(?:lũy kế|sau|(?:(?:tính\s+)?đến\s+)?hết)\s+(?P<months>{_MONTH_NAMES})\s+tháng(?!\s+(?:đầu\s+)?năm)(?!\w)"
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
@@ -135,9 +135,13 @@ def _months(match):
     return month if month and 1 <= month <= 12 else None
 
 
-#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023": the year compared with
+#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp 2 lần năm 2023": the
+#: year compared with
 COMPARED_BEFORE = re.compile(
-    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?)$", re.I
+    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?"
+    # "gấp 1,3 lần năm 2023", "gấp đôi năm trước": a multiple's base
+    r"|gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi)\s+(?:cùng kỳ\s+)?)$",
+    re.I,
 )
 _SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
 
@@ -145,7 +149,7 @@ _SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
 def same_period(span: str, match) -> bool:
     """Whether a year ``periods_in`` found is "cùng kỳ năm 2023": that
     year's part of the period in force, not its whole."""
-    return bool(match["year"]) and bool(
+    return bool(match.groupdict().get("year")) and bool(
         _SAME_PERIOD.search(span[: match.start("year")])
     )
 

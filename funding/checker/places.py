@@ -17,7 +17,9 @@ from .cues import Cues, periods_in, same_period
 from .report import Quote
 
 CLAUSE_BREAK = re.compile(r"[;]")
-AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+và\s+|\s+nhưng\s+|\n|\(")
+#: where the words after a number stop being about it: a new clause ("…,
+#: trong khi kế hoạch lại tăng" names another figure)
+AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+(?:và|nhưng|trong khi)\s+|\n|\(")
 _PARENS = re.compile(r"\([^()]*\)")
 _CORRECTED = re.compile(
     r"\s*(?:nhưng\s+|mà\s+)?(?:đúng ra|đúng phải|chính xác|số đúng|con số đúng)"
