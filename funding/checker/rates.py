@@ -211,11 +211,10 @@ class RateOptions:
         return []
 
     def _year_in_force(self, quote, place, cues: Cues, resolved, kept: Cues):
-        """The year of a rate whose words name what it is of but no year:
-        that of the numbers read before it in the sentence, else the year
-        in force, and its period if unsaid (the months carried, outside a
-        table, whose column names the period). "So với năm 2023 (…), tỉnh A
-        tăng 6%": a change of the area alone the clause names, too."""
+        """A rate naming what it is of but no year: that of the numbers read
+        before it in the sentence, else the year (and, outside a table, the
+        period) in force. Also a change of the area alone its clause names
+        ("So với năm 2023 (…), tỉnh A tăng 6%")."""
         named = [cues.fund, cues.measure, cues.indicator, cues.content]
         subject = quote.sign and cues.areas
         if cues.year is not None or not (subject or any(c is not None for c in named)):
