@@ -52,7 +52,12 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
     words looks like ("KCĐP 3,2 tỷ, KCĐP 10,95 tỷ" where 3,2 tỷ is the
     KCQG figure), and the mismatch stays; nor when the sentence holds such
     a mismatch that stays (a rate worked from a swapped amount is as wrong
-    as the amount)."""
+    as the amount).
+
+    Several numbers of the sentence, printed differently, each a mismatch
+    of one reading (a table row's three years read as one figure): they
+    cannot all be wrong copies of it; each is "unsure"."""
+    repeated_mismatches(findings)
     doubtful = []
     for finding in findings:
         if not given_elsewhere(finding, findings):
@@ -73,6 +78,21 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
         rest = [o for o in options[id(finding)] if o is not option]
         talk_down(finding, option, rest)
         resolved.pop(id(finding.quote), None)  # read again (the engine re-adds)
+
+
+def repeated_mismatches(findings: list[Finding]) -> None:
+    """Mismatches of one reading by numbers printed differently: unsure
+    (one already talked down still counts)."""
+    values: dict[str, set] = {}
+    for finding in findings:
+        if finding.readings and finding.readings[0].verdict == MISMATCH:
+            ident = finding.readings[0].ident
+            values.setdefault(ident, set()).add(finding.quote.value)
+    for finding in findings:
+        many = finding.readings and len(values.get(finding.readings[0].ident, ())) > 1
+        if finding.verdict == MISMATCH and many:
+            finding.verdict, finding.confidence = UNSURE, DOUBT
+            finding.expected, finding.explanation, finding.figures = "", "", ()
 
 
 def talk_down(finding: Finding, option, rest: list) -> str:

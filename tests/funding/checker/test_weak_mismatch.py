@@ -1,0 +1,66 @@
+"""How sure a mismatch is (``funding.checker.calibrate``): a derived number
+that another formula next to its reading gives exactly (the year after,
+its operands the other way round) is "unsure" with both readings, and so
+are numbers of one sentence, printed differently, all read as one figure;
+a number no neighbouring reading gives stays a mismatch (sentences written
+for these tests)."""
+
+import pytest
+
+from funding.checker import MISMATCH, UNSURE
+from tests.funding.checker.checking import E, P, area, read_with_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def son_la(reference_data, make_figure):
+    """Sơn La: 2022 80%, 2023 90%, 2024 97% of the plan."""
+    province = area("Sơn La")
+    figures = []
+    for year, plan, executed in [
+        (2022, "5000000000", "4000000000"),
+        (2023, "6000000000", "5400000000"),
+        (2024, "7000000000", "6790000000"),
+    ]:
+        figures.append(make_figure(province, year, P, plan))
+        figures.append(make_figure(province, year, E, executed))
+    return figures
+
+
+POINTS = (
+    "Năm 2024, Sơn La giải ngân kinh phí khuyến công đạt 97% kế hoạch. "
+    "Năm 2023, tỷ lệ ấy ở Sơn La là 90%; như vậy chỉ sau một năm đã cao hơn {}."
+)
+
+
+def _points(figures, printed):
+    _found, report = read_with_report(figures, POINTS.format(printed))
+    return next(f for f in report.findings if f.quote.text == printed)
+
+
+def test_points_another_pair_of_years_gives_are_unsure_naming_it(son_la):
+    # 7 points is 2024 over 2023 (97% − 90%); whatever the words made of the
+    # year in the clause before, the editor is asked, 7 points among them
+    finding = _points(son_la, "7 điểm phần trăm")
+    assert finding.verdict == UNSURE
+    assert [r.expected for r in finding.readings] == [
+        "10 điểm phần trăm",  # 2023 over 2022, as the words were taken
+        "7 điểm phần trăm",  # 2024 over 2023
+    ]
+
+
+def test_points_no_neighbouring_reading_gives_stay_a_mismatch(son_la):
+    assert _points(son_la, "4 điểm phần trăm").verdict == MISMATCH
+
+
+def test_numbers_of_one_sentence_read_as_one_figure_are_unsure(son_la):
+    text = "Năm 2024, Sơn La thực hiện 8,9 tỷ đồng, 9,3 tỷ đồng và 9,8 tỷ đồng."
+    found, report = read_with_report(son_la, text)
+    assert [v for _t, v in found] == [UNSURE, UNSURE, UNSURE]
+    assert all(f.readings[0].expected.startswith("6,8") for f in report.findings)
+
+
+def test_one_number_read_as_that_figure_stays_a_mismatch(son_la):
+    found, _report = read_with_report(son_la, "Năm 2024, Sơn La thực hiện 8,9 tỷ đồng.")
+    assert [v for _t, v in found] == [MISMATCH]
