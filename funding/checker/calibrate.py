@@ -4,8 +4,12 @@ A confident mismatch blocks publishing, so before one is reported the
 reading is tried again with its inputs moved a little: the same formula
 over the figures of the year before or after, another measure (plan for
 executed), another fund or period, one operand at a time or all together,
-and its two operands the other way round ("cao hơn" of the later year
-over the earlier). When such a neighbouring formula gives the printed
+and, when it sets an earlier year against a later one, its two operands
+the other way round ("cao hơn" is of the later year over the earlier); a
+dimension the number's own clause or the words after it name is not
+moved (there the writer said it: "chiếm 20% tổng kinh phí thực hiện" is
+of the executed total, and a number that fits the plan is wrong). When
+such a neighbouring formula gives the printed
 number, the words probably meant it (the year carried from the clause
 before was the base of the comparison, not its subject; the base was the
 executed figure, not the plan) as likely as the writer slipped: the
@@ -33,25 +37,44 @@ ORDERED = ("points", "change", "times", "diff")
 DOUBT = 0.5
 
 
-def weighed(decided: tuple, quote: Quote, candidates: Candidates) -> tuple:
-    """``decided`` (``choose.decide``'s verdict, readings, confidence) with
-    a mismatch of a derived reading made "unsure" when a neighbouring
-    formula gives the printed number, or when its operands are the same."""
-    verdict, readings, confidence = decided
-    if verdict != MISMATCH or not readings:
-        return decided
-    try:
-        node = _parse(readings[0].ident)
-    except IdentError:
-        return decided
-    if node.op == "fig":
-        return decided
-    if _same_operands(node):
-        return UNSURE, readings, DOUBT
-    fits = _neighbour_fits(node, quote, candidates)
-    if not fits:
-        return decided
-    return UNSURE, [readings[0], fits[0], *readings[1:2]], DOUBT
+class Weighed:
+    """A mixin of the ``engine.Checker``: it reads ``candidates`` and
+    ``context``."""
+
+    def weighed(self, decided: tuple, quote: Quote, place) -> tuple:
+        """``decided`` (``choose.decide``'s verdict, readings, confidence)
+        with a mismatch of a derived reading made "unsure" when a
+        neighbouring formula gives the printed number (moved only in what
+        the number's own clause and the words after it leave unsaid), or
+        when its operands are the same."""
+        verdict, readings, confidence = decided
+        if verdict != MISMATCH or not readings:
+            return decided
+        try:
+            node = _parse(readings[0].ident)
+        except IdentError:
+            return decided
+        if node.op == "fig":
+            return decided
+        if _same_operands(node):
+            return UNSURE, readings, DOUBT
+        named = self.context.cues(f"{place.before_clause} {place.after}")
+        fits = _neighbour_fits(node, quote, self.candidates, _unsaid(named))
+        if not fits:
+            return decided
+        return UNSURE, [readings[0], fits[0], *readings[1:2]], DOUBT
+
+
+def _unsaid(named) -> tuple:
+    """The dimensions the words near the number leave unsaid."""
+    said = {
+        "year": named.year is not None,
+        "measure": named.measure is not None,
+        "fund": named.fund is not None,
+        "months": named.period_named or named.months is not None,
+        "content": named.content is not None,
+    }
+    return tuple(d for d in MOVED if not said[d])
 
 
 def _parse(ident: str) -> Node:
@@ -69,12 +92,12 @@ def _arg(arg) -> Node:
     return arg if isinstance(arg, Node) else fig(arg)
 
 
-def _neighbour_fits(node: Node, quote: Quote, candidates: Candidates) -> list:
+def _neighbour_fits(node: Node, quote: Quote, candidates: Candidates, moved) -> list:
     """The readings next to ``node`` (see the module) that give the printed
     number, as ``Reading`` s."""
     found = []
     seen = {str(node)}
-    for other in _neighbours(node, candidates):
+    for other in _neighbours(node, candidates, moved):
         ident = str(other)
         if ident in seen or _same_operands(other):
             continue
@@ -92,17 +115,23 @@ def _neighbour_fits(node: Node, quote: Quote, candidates: Candidates) -> list:
     return found
 
 
-def _neighbours(node: Node, candidates: Candidates):
-    """``node`` with its operands the other way round, and with the figures
-    of the whole formula, or of one operand, moved in one dimension."""
+def _neighbours(node: Node, candidates: Candidates, moved: tuple):
+    """``node`` with its operands the other way round when it sets an
+    earlier year against a later one, and with the figures of the whole
+    formula, or of one operand, moved in one of the dimensions ``moved``."""
     if node.op in ORDERED and len(node.args) == 2:
-        yield Node(node.op, (node.args[1], node.args[0]))
-    parts = [None] + list(range(len(node.args)))
-    for part in parts:
-        for moves in _moves(
-            _leaves(node if part is None else _arg(node.args[part])), candidates
-        ):
+        first, second = (_year(_arg(a), candidates) for a in node.args)
+        if None not in (first, second) and first < second:
+            yield Node(node.op, (node.args[1], node.args[0]))
+    for part in [None, *range(len(node.args))]:
+        leaves = _leaves(node if part is None else _arg(node.args[part]))
+        for moves in _moves(leaves, candidates, moved):
             yield _moved(node, moves, part)
+
+
+def _year(node: Node, candidates: Candidates):
+    years = [_by_pk(candidates).get(pk, {}).get("year") for pk in _leaves(node)]
+    return None if None in years or not years else max(years)
 
 
 def _leaves(node: Node) -> list[int]:
@@ -111,13 +140,13 @@ def _leaves(node: Node) -> list[int]:
     return [pk for a in node.args for pk in _leaves(_arg(a))]
 
 
-def _moves(leaves: list[int], candidates: Candidates):
+def _moves(leaves: list[int], candidates: Candidates, moved: tuple):
     """Maps of figure primary keys to neighbouring candidates' nodes."""
     by_pk = _by_pk(candidates)
     dims = [by_pk.get(pk) for pk in leaves]
     if None in dims:
         return
-    for dimension in MOVED:
+    for dimension in moved:
         present = {d[dimension] for d in dims}
         for old in present:
             for new in _values(candidates, dimension, old):

@@ -22,6 +22,8 @@ from .report import MISMATCH, NO_DATA, UNSURE, Finding
 
 #: How sure the checker is of an "unsure" it was talked down to.
 DOUBT = 0.4
+#: … and of one of several numbers read as one figure (``repeated_mismatches``)
+REPEATED = 0.45
 
 
 def given_elsewhere(finding: Finding, others: list[Finding]) -> bool:
@@ -82,16 +84,17 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
 
 def repeated_mismatches(findings: list[Finding]) -> None:
     """Mismatches of one reading by numbers printed differently: unsure
-    (one already talked down still counts)."""
+    (one already talked down by this rule still counts)."""
     values: dict[str, set] = {}
     for finding in findings:
-        if finding.readings and finding.readings[0].verdict == MISMATCH:
+        was = finding.verdict == UNSURE and finding.confidence == REPEATED
+        if finding.readings and (finding.verdict == MISMATCH or was):
             ident = finding.readings[0].ident
             values.setdefault(ident, set()).add(finding.quote.value)
     for finding in findings:
         many = finding.readings and len(values.get(finding.readings[0].ident, ())) > 1
         if finding.verdict == MISMATCH and many:
-            finding.verdict, finding.confidence = UNSURE, DOUBT
+            finding.verdict, finding.confidence = UNSURE, REPEATED
             finding.expected, finding.explanation, finding.figures = "", "", ()
 
 
