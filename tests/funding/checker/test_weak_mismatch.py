@@ -8,7 +8,7 @@ for these tests)."""
 import pytest
 
 from funding.checker import MISMATCH, UNSURE
-from tests.funding.checker.checking import E, P, area, read_with_report
+from tests.funding.checker.checking import KCQG, E, P, area, read_with_report
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,29 @@ def test_numbers_of_one_sentence_read_as_one_figure_are_unsure(son_la):
 def test_one_number_read_as_that_figure_stays_a_mismatch(son_la):
     found, _report = read_with_report(son_la, "Năm 2024, Sơn La thực hiện 8,9 tỷ đồng.")
     assert [v for _t, v in found] == [MISMATCH]
+
+
+@pytest.fixture
+def son_la_funds(son_la, make_figure):
+    """… and 2 tỷ of the 2024 executed from the national fund."""
+    return [*son_la, make_figure(area("Sơn La"), 2024, E, "2000000000", KCQG)]
+
+
+SHARE = (
+    "Năm 2024, Sơn La thực hiện 6,79 tỷ đồng; nguồn khuyến công quốc gia "
+    "2 tỷ đồng, chiếm {}."
+)
+
+
+def test_a_share_of_the_plan_where_no_base_is_named_is_unsure(son_la_funds):
+    # 28,57% is 2 of the 7 tỷ planned, not of the 6,79 tỷ spent (29,46%)
+    found, report = read_with_report(son_la_funds, SHARE.format("28,57%"))
+    assert dict(found)["28,57%"] == UNSURE
+    finding = next(f for f in report.findings if f.quote.text == "28,57%")
+    assert [r.expected for r in finding.readings][:2] == ["29,46%", "28,57%"]
+
+
+def test_a_share_of_the_base_its_words_name_stays_a_mismatch(son_la_funds):
+    text = SHARE.format("28,57% tổng kinh phí thực hiện")
+    found, _report = read_with_report(son_la_funds, text)
+    assert dict(found)["28,57%"] == MISMATCH
