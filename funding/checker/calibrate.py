@@ -23,6 +23,8 @@ is rarely, by chance, another formula's exact value.
 
 from __future__ import annotations
 
+import re
+
 from .candidates import DIMENSIONS, Candidates, key_of
 from .idents import IdentError, Node, _apply, fig
 from .judge import judge
@@ -33,6 +35,9 @@ from .report import MISMATCH, UNSURE, Quote, Reading
 MOVED = ("year", "measure", "fund", "months", "content")
 #: Operations whose operands the other way round are another reading.
 ORDERED = ("points", "change", "times", "diff")
+#: "… giảm 2% so với năm 2022 trong khi kế hoạch lại tăng": the words
+#: after a contrast are another clause's, not what the number is of
+_OTHER_CLAUSE = re.compile(r"\s(?:trong khi|nhưng|song|còn|do|vì|nhờ)\s", re.IGNORECASE)
 #: How sure the checker is of a mismatch talked down to "unsure".
 DOUBT = 0.5
 
@@ -58,7 +63,8 @@ class Weighed:
             return decided
         if _same_operands(node):
             return UNSURE, readings, DOUBT
-        named = self.context.cues(f"{place.before_clause} {place.after}")
+        after = _OTHER_CLAUSE.split(place.after)[0]
+        named = self.context.cues(f"{place.before_clause} {after}")
         fits = _neighbour_fits(node, quote, self.candidates, _unsaid(named))
         if not fits:
             return decided

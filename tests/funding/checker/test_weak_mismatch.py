@@ -90,3 +90,23 @@ def test_a_share_of_the_base_its_words_name_stays_a_mismatch(son_la_funds):
     text = SHARE.format("28,57% tổng kinh phí thực hiện")
     found, _report = read_with_report(son_la_funds, text)
     assert dict(found)["28,57%"] == MISMATCH
+
+
+CHANGE = "Năm 2024, Sơn La chi 6,79 tỷ đồng, tăng 25,74% so với {}."
+
+
+@pytest.mark.parametrize(
+    ("compared", "verdict"),
+    [
+        # 25,74% is over the 5,4 tỷ spent in 2023, not the 6 tỷ planned: the
+        # plan named after "trong khi" is another clause's
+        ("năm 2023 trong khi kế hoạch lại tăng mạnh", UNSURE),
+        # the words name the planned base: a number of the spent one's is wrong
+        ("kế hoạch năm 2023", MISMATCH),
+    ],
+)
+def test_a_change_against_a_base_its_words_leave_unsaid_is_unsure(
+    son_la, compared, verdict
+):
+    found, _report = read_with_report(son_la, CHANGE.format(compared))
+    assert dict(found)["25,74%"] == verdict
