@@ -83,19 +83,29 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
 
 
 def repeated_mismatches(findings: list[Finding]) -> None:
-    """Mismatches of one reading by numbers printed differently: unsure
-    (one already talked down by this rule still counts)."""
-    values: dict[str, set] = {}
+    """Mismatches of one stored figure by numbers printed differently:
+    unsure (one already talked down by this rule still counts), unless one
+    of them is a slip of the pen of it (that one confirms the reading)."""
+    groups: dict[str, list] = {}
     for finding in findings:
         was = finding.verdict == UNSURE and finding.confidence == REPEATED
-        if finding.readings and (finding.verdict == MISMATCH or was):
-            ident = finding.readings[0].ident
-            values.setdefault(ident, set()).add(finding.quote.value)
-    for finding in findings:
-        many = finding.readings and len(values.get(finding.readings[0].ident, ())) > 1
-        if finding.verdict == MISMATCH and many:
-            finding.verdict, finding.confidence = UNSURE, REPEATED
-            finding.expected, finding.explanation, finding.figures = "", "", ()
+        reading = finding.readings[0] if finding.readings else None
+        one = reading and reading.ident.startswith("fig:") and len(reading.figures) == 1
+        if one and (finding.verdict == MISMATCH or was):
+            groups.setdefault(reading.ident, []).append(finding)
+    for group in groups.values():
+        if len({f.quote.value for f in group}) < 2 or any(map(_slipped, group)):
+            continue
+        for finding in group:
+            if finding.verdict == MISMATCH:
+                finding.verdict, finding.confidence = UNSURE, REPEATED
+                finding.expected, finding.explanation = "", ""
+                finding.figures = ()
+
+
+def _slipped(finding: Finding) -> bool:
+    quote, value = finding.quote, finding.readings[0].figures[0].value
+    return _typo(quote.value * (quote.sign or 1), value, quote)
 
 
 def talk_down(finding: Finding, option, rest: list) -> str:

@@ -55,7 +55,7 @@ def test_points_no_neighbouring_reading_gives_stay_a_mismatch(son_la):
 
 
 def test_numbers_of_one_sentence_read_as_one_figure_are_unsure(son_la):
-    text = "Năm 2024, Sơn La thực hiện 8,9 tỷ đồng, 9,3 tỷ đồng và 9,8 tỷ đồng."
+    text = "Năm 2024, Sơn La thực hiện 8,9 tỷ đồng, 9,3 tỷ đồng và 10,5 tỷ đồng."
     found, report = read_with_report(son_la, text)
     assert [v for _t, v in found] == [UNSURE, UNSURE, UNSURE]
     assert all(f.readings[0].expected.startswith("6,8") for f in report.findings)
@@ -110,3 +110,10 @@ def test_a_change_against_a_base_its_words_leave_unsaid_is_unsure(
 ):
     found, _report = read_with_report(son_la, CHANGE.format(compared))
     assert dict(found)["25,74%"] == verdict
+
+
+def test_numbers_read_as_one_figure_stay_mismatches_when_one_is_a_slip_of_it(son_la):
+    # 6,7 tỷ is 6,79 tỷ with one digit changed: a wrong copy of that figure
+    text = "Năm 2024, Sơn La thực hiện 8,9 tỷ đồng và 6,7 tỷ đồng."
+    found, _report = read_with_report(son_la, text)
+    assert [v for _t, v in found] == [MISMATCH, MISMATCH]
