@@ -9,8 +9,8 @@ the other way round ("cao hơn" is of the later year over the earlier); a
 dimension the number's own clause or the words after it name is not
 moved (there the writer said it: "chiếm 20% tổng kinh phí thực hiện" is
 of the executed total, and a number that fits the plan is wrong). When
-such a neighbouring formula gives the printed
-number, the words probably meant it (the year carried from the clause
+such a neighbouring formula gives the printed number, the words probably
+meant it (the year carried from the clause
 before was the base of the comparison, not its subject; the base was the
 executed figure, not the plan) as likely as the writer slipped: the
 number is "unsure", its reading first and the one that gives it next, so
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .candidates import DIMENSIONS, Candidates, key_of
-from .idents import IdentError, Node, _apply, fig
+from .idents import FRACTIONS, Computed, IdentError, Node, _apply, fig, parse
 from .judge import judge
 from .report import MISMATCH, UNSURE, Quote, Reading
 
@@ -56,7 +56,7 @@ class Weighed:
         if verdict != MISMATCH or not readings:
             return decided
         try:
-            node = _parse(readings[0].ident)
+            node = parse(readings[0].ident)
         except IdentError:
             return decided
         if node.op == "fig":
@@ -81,12 +81,6 @@ def _unsaid(named) -> tuple:
         "content": named.content is not None,
     }
     return tuple(d for d in MOVED if not said[d])
-
-
-def _parse(ident: str) -> Node:
-    from .idents import parse
-
-    return parse(ident)
 
 
 def _same_operands(node: Node) -> bool:
@@ -211,8 +205,6 @@ def _plain(arg):
 def _computed(node: Node, candidates: Candidates):
     """What ``node`` gives from the inputs as articles print them (the
     candidates' widened quantities), or None."""
-    from .idents import FRACTIONS, Computed
-
     parts = []
     for arg in node.args:
         sub = _arg(arg)
