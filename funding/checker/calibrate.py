@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from .candidates import DIMENSIONS, Candidates, key_of
+from .choose import decide
 from .idents import FRACTIONS, Computed, IdentError, Node, _apply, fig, parse
 from .judge import judge
 from .report import MISMATCH, UNSURE, Quote, Reading
@@ -46,13 +47,14 @@ class Weighed:
     """A mixin of the ``engine.Checker``: it reads ``candidates`` and
     ``context``."""
 
-    def weighed(self, decided: tuple, quote: Quote, place) -> tuple:
-        """``decided`` (``choose.decide``'s verdict, readings, confidence)
-        with a mismatch of a derived reading made "unsure" when a
+    def weighed(self, options: list, quote: Quote, place) -> tuple:
+        """``choose.decide``'s verdict, readings and confidence of
+        ``options``, with a mismatch of a derived reading made "unsure" when a
         neighbouring formula gives the printed number (moved only in what
         the number's own clause and the words after it leave unsaid), or
         when its operands are the same."""
-        verdict, readings, confidence = decided
+        decided = decide(options, quote)
+        verdict, readings, _confidence = decided
         if verdict != MISMATCH or not readings:
             return decided
         try:
@@ -167,7 +169,12 @@ def _moves(leaves: list[int], candidates: Candidates, moved: tuple):
 def _values(candidates: Candidates, dimension: str, old) -> set:
     if dimension == "year":
         return {old - 1, old + 1}
-    return {key[DIMENSIONS.index(dimension)] for key in candidates.by_key} - {old}
+    cached = getattr(candidates, "_values_of", None)
+    if cached is None:
+        cached = candidates._values_of = {
+            d: {key[DIMENSIONS.index(d)] for key in candidates.by_key} for d in MOVED
+        }
+    return cached[dimension] - {old}
 
 
 def _by_pk(candidates: Candidates) -> dict[int, dict]:

@@ -193,8 +193,7 @@ class Checker(RateOptions, Weighed):
                     widen_to_printed_parts(options, quote, parts, place)
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
                         options += total_of_column(quote, quotes, resolved, made)
-                    decided = self.weighed(decide(options, quote), quote, place)
-                    verdict, readings, confidence = decided
+                    verdict, readings, confidence = self.weighed(options, quote, place)
                     if verdict in (NO_DATA, UNSURE) and quote.kind in _SWAPPABLE:
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours
