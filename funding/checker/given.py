@@ -84,8 +84,9 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
 
 def repeated_mismatches(findings: list[Finding]) -> None:
     """Mismatches of one stored figure by numbers printed differently:
-    unsure (one already talked down by this rule still counts), unless one
-    of them is a slip of the pen of it (that one confirms the reading)."""
+    unsure (one already talked down by this rule still counts); of two,
+    not when one is a slip of the pen of it (that one confirms the
+    reading); three or more (a table row) cannot all be copies of it."""
     groups: dict[str, list] = {}
     for finding in findings:
         was = finding.verdict == UNSURE and finding.confidence == REPEATED
@@ -94,7 +95,8 @@ def repeated_mismatches(findings: list[Finding]) -> None:
         if one and (finding.verdict == MISMATCH or was):
             groups.setdefault(reading.ident, []).append(finding)
     for group in groups.values():
-        if len({f.quote.value for f in group}) < 2 or any(map(_slipped, group)):
+        values = len({f.quote.value for f in group})
+        if values < 2 or (values < 3 and any(map(_slipped, group))):
             continue
         for finding in group:
             if finding.verdict == MISMATCH:
