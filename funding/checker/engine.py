@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..core.models import Figure, Indicator
 from . import idents
+from .calibrate import Weighed
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle, swapped
 from .compared import COMPARED_TAIL, YEAR_LEVEL
@@ -33,9 +34,7 @@ from .increments import (
 from .judge import judge
 from .keys import quote_keys
 from .lines import joined_lines
-from .lists import (
-    respective,
-)
+from .lists import respective
 from .parts import (
     after_percent,
     all_funds_total_of,
@@ -89,7 +88,7 @@ __all__ = ["Checker"]
 _SWAPPABLE = ("amount", "count")  # a swap with a neighbouring figure
 
 
-class Checker(RateOptions):
+class Checker(RateOptions, Weighed):
     """Checks the quotes of one article against its data blocks' figures.
 
     ``bindings`` map a quote's key (``Finding.key``) to a reading's ident,
@@ -194,7 +193,7 @@ class Checker(RateOptions):
                     widen_to_printed_parts(options, quote, parts, place)
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
                         options += total_of_column(quote, quotes, resolved, made)
-                    verdict, readings, confidence = decide(options, quote)
+                    verdict, readings, confidence = self.weighed(options, quote, place)
                     if verdict in (NO_DATA, UNSURE) and quote.kind in _SWAPPABLE:
                         verdict, readings, confidence = swapped(
                             options, quote, self._neighbours

@@ -22,6 +22,8 @@ from .report import MISMATCH, NO_DATA, UNSURE, Finding
 
 #: How sure the checker is of an "unsure" it was talked down to.
 DOUBT = 0.4
+#: … and of one of several numbers read as one figure (``repeated_mismatches``)
+REPEATED = 0.45
 
 
 def given_elsewhere(finding: Finding, others: list[Finding]) -> bool:
@@ -52,7 +54,12 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
     words looks like ("KCĐP 3,2 tỷ, KCĐP 10,95 tỷ" where 3,2 tỷ is the
     KCQG figure), and the mismatch stays; nor when the sentence holds such
     a mismatch that stays (a rate worked from a swapped amount is as wrong
-    as the amount)."""
+    as the amount).
+
+    Several numbers of the sentence, printed differently, each a mismatch
+    of one reading (a table row's three years read as one figure): they
+    cannot all be wrong copies of it; each is "unsure"."""
+    repeated_mismatches(findings)
     doubtful = []
     for finding in findings:
         if not given_elsewhere(finding, findings):
@@ -73,6 +80,34 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
         rest = [o for o in options[id(finding)] if o is not option]
         talk_down(finding, option, rest)
         resolved.pop(id(finding.quote), None)  # read again (the engine re-adds)
+
+
+def repeated_mismatches(findings: list[Finding]) -> None:
+    """Mismatches of one stored figure by numbers printed differently:
+    unsure (one already talked down by this rule still counts); of two,
+    not when one is a slip of the pen of it (that one confirms the
+    reading); three or more (a table row) cannot all be copies of it."""
+    groups: dict[str, list] = {}
+    for finding in findings:
+        was = finding.verdict == UNSURE and finding.confidence == REPEATED
+        reading = finding.readings[0] if finding.readings else None
+        one = reading and reading.ident.startswith("fig:") and len(reading.figures) == 1
+        if one and (finding.verdict == MISMATCH or was):
+            groups.setdefault(reading.ident, []).append(finding)
+    for group in groups.values():
+        values = len({f.quote.value for f in group})
+        if values < 2 or (values < 3 and any(map(_slipped, group))):
+            continue
+        for finding in group:
+            if finding.verdict == MISMATCH:
+                finding.verdict, finding.confidence = UNSURE, REPEATED
+                finding.expected, finding.explanation = "", ""
+                finding.figures = ()
+
+
+def _slipped(finding: Finding) -> bool:
+    quote, value = finding.quote, finding.readings[0].figures[0].value
+    return _typo(quote.value * (quote.sign or 1), value, quote)
 
 
 def talk_down(finding: Finding, option, rest: list) -> str:
