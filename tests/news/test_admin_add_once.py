@@ -81,7 +81,7 @@ def waiting_on_locks() -> int:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_sendings_at_the_same_moment_create_one_article(
-    postgres_only, category, make_user
+    postgres_only, reference_data, category, make_user
 ):
     """Both pass the first look (no sending saved yet) and meet when they
     claim the token: this connection holds the table against writes until
