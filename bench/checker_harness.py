@@ -30,9 +30,16 @@ START, END = "\ue000", "\ue001"
 AGREE = (MATCH, ROUNDING)
 
 
+def article_number(name: str) -> int:
+    """The number an article's file name starts with ("07-…", "103-…")."""
+    return int(name.split("-", 1)[0])
+
+
 def articles(split: str = "all"):
-    """(name, document) of the corpus's articles in ``split``."""
-    for path in sorted(CORPUS.glob("[0-9][0-9]-*.yaml")):
+    """(name, document) of the corpus's articles in ``split``, in number
+    order (past 99 the names have three digits)."""
+    paths = CORPUS.glob("[0-9]*-*.yaml")
+    for path in sorted(paths, key=lambda path: article_number(path.stem)):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         if split == "all" or doc.get("split") == split:
             yield path.stem, doc

@@ -18,7 +18,7 @@ from collections import Counter
 import pytest
 from django.db import connection
 
-from bench.checker_harness import articles, score_article
+from bench.checker_harness import article_number, articles, score_article
 
 pytestmark = pytest.mark.django_db
 
@@ -179,8 +179,8 @@ def _target_params() -> list:
 
 
 def test_the_splits_are_disjoint_and_the_tune_split_comes_first():
-    tune = [int(name[:2]) for name, _doc in articles("tune")]
-    held = [int(name[:2]) for name, _doc in articles("heldout")]
+    tune = [article_number(name) for name, _doc in articles("tune")]
+    held = [article_number(name) for name, _doc in articles("heldout")]
     assert tune == list(range(1, len(tune) + 1))
     assert not held or min(held) > max(tune)
 

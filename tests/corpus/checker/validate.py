@@ -192,6 +192,11 @@ P = Problems()
 
 # --------------------------------------------------------------------------- numbers
 
+def article_number(path: str) -> int:
+    """The number a file name starts with ("07-…", "103-…"): past 99 it has three digits."""
+    return int(os.path.basename(path).split("-", 1)[0])
+
+
 def q_round(x: D, step: D) -> D:
     """x rounded half-up (away from zero) to a multiple of step."""
     if step == 0:
@@ -997,7 +1002,7 @@ def print_markdown(arts, per_article, stats):
     for a in arts:
         c = per_article[a.name]
         tot.update(c)
-        print(f"| {a.name[:2]} | {a.doc.get('style')} | {a.doc.get('split')} | {c['words']} | {c['quotes']} | "
+        print(f"| {article_number(a.name):02d} | {a.doc.get('style')} | {a.doc.get('split')} | {c['words']} | {c['quotes']} | "
               f"{c['no_data']} | {c['expect:match']} | {c['expect:rounding']} | {c['derived']} | "
               f"{c['outside_blocks']} | {c['distractors']} | {c['errors']} | {c['rounding_variants']} |")
     print(f"| **total** | | | {tot['words']} | {tot['quotes']} | {tot['no_data']} | {tot['expect:match']} | "
@@ -1008,7 +1013,7 @@ def print_markdown(arts, per_article, stats):
     for a in arts:
         per[a.name] = Counter(e.get("kind") for e in a.doc.get("errors") or [])
         kinds.update(per[a.name])
-    print("\n| error kind | " + " | ".join(a.name[:2] for a in arts) + " | total |")
+    print("\n| error kind | " + " | ".join(f"{article_number(a.name):02d}" for a in arts) + " | total |")
     print("|---|" + "---:|" * (len(arts) + 1))
     for k in ERROR_KINDS:
         print(f"| {k} | " + " | ".join(str(per[a.name][k] or "") for a in arts) + f" | {kinds[k]} |")
@@ -1024,7 +1029,7 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="print warnings too")
     ap.add_argument("--markdown", action="store_true", help="also print the counts as Markdown tables")
     args = ap.parse_args(argv)
-    files = args.files or sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]-*.yaml")))
+    files = args.files or sorted(glob.glob(os.path.join(HERE, "[0-9]*-*.yaml")), key=article_number)
     arts = [a for a in (load_article(f) for f in files) if a is not None]
     stats: Counter = Counter()
     per_article: dict[str, Counter] = {}
