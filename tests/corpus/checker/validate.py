@@ -154,6 +154,10 @@ STYLES = (
     "business_magazine_investigation",
     "awards_ceremony_speech",
     "centre_monthly_briefing_minutes",
+    "year_top_ten_events",
+    "budget_settlement_report",
+    "tv_talk_show_transcript",
+    "open_letter_to_enterprises",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
