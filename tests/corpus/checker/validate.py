@@ -154,6 +154,10 @@ STYLES = (
     "business_magazine_investigation",
     "awards_ceremony_speech",
     "centre_monthly_briefing_minutes",
+    "party_congress_political_report",
+    "news_agency_wire",
+    "online_exchange_transcript",
+    "legal_qa_column",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
