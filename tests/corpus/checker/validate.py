@@ -158,6 +158,10 @@ STYLES = (
     "budget_settlement_report",
     "tv_talk_show_transcript",
     "open_letter_to_enterprises",
+    "party_congress_political_report",
+    "news_agency_wire",
+    "online_exchange_transcript",
+    "legal_qa_column",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
