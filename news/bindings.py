@@ -3,7 +3,6 @@
 (where it wins over its guess), and looked at again when a figure it reads
 changes."""
 
-import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -42,10 +41,14 @@ def binding_state(binding: FigureBinding | None) -> str:
     """The state of a quote's binding as a panel shows it ("" for none): a
     panel sends it back with a choice, and a choice made on a state that
     is no longer the binding's is refused (``BindingConflict``)."""
+    # ``bound_at`` alone is the version: every choice saved (``_keep``) stamps
+    # it anew, even the same user choosing the same reading again, one choice
+    # at a time per article (its row is locked), so no two share a
+    # microsecond. A move with the quote keeps it on purpose (``_check_seen``
+    # finds the moved binding by it).
     if binding is None:
         return ""
-    said = f"{binding.reading}|{binding.bound_at.isoformat()}|{binding.bound_by_id}"
-    return hashlib.sha256(said.encode()).hexdigest()[:16]
+    return binding.bound_at.isoformat()
 
 
 def _check_seen(

@@ -10,12 +10,13 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from khuyencong.signing import sign_for, unsign_for
 
 #: The name of the hidden input carrying the token in the add form.
 TOKEN_FIELD = "submission_token"
@@ -69,18 +70,14 @@ class Replayed(Exception):
 
 def new_token(user) -> str:
     """A fresh token for an add form served to ``user``."""
-    return signing.dumps({"t": uuid.uuid4().hex, "u": user.pk}, salt=_SALT)
+    return sign_for(user.pk, uuid.uuid4().hex, salt=_SALT)
 
 
 def token_of(signed: str, user) -> str | None:
-    """The token ``signed`` carries if it was served to ``user``, else None."""
-    try:
-        value = signing.loads(signed or "", salt=_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(value, dict) or value.get("u") != user.pk:
-        return None
-    token = value.get("t")
+    """The token ``signed`` carries if it was served to ``user``, else None.
+    A form older than a login lasts (``SESSION_COOKIE_AGE``) could not be
+    sent by the session it was served in, so its token is not taken."""
+    token = unsign_for(user.pk, signed, salt=_SALT, max_age=settings.SESSION_COOKIE_AGE)
     return token if isinstance(token, str) else None
 
 

@@ -29,6 +29,7 @@ from .candidates import DIMENSIONS, Candidates, key_of
 from .choose import decide
 from .idents import FRACTIONS, Computed, IdentError, Node, _apply, fig, parse
 from .judge import judge
+from .places import OTHER_CLAUSE_WORDS
 from .report import MISMATCH, UNSURE, Quote, Reading
 
 #: The dimensions a neighbouring formula may move (an area is not: a
@@ -38,7 +39,7 @@ MOVED = ("year", "measure", "fund", "months", "content")
 ORDERED = ("points", "change", "times", "diff")
 #: "… giảm 2% so với năm 2022 trong khi kế hoạch lại tăng": the words
 #: after a contrast are another clause's, not what the number is of
-_OTHER_CLAUSE = re.compile(r"\s(?:trong khi|nhưng|song|còn|do|vì|nhờ)\s", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(rf"\s(?:{'|'.join(OTHER_CLAUSE_WORDS)})\s", re.I)
 #: How sure the checker is of a mismatch talked down to "unsure".
 DOUBT = 0.5
 

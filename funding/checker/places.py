@@ -17,9 +17,22 @@ from .cues import Cues, periods_in, same_period
 from .report import Quote
 
 CLAUSE_BREAK = re.compile(r"[;]")
-#: where the words after a number stop being about it: a new clause ("…,
-#: trong khi kế hoạch lại tăng" names another figure)
-AFTER_END = re.compile(r";|\.(?:\s|$)|,\s+(?=\D)|\s+(?:và|nhưng|trong khi)\s+|\n|\(")
+#: Words that open a contrasting clause ("…, trong khi kế hoạch lại tăng"
+#: names another figure): the words after a number end at them.
+CONTRAST_WORDS = ("nhưng", "trong khi")
+#: where the words after a number stop being about it: a new clause (a
+#: contrast, or "và")
+AFTER_END = re.compile(
+    rf";|\.(?:\s|$)|,\s+(?=\D)|\s+(?:và|{'|'.join(CONTRAST_WORDS)})\s+|\n|\("
+)
+#: Where the calibration (``calibrate``) stops reading the words after a
+#: number for what they name: a contrast (in any case), and words that end
+#: the clause only there: "song", "còn" (also "still", "remaining", so not
+#: an end everywhere) and a cause ("do", "vì", "nhờ": the reason is another
+#: figure's). Not "và": where it ends the words it is cut already, and a
+#: share's whole moved after its number (``parts.share_in_total``) may join
+#: two names with it.
+OTHER_CLAUSE_WORDS = (*CONTRAST_WORDS, "song", "còn", "do", "vì", "nhờ")
 _PARENS = re.compile(r"\([^()]*\)")
 _CORRECTED = re.compile(
     r"\s*(?:nhưng\s+|mà\s+)?(?:đúng ra|đúng phải|chính xác|số đúng|con số đúng)"

@@ -7,15 +7,16 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from khuyencong.signing import sign_for, unsign_for
 from khuyencong.text import vietnamese_sort_key
 
 from ..core.models import Area, SourceDocument
 from ..core.periods import FIRST_YEAR, LAST_YEAR
 from .mapping import MappingError, column_maps_of
+from .spool import MAX_AGE_SECONDS
 
 
 class AreasInVietnameseOrder(forms.models.ModelChoiceIterator):
@@ -165,7 +166,7 @@ UPLOAD_SALT = "funding.imports.upload"
 def sign_upload(name: str, *, user_id) -> str:
     """The kept upload's name for the confirmation form, signed for the user
     who previewed it, so no one else can confirm it by learning its name."""
-    return signing.dumps({"name": name, "user": user_id}, salt=UPLOAD_SALT)
+    return sign_for(user_id, name, salt=UPLOAD_SALT)
 
 
 class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
@@ -188,18 +189,16 @@ class FigureConfirmImportForm(ImportOptionsMixin, ConfirmImportForm):
             self.fields[name].widget = forms.HiddenInput()
 
     def clean_import_file_name(self) -> str:
-        value = self.cleaned_data["import_file_name"]
-        try:
-            signed = signing.loads(value, salt=UPLOAD_SALT)
-        except signing.BadSignature:
-            signed = None
-        user_id = getattr(self.user, "pk", None)
-        if (
-            not isinstance(signed, dict)
-            or user_id is None
-            or signed.get("user") != user_id
-        ):
+        # A preview older than a day has lost its kept upload and plan (the
+        # spool sweeps them), so its signature lasts as long.
+        name = unsign_for(
+            getattr(self.user, "pk", None),
+            self.cleaned_data["import_file_name"],
+            salt=UPLOAD_SALT,
+            max_age=MAX_AGE_SECONDS,
+        )
+        if not isinstance(name, str):
             raise forms.ValidationError(
                 _("Tệp xem trước đã hết hạn; hãy tải lên lại."), code="expired"
             )
-        return os.path.basename(str(signed.get("name") or ""))
+        return os.path.basename(name)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import admin
-from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import RequestFactory
@@ -15,6 +14,7 @@ from django.urls import URLPattern, resolve, reverse
 from funding.api import NOT_A_FIGURE
 from funding.imports.forms import UPLOAD_SALT, sign_upload
 from funding.models import SourceDocument
+from khuyencong.signing import unsign_for
 from news.figure_check import check_article
 from news.models import Article, DataBlock
 from tests.admin_forms import browser_payload, stored_version
@@ -306,7 +306,12 @@ def custom_post(su, name, url) -> Post:
             name: "" if form.initial.get(name) is None else form.initial[name]
             for name in form.fields
         }
-        kept = signing.loads(data["import_file_name"], salt=UPLOAD_SALT)["name"]
+        kept = unsign_for(
+            previewed.wsgi_request.user.pk,
+            data["import_file_name"],
+            salt=UPLOAD_SALT,
+            max_age=None,
+        )
         data["import_file_name"] = sign_upload(kept, user_id=sender.pk)
         return data
 

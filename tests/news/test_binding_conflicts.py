@@ -169,3 +169,22 @@ def test_forgetting_a_confirmation_on_no_number_changed_since_is_a_conflict(
     assert refused.status_code == 409
     assert "“45,5 tỷ đồng”" in refused.json()["error"]
     assert FigureBinding.objects.filter(article=draft).exists()
+
+
+def test_the_same_reading_chosen_again_in_another_tab_is_a_conflict(
+    draft, editor_client
+):
+    """The same user choosing the same reading again changes the binding's
+    state: a tab that saw it before is refused, as for any other change."""
+    finding, other = with_choices(draft)
+    seen = bound_by_tab(editor_client, draft, finding, other.ident)
+    again = editor_client.post(
+        bind_url(draft), {"key": finding.key, "reading": other.ident, "seen": seen}
+    )
+    assert again.status_code == 200
+    assert seen_in(again.json()["html"], finding.key) != seen
+    refused = editor_client.post(
+        bind_url(draft), {"key": finding.key, "reading": "", "seen": seen}
+    )
+    assert refused.status_code == 409
+    assert FigureBinding.objects.get(article=draft).reading == other.ident

@@ -49,3 +49,13 @@ def paragraph_verdicts(figures, text):
     """Each printed number of the paragraph ``text`` → its verdict (a
     number printed twice: its last)."""
     return dict(read_html(figures, f"<p>{text}</p>"))
+
+
+def figures_of(make_figure, place, *rows, **common):
+    """The figures of one area, as most fixtures here set them up: one per
+    row ``(year, measure, value[, fund])``, each with the options
+    ``common`` (``source=KCQG``, ``indicator=…``). ``place``: an area, or
+    the short name of one as it is now."""
+    if isinstance(place, str):
+        place = area(place)
+    return [make_figure(place, *row, **common) for row in rows]

@@ -2,7 +2,7 @@ import pytest
 
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, DataBlock
-from tests.funding.checker.checking import KCQG, E, P, area
+from tests.funding.checker.checking import KCQG, E, P, figures_of
 
 
 @pytest.fixture
@@ -21,18 +21,18 @@ def seed_figures(reference_data):
 @pytest.fixture
 def dien_bien_2024(reference_data, make_figure):
     """Điện Biên's 2024: 7,252 of the 8,4 tỷ đồng planned executed (86,33%)."""
-    province = area("Điện Biên")
-    return [
-        make_figure(province, 2024, P, "8400000000"),
-        make_figure(province, 2024, E, "7252000000"),
-    ]
+    return figures_of(
+        make_figure, "Điện Biên", (2024, P, "8400000000"), (2024, E, "7252000000")
+    )
 
 
 @pytest.fixture
 def lai_chau(reference_data, make_figure):
     """Lai Châu's KCQG 2024: 3,4 tỷ đồng planned, 3,213 tỷ đồng executed."""
-    province = area("Lai Châu")
-    return [
-        make_figure(province, 2024, P, "3400000000", KCQG),
-        make_figure(province, 2024, E, "3213000000", KCQG),
-    ]
+    return figures_of(
+        make_figure,
+        "Lai Châu",
+        (2024, P, "3400000000"),
+        (2024, E, "3213000000"),
+        source=KCQG,
+    )

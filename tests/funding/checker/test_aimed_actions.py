@@ -7,7 +7,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA
 from funding.models import Indicator
-from tests.funding.checker.checking import E, area, read
+from tests.funding.checker.checking import E, figures_of, read
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def lao_cai(reference_data, make_figure):
     """Lào Cai carried out 41 projects in 2024."""
     count = Indicator.objects.get(code="so-de-an")
-    return [make_figure(area("Lào Cai"), 2024, E, "41", indicator=count)]
+    return figures_of(make_figure, "Lào Cai", (2024, E, "41"), indicator=count)
 
 
 def test_an_action_listed_after_an_aim_is_no_data(lao_cai):

@@ -6,7 +6,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA
 from funding.models import Indicator
-from tests.funding.checker.checking import E, area, read
+from tests.funding.checker.checking import E, figures_of, read
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def quang_ninh(reference_data, make_figure):
     """Quảng Ninh carried out 36 projects in 2024."""
     count = Indicator.objects.get(code="so-de-an")
-    return [make_figure(area("Quảng Ninh"), 2024, E, "36", indicator=count)]
+    return figures_of(make_figure, "Quảng Ninh", (2024, E, "36"), indicator=count)
 
 
 def test_a_bound_after_an_aim_is_no_data(quang_ninh):

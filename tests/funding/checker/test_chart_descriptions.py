@@ -13,6 +13,7 @@ from tests.funding.checker.checking import (
     P,
     area,
     area_before_merger,
+    figures_of,
     paragraph_verdicts,
 )
 
@@ -23,14 +24,15 @@ pytestmark = pytest.mark.django_db
 def nghe_an(make_figure):
     """Nghệ An spent 4,6, 5,2 and 5,7 tỷ in 2022–2024; its 2024 plan was 8
     tỷ and its 2025 plan 6,5 tỷ."""
-    province = area("Nghệ An")
-    return [
-        make_figure(province, 2022, E, "4600000000"),
-        make_figure(province, 2023, E, "5200000000"),
-        make_figure(province, 2024, E, "5700000000"),
-        make_figure(province, 2024, P, "8000000000"),
-        make_figure(province, 2025, P, "6500000000"),
-    ]
+    return figures_of(
+        make_figure,
+        "Nghệ An",
+        (2022, E, "4600000000"),
+        (2023, E, "5200000000"),
+        (2024, E, "5700000000"),
+        (2024, P, "8000000000"),
+        (2025, P, "6500000000"),
+    )
 
 
 def test_an_axis_range_and_step_are_no_figures(nghe_an):

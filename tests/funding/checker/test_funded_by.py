@@ -5,18 +5,20 @@ written for these tests)."""
 import pytest
 
 from funding.checker import MATCH
-from tests.funding.checker.checking import KCDP, E, P, area, check
+from tests.funding.checker.checking import KCDP, E, P, check, figures_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def lai_chau(reference_data, make_figure):
-    here = area("Lai Châu")
-    return [
-        make_figure(here, 2024, P, "5000000000", source=KCDP),
-        make_figure(here, 2024, E, "4700000000", source=KCDP),
-    ]
+    return figures_of(
+        make_figure,
+        "Lai Châu",
+        (2024, P, "5000000000"),
+        (2024, E, "4700000000"),
+        source=KCDP,
+    )
 
 
 def test_funded_by_the_province_is_no_plan(lai_chau):

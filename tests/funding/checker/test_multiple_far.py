@@ -6,18 +6,20 @@ sentence written for these tests)."""
 import pytest
 
 from funding.checker import MISMATCH
-from tests.funding.checker.checking import KCQG, P, area, read
+from tests.funding.checker.checking import KCQG, P, figures_of, read
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ha_tinh(reference_data, make_figure):
-    province = area("Hà Tĩnh")
-    return [
-        make_figure(province, 2024, P, "3000000000", source=KCQG),
-        make_figure(province, 2023, P, "2900000000", source=KCQG),
-    ]
+    return figures_of(
+        make_figure,
+        "Hà Tĩnh",
+        (2024, P, "3000000000"),
+        (2023, P, "2900000000"),
+        source=KCQG,
+    )
 
 
 def test_a_multiple_three_times_the_nearest_ratio_is_not_a_mismatch(ha_tinh):

@@ -3,10 +3,11 @@ who previewed it: another user who learns the name (or the signed value)
 cannot confirm that upload; a forged value is the expired preview."""
 
 import pytest
-from django.core import signing
 from django.test import Client
 
+from funding.imports.forms import UPLOAD_SALT
 from funding.models import Figure, ImportRecord
+from khuyencong.signing import unsign_for
 from tests.conftest import DATA_STAFF
 
 from .test_import_admin import HEADER, PROCESS, confirm, preview, source, upload
@@ -17,12 +18,13 @@ __all__ = ["source"]
 ROWS = [HEADER, ["Ninh Thuận", 2022, "", "10", ""]]
 
 
-def kept_name(value: str) -> str:
-    """The name of the kept upload that the hidden field carries."""
-    try:
-        return signing.loads(value, salt="funding.imports.upload")["name"]
-    except signing.BadSignature:
-        return value
+def kept_name(value: str, previewed) -> str:
+    """The name of the kept upload that the hidden field of the ``previewed``
+    page carries (signed for the user who previewed it)."""
+    name = unsign_for(
+        previewed.wsgi_request.user.pk, value, salt=UPLOAD_SALT, max_age=None
+    )
+    return value if name is None else name
 
 
 def posted(form, **changes):
@@ -33,7 +35,7 @@ def posted(form, **changes):
 def test_the_hidden_field_is_signed_and_its_user_confirms(data_client, source):
     previewed = preview(data_client, upload(ROWS), source)
     signed = previewed.context["confirm_form"].initial["import_file_name"]
-    assert kept_name(signed) != signed
+    assert kept_name(signed, previewed) != signed
     assert f'value="{signed}"' in previewed.content.decode()
     confirm(data_client, previewed)
     assert ImportRecord.objects.get().created_count == 1
@@ -50,7 +52,10 @@ def test_another_user_cannot_confirm_an_upload_they_did_not_preview(
     other.force_login(make_user("solieu2", DATA_STAFF))
     response = other.post(
         PROCESS,
-        posted(form, import_file_name=kept_name(value) if sent == "name" else value),
+        posted(
+            form,
+            import_file_name=kept_name(value, previewed) if sent == "name" else value,
+        ),
         follow=True,
     )
     assert response.status_code == 200
