@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 
-from .candidates import DIMENSIONS, Candidates, key_of
-from .choose import decide
-from .idents import FRACTIONS, Computed, IdentError, Node, _apply, fig, parse
+from . import sureness
+from .candidates import Candidates, key_of
+from .choose import decide, swapped
+from .idents import IdentError, Node, evaluate, fig, parse
 from .judge import judge
 from .places import OTHER_CLAUSE_WORDS
-from .report import MISMATCH, UNSURE, Quote, Reading
+from .report import MISMATCH, NO_DATA, UNSURE, Quote, Reading
 
 #: The dimensions a neighbouring formula may move (an area is not: a
 #: region's dozens of provinces would give some rate by chance).
@@ -42,19 +43,30 @@ ORDERED = ("points", "change", "times", "diff")
 _OTHER_CLAUSE = re.compile(rf"\s(?:{'|'.join(OTHER_CLAUSE_WORDS)})\s", re.I)
 #: How sure the checker is of a mismatch talked down to "unsure".
 DOUBT = 0.5
+#: What a number can be swapped with: a neighbouring figure of its kind.
+SWAPPABLE = ("amount", "count")
 
 
 class Weighed:
-    """A mixin of the ``engine.Checker``: it reads ``candidates`` and
-    ``context``."""
+    """A mixin of the ``engine.Checker``: it reads ``candidates``,
+    ``context`` and ``_neighbours``."""
 
     def weighed(self, options: list, quote: Quote, place) -> tuple:
         """``choose.decide``'s verdict, readings and confidence of
-        ``options``, with a mismatch of a derived reading made "unsure" when a
-        neighbouring formula gives the printed number (moved only in what
-        the number's own clause and the words after it leave unsaid), or
-        when its operands are the same."""
-        decided = decide(options, quote)
+        ``options``, the derived ones talked down (``_derived_doubt``), a
+        number without a sure reading tried as a swap (``choose.swapped``),
+        and a mismatch kept only when no other reading is nearly as well
+        supported (``sureness.confident``)."""
+        decided = self._derived_doubt(decide(options, quote), quote, place)
+        if decided[0] in (NO_DATA, UNSURE) and quote.kind in SWAPPABLE:
+            decided = swapped(options, quote, self._neighbours) or decided
+        return sureness.confident(options, quote, decided)
+
+    def _derived_doubt(self, decided: tuple, quote: Quote, place) -> tuple:
+        """A mismatch of a derived reading made "unsure" when a neighbouring
+        formula gives the printed number (moved only in what the number's
+        own clause and the words after it leave unsaid), or when its
+        operands are the same."""
         verdict, readings, _confidence = decided
         if verdict != MISMATCH or not readings:
             return decided
@@ -133,7 +145,7 @@ def _neighbours(node: Node, candidates: Candidates, moved: tuple):
 
 
 def _year(node: Node, candidates: Candidates):
-    years = [_by_pk(candidates).get(pk, {}).get("year") for pk in _leaves(node)]
+    years = [candidates.dims_by_pk.get(pk, {}).get("year") for pk in _leaves(node)]
     return None if None in years or not years else max(years)
 
 
@@ -145,7 +157,7 @@ def _leaves(node: Node) -> list[int]:
 
 def _moves(leaves: list[int], candidates: Candidates, moved: tuple):
     """Maps of figure primary keys to neighbouring candidates' nodes."""
-    by_pk = _by_pk(candidates)
+    by_pk = candidates.dims_by_pk
     dims = [by_pk.get(pk) for pk in leaves]
     if None in dims:
         return
@@ -170,24 +182,7 @@ def _moves(leaves: list[int], candidates: Candidates, moved: tuple):
 def _values(candidates: Candidates, dimension: str, old) -> set:
     if dimension == "year":
         return {old - 1, old + 1}
-    cached = getattr(candidates, "_values_of", None)
-    if cached is None:
-        cached = candidates._values_of = {
-            d: {key[DIMENSIONS.index(d)] for key in candidates.by_key} for d in MOVED
-        }
-    return cached[dimension] - {old}
-
-
-def _by_pk(candidates: Candidates) -> dict[int, dict]:
-    cached = getattr(candidates, "_dims_by_pk", None)
-    if cached is None:
-        cached = {
-            c.node.args[0]: c.dims
-            for c in candidates.by_key.values()
-            if c.node.op == "fig"
-        }
-        candidates._dims_by_pk = cached
-    return cached
+    return candidates.values_of[dimension] - {old}
 
 
 def _moved(node: Node, moves: dict, part) -> Node:
@@ -213,24 +208,7 @@ def _plain(arg):
 def _computed(node: Node, candidates: Candidates):
     """What ``node`` gives from the inputs as articles print them (the
     candidates' widened quantities), or None."""
-    parts = []
-    for arg in node.args:
-        sub = _arg(arg)
-        if sub.op == "fig":
-            candidate = candidates.by_node.get(str(sub))
-            if candidate is None:
-                return None
-            parts.append((candidate.wide or candidate.quantity, candidate.figures))
-            continue
-        computed = _computed(sub, candidates)
-        if computed is None:
-            return None
-        parts.append((computed.as_quantity(), computed.figures))
     try:
-        result = _apply(node.op, [q for q, _f in parts])
-    except (ZeroDivisionError, ArithmeticError):
+        return evaluate(node, candidates.stored, candidates.printed)
+    except IdentError:
         return None
-    kind = "points" if node.op == "points" else "value"
-    if node.op in FRACTIONS:
-        kind = "times" if node.op == "times" else "fraction"
-    return Computed(result, tuple(f for _q, fs in parts for f in fs), kind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from ..core.derived import Derived, Quantity, complete_fund_triple, total
 from ..core.models import Area, Figure, Indicator
@@ -225,6 +226,33 @@ class Candidates:
                     # a plan set before the merger: theirs
                     self._add_sum(candidate.dims, whole, sorted(parts))
                 self._add_sum(candidate.dims, old_whole(whole), sorted(parts))
+
+    # Maps read once, after the candidates are all made (``calibrate``).
+    @cached_property
+    def stored(self) -> dict[int, Figure]:
+        """The stored figures, by primary key."""
+        return {pk: c.figures[0] for pk, c in self._stored_candidates.items()}
+
+    @cached_property
+    def printed(self) -> dict[int, Quantity]:
+        """The stored figures as inputs an article prints (``widened``)."""
+        return {pk: c.wide or c.quantity for pk, c in self._stored_candidates.items()}
+
+    @cached_property
+    def dims_by_pk(self) -> dict[int, dict]:
+        """The dimensions of each stored figure, by primary key."""
+        return {pk: c.dims for pk, c in self._stored_candidates.items()}
+
+    @cached_property
+    def values_of(self) -> dict[str, set]:
+        """Each dimension's values among the candidates."""
+        return {
+            d: {key[DIMENSIONS.index(d)] for key in self.by_key} for d in DIMENSIONS
+        }
+
+    @cached_property
+    def _stored_candidates(self) -> dict[int, Candidate]:
+        return {c.node.args[0]: c for c in self.by_key.values() if c.node.op == "fig"}
 
     def wholes(self) -> set[int]:
         """Areas made of others: merged provinces and regions."""

@@ -12,7 +12,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .calibrate import Weighed
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
-from .choose import AGREE, Option, decide, settle, swapped
+from .choose import AGREE, Option, decide, settle
 from .compared import COMPARED_TAIL, YEAR_LEVEL
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
@@ -84,8 +84,6 @@ from .unaccented import (
 from .years import over_years
 
 __all__ = ["Checker"]
-
-_SWAPPABLE = ("amount", "count")  # a swap with a neighbouring figure
 
 
 class Checker(RateOptions, Weighed):
@@ -194,10 +192,6 @@ class Checker(RateOptions, Weighed):
                     if not any(judge(o.computed, quote)[0] in AGREE for o in options):
                         options += total_of_column(quote, quotes, resolved, made)
                     verdict, readings, confidence = self.weighed(options, quote, place)
-                    if verdict in (NO_DATA, UNSURE) and quote.kind in _SWAPPABLE:
-                        verdict, readings, confidence = swapped(
-                            options, quote, self._neighbours
-                        ) or (verdict, readings, confidence)
                     before = text[max(start, quote.start - 60) : quote.start]
                     if verdict in AGREE and glossed_otherwise(before):
                         verdict, confidence = UNSURE, 0.5  # which fund is it?

@@ -163,20 +163,31 @@ class Computed:
         return self.result
 
 
-def evaluate(node: Node, figures: Mapping[int, Figure]) -> Computed:
+def evaluate(
+    node: Node,
+    figures: Mapping[int, Figure],
+    quantities: Mapping[int, Quantity] | None = None,
+) -> Computed:
     """Compute ``node`` from ``figures`` (by primary key); ``IdentError``
-    names a figure that is no longer there."""
+    names a figure that is no longer there, or a formula that cannot be
+    worked out (a division by 0). ``quantities`` (by primary key) are the
+    inputs as some other source knows them (an article prints them rounded:
+    ``Candidates.printed``); a figure without one is taken as stored."""
     if node.op == "fig":
         figure = figures.get(node.args[0])
         if figure is None:
             raise IdentError(f"Số liệu #{node.args[0]} không còn trong bài.")
-        return Computed(Quantity.of(figure), (figure,), "value")
-    parts = [evaluate(a if isinstance(a, Node) else fig(a), figures) for a in node.args]
-    quantities = [p.as_quantity() for p in parts]
+        quantity = (quantities or {}).get(node.args[0]) or Quantity.of(figure)
+        return Computed(quantity, (figure,), "value")
+    parts = [
+        evaluate(a if isinstance(a, Node) else fig(a), figures, quantities)
+        for a in node.args
+    ]
+    quantities_in = [p.as_quantity() for p in parts]
     used = tuple(f for p in parts for f in p.figures)
     try:
-        result = _apply(node.op, quantities)
-    except ZeroDivisionError as exc:
+        result = _apply(node.op, quantities_in)
+    except ArithmeticError as exc:  # a division by 0 (or 0 by 0)
         raise IdentError(f"“{node}”: chia cho 0.") from exc
     kind = "points" if node.op == "points" else "value"
     if node.op in FRACTIONS:
