@@ -28,7 +28,7 @@ from .percents import (
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .points import points, points_kinds, years_later
-from .reached import after_a_rate_of_plan
+from .reached import after_a_rate_of_plan, no_source
 from .sets import compared_area
 from .support import BASE_WORDS, agrees, defaults, fill
 
@@ -259,7 +259,7 @@ class RateOptions:
         """What ``span`` (before a rate; starting at ``at`` in the text)
         names its numerator by."""
         span, at = spanned
-        cues = self.context.cues(BASE_WORDS.sub(" ", span))
+        cues = self.context.cues(no_source(BASE_WORDS.sub(" ", span)))
         this = THIS_FUND.search(span)
         if cues.fund is None and this:  # "Nguồn này chiếm 31%"
             cues.fund = fund_referred(self.text, at + this.start())
