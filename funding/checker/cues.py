@@ -31,7 +31,7 @@ FUND_WORDS = [
     (
         Figure.Fund.KCQG,
         r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
-        r"|(?:nguồn|kinh phí) quốc gia"
+        r"|(?:nguồn|kinh phí|vốn) quốc gia"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
     ),
     (
@@ -349,12 +349,19 @@ _AFTER_MERGER = re.compile(
 _OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _area_names(area: Area) -> set[str]:
     if area.kind == Area.Kind.NATION:
         return set(NATION_WORDS)
     names = {area.name, area.short_name, *area.aliases.splitlines()}
     if area.kind == Area.Kind.REGION:
         names |= set(REGION_WORDS)
+        # "Phía Bắc (khuyến công)" is called "khu vực phía Bắc"
+        bare = _QUALIFIER.sub("", area.short_name).strip()
+        if bare and bare != area.short_name.strip():
+            names.add(f"khu vực {bare}")
     return {n.strip() for n in names if n.strip()}
 
 

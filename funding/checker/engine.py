@@ -283,7 +283,7 @@ class Checker(RateOptions, Weighed):
         if quote.role == "old" and not explicit.period_named:
             # "so với cùng kỳ": the months in force
             explicit.months, explicit.period_named = kept.months, kept.period_named
-        if REST_AFTER.match(place.after) or still_to_do(place):  # the rest
+        if REST_AFTER.match(place.after) or still_to_do(quote, place):  # the rest
             explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")
         if left:

@@ -33,6 +33,8 @@ _MORE = re.compile(
 #: quý III": the first three quarters)
 _PART_OF_YEAR = re.compile(
     r"(?<!\w)(?:(?<!hết\s)quý\s+(?:II|III|IV|[2-4])"
+    # "còn tháng 10 và 11 (cộng lại)": two months together
+    r"|(?:riêng|còn|trong)\s+(?:hai\s+)?tháng\s+\d{1,2}\s+và\s+(?:tháng\s+)?\d{1,2}"
     r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
     r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm"
     r"|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
@@ -70,19 +72,25 @@ def _of_months(match, months) -> bool:
     return months is not None or "tháng" in match.group(0).lower()
 
 
-#: the month a part of the year is, when it is one ("riêng KCQG tháng 11")
+#: the month a part of the year is, when it is one ("riêng KCQG tháng 11"),
+#: or the two it is ("còn tháng 10 và 11")
 _ONE_MONTH = re.compile(
-    r"^(?:riêng|trong)(?!\w).*tháng\s+(?P<month>\d{1,2})$", re.IGNORECASE
+    r"^(?:riêng|trong|còn)(?!\w).*tháng\s+(?P<month>\d{1,2})"
+    r"(?:\s+và\s+(?:tháng\s+)?(?P<last>\d{1,2}))?$",
+    re.IGNORECASE,
 )
 
 
-def part_month(place: Place) -> int | None:
-    """The one month "riêng tháng 11 giải ngân …" names (the months up to
-    it less those before it), if the part of the year is one month."""
+def part_month(place: Place) -> tuple[int, int] | None:
+    """The months "riêng tháng 11 giải ngân …" (or "tháng 10 và 11") names,
+    first and last (the months up to the last less those before the first),
+    if the part of the year is one month or two."""
     parts = list(_PART_OF_YEAR.finditer(place.before_clause))
     one = _ONE_MONTH.search(parts[-1].group(0)) if parts else None
-    month = int(one["month"]) if one else None
-    return month if month and 1 <= month <= 12 else None
+    if one is None:
+        return None
+    first, last = int(one["month"]), int(one["last"] or one["month"])
+    return (first, last) if 1 <= first <= last <= 12 else None
 
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
@@ -96,21 +104,28 @@ REST_AFTER = re.compile(
 )
 #: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the
 #: plan less what was done (not "còn phải" of a target: "cần", "phấn đấu")
+#: "còn 12 đề án và 2,25 tỷ đồng phải …": a number with its unit or noun,
+#: joined to the one before or after it by "và" (both share "còn … phải")
+_ITEM = r"\d[\d.,]*(?:\s+[^\W\d]+){1,3}?"
 _STILL_TO = re.compile(
-    r"\s*(?:(?:đồng|đ)\s+)?phải\s+(?:giải ngân|thực hiện|hoàn thành|nghiệm thu"
-    r"|triển khai)(?!\w)",
+    rf"\s*(?:và\s+{_ITEM}\s+)?(?:(?:đồng|đ)\s+)?phải\s+(?:giải ngân|thực hiện"
+    r"|hoàn thành|nghiệm thu|triển khai)(?!\w)",
     re.IGNORECASE,
 )
 #: "còn", maybe with a word of approximation ("còn khoảng tầm 2,2 tỷ")
 _STILL = re.compile(
-    r"(?<!\w)còn(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*\s*$",
+    r"(?<!\w)còn(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*\s*"
+    rf"(?:{_ITEM}\s+và\s*)?$",
     re.IGNORECASE,
 )
 
 
-def still_to_do(place) -> bool:
-    """ "còn N … phải …" around the number: what is left of the plan."""
-    return bool(_STILL_TO.match(place.after) and _STILL.search(place.before_clause))
+def still_to_do(quote: Quote, place: Place) -> bool:
+    """ "còn N … phải …" around the number: what is left of the plan. The
+    words after it are read past the clause's end ("và" ends it) for the
+    number joined to this one."""
+    after = place.sentence_text[quote.end - place.sentence[0] :]
+    return bool(_STILL_TO.match(after) and _STILL.search(place.before_clause))
 
 
 #: "sau hợp nhất, tỉnh bổ sung 400 triệu đồng": added to a whole on top of
@@ -121,7 +136,12 @@ _ADDED = re.compile(
 
 
 #: "… và 500 triệu đồng bổ sung sau ngày 1/7": the same, said after it
-_ADDED_AFTER = re.compile(r"\s*(?:được\s+)?bổ sung(?!\w)", re.IGNORECASE)
+#: with who added it between ("500 triệu đồng tỉnh bổ sung", "… do tỉnh
+#: mới bổ sung"): up to three words, no number or stop
+_ADDED_AFTER = re.compile(
+    r"\s*(?:[^\W\d]+(?:\s+[^\W\d]+){0,2}?\s+)??(?:được\s+)?bổ sung(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def is_added(quote: Quote, place: Place) -> bool:
@@ -232,12 +252,13 @@ def rest_of(
 
 
 def increments(
-    candidates: Candidates, totals: list[Option], month: int | None = None
+    candidates: Candidates, totals: list[Option], named: tuple | None = None
 ) -> list[Option]:
     """Each figure of a period less the same figure of a shorter period of
-    the same year (a whole year counts as 12 months); of a ``month`` named
-    ("riêng tháng 11"), the months up to it less those up to the one
-    before, when stored (else those up to it less any shorter)."""
+    the same year (a whole year counts as 12 months); of the months named
+    (``named``, first and last: "riêng tháng 11", "tháng 10 và 11"), the
+    months up to the last less those before the first, when stored (else
+    those up to the last less any shorter)."""
     pairs = []
     for option in totals:
         whole = candidates.by_node[str(option.node)]
@@ -251,8 +272,9 @@ def increments(
             )
             if same and shorter is not None and shorter < months:
                 pairs.append((option, whole, earlier, months, shorter))
-    if month is not None:
-        for fits in (lambda p: p[3:] == (month, month - 1), lambda p: p[3] == month):
+    if named is not None:
+        first, month = named
+        for fits in (lambda p: p[3:] == (month, first - 1), lambda p: p[3] == month):
             if any(fits(p) for p in pairs):
                 # the month named picks these: as well supported as any
                 top = max(totals, key=lambda o: (o.words, o.evidence))

@@ -235,6 +235,10 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     return quotes
 
 
+#: words after a number that start a phrase of their own, not its unit
+_OWN_PHRASE = r"(?:so với|trong|sau|khi|vào|tính đến)(?!\w)"
+
+
 def _noun_first_counts(text: str, part: str, nouns: dict, words: str) -> list[Quote]:
     """ "Số đề án tăng từ 38 lên 42": the noun named before the change, no
     unit after it."""
@@ -242,7 +246,9 @@ def _noun_first_counts(text: str, part: str, nouns: dict, words: str) -> list[Qu
         rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?:[^\S\n]+[^\d\n.;,:()%]{{1,40}}?)?"
         rf"[^\S\n]+(?:tăng|giảm)[^\S\n]+từ[^\S\n]+"
         rf"(?P<old>{_NUM_BODY})[^\S\n]+(?:lên|xuống|còn)[^\S\n]+(?P<n>{_NUM_BODY})"
-        rf"(?![\d.,]\d|\s*(?:%|[\w/]))",
+        # no unit, noun or slash after it; words opening a phrase of their
+        # own ("so với cuối tháng 9", "trong hai tháng") may follow
+        rf"(?![\d.,]\d|\s*(?:%|/)|\s*(?!{_OWN_PHRASE})\w)",
         re.IGNORECASE,
     )
     quotes = []

@@ -28,6 +28,7 @@ from .percents import (
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .points import points, points_kinds, years_later
+from .reached import after_a_rate_of_plan, no_source
 from .sets import compared_area
 from .support import BASE_WORDS, agrees, defaults, fill
 
@@ -44,8 +45,6 @@ _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
 _OF_PLAN = re.compile(r"\s*kế hoạch(?!\w)", re.IGNORECASE)  # what reaches it is spent
 #: nothing named after a multiple: "…, gấp 1,53 lần."
 _NOTHING_AFTER = re.compile(r"\s*(?:[.,;:)]|$)")
-#: "A đạt 96,9% kế hoạch, …": a rate to plan before, in the same words
-_RATE_OF_PLAN = re.compile(r"\d\s*%\s*(?:kế hoạch|KH)(?!\w)", re.IGNORECASE)
 #: "đạt 88% kế hoạch vốn": a rate of money, whatever count came before
 _OF_MONEY = re.compile(
     r"\s*(?:của\s+)?(?:kế hoạch|dự toán)\s+(?:vốn|kinh phí|tiền)(?!\w)", re.IGNORECASE
@@ -260,7 +259,7 @@ class RateOptions:
         """What ``span`` (before a rate; starting at ``at`` in the text)
         names its numerator by."""
         span, at = spanned
-        cues = self.context.cues(BASE_WORDS.sub(" ", span))
+        cues = self.context.cues(no_source(BASE_WORDS.sub(" ", span)))
         this = THIS_FUND.search(span)
         if cues.fund is None and this:  # "Nguồn này chiếm 31%"
             cues.fund = fund_referred(self.text, at + this.start())
@@ -268,7 +267,7 @@ class RateOptions:
         kinds = percent_kinds(quote, place)
         # "A đạt 96,9% kế hoạch, B đạt 96,5%": what B spent, whatever the
         # base of A's rate ("kế hoạch") before it
-        after_a_rate = cues.areas and _RATE_OF_PLAN.search(span)
+        after_a_rate = cues.areas and after_a_rate_of_plan(place, span, self.text)
         if cues.measure is None and kinds == ["ratio"] and after_a_rate:
             cues.measure = Figure.Measure.EXECUTED
         fill(cues, self._subject_cues(explicit, span, cues))

@@ -14,10 +14,12 @@ from .lists import sum_candidate
 from .places import Place
 from .report import Quote
 
-#: the word right before the number ("…, tổng 22,6 tỷ đồng")
+#: the word right before the number ("…, tổng 22,6 tỷ đồng"); a bare
+#: "cộng" only after a comma ("A 3,1 tỷ và B 2,4 tỷ, cộng 5,5 tỷ"): inside
+#: a clause ("A và B cộng 340 triệu bổ sung") it adds one more part
 _TOTAL = re.compile(
-    r"(?<!\w)(?:tổng|tổng cộng|cộng lại|gộp lại|tính chung)(?:\s+(?:là|đạt|có))?"
-    r"\s*:?\s*$",
+    r"(?:(?<!\w)(?:tổng|tổng cộng|cộng lại|gộp lại|tính chung)|,\s*cộng)"
+    r"(?:\s+(?:là|đạt|có))?\s*:?\s*$",
     re.IGNORECASE,
 )
 
