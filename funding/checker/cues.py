@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from .funds import alternation as _alternation
+from .funds import fund_named
 from .periods import WHOLE_YEAR, periods_in, same_period
 
 __all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
@@ -27,28 +29,6 @@ _NOT_A_NAME = rf"(?!\s+(?-i:[{_CAPITALS}]))"
 
 NOT_MEASURED = "-"  # "vốn đối ứng": a measure no figure has
 LEFT = "left"  # "chưa giải ngân", "còn lại": the plan less what was executed
-FUND_WORDS = [
-    (
-        Figure.Fund.KCQG,
-        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
-        r"|(?:nguồn|kinh phí|vốn) quốc gia"
-        r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
-    ),
-    (
-        Figure.Fund.KCDP,
-        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
-        r"|(?:nguồn|kinh phí|vốn) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
-        r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
-        # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
-        # right before its amount
-        r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",
-    ),
-    (
-        Figure.Fund.ALL,
-        r"toàn vùng|tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch|các nguồn|tổng nguồn"
-        r"|cả hai nguồn",
-    ),
-]
 MEASURE_WORDS = [
     (
         LEFT,
@@ -145,13 +125,6 @@ class Cues:
     same_period: bool = False
 
 
-def _alternation(patterns) -> re.Pattern:
-    groups = "|".join(
-        f"(?P<g{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, p) in enumerate(patterns)
-    )
-    return re.compile(groups or "(?!x)x", re.IGNORECASE)
-
-
 def _last(regex: re.Pattern, values: list, span: str):
     found = None
     for match in regex.finditer(span):
@@ -159,18 +132,7 @@ def _last(regex: re.Pattern, values: list, span: str):
     return found
 
 
-FUNDS = _alternation(FUND_WORDS)
 _MEASURES = _alternation(MEASURE_WORDS)
-#: "nguồn này", "nguồn đó": the fund named last before it
-THIS_FUND = re.compile(r"(?<!\w)nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE)
-
-
-def fund_referred(text: str, at: int):
-    """The fund "nguồn này" at ``at`` in ``text`` stands for: the last one
-    named before it, in its sentence or the one before."""
-    return _last(FUNDS, [v for v, _ in FUND_WORDS], text[max(0, at - 400) : at])
-
-
 #: "do ngân sách tỉnh bố trí": who funds it, not the plan
 _FUNDED_BY = re.compile(r"(?<!\w)do\s+[^,;.()]{1,40}?\s+bố trí(?!\w)", re.I)
 
@@ -235,7 +197,7 @@ class Context:
                 cues.period_named, cues.same_period = False, True
         elif WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
             cues.months, cues.period_named = None, True
-        cues.fund = _last(FUNDS, [v for v, _ in FUND_WORDS], span)
+        cues.fund = fund_named(span)
         cues.measure = _measure(span)
         cues.areas = self.areas_in(span)
         cues.indicator = _last(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import FUND_WORDS
+from .funds import FUND_WORDS
 
 _FUND = "|".join(f"(?:{pattern})" for _fund, pattern in FUND_WORDS[:2])
 _COMPARED = re.compile(

@@ -11,7 +11,8 @@ from decimal import Decimal
 from ..core.derived import total
 from . import idents
 from .candidates import Candidate
-from .cues import FUND_WORDS, FUNDS, OLD_WHOLE_WORDS
+from .cues import OLD_WHOLE_WORDS
+from .funds import FUND_WORDS, FUNDS
 from .places import Place
 from .report import Quote
 

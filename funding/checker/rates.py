@@ -13,7 +13,8 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate, old_whole
 from .choose import Option
-from .cues import THIS_FUND, Cues, fund_referred
+from .cues import Cues
+from .funds import THIS_FUND, fund_referred
 from .governs import governing
 from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed

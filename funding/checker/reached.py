@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import FUNDS
+from .funds import FUNDS
 
 #: "A đạt 96,9% kế hoạch, …": a rate to plan before, in the same words
 _RATE_OF_PLAN = re.compile(r"\d\s*%\s*(?:kế hoạch|KH)(?!\w)", re.IGNORECASE)

@@ -20,9 +20,9 @@ _QUALIFIER = re.compile(
     r"khuyến công (?:quốc gia|địa phương)|KCQG|KC[ĐD]P|NSTW|NS[ĐD]P)(?!\w)"
     # "8,9 tỷ đồng ngân sách tỉnh", "2 tỷ đồng nguồn địa phương": the budget
     # that pays it, right after the amount, is its fund
-    r"|\s*(?:(?:từ\s+)?(?:vốn|nguồn|kinh phí)\s+)?ngân sách\s+(?:của\s+)?"
+    r"|\s*(?:từ\s+)?(?:(?:vốn|nguồn|kinh phí)\s+)?ngân sách\s+(?:của\s+)?"
     r"(?:tỉnh|thành phố|địa phương|trung ương)(?!\w)"
-    r"|\s*(?:vốn|nguồn|kinh phí)\s+(?:quốc gia|địa phương)(?!\w)",
+    r"|\s*(?:từ\s+)?(?:vốn|nguồn|kinh phí)\s+(?:quốc gia|địa phương)(?!\w)",
     re.IGNORECASE,
 )
 

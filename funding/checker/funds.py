@@ -1,0 +1,71 @@
+"""The words that name a fund ("vốn quốc gia", "ngân sách tỉnh", "tổng
+kinh phí"), and the fund a span names: the last one, but not one it sets
+aside ("ngoài vốn quốc gia, …")."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.models import Figure
+
+FUND_WORDS = [
+    (
+        Figure.Fund.KCQG,
+        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
+        r"|(?:nguồn|kinh phí|vốn) quốc gia"
+        r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
+    ),
+    (
+        Figure.Fund.KCDP,
+        r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
+        r"|(?:nguồn|kinh phí|vốn) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
+        r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
+        # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
+        # right before its amount
+        r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",
+    ),
+    (
+        Figure.Fund.ALL,
+        r"toàn vùng|tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch|các nguồn|tổng nguồn"
+        r"|cả hai nguồn",
+    ),
+]
+
+
+def alternation(patterns) -> re.Pattern:
+    """One regex of ``(value, pattern)`` pairs, each whole words; the group
+    ``g<i>`` that matched says which pair."""
+    groups = "|".join(
+        f"(?P<g{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, p) in enumerate(patterns)
+    )
+    return re.compile(groups or "(?!x)x", re.IGNORECASE)
+
+
+FUNDS = alternation(FUND_WORDS)
+#: "nguồn này", "nguồn đó": the fund named last before it
+THIS_FUND = re.compile(r"(?<!\w)nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE)
+
+
+#: "ngoài vốn quốc gia, tỉnh bố trí …", "không kể nguồn trung ương": a fund
+#: set aside, which the amounts after it are not of
+_SET_ASIDE = re.compile(
+    r"(?<!\w)(?:ngoài|bên cạnh|không kể|không tính|chưa kể|chưa tính|trừ)"
+    r"(?:\s+(?:phần|số|khoản))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def fund_named(span: str):
+    """The last fund ``span`` names, but not one it sets aside ("ngoài vốn
+    quốc gia"): every fund word goes through here."""
+    found = None
+    for match in FUNDS.finditer(span):
+        if not _SET_ASIDE.search(span, max(0, match.start() - 30), match.start()):
+            found = FUND_WORDS[int(match.lastgroup[1:])][0]
+    return found
+
+
+def fund_referred(text: str, at: int):
+    """The fund "nguồn này" at ``at`` in ``text`` stands for: the last one
+    named before it, in its sentence or the one before."""
+    return fund_named(text[max(0, at - 400) : at])
