@@ -15,6 +15,7 @@ data"; never a confident mismatch of a reading the sentence prints right."""
 
 from __future__ import annotations
 
+from . import sureness
 from .candidates import candidate_computed
 from .choose import AGREE, Option, _typo, _unit_slip, decide, settle
 from .judge import judge
@@ -112,11 +113,14 @@ def _slipped(finding: Finding) -> bool:
 
 def talk_down(finding: Finding, option, rest: list) -> str:
     """Read a mismatch of a reading given elsewhere (``option``) again among
-    its other options (``rest``); with none that fits, "unsure" (a slip of
-    the pen of the taken reading) or "no data". The new verdict."""
+    its other options (``rest``; a mismatch of another reading is weighed
+    by ``sureness`` as the first was); with none that fits, "unsure" (a
+    slip of the pen of the taken reading) or "no data". The new verdict."""
     quote, readings = finding.quote, list(finding.readings)
-    verdict, again, confidence = decide(rest, quote)
-    if verdict in (*AGREE, MISMATCH):
+    decided = decide(rest, quote)
+    weighed = decided[0] == MISMATCH  # as the first reading's mismatch was
+    verdict, again, confidence = sureness.confident(rest, quote, decided)
+    if verdict in (*AGREE, MISMATCH) or weighed:
         settle(finding, verdict, again, confidence)
         return verdict
     printed = quote.value * (quote.sign or 1)

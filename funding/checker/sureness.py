@@ -4,7 +4,7 @@ A confident mismatch blocks publishing, and the false ones seen on new
 text are one kind: a correct number read as another figure, when the
 figure it really is (one that gives the printed number) was among the
 readings but the words favoured another a little more (a carried year, a
-default fund). So every mismatch is weighed against its competitors: the
+default fund). So a mismatch is weighed against its competitors: the
 best-supported reading of another value that gives the printed number
 (match or within rounding), and the best-supported reading of another
 value at all, each with the margin of word support the chosen reading has
@@ -12,6 +12,15 @@ over it (``Support``). The mismatch is confident only when no reading
 that gives the printed number comes within ``SURE_GAP`` of the chosen
 one; otherwise it is "unsure" naming the chosen reading first, then the
 one that fits, then the next likeliest (an editor settles it in a click).
+
+Which mismatches are weighed, each against the options it was chosen
+among: a number's own (``calibrate.Weighed.weighed``), including a swap
+``choose.swapped`` found (the neighbour it is swapped with is no option,
+so no competitor); and one read again because another number of its
+sentence gives its first reading (``given.talk_down``). Not weighed: a
+pair written the wrong way round (``engine.Checker._swapped_pairs``),
+where each number is exactly the figure of the other's role, so the
+reading that "fits" is the swap itself, not a competitor of it.
 
 The threshold was chosen on the corpus articles 01-86
 (``bench/mismatch_support.py``) and validated once on 87-94; see
