@@ -38,7 +38,14 @@ RANKED = re.compile(
     r"|đứng đầu|dẫn đầu|đứng cuối|xếp cuối|cuối bảng)(?!\w)",
     re.IGNORECASE,
 )
-_WHOLE = re.compile(r"\s*(?:tổng|toàn bộ|toàn vùng|cả nước)(?!\w)", re.IGNORECASE)
+#: the whole a share is of, right after "bằng x%": "tổng …", "cả nước", and
+#: with "của" or a counted noun before it ("của cả nước", "số đề án cả
+#: nước"), or "cả năm" (a part of the year's own figure)
+_WHOLE = re.compile(
+    r"\s*(?:của\s+)?(?:số\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+)?"
+    r"(?:tổng|toàn bộ|toàn vùng|toàn quốc|cả nước|cả năm)(?!\w)",
+    re.IGNORECASE,
+)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
