@@ -182,7 +182,7 @@ class RateOptions:
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
-            if previous.doubted:  # a rate of an amount read unsure is unsure too
+            if previous.doubted and quote.approx:  # "khoảng x%" of an unsure amount
                 self.yearless_ids.add(id(numerator))
             numerator = _spent_of(self.candidates, numerator, between)
             own = named if quote.indicator is None else quote.indicator  # its noun
