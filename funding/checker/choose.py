@@ -298,6 +298,7 @@ def settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
     finding.readings = tuple(readings)
     finding.confidence = confidence
     finding.verdict = verdict
+    finding.quote.doubted = verdict == UNSURE
     if verdict == NO_DATA or not readings:
         finding.expected, finding.explanation, finding.figures = "", "", ()
         return

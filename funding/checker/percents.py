@@ -38,7 +38,14 @@ RANKED = re.compile(
     r"|đứng đầu|dẫn đầu|đứng cuối|xếp cuối|cuối bảng)(?!\w)",
     re.IGNORECASE,
 )
-_WHOLE = re.compile(r"\s*(?:tổng|toàn bộ|toàn vùng|cả nước)(?!\w)", re.IGNORECASE)
+#: the whole a share is of, right after "bằng x%": "tổng …", "cả nước", and
+#: with "của" or a counted noun before it ("của cả nước", "số đề án cả
+#: nước"), or "cả năm" (a part of the year's own figure)
+_WHOLE = re.compile(
+    r"\s*(?:của\s+)?(?:số\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+)?"
+    r"(?:tổng|toàn bộ|toàn vùng|toàn quốc|cả nước|cả năm)(?!\w)",
+    re.IGNORECASE,
+)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
@@ -266,7 +273,7 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
     if cues.year:
         changes["year"] = cues.year
     same_period = re.search(r"cùng kỳ", place.sentence_text, re.IGNORECASE)
-    if cues.period_named and not same_period:
+    if cues.period_named and (not same_period or _months_first(place.after)):
         changes["months"] = cues.months
     for name in ("measure", "fund"):
         if getattr(cues, name):
@@ -293,6 +300,12 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
         if any(found):
             break
     return [c for c in found if c is not None]
+
+
+def _months_first(after: str) -> bool:
+    """ "gấp 1,05 lần nửa đầu năm": the months named right after a rate are
+    its base's, whatever "cùng kỳ" the sentence names elsewhere."""
+    return any(m.start() < 12 and months for m, _y, months in periods_in(after))
 
 
 def _named_year(place: Place) -> bool:

@@ -1,7 +1,6 @@
-"""The readings of a derived number (a percentage, a change, points, times):
-what it is a rate of (the numerator the words or the sentence give) and
-of what (``percents``). A mixin of the ``engine.Checker``: it reads
-``candidates``, ``context`` and ``all_content``."""
+"""Readings of a derived number (a percentage, a change, points, times): what it is
+a rate of (the numerator the words or sentence give) and of what (``percents``); a
+mixin of ``engine.Checker`` reading ``candidates``, ``context``, ``all_content``."""
 
 from __future__ import annotations
 
@@ -109,8 +108,7 @@ class RateOptions:
                     options.append(option)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
-            # "So với con số này, kế hoạch năm 2025 tăng 9,8%": against the
-            # amount the sentence before ended on, not the year before
+            # "So với con số này, … tăng 9,8%": against the amount last read
             options = [_change_against(n, base, s) for n, s in numerators] or options
         if quote.kind == "times" and _NOTHING_AFTER.match(place.after):
             options += _times_earlier(listed, numerators)
@@ -184,6 +182,8 @@ class RateOptions:
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
+            if previous.doubted and quote.approx:  # "khoảng x%" of an unsure amount
+                self.yearless_ids.add(id(numerator))
             numerator = _spent_of(self.candidates, numerator, between)
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
@@ -211,10 +211,10 @@ class RateOptions:
         return []
 
     def _year_in_force(self, quote, place, cues: Cues, resolved, kept: Cues):
-        """A rate naming what it is of but no year: that of the numbers read
-        before it in the sentence, else the year (and, outside a table, the
-        period) in force. Also a change of the area alone its clause names
-        ("So với năm 2023 (…), tỉnh A tăng 6%")."""
+        """A rate naming what it is of but no year: that of the numbers read before
+        it in the sentence, else the year (and, outside a table, the period) in
+        force; also a change of the area alone its clause names ("So với năm 2023
+        (…), tỉnh A tăng 6%")."""
         named = [cues.fund, cues.measure, cues.indicator, cues.content]
         subject = quote.sign and cues.areas
         if cues.year is not None or not (subject or any(c is not None for c in named)):

@@ -51,6 +51,7 @@ class Quote:
     header: str = ""  # a table cell's caption and column header
     column: str = ""  # a table cell's column header alone
     blocked: str = ""  # why it cannot be a figure ("/kg": a price per unit)
+    doubted: bool = False  # its reading is unsure, and so is a rate of it
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ def own_cues(
     if (part := _part_of_subject(place)) is not None:
         own_text, subject_clause = part
         clause_areas = context.cues(subject_clause).areas
+    own_text = _first_of_pair(place) or own_text
     own = context.cues(own_text)
     owner = _OWNER.match(rest)
     owned = context.cues(owner.group(0)).areas if owner else None
@@ -157,6 +158,33 @@ def own_cues(
     return explicit, favoured
 
 
+#: "… trong khi dự toán tăng từ 5,4 tỷ đồng lên ": the second number of a
+#: "từ … lên/xuống …" pair, with nothing of its own before it
+_PAIR_SECOND = re.compile(
+    r"(?<!\w)từ\s+\d[\d.,]*[^\W\d]*(?:\s+(?:tỷ|triệu|nghìn)?\s*đồng)?\s+"
+    r"(?:lên|xuống|còn)\s*$",
+    re.IGNORECASE,
+)
+_PAIR_WORDS = re.compile(r"(?<!\w)(?:lên|xuống|còn)(?!\w)", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _first_of_pair(place) -> str | None:
+    """The words that named the first number of "từ a lên b", for b: the
+    pair is one figure before and after, so the measure, area and fund
+    named for a ("trong khi dự toán chỉ tăng từ a") are b's too, not the
+    subject's of the sentence ("giải ngân … tăng từ x lên y, trong khi dự
+    toán chỉ tăng từ a lên b")."""
+    if _LETTERS.search(_PAIR_WORDS.sub("", place.own)):
+        return None  # b has words of its own
+    tail = place.before_clause[-80:]  # a pair is short: no quadratic scans
+    pair = _PAIR_SECOND.search(tail)
+    if not pair:
+        return None
+    head = place.before_clause[: len(place.before_clause) - len(tail) + pair.start()]
+    return head.rpartition(",")[2]
+
+
 #: "A chiếm 5% tổng giải ngân cả nước, trong đó vốn KCQG 3,6 tỷ đồng":
 #: after a share, the words up to "trong đó" name the share's whole; the
 #: amount after it is a part of what the subject has, not of that whole
@@ -187,9 +215,12 @@ _DEFINED = re.compile(
     r"\s*[”\"]?\s*(?:mà\s+[^,;.]{0,40}?\s+)?(?:chỉ\s+|thực chất\s+)*là\s+(?P<what>[^,;.]+)",
     re.IGNORECASE,
 )
-#: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause)
+#: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause);
+#: "4,8 tỷ đồng đã giao cho tỉnh B": the area it was given to is its owner
 _OWNER = re.compile(
-    r"\s*của\s+(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
+    r"\s*(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
+    r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}",
+    re.IGNORECASE,
 )
 #: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
 #: ngân": what is left, said after the number

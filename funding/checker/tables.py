@@ -129,6 +129,14 @@ _RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)
 _UNIT_NOTE = re.compile(r"\(\s*(?:đơn vị|ĐVT)\b[^()]*\)", re.IGNORECASE)
 #: a row of amounts per unit ("Bình quân mỗi cơ sở"): no figure of the data
 _PER_UNIT_ROW = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
+#: a row of the areas not listed above it, together ("Các địa bàn còn
+#: lại", "Các huyện khác"): a remainder of unnamed areas, no figure of the
+#: data (the whole is the total row's, not this one's)
+_OTHER_AREAS_ROW = re.compile(
+    r"^\s*(?:các\s+)?(?:địa bàn|địa phương|đơn vị|huyện|xã|tỉnh|thành phố)"
+    r"(?:\s*,\s*\w+)*\s+(?:còn lại|khác)\s*$",
+    re.IGNORECASE,
+)
 #: a row of a count: "Số đề án", "Số cơ sở được hỗ trợ"
 _COUNTED_ROW = re.compile(r"\s*số\s", re.IGNORECASE)
 _DIFFERENCE_COLUMN = re.compile(r"\s*(?:chênh lệch|tăng\s*/\s*giảm)(?!\w)", re.I)
@@ -237,7 +245,7 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
         (kind, unit), title = header[column]
         blocked = ("difference" if kind == "difference" else "per unit") * bool(
             kind == "difference" or _PER_UNIT_ROW.search(label)
-        )
+        ) or "other areas" * bool(_OTHER_AREAS_ROW.match(label))
         if kind == "difference":
             kind, unit = unit
         match = _CELL_NUMBER.fullmatch(cell)
