@@ -298,7 +298,9 @@ def settle(finding: Finding, verdict: str, readings: list[Reading], confidence):
     finding.readings = tuple(readings)
     finding.confidence = confidence
     finding.verdict = verdict
-    finding.quote.doubted = verdict == UNSURE
+    finding.quote.doubted = (
+        tuple(r.ident for r in readings[1:]) if verdict == UNSURE else ()
+    )
     if verdict == NO_DATA or not readings:
         finding.expected, finding.explanation, finding.figures = "", "", ()
         return

@@ -13,18 +13,13 @@ from . import idents
 from .candidates import Candidate, old_whole
 from .choose import Option
 from .cues import Cues
+from .doubted import fits_another_base
 from .funds import THIS_FUND, fund_referred
 from .governs import governing
 from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .parts import another_part, one_fund, paid_for
-from .percents import (
-    RANKED,
-    base_before,
-    derive,
-    percent_kinds,
-    periods_of,
-)
+from .percents import RANKED, base_before, derive, percent_kinds, periods_of
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .points import points, points_kinds, years_later
@@ -87,7 +82,7 @@ class RateOptions:
     def _derived_with(self, quote, place, explicit, resolved, kept, whole_cues):
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
-        self.whole_year_ids, self.yearless_ids = set(), set()
+        self.whole_year_ids, self.yearless_ids, self.bases_doubted = set(), set(), {}
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         if _OF_MONEY.match(place.after):
             numerators = [(n, s) for n, s in numerators if _of_money(n)]
@@ -98,13 +93,16 @@ class RateOptions:
         options = []
         named = quote.kind == "times" and self._base_named(place)
         for numerator, support in numerators:
+            doubted = fits_another_base(
+                self, quote, numerator, kinds, (whole_cues, place, listed)
+            )
             for kind in kinds:
                 for node, computed in derive(
                     self.candidates, kind, numerator, whole_cues, place, listed
                 ):
                     option = Option(node, computed, support, 1, base_named=named)
                     option.whole_year = id(numerator) in self.whole_year_ids
-                    option.assumed = id(numerator) in self.yearless_ids
+                    option.assumed = id(numerator) in self.yearless_ids or doubted
                     options.append(option)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
@@ -182,9 +180,8 @@ class RateOptions:
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
-            if previous.doubted and quote.approx:  # "khoảng x%" of an unsure amount
-                self.yearless_ids.add(id(numerator))
             numerator = _spent_of(self.candidates, numerator, between)
+            self.bases_doubted[id(numerator)] = previous.doubted  # its other readings
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]

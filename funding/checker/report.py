@@ -51,7 +51,9 @@ class Quote:
     header: str = ""  # a table cell's caption and column header
     column: str = ""  # a table cell's column header alone
     blocked: str = ""  # why it cannot be a figure ("/kg": a price per unit)
-    doubted: bool = False  # its reading is unsure, and so is a rate of it
+    #: its reading is unsure: the other readings it was given (a rate of it
+    #: is unsure when one of them makes the rate right, ``doubted``)
+    doubted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ written for these tests)."""
 import pytest
 
 from funding.checker import MISMATCH, UNSURE
+from funding.models import ProgrammeContent
 from tests.funding.checker.checking import E, P, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
@@ -32,3 +33,41 @@ def test_a_rate_of_an_unsure_amount_is_unsure(year_and_half):
     )
     assert found["3.024,3 triệu đồng"] == UNSURE
     assert found["42%"] != MISMATCH
+
+
+@pytest.fixture
+def son_la_demo(reference_data, make_figure):
+    """Sơn La's 2024: 6,79 of 8 tỷ đồng spent (84,9%); on technique
+    demonstration models, 6,2 of 6,5 tỷ đồng."""
+    province = area("Sơn La")
+    demo, _ = ProgrammeContent.objects.get_or_create(
+        name="Mô hình trình diễn kỹ thuật",
+        defaults={"code": "mo-hinh-trinh-dien-ky-thuat"},
+    )
+    return [
+        make_figure(province, 2024, P, "8000000000"),
+        make_figure(province, 2024, E, "6790000000"),
+        make_figure(province, 2024, P, "6500000000", content=demo),
+        make_figure(province, 2024, E, "6200000000", content=demo),
+    ]
+
+
+DEMO_RATE = (
+    "Năm 2024, Sơn La giải ngân cho mô hình trình diễn kỹ thuật 6,79 tỷ đồng, "
+    "đạt {} kế hoạch."
+)
+
+
+def test_a_rate_wrong_under_every_reading_of_its_base_stays_a_mismatch(son_la_demo):
+    # 6,79 tỷ is unsure (the content's 6,2 tỷ, or the province's 6,79 tỷ);
+    # 70% is neither 95,4% (6,2/6,5) nor 84,9% (6,79/8)
+    found = paragraph_verdicts(son_la_demo, DEMO_RATE.format("70%"))
+    assert found["6,79 tỷ đồng"] == UNSURE
+    assert found["70%"] == MISMATCH
+
+
+@pytest.mark.parametrize("rate", ["84,9%", "85%"])
+def test_a_rate_right_for_another_reading_of_its_base_is_unsure(son_la_demo, rate):
+    found = paragraph_verdicts(son_la_demo, DEMO_RATE.format(rate))
+    assert found["6,79 tỷ đồng"] == UNSURE
+    assert found[rate] == UNSURE
