@@ -1,8 +1,9 @@
 import pytest
 
+from funding.models import ProgrammeContent
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, DataBlock
-from tests.funding.checker.checking import KCQG, E, P, figures_of
+from tests.funding.checker.checking import KCQG, E, P, area, figures_of
 
 
 @pytest.fixture
@@ -36,3 +37,20 @@ def lai_chau(reference_data, make_figure):
         (2024, E, "3213000000"),
         source=KCQG,
     )
+
+
+@pytest.fixture
+def son_la_demo(reference_data, make_figure):
+    """Sơn La's 2024: 6,79 of 8 tỷ đồng spent (84,9%); on technique
+    demonstration models, 6,2 of 6,5 tỷ đồng."""
+    province = area("Sơn La")
+    demo, _ = ProgrammeContent.objects.get_or_create(
+        name="Mô hình trình diễn kỹ thuật",
+        defaults={"code": "mo-hinh-trinh-dien-ky-thuat"},
+    )
+    return [
+        make_figure(province, 2024, P, "8000000000"),
+        make_figure(province, 2024, E, "6790000000"),
+        make_figure(province, 2024, P, "6500000000", content=demo),
+        make_figure(province, 2024, E, "6200000000", content=demo),
+    ]

@@ -7,7 +7,6 @@ written for these tests)."""
 import pytest
 
 from funding.checker import MISMATCH, UNSURE
-from funding.models import ProgrammeContent
 from tests.funding.checker.checking import E, P, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
@@ -33,23 +32,6 @@ def test_a_rate_of_an_unsure_amount_is_unsure(year_and_half):
     )
     assert found["3.024,3 triệu đồng"] == UNSURE
     assert found["42%"] != MISMATCH
-
-
-@pytest.fixture
-def son_la_demo(reference_data, make_figure):
-    """Sơn La's 2024: 6,79 of 8 tỷ đồng spent (84,9%); on technique
-    demonstration models, 6,2 of 6,5 tỷ đồng."""
-    province = area("Sơn La")
-    demo, _ = ProgrammeContent.objects.get_or_create(
-        name="Mô hình trình diễn kỹ thuật",
-        defaults={"code": "mo-hinh-trinh-dien-ky-thuat"},
-    )
-    return [
-        make_figure(province, 2024, P, "8000000000"),
-        make_figure(province, 2024, E, "6790000000"),
-        make_figure(province, 2024, P, "6500000000", content=demo),
-        make_figure(province, 2024, E, "6200000000", content=demo),
-    ]
 
 
 DEMO_RATE = (
