@@ -119,42 +119,48 @@ SIZES = {
 # brought it to: tune 2904 found, 2597 read right, no false mismatch, 714
 # of 784 flagged, 3 no-data numbers read as figures; held-out 316 found,
 # 256 read right, 12 false mismatches, 66 of 80 flagged, no distractor.
-# 87-94 then joined the tune split (6 December 2026): 01-94, 3256 quotes,
+# 87-94 then joined the tune split (5 December 2026): 01-94, 3256 quotes,
 # 3220 found, 2853 read right, 12 false mismatches (all in 87-94), 780 of
 # 864 errors flagged, 8 of 611 no-data numbers read as figures. Two more
 # writers wrote 95-98 and 99-102 the same way; measured once on the checker
 # that had not seen them (6f187c9): 289 quotes, 283 found, 226 read right,
 # 10 false mismatches (96 and 102: 4; 95 and 98: 1), 71 of 80 injected
 # errors flagged, unsure 3.6%, no distractor flagged, all 40 no-data
-# numbers read as no data.
+# numbers read as no data. Two tuners (87-90, 91-94), a calibration of
+# mismatches (``sureness.py``, its threshold chosen on 01-86), a reviewer's
+# own sentences and a fixer of its findings, none of whom saw 95-102, then
+# brought it to: tune 01-94 3222 found, 2872 read right, 2 false mismatches
+# (both in 89), 792 of 864 flagged, 6 no-data numbers read as figures;
+# held-out 95-102 284 found, 229 read right, 4 false mismatches (95, 96, 98
+# and 102: 1 each), 72 of 80 flagged, unsure 5.2%, no distractor flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 3256 - 3220,
+        "quotes missed": 3256 - 3222,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 3256 - 2852,
-        "false mismatches": 12,
-        "injected errors missed": 864 - 780,
-        "no-data numbers read as figures": 8,
+        "quotes read wrong": 3256 - 2871,
+        "false mismatches": 2,
+        "injected errors missed": 864 - 792,
+        "no-data numbers read as figures": 6,
     },
     "heldout": {
-        "quotes missed": 289 - 283,
-        "quotes read wrong": 289 - 226,
-        "false mismatches": 10,
-        "injected errors missed": 80 - 71,
+        "quotes missed": 289 - 284,
+        "quotes read wrong": 289 - 229,
+        "false mismatches": 4,
+        "injected errors missed": 80 - 72,
     },
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "no false mismatch"): "12 false mismatches on 01-94 (all in 87-94)",
-    ("tune", "every injected error flagged"): "780 of 864 flagged on 01-94",
-    ("tune", "at least 99% read right"): "2853 of 3256 read right (87.6%) on 01-94",
-    ("heldout", "no false mismatch"): "10 false mismatches on 95-102",
-    ("heldout", "every injected error flagged"): "71 of 80 flagged on 95-102",
+    ("tune", "no false mismatch"): "2 false mismatches on 01-94 (both in 89)",
+    ("tune", "every injected error flagged"): "792 of 864 flagged on 01-94",
+    ("tune", "at least 99% read right"): "2872 of 3256 read right (88.2%) on 01-94",
+    ("heldout", "no false mismatch"): "4 false mismatches on 95-102 (10 at first)",
+    ("heldout", "every injected error flagged"): "72 of 80 flagged on 95-102",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
