@@ -162,6 +162,10 @@ STYLES = (
     "news_agency_wire",
     "online_exchange_transcript",
     "legal_qa_column",
+    "womens_union_newsletter",
+    "statistics_office_press_qa",
+    "slide_deck_outline",
+    "commune_notice_board",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
