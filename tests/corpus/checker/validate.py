@@ -162,6 +162,10 @@ STYLES = (
     "news_agency_wire",
     "online_exchange_transcript",
     "legal_qa_column",
+    "emulation_award_citation",
+    "portal_quick_stats_widget",
+    "scholarly_results_section",
+    "radio_quiz",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
