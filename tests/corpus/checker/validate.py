@@ -166,6 +166,10 @@ STYLES = (
     "statistics_office_press_qa",
     "slide_deck_outline",
     "commune_notice_board",
+    "emulation_award_citation",
+    "portal_quick_stats_widget",
+    "scholarly_results_section",
+    "radio_quiz",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
