@@ -85,9 +85,9 @@ SIZES = {
     },
     "heldout": {
         "articles": 8,
-        "quotes": 289,
-        "variants": 40,
-        "distractors": 144,
+        "quotes": 348,
+        "variants": 45,
+        "distractors": 166,
         "errors": 80,
     },
 }
@@ -135,7 +135,12 @@ SIZES = {
 # and 102: 1 each), 72 of 80 flagged, unsure 5.2%, no distractor flagged.
 # 95-102 then joined the tune split (5 December 2026): 01-102, 3545 quotes,
 # 3506 found, 3101 read right, 6 false mismatches, 864 of 944 errors flagged,
-# 6 of 651 no-data numbers read as figures.
+# 6 of 651 no-data numbers read as figures. Two more writers wrote 103-106
+# and 107-110 the same way; measured once on the checker that had not seen
+# them (959cd07): 348 quotes, 328 found (94.3%: 104's slide deck holds its
+# figures in a table pasted as text), 255 read right, 9 false mismatches
+# (110: 4, 109: 3, 106 and 108: 1), 58 of 80 injected errors flagged,
+# unsure 3.3%, no distractor flagged, 47 of 49 no-data numbers right.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -149,10 +154,10 @@ FLOORS = {
         "no-data numbers read as figures": 6,
     },
     "heldout": {
-        "quotes missed": 289 - 284,
-        "quotes read wrong": 289 - 229,
-        "false mismatches": 4,
-        "injected errors missed": 80 - 72,
+        "quotes missed": 348 - 328,
+        "quotes read wrong": 348 - 255,
+        "false mismatches": 9,
+        "injected errors missed": 80 - 58,
     },
 }
 
@@ -162,8 +167,9 @@ NOT_MET = {
     ("tune", "no false mismatch"): "6 false mismatches on 01-102 (89: 2)",
     ("tune", "every injected error flagged"): "864 of 944 flagged on 01-102",
     ("tune", "at least 99% read right"): "3101 of 3545 read right (87.5%) on 01-102",
-    ("heldout", "no false mismatch"): "4 false mismatches on 95-102 (10 at first)",
-    ("heldout", "every injected error flagged"): "72 of 80 flagged on 95-102",
+    ("heldout", "recall at least 97%"): "328 of 348 found (94.3%) on 103-110",
+    ("heldout", "no false mismatch"): "9 false mismatches on 103-110",
+    ("heldout", "every injected error flagged"): "58 of 80 flagged on 103-110",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
