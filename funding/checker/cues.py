@@ -10,6 +10,7 @@ figure has)."""
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
 
 from ..core.models import Area, Figure, Indicator, ProgrammeContent
@@ -182,11 +183,23 @@ class Context:
         contents = {f.content_id: f.content for f in figures}
         self.content_words = _content_words(contents.values(), indicators)
         self._contents = _alternation(self.content_words)
+        # A check reads the same spans again and again (each number of a
+        # sentence, each reading tried): each span once, by this context.
+        self._read: dict[tuple[str, bool], Cues] = {}
+        self._areas_read: dict[str, frozenset] = {}
+        self._spans_read: dict[str, list] = {}
 
     def subject_measure(self, span: str):
         return _measure(span, first=True)
 
     def cues(self, span: str, compared: bool = False) -> Cues:
+        """What ``span`` names; a copy the caller may change."""
+        read = self._read.get((span, compared))
+        if read is None:
+            read = self._read[span, compared] = self._cues(span, compared)
+        return copy(read)
+
+    def _cues(self, span: str, compared: bool) -> Cues:
         cues = Cues()
         periods = list(periods_in(span, compared))
         if periods:
@@ -245,7 +258,12 @@ class Context:
 
     def area_spans(self, span: str) -> list[tuple[int, int]]:
         """Where ``span`` names an area, in order."""
-        return [m.span() for m in self._areas.finditer(span)]
+        found = self._spans_read.get(span)
+        if found is None:
+            found = self._spans_read[span] = [
+                m.span() for m in self._areas.finditer(span)
+            ]
+        return list(found)
 
     def areas_listed(self, span: str) -> list[frozenset]:
         """The areas ``span`` names, in order, each once."""
@@ -257,6 +275,12 @@ class Context:
         return found
 
     def areas_in(self, span: str) -> frozenset:
+        found = self._areas_read.get(span)
+        if found is None:
+            found = self._areas_read[span] = self._areas_in(span)
+        return found
+
+    def _areas_in(self, span: str) -> frozenset:
         found, position, last = frozenset(), -1, None
         for match in self._areas.finditer(span):
             # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,

@@ -48,6 +48,7 @@ from .percents import (
     assume_base,
     own_year,
 )
+from .periods import read_once
 from .places import Place, around, carried, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
@@ -112,6 +113,10 @@ class Checker(RateOptions, Weighed):
 
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
+        with read_once():
+            return self._check_parts(parts)
+
+    def _check_parts(self, parts: list[tuple[str, str]]) -> Report:
         report = Report(bindings=dict(self.bindings))
         self.this_number = None
         nouns = with_short_nouns(count_nouns())

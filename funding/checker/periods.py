@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 _MONTH_NAMES = (
     r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
@@ -87,12 +89,37 @@ _MONTH_WORDS = {
 }
 
 
+#: The periods each span names, found once within ``read_once``.
+_READ: ContextVar[dict | None] = ContextVar("periods_read", default=None)
+
+
+@contextmanager
+def read_once():
+    """Within it (a check), ``periods_in`` reads each span once: a check
+    reads the same clauses again for each number and each reading tried."""
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 def periods_in(span: str, compared: bool = False):
     """(match, year or None, months) of each period named in ``span``, in
     order; months is None for a whole year, a number for the first months,
     "M-D" for a period up to a day. One compared with ("so với năm 2023")
     only when ``compared``; the year None when the text leaves it to the
     context ("7 tháng đầu năm")."""
+    read = _READ.get()
+    if read is None:
+        return _periods_in(span, compared)
+    found = read.get((span, compared))
+    if found is None:
+        found = read[span, compared] = tuple(_periods_in(span, compared))
+    return iter(found)
+
+
+def _periods_in(span: str, compared: bool):
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
     found += [(m, int(m["year"])) for m in _MEASURE_YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
