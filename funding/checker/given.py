@@ -118,9 +118,10 @@ def talk_down(finding: Finding, option, rest: list) -> str:
     slip of the pen of the taken reading) or "no data". The new verdict."""
     quote, readings = finding.quote, list(finding.readings)
     decided = decide(rest, quote)
-    weighed = decided[0] == MISMATCH  # as the first reading's mismatch was
-    verdict, again, confidence = sureness.confident(rest, quote, decided)
-    if verdict in (*AGREE, MISMATCH) or weighed:
+    if decided[0] in (*AGREE, MISMATCH):
+        # another reading fits, or is wrong: that one, a mismatch weighed as
+        # the first was (one ``sureness`` makes "unsure" is settled too)
+        verdict, again, confidence = sureness.confident(rest, quote, decided)
         settle(finding, verdict, again, confidence)
         return verdict
     printed = quote.value * (quote.sign or 1)
