@@ -181,7 +181,7 @@ class RateOptions:
             if numerator is None:
                 return []
             numerator = _spent_of(self.candidates, numerator, between)
-            self.bases_doubted[id(numerator)] = previous.doubted  # its other readings
+            self.bases_doubted[id(numerator)] = previous  # its other readings
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]
