@@ -19,19 +19,18 @@ from .percents import derive
 def fits_another_base(checker, quote, numerator, kinds, derive_with) -> bool:
     """``quote`` (a rate of ``numerator``) is right of one of the other
     readings the ``checker`` noted for that numerator (``bases_doubted``,
-    by ``id``: the amount quoted, its ``doubted`` the idents an unsure
-    amount was also read as), worked as any of ``kinds`` (``derive_with``:
-    the cues, place and amounts listed); an approximate one also of the
-    amount as printed, over the bases of its first reading."""
-    amount = checker.bases_doubted.get(id(numerator))
-    others = amount.doubted if amount is not None else ()
+    by ``id``: the idents an unsure amount was also read as), worked as any
+    of ``kinds`` (``derive_with``: the cues, place and amounts listed); an
+    approximate one also of the amount as printed (``bases_printed``: its
+    quote), over the bases of its first reading."""
+    others = checker.bases_doubted.get(id(numerator), ())
     if not others:
         return False
     candidates = checker.candidates
     tried = [candidates.by_node.get(ident) for ident in others]
     tried = [other for other in tried if other is not None and other is not numerator]
     if quote.approx:
-        tried.append(_as_printed(numerator, amount))
+        tried.append(_as_printed(numerator, checker.bases_printed[id(numerator)]))
     for other in tried:
         for kind in kinds:
             for _node, computed in derive(candidates, kind, other, *derive_with):

@@ -83,6 +83,7 @@ class RateOptions:
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
         self.whole_year_ids, self.yearless_ids, self.bases_doubted = set(), set(), {}
+        self.bases_printed = {}
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         if _OF_MONEY.match(place.after):
             numerators = [(n, s) for n, s in numerators if _of_money(n)]
@@ -181,7 +182,8 @@ class RateOptions:
             if numerator is None:
                 return []
             numerator = _spent_of(self.candidates, numerator, between)
-            self.bases_doubted[id(numerator)] = previous  # its other readings
+            self.bases_doubted[id(numerator)] = previous.doubted  # its other readings
+            self.bases_printed[id(numerator)] = previous  # the amount as printed
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]
