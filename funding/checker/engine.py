@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..core.models import Figure, Indicator
-from . import idents
+from .bound import apply_binding
 from .calibrate import Weighed
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle
@@ -18,7 +18,6 @@ from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import neighbour_options, settle_given
 from .glossary import defined_abbreviations
-from .idents import IdentError
 from .increments import (
     REST_AFTER,
     difference_candidate,
@@ -56,11 +55,9 @@ from .rates import RateOptions
 from .report import (
     MISMATCH,
     NO_DATA,
-    NOT_A_FIGURE,
     UNSURE,
     Finding,
     Quote,
-    Reading,
     Report,
 )
 from .sets import over_a_set
@@ -139,33 +136,8 @@ class Checker(RateOptions, Weighed):
             as_given(quotes, given, where)
             for finding, key in zip(findings, keys, strict=True):
                 finding.key = key
-                self._apply_binding(finding, report)
+                apply_binding(finding, report, self.bindings, self.by_pk)
         return report
-
-    def _apply_binding(self, finding: Finding, report: Report) -> None:
-        ident = self.bindings.get(finding.key)
-        if ident is None:
-            report.findings.append(finding)
-            return
-        finding.bound = True
-        if ident == NOT_A_FIGURE:
-            report.not_figures.append(finding)
-            return
-        report.findings.append(finding)
-        try:
-            node = idents.parse(ident)
-            computed = idents.evaluate(node, self.by_pk)
-        except IdentError as error:
-            finding.verdict, finding.confidence = UNSURE, 0.0
-            finding.expected, finding.figures = "", ()
-            finding.explanation = str(error)
-            return
-        verdict, expected = judge(computed, finding.quote)
-        bound = Reading(
-            str(node), verdict, expected, computed.explanation, computed.figures, 1.0
-        )
-        others = [r for r in finding.readings if r.ident != bound.ident]
-        settle(finding, bound.verdict, [bound, *others], 1.0)
 
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
