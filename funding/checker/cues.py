@@ -40,7 +40,8 @@ MEASURE_WORDS = [
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (
         Figure.Measure.TARGET,
-        r"phấn đấu|mục tiêu|đề xuất|đề nghị|kiến nghị|định mức|tối đa",
+        # "số đề nghị quyết toán": what was spent, put up for settlement
+        r"phấn đấu|mục tiêu|đề xuất|đề nghị(?!\s+quyết toán)|kiến nghị|định mức|tối đa",
     ),
     (
         Figure.Measure.PLAN,
@@ -59,10 +60,14 @@ MEASURE_WORDS = [
         Figure.Measure.EXECUTED,
         # "tỷ lệ thực hiện kế hoạch": what was done of the plan, the plan
         # its base
-        r"tỷ lệ (?:thực hiện|giải ngân|hoàn thành)(?: so với)? kế hoạch"
+        # (and "tỷ lệ so với dự toán": the same, the verb left out)
+        r"tỷ lệ (?:(?:thực hiện|giải ngân|hoàn thành|quyết toán)(?: so với)?|so với)"
+        r" (?:kế hoạch|dự toán)"
         r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
         # money spent: "thực chi", "đã chi", "đã dùng"
         r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
+        # a settlement report's "quyết toán" (against its "dự toán"): spent
+        r"|(?:đề nghị\s+)?quyết toán"
         + _NOT_A_NAME
         # "lũy kế tăng 13%": what was done to date (a plan is not summed)
         + r"|lũy kế",

@@ -8,6 +8,12 @@ import re
 
 from ..core.models import Figure
 
+#: "tổng kế hoạch của hai tỉnh cũ": a sum over areas, which names no fund
+#: (the fund named before it in the clause holds)
+_OF_AREAS = (
+    r"(?!\s+(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
+    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
+)
 FUND_WORDS = [
     (
         Figure.Fund.KCQG,
@@ -26,8 +32,9 @@ FUND_WORDS = [
     ),
     (
         Figure.Fund.ALL,
-        r"toàn vùng|tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch|các nguồn|tổng nguồn"
-        r"|cả hai nguồn",
+        r"toàn vùng|(?:tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch)"
+        + _OF_AREAS
+        + r"|các nguồn|tổng nguồn|cả hai nguồn",
     ),
 ]
 
