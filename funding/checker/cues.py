@@ -35,7 +35,8 @@ MEASURE_WORDS = [
         LEFT,
         r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng|chi)(?: hết)?|còn lại"
         r"|không (?:giải ngân|thực hiện|sử dụng|chi) hết"
-        r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm|hụt",
+        r"|còn phải (?:giải ngân|thực hiện)|(?:phải|cần) (?:giải ngân|thực hiện) thêm"
+        r"|hụt",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (

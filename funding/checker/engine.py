@@ -48,7 +48,7 @@ from .percents import (
     assume_base,
     own_year,
 )
-from .periods import read_once
+from .periods import compared_until, read_once
 from .places import Place, around, carried, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
@@ -265,8 +265,10 @@ class Checker(RateOptions, Weighed):
             explicit.months, explicit.period_named = kept.months, kept.period_named
         explicit.year = own_year(quote, place, kept) or explicit.year
         if quote.role == "old" and not explicit.period_named:
-            # "so với cùng kỳ": the months in force
-            explicit.months, explicit.period_named = kept.months, kept.period_named
+            # "so với cùng kỳ": the months in force; "so với hết tháng 10": those
+            until = compared_until(place.after)
+            named = (until, True) if until else (kept.months, kept.period_named)
+            explicit.months, explicit.period_named = named
         if REST_AFTER.match(place.after) or still_to_do(quote, place):  # the rest
             explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")

@@ -11,28 +11,30 @@ from ..core.models import Figure
 #: "tổng kế hoạch của hai tỉnh cũ": a sum over areas, which names no fund
 #: (the fund named before it in the clause holds)
 _OF_AREAS = (
-    r"(?!\s+(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
+    r"(?!\s+(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
     r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
 )
 FUND_WORDS = [
     (
         Figure.Fund.KCQG,
         r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
-        r"|(?:nguồn|kinh phí|vốn) quốc gia"
+        r"|(?:nguồn|kinh phí|vốn|kế hoạch) quốc gia"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
     ),
     (
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
-        r"|(?:nguồn|kinh phí|vốn) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
+        r"|(?:nguồn|kinh phí|vốn|kế hoạch) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
         r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
         # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
         # right before its amount
         r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",
     ),
+    # "tổng kế hoạch (của) hai tỉnh cũ" adds up areas, not funds: the fund
+    # named before it (or none) holds; "tổng kế hoạch quốc gia" is one fund's
     (
         Figure.Fund.ALL,
-        r"toàn vùng|(?:tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch)"
+        r"toàn vùng|(?:tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch(?!\s+(?:quốc|địa)))"
         + _OF_AREAS
         + r"|các nguồn|tổng nguồn|cả hai nguồn",
     ),

@@ -16,7 +16,7 @@ from .cues import Cues
 from .idents import Computed, Node
 from .increments import increment_whole
 from .lists import sum_candidate
-from .periods import COMPARED_BEFORE, periods_in
+from .periods import COMPARED_BEFORE, compared_until, periods_in
 from .places import THIS_YEAR, Place
 from .report import Quote
 from .wholes import successor_wholes
@@ -122,6 +122,8 @@ def base_year(place: Place, kept: Cues) -> int | None:
     year before the one in force."""
     if (compared := compared_year(place)) is not None:
         return compared
+    if compared_until(place.after):  # "… so với hết tháng 10": the same year's
+        return kept.year
     # "Từ năm 2021 đến năm 2023, … tăng từ 31 lên 38": the span's first year
     span = _SPAN.search(place.before_sentence_plain)
     if span:

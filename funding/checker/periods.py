@@ -45,7 +45,8 @@ _CUMULATIVE = re.compile(
 #: "tính đến hết tháng 10", "lũy kế tháng 10" with no year: the first
 #: months of the year in force
 _UNTIL_MONTH = re.compile(
-    r"(?<!\w)(?:(?:(?:tính\s+)?đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?)"
+    r"(?<!\w)(?:(?:(?:tính\s+)?đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?"
+    r"|(?<=so với )cuối)"  # "so với cuối tháng 10": what was done by then
     r"\s+tháng\s+(?P<until>\d{1,2})"
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
