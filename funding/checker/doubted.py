@@ -9,6 +9,7 @@ from __future__ import annotations
 from .choose import AGREE
 from .judge import judge
 from .percents import derive
+from .report import Reading
 
 
 def fits_another_base(checker, quote, numerator, kinds, derive_with) -> bool:
@@ -31,3 +32,29 @@ def fits_another_base(checker, quote, numerator, kinds, derive_with) -> bool:
                 if judge(computed, quote)[0] in AGREE:
                     return True
     return False
+
+
+def fitting_readings(checker, quote, numerator, kinds, derive_with) -> list[Reading]:
+    """The readings of ``quote`` over the other readings of its unsure
+    ``numerator`` that make it right (as ``fits_another_base`` tries them):
+    an unsure rate names the one that fits among its readings."""
+    found = []
+    candidates = checker.candidates
+    for ident in checker.bases_doubted.get(id(numerator), ()):
+        other = candidates.by_node.get(ident)
+        if other is None or other is numerator:
+            continue
+        for kind in kinds:
+            for node, computed in derive(candidates, kind, other, *derive_with):
+                verdict, expected = judge(computed, quote)
+                if verdict in AGREE:
+                    found.append(
+                        Reading(
+                            str(node),
+                            verdict,
+                            expected,
+                            computed.explanation,
+                            computed.figures,
+                        )
+                    )
+    return found
