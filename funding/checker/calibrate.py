@@ -27,7 +27,8 @@ import re
 
 from . import sureness
 from .candidates import Candidates, key_of
-from .choose import decide, swapped
+from .choose import AGREE, decide, swapped, total_unnamed
+from .funds import THIS_FUND, fund_named
 from .idents import IdentError, Node, evaluate, fig, parse
 from .judge import judge
 from .places import OTHER_CLAUSE_WORDS
@@ -58,9 +59,16 @@ class Weighed:
         and a mismatch kept only when no other reading is nearly as well
         supported (``sureness.confident``)."""
         decided = self._derived_doubt(decide(options, quote), quote, place)
+        decided = _total_doubt(decided, options, quote, place)
         if decided[0] in (NO_DATA, UNSURE) and quote.kind in SWAPPABLE:
             decided = swapped(options, quote, self._neighbours) or decided
-        return sureness.confident(options, quote, decided)
+        verdict, readings, sure = sureness.confident(options, quote, decided)
+        fits = self.base_fits.get(id(quote))
+        if verdict == UNSURE and fits and readings:
+            # a rate of an unsure base: the reading that makes it right next
+            others = [r for r in readings[1:] if r.ident != fits[0].ident]
+            readings = [readings[0], fits[0], *others[:1]]
+        return verdict, readings, sure
 
     def _derived_doubt(self, decided: tuple, quote: Quote, place) -> tuple:
         """A mismatch of a derived reading made "unsure" when a neighbouring
@@ -84,6 +92,25 @@ class Weighed:
         if not fits:
             return decided
         return UNSURE, [readings[0], fits[0], *readings[1:2]], DOUBT
+
+
+def _total_doubt(decided: tuple, options: list, quote: Quote, place) -> tuple:
+    """An amount read as one fund's though neither its sentence (up to it)
+    nor the one before names a fund, where the total of all funds is as
+    well named: unsure, the total among its readings (``total_unnamed``)."""
+    verdict, readings, _confidence = decided
+    if verdict not in AGREE or quote.kind != "amount" or not readings:
+        return decided
+    before = place.sentence_text[: quote.start - place.sentence[0]]
+    if fund_named(f"{place.before_sentence_plain} {before}") or THIS_FUND.search(
+        before
+    ):
+        return decided
+    total = total_unnamed(options, readings[0])
+    if total is None:
+        return decided
+    others = [r for r in readings[1:] if r.ident != total.reading.ident]
+    return UNSURE, [readings[0], total.reading, *others[:1]], DOUBT
 
 
 def _unsaid(named) -> tuple:

@@ -262,6 +262,14 @@ class Context:
             return new
         return found
 
+    def _merged_of(self, found: frozenset) -> frozenset:
+        """The merged province the old provinces ``found`` are part of."""
+        return frozenset(
+            -whole
+            for whole, parts in self.old_parts.items()
+            if found and found <= parts
+        )
+
     def area_spans(self, span: str) -> list[tuple[int, int]]:
         """Where ``span`` names an area, in order."""
         found = self._spans_read.get(span)
@@ -290,11 +298,20 @@ class Context:
         found, position, last = frozenset(), -1, None
         for match in self._areas.finditer(span):
             # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,
-            # A is what the span is about
-            if last is None or not _COMPARED_WITH.search(span[: match.start()]):
+            # A is what the span is about; "tỉnh A thuộc khu vực B": B only
+            # describes A
+            if last is None or not (
+                _COMPARED_WITH.search(span[: match.start()])
+                or _DESCRIBED.fullmatch(span, last.end(), match.start())
+            ):
                 last, position = match, match.start()
         if last is not None:
             found = self._era(self.area_names[last.group(0).lower()], span, last)
+            merged = self._merged_of(found)
+            if merged and _WHOLE_PROVINCE.search(span, last.end()):
+                # "…, cộng 2,47 tỷ của B, toàn tỉnh 5,62 tỷ": B's merged
+                # province, which B is now part of
+                return merged
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
         old = list(OLD_WHOLE_WORDS.finditer(span))
@@ -330,6 +347,17 @@ _EARNED = re.compile(
 _COMPARED_WITH = re.compile(
     r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
     r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
+#: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two
+#: areas that make the second a description of the first
+_DESCRIBED = re.compile(
+    r"\s*[(,]?\s*(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
+    re.IGNORECASE,
+)
+#: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
+_WHOLE_PROVINCE = re.compile(
+    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)",
     re.IGNORECASE,
 )
 _BEFORE_MERGER = re.compile(

@@ -142,7 +142,7 @@ class Checker(RateOptions, Weighed):
 
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
-        self.text = text
+        self.text, self.base_fits = text, {}
         resolved: dict[int, Candidate | None] = {}
         made: dict[str, Candidate] = {}  # sums read from the text
         tried: dict[int, list[Option]] = {}  # each finding's options

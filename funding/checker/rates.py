@@ -11,7 +11,7 @@ from ..core.models import Figure, Indicator
 from .candidates import Candidate, old_whole
 from .choose import Option
 from .cues import Cues
-from .doubted import fits_another_base
+from .doubted import fits_another_base, fitting_readings
 from .funds import THIS_FUND, fund_referred
 from .governs import governing
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
@@ -59,6 +59,7 @@ class RateOptions:
     #: the last amount read before the sentence in hand ("con số này")
     this_number: Candidate | None = None
     text: str = ""  # the text in hand
+    base_fits: dict  # quote id → readings over another reading of its base that fit
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
         # "đạt 90,29% so với 93,13% năm 2023": another rate compared, whose
@@ -104,17 +105,18 @@ class RateOptions:
         options = []
         named = quote.kind == "times" and self._base_named(place)
         for numerator, support in numerators:
-            doubted = fits_another_base(
-                self, quote, numerator, kinds, (whole_cues, place, listed)
-            )
+            derive_with = (whole_cues, place, listed)
+            doubted = fits_another_base(self, quote, numerator, kinds, derive_with)
             for kind in kinds:
-                for node, computed in derive(
-                    self.candidates, kind, numerator, whole_cues, place, listed
-                ):
+                derived = derive(self.candidates, kind, numerator, *derive_with)
+                for node, computed in derived:
                     option = Option(node, computed, support, 1, base_named=named)
                     option.whole_year = id(numerator) in self.whole_year_ids
                     option.assumed = id(numerator) in self.yearless_ids or doubted
                     options.append(option)
+            if doubted:  # named among its readings when it is unsure
+                fits = fitting_readings(self, quote, numerator, kinds, derive_with)
+                self.base_fits.setdefault(id(quote), []).extend(fits)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, … tăng 9,8%": against the amount last read
