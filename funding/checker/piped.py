@@ -51,7 +51,10 @@ def _wrapped(line: str) -> bool:
 def _is_table(rows: list[str]) -> bool:
     """Is a run of consecutive pipe lines (rows and separators) a table?"""
     if len(rows) >= 3 and _SEPARATOR.fullmatch(rows[1]):
-        return _cells(rows[0]) > 0
+        cells = _cells(rows[0])
+        return cells > 0 and all(
+            _cells(row) == cells for row in rows[2:] if not _SEPARATOR.fullmatch(row)
+        )
     if any(_SEPARATOR.fullmatch(row) for row in rows):
         return False  # a separator that heads no header: not a markdown table
     counts = {_cells(row) for row in rows}
@@ -89,6 +92,22 @@ def _runs(lines: list[str]):
             start = None
 
 
+def _tables(lines: list[str], first: int, last: int):
+    """(start, end) of the tables in a run of pipe lines, longest first: a
+    line with a "|" right before or after a table ("Nguồn: … | Ảnh: …",
+    a paragraph of its own, so no blank line apart) is no row of it."""
+    start = first
+    while start < last:
+        end = next(
+            (e for e in range(last, start + 1, -1) if _is_table(lines[start:e])), None
+        )
+        if end is None:
+            start += 1
+            continue
+        yield start, end
+        start = end
+
+
 def piped_rows(read: str) -> str:
     """``read`` with the rows of its pipe tables (and tables aligned by
     spaces) written as ``plain_text`` writes a table's (same length; a
@@ -97,8 +116,8 @@ def piped_rows(read: str) -> str:
         return read
     lines = read.split("\n")
     changed = False
-    for start, end in _runs(lines) if "|" in read else ():
-        if _is_table(lines[start:end]):
+    for first, last in _runs(lines) if "|" in read else ():
+        for start, end in _tables(lines, first, last):
             lines[start:end] = [_as_row(line) for line in lines[start:end]]
             changed = True
     changed = _aligned_rows(lines) or changed

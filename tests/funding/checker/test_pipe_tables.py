@@ -271,3 +271,14 @@ def test_sentences_with_double_spaces_are_no_table(north):
         "Hai tỉnh  cộng lại  13,85 tỷ đồng  năm 2024."
     )
     assert piped_rows(text) == text
+
+
+def test_a_line_with_a_pipe_next_to_a_table_is_no_row_of_it(north):
+    # paragraphs are lines with no blank line between them
+    lines = [*CAPTION, "Nguồn: Sở Công Thương | Ảnh: Minh Anh"]
+    html = read_html(north, as_html(lines, provinces()))
+    for layout in LAYOUTS:
+        piped = (
+            as_pipes(lines, provinces(), **layout) + "<p>Ghi chú | số liệu sơ bộ</p>"
+        )
+        assert read_html(north, piped) == html, layout
