@@ -49,6 +49,7 @@ from .percents import (
     own_year,
 )
 from .periods import compared_until, read_once
+from .piped import piped_rows
 from .places import Place, around, carried, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
@@ -124,7 +125,8 @@ class Checker(RateOptions, Weighed):
         composed_parts = [(part, given, *composed(given)) for part, given in parts]
         defined = defined_abbreviations(text for *_given, text, _w in composed_parts)
         for part, given, text, where in composed_parts:
-            read = joined_lines(reading_copy(text, names, defined))  # see unaccented
+            # see unaccented; pipe tables read as plain_text's rows (piped)
+            read = joined_lines(piped_rows(reading_copy(text, names, defined)))
             found.append((text, read, find_quotes(read, part, nouns), given, where))
         disown_repeats(
             [quote for *_texts, quotes, _given, _at in found for quote in quotes]
