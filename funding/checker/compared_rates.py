@@ -23,6 +23,25 @@ _BETWEEN = re.compile(
 )
 _BASE_AFTER = re.compile(r"\s*(?:so với|cùng kỳ|năm\s+\d)", re.IGNORECASE)
 _RATES = ("ratio", "share")
+#: "… so với 93,13% năm 2023": a rate compared with another rate
+_VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*\s*%", re.I)
+
+
+def base_words(after: str) -> str:
+    """The words after a rate that may name its base: none when they compare
+    it with another rate ("đạt 90% so với 93% năm 2023": that rate's year)."""
+    return "" if _VERSUS_RATE.match(after) else after
+
+
+def after_rates(checker, quote: Quote, earlier: list[Finding], options) -> list:
+    """The options the rates printed before ``quote`` in its sentence
+    (``earlier``: their findings) give it, as well supported as the best of
+    ``options``."""
+    top = max((o.words for o in options), default=1.0)
+    text = checker.text
+    return points_between(text, quote, earlier, checker.by_pk, top) + rate_compared(
+        text, quote, earlier, checker.candidates, checker.context, top
+    )
 
 
 def points_between(

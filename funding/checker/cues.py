@@ -67,11 +67,11 @@ MEASURE_WORDS = [
         r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
         # money spent: "thực chi", "đã chi", "đã dùng"
         r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
-        # a settlement report's "quyết toán" (against its "dự toán"): spent
-        r"|(?:đề nghị\s+)?quyết toán"
         + _NOT_A_NAME
+        # a settlement report's "quyết toán" (against its "dự toán"): spent
+        + r"|(?:đề nghị\s+)?quyết toán"
         # "lũy kế tăng 13%": what was done to date (a plan is not summed)
-        + r"|lũy kế",
+        r"|lũy kế",
     ),
 ]
 NATION_WORDS = ["cả nước", "toàn quốc"]

@@ -14,7 +14,7 @@ from .calibrate import Weighed
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle
 from .compared import COMPARED_TAIL, YEAR_LEVEL
-from .compared_rates import points_between, rate_compared
+from .compared_rates import after_rates
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import neighbour_options, settle_given
@@ -163,12 +163,7 @@ class Checker(RateOptions, Weighed):
                     options = over_a_set(options, place, self.context)
                     options = over_years(options, quote, place, self.candidates, made)
                     options += listed_total(options, quote, place, resolved, made)
-                    top = max((o.words for o in options), default=1.0)
-                    earlier = findings[done:]
-                    options += points_between(text, quote, earlier, self.by_pk, top)
-                    options += rate_compared(
-                        text, quote, earlier, self.candidates, self.context, top
-                    )
+                    options += after_rates(self, quote, findings[done:], options)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence

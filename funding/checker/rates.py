@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..core.models import Figure, Indicator
 from .candidates import Candidate, old_whole
 from .choose import Option
+from .compared_rates import base_words
 from .cues import Cues
 from .doubted import fits_another_base, fitting_readings
 from .funds import THIS_FUND, fund_referred
@@ -39,8 +40,6 @@ _THIS_NUMBER = re.compile(
     r"(?<!\w)so với\s+(?:con số|số liệu|số|mức|con số đó)\s+(?:này|đó|trên)(?!\w)",
     re.IGNORECASE,
 )
-#: "… so với 93,13% năm 2023": a rate compared with another rate
-_VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*\s*%", re.I)
 #: the words right after a multiple, where its base is named
 _BASE_AFTER = re.compile(r"\s*(?:so với\s+|của\s+)?([^,.;:()]{0,30})", re.IGNORECASE)
 _COMPARED = re.compile(r"\s(?:so với|do|vì|nhờ|khi)\s", re.IGNORECASE)
@@ -62,10 +61,7 @@ class RateOptions:
     base_fits: dict  # quote id → readings over another reading of its base that fit
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
-        # "đạt 90,29% so với 93,13% năm 2023": another rate compared, whose
-        # year is not this one's base
-        after = "" if _VERSUS_RATE.match(place.after) else place.after
-        whole_cues = self.context.cues(after)
+        whole_cues = self.context.cues(base_words(place.after))
         if quote.kind == "percent" and whole_cues == Cues():
             whole_cues = self.context.cues(base_before(place))
         whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
