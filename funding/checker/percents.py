@@ -46,6 +46,7 @@ _WHOLE = re.compile(
     r"(?:tổng|toàn bộ|toàn vùng|toàn quốc|cả nước|cả năm)(?!\w)",
     re.IGNORECASE,
 )
+_TOTAL_PLAN = re.compile(r"\s*(?:của\s+)?tổng\s+(?:kế hoạch|dự toán)(?!\w)", re.I)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
@@ -86,6 +87,10 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share"]
     if last in ("cao hơn", "thấp hơn", "tăng", "giảm", "vượt"):
         return ["change"]
+    if last in ("đạt", "bằng") and _TOTAL_PLAN.match(place.after):
+        # "giải ngân 4,2 tỷ, đạt 95% tổng kế hoạch của hai tỉnh cũ": of the
+        # plan (a part of the plan: its share)
+        return ["ratio", "share"]
     if last in ("đạt", "bằng") and _WHOLE.match(place.after):
         # "bằng 0,98% tổng kinh phí … cả nước": a share; "bằng 104,2% tổng
         # kinh phí năm 2024": the same total in another year
