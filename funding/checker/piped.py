@@ -8,9 +8,11 @@ before the table) holds for them unchanged. Length and positions stay as
 they were: the editor's highlight and the keys of quotes do not move.
 
 Only a block of rows that is a table is rewritten: a separator line under
-its first row, or rows of the same number of cells (at least two), either
-two or more each wrapped in outer pipes or three or more without them. A
-line with one "|" ("Hà Nội | 12/2025", "Kế hoạch | Thực hiện") stays text.
+its first row (its rows of the header's cells), or rows of the same number
+of cells (at least two), either two or more each wrapped in outer pipes or
+three or more without them (of three cells, or holding a figure). A line
+with one "|" ("Hà Nội | 12/2025", "Kế hoạch | Thực hiện"), or one next to
+a table (a source note), stays text.
 
 A table pasted from a PDF sets its columns apart by spaces: three rows or
 more of the same number of cells (three or more) split by two spaces or
@@ -25,7 +27,7 @@ import re
 from .lines import same_kind
 
 #: the line under a markdown table's header: "|---|:---:|---:|", "--- | ---"
-_SEPARATOR = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
+_SEPARATOR = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
 #: the emphasis of a markdown cell ("**Tổng cộng**"), no word of it
 _EMPHASIS = re.compile(r"\*+")
 #: fewest rows a table of unwrapped rows needs (a header and two rows):
@@ -62,7 +64,15 @@ def _is_table(rows: list[str]) -> bool:
         return False
     if all(_wrapped(row) for row in rows):
         return len(rows) >= 2
-    return len(rows) >= _UNWRAPPED_ROWS
+    # unwrapped rows of two cells ("Ảnh | Nguồn" lines) need a figure cell
+    return len(rows) >= _UNWRAPPED_ROWS and (
+        counts.pop() >= 3 or any(_figures(row) for row in rows[1:])
+    )
+
+
+def _figures(row: str) -> bool:
+    """Does a pipe row hold a cell of a figure alone ("9,40", "85,6%")?"""
+    return any(_FIGURE_CELL.fullmatch(cell.strip()) for cell in row.split("|"))
 
 
 def _as_row(line: str) -> str:

@@ -232,6 +232,9 @@ def test_rows_are_rewritten_in_place():
     assert read.split("\n")[1] == "  Tỉnh \t Kế hoạch \t"
     assert not read.split("\n")[2].strip()  # the separator: no cell, no number
     assert read.index("9,40") == text.index("9,40")
+    # lines of two cells without a figure: captions, credits, no table
+    credits = "Ảnh | Minh Anh\nNguồn | Sở Công Thương\nBiên tập | Thu Hà"
+    assert piped_rows(credits) == credits
     # two unwrapped lines are as likely a byline and a note as a table
     assert (
         piped_rows("Tỉnh | Kế hoạch\nSơn La | 9,40") == "Tỉnh | Kế hoạch\nSơn La | 9,40"
