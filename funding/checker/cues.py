@@ -13,9 +13,10 @@ import re
 from copy import copy
 from dataclasses import dataclass, field
 
-from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.models import Figure, Indicator
 from .funds import alternation as _alternation
 from .funds import fund_named
+from .named import area_names, content_words, indicator_pattern
 from .periods import WHOLE_YEAR, periods_in, same_period
 
 __all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
@@ -74,10 +75,6 @@ MEASURE_WORDS = [
         r"|lũy kế",
     ),
 ]
-NATION_WORDS = ["cả nước", "toàn quốc"]
-REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
-REGION_WORDS += ["bình quân vùng", "bình quân của vùng", "bình quân chung của vùng"]
-#: Words for a whole made of parts named before: a merged province, a region.
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
     r"(?!\w)",
@@ -105,17 +102,6 @@ def _count(words: str) -> int | None:
     if first == "cả":
         first = words.split()[1].lower()
     return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
-
-
-# Words of programme contents too common to tell one from another.
-_COMMON = {
-    "công nghiệp",
-    "nông thôn",
-    "khuyến công",
-    "thực hiện",
-    "hỗ trợ",
-    "phát triển",
-}
 
 
 @dataclass
@@ -173,7 +159,7 @@ class Context:
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
         for area in areas.values():
-            for name in _area_names(area):
+            for name in area_names(area):
                 names.setdefault(name.lower(), set()).add(area.pk)
         self.area_names = {k: frozenset(v) for k, v in names.items()}
         #: provinces that ended (in the 2025 merger), whose names live on
@@ -184,10 +170,10 @@ class Context:
             re.IGNORECASE,
         )
         indicators = list({f.indicator_id: f.indicator for f in figures}.values())
-        self.indicator_words = [(i, _indicator_pattern(i)) for i in indicators]
+        self.indicator_words = [(i, indicator_pattern(i)) for i in indicators]
         self._indicators = _alternation(self.indicator_words)
         contents = {f.content_id: f.content for f in figures}
-        self.content_words = _content_words(contents.values(), indicators)
+        self.content_words = content_words(contents.values(), indicators)
         self._contents = _alternation(self.content_words)
         # A check reads the same spans again and again (each number of a
         # sentence, each reading tried): each span once, by this context.
@@ -367,51 +353,3 @@ _AFTER_MERGER = re.compile(
     r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
 )
 _OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)
-
-
-_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def _area_names(area: Area) -> set[str]:
-    if area.kind == Area.Kind.NATION:
-        return set(NATION_WORDS)
-    names = {area.name, area.short_name, *area.aliases.splitlines()}
-    if area.kind == Area.Kind.REGION:
-        names |= set(REGION_WORDS)
-        # "Phía Bắc (khuyến công)" is called "khu vực phía Bắc"
-        bare = _QUALIFIER.sub("", area.short_name).strip()
-        if bare and bare != area.short_name.strip():
-            names.add(f"khu vực {bare}")
-    return {n.strip() for n in names if n.strip()}
-
-
-def _indicator_pattern(indicator: Indicator) -> str:
-    words = indicator.name.split()
-    if words and words[0].lower() == "số" and len(words) > 1:
-        words = words[1:]
-    return re.escape(" ".join(words[:2]).lower())
-
-
-def _bigrams(name: str) -> set[str]:
-    tokens = re.findall(r"[^\W\d_]+", name.lower())
-    return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
-
-
-def _content_words(contents, indicators) -> list[tuple[int, str]]:
-    """Each content (not "all") with the pairs of words only its name has."""
-    named = [c for c in contents if c.code != ProgrammeContent.ALL]
-    pairs = {c.pk: _bigrams(c.name) for c in named}
-    taken = set(_COMMON)
-    for indicator in indicators:
-        taken |= _bigrams(indicator.name)
-    seen: dict[str, int] = {}
-    for words in pairs.values():
-        for pair in words:
-            seen[pair] = seen.get(pair, 0) + 1
-    result = []
-    for pk, words in pairs.items():
-        own = sorted(w for w in words if seen[w] == 1 and w not in taken)
-        if own:
-            pattern = "|".join(re.escape(w).replace(r"\ ", r"[\s,]+") for w in own)
-            result.append((pk, pattern))
-    return result
