@@ -65,11 +65,11 @@ MEASURE_WORDS = [
         r"tỷ lệ (?:(?:thực hiện|giải ngân|hoàn thành|quyết toán)(?: so với)?|so với)"
         r" (?:kế hoạch|dự toán)"
         r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
-        # money spent: "thực chi", "đã chi", "đã dùng"
-        r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
         # a settlement report's "quyết toán" (against its "dự toán"): spent
         r"|(?:đề nghị\s+)?quyết toán"
-        + _NOT_A_NAME
+        # money spent: "thực chi", "đã chi", "đã dùng"
+        r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
+        + _NOT_A_NAME  # right after "TH", which it is for
         # "lũy kế tăng 13%": what was done to date (a plan is not summed)
         + r"|lũy kế",
     ),
