@@ -13,7 +13,9 @@ import re
 from copy import copy
 from dataclasses import dataclass, field
 
-from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.models import Area, Figure, Indicator
+from .data_words import content_words as _content_words
+from .data_words import indicator_pattern as _indicator_pattern
 from .funds import alternation as _alternation
 from .funds import fund_named
 from .periods import WHOLE_YEAR, periods_in, same_period
@@ -105,17 +107,6 @@ def _count(words: str) -> int | None:
     if first == "cả":
         first = words.split()[1].lower()
     return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
-
-
-# Words of programme contents too common to tell one from another.
-_COMMON = {
-    "công nghiệp",
-    "nông thôn",
-    "khuyến công",
-    "thực hiện",
-    "hỗ trợ",
-    "phát triển",
-}
 
 
 @dataclass
@@ -383,35 +374,3 @@ def _area_names(area: Area) -> set[str]:
         if bare and bare != area.short_name.strip():
             names.add(f"khu vực {bare}")
     return {n.strip() for n in names if n.strip()}
-
-
-def _indicator_pattern(indicator: Indicator) -> str:
-    words = indicator.name.split()
-    if words and words[0].lower() == "số" and len(words) > 1:
-        words = words[1:]
-    return re.escape(" ".join(words[:2]).lower())
-
-
-def _bigrams(name: str) -> set[str]:
-    tokens = re.findall(r"[^\W\d_]+", name.lower())
-    return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
-
-
-def _content_words(contents, indicators) -> list[tuple[int, str]]:
-    """Each content (not "all") with the pairs of words only its name has."""
-    named = [c for c in contents if c.code != ProgrammeContent.ALL]
-    pairs = {c.pk: _bigrams(c.name) for c in named}
-    taken = set(_COMMON)
-    for indicator in indicators:
-        taken |= _bigrams(indicator.name)
-    seen: dict[str, int] = {}
-    for words in pairs.values():
-        for pair in words:
-            seen[pair] = seen.get(pair, 0) + 1
-    result = []
-    for pk, words in pairs.items():
-        own = sorted(w for w in words if seen[w] == 1 and w not in taken)
-        if own:
-            pattern = "|".join(re.escape(w).replace(r"\ ", r"[\s,]+") for w in own)
-            result.append((pk, pattern))
-    return result

@@ -163,12 +163,7 @@ class Checker(RateOptions, Weighed):
                     options = over_a_set(options, place, self.context)
                     options = over_years(options, quote, place, self.candidates, made)
                     options += listed_total(options, quote, place, resolved, made)
-                    top = max((o.words for o in options), default=1.0)
-                    earlier = findings[done:]
-                    options += points_between(text, quote, earlier, self.by_pk, top)
-                    options += rate_compared(
-                        text, quote, earlier, self.candidates, self.context, top
-                    )
+                    options += self._against_rates(quote, findings[done:], options)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
@@ -204,6 +199,16 @@ class Checker(RateOptions, Weighed):
                 (c for c in reversed(amounts) if c is not None), self.this_number
             )
         return findings, state
+
+    def _against_rates(self, quote, earlier, options) -> list[Option]:
+        """The readings of ``quote`` against the rates printed before it in
+        its sentence (``earlier``): points between two, a rate compared."""
+        top = max((o.words for o in options), default=1.0)
+        text = self.text
+        return [
+            *points_between(text, quote, earlier, self.by_pk, top),
+            *rate_compared(text, quote, earlier, self.candidates, self.context, top),
+        ]
 
     def _swapped_pairs(self, findings, text, sentence, in_sentence, state, resolved):
         """ "Giải ngân 10 tháng: 21,5/16,42 tỷ đồng" where 16,42 is what was
