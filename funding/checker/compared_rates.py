@@ -17,7 +17,7 @@ from .report import Finding, Quote
 #: với", "cùng kỳ")
 _BETWEEN = re.compile(
     r"(?:\s+(?:của\s+)?năm\s+\d{4})?"  # the second rate's year ("93% năm 2023")
-    r"\s*[,;–—-]?\s*(?:(?:tức|như vậy|nghĩa là|là)\s+)?"
+    r"\s*(?:[,;–—-]\s*)?(?:(?:tức|như vậy|nghĩa là|là)\s+)?"
     r"(?:(?:thấp|cao|kém|nhiều|ít)\s+hơn|tăng|giảm)\s*$",
     re.IGNORECASE,
 )

@@ -338,7 +338,7 @@ _COMPARED_WITH = re.compile(
 #: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two
 #: areas that make the second a description of the first
 _DESCRIBED = re.compile(
-    r"\s*[(,]?\s*(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
+    r"\s*(?:[(,]\s*)?(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
     re.IGNORECASE,
 )
 #: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name

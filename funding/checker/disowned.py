@@ -35,11 +35,10 @@ _DENIED_BEFORE = re.compile(
 #: "“6,9 tỷ đồng” không khớp …, và “70%” cũng vậy": a quoted number said
 #: to be like one denied before it in the sentence
 _ALSO_AFTER = re.compile(r"[”\"’»]\s*cũng\s+(?:vậy|thế|sai)(?!\w)", re.IGNORECASE)
-_DENIAL = re.compile(
-    r"(?<!\w)(?:(?:chưa|không|chẳng)\s+(?:hoàn toàn\s+)?(?:chính xác|đúng|khớp)"
-    r"|(?:là|bị)\s+(?:sai|nhầm))(?!\w)",
-    re.IGNORECASE,
-)
+#: a closing quote mark: where a denied number's denial may start
+_CLOSING = re.compile(r"[”\"’»]")
+#: where a sentence ends ("6.127,45": a dot in a number is no end)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
 def disown(text: str, quote: Quote) -> None:
@@ -57,9 +56,14 @@ def _denied_alike(text: str, quote: Quote) -> bool:
     """ "…, và “70%” cũng vậy" after a denial earlier in its sentence."""
     if not _ALSO_AFTER.match(text, quote.end):
         return False
-    # the sentence's start ("6.127,45": a dot in a number is no end)
-    start = max(text.rfind(". ", 0, quote.start), text.rfind("\n", 0, quote.start))
-    return bool(_DENIAL.search(text, start + 1, quote.start))
+    # a quoted number of its sentence said to be wrong, not any negation
+    # before ("không đúng tiến độ"): the sentence's start
+    ends = list(_SENTENCE_END.finditer(text, 0, quote.start))
+    start = ends[-1].end() if ends else 0
+    return any(
+        _DENIED_AFTER.match(text, m.start())
+        for m in _CLOSING.finditer(text, start, quote.start)
+    )
 
 
 def disown_repeats(quotes: list[Quote]) -> None:

@@ -18,7 +18,8 @@ FUND_WORDS = [
     (
         Figure.Fund.KCQG,
         r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
-        r"|(?:nguồn|kinh phí|vốn|kế hoạch) quốc gia"
+        # ("kế hoạch quốc gia về chuyển đổi số": another plan, no fund)
+        r"|(?:nguồn|kinh phí|vốn) quốc gia|kế hoạch quốc gia(?!\s+về(?!\w))"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
     ),
     (

@@ -182,12 +182,20 @@ def same_period(span: str, match) -> bool:
     )
 
 
+#: "… năm trước", "… năm ngoái", "… cùng kỳ": another year's months
+_OTHER_YEAR = re.compile(
+    r"\s*(?:của\s+)?(?:năm\s+(?:trước|ngoái)|cùng\s+kỳ)(?!\w)", re.IGNORECASE
+)
+
+
 def compared_until(span: str) -> int | None:
     """ "tăng 4 đề án so với hết tháng 9": the months of the same year a
     change is over, when the words after it name them with no year."""
     for match, year, months in periods_in(span, compared=True):
         compared = COMPARED_BEFORE.search(span[: match.start()])
         if compared and year is None and match.re is _UNTIL_MONTH:
+            if _OTHER_YEAR.match(span, match.end()):
+                return None  # "so với cuối tháng 10 năm trước": not this year's
             return months if isinstance(months, int) else None
         return None
     return None

@@ -27,7 +27,9 @@ import re
 from .lines import same_kind
 
 #: the line under a markdown table's header: "|---|:---:|---:|", "--- | ---"
-_SEPARATOR = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
+#: (no "\s*" next to another over the same spaces: a long run of spaces
+#: would be split every way before the match fails)
+_SEPARATOR = re.compile(r"\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?")
 #: the emphasis of a markdown cell ("**Tổng cộng**"), no word of it
 _EMPHASIS = re.compile(r"\*+")
 #: fewest rows a table of unwrapped rows needs (a header and two rows):
@@ -109,13 +111,34 @@ def _tables(lines: list[str], first: int, last: int):
     start = first
     while start < last:
         end = next(
-            (e for e in range(last, start + 1, -1) if _is_table(lines[start:e])), None
+            (e for e in _ends(lines, start, last) if _is_table(lines[start:e])), None
         )
         if end is None:
             start += 1
             continue
         yield start, end
         start = end
+
+
+def _ends(lines: list[str], start: int, last: int) -> list[int]:
+    """The ends a table from ``start`` may have, longest first. Every row
+    of a table has its first row's cells, so none reaches past a line of
+    other cells; only a markdown table holds a separator, so the others end
+    at one. Trying these (not every end) keeps a long run of pipe lines
+    that is no table from costing the cube of its length."""
+    cells = _cells(lines[start])
+    limit = next(
+        (
+            e
+            for e in range(start + 1, last)
+            if not _SEPARATOR.fullmatch(lines[e]) and _cells(lines[e]) != cells
+        ),
+        last,
+    )
+    plain = next(
+        (e for e in range(start, limit) if _SEPARATOR.fullmatch(lines[e])), limit
+    )
+    return sorted({e for e in (limit, plain) if e >= start + 2}, reverse=True)
 
 
 def piped_rows(read: str) -> str:
