@@ -27,7 +27,8 @@ import re
 
 from . import sureness
 from .candidates import Candidates, key_of
-from .choose import decide, swapped
+from .choose import AGREE, decide, swapped, total_unnamed
+from .funds import THIS_FUND, fund_named
 from .idents import IdentError, Node, evaluate, fig, parse
 from .judge import judge
 from .places import OTHER_CLAUSE_WORDS
@@ -41,6 +42,8 @@ ORDERED = ("points", "change", "times", "diff")
 #: "… giảm 2% so với năm 2022 trong khi kế hoạch lại tăng": the words
 #: after a contrast are another clause's, not what the number is of
 _OTHER_CLAUSE = re.compile(rf"\s(?:{'|'.join(OTHER_CLAUSE_WORDS)})\s", re.I)
+#: the last sentence of a stretch of text (the one before a number's)
+_LAST_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?\s*$")
 #: How sure the checker is of a mismatch talked down to "unsure".
 DOUBT = 0.5
 #: What a number can be swapped with: a neighbouring figure of its kind.
@@ -58,9 +61,17 @@ class Weighed:
         and a mismatch kept only when no other reading is nearly as well
         supported (``sureness.confident``)."""
         decided = self._derived_doubt(decide(options, quote), quote, place)
+        earlier = self.text[max(0, place.sentence[0] - 300) : place.sentence[0]]
+        decided = _total_doubt(decided, options, quote, place, earlier)
         if decided[0] in (NO_DATA, UNSURE) and quote.kind in SWAPPABLE:
             decided = swapped(options, quote, self._neighbours) or decided
-        return sureness.confident(options, quote, decided)
+        verdict, readings, sure = sureness.confident(options, quote, decided)
+        fits = self.base_fits.get(id(quote))
+        if verdict == UNSURE and fits and readings:
+            # a rate of an unsure base: the reading that makes it right next
+            others = [r for r in readings[1:] if r.ident != fits[0].ident]
+            readings = [readings[0], fits[0], *others[:1]]
+        return verdict, readings, sure
 
     def _derived_doubt(self, decided: tuple, quote: Quote, place) -> tuple:
         """A mismatch of a derived reading made "unsure" when a neighbouring
@@ -84,6 +95,26 @@ class Weighed:
         if not fits:
             return decided
         return UNSURE, [readings[0], fits[0], *readings[1:2]], DOUBT
+
+
+def _total_doubt(decided: tuple, options, quote: Quote, place, earlier: str) -> tuple:
+    """An amount read as one fund's though neither its sentence (up to it)
+    nor the one before (the end of ``earlier``) names a fund, where the
+    total of all funds is as well named: unsure, the total among its
+    readings (``total_unnamed``)."""
+    verdict, readings, _confidence = decided
+    if verdict not in AGREE or quote.kind != "amount" or not readings:
+        return decided
+    before = place.sentence_text[: quote.start - place.sentence[0]]
+    previous = _LAST_SENTENCE.search(earlier)
+    said = f"{previous.group(0) if previous else ''} {before}"
+    if fund_named(said) or THIS_FUND.search(said):
+        return decided
+    total = total_unnamed(options, readings[0])
+    if total is None:
+        return decided
+    others = [r for r in readings[1:] if r.ident != total.reading.ident]
+    return UNSURE, [readings[0], total.reading, *others[:1]], DOUBT
 
 
 def _unsaid(named) -> tuple:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.formatting import round_half_up
+from ..core.models import Figure
 from .idents import Computed, Node
 from .judge import judge
 from .report import (
@@ -184,6 +185,25 @@ def _value_only(chosen: Option, options: list[Option]) -> bool:
         for o in options
         if o is not chosen
     )
+
+
+def total_unnamed(options: list[Option], first: Reading) -> Option | None:
+    """The total of all funds, better supported, where the reading ``first``
+    (of ``options``, decided) is one fund's figure no word named (its value
+    alone chose it): a text without a fund word means the total, so one
+    fund's number printed there is as likely the total misprinted."""
+    chosen = next((o for o in options if o.reading is first), None)
+    if chosen is None or not chosen.assumed or len(chosen.computed.figures) != 1:
+        return None
+    if chosen.computed.figures[0].fund == Figure.Fund.ALL:
+        return None
+    for option in options:
+        if option.words <= chosen.words or len(option.computed.figures) != 1:
+            continue
+        whole = option.computed.figures[0]
+        if whole.fund == Figure.Fund.ALL and _dimensions_apart(option, chosen) == 1:
+            return option
+    return None
 
 
 _DIMENSIONS = ("indicator_id", "area_id", "fund", "content_id", "year", "period_end")

@@ -10,11 +10,13 @@ figure has)."""
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
 
-from ..core.models import Area, Figure, Indicator, ProgrammeContent
+from ..core.models import Figure, Indicator
 from .funds import alternation as _alternation
 from .funds import fund_named
+from .named import area_names, content_words, indicator_pattern
 from .periods import WHOLE_YEAR, periods_in, same_period
 
 __all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
@@ -34,12 +36,14 @@ MEASURE_WORDS = [
         LEFT,
         r"chưa (?:được )?(?:giải ngân|thực hiện|sử dụng|chi)(?: hết)?|còn lại"
         r"|không (?:giải ngân|thực hiện|sử dụng|chi) hết"
-        r"|còn phải (?:giải ngân|thực hiện)|phải (?:giải ngân|thực hiện) thêm|hụt",
+        r"|còn phải (?:giải ngân|thực hiện)|(?:phải|cần) (?:giải ngân|thực hiện) thêm"
+        r"|hụt",
     ),
     (NOT_MEASURED, r"tiết kiệm|vốn đối ứng|đối ứng|vốn đầu tư|tổng mức đầu tư"),
     (
         Figure.Measure.TARGET,
-        r"phấn đấu|mục tiêu|đề xuất|đề nghị|kiến nghị|định mức|tối đa",
+        # "số đề nghị quyết toán": what was spent, put up for settlement
+        r"phấn đấu|mục tiêu|đề xuất|đề nghị(?!\s+quyết toán)|kiến nghị|định mức|tối đa",
     ),
     (
         Figure.Measure.PLAN,
@@ -58,19 +62,19 @@ MEASURE_WORDS = [
         Figure.Measure.EXECUTED,
         # "tỷ lệ thực hiện kế hoạch": what was done of the plan, the plan
         # its base
-        r"tỷ lệ (?:thực hiện|giải ngân|hoàn thành)(?: so với)? kế hoạch"
+        # (and "tỷ lệ so với dự toán": the same, the verb left out)
+        r"tỷ lệ (?:(?:thực hiện|giải ngân|hoàn thành|quyết toán)(?: so với)?|so với)"
+        r" (?:kế hoạch|dự toán)"
         r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
         # money spent: "thực chi", "đã chi", "đã dùng"
         r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
         + _NOT_A_NAME
+        # a settlement report's "quyết toán" (against its "dự toán"): spent
+        + r"|(?:đề nghị\s+)?quyết toán"
         # "lũy kế tăng 13%": what was done to date (a plan is not summed)
-        + r"|lũy kế",
+        r"|lũy kế",
     ),
 ]
-NATION_WORDS = ["cả nước", "toàn quốc"]
-REGION_WORDS = ["toàn vùng", "khu vực", "các tỉnh trong vùng", "toàn khu vực"]
-REGION_WORDS += ["bình quân vùng", "bình quân của vùng", "bình quân chung của vùng"]
-#: Words for a whole made of parts named before: a merged province, a region.
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
     r"(?!\w)",
@@ -98,17 +102,6 @@ def _count(words: str) -> int | None:
     if first == "cả":
         first = words.split()[1].lower()
     return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
-
-
-# Words of programme contents too common to tell one from another.
-_COMMON = {
-    "công nghiệp",
-    "nông thôn",
-    "khuyến công",
-    "thực hiện",
-    "hỗ trợ",
-    "phát triển",
-}
 
 
 @dataclass
@@ -166,7 +159,7 @@ class Context:
         areas.update({a.pk: a for a in extra_areas})
         names: dict[str, set[int]] = {}
         for area in areas.values():
-            for name in _area_names(area):
+            for name in area_names(area):
                 names.setdefault(name.lower(), set()).add(area.pk)
         self.area_names = {k: frozenset(v) for k, v in names.items()}
         #: provinces that ended (in the 2025 merger), whose names live on
@@ -177,16 +170,28 @@ class Context:
             re.IGNORECASE,
         )
         indicators = list({f.indicator_id: f.indicator for f in figures}.values())
-        self.indicator_words = [(i, _indicator_pattern(i)) for i in indicators]
+        self.indicator_words = [(i, indicator_pattern(i)) for i in indicators]
         self._indicators = _alternation(self.indicator_words)
         contents = {f.content_id: f.content for f in figures}
-        self.content_words = _content_words(contents.values(), indicators)
+        self.content_words = content_words(contents.values(), indicators)
         self._contents = _alternation(self.content_words)
+        # A check reads the same spans again and again (each number of a
+        # sentence, each reading tried): each span once, by this context.
+        self._read: dict[tuple[str, bool], Cues] = {}
+        self._areas_read: dict[str, frozenset] = {}
+        self._spans_read: dict[str, list] = {}
 
     def subject_measure(self, span: str):
         return _measure(span, first=True)
 
     def cues(self, span: str, compared: bool = False) -> Cues:
+        """What ``span`` names; a copy the caller may change."""
+        read = self._read.get((span, compared))
+        if read is None:
+            read = self._read[span, compared] = self._cues(span, compared)
+        return copy(read)
+
+    def _cues(self, span: str, compared: bool) -> Cues:
         cues = Cues()
         periods = list(periods_in(span, compared))
         if periods:
@@ -243,9 +248,22 @@ class Context:
             return new
         return found
 
+    def _merged_of(self, found: frozenset) -> frozenset:
+        """The merged province the old provinces ``found`` are part of."""
+        return frozenset(
+            -whole
+            for whole, parts in self.old_parts.items()
+            if found and found <= parts
+        )
+
     def area_spans(self, span: str) -> list[tuple[int, int]]:
         """Where ``span`` names an area, in order."""
-        return [m.span() for m in self._areas.finditer(span)]
+        found = self._spans_read.get(span)
+        if found is None:
+            found = self._spans_read[span] = [
+                m.span() for m in self._areas.finditer(span)
+            ]
+        return list(found)
 
     def areas_listed(self, span: str) -> list[frozenset]:
         """The areas ``span`` names, in order, each once."""
@@ -257,14 +275,29 @@ class Context:
         return found
 
     def areas_in(self, span: str) -> frozenset:
+        found = self._areas_read.get(span)
+        if found is None:
+            found = self._areas_read[span] = self._areas_in(span)
+        return found
+
+    def _areas_in(self, span: str) -> frozenset:
         found, position, last = frozenset(), -1, None
         for match in self._areas.finditer(span):
             # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,
-            # A is what the span is about
-            if last is None or not _COMPARED_WITH.search(span[: match.start()]):
+            # A is what the span is about; "tỉnh A thuộc khu vực B": B only
+            # describes A
+            if last is None or not (
+                _COMPARED_WITH.search(span[: match.start()])
+                or _DESCRIBED.fullmatch(span, last.end(), match.start())
+            ):
                 last, position = match, match.start()
         if last is not None:
             found = self._era(self.area_names[last.group(0).lower()], span, last)
+            merged = self._merged_of(found)
+            if merged and _WHOLE_PROVINCE.search(span, last.end()):
+                # "…, cộng 2,47 tỷ của B, toàn tỉnh 5,62 tỷ": B's merged
+                # province, which B is now part of
+                return merged
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
         old = list(OLD_WHOLE_WORDS.finditer(span))
@@ -302,6 +335,17 @@ _COMPARED_WITH = re.compile(
     r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
     re.IGNORECASE,
 )
+#: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two
+#: areas that make the second a description of the first
+_DESCRIBED = re.compile(
+    r"\s*(?:[(,]\s*)?(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
+    re.IGNORECASE,
+)
+#: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
+_WHOLE_PROVINCE = re.compile(
+    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)",
+    re.IGNORECASE,
+)
 _BEFORE_MERGER = re.compile(
     r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
 )
@@ -309,51 +353,3 @@ _AFTER_MERGER = re.compile(
     r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
 )
 _OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)
-
-
-_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def _area_names(area: Area) -> set[str]:
-    if area.kind == Area.Kind.NATION:
-        return set(NATION_WORDS)
-    names = {area.name, area.short_name, *area.aliases.splitlines()}
-    if area.kind == Area.Kind.REGION:
-        names |= set(REGION_WORDS)
-        # "Phía Bắc (khuyến công)" is called "khu vực phía Bắc"
-        bare = _QUALIFIER.sub("", area.short_name).strip()
-        if bare and bare != area.short_name.strip():
-            names.add(f"khu vực {bare}")
-    return {n.strip() for n in names if n.strip()}
-
-
-def _indicator_pattern(indicator: Indicator) -> str:
-    words = indicator.name.split()
-    if words and words[0].lower() == "số" and len(words) > 1:
-        words = words[1:]
-    return re.escape(" ".join(words[:2]).lower())
-
-
-def _bigrams(name: str) -> set[str]:
-    tokens = re.findall(r"[^\W\d_]+", name.lower())
-    return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
-
-
-def _content_words(contents, indicators) -> list[tuple[int, str]]:
-    """Each content (not "all") with the pairs of words only its name has."""
-    named = [c for c in contents if c.code != ProgrammeContent.ALL]
-    pairs = {c.pk: _bigrams(c.name) for c in named}
-    taken = set(_COMMON)
-    for indicator in indicators:
-        taken |= _bigrams(indicator.name)
-    seen: dict[str, int] = {}
-    for words in pairs.values():
-        for pair in words:
-            seen[pair] = seen.get(pair, 0) + 1
-    result = []
-    for pk, words in pairs.items():
-        own = sorted(w for w in words if seen[w] == 1 and w not in taken)
-        if own:
-            pattern = "|".join(re.escape(w).replace(r"\ ", r"[\s,]+") for w in own)
-            result.append((pk, pattern))
-    return result

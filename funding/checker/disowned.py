@@ -16,6 +16,8 @@ _DENIED_AFTER = re.compile(
     r"[”\"’»)]?\s*(?:[^.,;!?\n]{0,40}?\s)?(?:là|thì)?\s*(?:chưa|không)\s+"
     r"(?:hoàn toàn\s+)?(?:chính xác|đúng)(?=\s*(?:[”\"’»,.;:!?)]|$|mà\s))"
     r"|[”\"’»)]?\s*(?:là|bị)\s+(?:sai|nhầm)(?!\w)"
+    # "“6,9 tỷ đồng” không khớp với số liệu nào": the quoted number itself
+    r"|[”\"’»]\s*(?:lại\s+)?(?:không|chẳng)\s+khớp(?!\w)"
     # a speaker correcting himself ("đạt 76%... à không, xin lỗi, đạt 67%")
     r"|\s*(?:\.\.\.|…|[,–—-])?\s*(?:(?:à|ờ|ồ|ơ)\s+(?:không|nhầm)"
     r"|xin lỗi|(?:tôi\s+)?(?:đọc|nói)\s+nhầm)(?!\w)",
@@ -30,13 +32,38 @@ _DENIED_BEFORE = re.compile(
 )
 
 
+#: "“6,9 tỷ đồng” không khớp …, và “70%” cũng vậy": a quoted number said
+#: to be like one denied before it in the sentence
+_ALSO_AFTER = re.compile(r"[”\"’»]\s*cũng\s+(?:vậy|thế|sai)(?!\w)", re.IGNORECASE)
+#: a closing quote mark: where a denied number's denial may start
+_CLOSING = re.compile(r"[”\"’»]")
+#: where a sentence ends ("6.127,45": a dot in a number is no end)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+
+
 def disown(text: str, quote: Quote) -> None:
     """Block ``quote`` when the words around it say it is wrong."""
     before = text[max(0, quote.start - 40) : quote.start]
     if not quote.blocked and (
-        _DENIED_AFTER.match(text, quote.end) or _DENIED_BEFORE.search(before)
+        _DENIED_AFTER.match(text, quote.end)
+        or _DENIED_BEFORE.search(before)
+        or _denied_alike(text, quote)
     ):
         quote.blocked = "called wrong"
+
+
+def _denied_alike(text: str, quote: Quote) -> bool:
+    """ "…, và “70%” cũng vậy" after a denial earlier in its sentence."""
+    if not _ALSO_AFTER.match(text, quote.end):
+        return False
+    # a quoted number of its sentence said to be wrong, not any negation
+    # before ("không đúng tiến độ"): the sentence's start
+    ends = list(_SENTENCE_END.finditer(text, 0, quote.start))
+    start = ends[-1].end() if ends else 0
+    return any(
+        _DENIED_AFTER.match(text, m.start())
+        for m in _CLOSING.finditer(text, start, quote.start)
+    )
 
 
 def disown_repeats(quotes: list[Quote]) -> None:

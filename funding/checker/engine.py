@@ -9,16 +9,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..core.models import Figure, Indicator
-from . import idents
+from .bound import apply_binding
 from .calibrate import Weighed
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle
 from .compared import COMPARED_TAIL, YEAR_LEVEL
+from .compared_rates import after_rates
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
 from .given import neighbour_options, settle_given
 from .glossary import defined_abbreviations
-from .idents import IdentError
 from .increments import (
     REST_AFTER,
     difference_candidate,
@@ -48,6 +48,8 @@ from .percents import (
     assume_base,
     own_year,
 )
+from .periods import compared_until, read_once
+from .piped import piped_rows
 from .places import Place, around, carried, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
@@ -55,11 +57,9 @@ from .rates import RateOptions
 from .report import (
     MISMATCH,
     NO_DATA,
-    NOT_A_FIGURE,
     UNSURE,
     Finding,
     Quote,
-    Reading,
     Report,
 )
 from .sets import over_a_set
@@ -112,6 +112,10 @@ class Checker(RateOptions, Weighed):
 
     def check_parts(self, parts: list[tuple[str, str]]) -> Report:
         """``parts``: (name, plain text) pairs, e.g. title, lead, body."""
+        with read_once():
+            return self._check_parts(parts)
+
+    def _check_parts(self, parts: list[tuple[str, str]]) -> Report:
         report = Report(bindings=dict(self.bindings))
         self.this_number = None
         nouns = with_short_nouns(count_nouns())
@@ -121,7 +125,8 @@ class Checker(RateOptions, Weighed):
         composed_parts = [(part, given, *composed(given)) for part, given in parts]
         defined = defined_abbreviations(text for *_given, text, _w in composed_parts)
         for part, given, text, where in composed_parts:
-            read = joined_lines(reading_copy(text, names, defined))  # see unaccented
+            # see unaccented; pipe tables read as plain_text's rows (piped)
+            read = joined_lines(piped_rows(reading_copy(text, names, defined)))
             found.append((text, read, find_quotes(read, part, nouns), given, where))
         disown_repeats(
             [quote for *_texts, quotes, _given, _at in found for quote in quotes]
@@ -134,37 +139,12 @@ class Checker(RateOptions, Weighed):
             as_given(quotes, given, where)
             for finding, key in zip(findings, keys, strict=True):
                 finding.key = key
-                self._apply_binding(finding, report)
+                apply_binding(finding, report, self.bindings, self.by_pk)
         return report
-
-    def _apply_binding(self, finding: Finding, report: Report) -> None:
-        ident = self.bindings.get(finding.key)
-        if ident is None:
-            report.findings.append(finding)
-            return
-        finding.bound = True
-        if ident == NOT_A_FIGURE:
-            report.not_figures.append(finding)
-            return
-        report.findings.append(finding)
-        try:
-            node = idents.parse(ident)
-            computed = idents.evaluate(node, self.by_pk)
-        except IdentError as error:
-            finding.verdict, finding.confidence = UNSURE, 0.0
-            finding.expected, finding.figures = "", ()
-            finding.explanation = str(error)
-            return
-        verdict, expected = judge(computed, finding.quote)
-        bound = Reading(
-            str(node), verdict, expected, computed.explanation, computed.figures, 1.0
-        )
-        others = [r for r in finding.readings if r.ident != bound.ident]
-        settle(finding, bound.verdict, [bound, *others], 1.0)
 
     def _check_text(self, text: str, quotes: list[Quote], state: Cues):
         findings: list[Finding] = []
-        self.text = text
+        self.text, self.base_fits = text, {}
         resolved: dict[int, Candidate | None] = {}
         made: dict[str, Candidate] = {}  # sums read from the text
         tried: dict[int, list[Option]] = {}  # each finding's options
@@ -183,6 +163,7 @@ class Checker(RateOptions, Weighed):
                     options = over_a_set(options, place, self.context)
                     options = over_years(options, quote, place, self.candidates, made)
                     options += listed_total(options, quote, place, resolved, made)
+                    options += after_rates(self, quote, findings[done:], options)
                     parts = [
                         (q, resolved.get(id(q)))
                         for q in in_sentence
@@ -281,8 +262,10 @@ class Checker(RateOptions, Weighed):
             explicit.months, explicit.period_named = kept.months, kept.period_named
         explicit.year = own_year(quote, place, kept) or explicit.year
         if quote.role == "old" and not explicit.period_named:
-            # "so với cùng kỳ": the months in force
-            explicit.months, explicit.period_named = kept.months, kept.period_named
+            # "so với cùng kỳ": the months in force; "so với hết tháng 10": those
+            until = compared_until(place.after)
+            named = (until, True) if until else (kept.months, kept.period_named)
+            explicit.months, explicit.period_named = named
         if REST_AFTER.match(place.after) or still_to_do(quote, place):  # the rest
             explicit.measure = LEFT
         left = explicit.measure == LEFT and quote.role not in ("executed", "plan")

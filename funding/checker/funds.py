@@ -8,26 +8,36 @@ import re
 
 from ..core.models import Figure
 
+#: "tổng kế hoạch của hai tỉnh cũ": a sum over areas, which names no fund
+#: (the fund named before it in the clause holds)
+_OF_AREAS = (
+    r"(?!\s+(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
+    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
+)
 FUND_WORDS = [
     (
         Figure.Fund.KCQG,
         r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
-        r"|(?:nguồn|kinh phí|vốn) quốc gia"
+        # ("kế hoạch quốc gia về chuyển đổi số": another plan, no fund)
+        r"|(?:nguồn|kinh phí|vốn) quốc gia|kế hoạch quốc gia(?!\s+về(?!\w))"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
     ),
     (
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
-        r"|(?:nguồn|kinh phí|vốn) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
+        r"|(?:nguồn|kinh phí|vốn|kế hoạch) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
         r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
         # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
         # right before its amount
         r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",
     ),
+    # "tổng kế hoạch (của) hai tỉnh cũ" adds up areas, not funds: the fund
+    # named before it (or none) holds; "tổng kế hoạch quốc gia" is one fund's
     (
         Figure.Fund.ALL,
-        r"toàn vùng|tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch|các nguồn|tổng nguồn"
-        r"|cả hai nguồn",
+        r"toàn vùng|(?:tổng(?:\s+\w+){0,2}\s+kinh phí|tổng kế hoạch(?!\s+(?:quốc|địa)))"
+        + _OF_AREAS
+        + r"|các nguồn|tổng nguồn|cả hai nguồn",
     ),
 ]
 

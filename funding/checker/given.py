@@ -15,9 +15,10 @@ data"; never a confident mismatch of a reading the sentence prints right."""
 
 from __future__ import annotations
 
-from . import sureness
+from . import idents, sureness
 from .candidates import candidate_computed
 from .choose import AGREE, Option, _typo, _unit_slip, decide, settle
+from .idents import IdentError, Node
 from .judge import judge
 from .report import MISMATCH, NO_DATA, UNSURE, Finding
 
@@ -71,7 +72,7 @@ def settle_given(findings: list[Finding], options: dict, resolved: dict, neighbo
         )
         if option is not None and not any(
             judge(other.computed, finding.quote)[0] in AGREE
-            for other in neighbours(option)
+            for other in (*neighbours(option), *_rate_neighbours(option, neighbours))
         ):
             doubtful.append((finding, option))
     talked = {id(finding) for finding, _option in doubtful}
@@ -118,9 +119,10 @@ def talk_down(finding: Finding, option, rest: list) -> str:
     slip of the pen of the taken reading) or "no data". The new verdict."""
     quote, readings = finding.quote, list(finding.readings)
     decided = decide(rest, quote)
-    weighed = decided[0] == MISMATCH  # as the first reading's mismatch was
-    verdict, again, confidence = sureness.confident(rest, quote, decided)
-    if verdict in (*AGREE, MISMATCH) or weighed:
+    if decided[0] in (*AGREE, MISMATCH):
+        # another reading fits, or is wrong: that one, a mismatch weighed as
+        # the first was (one ``sureness`` makes "unsure" is settled too)
+        verdict, again, confidence = sureness.confident(rest, quote, decided)
         settle(finding, verdict, again, confidence)
         return verdict
     printed = quote.value * (quote.sign or 1)
@@ -143,3 +145,52 @@ def neighbour_options(candidates, option: Option) -> list[Option]:
             for c in candidates.neighbours(candidate):
                 found.setdefault(str(c.node), c)
     return [Option(c.node, candidate_computed(c), 0.0, 0) for c in found.values()]
+
+
+#: what a stored figure is, but for one dimension
+_WHAT = (
+    "indicator_id",
+    "area_id",
+    "fund",
+    "content_id",
+    "year",
+    "period_end",
+    "measure",
+)
+
+
+def _rate_neighbours(option: Option, neighbours) -> list[Option]:
+    """A rate of two stored figures worked for the figures next to both in
+    the same dimension (the other province's rate: "Riêng B đạt 96,08%"
+    where 96,08% is A's rate, a swap of names); ``neighbours`` as given to
+    ``settle_given``."""
+    node = option.node
+    args = [a if isinstance(a, Node) else idents.fig(a) for a in node.args]
+    if node.op != "ratio" or any(a.op != "fig" for a in args):
+        return []
+    top, bottom = option.computed.figures
+    found = []
+    for over in neighbours(Option(args[0], option.computed, 0.0, 0)):
+        moved = _moved(top, over)
+        for under in neighbours(Option(args[1], option.computed, 0.0, 0)):
+            if moved and moved == _moved(bottom, under):
+                figures = {
+                    f.pk: f for f in (*over.computed.figures, *under.computed.figures)
+                }
+                rate = idents.op("ratio", over.node, under.node)
+                try:
+                    computed = idents.evaluate(rate, figures)
+                except IdentError:  # a plan of 0
+                    continue
+                found.append(Option(rate, computed, 0.0, 0))
+    return found
+
+
+def _moved(figure, other: Option) -> dict | None:
+    """What ``other`` (one stored figure) changes of ``figure``."""
+    if len(other.computed.figures) != 1:
+        return None
+    there = other.computed.figures[0]
+    return {
+        k: getattr(there, k) for k in _WHAT if getattr(there, k) != getattr(figure, k)
+    }

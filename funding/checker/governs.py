@@ -42,8 +42,9 @@ _AIMED_BOUND = re.compile(
 #: (not "mục tiêu năm 2024 là 60 đề án, thực hiện 58 đề án": no verb first)
 _ACTION = r"\s*(?:thực hiện|hỗ trợ|giải ngân|đào tạo|tổ chức|xây dựng|hoàn thành)(?!\w)"
 _AIMED_ITEM = re.compile(r"(?![^.;:()]*(?<!\w)đã(?!\w))" + _ACTION, re.I)
-# "kiến nghị của …", "kiến nghị cử tri": the petition, a noun
-_NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri)(?!\w)", re.I)
+# "kiến nghị của …", "kiến nghị cử tri": the petition, a noun; "số đề nghị
+# quyết toán": the settlement put up, what was spent (no request)
+_NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri|quyết toán)(?!\w)", re.I)
 
 
 def governing(before: str):

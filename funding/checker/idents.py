@@ -170,7 +170,8 @@ def evaluate(
 ) -> Computed:
     """Compute ``node`` from ``figures`` (by primary key); ``IdentError``
     names a figure that is no longer there, or a formula that cannot be
-    worked out (a division by 0). ``quantities`` (by primary key) are the
+    worked out (a division by 0, or an operation the decimal arithmetic
+    leaves undefined, as an unbounded interval over another). ``quantities`` (by primary key) are the
     inputs as some other source knows them (an article prints them rounded:
     ``Candidates.printed``); a figure without one is taken as stored."""
     if node.op == "fig":
@@ -187,8 +188,10 @@ def evaluate(
     used = tuple(f for p in parts for f in p.figures)
     try:
         result = _apply(node.op, quantities_in)
-    except ArithmeticError as exc:  # a division by 0 (or 0 by 0)
+    except ZeroDivisionError as exc:  # by 0 (or 0 by 0)
         raise IdentError(f"“{node}”: chia cho 0.") from exc
+    except ArithmeticError as exc:  # an interval without end, by another
+        raise IdentError(f"“{node}”: phép tính không ra kết quả xác định.") from exc
     kind = "points" if node.op == "points" else "value"
     if node.op in FRACTIONS:
         kind = "times" if node.op == "times" else "fraction"

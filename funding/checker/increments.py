@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..core.derived import difference
 from ..core.models import Figure
 from . import idents
-from .candidates import Candidate, Candidates
+from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
 from .idents import Computed
 from .lists import sum_candidate
@@ -248,7 +248,25 @@ def rest_of(
             far = not set(inside) <= near_nodes
             rest = sum_candidate(list(inside.values()))
             options.append(_less(whole, rest, option, far))
+        for part in _old_sums_of(whole, parts):
+            # "gồm tổng kế hoạch hai tỉnh cũ 11,4 tỷ và 600 triệu bổ sung":
+            # their sum printed as one number is all the parts
+            far = str(part.node) not in near_nodes
+            options.append(_less(whole, part, option, far))
     return options
+
+
+def _old_sums_of(whole: Candidate, parts) -> list[Candidate]:
+    """Among ``parts``, the old provinces of the merged ``whole`` added
+    up, alike but for that."""
+    dims = whole.dims
+    return [
+        p
+        for p in {str(p.node): p for p in parts if p is not None}.values()
+        if dims["area"] > 0
+        and p.dims["area"] == old_whole(dims["area"])
+        and all(p.dims[k] == dims[k] for k in dims if k != "area")
+    ]
 
 
 def increments(

@@ -42,10 +42,14 @@ def joined_lines(read: str) -> str:
         if _soft(*_line_at(read, at)):
             chars[at] = " "
     text = "".join(chars)
-    if text == read:
-        return read
+    return read if text == read else same_kind(read, text)
+
+
+def same_kind(read: str, text: str) -> str:
+    """``text``, a rewrite of ``read`` of the same length, as a ``Copy`` or
+    ``Marked`` when ``read`` is one, with what it knows (its map)."""
     if type(read) is str:
         return text
-    copy = type(read)(text)  # a Copy, a Marked: keep what it knows
+    copy = type(read)(text)
     copy.__dict__.update(read.__dict__)
     return copy

@@ -16,7 +16,7 @@ from .cues import Cues
 from .idents import Computed, Node
 from .increments import increment_whole
 from .lists import sum_candidate
-from .periods import COMPARED_BEFORE, periods_in
+from .periods import COMPARED_BEFORE, compared_until, periods_in
 from .places import THIS_YEAR, Place
 from .report import Quote
 from .wholes import successor_wholes
@@ -46,6 +46,7 @@ _WHOLE = re.compile(
     r"(?:tổng|toàn bộ|toàn vùng|toàn quốc|cả nước|cả năm)(?!\w)",
     re.IGNORECASE,
 )
+_TOTAL_PLAN = re.compile(r"\s*(?:của\s+)?tổng\s+(?:kế hoạch|dự toán)(?!\w)", re.I)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
     "ratio": (ratio, "fraction"),
@@ -86,6 +87,10 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share"]
     if last in ("cao hơn", "thấp hơn", "tăng", "giảm", "vượt"):
         return ["change"]
+    if last in ("đạt", "bằng") and _TOTAL_PLAN.match(place.after):
+        # "giải ngân 4,2 tỷ, đạt 95% tổng kế hoạch của hai tỉnh cũ": of the
+        # plan (a part of the plan: its share)
+        return ["ratio", "share"]
     if last in ("đạt", "bằng") and _WHOLE.match(place.after):
         # "bằng 0,98% tổng kinh phí … cả nước": a share; "bằng 104,2% tổng
         # kinh phí năm 2024": the same total in another year
@@ -122,6 +127,8 @@ def base_year(place: Place, kept: Cues) -> int | None:
     year before the one in force."""
     if (compared := compared_year(place)) is not None:
         return compared
+    if compared_until(place.after):  # "… so với hết tháng 10": the same year's
+        return kept.year
     # "Từ năm 2021 đến năm 2023, … tăng từ 31 lên 38": the span's first year
     span = _SPAN.search(place.before_sentence_plain)
     if span:

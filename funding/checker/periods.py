@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 _MONTH_NAMES = (
     r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
@@ -43,7 +45,8 @@ _CUMULATIVE = re.compile(
 #: "tính đến hết tháng 10", "lũy kế tháng 10" with no year: the first
 #: months of the year in force
 _UNTIL_MONTH = re.compile(
-    r"(?<!\w)(?:(?:(?:tính\s+)?đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?)"
+    r"(?<!\w)(?:(?:(?:tính\s+)?đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?"
+    r"|(?<=so với )cuối)"  # "so với cuối tháng 10": what was done by then
     r"\s+tháng\s+(?P<until>\d{1,2})"
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
@@ -87,12 +90,37 @@ _MONTH_WORDS = {
 }
 
 
+#: The periods each span names, found once within ``read_once``.
+_READ: ContextVar[dict | None] = ContextVar("periods_read", default=None)
+
+
+@contextmanager
+def read_once():
+    """Within it (a check), ``periods_in`` reads each span once: a check
+    reads the same clauses again for each number and each reading tried."""
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 def periods_in(span: str, compared: bool = False):
     """(match, year or None, months) of each period named in ``span``, in
     order; months is None for a whole year, a number for the first months,
     "M-D" for a period up to a day. One compared with ("so với năm 2023")
     only when ``compared``; the year None when the text leaves it to the
     context ("7 tháng đầu năm")."""
+    read = _READ.get()
+    if read is None:
+        return _periods_in(span, compared)
+    found = read.get((span, compared))
+    if found is None:
+        found = read[span, compared] = tuple(_periods_in(span, compared))
+    return iter(found)
+
+
+def _periods_in(span: str, compared: bool):
     found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
     found += [(m, int(m["year"])) for m in _MEASURE_YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
@@ -154,12 +182,20 @@ def same_period(span: str, match) -> bool:
     )
 
 
+#: "… năm trước", "… năm ngoái", "… cùng kỳ": another year's months
+_OTHER_YEAR = re.compile(
+    r"\s*(?:của\s+)?(?:năm\s+(?:trước|ngoái)|cùng\s+kỳ)(?!\w)", re.IGNORECASE
+)
+
+
 def compared_until(span: str) -> int | None:
     """ "tăng 4 đề án so với hết tháng 9": the months of the same year a
     change is over, when the words after it name them with no year."""
     for match, year, months in periods_in(span, compared=True):
         compared = COMPARED_BEFORE.search(span[: match.start()])
         if compared and year is None and match.re is _UNTIL_MONTH:
+            if _OTHER_YEAR.match(span, match.end()):
+                return None  # "so với cuối tháng 10 năm trước": not this year's
             return months if isinstance(months, int) else None
         return None
     return None

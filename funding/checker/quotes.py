@@ -16,10 +16,10 @@ from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .assigned import mark_assigned
 from .axes import chart_scale
-from .compared import LATER_DOWN, LATER_UP
 from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
 from .lists import slash_labelled
+from .nearby import read_around
 from .pairs import mixed_pairs
 from .parens import Parens
 from .report import Quote
@@ -47,50 +47,9 @@ _PER_UNIT = re.compile(
     r"\s*(?:/(?!\s*(?:kế hoạch|dự toán)(?!\w))|một\s+|mỗi\s+)\s*\w|\s*(?:USD|đô la|\$)",
     re.IGNORECASE,
 )
-# "hơn" after "cao", "nhiều"… compares ("cao hơn 8%": higher by 8%), it
-# does not round ("hơn 8%": more than 8%)
-_APPROX = re.compile(
-    r"(?<!cao\s)(?<!thấp\s)(?<!nhiều\s)(?<!ít\s)(?<!lớn\s)(?<!nhỏ\s)(?<!kém\s)"
-    r"(?P<word>hơn|trên|gần|khoảng|xấp xỉ|chừng|ước khoảng|ngót|chưa (?:đến|tới))\s*$",
-    re.IGNORECASE,
-)
 # or inside “…”; not after the "TP." of "TP. Cần Thơ" (thành phố), "TX." (thị xã)
 SENTENCE_END = re.compile(
     r"(?:(?<=[.!?…])(?<!(?-i:TP|Tp|TX|Tx)\.)|(?<=[.!?…][”\"’»]))\s+|\n+"
-)
-# how a change went, between its verb and the number: "giảm nhẹ 1,98 điểm
-# phần trăm", "tăng mạnh 45%", "tăng thêm 3 đề án"
-_MANNER = r"(?:\s+(?:nhẹ|mạnh|nhanh|sâu|thêm|đáng kể|tương ứng))?"
-CHANGE_UP = re.compile(
-    rf"(?:cao hơn|tăng|vượt|nhiều hơn|[▲↑]){_MANNER}(?:\s+(?:hơn|gần|khoảng))?\s*$",
-    re.IGNORECASE,
-)
-CHANGE_DOWN = re.compile(
-    rf"(?:thấp hơn|giảm|ít hơn|kém|[▼↓]){_MANNER}(?:\s+(?:hơn|gần|khoảng))?\s*$",
-    re.IGNORECASE,
-)
-# how many areas reach a bar: "10/15 địa phương … trên 96%", "5 tỉnh … dưới 80%"
-_THRESHOLD = re.compile(
-    r"\d+(?:\s*/\s*\d+)?\s+(?:địa phương|tỉnh|thành phố|huyện|xã|đơn vị)(?!\w)"
-    r"[^.;()%\d]{0,60}?(?:trên|dưới|(?<!cao\s)(?<!thấp\s)hơn|từ|không quá|ít nhất)"
-    r"\s*$",
-    re.IGNORECASE,
-)
-# who came to an event is no count of the data: "80 cơ sở … tham dự",
-# "thu hút 120 cơ sở", "tham quan 2 mô hình trình diễn"
-_CAME = re.compile(
-    r"[^.;,()]{0,40}?(?<!\w)(?:tham dự|đến dự|dự hội nghị|có mặt"
-    r"|tham gia (?:hội nghị|hội thảo|hội chợ|triển lãm|sự kiện|lớp))(?!\w)",
-    re.IGNORECASE,
-)
-_CAME_BEFORE = re.compile(
-    r"(?<!\w)(?:thu hút|sự tham gia của|tham quan|đón tiếp)(?:\s+\S+){0,2}\s*$",
-    re.IGNORECASE,
-)
-_TAIL = 300
-#: an amount, then "trên", then this one: a part over its whole
-_OVER_AMOUNT = re.compile(
-    rf"\d[ \xa0]*(?:{MONEY_WORDS})[ \xa0]+trên[ \xa0]+$", re.IGNORECASE
 )
 
 
@@ -136,7 +95,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     ]
     parens = Parens(text)
     for quote in quotes:
-        _read_around(text, quote, parens)
+        read_around(text, quote, parens)
         disown(text, quote)
         chart_scale(text, quote)
         mark_assigned(text, quote)
@@ -348,39 +307,6 @@ def _number_quote(text, match, group, unit, part, role) -> Quote | None:
     if _PER_UNIT.match(text, match.end()):
         quote.blocked = "per unit"
     return quote
-
-
-_FROM = re.compile(r"(?<!\w)(?:tăng|giảm|lên|xuống)\s+từ\s+$", re.IGNORECASE)
-
-
-def _read_around(text: str, quote: Quote, parens: Parens) -> None:
-    """Parentheses, approximation and direction from the words before it."""
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    quote.in_parens = parens.open_between(line_start, quote.start)
-    # The patterns below end at the quote and span a few words: reading
-    # the whole line for each quote made a long paragraph quadratic.
-    before = text[max(line_start, quote.start - _TAIL) : quote.start]
-    near = before[-30:]
-    if quote.kind == "count" and (
-        _CAME.match(text, quote.end) or _CAME_BEFORE.search(before)
-    ):
-        quote.blocked = "attendance"  # "80 cơ sở tham dự hội nghị"
-    if quote.kind == "percent" and _THRESHOLD.search(before):
-        quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
-    if quote.kind == "amount" and _OVER_AMOUNT.search(before[-60:]):
-        # "giải ngân 6.812,4 triệu đồng trên 7,0 tỷ": over its plan, not
-        # "more than"
-        quote.role = quote.role or "plan"
-    elif not quote.approx and (approx := _APPROX.search(near)):
-        quote.approx = approx["word"].lower()
-    if quote.kind in ("amount", "count") and quote.role == "" and _FROM.search(near):
-        quote.role = "old"  # "tăng từ 38 sản phẩm (của năm trước)": no "lên"
-    if quote.kind in ("percent", "points", "amount", "count") and quote.role == "":
-        wider = before[-80:]
-        if CHANGE_UP.search(near) or LATER_UP.search(wider):
-            quote.sign = 1
-        elif CHANGE_DOWN.search(near) or LATER_DOWN.search(wider):
-            quote.sign = -1
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -7,17 +7,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..core.derived import change, ratio
 from ..core.models import Figure, Indicator
-from . import idents
 from .candidates import Candidate, old_whole
 from .choose import Option
+from .compared_rates import base_words
 from .cues import Cues
-from .doubted import fits_another_base
+from .doubted import fits_another_base, fitting_readings
 from .funds import THIS_FUND, fund_referred
 from .governs import governing
-from .idents import Computed
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
+from .numerators import (
+    change_against,
+    of_column,
+    of_money,
+    read_year,
+    spent_of,
+    times_earlier,
+)
 from .parts import another_part, one_fund, paid_for
 from .percents import RANKED, base_before, derive, percent_kinds, periods_of
 from .periods import compared_until
@@ -52,9 +58,10 @@ class RateOptions:
     #: the last amount read before the sentence in hand ("con số này")
     this_number: Candidate | None = None
     text: str = ""  # the text in hand
+    base_fits: dict  # quote id → readings over another reading of its base that fit
 
     def _derived_options(self, quote, place, explicit, resolved, kept) -> list[Option]:
-        whole_cues = self.context.cues(place.after)
+        whole_cues = self.context.cues(base_words(place.after))
         if quote.kind == "percent" and whole_cues == Cues():
             whole_cues = self.context.cues(base_before(place))
         whole_cues.areas = whole_cues.areas or compared_area(place, self.context)
@@ -83,9 +90,10 @@ class RateOptions:
         if quote.kind == "points":
             return self._points_options(place, explicit, kept, whole_cues)
         self.whole_year_ids, self.yearless_ids, self.bases_doubted = set(), set(), {}
+        self.bases_printed = {}
         numerators = self._numerators(quote, place, explicit, resolved, kept)
         if _OF_MONEY.match(place.after):
-            numerators = [(n, s) for n, s in numerators if _of_money(n)]
+            numerators = [(n, s) for n, s in numerators if of_money(n)]
         kinds = percent_kinds(quote, place)
         listed = [
             resolved.get(id(q)) for q in place.in_sentence if q.end <= quote.start
@@ -93,23 +101,24 @@ class RateOptions:
         options = []
         named = quote.kind == "times" and self._base_named(place)
         for numerator, support in numerators:
-            doubted = fits_another_base(
-                self, quote, numerator, kinds, (whole_cues, place, listed)
-            )
+            derive_with = (whole_cues, place, listed)
+            doubted = fits_another_base(self, quote, numerator, kinds, derive_with)
             for kind in kinds:
-                for node, computed in derive(
-                    self.candidates, kind, numerator, whole_cues, place, listed
-                ):
+                derived = derive(self.candidates, kind, numerator, *derive_with)
+                for node, computed in derived:
                     option = Option(node, computed, support, 1, base_named=named)
                     option.whole_year = id(numerator) in self.whole_year_ids
                     option.assumed = id(numerator) in self.yearless_ids or doubted
                     options.append(option)
+            if doubted:  # named among its readings when it is unsure
+                fits = fitting_readings(self, quote, numerator, kinds, derive_with)
+                self.base_fits.setdefault(id(quote), []).extend(fits)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, … tăng 9,8%": against the amount last read
-            options = [_change_against(n, base, s) for n, s in numerators] or options
+            options = [change_against(n, base, s) for n, s in numerators] or options
         if quote.kind == "times" and _NOTHING_AFTER.match(place.after):
-            options += _times_earlier(listed, numerators)
+            options += times_earlier(listed, numerators)
         return options
 
     def _base_named(self, place) -> bool:
@@ -173,15 +182,16 @@ class RateOptions:
             money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
         if previous is not None and quote.header:
-            previous = _of_column(previous, quote, place)
+            previous = of_column(previous, quote, place)
         if previous is not None:
             numerator = resolved.get(id(previous))
             between = words_between(previous, quote, place)
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
-            numerator = _spent_of(self.candidates, numerator, between)
+            numerator = spent_of(self.candidates, numerator, between)
             self.bases_doubted[id(numerator)] = previous.doubted  # its other readings
+            self.bases_printed[id(numerator)] = previous  # the amount as printed
             own = named if quote.indicator is None else quote.indicator  # its noun
             if (
                 own is None or own.pk == numerator.dims["indicator"]
@@ -323,75 +333,3 @@ def _unnamed_measure(quote, place):
         share = percent_kinds(quote, place) == ["share"]
         return Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
     return None
-
-
-#: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
-_SPENT = re.compile(r"(?<!\w)(?:giải ngân|thực hiện)(?!\w)", re.IGNORECASE)
-
-
-def _spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
-    """ "Được giao 2.100 triệu đồng, giải ngân đạt 97,08%": a rate after a
-    plan, the words between them saying it was spent, is of what was
-    executed of it (then over that plan), not of the plan itself."""
-    if numerator.dims.get("measure") != Figure.Measure.PLAN or not _SPENT.search(
-        between
-    ):
-        return numerator
-    spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
-    return spent or numerator
-
-
-def _of_column(previous, quote, place):
-    """A rate column of a table titled "A/B (%)" ("TH 11 tháng/KH (%)")
-    divides the row's cell of column A, not the last one before it (an
-    estimate for the year, in the next column)."""
-    numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
-    if "/" not in quote.column or not numerator:
-        return previous
-    row = place.in_sentence[: place.in_sentence.index(quote)]
-    for other in reversed(row):
-        if other.kind == previous.kind and other.column.lower().startswith(numerator):
-            return other
-    return previous
-
-
-def read_year(quote, place, resolved) -> int | None:
-    """ "…, nguồn địa phương 5,6 tỷ đồng, tỷ trọng KCQG 20%": the year the
-    amounts before a rate in its sentence were read as (numbers near each
-    other share their year), when they agree on one."""
-    years = {
-        candidate.dims.get("year")
-        for other in place.in_sentence
-        if place.clause_start <= other.start
-        and other.end <= quote.start
-        and not (other.in_parens or other.role == "old" or other.sign)
-        and (candidate := resolved.get(id(other))) is not None
-    }
-    return years.pop() if len(years) == 1 else None
-
-
-def _times_earlier(listed, numerators) -> list[Option]:
-    """ "6 tháng đầu năm chi 3,2 tỷ, còn nửa cuối năm 4,91 tỷ, gấp 1,53
-    lần": a multiple with nothing after it, after two amounts of its
-    sentence, is the larger one's over the other (as well supported by the
-    words as the last one, its numerator)."""
-    amounts = [c for c in listed if c is not None and _of_money(c)]
-    if len(amounts) < 2:
-        return []
-    support = max((s for n, s in numerators if n is amounts[-1]), default=None)
-    top, base = sorted(amounts[-2:], key=lambda c: c.value, reverse=True)
-    if support is None or not base.value:
-        return []
-    result = ratio(top.wide, base.wide)
-    computed = Computed(result, top.figures + base.figures, "times")
-    return [Option(idents.op("times", top.node, base.node), computed, support, 1)]
-
-
-def _change_against(numerator: Candidate, base: Candidate, support: float) -> Option:
-    result = change(numerator.wide, base.wide)
-    computed = Computed(result, numerator.figures + base.figures, "fraction")
-    return Option(idents.op("change", numerator.node, base.node), computed, support, 1)
-
-
-def _of_money(candidate: Candidate) -> bool:
-    return all(f.indicator.unit == Indicator.Unit.VND for f in candidate.figures)

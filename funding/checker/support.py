@@ -120,6 +120,8 @@ def own_cues(
     own_text = _first_of_pair(place) or own_text
     own = context.cues(own_text)
     owner = _OWNER.match(rest)
+    if owner is None and _GIVING.search(place.before_clause):
+        owner = _GIVEN_TO.match(rest)
     owned = context.cues(owner.group(0)).areas if owner else None
     own.areas = owned or own.areas
     # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa
@@ -220,6 +222,18 @@ _DEFINED = re.compile(
 _OWNER = re.compile(
     r"\s*(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
     r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}",
+    re.IGNORECASE,
+)
+#: "phân bổ 3,8 tỷ đồng (kinh phí khuyến công) cho tỉnh B": after a verb of
+#: giving right before the amount, the area it is given to is its owner
+_GIVING = re.compile(
+    r"(?<!\w)(?:giao|phân bổ|bố trí|cấp|phân)(?:\s+(?:thêm|tổng cộng|khoảng|hơn|gần))?"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_GIVEN_TO = re.compile(
+    r"\s*(?:(?:kinh phí|vốn|nguồn|ngân sách)(?:\s+(?!cho(?!\w))[^\W\d]+){0,5}\s+)?"
+    r"cho\s+(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}",
     re.IGNORECASE,
 )
 #: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải

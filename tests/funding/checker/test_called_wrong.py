@@ -126,3 +126,26 @@ def test_the_corrected_rate_after_a_pause_is_of_the_amount_before(dien_bien_2024
         ("68,33%", NO_DATA),
         ("86,33%", MATCH),
     ]
+
+
+def test_quoted_numbers_said_to_match_nothing_are_no_data(dien_bien_2024):
+    report = Checker(dien_bien_2024).check_parts(
+        [
+            (
+                "body",
+                "Một trang tin viết Điện Biên năm 2024 đã giải ngân “gần 5,9 tỷ "
+                "đồng, đạt 70%”. Đối chiếu cho thấy “gần 5,9 tỷ đồng” không khớp "
+                "với số liệu nào của Sở, và “70%” cũng vậy.",
+            )
+        ]
+    )
+    assert {v for _t, v in quoted_verdicts(report)} == {NO_DATA}
+
+
+def test_also_with_no_denial_before_is_a_claim(dien_bien_2024):
+    found = paragraph_verdicts(
+        dien_bien_2024,
+        "Sở cho biết kế hoạch khuyến công năm 2024 của Điện Biên là “8,4 tỷ "
+        "đồng”, số của Sở Tài chính “8,4 tỷ đồng” cũng vậy.",
+    )
+    assert found["8,4 tỷ đồng"] == MATCH

@@ -1,0 +1,87 @@
+"""The amounts a rate is worked from, beyond what its words name: what
+was spent of the plan quoted before it ("được giao 2.100 triệu đồng, giải
+ngân đạt 97,08%"), a table's column named in a rate column's title, the
+year the amounts before it in its sentence share, and the amounts the text
+printed ("gấp 1,53 lần" after two of them, "so với con số này")."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.derived import change, ratio
+from ..core.models import Figure, Indicator
+from . import idents
+from .candidates import Candidate
+from .choose import Option
+from .idents import Computed
+
+#: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
+_SPENT = re.compile(r"(?<!\w)(?:giải ngân|thực hiện)(?!\w)", re.IGNORECASE)
+
+
+def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
+    """ "Được giao 2.100 triệu đồng, giải ngân đạt 97,08%": a rate after a
+    plan, the words between them saying it was spent, is of what was
+    executed of it (then over that plan), not of the plan itself."""
+    if numerator.dims.get("measure") != Figure.Measure.PLAN or not _SPENT.search(
+        between
+    ):
+        return numerator
+    spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
+    return spent or numerator
+
+
+def of_column(previous, quote, place):
+    """A rate column of a table titled "A/B (%)" ("TH 11 tháng/KH (%)")
+    divides the row's cell of column A, not the last one before it (an
+    estimate for the year, in the next column)."""
+    numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
+    if "/" not in quote.column or not numerator:
+        return previous
+    row = place.in_sentence[: place.in_sentence.index(quote)]
+    for other in reversed(row):
+        if other.kind == previous.kind and other.column.lower().startswith(numerator):
+            return other
+    return previous
+
+
+def read_year(quote, place, resolved) -> int | None:
+    """ "…, nguồn địa phương 5,6 tỷ đồng, tỷ trọng KCQG 20%": the year the
+    amounts before a rate in its sentence were read as (numbers near each
+    other share their year), when they agree on one."""
+    years = {
+        candidate.dims.get("year")
+        for other in place.in_sentence
+        if place.clause_start <= other.start
+        and other.end <= quote.start
+        and not (other.in_parens or other.role == "old" or other.sign)
+        and (candidate := resolved.get(id(other))) is not None
+    }
+    return years.pop() if len(years) == 1 else None
+
+
+def times_earlier(listed, numerators) -> list[Option]:
+    """ "6 tháng đầu năm chi 3,2 tỷ, còn nửa cuối năm 4,91 tỷ, gấp 1,53
+    lần": a multiple with nothing after it, after two amounts of its
+    sentence, is the larger one's over the other (as well supported by the
+    words as the last one, its numerator)."""
+    amounts = [c for c in listed if c is not None and of_money(c)]
+    if len(amounts) < 2:
+        return []
+    support = max((s for n, s in numerators if n is amounts[-1]), default=None)
+    top, base = sorted(amounts[-2:], key=lambda c: c.value, reverse=True)
+    if support is None or not base.value:
+        return []
+    result = ratio(top.wide, base.wide)
+    computed = Computed(result, top.figures + base.figures, "times")
+    return [Option(idents.op("times", top.node, base.node), computed, support, 1)]
+
+
+def change_against(numerator: Candidate, base: Candidate, support: float) -> Option:
+    result = change(numerator.wide, base.wide)
+    computed = Computed(result, numerator.figures + base.figures, "fraction")
+    return Option(idents.op("change", numerator.node, base.node), computed, support, 1)
+
+
+def of_money(candidate: Candidate) -> bool:
+    return all(f.indicator.unit == Indicator.Unit.VND for f in candidate.figures)
