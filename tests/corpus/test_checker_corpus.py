@@ -141,6 +141,12 @@ SIZES = {
 # figures in a table pasted as text), 255 read right, 9 false mismatches
 # (110: 4, 109: 3, 106 and 108: 1), 58 of 80 injected errors flagged,
 # unsure 3.3%, no distractor flagged, 47 of 49 no-data numbers right.
+# Two tuners (89 and 95-98; 99-102), a fixer of a reviewer's probes, a
+# refactoring for speed, a reader of tables pasted as text and a reviewer's
+# own sentences, none of whom saw 103-110, then brought it to: tune 01-102
+# 3506 found, 3140 read right, no false mismatch, 872 of 944 flagged, 3
+# no-data numbers read as figures; held-out 103-110 328 found, 262 read
+# right, 9 false mismatches (as at first), 60 of 80 flagged, unsure 2.8%.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -148,28 +154,27 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 3545 - 3100,
-        "false mismatches": 6,
-        "injected errors missed": 944 - 864,
-        "no-data numbers read as figures": 6,
+        "quotes read wrong": 3545 - 3139,
+        "false mismatches": 0,
+        "injected errors missed": 944 - 872,
+        "no-data numbers read as figures": 3,
     },
     "heldout": {
         "quotes missed": 348 - 328,
-        "quotes read wrong": 348 - 255,
+        "quotes read wrong": 348 - 262,
         "false mismatches": 9,
-        "injected errors missed": 80 - 58,
+        "injected errors missed": 80 - 60,
     },
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "no false mismatch"): "6 false mismatches on 01-102 (89: 2)",
-    ("tune", "every injected error flagged"): "864 of 944 flagged on 01-102",
-    ("tune", "at least 99% read right"): "3101 of 3545 read right (87.5%) on 01-102",
+    ("tune", "every injected error flagged"): "872 of 944 flagged on 01-102",
+    ("tune", "at least 99% read right"): "3140 of 3545 read right (88.6%) on 01-102",
     ("heldout", "recall at least 97%"): "328 of 348 found (94.3%) on 103-110",
-    ("heldout", "no false mismatch"): "9 false mismatches on 103-110",
-    ("heldout", "every injected error flagged"): "58 of 80 flagged on 103-110",
+    ("heldout", "no false mismatch"): "9 false mismatches on 103-110 (9 at first)",
+    ("heldout", "every injected error flagged"): "60 of 80 flagged on 103-110",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
