@@ -206,8 +206,8 @@ def total_unnamed(options: list[Option], first: Reading) -> Option | None:
     return None
 
 
-_DIMENSIONS = ("indicator_id", "area_id", "fund", "content_id", "year", "period_end")
-_DIMENSIONS += ("period_kind", "measure")
+#: what tells one stored figure from another, as attributes
+_DIMENSIONS = Figure.key_columns()
 
 
 def _dimensions_apart(one: Option, other: Option) -> int | None:

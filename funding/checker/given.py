@@ -15,6 +15,7 @@ data"; never a confident mismatch of a reading the sentence prints right."""
 
 from __future__ import annotations
 
+from ..core.models import Figure
 from . import idents, sureness
 from .candidates import candidate_computed
 from .choose import AGREE, Option, _typo, _unit_slip, decide, settle
@@ -147,16 +148,8 @@ def neighbour_options(candidates, option: Option) -> list[Option]:
     return [Option(c.node, candidate_computed(c), 0.0, 0) for c in found.values()]
 
 
-#: what a stored figure is, but for one dimension
-_WHAT = (
-    "indicator_id",
-    "area_id",
-    "fund",
-    "content_id",
-    "year",
-    "period_end",
-    "measure",
-)
+#: what a stored figure is (its period by its end: the kind goes with it)
+_WHAT = tuple(column for column in Figure.key_columns() if column != "period_kind")
 
 
 def _rate_neighbours(option: Option, neighbours) -> list[Option]:
