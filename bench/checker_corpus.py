@@ -31,6 +31,7 @@ COLUMNS = (
     ("false_mm", "false mismatches"),
     ("errors", "errors"),
     ("flagged", "errors flagged"),
+    ("blocked", "errors blocking"),
     ("unsure", "unsure"),
     ("distractors", "distractors"),
     ("distr_flagged", "distractors flagged"),
@@ -79,7 +80,8 @@ def summary(totals: Counter) -> str:
         f"recall {share('found', 'quotes')} ({totals['found']}/{totals['quotes']}), "
         f"correct readings {share('correct', 'quotes')}, "
         f"false mismatches {totals['false_mm']}, "
-        f"errors flagged {totals['flagged']}/{totals['errors']}, "
+        f"errors flagged {totals['flagged']}/{totals['errors']} "
+        f"({totals['blocked']} as confident mismatches), "
         f"unsure {share('unsure', 'quotes')}, "
         f"distractors flagged {totals['distr_flagged']}/{totals['distractors']}"
     )

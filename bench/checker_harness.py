@@ -320,6 +320,8 @@ class Scorer:
             for f in found
         )
         self.counts["flagged"] += flagged
+        # a confident mismatch blocks publishing; "unsure" only asks
+        self.counts["blocked"] += any(f.verdict == MISMATCH for f in found)
         if not flagged:
             self.detail.append(
                 f"MISSED {edit['id']} {edit['kind']} {edit['find']}→{edit['replace']}: "

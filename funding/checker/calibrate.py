@@ -27,7 +27,7 @@ import re
 
 from . import sureness
 from .candidates import Candidates, key_of
-from .choose import AGREE, decide, swapped, total_unnamed
+from .choose import AGREE, UNCAUSED, decide, swapped, total_unnamed
 from .funds import THIS_FUND, fund_named
 from .idents import IdentError, Node, evaluate, fig, parse
 from .judge import judge
@@ -46,6 +46,8 @@ _OTHER_CLAUSE = re.compile(rf"\s(?:{'|'.join(OTHER_CLAUSE_WORDS)})\s", re.I)
 _LAST_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?\s*$")
 #: How sure the checker is of a mismatch talked down to "unsure".
 DOUBT = 0.5
+#: How sure the checker is of a mismatch whose inputs it found.
+CAUSED = 0.8
 #: What a number can be swapped with: a neighbouring figure of its kind.
 SWAPPABLE = ("amount", "count")
 
@@ -74,12 +76,17 @@ class Weighed:
         return verdict, readings, sure
 
     def _derived_doubt(self, decided: tuple, quote: Quote, place) -> tuple:
-        """A mismatch of a derived reading made "unsure" when a neighbouring
-        formula gives the printed number (moved only in what the number's
-        own clause and the words after it leave unsaid), or when its
-        operands are the same."""
-        verdict, readings, _confidence = decided
-        if verdict != MISMATCH or not readings:
+        """A mismatch of a derived reading, or one near its reading for no
+        cause ``choose.decide`` could name (``UNCAUSED``): "unsure" when a
+        neighbouring formula gives the printed number, moved only in what
+        the number's own clause and the words after it leave unsaid, or
+        when its operands are the same; a mismatch when the same formula
+        over the figures next to its own in a dimension the words name
+        (the plan where they say executed, the other fund, the year
+        before) gives it: the writer took the wrong inputs, a cause."""
+        verdict, readings, confidence = decided
+        uncaused = verdict == UNSURE and confidence == UNCAUSED
+        if not (verdict == MISMATCH or uncaused) or not readings:
             return decided
         try:
             node = parse(readings[0].ident)
@@ -89,12 +96,21 @@ class Weighed:
             return decided
         if _same_operands(node):
             return UNSURE, readings, DOUBT
-        after = _OTHER_CLAUSE.split(place.after)[0]
-        named = self.context.cues(f"{place.before_clause} {after}")
-        fits = _neighbour_fits(node, quote, self.candidates, _unsaid(named))
-        if not fits:
+        unsaid = _unsaid(self._named_near(place))
+        fits = _neighbour_fits(node, quote, self.candidates, unsaid)
+        if fits:
+            return UNSURE, [readings[0], fits[0], *readings[1:2]], DOUBT
+        named = tuple(d for d in MOVED if d not in unsaid)
+        fits = _neighbour_fits(node, quote, self.candidates, named)
+        if not uncaused or not fits:
             return decided
-        return UNSURE, [readings[0], fits[0], *readings[1:2]], DOUBT
+        return MISMATCH, [readings[0], fits[0], *readings[1:2]], CAUSED
+
+    def _named_near(self, place):
+        """The cues of the number's own clause and of the words after it (up
+        to another clause)."""
+        after = _OTHER_CLAUSE.split(place.after)[0]
+        return self.context.cues(f"{place.before_clause} {after}")
 
 
 def _total_doubt(decided: tuple, options, quote: Quote, place, earlier: str) -> tuple:

@@ -16,13 +16,17 @@ default once) and what it gives for the printed number. The rule:
    printed number is nothing like any reading (a sub-count, an income, a
    figure the data does not hold).
 3. A slip is only sure when it looks like one (a digit changed or two
-   swapped, one off in the last printed place, a unit or a sign) or when
-   the number is plainly another: a percentage within 1.5% of its reading
-   (94,61% where the reading gives 94,2%) is as likely the same rate
-   worked from printed or other inputs, and an amount 1.3 times its
-   reading with little in its own clause naming that reading is another
-   figure as likely as a wrong one: both are unsure, with the readings,
-   not a mismatch that blocks publishing.
+   swapped, one off in the last printed place, a unit or a sign): a
+   percentage within 1.5% of its reading (94,61% where the reading gives
+   94,2%) is as likely the same rate worked from printed or other inputs,
+   and an amount 1.3 times its reading with little in its own clause
+   naming that reading is another figure as likely as a wrong one: both
+   are unsure, with the readings, not a mismatch that blocks publishing.
+4. A confident mismatch needs a cause: a slip of the pen (3), or the
+   value of the figure next to the reading (``swapped``) or of its formula
+   over such figures (``calibrate``). A number merely near its reading
+   (8,1 tỷ printed 7,35 tỷ; 90% printed 86%) is "unsure" (``UNCAUSED``)
+   until one of those names a cause.
 """
 
 from __future__ import annotations
@@ -55,6 +59,18 @@ TIE = 0.5
 #: A derived rate (a percentage, points, times) this close to its reading,
 #: relatively, without being a slip of the pen, is unsure, not a mismatch.
 CLOSE_RATE = Decimal("0.015")
+#: How a printed number can be a wrong copy of a reading, surest first:
+#: "near" a slip of the pen (a digit, two swapped, one off in the last
+#: place, a unit ×1000, a sign), "close" near its value for no cause the
+#: checker can name, "far" possible only.
+SLIPS = ("near", "close", "far")
+#: How sure the checker is of a mismatch it cannot name a cause for: a
+#: number within reach of its reading that is no slip of the pen is as
+#: likely another quantity the words describe as well (first sight of new
+#: text: most false mismatches were such) as a wrong copy; unsure, until a
+#: cause is found (the value of the figure next to it: ``swapped``; of a
+#: formula over the figures the words name: ``calibrate``).
+UNCAUSED = 0.55
 
 
 @dataclass
@@ -118,7 +134,7 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
             rest = [o.reading for o in options if o is not units[0]]
             return UNSURE, [units[0].reading, *rest[:2]], 0.3
         return NO_DATA, [o.reading for o in options[:3]], 0.0
-    top, slip = min(slipped, key=lambda item: item[1] != "near")
+    top, slip = min(slipped, key=lambda item: SLIPS.index(item[1]))
     rest = [o.reading for o in options if o is not top]
     readings = [top.reading, *rest[:2]]
     rivals = [o for o in tied if o.computed.value != top.computed.value]
@@ -136,6 +152,8 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
         if _dimensions_apart(fit, top) in (1, None):
             return fit.reading.verdict, readings, 0.6
         return UNSURE, [top.reading, fit.reading, *rest[:1]], 0.5
+    if slip == "close":
+        return UNSURE, readings, UNCAUSED
     return MISMATCH, readings, 0.9
 
 
@@ -232,8 +250,9 @@ def _nearness(computed: Computed, quote: Quote) -> float:
 
 def _slip(option: Option, quote: Quote) -> str | None:
     """Is the printed number a believable slip of this reading's value?
-    "near" (a typo, a unit ×1000, a sign), "far" (possible, when the words
-    name it well) or None (no: it is some other number)."""
+    "near" (a typo, a unit ×1000, a sign: a cause), "close" (near its
+    value, its own clause naming it well, but no cause), "far" (possible,
+    when the words name it well) or None (no: it is some other number)."""
     printed, value = _printed(option.computed, quote)
     if option.computed.kind != "value":
         if round_half_up(value, quote.decimals) == -printed:
@@ -248,12 +267,12 @@ def _slip(option: Option, quote: Quote) -> str | None:
         times = option.computed.kind == "times" and not option.base_named
         floor = Decimal("0.15") if times else Decimal(15)
         if gap <= max(abs(value), floor):
+            if _typo(printed, value, quote):
+                return "near"
             # within a point or so of its reading and no slip of the pen: the
             # same rate worked from other inputs (printed, rounded, another
-            # base) as likely as a wrong one
-            if _typo(printed, value, quote) or gap > CLOSE_RATE * abs(value):
-                return "near"
-            return "far"
+            # base) as likely as a wrong one; farther, no cause either
+            return "close" if gap > CLOSE_RATE * abs(value) else "far"
         return "far" if option.evidence >= 2 else None
     if quote.step and round_half_up(value / quote.step, 0) * quote.step == -printed:
         return "near"  # "nhiều hơn" for "ít hơn"
@@ -266,9 +285,12 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "near"  # tỷ for triệu, triệu for nghìn
     for limit, needed, verdict in ((1.6, 0, "near"), (2.5, 2, "near"), (5, 2, "far")):
         if option.evidence >= needed and 1 / Decimal(limit) <= ratio <= Decimal(limit):
-            if option.evidence < 2 and not _typo(printed, value, quote):
-                return "far"  # close, but its own clause hardly names it
-            return verdict
+            if _typo(printed, value, quote):
+                return verdict
+            # close, but no slip of the pen: with little in its own clause
+            # naming the reading, another figure as likely; with much, a
+            # wrong number whose cause is unknown
+            return "close" if verdict == "near" and option.evidence >= 2 else "far"
     return None
 
 

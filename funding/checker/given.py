@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..core.models import Figure
 from . import idents, sureness
 from .candidates import candidate_computed
-from .choose import AGREE, Option, _typo, _unit_slip, decide, settle
+from .choose import AGREE, UNCAUSED, Option, _typo, _unit_slip, decide, settle
 from .idents import IdentError, Node
 from .judge import judge
 from .report import MISMATCH, NO_DATA, UNSURE, Finding
@@ -92,7 +92,9 @@ def repeated_mismatches(findings: list[Finding]) -> None:
     reading); three or more (a table row) cannot all be copies of it."""
     groups: dict[str, list] = {}
     for finding in findings:
-        was = finding.verdict == UNSURE and finding.confidence == REPEATED
+        # one already talked down by this rule, or left unsure for want of a
+        # cause (``choose.UNCAUSED``): read as that figure all the same
+        was = finding.verdict == UNSURE and finding.confidence in (REPEATED, UNCAUSED)
         reading = finding.readings[0] if finding.readings else None
         one = reading and reading.ident.startswith("fig:") and len(reading.figures) == 1
         if one and (finding.verdict == MISMATCH or was):

@@ -60,7 +60,7 @@ def test_one_year_named_is_not_a_total(cao_bang):
     found = paragraph_verdicts(
         cao_bang, "Năm 2024, Cao Bằng đã thực hiện 29 đề án khuyến công."
     )
-    assert found["29 đề án"] == MISMATCH
+    assert found["29 đề án"] == UNSURE  # near it for no cause (``choose.UNCAUSED``)
 
 
 def test_a_yearly_average_is_no_total(cao_bang):
