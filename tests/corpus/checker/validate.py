@@ -170,6 +170,10 @@ STYLES = (
     "portal_quick_stats_widget",
     "scholarly_results_section",
     "radio_quiz",
+    "provincial_monthly_socioeconomic_report",
+    "goc_nhin_analysis",
+    "zalo_terse_report",
+    "excel_paste_table",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
