@@ -171,9 +171,6 @@ STYLES = (
     "scholarly_results_section",
     "radio_quiz",
     "provincial_monthly_socioeconomic_report",
-    "goc_nhin_analysis",
-    "zalo_terse_report",
-    "excel_paste_table",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
