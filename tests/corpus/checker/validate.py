@@ -171,6 +171,9 @@ STYLES = (
     "scholarly_results_section",
     "radio_quiz",
     "provincial_monthly_socioeconomic_report",
+    "newspaper_fund_perspective",
+    "district_officer_chat_report",
+    "excel_table_paste_commentary",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
