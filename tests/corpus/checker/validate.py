@@ -173,7 +173,6 @@ STYLES = (
     "provincial_monthly_socioeconomic_report",
     "newspaper_fund_perspective",
     "district_officer_chat_report",
-    "excel_table_paste_commentary",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
