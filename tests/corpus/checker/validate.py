@@ -173,6 +173,10 @@ STYLES = (
     "provincial_monthly_socioeconomic_report",
     "newspaper_fund_perspective",
     "district_officer_chat_report",
+    "partner_thank_you_letter",
+    "tv_evening_news_script",
+    "small_business_quick_answers",
+    "budget_execution_annex",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
