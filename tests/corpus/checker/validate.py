@@ -170,6 +170,13 @@ STYLES = (
     "portal_quick_stats_widget",
     "scholarly_results_section",
     "radio_quiz",
+    "provincial_monthly_socioeconomic_report",
+    "newspaper_fund_perspective",
+    "district_officer_chat_report",
+    "partner_thank_you_letter",
+    "tv_evening_news_script",
+    "small_business_quick_answers",
+    "budget_execution_annex",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
