@@ -34,7 +34,9 @@ def check_publication(
     restoring from history, the data-block admin, ``publish_articles``).
 
     A published article, public now or scheduled, may not quote a number
-    its data blocks contradict unless someone confirmed it; the
+    its data blocks contradict, nor one its readers were shown as agreeing
+    with them that no longer does (a block changed or deleted under it:
+    ``_no_longer_agreeing``), unless someone confirmed it; the
     confirmation is written into the article's history. The text is read
     from ``article`` and the blocks from the database: called after the
     save, inside its transaction, this checks exactly what will be public,
@@ -48,6 +50,7 @@ def check_publication(
         return None
     report = check_article(article) if report is None else report
     wrong = report.mismatches
+    wrong += [f for f in _no_longer_agreeing(article, report) if f not in wrong]
     if not wrong:
         return report
     listed = "; ".join(finding.describe() for finding in wrong)
@@ -70,6 +73,23 @@ def check_publication(
         article._history_user = user
         article.save()
     return report
+
+
+def _no_longer_agreeing(article: Article, report: Report) -> list[Finding]:
+    """The findings of ``report`` whose quote (the same number in the same
+    words: its key) agreed with the data when the article was last checked
+    (``CheckedQuote``) and does not now: "unsure" or "no data" is not
+    enough for a number readers were shown as checked."""
+    agreed = set(
+        CheckedQuote.objects.filter(
+            article=article, verdict__in=(MATCH, ROUNDING)
+        ).values_list("key", flat=True)
+    )
+    return [
+        f
+        for f in report.findings
+        if f.key in agreed and f.verdict not in (MATCH, ROUNDING)
+    ]
 
 
 def _locked(articles: QuerySet) -> QuerySet:

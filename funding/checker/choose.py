@@ -267,7 +267,7 @@ def _slip(option: Option, quote: Quote) -> str | None:
         times = option.computed.kind == "times" and not option.base_named
         floor = Decimal("0.15") if times else Decimal(15)
         if gap <= max(abs(value), floor):
-            if _typo(printed, value, quote):
+            if _typo_of(printed, option, quote):
                 return "near"
             # within a point or so of its reading and no slip of the pen: the
             # same rate worked from other inputs (printed, rounded, another
@@ -285,13 +285,24 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "near"  # tỷ for triệu, triệu for nghìn
     for limit, needed, verdict in ((1.6, 0, "near"), (2.5, 2, "near"), (5, 2, "far")):
         if option.evidence >= needed and 1 / Decimal(limit) <= ratio <= Decimal(limit):
-            if _typo(printed, value, quote):
+            if _typo_of(printed, option, quote):
                 return verdict
             # close, but no slip of the pen: with little in its own clause
             # naming the reading, another figure as likely; with much, a
             # wrong number whose cause is unknown
             return "close" if verdict == "near" and option.evidence >= 2 else "far"
     return None
+
+
+def _typo_of(printed: Decimal, option: Option, quote: Quote) -> bool:
+    """``_typo`` of the reading's value, or of either end of the interval
+    its inputs allow (a rate the text works from its own rounded amounts:
+    32,68% is a slip of the 22,68% they give, though the exact figures give
+    22,69%)."""
+    computed = option.computed
+    scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
+    values = {computed.value, computed.low, computed.high}
+    return any(_typo(printed, value * scale, quote) for value in values)
 
 
 def _typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
