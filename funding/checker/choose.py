@@ -140,21 +140,28 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     rivals = [o for o in tied if o.computed.value != top.computed.value]
     if rivals or slip == "far" or top.assumed or _value_only(top, options):
         return UNSURE, readings, 0.5
-    # a reading giving the printed number that its own clause names as
-    # well as the best one's: only carried words or defaults preferred the
-    # other, and they must not outrank agreement of value
+    fitting = _fitting_instead(top, options, rest)
+    if fitting is not None:
+        return fitting
+    if slip == "close":  # a mismatch only with a cause: a slip of the pen
+        return UNSURE, readings, UNCAUSED
+    return MISMATCH, readings, 0.9
+
+
+def _fitting_instead(top: Option, options: list[Option], rest: list) -> tuple | None:
+    """A reading giving the printed number that its own clause names as
+    well as the best one's (``top``): only carried words or defaults
+    preferred the other, and they must not outrank agreement of value;
+    None when there is none."""
     fits = [
         o for o in options if o.reading.verdict in AGREE and o.evidence >= top.evidence
     ]
-    if fits:
-        fit = fits[0]
-        readings = [fit.reading, top.reading, *rest[:1]]
-        if _dimensions_apart(fit, top) in (1, None):
-            return fit.reading.verdict, readings, 0.6
-        return UNSURE, [top.reading, fit.reading, *rest[:1]], 0.5
-    if slip == "close":
-        return UNSURE, readings, UNCAUSED
-    return MISMATCH, readings, 0.9
+    if not fits:
+        return None
+    fit = fits[0]
+    if _dimensions_apart(fit, top) in (1, None):
+        return fit.reading.verdict, [fit.reading, top.reading, *rest[:1]], 0.6
+    return UNSURE, [top.reading, fit.reading, *rest[:1]], 0.5
 
 
 def swapped(options: list[Option], quote: Quote, neighbours):
@@ -295,14 +302,20 @@ def _slip(option: Option, quote: Quote) -> str | None:
 
 
 def _typo_of(printed: Decimal, option: Option, quote: Quote) -> bool:
-    """``_typo`` of the reading's value, or of either end of the interval
-    its inputs allow (a rate the text works from its own rounded amounts:
-    32,68% is a slip of the 22,68% they give, though the exact figures give
-    22,69%)."""
+    """``_typo`` of the reading's value, or a digit changed or two swapped
+    of either end of the interval its inputs allow (a rate the text works
+    from its own rounded amounts: 32,68% is a slip of the 22,68% they give,
+    though the exact figures give 22,69%); a slip there in the last printed
+    place is as likely the same rate from other inputs, not a slip."""
     computed = option.computed
     scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
-    values = {computed.value, computed.low, computed.high}
-    return any(_typo(printed, value * scale, quote) for value in values)
+    if _typo(printed, computed.value * scale, quote):
+        return True
+    step = quote.step or Decimal(1).scaleb(-quote.decimals)
+    return any(
+        _typo(printed, end * scale, quote) and abs(printed - end * scale) >= 10 * step
+        for end in (computed.low, computed.high)
+    )
 
 
 def _typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
