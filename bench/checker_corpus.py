@@ -1,8 +1,9 @@
 """The figure checker on the acceptance corpus (``tests/corpus/checker``):
 per article and in total, how many quoted figures it finds, how many it
 reads right, false mismatches (on the correct text and its rounding-only
-variants), injected errors flagged, the unsure share and distractors
-reported as figures.
+variants), injected errors flagged (and of them, caught as confident
+mismatches, which block publishing: "unsure" only asks), the unsure share
+and distractors reported as figures.
 
     python bench/checker_corpus.py [--split tune|heldout|all] [--detail] [--only 15,16]
 

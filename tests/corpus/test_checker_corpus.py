@@ -60,6 +60,9 @@ SHORTFALLS = {
     "quotes read wrong": lambda f: f["quotes"] - f["correct"],
     "false mismatches": lambda f: f["false_mm"],
     "injected errors missed": lambda f: f["errors"] - f["flagged"],
+    # flagged only as "unsure" (which asks, and does not block publishing):
+    # a checker that made every mismatch unsure would flag every error
+    "injected errors not blocking": lambda f: f["errors"] - f["blocked"],
     # a number with no data behind it read as a figure
     "no-data numbers read as figures": lambda f: f["nodata"] - f["nodata_ok"],
 }
@@ -77,18 +80,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 102,
-        "quotes": 3545,
-        "variants": 493,
-        "distractors": 1660,
-        "errors": 944,
+        "articles": 110,
+        "quotes": 3893,
+        "variants": 538,
+        "distractors": 1826,
+        "errors": 1024,
     },
     "heldout": {
-        "articles": 8,
-        "quotes": 348,
-        "variants": 45,
-        "distractors": 166,
-        "errors": 80,
+        "articles": 7,
+        "quotes": 321,
+        "variants": 43,
+        "distractors": 158,
+        "errors": 71,
     },
 }
 
@@ -147,34 +150,57 @@ SIZES = {
 # 3506 found, 3140 read right, no false mismatch, 872 of 944 flagged, 3
 # no-data numbers read as figures; held-out 103-110 328 found, 262 read
 # right, 9 false mismatches (as at first), 60 of 80 flagged, unsure 2.8%.
+# Then a change of mechanism rather than another rule (6 December 2026): a
+# mismatch is confident only when the checker can name its cause (a slip of
+# the pen, the figure next to the one the words name, a formula over such
+# figures); a number merely near its reading is "unsure". Chosen from the
+# first-sight false mismatches of 79-86 and 95-102 (most near their reading
+# for no such cause) against the tune split's injected errors (mostly
+# caused), and measured once on 103-110 while still held out (3497183):
+# false mismatches 9 -> 5, 60 of 80 flagged as before, 41 of them as
+# confident mismatches (47 before), unsure 4.3%; tune 01-102 no false
+# mismatch, 870 of 944 flagged (872), 570 as confident mismatches (615).
+# Three more writers wrote 111-113 and 115-118 (114 was not written) the
+# same way; measured once on the checker before the change (ac663c4): 321
+# quotes, 271 found (84.4%: 113, a chat report in abbreviations, 32 of 47;
+# 118, a budget annex of numbered items, 26 of 59), 214 read right, 3 false
+# mismatches, 50 of 71 flagged (37 blocking); and on the changed one (b133952): 2
+# false mismatches, 50 of 71 flagged (36 blocking), unsure 5.0%, no
+# distractor flagged. 103-110 then joined the tune split: 01-110, 3893
+# quotes, 3834 found, 3402 read right, 5 false mismatches (all in 109 and
+# 110), 930 of 1024 flagged, 616 as confident mismatches, 5 no-data numbers
+# read as figures.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 3545 - 3506,
+        "quotes missed": 3893 - 3834,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 3545 - 3139,
-        "false mismatches": 0,
-        "injected errors missed": 944 - 872,
-        "no-data numbers read as figures": 3,
+        "quotes read wrong": 3893 - 3401,
+        "false mismatches": 5,
+        "injected errors missed": 1024 - 930,
+        "injected errors not blocking": 1024 - 616,
+        "no-data numbers read as figures": 5,
     },
     "heldout": {
-        "quotes missed": 348 - 328,
-        "quotes read wrong": 348 - 262,
-        "false mismatches": 9,
-        "injected errors missed": 80 - 60,
+        "quotes missed": 321 - 271,
+        "quotes read wrong": 321 - 214,
+        "false mismatches": 2,
+        "injected errors missed": 71 - 50,
+        "injected errors not blocking": 71 - 36,
     },
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "every injected error flagged"): "872 of 944 flagged on 01-102",
-    ("tune", "at least 99% read right"): "3140 of 3545 read right (88.6%) on 01-102",
-    ("heldout", "recall at least 97%"): "328 of 348 found (94.3%) on 103-110",
-    ("heldout", "no false mismatch"): "9 false mismatches on 103-110 (9 at first)",
-    ("heldout", "every injected error flagged"): "60 of 80 flagged on 103-110",
+    ("tune", "no false mismatch"): "5 false mismatches on 01-110 (109: 2, 110: 3)",
+    ("tune", "every injected error flagged"): "930 of 1024 flagged on 01-110",
+    ("tune", "at least 99% read right"): "3402 of 3893 read right (87.4%) on 01-110",
+    ("heldout", "recall at least 97%"): "271 of 321 found (84.4%) on 111-118",
+    ("heldout", "no false mismatch"): "2 false mismatches on 111-118 (3 before)",
+    ("heldout", "every injected error flagged"): "50 of 71 flagged on 111-118",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
