@@ -50,10 +50,15 @@ def check_publication(
         return None
     report = check_article(article) if report is None else report
     wrong = report.mismatches
-    wrong += [f for f in _no_longer_agreeing(article, report) if f not in wrong]
-    if not wrong:
+    changed = [f for f in _no_longer_agreeing(article, report) if f not in wrong]
+    if not (wrong or changed):
         return report
-    listed = "; ".join(finding.describe() for finding in wrong)
+    # a number that agreed and is only unsure now is said to have agreed:
+    # "cần xác nhận" alone does not say why it needs a confirmation
+    listed = "; ".join(
+        [*(f.describe() for f in wrong), *(_agreed_before(f) for f in changed)]
+    )
+    wrong = [*wrong, *changed]
     if not confirmed:
         raise MismatchRefused(
             _(
@@ -73,6 +78,12 @@ def check_publication(
         article._history_user = user
         article.save()
     return report
+
+
+def _agreed_before(finding: Finding) -> str:
+    return _("%(finding)s (lần kiểm tra trước khớp với số liệu)") % {
+        "finding": finding.describe()
+    }
 
 
 def _no_longer_agreeing(article: Article, report: Report) -> list[Finding]:
