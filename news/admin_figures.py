@@ -239,6 +239,10 @@ class FigureBindingAdminMixin:
         # The text before this save (a restore's form holds the old version's).
         before = Article.objects.filter(pk=obj.pk).values_list("title", "lead", "body")
         obj._text_before = before.first() if change and obj.pk else None
+        # a first publication's numbers were never shown as agreeing
+        obj._was_public = bool(change and obj.pk) and (
+            Article.objects.filter(pk=obj.pk, status=Article.Status.PUBLISHED).exists()
+        )
         super().save_model(request, obj, form, change)
 
     def check_saved(self, request, article: Article, *, confirmed: bool):
@@ -258,6 +262,7 @@ class FigureBindingAdminMixin:
                 user=request.user,
                 just_saved=True,
                 report=anchoring.report,
+                was_public=getattr(article, "_was_public", True),
             )
         except MismatchRefused as refusal:
             if not anchoring.lost:

@@ -28,6 +28,7 @@ def check_publication(
     user: AbstractBaseUser | None,
     just_saved: bool,
     report: Report | None = None,
+    was_public: bool = True,
 ) -> Report | None:
     """The figure rule for what goes public, one home for every path that
     publishes an article or changes a published one (its form and inlines,
@@ -45,12 +46,15 @@ def check_publication(
     save's, and gets the confirmation; otherwise a record is added.
     ``report``: a check of ``article`` as saved, made in this transaction
     after the save with the bindings as stored (None: checked here).
+    ``was_public``: the article was published before this save (a first
+    publication's numbers were never shown to readers as agreeing).
     """
     if article.status != Article.Status.PUBLISHED:
         return None
     report = check_article(article) if report is None else report
     wrong = report.mismatches
-    changed = [f for f in _no_longer_agreeing(article, report) if f not in wrong]
+    lost = _no_longer_agreeing(article, report) if was_public else []
+    changed = [f for f in lost if f not in wrong]
     if not (wrong or changed):
         return report
     # a number that agreed and is only unsure now is said to have agreed:
@@ -153,6 +157,7 @@ def publish_articles(
                     confirmed=confirm_mismatches,
                     user=user,
                     just_saved=True,
+                    was_public=False,
                 )
                 record_quotes(article=article, report=report)
         except MismatchRefused as refusal:

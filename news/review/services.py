@@ -202,7 +202,7 @@ def publish(
     article._history_user = user
     article.save()
     report = check_publication(
-        article=article, confirmed=False, user=user, just_saved=True
+        article=article, confirmed=False, user=user, just_saved=True, was_public=False
     )
     record_quotes(article=article, report=report)
     kind = Kind.SCHEDULED if at is not None else Kind.PUBLISHED

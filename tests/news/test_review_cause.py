@@ -74,11 +74,6 @@ def test_the_refusal_says_the_number_agreed_before(seed):
     assert "“95,24%”: cần xác nhận (lần kiểm tra trước khớp với số liệu)" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="design: quotes recorded while a draft (never shown to readers) "
-    "count as 'agreed' at the first publication",
-)
 def test_a_draft_published_for_the_first_time_was_never_shown_agreeing(seed, make_user):
     Article.objects.filter(pk=seed.pk).update(
         status=Article.Status.REVIEW, published_at=None
