@@ -57,8 +57,6 @@ def check_publication(
     changed = [f for f in lost if f not in wrong]
     if not (wrong or changed):
         return report
-    # a number that agreed and is only unsure now is said to have agreed:
-    # "cần xác nhận" alone does not say why it needs a confirmation
     listed = "; ".join(
         [*(f.describe() for f in wrong), *(_agreed_before(f) for f in changed)]
     )
@@ -85,6 +83,8 @@ def check_publication(
 
 
 def _agreed_before(finding: Finding) -> str:
+    """A number that agreed and is only unsure now, said to have agreed:
+    "cần xác nhận" alone does not say why it needs a confirmation."""
     return _("%(finding)s (lần kiểm tra trước khớp với số liệu)") % {
         "finding": finding.describe()
     }
