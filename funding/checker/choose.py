@@ -245,8 +245,13 @@ def _dimensions_apart(one: Option, other: Option) -> int | None:
 
 def _printed(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
     """The printed number and the reading's value, in the same unit."""
-    scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
-    return quote.value * (quote.sign or 1), computed.value * scale
+    return quote.value * (quote.sign or 1), computed.value * _scale(computed)
+
+
+def _scale(computed: Computed) -> Decimal:
+    """What a reading's values are multiplied by to be read as printed (a
+    fraction or points as percentages)."""
+    return Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
 
 
 def _nearness(computed: Computed, quote: Quote) -> float:
@@ -308,7 +313,7 @@ def _typo_of(printed: Decimal, option: Option, quote: Quote) -> bool:
     though the exact figures give 22,69%); a slip there in the last printed
     place is as likely the same rate from other inputs, not a slip."""
     computed = option.computed
-    scale = Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
+    scale = _scale(computed)
     if _typo(printed, computed.value * scale, quote):
         return True
     step = quote.step or Decimal(1).scaleb(-quote.decimals)
