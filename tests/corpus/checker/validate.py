@@ -178,6 +178,7 @@ STYLES = (
     "small_business_quick_answers",
     "budget_execution_annex",
     "excel_table_pasted_merged_province",
+    "economist_rebuttal_column",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
