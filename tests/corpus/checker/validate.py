@@ -177,6 +177,7 @@ STYLES = (
     "tv_evening_news_script",
     "small_business_quick_answers",
     "budget_execution_annex",
+    "craft_village_reportage",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
