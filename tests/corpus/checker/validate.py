@@ -178,6 +178,7 @@ STYLES = (
     "small_business_quick_answers",
     "budget_execution_annex",
     "craft_village_reportage",
+    "inspection_followup_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
