@@ -179,6 +179,8 @@ STYLES = (
     "budget_execution_annex",
     "excel_table_pasted_merged_province",
     "economist_rebuttal_column",
+    "craft_village_reportage",
+    "inspection_followup_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
