@@ -181,6 +181,7 @@ STYLES = (
     "economist_rebuttal_column",
     "craft_village_reportage",
     "inspection_followup_report",
+    "forwarded_email_thread",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
