@@ -182,6 +182,7 @@ STYLES = (
     "craft_village_reportage",
     "inspection_followup_report",
     "forwarded_email_thread",
+    "encyclopedia_entry",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
