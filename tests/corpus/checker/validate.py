@@ -181,6 +181,7 @@ STYLES = (
     "economist_rebuttal_column",
     "craft_village_reportage",
     "inspection_followup_report",
+    "budget_disclosure_notice",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
