@@ -182,6 +182,7 @@ STYLES = (
     "craft_village_reportage",
     "inspection_followup_report",
     "budget_disclosure_notice",
+    "forwarded_email_paste",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
