@@ -183,6 +183,8 @@ STYLES = (
     "inspection_followup_report",
     "forwarded_email_thread",
     "encyclopedia_entry",
+    "budget_disclosure_notice",
+    "forwarded_email_paste",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
