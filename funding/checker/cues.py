@@ -77,7 +77,8 @@ MEASURE_WORDS = [
 ]
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
-    r"(?!\w)",
+    # "tỉnh mới giải ngân 7,09 tỷ": "mới" is "only", before a verb
+    r"(?!\w)(?!\s+(?:giải ngân|đạt|chỉ|có|nghiệm thu|thực hiện|được|hoàn thành|chi|bố trí))",
     re.IGNORECASE,
 )
 #: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together

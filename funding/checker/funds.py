@@ -79,3 +79,20 @@ def fund_referred(text: str, at: int):
     """The fund "nguồn này" at ``at`` in ``text`` stands for: the last one
     named before it, in its sentence or the one before."""
     return fund_named(text[max(0, at - 400) : at])
+
+
+#: "…, trong khi nguồn địa phương đạt 96%": a contrast opens a clause
+#: with a subject of its own
+_CONTRAST = re.compile(r"(?<!\w)(?:trong khi|nhưng|còn|song)(?!\w)", re.IGNORECASE)
+
+
+def contrasted_fund(between: str, fund):
+    """The fund a contrasting clause between an amount and a rate names,
+    when it is not ``fund`` (the amount's): "giải ngân 1,9 tỷ đồng vốn
+    quốc gia, đạt 92%, trong khi nguồn địa phương đạt 96%" — the 96% is
+    the local fund's own rate, not one of the 1,9 tỷ."""
+    found = list(_CONTRAST.finditer(between))
+    if not found:
+        return None
+    named = fund_named(between[found[-1].end() :])
+    return named if named is not None and named != fund else None

@@ -24,13 +24,70 @@ _NUMBER = re.compile(r"\d{1,2}")
 
 
 def defined_abbreviations(texts) -> dict[str, str]:
-    """Each abbreviation the glossaries of ``texts`` define → its long form."""
-    found: dict[str, str] = {}
+    """Each abbreviation ``texts`` define → its long form: in a glossary,
+    inline ("(BN = Bắc Ninh, BG = Bắc Giang)"), after their long form
+    ("kế hoạch (KH)"); and, in a text written in a bulletin's shorthand,
+    the shorthand every such report uses (``_CONVENTIONAL``)."""
+    texts = list(texts)
+    found = conventional_abbreviations(texts)
     for text in texts:
         for glossary in _GLOSSARY.finditer(text):
             for entry in re.split(r";|\.\s", glossary["entries"]):
                 found.update(_entry(entry))
+        for inline in _INLINE.finditer(text):
+            found[inline["short"]] = inline["long"].strip()
+        for after in _AFTER_LONG.finditer(text):
+            long = _long_before(text[: after.start()], after["short"])
+            if long:
+                found[after["short"]] = long
     return found
+
+
+#: "BN = Bắc Ninh": an abbreviation (capitals) defined where it is used
+_INLINE = re.compile(
+    r"(?<![\w=])(?P<short>[A-ZĐ][A-ZĐ0-9]{1,5})\s*=\s*"
+    r"(?P<long>[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,4}?)\s*(?=[,;)]|$)",
+    re.MULTILINE,
+)
+#: "Trung tâm Khuyến công (TTKC)", "kế hoạch (KH)": the long form first
+_AFTER_LONG = re.compile(r"\s*\((?P<short>[A-ZĐ]{2,6})\)")
+
+
+def _long_before(before: str, short: str) -> str:
+    """The words right before "(KH)" whose initials spell it, if they do."""
+    words = before.split()[-len(short) :]
+    initials = "".join(w[0].upper() for w in words)
+    return " ".join(words) if len(words) == len(short) and initials == short else ""
+
+
+#: The shorthand of bulletins and chat reports, which they do not define:
+#: read only in a text that uses at least two of them (its register), so
+#: that a "Q1" (quận 1) or a "T1" in ordinary prose stays what it is.
+_CONVENTIONAL = {
+    "GN": "giải ngân",
+    "đ/a": "đề án",
+    "Đ/a": "đề án",
+    "Đ/A": "đề án",
+    "ĐA": "đề án",
+    "đpt": "điểm phần trăm",
+    "CS": "cơ sở",
+    "ko": "không",
+    **{f"T{n}": f"tháng {n}" for n in range(1, 13)},
+    **{f"{n}T": f"{n} tháng đầu năm" for n in range(1, 13)},
+    **{f"Q{n}": f"quý {roman}" for n, roman in enumerate(("I", "II", "III", "IV"), 1)},
+}
+_CONVENTIONAL_TOKEN = re.compile(
+    r"(?<![\w./])(?:"
+    + "|".join(map(re.escape, sorted(_CONVENTIONAL, key=len, reverse=True)))
+    + r")(?!\w)"
+)
+
+
+def conventional_abbreviations(texts) -> dict[str, str]:
+    """The conventional shorthand ``texts`` use, if they use two or more."""
+    used = {m.group(0) for text in texts for m in _CONVENTIONAL_TOKEN.finditer(text)}
+    kinds = {_CONVENTIONAL[short] for short in used}
+    return {short: _CONVENTIONAL[short] for short in used} if len(kinds) >= 2 else {}
 
 
 def _entry(entry: str) -> dict[str, str]:

@@ -42,6 +42,15 @@ _CUMULATIVE = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "…, 9 tháng 8,22 tỷ đồng", "6 tháng: 4,91 tỷ": a list's months right
+#: before their amount are the first months (not "trong 2 tháng 1,5 tỷ",
+#: "còn 2 tháng": a span of time)
+_MONTHS_BEFORE_NUMBER = re.compile(
+    rf"(?<!\w)(?<!trong )(?<!còn )(?<!mất )(?<!vòng )(?<!sau )(?<!ngày )"
+    rf"(?P<months>{_MONTH_NAMES})\s+tháng(?:\s*:|\s+(?:là|đạt))?(?=\s*(?:\d|$))(?!\s*\d{1, 2}\s+năm)"
+    rf"(?P<until>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
 #: "tính đến hết tháng 10", "lũy kế tháng 10" with no year: the first
 #: months of the year in force
 _UNTIL_MONTH = re.compile(
@@ -125,6 +134,7 @@ def _periods_in(span: str, compared: bool):
     found += [(m, int(m["year"])) for m in _MEASURE_YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
     found += [(m, None) for m in _CUMULATIVE.finditer(span)]
+    found += [(m, None) for m in _MONTHS_BEFORE_NUMBER.finditer(span)]
     found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]
     found += [(m, None) for m in _MONTH_CUMULATIVE.finditer(span)]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]

@@ -16,6 +16,7 @@ from ..core.models import Indicator
 from ..core.numbers import NumberFormatError, parse_number
 from .assigned import mark_assigned
 from .axes import chart_scale
+from .bare import bare_amounts
 from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
 from .lists import slash_labelled
@@ -85,6 +86,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
     quotes += _count_quotes(text, part, nouns)
+    quotes += _listed_pairs(text, part, quotes)
     quotes += labelled_counts(text, part, nouns, quotes)
     quotes += echoed_counts(text, part, quotes)
     taken = [(q.start, q.end) for q in quotes]
@@ -93,6 +95,9 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
         for q in table_quotes(text, part, nouns)
         if not any(s < q.end and q.start < e for s, e in taken)
     ]
+    quotes += bare_amounts(
+        text, quotes, lambda start, end, unit: _bare_quote(text, part, start, end, unit)
+    )
     parens = Parens(text)
     for quote in quotes:
         read_around(text, quote, parens)
@@ -284,6 +289,56 @@ def _listed_amounts(text: str, part: str, amounts: list[Quote]) -> list[Quote]:
                     )
                 )
     return found
+
+
+#: "27/29 (2022), 29/30 (2023) và 31/32 đề án (2024)": pairs listed right
+#: before a pair with its noun, which they share
+_LISTED_PAIRS = re.compile(
+    r"(?:(?<![\w.,/])\d+\s*/\s*\d+(?:\s*\([^()]{1,30}\))?\s*(?:,|;|và)\s*)+$"
+)
+_PAIR_NUMBERS = re.compile(r"(?<![\w.,/(])(\d+)\s*/\s*(\d+)(?![\d/])")
+
+
+def _listed_pairs(text: str, part: str, counts: list[Quote]) -> list[Quote]:
+    found = []
+    for plan in counts:
+        if plan.kind != "count" or plan.role != "plan":
+            continue
+        # its first number: "31" of "31/32 đề án", right before the slash
+        done = next(
+            (
+                q
+                for q in counts
+                if q.role == "executed" and 0 <= plan.start - q.end <= 3
+            ),
+            None,
+        )
+        head = done.start if done is not None else plan.start
+        tail = _LISTED_PAIRS.search(text, max(0, head - 160), head)
+        for pair in _PAIR_NUMBERS.finditer(text, *(tail.span() if tail else (0, 0))):
+            for group, role in ((1, "executed"), (2, "plan")):
+                parsed = _parsed(pair[group])
+                if parsed is not None:
+                    found.append(
+                        _quote(
+                            part,
+                            *pair.span(group),
+                            pair[group],
+                            "count",
+                            parsed,
+                            role=role,
+                            indicator=plan.indicator,
+                        )
+                    )
+    return found
+
+
+def _bare_quote(text, part, start, end, unit) -> Quote | None:
+    """An amount printed without its unit (``bare``)."""
+    parsed = _parsed(text[start:end], unit)
+    if parsed is None or unit not in MONEY_UNITS:
+        return None
+    return _quote(part, start, end, text[start:end], "amount", parsed, parsed.scale)
 
 
 def _number_quote(text, match, group, unit, part, role) -> Quote | None:

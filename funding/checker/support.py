@@ -267,3 +267,20 @@ def glossed_otherwise(before: str) -> bool:
     """The label before a number names one fund and glosses it with the
     other's name: the number may be of either, so not a sure match."""
     return bool(_GLOSSED_OTHERWISE.search(before))
+
+
+#: a sentence's label before its colon ("1. Kon Tum năm 2024: kế hoạch
+#: 9.000; thực hiện 8.640", "a) Nguồn KCQG: …"), list numbers aside
+_LABEL = re.compile(
+    r"\s*(?:[\dIVXa-z]{1,3}(?:\.\d{1,2})*[.)]\s+)?(?P<label>[^:;\n]{2,80}?):\s"
+)
+
+
+def label_cues(context: Context, place, explicit: Cues) -> None:
+    """What a sentence's label names holds for every clause after its
+    colon ("…: kế hoạch 9.000; thực hiện 8.640"), where the clause names
+    no such thing itself; a clause with the label in it reads it already."""
+    label = _LABEL.match(place.sentence_text)
+    if label is None or place.clause_start < place.sentence[0] + label.end():
+        return
+    fill(explicit, context.cues(label["label"]))

@@ -1,0 +1,133 @@
+"""Amounts printed without their unit, where the text gives it elsewhere:
+
+* a report's note "Đơn vị tính: triệu đồng" ("ĐVT: tỷ đồng") holds for the
+  numbers after it ("1.1. Nguồn KCQG: kế hoạch 2.500; thực hiện 2.446,8");
+* in a sentence that prints an amount with its unit, the decimals around it
+  take that unit ("Hết T9 là 19.482,5 → riêng T10 1.864,2 tr.đ", "KH 28,2
+  tỷ đ (BN cũ 14,5 + BG 13,2)"): a chat report or a table written as prose.
+
+A bare whole number ("kế hoạch 300") is an amount only under a unit note and
+right after a label (a measure, a fund, a colon): elsewhere it is an item
+number, a count or a code. Dates, codes ("38/BC-SCT"), times and phone
+numbers are never amounts; nor is a number with a word of its own after it
+("2 tháng", "3 cán bộ")."""
+
+from __future__ import annotations
+
+import re
+
+from .report import Quote
+from .tables import MONEY_WORDS, unit_word
+
+__all__ = ["bare_amounts"]
+
+#: "Đơn vị tính: triệu đồng", "ĐVT: tr.đ", "(Đơn vị: tỷ đồng)"
+_UNIT_NOTE = re.compile(
+    rf"(?<!\w)(?:đơn vị tính|đơn vị|ĐVT)\s*:\s*(?P<unit>{MONEY_WORDS})(?!\w)",
+    re.IGNORECASE,
+)
+#: a number in full ("8.649,7", "19.482,5", "14,5") or a whole one of three
+#: digits or more ("8.900", "520"); not inside a code, a date or a time
+_BARE = re.compile(
+    r"(?<![\w.,/:%–-])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
+    r"(?![\w/%:]|[.,]\d)"
+    # what may follow: an end, a separator, an arrow, a sum's "+", "và"
+    r"(?=\s*(?:[,;)+→=]|\.(?!\d)|$|\n|\(|(?:và|so với|trên)\s))"
+)
+#: "Cộng nội dung 1 (KH/TH): 2.000/1.957,1": a pair of bare amounts
+_BARE_PAIR = re.compile(
+    r"(?<![\w.,/:%–-])(?P<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
+    r"\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
+    r"(?![\w/%:]|[.,]\d)(?=\s*(?:[,;)]|\.(?!\d)|$|\n))"
+)
+#: the order a pair's labels give: "(KH/TH)" the plan first
+_PLAN_FIRST = re.compile(r"(?:KH|kế hoạch)\s*/\s*(?:TH|thực hiện)\W*$", re.I)
+_DECIMAL = re.compile(r"[.,]")
+#: words right before a number that make it a code, a rank or a date
+_NOT_AMOUNT_BEFORE = re.compile(
+    r"(?<!\w)(?:ngày|số|mục|khoản|điều|điểm|tuần|phiên|lần thứ|hạng|năm|quý|tháng"
+    r"|quyết định|nghị định|thông tư|ĐT|điện thoại|hotline|fax|mã|phòng)\s*:?\s*$"
+    r"|[/–-]\s*$",
+    re.IGNORECASE,
+)
+#: a label a whole number's amount follows: a measure, a fund, a colon
+_LABEL_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:kế hoạch|thực hiện|KH|TH|giải ngân|dự toán|ước|lũy kế|KCQG"
+    r"|KC[ĐD]P|còn|là|đạt)|[:+])\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
+_PRINTED_UNIT = re.compile(rf"(?:{MONEY_WORDS})$")
+
+
+def bare_amounts(text: str, quotes: list[Quote], make) -> list[Quote]:
+    """The bare amounts of ``text`` not among ``quotes`` (see the module);
+    ``make(start, end, unit)`` makes one quote, or None."""
+    note = _UNIT_NOTE.search(text)
+    taken = [(q.start, q.end) for q in quotes]
+    amounts = [
+        (q, unit_word(printed.group(0)))
+        for q in quotes
+        if q.kind == "amount" and (printed := _PRINTED_UNIT.search(q.text))
+    ]
+    found = []
+    for match in _BARE_PAIR.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        roles = (
+            ("plan", "executed") if _PLAN_FIRST.search(before) else ("executed", "plan")
+        )
+        for group, role in zip("ab", roles, strict=True):
+            at = match.span(group) if group == "a" else (match.start(), match.end("b"))
+            quote = _bare(text, at, taken, note, amounts, make)
+            if quote is not None:
+                quote.role = role
+                found.append(quote)
+        taken.append(match.span())
+    for match in _BARE.finditer(text):
+        quote = _bare(text, match.span("n"), taken, note, amounts, make)
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _bare(text, span, taken, note, amounts, make) -> Quote | None:
+    start, end = span
+    if any(s < end and start < e for s, e in taken) or _table_row(text, start):
+        return None
+    number = text[start:end].split("/")[-1].strip()
+    if not _DECIMAL.search(number) and (1900 <= int(number) <= 2099):
+        return None  # a year
+    before = text[max(0, start - 30) : start]
+    if _NOT_AMOUNT_BEFORE.search(before):
+        return None
+    unit = _unit(text, start, number, before, note, amounts)
+    return make(end - len(number), end, unit) if unit else None
+
+
+def _unit(text, start, number, before, note, amounts) -> str:
+    """The unit a bare number at ``start`` takes, or ""."""
+    if note is not None and note.end() <= start:
+        whole = not _DECIMAL.search(number)
+        if not whole or _LABEL_BEFORE.search(before):
+            return unit_word(note["unit"])
+        return ""
+    if not _DECIMAL.search(number):
+        return ""
+    nearest = min(
+        ((q, unit) for q, unit in amounts if _same_sentence(text, q, start)),
+        key=lambda pair: abs(pair[0].start - start),
+        default=None,
+    )
+    return nearest[1] if nearest is not None else ""
+
+
+def _same_sentence(text: str, quote: Quote, at: int) -> bool:
+    low, high = sorted((quote.start, at))
+    return _SENTENCE_END.search(text, low, high) is None
+
+
+def _table_row(text: str, at: int) -> bool:
+    """Inside a table's row (cells separated by tabs): ``tables`` reads it."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    return "\t" in text[line_start : line_end if line_end >= 0 else len(text)]

@@ -1,0 +1,161 @@
+"""Amounts printed without their unit (a report's "Đơn vị tính: triệu
+đồng", a sentence that prints the unit once), the shorthand of chat
+reports ("GN", "T9", "9T", "đ/a"), abbreviations a text defines inline
+("BN = Bắc Ninh", "Gia Lai (GL)"), months right before an amount ("…, 9
+tháng 6,12 tỷ đồng") and a contrasting clause's own fund ("…, trong khi
+nguồn địa phương đạt 96,31%"). Texts written for these tests."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, NO_DATA
+from funding.models import Indicator
+from tests.funding.checker.checking import (
+    KCDP,
+    KCQG,
+    E,
+    P,
+    area_before_merger,
+    paragraph_verdicts,
+    read_html,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def provinces(reference_data, make_figure):
+    """Kon Tum 2024: planned 9 tỷ (KCQG 2,5, KCĐP 6,5), spent 8,64 tỷ
+    (KCQG 2,38, KCĐP 6,26), 3,6 tỷ in six months, 6,12 tỷ in nine; 30 of
+    32 đề án. Gia Lai 2024: planned 10 tỷ, spent 9,5 tỷ."""
+    kon_tum, gia_lai = area_before_merger("Kon Tum"), area_before_merger("Gia Lai")
+    count = Indicator.objects.get(code="so-de-an")
+    return [
+        make_figure(kon_tum, 2024, P, "9000000000"),
+        make_figure(kon_tum, 2024, E, "8640000000"),
+        make_figure(kon_tum, 2024, P, "2500000000", KCQG),
+        make_figure(kon_tum, 2024, E, "2380000000", KCQG),
+        make_figure(kon_tum, 2024, P, "6500000000", KCDP),
+        make_figure(kon_tum, 2024, E, "6260000000", KCDP),
+        make_figure(kon_tum, 2024, E, "3600000000", months=6),
+        make_figure(kon_tum, 2024, E, "6120000000", months=9),
+        make_figure(kon_tum, 2024, P, "32", indicator=count),
+        make_figure(kon_tum, 2024, E, "30", indicator=count),
+        make_figure(gia_lai, 2024, P, "10000000000"),
+        make_figure(gia_lai, 2024, E, "9500000000"),
+    ]
+
+
+ANNEX = (
+    "<p><em>Đơn vị tính: triệu đồng</em></p>"
+    "<p>1. Kon Tum năm 2024: kế hoạch 9.000; thực hiện {spent}.</p>"
+    "<p>1.1. Nguồn khuyến công quốc gia: kế hoạch 2.500; thực hiện 2.380.</p>"
+    "<p>Cộng nguồn địa phương (KH/TH): 6.500/6.260.</p>"
+    "<p>Kèm theo Báo cáo số 38/BC-SCT ngày 22/01/2025; hội nghị tại hội trường 300.</p>"
+)
+
+
+def test_a_unit_said_once_holds_for_the_bare_amounts_after_it(provinces):
+    found = dict(read_html(provinces, ANNEX.format(spent="8.640")))
+    assert found == {
+        "9.000": MATCH,
+        "8.640": MATCH,
+        "2.500": MATCH,
+        "2.380": MATCH,
+        "6.500": MATCH,
+        "6.260": MATCH,
+    }
+
+
+def test_a_wrong_bare_amount_under_a_unit_note_is_flagged(provinces):
+    found = dict(read_html(provinces, ANNEX.format(spent="8.460")))
+    assert found["8.460"] == MISMATCH
+    assert found["9.000"] == MATCH
+
+
+def test_a_pair_labelled_plan_first_is_read_in_that_order(provinces):
+    text = ANNEX.format(spent="8.640").replace("6.500/6.260", "6.260/6.500")
+    found = dict(read_html(provinces, text))
+    assert MATCH not in (found["6.260"], found["6.500"])
+
+
+def test_bare_numbers_with_no_unit_anywhere_are_not_amounts(provinces):
+    found = read_html(
+        provinces, "<p>Kon Tum năm 2024: kế hoạch 9.000; thực hiện 8.640; mã 2,5.</p>"
+    )
+    assert found == []
+
+
+def test_decimals_take_the_unit_their_sentence_prints(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "Năm 2024, kế hoạch của Kon Tum là 9 tỷ đồng (KCQG 2,5; KCĐP {kcdp}), "
+        "thực hiện 8,64 tỷ đồng.".format(kcdp="6,5"),
+    )
+    assert found == {
+        "9 tỷ đồng": MATCH,
+        "2,5": MATCH,
+        "6,5": MATCH,
+        "8,64 tỷ đồng": MATCH,
+    }
+    wrong = paragraph_verdicts(
+        provinces,
+        "Năm 2024, kế hoạch của Kon Tum là 9 tỷ đồng (KCQG 2,5; KCĐP 5,6).",
+    )
+    assert wrong["5,6"] == MISMATCH
+
+
+def test_a_chat_reports_shorthand_is_read_without_a_glossary(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "KON TUM: KH 2024 9 tỷ đ. Hết T6 là 3.600 → 9T 6.120 tr.đ, "
+        "GN đạt 68% KH. NT 30/32 đ/a.",
+    )
+    assert found == {
+        "9 tỷ đ": MATCH,
+        "3.600": MATCH,
+        "6.120 tr.đ": MATCH,
+        "68%": MATCH,
+        "30": MATCH,
+        "32 đ/a": MATCH,
+    }
+
+
+def test_one_shorthand_word_alone_is_no_register(provinces):
+    assert read_html(provinces, "<p>Kon Tum năm 2024: 30 đ/a.</p>") == []
+
+
+def test_abbreviations_defined_inline_name_their_areas(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "(KT = Kon Tum, GL = Gia Lai). Năm 2024, GL giải ngân 9,5 tỷ đồng; "
+        "KT giải ngân 8,64 tỷ đồng.",
+    )
+    assert found == {"9,5 tỷ đồng": MATCH, "8,64 tỷ đồng": MATCH}
+
+
+def test_an_abbreviation_after_its_long_form_names_it(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "Năm 2024, tỉnh Gia Lai (GL) giải ngân 9,5 tỷ đồng, Kon Tum giải ngân "
+        "8,64 tỷ đồng. Kế hoạch năm 2024 của GL là 10 tỷ đồng.",
+    )
+    assert found["10 tỷ đồng"] == MATCH
+
+
+def test_months_right_before_an_amount_are_its_period(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "Năm 2024, Kon Tum 6 tháng đầu năm giải ngân 3,6 tỷ đồng, 9 tháng 6,12 tỷ "
+        "đồng; hội nghị sơ kết tổ chức ngày 12 tháng 8 năm 2024.",
+    )
+    assert found == {"3,6 tỷ đồng": MATCH, "6,12 tỷ đồng": MATCH}
+
+
+def test_a_contrasting_clause_names_its_own_fund(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "Năm 2024, nguồn quốc gia của Kon Tum giải ngân 2,38 tỷ đồng, đạt 95,20%, "
+        "trong khi nguồn địa phương đạt 96,31%.",
+    )
+    assert found["96,31%"] == MATCH
+    assert NO_DATA not in found.values()
