@@ -48,6 +48,13 @@ from .report import (
     Quote,
     Reading,
 )
+from .slips import (
+    printed_and_value,
+    transposed,
+    typo,
+    typo_of,
+    unit_slip,
+)
 
 AGREE = (MATCH, ROUNDING)
 #: How much less word support a reading giving the printed number may have
@@ -129,7 +136,7 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     if not slipped:
         # "4,06 triệu" where a less-supported reading gives 4,06 tỷ: a unit
         # slip is too exact to be chance, but the words did not pick it
-        units = [o for o in options if _unit_slip(o, quote)]
+        units = [o for o in options if unit_slip(o.computed, quote)]
         if units:
             rest = [o.reading for o in options if o is not units[0]]
             return UNSURE, [units[0].reading, *rest[:2]], 0.3
@@ -243,19 +250,8 @@ def _dimensions_apart(one: Option, other: Option) -> int | None:
     return sum(getattr(a, d) != getattr(b, d) for d in _DIMENSIONS)
 
 
-def _printed(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
-    """The printed number and the reading's value, in the same unit."""
-    return quote.value * (quote.sign or 1), computed.value * _scale(computed)
-
-
-def _scale(computed: Computed) -> Decimal:
-    """What a reading's values are multiplied by to be read as printed (a
-    fraction or points as percentages)."""
-    return Decimal(100) if computed.kind in ("fraction", "points") else Decimal(1)
-
-
 def _nearness(computed: Computed, quote: Quote) -> float:
-    printed, value = _printed(computed, quote)
+    printed, value = printed_and_value(computed, quote)
     gap = abs(value - printed) / (abs(printed) + 1)
     return float(1 / (1 + 100 * gap))
 
@@ -265,21 +261,21 @@ def _slip(option: Option, quote: Quote) -> str | None:
     "near" (a typo, a unit ×1000, a sign: a cause), "close" (near its
     value, its own clause naming it well, but no cause), "far" (possible,
     when the words name it well) or None (no: it is some other number)."""
-    printed, value = _printed(option.computed, quote)
+    printed, value = printed_and_value(option.computed, quote)
     if option.computed.kind != "value":
         if round_half_up(value, quote.decimals) == -printed:
             return "near"  # tăng for giảm
         # the other part's share (69,04% for 30,96%: across the half)
         across = (printed - 50) * (value - 50) < 0
         share = str(option.node).startswith("share:")
-        if across and share and _typo(printed, 100 - value, quote):
+        if across and share and typo(printed, 100 - value, quote):
             return "near"
         gap = abs(printed - value)
         # a slip of a rate is within 15 points; of a multiple, within 0,15
         times = option.computed.kind == "times" and not option.base_named
         floor = Decimal("0.15") if times else Decimal(15)
         if gap <= max(abs(value), floor):
-            if _typo_of(printed, option, quote):
+            if typo_of(printed, option.computed, quote):
                 return "near"
             # within a point or so of its reading and no slip of the pen: the
             # same rate worked from other inputs (printed, rounded, another
@@ -297,65 +293,15 @@ def _slip(option: Option, quote: Quote) -> str | None:
         return "near"  # tỷ for triệu, triệu for nghìn
     for limit, needed, verdict in ((1.6, 0, "near"), (2.5, 2, "near"), (5, 2, "far")):
         if option.evidence >= needed and 1 / Decimal(limit) <= ratio <= Decimal(limit):
-            if _typo_of(printed, option, quote):
-                return verdict
+            if typo_of(printed, option.computed, quote):
+                # two digits swapped is a cause however far it moves the value
+                swap = transposed(printed, value, quote)
+                return "near" if swap else verdict
             # close, but no slip of the pen: with little in its own clause
             # naming the reading, another figure as likely; with much, a
             # wrong number whose cause is unknown
             return "close" if verdict == "near" and option.evidence >= 2 else "far"
     return None
-
-
-def _typo_of(printed: Decimal, option: Option, quote: Quote) -> bool:
-    """``_typo`` of the reading's value, or a digit changed or two swapped
-    of either end of the interval its inputs allow (a rate the text works
-    from its own rounded amounts: 32,68% is a slip of the 22,68% they give,
-    though the exact figures give 22,69%); a slip there in the last printed
-    place is as likely the same rate from other inputs, not a slip."""
-    computed = option.computed
-    scale = _scale(computed)
-    if _typo(printed, computed.value * scale, quote):
-        return True
-    step = quote.step or Decimal(1).scaleb(-quote.decimals)
-    return any(
-        _typo(printed, end * scale, quote) and abs(printed - end * scale) >= 10 * step
-        for end in (computed.low, computed.high)
-    )
-
-
-def _typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
-    """The printed number is the value as printed with one digit changed,
-    two neighbouring digits swapped, or one off in its last printed place
-    (a count off by one): a slip of the pen, not another number."""
-    if not quote.step:
-        return False
-    shown = str(abs(int(round_half_up(value / quote.step, 0))))
-    typed = str(abs(int(round_half_up(printed / quote.step, 0))))
-    if abs(int(shown) - int(typed)) <= 1:
-        return True
-    if len(shown) != len(typed):
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(shown, typed, strict=True)) if a != b]
-    if len(diff) == 1:
-        return True
-    first, second = (diff + [0, 0])[:2]
-    return (
-        len(diff) == 2
-        and second == first + 1
-        and (shown[first], shown[second]) == (typed[second], typed[first])
-    )
-
-
-def _unit_slip(option: Option, quote: Quote) -> bool:
-    """The printed number is the reading's value, rounded as printed, in a
-    unit a thousand times off (tỷ for triệu, triệu for nghìn)."""
-    if option.computed.kind != "value" or quote.kind != "amount":
-        return False
-    printed, value = _printed(option.computed, quote)
-    return any(
-        round_half_up(value * factor / quote.step, 0) * quote.step == printed
-        for factor in (Decimal(1000), Decimal("0.001"))
-    )
 
 
 def _within(ratio: Decimal, factor: Decimal) -> bool:

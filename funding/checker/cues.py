@@ -77,8 +77,7 @@ MEASURE_WORDS = [
 ]
 WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
-    # "tỉnh mới giải ngân 7,09 tỷ": "mới" is "only", before a verb
-    r"(?!\w)(?!\s+(?:giải ngân|đạt|chỉ|có|nghiệm thu|thực hiện|được|hoàn thành|chi|bố trí))",
+    r"(?!\w)",
     re.IGNORECASE,
 )
 #: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
@@ -249,6 +248,14 @@ class Context:
             return new
         return found
 
+    def _named_together(self, span: str, whole) -> bool:
+        """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
+        set), not the merged province."""
+        return (
+            "cộng" in whole[0].lower()
+            and len(self.area_spans(span[: whole.start()])) > 1
+        )
+
     def _merged_of(self, found: frozenset) -> frozenset:
         """The merged province the old provinces ``found`` are part of."""
         return frozenset(
@@ -323,9 +330,22 @@ class Context:
         ):
             # "kế hoạch của ba tỉnh cũ"; with none stored, no area of the data
             return self.old_wholes or NO_AREA
-        if whole is not None and whole.start() >= position and self.wholes:
+        if (
+            whole is not None
+            and whole.start() >= position
+            and self.wholes
+            and not _before_the_mergers(span[: whole.start()])
+            and not self._named_together(span, whole)
+        ):
             return self.wholes
         return found
+
+
+def _before_the_mergers(span: str) -> bool:
+    """ "Tính đến hết tháng 11/2024, tỉnh mới giải ngân 7,09 tỷ": a period
+    before the 2025 mergers makes "tỉnh mới" "the province only just", not
+    the merged province (a comparison's year aside)."""
+    return any(year and year < 2025 for _m, year, _months in periods_in(span))
 
 
 _EARNED = re.compile(
@@ -344,7 +364,9 @@ _DESCRIBED = re.compile(
 )
 #: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
 _WHOLE_PROVINCE = re.compile(
-    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)",
+    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)"
+    # "phần của B là 63,13% trên 19,8 tỷ đồng": the whole a share is of
+    r"|\d\s*%\s+(?:trên|của)\s+(?:tổng\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_MERGER = re.compile(

@@ -81,17 +81,20 @@ def fund_referred(text: str, at: int):
     return fund_named(text[max(0, at - 400) : at])
 
 
-#: "…, trong khi nguồn địa phương đạt 96%": a contrast opens a clause
-#: with a subject of its own
-_CONTRAST = re.compile(r"(?<!\w)(?:trong khi|nhưng|còn|song)(?!\w)", re.IGNORECASE)
+#: where a clause with a subject of its own starts: a contrast ("…, trong
+#: khi nguồn địa phương đạt 96%"), a comma or "tức" ("…, tức nguồn quốc
+#: gia chiếm 22,61%")
+_OWN_SUBJECT = re.compile(
+    r"(?<!\w)(?:trong khi|nhưng|còn|song|tức(?: là)?)(?!\w)|,", re.IGNORECASE
+)
 
 
-def contrasted_fund(between: str, fund):
-    """The fund a contrasting clause between an amount and a rate names,
-    when it is not ``fund`` (the amount's): "giải ngân 1,9 tỷ đồng vốn
-    quốc gia, đạt 92%, trong khi nguồn địa phương đạt 96%" — the 96% is
-    the local fund's own rate, not one of the 1,9 tỷ."""
-    found = list(_CONTRAST.finditer(between))
+def other_subject_fund(between: str, fund):
+    """The fund the clause of a rate names as its subject, when it is not
+    ``fund`` (that of the amount before it): "giải ngân 1,9 tỷ đồng vốn
+    quốc gia, đạt 92%, trong khi nguồn địa phương đạt 96%" — the 96% is the
+    local fund's own rate, not one of the 1,9 tỷ; "…, đạt 92%" names none."""
+    found = list(_OWN_SUBJECT.finditer(between))
     if not found:
         return None
     named = fund_named(between[found[-1].end() :])

@@ -18,10 +18,11 @@ from __future__ import annotations
 from ..core.models import Figure
 from . import idents, sureness
 from .candidates import candidate_computed
-from .choose import AGREE, UNCAUSED, Option, _typo, _unit_slip, decide, settle
+from .choose import AGREE, UNCAUSED, Option, decide, settle
 from .idents import IdentError, Node
 from .judge import judge
 from .report import MISMATCH, NO_DATA, UNSURE, Finding
+from .slips import typo, unit_slip
 
 #: How sure the checker is of an "unsure" it was talked down to.
 DOUBT = 0.4
@@ -112,7 +113,7 @@ def repeated_mismatches(findings: list[Finding]) -> None:
 
 def _slipped(finding: Finding) -> bool:
     quote, value = finding.quote, finding.readings[0].figures[0].value
-    return _typo(quote.value * (quote.sign or 1), value, quote)
+    return typo(quote.value * (quote.sign or 1), value, quote)
 
 
 def talk_down(finding: Finding, option, rest: list) -> str:
@@ -132,7 +133,7 @@ def talk_down(finding: Finding, option, rest: list) -> str:
     value = option.computed.value
     if option.computed.kind in ("fraction", "points"):
         value *= 100
-    slip = _typo(printed, value, quote) or _unit_slip(option, quote)
+    slip = typo(printed, value, quote) or unit_slip(option.computed, quote)
     verdict = UNSURE if slip else NO_DATA
     settle(finding, verdict, readings if slip else [], DOUBT if slip else 0.0)
     return verdict

@@ -13,7 +13,7 @@ from .choose import Option
 from .compared_rates import base_words
 from .cues import Cues
 from .doubted import fits_another_base, fitting_readings
-from .funds import THIS_FUND, contrasted_fund, fund_referred
+from .funds import THIS_FUND, fund_referred, other_subject_fund
 from .governs import governing
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .numerators import (
@@ -189,7 +189,7 @@ class RateOptions:
             named = self.context.cues(between).indicator
             if numerator is None:
                 return []
-            if contrasted_fund(between, numerator.dims["fund"]):
+            if other_subject_fund(between, numerator.dims["fund"]):
                 previous = None  # its own subject: read from the words
         if previous is not None:
             numerator = spent_of(self.candidates, numerator, between)

@@ -16,7 +16,10 @@ from .lists import RESPECTIVELY
 from .places import Place
 
 #: what joins the names of a list of areas: "A, B và C", "A và B"
-_JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)", re.IGNORECASE)
+#: ("Cà Mau cũ và Bạc Liêu": an old province's "cũ" after its name)
+_JOIN = re.compile(
+    r"\s*(?:\(?cũ\)?\s*)?(?:,\s*(?:và\s+)?|và\s+|cùng\s+)", re.IGNORECASE
+)
 #: the words before the area a number is compared with
 _AGAINST = re.compile(
     r"(?:so với|hơn|kém|gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần)\s+"

@@ -45,7 +45,8 @@ def test_a_wrong_number_in_a_listed_pair_is_flagged(kon_tum):
 
 def test_a_pair_of_dates_is_no_listed_pair(kon_tum):
     found = paragraph_verdicts(
-        kon_tum, "Hội nghị ngày 12/10 và 14/10, Kon Tum năm 2024 hoàn thành 30/32 đề án."
+        kon_tum,
+        "Hội nghị ngày 12/10 và 14/10, Kon Tum năm 2024 hoàn thành 30/32 đề án.",
     )
     assert found == {"30": MATCH, "32 đề án": MATCH}
 

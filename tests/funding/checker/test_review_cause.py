@@ -126,12 +126,6 @@ def test_a_named_cause_blocks(thanh_hoa, text, number):
     assert verdict(thanh_hoa, text, number) == MISMATCH
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="design: two digits swapped is a cause (rule 4), but a swap that "
-    "moves the value more than 2,5 times (41,4 for 14,4) falls in the 'far' "
-    "window of choose._slip and is only unsure",
-)
 def test_leading_digits_swapped_is_a_confident_mismatch(thanh_hoa):
     text = "Năm 2024, Thanh Hóa giải ngân 41,4 tỷ đồng kinh phí khuyến công."
     assert verdict(thanh_hoa, text, "41,4 tỷ đồng") == MISMATCH

@@ -159,3 +159,12 @@ def test_a_contrasting_clause_names_its_own_fund(provinces):
     )
     assert found["96,31%"] == MATCH
     assert NO_DATA not in found.values()
+
+
+def test_a_rate_whose_clause_names_another_fund_is_that_funds(provinces):
+    found = paragraph_verdicts(
+        provinces,
+        "Kế hoạch năm 2024 của Kon Tum gồm nguồn quốc gia 2,5 tỷ đồng và nguồn địa "
+        "phương 6,5 tỷ đồng, tức nguồn quốc gia chiếm 27,78%.",
+    )
+    assert found["27,78%"] == MATCH
