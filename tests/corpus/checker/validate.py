@@ -186,6 +186,7 @@ STYLES = (
     "budget_disclosure_notice",
     "forwarded_email_paste",
     "party_cell_resolution",
+    "beneficiary_selection_notice",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
