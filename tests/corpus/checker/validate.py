@@ -185,6 +185,8 @@ STYLES = (
     "encyclopedia_entry",
     "budget_disclosure_notice",
     "forwarded_email_paste",
+    "party_cell_resolution",
+    "beneficiary_selection_notice",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
