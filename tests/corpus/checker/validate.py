@@ -185,6 +185,7 @@ STYLES = (
     "encyclopedia_entry",
     "budget_disclosure_notice",
     "forwarded_email_paste",
+    "push_notification_digest",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
