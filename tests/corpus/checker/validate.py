@@ -186,6 +186,7 @@ STYLES = (
     "budget_disclosure_notice",
     "forwarded_email_paste",
     "push_notification_digest",
+    "association_funding_request_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
