@@ -187,6 +187,8 @@ STYLES = (
     "forwarded_email_paste",
     "party_cell_resolution",
     "beneficiary_selection_notice",
+    "push_notification_digest",
+    "association_funding_request_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
