@@ -41,12 +41,26 @@ _CLOSING = re.compile(r"[”\"’»]")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
+#: "Bản gửi hôm thứ Hai ghi nhầm số giải ngân lũy kế … là 8.240,7 triệu
+#: đồng": what was written by mistake, named before it (not "ghi nhầm, số
+#: đúng là …": the correct one)
+_MISWRITTEN_BEFORE = re.compile(
+    r"(?<!\w)(?:in|ghi|viết|báo|gõ|nhập)\s+nhầm\s+(?P<what>[^.;!?\n,“\"]{1,80}?)\s+"
+    r"(?:là|thành)\s*[“\"‘«]?\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def disown(text: str, quote: Quote) -> None:
     """Block ``quote`` when the words around it say it is wrong."""
     before = text[max(0, quote.start - 40) : quote.start]
+    miswritten = _MISWRITTEN_BEFORE.search(
+        text[max(0, quote.start - 120) : quote.start]
+    )
     if not quote.blocked and (
         _DENIED_AFTER.match(text, quote.end)
         or _DENIED_BEFORE.search(before)
+        or (miswritten and not re.search(r"đúng|chính xác", miswritten["what"], re.I))
         or _denied_alike(text, quote)
     ):
         quote.blocked = "called wrong"

@@ -231,7 +231,8 @@ class Checker(RateOptions, Weighed):
         """What the words around ``quote`` name (its clause, its table cell,
         a parenthesis), and what they favour without naming it."""
         explicit = self.context.cues(place.before_clause)
-        label_cues(self.context, place, explicit)
+        if quote.kind in ("amount", "count") and not quote.sign:
+            label_cues(self.context, place, explicit)
         favoured = Cues()
         if quote.header:  # a table cell: its caption and column say the rest
             row = place.sentence_text[: quote.start - place.sentence[0]]

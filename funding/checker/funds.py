@@ -15,6 +15,14 @@ _OF_AREAS = (
     r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
 )
 FUND_WORDS = [
+    # "kinh phí (gồm nguồn quốc gia và địa phương)": both funds, all of it
+    # (first: its words would name one fund each; not "… lần lượt": each)
+    (
+        Figure.Fund.ALL,
+        r"(?:khuyến công|nguồn|vốn|kinh phí|ngân sách)\s+(?:quốc gia|trung ương)\s+"
+        r"(?:và|lẫn|cùng)\s+(?:(?:nguồn|vốn|khuyến công|ngân sách)\s+)?địa phương"
+        r"(?![^.;:\n]{0,30}(?:lần lượt|tương ứng))",
+    ),
     (
         Figure.Fund.KCQG,
         r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
@@ -83,9 +91,10 @@ def fund_referred(text: str, at: int):
 
 #: where a clause with a subject of its own starts: a contrast ("…, trong
 #: khi nguồn địa phương đạt 96%"), a comma or "tức" ("…, tức nguồn quốc
-#: gia chiếm 22,61%")
+#: gia chiếm 22,61%"); "và" too ("…, gấp 1,46 lần vốn quốc gia và chiếm
+#: 59,4%": the fund there is what it is a multiple of, not a subject)
 _OWN_SUBJECT = re.compile(
-    r"(?<!\w)(?:trong khi|nhưng|còn|song|tức(?: là)?)(?!\w)|,", re.IGNORECASE
+    r"(?<!\w)(?:trong khi|nhưng|còn|song|tức(?: là)?|và)(?!\w)|,", re.IGNORECASE
 )
 
 

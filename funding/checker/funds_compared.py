@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import re
 
+from ..core.models import Figure
 from .funds import FUND_WORDS
 
-_FUND = "|".join(f"(?:{pattern})" for _fund, pattern in FUND_WORDS[:2])
+#: the words of one fund each (not of both, not of all)
+_ONE_FUND = [
+    (fund, pattern)
+    for fund, pattern in FUND_WORDS
+    if fund in (Figure.Fund.KCQG, Figure.Fund.KCDP)
+]
+_FUND = "|".join(f"(?:{pattern})" for _fund, pattern in _ONE_FUND)
 _COMPARED = re.compile(
     rf"(?P<a>{_FUND})[^,;.()]{{0,40}}?(?:cao|thấp) hơn\s+(?:so với\s+)?"
     rf"(?P<b>{_FUND})\s*(?:là\s*)?$",
@@ -17,7 +24,7 @@ _COMPARED = re.compile(
 
 
 def _fund_of(words: str):
-    for fund, pattern in FUND_WORDS[:2]:
+    for fund, pattern in _ONE_FUND:
         if re.fullmatch(pattern, words, re.IGNORECASE):
             return fund
     return None

@@ -21,6 +21,9 @@ _YEAR = re.compile(
     r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
     r"(?P<dmonth>\d{1,2})\s*/\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
+    # "lũy kế đến hết quý III/2024": the first three quarters of 2024
+    r"|(?:(?:tính\s+)?đến\s+hết|hết|lũy kế(?:\s+đến)?(?:\s+hết)?)\s+"
+    r"quý\s+(?P<yquarter>I{1,3}|IV|[1-4])\s*(?:/\s*|năm\s+)"
     r"|(?P<quarter>quý\s+(?:I{1,3}|IV|[1-4]))\s*(?:/\s*|năm\s+)"  # "quý I/2024"
     r"|năm\s+|cùng kỳ\s+|\(\s*)"
     r"(?P<year>(?:19|20)\d{2})(?![\d/])",
@@ -162,6 +165,9 @@ def _months(match):
     if match["until"]:
         month = int(match["until"])
         return month if 1 <= month <= 12 else None
+    if "yquarter" in match.re.groupindex and match["yquarter"]:
+        quarter = match["yquarter"].upper()
+        return 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter])
     if "quarter" in match.re.groupindex and match["quarter"]:
         # the first quarter is the first 3 months; a later one is a
         # difference of two periods (``increments``), the year only here

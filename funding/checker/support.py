@@ -277,9 +277,11 @@ _LABEL = re.compile(
 
 
 def label_cues(context: Context, place, explicit: Cues) -> None:
-    """What a sentence's label names holds for every clause after its
-    colon ("…: kế hoạch 9.000; thực hiện 8.640"), where the clause names
-    no such thing itself; a clause with the label in it reads it already."""
+    """What a sentence's label names holds for every amount or count in
+    the clauses after its colon ("…: kế hoạch 9.000; thực hiện 8.640"),
+    where the clause names no such thing itself; a clause with the label in
+    it reads it already. (Not for a rate: "Cùng kỳ năm 2024 (hai tỉnh cũ
+    cộng lại): 8.658,1 triệu đồng; năm nay cao hơn 5,41%" labels its base.)"""
     label = _LABEL.match(place.sentence_text)
     if label is None or place.clause_start < place.sentence[0] + label.end():
         return

@@ -168,3 +168,13 @@ def test_a_rate_whose_clause_names_another_fund_is_that_funds(provinces):
         "phương 6,5 tỷ đồng, tức nguồn quốc gia chiếm 27,78%.",
     )
     assert found["27,78%"] == MATCH
+
+
+def test_codes_dates_times_and_phones_under_a_unit_note_are_no_amounts(provinces):
+    found = read_html(
+        provinces,
+        "<p>ĐVT: triệu đồng.</p><p>Kèm theo Quyết định số 1125/QĐ-UBND ngày "
+        "22/01/2025, mục 3.2; họp lúc 16:42 tại phòng 305; điện thoại 0260.3862.456; "
+        "năm 2024; khoảng 14,5 giờ; 2.500 lượt truy cập.</p>",
+    )
+    assert found == []
