@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .lists import measure_roles
 from .report import Quote
 from .tables import MONEY_WORDS, unit_word
 
@@ -40,8 +41,6 @@ _BARE_PAIR = re.compile(
     r"\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
     r"(?![\w/%:]|[.,]\d)(?=\s*(?:[,;)]|\.(?!\d)|$|\n))"
 )
-#: the order a pair's labels give: "(KH/TH)" the plan first
-_PLAN_FIRST = re.compile(r"(?:KH|kế hoạch)\s*/\s*(?:TH|thực hiện)\W*$", re.I)
 _DECIMAL = re.compile(r"[.,]")
 #: words right before a number that make it a code, a rank or a date
 _NOT_AMOUNT_BEFORE = re.compile(
@@ -73,9 +72,7 @@ def bare_amounts(text: str, quotes: list[Quote], make) -> list[Quote]:
     found = []
     for match in _BARE_PAIR.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
-        roles = (
-            ("plan", "executed") if _PLAN_FIRST.search(before) else ("executed", "plan")
-        )
+        roles = measure_roles(before) or ("executed", "plan")
         for group, role in zip("ab", roles, strict=True):
             at = match.span(group) if group == "a" else (match.start(), match.end("b"))
             quote = _bare(text, at, taken, note, amounts, make)

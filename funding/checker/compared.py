@@ -43,6 +43,9 @@ LATER_DOWN = re.compile(
 #: what a number in parentheses right after it is compared with: "so với kế
 #: hoạch năm 2021 (…)", "cao hơn năm 2024 (…)", "gấp 1,2 lần năm 2024 (…)"
 #: (group 1)
+#: "tăng 5,56% so với kế hoạch năm 2024 là 7.200 triệu đồng": the number
+#: after "là" is what it is compared with, which the words between name
+COMPARED_IS = re.compile(r"so với\s+([^,;]{1,60}?)\s+(?:là|ở mức)\s*$", re.IGNORECASE)
 COMPARED_TAIL = re.compile(
     r"(?:so với|(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn"
     r"|(?<!\w)gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi))([^,;]{0,60})$",

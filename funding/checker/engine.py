@@ -13,7 +13,7 @@ from .bound import apply_binding
 from .calibrate import Weighed
 from .candidates import Candidate, Candidates, candidate_computed, old_whole
 from .choose import AGREE, Option, decide, settle
-from .compared import COMPARED_TAIL, YEAR_LEVEL
+from .compared import COMPARED_IS, COMPARED_TAIL, YEAR_LEVEL
 from .compared_rates import after_rates
 from .cues import LEFT, Context, Cues
 from .disowned import disown_repeats
@@ -245,12 +245,16 @@ class Checker(RateOptions, Weighed):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
                 # the words before the parenthesis name, maybe a wider area
                 explicit.areas = self.context.cues(place.own).areas
-        if quote.in_parens:
-            # "so với kế hoạch năm 2021 (51,23 tỷ đồng)", "cao hơn năm 2024
-            # (47,2 tỷ đồng)": what it is compared with
-            tail = COMPARED_TAIL.search(place.before_clause.rstrip())
-            if tail:
-                override(explicit, self.context.cues(tail.group(1), compared=True))
+        # "so với kế hoạch năm 2021 (51,23 tỷ đồng)", "cao hơn năm 2024 (47,2
+        # tỷ đồng)", "so với kế hoạch năm 2024 là 7.200 triệu đồng": what it
+        # is compared with
+        tail = (
+            COMPARED_TAIL.search(place.before_clause.rstrip())
+            if quote.in_parens
+            else COMPARED_IS.search(place.before_clause)
+        )
+        if tail and quote.kind in ("amount", "count"):
+            override(explicit, self.context.cues(tail.group(1), compared=True))
         if place.in_parens:
             override(explicit, self.context.cues(place.in_parens))
         return explicit, favoured

@@ -93,6 +93,28 @@ def _after_respectively(quote: Quote, place: Place):
     return (before, found[-1]) if found else None
 
 
+#: a pair's labels that are measures, in their order: "thực hiện/KH:",
+#: "(KH/TH):"
+_MEASURE_LABELS = re.compile(
+    r"(?<!\w)(?P<first>TH|thực hiện|KH|kế hoạch)\s*/\s*(?P<second>TH|thực hiện|KH|kế hoạch)"
+    r"(?!\w)[^:;,.]{0,20}?\)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def measure_roles(before: str) -> tuple[str, str] | None:
+    """The roles ("executed", "plan") of a pair's two numbers its labels
+    give ("thực hiện/KH: 7.155,9/7.400 tr.đ"), or None when they give none."""
+    found = _MEASURE_LABELS.search(before)
+    if found is None:
+        return None
+    roles = tuple(
+        "plan" if found[group].lower() in ("kh", "kế hoạch") else "executed"
+        for group in ("first", "second")
+    )
+    return roles if roles[0] != roles[1] else None
+
+
 def slash_labelled(before: str):
     """The colon of "KCQG / KCĐP: 3,6 / 4,9 tỷ" when ``before`` (the text
     up to a number) ends in the values after it: those are the labels',

@@ -19,7 +19,7 @@ from .axes import chart_scale
 from .bare import bare_amounts
 from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
-from .lists import slash_labelled
+from .lists import measure_roles, slash_labelled
 from .nearby import read_around
 from .pairs import mixed_pairs
 from .parens import Parens
@@ -72,10 +72,11 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
         unit = unit_word(match["unit"])
         # "3,6 / 4,9 tỷ": spent over plan, unless labels before a colon
         # say what each is ("KCQG / KCĐP: 3,6 / 4,9 tỷ")
-        paired = match["b"] and not slash_labelled(text[: match.start()][-300:])
-        numbers = [("a", "executed" if paired else "")]
-        if match["b"]:
-            numbers.append(("b", "plan" if paired else ""))
+        before = text[: match.start()][-300:]
+        paired = match["b"] and not slash_labelled(before)
+        roles = measure_roles(before[-60:]) if match["b"] else None
+        roles = roles or (("executed", "plan") if paired else ("", ""))
+        numbers = [("a", roles[0])] + ([("b", roles[1])] if match["b"] else [])
         for group, role in numbers:
             quote = _number_quote(text, match, group, unit, part, role)
             if quote is not None:

@@ -271,8 +271,9 @@ def glossed_otherwise(before: str) -> bool:
 
 #: a sentence's label before its colon ("1. Kon Tum năm 2024: kế hoạch
 #: 9.000; thực hiện 8.640", "a) Nguồn KCQG: …"), list numbers aside
+#: (a short one: a long "…: " is a sentence's lead-in, not a label)
 _LABEL = re.compile(
-    r"\s*(?:[\dIVXa-z]{1,3}(?:\.\d{1,2})*[.)]\s+)?(?P<label>[^:;\n]{2,80}?):\s"
+    r"\s*(?:[\dIVXa-z]{1,3}(?:\.\d{1,2})*[.)]\s+)?(?P<label>[^:;\n]{2,40}?):\s"
 )
 
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kon_tum(reference_data, make_figure):
     """Kon Tum 2024: planned 9 tỷ, spent 8,64 tỷ (KCQG 2,38, KCĐP 6,26),
-    6,12 tỷ in the first nine months."""
+    6,12 tỷ in the first nine months; 2025 planned 9,8 tỷ."""
     province = area_before_merger("Kon Tum")
     return [
         make_figure(province, 2024, P, "9000000000"),
@@ -30,6 +30,7 @@ def kon_tum(reference_data, make_figure):
         make_figure(province, 2024, E, "2380000000", KCQG),
         make_figure(province, 2024, E, "6260000000", KCDP),
         make_figure(province, 2024, E, "6120000000", months=9),
+        make_figure(province, 2025, P, "9800000000"),
     ]
 
 
@@ -75,3 +76,20 @@ def test_the_base_of_a_multiple_is_not_the_subject_of_the_next_rate(kon_tum):
         "nguồn quốc gia và chiếm 72,45% tổng kinh phí thực hiện.",
     )
     assert found["72,45%"] == MATCH
+
+
+def test_a_pairs_measure_labels_give_its_order(kon_tum):
+    found = paragraph_verdicts(
+        kon_tum,
+        "Kon Tum năm 2024, thực hiện/KH: 8,64/9 tỷ đồng; KH/TH: 9/8,64 tỷ đồng.",
+    )
+    assert set(found.values()) == {MATCH}
+
+
+def test_the_amount_after_so_voi_la_is_the_one_compared_with(kon_tum):
+    found = paragraph_verdicts(
+        kon_tum,
+        "Kế hoạch năm 2025 của Kon Tum là 9,8 tỷ đồng, tăng 8,89% so với kế hoạch "
+        "năm 2024 là 9 tỷ đồng.",
+    )
+    assert found == {"9,8 tỷ đồng": MATCH, "8,89%": MATCH, "9 tỷ đồng": MATCH}
