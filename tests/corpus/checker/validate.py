@@ -190,6 +190,7 @@ STYLES = (
     "push_notification_digest",
     "association_funding_request_letter",
     "field_inspection_minutes",
+    "conference_contribution_paper",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
