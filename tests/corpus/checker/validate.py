@@ -189,6 +189,8 @@ STYLES = (
     "beneficiary_selection_notice",
     "push_notification_digest",
     "association_funding_request_letter",
+    "field_inspection_minutes",
+    "conference_contribution_paper",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
