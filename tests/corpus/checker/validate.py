@@ -189,6 +189,7 @@ STYLES = (
     "beneficiary_selection_notice",
     "push_notification_digest",
     "association_funding_request_letter",
+    "cooperative_general_assembly_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
