@@ -190,6 +190,7 @@ STYLES = (
     "push_notification_digest",
     "association_funding_request_letter",
     "cooperative_general_assembly_report",
+    "quiz_answer_key",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
