@@ -191,6 +191,8 @@ STYLES = (
     "association_funding_request_letter",
     "field_inspection_minutes",
     "conference_contribution_paper",
+    "cooperative_general_assembly_report",
+    "quiz_answer_key",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
