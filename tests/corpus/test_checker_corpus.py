@@ -80,18 +80,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 110,
-        "quotes": 3893,
-        "variants": 538,
-        "distractors": 1826,
-        "errors": 1024,
+        "articles": 129,
+        "quotes": 4714,
+        "variants": 655,
+        "distractors": 2375,
+        "errors": 1215,
     },
     "heldout": {
-        "articles": 7,
-        "quotes": 321,
-        "variants": 43,
-        "distractors": 158,
-        "errors": 71,
+        "articles": 4,
+        "quotes": 154,
+        "variants": 26,
+        "distractors": 127,
+        "errors": 40,
     },
 }
 
@@ -170,37 +170,63 @@ SIZES = {
 # quotes, 3834 found, 3402 read right, 5 false mismatches (all in 109 and
 # 110), 930 of 1024 flagged, 616 as confident mismatches, 5 no-data numbers
 # read as figures.
+# 7 December 2026 (a session of its own): 111-118 joined the tune split and
+# the checker was changed on them (amounts printed without their unit,
+# chat-report shorthand and inline abbreviations, a sentence's label, a
+# rate's own subject fund, listed count pairs, quarters to a year, figures
+# "ghi nhầm"). Four writers, two at a time, wrote 119-126 meanwhile; at
+# first sight (b322e03, the session's start): 363 quotes, 342 found, 274
+# read right, 9 false mismatches, 60 of 80 flagged (47 blocking), unsure
+# 6.9%; after the changes on 111-118 (582ac8a): 357 found, 293 read right,
+# 10 false mismatches, 67 of 80 flagged (51 blocking), unsure 6.3%. They
+# joined the tune split and two more writers wrote 127-130: at first sight
+# and after the changes on 119-126 (7f15b25) alike, 137 of 137 found, 119
+# read right, 5 false mismatches, 32 of 40 flagged (27 blocking). They
+# joined too; 131-134, by two more writers, are held out: at b322e03 and at
+# 4d264cf alike, 146 of 154 found, 119 read right, 2 false mismatches, 35 of
+# 40 flagged (29 blocking), unsure 5.2%, 1 of 127 distractors flagged. The
+# tune split 01-130 at 4d264cf: 4714 quotes, 4654 found, 4097 read right, 6
+# false mismatches, 1089 of 1215 flagged (734 blocking), 9 no-data numbers
+# read as figures; 01-110 alone 3842 found, 3407 read right, 2 false
+# mismatches (5 at the start), 932 flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 3893 - 3834,
+        "quotes missed": 4714 - 4654,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 3893 - 3401,
-        "false mismatches": 5,
-        "injected errors missed": 1024 - 930,
-        "injected errors not blocking": 1024 - 616,
-        "no-data numbers read as figures": 5,
+        "quotes read wrong": 4714 - 4096,
+        "false mismatches": 6,
+        "injected errors missed": 1215 - 1089,
+        "injected errors not blocking": 1215 - 734,
+        "no-data numbers read as figures": 9,
     },
     "heldout": {
-        "quotes missed": 321 - 271,
-        "quotes read wrong": 321 - 214,
+        "quotes missed": 154 - 146,
+        "quotes read wrong": 154 - 119,
         "false mismatches": 2,
-        "injected errors missed": 71 - 50,
-        "injected errors not blocking": 71 - 36,
+        "injected errors missed": 40 - 35,
+        "injected errors not blocking": 40 - 29,
     },
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "no false mismatch"): "5 false mismatches on 01-110 (109: 2, 110: 3)",
-    ("tune", "every injected error flagged"): "930 of 1024 flagged on 01-110",
-    ("tune", "at least 99% read right"): "3402 of 3893 read right (87.4%) on 01-110",
-    ("heldout", "recall at least 97%"): "271 of 321 found (84.4%) on 111-118",
-    ("heldout", "no false mismatch"): "2 false mismatches on 111-118 (3 before)",
-    ("heldout", "every injected error flagged"): "50 of 71 flagged on 111-118",
+    (
+        "tune",
+        "no false mismatch",
+    ): "6 false mismatches on 01-130 (110: 2, 121: 1, 128: 2, 130: 1)",
+    ("tune", "every injected error flagged"): "1089 of 1215 flagged on 01-130",
+    ("tune", "at least 99% read right"): "4097 of 4714 read right (86.9%) on 01-130",
+    ("heldout", "recall at least 97%"): "146 of 154 found (94.8%) on 131-134",
+    ("heldout", "no false mismatch"): "2 false mismatches on 131-134 (both in 132)",
+    ("heldout", "every injected error flagged"): "35 of 40 flagged on 131-134",
+    (
+        "heldout",
+        "no distractor flagged",
+    ): "1 of 127 distractors flagged on 131-134 (134)",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
@@ -230,10 +256,14 @@ def _target_params() -> list:
     return params
 
 
+NEVER_WRITTEN = {114}
+
+
 def test_the_splits_are_disjoint_and_the_tune_split_comes_first():
     tune = [article_number(name) for name, _doc in articles("tune")]
     held = [article_number(name) for name, _doc in articles("heldout")]
-    assert tune == list(range(1, len(tune) + 1))
+    # 114 was asked of a writer and never written (see the corpus README)
+    assert tune == [n for n in range(1, max(tune) + 1) if n not in NEVER_WRITTEN]
     assert not held or min(held) > max(tune)
 
 
