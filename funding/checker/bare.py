@@ -6,7 +6,8 @@
   take that unit ("Hết T9 là 19.482,5 → riêng T10 1.864,2 tr.đ", "KH 28,2
   tỷ đ (BN cũ 14,5 + BG 13,2)"): a chat report or a table written as prose.
 
-A bare whole number ("kế hoạch 300") is an amount only under a unit note and
+A bare whole number with neither a decimal comma nor a thousands dot
+("kế hoạch 300") is an amount only under a unit note and
 right after a label (a measure, a fund, a colon): elsewhere it is an item
 number, a count or a code. Dates, codes ("38/BC-SCT"), times and phone
 numbers are never amounts; nor is a number with a word of its own after it
@@ -41,7 +42,9 @@ _BARE_PAIR = re.compile(
     r"\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
     r"(?![\w/%:]|[.,]\d)(?=\s*(?:[,;)]|\.(?!\d)|$|\n))"
 )
-_DECIMAL = re.compile(r"[.,]")
+#: a decimal comma or a thousands dot: a number written in full, no
+#: item number or count
+_IN_FULL = re.compile(r"[.,]")
 #: words right before a number that make it a code, a rank or a date
 _NOT_AMOUNT_BEFORE = re.compile(
     r"(?<!\w)(?:ngày|số|mục|khoản|điều|điểm|tuần|phiên|lần thứ|hạng|năm|quý|tháng"
@@ -92,7 +95,7 @@ def _bare(text, span, taken, note, amounts, make) -> Quote | None:
     if any(s < end and start < e for s, e in taken) or _table_row(text, start):
         return None
     number = text[start:end].split("/")[-1].strip()
-    if not _DECIMAL.search(number) and (1900 <= int(number) <= 2099):
+    if not _IN_FULL.search(number) and (1900 <= int(number) <= 2099):
         return None  # a year
     before = text[max(0, start - 30) : start]
     if _NOT_AMOUNT_BEFORE.search(before):
@@ -104,11 +107,11 @@ def _bare(text, span, taken, note, amounts, make) -> Quote | None:
 def _unit(text, start, number, before, note, amounts) -> str:
     """The unit a bare number at ``start`` takes, or ""."""
     if note is not None and note.end() <= start:
-        whole = not _DECIMAL.search(number)
+        whole = not _IN_FULL.search(number)
         if not whole or _LABEL_BEFORE.search(before):
             return unit_word(note["unit"])
         return ""
-    if not _DECIMAL.search(number):
+    if not _IN_FULL.search(number):
         return ""
     nearest = min(
         ((q, unit) for q, unit in amounts if _same_sentence(text, q, start)),

@@ -84,9 +84,10 @@ _CONVENTIONAL_TOKEN = re.compile(
 
 
 def conventional_abbreviations(texts) -> dict[str, str]:
-    """The conventional shorthand ``texts`` use, if they use two or more."""
+    """The conventional shorthand ``texts`` use, if they use two kinds or
+    more ("Q1 và Q3" are one kind: districts of a city as likely)."""
     used = {m.group(0) for text in texts for m in _CONVENTIONAL_TOKEN.finditer(text)}
-    kinds = {_CONVENTIONAL[short] for short in used}
+    kinds = {re.sub(r"\d+|(?<= )[IV]+$", "#", _CONVENTIONAL[short]) for short in used}
     return {short: _CONVENTIONAL[short] for short in used} if len(kinds) >= 2 else {}
 
 

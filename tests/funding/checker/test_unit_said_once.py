@@ -8,6 +8,7 @@ nguồn địa phương đạt 96,31%"). Texts written for these tests."""
 import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA
+from funding.checker.glossary import conventional_abbreviations
 from funding.models import Indicator
 from tests.funding.checker.checking import (
     KCDP,
@@ -178,3 +179,14 @@ def test_codes_dates_times_and_phones_under_a_unit_note_are_no_amounts(provinces
         "năm 2024; khoảng 14,5 giờ; 2.500 lượt truy cập.</p>",
     )
     assert found == []
+
+
+def test_one_kind_of_shorthand_alone_is_no_register():
+    # "Q1 và Q3" of a city are as likely its districts as quarters
+    assert conventional_abbreviations(["Hội chợ tại Q1 và Q3, TP. Hồ Chí Minh."]) == {}
+    assert conventional_abbreviations(["GN 9T: 6.120 tr.đ; T10 thêm 3 đ/a."]) == {
+        "GN": "giải ngân",
+        "9T": "9 tháng đầu năm",
+        "T10": "tháng 10",
+        "đ/a": "đề án",
+    }
