@@ -50,7 +50,8 @@ _CUMULATIVE = re.compile(
 #: "còn 2 tháng": a span of time)
 _MONTHS_BEFORE_NUMBER = re.compile(
     rf"(?<!\w)(?<!trong )(?<!còn )(?<!mất )(?<!vòng )(?<!sau )(?<!ngày )"
-    rf"(?P<months>{_MONTH_NAMES})\s+tháng(?:\s*:|\s+(?:là|đạt))?(?=\s*(?:\d|$))(?!\s*\d{1, 2}\s+năm)"
+    rf"(?P<months>{_MONTH_NAMES})\s+tháng(?:\s*:|\s+(?:là|đạt))?(?=\s*(?:\d|$))"
+    r"(?!\s*\d{1,2}\s+năm)"  # "12 tháng 8 năm 2024": a date
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA
 from funding.checker.glossary import conventional_abbreviations
+from funding.checker.periods import periods_in
 from funding.models import Indicator
 from tests.funding.checker.checking import (
     KCDP,
@@ -190,3 +191,10 @@ def test_one_kind_of_shorthand_alone_is_no_register():
         "T10": "tháng 10",
         "đ/a": "đề án",
     }
+
+
+def test_a_date_in_words_is_no_first_months():
+    found = [
+        months for _match, _year, months in periods_in("Sáng 6 tháng 9 năm 2024, ")
+    ]
+    assert 6 not in found
