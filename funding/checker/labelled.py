@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from ..core.numbers import NumberFormatError, parse_number
+from .lists import pair_roles
 from .report import Quote
 from .unaccented import upper_case_initials
 
@@ -48,9 +49,10 @@ def labelled_counts(
         ):
             continue
         indicator = nouns[match["noun"].lower()]
-        groups = [("n", "plan" if match["a"] else "")]
+        groups = [("n", "")]
         if match["a"]:
-            groups.insert(0, ("a", "executed"))
+            roles = pair_roles(text[: match.start("a")])
+            groups = [("a", roles[0]), ("n", roles[1])]
         for group, role in groups:
             start, end = match.span(group)
             if any(s < end and start < e for s, e in spans):

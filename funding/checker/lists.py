@@ -115,6 +115,17 @@ def measure_roles(before: str) -> tuple[str, str] | None:
     return roles if roles[0] != roles[1] else None
 
 
+#: a pair "46/48 đề án", "11,07/11,14 tỷ" with no labels: done over planned
+PAIR_ORDER = ("executed", "plan")
+
+
+def pair_roles(before: str) -> tuple[str, str]:
+    """The roles of a pair's two numbers after ``before`` (the text up to
+    the pair): as its measure labels give them, else done over planned.
+    Every finder of pairs asks here."""
+    return measure_roles(before[-60:]) or PAIR_ORDER
+
+
 def slash_labelled(before: str):
     """The colon of "KCQG / KCĐP: 3,6 / 4,9 tỷ" when ``before`` (the text
     up to a number) ends in the values after it: those are the labels',

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..core.formatting import MONEY_UNITS
 from ..core.numbers import NumberFormatError, parse_number
-from .lists import slash_labelled
+from .lists import pair_roles, slash_labelled
 from .report import Quote
 from .tables import MONEY_WORDS, unit_word
 
@@ -35,9 +35,10 @@ def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
         except NumberFormatError:
             continue
         # "KCQG / KCĐP: 3,6 tỷ / 4,9 tỷ": each the amount of its label
-        labelled = slash_labelled(text[: match.start()][-300:]) is not None
-        role = "" if labelled else "plan"
-        first.role, first.blocked = "" if labelled else "executed", ""
+        before = text[: match.start()][-300:]
+        labelled = slash_labelled(before) is not None
+        roles = ("", "") if labelled else pair_roles(before)
+        first.role, first.blocked, role = roles[0], "", roles[1]
         second = next((q for q in quotes if q.start == match.start("b")), None)
         if second is not None:  # "3,40 tỷ / 3,85 tỷ đồng": found as an amount
             second.role = role

@@ -19,7 +19,7 @@ from .axes import chart_scale
 from .bare import bare_amounts
 from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
-from .lists import measure_roles, slash_labelled
+from .lists import measure_roles, pair_roles, slash_labelled
 from .nearby import read_around
 from .pairs import mixed_pairs
 from .parens import Parens
@@ -73,9 +73,11 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
         # "3,6 / 4,9 tỷ": spent over plan, unless labels before a colon
         # say what each is ("KCQG / KCĐP: 3,6 / 4,9 tỷ")
         before = text[: match.start()][-300:]
-        paired = match["b"] and not slash_labelled(before)
-        roles = measure_roles(before[-60:]) if match["b"] else None
-        roles = roles or (("executed", "plan") if paired else ("", ""))
+        roles = ("", "")
+        if match["b"] and slash_labelled(before):
+            roles = measure_roles(before[-60:]) or roles
+        elif match["b"]:
+            roles = pair_roles(before)
         numbers = [("a", roles[0])] + ([("b", roles[1])] if match["b"] else [])
         for group, role in numbers:
             quote = _number_quote(text, match, group, unit, part, role)
@@ -170,7 +172,7 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
         parsed = _parsed(match["n"])
         if parsed is None:
             continue
-        role = "plan" if first == "a" else ""
+        roles = pair_roles(text[: match.start()]) if first == "a" else ("old", "")
         start = match.start("n")
         quotes.append(
             _quote(
@@ -180,7 +182,7 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
                 text[start : match.end()],
                 "count",
                 parsed,
-                role=role,
+                role=roles[1],
                 indicator=indicator,
             )
         )
@@ -193,7 +195,7 @@ def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
                     match[first],
                     "count",
                     head,
-                    role="old" if first == "old" else "executed",
+                    role=roles[0],
                     indicator=indicator,
                 )
             )
@@ -316,8 +318,11 @@ def _listed_pairs(text: str, part: str, counts: list[Quote]) -> list[Quote]:
         )
         head = done.start if done is not None else plan.start
         tail = _LISTED_PAIRS.search(text, max(0, head - 160), head)
-        for pair in _PAIR_NUMBERS.finditer(text, *(tail.span() if tail else (0, 0))):
-            for group, role in ((1, "executed"), (2, "plan")):
+        if tail is None:
+            continue
+        roles = pair_roles(text[: tail.start()])
+        for pair in _PAIR_NUMBERS.finditer(text, *tail.span()):
+            for group, role in zip((1, 2), roles, strict=True):
                 parsed = _parsed(pair[group])
                 if parsed is not None:
                     found.append(

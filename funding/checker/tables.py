@@ -122,11 +122,16 @@ _FIGURE_COLUMN = re.compile(
 )
 #: a column of rates, its unit said in the caption if at all: "Tỷ lệ"
 _RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
-#: a column of differences between the columns before it ("Chênh lệch
-#: (B − A)"): no figure of the data by itself
+#: the words that open a note of units
+_UNIT_NOTE_WORDS = r"(?<!\w)(?:đơn vị tính|đơn vị|ĐVT)(?!\w)"
+#: a note of units ("Đơn vị tính: triệu đồng", "ĐVT: tr.đ") and the money
+#: unit it gives the numbers after it (see ``bare``)
+UNIT_NOTE = re.compile(
+    rf"{_UNIT_NOTE_WORDS}\s*:\s*(?P<unit>{MONEY_WORDS})(?!\w)", re.IGNORECASE
+)
 #: a caption's note of units ("(đơn vị: triệu đồng; tỷ lệ: % kế hoạch)"):
 #: units, no year, measure or fund of the cells
-_UNIT_NOTE = re.compile(r"\(\s*(?:đơn vị|ĐVT)\b[^()]*\)", re.IGNORECASE)
+_CAPTION_UNIT_NOTE = re.compile(rf"\(\s*{_UNIT_NOTE_WORDS}[^()]*\)", re.IGNORECASE)
 #: a row of amounts per unit ("Bình quân mỗi cơ sở"): no figure of the data
 _PER_UNIT_ROW = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
 #: a row of the areas not listed above it, together ("Các địa bàn còn
@@ -139,6 +144,8 @@ _OTHER_AREAS_ROW = re.compile(
 )
 #: a row of a count: "Số đề án", "Số cơ sở được hỗ trợ"
 _COUNTED_ROW = re.compile(r"\s*số\s", re.IGNORECASE)
+#: a column of differences between the columns before it ("Chênh lệch
+#: (B − A)"): no figure of the data by itself
 _DIFFERENCE_COLUMN = re.compile(r"\s*(?:chênh lệch|tăng\s*/\s*giảm)(?!\w)", re.I)
 
 
@@ -250,7 +257,7 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             kind, unit = unit
         match = _CELL_NUMBER.fullmatch(cell)
         pair = _CELL_PAIR.fullmatch(cell)
-        named = f"{_UNIT_NOTE.sub(' ', caption)} {title}"
+        named = f"{_CAPTION_UNIT_NOTE.sub(' ', caption)} {title}"
         if kind in ("count", "amount") and pair:
             quotes += _pair_quotes(part, start, pair, (kind, unit), blocked, named)
             continue

@@ -282,28 +282,16 @@ def test_unit_note_then_pct(kon_tum):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an industrial growth rate '9,5' and an index '6,5' in a sentence printing 'tỷ đồng' once are read as amounts: 9,5 mismatch, 6,5 unsure",
-)
 def test_decimal_rate(kon_tum):
     text = "Năm 2024, Kon Tum giải ngân 8,64 tỷ đồng, tốc độ tăng trưởng công nghiệp 9,5 và chỉ số sản xuất 6,5."
     assert _read(kon_tum, text) == [("8,64 tỷ đồng", MATCH)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a hotline number '0260 3.862' under an 'ĐVT: triệu đồng' note: '3.862' is read as an amount (unsure)",
-)
 def test_hotline(kon_tum):
     text = "<p>ĐVT: triệu đồng</p><p>Kon Tum năm 2024: kế hoạch 9.000; thực hiện 8.640.</p><p>Đường dây nóng: 1.900 hoặc 0260 3.862.</p>"
     assert _read(kon_tum, text) == [("9.000", MATCH), ("8.640", MATCH)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a software version 'phiên bản 2,38' in a 'tỷ đồng' sentence is read as an amount (unsure)",
-)
 def test_version(kon_tum):
     text = "Năm 2024, Kon Tum giải ngân 8,64 tỷ đồng qua phần mềm phiên bản 2,38."
     assert _read(kon_tum, text) == [("8,64 tỷ đồng", MATCH)]
@@ -318,10 +306,6 @@ def test_months_day(kon_tum):
     assert _read(kon_tum, text) == [("8,64 tỷ đồng", MATCH), ("6,12 tỷ đồng", MATCH)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a whole bare amount 'kế hoạch 9' under 'Đơn vị tính: tỷ đồng' is not read, while the decimals next to it are",
-)
 def test_unit_billion(kon_tum):
     text = "<p>Đơn vị tính: tỷ đồng</p><p>Kon Tum năm 2024: kế hoạch 9; thực hiện 8,64; trong đó KCQG 2,38.</p>"
     assert _read(kon_tum, text) == [("9", MATCH), ("8,64", MATCH), ("2,38", MATCH)]
@@ -336,10 +320,6 @@ def test_chat_wrong_pair(kon_tum):
     assert _read(kon_tum, text) == [("9.000 tr.đ", MATCH), ("8.460 tr.đ", MISMATCH)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a province's area 'diện tích 9.674,2' (km² left out) under an 'ĐVT: triệu đồng' note is read as an amount (unsure)",
-)
 def test_population(kon_tum):
     text = "<p>ĐVT: triệu đồng</p><p>Kon Tum năm 2024: kế hoạch 9.000; thực hiện 8.640.</p><p>Dân số toàn tỉnh 568.800 người, diện tích 9.674,2.</p>"
     assert _read(kon_tum, text) == [("9.000", MATCH), ("8.640", MATCH)]
@@ -354,10 +334,6 @@ def test_9t_chat(kon_tum):
     assert _read(kon_tum, text) == [("6,12 tỷ đ", MATCH), ("8,64 tỷ đ", MATCH)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a triple '(KH/TH/Tỷ lệ): 6.500/6.260/96,3' under a unit note is not read at all",
-)
 def test_bare_pair_three(kon_tum):
     text = "<p>Đơn vị tính: triệu đồng</p><p>Nguồn địa phương Kon Tum 2024 (KH/TH/Tỷ lệ): 6.500/6.260/96,3.</p>"
     assert _read(kon_tum, text) == [("6.500", MATCH), ("6.260", MATCH)]
