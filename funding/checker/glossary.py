@@ -37,7 +37,11 @@ def defined_abbreviations(texts) -> dict[str, str]:
         for inline in _INLINE.finditer(text):
             found[inline["short"]] = inline["long"].strip()
         for after in _AFTER_LONG.finditer(text):
-            long = _long_before(text[: after.start()], after["short"])
+            # a word is some letters long: the words "(KH)" needs are near
+            window = text[
+                max(0, after.start() - 40 * len(after["short"])) : after.start()
+            ]
+            long = _long_before(window, after["short"])
             if long:
                 found[after["short"]] = long
     return found
