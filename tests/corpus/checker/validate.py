@@ -194,6 +194,7 @@ STYLES = (
     "cooperative_general_assembly_report",
     "quiz_answer_key",
     "monthly_work_calendar",
+    "merger_handover_minutes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
