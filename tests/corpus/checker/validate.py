@@ -193,6 +193,8 @@ STYLES = (
     "conference_contribution_paper",
     "cooperative_general_assembly_report",
     "quiz_answer_key",
+    "monthly_work_calendar",
+    "merger_handover_minutes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
