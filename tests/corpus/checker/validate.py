@@ -193,6 +193,7 @@ STYLES = (
     "conference_contribution_paper",
     "cooperative_general_assembly_report",
     "quiz_answer_key",
+    "peoples_committee_directive",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
