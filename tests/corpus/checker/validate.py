@@ -194,6 +194,7 @@ STYLES = (
     "cooperative_general_assembly_report",
     "quiz_answer_key",
     "peoples_committee_directive",
+    "masters_thesis_abstract",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
