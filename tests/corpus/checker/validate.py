@@ -195,6 +195,8 @@ STYLES = (
     "quiz_answer_key",
     "monthly_work_calendar",
     "merger_handover_minutes",
+    "peoples_committee_directive",
+    "masters_thesis_abstract",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
