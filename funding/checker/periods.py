@@ -64,6 +64,13 @@ _UNTIL_MONTH = re.compile(
     r"(?!\d|\s*/|\s+năm\s+(?:19|20)\d{2})(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "tính đến ngày 30 tháng 9 (năm 2024)": a date in words a period runs to
+_UNTIL_DAY = re.compile(
+    r"(?<!\w)(?:(?:tính\s+)?đến|hết)\s+(?:hết\s+)?ngày\s+(?P<day>\d{1,2})\s+"
+    r"tháng\s+(?P<dmonth>\d{1,2})(?![\d/])(?:\s+năm\s+(?P<year>(?:19|20)\d{2}))?"
+    r"(?P<until>)(?P<months>)",
+    re.IGNORECASE,
+)
 #: "tháng 10 lũy kế" (a bulletin's order): the first months up to it
 _MONTH_CUMULATIVE = re.compile(
     r"(?<!\w)tháng\s+(?P<until>\d{1,2})\s+lũy kế(?!\w)"
@@ -141,8 +148,13 @@ def _periods_in(span: str, compared: bool):
     found += [(m, None) for m in _MONTHS_BEFORE_NUMBER.finditer(span)]
     found += [(m, None) for m in _UNTIL_MONTH.finditer(span)]
     found += [(m, None) for m in _MONTH_CUMULATIVE.finditer(span)]
+    found += [
+        (m, int(m["year"]) if m["year"] else None) for m in _UNTIL_DAY.finditer(span)
+    ]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
     for match, year in sorted(found, key=lambda item: item[0].start()):
+        if _inside_another(match, found):
+            continue  # "năm 2024" of "đến ngày 30 tháng 9 năm 2024"
         months = _months(match)
         if months is None and match["months"]:
             continue
@@ -150,6 +162,15 @@ def _periods_in(span: str, compared: bool):
         if is_compared and not compared:
             continue
         yield match, year, (None if months == 12 else months)
+
+
+def _inside_another(match, found) -> bool:
+    """Whether a longer period found holds ``match``: it is part of that."""
+    start, end = match.span()
+    return any(
+        other.start() <= start and end <= other.end() and other.span() != (start, end)
+        for other, _year in found
+    )
 
 
 def _months(match):
@@ -160,7 +181,7 @@ def _months(match):
         day, month = int(match["day"]), int(match["dmonth"])
         if not 1 <= month <= 12:
             return None
-        year = int(match["year"]) if "year" in match.re.groupindex else 2001
+        year = int(match.groupdict().get("year") or 2001)
         last = calendar.monthrange(year, month)[1]
         return month if day >= last else f"{month}-{day}"
     if match["until"]:

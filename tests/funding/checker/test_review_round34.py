@@ -297,10 +297,6 @@ def test_version(kon_tum):
     assert _read(kon_tum, text) == [("8,64 tỷ đồng", MATCH)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'tính đến ngày 30 tháng 9 6,12 tỷ đồng' (through 30 September: nine months) is not read as nine months; a correct 6,12 is a mismatch",
-)
 def test_months_day(kon_tum):
     text = "Năm 2024 Kon Tum thực hiện 8,64 tỷ đồng, tính đến ngày 30 tháng 9 6,12 tỷ đồng."
     assert _read(kon_tum, text) == [("8,64 tỷ đồng", MATCH), ("6,12 tỷ đồng", MATCH)]
