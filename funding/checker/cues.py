@@ -194,13 +194,18 @@ class Context:
     def _cues(self, span: str, compared: bool) -> Cues:
         cues = Cues()
         periods = list(periods_in(span, compared))
+        # "ước cả năm", "9T …, cả năm 8,64": the whole year (of the year in
+        # force or named before), when said after any other period
+        whole = [m.start() for m in WHOLE_YEAR.finditer(span)]
         if periods:
             match, year, cues.months = periods[-1]
             cues.year = year or next((y for _m, y, _n in reversed(periods) if y), None)
             cues.period_named = True
-            if cues.months is None and same_period(span, match):
+            if whole and whole[-1] >= match.end():
+                cues.months = None
+            elif cues.months is None and same_period(span, match):
                 cues.period_named, cues.same_period = False, True
-        elif WHOLE_YEAR.search(span):  # "ước cả năm": the year in force, whole
+        elif whole:
             cues.months, cues.period_named = None, True
         cues.fund = fund_named(span)
         cues.measure = _measure(span)

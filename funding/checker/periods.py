@@ -84,10 +84,12 @@ _UNTIL_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-#: "kế hoạch 2025", "thực hiện 2024" (a bulletin's "KH 2025"): the year
-#: named by a measure, with no "năm"; not a span ("kế hoạch 2021-2025")
+#: "kế hoạch 2025", "thực hiện 2024", a bulletin's "KH 2025", "KH/TH 2024":
+#: the year named by a measure, with no "năm"; not a span ("kế hoạch
+#: 2021-2025")
+_MEASURE = r"kế hoạch|thực hiện|giải ngân|dự toán|KH|TH"
 _MEASURE_YEAR = re.compile(
-    r"(?<![\w%])(?<!%\s)(?:kế hoạch|thực hiện|giải ngân|dự toán)\s+"
+    rf"(?<![\w%])(?<!%\s)(?:{_MEASURE})(?:\s*/\s*(?:{_MEASURE}))?\s+"
     r"(?P<year>(?:19|20)\d{2})(?=\s*[:),;]|\s+(?:\d|tăng|giảm|là|đạt|cao|thấp))"
     r"(?![\d/])(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
