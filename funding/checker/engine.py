@@ -35,6 +35,7 @@ from .judge import judge
 from .keys import quote_keys
 from .lines import joined_lines
 from .lists import respective
+from .pairs import partner_cues
 from .parts import (
     after_percent,
     all_funds_total_of,
@@ -262,6 +263,7 @@ class Checker(RateOptions, Weighed):
     def _options(self, quote, place: Place, kept: Cues, resolved) -> list[Option]:
         place = share_in_total(place)
         explicit, favoured = self._explicit_cues(quote, place)
+        partner_cues(quote, place.in_sentence, resolved, explicit)
         if quote.kind in ("percent", "times", "points") or quote.sign:
             options = self._derived_options(quote, place, explicit, resolved, kept)
             return options + self._year_level(options, quote, place, kept, resolved)

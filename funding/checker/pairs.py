@@ -59,3 +59,31 @@ def mixed_pairs(text: str, part: str, quotes: list[Quote]) -> list[Quote]:
             )
         )
     return found
+
+
+def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> None:
+    """The second of a pair ("KH/TH 2024: 9.000/8.460 tr.đ") is of the same
+    area, year, period, fund and indicator as the first: what the words
+    leave unnamed, ``explicit`` takes from the first's reading, when the
+    first matches it."""
+    if quote.role not in ("executed", "plan"):
+        return
+    partner = next(
+        (
+            q
+            for q in in_sentence
+            if q.role in ("executed", "plan")
+            and q.role != quote.role
+            and 0 <= quote.start - q.end <= 3
+        ),
+        None,
+    )
+    read = resolved.get(id(partner)) if partner is not None else None
+    if read is None or abs(read.value - partner.value) * 2 > partner.step:
+        return  # no reading, or one the first number does not match
+    dims = read.dims
+    explicit.areas = explicit.areas or frozenset({dims["area"]})
+    explicit.year = explicit.year or dims["year"]
+    explicit.fund = explicit.fund or dims["fund"]
+    if not explicit.period_named:
+        explicit.months, explicit.period_named = dims["months"], True
