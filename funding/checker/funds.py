@@ -14,6 +14,9 @@ _OF_AREAS = (
     r"(?!\s+(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
     r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
 )
+#: "quốc gia 2,38 + địa phương 6,26": a fund named by itself right before
+#: its amount (not before a year: "Chương trình quốc gia 2021–2025")
+_RIGHT_BEFORE_AMOUNT = r"(?=\s*(?:là\s*)?(?:\d|$))(?!\s*(?:19|20)\d{2}(?![\d.,]\d))"
 FUND_WORDS = [
     # "kinh phí (gồm nguồn quốc gia và địa phương)": both funds, all of it
     # (first: its words would name one fund each; not "… lần lượt": each)
@@ -28,16 +31,15 @@ FUND_WORDS = [
         r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
         # ("kế hoạch quốc gia về chuyển đổi số": another plan, no fund)
         r"|(?:nguồn|kinh phí|vốn) quốc gia|kế hoạch quốc gia(?!\s+về(?!\w))"
-        r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)",
+        r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)"
+        rf"|(?<!\w)quốc gia{_RIGHT_BEFORE_AMOUNT}",
     ),
     (
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
         r"|(?:nguồn|kinh phí|vốn|kế hoạch) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
         r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
-        # "quốc gia 2,2 tỷ, địa phương 4,2 tỷ": the fund named by itself
-        # right before its amount
-        r"|(?<!\w)địa phương(?=\s*(?:là\s*)?(?:\d|$))",
+        rf"|(?<!\w)địa phương{_RIGHT_BEFORE_AMOUNT}",
     ),
     # "tổng kế hoạch (của) hai tỉnh cũ" adds up areas, not funds: the fund
     # named before it (or none) holds; "tổng kế hoạch quốc gia" is one fund's

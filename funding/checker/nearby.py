@@ -59,6 +59,8 @@ _OVER_AMOUNT = re.compile(
 
 
 _FROM = re.compile(r"(?<!\w)(?:tăng|giảm|lên|xuống)\s+từ\s+$", re.IGNORECASE)
+#: "KCĐP = 100% – 23,85% = 76,15%": a complement taken from the whole
+_LESS_A_NUMBER = re.compile(r"\s*[–−-]\s*\d")
 
 
 def read_around(text: str, quote: Quote, parens: Parens) -> None:
@@ -75,6 +77,9 @@ def read_around(text: str, quote: Quote, parens: Parens) -> None:
         quote.blocked = "attendance"  # "80 cơ sở tham dự hội nghị"
     if quote.kind == "percent" and _THRESHOLD.search(before):
         quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar
+    whole = quote.kind == "percent" and quote.value == 100
+    if whole and _LESS_A_NUMBER.match(text, quote.end):
+        quote.blocked = "the whole"  # "100% – 23,85%": arithmetic
     if quote.kind == "amount" and _OVER_AMOUNT.search(before[-60:]):
         # "giải ngân 6.812,4 triệu đồng trên 7,0 tỷ": over its plan, not
         # "more than"
