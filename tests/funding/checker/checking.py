@@ -3,7 +3,7 @@ what it says of each printed number, and the areas the figures are of.
 One home for them, so that every test reads a text the same way."""
 
 from funding.checker import Checker, plain_text
-from funding.models import Area, Figure
+from funding.models import Area, Figure, Indicator
 
 E, P = Figure.Measure.EXECUTED, Figure.Measure.PLAN
 EST = Figure.Measure.ESTIMATE
@@ -59,3 +59,33 @@ def figures_of(make_figure, place, *rows, **common):
     if isinstance(place, str):
         place = area(place)
     return [make_figure(place, *row, **common) for row in rows]
+
+
+def kon_tum_and_gia_lai_2024(make_figure, *, six_months=True, projects=True):
+    """Kon Tum 2024 (before the merger): planned 9 tỷ (KCQG 2,5, KCĐP 6,5),
+    spent 8,64 tỷ (KCQG 2,38, KCĐP 6,26), 6,12 tỷ in nine months (and 3,6
+    tỷ in six, 30 of 32 đề án, unless left out); Gia Lai 2024: planned 10
+    tỷ, spent 9,5 tỷ. The figures of the tests of bare amounts and chat
+    shorthand."""
+    kon_tum, gia_lai = area_before_merger("Kon Tum"), area_before_merger("Gia Lai")
+    figures = [
+        make_figure(kon_tum, 2024, P, "9000000000"),
+        make_figure(kon_tum, 2024, E, "8640000000"),
+        make_figure(kon_tum, 2024, P, "2500000000", KCQG),
+        make_figure(kon_tum, 2024, E, "2380000000", KCQG),
+        make_figure(kon_tum, 2024, P, "6500000000", KCDP),
+        make_figure(kon_tum, 2024, E, "6260000000", KCDP),
+        make_figure(kon_tum, 2024, E, "6120000000", months=9),
+    ]
+    if six_months:
+        figures.append(make_figure(kon_tum, 2024, E, "3600000000", months=6))
+    if projects:
+        count = Indicator.objects.get(code="so-de-an")
+        figures += [
+            make_figure(kon_tum, 2024, P, "32", indicator=count),
+            make_figure(kon_tum, 2024, E, "30", indicator=count),
+        ]
+    return figures + [
+        make_figure(gia_lai, 2024, P, "10000000000"),
+        make_figure(gia_lai, 2024, E, "9500000000"),
+    ]

@@ -10,13 +10,8 @@ import pytest
 from funding.checker import MATCH, MISMATCH, NO_DATA
 from funding.checker.glossary import conventional_abbreviations
 from funding.checker.periods import periods_in
-from funding.models import Indicator
 from tests.funding.checker.checking import (
-    KCDP,
-    KCQG,
-    E,
-    P,
-    area_before_merger,
+    kon_tum_and_gia_lai_2024,
     paragraph_verdicts,
     read_html,
 )
@@ -26,25 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def provinces(reference_data, make_figure):
-    """Kon Tum 2024: planned 9 tỷ (KCQG 2,5, KCĐP 6,5), spent 8,64 tỷ
-    (KCQG 2,38, KCĐP 6,26), 3,6 tỷ in six months, 6,12 tỷ in nine; 30 of
-    32 đề án. Gia Lai 2024: planned 10 tỷ, spent 9,5 tỷ."""
-    kon_tum, gia_lai = area_before_merger("Kon Tum"), area_before_merger("Gia Lai")
-    count = Indicator.objects.get(code="so-de-an")
-    return [
-        make_figure(kon_tum, 2024, P, "9000000000"),
-        make_figure(kon_tum, 2024, E, "8640000000"),
-        make_figure(kon_tum, 2024, P, "2500000000", KCQG),
-        make_figure(kon_tum, 2024, E, "2380000000", KCQG),
-        make_figure(kon_tum, 2024, P, "6500000000", KCDP),
-        make_figure(kon_tum, 2024, E, "6260000000", KCDP),
-        make_figure(kon_tum, 2024, E, "3600000000", months=6),
-        make_figure(kon_tum, 2024, E, "6120000000", months=9),
-        make_figure(kon_tum, 2024, P, "32", indicator=count),
-        make_figure(kon_tum, 2024, E, "30", indicator=count),
-        make_figure(gia_lai, 2024, P, "10000000000"),
-        make_figure(gia_lai, 2024, E, "9500000000"),
-    ]
+    return kon_tum_and_gia_lai_2024(make_figure)
 
 
 ANNEX = (
