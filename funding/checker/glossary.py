@@ -76,6 +76,8 @@ _CONVENTIONAL = {
     "đpt": "điểm phần trăm",
     "CS": "cơ sở",
     "ko": "không",
+    "KP": "kinh phí",
+    "TW": "trung ương",
     **{f"T{n}": f"tháng {n}" for n in range(1, 13)},
     **{f"{n}T": f"{n} tháng đầu năm" for n in range(1, 13)},
     **{f"Q{n}": f"quý {roman}" for n, roman in enumerate(("I", "II", "III", "IV"), 1)},
