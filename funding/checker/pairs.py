@@ -87,3 +87,33 @@ def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> N
     explicit.fund = explicit.fund or dims["fund"]
     if not explicit.period_named:
         explicit.months, explicit.period_named = dims["months"], True
+
+
+#: "triển khai 17 đề án, hoàn thành, nghiệm thu 14 đề án": a pair in words,
+#: the projects launched (the plan) and then those done of them
+_LAUNCHED = re.compile(
+    r"(?<!\w)(?:triển khai|thực hiện)(?:\s+(?:thực hiện|được|tổng cộng))?\s*$",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"(?<!\w)(?:hoàn thành|nghiệm thu)(?:\s*(?:,|và)\s*(?:hoàn thành|nghiệm thu))?"
+    r"(?:\s+(?:được|xong))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def launched_then_done(text: str, quotes: list[Quote]) -> None:
+    """The roles of a count launched and a smaller one of the same noun
+    done right after it in the same clause (see ``_LAUNCHED``)."""
+    counts = [q for q in quotes if q.kind == "count" and not q.role]
+    for first, second in zip(counts, counts[1:], strict=False):
+        between = text[first.end : second.start]
+        if (
+            first.indicator == second.indicator
+            and second.value < first.value
+            and len(between) <= 40
+            and not re.search(r"[.;!?\n]", between)
+            and _LAUNCHED.search(text[max(0, first.start - 30) : first.start])
+            and _DONE.search(text[max(0, second.start - 40) : second.start])
+        ):
+            first.role, second.role = "plan", "executed"

@@ -21,7 +21,7 @@ from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
 from .lists import measure_roles, pair_roles, slash_labelled
 from .nearby import read_around
-from .pairs import mixed_pairs
+from .pairs import launched_then_done, mixed_pairs
 from .parens import Parens
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -108,6 +108,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
         chart_scale(text, quote)
         mark_assigned(text, quote)
     quotes.sort(key=lambda q: q.start)
+    launched_then_done(text, quotes)
     return quotes
 
 

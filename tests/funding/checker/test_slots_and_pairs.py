@@ -82,3 +82,37 @@ def test_the_hundred_of_a_complement_is_no_figure(provinces):
     found = dict(read(provinces, text))
     assert found["100%"] == NO_DATA
     assert found["72,45%"] == MATCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024 Kon Tum triển khai 32 đề án, hoàn thành, nghiệm thu 30 đề án.",
+        "Năm 2024, Kon Tum thực hiện 32 đề án và đã nghiệm thu 30 đề án.",
+    ],
+)
+def test_projects_launched_then_done_are_the_plan_and_the_done(provinces, text):
+    assert [verdict for _text, verdict in read(provinces, text)] == [MATCH, MATCH]
+
+
+def test_projects_launched_alone_are_the_done(provinces):
+    text = "Năm 2024 Kon Tum triển khai 30 đề án, giải ngân 8,64 tỷ đồng."
+    assert read(provinces, text) == [("30 đề án", MATCH), ("8,64 tỷ đồng", MATCH)]
+
+
+def test_the_shorthand_of_funds_kp_and_tw(provinces):
+    text = "Kon Tum năm 2024: KP thực hiện 8,64 tỷ đồng, trong đó vốn TW 2,38 tỷ đồng."
+    assert read(provinces, text) == [("8,64 tỷ đồng", MATCH), ("2,38 tỷ đồng", MATCH)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a difference of points between the two funds, with 'thấp hơn … tới/khoảng'"
+    " before it, is read as no data (between years it is read: corpus 132)",
+)
+def test_lower_by_as_much_as(provinces):
+    text = (
+        "Năm 2024, Kon Tum giải ngân nguồn địa phương đạt 96,31%, nguồn quốc gia"
+        " đạt 95,2%, thấp hơn nguồn địa phương tới 1,11 điểm phần trăm."
+    )
+    assert read(provinces, text)[-1] == ("1,11 điểm phần trăm", MATCH)
