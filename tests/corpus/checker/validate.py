@@ -197,6 +197,8 @@ STYLES = (
     "merger_handover_minutes",
     "peoples_committee_directive",
     "masters_thesis_abstract",
+    "trade_union_bulletin",
+    "internal_audit_working_paper",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
