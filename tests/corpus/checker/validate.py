@@ -197,6 +197,7 @@ STYLES = (
     "merger_handover_minutes",
     "peoples_committee_directive",
     "masters_thesis_abstract",
+    "centre_fanpage_post",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
