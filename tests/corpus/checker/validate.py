@@ -198,6 +198,7 @@ STYLES = (
     "peoples_committee_directive",
     "masters_thesis_abstract",
     "centre_fanpage_post",
+    "farmers_radio_news_roundup",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
