@@ -199,6 +199,8 @@ STYLES = (
     "masters_thesis_abstract",
     "trade_union_bulletin",
     "internal_audit_working_paper",
+    "centre_fanpage_post",
+    "farmers_radio_news_roundup",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
