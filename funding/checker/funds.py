@@ -28,11 +28,15 @@ FUND_WORDS = [
     ),
     (
         Figure.Fund.KCQG,
-        r"khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
+        # (not the programme's name, "Chương trình khuyến công quốc gia", but
+        # "kinh phí (của) Chương trình khuyến công quốc gia")
+        r"(?<!chương trình )khuyến công quốc gia"
+        r"|(?:nguồn|kinh phí|vốn|ngân sách)(?:\s+(?:của|thuộc|từ))?\s+chương trình"
+        r"\s+khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
         # ("kế hoạch quốc gia về chuyển đổi số": another plan, no fund)
         r"|(?:nguồn|kinh phí|vốn) quốc gia|kế hoạch quốc gia(?!\s+về(?!\w))"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)"
-        rf"|(?<!\w)quốc gia{_RIGHT_BEFORE_AMOUNT}",
+        rf"|(?<!\w)(?:quốc gia|trung ương){_RIGHT_BEFORE_AMOUNT}",
     ),
     (
         Figure.Fund.KCDP,
@@ -96,7 +100,7 @@ def fund_referred(text: str, at: int):
 #: gia chiếm 22,61%"); "và" too ("…, gấp 1,46 lần vốn quốc gia và chiếm
 #: 59,4%": the fund there is what it is a multiple of, not a subject)
 _OWN_SUBJECT = re.compile(
-    r"(?<!\w)(?:trong khi|nhưng|còn|song|tức(?: là)?|và)(?!\w)|,", re.IGNORECASE
+    r"(?<!\w)(?:trong khi|nhưng|còn|song|tức(?: là)?|và)(?!\w)|,(?!\d)", re.IGNORECASE
 )
 
 
@@ -109,4 +113,10 @@ def other_subject_fund(between: str, fund):
     if not found:
         return None
     named = fund_named(between[found[-1].end() :])
+    if named is None and len(found) > 1 and found[-1].group(0).lower() == "và":
+        # "…, KCĐP chiếm 79,3% và gấp 3,8 lần KCQG": the subject of the
+        # clause before "và", when it opens it, holds for both predicates
+        clause = between[found[-2].end() : found[-1].start()].lstrip()
+        opening = FUNDS.match(clause)
+        named = FUND_WORDS[int(opening.lastgroup[1:])][0] if opening else None
     return named if named is not None and named != fund else None

@@ -104,15 +104,15 @@ _DONE = re.compile(
 
 def launched_then_done(text: str, quotes: list[Quote]) -> None:
     """The roles of a count launched and a smaller one of the same noun
-    done right after it in the same clause (see ``_LAUNCHED``)."""
+    done right after it in the same sentence (see ``_LAUNCHED``)."""
     counts = [q for q in quotes if q.kind == "count" and not q.role]
     for first, second in zip(counts, counts[1:], strict=False):
         between = text[first.end : second.start]
         if (
             first.indicator == second.indicator
             and second.value < first.value
-            and len(between) <= 40
-            and not re.search(r"[.;!?\n]", between)
+            and len(between) <= 60
+            and not re.search(r"[.!?\n]", between)
             and _LAUNCHED.search(text[max(0, first.start - 30) : first.start])
             and _DONE.search(text[max(0, second.start - 40) : second.start])
         ):

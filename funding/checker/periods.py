@@ -45,12 +45,14 @@ _CUMULATIVE = re.compile(
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
-#: "…, 9 tháng 8,22 tỷ đồng", "6 tháng: 4,91 tỷ": a list's months right
+#: "…, 9 tháng 8,22 tỷ đồng", "6 tháng: 4,91 tỷ", "9 tháng giải ngân 6,12
+#: tỷ": a list's months right
 #: before their amount are the first months (not "trong 2 tháng 1,5 tỷ",
 #: "còn 2 tháng": a span of time)
 _MONTHS_BEFORE_NUMBER = re.compile(
     rf"(?<!\w)(?<!trong )(?<!còn )(?<!mất )(?<!vòng )(?<!sau )(?<!ngày )"
-    rf"(?P<months>{_MONTH_NAMES})\s+tháng(?:\s*:|\s+(?:là|đạt))?(?=\s*(?:\d|$))"
+    rf"(?P<months>{_MONTH_NAMES})\s+tháng(?:\s*:|\s+(?:là|đạt|giải ngân|thực hiện))?"
+    r"(?=\s*(?:\d|$))"
     r"(?!\s*\d{1,2}\s+năm)"  # "12 tháng 8 năm 2024": a date
     rf"(?P<until>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
