@@ -217,10 +217,6 @@ def test_whole_year_after_nine_months_wrong(provinces):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'năm 2024: 9 tháng giải ngân 6,12 tỷ đồng' (no 'đầu năm', '9T' works) is not read as the first nine months: a mismatch with the whole year",
-)
 def test_nine_months_without_dau_nam_then_whole_year(provinces):
     text = "Kon Tum năm 2024: 9 tháng giải ngân 6,12 tỷ đồng, cả năm 8,64 tỷ đồng."
     assert read(provinces, text) == [("6,12 tỷ đồng", MATCH), ("8,64 tỷ đồng", MATCH)]
@@ -229,10 +225,6 @@ def test_nine_months_without_dau_nam_then_whole_year(provinces):
 # 4. đề án launched, then done
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="launched-then-done only within one clause: with ';' between, 'triển khai thực hiện 32 đề án' is read as done and is a mismatch",
-)
 def test_projects_launched_and_done_across_a_semicolon(provinces):
     text = (
         "Năm 2024, Kon Tum triển khai thực hiện 32 đề án; đến cuối năm đã hoàn"
@@ -256,10 +248,6 @@ def test_projects_done_with_xong(provinces):
 # 5. shorthand, a fund before its amount, the whole of a complement
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'TW 2,38 tỷ đ' in chat shorthand (TW right before the amount, no 'vốn'/'nguồn') names no fund: unsure ('vốn TW 2,38' matches)",
-)
 def test_chat_shorthand_kp_tw_gn(provinces):
     text = "KT 2024: KP GN 8,64 tỷ đ, TW 2,38 tỷ đ, ĐP 6,26 tỷ đ."
     found = read(provinces, text)
@@ -294,10 +282,6 @@ def test_funds_named_right_before_amounts_after_gom(provinces):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the programme's name 'Chương trình khuyến công quốc gia giai đoạn 2021 - 2025' is read as the KCQG fund: the total 8,64 tỷ is a mismatch",
-)
 def test_program_name_with_quoc_gia_names_no_fund(provinces):
     text = (
         "Thực hiện Chương trình khuyến công quốc gia giai đoạn 2021 - 2025, năm"
