@@ -46,6 +46,10 @@ _WHOLE = re.compile(
     r"(?:tổng|toàn bộ|toàn vùng|toàn quốc|cả nước|cả năm)(?!\w)",
     re.IGNORECASE,
 )
+#: "bằng 32,05% kinh phí cả năm": of the year's money, spent or planned
+_YEAR_MONEY = re.compile(
+    r"\s*(?:của\s+)?(?:kinh phí|vốn|số tiền)\s+(?:của\s+)?cả\s+năm(?!\w)", re.I
+)
 _TOTAL_PLAN = re.compile(r"\s*(?:của\s+)?tổng\s+(?:kế hoạch|dự toán)(?!\w)", re.I)
 _FUNCTIONS = {
     "level": (ratio, "fraction"),
@@ -91,6 +95,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         # "giải ngân 4,2 tỷ, đạt 95% tổng kế hoạch của hai tỉnh cũ": of the
         # plan (a part of the plan: its share)
         return ["ratio", "share"]
+    if last in ("đạt", "bằng") and _YEAR_MONEY.match(place.after):
+        return ["share", "ratio"]
     if last in ("đạt", "bằng") and _WHOLE.match(place.after):
         # "bằng 0,98% tổng kinh phí … cả nước": a share; "bằng 104,2% tổng
         # kinh phí năm 2024": the same total in another year

@@ -130,8 +130,24 @@ UNIT_NOTE = re.compile(
     rf"{_UNIT_NOTE_WORDS}\s*:\s*(?P<unit>{MONEY_WORDS})(?!\w)", re.IGNORECASE
 )
 #: a caption's note of units ("(đơn vị: triệu đồng; tỷ lệ: % kế hoạch)"):
-#: units, no year, measure or fund of the cells
-_CAPTION_UNIT_NOTE = re.compile(rf"\(\s*{_UNIT_NOTE_WORDS}[^()]*\)", re.IGNORECASE)
+#: units, no year, measure or fund of the cells; but what else it says
+#: after a semicolon ("…; số liệu đến hết ngày 30/6/2025") holds for them
+_CAPTION_UNIT_NOTE = re.compile(rf"\(\s*({_UNIT_NOTE_WORDS}[^()]*)\)", re.IGNORECASE)
+_UNIT_SEGMENT = re.compile(rf"\s*(?:{_UNIT_NOTE_WORDS}|tỷ lệ|tỉ lệ|%)", re.IGNORECASE)
+
+
+def _without_units(caption: str) -> str:
+    """``caption`` without the units its note declares (see above)."""
+    return _CAPTION_UNIT_NOTE.sub(
+        lambda note: (
+            " "
+            + " ".join(s for s in note[1].split(";") if not _UNIT_SEGMENT.match(s))
+            + " "
+        ),
+        caption,
+    )
+
+
 #: a row of amounts per unit ("Bình quân mỗi cơ sở"): no figure of the data
 _PER_UNIT_ROW = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
 #: a row of the areas not listed above it, together ("Các địa bàn còn
@@ -257,7 +273,7 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             kind, unit = unit
         match = _CELL_NUMBER.fullmatch(cell)
         pair = _CELL_PAIR.fullmatch(cell)
-        named = f"{_CAPTION_UNIT_NOTE.sub(' ', caption)} {title}"
+        named = f"{_without_units(caption)} {title}"
         if kind in ("count", "amount") and pair:
             quotes += _pair_quotes(part, start, pair, (kind, unit), blocked, named)
             continue
