@@ -116,7 +116,10 @@ def other_subject_fund(between: str, fund):
     if named is None and len(found) > 1 and found[-1].group(0).lower() == "và":
         # "…, KCĐP chiếm 79,3% và gấp 3,8 lần KCQG": the subject of the
         # clause before "và", when it opens it, holds for both predicates
-        clause = between[found[-2].end() : found[-1].start()].lstrip()
-        opening = FUNDS.match(clause)
+        # (a number blanked out before it: the fund is its object, "gấp
+        # 2,63 lần nguồn quốc gia và")
+        clause = between[found[-2].end() : found[-1].start()]
+        start = len(clause) - len(clause.lstrip())
+        opening = FUNDS.match(clause, start) if start <= 1 else None
         named = FUND_WORDS[int(opening.lastgroup[1:])][0] if opening else None
     return named if named is not None and named != fund else None

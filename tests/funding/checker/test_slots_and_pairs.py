@@ -5,7 +5,7 @@ Texts written for these tests (Kon Tum and Gia Lai, 2024)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, NO_DATA
+from funding.checker import MATCH, MISMATCH, NO_DATA, ROUNDING
 from tests.funding.checker.checking import kon_tum_and_gia_lai_2024, read, read_html
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +116,12 @@ def test_lower_by_as_much_as(provinces):
         " đạt 95,2%, thấp hơn nguồn địa phương tới 1,11 điểm phần trăm."
     )
     assert read(provinces, text)[-1] == ("1,11 điểm phần trăm", MATCH)
+
+
+def test_a_subject_fund_holds_for_both_predicates_joined_by_va(provinces):
+    text = (
+        "Năm 2024 Kon Tum giải ngân 8,64 tỷ đồng, KCĐP chiếm khoảng 72,5% và gấp"
+        " hơn 2,6 lần KCQG."
+    )
+    found = dict(read(provinces, text))
+    assert found["gấp hơn 2,6 lần"] in (MATCH, ROUNDING)
