@@ -85,8 +85,13 @@ def fund_named(span: str):
     found = None
     for match in FUNDS.finditer(span):
         if not _SET_ASIDE.search(span, max(0, match.start() - 30), match.start()):
-            found = FUND_WORDS[int(match.lastgroup[1:])][0]
+            found = _fund_of(match)
     return found
+
+
+def _fund_of(match):
+    """The fund a match of ``FUNDS`` names."""
+    return FUND_WORDS[int(match.lastgroup[1:])][0]
 
 
 def fund_referred(text: str, at: int):
@@ -121,5 +126,5 @@ def other_subject_fund(between: str, fund):
         clause = between[found[-2].end() : found[-1].start()]
         start = len(clause) - len(clause.lstrip())
         opening = FUNDS.match(clause, start) if start <= 1 else None
-        named = FUND_WORDS[int(opening.lastgroup[1:])][0] if opening else None
+        named = _fund_of(opening) if opening else None
     return named if named is not None and named != fund else None

@@ -122,7 +122,8 @@ PAIR_ORDER = ("executed", "plan")
 def pair_roles(before: str) -> tuple[str, str]:
     """The roles of a pair's two numbers after ``before`` (the text up to
     the pair): as its measure labels give them, else done over planned.
-    Every finder of pairs asks here."""
+    Every finder of pairs in running text asks here (a table's pair cells,
+    ``tables``, have no words before them)."""
     return measure_roles(before[-60:]) or PAIR_ORDER
 
 
