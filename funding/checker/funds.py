@@ -36,7 +36,7 @@ FUND_WORDS = [
         # ("kế hoạch quốc gia về chuyển đổi số": another plan, no fund)
         r"|(?:nguồn|kinh phí|vốn) quốc gia|kế hoạch quốc gia(?!\s+về(?!\w))"
         r"|(?:kế hoạch|kinh phí|tiền|vốn|nguồn) trung ương|trung ương (?:giao|cấp|phân bổ)"
-        rf"|(?<!\w)(?:quốc gia|trung ương){_RIGHT_BEFORE_AMOUNT}",
+        rf"|(?<!\w)quốc gia{_RIGHT_BEFORE_AMOUNT}",
     ),
     (
         Figure.Fund.KCDP,

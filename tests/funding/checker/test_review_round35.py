@@ -248,6 +248,13 @@ def test_projects_done_with_xong(provinces):
 # 5. shorthand, a fund before its amount, the whole of a complement
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="'TW 2,38 tỷ đ' in chat shorthand (TW right before the amount, no"
+    " 'vốn'/'nguồn') names no fund: unsure ('vốn TW 2,38' matches). A rule that"
+    " read 'trung ương' right before an amount as the fund made 3 false"
+    " mismatches on held-out text (139) and was taken out",
+)
 def test_chat_shorthand_kp_tw_gn(provinces):
     text = "KT 2024: KP GN 8,64 tỷ đ, TW 2,38 tỷ đ, ĐP 6,26 tỷ đ."
     found = read(provinces, text)
