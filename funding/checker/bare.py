@@ -7,7 +7,8 @@
   tỷ đ (BN cũ 14,5 + BG 13,2)"): a chat report or a table written as prose.
 
 Either way a bare number is an amount only in a slot of a list or a
-label: right after a separator ("(", ";", "+", ":", "→"), a word of a
+label: right after a separator ("(", ";", "+", ":", "→", a table's
+"|"), a word of a
 list or a measure ("là", "lần lượt", "từ", "kế hoạch", "giải ngân"), a
 fund, or a name or abbreviation ("BG", "Tuyên Quang cũ", "T9"). After a
 word of another measure ("tốc độ tăng trưởng 9,5", "diện tích 9.674,2",
@@ -64,7 +65,7 @@ _LABEL_BEFORE = re.compile(
 )
 #: a list's or a label's slot: what a bare amount of any kind follows
 _SLOT_BEFORE = re.compile(
-    r"(?:[(:;,+→=–\n-]|(?<!\w)(?:là|và|lần lượt|từ|lên|xuống|còn|đạt|có|cũ|mới"
+    r"(?:[(:;,+→=–\n|-]|(?<!\w)(?:là|và|lần lượt|từ|lên|xuống|còn|đạt|có|cũ|mới"
     r"|riêng|gồm|tổng|cộng|tăng|giảm|thêm|hơn|kém|chênh lệch|bổ sung|khoảng|gần"
     r"|xấp xỉ|trên|quốc gia|địa phương|kế hoạch|thực hiện|KH|TH"
     r"|giải ngân|dự toán|ước|lũy kế|KCQG|KC[ĐD]P))\s*$",

@@ -28,9 +28,12 @@ FUND_WORDS = [
     ),
     (
         Figure.Fund.KCQG,
-        # (not the programme's name, "Chương trình khuyến công quốc gia", but
-        # "kinh phí (của) Chương trình khuyến công quốc gia")
-        r"(?<!chương trình )khuyến công quốc gia"
+        # (not the programme as what is carried out, "Thực hiện Chương trình
+        # khuyến công quốc gia giai đoạn 2021-2025, …"; but the programme as
+        # the spender, "Chương trình khuyến công quốc gia thực hiện 129 tỷ",
+        # and "kinh phí (của) Chương trình khuyến công quốc gia")
+        r"(?<!thực hiện chương trình )(?<!triển khai chương trình )"
+        r"(?<!theo chương trình )khuyến công quốc gia"
         r"|(?:nguồn|kinh phí|vốn|ngân sách)(?:\s+(?:của|thuộc|từ))?\s+chương trình"
         r"\s+khuyến công quốc gia|\bKCQG\b|ngân sách trung ương|\bNSTW\b"
         # ("kế hoạch quốc gia về chuyển đổi số": another plan, no fund)
