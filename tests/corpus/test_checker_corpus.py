@@ -201,18 +201,21 @@ SIZES = {
 # (8172f5a) 139-142 read as at first sight. The tune split 01-138 at
 # 8172f5a: 5037 quotes, 4961 found, 4365 read right, 7 false mismatches
 # (110: 2, 121: 1, 128: 2, 130: 1, 138: 1), 1161 of 1295 flagged (791
-# blocking), 10 no-data numbers read as figures, no distractor flagged.
+# blocking), 10 no-data numbers read as figures, no distractor flagged;
+# then the programme's name names the fund again where the programme
+# spends (20) and a table's "|" is a bare amount's slot (104): 4966
+# found, 4367 read right, 792 blocking, the rest as before.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 5037 - 4961,
+        "quotes missed": 5037 - 4966,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 5037 - 4364,
+        "quotes read wrong": 5037 - 4366,
         "false mismatches": 7,
         "injected errors missed": 1295 - 1161,
-        "injected errors not blocking": 1295 - 791,
+        "injected errors not blocking": 1295 - 792,
         "no-data numbers read as figures": 10,
     },
     "heldout": {
@@ -232,7 +235,7 @@ NOT_MET = {
         "no false mismatch",
     ): "7 false mismatches on 01-138 (110: 2, 121: 1, 128: 2, 130: 1, 138: 1)",
     ("tune", "every injected error flagged"): "1161 of 1295 flagged on 01-138",
-    ("tune", "at least 99% read right"): "4365 of 5037 read right (86.7%) on 01-138",
+    ("tune", "at least 99% read right"): "4367 of 5037 read right (86.7%) on 01-138",
     ("heldout", "every injected error flagged"): "30 of 40 flagged on 139-142",
 }
 # Only the tune split's readings are all written with their expected
