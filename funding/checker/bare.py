@@ -58,17 +58,16 @@ _NOT_AMOUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: a label a whole number's amount follows: a measure, a fund, a colon
-_LABEL_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:kế hoạch|thực hiện|KH|TH|giải ngân|dự toán|ước|lũy kế|KCQG"
-    r"|KC[ĐD]P|còn|là|đạt)|[:+])\s*$",
-    re.IGNORECASE,
+_LABEL_WORDS = (
+    r"kế hoạch|thực hiện|KH|TH|giải ngân|dự toán|ước|lũy kế|KCQG|KC[ĐD]P|còn|là|đạt"
 )
-#: a list's or a label's slot: what a bare amount of any kind follows
+_LABEL_BEFORE = re.compile(rf"(?:(?<!\w)(?:{_LABEL_WORDS})|[:+])\s*$", re.IGNORECASE)
+#: a list's or a label's slot: what a bare amount of any kind follows (the
+#: label words, and those of a list, a change or a fund)
 _SLOT_BEFORE = re.compile(
-    r"(?:[(:;,+→=–\n|-]|(?<!\w)(?:là|và|lần lượt|từ|lên|xuống|còn|đạt|có|cũ|mới"
-    r"|riêng|gồm|tổng|cộng|tăng|giảm|thêm|hơn|kém|chênh lệch|bổ sung|khoảng|gần"
-    r"|xấp xỉ|trên|quốc gia|địa phương|kế hoạch|thực hiện|KH|TH"
-    r"|giải ngân|dự toán|ước|lũy kế|KCQG|KC[ĐD]P))\s*$",
+    rf"(?:[(:;,+→=–\n|-]|(?<!\w)(?:{_LABEL_WORDS}|và|lần lượt|từ|lên|xuống|có|cũ"
+    r"|mới|riêng|gồm|tổng|cộng|tăng|giảm|thêm|hơn|kém|chênh lệch|bổ sung|khoảng"
+    r"|gần|xấp xỉ|trên|quốc gia|địa phương))\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
