@@ -202,6 +202,7 @@ STYLES = (
     "centre_fanpage_post",
     "farmers_radio_news_roundup",
     "propaganda_outline",
+    "video_subtitle_file",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
