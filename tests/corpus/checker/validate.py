@@ -201,6 +201,7 @@ STYLES = (
     "internal_audit_working_paper",
     "centre_fanpage_post",
     "farmers_radio_news_roundup",
+    "candidate_action_programme_to_voters",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
