@@ -202,6 +202,7 @@ STYLES = (
     "centre_fanpage_post",
     "farmers_radio_news_roundup",
     "candidate_action_programme_to_voters",
+    "citizen_feedback_portal_reply",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
