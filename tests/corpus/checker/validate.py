@@ -203,6 +203,8 @@ STYLES = (
     "farmers_radio_news_roundup",
     "propaganda_outline",
     "video_subtitle_file",
+    "candidate_action_programme_to_voters",
+    "citizen_feedback_portal_reply",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
