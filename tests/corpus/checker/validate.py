@@ -206,6 +206,7 @@ STYLES = (
     "candidate_action_programme_to_voters",
     "citizen_feedback_portal_reply",
     "commune_loudspeaker_bulletin",
+    "na_deputies_voter_meeting_record",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
