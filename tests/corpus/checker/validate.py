@@ -205,6 +205,7 @@ STYLES = (
     "video_subtitle_file",
     "candidate_action_programme_to_voters",
     "citizen_feedback_portal_reply",
+    "appraisal_council_minutes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
