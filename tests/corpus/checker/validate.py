@@ -206,6 +206,7 @@ STYLES = (
     "candidate_action_programme_to_voters",
     "citizen_feedback_portal_reply",
     "appraisal_council_minutes",
+    "training_closing_speech",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
