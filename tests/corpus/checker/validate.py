@@ -207,6 +207,8 @@ STYLES = (
     "citizen_feedback_portal_reply",
     "commune_loudspeaker_bulletin",
     "na_deputies_voter_meeting_record",
+    "appraisal_council_minutes",
+    "training_closing_speech",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
