@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .lists import measure_roles, pair_roles
+from .measures import MEASURE_LABELS
 from .report import Quote
 from .tables import MONEY_WORDS, UNIT_NOTE, unit_word
 
@@ -58,9 +59,7 @@ _NOT_AMOUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: a label a whole number's amount follows: a measure, a fund, a colon
-_LABEL_WORDS = (
-    r"kế hoạch|thực hiện|KH|TH|giải ngân|dự toán|ước|lũy kế|KCQG|KC[ĐD]P|còn|là|đạt"
-)
+_LABEL_WORDS = rf"{MEASURE_LABELS}|ước|lũy kế|KCQG|KC[ĐD]P|còn|là|đạt"
 _LABEL_BEFORE = re.compile(rf"(?:(?<!\w)(?:{_LABEL_WORDS})|[:+])\s*$", re.IGNORECASE)
 #: a list's or a label's slot: what a bare amount of any kind follows (the
 #: label words, and those of a list, a change or a fund)

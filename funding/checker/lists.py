@@ -13,6 +13,7 @@ from . import idents
 from .candidates import Candidate
 from .cues import OLD_WHOLE_WORDS
 from .funds import FUND_WORDS, FUNDS
+from .measures import DONE_LABELS, PLAN_LABELS
 from .places import Place
 from .report import Quote
 
@@ -95,8 +96,10 @@ def _after_respectively(quote: Quote, place: Place):
 
 #: a pair's labels that are measures, in their order: "thực hiện/KH:",
 #: "(KH/TH):"
+_PAIRED = rf"{PLAN_LABELS}|{DONE_LABELS}"
+_PLAN_LABEL = re.compile(rf"(?:{PLAN_LABELS})$", re.IGNORECASE)
 _MEASURE_LABELS = re.compile(
-    r"(?<!\w)(?P<first>TH|thực hiện|KH|kế hoạch)\s*/\s*(?P<second>TH|thực hiện|KH|kế hoạch)"
+    rf"(?<!\w)(?P<first>{_PAIRED})\s*/\s*(?P<second>{_PAIRED})"
     r"(?!\w)[^:;,.]{0,20}?\)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -109,7 +112,7 @@ def measure_roles(before: str) -> tuple[str, str] | None:
     if found is None:
         return None
     roles = tuple(
-        "plan" if found[group].lower() in ("kh", "kế hoạch") else "executed"
+        "plan" if _PLAN_LABEL.match(found[group]) else "executed"
         for group in ("first", "second")
     )
     return roles if roles[0] != roles[1] else None

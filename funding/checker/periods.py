@@ -1,5 +1,6 @@
 """The periods a text names: "năm 2024", "7 tháng đầu năm 2023", "hết
-tháng 9/2025", "quý I/2024", "lũy kế 11 tháng", "tính đến hết tháng 10";
+tháng 9/2025" ("hết tháng 9 năm 2025"), "quý I/2024", "lũy kế 11 tháng",
+"tính đến hết tháng 10";
 which of them are compared with ("so với năm 2023", "cao hơn năm 2023")
 and which are "cùng kỳ" (that year's part of the period in force)."""
 
@@ -10,6 +11,8 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from .measures import MEASURE_LABELS
+
 _MONTH_NAMES = (
     r"\d{1,2}|[Mm]ười hai|[Mm]ười một|[Mm]ười|[Cc]hín|[Tt]ám|[Bb]ảy|[Ss]áu|[Nn]ăm|[Bb]ốn"
     r"|[Bb]a|[Hh]ai"
@@ -17,7 +20,9 @@ _MONTH_NAMES = (
 _YEAR = re.compile(
     rf"(?:(?P<months>(?:{_MONTH_NAMES})(?=\s+tháng)|nửa(?=\s+đầu))(?:\s+tháng)?"
     r"(?:\s+đầu)?(?:\s+năm)?\s+"
-    r"|(?:(?:đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?)\s+tháng\s+(?P<until>\d{1,2})\s*/\s*"
+    # "hết tháng 9/2025", "đến hết tháng 9 năm 2025"
+    r"|(?:(?:đến\s+)?hết|lũy kế(?:\s+đến)?(?:\s+hết)?)\s+tháng\s+(?P<until>\d{1,2})"
+    r"\s*(?:/|\s+năm)\s*"
     r"|(?:đến|tính đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
     r"(?P<dmonth>\d{1,2})\s*/\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"  # an event's month: the year only
@@ -89,9 +94,8 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: "kế hoạch 2025", "thực hiện 2024", a bulletin's "KH 2025", "KH/TH 2024":
 #: the year named by a measure, with no "năm"; not a span ("kế hoạch
 #: 2021-2025")
-_MEASURE = r"kế hoạch|thực hiện|giải ngân|dự toán|KH|TH"
 _MEASURE_YEAR = re.compile(
-    rf"(?<![\w%])(?<!%\s)(?:{_MEASURE})(?:\s*/\s*(?:{_MEASURE}))?\s+"
+    rf"(?<![\w%])(?<!%\s)(?:{MEASURE_LABELS})(?:\s*/\s*(?:{MEASURE_LABELS}))?\s+"
     r"(?P<year>(?:19|20)\d{2})(?=\s*[:),;]|\s+(?:\d|tăng|giảm|là|đạt|cao|thấp))"
     r"(?![\d/])(?P<until>)(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
