@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 
 from ..core.models import Figure, Indicator
 from .bound import apply_binding
@@ -45,24 +46,15 @@ from .parts import (
     one_fund,
     share_in_total,
 )
-from .percents import (
-    assume_base,
-    own_year,
-)
+from .percents import assume_base, own_year
 from .periods import compared_until, read_once
 from .piped import piped_rows
 from .places import Place, around, carried, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
+from .rated import pin_to_rates, rate_alone
 from .rates import RateOptions
-from .report import (
-    MISMATCH,
-    NO_DATA,
-    UNSURE,
-    Finding,
-    Quote,
-    Report,
-)
+from .report import MISMATCH, NO_DATA, UNSURE, Finding, Quote, Report
 from .sets import over_a_set
 from .support import (
     agrees,
@@ -172,8 +164,9 @@ class Checker(RateOptions, Weighed):
                         if q.start < quote.start and resolved.get(id(q))
                     ]
                     widen_to_printed_parts(options, quote, parts, place)
-                    if not any(judge(o.computed, quote)[0] in AGREE for o in options):
-                        options += total_of_column(quote, quotes, resolved, made)
+                    options = self._none_agreeing(
+                        quote, quotes, place, kept, made, resolved, options
+                    )
                     verdict, readings, confidence = self.weighed(options, quote, place)
                     before = text[max(start, quote.start - 60) : quote.start]
                     if verdict in AGREE and glossed_otherwise(before):
@@ -192,7 +185,7 @@ class Checker(RateOptions, Weighed):
                 findings.append(finding)
             settle_given(findings[done:], tried, resolved, self._neighbours)
             pair = (text, (start, end), in_sentence, state, resolved)
-            self._swapped_pairs(findings[done:], *pair)
+            self._settle_sentence(findings[done:], tried, pair)
             state = carried(
                 state, text[start:end], in_sentence, start, self.context.areas_in
             )
@@ -201,6 +194,27 @@ class Checker(RateOptions, Weighed):
                 (c for c in reversed(amounts) if c is not None), self.this_number
             )
         return findings, state
+
+    def _none_agreeing(self, quote, quotes, place, kept, made, resolved, options):
+        """Where no reading gives the number: a column's total, or a rate
+        read through the other measure of the amount before it."""
+        if any(judge(o.computed, quote)[0] in AGREE for o in options):
+            return options
+        options += total_of_column(quote, quotes, resolved, made)
+        return rate_alone(
+            quote,
+            place,
+            resolved,
+            options,
+            self.candidates,
+            partial(self._options, quote, place, kept),
+        )
+
+    def _settle_sentence(self, findings, tried, pair) -> None:
+        """What a sentence's numbers say of each other once all are read: a
+        pair the wrong way round, an amount its rate is worked from."""
+        self._swapped_pairs(findings, *pair)
+        pin_to_rates(findings, tried, pair[0])
 
     def _swapped_pairs(self, findings, text, sentence, in_sentence, state, resolved):
         """ "Giải ngân 10 tháng: 21,5/16,42 tỷ đồng" where 16,42 is what was
