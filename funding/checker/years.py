@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.derived import total
+from ..core.derived import ratio, share, total
 from . import idents
 from .candidates import Candidate, Candidates, key_of
 from .choose import Option
@@ -64,6 +64,68 @@ def period_start(text: str, year: int | None) -> int | None:
     return None
 
 
+def sum_over_years(
+    candidate: Candidate, count: int, last: int | None, candidates: Candidates
+) -> Candidate | None:
+    """``candidate``'s figure summed over ``count`` years up to ``last`` (or
+    its own year); None when a year's figure is missing."""
+    end = last or candidate.dims["year"]
+    parts = [
+        candidates.by_key.get(key_of({**candidate.dims, "year": year}))
+        for year in range(end - count + 1, end + 1)
+    ]
+    if None in parts:
+        return None
+    result = total(*(p.quantity for p in parts))
+    wide = total(*(p.wide or p.quantity for p in parts)).as_quantity()
+    figures = tuple(f for p in parts for f in p.figures)
+    node = idents.op("sum", *(p.node for p in parts))
+    return Candidate(
+        candidate.dims, result.as_quantity(), figures, node, result, wide, tuple(parts)
+    )
+
+
+def rates_over_years(
+    options: list[Option], quote: Quote, place: Place, candidates: Candidates
+) -> list[Option]:
+    """ "cả giai đoạn 2021–2024 mới đạt 90,76% kế hoạch": a rate over
+    several years named together is the rate of their sums (favoured); one
+    year's rate is then a guess (assumed)."""
+    if quote.kind != "percent" or quote.sign:
+        return options
+    before = place.sentence_text[: quote.start - place.sentence[0]]
+    span = years_spanned(before)
+    if span is None or _PER_YEAR.search(before) or _each_after_span(before):
+        return options
+    rates, seen = [], set()
+    for option in options:
+        node = option.node
+        if node.op not in ("ratio", "share") or str(node) in seen:
+            continue
+        operands = [
+            candidates.by_node.get(
+                str(a if isinstance(a, idents.Node) else idents.fig(a))
+            )
+            for a in node.args
+        ]
+        if None in operands or any(o.dims["year"] is None for o in operands):
+            continue
+        sums = [sum_over_years(o, *span, candidates) for o in operands]
+        if None in sums:
+            continue
+        seen.add(str(node))
+        divide = ratio if node.op == "ratio" else share
+        result = divide(sums[0].quantity, sums[1].quantity)
+        figures = sums[0].figures + sums[1].figures
+        rate = idents.op(node.op, sums[0].node, sums[1].node)
+        computed = Computed(result, figures, "fraction")
+        rates.append(Option(rate, computed, option.words + 1, option.evidence))
+    if rates:
+        for option in options:
+            option.assumed = True
+    return options + rates
+
+
 def _each_after_span(before: str) -> bool:
     """ "Hai năm 2023 và 2024, A lần lượt giải ngân …": one value a year
     (not "… lần lượt là 5,8 và 6,5 tỷ, cộng hai năm 12,3 tỷ": their sum)."""
@@ -81,7 +143,9 @@ def over_years(
     """``options``, and when the sentence before the number names several
     years together, each one's sum over those years (favoured, and kept in
     ``made`` for a rate of them after it); the one-year readings are then
-    assumed."""
+    assumed. A rate over them: ``rates_over_years``."""
+    if quote.kind == "percent":
+        return rates_over_years(options, quote, place, candidates)
     if quote.kind not in ("amount", "count") or quote.sign or quote.role:
         return options
     before = place.sentence_text[: quote.start - place.sentence[0]]
@@ -94,31 +158,13 @@ def over_years(
         candidate = candidates.by_node.get(str(option.node))
         if candidate is None or candidate.dims["year"] is None:
             continue
-        end = last or candidate.dims["year"]
-        years = range(end - count + 1, end + 1)
-        parts = [
-            candidates.by_key.get(key_of({**candidate.dims, "year": y})) for y in years
-        ]
-        if None in parts:
+        summed = sum_over_years(candidate, count, last, candidates)
+        if summed is None or str(summed.node) in seen:
             continue
-        node = idents.op("sum", *(p.node for p in parts))
-        if str(node) in seen:
-            continue
-        seen.add(str(node))
-        result = total(*(p.quantity for p in parts))
-        figures = tuple(f for p in parts for f in p.figures)
-        computed = Computed(result, figures, "value")
-        wide = total(*(p.wide or p.quantity for p in parts)).as_quantity()
-        made[str(node)] = Candidate(
-            candidate.dims,
-            result.as_quantity(),
-            figures,
-            node,
-            result,
-            wide,
-            tuple(parts),
-        )
-        sums.append(Option(node, computed, option.words + 1, option.evidence))
+        seen.add(str(summed.node))
+        made[str(summed.node)] = summed
+        computed = Computed(summed.derived, summed.figures, "value")
+        sums.append(Option(summed.node, computed, option.words + 1, option.evidence))
     if sums:
         for option in options:
             option.assumed = True

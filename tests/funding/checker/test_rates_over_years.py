@@ -1,0 +1,48 @@
+"""A rate over several years named together is the rate of their sums
+("cả giai đoạn 2023–2024 đạt 86,9% kế hoạch"), one year's rate then only
+a guess. Texts written for these tests (Điện Biên: 7 of 8 tỷ đồng spent in
+2023, 7,252 of 8,4 in 2024; together 14,252 of 16,4, 86,90%)."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, UNSURE
+from tests.funding.checker.checking import E, P, check, figures_of, quoted_verdicts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dien_bien(reference_data, make_figure):
+    return figures_of(
+        make_figure,
+        "Điện Biên",
+        (2023, P, "8000000000"),
+        (2023, E, "7000000000"),
+        (2024, P, "8400000000"),
+        (2024, E, "7252000000"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cả giai đoạn 2023–2024, Điện Biên giải ngân đạt 86,9% kế hoạch.",
+        "Hai năm 2023 và 2024, kinh phí khuyến công của Điện Biên đạt 86,9% kế hoạch.",
+    ],
+)
+def test_a_rate_over_a_span_of_years_is_the_rate_of_their_sums(dien_bien, text):
+    report = check(dien_bien, text)
+    assert quoted_verdicts(report)[-1] == ("86,9%", MATCH)
+    finding = report.findings[-1]
+    assert finding.readings[0].ident.startswith("ratio:(sum:")
+    assert len(finding.figures) == 4
+
+
+def test_one_years_rate_is_still_read_for_one_year(dien_bien):
+    text = "Năm 2024, Điện Biên giải ngân đạt 86,9% kế hoạch."
+    assert quoted_verdicts(check(dien_bien, text)) == [("86,9%", MISMATCH)]
+
+
+def test_a_wrong_rate_over_a_span_is_no_confident_match(dien_bien):
+    text = "Cả giai đoạn 2023–2024, Điện Biên giải ngân đạt 80,9% kế hoạch."
+    assert quoted_verdicts(check(dien_bien, text))[-1][1] in (MISMATCH, UNSURE)
