@@ -215,7 +215,6 @@ def derive(
 ) -> Iterator[tuple[Node, Computed]]:
     """Each reading of ``kind`` with ``numerator`` on top; a share may also
     be of the parts ``listed`` before it in the sentence, added up."""
-    function, unit = _FUNCTIONS[kind]
     if kind == "share":
         others = [
             w
@@ -239,11 +238,23 @@ def derive(
     for other in others:
         if not other.value or other is numerator:
             continue
-        result = function(numerator.wide, other.wide)
-        node = idents.op(
-            "ratio" if kind == "level" else kind, numerator.node, other.node
-        )
-        yield node, Computed(result, numerator.figures + other.figures, unit)
+        yield against(kind, numerator, other)
+
+
+def against(kind: str, numerator: Candidate, base: Candidate) -> tuple[Node, Computed]:
+    """The reading of ``kind`` of ``numerator`` over ``base``."""
+    function, unit = _FUNCTIONS[kind]
+    result = function(numerator.wide, base.wide)
+    node = idents.op("ratio" if kind == "level" else kind, numerator.node, base.node)
+    return node, Computed(result, numerator.figures + base.figures, unit)
+
+
+def from_pair_base(quote: Quote, place: Place, resolved) -> Candidate | None:
+    """ "tăng từ 1,85 tỷ đồng năm 2021 lên 2,64 tỷ đồng năm 2023, tức tăng
+    42,7%": the first number of the pair before a change is its base,
+    whatever years lie between; None when there is none read."""
+    olds = [q for q in place.in_sentence if q.end <= quote.start and q.role == "old"]
+    return resolved.get(id(olds[-1])) if olds else None
 
 
 def listed_whole(

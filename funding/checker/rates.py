@@ -25,7 +25,15 @@ from .numerators import (
     times_earlier,
 )
 from .parts import another_part, one_fund, paid_for
-from .percents import RANKED, base_before, derive, percent_kinds, periods_of
+from .percents import (
+    RANKED,
+    against,
+    base_before,
+    derive,
+    from_pair_base,
+    percent_kinds,
+    periods_of,
+)
 from .periods import compared_until
 from .places import THIS_YEAR, previous_value, words_between
 from .points import points, points_kinds, years_later
@@ -113,6 +121,7 @@ class RateOptions:
             if doubted:  # named among its readings when it is unsure
                 fits = fitting_readings(self, quote, numerator, kinds, derive_with)
                 self.base_fits.setdefault(id(quote), []).extend(fits)
+        options += _over_pair_base(quote, place, resolved, numerators, kinds, options)
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, … tăng 9,8%": against the amount last read
@@ -336,3 +345,22 @@ def _unnamed_measure(quote, place):
         share = percent_kinds(quote, place) == ["share"]
         return Figure.Measure.PLAN if share else Figure.Measure.EXECUTED
     return None
+
+
+def _over_pair_base(quote, place, resolved, numerators, kinds, options) -> list[Option]:
+    """A change or multiple after "từ … lên …" over the pair's first number
+    (see ``from_pair_base``), beside the bases the words give; none it
+    already has."""
+    base = from_pair_base(quote, place, resolved)
+    if base is None:
+        return []
+    have = {str(o.node) for o in options}
+    found = []
+    for numerator, support in numerators:
+        if numerator is base or numerator.dims["indicator"] != base.dims["indicator"]:
+            continue
+        for kind in set(kinds) & {"change", "times"}:
+            node, computed = against(kind, numerator, base)
+            if str(node) not in have:
+                found.append(Option(node, computed, support, 1))
+    return found
