@@ -21,6 +21,11 @@ __all__ = [
 ]
 
 
+#: How many digits a rate must print for one of them changed to be a slip
+#: of the pen (``typo_of``).
+SURE_DIGITS = 3
+
+
 def printed_and_value(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
     """The printed number and the reading's value, in the same unit."""
     return quote.value * (quote.sign or 1), computed.value * percent_scale(computed)
@@ -39,19 +44,25 @@ def typo_of(printed: Decimal, computed: Computed, quote: Quote) -> bool:
     though the exact figures give 22,69%); a slip there in the last printed
     place is as likely the same rate from other inputs, not a slip."""
     scale = percent_scale(computed)
-    if typo(printed, computed.value * scale, quote):
+    # a rate, a multiple or points read from words that leave its base to
+    # guess: one digit of two changed is as likely another base's (1,8
+    # points for 1,4)
+    short = computed.kind == "value"
+    if typo(printed, computed.value * scale, quote, short=short):
         return True
     step = quote.step or Decimal(1).scaleb(-quote.decimals)
     return any(
-        typo(printed, end * scale, quote) and abs(printed - end * scale) >= 10 * step
+        typo(printed, end * scale, quote, short=short)
+        and abs(printed - end * scale) >= 10 * step
         for end in (computed.low, computed.high)
     )
 
 
-def typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
+def typo(printed: Decimal, value: Decimal, quote: Quote, *, short: bool = True) -> bool:
     """The printed number is the value as printed with one digit changed,
     two neighbouring digits swapped, or one off in its last printed place
-    (a count off by one): a slip of the pen, not another number."""
+    (a count off by one): a slip of the pen, not another number. One digit
+    changed of fewer than ``SURE_DIGITS`` only when ``short``."""
     if not quote.step:
         return False
     shown = str(abs(int(round_half_up(value / quote.step, 0))))
@@ -61,7 +72,8 @@ def typo(printed: Decimal, value: Decimal, quote: Quote) -> bool:
     if len(shown) != len(typed):
         return False
     diff = [i for i, (a, b) in enumerate(zip(shown, typed, strict=True)) if a != b]
-    return len(diff) == 1 or transposed(printed, value, quote)
+    changed = len(diff) == 1 and (short or len(shown) >= SURE_DIGITS)
+    return changed or transposed(printed, value, quote)
 
 
 def transposed(printed: Decimal, value: Decimal, quote: Quote) -> bool:

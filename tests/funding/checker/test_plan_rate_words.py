@@ -36,7 +36,8 @@ def two_old_provinces(make_figure):
     ]
 
 
-@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", MISMATCH)])
+# 96% for 94%: one digit of two changed, only unsure (slips.SURE_DIGITS)
+@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", UNSURE)])
 def test_the_rate_of_carrying_out_the_plan(two_old_provinces, printed, verdict):
     found = paragraph_verdicts(
         two_old_provinces,
@@ -59,7 +60,7 @@ def test_more_than_an_old_province_named_with_its_mark(
     assert found[f"350 {unit} đồng"] in verdicts  # a slip of the unit: flagged
 
 
-@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", MISMATCH)])
+@pytest.mark.parametrize(("printed", "verdict"), [("94%", MATCH), ("96%", UNSURE)])
 def test_a_rank_beside_a_percentage_is_the_rate(two_old_provinces, printed, verdict):
     found = paragraph_verdicts(
         two_old_provinces,

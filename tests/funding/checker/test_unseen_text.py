@@ -494,4 +494,5 @@ def test_a_multiple_of_an_amount_added_since(merged):
         ("gấp gần 1,5 lần", ROUNDING),
     ]
     wrong = read(figures, text.replace("gần 1,5", "gần 1,8"))
-    assert wrong[2] == ("gấp gần 1,8 lần", MISMATCH)
+    # one digit of two changed (slips.SURE_DIGITS): flagged, only unsure
+    assert wrong[2] == ("gấp gần 1,8 lần", UNSURE)
