@@ -80,17 +80,17 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 137,
-        "quotes": 5037,
-        "variants": 705,
-        "distractors": 2608,
-        "errors": 1295,
+        "articles": 145,
+        "quotes": 5444,
+        "variants": 757,
+        "distractors": 2908,
+        "errors": 1375,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 169,
-        "variants": 24,
-        "distractors": 81,
+        "quotes": 264,
+        "variants": 30,
+        "distractors": 99,
         "errors": 40,
     },
 }
@@ -205,25 +205,39 @@ SIZES = {
 # then the programme's name names the fund again where the programme
 # spends (20) and a table's "|" is a bare amount's slot (104): 4966
 # found, 4367 read right, 792 blocking, the rest as before.
+# 6 December 2026 (the next session): 139-142 joined the tune split, and
+# four writers wrote 143-146 and then four more 147-150 the same way. At
+# first sight (93bfb9d, the session's start): 143-146 237 of 238 found,
+# 200 read right, 3 false mismatches (143: 1, 144: 2), 35 of 40 flagged
+# (22 blocking), unsure 5.5%; 147-150 259 of 264 found, 218 read right, 1
+# false mismatch (149), 35 of 40 flagged (21 blocking), unsure 3.4%, no
+# distractor flagged. 143-146 joined the tune split too, and the checker
+# was changed on 131-146; 147-150 are held out and read at the session's
+# end (3c0651d) as at first sight. The tune split 01-146 at 3c0651d: 5444
+# quotes, 5371 found, 4711 read right, 6 false mismatches (110: 2, 121: 1,
+# 128: 2, 130: 1), 1228 of 1375 flagged (835 blocking), 10 no-data numbers
+# read as figures, no distractor flagged; on the same 145 articles the
+# session's start read 4702 right, 10 false mismatches, 1226 flagged (834
+# blocking).
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 5037 - 4966,
+        "quotes missed": 5444 - 5371,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 5037 - 4366,
-        "false mismatches": 7,
-        "injected errors missed": 1295 - 1161,
-        "injected errors not blocking": 1295 - 792,
+        "quotes read wrong": 5444 - 4710,
+        "false mismatches": 6,
+        "injected errors missed": 1375 - 1228,
+        "injected errors not blocking": 1375 - 835,
         "no-data numbers read as figures": 10,
     },
     "heldout": {
-        "quotes missed": 169 - 168,
-        "quotes read wrong": 169 - 135,
-        "false mismatches": 0,
-        "injected errors missed": 40 - 30,
-        "injected errors not blocking": 40 - 20,
+        "quotes missed": 264 - 259,
+        "quotes read wrong": 264 - 218,
+        "false mismatches": 1,
+        "injected errors missed": 40 - 35,
+        "injected errors not blocking": 40 - 21,
     },
 }
 
@@ -233,10 +247,11 @@ NOT_MET = {
     (
         "tune",
         "no false mismatch",
-    ): "7 false mismatches on 01-138 (110: 2, 121: 1, 128: 2, 130: 1, 138: 1)",
-    ("tune", "every injected error flagged"): "1161 of 1295 flagged on 01-138",
-    ("tune", "at least 99% read right"): "4367 of 5037 read right (86.7%) on 01-138",
-    ("heldout", "every injected error flagged"): "30 of 40 flagged on 139-142",
+    ): "6 false mismatches on 01-146 (110: 2, 121: 1, 128: 2, 130: 1)",
+    ("tune", "every injected error flagged"): "1228 of 1375 flagged on 01-146",
+    ("tune", "at least 99% read right"): "4711 of 5444 read right (86.5%) on 01-146",
+    ("heldout", "no false mismatch"): "1 false mismatch on 147-150 (in 149)",
+    ("heldout", "every injected error flagged"): "35 of 40 flagged on 147-150",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
