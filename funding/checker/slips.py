@@ -21,9 +21,12 @@ __all__ = [
 ]
 
 
-#: How many digits a rate must print for one of them changed to be a slip
-#: of the pen (``typo_of``).
-SURE_DIGITS = 3
+#: How many digits a number must print for one of them changed to be a
+#: slip of the pen (``typo_of``): of one digit, any other is one changed
+#: (5 tỷ for 8 tỷ); a rate, a multiple or points is read from words that
+#: leave its base to guess, and of two digits one changed is as likely
+#: another base's (1,8 points for 1,4).
+SURE_DIGITS = {"value": 2, "derived": 3}
 
 
 def printed_and_value(computed: Computed, quote: Quote) -> tuple[Decimal, Decimal]:
@@ -44,25 +47,22 @@ def typo_of(printed: Decimal, computed: Computed, quote: Quote) -> bool:
     though the exact figures give 22,69%); a slip there in the last printed
     place is as likely the same rate from other inputs, not a slip."""
     scale = percent_scale(computed)
-    # a rate, a multiple or points read from words that leave its base to
-    # guess: one digit of two changed is as likely another base's (1,8
-    # points for 1,4)
-    short = computed.kind == "value"
-    if typo(printed, computed.value * scale, quote, short=short):
+    digits = SURE_DIGITS["value" if computed.kind == "value" else "derived"]
+    if typo(printed, computed.value * scale, quote, digits=digits):
         return True
     step = quote.step or Decimal(1).scaleb(-quote.decimals)
     return any(
-        typo(printed, end * scale, quote, short=short)
+        typo(printed, end * scale, quote, digits=digits)
         and abs(printed - end * scale) >= 10 * step
         for end in (computed.low, computed.high)
     )
 
 
-def typo(printed: Decimal, value: Decimal, quote: Quote, *, short: bool = True) -> bool:
-    """The printed number is the value as printed with one digit changed,
-    two neighbouring digits swapped, or one off in its last printed place
-    (a count off by one): a slip of the pen, not another number. One digit
-    changed of fewer than ``SURE_DIGITS`` only when ``short``."""
+def typo(printed: Decimal, value: Decimal, quote: Quote, *, digits: int = 1) -> bool:
+    """The printed number is the value as printed with one digit changed
+    (of at least ``digits``), two neighbouring digits swapped, or one off
+    in its last printed place (a count off by one): a slip of the pen, not
+    another number."""
     if not quote.step:
         return False
     shown = str(abs(int(round_half_up(value / quote.step, 0))))
@@ -72,7 +72,7 @@ def typo(printed: Decimal, value: Decimal, quote: Quote, *, short: bool = True) 
     if len(shown) != len(typed):
         return False
     diff = [i for i, (a, b) in enumerate(zip(shown, typed, strict=True)) if a != b]
-    changed = len(diff) == 1 and (short or len(shown) >= SURE_DIGITS)
+    changed = len(diff) == 1 and len(shown) >= digits
     return changed or transposed(printed, value, quote)
 
 

@@ -6,7 +6,7 @@ same year."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH
+from funding.checker import MATCH, MISMATCH, UNSURE
 from tests.funding.checker.checking import E, P, area, read
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,8 @@ def test_more_than_the_province_named_before(two, printed, verdict):
     assert read(two, text) == [(f"{printed} triệu đồng", verdict)]
 
 
-@pytest.mark.parametrize(("printed", "verdict"), [("0,9", MATCH), ("0,7", MISMATCH)])
+# 0,7 for 0,9: one digit of one changed is no slip of the pen, only unsure
+@pytest.mark.parametrize(("printed", "verdict"), [("0,9", MATCH), ("0,7", UNSURE)])
 def test_lower_than_the_province_named_between(two, printed, verdict):
     text = (
         "Kế hoạch năm 2024 của Điện Biên là 5,2 tỷ đồng, thấp hơn Sơn La "
