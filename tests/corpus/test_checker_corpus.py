@@ -218,7 +218,10 @@ SIZES = {
 # 128: 2, 130: 1), 1228 of 1375 flagged (835 blocking), 10 no-data numbers
 # read as figures, no distractor flagged; on the same 145 articles the
 # session's start read 4702 right, 10 false mismatches, 1226 flagged (834
-# blocking).
+# blocking). Then one digit changed of an amount printed with a single
+# digit (5 tỷ for 8 tỷ) was no longer a slip of the pen: 5 false
+# mismatches (128: 1), 9 no-data numbers read as figures, the rest and
+# 147-150 as before.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -227,10 +230,10 @@ FLOORS = {
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
         "quotes read wrong": 5444 - 4710,
-        "false mismatches": 6,
+        "false mismatches": 5,
         "injected errors missed": 1375 - 1228,
         "injected errors not blocking": 1375 - 835,
-        "no-data numbers read as figures": 10,
+        "no-data numbers read as figures": 9,
     },
     "heldout": {
         "quotes missed": 264 - 259,
@@ -247,7 +250,7 @@ NOT_MET = {
     (
         "tune",
         "no false mismatch",
-    ): "6 false mismatches on 01-146 (110: 2, 121: 1, 128: 2, 130: 1)",
+    ): "5 false mismatches on 01-146 (110: 2, 121: 1, 128: 1, 130: 1)",
     ("tune", "every injected error flagged"): "1228 of 1375 flagged on 01-146",
     ("tune", "at least 99% read right"): "4711 of 5444 read right (86.5%) on 01-146",
     ("heldout", "no false mismatch"): "1 false mismatch on 147-150 (in 149)",
