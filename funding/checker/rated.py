@@ -72,8 +72,8 @@ def amount_before(quote: Quote, place: Place) -> Quote | None:
 
 
 def _rated(amount: Quote, between: str) -> bool:
-    """``amount`` (not one named the plan) is what the rate ``between``
-    leads to is worked from."""
+    """The rate that ``between`` (the text after ``amount``) leads to is
+    worked from ``amount``: an amount not named the plan."""
     return (
         amount.kind == "amount"
         and amount.role != "plan"
