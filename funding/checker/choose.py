@@ -186,16 +186,9 @@ def swapped(options: list[Option], quote: Quote, neighbours):
     near = [o for o in options if top_words - MARGIN <= o.words <= top_words - TIE]
     for option, in_tie in [(o, True) for o in tied] + [(o, False) for o in near]:
         for other in neighbours(option):
-            verdict, expected = judge(other.computed, quote)
-            if verdict not in AGREE:
+            source = judged(other, quote)
+            if source.verdict not in AGREE:
                 continue
-            source = Reading(
-                str(other.node),
-                verdict,
-                expected,
-                other.computed.explanation,
-                other.computed.figures,
-            )
             rest = [o.reading for o in tied if o is not option]
             readings = [option.reading, *rest[:1], source]
             values = {o.computed.value for o in tied}
@@ -307,6 +300,15 @@ def _slip(option: Option, quote: Quote) -> str | None:
 def _within(ratio: Decimal, factor: Decimal) -> bool:
     return any(
         abs(ratio - f) <= f * Decimal("0.02") for f in (factor, Decimal(1) / factor)
+    )
+
+
+def judged(option: Option, quote: Quote) -> Reading:
+    """``option`` as a reading of ``quote``, with the verdict it gives."""
+    verdict, expected = judge(option.computed, quote)
+    computed = option.computed
+    return Reading(
+        str(option.node), verdict, expected, computed.explanation, computed.figures
     )
 
 

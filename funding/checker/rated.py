@@ -17,11 +17,11 @@ import re
 from collections.abc import Callable
 
 from .candidates import Candidates, candidate_computed
-from .choose import AGREE, Option, settle
+from .choose import AGREE, Option, judged, settle
 from .idents import IdentError, Node, fig, parse
 from .judge import judge
 from .places import Place
-from .report import MATCH, MISMATCH, Finding, Quote, Reading
+from .report import MATCH, MISMATCH, Finding, Quote
 
 #: what stands between the amount and its rate: its unit's tail, a comma,
 #: "(chỉ) đạt", an opening parenthesis
@@ -46,18 +46,12 @@ def pin_to_rates(findings: list[Finding], tried: dict, text: str) -> None:
         )
         if option is None:
             continue
-        verdict, expected = judge(option.computed, amount.quote)
-        reading = Reading(
-            numerator,
-            verdict,
-            expected,
-            option.computed.explanation,
-            option.computed.figures,
-        )
-        if verdict in AGREE:
-            settle(amount, verdict, [reading, *amount.readings[:2]], 0.9)
-        elif verdict == MISMATCH:
-            settle(amount, MISMATCH, [reading, *amount.readings[:2]], 0.85)
+        reading = judged(option, amount.quote)
+        readings = [reading, *amount.readings[:2]]
+        if reading.verdict in AGREE:
+            settle(amount, reading.verdict, readings, 0.9)
+        elif reading.verdict == MISMATCH:
+            settle(amount, MISMATCH, readings, 0.85)
 
 
 def amount_before(quote: Quote, place: Place) -> Quote | None:

@@ -91,11 +91,8 @@ def rates_over_years(
     """ "cả giai đoạn 2021–2024 mới đạt 90,76% kế hoạch": a rate over
     several years named together is the rate of their sums (favoured); one
     year's rate is then a guess (assumed)."""
-    if quote.kind != "percent" or quote.sign:
-        return options
-    before = place.sentence_text[: quote.start - place.sentence[0]]
-    span = years_spanned(before)
-    if span is None or _PER_YEAR.search(before) or _each_after_span(before):
+    span = _span_before(quote, place)
+    if span is None:
         return options
     rates, seen = [], set()
     for option in options:
@@ -126,6 +123,16 @@ def rates_over_years(
     return options + rates
 
 
+def _span_before(quote: Quote, place: Place) -> tuple[int, int | None] | None:
+    """The years the sentence before an unsigned ``quote`` names together
+    (``years_spanned``), unless it goes on per year or year by year."""
+    before = place.sentence_text[: quote.start - place.sentence[0]]
+    span = years_spanned(before)
+    if quote.sign or span is None or _PER_YEAR.search(before):
+        return None
+    return None if _each_after_span(before) else span
+
+
 def _each_after_span(before: str) -> bool:
     """ "Hai năm 2023 và 2024, A lần lượt giải ngân …": one value a year
     (not "… lần lượt là 5,8 và 6,5 tỷ, cộng hai năm 12,3 tỷ": their sum)."""
@@ -146,11 +153,8 @@ def over_years(
     assumed. A rate over them: ``rates_over_years``."""
     if quote.kind == "percent":
         return rates_over_years(options, quote, place, candidates)
-    if quote.kind not in ("amount", "count") or quote.sign or quote.role:
-        return options
-    before = place.sentence_text[: quote.start - place.sentence[0]]
-    span = years_spanned(before)
-    if span is None or _PER_YEAR.search(before) or _each_after_span(before):
+    span = _span_before(quote, place)
+    if quote.kind not in ("amount", "count") or quote.role or span is None:
         return options
     count, last = span
     sums, seen = [], set()

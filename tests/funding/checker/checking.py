@@ -89,3 +89,19 @@ def kon_tum_and_gia_lai_2024(make_figure, *, six_months=True, projects=True):
         make_figure(gia_lai, 2024, P, "10000000000"),
         make_figure(gia_lai, 2024, E, "9500000000"),
     ]
+
+
+def dien_bien_2021_2024(make_figure):
+    """Điện Biên spent 5 tỷ đồng in 2021, 6 in 2022, 7 of 8 planned in 2023
+    and 7,252 of 8,4 in 2024. The figures of the tests of changes and rates
+    over several years."""
+    return figures_of(
+        make_figure,
+        "Điện Biên",
+        (2021, E, "5000000000"),
+        (2022, E, "6000000000"),
+        (2023, P, "8000000000"),
+        (2023, E, "7000000000"),
+        (2024, P, "8400000000"),
+        (2024, E, "7252000000"),
+    )

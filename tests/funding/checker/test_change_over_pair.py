@@ -5,20 +5,14 @@ number, whatever years lie between them. Texts written for these tests
 import pytest
 
 from funding.checker import MATCH, UNSURE
-from tests.funding.checker.checking import E, figures_of, read
+from tests.funding.checker.checking import dien_bien_2021_2024, read
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def dien_bien(reference_data, make_figure):
-    return figures_of(
-        make_figure,
-        "Điện Biên",
-        (2021, E, "5000000000"),
-        (2022, E, "6000000000"),
-        (2023, E, "7000000000"),
-    )
+    return dien_bien_2021_2024(make_figure)
 
 
 @pytest.mark.parametrize("change", ["tức tăng 40%", "gấp 1,4 lần"])

@@ -6,21 +6,14 @@ a guess. Texts written for these tests (Điện Biên: 7 of 8 tỷ đồng spent
 import pytest
 
 from funding.checker import MATCH, MISMATCH, UNSURE
-from tests.funding.checker.checking import E, P, check, figures_of, quoted_verdicts
+from tests.funding.checker.checking import check, dien_bien_2021_2024, quoted_verdicts
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def dien_bien(reference_data, make_figure):
-    return figures_of(
-        make_figure,
-        "Điện Biên",
-        (2023, P, "8000000000"),
-        (2023, E, "7000000000"),
-        (2024, P, "8400000000"),
-        (2024, E, "7252000000"),
-    )
+    return dien_bien_2021_2024(make_figure)
 
 
 @pytest.mark.parametrize(
