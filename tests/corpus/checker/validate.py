@@ -209,6 +209,7 @@ STYLES = (
     "na_deputies_voter_meeting_record",
     "appraisal_council_minutes",
     "training_closing_speech",
+    "ai_assistant_chat_log",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
