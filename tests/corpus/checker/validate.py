@@ -210,6 +210,7 @@ STYLES = (
     "appraisal_council_minutes",
     "training_closing_speech",
     "ai_assistant_chat_log",
+    "beneficiary_satisfaction_survey_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
