@@ -211,6 +211,8 @@ STYLES = (
     "training_closing_speech",
     "treasury_reconciliation_minutes",
     "beneficiary_survey_report",
+    "ai_assistant_chat_log",
+    "beneficiary_satisfaction_survey_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
