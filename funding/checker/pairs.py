@@ -117,3 +117,46 @@ def launched_then_done(text: str, quotes: list[Quote]) -> None:
             and _DONE.search(text[max(0, second.start - 40) : second.start])
         ):
             first.role, second.role = "plan", "executed"
+
+
+#: "51 trong (tổng) số 52 đề án": the first number right before the count
+_OF_ALL = re.compile(r"(?<![\w.,/])(?P<a>\d+(?:\.\d{3})*)\s+trong\s+(?:tổng\s+)?số\s+$")
+#: a subset is what was done only when the sentence says so
+_DONE_NEAR = re.compile(
+    r"(?<!\w)(?:nghiệm thu|hoàn thành|giải ngân|thực hiện xong)(?!\w)"
+)
+
+
+def counted_of_all(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The done counts of "51 trong số 52 đề án … đã được nghiệm thu": a
+    pair in words (``_OF_ALL``). The count after it becomes the plan. A
+    subset with no word of being done ("3 trong số 46 đề án là mô hình")
+    is left alone: it is not the executed count."""
+    found = []
+    for whole in quotes:
+        if whole.kind != "count" or whole.role:
+            continue
+        head = _OF_ALL.search(text, max(0, whole.start - 40), whole.start)
+        if head is None:
+            continue
+        done = int(head["a"].replace(".", ""))
+        near = text[max(0, head.start() - 40) : whole.end + 50]
+        if done >= whole.value or not _DONE_NEAR.search(near.lower()):
+            continue
+        whole.role = "plan"
+        start, end = head.span("a")
+        found.append(
+            Quote(
+                whole.part,
+                start,
+                end,
+                head["a"],
+                "count",
+                Decimal(done),
+                0,
+                Decimal(1),
+                role="executed",
+                indicator=whole.indicator,
+            )
+        )
+    return found

@@ -21,7 +21,7 @@ from .disowned import disown
 from .labelled import echoed_counts, labelled_counts
 from .lists import measure_roles, pair_roles, slash_labelled
 from .nearby import read_around
-from .pairs import launched_then_done, mixed_pairs
+from .pairs import counted_of_all, launched_then_done, mixed_pairs
 from .parens import Parens
 from .report import Quote
 from .tables import MONEY_WORDS, table_quotes, unit_word
@@ -89,6 +89,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += _simple_quotes(text, part, _TIMES, "times")
     quotes += _simple_quotes(text, part, _POINTS, "points")
     quotes += _count_quotes(text, part, nouns)
+    quotes += counted_of_all(text, quotes)
     quotes += _listed_pairs(text, part, quotes)
     quotes += labelled_counts(text, part, nouns, quotes)
     quotes += echoed_counts(text, part, quotes)
