@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..core.models import Figure, Indicator
 from .candidates import Candidate, old_whole
 from .choose import Option
+from .compared_base import over_compared_base
 from .compared_rates import base_words
 from .cues import Cues
 from .doubted import fits_another_base, fitting_readings
@@ -122,6 +123,16 @@ class RateOptions:
                 fits = fitting_readings(self, quote, numerator, kinds, derive_with)
                 self.base_fits.setdefault(id(quote), []).extend(fits)
         options += _over_pair_base(quote, place, resolved, numerators, kinds, options)
+        options += over_compared_base(
+            quote,
+            place,
+            resolved,
+            self.candidates,
+            kinds=kinds,
+            kept_year=kept.year,
+            options=options,
+            cues_of=self.context.cues,
+        )
         base = self.this_number if _THIS_NUMBER.search(place.before_clause) else None
         if base is not None and base.value and "change" in kinds:
             # "So với con số này, … tăng 9,8%": against the amount last read
