@@ -36,7 +36,10 @@ def widen_to_printed_parts(
     """Widen each option whose value is the sum of some of ``parts`` (the
     numbers before ``quote`` in its sentence, with the figures they were
     read as) by those parts' printed half-steps; and each sum of as many
-    figures as the parts listed after it, by theirs."""
+    figures as the parts listed after it, by theirs. A count is printed
+    exact: its parts leave no slack (16 + 2 đề án is no 19 cơ sở)."""
+    if quote.kind == "count":
+        return
     later = _later_parts(quote, place)
     for option in options:
         adds_up = len(option.computed.figures) == len(later) > 1
