@@ -144,7 +144,9 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     top, slip = min(slipped, key=lambda item: SLIPS.index(item[1]))
     rest = [o.reading for o in options if o is not top]
     readings = [top.reading, *rest[:2]]
-    rivals = [o for o in tied if o.computed.value != top.computed.value]
+    # readings as well supported that print another number: which one is
+    # meant matters (two that print the same are wrong alike)
+    rivals = [o for o in tied if o.reading.expected != top.reading.expected]
     if rivals or slip == "far" or top.assumed or _value_only(top, options):
         return UNSURE, readings, 0.5
     fitting = _fitting_instead(top, options, rest)
