@@ -99,6 +99,9 @@ class Option:
     #: the whole year tried where the text carries only a part of it: if
     #: the part reads otherwise, agreeing of it is only "unsure"
     whole_year: bool = False
+    #: read with the fund the words did not name (``parts.other_fund``):
+    #: agreeing of it is only "unsure"
+    against_words: bool = False
 
 
 def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], float]:
@@ -125,7 +128,11 @@ def decide(options: list[Option], quote: Quote) -> tuple[str, list[Reading], flo
     if agreeing:
         chosen = agreeing[0]
         rest = [o.reading for o in options if o is not chosen]
-        if _value_only(chosen, options) or _part_reads_otherwise(chosen, options):
+        if (
+            chosen.against_words
+            or _value_only(chosen, options)
+            or _part_reads_otherwise(chosen, options)
+        ):
             return UNSURE, [chosen.reading, *rest[:2]], 0.4
         confidence = 0.95 if chosen.words >= best_words else 0.75
         return chosen.reading.verdict, [chosen.reading, *rest[:2]], confidence

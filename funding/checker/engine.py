@@ -44,6 +44,7 @@ from .parts import (
     cell_cues,
     not_the_plan,
     one_fund,
+    other_fund,
     share_in_total,
 )
 from .percents import assume_base, own_year
@@ -333,17 +334,16 @@ class Checker(RateOptions, Weighed):
 
     def _one_fund_guesses(self, options, quote, place: Place, cues) -> list[Option]:
         """ "tổng kinh phí" that left no reading giving the number (the only
-        total of all funds another year's): one fund's, each a guess."""
+        total of all funds another year's): one fund's, each a guess; one
+        fund named that left no reading at all: the other fund's."""
         explicit, favoured, kept = cues
         if any(judge(o.computed, quote)[0] in AGREE for o in options) or (
             all_funds_total_of(options, explicit.year or kept.year)
         ):
             return options
-        guesses = one_fund(
-            [(explicit, place.own)],
-            lambda: self._value_options(quote, explicit, favoured, kept),
-        )
-        return guesses or options
+        read = partial(self._value_options, quote, explicit, favoured, kept)
+        guesses = one_fund([(explicit, place.own)], read)
+        return guesses or options or other_fund(explicit, read)
 
     def _year_level(self, options, quote, place: Place, kept, resolved) -> list:
         """ "tăng so với năm 2023 là N": N is the difference, or year 2023's

@@ -119,6 +119,25 @@ def one_fund(named, read) -> list[Option]:
     return options
 
 
+_OTHER_FUND = {Figure.Fund.KCQG: Figure.Fund.KCDP, Figure.Fund.KCDP: Figure.Fund.KCQG}
+
+
+def other_fund(cues, read) -> list[Option]:
+    """One fund named ("nguồn khuyến công địa phương … 3,85 tỷ đồng") where
+    the data holds none of that fund for what the words name: the other
+    fund's readings, which agree only as "unsure" (the funds swapped, or
+    a figure the data lacks) and a mismatch of which is unsure too."""
+    other = _OTHER_FUND.get(cues.fund)
+    if other is None:
+        return []
+    named, cues.fund = cues.fund, other
+    options = list({str(o.node): o for o in read()}.values())
+    cues.fund = named
+    for option in options:
+        option.assumed = option.against_words = True
+    return options
+
+
 def all_funds_total_of(options, year: int | None) -> bool:
     """Whether a reading is the total of all funds of ``year`` (then a
     number it does not give is wrong, not maybe one fund's)."""
