@@ -2,7 +2,9 @@
 (6,59 tỷ đồng), Bình Thuận tăng 6,89%"; "năm 2023 nội dung này dùng 948,5
 triệu đồng, như vậy năm 2024 tăng 18,80%". The amount right before the
 change is then its base, not what changed: what changed is the same figure
-in the other year, the one named after the amount or else the one in force."""
+in the year named between them, or, after a comparison naming the
+amount's own time ("So với năm 2023 (…)"), the year in force (the next year that has the figure when the comparison
+named the year in force: a guess)."""
 
 from __future__ import annotations
 
@@ -12,16 +14,22 @@ from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
 from .cues import Cues
 from .percents import against
-from .places import Place
+from .places import Place, words_between
 from .report import Quote
 
-#: the words that make the amount after them the one compared with
-_COMPARED_WITH = re.compile(r"(?<!\w)(?:so với|cùng kỳ)(?!\w)", re.IGNORECASE)
+#: words between the amount and the change that compare with something
+#: else ("thấp hơn kế hoạch năm 2024 250 triệu": compared there)
+_COMPARING = re.compile(r"(?<!\w)(?:so với|cùng kỳ|hơn|gấp)(?!\w)", re.IGNORECASE)
+#: the change names its own base after it ("tăng 3,6% so với năm 2023")
+_BASE_AFTER = re.compile(r"\s*(?:so với|so cùng kỳ|cùng kỳ)(?!\w)", re.IGNORECASE)
+#: a comparison before the amount, and the words from it to the amount
+_COMPARISON = re.compile(r"(?<!\w)(?:so với|cùng kỳ)(?P<said>[^;.!?]*)$", re.IGNORECASE)
 #: the words naming the time compared with, its year unsaid
 _THEN = re.compile(r"(?<!\w)(?:cùng kỳ|năm trước|năm ngoái)(?!\w)", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})(?![\d.,/])")
-_COMPARATIVE = re.compile(r"(?<!\w)(?:hơn|bằng|gấp)(?!\w)", re.IGNORECASE)
-_KINDS = ("change", "times", "diff")
+#: a year alone, not one end of a span ("2021-2024")
+_YEAR = re.compile(r"(?<![\d.,/–-])((?:19|20)\d{2})(?![\d.,/–-])")
+#: the readings worked over a compared amount
+_OVER_BASE_KINDS = ("change", "times", "diff")
 
 
 def over_compared_base(
@@ -39,23 +47,24 @@ def over_compared_base(
     when that amount is what it is compared with (see the module), as well
     supported as the best of ``options`` (the text's own shape names them);
     none ``options`` has already."""
-    kinds = [kind for kind in kinds if kind in _KINDS]
+    kinds = [kind for kind in kinds if kind in _OVER_BASE_KINDS]
     earlier = [q for q in place.in_sentence if q.end <= quote.start]
-    if not kinds or not earlier or quote.kind == "count" and not quote.sign:
+    if not kinds or not earlier or _BASE_AFTER.match(place.after):
         return []
     compared = earlier[-1]
     base = resolved.get(id(compared))
-    if base is None or not base.value:
-        return []
-    between = _between(place, compared, quote)
-    if _names_another(cues_of(between), base):
+    if compared.sign or compared.role or base is None or not base.value:
+        return []  # a change itself, or one of a pair, is no base
+    between = words_between(compared, quote, place)
+    if _COMPARING.search(between) or _names_another(cues_of(between), base):
         return []  # "(… năm 2022), kế hoạch năm nay gấp": another measure
-    year = _other_year(place, compared, between, base.dims["year"], kept_year)
+    year = _year_of_change(place, compared, between, base.dims["year"], kept_year)
     if year is None:
         return []
-    if year == base.dims["year"]:  # the year compared with is the one carried:
+    guess = year == base.dims["year"]
+    if guess:  # the comparison named the year in force: the years after it
         later = (_same_figure_in(candidates, base, year + n) for n in (1, 2, 3))
-        numerator = next((c for c in later if c is not None), None)  # the next
+        numerator = next((c for c in later if c is not None), None)
     else:
         numerator = _same_figure_in(candidates, base, year)
     if numerator is None:
@@ -63,48 +72,51 @@ def over_compared_base(
     words = max((o.words for o in options), default=0.0)
     have = {str(o.node) for o in options}
     found = [Option(*against(kind, numerator, base), words, 1) for kind in kinds]
+    for option in found:
+        option.assumed = guess
     return [o for o in found if str(o.node) not in have]
-
-
-def _between(place: Place, compared: Quote, quote: Quote) -> str:
-    start = place.sentence[0]
-    return place.sentence_text[compared.end - start : quote.start - start]
 
 
 def _names_another(cues: Cues, base: Candidate) -> bool:
     """The words between the compared amount and the change name another
-    measure, fund or area than the amount's: what changed is not the same
-    figure."""
+    measure, fund, indicator, content or area than the amount's: what
+    changed is not the same figure."""
     dims = base.dims
     area = dims["area"]
     areas = {area, old_whole(area)} if area < 0 else {area}
+    indicator = cues.indicator.pk if cues.indicator is not None else None
     return (
         (cues.measure is not None and cues.measure != dims["measure"])
         or (cues.fund is not None and cues.fund != dims["fund"])
+        or (indicator is not None and indicator != dims["indicator"])
+        or (cues.content is not None and cues.content != dims["content"])
         or bool(cues.areas and not cues.areas & areas)
     )
 
 
-def _other_year(place: Place, compared: Quote, between: str, base_year, kept_year):
+def _year_of_change(place: Place, compared: Quote, between: str, base_year, kept_year):
     """The year the change is of: one named between the compared amount and
-    the change ("…, như vậy năm 2024 tăng"), else, when the words before
-    the amount compare with it, the year in force (the amount's own when
-    the comparison named it: then the next year that has the figure);
-    None when nothing compares with the amount."""
-    if _COMPARED_WITH.search(between) or _COMPARATIVE.search(between):
-        return None  # "thấp hơn kế hoạch năm 2024 250 triệu": compared there
-    start = place.sentence[0]
+    the change ("…, như vậy năm 2024 tăng"), else, when the comparison
+    before the amount names the amount's own time ("So với năm 2023 (…)",
+    "cùng kỳ năm 2024, hai tỉnh cũ: …", "Cùng kỳ năm ngoái mình giải ngân
+    …"), the year in force (or the amount's own year, when that is the one
+    carried: the caller then guesses); None when nothing says the amount
+    is what the change is compared with."""
     named = [int(y) for y in _YEAR.findall(between) if int(y) != base_year]
     if named:
         return named[-1]
-    window = place.sentence_text[: compared.start - start][-60:]
-    if not _COMPARED_WITH.search(window):
+    start = place.sentence[0]
+    window = place.sentence_text[: compared.start - start][-80:]
+    phrase = _COMPARISON.search(window)
+    if phrase is None:
         return None
-    if kept_year and kept_year != base_year:
-        return kept_year
-    # "So với năm 2023 (…)": the comparison names the year; "so với Ninh
-    # Thuận (…)" names another area of the same year
-    return base_year if _THEN.search(window) or str(base_year) in window else None
+    # the comparison's own words, up to a comma: "So với năm 2020, năm 2021
+    # Điện Biên giải ngân 5 tỷ" compares 2020, not the 2021 amount
+    own = phrase["said"].split(",")[0]
+    years = _YEAR.findall(own)
+    if not (int(years[0]) == base_year if years else _THEN.search(own)):
+        return None
+    return kept_year if kept_year and kept_year != base_year else base_year
 
 
 def _same_figure_in(candidates: Candidates, base: Candidate, year: int):

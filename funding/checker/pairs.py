@@ -121,10 +121,15 @@ def launched_then_done(text: str, quotes: list[Quote]) -> None:
 
 #: "51 trong (tổng) số 52 đề án": the first number right before the count
 _OF_ALL = re.compile(r"(?<![\w.,/])(?P<a>\d+(?:\.\d{3})*)\s+trong\s+(?:tổng\s+)?số\s+$")
-#: a subset is what was done only when the sentence says so
+#: a subset is what was done only when its sentence says so, not denied
 _DONE_NEAR = re.compile(
-    r"(?<!\w)(?:nghiệm thu|hoàn thành|giải ngân|thực hiện xong)(?!\w)"
+    r"(?<!\w)(?P<not>(?:chưa|không)\s+(?:(?:được|đã|thể)\s+)?)?"
+    r"(?:nghiệm thu|hoàn thành|giải ngân|thực hiện xong)(?!\w)",
+    re.IGNORECASE,
 )
+#: "là 1 trong số 32 đề án" (one of them), "tháng 10 trong số": no count
+_NOT_A_COUNT_BEFORE = re.compile(r"(?<!\w)(?:là|tháng|quý|ngày|năm)\s*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 
 
 def counted_of_all(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -140,8 +145,7 @@ def counted_of_all(text: str, quotes: list[Quote]) -> list[Quote]:
         if head is None:
             continue
         done = int(head["a"].replace(".", ""))
-        near = text[max(0, head.start() - 40) : whole.end + 50]
-        if done >= whole.value or not _DONE_NEAR.search(near.lower()):
+        if done >= whole.value or not _said_done(text, head.start(), whole.end):
             continue
         whole.role = "plan"
         start, end = head.span("a")
@@ -160,3 +164,14 @@ def counted_of_all(text: str, quotes: list[Quote]) -> list[Quote]:
             )
         )
     return found
+
+
+def _said_done(text: str, start: int, end: int) -> bool:
+    """The sentence around "N trong số M …" (from ``start`` to ``end``)
+    says the N were done, and N is a count of them."""
+    before = _SENTENCE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    after = _SENTENCE_BREAK.split(text[end : end + 50])[0]
+    if _NOT_A_COUNT_BEFORE.search(before):
+        return False
+    said = [m["not"] is None for m in _DONE_NEAR.finditer(before + " " + after)]
+    return bool(said) and all(said)

@@ -36,10 +36,8 @@ def widen_to_printed_parts(
     """Widen each option whose value is the sum of some of ``parts`` (the
     numbers before ``quote`` in its sentence, with the figures they were
     read as) by those parts' printed half-steps; and each sum of as many
-    figures as the parts listed after it, by theirs. A count is printed
-    exact: its parts leave no slack (16 + 2 đề án is no 19 cơ sở)."""
-    if quote.kind == "count":
-        return
+    figures as the parts listed after it, by theirs. Only parts of the
+    option's indicator add up to it (16 + 2 đề án is no 18 cơ sở)."""
     later = _later_parts(quote, place)
     for option in options:
         adds_up = len(option.computed.figures) == len(later) > 1
@@ -47,18 +45,29 @@ def widen_to_printed_parts(
             slack = sum((q.step / 2 for q in later), Decimal(0))
             option.computed = widened(option.computed, slack)
     parts = [(q, c) for q, c in parts if q.kind == quote.kind][-MOST_PARTS:]
-    if len(parts) < 2:
-        return
+    sums_of: dict = {}  # indicator → {total of some parts: their slack}
+    for option in options:
+        if option.computed.kind != "value" or not option.computed.figures:
+            continue
+        indicator = option.computed.figures[0].indicator_id
+        if indicator not in sums_of:
+            own = [(q, c) for q, c in parts if c.dims["indicator"] == indicator]
+            sums_of[indicator] = _sums(own)
+        slack = sums_of[indicator].get(option.computed.value)
+        if slack:
+            option.computed = widened(option.computed, slack)
+
+
+def _sums(parts) -> dict[Decimal, Decimal]:
+    """Each total of two or more of ``parts``, with the most slack their
+    printed half-steps give it."""
     sums: dict[Decimal, Decimal] = {}
     for size in range(2, len(parts) + 1):
         for chosen in combinations(parts, size):
             total = sum((c.value for _q, c in chosen), Decimal(0))
             slack = sum((q.step / 2 for q, _c in chosen), Decimal(0))
             sums[total] = max(slack, sums.get(total, Decimal(0)))
-    for option in options:
-        slack = sums.get(option.computed.value)
-        if option.computed.kind == "value" and slack:
-            option.computed = widened(option.computed, slack)
+    return sums
 
 
 def widened(computed: Computed, slack: Decimal) -> Computed:

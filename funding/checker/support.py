@@ -217,12 +217,15 @@ _DEFINED = re.compile(
     r"\s*[”\"]?\s*(?:mà\s+[^,;.]{0,40}?\s+)?(?:chỉ\s+|thực chất\s+)*là\s+(?P<what>[^,;.]+)",
     re.IGNORECASE,
 )
-#: "15,2 tỷ đồng của Quảng Nam", "23 cơ sở ở Cà Mau cũ": whose the number is
-#: (a name, not a clause); "4,8 tỷ đồng đã giao cho tỉnh B": the area it
-#: was given to is its owner
+#: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause);
+#: "4,8 tỷ đồng đã giao cho tỉnh B": the area it was given to is its owner;
+#: "23 cơ sở ở Cà Mau cũ", "tại tỉnh Gia Lai": a province's name right after
+#: "ở"/"tại" (not "tại hội chợ ở Đà Nẵng", "ở huyện Quảng Ninh")
 _OWNER = re.compile(
-    r"\s*(?:của|ở|tại|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
-    r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}",
+    r"\s*(?:(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
+    r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
+    r"|(?:ở|tại)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
+    r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?)",
     re.IGNORECASE,
 )
 #: "phân bổ 3,8 tỷ đồng (kinh phí khuyến công) cho tỉnh B": after a verb of

@@ -50,3 +50,20 @@ def test_a_larger_first_number_is_no_pair(kon_tum):
     )
     assert "40" not in found
     assert found.get("32 đề án") in (MATCH, NO_DATA, UNSURE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one of them, not a count of those done
+        "Năm 2024, đề án gạch không nung là 1 trong số 32 đề án đã được nghiệm thu.",
+        # those not done
+        "Năm 2024, Kon Tum còn 2 trong số 32 đề án chưa được nghiệm thu.",
+        # the word of being done is in the sentence before
+        "Năm 2024, Kon Tum hoàn thành 30 đề án. 4 trong số 32 đề án là mô hình điểm.",
+    ],
+)
+def test_a_subset_in_words_is_no_done_count(kon_tum, text):
+    found = paragraph_verdicts(kon_tum, text)
+    assert MISMATCH not in found.values()
+    assert not {"1", "2", "4"} & set(found)

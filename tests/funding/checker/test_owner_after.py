@@ -39,3 +39,12 @@ def test_a_number_given_to_the_wrong_area_is_flagged(two_provinces):
     found = paragraph_verdicts(two_provinces, text)
     assert found["25 đề án"] in (MISMATCH, UNSURE)
     assert found["30 đề án"] in (MISMATCH, UNSURE)
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["tại hội chợ ở Gia Lai", "ở các xã giáp Gia Lai", "ở huyện Gia Lai"],
+)
+def test_a_place_that_is_no_province_right_after_is_no_owner(two_provinces, after):
+    text = f"Năm 2024, Kon Tum hoàn thành 30 đề án {after}."
+    assert paragraph_verdicts(two_provinces, text)["30 đề án"] == MATCH
