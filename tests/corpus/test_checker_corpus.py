@@ -234,8 +234,10 @@ SIZES = {
 # 4953 read right, 3 false mismatches (121, 128, 130), 1272 flagged (864
 # blocking), 9 no-data numbers read as figures, no distractor flagged;
 # at d924b1b (the other fund's figure where the fund named has none:
-# unsure) 1273 flagged. 151-154 at d924b1b: as at first sight, but 177
-# read right.
+# unsure) 1273 flagged; after a review's mends (853023e: narrower
+# compared bases, a guessed year only unsure) 4952 read right, 1273
+# flagged (860 blocking), the rest as at d924b1b. 151-154 at 853023e:
+# as at first sight, but 177 read right.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -243,10 +245,10 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 5708 - 4952,
+        "quotes read wrong": 5708 - 4951,
         "false mismatches": 3,
         "injected errors missed": 1415 - 1273,
-        "injected errors not blocking": 1415 - 864,
+        "injected errors not blocking": 1415 - 860,
         "no-data numbers read as figures": 9,
     },
     "heldout": {
@@ -264,7 +266,7 @@ FLOORS = {
 NOT_MET = {
     ("tune", "no false mismatch"): "3 false mismatches on 01-150 (121, 128, 130)",
     ("tune", "every injected error flagged"): "1273 of 1415 flagged on 01-150",
-    ("tune", "at least 99% read right"): "4953 of 5708 read right (86.8%) on 01-150",
+    ("tune", "at least 99% read right"): "4952 of 5708 read right (86.8%) on 01-150",
     ("heldout", "no false mismatch"): "3 false mismatches on 151-154 (in 151)",
     ("heldout", "every injected error flagged"): "33 of 40 flagged on 151-154",
     (
