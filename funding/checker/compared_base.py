@@ -3,8 +3,9 @@
 triệu đồng, như vậy năm 2024 tăng 18,80%". The amount right before the
 change is then its base, not what changed: what changed is the same figure
 in the year named between them, or, after a comparison naming the
-amount's own time ("So với năm 2023 (…)"), the year in force (the next year that has the figure when the comparison
-named the year in force: a guess)."""
+amount's own time ("So với năm 2023 (…)"), the year in force (the next
+year that has the figure when the comparison named the year in force: a
+guess, so only unsure)."""
 
 from __future__ import annotations
 
