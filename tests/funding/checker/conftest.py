@@ -3,7 +3,14 @@ import pytest
 from funding.models import ProgrammeContent
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.models import Article, DataBlock
-from tests.funding.checker.checking import KCQG, E, P, area, figures_of
+from tests.funding.checker.checking import (
+    KCQG,
+    E,
+    P,
+    area,
+    dien_bien_2021_2024,
+    figures_of,
+)
 
 
 @pytest.fixture
@@ -17,6 +24,13 @@ def seed_figures(reference_data):
         for f in block.figures()
     }
     return list(found.values())
+
+
+@pytest.fixture
+def dien_bien_2021_to_2024(reference_data, make_figure):
+    """Điện Biên 2021-2024 (``checking.dien_bien_2021_2024``): the figures
+    of the tests of changes and rates over several years."""
+    return dien_bien_2021_2024(make_figure)
 
 
 @pytest.fixture

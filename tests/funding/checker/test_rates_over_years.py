@@ -6,14 +6,9 @@ a guess. Texts written for these tests (Điện Biên: 7 of 8 tỷ đồng spent
 import pytest
 
 from funding.checker import MATCH, MISMATCH, UNSURE
-from tests.funding.checker.checking import check, dien_bien_2021_2024, quoted_verdicts
+from tests.funding.checker.checking import check, quoted_verdicts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def dien_bien(reference_data, make_figure):
-    return dien_bien_2021_2024(make_figure)
 
 
 @pytest.mark.parametrize(
@@ -23,19 +18,24 @@ def dien_bien(reference_data, make_figure):
         "Hai năm 2023 và 2024, kinh phí khuyến công của Điện Biên đạt 86,9% kế hoạch.",
     ],
 )
-def test_a_rate_over_a_span_of_years_is_the_rate_of_their_sums(dien_bien, text):
-    report = check(dien_bien, text)
+def test_a_rate_over_a_span_of_years_is_the_rate_of_their_sums(
+    dien_bien_2021_to_2024, text
+):
+    report = check(dien_bien_2021_to_2024, text)
     assert quoted_verdicts(report)[-1] == ("86,9%", MATCH)
     finding = report.findings[-1]
     assert finding.readings[0].ident.startswith("ratio:(sum:")
     assert len(finding.figures) == 4
 
 
-def test_one_years_rate_is_still_read_for_one_year(dien_bien):
+def test_one_years_rate_is_still_read_for_one_year(dien_bien_2021_to_2024):
     text = "Năm 2024, Điện Biên giải ngân đạt 86,9% kế hoạch."
-    assert quoted_verdicts(check(dien_bien, text)) == [("86,9%", MISMATCH)]
+    assert quoted_verdicts(check(dien_bien_2021_to_2024, text)) == [("86,9%", MISMATCH)]
 
 
-def test_a_wrong_rate_over_a_span_is_no_confident_match(dien_bien):
+def test_a_wrong_rate_over_a_span_is_no_confident_match(dien_bien_2021_to_2024):
     text = "Cả giai đoạn 2023–2024, Điện Biên giải ngân đạt 80,9% kế hoạch."
-    assert quoted_verdicts(check(dien_bien, text))[-1][1] in (MISMATCH, UNSURE)
+    assert quoted_verdicts(check(dien_bien_2021_to_2024, text))[-1][1] in (
+        MISMATCH,
+        UNSURE,
+    )
