@@ -213,6 +213,8 @@ STYLES = (
     "beneficiary_survey_report",
     "ai_assistant_chat_log",
     "beneficiary_satisfaction_survey_report",
+    "state_audit_recommendation_reply",
+    "research_workshop_poster",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
