@@ -213,6 +213,8 @@ STYLES = (
     "beneficiary_survey_report",
     "ai_assistant_chat_log",
     "beneficiary_satisfaction_survey_report",
+    "centre_kpi_scorecard",
+    "front_page_teaser_and_story",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
