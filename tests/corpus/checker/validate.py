@@ -215,6 +215,8 @@ STYLES = (
     "beneficiary_satisfaction_survey_report",
     "state_audit_recommendation_reply",
     "research_workshop_poster",
+    "centre_kpi_scorecard",
+    "front_page_teaser_and_story",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
