@@ -14,7 +14,7 @@ import re
 from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
 from .cues import Cues
-from .percents import against
+from .percents import options_against
 from .places import Place, words_between
 from .report import Quote
 
@@ -71,11 +71,10 @@ def over_compared_base(
     if numerator is None:
         return []
     words = max((o.words for o in options), default=0.0)
-    have = {str(o.node) for o in options}
-    found = [Option(*against(kind, numerator, base), words, 1) for kind in kinds]
+    found = options_against(kinds, numerator, base, words, options)
     for option in found:
         option.assumed = guess
-    return [o for o in found if str(o.node) not in have]
+    return found
 
 
 def _names_another(cues: Cues, base: Candidate) -> bool:

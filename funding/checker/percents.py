@@ -12,6 +12,7 @@ from ..core.derived import change, difference, ratio, share
 from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates, holds_old
+from .choose import Option
 from .cues import Cues
 from .idents import Computed, Node
 from .increments import increment_whole
@@ -247,6 +248,17 @@ def against(kind: str, numerator: Candidate, base: Candidate) -> tuple[Node, Com
     result = function(numerator.wide, base.wide)
     node = idents.op("ratio" if kind == "level" else kind, numerator.node, base.node)
     return node, Computed(result, numerator.figures + base.figures, unit)
+
+
+def options_against(
+    kinds, numerator: Candidate, base: Candidate, words: float, options: list[Option]
+) -> list[Option]:
+    """The readings of each of ``kinds`` of ``numerator`` over ``base``, with
+    word support ``words``: a base the text's shape names beside those its
+    words give, so none ``options`` has already."""
+    have = {str(o.node) for o in options}
+    found = [Option(*against(kind, numerator, base), words, 1) for kind in kinds]
+    return [o for o in found if str(o.node) not in have]
 
 
 def from_pair_base(quote: Quote, place: Place, resolved) -> Candidate | None:

@@ -28,10 +28,10 @@ from .numerators import (
 from .parts import another_part, one_fund, paid_for
 from .percents import (
     RANKED,
-    against,
     base_before,
     derive,
     from_pair_base,
+    options_against,
     percent_kinds,
     periods_of,
 )
@@ -365,13 +365,10 @@ def _over_pair_base(quote, place, resolved, numerators, kinds, options) -> list[
     base = from_pair_base(quote, place, resolved)
     if base is None:
         return []
-    have = {str(o.node) for o in options}
+    kinds = [kind for kind in kinds if kind in ("change", "times")]
     found = []
     for numerator, support in numerators:
         if numerator is base or numerator.dims["indicator"] != base.dims["indicator"]:
             continue
-        for kind in set(kinds) & {"change", "times"}:
-            node, computed = against(kind, numerator, base)
-            if str(node) not in have:
-                found.append(Option(node, computed, support, 1))
+        found += options_against(kinds, numerator, base, support, options)
     return found
