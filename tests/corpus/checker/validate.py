@@ -217,6 +217,8 @@ STYLES = (
     "research_workshop_poster",
     "centre_kpi_scorecard",
     "front_page_teaser_and_story",
+    "newspaper_explainer_glossary_box",
+    "retiring_director_handover_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
