@@ -217,6 +217,8 @@ STYLES = (
     "research_workshop_poster",
     "centre_kpi_scorecard",
     "front_page_teaser_and_story",
+    "tv_infographic_voiceover",
+    "bank_partnership_mou_press_note",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
