@@ -219,6 +219,8 @@ STYLES = (
     "front_page_teaser_and_story",
     "newspaper_explainer_glossary_box",
     "retiring_director_handover_report",
+    "tv_infographic_voiceover",
+    "bank_partnership_mou_press_note",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
