@@ -1,7 +1,10 @@
 """Counts printed after a label that names the counted noun, as a bulletin
 or a fact box writes them: "Đề án hoàn thành: 39/53", "Hội chợ, triển lãm
-đã tổ chức: 4" (no noun after the number). A pair is what was done of
-what was planned, as "39/53 đề án"."""
+đã tổ chức: 4" (no noun after the number), or before one a front page's
+box opens its line with ("58/61 – số đề án hoàn thành"). A pair is what
+was done of what was planned, as "39/53 đề án". A count's parts listed
+by area right after it ("44 đề án (An Giang 24, Kiên Giang 20)") count
+the same noun."""
 
 from __future__ import annotations
 
@@ -60,6 +63,77 @@ def labelled_counts(
             quote = _count(part, start, end, match[group], role, indicator)
             if quote is not None:
                 found.append(quote)
+    return found
+
+
+def _dash_pattern(words: str) -> re.Pattern:
+    """A line opening with a number, a dash and a label naming the noun."""
+    return re.compile(
+        rf"^[^\S\n]*(?:(?P<a>{_NUM})[^\S\n]*/[^\S\n]*)?(?P<n>\d+(?:\.\d+)*)"
+        rf"[^\S\n]*[–—-][^\S\n]*(?:số\s+)?(?P<noun>{words})(?!\w)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def dash_labelled_counts(
+    text: str, part: str, nouns: dict, taken: list[Quote]
+) -> list[Quote]:
+    """ "58/61 – số đề án hoàn thành, nghiệm thu": the counts a line opens
+    with, its label after a dash naming their noun; none found already."""
+    if not nouns:
+        return []
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    spans = [(q.start, q.end) for q in taken]
+    found = []
+    for match in _dash_pattern(words).finditer(text):
+        if upper_case_initials(match["noun"]):
+            continue
+        indicator = nouns[match["noun"].lower()]
+        groups = [("n", "")]
+        if match["a"]:
+            groups = [("a", "executed"), ("n", "plan")]
+        for group, role in groups:
+            start, end = match.span(group)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            quote = _count(part, start, end, match[group], role, indicator)
+            if quote is not None:
+                found.append(quote)
+    return found
+
+
+#: a list of areas' counts in parentheses: "(Cần Thơ cũ 27, Sóc Trăng 23 và
+#: Hậu Giang 20)", each a capitalised name and a bare whole number
+_PARTS = re.compile(r"[^\S\n]*\((?P<list>[^()\n]{3,200})\)")
+_PART = re.compile(
+    r"\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:?\s+"
+    rf"(?P<n>{_NUM})\s*"
+)
+
+
+def count_parts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
+    """ "70 đề án (Cần Thơ cũ 27, Sóc Trăng 23, Hậu Giang 20)": the parts of
+    a count listed by area right after it count the same noun."""
+    spans = [(q.start, q.end) for q in taken]
+    found = []
+    for quote in taken:
+        listed = _PARTS.match(text, quote.end)
+        if quote.kind != "count" or quote.role or listed is None:
+            continue
+        pieces = re.split(r"([,;]|\s+và\s+)", listed["list"])
+        items = pieces[::2]
+        parts = [_PART.fullmatch(item) for item in items]
+        if len(parts) < 2 or not all(p and p["name"][0].isupper() for p in parts):
+            continue  # not a list of areas' counts alone
+        offset = listed.start("list")
+        for index, match in enumerate(parts):
+            start = offset + sum(map(len, pieces[: 2 * index])) + match.start("n")
+            end = start + len(match["n"])
+            if any(s < end and start < e for s, e in spans):
+                continue
+            counted = _count(part, start, end, match["n"], "", quote.indicator)
+            if counted is not None:
+                found.append(counted)
     return found
 
 

@@ -18,7 +18,12 @@ from .assigned import mark_assigned
 from .axes import chart_scale
 from .bare import bare_amounts
 from .disowned import disown
-from .labelled import echoed_counts, labelled_counts
+from .labelled import (
+    count_parts,
+    dash_labelled_counts,
+    echoed_counts,
+    labelled_counts,
+)
 from .lists import measure_roles, pair_roles, slash_labelled
 from .nearby import read_around
 from .pairs import counted_of_all, launched_then_done, mixed_pairs
@@ -93,6 +98,8 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += _listed_pairs(text, part, quotes)
     quotes += labelled_counts(text, part, nouns, quotes)
     quotes += echoed_counts(text, part, quotes)
+    quotes += dash_labelled_counts(text, part, nouns, quotes)
+    quotes += count_parts(text, part, quotes)
     taken = [(q.start, q.end) for q in quotes]
     quotes += [
         q

@@ -56,14 +56,19 @@ def unit_word(printed: str) -> str:
 def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     quotes: list[Quote] = []
     lines = _lines(text)
-    titles, header, caption, previous = None, None, "", ""
+    titles, header, caption, previous, group = None, None, "", "", ""
     for start, line in lines:
         if not line.strip():
             continue
         if "\t" not in line:
-            titles, header, previous = None, None, line
+            titles, header, previous, group = None, None, line, ""
             continue
         cells = _cells(line, start)
+        if titles is not None and _group_row(cells):
+            # "A. Nhóm kinh phí", "II. Nguồn KCĐP": one cell across the
+            # table names what the rows under it are of
+            group = cells[0][1]
+            continue
         if titles is None or (header is None and not _has_number(cells)):
             # header rows (a second one under the first's grouped titles)
             titles = _merged(titles, [cell for _s, cell in cells])
@@ -75,8 +80,14 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
             default = _column(caption, nouns)
             header = [(_title_column(title, nouns, default), title) for title in titles]
         row = _for_row(cells, header, nouns, default)
-        quotes += _row_quotes(part, cells, row, caption)
+        quotes += _row_quotes(part, cells, row, f"{caption} {group}")
     return quotes
+
+
+def _group_row(cells) -> bool:
+    """A row of one cell spread over every column (see ``plain``)."""
+    texts = [cell.strip() for _s, cell in cells if cell.strip()]
+    return len(texts) >= 2 and len(set(texts)) == 1 and len(texts) >= len(cells) - 1
 
 
 def _has_number(cells) -> bool:
@@ -178,18 +189,57 @@ def _column(header: str, nouns: dict, default=(None, None)):
     for noun, indicator in nouns.items():
         if noun in lowered:
             return "count", indicator
-    return default if _FIGURE_COLUMN.search(header) else (None, None)
+    if _FIGURE_COLUMN.search(header) or _names_a_place(header):
+        return default
+    return None, None
+
+
+def _names_a_place(header: str) -> bool:
+    """A header of capitalised words, "cũ"/"mới" or a note in parentheses
+    aside ("Thái Nguyên (cũ)", "Bắc Kạn"): an area's column, of the
+    caption's unit."""
+    words = [
+        word
+        for word in re.sub(r"\([^()]*\)", " ", header).split()
+        if word.lower() not in ("cũ", "mới")
+    ]
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
 def _title_column(title: str, nouns: dict, default):
     """A column's (kind, unit): ``_column``, and a rate column with no unit
     of its own ("Tỷ lệ" under "… (tỷ lệ: % kế hoạch)") a percentage."""
+    if _NO_FIGURE_COLUMN.search(title):
+        return OTHER, None
     found = _column(title, nouns, default)
     if _DIFFERENCE_COLUMN.match(title) and found[0] != "percent":
         return "difference", None
     if found[0] is None and _RATE_COLUMN.match(title):
         return "percent", None
     return found
+
+
+#: a cell of a row's code or number, before its label: "A1", "II", "3.2"
+_CODE_CELL = re.compile(r"\s*(?:[IVX]+|[A-ZĐ]{1,2}\d*|\d+)(?:[.)]\d*)*\s*")
+#: a column of scores, ranks, notes or codes ("Điểm chuẩn", "Tự chấm",
+#: "Xếp hạng"): its numbers are no figures, whatever unit the row names
+_NO_FIGURE_COLUMN = re.compile(
+    r"(?<!\w)(?:điểm(?!\s+phần\s+trăm)|chấm|xếp hạng|thứ hạng|hạng|ghi chú|mã)(?!\w)",
+    re.IGNORECASE,
+)
+OTHER = "other"  # a column of no figures (see above)
+
+
+def _row_label(cells) -> str:
+    """The row's label: its first cell with words, after a code ("A1")."""
+    return next(
+        (
+            cell
+            for _s, cell in cells
+            if re.search(r"[^\W\d_]", cell) and not _CODE_CELL.fullmatch(cell)
+        ),
+        "",
+    )
 
 
 def _for_row(cells, header, nouns, default=(None, None)):
@@ -200,12 +250,12 @@ def _for_row(cells, header, nouns, default=(None, None)):
     measures that name no unit of their own; one naming a measure, a fund
     or a counted noun ("Thực hiện", "Số cơ sở được hỗ trợ") gives its own
     (the caption's unit) to columns that give none (areas)."""
-    label = next((cell for _s, cell in cells if re.search(r"[^\W\d_]", cell)), "")
+    label = _row_label(cells)
     own = re.search(r"\(([^()]*)\)\s*$", label)
     row = _column(own.group(1), nouns) if own else (None, None)
     if row[0] is not None:
         return [
-            (column if column[0] == "difference" else row, title)
+            (column if column[0] in ("difference", OTHER) else row, title)
             for column, title in _differences(header, row)
         ]
     unit_cell = _unit_cell(cells, label, nouns)
@@ -223,11 +273,17 @@ def _for_row(cells, header, nouns, default=(None, None)):
     # "Số đề án kế hoạch" under a caption "Kế hoạch (tỷ đồng) và số đề án":
     # a row counting a noun keeps its count where a column has only the
     # caption's unit (years), not one of its own
+    # so does any row naming a counted noun under an area's column, whose
+    # unit is only the caption's ("Đề án hoàn thành" under "Ninh Thuận")
     counted = row[0] == "count" and _COUNTED_ROW.match(label)
     return [
         (
             row
-            if kind is None or (counted and (kind, unit) == default)
+            if kind is None
+            or (
+                (counted or (row[0] == "count" and _names_a_place(title)))
+                and (kind, unit) == default
+            )
             else (kind, unit),
             title,
         )
@@ -260,8 +316,7 @@ def _differences(header, row):
 
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
     quotes = []
-    # the row's label: its first cell with words (after a "TT" number column)
-    label = next((cell for _s, cell in cells if re.search(r"[^\W\d_]", cell)), "")
+    label = _row_label(cells)
     for column, (start, cell) in enumerate(cells):
         if column == 0 or column >= len(header):
             continue
@@ -277,7 +332,7 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
         if kind in ("count", "amount") and pair:
             quotes += _pair_quotes(part, start, pair, (kind, unit), blocked, named)
             continue
-        if kind is None or match is None:
+        if kind in (None, OTHER) or match is None:
             continue
         quote = _cell_quote(part, start + match.start("n"), match["n"], kind, unit)
         if quote is None or (match["sign"] and kind != "percent"):
