@@ -209,6 +209,26 @@ def _months(match):
     return month if month and 1 <= month <= 12 else None
 
 
+#: "giải ngân 2.214,6 triệu đồng sau 6 tháng", "… trong 6 tháng đầu năm":
+#: the first months, said right after the amount
+_MONTHS_AFTER = re.compile(
+    rf"\s*(?:sau|(?P<within>trong))\s+(?P<months>{_MONTH_NAMES})\s+tháng"
+    r"(?P<first>\s+đầu\s+năm)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def months_after(after: str) -> int | None:
+    """The first months the words right after an amount name ("sau 6
+    tháng"; "trong 2 tháng" alone is a span, not the first months)."""
+    match = _MONTHS_AFTER.match(after)
+    if match is None or (match["within"] and not match["first"]):
+        return None
+    word = match["months"].lower()
+    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    return month if month and 1 <= month < 12 else None
+
+
 #: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp 2 lần năm 2023": the
 #: year compared with
 COMPARED_BEFORE = re.compile(

@@ -10,6 +10,7 @@ import re
 from ..core.models import Figure
 from .cues import LEFT, Context, Cues
 from .governs import governing
+from .periods import months_after
 
 #: "đạt 97,78% kế hoạch", "so với năm 2022": words about a base, not the subject
 # "đạt 97,78% kế hoạch" (or "97,78 phần trăm"), "so với năm 2022": words
@@ -148,6 +149,8 @@ def own_cues(
         indicator=own.indicator,
         content=own.content or clause.content,
     )
+    if explicit.months is None and (months := months_after(rest)):
+        explicit.months, explicit.period_named = months, True
     defined = _DEFINED.match(rest) if _THE_NUMBER.search(place.own) else None
     if defined:  # "Con số 3,55 tỷ đồng mà bạn đọc dẫn là kinh phí … năm 2024"
         override(explicit, context.cues(defined["what"]))
@@ -220,11 +223,12 @@ _DEFINED = re.compile(
 #: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause);
 #: "4,8 tỷ đồng đã giao cho tỉnh B": the area it was given to is its owner;
 #: "23 cơ sở ở Cà Mau cũ", "tại tỉnh Gia Lai": a province's name right after
-#: "ở"/"tại" (not "tại hội chợ ở Đà Nẵng", "ở huyện Quảng Ninh")
+#: "ở"/"tại"/"cho" ("7,2 tỷ đồng cho Kiên Giang"; not "tại hội chợ ở Đà
+#: Nẵng", "ở huyện Quảng Ninh")
 _OWNER = re.compile(
     r"\s*(?:(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
     r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
-    r"|(?:ở|tại)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
+    r"|(?:ở|tại|cho)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
     r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?)",
     re.IGNORECASE,
 )

@@ -1,0 +1,63 @@
+"""Two ways a report says whose and of when an amount is, after it
+(texts written for these tests; Kon Tum and Gia Lai 2024, before the
+merger): the first months right after the amount ("giải ngân 3,6 tỷ đồng
+sau 6 tháng"), and the province it is for ("9 tỷ đồng cho Kon Tum")."""
+
+import pytest
+
+from funding.checker import MATCH, MISMATCH, UNSURE
+from funding.checker.periods import months_after
+from tests.funding.checker.checking import (
+    kon_tum_and_gia_lai_2024,
+    paragraph_verdicts,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kon_tum(reference_data, make_figure):
+    return kon_tum_and_gia_lai_2024(make_figure)
+
+
+@pytest.mark.parametrize(
+    ("after", "months"),
+    [
+        (" sau 6 tháng, bằng 40% kế hoạch", 6),
+        (" sau sáu tháng", 6),
+        (" trong 9 tháng đầu năm", 9),
+        (" trong 2 tháng cuối năm", None),  # a span, not the first months
+        (" sau 12 tháng", None),  # the whole year
+        (", sau 6 tháng", None),  # not right after the amount
+    ],
+)
+def test_the_first_months_right_after_an_amount(after, months):
+    assert months_after(after) == months
+
+
+def test_an_amount_after_its_first_months_reads_them(kon_tum):
+    found = paragraph_verdicts(
+        kon_tum,
+        "Kiểm toán nhận xét năm 2024 Kon Tum mới giải ngân 3,6 tỷ đồng sau 6 "
+        "tháng, bằng 40% dự toán.",
+    )
+    assert found == {"3,6 tỷ đồng": MATCH, "40%": MATCH}
+
+
+def test_the_province_an_amount_is_for(kon_tum):
+    found = paragraph_verdicts(
+        kon_tum,
+        "Kế hoạch kinh phí khuyến công năm 2024 gồm 9 tỷ đồng cho Kon Tum và "
+        "10 tỷ đồng cho Gia Lai.",
+    )
+    assert found == {"9 tỷ đồng": MATCH, "10 tỷ đồng": MATCH}
+
+
+def test_an_amount_given_to_the_wrong_province_is_flagged(kon_tum):
+    found = paragraph_verdicts(
+        kon_tum,
+        "Kế hoạch kinh phí khuyến công năm 2024 gồm 12 tỷ đồng cho Kon Tum và "
+        "10 tỷ đồng cho Gia Lai.",
+    )
+    assert found["12 tỷ đồng"] in (MISMATCH, UNSURE)
+    assert found["10 tỷ đồng"] == MATCH
