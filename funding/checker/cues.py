@@ -66,6 +66,8 @@ MEASURE_WORDS = [
         r"tỷ lệ (?:(?:thực hiện|giải ngân|hoàn thành|quyết toán)(?: so với)?|so với)"
         r" (?:kế hoạch|dự toán)"
         r"|thực hiện|giải ngân|triển khai|đã tư vấn|đạt được"
+        # a treasury's "(đã) thanh toán": paid out, spent
+        r"|thanh toán"
         # money spent: "thực chi", "đã chi", "đã dùng"
         r"|thực chi|đã (?:chi|dùng|sử dụng|tiêu)|(?-i:TH)(?![&\w])"
         + _NOT_A_NAME
@@ -141,6 +143,12 @@ def _measure(span: str, first: bool = False):
     if chosen == Figure.Measure.EXECUTED and Figure.Measure.ESTIMATE in found:
         return Figure.Measure.ESTIMATE
     return chosen
+
+
+def names_two_measures(span: str) -> bool:
+    """Whether ``span`` names more than one measure ("Dự toán và số đã
+    thanh toán"): it then names none of its own for what is under it."""
+    return _measure(span, first=True) != _measure(span)
 
 
 class Context:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..core.models import Figure
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option
-from .cues import Context, Cues
+from .cues import Context, Cues, names_two_measures
 from .judge import judge
 from .places import Place
 from .report import Quote
@@ -206,6 +206,8 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
     cues.content = row.content or cues.content
     # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
     cues.measure = cues.measure or row.measure
+    if row.measure is not None and names_two_measures(quote.header):
+        cues.measure = row.measure  # "Dự toán và số đã thanh toán": the row's
     cues.fund = cues.fund or row.fund
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and
     # period, unless the caption or the column names them
@@ -215,8 +217,11 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
             cues.months, cues.period_named = row.months, row.period_named
         if cues.measure == Figure.Measure.PLAN:
             cues.months = None  # a plan is the year's, whatever was spent by then
-    elif row.year is None and row.months is not None and cues.months is None:
-        # the caption's year, and the months a row names ("Hết tháng 10")
+    elif (
+        row.year in (None, cues.year) and row.months is not None and cues.months is None
+    ):
+        # the caption's year, and the months a row names ("Hết tháng 10",
+        # "Đã thanh toán đến 30/6/2025")
         cues.months, cues.period_named = row.months, True
     return cues
 
