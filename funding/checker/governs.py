@@ -47,10 +47,21 @@ _AIMED_ITEM = re.compile(r"(?![^.;:()]*(?<!\w)đã(?!\w))" + _ACTION, re.I)
 _NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri|quyết toán)(?!\w)", re.I)
 
 
+#: what was inspected, surveyed or audited right before a number ("Sở đã
+#: kiểm tra lại 19 cơ sở", "khảo sát 138 cơ sở"): a sample, no figure
+_INSPECTED = re.compile(
+    r"(?<!\w)(?:kiểm tra|khảo sát|rà soát|giám sát|thanh tra|phỏng vấn)"
+    r"(?:\s+(?:lại|thực tế|trực tiếp|ngẫu nhiên))?\s*$",
+    re.I,
+)
+
+
 def governing(before: str):
     """The measure a request (what is asked for: a target, which the data
     rarely holds) or an average (no figure) in ``before`` (the words
     of the clause right before a number) governs that number, or None."""
+    if _INSPECTED.search(before):
+        return NOT_MEASURED
     governors = (
         (_REQUEST, Figure.Measure.TARGET, False),
         (_AVERAGE, NOT_MEASURED, True),

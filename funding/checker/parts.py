@@ -206,7 +206,13 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
     cues.content = row.content or cues.content
     # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
     cues.measure = cues.measure or row.measure
-    if row.measure is not None and names_two_measures(quote.header):
+    column = quote.column or ""
+    caption = quote.header[: len(quote.header) - len(column)]
+    if (
+        row.measure is not None
+        and names_two_measures(caption)
+        and context.cues(column).measure is None
+    ):
         cues.measure = row.measure  # "Dự toán và số đã thanh toán": the row's
     cues.fund = cues.fund or row.fund
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and

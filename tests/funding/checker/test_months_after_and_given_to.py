@@ -1,13 +1,18 @@
 """Two ways a report says whose and of when an amount is, after it
 (texts written for these tests; Kon Tum and Gia Lai 2024, before the
 merger): the first months right after the amount ("giải ngân 3,6 tỷ đồng
-sau 6 tháng"), and the province it is for ("9 tỷ đồng cho Kon Tum")."""
+sau 6 tháng"), and the province it is for ("9 tỷ đồng cho Kon Tum"). And a
+count of what was inspected or surveyed ("kiểm tra lại 19 cơ sở") is no
+figure."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH, UNSURE
+from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE
 from funding.checker.periods import months_after
+from funding.models import Indicator
 from tests.funding.checker.checking import (
+    E,
+    area_before_merger,
     kon_tum_and_gia_lai_2024,
     paragraph_verdicts,
 )
@@ -61,3 +66,25 @@ def test_an_amount_given_to_the_wrong_province_is_flagged(kon_tum):
     )
     assert found["12 tỷ đồng"] in (MISMATCH, UNSURE)
     assert found["10 tỷ đồng"] == MATCH
+
+
+@pytest.fixture
+def establishments(reference_data, make_figure):
+    count = Indicator.objects.get(code="so-co-so-cnnt")
+    return kon_tum_and_gia_lai_2024(make_figure) + [
+        make_figure(area_before_merger("Kon Tum"), 2024, E, "16", indicator=count)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, Kon Tum hỗ trợ 16 cơ sở; Sở đã kiểm tra lại 19 cơ sở theo kiến nghị.",
+        "Năm 2024, Kon Tum hỗ trợ 16 cơ sở; đoàn công tác khảo sát 19 cơ sở.",
+    ],
+)
+def test_a_count_inspected_or_surveyed_is_no_figure(establishments, text):
+    assert paragraph_verdicts(establishments, text) == {
+        "16 cơ sở": MATCH,
+        "19 cơ sở": NO_DATA,
+    }
