@@ -56,11 +56,18 @@ _INSPECTED = re.compile(
 )
 
 
+#: "đã nghiệm thu, kiểm tra 30 đề án": the inspection one of the things done
+_DONE_AND = re.compile(
+    r"(?<!\w)(?:nghiệm thu|hoàn thành|thực hiện|hỗ trợ|giải ngân)\s*(?:,|và)\s*$", re.I
+)
+
+
 def governing(before: str):
     """The measure a request (what is asked for: a target, which the data
     rarely holds) or an average (no figure) in ``before`` (the words
     of the clause right before a number) governs that number, or None."""
-    if _INSPECTED.search(before):
+    inspected = _INSPECTED.search(before)
+    if inspected and not _DONE_AND.search(before[: inspected.start()]):
         return NOT_MEASURED
     governors = (
         (_REQUEST, Figure.Measure.TARGET, False),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from ..core.numbers import NumberFormatError, parse_number
 from .lists import pair_roles
 from .report import Quote
+from .tables import names_a_place
 from .unaccented import upper_case_initials
 
 _NUM = r"(?<![\w.,/])\d+(?:\.\d+)*"
@@ -70,7 +71,8 @@ def _dash_pattern(words: str) -> re.Pattern:
     """A line opening with a number, a dash and a label naming the noun."""
     return re.compile(
         rf"^[^\S\n]*(?:(?P<a>{_NUM})[^\S\n]*/[^\S\n]*)?(?P<n>\d+(?:\.\d+)*)"
-        rf"[^\S\n]*[–—-][^\S\n]*(?:số\s+)?(?P<noun>{words})(?!\w)",
+        # "số" before the noun: not a date ("15/3 – đề án …") or an item
+        rf"[^\S\n]*[–—-][^\S\n]*số\s+(?P<noun>{words})(?!\w)",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -79,7 +81,8 @@ def dash_labelled_counts(
     text: str, part: str, nouns: dict, taken: list[Quote]
 ) -> list[Quote]:
     """ "58/61 – số đề án hoàn thành, nghiệm thu": the counts a line opens
-    with, its label after a dash naming their noun; none found already."""
+    with, its label after a dash naming their number ("số") of a noun;
+    none found already."""
     if not nouns:
         return []
     words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -120,10 +123,10 @@ def count_parts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
         listed = _PARTS.match(text, quote.end)
         if quote.kind != "count" or quote.role or listed is None:
             continue
-        pieces = re.split(r"([,;]|\s+và\s+)", listed["list"])
+        pieces = re.split(r"(,?\s*và\s+|[,;])", listed["list"])
         items = pieces[::2]
         parts = [_PART.fullmatch(item) for item in items]
-        if len(parts) < 2 or not all(p and p["name"][0].isupper() for p in parts):
+        if len(parts) < 2 or not all(p and names_a_place(p["name"]) for p in parts):
             continue  # not a list of areas' counts alone
         offset = listed.start("list")
         for index, match in enumerate(parts):

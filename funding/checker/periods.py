@@ -213,7 +213,9 @@ def _months(match):
 #: the first months, said right after the amount
 _MONTHS_AFTER = re.compile(
     rf"\s*(?:sau|(?P<within>trong))\s+(?P<months>{_MONTH_NAMES})\s+tháng"
-    r"(?P<first>\s+đầu\s+năm)?(?!\w)",
+    r"(?P<first>\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?:19|20)\d{2})?"
+    # the clause ends there ("sau 6 tháng kể từ …" is a delay, no period)
+    r"(?=\s*(?:[,.;:)]|$))",
     re.IGNORECASE,
 )
 

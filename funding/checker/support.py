@@ -231,8 +231,8 @@ _OWNER = re.compile(
     r"|(?:ở|tại)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
     r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?"
     # "cho" one province, not the first of a list ("cho A, B và C")
-    r"|cho\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?-i:(?>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3}))"
-    r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?(?!\s*(?:,|và)\s*(?-i:[A-ZĐ])))",
+    r"|cho\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?>(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
+    r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?)(?!\s*(?:,|và)\s*(?-i:[A-ZĐ])))",
     re.IGNORECASE,
 )
 #: "phân bổ 3,8 tỷ đồng (kinh phí khuyến công) cho tỉnh B": after a verb of

@@ -77,7 +77,7 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
         if header is None:
             # a unit said once in the caption ("… qua các năm (tỷ đồng):")
             # holds for columns that name none (years, measures)
-            default = _column(caption, nouns)
+            default = _column(f"{caption} {group}", nouns)
             header = [(_title_column(title, nouns, default), title) for title in titles]
         row = _for_row(cells, header, nouns, default)
         quotes += _row_quotes(part, cells, row, f"{caption} {group}")
@@ -87,7 +87,12 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
 def _group_row(cells) -> bool:
     """A row of one cell spread over every column (see ``plain``)."""
     texts = [cell.strip() for _s, cell in cells if cell.strip()]
-    return len(texts) >= 2 and len(set(texts)) == 1 and len(texts) >= len(cells) - 1
+    return (
+        not _has_number(cells)
+        and len(texts) >= 2
+        and len(set(texts)) == 1
+        and len(texts) >= len(cells) - 1
+    )
 
 
 def _has_number(cells) -> bool:
@@ -189,12 +194,12 @@ def _column(header: str, nouns: dict, default=(None, None)):
     for noun, indicator in nouns.items():
         if noun in lowered:
             return "count", indicator
-    if _FIGURE_COLUMN.search(header) or _names_a_place(header):
+    if _FIGURE_COLUMN.search(header) or names_a_place(header):
         return default
     return None, None
 
 
-def _names_a_place(header: str) -> bool:
+def names_a_place(header: str) -> bool:
     """A header of capitalised words, "cũ"/"mới" or a note in parentheses
     aside ("Thái Nguyên (cũ)", "Bắc Kạn"): an area's column, of the
     caption's unit."""
@@ -203,13 +208,21 @@ def _names_a_place(header: str) -> bool:
         for word in re.sub(r"\([^()]*\)", " ", header).split()
         if word.lower() not in ("cũ", "mới")
     ]
-    return len(words) >= 2 and all(word[:1].isupper() for word in words)
+    return (
+        len(words) >= 2
+        and all(word[:1].isupper() for word in words)
+        and not any(_NOT_A_PLACE.fullmatch(word) for word in words)
+    )
+
+
+#: capitalised words of a period, a group or a number, no place's
+_NOT_A_PLACE = re.compile(r"[IVX]+|\d+|Quý|Tháng|Năm|Đợt|Nhóm|Loại|Tổng|Cộng", re.I)
 
 
 def _title_column(title: str, nouns: dict, default):
     """A column's (kind, unit): ``_column``, and a rate column with no unit
     of its own ("Tỷ lệ" under "… (tỷ lệ: % kế hoạch)") a percentage."""
-    if _NO_FIGURE_COLUMN.search(title):
+    if _NO_FIGURE_COLUMN.match(title):
         return OTHER, None
     found = _column(title, nouns, default)
     if _DIFFERENCE_COLUMN.match(title) and found[0] != "percent":
@@ -220,11 +233,12 @@ def _title_column(title: str, nouns: dict, default):
 
 
 #: a cell of a row's code or number, before its label: "A1", "II", "3.2"
-_CODE_CELL = re.compile(r"\s*(?:[IVX]+|[A-ZĐ]{1,2}\d*|\d+)(?:[.)]\d*)*\s*")
+_CODE_CELL = re.compile(r"\s*(?:[IVX]+|[A-ZĐ]\d*|\d+)(?:[.)]\d*)*\s*")
 #: a column of scores, ranks, notes or codes ("Điểm chuẩn", "Tự chấm",
 #: "Xếp hạng"): its numbers are no figures, whatever unit the row names
 _NO_FIGURE_COLUMN = re.compile(
-    r"(?<!\w)(?:điểm(?!\s+phần\s+trăm)|chấm|xếp hạng|thứ hạng|hạng|ghi chú|mã)(?!\w)",
+    r"\s*(?:điểm(?!\s*(?:%|phần\s+trăm))|tự chấm|xếp hạng|thứ hạng|hạng(?!\s+mục)"
+    r"|ghi chú|mã)(?!\w)",
     re.IGNORECASE,
 )
 OTHER = "other"  # a column of no figures (see above)
@@ -281,7 +295,7 @@ def _for_row(cells, header, nouns, default=(None, None)):
             row
             if kind is None
             or (
-                (counted or (row[0] == "count" and _names_a_place(title)))
+                (counted or (row[0] == "count" and names_a_place(title)))
                 and (kind, unit) == default
             )
             else (kind, unit),

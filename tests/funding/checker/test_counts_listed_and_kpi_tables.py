@@ -113,3 +113,42 @@ def test_area_columns_take_the_captions_unit(two_provinces):
         MISMATCH,
         UNSURE,
     )
+
+
+@pytest.mark.parametrize("listed", ["(Nam 12, Nữ 18)", "(Quý I 12, Quý II 18)"])
+def test_a_list_of_what_is_no_area_is_left_alone(two_provinces, listed):
+    found = verdicts(
+        two_provinces, f"<p>Năm 2024, Kon Tum nghiệm thu 30 đề án {listed}.</p>"
+    )
+    assert found == {"30 đề án": MATCH}
+
+
+def test_a_dated_line_is_no_count_pair(two_provinces):
+    found = verdicts(
+        two_provinces,
+        "<p>Năm 2024, Kon Tum nghiệm thu 30 đề án.</p>"
+        "<p>15/3 – đề án nhà máy gạch được nghiệm thu.</p>",
+    )
+    assert "15" not in found and "3" not in found
+
+
+def test_a_unit_row_under_the_header_gives_the_unit(two_provinces):
+    found = verdicts(
+        two_provinces,
+        "<p>Kinh phí khuyến công của Kon Tum năm 2024</p>"
+        "<table><tr><th>Chỉ tiêu</th><th>KCQG</th><th>KCĐP</th></tr>"
+        '<tr><td colspan="3">Đơn vị tính: triệu đồng</td></tr>'
+        "<tr><td>Kinh phí đã giải ngân</td><td>2.380</td><td>6.260</td></tr></table>",
+    )
+    assert found == {"2.380": MATCH, "6.260": MATCH}
+
+
+def test_a_column_of_the_time_of_report_is_no_score(two_provinces):
+    found = verdicts(
+        two_provinces,
+        "<p>Kinh phí khuyến công của Kon Tum năm 2024 (triệu đồng)</p>"
+        "<table><tr><th>Chỉ tiêu</th><th>Kế hoạch</th>"
+        "<th>Thực hiện đến thời điểm báo cáo</th></tr>"
+        "<tr><td>Tổng kinh phí</td><td>9.000</td><td>8.640</td></tr></table>",
+    )
+    assert found == {"9.000": MATCH, "8.640": MATCH}

@@ -88,3 +88,21 @@ def test_a_count_inspected_or_surveyed_is_no_figure(establishments, text):
         "16 cơ sở": MATCH,
         "19 cơ sở": NO_DATA,
     }
+
+
+def test_months_after_an_amount_that_are_a_delay_are_no_period(kon_tum):
+    found = paragraph_verdicts(
+        kon_tum,
+        "Năm 2024, Kon Tum giải ngân 8,64 tỷ đồng sau 6 tháng kể từ ngày nghiệm "
+        "thu đề án.",
+    )
+    assert found == {"8,64 tỷ đồng": MATCH}
+
+
+def test_a_count_inspected_among_things_done_is_the_datas(establishments):
+    count = Indicator.objects.get(code="so-de-an")
+    found = paragraph_verdicts(
+        [f for f in establishments if f.indicator == count],
+        "Năm 2024, Sở Công Thương Kon Tum đã nghiệm thu, kiểm tra 30 đề án.",
+    )
+    assert found == {"30 đề án": MATCH}
