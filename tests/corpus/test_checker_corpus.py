@@ -81,18 +81,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 149,
-        "quotes": 5708,
-        "variants": 787,
-        "distractors": 3007,
-        "errors": 1415,
+        "articles": 157,
+        "quotes": 6230,
+        "variants": 844,
+        "distractors": 3293,
+        "errors": 1499,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 227,
-        "variants": 28,
-        "distractors": 136,
-        "errors": 40,
+        "quotes": 306,
+        "variants": 30,
+        "distractors": 139,
+        "errors": 45,
     },
 }
 
@@ -238,41 +238,65 @@ SIZES = {
 # compared bases, a guessed year only unsure) 4952 read right, 1273
 # flagged (860 blocking), the rest as at d924b1b. 151-154 at 853023e:
 # as at first sight, but 177 read right.
+# 6 December 2026 (a fourth session that day): four writers wrote 155-158
+# and, after those joined the tune split, 159-162. At first sight (d717872,
+# the session's start) 155-158: 295 quotes, 266 found, 193 read right, 9
+# false mismatches, 31 of 44 flagged (19 blocking), unsure 9.5%, 1 of 150
+# distractors flagged; 159-162: 306 quotes, 290 found, 225 read right, 3
+# false mismatches, 35 of 45 flagged (22 blocking), 4 of 139 distractors
+# flagged. 151-158 joined the tune split; the checker was changed on them
+# (tables of scores and of areas by year, counts listed by area, a line
+# opening with a count, "sau 6 tháng", "cho" a province, a treasury's
+# "thanh toán", a count inspected). The tune split 01-158 at d717872: 6230
+# quotes, 6123 found, 5322 read right, 15 false mismatches, 1337 of 1499
+# flagged (904 blocking), 11 no-data numbers read as figures, 2 of 3293
+# distractors flagged; at 9120934: 6151 found, 5360 read right, 9 false
+# mismatches, 1339 flagged (905 blocking), the rest as before. 159-162 at
+# 9120934: 299 found, 232 read right, 2 false mismatches, 35 flagged (22
+# blocking), 4 distractors flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 5708 - 5636,
+        "quotes missed": 6230 - 6151,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 5708 - 4951,
-        "false mismatches": 3,
-        "injected errors missed": 1415 - 1273,
-        "injected errors not blocking": 1415 - 860,
-        "no-data numbers read as figures": 9,
+        "quotes read wrong": 6230 - 5359,
+        "false mismatches": 9,
+        "injected errors missed": 1499 - 1339,
+        "injected errors not blocking": 1499 - 905,
+        "no-data numbers read as figures": 11,
+        "distractors flagged": 2,
     },
     "heldout": {
-        "quotes missed": 227 - 221,
-        "quotes read wrong": 227 - 177,
-        "false mismatches": 3,
-        "injected errors missed": 40 - 33,
-        "injected errors not blocking": 40 - 25,
-        "distractors flagged": 1,
+        "quotes missed": 306 - 299,
+        "quotes read wrong": 306 - 232,
+        "false mismatches": 2,
+        "injected errors missed": 45 - 35,
+        "injected errors not blocking": 45 - 22,
+        "distractors flagged": 4,
     },
 }
 
 # Targets not met yet, with the measurement (strict xfails: a target met
 # turns its test red until it is moved out of here).
 NOT_MET = {
-    ("tune", "no false mismatch"): "3 false mismatches on 01-150 (121, 128, 130)",
-    ("tune", "every injected error flagged"): "1273 of 1415 flagged on 01-150",
-    ("tune", "at least 99% read right"): "4952 of 5708 read right (86.8%) on 01-150",
-    ("heldout", "no false mismatch"): "3 false mismatches on 151-154 (in 151)",
-    ("heldout", "every injected error flagged"): "33 of 40 flagged on 151-154",
-    (
-        "heldout",
-        "no distractor flagged",
-    ): "1 of 136 distractors flagged on 151-154 (153)",
+    ("tune", "no false mismatch"): (
+        "9 false mismatches on 01-158 (121, 128, 130, 155: 2, 156, 157: 2, 158)"
+    ),
+    ("tune", "every injected error flagged"): "1339 of 1499 flagged on 01-158",
+    ("tune", "at least 99% read right"): "5360 of 6230 read right (86.0%) on 01-158",
+    ("tune", "no distractor flagged"): (
+        "2 of 3293 distractors flagged on 01-158 (153, 156)"
+    ),
+    ("heldout", "no false mismatch"): "2 false mismatches on 159-162 (161, 162)",
+    ("heldout", "every injected error flagged"): "35 of 45 flagged on 159-162",
+    ("heldout", "unsure on at most 10% of quotes"): (
+        "43 of 356 numbers unsure (12.1%) on 159-162"
+    ),
+    ("heldout", "no distractor flagged"): (
+        "4 of 139 distractors flagged on 159-162 (159)"
+    ),
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
