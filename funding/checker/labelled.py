@@ -26,6 +26,11 @@ _NO_COUNT = re.compile(
 )
 
 
+def noun_words(nouns: dict) -> str:
+    """The counted nouns as one alternation, the longest first."""
+    return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+
+
 def _pattern(words: str) -> re.Pattern:
     return re.compile(
         rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?!\w)(?P<label>[^\d\n.;:()%]{{0,40}}?)"
@@ -43,7 +48,7 @@ def labelled_counts(
     """The counts after a label naming their noun, not found already."""
     if not nouns:
         return []
-    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    words = noun_words(nouns)
     spans = [(q.start, q.end) for q in taken]
     found = []
     for match in _pattern(words).finditer(text):
@@ -52,18 +57,8 @@ def labelled_counts(
             line + match["label"]
         ):
             continue
-        indicator = nouns[match["noun"].lower()]
-        groups = [("n", "")]
-        if match["a"]:
-            roles = pair_roles(text[: match.start("a")])
-            groups = [("a", roles[0]), ("n", roles[1])]
-        for group, role in groups:
-            start, end = match.span(group)
-            if any(s < end and start < e for s, e in spans):
-                continue
-            quote = _count(part, start, end, match[group], role, indicator)
-            if quote is not None:
-                found.append(quote)
+        roles = pair_roles(text[: match.start("a")]) if match["a"] else ("", "")
+        found += _matched_counts(match, roles, part, nouns, spans)
     return found
 
 
@@ -85,23 +80,29 @@ def dash_labelled_counts(
     none found already."""
     if not nouns:
         return []
-    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    words = noun_words(nouns)
     spans = [(q.start, q.end) for q in taken]
     found = []
     for match in _dash_pattern(words).finditer(text):
         if upper_case_initials(match["noun"]):
             continue
-        indicator = nouns[match["noun"].lower()]
-        groups = [("n", "")]
-        if match["a"]:
-            groups = [("a", "executed"), ("n", "plan")]
-        for group, role in groups:
-            start, end = match.span(group)
-            if any(s < end and start < e for s, e in spans):
-                continue
-            quote = _count(part, start, end, match[group], role, indicator)
-            if quote is not None:
-                found.append(quote)
+        found += _matched_counts(match, ("executed", "plan"), part, nouns, spans)
+    return found
+
+
+def _matched_counts(match, roles, part, nouns, spans) -> list[Quote]:
+    """The count ``match`` holds (group "n"), and with a pair ("a/n") what
+    was done of what was planned, in ``roles``; none inside ``spans``."""
+    indicator = nouns[match["noun"].lower()]
+    groups = [("a", roles[0]), ("n", roles[1])] if match["a"] else [("n", "")]
+    found = []
+    for group, role in groups:
+        start, end = match.span(group)
+        if any(s < end and start < e for s, e in spans):
+            continue
+        quote = _count(part, start, end, match[group], role, indicator)
+        if quote is not None:
+            found.append(quote)
     return found
 
 

@@ -207,10 +207,9 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
     # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
     cues.measure = cues.measure or row.measure
     column = quote.column or ""
-    caption = quote.header[: len(quote.header) - len(column)]
     if (
         row.measure is not None
-        and names_two_measures(caption)
+        and names_two_measures(quote.header.removesuffix(column))
         and context.cues(column).measure is None
     ):
         cues.measure = row.measure  # "Dự toán và số đã thanh toán": the row's

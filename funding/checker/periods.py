@@ -204,8 +204,7 @@ def _months(match):
         return 3 if match["quarter"].split()[-1].upper() in ("I", "1") else None
     if not match["months"]:
         return None
-    word = match["months"].lower()
-    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    month = _month_number(match["months"])
     return month if month and 1 <= month <= 12 else None
 
 
@@ -226,9 +225,14 @@ def months_after(after: str) -> int | None:
     match = _MONTHS_AFTER.match(after)
     if match is None or (match["within"] and not match["first"]):
         return None
-    word = match["months"].lower()
-    month = int(word) if word.isdigit() else _MONTH_WORDS.get(word)
+    month = _month_number(match["months"])
     return month if month and 1 <= month < 12 else None
+
+
+def _month_number(word: str) -> int | None:
+    """ "9", "chín", "Sáu" → the number; None when it is none."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _MONTH_WORDS.get(word)
 
 
 #: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp 2 lần năm 2023": the

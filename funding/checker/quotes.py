@@ -23,6 +23,7 @@ from .labelled import (
     dash_labelled_counts,
     echoed_counts,
     labelled_counts,
+    noun_words,
 )
 from .lists import measure_roles, pair_roles, slash_labelled
 from .nearby import read_around
@@ -159,7 +160,7 @@ def _simple_quotes(text: str, part: str, pattern, kind: str) -> list[Quote]:
 def _count_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
     if not nouns:
         return []
-    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    words = noun_words(nouns)
     pattern = re.compile(
         rf"(?:(?P<from>từ)\s+(?P<old>{_NUM_BODY})\s+lên\s+|"
         # a number and its noun share a table cell: no tab or line between

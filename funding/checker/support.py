@@ -225,14 +225,16 @@ _DEFINED = re.compile(
 #: "23 cơ sở ở Cà Mau cũ", "tại tỉnh Gia Lai": a province's name right after
 #: "ở"/"tại"/"cho" ("7,2 tỷ đồng cho Kiên Giang"; not "tại hội chợ ở Đà
 #: Nẵng", "ở huyện Quảng Ninh")
+_PROVINCE = (
+    r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?>(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
+    r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?)"
+)
 _OWNER = re.compile(
     r"\s*(?:(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
     r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
-    r"|(?:ở|tại)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
-    r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?"
+    rf"|(?:ở|tại)\s+{_PROVINCE}"
     # "cho" one province, not the first of a list ("cho A, B và C")
-    r"|cho\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?>(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
-    r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?)(?!\s*(?:,|và)\s*(?-i:[A-ZĐ])))",
+    rf"|cho\s+{_PROVINCE}(?!\s*(?:,|và)\s*(?-i:[A-ZĐ])))",
     re.IGNORECASE,
 )
 #: "phân bổ 3,8 tỷ đồng (kinh phí khuyến công) cho tỉnh B": after a verb of

@@ -74,13 +74,14 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
             titles = _merged(titles, [cell for _s, cell in cells])
             caption = previous
             continue
+        above = f"{caption} {group}"  # what the caption and the group row say
         if header is None:
             # a unit said once in the caption ("… qua các năm (tỷ đồng):")
             # holds for columns that name none (years, measures)
-            default = _column(f"{caption} {group}", nouns)
+            default = _column(above, nouns)
             header = [(_title_column(title, nouns, default), title) for title in titles]
         row = _for_row(cells, header, nouns, default)
-        quotes += _row_quotes(part, cells, row, f"{caption} {group}")
+        quotes += _row_quotes(part, cells, row, above)
     return quotes
 
 
@@ -200,9 +201,9 @@ def _column(header: str, nouns: dict, default=(None, None)):
 
 
 def names_a_place(header: str) -> bool:
-    """A header of capitalised words, "cũ"/"mới" or a note in parentheses
-    aside ("Thái Nguyên (cũ)", "Bắc Kạn"): an area's column, of the
-    caption's unit."""
+    """Words that name a place: capitalised, "cũ"/"mới" or a note in
+    parentheses aside ("Thái Nguyên (cũ)", "Bắc Kạn"), no period or group
+    ("Quý II"). A column so headed is an area's, of the caption's unit."""
     words = [
         word
         for word in re.sub(r"\([^()]*\)", " ", header).split()

@@ -45,10 +45,15 @@ def read_html(figures, html):
     return read(figures, plain_text(html))
 
 
+def html_verdicts(figures, html):
+    """Each printed number of a rich-text body → its verdict (a number
+    printed twice: its last)."""
+    return dict(read_html(figures, html))
+
+
 def paragraph_verdicts(figures, text):
-    """Each printed number of the paragraph ``text`` → its verdict (a
-    number printed twice: its last)."""
-    return dict(read_html(figures, f"<p>{text}</p>"))
+    """``html_verdicts`` of the one paragraph ``text``."""
+    return html_verdicts(figures, f"<p>{text}</p>")
 
 
 def figures_of(make_figure, place, *rows, **common):

@@ -10,6 +10,7 @@ from tests.funding.checker.checking import (
     area,
     dien_bien_2021_2024,
     figures_of,
+    kon_tum_and_gia_lai_2024,
 )
 
 
@@ -31,6 +32,12 @@ def dien_bien_2021_to_2024(reference_data, make_figure):
     """Điện Biên 2021-2024 (``checking.dien_bien_2021_2024``): the figures
     of the tests of changes and rates over several years."""
     return dien_bien_2021_2024(make_figure)
+
+
+@pytest.fixture
+def kon_tum(reference_data, make_figure):
+    """Kon Tum and Gia Lai 2024 (``checking.kon_tum_and_gia_lai_2024``)."""
+    return kon_tum_and_gia_lai_2024(make_figure)
 
 
 @pytest.fixture

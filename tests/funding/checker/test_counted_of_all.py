@@ -6,14 +6,9 @@ of being done is left alone. Texts written for these tests (Kon Tum 2024:
 import pytest
 
 from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE
-from tests.funding.checker.checking import kon_tum_and_gia_lai_2024, paragraph_verdicts
+from tests.funding.checker.checking import paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kon_tum(reference_data, make_figure):
-    return kon_tum_and_gia_lai_2024(make_figure)
 
 
 @pytest.mark.parametrize(

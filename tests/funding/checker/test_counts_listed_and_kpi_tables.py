@@ -17,6 +17,7 @@ from funding.models import Indicator
 from tests.funding.checker.checking import (
     E,
     area_before_merger,
+    html_verdicts,
     kon_tum_and_gia_lai_2024,
     read_html,
 )
@@ -33,12 +34,8 @@ def two_provinces(reference_data, make_figure):
     ]
 
 
-def verdicts(figures, html):
-    return dict(read_html(figures, html))
-
-
 def test_a_counts_parts_by_area_count_the_same_noun(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>Năm 2024, hai tỉnh nghiệm thu 55 đề án (Kon Tum 30, Gia Lai 25).</p>",
     )
@@ -47,7 +44,7 @@ def test_a_counts_parts_by_area_count_the_same_noun(two_provinces):
 
 
 def test_a_wrong_part_is_flagged(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>Năm 2024, hai tỉnh nghiệm thu 55 đề án (Kon Tum 31 và Gia Lai 25).</p>",
     )
@@ -56,7 +53,7 @@ def test_a_wrong_part_is_flagged(two_provinces):
 
 
 def test_a_parenthesis_that_lists_no_areas_is_left_alone(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>Năm 2024, Kon Tum nghiệm thu 30 đề án (đợt 1 là 12, đợt 2 là 18).</p>",
     )
@@ -64,7 +61,7 @@ def test_a_parenthesis_that_lists_no_areas_is_left_alone(two_provinces):
 
 
 def test_a_line_opening_with_a_count_and_a_dash(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>NHỮNG CON SỐ CỦA KON TUM NĂM 2024</p>"
         "<p>30/32 – số đề án hoàn thành, nghiệm thu trên kế hoạch.</p>",
@@ -95,7 +92,7 @@ def test_a_scorecards_rows_read_their_unit_after_the_code(two_provinces):
 
 
 def test_a_wrong_rate_in_a_scorecard_is_flagged(two_provinces):
-    found = verdicts(two_provinces, SCORECARD.format(rate="69,00"))
+    found = html_verdicts(two_provinces, SCORECARD.format(rate="69,00"))
     assert found["69,00"] == MISMATCH
 
 
@@ -105,11 +102,11 @@ def test_area_columns_take_the_captions_unit(two_provinces):
         "<table><tr><th>Năm</th><th>Kon Tum</th><th>Gia Lai</th></tr>"
         "<tr><td>2024</td><td>8.640</td><td>{gia_lai}</td></tr></table>"
     )
-    assert verdicts(two_provinces, html.format(gia_lai="9.500")) == {
+    assert html_verdicts(two_provinces, html.format(gia_lai="9.500")) == {
         "8.640": MATCH,
         "9.500": MATCH,
     }
-    assert verdicts(two_provinces, html.format(gia_lai="9.050"))["9.050"] in (
+    assert html_verdicts(two_provinces, html.format(gia_lai="9.050"))["9.050"] in (
         MISMATCH,
         UNSURE,
     )
@@ -117,14 +114,14 @@ def test_area_columns_take_the_captions_unit(two_provinces):
 
 @pytest.mark.parametrize("listed", ["(Nam 12, Nữ 18)", "(Quý I 12, Quý II 18)"])
 def test_a_list_of_what_is_no_area_is_left_alone(two_provinces, listed):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces, f"<p>Năm 2024, Kon Tum nghiệm thu 30 đề án {listed}.</p>"
     )
     assert found == {"30 đề án": MATCH}
 
 
 def test_a_dated_line_is_no_count_pair(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>Năm 2024, Kon Tum nghiệm thu 30 đề án.</p>"
         "<p>15/3 – đề án nhà máy gạch được nghiệm thu.</p>",
@@ -133,7 +130,7 @@ def test_a_dated_line_is_no_count_pair(two_provinces):
 
 
 def test_a_unit_row_under_the_header_gives_the_unit(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>Kinh phí khuyến công của Kon Tum năm 2024</p>"
         "<table><tr><th>Chỉ tiêu</th><th>KCQG</th><th>KCĐP</th></tr>"
@@ -144,7 +141,7 @@ def test_a_unit_row_under_the_header_gives_the_unit(two_provinces):
 
 
 def test_a_column_of_the_time_of_report_is_no_score(two_provinces):
-    found = verdicts(
+    found = html_verdicts(
         two_provinces,
         "<p>Kinh phí khuyến công của Kon Tum năm 2024 (triệu đồng)</p>"
         "<table><tr><th>Chỉ tiêu</th><th>Kế hoạch</th>"

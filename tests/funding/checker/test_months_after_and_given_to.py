@@ -20,11 +20,6 @@ from tests.funding.checker.checking import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def kon_tum(reference_data, make_figure):
-    return kon_tum_and_gia_lai_2024(make_figure)
-
-
 @pytest.mark.parametrize(
     ("after", "months"),
     [

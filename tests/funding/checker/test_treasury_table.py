@@ -8,7 +8,7 @@ not the first of a list ("cho A, B và C")."""
 import pytest
 
 from funding.checker import MATCH, MISMATCH, UNSURE
-from tests.funding.checker.checking import kon_tum_and_gia_lai_2024, read_html
+from tests.funding.checker.checking import html_verdicts, read_html
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +24,6 @@ TABLE = (
     "<tr><td>3</td><td>Lũy kế thanh toán cả năm</td><td>2.380.000.000</td>"
     "<td>{kcdp}</td><td>8.640.000.000</td></tr></table>"
 )
-
-
-@pytest.fixture
-def kon_tum(reference_data, make_figure):
-    return kon_tum_and_gia_lai_2024(make_figure)
 
 
 def test_a_treasury_table_reads_each_row_as_its_measure(kon_tum):
@@ -47,21 +42,17 @@ def test_a_treasury_table_reads_each_row_as_its_measure(kon_tum):
 
 
 def test_a_wrong_payment_is_flagged(kon_tum):
-    found = dict(
-        read_html(
-            kon_tum, TABLE.format(six_months="3.060.000.000", kcdp="6.620.000.000")
-        )
+    found = html_verdicts(
+        kon_tum, TABLE.format(six_months="3.060.000.000", kcdp="6.620.000.000")
     )
     assert found["3.060.000.000"] in (MISMATCH, UNSURE)
     assert found["6.620.000.000"] in (MISMATCH, UNSURE)
 
 
 def test_an_amount_for_the_first_province_of_a_list_is_not_its_own(kon_tum):
-    found = dict(
-        read_html(
-            kon_tum,
-            "<p>Năm 2024, Bộ giao kế hoạch lần lượt 9 tỷ đồng và 10 tỷ đồng cho "
-            "Kon Tum và Gia Lai.</p>",
-        )
+    found = html_verdicts(
+        kon_tum,
+        "<p>Năm 2024, Bộ giao kế hoạch lần lượt 9 tỷ đồng và 10 tỷ đồng cho "
+        "Kon Tum và Gia Lai.</p>",
     )
     assert found == {"9 tỷ đồng": MATCH, "10 tỷ đồng": MATCH}
