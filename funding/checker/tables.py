@@ -88,12 +88,8 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
 def _group_row(cells) -> bool:
     """A row of one cell spread over every column (see ``plain``)."""
     texts = [cell.strip() for _s, cell in cells if cell.strip()]
-    return (
-        not _has_number(cells)
-        and len(texts) >= 2
-        and len(set(texts)) == 1
-        and len(texts) >= len(cells) - 1
-    )
+    spread = len(texts) >= max(2, len(cells) - 1) and len(set(texts)) == 1
+    return spread and not _has_number(cells)
 
 
 def _has_number(cells) -> bool:
