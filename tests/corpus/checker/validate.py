@@ -221,6 +221,8 @@ STYLES = (
     "retiring_director_handover_report",
     "tv_infographic_voiceover",
     "bank_partnership_mou_press_note",
+    "disbursement_countdown_report",
+    "footnoted_policy_brief",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
