@@ -221,6 +221,8 @@ STYLES = (
     "retiring_director_handover_report",
     "tv_infographic_voiceover",
     "bank_partnership_mou_press_note",
+    "procurement_tender_notice_with_background",
+    "csv_export_pasted_in_article",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
