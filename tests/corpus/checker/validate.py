@@ -223,6 +223,8 @@ STYLES = (
     "bank_partnership_mou_press_note",
     "disbursement_countdown_report",
     "footnoted_policy_brief",
+    "procurement_tender_notice_with_background",
+    "csv_export_pasted_in_article",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
