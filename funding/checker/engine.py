@@ -27,7 +27,7 @@ from .increments import (
     is_added,
     is_increment,
     left_of,
-    part_month,
+    part_of_year,
     rest_of,
     still_to_do,
     year_increments,
@@ -326,7 +326,7 @@ class Checker(RateOptions, Weighed):
             carried = None if named is explicit else near  # the period carried
             return left_of(self.candidates, options, left_months, carried) + rest
         if since == "part":
-            return options + increments(self.candidates, options, part_month(place))
+            return part_of_year(self.candidates, options, place)
         if since:
             more = increments(self.candidates, options)
             return more + year_increments(self.candidates, options)

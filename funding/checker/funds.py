@@ -85,11 +85,40 @@ _SET_ASIDE = re.compile(
 def fund_named(span: str):
     """The last fund ``span`` names, but not one it sets aside ("ngoài vốn
     quốc gia"): every fund word goes through here."""
-    found = None
+    found, since, added = None, 0, False
     for match in FUNDS.finditer(span):
-        if not _SET_ASIDE.search(span, max(0, match.start() - 30), match.start()):
+        before = max(0, match.start() - 30), match.start()
+        if _SET_ASIDE.search(span, *before):
+            continue
+        total = _TOTAL_OF_ONE.match(match.group(0))
+        of_this = total and _OF_THIS_FUND.match(span, match.end())
+        of_one = (
+            total
+            and found in _ONE_FUND
+            and not added
+            and not _NUMBER.search(span, since, match.start())
+        )
+        if not (of_this or of_one):
             found = _fund_of(match)
+        since, added = match.end(), bool(_ADDED_TO.search(span, *before))
     return found
+
+
+#: "nguồn khuyến công quốc gia, tổng kế hoạch 3,8 tỷ đồng …": a total right
+#: after one fund named (no number between) is that fund's, over areas;
+#: "tổng kế hoạch nguồn này" is the one named before, maybe in another span
+_TOTAL_OF_ONE = re.compile(r"tổng(?!\s+nguồn)", re.IGNORECASE)
+_OF_THIS_FUND = re.compile(
+    r"\s+(?:của\s+)?nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE
+)
+_ONE_FUND = (Figure.Fund.KCQG, Figure.Fund.KCDP)
+#: "Cùng với nguồn địa phương, tổng kinh phí …": a fund added, the total all
+_ADDED_TO = re.compile(
+    r"(?<!\w)(?:cùng với|cộng(?:\s+(?:cả|với|thêm))?|kể cả|tính cả|gồm cả|và)\s+"
+    r"(?:cả\s+)?(?:(?:nguồn|vốn|phần)\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
 
 
 def _fund_of(match):

@@ -49,9 +49,11 @@ _NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri|quyết toán)(?
 
 #: what was inspected, surveyed or audited right before a number ("Sở đã
 #: kiểm tra lại 19 cơ sở", "khảo sát 138 cơ sở"): a sample, no figure
+#: ("…, trong đó 17 cơ sở": a part of that sample, no figure either)
 _INSPECTED = re.compile(
     r"(?<!\w)(?:kiểm tra|khảo sát|rà soát|giám sát|thanh tra|phỏng vấn)"
-    r"(?:\s+(?:lại|thực tế|trực tiếp|ngẫu nhiên))?\s*$",
+    r"(?:\s+(?:lại|thực tế|trực tiếp|ngẫu nhiên))?\s*"
+    r"(?:\d[\d.,]*\s+[^\W\d][^\d;:()]{0,60}?,\s*trong đó(?:\s+có)?\s*)?$",
     re.I,
 )
 

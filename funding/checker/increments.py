@@ -18,7 +18,7 @@ from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
 from .idents import Computed
 from .lists import sum_candidate
-from .periods import periods_in
+from .periods import DATE_RANGE, dates_months, periods_in
 from .places import Place
 from .report import Quote
 
@@ -38,7 +38,9 @@ _PART_OF_YEAR = re.compile(
     r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
     r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm"
     r"|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
-    r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})"
+    r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2}"
+    # "từ 1/7 đến 31/12/2025", "từ ngày 1/7 đến ngày 31/10": dates
+    rf"|{DATE_RANGE})"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -86,6 +88,8 @@ def part_month(place: Place) -> tuple[int, int] | None:
     first and last (the months up to the last less those before the first),
     if the part of the year is one month or two."""
     parts = list(_PART_OF_YEAR.finditer(place.before_clause))
+    if parts and parts[-1]["since"]:
+        return dates_months(parts[-1])
     one = _ONE_MONTH.search(parts[-1].group(0)) if parts else None
     if one is None:
         return None
@@ -269,14 +273,46 @@ def _old_sums_of(whole: Candidate, parts) -> list[Candidate]:
     ]
 
 
-def increments(
-    candidates: Candidates, totals: list[Option], named: tuple | None = None
-) -> list[Option]:
+def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
     """Each figure of a period less the same figure of a shorter period of
-    the same year (a whole year counts as 12 months); of the months named
-    (``named``, first and last: "riêng tháng 11", "tháng 10 và 11"), the
-    months up to the last less those before the first, when stored (else
-    those up to the last less any shorter)."""
+    the same year (a whole year counts as 12 months)."""
+    return [
+        _less(whole, earlier, option)
+        for option, whole, earlier, *_ in _pairs(candidates, totals)
+    ]
+
+
+def part_of_year(candidates: Candidates, totals: list[Option], place: Place):
+    """The readings of one part of the year: each figure itself (a table's
+    quarter may be stored) and ``increments``; of the months named
+    (``named``, first and last: "riêng tháng 11", "tháng 10 và 11", "từ 1/7
+    đến 31/12"), the months up to the last less those before the first,
+    when stored (else those up to the last less any shorter). Months from a
+    later one than the first are no stored figure: when such a pair is
+    stored, it alone is read for the first number after them (not "riêng
+    tháng 10 giải ngân 1,26 tỷ …, số đề án tăng từ 24 lên 27")."""
+    pairs = _pairs(candidates, totals)
+    named = part_month(place)
+    if named is not None:
+        first, month = named
+        for fits in (lambda p: p[3:] == (month, first - 1), lambda p: p[3] == month):
+            if any(fits(p) for p in pairs):
+                # the month named picks these: as well supported as any
+                top = max(totals, key=lambda o: (o.words, o.evidence))
+                lift = {"words": top.words, "evidence": top.evidence}
+                pairs = [(replace(p[0], **lift), *p[1:]) for p in pairs if fits(p)]
+                alone = first > 1 and _PART_OF_YEAR.search(place.own)
+                if alone and pairs[0][3:] == (month, first - 1):
+                    totals = []
+                break
+    return totals + [
+        _less(whole, earlier, option) for option, whole, earlier, *_ in pairs
+    ]
+
+
+def _pairs(candidates: Candidates, totals: list[Option]) -> list[tuple]:
+    """(option, whole, earlier, months, shorter): each figure read and the
+    same figure of a shorter period of its year."""
     pairs = []
     for option in totals:
         whole = candidates.by_node[str(option.node)]
@@ -290,16 +326,7 @@ def increments(
             )
             if same and shorter is not None and shorter < months:
                 pairs.append((option, whole, earlier, months, shorter))
-    if named is not None:
-        first, month = named
-        for fits in (lambda p: p[3:] == (month, first - 1), lambda p: p[3] == month):
-            if any(fits(p) for p in pairs):
-                # the month named picks these: as well supported as any
-                top = max(totals, key=lambda o: (o.words, o.evidence))
-                lift = {"words": top.words, "evidence": top.evidence}
-                pairs = [(replace(p[0], **lift), *p[1:]) for p in pairs if fits(p)]
-                break
-    return [_less(whole, earlier, option) for option, whole, earlier, *_ in pairs]
+    return pairs
 
 
 def year_increments(candidates: Candidates, totals: list[Option]) -> list[Option]:

@@ -160,6 +160,7 @@ def _periods_in(span: str, compared: bool):
         (m, int(m["year"]) if m["year"] else None) for m in _UNTIL_DAY.finditer(span)
     ]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
+    found += [(m, int(m["year"]) if m["year"] else None) for m in _RANGE.finditer(span)]
     for match, year in sorted(found, key=lambda item: item[0].start()):
         if _inside_another(match, found):
             continue  # "năm 2024" of "đến ngày 30 tháng 9 năm 2024"
@@ -271,3 +272,26 @@ def compared_until(span: str) -> int | None:
             return months if isinstance(months, int) else None
         return None
     return None
+
+
+#: "từ 1/7 đến 31/12/2025": the first day of a month to a day of a later one
+DATE_RANGE = (
+    r"từ\s+(?:ngày\s+)?0?1\s*/\s*0?(?P<since>[2-9]|1[0-2])\s+(?:đến|tới)\s+(?:hết\s+)?"
+    r"(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*(?P<dmonth>\d{1,2})"
+    r"(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])"
+)
+
+
+def dates_months(match) -> tuple[int, int] | None:
+    """ "từ 1/7 đến 31/12" (``DATE_RANGE``): the months 7 to 12; none when
+    the range ends inside a month ("đến 15/12")."""
+    first, last, day = int(match["since"]), int(match["dmonth"]), int(match["day"])
+    if not first <= last <= 12:
+        return None
+    year = int(match["year"] or 2001)
+    return (first, last) if day >= calendar.monthrange(year, last)[1] else None
+
+
+#: a range of dates as a period: up to its last day ("từ 1/7 đến 31/10":
+#: what was done by then is the ten months')
+_RANGE = re.compile(rf"(?<!\w){DATE_RANGE}(?P<until>)(?P<months>)", re.IGNORECASE)
