@@ -1,8 +1,9 @@
 """Numbers the text itself calls wrong: a correction notice or a rebuttal
 quotes the wrong figure to deny it ("con số “7,1 tỷ đồng” là chưa chính
-xác", "không phải 88% mà là 91%", "in nhầm thành 12 tỷ đồng"). Such a
-number is no figure of the data, whatever stored figure it is near: the
-text does not claim it."""
+xác", "không phải 88% mà là 91%", "in nhầm thành 12 tỷ đồng") or only
+supposes ("Ví dụ giả định: kế hoạch 10 tỷ đồng, giải ngân 9 tỷ đồng …").
+Such a number is no figure of the data, whatever stored figure it is
+near: the text does not claim it."""
 
 from __future__ import annotations
 
@@ -64,6 +65,25 @@ def disown(text: str, quote: Quote) -> None:
         or _denied_alike(text, quote)
     ):
         quote.blocked = "called wrong"
+
+
+#: a supposition opening the sentence ("Giả sử …", "Nếu giả định …") or an
+#: example called one ("Ví dụ giả định: …"); not "Ví dụ, năm 2024 …", "Lấy
+#: ví dụ Điện Biên": a real case, nor "trên giả thiết nguồn vốn ổn định"
+_SUPPOSED = re.compile(
+    r"^\W*(?:(?:ví dụ|nếu|chẳng hạn)\W+)?(?:giả sử|giả định|giả thiết)(?!\w)"
+    r"|(?<!\w)ví dụ(?:\s+minh họa)?\s+giả định(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def suppose(text: str, quote: Quote) -> None:
+    """Block ``quote`` when its sentence supposes it."""
+    since = max(0, quote.start - 300)
+    ends = list(_SENTENCE_END.finditer(text, since, quote.start))
+    start = ends[-1].end() if ends else since
+    if not quote.blocked and _SUPPOSED.search(text[start : quote.start]):
+        quote.blocked = "supposed"
 
 
 def _denied_alike(text: str, quote: Quote) -> bool:

@@ -36,7 +36,7 @@ from .judge import judge
 from .keys import quote_keys
 from .lines import joined_lines
 from .lists import respective
-from .pairs import partner_cues
+from .pairs import not_the_old, partner_cues
 from .parts import (
     after_percent,
     all_funds_total_of,
@@ -307,6 +307,7 @@ class Checker(RateOptions, Weighed):
         options = self._value_options(quote, explicit, favoured, kept)
         assume_base(options, quote, place, self.candidates, self.context)
         options = not_the_plan(options, quote, place, self.candidates)
+        options = not_the_old(options, quote, place.in_sentence, resolved)
         options = self._one_fund_guesses(
             options, quote, place, (explicit, favoured, kept)
         )

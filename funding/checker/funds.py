@@ -85,7 +85,7 @@ _SET_ASIDE = re.compile(
 def fund_named(span: str):
     """The last fund ``span`` names, but not one it sets aside ("ngoài vốn
     quốc gia"): every fund word goes through here."""
-    found, since, added = None, 0, False
+    found, since, added, named = None, 0, False, set()
     for match in FUNDS.finditer(span):
         before = max(0, match.start() - 30), match.start()
         if _SET_ASIDE.search(span, *before):
@@ -94,19 +94,21 @@ def fund_named(span: str):
         of_this = total and _OF_THIS_FUND.match(span, match.end())
         of_one = (
             total
-            and found in _ONE_FUND
+            and named == {found} <= set(_ONE_FUND)
             and not added
-            and not _NUMBER.search(span, since, match.start())
+            and not _BETWEEN_NOT_ONE.search(span, since, match.start())
         )
         if not (of_this or of_one):
             found = _fund_of(match)
+            named.add(found)
         since, added = match.end(), bool(_ADDED_TO.search(span, *before))
     return found
 
 
-#: "nguồn khuyến công quốc gia, tổng kế hoạch 3,8 tỷ đồng …": a total right
-#: after one fund named (no number between) is that fund's, over areas;
-#: "tổng kế hoạch nguồn này" is the one named before, maybe in another span
+#: "nguồn khuyến công quốc gia, tổng kế hoạch 3,8 tỷ đồng …", "Kế hoạch vốn
+#: quốc gia của tỉnh mới là tổng kế hoạch của …": a total after the one fund
+#: named is that fund's, over areas; "tổng kế hoạch nguồn này" is the one
+#: named before, maybe in another span
 _TOTAL_OF_ONE = re.compile(r"tổng(?!\s+nguồn)", re.IGNORECASE)
 _OF_THIS_FUND = re.compile(
     r"\s+(?:của\s+)?nguồn(?:\s+vốn)?\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE
@@ -114,11 +116,13 @@ _OF_THIS_FUND = re.compile(
 _ONE_FUND = (Figure.Fund.KCQG, Figure.Fund.KCDP)
 #: "Cùng với nguồn địa phương, tổng kinh phí …": a fund added, the total all
 _ADDED_TO = re.compile(
-    r"(?<!\w)(?:cùng với|cộng(?:\s+(?:cả|với|thêm))?|kể cả|tính cả|gồm cả|và)\s+"
-    r"(?:cả\s+)?(?:(?:nguồn|vốn|phần)\s+)?$",
+    r"(?<!\w)(?:cùng với|cộng(?:\s+(?:cả|với|thêm))?|kể cả|tính cả|gồm cả|và"
+    r"|bên cạnh|ngoài|thêm)\s+(?:cả\s+)?(?:(?:nguồn|vốn|phần|đề án)\s+)?$",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d")
+#: between the fund and the total: a number, or the total as the whole the
+#: fund is part of ("chiếm tỷ trọng nhỏ trong tổng kế hoạch")
+_BETWEEN_NOT_ONE = re.compile(r"\d|(?<!\w)(?:trong|chiếm|so với|trên)(?!\w)", re.I)
 
 
 def _fund_of(match):

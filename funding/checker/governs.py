@@ -53,7 +53,8 @@ _NOUN_AFTER = re.compile(r"\s*(?:của|này|đó|trên|cử tri|quyết toán)(?
 _INSPECTED = re.compile(
     r"(?<!\w)(?:kiểm tra|khảo sát|rà soát|giám sát|thanh tra|phỏng vấn)"
     r"(?:\s+(?:lại|thực tế|trực tiếp|ngẫu nhiên))?\s*"
-    r"(?:\d[\d.,]*\s+[^\W\d][^\d;:()]{0,60}?,\s*trong đó(?:\s+có)?\s*)?$",
+    r"(?:\d[\d.,]*\s+[^\W\d](?:[^\d;:()]|(?:19|20)\d\d(?!\d)){0,60}?,"
+    r"\s*trong đó(?:\s+có)?\s*)?$",
     re.I,
 )
 

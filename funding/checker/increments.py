@@ -18,30 +18,12 @@ from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
 from .idents import Computed
 from .lists import sum_candidate
-from .periods import DATE_RANGE, dates_months, periods_in
+from .periods import PART_OF_YEAR, part_month, part_ranged, periods_in
 from .places import Place
 from .report import Quote
 
 _MORE = re.compile(
     r"(?<!\w)thêm(?:\s+(?:được\s+)?(?:hơn|gần|khoảng|trên|xấp xỉ|chừng))?\s*$",
-    re.IGNORECASE,
-)
-
-
-#: "riêng quý IV", "trong tháng 12", "riêng KCQG tháng 11" (a fund or an
-#: area named between): a period that is a difference of two (not "hết
-#: quý III": the first three quarters)
-_PART_OF_YEAR = re.compile(
-    r"(?<!\w)(?:(?<!hết\s)quý\s+(?:II|III|IV|[2-4])"
-    # "còn tháng 10 và 11 (cộng lại)": two months together
-    r"|(?:riêng|còn|trong)\s+(?:hai\s+)?tháng\s+\d{1,2}\s+và\s+(?:tháng\s+)?\d{1,2}"
-    r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
-    r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm"
-    r"|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
-    r"|từ\s+tháng\s+(?:[2-9]|1[0-2])\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2}"
-    # "từ 1/7 đến 31/12/2025", "từ ngày 1/7 đến ngày 31/10": dates
-    rf"|{DATE_RANGE})"
-    r"(?!\w)",
     re.IGNORECASE,
 )
 
@@ -54,10 +36,10 @@ def is_increment(quote: Quote, place: Place) -> str:
         return ""  # "quý IV hoàn thành thêm 8 đề án": counts are added too
     if _MORE.search(place.before_clause):
         return "more"
-    parts = list(_PART_OF_YEAR.finditer(place.before_clause))
+    parts = list(PART_OF_YEAR.finditer(place.before_clause))
     if not parts:
         # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter alone
-        return "part" if _PART_OF_YEAR.search(quote.header) else ""
+        return "part" if PART_OF_YEAR.search(quote.header) else ""
     # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
     # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
     # is this number's own, a level, not the part
@@ -72,29 +54,6 @@ def is_increment(quote: Quote, place: Place) -> str:
 def _of_months(match, months) -> bool:
     """A period that is more than a bare year: some months of it named."""
     return months is not None or "tháng" in match.group(0).lower()
-
-
-#: the month a part of the year is, when it is one ("riêng KCQG tháng 11"),
-#: or the two it is ("còn tháng 10 và 11")
-_ONE_MONTH = re.compile(
-    r"^(?:riêng|trong|còn)(?!\w).*tháng\s+(?P<month>\d{1,2})"
-    r"(?:\s+và\s+(?:tháng\s+)?(?P<last>\d{1,2}))?$",
-    re.IGNORECASE,
-)
-
-
-def part_month(place: Place) -> tuple[int, int] | None:
-    """The months "riêng tháng 11 giải ngân …" (or "tháng 10 và 11") names,
-    first and last (the months up to the last less those before the first),
-    if the part of the year is one month or two."""
-    parts = list(_PART_OF_YEAR.finditer(place.before_clause))
-    if parts and parts[-1]["since"]:
-        return dates_months(parts[-1])
-    one = _ONE_MONTH.search(parts[-1].group(0)) if parts else None
-    if one is None:
-        return None
-    first, last = int(one["month"]), int(one["last"] or one["month"])
-    return (first, last) if 1 <= first <= last <= 12 else None
 
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
@@ -202,6 +161,9 @@ def _period_spent(read: list, months):
     return periods.pop() if len(periods) == 1 else months
 
 
+_MOVED = ("measure", "months")
+
+
 def _shorter_parts(candidates: Candidates, plan: Candidate) -> list:
     """(months, candidate) executed in a shorter period of the plan's year."""
     whole = _length(plan.dims["months"])
@@ -214,9 +176,6 @@ def _shorter_parts(candidates: Candidates, plan: Candidate) -> list:
         and whole is not None
         and length < whole
     ]
-
-
-_MOVED = ("measure", "months")
 
 
 def rest_of(
@@ -283,25 +242,28 @@ def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
 
 
 def part_of_year(candidates: Candidates, totals: list[Option], place: Place):
-    """The readings of one part of the year: each figure itself (a table's
-    quarter may be stored) and ``increments``; of the months named
-    (``named``, first and last: "riêng tháng 11", "tháng 10 và 11", "từ 1/7
-    đến 31/12"), the months up to the last less those before the first,
-    when stored (else those up to the last less any shorter). Months from a
-    later one than the first are no stored figure: when such a pair is
-    stored, it alone is read for the first number after them (not "riêng
-    tháng 10 giải ngân 1,26 tỷ …, số đề án tăng từ 24 lên 27")."""
+    """Each figure itself (a table's quarter may be stored) and
+    ``increments``; of the months named (``part_month``), the months up to
+    the last less those before the first, when stored (else those up to the
+    last less any shorter): then alone for the first number after them, if
+    the first is not January (not "riêng tháng 10 giải ngân 1,26 tỷ …, số
+    đề án tăng từ 24 lên 27")."""
     pairs = _pairs(candidates, totals)
-    named = part_month(place)
+    named = part_month(place.before_clause)
+    ranged = part_ranged(place.before_clause)
     if named is not None:
         first, month = named
-        for fits in (lambda p: p[3:] == (month, first - 1), lambda p: p[3] == month):
+        tests = [lambda p: p[3:] == (month, first - 1), lambda p: p[3] == month]
+        if ranged and not any(tests[0](p) for p in pairs):
+            # "từ 1/10 đến 31/12" with no 9 months stored: nothing reads it
+            return [replace(o, assumed=True) for o in totals]
+        for fits in tests:
             if any(fits(p) for p in pairs):
                 # the month named picks these: as well supported as any
                 top = max(totals, key=lambda o: (o.words, o.evidence))
                 lift = {"words": top.words, "evidence": top.evidence}
                 pairs = [(replace(p[0], **lift), *p[1:]) for p in pairs if fits(p)]
-                alone = first > 1 and _PART_OF_YEAR.search(place.own)
+                alone = first > 1 and PART_OF_YEAR.search(place.own)
                 if alone and pairs[0][3:] == (month, first - 1):
                     totals = []
                 break

@@ -89,6 +89,24 @@ def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> N
         explicit.months, explicit.period_named = dims["months"], True
 
 
+def not_the_old(options: list, quote: Quote, in_sentence: list, resolved: dict):
+    """ "tăng từ 44 lên 50 đề án": the second number is no reading of the
+    figure the first (printed otherwise, and matching it) was read as."""
+    old = next(
+        (q for q in reversed(in_sentence) if q.end <= quote.start and q.role == "old"),
+        None,
+    )
+    read = resolved.get(id(old)) if old is not None else None
+    if (
+        read is None
+        or old.value == quote.value
+        or quote.start - old.end > 12
+        or abs(read.value - old.value) * 2 > old.step
+    ):
+        return options
+    return [o for o in options if str(o.node) != str(read.node)]
+
+
 #: "triển khai 17 đề án, hoàn thành, nghiệm thu 14 đề án": a pair in words,
 #: the projects launched (the plan) and then those done of them
 _LAUNCHED = re.compile(

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..core.models import Figure
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option
-from .cues import Context, Cues, names_two_measures
+from .cues import Context, Cues, names_two_measures, periods_in
 from .judge import judge
 from .places import Place
 from .report import Quote
@@ -215,10 +215,18 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         cues.measure = row.measure  # "Dự toán và số đã thanh toán": the row's
     cues.fund = cues.fund or row.fund
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and
-    # period, unless the caption or the column names them
-    if cues.year is None and row.year is not None:
+    # period, unless the column names them or the caption does (not where
+    # the row is led by its year: "Các năm 2021–2024 …, năm 2025 …" above it)
+    if row.year is not None and (
+        cues.year is None or (led and context.cues(column).year is None)
+    ):
+        # the caption's period for this row's year ("…, năm 2024 là số đến
+        # hết tháng 9"), or for every year it does not name ("9 tháng")
+        named = _caption_periods(quote.header)
         cues.year = row.year
-        if not cues.period_named:
+        if led and not led["months"] and row.year in named:
+            cues.months, cues.period_named = named[row.year], True
+        elif not cues.period_named:
             cues.months, cues.period_named = row.months, row.period_named
         if cues.measure == Figure.Measure.PLAN:
             cues.months = None  # a plan is the year's, whatever was spent by then
@@ -229,6 +237,19 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         # "Đã thanh toán đến 30/6/2025")
         cues.months, cues.period_named = row.months, True
     return cues
+
+
+def _caption_periods(caption: str) -> dict:
+    """Each year a caption's clause names alone, with the months the clause
+    gives it ("Năm 2023 là số quyết toán, năm 2024 là số đến hết tháng 9")."""
+    named = {}
+    for clause in re.split(r"[,;.](?!\d)", caption):
+        found = list(periods_in(clause))
+        years = {year for _m, year, _months in found if year}
+        if len(years) == 1:
+            months = [m for _m, _year, m in found if m is not None]
+            named[years.pop()] = months[-1] if months else None
+    return named
 
 
 def after_percent(quote: Quote, place: Place) -> bool:

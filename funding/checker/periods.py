@@ -2,7 +2,8 @@
 tháng 9/2025" ("hết tháng 9 năm 2025"), "quý I/2024", "lũy kế 11 tháng",
 "tính đến hết tháng 10";
 which of them are compared with ("so với năm 2023", "cao hơn năm 2023")
-and which are "cùng kỳ" (that year's part of the period in force)."""
+which are "cùng kỳ" (that year's part of the period in force), and the
+parts of a year ("riêng quý IV", "từ 1/7 đến 31/12/2025") and their months."""
 
 from __future__ import annotations
 
@@ -160,7 +161,11 @@ def _periods_in(span: str, compared: bool):
         (m, int(m["year"]) if m["year"] else None) for m in _UNTIL_DAY.finditer(span)
     ]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
-    found += [(m, int(m["year"]) if m["year"] else None) for m in _RANGE.finditer(span)]
+    found += [
+        (m, int(m["year"]) if m["year"] else None)
+        for m in _RANGE.finditer(span)
+        if int(m["since"]) <= int(m["dmonth"])  # not across the year's end
+    ]
     for match, year in sorted(found, key=lambda item: item[0].start()):
         if _inside_another(match, found):
             continue  # "năm 2024" of "đến ngày 30 tháng 9 năm 2024"
@@ -276,7 +281,8 @@ def compared_until(span: str) -> int | None:
 
 #: "từ 1/7 đến 31/12/2025": the first day of a month to a day of a later one
 DATE_RANGE = (
-    r"từ\s+(?:ngày\s+)?0?1\s*/\s*0?(?P<since>[2-9]|1[0-2])\s+(?:đến|tới)\s+(?:hết\s+)?"
+    r"từ\s+(?:ngày\s+)?0?1\s*/\s*0?(?P<since>[2-9]|1[0-2])(?:\s*/\s*(?:19|20)\d{2})?"
+    r"\s*(?:(?:đến|tới)\s+|[-–]\s*)(?:hết\s+)?"
     r"(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*(?P<dmonth>\d{1,2})"
     r"(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])"
 )
@@ -295,3 +301,55 @@ def dates_months(match) -> tuple[int, int] | None:
 #: a range of dates as a period: up to its last day ("từ 1/7 đến 31/10":
 #: what was done by then is the ten months')
 _RANGE = re.compile(rf"(?<!\w){DATE_RANGE}(?P<until>)(?P<months>)", re.IGNORECASE)
+
+
+#: "riêng quý IV", "trong tháng 12", "riêng KCQG tháng 11" (a fund or an
+#: area named between): a period that is a difference of two (not "hết
+#: quý III": the first three quarters)
+PART_OF_YEAR = re.compile(
+    r"(?<!\w)(?:(?<!hết\s)quý\s+(?:II|III|IV|[2-4])"
+    # "còn tháng 10 và 11 (cộng lại)": two months together
+    r"|(?:riêng|còn|trong)\s+(?:hai\s+)?tháng\s+\d{1,2}\s+và\s+(?:tháng\s+)?\d{1,2}"
+    r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
+    r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm"
+    r"|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
+    r"|từ\s+tháng\s+0?(?P<msince>[2-9]|1[0-2])\s+(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?"
+    r"(?:tháng\s+(?P<mto>\d{1,2})|năm)"  # "từ tháng 7 đến hết năm": to 12
+    # "từ 1/7 đến 31/12/2025", "từ ngày 1/7 đến ngày 31/10": dates
+    rf"|{DATE_RANGE})"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+#: the month a part of the year is, when it is one ("riêng KCQG tháng 11"),
+#: or the two it is ("còn tháng 10 và 11")
+_ONE_MONTH = re.compile(
+    r"^(?:riêng|trong|còn)(?!\w).*tháng\s+(?P<month>\d{1,2})"
+    r"(?:\s+và\s+(?:tháng\s+)?(?P<last>\d{1,2}))?$",
+    re.IGNORECASE,
+)
+
+
+def part_month(span: str) -> tuple[int, int] | None:
+    """The months "riêng tháng 11", "tháng 10 và 11", "từ tháng 7 đến hết
+    năm" or "từ 1/7 đến 31/12" name, first and last (the months up to the
+    last less those before the first)."""
+    parts = list(PART_OF_YEAR.finditer(span))
+    if parts and parts[-1]["since"]:
+        return dates_months(parts[-1])
+    one = _ONE_MONTH.search(parts[-1].group(0)) if parts else None
+    if parts and parts[-1]["msince"]:  # "từ tháng 7 đến hết năm"
+        first, last = int(parts[-1]["msince"]), int(parts[-1]["mto"] or 12)
+    elif one is not None:
+        first, last = int(one["month"]), int(one["last"] or one["month"])
+    else:
+        return None
+    return (first, last) if 1 <= first <= last <= 12 else None
+
+
+def part_ranged(span: str) -> bool:
+    """Whether the last part of the year ``span`` names is a range ("từ
+    tháng 7 đến hết năm", "từ 1/7 đến 31/12")."""
+    parts = list(PART_OF_YEAR.finditer(span))
+    return bool(parts) and bool(parts[-1]["since"] or parts[-1]["msince"])

@@ -17,7 +17,7 @@ from ..core.numbers import NumberFormatError, parse_number
 from .assigned import mark_assigned
 from .axes import chart_scale
 from .bare import bare_amounts
-from .disowned import disown
+from .disowned import disown, suppose
 from .labelled import (
     count_parts,
     dash_labelled_counts,
@@ -114,6 +114,7 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     for quote in quotes:
         read_around(text, quote, parens)
         disown(text, quote)
+        suppose(text, quote)
         chart_scale(text, quote)
         mark_assigned(text, quote)
     quotes.sort(key=lambda q: q.start)

@@ -201,6 +201,8 @@ class RateOptions:
         if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
             money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
+        if previous is not None and _own_area_in_parens(quote, previous, place, self):
+            previous = None  # "tỷ lệ 97,13% (Tuyên Quang cũ 97,45%, …)": its own
         if previous is not None and quote.header:
             previous = of_column(previous, quote, place)
         if previous is not None:
@@ -302,6 +304,8 @@ class RateOptions:
         if cues.measure is None and kinds == ["ratio"] and after_a_rate:
             cues.measure = Figure.Measure.EXECUTED
         fill(cues, self._subject_cues(explicit, span, cues))
+        inside = quote.in_parens and self.context.cues(place.in_parens).areas
+        cues.areas = inside or cues.areas  # "(Tuyên Quang cũ 97,45%, …)"
         if kinds == ["share"]:
             _as_the_whole(cues, self.context.cues(place.after))
         cues.measure = cues.measure or _unnamed_measure(quote, place)
@@ -372,3 +376,14 @@ def _over_pair_base(quote, place, resolved, numerators, kinds, options) -> list[
             continue
         found += options_against(kinds, numerator, base, support, options)
     return found
+
+
+def _own_area_in_parens(quote, previous, place, options: RateOptions) -> bool:
+    """A percentage in a parenthesis after an area of its own, the amount
+    before it outside: that area's rate, not one of the amount."""
+    return (
+        quote.kind == "percent"
+        and quote.in_parens
+        and not previous.in_parens
+        and bool(options.context.cues(place.in_parens).areas)
+    )

@@ -149,3 +149,40 @@ def test_also_with_no_denial_before_is_a_claim(dien_bien_2024):
         "đồng”, số của Sở Tài chính “8,4 tỷ đồng” cũng vậy.",
     )
     assert found["8,4 tỷ đồng"] == MATCH
+
+
+@pytest.mark.parametrize(
+    "supposition",
+    [
+        "Ví dụ giả định: kế hoạch 10 tỷ đồng, giải ngân 9 tỷ đồng thì tỷ lệ là 90%.",
+        "Giả sử tỉnh được giao 10 tỷ đồng và giải ngân 9 tỷ đồng, tỷ lệ là 90%.",
+    ],
+)
+def test_numbers_the_text_only_supposes_are_no_data(dien_bien_2024, supposition):
+    found = paragraph_verdicts(
+        dien_bien_2024,
+        f"{supposition} Năm 2024, Điện Biên giải ngân 7,252 tỷ đồng.",
+    )
+    assert found == {
+        "10 tỷ đồng": NO_DATA,
+        "9 tỷ đồng": NO_DATA,
+        "90%": NO_DATA,
+        "7,252 tỷ đồng": MATCH,
+    }
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ví dụ, năm 2024",
+        "Lấy ví dụ, năm 2024",
+        "Một ví dụ minh họa là năm 2024:",
+        "Số liệu là thực tế, không phải giả định: năm 2024",
+        "Khác với kịch bản giả định ban đầu, năm 2024",
+    ],
+)
+def test_a_real_case_given_as_an_example_is_checked(dien_bien_2024, opening):
+    found = paragraph_verdicts(
+        dien_bien_2024, f"{opening} Điện Biên giải ngân 6,9 tỷ đồng."
+    )
+    assert found["6,9 tỷ đồng"] in (MISMATCH, UNSURE)

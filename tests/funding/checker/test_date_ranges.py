@@ -28,6 +28,8 @@ def lai_chau(reference_data, make_figure):
         # 9,6 − 4 = 5,6; the year's own 9,6 is the whole, not the half
         ("Từ 1/7 đến 31/12/2025, Lai Châu giải ngân {}.", "5,6", "9,6"),
         ("Từ ngày 1/7 đến ngày 31/12/2025, Lai Châu giải ngân {}.", "5,6", "5,9"),
+        ("Từ ngày 01/7/2025 đến ngày 31/12/2025, Lai Châu giải ngân {}.", "5,6", "9,6"),
+        ("Từ 1/7 - 31/12/2025, Lai Châu giải ngân {}.", "5,6", "9,6"),
         # 7 − 4 = 3
         ("Năm 2025, từ 1/7 đến 31/10, Lai Châu giải ngân {}.", "3", "3,2"),
     ],
@@ -58,9 +60,32 @@ def test_a_range_of_dates_runs_to_its_last_day(span, year, months):
     assert [(y, m) for _match, y, m in periods_in(span)] == [(year, months)]
 
 
+def test_a_range_across_the_years_end_is_no_period():
+    assert list(periods_in("từ 1/3 đến 28/2")) == []
+
+
 def test_numbers_after_the_first_are_read_as_levels_too(lai_chau):
     text = (
         "Từ 1/7 đến 31/10/2025, Lai Châu giải ngân 3 tỷ đồng, nâng số đã giải "
         "ngân lên 7 tỷ đồng."
     )
     assert read(lai_chau, text) == [("3 tỷ đồng", MATCH), ("7 tỷ đồng", MATCH)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2025, từ tháng 7 đến hết năm, Lai Châu giải ngân {}.",
+        "Năm 2025, từ tháng 7 đến tháng 12, Lai Châu giải ngân {}.",
+    ],
+)
+def test_a_range_of_months_to_the_year_end(lai_chau, text):
+    assert read(lai_chau, text.format("5,6 tỷ đồng")) == [("5,6 tỷ đồng", MATCH)]
+    assert read(lai_chau, text.format("3 tỷ đồng")) != [("3 tỷ đồng", MATCH)]
+
+
+def test_a_range_no_stored_pair_spans_reads_nothing_for_sure(lai_chau):
+    # October to December: 12 − 9 months, and no 9 months is stored
+    for printed in ("2,6", "5,6"):  # 12 − 10 and 12 − 6: other spans
+        text = f"Từ 1/10 đến 31/12/2025, Lai Châu giải ngân {printed} tỷ đồng."
+        assert read(lai_chau, text) != [(f"{printed} tỷ đồng", MATCH)]

@@ -103,10 +103,11 @@ def test_a_count_inspected_among_things_done_is_the_datas(establishments):
     assert found == {"30 đề án": MATCH}
 
 
-def test_a_part_of_a_count_inspected_is_no_figure_either(establishments):
+@pytest.mark.parametrize("what", ["theo kiến nghị", "được hỗ trợ năm 2024"])
+def test_a_part_of_a_count_inspected_is_no_figure_either(establishments, what):
     found = paragraph_verdicts(
         establishments,
-        "Năm 2024, Kon Tum hỗ trợ 16 cơ sở; Sở đã kiểm tra lại 19 cơ sở theo kiến "
-        "nghị, trong đó 17 cơ sở vận hành thiết bị đúng mục đích.",
+        f"Năm 2024, Kon Tum hỗ trợ 16 cơ sở; Sở đã kiểm tra lại 19 cơ sở {what}, "
+        "trong đó 17 cơ sở vận hành thiết bị đúng mục đích.",
     )
     assert found == {"16 cơ sở": MATCH, "19 cơ sở": NO_DATA, "17 cơ sở": NO_DATA}

@@ -50,3 +50,25 @@ def test_a_row_led_by_a_year_and_its_months_reads_that_period(dien_bien):
 def test_the_whole_year_printed_in_a_months_row_is_flagged(dien_bien):
     found = dict(read_table(dien_bien, e2023="6.650", e2024="5.210", rate="64,00"))
     assert found["5.210"] == MISMATCH  # 5.120 with two digits swapped
+
+
+#: a caption naming both years, each with its own period
+YEARS_CAPTION = (
+    "<p>Bảng. Kinh phí khuyến công Điện Biên (triệu đồng). Năm 2023 là số "
+    "quyết toán, năm 2024 là số đến hết tháng 9.</p>"
+)
+
+
+def read_under_years_caption(figures, row_2024: str):
+    table = TABLE.format(e2023="6.650", e2024="5.120", rate="64,00")
+    table = table.replace("<h2>Kinh phí khuyến công tỉnh Điện Biên</h2>", YEARS_CAPTION)
+    return dict(read_html(figures, table.replace("2024 (9 tháng)", row_2024)))
+
+
+@pytest.mark.parametrize("row_2024", ["2024 (9 tháng)", "2024"])
+def test_a_row_led_by_its_year_wins_over_the_years_its_caption_names(
+    dien_bien, row_2024
+):
+    # the 2023 row is that year's whole; the 2024 row the caption's 9 months
+    found = read_under_years_caption(dien_bien, row_2024)
+    assert (found["7.000"], found["6.650"], found["5.120"]) == (MATCH, MATCH, MATCH)

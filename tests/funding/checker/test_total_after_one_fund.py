@@ -31,6 +31,7 @@ def an_giang(reference_data, make_figure):
     [
         ("Theo nguồn vốn, nguồn khuyến công quốc gia, tổng kế hoạch", KCQG),
         ("Vốn khuyến công địa phương: tổng kinh phí", KCDP),
+        ("Kế hoạch vốn quốc gia của tỉnh mới là tổng kế hoạch", KCQG),
         ("nguồn quốc gia được giao 3,8 tỷ đồng, bằng tổng kế hoạch nguồn này", KCQG),
         ("(cũ) …, đúng bằng tổng kế hoạch nguồn này", None),  # named before it
         ("nguồn khuyến công quốc gia 2,2 tỷ đồng, tổng kế hoạch", ALL),
@@ -39,6 +40,10 @@ def an_giang(reference_data, make_figure):
         # a fund added to the other: all of them
         ("Cùng với nguồn ngân sách địa phương, tổng kinh phí", ALL),
         ("Cộng cả nguồn địa phương, tổng kinh phí khuyến công", ALL),
+        ("bên cạnh nguồn khuyến công quốc gia, tổng kinh phí", ALL),
+        # not right after it, or after both funds
+        ("nguồn quốc gia chỉ chiếm tỷ trọng nhỏ trong tổng kế hoạch", ALL),
+        ("8 đề án KCĐP, 3 đề án KCQG, tổng kinh phí", ALL),
     ],
 )
 def test_the_fund_a_total_after_one_fund_names(span, fund):
