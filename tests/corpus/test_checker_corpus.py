@@ -81,18 +81,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 157,
-        "quotes": 6230,
-        "variants": 844,
-        "distractors": 3293,
-        "errors": 1499,
+        "articles": 161,
+        "quotes": 6536,
+        "variants": 874,
+        "distractors": 3432,
+        "errors": 1544,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 306,
-        "variants": 30,
-        "distractors": 139,
-        "errors": 45,
+        "quotes": 359,
+        "variants": 29,
+        "distractors": 210,
+        "errors": 42,
     },
 }
 
@@ -254,27 +254,42 @@ SIZES = {
 # mismatches, 1339 flagged (905 blocking), the rest as before. 159-162 at
 # 9120934: 299 found, 232 read right, 2 false mismatches, 35 flagged (22
 # blocking), 4 distractors flagged.
+# 6 December 2026 (a fifth session that day): two writers wrote 163-166.
+# At first sight (062ed0a, the session's start): 359 quotes, 293 found,
+# 198 read right, 2 false mismatches (164, 166), 27 of 42 flagged (17
+# blocking), unsure 9.5% of quotes, no distractor flagged. 159-162 joined
+# the tune split; the checker was changed on 01-162 (ranges of dates as
+# parts of the year, a one-fund total, a table row led by its year, rates
+# listed by area in a parenthesis, a pair's second not its first's
+# figure, suppositions). The tune split 01-162 at 062ed0a: 6536 quotes,
+# 6450 found, 5592 read right, 11 false mismatches, 1374 of 1544 flagged
+# (927 blocking), 6 of 3432 distractors flagged; at 959fa36: 6450 found,
+# 5630 read right, 6 false mismatches (121, 128, 130, 155, 156, 161), 1375
+# flagged (941 blocking), 10 no-data numbers read as figures, 3
+# distractors flagged (153, 156, 159). 163-166 at 959fa36: 293 found, 201
+# read right, 2 false mismatches, 28 flagged (19 blocking), unsure 8.0% of
+# quotes and no-data numbers, no distractor flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 6230 - 6151,
+        "quotes missed": 6536 - 6450,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 6230 - 5359,
-        "false mismatches": 9,
-        "injected errors missed": 1499 - 1339,
-        "injected errors not blocking": 1499 - 905,
-        "no-data numbers read as figures": 11,
-        "distractors flagged": 2,
+        "quotes read wrong": 6536 - 5629,
+        "false mismatches": 6,
+        "injected errors missed": 1544 - 1375,
+        "injected errors not blocking": 1544 - 941,
+        "no-data numbers read as figures": 10,
+        "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 306 - 299,
-        "quotes read wrong": 306 - 232,
+        "quotes missed": 359 - 293,
+        "quotes read wrong": 359 - 201,
         "false mismatches": 2,
-        "injected errors missed": 45 - 35,
-        "injected errors not blocking": 45 - 22,
-        "distractors flagged": 4,
+        "injected errors missed": 42 - 28,
+        "injected errors not blocking": 42 - 19,
+        "distractors flagged": 0,
     },
 }
 
@@ -282,21 +297,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "9 false mismatches on 01-158 (121, 128, 130, 155: 2, 156, 157: 2, 158)"
+        "6 false mismatches on 01-162 (121, 128, 130, 155, 156, 161)"
     ),
-    ("tune", "every injected error flagged"): "1339 of 1499 flagged on 01-158",
-    ("tune", "at least 99% read right"): "5360 of 6230 read right (86.0%) on 01-158",
+    ("tune", "every injected error flagged"): "1375 of 1544 flagged on 01-162",
+    ("tune", "at least 99% read right"): "5630 of 6536 read right (86.1%) on 01-162",
     ("tune", "no distractor flagged"): (
-        "2 of 3293 distractors flagged on 01-158 (153, 156)"
+        "3 of 3432 distractors flagged on 01-162 (153, 156, 159)"
     ),
-    ("heldout", "no false mismatch"): "2 false mismatches on 159-162 (161, 162)",
-    ("heldout", "every injected error flagged"): "35 of 45 flagged on 159-162",
-    ("heldout", "unsure on at most 10% of quotes"): (
-        "43 of 356 numbers unsure (12.1%) on 159-162"
-    ),
-    ("heldout", "no distractor flagged"): (
-        "4 of 139 distractors flagged on 159-162 (159)"
-    ),
+    ("heldout", "recall at least 97%"): "293 of 359 found (81.6%) on 163-166",
+    ("heldout", "no false mismatch"): "2 false mismatches on 163-166 (164, 166)",
+    ("heldout", "every injected error flagged"): "28 of 42 flagged on 163-166",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
