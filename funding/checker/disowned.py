@@ -79,9 +79,7 @@ _SUPPOSED = re.compile(
 
 def suppose(text: str, quote: Quote) -> None:
     """Block ``quote`` when its sentence supposes it."""
-    since = max(0, quote.start - 300)
-    ends = list(_SENTENCE_END.finditer(text, since, quote.start))
-    start = ends[-1].end() if ends else since
+    start = _sentence_start(text, quote.start, since=max(0, quote.start - 300))
     if not quote.blocked and _SUPPOSED.search(text[start : quote.start]):
         quote.blocked = "supposed"
 
@@ -92,12 +90,17 @@ def _denied_alike(text: str, quote: Quote) -> bool:
         return False
     # a quoted number of its sentence said to be wrong, not any negation
     # before ("không đúng tiến độ"): the sentence's start
-    ends = list(_SENTENCE_END.finditer(text, 0, quote.start))
-    start = ends[-1].end() if ends else 0
+    start = _sentence_start(text, quote.start)
     return any(
         _DENIED_AFTER.match(text, m.start())
         for m in _CLOSING.finditer(text, start, quote.start)
     )
+
+
+def _sentence_start(text: str, pos: int, *, since: int = 0) -> int:
+    """Where the sentence holding ``pos`` starts, looking back to ``since``."""
+    ends = list(_SENTENCE_END.finditer(text, since, pos))
+    return ends[-1].end() if ends else since
 
 
 def disown_repeats(quotes: list[Quote]) -> None:

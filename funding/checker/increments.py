@@ -18,7 +18,7 @@ from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
 from .idents import Computed
 from .lists import sum_candidate
-from .periods import PART_OF_YEAR, part_month, part_ranged, periods_in
+from .periods import PART_OF_YEAR, last_part, periods_in
 from .places import Place
 from .report import Quote
 
@@ -36,15 +36,15 @@ def is_increment(quote: Quote, place: Place) -> str:
         return ""  # "quý IV hoàn thành thêm 8 đề án": counts are added too
     if _MORE.search(place.before_clause):
         return "more"
-    parts = list(PART_OF_YEAR.finditer(place.before_clause))
-    if not parts:
+    part = last_part(place.before_clause)
+    if part is None:
         # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter alone
         return "part" if PART_OF_YEAR.search(quote.header) else ""
     # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
     # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
     # is this number's own, a level, not the part
     # ("Riêng tháng 10 năm 2025": a year alone only says whose the part is)
-    later = place.before_clause[parts[-1].end() :] + " " + place.in_parens
+    later = place.before_clause[part.match.end() :] + " " + place.in_parens
     levels = [
         m for m, _, months in periods_in(later, compared=True) if _of_months(m, months)
     ]
@@ -243,18 +243,17 @@ def increments(candidates: Candidates, totals: list[Option]) -> list[Option]:
 
 def part_of_year(candidates: Candidates, totals: list[Option], place: Place):
     """Each figure itself (a table's quarter may be stored) and
-    ``increments``; of the months named (``part_month``), the months up to
+    ``increments``; of the months named (``last_part``), the months up to
     the last less those before the first, when stored (else those up to the
     last less any shorter): then alone for the first number after them, if
     the first is not January (not "riêng tháng 10 giải ngân 1,26 tỷ …, số
     đề án tăng từ 24 lên 27")."""
     pairs = _pairs(candidates, totals)
-    named = part_month(place.before_clause)
-    ranged = part_ranged(place.before_clause)
-    if named is not None:
-        first, month = named
+    part = last_part(place.before_clause)
+    if part is not None and part.months is not None:
+        first, month = part.months
         tests = [lambda p: p[3:] == (month, first - 1), lambda p: p[3] == month]
-        if ranged and not any(tests[0](p) for p in pairs):
+        if part.ranged and not any(tests[0](p) for p in pairs):
             # "từ 1/10 đến 31/12" with no 9 months stored: nothing reads it
             return [replace(o, assumed=True) for o in totals]
         for fits in tests:

@@ -78,8 +78,8 @@ def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> N
         ),
         None,
     )
-    read = resolved.get(id(partner)) if partner is not None else None
-    if read is None or abs(read.value - partner.value) * 2 > partner.step:
+    read = _matching_reading(partner, resolved)
+    if read is None:
         return  # no reading, or one the first number does not match
     dims = read.dims
     explicit.areas = explicit.areas or frozenset({dims["area"]})
@@ -96,15 +96,19 @@ def not_the_old(options: list, quote: Quote, in_sentence: list, resolved: dict):
         (q for q in reversed(in_sentence) if q.end <= quote.start and q.role == "old"),
         None,
     )
-    read = resolved.get(id(old)) if old is not None else None
-    if (
-        read is None
-        or old.value == quote.value
-        or quote.start - old.end > 12
-        or abs(read.value - old.value) * 2 > old.step
-    ):
+    read = _matching_reading(old, resolved)
+    if read is None or old.value == quote.value or quote.start - old.end > 12:
         return options
     return [o for o in options if str(o.node) != str(read.node)]
+
+
+def _matching_reading(quote: Quote | None, resolved: dict):
+    """``quote``'s resolved reading when the printed number matches it (to
+    within its rounding step), else None."""
+    read = resolved.get(id(quote)) if quote is not None else None
+    if read is None or abs(read.value - quote.value) * 2 > quote.step:
+        return None
+    return read
 
 
 #: "triển khai 17 đề án, hoàn thành, nghiệm thu 14 đề án": a pair in words,

@@ -11,6 +11,8 @@ import calendar
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
+from typing import NamedTuple
 
 from .measures import MEASURE_LABELS
 
@@ -331,25 +333,34 @@ _ONE_MONTH = re.compile(
 )
 
 
-def part_month(span: str) -> tuple[int, int] | None:
-    """The months "riêng tháng 11", "tháng 10 và 11", "từ tháng 7 đến hết
-    năm" or "từ 1/7 đến 31/12" name, first and last (the months up to the
-    last less those before the first)."""
+class PartNamed(NamedTuple):
+    """The last part of the year a span names: where it is printed, its
+    months, first and last, when they are known ("riêng tháng 11", "tháng
+    10 và 11", "từ tháng 7 đến hết năm", "từ 1/7 đến 31/12": the months up to
+    the last less those before the first), and whether it is a range."""
+
+    match: re.Match
+    months: tuple[int, int] | None
+    ranged: bool
+
+
+@lru_cache(maxsize=512)
+def last_part(span: str) -> PartNamed | None:
+    """The last part of the year ``span`` names, if any (the engine asks
+    for it of one clause more than once)."""
     parts = list(PART_OF_YEAR.finditer(span))
-    if parts and parts[-1]["since"]:
-        return dates_months(parts[-1])
-    one = _ONE_MONTH.search(parts[-1].group(0)) if parts else None
-    if parts and parts[-1]["msince"]:  # "từ tháng 7 đến hết năm"
-        first, last = int(parts[-1]["msince"]), int(parts[-1]["mto"] or 12)
-    elif one is not None:
-        first, last = int(one["month"]), int(one["last"] or one["month"])
-    else:
+    if not parts:
         return None
-    return (first, last) if 1 <= first <= last <= 12 else None
-
-
-def part_ranged(span: str) -> bool:
-    """Whether the last part of the year ``span`` names is a range ("từ
-    tháng 7 đến hết năm", "từ 1/7 đến 31/12")."""
-    parts = list(PART_OF_YEAR.finditer(span))
-    return bool(parts) and bool(parts[-1]["since"] or parts[-1]["msince"])
+    part = parts[-1]
+    one = _ONE_MONTH.search(part.group(0))
+    if part["since"]:
+        months = dates_months(part)
+    elif part["msince"]:  # "từ tháng 7 đến hết năm"
+        months = (int(part["msince"]), int(part["mto"] or 12))
+    elif one is not None:
+        months = (int(one["month"]), int(one["last"] or one["month"]))
+    else:
+        months = None
+    if months is not None and not 1 <= months[0] <= months[1] <= 12:
+        months = None
+    return PartNamed(part, months, bool(part["since"] or part["msince"]))
