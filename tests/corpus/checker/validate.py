@@ -225,6 +225,8 @@ STYLES = (
     "footnoted_policy_brief",
     "procurement_tender_notice_with_background",
     "csv_export_pasted_in_article",
+    "zalo_group_chat_export",
+    "provincial_statistical_yearbook_section",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
