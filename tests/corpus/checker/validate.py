@@ -225,6 +225,7 @@ STYLES = (
     "footnoted_policy_brief",
     "procurement_tender_notice_with_background",
     "csv_export_pasted_in_article",
+    "national_assembly_questioning_transcript",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
