@@ -226,6 +226,7 @@ STYLES = (
     "procurement_tender_notice_with_background",
     "csv_export_pasted_in_article",
     "national_assembly_questioning_transcript",
+    "bilingual_investor_factsheet",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
