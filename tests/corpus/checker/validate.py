@@ -227,6 +227,8 @@ STYLES = (
     "csv_export_pasted_in_article",
     "zalo_group_chat_export",
     "provincial_statistical_yearbook_section",
+    "national_assembly_questioning_transcript",
+    "bilingual_investor_factsheet",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
