@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 
+from .columns import MONEY_WORDS, unit_word
 from .lists import measure_roles, pair_roles
 from .measures import MEASURE_LABELS
 from .report import Quote
-from .tables import MONEY_WORDS, UNIT_NOTE, unit_word
+from .tables import UNIT_NOTE
 
 __all__ = ["bare_amounts"]
 

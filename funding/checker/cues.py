@@ -14,9 +14,10 @@ from copy import copy
 from dataclasses import dataclass, field
 
 from ..core.models import Figure, Indicator
+from .area_cues import AreaReader
 from .funds import alternation as _alternation
 from .funds import fund_named
-from .named import area_names, content_words, indicator_pattern
+from .named import content_words, indicator_pattern
 from .periods import WHOLE_YEAR, periods_in, same_period
 
 __all__ = ["LEFT", "NOT_MEASURED", "Context", "Cues", "periods_in", "same_period"]
@@ -77,33 +78,6 @@ MEASURE_WORDS = [
         r"|lũy kế",
     ),
 ]
-WHOLE_WORDS = re.compile(
-    r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
-    r"(?!\w)",
-    re.IGNORECASE,
-)
-#: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
-_EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
-#: "… lần lượt 4,3 và 3,1 tỷ, cộng 7,4 tỷ": the total after them
-_ADDED = re.compile(r"(?<!\w)(?:cộng|tổng)(?!\w)", re.IGNORECASE)
-#: An area no figure is of: the old provinces when the data holds none.
-NO_AREA = frozenset({0})
-#: The provinces a merged one was made of, together ("hai tỉnh cũ cộng
-#: lại", "ba tỉnh cũ", "các tỉnh cũ"), not the merged one.
-OLD_WHOLE_WORDS = re.compile(
-    r"(?<!\w)(?:(?:cả\s+)?(?:hai|ba|bốn|[2-4])|các)\s+tỉnh(?:\s*\(|\s+)"
-    r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)",
-    re.IGNORECASE,
-)
-_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4}
-
-
-def _count(words: str) -> int | None:
-    """How many old provinces "hai tỉnh cũ", "3 tỉnh cũ" names, if any."""
-    first = words.split()[0].lower()
-    if first == "cả":
-        first = words.split()[1].lower()
-    return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
 
 
 @dataclass
@@ -151,32 +125,13 @@ def names_two_measures(span: str) -> bool:
     return _measure(span, first=True) != _measure(span)
 
 
-class Context:
+class Context(AreaReader):
     """What the article names, read once: areas, indicators and contents."""
 
     def __init__(
         self, figures: list[Figure], extra_areas=(), wholes=frozenset(), old=()
     ):
-        self.wholes = frozenset(wholes)
-        #: the area keys of merged provinces' predecessors added up, and
-        #: each of those keys → the predecessors' own area keys
-        parts_of = old if isinstance(old, dict) else {}
-        self.old_parts = {whole: frozenset(parts) for whole, parts in parts_of.items()}
-        self.old_wholes = frozenset(old)
-        areas = {f.area_id: f.area for f in figures}
-        areas.update({a.pk: a for a in extra_areas})
-        names: dict[str, set[int]] = {}
-        for area in areas.values():
-            for name in area_names(area):
-                names.setdefault(name.lower(), set()).add(area.pk)
-        self.area_names = {k: frozenset(v) for k, v in names.items()}
-        #: provinces that ended (in the 2025 merger), whose names live on
-        self.ended = frozenset(pk for pk, a in areas.items() if a.valid_to)
-        ordered = sorted(self.area_names, key=len, reverse=True)
-        self._areas = re.compile(
-            "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in ordered) or "(?!x)x",
-            re.IGNORECASE,
-        )
+        super().__init__(figures, extra_areas, wholes, old)
         indicators = list({f.indicator_id: f.indicator for f in figures}.values())
         self.indicator_words = [(i, indicator_pattern(i)) for i in indicators]
         self._indicators = _alternation(self.indicator_words)
@@ -186,8 +141,6 @@ class Context:
         # A check reads the same spans again and again (each number of a
         # sentence, each reading tried): each span once, by this context.
         self._read: dict[tuple[str, bool], Cues] = {}
-        self._areas_read: dict[str, frozenset] = {}
-        self._spans_read: dict[str, list] = {}
 
     def subject_measure(self, span: str):
         return _measure(span, first=True)
@@ -241,151 +194,7 @@ class Context:
                 found = self.content_words[int(match.lastgroup[1:])][0]
         return found
 
-    def _era(self, found: frozenset, span: str, match) -> frozenset:
-        """Of a name both a province that ended in the merger and today's
-        one bear: the old one when "cũ" follows it or the words before
-        say "trước khi hợp nhất", today's after "sau hợp nhất"."""
-        old, new = found & self.ended, found - self.ended
-        if not old or not new:
-            return found
-        before = span[: match.start()]
-        if _OLD_NAME.match(span, match.end()):
-            return old
-        last_before = max(
-            (m.end() for m in _BEFORE_MERGER.finditer(before)), default=-1
-        )
-        last_after = max((m.end() for m in _AFTER_MERGER.finditer(before)), default=-1)
-        if last_before > last_after:
-            return old
-        if last_after > last_before:
-            return new
-        return found
-
-    def _named_together(self, span: str, whole) -> bool:
-        """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
-        set), not the merged province."""
-        return (
-            "cộng" in whole[0].lower()
-            and len(self.area_spans(span[: whole.start()])) > 1
-        )
-
-    def _merged_of(self, found: frozenset) -> frozenset:
-        """The merged province the old provinces ``found`` are part of."""
-        return frozenset(
-            -whole
-            for whole, parts in self.old_parts.items()
-            if found and found <= parts
-        )
-
-    def area_spans(self, span: str) -> list[tuple[int, int]]:
-        """Where ``span`` names an area, in order."""
-        found = self._spans_read.get(span)
-        if found is None:
-            found = self._spans_read[span] = [
-                m.span() for m in self._areas.finditer(span)
-            ]
-        return list(found)
-
-    def areas_listed(self, span: str) -> list[frozenset]:
-        """The areas ``span`` names, in order, each once."""
-        found: list[frozenset] = []
-        for match in self._areas.finditer(span):
-            area = self.area_names[match.group(0).lower()]
-            if area not in found:
-                found.append(area)
-        return found
-
-    def areas_in(self, span: str) -> frozenset:
-        found = self._areas_read.get(span)
-        if found is None:
-            found = self._areas_read[span] = self._areas_in(span)
-        return found
-
-    def _areas_in(self, span: str) -> frozenset:
-        found, position, last = frozenset(), -1, None
-        for match in self._areas.finditer(span):
-            # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,
-            # A is what the span is about; "tỉnh A thuộc khu vực B": B only
-            # describes A
-            if last is None or not (
-                _COMPARED_WITH.search(span[: match.start()])
-                or _DESCRIBED.fullmatch(span, last.end(), match.start())
-            ):
-                last, position = match, match.start()
-        if last is not None:
-            found = self._era(self.area_names[last.group(0).lower()], span, last)
-            merged = self._merged_of(found)
-            if merged and _WHOLE_PROVINCE.search(span, last.end()):
-                # "…, cộng 2,47 tỷ của B, toàn tỉnh 5,62 tỷ": B's merged
-                # province, which B is now part of
-                return merged
-        named = list(WHOLE_WORDS.finditer(span))
-        whole = named[-1] if named else None
-        old = list(OLD_WHOLE_WORDS.finditer(span))
-        last_old = old[-1] if old else None
-        if last_old is not None and last_old.start() >= position:
-            each = _EACH.search(span, last_old.end())
-            if each and not _ADDED.search(span, each.end()):
-                # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each one of them, unnamed
-                return frozenset().union(*self.old_parts.values()) or NO_AREA
-            counts = {len(parts) for parts in self.old_parts.values()}
-            if (count := _count(last_old[0])) and count not in counts:
-                # "ba tỉnh cũ" where two were merged: none of the data
-                return NO_AREA
-        if (
-            last_old is not None
-            and last_old.start() >= position
-            and (
-                whole is None
-                or whole.start() - last_old.end() < 4
-                or "cộng" in whole[0]
-            )
-        ):
-            # "kế hoạch của ba tỉnh cũ"; with none stored, no area of the data
-            return self.old_wholes or NO_AREA
-        if (
-            whole is not None
-            and whole.start() >= position
-            and self.wholes
-            and not _before_the_mergers(span[: whole.start()])
-            and not self._named_together(span, whole)
-        ):
-            return self.wholes
-        return found
-
-
-def _before_the_mergers(span: str) -> bool:
-    """ "Tính đến hết tháng 11/2024, tỉnh mới giải ngân 7,09 tỷ": a period
-    before the 2025 mergers makes "tỉnh mới" "the province only just", not
-    the merged province (a comparison's year aside)."""
-    return any(year and year < 2025 for _m, year, _months in periods_in(span))
-
 
 _EARNED = re.compile(
     r"(?<!\w)(?:doanh thu|doanh số|lợi nhuận|kim ngạch|giá trị sản xuất)(?!\w)", re.I
 )
-_COMPARED_WITH = re.compile(
-    r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
-    r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
-    re.IGNORECASE,
-)
-#: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two
-#: areas that make the second a description of the first
-_DESCRIBED = re.compile(
-    r"\s*(?:[(,]\s*)?(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
-    re.IGNORECASE,
-)
-#: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
-_WHOLE_PROVINCE = re.compile(
-    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)"
-    # "phần của B là 63,13% trên 19,8 tỷ đồng": the whole a share is of
-    r"|\d\s*%\s+(?:trên|của)\s+(?:tổng\s+)?$",
-    re.IGNORECASE,
-)
-_BEFORE_MERGER = re.compile(
-    r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
-)
-_AFTER_MERGER = re.compile(
-    r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
-)
-_OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)

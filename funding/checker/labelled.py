@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ..core.numbers import NumberFormatError, parse_number
 from .lists import pair_roles
+from .places import names_a_place
 from .report import Quote
-from .tables import names_a_place
 from .unaccented import upper_case_initials
 
 _NUM = r"(?<![\w.,/])\d+(?:\.\d+)*"

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from ..core.derived import total
 from . import idents
+from .area_cues import OLD_WHOLE_WORDS
 from .candidates import Candidate
-from .cues import OLD_WHOLE_WORDS
 from .funds import FUND_WORDS, FUNDS
 from .measures import DONE_LABELS, PLAN_LABELS
 from .places import Place

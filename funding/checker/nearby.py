@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .columns import MONEY_WORDS
 from .compared import LATER_DOWN, LATER_UP
 from .parens import Parens
 from .report import Quote
-from .tables import MONEY_WORDS
 
 # "hơn" after "cao", "nhiều"… compares ("cao hơn 8%": higher by 8%), it
 # does not round ("hơn 8%": more than 8%)

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from ..core.formatting import MONEY_UNITS
 from ..core.numbers import NumberFormatError, parse_number
+from .columns import MONEY_WORDS, unit_word
 from .lists import pair_roles, slash_labelled
 from .report import Quote
-from .tables import MONEY_WORDS, unit_word
 
 _NUMBER = r"\d+(?:\.\d+)*(?:,\d+)?"
 _MIXED = re.compile(

@@ -81,6 +81,13 @@ _UNTIL_DAY = re.compile(
     r"(?P<until>)(?P<months>)",
     re.IGNORECASE,
 )
+#: "Đến 31/7", "tính đến ngày 20/11" with no year (a table's rows of
+#: dates): the months up to it, or to that day, of the year in force
+_UNTIL_DATE = re.compile(
+    r"(?<!\w)(?:(?:tính\s+)?đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{1,2})\s*/\s*"
+    r"(?P<dmonth>\d{1,2})(?![\d/]|\s*/)(?P<year>)(?P<until>)(?P<months>)",
+    re.IGNORECASE,
+)
 #: "tháng 10 lũy kế" (a bulletin's order): the first months up to it
 _MONTH_CUMULATIVE = re.compile(
     r"(?<!\w)tháng\s+(?P<until>\d{1,2})\s+lũy kế(?!\w)"
@@ -162,6 +169,7 @@ def _periods_in(span: str, compared: bool):
     found += [
         (m, int(m["year"]) if m["year"] else None) for m in _UNTIL_DAY.finditer(span)
     ]
+    found += [(m, None) for m in _UNTIL_DATE.finditer(span)]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
     found += [
         (m, int(m["year"]) if m["year"] else None)

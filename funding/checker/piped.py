@@ -18,6 +18,16 @@ A table pasted from a PDF sets its columns apart by spaces: three rows or
 more of the same number of cells (three or more) split by two spaces or
 more, a header of titles over rows of a label and figures only, is read
 so too; a sentence with double spaces has words among its "cells".
+
+So is a CSV export pasted line by line, its cells set apart by semicolons
+("STT;Tỉnh;Năm;Kế hoạch (triệu đồng);…" over "1;Tuyên Quang;2025;11.500;
+…"): from a header of titles (years at most as numbers) over two rows or
+more of as many cells, a figure alone in one of them, to the last line of
+as many cells or two less (a total row added by hand may lack the first,
+a code's, and its empty last ones).
+A line of other cells above (the export's "Nguồn;…;Đơn vị;triệu đồng")
+stays text; lines of clauses ("Tuyên Quang: 11,08 tỷ; Thái Nguyên: …")
+hold no figure alone and stay sentences.
 """
 
 from __future__ import annotations
@@ -154,6 +164,7 @@ def piped_rows(read: str) -> str:
             lines[start:end] = [_as_row(line) for line in lines[start:end]]
             changed = True
     changed = _aligned_rows(lines) or changed
+    changed = (";" in read and _semicolon_rows(lines)) or changed
     return same_kind(read, "\n".join(lines)) if changed else read
 
 
@@ -206,4 +217,58 @@ def _aligned_rows(lines: list[str]) -> bool:
                 lines[at] = _GAP.sub(lambda m: "\t" + m.group(0)[1:], lines[at])
             changed = True
         index = max(end, index + 1)
+    return changed
+
+
+#: fewest cells a semicolon row has: two could be a clause and its aside
+_CSV_CELLS = 3
+
+
+def _csv_cells(line: str) -> list[str]:
+    """The cells of a line of a CSV export (one: no such line)."""
+    if "\t" in line or "|" in line or line.count(";") < _CSV_CELLS - 1:
+        return [line]
+    return line.split(";")
+
+
+def _csv_header(rows: list[list[str]], at: int) -> bool:
+    """Is ``rows[at]`` a CSV table's header: titles (a year at most as a
+    number) over two rows of as many cells, one holding a figure alone?"""
+    head, body = rows[at], rows[at + 1 : at + 3]
+    if len(body) < _UNWRAPPED_ROWS - 1 or any(len(row) != len(head) for row in body):
+        return False
+    # a title or a note of units padded with semicolons ("Đơn vị tính:
+    # triệu đồng;;;;") is no header: one cell filled
+    if sum(bool(cell.strip()) for cell in head) < _CSV_CELLS - 1:
+        return False
+    if any(
+        _FIGURE_CELL.fullmatch(c.strip()) and not _YEAR_CELL.fullmatch(c.strip())
+        for c in head
+    ):
+        return False
+    return any(
+        _FIGURE_CELL.fullmatch(c.strip()) and not _YEAR_CELL.fullmatch(c.strip())
+        for row in body
+        for c in row
+    )
+
+
+def _semicolon_rows(lines: list[str]) -> bool:
+    """The rows of CSV exports pasted as lines with tabs for their
+    semicolons, in place; were there any?"""
+    rows = [_csv_cells(line) for line in lines]
+    changed, index = False, 0
+    while index < len(lines):
+        if len(rows[index]) < _CSV_CELLS or not _csv_header(rows, index):
+            index += 1
+            continue
+        end = index + 1
+        # rows of the header's cells, or a few less (a total row lacking
+        # its code, its empty last cells): not a note of fewer ("Nguồn: …")
+        cells = len(rows[index])
+        while end < len(lines) and cells - 2 <= len(rows[end]) <= cells:
+            end += 1
+        for at in range(index, end):
+            lines[at] = lines[at].replace(";", "\t")
+        changed, index = True, end
     return changed

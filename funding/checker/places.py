@@ -239,3 +239,23 @@ def around(text: str, quote: Quote, start: int, end: int) -> tuple[str, str, str
         text[quote.start : quote.end],
         text[quote.end : min(end, quote.end + 120)],
     )
+
+
+def names_a_place(header: str) -> bool:
+    """Words that name a place: capitalised, "cũ"/"mới" or a note in
+    parentheses aside ("Thái Nguyên (cũ)", "Bắc Kạn"), no period or group
+    ("Quý II"). A column so headed is an area's, of the caption's unit."""
+    words = [
+        word
+        for word in re.sub(r"\([^()]*\)", " ", header).split()
+        if word.lower() not in ("cũ", "mới")
+    ]
+    return (
+        len(words) >= 2
+        and all(word[:1].isupper() for word in words)
+        and not any(_NOT_A_PLACE.fullmatch(word) for word in words)
+    )
+
+
+#: capitalised words of a period, a group or a number, no place's
+_NOT_A_PLACE = re.compile(r"[IVX]+|\d+|Quý|Tháng|Năm|Đợt|Nhóm|Loại|Tổng|Cộng", re.I)

@@ -17,6 +17,7 @@ from ..core.numbers import NumberFormatError, parse_number
 from .assigned import mark_assigned
 from .axes import chart_scale
 from .bare import bare_amounts
+from .columns import MONEY_WORDS, unit_word
 from .disowned import disown, suppose
 from .labelled import (
     count_parts,
@@ -30,7 +31,7 @@ from .nearby import read_around
 from .pairs import counted_of_all, launched_then_done, mixed_pairs
 from .parens import Parens
 from .report import Quote
-from .tables import MONEY_WORDS, table_quotes, unit_word
+from .tables import table_quotes
 from .unaccented import heads_another, upper_case_initials, with_heads_named
 
 # A number as printed: "48,79", "48.790.000.000", "12, 61" (a stray space

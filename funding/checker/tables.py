@@ -13,7 +13,16 @@ from decimal import Decimal
 
 from ..core.formatting import MONEY_UNITS
 from ..core.numbers import NumberFormatError, parse_number
-from ..core.units import unit_word as core_unit_word
+from .columns import (
+    FIGURE_COLUMN,
+    MONEY_WORDS,
+    OTHER,
+    UNIT_IN_HEADER,
+    YEAR,
+    header_kind,
+    names_a_place,
+    title_kind,
+)
 from .report import Quote
 
 # a change column's cells may carry their sign: "+4,7", "−3,5"
@@ -28,29 +37,6 @@ _CELL_PAIR = re.compile(
     r"\s*(?P<a>\d+(?:[.,]\d+)*)\s*/\s*(?P<b>\d+(?:[.,]\d+)*)\s*"
 )
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn)", re.IGNORECASE)
-_UNIT_IN_HEADER = re.compile(
-    r"(?P<money>(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+đồng|đồng|tr\.\s?đ(?!\w)|tỷ\s?đ(?!\w))"
-    r"|(?P<percent>%)",
-    re.IGNORECASE,
-)
-# A money unit as printed after a number, on its line ("9.486\nTỷ lệ…" is a
-# cell and the next row's label); "tỷ lệ", "tỷ trọng" are rates.
-MONEY_WORDS = (
-    r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
-    r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
-    r"|tr(?![\w.])"  # "350tr": triệu, as typed in a hurry
-)
-
-
-def unit_word(printed: str) -> str:
-    """The key of ``MONEY_UNITS`` a printed unit stands for: ``"tr.đ"`` →
-    ``"triệu đồng"``, ``"Tỷ  đồng"`` → ``"tỷ đồng"``."""
-    unit = re.sub(r"\s+", " ", printed.lower()).strip()
-    if unit in MONEY_UNITS:
-        return unit
-    if unit == "tr":
-        return "triệu đồng"
-    return core_unit_word(unit) or unit
 
 
 def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
@@ -78,11 +64,34 @@ def table_quotes(text: str, part: str, nouns: dict) -> list[Quote]:
         if header is None:
             # a unit said once in the caption ("… qua các năm (tỷ đồng):")
             # holds for columns that name none (years, measures)
-            default = _column(above, nouns)
-            header = [(_title_column(title, nouns, default), title) for title in titles]
+            default = header_kind(above, nouns)
+            header = [(title_kind(title, nouns, default), title) for title in titles]
+        cells = _under_titles(cells, titles)
         row = _for_row(cells, header, nouns, default)
         quotes += _row_quotes(part, cells, row, above)
     return quotes
+
+
+#: the title of a column of the rows' codes or numbers: "STT", "TT"
+_CODE_TITLE = re.compile(r"\s*(?:S(?:ố\s+)?TT|TT|Số\s+thứ\s+tự|Mã(?:\s+số)?)\s*", re.I)
+
+
+def _under_titles(cells, titles):
+    """A row short of the header's cells, its label first where the others
+    have their code ("Cộng 5 tỉnh;2025;66.860;…" under "STT;Tỉnh;Năm;…", a
+    total added by hand): its cells moved one along, under their titles
+    (not a label over an empty cell: one in the code's column, spanning)."""
+    first = cells[0][1]
+    if (
+        len(cells) >= len(titles)
+        or len(cells) < 2
+        or not cells[1][1].strip()
+        or not _CODE_TITLE.fullmatch(titles[0])
+        or not re.search(r"[^\W\d_]", first)
+        or _CODE_CELL.fullmatch(first)
+    ):
+        return cells
+    return [(cells[0][0], ""), *cells]
 
 
 def _group_row(cells) -> bool:
@@ -128,13 +137,6 @@ def _cells(line: str, start: int) -> list[tuple[int, str]]:
     return cells
 
 
-_FIGURE_COLUMN = re.compile(
-    r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
-    r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế",
-    re.IGNORECASE,
-)
-#: a column of rates, its unit said in the caption if at all: "Tỷ lệ"
-_RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
 #: the words that open a note of units
 _UNIT_NOTE_WORDS = r"(?<!\w)(?:đơn vị tính|đơn vị|ĐVT)(?!\w)"
 #: a note of units ("Đơn vị tính: triệu đồng", "ĐVT: tr.đ") and the money
@@ -173,72 +175,8 @@ _OTHER_AREAS_ROW = re.compile(
 )
 #: a row of a count: "Số đề án", "Số cơ sở được hỗ trợ"
 _COUNTED_ROW = re.compile(r"\s*số\s", re.IGNORECASE)
-#: a column of differences between the columns before it ("Chênh lệch
-#: (B − A)"): no figure of the data by itself
-_DIFFERENCE_COLUMN = re.compile(r"\s*(?:chênh lệch|tăng\s*/\s*giảm)(?!\w)", re.I)
-
-
-def _column(header: str, nouns: dict, default=(None, None)):
-    """(kind, unit or indicator) a column's header gives its numbers; a
-    header naming a year, a measure or a fund but no unit takes the
-    caption's (``default``)."""
-    unit = _UNIT_IN_HEADER.search(header)
-    if unit and unit["percent"]:
-        return "percent", None
-    if unit:
-        return "amount", unit_word(unit["money"])
-    lowered = header.lower()
-    for noun, indicator in nouns.items():
-        if noun in lowered:
-            return "count", indicator
-    if _FIGURE_COLUMN.search(header) or names_a_place(header):
-        return default
-    return None, None
-
-
-def names_a_place(header: str) -> bool:
-    """Words that name a place: capitalised, "cũ"/"mới" or a note in
-    parentheses aside ("Thái Nguyên (cũ)", "Bắc Kạn"), no period or group
-    ("Quý II"). A column so headed is an area's, of the caption's unit."""
-    words = [
-        word
-        for word in re.sub(r"\([^()]*\)", " ", header).split()
-        if word.lower() not in ("cũ", "mới")
-    ]
-    return (
-        len(words) >= 2
-        and all(word[:1].isupper() for word in words)
-        and not any(_NOT_A_PLACE.fullmatch(word) for word in words)
-    )
-
-
-#: capitalised words of a period, a group or a number, no place's
-_NOT_A_PLACE = re.compile(r"[IVX]+|\d+|Quý|Tháng|Năm|Đợt|Nhóm|Loại|Tổng|Cộng", re.I)
-
-
-def _title_column(title: str, nouns: dict, default):
-    """A column's (kind, unit): ``_column``, and a rate column with no unit
-    of its own ("Tỷ lệ" under "… (tỷ lệ: % kế hoạch)") a percentage."""
-    if _NO_FIGURE_COLUMN.match(title):
-        return OTHER, None
-    found = _column(title, nouns, default)
-    if _DIFFERENCE_COLUMN.match(title) and found[0] != "percent":
-        return "difference", None
-    if found[0] is None and _RATE_COLUMN.match(title):
-        return "percent", None
-    return found
-
-
 #: a cell of a row's code or number, before its label: "A1", "II", "3.2"
 _CODE_CELL = re.compile(r"\s*(?:[IVX]+|[A-ZĐ]\d*|\d+)(?:[.)]\d*)*\s*")
-#: a column of scores, ranks, notes or codes ("Điểm chuẩn", "Tự chấm",
-#: "Xếp hạng"): its numbers are no figures, whatever unit the row names
-_NO_FIGURE_COLUMN = re.compile(
-    r"\s*(?:điểm(?!\s*(?:%|phần\s+trăm))|tự chấm|xếp hạng|thứ hạng|hạng(?!\s+mục)"
-    r"|ghi chú|mã)(?!\w)",
-    re.IGNORECASE,
-)
-OTHER = "other"  # a column of no figures (see above)
 
 
 def _row_label(cells) -> str:
@@ -263,10 +201,10 @@ def _for_row(cells, header, nouns, default=(None, None)):
     (the caption's unit) to columns that give none (areas)."""
     label = _row_label(cells)
     own = re.search(r"\(([^()]*)\)\s*$", label)
-    row = _column(own.group(1), nouns) if own else (None, None)
+    row = header_kind(own.group(1), nouns) if own else (None, None)
     if row[0] is not None:
         return [
-            (column if column[0] in ("difference", OTHER) else row, title)
+            (column if column[0] in ("difference", OTHER, YEAR) else row, title)
             for column, title in _differences(header, row)
         ]
     unit_cell = _unit_cell(cells, label, nouns)
@@ -274,13 +212,13 @@ def _for_row(cells, header, nouns, default=(None, None)):
         return [
             (
                 unit_cell
-                if kind is None and _FIGURE_COLUMN.search(title)
+                if kind is None and FIGURE_COLUMN.search(title)
                 else (kind, unit),
                 title,
             )
             for (kind, unit), title in _differences(header, unit_cell)
         ]
-    row = _column(label, nouns, default)
+    row = header_kind(label, nouns, default)
     # "Số đề án kế hoạch" under a caption "Kế hoạch (tỷ đồng) và số đề án":
     # a row counting a noun keeps its count where a column has only the
     # caption's unit (years), not one of its own
@@ -308,9 +246,9 @@ def _unit_cell(cells, label: str, nouns: dict):
     after = [cell.strip() for _s, cell in cells]
     after = after[after.index(label.strip()) + 1 :] if label.strip() in after else []
     for cell in after:
-        unit = _UNIT_IN_HEADER.fullmatch(cell)
+        unit = UNIT_IN_HEADER.fullmatch(cell)
         if unit:
-            return _column(cell, nouns)
+            return header_kind(cell, nouns)
         if cell.lower() in nouns:
             return "count", nouns[cell.lower()]
     return None, None
@@ -328,6 +266,7 @@ def _differences(header, row):
 def _row_quotes(part, cells, header, caption) -> list[Quote]:
     quotes = []
     label = _row_label(cells)
+    year = _row_year(cells, header)
     for column, (start, cell) in enumerate(cells):
         if column == 0 or column >= len(header):
             continue
@@ -339,11 +278,13 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             kind, unit = unit
         match = _CELL_NUMBER.fullmatch(cell)
         pair = _CELL_PAIR.fullmatch(cell)
-        named = f"{_without_units(caption)} {title}"
+        # the row's year (a column "Năm") joins the column's words: the
+        # cell's year, and a total row adds up the rows of its year only
+        named = f"{_without_units(caption)} {title}" + f" năm {year}" * bool(year)
         if kind in ("count", "amount") and pair:
             quotes += _pair_quotes(part, start, pair, (kind, unit), blocked, named)
             continue
-        if kind in (None, OTHER) or match is None:
+        if kind in (None, OTHER, YEAR) or match is None:
             continue
         quote = _cell_quote(part, start + match.start("n"), match["n"], kind, unit)
         if quote is None or (match["sign"] and kind != "percent"):
@@ -362,6 +303,25 @@ def _row_quotes(part, cells, header, caption) -> list[Quote]:
             quote.role = "total"  # "Cộng", "Tổng số": the rows above added up
         quotes.append(quote)
     return quotes
+
+
+#: a year alone in a cell: "2025"
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d{2}\s*")
+
+
+def _row_year(cells, header) -> str:
+    """The year a row's cell under a column of years ("Năm") holds, after
+    its label (a row led by its year is read so by ``parts.cell_cues``)."""
+    return next(
+        (
+            cell.strip()
+            for ((kind, _unit), _title), (_start, cell) in zip(
+                header[1:], cells[1:], strict=False
+            )
+            if kind == YEAR and _YEAR_CELL.fullmatch(cell)
+        ),
+        "",
+    )
 
 
 def _pair_quotes(part, start, pair, column, blocked, header) -> list[Quote]:

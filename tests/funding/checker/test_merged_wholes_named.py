@@ -7,6 +7,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, ROUNDING
 from tests.funding.checker.checking import (
+    E,
     P,
     area,
     area_before_merger,
@@ -51,3 +52,58 @@ def test_old_provinces_added_up_are_not_the_merged_one(gia_lai):
         "Đầu năm 2025, kế hoạch của Gia Lai cũ và Bình Định cộng lại là 19,8 tỷ đồng.",
     )
     assert found["19,8 tỷ đồng"] != MISMATCH
+
+
+@pytest.fixture
+def gia_lai_2024(gia_lai, make_figure):
+    """And what the two old provinces spent in 2024: 7 and 12 tỷ."""
+    return gia_lai + [
+        make_figure(area_before_merger("Gia Lai"), 2024, E, "7000000000"),
+        make_figure(area_before_merger("Bình Định"), 2024, E, "12000000000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, Gia Lai và Bình Định thực hiện tổng cộng 19 tỷ đồng.",
+        "Năm 2024, Bình Định và Gia Lai giải ngân 19 tỷ đồng.",
+        "Đầu năm 2025, kế hoạch của Gia Lai cũ và Bình Định cộng lại là 19,8 tỷ đồng.",
+    ],
+)
+def test_the_old_provinces_listed_together_are_their_sum(gia_lai_2024, sentence):
+    found = paragraph_verdicts(gia_lai_2024, sentence)
+    assert list(found.values()) == [MATCH]
+
+
+def test_the_old_provinces_listed_each_with_its_own_are_each(gia_lai_2024):
+    found = paragraph_verdicts(
+        gia_lai_2024,
+        "Năm 2024, Gia Lai và Bình Định lần lượt thực hiện 7 tỷ đồng và 12 tỷ đồng.",
+    )
+    assert (found["7 tỷ đồng"], found["12 tỷ đồng"]) == (MATCH, MATCH)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # one province, the other only set aside or compared with
+        ("Năm 2024, ngoài Gia Lai, Bình Định cũng giải ngân {} tỷ đồng.", "12"),
+        ("Năm 2024, so với Gia Lai, Bình Định giải ngân {} tỷ đồng.", "12"),
+        # each its own amount, "lần lượt" left out
+        ("Năm 2024, Gia Lai và Bình Định giải ngân 7 tỷ đồng và {} tỷ đồng.", "12"),
+    ],
+)
+def test_a_list_that_is_no_sum_reads_one_province(gia_lai_2024, sentence, number):
+    right = paragraph_verdicts(gia_lai_2024, sentence.format(number))
+    assert right[f"{number} tỷ đồng"] == MATCH
+    wrong = paragraph_verdicts(gia_lai_2024, sentence.format("19"))
+    assert wrong["19 tỷ đồng"] != MATCH
+
+
+def test_provinces_merged_in_words_are_the_new_one(gia_lai_2024):
+    found = paragraph_verdicts(
+        gia_lai_2024,
+        "Sau khi hợp nhất Bình Định với Gia Lai, kế hoạch năm 2025 là 20,3 tỷ đồng.",
+    )
+    assert found["20,3 tỷ đồng"] == MATCH

@@ -406,11 +406,13 @@ def test_a_long_run_of_spaces_does_not_stall_a_separator(name, subject):
 
 
 def test_a_long_run_of_spaces_does_not_stall_the_new_cues():
-    from funding.checker import compared_rates, cues
+    from funding.checker import area_cues, compared_rates
 
     began = time.process_time()
     assert compared_rates._BETWEEN.match(" " * 5000 + "x") is None
-    assert cues._DESCRIBED.fullmatch(" " * 5000 + "x") is None
+    assert area_cues._DESCRIBED.fullmatch(" " * 5000 + "x") is None
+    assert area_cues._LISTED.fullmatch(" " * 5000 + "x") is None
+    assert area_cues._NOT_LISTED_BEFORE.search(" " * 5000 + "x") is None
     assert time.process_time() - began < 0.5
 
 

@@ -1,0 +1,263 @@
+"""The areas a span of text names, as the figures' areas: a name two
+provinces bear (one that ended in the 2025 merger, today's) read by the
+words around it ("cũ", "trước khi hợp nhất"); the last area named, not one
+compared with or described ("gấp 1,7 lần B", "A thuộc khu vực B"); the
+merged provinces and the old ones together ("tỉnh mới", "hai tỉnh cũ
+cộng lại")."""
+
+from __future__ import annotations
+
+import re
+
+from .named import area_names
+from .periods import periods_in
+
+WHOLE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:cả\s+)?hai tỉnh|các tỉnh|cộng lại|tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+#: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
+_EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
+#: "… lần lượt 4,3 và 3,1 tỷ, cộng 7,4 tỷ": the total after them
+_ADDED = re.compile(r"(?<!\w)(?:cộng|tổng)(?!\w)", re.IGNORECASE)
+#: An area no figure is of: the old provinces when the data holds none.
+NO_AREA = frozenset({0})
+#: The provinces a merged one was made of, together ("hai tỉnh cũ cộng
+#: lại", "ba tỉnh cũ", "các tỉnh cũ"), not the merged one.
+OLD_WHOLE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:cả\s+)?(?:hai|ba|bốn|[2-4])|các)\s+tỉnh(?:\s*\(|\s+)"
+    r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4}
+
+
+def _count(words: str) -> int | None:
+    """How many old provinces "hai tỉnh cũ", "3 tỉnh cũ" names, if any."""
+    first = words.split()[0].lower()
+    if first == "cả":
+        first = words.split()[1].lower()
+    return int(first) if first.isdigit() else _COUNT_WORDS.get(first)
+
+
+class AreaReader:
+    """The areas of an article's figures, by name, read once."""
+
+    def __init__(self, figures, extra_areas=(), wholes=frozenset(), old=()):
+        self.wholes = frozenset(wholes)
+        #: the area keys of merged provinces' predecessors added up, and
+        #: each of those keys → the predecessors' own area keys
+        parts_of = old if isinstance(old, dict) else {}
+        self.old_parts = {whole: frozenset(parts) for whole, parts in parts_of.items()}
+        self.old_wholes = frozenset(old)
+        areas = {f.area_id: f.area for f in figures}
+        areas.update({a.pk: a for a in extra_areas})
+        names: dict[str, set[int]] = {}
+        for area in areas.values():
+            for name in area_names(area):
+                names.setdefault(name.lower(), set()).add(area.pk)
+        self.area_names = {k: frozenset(v) for k, v in names.items()}
+        #: provinces that ended (in the 2025 merger), whose names live on
+        self.ended = frozenset(pk for pk, a in areas.items() if a.valid_to)
+        ordered = sorted(self.area_names, key=len, reverse=True)
+        self._areas = re.compile(
+            "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in ordered) or "(?!x)x",
+            re.IGNORECASE,
+        )
+        self._areas_read: dict[str, frozenset] = {}
+        self._spans_read: dict[str, list] = {}
+
+    def _era(self, found: frozenset, span: str, match) -> frozenset:
+        """Of a name both a province that ended in the merger and today's
+        one bear: the old one when "cũ" follows it or the words before
+        say "trước khi hợp nhất", today's after "sau hợp nhất"."""
+        old, new = found & self.ended, found - self.ended
+        if not old or not new:
+            return found
+        before = span[: match.start()]
+        if _OLD_NAME.match(span, match.end()):
+            return old
+        last_before = max(
+            (m.end() for m in _BEFORE_MERGER.finditer(before)), default=-1
+        )
+        last_after = max((m.end() for m in _AFTER_MERGER.finditer(before)), default=-1)
+        if last_before > last_after:
+            return old
+        if last_after > last_before:
+            return new
+        return found
+
+    def _old_listed(self, span: str, last) -> frozenset:
+        """ "Năm 2024, Tuyên Quang và Hà Giang thực hiện tổng cộng 9,96 tỷ":
+        every old province a merged one was made of, named in a list that
+        ends with the last area named: their sum (an old whole), not the
+        last alone; none when each is given its own ("lần lượt", "đều")."""
+        run = [last]
+        for match in reversed(list(self._areas.finditer(span, 0, last.start()))):
+            joint = span[match.end() : run[0].start()]
+            # "A, B và C": a comma only inside a list that ends with "và"
+            if not _LISTED.fullmatch(joint) or (len(run) == 1 and "," in joint):
+                break
+            run.insert(0, match)
+        after = span[last.end() :]
+        if (
+            len(run) < 2
+            or _NOT_LISTED_BEFORE.search(span[: run[0].start()])
+            or _EACH_OWN.match(after)
+            or _NUMBER_AFTER.search(after)  # "A và B giải ngân 7 tỷ và 12 tỷ"
+        ):
+            return frozenset()
+        named = [self.area_names[m.group(0).lower()] for m in run]
+        for whole, parts in self.old_parts.items():
+            own = [n & parts for n in named]
+            if len(run) == len(parts) and all(own) and frozenset().union(*own) == parts:
+                return frozenset({whole})
+        return frozenset()
+
+    def _named_together(self, span: str, whole) -> bool:
+        """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
+        set), not the merged province."""
+        return (
+            "cộng" in whole[0].lower()
+            and len(self.area_spans(span[: whole.start()])) > 1
+        )
+
+    def _merged_of(self, found: frozenset) -> frozenset:
+        """The merged province the old provinces ``found`` are part of."""
+        return frozenset(
+            -whole
+            for whole, parts in self.old_parts.items()
+            if found and found <= parts
+        )
+
+    def area_spans(self, span: str) -> list[tuple[int, int]]:
+        """Where ``span`` names an area, in order."""
+        found = self._spans_read.get(span)
+        if found is None:
+            found = self._spans_read[span] = [
+                m.span() for m in self._areas.finditer(span)
+            ]
+        return list(found)
+
+    def areas_listed(self, span: str) -> list[frozenset]:
+        """The areas ``span`` names, in order, each once."""
+        found: list[frozenset] = []
+        for match in self._areas.finditer(span):
+            area = self.area_names[match.group(0).lower()]
+            if area not in found:
+                found.append(area)
+        return found
+
+    def areas_in(self, span: str) -> frozenset:
+        found = self._areas_read.get(span)
+        if found is None:
+            found = self._areas_read[span] = self._areas_in(span)
+        return found
+
+    def _areas_in(self, span: str) -> frozenset:
+        found, position, last = frozenset(), -1, None
+        for match in self._areas.finditer(span):
+            # "A giải ngân nhiều nhất, gấp 1,7 lần B": B is compared with,
+            # A is what the span is about; "tỉnh A thuộc khu vực B": B only
+            # describes A
+            if last is None or not (
+                _COMPARED_WITH.search(span[: match.start()])
+                or _DESCRIBED.fullmatch(span, last.end(), match.start())
+            ):
+                last, position = match, match.start()
+        if last is not None:
+            listed = self._old_listed(span, last)
+            if listed:
+                return listed
+            found = self._era(self.area_names[last.group(0).lower()], span, last)
+            merged = self._merged_of(found)
+            if merged and _WHOLE_PROVINCE.search(span, last.end()):
+                # "…, cộng 2,47 tỷ của B, toàn tỉnh 5,62 tỷ": B's merged
+                # province, which B is now part of
+                return merged
+        named = list(WHOLE_WORDS.finditer(span))
+        whole = named[-1] if named else None
+        old = list(OLD_WHOLE_WORDS.finditer(span))
+        last_old = old[-1] if old else None
+        if last_old is not None and last_old.start() >= position:
+            each = _EACH.search(span, last_old.end())
+            if each and not _ADDED.search(span, each.end()):
+                # "hai tỉnh cũ lần lượt 3 và 2 tỷ": each one of them, unnamed
+                return frozenset().union(*self.old_parts.values()) or NO_AREA
+            counts = {len(parts) for parts in self.old_parts.values()}
+            if (count := _count(last_old[0])) and count not in counts:
+                # "ba tỉnh cũ" where two were merged: none of the data
+                return NO_AREA
+        if (
+            last_old is not None
+            and last_old.start() >= position
+            and (
+                whole is None
+                or whole.start() - last_old.end() < 4
+                or "cộng" in whole[0]
+            )
+        ):
+            # "kế hoạch của ba tỉnh cũ"; with none stored, no area of the data
+            return self.old_wholes or NO_AREA
+        if (
+            whole is not None
+            and whole.start() >= position
+            and self.wholes
+            and not _before_the_mergers(span[: whole.start()])
+            and not self._named_together(span, whole)
+        ):
+            return self.wholes
+        return found
+
+
+def _before_the_mergers(span: str) -> bool:
+    """ "Tính đến hết tháng 11/2024, tỉnh mới giải ngân 7,09 tỷ": a period
+    before the 2025 mergers makes "tỉnh mới" "the province only just", not
+    the merged province (a comparison's year aside)."""
+    return any(year and year < 2025 for _m, year, _months in periods_in(span))
+
+
+#: what joins the names of a list of areas: "A, B và C", "A cũ và B"
+_LISTED = re.compile(r"\s*(?:\(?cũ\)?\s*)?(?:,\s*(?:và\s+)?|và\s+)", re.IGNORECASE)
+#: a list that is no subject: compared with, set aside, merged ("so với A
+#: và B", "ngoài A, B", "hợp nhất A và B")
+_NOT_LISTED_BEFORE = re.compile(
+    r"(?<!\w)(?:so với|ngoài|khác với|cũng như|cùng với|tương tự|như|trừ|hơn|kém"
+    r"|hợp nhất|sáp nhập|sắp xếp|gồm|từ)\s+(?:(?:các\s+)?(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
+#: each of a list its own number, said right after it: "lần lượt", "đều
+#: đạt", "mỗi tỉnh", "cùng giải ngân", "cao nhất là"
+_EACH_OWN = re.compile(
+    r"[^\d]{0,30}?(?<!\w)(?:lần lượt|tương ứng|đều|mỗi|cùng|(?:cao|thấp|nhiều|ít)\s+nhất)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+#: a number between the list and the one read, not a year's
+_NUMBER_AFTER = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d{2}(?!\d))\d+(?:[.,]\d+)*")
+_COMPARED_WITH = re.compile(
+    r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
+    r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
+#: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two
+#: areas that make the second a description of the first
+_DESCRIBED = re.compile(
+    r"\s*(?:[(,]\s*)?(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
+    re.IGNORECASE,
+)
+#: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
+_WHOLE_PROVINCE = re.compile(
+    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)"
+    # "phần của B là 63,13% trên 19,8 tỷ đồng": the whole a share is of
+    r"|\d\s*%\s+(?:trên|của)\s+(?:tổng\s+)?$",
+    re.IGNORECASE,
+)
+_BEFORE_MERGER = re.compile(
+    r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+)
+_AFTER_MERGER = re.compile(
+    r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+)
+_OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)
