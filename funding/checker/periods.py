@@ -88,6 +88,10 @@ _UNTIL_DATE = re.compile(
     r"(?P<dmonth>\d{1,2})(?![\d/]|\s*/)(?P<year>)(?P<until>)(?P<months>)",
     re.IGNORECASE,
 )
+#: the start of a range of dates right before its end ("từ 1/3 đến 28/2")
+_DATE_SINCE = re.compile(
+    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$", re.I
+)
 #: "tháng 10 lũy kế" (a bulletin's order): the first months up to it
 _MONTH_CUMULATIVE = re.compile(
     r"(?<!\w)tháng\s+(?P<until>\d{1,2})\s+lũy kế(?!\w)"
@@ -169,7 +173,11 @@ def _periods_in(span: str, compared: bool):
     found += [
         (m, int(m["year"]) if m["year"] else None) for m in _UNTIL_DAY.finditer(span)
     ]
-    found += [(m, None) for m in _UNTIL_DATE.finditer(span)]
+    found += [
+        (m, None)
+        for m in _UNTIL_DATE.finditer(span)
+        if not _DATE_SINCE.search(span, 0, m.start())  # a range's end: not alone
+    ]
     found += [(m, None) for m in _UNTIL_QUARTER.finditer(span)]
     found += [
         (m, int(m["year"]) if m["year"] else None)
