@@ -104,6 +104,11 @@ class AreaReader:
         if (
             len(run) < 2
             or _NOT_LISTED_BEFORE.search(span[: run[0].start()])
+            # "kế hoạch của tỉnh sau hợp nhất … bằng tổng kế hoạch của A và
+            # B": the list is what the merged province is compared with
+            or _COMPARED_NEAR.search(span[max(0, run[0].start() - 40) : run[0].start()])
+            or _AFTER_MERGER.search(span, 0, run[0].start())
+            or WHOLE_WORDS.search(span, 0, run[0].start())
             or _EACH_OWN.match(after)
             or _NUMBER_AFTER.search(after)  # "A và B giải ngân 7 tỷ và 12 tỷ"
         ):
@@ -227,6 +232,8 @@ _NOT_LISTED_BEFORE = re.compile(
     r"|hợp nhất|sáp nhập|sắp xếp|gồm|từ)\s+(?:(?:các\s+)?(?:tỉnh|thành phố)\s+)?$",
     re.IGNORECASE,
 )
+#: a comparison shortly before a list: "bằng tổng kế hoạch của A và B"
+_COMPARED_NEAR = re.compile(r"(?<!\w)(?:bằng|so với|gồm|gấp)(?!\w)", re.IGNORECASE)
 #: each of a list its own number, said right after it: "lần lượt", "đều
 #: đạt", "mỗi tỉnh", "cùng giải ngân", "cao nhất là"
 _EACH_OWN = re.compile(
