@@ -81,18 +81,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 161,
-        "quotes": 6536,
-        "variants": 874,
-        "distractors": 3432,
-        "errors": 1544,
+        "articles": 165,
+        "quotes": 6895,
+        "variants": 903,
+        "distractors": 3642,
+        "errors": 1586,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 359,
-        "variants": 29,
-        "distractors": 210,
-        "errors": 42,
+        "quotes": 347,
+        "variants": 27,
+        "distractors": 149,
+        "errors": 41,
     },
 }
 
@@ -269,26 +269,40 @@ SIZES = {
 # distractors flagged (153, 156, 159). 163-166 at 959fa36: 293 found, 201
 # read right, 2 false mismatches, 28 flagged (19 blocking), unsure 8.0% of
 # quotes and no-data numbers, no distractor flagged.
+# 6 December 2026 (the next session): two writers wrote 167-170 (a Zalo
+# group chat, a statistical yearbook's section, a National Assembly
+# questioning transcript, a bilingual investor factsheet). At first sight
+# (0a02eb0, the session's start): 347 quotes, 327 found, 224 read right,
+# 3 false mismatches (170), 27 of 41 flagged (13 blocking), unsure 9.7% of
+# quotes and no-data numbers, no distractor flagged. 163-166 joined the
+# tune split; the checker was changed on 01-166 (CSV lines as a table, a
+# column of the rows' years, rows of dates, old provinces listed together
+# as their sum). The tune split 01-166 at the session's start: 6450 + 293
+# found, 5630 + 201 read right; at its end (the commit after 93aa642):
+# 6808 found, 5908 read right, 8 false mismatches (121, 128, 130, 155,
+# 156, 161, 164, 166), 1407 of 1586 flagged (962 blocking), 10 no-data
+# numbers read as figures, 3 distractors flagged (153, 156, 159). 167-170
+# at the end read as at first sight.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 6536 - 6450,
+        "quotes missed": 6895 - 6808,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 6536 - 5629,
-        "false mismatches": 6,
-        "injected errors missed": 1544 - 1375,
-        "injected errors not blocking": 1544 - 941,
+        "quotes read wrong": 6895 - 5907,
+        "false mismatches": 8,
+        "injected errors missed": 1586 - 1407,
+        "injected errors not blocking": 1586 - 962,
         "no-data numbers read as figures": 10,
         "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 359 - 293,
-        "quotes read wrong": 359 - 201,
-        "false mismatches": 2,
-        "injected errors missed": 42 - 28,
-        "injected errors not blocking": 42 - 19,
+        "quotes missed": 347 - 327,
+        "quotes read wrong": 347 - 224,
+        "false mismatches": 3,
+        "injected errors missed": 41 - 27,
+        "injected errors not blocking": 41 - 13,
         "distractors flagged": 0,
     },
 }
@@ -297,16 +311,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "6 false mismatches on 01-162 (121, 128, 130, 155, 156, 161)"
+        "8 false mismatches on 01-166 (121, 128, 130, 155, 156, 161, 164, 166)"
     ),
-    ("tune", "every injected error flagged"): "1375 of 1544 flagged on 01-162",
-    ("tune", "at least 99% read right"): "5630 of 6536 read right (86.1%) on 01-162",
+    ("tune", "every injected error flagged"): "1407 of 1586 flagged on 01-166",
+    ("tune", "at least 99% read right"): "5908 of 6895 read right (85.7%) on 01-166",
     ("tune", "no distractor flagged"): (
-        "3 of 3432 distractors flagged on 01-162 (153, 156, 159)"
+        "3 of 3642 distractors flagged on 01-166 (153, 156, 159)"
     ),
-    ("heldout", "recall at least 97%"): "293 of 359 found (81.6%) on 163-166",
-    ("heldout", "no false mismatch"): "2 false mismatches on 163-166 (164, 166)",
-    ("heldout", "every injected error flagged"): "28 of 42 flagged on 163-166",
+    ("heldout", "recall at least 97%"): "327 of 347 found (94.2%) on 167-170",
+    ("heldout", "no false mismatch"): "3 false mismatches on 167-170 (170)",
+    ("heldout", "every injected error flagged"): "27 of 41 flagged on 167-170",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
