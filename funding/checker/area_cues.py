@@ -93,25 +93,8 @@ class AreaReader:
         every old province a merged one was made of, named in a list that
         ends with the last area named: their sum (an old whole), not the
         last alone; none when each is given its own ("lần lượt", "đều")."""
-        run = [last]
-        for match in reversed(list(self._areas.finditer(span, 0, last.start()))):
-            joint = span[match.end() : run[0].start()]
-            # "A, B và C": a comma only inside a list that ends with "và"
-            if not _LISTED.fullmatch(joint) or (len(run) == 1 and "," in joint):
-                break
-            run.insert(0, match)
-        after = span[last.end() :]
-        if (
-            len(run) < 2
-            or _NOT_LISTED_BEFORE.search(span[: run[0].start()])
-            # "kế hoạch của tỉnh sau hợp nhất … bằng tổng kế hoạch của A và
-            # B": the list is what the merged province is compared with
-            or _COMPARED_NEAR.search(span[max(0, run[0].start() - 40) : run[0].start()])
-            or _AFTER_MERGER.search(span, 0, run[0].start())
-            or WHOLE_WORDS.search(span, 0, run[0].start())
-            or _EACH_OWN.match(after)
-            or _NUMBER_AFTER.search(after)  # "A và B giải ngân 7 tỷ và 12 tỷ"
-        ):
+        run = self._list_ending_at(span, last)
+        if len(run) < 2 or not _listed_as_subject(span, run[0].start(), last.end()):
             return frozenset()
         named = [self.area_names[m.group(0).lower()] for m in run]
         for whole, parts in self.old_parts.items():
@@ -119,6 +102,17 @@ class AreaReader:
             if len(run) == len(parts) and all(own) and frozenset().union(*own) == parts:
                 return frozenset({whole})
         return frozenset()
+
+    def _list_ending_at(self, span: str, last) -> list:
+        """The names of the list ``last`` ends, in order ("A, B và C": a
+        comma only inside a list that ends with "và")."""
+        run = [last]
+        for match in reversed(list(self._areas.finditer(span, 0, last.start()))):
+            joint = span[match.end() : run[0].start()]
+            if not _LISTED.fullmatch(joint) or (len(run) == 1 and "," in joint):
+                break
+            run.insert(0, match)
+        return run
 
     def _named_together(self, span: str, whole) -> bool:
         """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
@@ -232,6 +226,25 @@ _NOT_LISTED_BEFORE = re.compile(
     r"|hợp nhất|sáp nhập|sắp xếp|gồm|từ)\s+(?:(?:các\s+)?(?:tỉnh|thành phố)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _listed_as_subject(span: str, first: int, end: int) -> bool:
+    """Is the list from ``first`` to ``end`` what ``span`` is about, all
+    together? Not one compared with, set aside or merged ("so với A và
+    B", "ngoài A, B", "bằng tổng kế hoạch của A và B" after the merged
+    province), nor one whose members each get a number ("lần lượt", "A và
+    B giải ngân 7 tỷ và 12 tỷ")."""
+    before, after = span[:first], span[end:]
+    return not (
+        _NOT_LISTED_BEFORE.search(before)
+        or _COMPARED_NEAR.search(before[-40:])
+        or _AFTER_MERGER.search(before)
+        or WHOLE_WORDS.search(before)
+        or _EACH_OWN.match(after)
+        or _NUMBER_AFTER.search(after)
+    )
+
+
 #: a comparison shortly before a list: "bằng tổng kế hoạch của A và B"
 _COMPARED_NEAR = re.compile(r"(?<!\w)(?:bằng|so với|gồm|gấp)(?!\w)", re.IGNORECASE)
 #: each of a list its own number, said right after it: "lần lượt", "đều
