@@ -223,8 +223,18 @@ class Scorer:
         yield self.detail
 
     def check(self, doc: dict, edit: dict | None = None, mark=None):
-        """The checker's findings per part, and where ``mark`` (a quote or
-        distractor, found after ``edit`` is applied) stands in the plain text."""
+        """The checker's findings on ``doc`` with ``edit`` applied, and where
+        ``mark`` (a quote or distractor) stands in the plain text."""
+        parts, span = self.texts(doc, edit, mark)
+        return self.checker.check_parts(list(parts.items())), span
+
+    def span(self, mark: dict) -> tuple[str, int, int]:
+        """Where ``mark`` stands in the unedited article's plain text: the
+        article's own findings (checked once) are looked up there."""
+        return self.texts(self.doc, mark=mark)[1]
+
+    def texts(self, doc: dict, edit: dict | None = None, mark=None):
+        """The plain text per part, with ``edit`` applied, and ``mark``'s span."""
         parts, span = {}, None
         for part in ("title", "lead", "body"):
             raw = doc[part]
@@ -240,8 +250,7 @@ class Scorer:
                 text = text.replace(START, "").replace(END, "")
                 span = (part, start, end)
             parts[part] = text
-        report = self.checker.check_parts(list(parts.items()))
-        return report, span
+        return parts, span
 
     def at(self, report, span):
         part, start, end = span
@@ -258,8 +267,7 @@ class Scorer:
         for finding in mismatches:
             self.detail.append(f"FALSE MISMATCH {finding.describe()}")
         for quote in self.doc["quotes"]:
-            _, span = self.check(self.doc, mark=quote)
-            found = self.at(report, span)
+            found = self.at(report, self.span(quote))
             self.score_quote(quote, found)
 
     def score_quote(self, quote: dict, found: list) -> None:
@@ -292,8 +300,8 @@ class Scorer:
         report, _ = base
         for distractor in self.doc.get("distractors") or []:
             self.counts["distractors"] += 1
-            _, span = self.check(self.doc, mark=distractor)
-            flagged = [f for f in self.at(report, span) if f.verdict != NO_DATA]
+            at = self.at(report, self.span(distractor))
+            flagged = [f for f in at if f.verdict != NO_DATA]
             if flagged:
                 self.counts["distr_flagged"] += 1
                 self.detail.append(f"DISTRACTOR {_says(flagged)}")
