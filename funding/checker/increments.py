@@ -16,6 +16,7 @@ from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
+from .columns import IN_PERIOD
 from .idents import Computed
 from .lists import sum_candidate
 from .periods import PART_OF_YEAR, last_part, periods_in
@@ -38,8 +39,10 @@ def is_increment(quote: Quote, place: Place) -> str:
         return "more"
     part = last_part(place.before_clause)
     if part is None:
-        # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter alone
-        return "part" if PART_OF_YEAR.search(quote.header) else ""
+        # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter
+        # alone; "Giải ngân trong kỳ" beside "Lũy kế": the row's period alone
+        alone = PART_OF_YEAR.search(quote.header) or IN_PERIOD.search(quote.column)
+        return "part" if alone else ""
     # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
     # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
     # is this number's own, a level, not the part

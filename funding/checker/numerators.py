@@ -13,6 +13,7 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate
 from .choose import Option
+from .columns import IN_PERIOD
 from .idents import Computed
 
 #: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
@@ -34,11 +35,17 @@ def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
 def of_column(previous, quote, place):
     """A rate column of a table titled "A/B (%)" ("TH 11 tháng/KH (%)")
     divides the row's cell of column A, not the last one before it (an
-    estimate for the year, in the next column)."""
+    estimate for the year, in the next column); any other, the last cell
+    before it that is no period's own addition (after "Lũy kế", "Giải ngân
+    trong kỳ": the running total's rate)."""
     numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
-    if "/" not in quote.column or not numerator:
-        return previous
     row = place.in_sentence[: place.in_sentence.index(quote)]
+    if "/" not in quote.column or not numerator:
+        if not IN_PERIOD.search(previous.column or ""):
+            return previous
+        totals = [o for o in row if o.kind == previous.kind and o.header]
+        totals = [o for o in totals if not IN_PERIOD.search(o.column or "")]
+        return totals[-1] if totals else previous
     for other in reversed(row):
         if other.kind == previous.kind and other.column.lower().startswith(numerator):
             return other
