@@ -114,6 +114,17 @@ class AreaReader:
             run.insert(0, match)
         return run
 
+    def subject_list(self, span: str) -> list[frozenset]:
+        """The areas of the list ``span`` ends with when they are its subject
+        all together ("…, trong khi Kon Tum và Đắk Nông cộng lại"), each as
+        its name reads there; none for a list compared with or given each
+        its own number (``_listed_as_subject``)."""
+        names = list(self._areas.finditer(span))
+        run = self._list_ending_at(span, names[-1]) if names else []
+        if len(run) < 2 or not _listed_as_subject(span, run[0].start(), len(span)):
+            return []
+        return [self._era(self.area_names[m.group(0).lower()], span, m) for m in run]
+
     def _named_together(self, span: str, whole) -> bool:
         """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
         set), not the merged province."""

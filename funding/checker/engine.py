@@ -22,7 +22,7 @@ from .given import neighbour_options, settle_given
 from .glossary import defined_abbreviations
 from .increments import (
     REST_AFTER,
-    difference_candidate,
+    derived_candidate,
     increments,
     is_added,
     is_increment,
@@ -155,7 +155,7 @@ class Checker(RateOptions, Weighed):
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
                     options = as_part(quote, place, resolved, options, self.context)
-                    options = over_a_set(options, place, self.context)
+                    options = over_a_set(options, place, self.context, self.candidates)
                     options = over_years(options, quote, place, self.candidates, made)
                     options += listed_total(options, quote, place, resolved, made)
                     options += after_rates(self, quote, findings[done:], options)
@@ -181,7 +181,7 @@ class Checker(RateOptions, Weighed):
                         ident = finding.readings[0].ident
                         resolved[id(quote)] = self.candidates.by_node.get(
                             ident, made.get(ident)
-                        ) or difference_candidate(self.candidates, ident)
+                        ) or derived_candidate(self.candidates, ident)
                 finding.context = around(text, quote, start, end)
                 findings.append(finding)
             settle_given(findings[done:], tried, resolved, self._neighbours)

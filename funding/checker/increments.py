@@ -306,19 +306,25 @@ def year_increments(candidates: Candidates, totals: list[Option]) -> list[Option
     return options
 
 
-def difference_candidate(candidates: Candidates, ident: str) -> Candidate | None:
-    """A difference read for a number ("diff:a-b"), as a candidate a later
-    percentage or multiple can be of: with the first figure's dimensions
-    (what was disbursed in the months since, in the longer period's)."""
-    if not ident.startswith("diff:"):
+def derived_candidate(candidates: Candidates, ident: str) -> Candidate | None:
+    """A difference or a sum read for a number ("diff:a-b", "sum:a+b"), as a
+    candidate a later percentage or multiple can be of: with the first
+    figure's dimensions (what was disbursed in the months since, in the
+    longer period's; listed areas' together, in the first one's)."""
+    if not ident.startswith(("diff:", "sum:")):
         return None
     try:
         node = idents.parse(ident)
     except idents.IdentError:
         return None
-    first, second = (candidates.by_node.get(str(a)) for a in node.args[:2])
-    if first is None or second is None or len(node.args) != 2:
+    parts = [candidates.by_node.get(str(a)) for a in node.args]
+    if None in parts or len(parts) < 2:
         return None
+    if node.op == "sum":
+        return sum_candidate(parts)
+    if len(parts) != 2:
+        return None
+    first, second = parts
     result = difference(first.quantity, second.quantity)
     wide = difference(first.wide or first.quantity, second.wide or second.quantity)
     return Candidate(

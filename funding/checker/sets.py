@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .candidates import Candidate, Candidates, candidate_computed
 from .choose import Option
 from .cues import Context
-from .lists import RESPECTIVELY
+from .lists import RESPECTIVELY, sum_candidate
 from .places import Place
 
 #: what joins the names of a list of areas: "A, B và C", "A và B"
@@ -35,16 +36,61 @@ _GAP = re.compile(
 )
 
 
-def over_a_set(options: list[Option], place: Place, context: Context) -> list[Option]:
+def over_a_set(
+    options: list[Option], place: Place, context: Context, candidates: Candidates
+) -> list[Option]:
     """``options``, each only a guess when the number's clause is about a
-    list of areas together or a gap between two of a set."""
+    list of areas together or a gap between two of a set; and the listed
+    areas' figures added up (``listed_sum``)."""
     clause = place.before_clause
     if RESPECTIVELY.search(clause) or RESPECTIVELY.search(place.after):
         return options
     if _listed(clause, context) or _GAP.search(clause):
         for option in options:
             option.assumed = True
+        return options + _listed_sum(options, clause, context, candidates)
     return options
+
+
+#: the listed areas' numbers added up: "cộng lại", "gộp lại", "tổng cộng"
+_ADDED_UP = re.compile(
+    r"(?<!\w)(?:cộng lại|gộp lại|tổng cộng|cộng chung|tính chung)(?!\w)", re.I
+)
+
+
+def _listed_sum(options, clause: str, context: Context, candidates) -> list[Option]:
+    """ "Kon Tum và Đắk Nông cộng lại chỉ có 7,7 tỷ đồng": where the clause's
+    subject is a list of areas, each figure read of one of them is also
+    read of them all, added up (when each has it); a guess, too, unless
+    the words add them up."""
+    listed = context.subject_list(clause)
+    sums = {}
+    for option in options:
+        read = candidates.by_node.get(str(option.node))
+        if read is None or not any(read.dims["area"] in names for names in listed):
+            continue
+        parts = [_of_one(candidates, read, names) for names in listed]
+        if None not in parts:
+            added = sum_candidate(parts)
+            node = str(added.node)
+            sums[node] = sums.get(node) or Option(
+                added.node,
+                candidate_computed(added),
+                option.words,
+                option.evidence,
+                assumed=not _ADDED_UP.search(clause),
+            )
+    return list(sums.values())
+
+
+def _of_one(candidates: Candidates, read: Candidate, names: frozenset):
+    """``read``'s figure of the area a listed name stands for (its own
+    area first, when the name is also one of others)."""
+    for area in sorted(names, key=lambda area: area != read.dims["area"]):
+        found = candidates.get(read.dims, area=area)
+        if found is not None:
+            return found
+    return None
 
 
 def _listed(clause: str, context: Context) -> bool:
