@@ -24,8 +24,10 @@ def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
     """ "Được giao 2.100 triệu đồng, giải ngân đạt 97,08%": a rate after a
     plan, the words between them saying it was spent, is of what was
     executed of it (then over that plan), not of the plan itself."""
-    if numerator.dims.get("measure") != Figure.Measure.PLAN or not _SPENT.search(
-        between
+    if (
+        numerator.dims.get("measure") != Figure.Measure.PLAN
+        or not _SPENT.search(between)
+        or numerator.node.op == "diff"  # "còn 4,23 tỷ, tức là chưa giải ngân …"
     ):
         return numerator
     spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)

@@ -327,7 +327,11 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
         # "kế hoạch 2026 cao hơn ước thực hiện năm nay": another measure of
         # "this year", the same year's or, with none, the year before
         years.append((years[0] or dims["year"]) - 1)
-    if kind == "ratio" and dims["measure"] == changes.get("measure") == "plan":
+    if (
+        kind == "ratio"
+        and dims["measure"] == changes.get("measure") == "plan"
+        and numerator.node.op != "diff"  # what is left of a plan is no plan
+    ):
         return []
     areas = cues.areas or {dims["area"]}
     for year in years:
