@@ -229,6 +229,8 @@ STYLES = (
     "provincial_statistical_yearbook_section",
     "national_assembly_questioning_transcript",
     "bilingual_investor_factsheet",
+    "reader_mailbox_department_reply",
+    "workshop_speaker_notes_outline",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
