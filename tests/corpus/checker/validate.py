@@ -229,6 +229,8 @@ STYLES = (
     "provincial_statistical_yearbook_section",
     "national_assembly_questioning_transcript",
     "bilingual_investor_factsheet",
+    "council_session_live_blog",
+    "department_kcqg_report_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
