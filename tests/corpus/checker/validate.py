@@ -231,6 +231,8 @@ STYLES = (
     "bilingual_investor_factsheet",
     "reader_mailbox_department_reply",
     "workshop_speaker_notes_outline",
+    "council_session_live_blog",
+    "department_kcqg_report_letter",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
