@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -38,11 +39,23 @@ def article_number(name: str) -> int:
 def articles(split: str = "all"):
     """(name, document) of the corpus's articles in ``split``, in number
     order (past 99 the names have three digits)."""
-    paths = CORPUS.glob("[0-9]*-*.yaml")
-    for path in sorted(paths, key=lambda path: article_number(path.stem)):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, doc in _documents():
         if split == "all" or doc.get("split") == split:
-            yield path.stem, doc
+            yield name, doc
+
+
+@cache
+def _documents() -> tuple:
+    """Every article, parsed once per process (with libyaml's parser where
+    PyYAML has it: the pure-Python one takes seconds per pass)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    paths = sorted(
+        CORPUS.glob("[0-9]*-*.yaml"), key=lambda path: article_number(path.stem)
+    )
+    return tuple(
+        (path.stem, yaml.load(path.read_text(encoding="utf-8"), Loader=loader))
+        for path in paths
+    )
 
 
 class _Rollback(Exception):

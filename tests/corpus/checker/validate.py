@@ -450,7 +450,7 @@ def load_article(path: str) -> Article | None:
     if unicodedata.normalize("NFC", raw) != raw:
         P(path, "file is not in Unicode NFC")
     try:
-        doc = yaml.safe_load(raw)
+        doc = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         P(path, f"YAML error: {exc}")
         return None
