@@ -119,12 +119,6 @@ def _measure(span: str, first: bool = False):
     return chosen
 
 
-def names_two_measures(span: str) -> bool:
-    """Whether ``span`` names more than one measure ("Dự toán và số đã
-    thanh toán"): it then names none of its own for what is under it."""
-    return _measure(span, first=True) != _measure(span)
-
-
 class Context(AreaReader):
     """What the article names, read once: areas, indicators and contents."""
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..core.models import Figure
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option
-from .cues import Context, Cues, names_two_measures, periods_in
+from .cues import Context, Cues, periods_in
 from .judge import judge
 from .places import Place
 from .report import Quote
@@ -209,10 +209,14 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
     column = quote.column or ""
     if (
         row.measure is not None
-        and names_two_measures(quote.header.removesuffix(column))
+        and row.content is None
         and context.cues(column).measure is None
     ):
-        cues.measure = row.measure  # "Dự toán và số đã thanh toán": the row's
+        # the row's over the caption's ("Dự toán và số đã thanh toán", "Cột
+        # 2025 là kế hoạch" above a row "Thực hiện"): the caption's is
+        # every row's, the row's is its own (not a content's name's words:
+        # "Nâng cao năng lực tổ chức thực hiện")
+        cues.measure = row.measure
     cues.fund = cues.fund or row.fund
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and
     # period, unless the column names them or the caption does (not where
