@@ -267,10 +267,14 @@ def _slip(option: Option, quote: Quote) -> str | None:
     if option.computed.kind != "value":
         if round_half_up(value, quote.decimals) == -printed:
             return "near"  # tăng for giảm
-        # the other part's share (69,04% for 30,96%: across the half)
+        # the other part's share (69,04% for 30,96%: across the half); the
+        # rate spent for the rate left ("tương đương 70,03%" for 29,97% left)
         across = (printed - 50) * (value - 50) < 0
         share = str(option.node).startswith("share:")
         if across and share and typo(printed, 100 - value, quote):
+            return "near"
+        left = str(option.node).startswith("ratio:(diff:")
+        if across and left and round_half_up(100 - value, quote.decimals) == printed:
             return "near"
         gap = abs(printed - value)
         # a slip of a rate is within 15 points; of a multiple, within 0,15

@@ -39,15 +39,17 @@ def unit_word(printed: str) -> str:
 
 FIGURE_COLUMN = re.compile(
     r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
-    r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế|phát sinh|trong kỳ",
+    r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế|phát sinh trong|trong kỳ",
     re.IGNORECASE,
 )
 #: a column of what one row's period added ("Giải ngân trong kỳ", "Phát
-#: sinh trong tháng") beside the running total ("Lũy kế"): each cell is its
-#: row's total less the row's before, and no rate is worked from it
+#: sinh trong tháng") beside the running total (``RUNNING_TOTAL``): each cell
+#: is its row's total less the row's before, and no rate is worked from it;
+#: with no running total beside it, the row's period's own figure
 IN_PERIOD = re.compile(
     r"(?<!\w)(?:trong\s+(?:kỳ|tháng|quý)|phát\s+sinh)(?!\w)", re.IGNORECASE
 )
+RUNNING_TOTAL = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn)(?!\w)", re.IGNORECASE)
 #: a column of rates, its unit said in the caption if at all: "Tỷ lệ"
 _RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
 #: a column of differences between the columns before it ("Chênh lệch

@@ -16,7 +16,7 @@ from ..core.models import Figure
 from . import idents
 from .candidates import Candidate, Candidates, old_whole
 from .choose import Option
-from .columns import IN_PERIOD
+from .columns import IN_PERIOD, RUNNING_TOTAL
 from .idents import Computed
 from .lists import sum_candidate
 from .periods import PART_OF_YEAR, last_part, periods_in
@@ -41,7 +41,7 @@ def is_increment(quote: Quote, place: Place) -> str:
     if part is None:
         # a table's column "Quý II" beside "Lũy kế 9 tháng": that quarter
         # alone; "Giải ngân trong kỳ" beside "Lũy kế": the row's period alone
-        alone = PART_OF_YEAR.search(quote.header) or IN_PERIOD.search(quote.column)
+        alone = PART_OF_YEAR.search(quote.header) or _beside_running_total(quote, place)
         return "part" if alone else ""
     # "riêng tháng 10 giải ngân 1,1 tỷ đồng (hết tháng 9: 9,9 tỷ đồng)", "…,
     # so với lũy kế 9 tháng là 17,4 tỷ đồng": a period named after the part
@@ -54,6 +54,14 @@ def is_increment(quote: Quote, place: Place) -> str:
     return "" if levels else "part"
 
 
+def _beside_running_total(quote: Quote, place: Place) -> bool:
+    """A table cell of a period's own addition ("Giải ngân trong kỳ") in a
+    row that also holds the running total ("Lũy kế")."""
+    return bool(IN_PERIOD.search(quote.column)) and any(
+        RUNNING_TOTAL.search(other.column) for other in place.in_sentence
+    )
+
+
 def _of_months(match, months) -> bool:
     """A period that is more than a bare year: some months of it named."""
     return months is not None or "tháng" in match.group(0).lower()
@@ -63,9 +71,10 @@ def _of_months(match, months) -> bool:
 REST_AFTER = re.compile(
     # "còn 5,1 tỷ đồng kinh phí khuyến công chưa giải ngân": the money named
     # between the number and the words
-    r"\s*(?:(?:kinh phí|vốn|ngân sách)(?:\s+(?:khuyến công|sự nghiệp))?"
+    # ("17 tỷ đồng vốn còn lại sau điều chỉnh" is no remainder)
+    r"\s*(?:(?:(?:kinh phí|vốn|ngân sách)(?:\s+(?:khuyến công|sự nghiệp))?"
     r"(?:\s+(?:quốc gia|địa phương|tỉnh|KCQG|KC[ĐD]P))?\s+)?"
-    r"(?:còn lại|chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi)"
+    r"chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi)|còn lại"
     # "21/25 đề án; 4 đề án phải dừng", "… không thực hiện được": those of
     # the plan dropped, the plan less what was done
     r"|không (?:thực hiện|triển khai|hoàn thành) được|(?:phải|bị|xin) (?:dừng|hủy)"

@@ -13,23 +13,30 @@ from ..core.models import Figure, Indicator
 from . import idents
 from .candidates import Candidate
 from .choose import Option
-from .columns import IN_PERIOD
+from .columns import IN_PERIOD, RUNNING_TOTAL
 from .idents import Computed
 
 #: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
 _SPENT = re.compile(r"(?<!\w)(?:giải ngân|thực hiện)(?!\w)", re.IGNORECASE)
+_NOT_SPENT = re.compile(r"(?<!\w)(?:chưa|còn phải|còn lại)(?!\w)", re.IGNORECASE)
 
 
 def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
     """ "Được giao 2.100 triệu đồng, giải ngân đạt 97,08%": a rate after a
     plan, the words between them saying it was spent, is of what was
-    executed of it (then over that plan), not of the plan itself."""
-    if (
-        numerator.dims.get("measure") != Figure.Measure.PLAN
-        or not _SPENT.search(between)
-        or numerator.node.op == "diff"  # "còn 4,23 tỷ, tức là chưa giải ngân …"
+    executed of it (then over that plan), not of the plan itself; after what
+    is left of a plan, what was spent of it ("còn lại 5,1 tỷ, giải ngân đạt
+    70%": the spent figure the remainder was worked from), unless the words
+    say what was not spent ("tức là chưa giải ngân được 30%")."""
+    if numerator.dims.get("measure") != Figure.Measure.PLAN or not _SPENT.search(
+        between
     ):
         return numerator
+    if numerator.node.op == "diff":
+        spent = candidates.by_node.get(str(numerator.node.args[1]))
+        unspent = _NOT_SPENT.search(between)
+        executed = spent is not None and spent.dims["measure"] != Figure.Measure.PLAN
+        return spent if executed and not unspent else numerator
     spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
     return spent or numerator
 
@@ -37,16 +44,15 @@ def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
 def of_column(previous, quote, place):
     """A rate column of a table titled "A/B (%)" ("TH 11 tháng/KH (%)")
     divides the row's cell of column A, not the last one before it (an
-    estimate for the year, in the next column); any other, the last cell
-    before it that is no period's own addition (after "Lũy kế", "Giải ngân
-    trong kỳ": the running total's rate)."""
+    estimate for the year, in the next column); any other, after a
+    period's own addition ("Lũy kế", "Giải ngân trong kỳ", "Tỷ lệ"), the
+    running total's rate, unless its title says it is the period's."""
     numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
     row = place.in_sentence[: place.in_sentence.index(quote)]
     if "/" not in quote.column or not numerator:
-        if not IN_PERIOD.search(previous.column or ""):
+        if not IN_PERIOD.search(previous.column) or IN_PERIOD.search(quote.column):
             return previous
-        totals = [o for o in row if o.kind == previous.kind and o.header]
-        totals = [o for o in totals if not IN_PERIOD.search(o.column or "")]
+        totals = [o for o in row if RUNNING_TOTAL.search(o.column)]
         return totals[-1] if totals else previous
     for other in reversed(row):
         if other.kind == previous.kind and other.column.lower().startswith(numerator):

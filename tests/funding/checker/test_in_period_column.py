@@ -56,3 +56,33 @@ def test_a_rate_worked_from_the_periods_cell_is_flagged(nghe_an):
     # 4.270 / 17.000 = 25,12%: the period's share, not the running rate
     found = html_verdicts(nghe_an, table(june_rate="25,12"))
     assert found["25,12"] in (MISMATCH, UNSURE)
+
+
+YEARS = (
+    "<p>Kinh phí khuyến công tỉnh Nghệ An giai đoạn 2023-2024 (đơn vị: triệu "
+    "đồng)</p><table><tr><th>Năm</th><th>Kế hoạch giao</th>"
+    "<th>Giải ngân trong kỳ</th><th>Tỷ lệ (%)</th></tr>"
+    "<tr><td>2023</td><td>15.000</td><td>14.100</td><td>94,00</td></tr>"
+    "<tr><td>2024</td><td>17.000</td><td>{spent}</td><td>{rate}</td></tr></table>"
+)
+
+
+@pytest.fixture
+def nghe_an_years(nghe_an, make_figure):
+    province = area("Nghệ An")
+    return nghe_an + [
+        make_figure(province, 2024, E, "16500000000"),
+        make_figure(province, 2023, P, "15000000000"),
+        make_figure(province, 2023, E, "14100000000"),
+    ]
+
+
+def test_with_no_running_total_each_row_is_its_periods_own(nghe_an_years):
+    found = html_verdicts(nghe_an_years, YEARS.format(spent="16.500", rate="97,06"))
+    assert [found[n] for n in ("14.100", "94,00", "16.500", "97,06")] == [MATCH] * 4
+
+
+def test_with_no_running_total_a_shorter_periods_figure_is_wrong(nghe_an_years):
+    # 11.905 is spent in nine months: not the year's, nor any difference
+    found = html_verdicts(nghe_an_years, YEARS.format(spent="11.905", rate="70,03"))
+    assert found["11.905"] == MISMATCH

@@ -41,3 +41,32 @@ def test_a_wrong_rate_of_what_is_left_is_flagged(nghe_an):
         "ngân, tương đương 32,97% kế hoạch."
     )
     assert paragraph_verdicts(nghe_an, text)["32,97%"] in (MISMATCH, UNSURE)
+
+
+@pytest.fixture
+def nghe_an_year(nghe_an, make_figure):
+    return nghe_an + [make_figure(area("Nghệ An"), 2024, E, "16500000000")]
+
+
+def test_what_was_spent_after_what_is_left_is_its_own_rate(nghe_an_year):
+    text = (
+        "Hết tháng 9/2024, kinh phí khuyến công còn lại của Nghệ An là 5,095 tỷ "
+        "đồng, giải ngân đạt 70,03% kế hoạch."
+    )
+    assert paragraph_verdicts(nghe_an_year, text)["70,03%"] == MATCH
+
+
+def test_the_spent_rate_printed_for_what_is_left_is_a_mismatch(nghe_an_year):
+    text = (
+        "Hết tháng 9/2024, Nghệ An còn 5,095 tỷ đồng kinh phí chưa giải ngân, "
+        "tương đương 70,03% kế hoạch."
+    )
+    assert paragraph_verdicts(nghe_an_year, text)["70,03%"] == MISMATCH
+
+
+@pytest.mark.parametrize(
+    "words", ["vốn còn lại sau điều chỉnh", "kinh phí còn lại của Chương trình"]
+)
+def test_money_left_over_from_elsewhere_is_no_remainder(nghe_an_year, words):
+    text = f"Năm 2024, Nghệ An được giao 17 tỷ đồng {words}."
+    assert paragraph_verdicts(nghe_an_year, text)["17 tỷ đồng"] == MATCH
