@@ -81,18 +81,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 165,
-        "quotes": 6895,
-        "variants": 903,
-        "distractors": 3642,
-        "errors": 1586,
+        "articles": 169,
+        "quotes": 7242,
+        "variants": 930,
+        "distractors": 3791,
+        "errors": 1627,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 347,
-        "variants": 27,
-        "distractors": 149,
-        "errors": 41,
+        "quotes": 384,
+        "variants": 29,
+        "distractors": 186,
+        "errors": 40,
     },
 }
 
@@ -283,26 +283,41 @@ SIZES = {
 # 156, 161, 164, 166), 1407 of 1586 flagged (962 blocking), 10 no-data
 # numbers read as figures, 3 distractors flagged (153, 156, 159). 167-170
 # at the end read as at first sight.
+# 7 December 2026 (the next session): two writers wrote 171-174 (a reader
+# mailbox reply, a workshop's speaker notes, a council session live blog, a
+# department's report letter). At first sight (30c6fa7): 384 quotes, 367
+# found, 241 read right, 10 false mismatches (171, 173, 174: 3; 172: 1), 29
+# of 40 flagged (9 blocking), unsure 13.1% of quotes and no-data numbers, no
+# distractor flagged. 167-170 joined the tune split; the checker was changed
+# on 01-170 (a table's column of each period's addition beside a running
+# total, areas listed together added up, the rate of what is left of a
+# plan, a row's measure over its caption's). The tune split 01-166 at the
+# session's start: 6808 found, 5908 read right; 01-170 at its end
+# (02ddd31): 7242 quotes, 7135 found, 6160 read right, 10 false mismatches
+# (121, 128, 130, 155, 156, 161, 164, 166, 170: 2), 1437 of 1627 flagged
+# (976 blocking), 10 no-data numbers read as figures, 3 distractors flagged
+# (153, 156, 159). 171-174 at the end: 367 found, 245 read right, 10 false
+# mismatches, 29 flagged (9 blocking), unsure 12.4%.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 6895 - 6808,
+        "quotes missed": 7242 - 7135,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 6895 - 5907,
-        "false mismatches": 8,
-        "injected errors missed": 1586 - 1407,
-        "injected errors not blocking": 1586 - 962,
+        "quotes read wrong": 7242 - 6159,
+        "false mismatches": 10,
+        "injected errors missed": 1627 - 1437,
+        "injected errors not blocking": 1627 - 976,
         "no-data numbers read as figures": 10,
         "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 347 - 327,
-        "quotes read wrong": 347 - 224,
-        "false mismatches": 3,
-        "injected errors missed": 41 - 27,
-        "injected errors not blocking": 41 - 13,
+        "quotes missed": 384 - 367,
+        "quotes read wrong": 384 - 245,
+        "false mismatches": 10,
+        "injected errors missed": 40 - 29,
+        "injected errors not blocking": 40 - 9,
         "distractors flagged": 0,
     },
 }
@@ -311,16 +326,20 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "8 false mismatches on 01-166 (121, 128, 130, 155, 156, 161, 164, 166)"
+        "10 false mismatches on 01-170 (121, 128, 130, 155, 156, 161, 164, 166,"
+        " 170: 2)"
     ),
-    ("tune", "every injected error flagged"): "1407 of 1586 flagged on 01-166",
-    ("tune", "at least 99% read right"): "5908 of 6895 read right (85.7%) on 01-166",
+    ("tune", "every injected error flagged"): "1437 of 1627 flagged on 01-170",
+    ("tune", "at least 99% read right"): "6160 of 7242 read right (85.1%) on 01-170",
     ("tune", "no distractor flagged"): (
-        "3 of 3642 distractors flagged on 01-166 (153, 156, 159)"
+        "3 of 3791 distractors flagged on 01-170 (153, 156, 159)"
     ),
-    ("heldout", "recall at least 97%"): "327 of 347 found (94.2%) on 167-170",
-    ("heldout", "no false mismatch"): "3 false mismatches on 167-170 (170)",
-    ("heldout", "every injected error flagged"): "27 of 41 flagged on 167-170",
+    ("heldout", "recall at least 97%"): "367 of 384 found (95.6%) on 171-174",
+    ("heldout", "no false mismatch"): "10 false mismatches on 171-174",
+    ("heldout", "every injected error flagged"): "29 of 40 flagged on 171-174",
+    ("heldout", "unsure on at most 10% of quotes"): (
+        "unsure on 12.4% of quotes and no-data numbers on 171-174"
+    ),
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
