@@ -22,7 +22,7 @@ UNIT_IN_HEADER = re.compile(
 MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
-    r"|tr(?![\w.])"  # "350tr": triệu, as typed in a hurry
+    r"|tr(?!\w)(?!\.\w)"  # "350tr", "… 340tr.": triệu, as typed in a hurry
 )
 
 

@@ -108,6 +108,9 @@ _SHORT = (
     ("năm", "", r"(?<=\d\s)"),
     ("tháng", "", r"(?<=\d\s)"),
     ("lần", "", r"(?<=\d\s)"),
+    # "83,05 phan tram", "giam 0,39 diem phan tram": a rate's unit in words
+    ("phần trăm", "", r"(?<=\d\s)"),
+    ("điểm phần trăm", "", r"(?<=\d\s)"),
 )
 # Words put back that may also be another word ("dat": đạt or đất,
 # "tang": tăng or tầng, "bang": bằng or bảng, "con": còn or con): a reading

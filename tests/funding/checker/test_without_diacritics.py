@@ -89,3 +89,17 @@ def test_a_counted_noun_written_by_its_initials(reference_data, make_figure):
     text = "Năm 2024 Hà Tĩnh có 41 sản phẩm được bình chọn (năm 2023: {} sp)."
     assert quoted_verdicts(check(figures, text.format(30)))[-1] == ("30 sp", MATCH)
     assert quoted_verdicts(check(figures, text.format(41)))[-1] == ("41 sp", MISMATCH)
+
+
+def test_a_rate_in_words_without_marks_is_a_rate(ha_tinh):
+    text = (
+        "Nam 2024 tinh Ha Tinh giai ngan 7,2 ty, dat 75 phan tram ke hoach, "
+        "con 25 phan tram chua giai ngan."
+    )
+    verdicts = dict(quoted_verdicts(check(ha_tinh, text)))
+    assert verdicts["75 phan tram"] == MATCH
+
+
+def test_phan_tram_after_no_number_stays_as_typed():
+    # only a number's unit is put back: here it may be any words
+    assert "lệ phan tram" in with_marks("Ty le phan tram giai ngan cao")
