@@ -56,17 +56,21 @@ class AreaReader:
         names: dict[str, set[int]] = {}
         for area in areas.values():
             for name in area_names(area):
-                names.setdefault(name.lower(), set()).add(area.pk)
+                names.setdefault(_key(name), set()).add(area.pk)
         self.area_names = {k: frozenset(v) for k, v in names.items()}
         #: provinces that ended (in the 2025 merger), whose names live on
         self.ended = frozenset(pk for pk, a in areas.items() if a.valid_to)
         ordered = sorted(self.area_names, key=len, reverse=True)
         self._areas = re.compile(
-            "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in ordered) or "(?!x)x",
+            "|".join(rf"(?<!\w){_spelled(n)}(?!\w)" for n in ordered) or "(?!x)x",
             re.IGNORECASE,
         )
         self._areas_read: dict[str, frozenset] = {}
         self._spans_read: dict[str, list] = {}
+
+    def named(self, printed: str) -> frozenset:
+        """The areas a name as printed stands for."""
+        return self.area_names[_key(printed)]
 
     def _era(self, found: frozenset, span: str, match) -> frozenset:
         """Of a name both a province that ended in the merger and today's
@@ -96,7 +100,7 @@ class AreaReader:
         run = self._list_ending_at(span, last)
         if len(run) < 2 or not _listed_as_subject(span, run[0].start(), last.end()):
             return frozenset()
-        named = [self.area_names[m.group(0).lower()] for m in run]
+        named = [self.named(m.group(0)) for m in run]
         for whole, parts in self.old_parts.items():
             own = [n & parts for n in named]
             if len(run) == len(parts) and all(own) and frozenset().union(*own) == parts:
@@ -123,7 +127,7 @@ class AreaReader:
         run = self._list_ending_at(span, names[-1]) if names else []
         if len(run) < 2 or not _listed_as_subject(span, run[0].start(), len(span)):
             return []
-        return [self._era(self.area_names[m.group(0).lower()], span, m) for m in run]
+        return [self._era(self.named(m.group(0)), span, m) for m in run]
 
     def _named_together(self, span: str, whole) -> bool:
         """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
@@ -154,7 +158,7 @@ class AreaReader:
         """The areas ``span`` names, in order, each once."""
         found: list[frozenset] = []
         for match in self._areas.finditer(span):
-            area = self.area_names[match.group(0).lower()]
+            area = self.named(match.group(0))
             if area not in found:
                 found.append(area)
         return found
@@ -180,7 +184,7 @@ class AreaReader:
             listed = self._old_listed(span, last)
             if listed:
                 return listed
-            found = self._era(self.area_names[last.group(0).lower()], span, last)
+            found = self._era(self.named(last.group(0)), span, last)
             merged = self._merged_of(found)
             if merged and _WHOLE_PROVINCE.search(span, last.end()):
                 # "…, cộng 2,47 tỷ của B, toàn tỉnh 5,62 tỷ": B's merged
@@ -219,6 +223,20 @@ class AreaReader:
         ):
             return self.wholes
         return found
+
+
+#: a dash inside a name, however printed: "Miền Trung - Tây Nguyên",
+#: "miền Trung – Tây Nguyên", "Bà Rịa-Vũng Tàu"
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _key(name: str) -> str:
+    return _DASH.sub(" - ", name.lower().strip())
+
+
+def _spelled(name: str) -> str:
+    """A name's pattern, any dash in it as any dash."""
+    return r"\s*[-–—]\s*".join(re.escape(part) for part in _DASH.split(name))
 
 
 def _before_the_mergers(span: str) -> bool:
