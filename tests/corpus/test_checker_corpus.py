@@ -292,22 +292,24 @@ SIZES = {
 # on 01-170 (a table's column of each period's addition beside a running
 # total, areas listed together added up, the rate of what is left of a
 # plan, a row's measure over its caption's). The tune split 01-166 at the
-# session's start: 6808 found, 5908 read right; 01-170 at its end
-# (02ddd31): 7242 quotes, 7135 found, 6160 read right, 10 false mismatches
-# (121, 128, 130, 155, 156, 161, 164, 166, 170: 2), 1437 of 1627 flagged
-# (976 blocking), 10 no-data numbers read as figures, 3 distractors flagged
+# session's start: 6808 found, 5908 read right; 01-170 at 02ddd31: 7242
+# quotes, 7135 found, 6160 read right, 10 false mismatches, 1437 of 1627
+# flagged (976 blocking); at its end (13b9f36: a rate's unit typed without
+# marks, names with any dash): 7144 found, 6174 read right, 9 false
+# mismatches (121, 128, 130, 155, 156, 161, 166, 170: 2), 1438 flagged (976
+# blocking), 10 no-data numbers read as figures, 3 distractors flagged
 # (153, 156, 159). 171-174 at the end: 367 found, 245 read right, 10 false
 # mismatches, 29 flagged (9 blocking), unsure 12.4%.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 7242 - 7135,
+        "quotes missed": 7242 - 7144,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 7242 - 6159,
-        "false mismatches": 10,
-        "injected errors missed": 1627 - 1437,
+        "quotes read wrong": 7242 - 6173,
+        "false mismatches": 9,
+        "injected errors missed": 1627 - 1438,
         "injected errors not blocking": 1627 - 976,
         "no-data numbers read as figures": 10,
         "distractors flagged": 3,
@@ -326,11 +328,10 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "10 false mismatches on 01-170 (121, 128, 130, 155, 156, 161, 164, 166,"
-        " 170: 2)"
+        "9 false mismatches on 01-170 (121, 128, 130, 155, 156, 161, 166, 170: 2)"
     ),
-    ("tune", "every injected error flagged"): "1437 of 1627 flagged on 01-170",
-    ("tune", "at least 99% read right"): "6160 of 7242 read right (85.1%) on 01-170",
+    ("tune", "every injected error flagged"): "1438 of 1627 flagged on 01-170",
+    ("tune", "at least 99% read right"): "6174 of 7242 read right (85.3%) on 01-170",
     ("tune", "no distractor flagged"): (
         "3 of 3791 distractors flagged on 01-170 (153, 156, 159)"
     ),
