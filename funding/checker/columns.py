@@ -22,7 +22,8 @@ UNIT_IN_HEADER = re.compile(
 MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
-    r"|tr(?!\w)(?!\.\w)"  # "350tr", "… 340tr.": triệu, as typed in a hurry
+    # "350tr", "… 340tr.": triệu, as typed in a hurry ("tr. 15": a page)
+    r"|tr(?!\w)(?!\.\w)(?!\.\s*\d)"
 )
 
 
@@ -39,7 +40,7 @@ def unit_word(printed: str) -> str:
 
 FIGURE_COLUMN = re.compile(
     r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
-    r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế|phát sinh trong|trong kỳ",
+    r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế|(?<!ngày )phát sinh|trong kỳ",
     re.IGNORECASE,
 )
 #: a column of what one row's period added ("Giải ngân trong kỳ", "Phát
@@ -49,7 +50,11 @@ FIGURE_COLUMN = re.compile(
 IN_PERIOD = re.compile(
     r"(?<!\w)(?:trong\s+(?:kỳ|tháng|quý)|phát\s+sinh)(?!\w)", re.IGNORECASE
 )
-RUNNING_TOTAL = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn)(?!\w)", re.IGNORECASE)
+RUNNING_TOTAL = re.compile(
+    r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn|từ đầu năm|tổng số|đã giải ngân|đã thực hiện)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 #: a column of rates, its unit said in the caption if at all: "Tỷ lệ"
 _RATE_COLUMN = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", re.IGNORECASE)
 #: a column of differences between the columns before it ("Chênh lệch

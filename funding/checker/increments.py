@@ -69,12 +69,15 @@ def _of_months(match, months) -> bool:
 
 #: "16 đề án còn lại đang lắp đặt thiết bị": the rest, named after the number
 REST_AFTER = re.compile(
-    # "còn 5,1 tỷ đồng kinh phí khuyến công chưa giải ngân": the money named
-    # between the number and the words
-    # ("17 tỷ đồng vốn còn lại sau điều chỉnh" is no remainder)
-    r"\s*(?:(?:(?:kinh phí|vốn|ngân sách)(?:\s+(?:khuyến công|sự nghiệp))?"
+    r"\s*(?:"
+    # "còn 5,1 tỷ đồng kinh phí khuyến công chưa giải ngân", "5,1 tỷ đồng
+    # kinh phí còn lại sẽ giải ngân …": the money named between the number
+    # and the words ("17 tỷ đồng vốn còn lại sau điều chỉnh": no remainder)
+    r"(?:(?:kinh phí|vốn|ngân sách)(?:\s+(?:khuyến công|sự nghiệp))?"
     r"(?:\s+(?:quốc gia|địa phương|tỉnh|KCQG|KC[ĐD]P))?\s+)?"
-    r"chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi)|còn lại"
+    r"(?:chưa (?:được )?(?:giải ngân|thực hiện|hoàn thành|chi)"
+    r"|còn lại(?=\s+(?:chưa|sẽ|phải|cần|đang|dự kiến)(?!\w)))"
+    r"|còn lại"
     # "21/25 đề án; 4 đề án phải dừng", "… không thực hiện được": those of
     # the plan dropped, the plan less what was done
     r"|không (?:thực hiện|triển khai|hoàn thành) được|(?:phải|bị|xin) (?:dừng|hủy)"

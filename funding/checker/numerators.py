@@ -18,7 +18,11 @@ from .idents import Computed
 
 #: "giải ngân đạt", "thực hiện được": what was spent of the plan before it
 _SPENT = re.compile(r"(?<!\w)(?:giải ngân|thực hiện)(?!\w)", re.IGNORECASE)
-_NOT_SPENT = re.compile(r"(?<!\w)(?:chưa|còn phải|còn lại)(?!\w)", re.IGNORECASE)
+_NOT_SPENT = re.compile(
+    r"(?<!\w)(?:chưa\s+(?:được\s+)?(?:giải ngân|thực hiện)|còn phải|còn lại)(?!\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
 
 
 def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
@@ -33,8 +37,13 @@ def spent_of(candidates, numerator: Candidate, between: str) -> Candidate:
     ):
         return numerator
     if numerator.node.op == "diff":
+        # the rate's own clause: the amount's own "chưa giải ngân" before it
+        # says nothing of the rate
+        clause = _CLAUSE_BREAK.split(between)[-1]
+        if not _SPENT.search(clause):
+            return numerator
         spent = candidates.by_node.get(str(numerator.node.args[1]))
-        unspent = _NOT_SPENT.search(between)
+        unspent = _NOT_SPENT.search(clause)
         executed = spent is not None and spent.dims["measure"] != Figure.Measure.PLAN
         return spent if executed and not unspent else numerator
     spent = candidates.get(numerator.dims, measure=Figure.Measure.EXECUTED)
@@ -52,7 +61,9 @@ def of_column(previous, quote, place):
     if "/" not in quote.column or not numerator:
         if not IN_PERIOD.search(previous.column) or IN_PERIOD.search(quote.column):
             return previous
-        totals = [o for o in row if RUNNING_TOTAL.search(o.column)]
+        totals = [
+            o for o in row if o.kind == previous.kind and RUNNING_TOTAL.search(o.column)
+        ]
         return totals[-1] if totals else previous
     for other in reversed(row):
         if other.kind == previous.kind and other.column.lower().startswith(numerator):

@@ -185,6 +185,13 @@ def not_the_plan(
 
 
 #: a table row led by its year, maybe with its period: "2025 (6 tháng)"
+#: a row labelled by a measure, after its code: "Kế hoạch / Plan", "2.
+#: Thực hiện 6 tháng", "Ước thực hiện cả năm"
+_MEASURE_ROW = re.compile(
+    r"^\s*(?:(?:[IVX]+|\d+|[a-zđ])[.)]?\s+)?(?:đã\s+)?(?:kế hoạch|thực hiện"
+    r"|giải ngân|ước thực hiện|ước|dự toán)(?!\w)",
+    re.IGNORECASE,
+)
 _ROW_YEAR = re.compile(
     r"^\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?:\s*\(\s*(?P<months>\d{1,2})\s+tháng"
     r"[^)]*\))?\s*(?:\t|$)",
@@ -209,13 +216,14 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
     column = quote.column or ""
     if (
         row.measure is not None
-        and row.content is None
+        and _MEASURE_ROW.match(row_text.rsplit("\n", 1)[-1])
         and context.cues(column).measure is None
     ):
         # the row's over the caption's ("Dự toán và số đã thanh toán", "Cột
         # 2025 là kế hoạch" above a row "Thực hiện"): the caption's is
-        # every row's, the row's is its own (not a content's name's words:
-        # "Nâng cao năng lực tổ chức thực hiện")
+        # every row's, the row's is its own; only a row labelled by its
+        # measure ("Kinh phí thực hiện" under a plan's caption is the
+        # plan's money, "Nâng cao năng lực tổ chức thực hiện" a content)
         cues.measure = row.measure
     cues.fund = cues.fund or row.fund
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and

@@ -109,8 +109,9 @@ _SHORT = (
     ("tháng", "", r"(?<=\d\s)"),
     ("lần", "", r"(?<=\d\s)"),
     # "83,05 phan tram", "giam 0,39 diem phan tram": a rate's unit in words
-    ("phần trăm", "", r"(?<=\d\s)"),
-    ("điểm phần trăm", "", r"(?<=\d\s)"),
+    # (not after a year: "Nam 2024 phan tram giai ngan …")
+    ("phần trăm", "", r"(?<!(?:19|20)\d\d\s)(?<=\d\s)"),
+    ("điểm phần trăm", "", r"(?<!(?:19|20)\d\d\s)(?<=\d\s)"),
 )
 # Words put back that may also be another word ("dat": đạt or đất,
 # "tang": tăng or tầng, "bang": bằng or bảng, "con": còn or con): a reading

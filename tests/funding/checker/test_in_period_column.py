@@ -86,3 +86,17 @@ def test_with_no_running_total_a_shorter_periods_figure_is_wrong(nghe_an_years):
     # 11.905 is spent in nine months: not the year's, nor any difference
     found = html_verdicts(nghe_an_years, YEARS.format(spent="11.905", rate="70,03"))
     assert found["11.905"] == MISMATCH
+
+
+@pytest.mark.parametrize(
+    ("total_title", "added_title"),
+    [("Tổng số đã giải ngân", "Giải ngân trong kỳ"), ("Lũy kế", "Phát sinh")],
+)
+def test_other_titles_of_the_running_total_and_the_period(
+    nghe_an, total_title, added_title
+):
+    html = table(added_title=added_title).replace(
+        "<th>Lũy kế</th>", f"<th>{total_title}</th>"
+    )
+    found = html_verdicts(nghe_an, html)
+    assert [found[n] for n in ("4.270", "37,76", "5.485", "70,03")] == [MATCH] * 4

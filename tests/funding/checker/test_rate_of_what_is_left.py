@@ -70,3 +70,22 @@ def test_the_spent_rate_printed_for_what_is_left_is_a_mismatch(nghe_an_year):
 def test_money_left_over_from_elsewhere_is_no_remainder(nghe_an_year, words):
     text = f"Năm 2024, Nghệ An được giao 17 tỷ đồng {words}."
     assert paragraph_verdicts(nghe_an_year, text)["17 tỷ đồng"] == MATCH
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hết tháng 9/2024, Nghệ An còn 5,095 tỷ đồng chưa giải ngân, như vậy tỷ lệ "
+        "giải ngân đạt 70,03% kế hoạch.",
+        "Hết tháng 9/2024, Nghệ An còn 5,095 tỷ đồng chưa giải ngân (tỷ lệ giải "
+        "ngân 70,03%).",
+    ],
+)
+def test_the_spent_rate_in_its_own_clause_after_what_is_left(nghe_an_year, sentence):
+    assert paragraph_verdicts(nghe_an_year, sentence)["70,03%"] == MATCH
+
+
+@pytest.mark.parametrize("then", ["chưa giải ngân", "sẽ giải ngân trong quý IV"])
+def test_money_left_named_before_what_is_still_to_do(nghe_an_year, then):
+    text = f"Hết tháng 9/2024, Nghệ An còn 5,095 tỷ đồng kinh phí còn lại {then}."
+    assert paragraph_verdicts(nghe_an_year, text)["5,095 tỷ đồng"] == MATCH

@@ -47,3 +47,19 @@ def test_a_miscopied_cell_is_flagged(tay_ninh):
     caption = "Cột 2025 là kế hoạch nếu không ghi chú."
     found = html_verdicts(tay_ninh, TABLE.format(caption=caption, spent="3,58"))
     assert found["3,58"] in (MISMATCH, UNSURE)
+
+
+def test_the_money_to_carry_out_a_plan_is_the_plans(reference_data, make_figure):
+    # "thực hiện" in a row's words ("Kinh phí thực hiện") is what the plan
+    # gives to carry it out, not what was spent: the caption's plan holds
+    old = area_before_merger("Tây Ninh")
+    figures = [
+        make_figure(old, 2024, P, "3700000000"),
+        make_figure(old, 2024, E, "3550000000"),
+    ]
+    table = (
+        "<p>Kế hoạch khuyến công năm 2024 tỉnh Tây Ninh</p><table><tr>"
+        "<th>Chỉ tiêu</th><th>Năm 2024</th></tr><tr><td>Kinh phí thực hiện "
+        "(triệu đồng)</td><td>3.700</td></tr></table>"
+    )
+    assert html_verdicts(figures, table)["3.700"] == MATCH

@@ -103,3 +103,15 @@ def test_a_rate_in_words_without_marks_is_a_rate(ha_tinh):
 def test_phan_tram_after_no_number_stays_as_typed():
     # only a number's unit is put back: here it may be any words
     assert "lệ phan tram" in with_marks("Ty le phan tram giai ngan cao")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nam 2024 phan tram giai ngan cua Ha Tinh dat 75%.",
+        "Nam 2024 tinh Ha Tinh giai ngan 7,2 ty, dat 75% (Bao cao 2024 tr. 15).",
+    ],
+)
+def test_a_year_before_phan_tram_or_a_page_is_no_figure(ha_tinh, text):
+    printed = [quote for quote, _verdict in quoted_verdicts(check(ha_tinh, text))]
+    assert not any(q.startswith("2024") for q in printed)
