@@ -70,10 +70,11 @@ def _listed_sum(options, clause: str, context: Context, candidates) -> list[Opti
         if read is None or not any(read.dims["area"] in names for names in listed):
             continue
         parts = [_of_one(candidates, read, names) for names in listed]
-        if None not in parts:
-            added = sum_candidate(parts)
-            node = str(added.node)
-            sums[node] = sums.get(node) or Option(
+        if None in parts:
+            continue
+        added = sum_candidate(parts)
+        if str(added.node) not in sums:  # the first option read of it: its words
+            sums[str(added.node)] = Option(
                 added.node,
                 candidate_computed(added),
                 option.words,
