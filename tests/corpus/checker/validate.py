@@ -234,6 +234,7 @@ STYLES = (
     "council_session_live_blog",
     "department_kcqg_report_letter",
     "department_sectoral_nine_month_report",
+    "centre_anniversary_feature",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
