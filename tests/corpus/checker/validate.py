@@ -233,6 +233,7 @@ STYLES = (
     "workshop_speaker_notes_outline",
     "council_session_live_blog",
     "department_kcqg_report_letter",
+    "commune_ward_allocation_notice",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
