@@ -234,6 +234,7 @@ STYLES = (
     "council_session_live_blog",
     "department_kcqg_report_letter",
     "commune_ward_allocation_notice",
+    "email_interview_qa",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
