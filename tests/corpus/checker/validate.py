@@ -235,6 +235,8 @@ STYLES = (
     "department_kcqg_report_letter",
     "department_sectoral_nine_month_report",
     "centre_anniversary_feature",
+    "commune_ward_allocation_notice",
+    "email_interview_qa",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
