@@ -9,6 +9,7 @@ import re
 
 from ..core.models import Figure
 from .cues import LEFT, Context, Cues
+from .funds import FUNDS, fund_named
 from .governs import governing
 from .periods import months_after
 
@@ -160,7 +161,58 @@ def own_cues(
         measure=subject.measure if own.measure is None else None,
         indicator=subject.indicator if own.indicator is None else None,
     )
+    _rest_of_other_fund(context, place, rest, explicit, favoured)
     return explicit, favoured
+
+
+#: "phần còn lại 20,48 tỷ đồng", "còn lại là khuyến công địa phương (",
+#: "phần ngân sách tỉnh còn lại": the rest, right before the number, with
+#: the fund it is maybe named between
+_REST_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:phần|số|nguồn)\s+(?P<before>[^\W\d][^,;:.\d]{0,40}?)\s+)?"
+    r"còn lại(?:\s+(?:là|thuộc)\s+(?P<between>[^,;:.\d()]{1,50}?))?\s*[,:(]?\s*$",
+    re.IGNORECASE,
+)
+#: "…, là ngân sách tỉnh", "là kinh phí khuyến công địa phương": the fund
+#: the rest is said to be, after the number
+_REST_IS = re.compile(r"\s*[,)]?\s*(?:là|thuộc)\s+(?P<fund>[^,;:.\d()]{1,50})", re.I)
+
+
+def _rest_of_other_fund(context, place, rest, explicit, favoured) -> None:
+    """The rest of a whole once one fund is taken: the other fund's figure
+    of that whole, not what is left unspent."""
+    if (fund := rest_of_other_fund(context, place, rest)) is not None:
+        explicit.fund, favoured.fund = fund, None
+        for cues in (explicit, favoured):
+            cues.measure = None if cues.measure == LEFT else cues.measure
+
+
+def rest_of_other_fund(context: Context, place, rest: str):
+    """The fund the rest is of, when the words say what remains of a whole
+    is one fund ("trong đó KCQG 5,12 tỷ đồng; phần còn lại 20,48 tỷ đồng là
+    KCĐP") and the other fund was named before it in the sentence; else
+    None (what is left unspent: "còn lại 2 tỷ đồng chưa giải ngân"; and
+    when areas are named after the other fund: "KCQG là tổng của hai tỉnh
+    cũ, phần ngân sách tỉnh còn lại …" may be the part's or the whole's)."""
+    found = _REST_BEFORE.search(place.own)
+    if found is None:
+        return None
+    said = found["between"] or found["before"]
+    if said is None and (is_ := _REST_IS.match(rest)) is not None:
+        said = is_["fund"]
+    fund = fund_named(said or "")
+    if fund not in (Figure.Fund.KCQG, Figure.Fund.KCDP):
+        return None
+    # the other fund, named before the rest (and before "phần <fund>")
+    head = place.sentence_text[: len(place.sentence_text) - len(rest)]
+    head = head[: head.lower().rfind("còn lại")]
+    if found["before"]:
+        head = head[: head.lower().rfind(found["before"].lower())]
+    other = fund_named(head)
+    if other in (None, fund):
+        return None
+    since = [m.end() for m in FUNDS.finditer(head)][-1]
+    return None if context.cues(head[since:]).areas else fund
 
 
 #: "… trong khi dự toán tăng từ 5,4 tỷ đồng lên ": the second number of a
