@@ -81,17 +81,17 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 169,
-        "quotes": 7242,
-        "variants": 930,
-        "distractors": 3791,
-        "errors": 1627,
+        "articles": 173,
+        "quotes": 7626,
+        "variants": 959,
+        "distractors": 3977,
+        "errors": 1667,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 384,
-        "variants": 29,
-        "distractors": 186,
+        "quotes": 272,
+        "variants": 30,
+        "distractors": 114,
         "errors": 40,
     },
 }
@@ -300,26 +300,37 @@ SIZES = {
 # blocking), 10 no-data numbers read as figures, 3 distractors flagged
 # (153, 156, 159). 171-174 at the end: 367 found, 245 read right, 10 false
 # mismatches, 29 flagged (9 blocking), unsure 12.4%.
+# 7 December 2026 (the next session): two writers wrote 175-178 (a
+# Department's nine-month sectoral report with khuyến công as one section,
+# a centre's fifteenth-anniversary feature, a commune allocation notice, an
+# e-mail interview with a correction). At first sight (9d5caa4, the
+# session's start): 272 quotes, 234 found (86.0%), 188 read right, 3 false
+# mismatches (177: 2, 178: 1), 36 of 40 flagged (23 blocking), unsure 8.1%
+# of quotes and no-data numbers, no distractor flagged; the same after the
+# rest of a whole named as the other fund (422d8d6). 171-174 then joined
+# the tune split: 01-174 at 422d8d6, 7626 quotes, 7511 found, 6427 read
+# right, 19 false mismatches (10 in 171-174), 1467 of 1667 flagged (985
+# blocking), 10 no-data numbers read as figures, 3 distractors flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 7242 - 7144,
+        "quotes missed": 7626 - 7511,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 7242 - 6173,
-        "false mismatches": 9,
-        "injected errors missed": 1627 - 1438,
-        "injected errors not blocking": 1627 - 976,
+        "quotes read wrong": 7626 - 6426,
+        "false mismatches": 19,
+        "injected errors missed": 1667 - 1467,
+        "injected errors not blocking": 1667 - 985,
         "no-data numbers read as figures": 10,
         "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 384 - 367,
-        "quotes read wrong": 384 - 245,
-        "false mismatches": 10,
-        "injected errors missed": 40 - 29,
-        "injected errors not blocking": 40 - 9,
+        "quotes missed": 272 - 234,
+        "quotes read wrong": 272 - 188,
+        "false mismatches": 3,
+        "injected errors missed": 40 - 36,
+        "injected errors not blocking": 40 - 23,
         "distractors flagged": 0,
     },
 }
@@ -328,19 +339,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "9 false mismatches on 01-170 (121, 128, 130, 155, 156, 161, 166, 170: 2)"
+        "19 false mismatches on 01-174 (10 in 171-174)"
     ),
-    ("tune", "every injected error flagged"): "1438 of 1627 flagged on 01-170",
-    ("tune", "at least 99% read right"): "6174 of 7242 read right (85.3%) on 01-170",
+    ("tune", "every injected error flagged"): "1467 of 1667 flagged on 01-174",
+    ("tune", "at least 99% read right"): "6427 of 7626 read right (84.3%) on 01-174",
     ("tune", "no distractor flagged"): (
-        "3 of 3791 distractors flagged on 01-170 (153, 156, 159)"
+        "3 of 3977 distractors flagged on 01-174 (153, 156, 159)"
     ),
-    ("heldout", "recall at least 97%"): "367 of 384 found (95.6%) on 171-174",
-    ("heldout", "no false mismatch"): "10 false mismatches on 171-174",
-    ("heldout", "every injected error flagged"): "29 of 40 flagged on 171-174",
-    ("heldout", "unsure on at most 10% of quotes"): (
-        "unsure on 12.4% of quotes and no-data numbers on 171-174"
-    ),
+    ("heldout", "recall at least 97%"): "234 of 272 found (86.0%) on 175-178",
+    ("heldout", "no false mismatch"): "3 false mismatches on 175-178",
+    ("heldout", "every injected error flagged"): "36 of 40 flagged on 175-178",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
