@@ -237,6 +237,7 @@ STYLES = (
     "centre_anniversary_feature",
     "commune_ward_allocation_notice",
     "email_interview_qa",
+    "peoples_committee_budget_execution_report_to_council",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
