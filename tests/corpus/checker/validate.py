@@ -238,6 +238,7 @@ STYLES = (
     "commune_ward_allocation_notice",
     "email_interview_qa",
     "peoples_committee_budget_execution_report_to_council",
+    "deputy_director_rapid_qa_with_comparison_box",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
