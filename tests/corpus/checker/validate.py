@@ -237,6 +237,8 @@ STYLES = (
     "centre_anniversary_feature",
     "commune_ward_allocation_notice",
     "email_interview_qa",
+    "monthly_progress_tracker_paste",
+    "tv_station_web_reportage",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
