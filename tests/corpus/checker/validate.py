@@ -239,6 +239,8 @@ STYLES = (
     "email_interview_qa",
     "peoples_committee_budget_execution_report_to_council",
     "deputy_director_rapid_qa_with_comparison_box",
+    "monthly_progress_tracker_paste",
+    "tv_station_web_reportage",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
