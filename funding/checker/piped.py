@@ -158,7 +158,7 @@ def piped_rows(read: str) -> str:
     if "\n" not in read:
         return read
     lines = read.split("\n")
-    changed = False
+    changed = "|" in read and _paragraph_rows(lines)
     for first, last in _runs(lines) if "|" in read else ():
         for start, end in _tables(lines, first, last):
             lines[start:end] = [_as_row(line) for line in lines[start:end]]
@@ -166,6 +166,42 @@ def piped_rows(read: str) -> str:
     changed = _aligned_rows(lines) or changed
     changed = (";" in read and _semicolon_rows(lines)) or changed
     return same_kind(read, "\n".join(lines)) if changed else read
+
+
+def _paragraph_rows(lines: list[str]) -> bool:
+    """Pipe rows each a paragraph of its own ("<p>2020 | 5.962,7 | …</p>",
+    rows joined by "<br>" read as paragraphs too), a blank line between
+    each two: where they make a table, the blank lines are taken out (the
+    line before ends with a space instead: the same length), so its rows
+    are consecutive lines as any table's."""
+    gone = set()
+    for rows in _spaced_runs(lines):
+        texts = [lines[r] for r in rows]
+        for start, end in _tables(texts, 0, len(texts)):
+            for row in rows[start : end - 1]:
+                lines[row] += " "
+                gone.add(row + 1)
+    if gone:
+        lines[:] = [line for at, line in enumerate(lines) if at not in gone]
+    return bool(gone)
+
+
+def _spaced_runs(lines: list[str]):
+    """The indexes of each run of two pipe lines or more, one blank line
+    between each two."""
+    index = 0
+    while index < len(lines):
+        rows = [index]
+        while (
+            _cells(lines[rows[-1]]) > 0
+            and rows[-1] + 2 < len(lines)
+            and lines[rows[-1] + 1] == ""
+            and _cells(lines[rows[-1] + 2]) > 0
+        ):
+            rows.append(rows[-1] + 2)
+        if len(rows) > 1:
+            yield rows
+        index = rows[-1] + 1
 
 
 #: the gap between two cells of a table pasted from a PDF: two spaces or more

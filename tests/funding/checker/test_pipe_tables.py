@@ -9,7 +9,7 @@ import pytest
 from funding.checker import MATCH, MISMATCH, NO_DATA
 from funding.checker.piped import piped_rows
 from funding.models import Indicator, ProgrammeContent
-from tests.funding.checker.checking import E, P, area, read_html
+from tests.funding.checker.checking import E, P, area, area_before_merger, read_html
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,10 @@ def as_html(lines, rows):
     return "".join(f"<p>{line}</p>" for line in lines) + f"<table>{table}</table>"
 
 
-def as_pipes(lines, rows, outer=True, separator=True, bold_total=False):
+def as_pipes(lines, rows, outer=True, separator=True, bold_total=False, joiner=""):
     """The same, the table written as pipe rows, one paragraph a row (as
-    pasted into the editor)."""
+    pasted into the editor; ``joiner`` between the paragraphs: "\n" as a
+    page's source has it, "<br>\n" for rows kept in one paragraph)."""
     wrap = "| {} |" if outer else "{}"
     head, *body = rows
     written = [wrap.format(" | ".join(head))]
@@ -37,7 +38,10 @@ def as_pipes(lines, rows, outer=True, separator=True, bold_total=False):
         if bold_total and label.startswith(("Tổng", "Cộng")):
             label = f"**{label}**"
         written.append(wrap.format(" | ".join([label, *cells])))
-    return "".join(f"<p>{line}</p>" for line in [*lines, *written])
+    if joiner.startswith("<br>"):
+        table = joiner.join(written)
+        return "\n".join(f"<p>{line}</p>" for line in [*lines, table])
+    return joiner.join(f"<p>{line}</p>" for line in [*lines, *written])
 
 
 LAYOUTS = [
@@ -46,6 +50,11 @@ LAYOUTS = [
     {"outer": False},
     {"outer": False, "separator": False},
     {"bold_total": True},
+    # each row a paragraph on a line of its own, and rows split by "<br>":
+    # a blank line between every two rows of the text read
+    {"outer": False, "separator": False, "joiner": "\n"},
+    {"joiner": "\n"},
+    {"outer": False, "separator": False, "joiner": "<br>\n"},
 ]
 
 
@@ -285,3 +294,23 @@ def test_a_line_with_a_pipe_next_to_a_table_is_no_row_of_it(north):
             as_pipes(lines, provinces(), **layout) + "<p>Ghi chú | số liệu sơ bộ</p>"
         )
         assert read_html(north, piped) == html, layout
+
+
+def test_a_column_of_the_areas_added_up(reference_data, make_figure):
+    quang_binh = area_before_merger("Quảng Bình")
+    quang_tri = area_before_merger("Quảng Trị")
+    figures = [
+        make_figure(quang_binh, 2023, E, "7000000000"),
+        make_figure(quang_tri, 2023, E, "5000000000"),
+        make_figure(quang_binh, 2024, E, "8050000000"),
+        make_figure(quang_tri, 2024, E, "5800000000"),
+    ]
+    rows = [
+        ["Năm", "Quảng Bình (cũ)", "Quảng Trị (cũ)", "Cộng"],
+        ["2023", "7,00", "5,00", "12,00"],
+        ["2024", "8,05", "5,80", "13,85"],
+    ]
+    caption = ["Kinh phí khuyến công thực hiện của hai tỉnh trước hợp nhất (tỷ đồng)"]
+    assert both_ways(figures, caption, rows) == [
+        (cell, MATCH) for row in rows[1:] for cell in row[1:]
+    ]
