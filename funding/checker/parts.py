@@ -238,12 +238,18 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         cues.year = row.year
         if led and not led["months"] and row.year in named:
             cues.months, cues.period_named = named[row.year], True
-        elif not cues.period_named:
+        elif not cues.period_named or (
+            # a row naming its own months ("Giải ngân quý I/2025") under a
+            # caption's ("số liệu nửa đầu năm là của …"): the row's
+            row.months is not None and not context.cues(column).period_named
+        ):
             cues.months, cues.period_named = row.months, row.period_named
         if cues.measure == Figure.Measure.PLAN:
             cues.months = None  # a plan is the year's, whatever was spent by then
     elif (
-        row.year in (None, cues.year) and row.months is not None and cues.months is None
+        row.year in (None, cues.year)
+        and row.months is not None
+        and (cues.months is None or not context.cues(column).period_named)
     ):
         # the caption's year, and the months a row names ("Hết tháng 10",
         # "Đã thanh toán đến 30/6/2025")
