@@ -29,7 +29,6 @@ from .increments import (
     left_of,
     part_of_year,
     rest_of,
-    still_to_do,
     year_increments,
 )
 from .judge import judge
@@ -57,6 +56,7 @@ from .rated import pin_to_rates, rate_alone
 from .rates import RateOptions
 from .report import MISMATCH, NO_DATA, UNSURE, Finding, Quote, Report
 from .sets import over_a_set
+from .still import still_to_do
 from .support import (
     agrees,
     carried_support,

@@ -84,32 +84,6 @@ REST_AFTER = re.compile(
     r"|bị (?:dừng|hủy|loại))(?!\w)",
     re.IGNORECASE,
 )
-#: "còn 19 đề án phải hoàn thành trong quý IV": what is still to do, the
-#: plan less what was done (not "còn phải" of a target: "cần", "phấn đấu")
-#: "còn 12 đề án và 2,25 tỷ đồng phải …": a number with its unit or noun,
-#: joined to the one before or after it by "và" (both share "còn … phải")
-_ITEM = r"\d[\d.,]*(?:\s+[^\W\d]+){1,3}?"
-_STILL_TO = re.compile(
-    rf"\s*(?:và\s+{_ITEM}\s+)?(?:(?:đồng|đ)\s+)?phải\s+(?:giải ngân|thực hiện"
-    r"|hoàn thành|nghiệm thu|triển khai)(?!\w)",
-    re.IGNORECASE,
-)
-#: "còn", maybe with a word of approximation ("còn khoảng tầm 2,2 tỷ")
-_STILL = re.compile(
-    r"(?<!\w)còn(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*\s*"
-    rf"(?:{_ITEM}\s+và\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def still_to_do(quote: Quote, place: Place) -> bool:
-    """ "còn N … phải …" around the number: what is left of the plan. The
-    words after it are read past the clause's end ("và" ends it) for the
-    number joined to this one."""
-    after = place.sentence_text[quote.end - place.sentence[0] :]
-    return bool(_STILL_TO.match(after) and _STILL.search(place.before_clause))
-
-
 #: "sau hợp nhất, tỉnh bổ sung 400 triệu đồng": added to a whole on top of
 #: the parts it was made of (the new plan less the old plans named before)
 _ADDED = re.compile(

@@ -87,3 +87,61 @@ def test_the_projects_dropped_are_the_plan_less_those_done(
         f"{dropped} vì cơ sở thiếu vốn đối ứng.",
     )
     assert found[f"{printed} đề án"] == verdict
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "còn {}.",
+        "còn {}, tập trung ở hai đề án máy móc.",
+        "còn {} đang chờ về đích.",
+        "nhưng vẫn còn {}; tháng 12 tập trung thanh toán.",
+    ],
+)
+@pytest.mark.parametrize(("left", "verdicts"), [("gần 2,3 tỷ đồng", {MATCH, ROUNDING})])
+def test_what_is_left_ending_its_clause(money, tail, left, verdicts):
+    # "còn gần 2,3 tỷ đồng." with nothing after: what is left of the plan
+    text = (
+        "Năm 2025, hết tháng 10 Hà Tĩnh giải ngân 5,75 tỷ đồng kinh phí khuyến "
+        "công, " + tail.format(left)
+    )
+    assert paragraph_verdicts(money, text)["2,3 tỷ đồng"] in verdicts
+
+
+def test_a_level_after_a_fall_is_not_what_is_left(money):
+    # "giảm …, chỉ còn 5,75 tỷ đồng": the level it came to, the spent figure
+    text = (
+        "Năm 2025, hết tháng 10, kinh phí khuyến công Hà Tĩnh giải ngân giảm so "
+        "với cùng kỳ, chỉ còn 5,75 tỷ đồng."
+    )
+    assert paragraph_verdicts(money, text)["5,75 tỷ đồng"] == MATCH
+
+
+def test_a_level_with_its_fall_after_it_is_not_what_is_left(money):
+    text = (
+        "Năm 2025, hết tháng 10, kinh phí khuyến công Hà Tĩnh giải ngân chỉ còn "
+        "5,75 tỷ đồng, thấp hơn cùng kỳ."
+    )
+    assert paragraph_verdicts(money, text)["5,75 tỷ đồng"] == MATCH
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (
+            "Năm 2025, kế hoạch kinh phí khuyến công của Hà Tĩnh chỉ còn 8 tỷ đồng.",
+            "8 tỷ đồng",
+        ),
+        (
+            "Năm 2025, hết tháng 10 Hà Tĩnh giải ngân chỉ còn 5,75 tỷ đồng.",
+            "5,75 tỷ đồng",
+        ),
+        (
+            "Năm 2025, sau khi rà soát, kế hoạch kinh phí khuyến công của Hà Tĩnh còn "
+            "8 tỷ đồng.",
+            "8 tỷ đồng",
+        ),
+    ],
+)
+def test_a_figure_that_came_down_to_a_level_is_that_level(money, text, printed):
+    assert paragraph_verdicts(money, text)[printed] == MATCH
