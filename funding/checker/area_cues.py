@@ -129,6 +129,15 @@ class AreaReader:
             return []
         return [self._era(self.named(m.group(0)), span, m) for m in run]
 
+    def _merged_in(self, span: str, match) -> bool:
+        """ "Hải Phòng … năm đầu hợp nhất với Hải Dương": a province that
+        ended in the merger, named as the partner (not "Hải Dương cũ hợp
+        nhất với thành phố Hải Phòng": that one goes on, the subject of
+        what follows)."""
+        return bool(_MERGED_WITH.search(span[: match.start()])) and (
+            self.named(match.group(0)) <= self.ended
+        )
+
     def _named_together(self, span: str, whole) -> bool:
         """ "Cà Mau cũ và Bạc Liêu cộng lại": the areas named, added up (a
         set), not the merged province."""
@@ -177,6 +186,7 @@ class AreaReader:
             # describes A
             if last is None or not (
                 _COMPARED_WITH.search(span[: match.start()])
+                or self._merged_in(span, match)
                 or _DESCRIBED.fullmatch(span, last.end(), match.start())
             ):
                 last, position = match, match.start()
@@ -288,6 +298,12 @@ _NUMBER_AFTER = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d{2}(?!\d))\d+(?:[.,]\d+)*
 _COMPARED_WITH = re.compile(
     r"(?:gấp\s+(?:hơn\s+|gần\s+)?[\d,.]+\s+lần|so với|cao hơn|thấp hơn|nhiều hơn"
     r"|ít hơn)\s+(?:(?:tỉnh|thành phố)\s+)?$",
+    re.IGNORECASE,
+)
+#: "Hải Phòng … năm đầu hợp nhất với Hải Dương": the province merged in is
+#: the partner, the area named before it the subject
+_MERGED_WITH = re.compile(
+    r"(?<!\w)(?:hợp nhất|sáp nhập|nhập)\s+(?:với|cùng)\s+(?:(?:tỉnh|thành phố)\s+)?$",
     re.IGNORECASE,
 )
 #: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two

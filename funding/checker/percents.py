@@ -21,7 +21,7 @@ from .periods import COMPARED_BEFORE, compared_until, periods_in
 from .places import THIS_YEAR, Place
 from .report import Quote
 from .wholes import successor_wholes
-from .years import period_start
+from .years import HOW_MANY, period_start
 
 KIND_WORDS = re.compile(
     r"chiếm|đạt|bằng|cao hơn|thấp hơn|tăng|giảm|vượt", re.IGNORECASE
@@ -136,6 +136,9 @@ def base_year(place: Place, kept: Cues) -> int | None:
         return compared
     if compared_until(place.after):  # "… so với hết tháng 10": the same year's
         return kept.year
+    back = _YEARS_BACK.search(place.before_clause)
+    if back and kept.year:  # "…, năm 2024 19,9 tỷ, tức hai năm tăng 20,69%"
+        return kept.year - HOW_MANY[back["n"].lower()]
     # "Từ năm 2021 đến năm 2023, … tăng từ 31 lên 38": the span's first year
     span = _SPAN.search(place.before_sentence_plain)
     if span:
@@ -144,6 +147,12 @@ def base_year(place: Place, kept: Cues) -> int | None:
     return first or (kept.year - 1 if kept.year else None)
 
 
+#: "hai năm tăng", "sau 3 năm đã tăng": a change over that many years
+_YEARS_BACK = re.compile(
+    r"(?<!\w)(?P<n>hai|ba|bốn|[2-5])\s+năm(?:\s+qua)?\s+(?:đã\s+)?"
+    r"(?:tăng|giảm)(?:\s+(?:thêm|được|tới|khoảng|gần|hơn))?\s*$",
+    re.IGNORECASE,
+)
 _SPAN = re.compile(
     r"(?<!\w)từ\s+năm\s+((?:19|20)\d{2})\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d{2}",
     re.IGNORECASE,

@@ -16,7 +16,8 @@ from .idents import Computed
 from .places import Place
 from .report import Quote
 
-_HOW_MANY = {"hai": 2, "ba": 3, "bốn": 4, "2": 2, "3": 3, "4": 4, "5": 5}
+#: "hai năm", "3 năm": how many years a span names
+HOW_MANY = {"hai": 2, "ba": 3, "bốn": 4, "2": 2, "3": 3, "4": 4, "5": 5}
 #: "hai năm", "3 năm qua" (not "năm 2024", not "hai năm trước": one year)
 #: or the first and last year spelled out: "giai đoạn 2022–2024", "(trong)
 #: hai năm 2023 và 2024", "từ năm 2023 đến năm 2024"
@@ -46,7 +47,7 @@ def years_spanned(text: str) -> tuple[int, int | None] | None:
     found = None
     for match in _SPAN.finditer(text):
         if match["n"]:
-            found = (_HOW_MANY[match["n"].lower()], None)
+            found = (HOW_MANY[match["n"].lower()], None)
         else:
             first, last = int(match["y1"]), int(match["y2"])
             if 1 < last - first + 1 <= 5:
