@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..core.models import Figure
 from .candidates import Candidate, Candidates
 from .choose import AGREE, Option
+from .columns import RUNNING_TOTAL
 from .cues import Context, Cues, periods_in
 from .judge import judge
 from .places import Place
@@ -226,6 +227,8 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         # plan's money, "Nâng cao năng lực tổ chức thực hiện" a content)
         cues.measure = row.measure
     cues.fund = cues.fund or row.fund
+    if cues.months is None:
+        _tracker_months(quote, column, cues)
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and
     # period, unless the column names them or the caption does (not where
     # the row is led by its year: "Các năm 2021–2024 …, năm 2025 …" above it)
@@ -255,6 +258,25 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         # "Đã thanh toán đến 30/6/2025")
         cues.months, cues.period_named = row.months, True
     return cues
+
+
+#: a monthly tracker's caption: "Bảng theo dõi tiến độ …, tháng 10/2025"
+_REPORT_MONTH = re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+#: "Lũy kế đến cuối tháng trước": the running total a month earlier
+_MONTH_BEFORE = re.compile(r"(?<!\w)(?:cuối|hết)?\s*tháng\s+trước(?!\w)", re.I)
+
+
+def _tracker_months(quote: Quote, column: str, cues: Cues) -> None:
+    """A running total's column ("Lũy kế") under a caption of one month
+    ("…, tháng 10/2025"): to the end of that month, or of the month before
+    ("Lũy kế đến cuối tháng trước")."""
+    month = _REPORT_MONTH.search(quote.header.replace(column, ""))
+    if month is None or not RUNNING_TOTAL.search(column):
+        return
+    months = int(month[1]) - bool(_MONTH_BEFORE.search(column))
+    if 1 <= months <= 12:
+        cues.year = cues.year or int(month[2])
+        cues.months, cues.period_named = (months if months < 12 else None), True
 
 
 def _caption_periods(caption: str) -> dict:
