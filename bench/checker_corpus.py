@@ -83,9 +83,15 @@ def summary(totals: Counter) -> str:
         f"false mismatches {totals['false_mm']}, "
         f"errors flagged {totals['flagged']}/{totals['errors']} "
         f"({totals['blocked']} as confident mismatches), "
-        f"unsure {share('unsure', 'quotes')}, "
+        # as the corpus test counts it: of quotes and no-data numbers
+        f"unsure {_unsure_share(totals)} of quotes and no-data numbers, "
         f"distractors flagged {totals['distr_flagged']}/{totals['distractors']}"
     )
+
+
+def _unsure_share(totals: Counter) -> str:
+    numbers = totals["quotes"] + totals["nodata"]
+    return f"{100 * totals['unsure'] / numbers:.1f}%" if numbers else "-"
 
 
 if __name__ == "__main__":
