@@ -81,17 +81,17 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 173,
-        "quotes": 7626,
-        "variants": 959,
-        "distractors": 3977,
-        "errors": 1667,
+        "articles": 177,
+        "quotes": 7898,
+        "variants": 989,
+        "distractors": 4091,
+        "errors": 1707,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 272,
-        "variants": 30,
-        "distractors": 114,
+        "quotes": 262,
+        "variants": 29,
+        "distractors": 113,
         "errors": 40,
     },
 }
@@ -305,32 +305,50 @@ SIZES = {
 # a centre's fifteenth-anniversary feature, a commune allocation notice, an
 # e-mail interview with a correction). At first sight (9d5caa4, the
 # session's start): 272 quotes, 234 found (86.0%), 188 read right, 3 false
-# mismatches (177: 2, 178: 1), 36 of 40 flagged (23 blocking), unsure 8.1%
+# mismatches (177: 2, 178: 1), 36 of 40 flagged (23 blocking), unsure 6.3%
 # of quotes and no-data numbers, no distractor flagged; the same after the
 # rest of a whole named as the other fund (422d8d6). 171-174 then joined
 # the tune split: 01-174 at 422d8d6, 7626 quotes, 7511 found, 6427 read
 # right, 19 false mismatches (10 in 171-174), 1467 of 1667 flagged (985
 # blocking), 10 no-data numbers read as figures, 3 distractors flagged.
+# Then two more writers wrote 179-182 (a People's Committee's budget report
+# to the Council, a rapid Q&A with a box of comparisons, a monthly tracker
+# pasted from a spreadsheet, a TV station's craft-village reportage); at
+# first sight (1c8cf99): 262 quotes, 238 found, 177 read right, 3 false
+# mismatches, 34 of 40 flagged (26 blocking), unsure 5.8%, no distractor
+# flagged. 175-178 joined the tune split and the checker was changed on
+# 01-178 and on a reviewer's probes (pipe rows a paragraph each, a "Cộng"
+# column, a row's months over its caption's, "còn N" alone in its clause,
+# a merged-in partner, a total after a count, "hai năm tăng", a monthly
+# tracker's running totals). The tune split 01-178 at bc81d69: 7898
+# quotes, 7797 found, 6696 read right, 14 false mismatches (121, 128, 130,
+# 155, 161, 166, 170: 2, 173: 2, 174, 177: 2, 178), 1506 of 1707 flagged
+# (1010 blocking), 13 no-data numbers read as figures, 3 of 4091
+# distractors flagged; 01-174 alone 7527 found (7511 at the start), 6472
+# read right (6427), 11 false mismatches (19). 179-182 at bc81d69: 257
+# found (98.1%), 187 read right, 7 false mismatches (179: 1, 181: 6), 34
+# flagged (26 blocking), unsure 5.8%, no distractor flagged: more numbers
+# of 181's pasted table are read, and with them more false mismatches.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 7626 - 7511,
+        "quotes missed": 7898 - 7797,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 7626 - 6426,
-        "false mismatches": 19,
-        "injected errors missed": 1667 - 1467,
-        "injected errors not blocking": 1667 - 985,
-        "no-data numbers read as figures": 10,
+        "quotes read wrong": 7898 - 6695,
+        "false mismatches": 14,
+        "injected errors missed": 1707 - 1506,
+        "injected errors not blocking": 1707 - 1010,
+        "no-data numbers read as figures": 13,
         "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 272 - 234,
-        "quotes read wrong": 272 - 188,
-        "false mismatches": 3,
-        "injected errors missed": 40 - 36,
-        "injected errors not blocking": 40 - 23,
+        "quotes missed": 262 - 257,
+        "quotes read wrong": 262 - 187,
+        "false mismatches": 7,
+        "injected errors missed": 40 - 34,
+        "injected errors not blocking": 40 - 26,
         "distractors flagged": 0,
     },
 }
@@ -339,16 +357,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "19 false mismatches on 01-174 (10 in 171-174)"
+        "14 false mismatches on 01-178 (121, 128, 130, 155, 161, 166, 170: 2,"
+        " 173: 2, 174, 177: 2, 178)"
     ),
-    ("tune", "every injected error flagged"): "1467 of 1667 flagged on 01-174",
-    ("tune", "at least 99% read right"): "6427 of 7626 read right (84.3%) on 01-174",
+    ("tune", "every injected error flagged"): "1506 of 1707 flagged on 01-178",
+    ("tune", "at least 99% read right"): "6696 of 7898 read right (84.8%) on 01-178",
     ("tune", "no distractor flagged"): (
-        "3 of 3977 distractors flagged on 01-174 (153, 156, 159)"
+        "3 of 4091 distractors flagged on 01-178 (153, 156, 159)"
     ),
-    ("heldout", "recall at least 97%"): "234 of 272 found (86.0%) on 175-178",
-    ("heldout", "no false mismatch"): "3 false mismatches on 175-178",
-    ("heldout", "every injected error flagged"): "36 of 40 flagged on 175-178",
+    ("heldout", "no false mismatch"): "7 false mismatches on 179-182 (179: 1, 181: 6)",
+    ("heldout", "every injected error flagged"): "34 of 40 flagged on 179-182",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
