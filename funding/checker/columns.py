@@ -23,7 +23,8 @@ MONEY_WORDS = (
     r"(?:[tT]ỷ|[tT]ỉ)(?!\s+(?:lệ|trọng))(?:\s+đồng|\s?đ(?!\w))?|[tT]r\.\s?(?:đồng|đ)"
     r"|(?:[tT]riệu|[nN]ghìn|[nN]gàn)(?:\s+đồng)?|đồng|VNĐ|VND"
     # "3.650 trđ", "3.650.000.000đ", "3.650.000.000 đ": đồng shortened
-    r"|[tT]r\s?đ(?!\w)|đ(?!\w)(?!\s*\))"
+    # (not "30 đ/a": đề án; not "đ)": a letter item)
+    r"|[tT]r\s?đ(?![\w/])|đ(?![\w/])(?!\s*\))"
     # "350tr", "… 340tr.": triệu, as typed in a hurry ("tr. 15": a page)
     r"|tr(?!\w)(?!\.\w)(?!\.\s*\d)"
 )
