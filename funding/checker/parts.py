@@ -185,7 +185,6 @@ def not_the_plan(
     ]
 
 
-#: a table row led by its year, maybe with its period: "2025 (6 tháng)"
 #: a row labelled by a measure, after its code: "Kế hoạch / Plan", "2.
 #: Thực hiện 6 tháng", "Ước thực hiện cả năm"
 _MEASURE_ROW = re.compile(
@@ -193,6 +192,7 @@ _MEASURE_ROW = re.compile(
     r"|giải ngân|ước thực hiện|ước|dự toán)(?!\w)",
     re.IGNORECASE,
 )
+#: a table row led by its year, maybe with its period: "2025 (6 tháng)"
 _ROW_YEAR = re.compile(
     r"^\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?:\s*\(\s*(?P<months>\d{1,2})\s+tháng"
     r"[^)]*\))?\s*(?:\t|$)",

@@ -21,9 +21,11 @@ _STILL_TO = re.compile(
     r"|hoàn thành|nghiệm thu|triển khai)(?!\w)",
     re.IGNORECASE,
 )
-#: "còn", maybe with a word of approximation ("còn khoảng tầm 2,2 tỷ")
+#: words of approximation after "còn" ("còn khoảng tầm 2,2 tỷ")
+_ROUGHLY = r"(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*"
+#: "còn", maybe with a word of approximation
 _STILL = re.compile(
-    r"(?<!\w)còn(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*\s*"
+    rf"(?<!\w)còn{_ROUGHLY}\s*"
     rf"(?:{_ITEM}\s+và\s*)?$",
     re.IGNORECASE,
 )
@@ -35,7 +37,7 @@ _STILL = re.compile(
 #: being unfinished
 _CLAUSE_STILL = re.compile(
     r"(?:^|[,;:])\s*(?:(?:nhưng|song|mà)\s+)?(?:(?:vẫn|hiện|nay|hiện nay|như vậy)\s+)?còn"
-    r"(?:\s+(?:khoảng|tầm|gần|hơn|trên|chừng|xấp xỉ|ngót))*\s*$",
+    rf"{_ROUGHLY}\s*$",
     re.IGNORECASE,
 )
 _STILL_UNDONE = re.compile(
