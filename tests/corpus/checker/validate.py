@@ -241,6 +241,7 @@ STYLES = (
     "deputy_director_rapid_qa_with_comparison_box",
     "monthly_progress_tracker_paste",
     "tv_station_web_reportage",
+    "provincial_quarterly_press_conference_transcript",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
