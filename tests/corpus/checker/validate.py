@@ -242,6 +242,7 @@ STYLES = (
     "monthly_progress_tracker_paste",
     "tv_station_web_reportage",
     "provincial_quarterly_press_conference_transcript",
+    "economist_regional_ratio_column",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
