@@ -241,6 +241,7 @@ STYLES = (
     "deputy_director_rapid_qa_with_comparison_box",
     "monthly_progress_tracker_paste",
     "tv_station_web_reportage",
+    "news_photo_essay_numbered_captions",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
