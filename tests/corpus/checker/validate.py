@@ -242,6 +242,7 @@ STYLES = (
     "monthly_progress_tracker_paste",
     "tv_station_web_reportage",
     "news_photo_essay_numbered_captions",
+    "mid_year_review_slide_deck_with_notes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
