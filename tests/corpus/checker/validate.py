@@ -243,6 +243,8 @@ STYLES = (
     "tv_station_web_reportage",
     "provincial_quarterly_press_conference_transcript",
     "economist_regional_ratio_column",
+    "news_photo_essay_numbered_captions",
+    "mid_year_review_slide_deck_with_notes",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
