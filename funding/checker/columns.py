@@ -44,6 +44,8 @@ def unit_word(printed: str) -> str:
 FIGURE_COLUMN = re.compile(
     r"(?:19|20)\d{2}|kế hoạch|thực hiện|giải ngân|ước|dự toán|KCQG|KC[ĐD]P|khuyến công"
     r"|tháng|cả năm|quý|kinh phí|số tiền|lũy kế|luỹ kế|(?<!ngày )phát sinh|trong kỳ"
+    # a tracker's shorthand: "KH năm", "TH 10 tháng", "ƯTH cả năm"
+    r"|(?<!\w)(?:KH|TH|ƯTH)(?!\w)"
     # a column of the other columns added up: "Cộng", "Tổng cộng", "Tổng"
     r"|^\s*(?:cộng|tổng(?:\s+cộng|\s+số)?)\s*$",
     re.IGNORECASE,

@@ -106,10 +106,16 @@ _MEASURES = _alternation(MEASURE_WORDS)
 _FUNDED_BY = re.compile(r"(?<!\w)do\s+[^,;.()]{1,40}?\s+bố trí(?!\w)", re.I)
 
 
+#: "bố trí 18.200 triệu đồng để thực hiện 52 đề án": a purpose, what the
+#: money is for, names no measure; the verb before it says it ("đã giải
+#: ngân … để thực hiện" spent, "bố trí … để thực hiện" planned)
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+(?:triển khai\s+)?thực hiện(?!\w)", re.I)
+
+
 def _measure(span: str, first: bool = False):
     """The last measure named (the first: the subject's); an estimate
     ("ước … giải ngân") stays one."""
-    span = _FUNDED_BY.sub(" ", span)
+    span = _PURPOSE.sub(" ", _FUNDED_BY.sub(" ", span))
     found = [MEASURE_WORDS[int(m.lastgroup[1:])][0] for m in _MEASURES.finditer(span)]
     if not found:
         return None

@@ -140,6 +140,8 @@ def left_of(
             options += [
                 _less(w, done, option, guessed) for w in wholes if w is not None
             ]
+        if wholes[1] is not None:  # "ước cả năm …; số còn lại": of the estimate
+            options.append(_less(plan, wholes[1], option, assumed=True))
     return options
 
 

@@ -52,15 +52,27 @@ _CAME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TAIL = 300
-#: an amount, then "trên", then this one: a part over its whole
+#: an amount, then "trên", then this one: a part over its whole; or then
+#: the plan it is measured against ("13,8 tỷ đồng trên tổng kế hoạch 20,1
+#: tỷ", "… so với kế hoạch năm là 20,1 tỷ"): the year's plan, whatever months
+#: were spent ("so với kế hoạch 6 tháng" names its own, left to the clause)
 _OVER_AMOUNT = re.compile(
-    rf"\d[ \xa0]*(?:{MONEY_WORDS})[ \xa0]+trên[ \xa0]+$", re.IGNORECASE
+    rf"\d[ \xa0]*(?:{MONEY_WORDS})[ \xa0]+(?:trên|(?:trên|so với)\s+(?:tổng\s+)?"
+    r"(?:kế hoạch|dự toán)(?:\s+(?:cả\s+)?năm|\s+(?:được\s+)?giao)?"
+    r"(?:\s+(?:là|khoảng))?)[ \xa0]+$",
+    re.IGNORECASE,
 )
 
 
 _FROM = re.compile(r"(?<!\w)(?:tăng|giảm|lên|xuống)\s+từ\s+$", re.IGNORECASE)
 #: "KCĐP = 100% – 23,85% = 76,15%": a complement taken from the whole
 _LESS_A_NUMBER = re.compile(r"\s*[–−-]\s*\d")
+
+#: a plan's own period right after it ("so với kế hoạch 11 tỷ đồng của 10
+#: tháng"): not the year's
+_OWN_PERIOD_AFTER = re.compile(
+    r"[^.;,()\d]{0,25}?(?:\d{1,2}\s+)?(?:tháng|quý)(?!\w)", re.IGNORECASE
+)
 
 
 def read_around(text: str, quote: Quote, parens: Parens) -> None:
@@ -80,7 +92,11 @@ def read_around(text: str, quote: Quote, parens: Parens) -> None:
     whole = quote.kind == "percent" and quote.value == 100
     if whole and _LESS_A_NUMBER.match(text, quote.end):
         quote.blocked = "the whole"  # "100% – 23,85%": arithmetic
-    if quote.kind == "amount" and _OVER_AMOUNT.search(before[-60:]):
+    if (
+        quote.kind == "amount"
+        and _OVER_AMOUNT.search(before[-80:])
+        and not _OWN_PERIOD_AFTER.match(text, quote.end)
+    ):
         # "giải ngân 6.812,4 triệu đồng trên 7,0 tỷ": over its plan, not
         # "more than"
         quote.role = quote.role or "plan"

@@ -74,6 +74,7 @@ def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> N
             for q in in_sentence
             if q.role in ("executed", "plan")
             and q.role != quote.role
+            and q.kind == quote.kind  # "… 20,1 tỷ đồng; 26/38 đề án": no pair
             and 0 <= quote.start - q.end <= 3
         ),
         None,

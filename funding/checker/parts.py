@@ -227,8 +227,7 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         # plan's money, "Nâng cao năng lực tổ chức thực hiện" a content)
         cues.measure = row.measure
     cues.fund = cues.fund or row.fund
-    if cues.months is None:
-        _tracker_months(quote, column, cues)
+    _column_months(context, quote, column, cues)
     # a table with the years as rows ("2025 (6 tháng)"): the row's year and
     # period, unless the column names them or the caption does (not where
     # the row is led by its year: "Các năm 2021–2024 …, năm 2025 …" above it)
@@ -266,16 +265,34 @@ _REPORT_MONTH = re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!
 _MONTH_BEFORE = re.compile(r"(?<!\w)(?:cuối|hết)?\s*tháng\s+trước(?!\w)", re.I)
 
 
+def _column_months(context: Context, quote: Quote, column: str, cues: Cues) -> None:
+    """The months a column's cells are of: a tracker's (``_tracker_months``);
+    none for a plan's column naming none ("KH năm" under "… đến hết tháng
+    10": the year's plan, whatever was spent by then)."""
+    _tracker_months(quote, column, cues)
+    own = context.cues(column)
+    if own.measure == Figure.Measure.PLAN and own.months is None:
+        cues.months, cues.period_named = None, False
+
+
 def _tracker_months(quote: Quote, column: str, cues: Cues) -> None:
     """A running total's column ("Lũy kế") under a caption of one month
     ("…, tháng 10/2025"): to the end of that month, or of the month before
-    ("Lũy kế đến cuối tháng trước")."""
-    month = _REPORT_MONTH.search(quote.header.replace(column, ""))
-    if month is None or not RUNNING_TOTAL.search(column):
+    ("Lũy kế đến cuối tháng trước"); under a caption's "đến hết tháng 10"
+    the month before is the ninth."""
+    if not RUNNING_TOTAL.search(column):
         return
-    months = int(month[1]) - bool(_MONTH_BEFORE.search(column))
+    before = bool(_MONTH_BEFORE.search(column))
+    month = _REPORT_MONTH.search(quote.header.replace(column, ""))
+    if cues.months is None and month is not None:
+        last, year = int(month[1]), int(month[2])
+    elif before and isinstance(cues.months, int) and not any(periods_in(column)):
+        last, year = cues.months, None  # the caption's months, not the column's
+    else:
+        return
+    months = last - before
     if 1 <= months <= 12:
-        cues.year = cues.year or int(month[2])
+        cues.year = cues.year or year
         cues.months, cues.period_named = (months if months < 12 else None), True
 
 

@@ -98,6 +98,15 @@ _MONTH_CUMULATIVE = re.compile(
     r"(?P<months>)(?P<day>)(?P<dmonth>)",
     re.IGNORECASE,
 )
+#: "tháng 10/2025: lũy kế giải ngân …", naming no period of its own: the
+#: first ten months (an event's "tháng 10/2025" alone: its year)
+_MONTH_THEN_RUNNING = re.compile(
+    r"(?<!\w)(?<!từ )tháng\s+(?P<until>\d{1,2})\s*/\s*(?P<year>(?:19|20)\d{2})"
+    r"(?=\s*[:,–-]?\s*lũy kế(?!\s+(?:đến|tới|\d))(?!\w)"
+    r"(?![^.;\n]{0,80}?(?:tháng|quý|năm\s+(?:trước|ngoái)|cùng\s+kỳ)))"
+    r"(?P<months>)(?P<day>)(?P<dmonth>)",
+    re.IGNORECASE,
+)
 #: "hết quý III" with no year: the first quarters of the year in force
 _UNTIL_QUARTER = re.compile(
     r"(?<!\w)(?:(?:tính\s+)?đến\s+)?hết\s+quý\s+(?P<uquarter>I{1,3}|IV|[1-4])(?!\w)"
@@ -163,7 +172,11 @@ def periods_in(span: str, compared: bool = False):
 
 
 def _periods_in(span: str, compared: bool):
-    found = [(m, int(m["year"])) for m in _YEAR.finditer(span)]
+    found = [(m, int(m["year"])) for m in _MONTH_THEN_RUNNING.finditer(span)]
+    running = {m.span() for m, _year in found}
+    found += [
+        (m, int(m["year"])) for m in _YEAR.finditer(span) if m.span() not in running
+    ]
     found += [(m, int(m["year"])) for m in _MEASURE_YEAR.finditer(span)]
     found += [(m, None) for m in _MONTHS_ONLY.finditer(span)]
     found += [(m, None) for m in _CUMULATIVE.finditer(span)]
@@ -329,6 +342,9 @@ PART_OF_YEAR = re.compile(
     # "còn tháng 10 và 11 (cộng lại)": two months together
     r"|(?:riêng|còn|trong)\s+(?:hai\s+)?tháng\s+\d{1,2}\s+và\s+(?:tháng\s+)?\d{1,2}"
     r"|(?:riêng(?:\s+[^\W\d]+){0,3}?|trong)\s+tháng\s+\d{1,2}(?!\s*/)"
+    # "tháng 10/2025: trong tháng …": the report's month alone
+    r"|tháng\s+(?P<rmonth>\d{1,2})\s*/\s*(?:19|20)\d{2}\s*[:,–-]?\s*trong\s+tháng"
+    r"(?!\s+(?:\d|trước|sau|tới|này|đó))"
     r"|\w+\s+tháng\s+cuối\s+năm|nửa\s+(?:cuối|sau)\s+(?:của\s+)?năm"
     r"|riêng\s+\w+\s+tháng\s+(?:sau|kể từ|từ)"
     r"|từ\s+tháng\s+0?(?P<msince>[2-9]|1[0-2])\s+(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?"
@@ -373,6 +389,8 @@ def last_part(span: str) -> PartNamed | None:
         months = dates_months(part)
     elif part["msince"]:  # "từ tháng 7 đến hết năm"
         months = (int(part["msince"]), int(part["mto"] or 12))
+    elif part["rmonth"]:  # "tháng 10/2025: trong tháng"
+        months = (int(part["rmonth"]), int(part["rmonth"]))
     elif one is not None:
         months = (int(one["month"]), int(one["last"] or one["month"]))
     else:

@@ -202,9 +202,14 @@ def _for_row(cells, header, nouns, default=(None, None)):
     label = _row_label(cells)
     own = re.search(r"\(([^()]*)\)\s*$", label)
     row = header_kind(own.group(1), nouns) if own else (None, None)
+    if row[0] == "count" and re.search(r"\d", own.group(1)):
+        row = (None, None)  # "Khuyến công quốc gia (9 đề án)": a count, no unit
     if row[0] is not None:
+        # a column of rates ("% KH") keeps its own: the row's unit is its
+        # other cells'
+        kept = ("difference", OTHER, YEAR, "percent")
         return [
-            (column if column[0] in ("difference", OTHER, YEAR) else row, title)
+            (column if column[0] in kept else row, title)
             for column, title in _differences(header, row)
         ]
     unit_cell = _unit_cell(cells, label, nouns)

@@ -155,7 +155,10 @@ def over_years(
     if quote.kind == "percent":
         return rates_over_years(options, quote, place, candidates)
     span = _span_before(quote, place)
-    if quote.kind not in ("amount", "count") or quote.role or span is None:
+    # a pair's plan or done is summed as well ("… 13.713,55 triệu đồng trên
+    # tổng kế hoạch 15.110 triệu đồng"); a base compared with is no sum
+    named_role = quote.role not in ("", "executed", "plan")
+    if quote.kind not in ("amount", "count") or named_role or span is None:
         return options
     count, last = span
     sums, seen = [], set()

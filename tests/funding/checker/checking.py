@@ -110,3 +110,18 @@ def dien_bien_2021_2024(make_figure):
         (2024, P, "8400000000"),
         (2024, E, "7252000000"),
     )
+
+
+def nghe_an_2025_to_october(make_figure):
+    """Nghệ An 2025: 17 tỷ đồng planned, 10,45 tỷ spent by September and
+    12,18 tỷ by October (KCQG: 4,2; 2,9; 3,35): the figures of the tests of
+    monthly trackers."""
+    province = area("Nghệ An")
+    return [
+        make_figure(province, 2025, P, "17000000000"),
+        make_figure(province, 2025, E, "10450000000", months=9),
+        make_figure(province, 2025, E, "12180000000", months=10),
+        make_figure(province, 2025, P, "4200000000", KCQG),
+        make_figure(province, 2025, E, "2900000000", KCQG, months=9),
+        make_figure(province, 2025, E, "3350000000", KCQG, months=10),
+    ]

@@ -6,7 +6,7 @@ running total and the rate of plan ("KH năm | Lũy kế đến cuối tháng tr
 import pytest
 
 from funding.checker import MATCH, MISMATCH, ROUNDING, UNSURE
-from tests.funding.checker.checking import KCQG, E, P, area, html_verdicts
+from tests.funding.checker.checking import html_verdicts, nghe_an_2025_to_october
 
 pytestmark = pytest.mark.django_db
 AGREE = (MATCH, ROUNDING)
@@ -14,15 +14,7 @@ AGREE = (MATCH, ROUNDING)
 
 @pytest.fixture
 def nghe_an(reference_data, make_figure):
-    province = area("Nghệ An")
-    return [
-        make_figure(province, 2025, P, "17000000000"),
-        make_figure(province, 2025, E, "10450000000", months=9),
-        make_figure(province, 2025, E, "12180000000", months=10),
-        make_figure(province, 2025, P, "4200000000", KCQG),
-        make_figure(province, 2025, E, "2900000000", KCQG, months=9),
-        make_figure(province, 2025, E, "3350000000", KCQG, months=10),
-    ]
+    return nghe_an_2025_to_october(make_figure)
 
 
 def tracker(cells=("10.450", "1.730", "12.180", "71,65")):
