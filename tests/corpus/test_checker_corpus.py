@@ -81,17 +81,17 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 177,
-        "quotes": 7898,
-        "variants": 989,
-        "distractors": 4091,
-        "errors": 1707,
+        "articles": 181,
+        "quotes": 8160,
+        "variants": 1018,
+        "distractors": 4204,
+        "errors": 1747,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 262,
+        "quotes": 260,
         "variants": 29,
-        "distractors": 113,
+        "distractors": 98,
         "errors": 40,
     },
 }
@@ -329,26 +329,45 @@ SIZES = {
 # found (98.1%), 187 read right, 7 false mismatches (179: 1, 181: 6), 34
 # flagged (26 blocking), unsure 5.8%, no distractor flagged: more numbers
 # of 181's pasted table are read, and with them more false mismatches.
+# 7 December 2026 (the next session): two writers wrote 183-186 (a
+# People's Committee's quarterly press conference, an economist's column
+# in ratios, a photo essay of numbered captions, a mid-year review slide
+# deck with the presenter's notes). At first sight (17b9ba3): 260 quotes,
+# 259 found, 208 read right, 2 false mismatches (184, 185), 30 of 40
+# flagged (18 blocking), unsure 8.0%, no distractor flagged. 179-182 then
+# joined the tune split and the checker was changed on them (a report's
+# month before its running total or "trong tháng", the year's plan an
+# amount is measured against, a caption's months over a column of the
+# month before and a plan column, "KH"/"TH" columns, a row label with a
+# count, a rate column under a row's unit, "để thực hiện" a purpose, a
+# pair's partner of its own kind, a pair's plan summed over years, the
+# rest after the year's estimate). The
+# tune split 01-182 at the session's start: 8160 quotes, 8056 found, 6885
+# read right, 21 false mismatches, 1541 of 1747 flagged (1036 blocking);
+# after the changes: 8061 found, 6940 read right, 14 false mismatches (121,
+# 128, 130, 155, 161, 166, 170: 2, 173: 2, 174, 177: 2, 178), 1543 flagged
+# (1036 blocking), 14 no-data numbers read as figures, 3 of 4204
+# distractors flagged. 183-186 after the changes: as at first sight.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 7898 - 7797,
+        "quotes missed": 8160 - 8061,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 7898 - 6695,
+        "quotes read wrong": 8160 - 6939,
         "false mismatches": 14,
-        "injected errors missed": 1707 - 1506,
-        "injected errors not blocking": 1707 - 1010,
-        "no-data numbers read as figures": 13,
+        "injected errors missed": 1747 - 1543,
+        "injected errors not blocking": 1747 - 1036,
+        "no-data numbers read as figures": 14,
         "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 262 - 257,
-        "quotes read wrong": 262 - 187,
-        "false mismatches": 7,
-        "injected errors missed": 40 - 34,
-        "injected errors not blocking": 40 - 26,
+        "quotes missed": 260 - 259,
+        "quotes read wrong": 260 - 208,
+        "false mismatches": 2,
+        "injected errors missed": 40 - 30,
+        "injected errors not blocking": 40 - 18,
         "distractors flagged": 0,
     },
 }
@@ -357,16 +376,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "14 false mismatches on 01-178 (121, 128, 130, 155, 161, 166, 170: 2,"
+        "14 false mismatches on 01-182 (121, 128, 130, 155, 161, 166, 170: 2,"
         " 173: 2, 174, 177: 2, 178)"
     ),
-    ("tune", "every injected error flagged"): "1506 of 1707 flagged on 01-178",
-    ("tune", "at least 99% read right"): "6696 of 7898 read right (84.8%) on 01-178",
+    ("tune", "every injected error flagged"): "1543 of 1747 flagged on 01-182",
+    ("tune", "at least 99% read right"): "6940 of 8160 read right (85.0%) on 01-182",
     ("tune", "no distractor flagged"): (
-        "3 of 4091 distractors flagged on 01-178 (153, 156, 159)"
+        "3 of 4204 distractors flagged on 01-182 (153, 156, 159)"
     ),
-    ("heldout", "no false mismatch"): "7 false mismatches on 179-182 (179: 1, 181: 6)",
-    ("heldout", "every injected error flagged"): "34 of 40 flagged on 179-182",
+    ("heldout", "no false mismatch"): "2 false mismatches on 183-186 (184, 185)",
+    ("heldout", "every injected error flagged"): "30 of 40 flagged on 183-186",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
