@@ -245,6 +245,8 @@ STYLES = (
     "economist_regional_ratio_column",
     "news_photo_essay_numbered_captions",
     "mid_year_review_slide_deck_with_notes",
+    "finance_department_settlement_explanatory_note",
+    "radio_news_bulletin_read_aloud",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
