@@ -245,6 +245,8 @@ STYLES = (
     "economist_regional_ratio_column",
     "news_photo_essay_numbered_captions",
     "mid_year_review_slide_deck_with_notes",
+    "reader_questions_authority_answers_page",
+    "data_desk_province_ranking_explainer",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
