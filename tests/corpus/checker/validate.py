@@ -247,6 +247,8 @@ STYLES = (
     "mid_year_review_slide_deck_with_notes",
     "finance_department_settlement_explanatory_note",
     "radio_news_bulletin_read_aloud",
+    "reader_questions_authority_answers_page",
+    "data_desk_province_ranking_explainer",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
