@@ -108,8 +108,11 @@ _FUNDED_BY = re.compile(r"(?<!\w)do\s+[^,;.()]{1,40}?\s+bố trí(?!\w)", re.I)
 
 #: "bố trí 18.200 triệu đồng để thực hiện 52 đề án": a purpose, what the
 #: money is for, names no measure; the verb before it says it ("đã giải
-#: ngân … để thực hiện" spent, "bố trí … để thực hiện" planned)
-_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+(?:triển khai\s+)?thực hiện(?!\w)", re.I)
+#: ngân … để thực hiện" spent, "bố trí … để thực hiện" planned); nor does
+#: the subject of a report ("tình hình thực hiện 08 đề án": of those planned)
+_PURPOSE = re.compile(
+    r"(?<!\w)(?:để|nhằm|tình hình)\s+(?:triển khai\s+)?thực hiện(?!\w)", re.I
+)
 
 
 def _measure(span: str, first: bool = False):

@@ -60,3 +60,13 @@ def test_money_spent_on_projects_carried_out(dong_thap):
         "Năm 2025, Đồng Tháp đã giải ngân 16,9 tỷ đồng để thực hiện 54 đề án.",
     )
     assert found["54 đề án"] in (MISMATCH, UNSURE)
+
+
+def test_the_subject_of_a_report_names_no_measure(dong_thap):
+    # "tình hình thực hiện 52 đề án": the report is of the projects planned
+    found = verdicts(
+        dong_thap,
+        "Phụ lục: Biểu tổng hợp tình hình thực hiện 52 đề án khuyến công địa "
+        "phương năm 2026 của tỉnh Đồng Tháp.",
+    )
+    assert found["52 đề án"] == MATCH
