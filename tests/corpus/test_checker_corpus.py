@@ -88,11 +88,11 @@ SIZES = {
         "errors": 1747,
     },
     "heldout": {
-        "articles": 4,
-        "quotes": 260,
-        "variants": 29,
-        "distractors": 98,
-        "errors": 40,
+        "articles": 8,
+        "quotes": 548,
+        "variants": 57,
+        "distractors": 199,
+        "errors": 80,
     },
 }
 
@@ -348,6 +348,18 @@ SIZES = {
 # 128, 130, 155, 161, 166, 170: 2, 173: 2, 174, 177: 2, 178), 1543 flagged
 # (1036 blocking), 14 no-data numbers read as figures, 3 of 4204
 # distractors flagged. 183-186 after the changes: as at first sight.
+# Then two more writers wrote 187-190 (a Department of Finance's settlement
+# note, a radio bulletin read aloud, a newspaper's readers' questions page,
+# a data desk's ranking of provinces) while 183-186 stayed held out. At
+# first sight (0c5b950): 288 quotes, 283 found, 192 read right, 1 false
+# mismatch (188), 30 of 40 flagged (17 blocking), unsure 14.5%, 1 of 101
+# distractors flagged (190). After one more change ("tình hình thực hiện"
+# names no measure, 2c4e06f): tune 01-182 8061 found, 6941 read right, 13
+# false mismatches, 1543 flagged (1036 blocking), 14 no-data numbers read
+# as figures, 3 distractors flagged; held-out 183-190 as at first sight,
+# article by article: 542 of 548 found, 400 read right, 3 false mismatches
+# (184, 185, 188), 60 of 80 flagged (35 blocking), unsure 11.4%, 1 of 199
+# distractors flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -355,20 +367,20 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8160 - 6939,
-        "false mismatches": 14,
+        "quotes read wrong": 8160 - 6940,
+        "false mismatches": 13,
         "injected errors missed": 1747 - 1543,
         "injected errors not blocking": 1747 - 1036,
         "no-data numbers read as figures": 14,
         "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 260 - 259,
-        "quotes read wrong": 260 - 208,
-        "false mismatches": 2,
-        "injected errors missed": 40 - 30,
-        "injected errors not blocking": 40 - 18,
-        "distractors flagged": 0,
+        "quotes missed": 548 - 542,
+        "quotes read wrong": 548 - 400,
+        "false mismatches": 3,
+        "injected errors missed": 80 - 60,
+        "injected errors not blocking": 80 - 35,
+        "distractors flagged": 1,
     },
 }
 
@@ -376,16 +388,21 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "14 false mismatches on 01-182 (121, 128, 130, 155, 161, 166, 170: 2,"
-        " 173: 2, 174, 177: 2, 178)"
+        "13 false mismatches on 01-182 (121, 128, 130, 155, 161, 166, 170: 2,"
+        " 173: 2, 177: 2, 178)"
     ),
     ("tune", "every injected error flagged"): "1543 of 1747 flagged on 01-182",
-    ("tune", "at least 99% read right"): "6940 of 8160 read right (85.0%) on 01-182",
+    ("tune", "at least 99% read right"): "6941 of 8160 read right (85.1%) on 01-182",
     ("tune", "no distractor flagged"): (
         "3 of 4204 distractors flagged on 01-182 (153, 156, 159)"
     ),
-    ("heldout", "no false mismatch"): "2 false mismatches on 183-186 (184, 185)",
-    ("heldout", "every injected error flagged"): "30 of 40 flagged on 183-186",
+    ("heldout", "no false mismatch"): "3 false mismatches on 183-190 (184, 185, 188)",
+    ("heldout", "every injected error flagged"): "60 of 80 flagged on 183-190",
+    ("heldout", "unsure on at most 10% of quotes"): (
+        "unsure on 11.4% of quotes and no-data numbers on 183-190 (190, a"
+        " ranking of provinces: 27 of 99)"
+    ),
+    ("heldout", "no distractor flagged"): "1 of 199 distractors flagged on 183-190",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
