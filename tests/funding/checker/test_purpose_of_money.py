@@ -7,7 +7,7 @@ import pytest
 
 from funding.checker import MATCH, MISMATCH, UNSURE
 from funding.models import Indicator
-from tests.funding.checker.checking import KCDP, E, P, area, read
+from tests.funding.checker.checking import KCDP, E, P, area, paragraph_verdicts
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +26,9 @@ def dong_thap(reference_data, make_figure):
     ]
 
 
-def verdicts(figures, text):
-    return dict(read(figures, text))
-
-
 @pytest.mark.parametrize("purpose", ["để thực hiện", "nhằm thực hiện"])
 def test_money_allocated_for_projects_plans_them(dong_thap, purpose):
-    found = verdicts(
+    found = paragraph_verdicts(
         dong_thap,
         "Năm 2026, Đồng Tháp bố trí kinh phí khuyến công địa phương 18.200 "
         f"triệu đồng {purpose} 52 đề án.",
@@ -41,7 +37,7 @@ def test_money_allocated_for_projects_plans_them(dong_thap, purpose):
 
 
 def test_a_planned_count_off_by_one_is_a_mismatch(dong_thap):
-    found = verdicts(
+    found = paragraph_verdicts(
         dong_thap,
         "Năm 2026, Đồng Tháp bố trí kinh phí khuyến công địa phương 18.200 "
         "triệu đồng để thực hiện 53 đề án.",
@@ -50,12 +46,12 @@ def test_a_planned_count_off_by_one_is_a_mismatch(dong_thap):
 
 
 def test_money_spent_on_projects_carried_out(dong_thap):
-    found = verdicts(
+    found = paragraph_verdicts(
         dong_thap,
         "Năm 2025, Đồng Tháp đã giải ngân 16,9 tỷ đồng để thực hiện 53 đề án.",
     )
     assert found == {"16,9 tỷ đồng": MATCH, "53 đề án": MATCH}
-    found = verdicts(
+    found = paragraph_verdicts(
         dong_thap,
         "Năm 2025, Đồng Tháp đã giải ngân 16,9 tỷ đồng để thực hiện 54 đề án.",
     )
@@ -64,7 +60,7 @@ def test_money_spent_on_projects_carried_out(dong_thap):
 
 def test_the_subject_of_a_report_names_no_measure(dong_thap):
     # "tình hình thực hiện 52 đề án": the report is of the projects planned
-    found = verdicts(
+    found = paragraph_verdicts(
         dong_thap,
         "Phụ lục: Biểu tổng hợp tình hình thực hiện 52 đề án khuyến công địa "
         "phương năm 2026 của tỉnh Đồng Tháp.",

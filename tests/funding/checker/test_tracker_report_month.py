@@ -17,7 +17,7 @@ from tests.funding.checker.checking import (
     area_before_merger,
     html_verdicts,
     nghe_an_2025_to_october,
-    read,
+    paragraph_verdicts,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,12 +45,8 @@ def nghe_an(reference_data, make_figure):
     ]
 
 
-def verdicts(figures, text):
-    return dict(read(figures, text))
-
-
 def test_the_reports_month_before_its_running_total(nghe_an):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Nghệ An: tiến độ khuyến công tháng 10/2025: lũy kế giải ngân "
         "12.180 triệu đồng, đạt 71,65% kế hoạch năm.",
@@ -60,7 +56,7 @@ def test_the_reports_month_before_its_running_total(nghe_an):
 
 
 def test_the_reports_month_before_what_the_month_added(nghe_an):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Nghệ An công bố bảng theo dõi tiến độ tháng 10/2025: trong tháng giải "
         "ngân 1.730 triệu đồng.",
@@ -69,7 +65,7 @@ def test_the_reports_month_before_what_the_month_added(nghe_an):
 
 
 def test_a_month_added_miscopied_after_the_reports_month_is_flagged(nghe_an):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Nghệ An công bố bảng theo dõi tiến độ tháng 10/2025: trong tháng giải "
         "ngân 1.370 triệu đồng.",
@@ -80,7 +76,7 @@ def test_a_month_added_miscopied_after_the_reports_month_is_flagged(nghe_an):
 def test_an_events_month_is_only_its_year(nghe_an):
     # no running total after it: "tháng 10/2025" dates the fair, the amount
     # is the year's plan
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Hội chợ khuyến công tổ chức tháng 10/2025 tại Nghệ An; kế hoạch "
         "kinh phí khuyến công năm 2025 của tỉnh là 17 tỷ đồng.",
@@ -98,7 +94,7 @@ def test_an_events_month_is_only_its_year(nghe_an):
     ],
 )
 def test_the_plan_a_running_total_is_measured_against(nghe_an, words):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         f"Tỉnh Nghệ An lũy kế 10 tháng năm 2025 giải ngân 12,18 tỷ đồng {words} "
         "17 tỷ đồng; 26/38 đề án đã nghiệm thu.",
@@ -110,7 +106,7 @@ def test_the_plan_a_running_total_is_measured_against(nghe_an, words):
 
 
 def test_a_wrong_plan_after_a_running_total_is_a_mismatch(nghe_an):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Tỉnh Nghệ An lũy kế 10 tháng năm 2025 giải ngân 12,18 tỷ đồng trên "
         "tổng kế hoạch 18 tỷ đồng.",
@@ -120,7 +116,7 @@ def test_a_wrong_plan_after_a_running_total_is_a_mismatch(nghe_an):
 
 def test_a_plan_of_its_own_months_is_not_the_years(nghe_an):
     # "kế hoạch 6 tháng" names its own period: no figure, not the year's
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Tỉnh Nghệ An lũy kế 10 tháng năm 2025 giải ngân 12,18 tỷ đồng so với "
         "kế hoạch 6 tháng 8,5 tỷ đồng.",
@@ -201,7 +197,7 @@ def ha_nam_two_years(reference_data, make_figure):
 
 
 def test_the_plan_over_several_years_is_their_sum(ha_nam_two_years):
-    found = verdicts(
+    found = paragraph_verdicts(
         ha_nam_two_years,
         "Cộng dồn giai đoạn 2023–2024, Hà Nam thực hiện 6.600 triệu đồng trên "
         "tổng kế hoạch 6.900 triệu đồng, đạt 95,65%.",
@@ -232,7 +228,7 @@ def test_a_column_naming_its_own_months_keeps_them(nghe_an, make_figure, column)
 
 
 def test_a_running_total_naming_its_own_months_keeps_them(nghe_an):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Tháng 10/2025: lũy kế giải ngân KCQG 9 tháng của Nghệ An là 2,9 tỷ đồng.",
     )
@@ -240,7 +236,7 @@ def test_a_running_total_naming_its_own_months_keeps_them(nghe_an):
 
 
 def test_last_years_running_total_is_not_this_years(nghe_an):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Tháng 10/2025, lũy kế năm trước cùng kỳ Nghệ An giải ngân 9 tỷ đồng.",
     )
@@ -249,7 +245,7 @@ def test_last_years_running_total_is_not_this_years(nghe_an):
 
 @pytest.mark.parametrize("period", ["của 10 tháng", "đề ra cho 10 tháng"])
 def test_a_plan_naming_its_months_after_it_is_not_the_years(nghe_an, period):
-    found = verdicts(
+    found = paragraph_verdicts(
         nghe_an,
         "Lũy kế 10 tháng năm 2025, Nghệ An giải ngân 12,18 tỷ đồng, tăng 1,2 tỷ "
         f"đồng so với kế hoạch 11 tỷ đồng {period}.",
