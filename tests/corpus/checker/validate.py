@@ -249,6 +249,8 @@ STYLES = (
     "radio_news_bulletin_read_aloud",
     "reader_questions_authority_answers_page",
     "data_desk_province_ranking_explainer",
+    "ministry_delegation_working_notice",
+    "enterprise_dialogue_conference_record",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
