@@ -249,6 +249,8 @@ STYLES = (
     "radio_news_bulletin_read_aloud",
     "reader_questions_authority_answers_page",
     "data_desk_province_ranking_explainer",
+    "enterprise_dialogue_record_with_figures_box",
+    "province_programme_end_term_evaluation_target_table",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
