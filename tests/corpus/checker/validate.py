@@ -251,6 +251,8 @@ STYLES = (
     "data_desk_province_ranking_explainer",
     "ministry_delegation_working_notice",
     "enterprise_dialogue_conference_record",
+    "enterprise_dialogue_record_with_figures_box",
+    "province_programme_end_term_evaluation_target_table",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
