@@ -81,18 +81,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 181,
-        "quotes": 8160,
-        "variants": 1018,
-        "distractors": 4204,
-        "errors": 1747,
+        "articles": 189,
+        "quotes": 8708,
+        "variants": 1075,
+        "distractors": 4403,
+        "errors": 1827,
     },
     "heldout": {
-        "articles": 8,
-        "quotes": 548,
-        "variants": 57,
-        "distractors": 199,
-        "errors": 80,
+        "articles": 4,
+        "quotes": 203,
+        "variants": 27,
+        "distractors": 83,
+        "errors": 42,
     },
 }
 
@@ -360,27 +360,38 @@ SIZES = {
 # article by article: 542 of 548 found, 400 read right, 3 false mismatches
 # (184, 185, 188), 60 of 80 flagged (35 blocking), unsure 11.4%, 1 of 199
 # distractors flagged.
+# 7 December 2026 (the next session): two writers wrote 191-194 (a
+# ministry delegation's working notice, a city Department's dialogue with
+# enterprises, a province's dialogue with a newsroom box correcting spoken
+# figures, a programme's end-of-term evaluation with a target table). At
+# first sight (094d1cb, the checker of 2c4e06f): 203 quotes, 202 found,
+# 169 read right, 3 false mismatches (192, 193, 194), 33 of 42 flagged (22
+# blocking), unsure 4.7% of quotes and no-data numbers, no distractor
+# flagged. 183-190 joined the tune split: 01-190 at 2c4e06f, 8708 quotes,
+# 8603 found, 7341 read right, 16 false mismatches, 1603 of 1827 flagged
+# (1071 blocking), 14 no-data numbers read as figures, 4 of 4403
+# distractors flagged.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 8160 - 8061,
+        "quotes missed": 8708 - 8603,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8160 - 6940,
-        "false mismatches": 13,
-        "injected errors missed": 1747 - 1543,
-        "injected errors not blocking": 1747 - 1036,
+        "quotes read wrong": 8708 - 7340,
+        "false mismatches": 16,
+        "injected errors missed": 1827 - 1603,
+        "injected errors not blocking": 1827 - 1071,
         "no-data numbers read as figures": 14,
-        "distractors flagged": 3,
+        "distractors flagged": 4,
     },
     "heldout": {
-        "quotes missed": 548 - 542,
-        "quotes read wrong": 548 - 400,
+        "quotes missed": 203 - 202,
+        "quotes read wrong": 203 - 169,
         "false mismatches": 3,
-        "injected errors missed": 80 - 60,
-        "injected errors not blocking": 80 - 35,
-        "distractors flagged": 1,
+        "injected errors missed": 42 - 33,
+        "injected errors not blocking": 42 - 22,
+        "distractors flagged": 0,
     },
 }
 
@@ -388,21 +399,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "13 false mismatches on 01-182 (121, 128, 130, 155, 161, 166, 170: 2,"
-        " 173: 2, 177: 2, 178)"
+        "16 false mismatches on 01-190 (121, 128, 130, 155, 161, 166, 170: 2,"
+        " 173: 2, 177: 2, 178, 184, 185, 188)"
     ),
-    ("tune", "every injected error flagged"): "1543 of 1747 flagged on 01-182",
-    ("tune", "at least 99% read right"): "6941 of 8160 read right (85.1%) on 01-182",
+    ("tune", "every injected error flagged"): "1603 of 1827 flagged on 01-190",
+    ("tune", "at least 99% read right"): "7341 of 8708 read right (84.3%) on 01-190",
     ("tune", "no distractor flagged"): (
-        "3 of 4204 distractors flagged on 01-182 (153, 156, 159)"
+        "4 of 4403 distractors flagged on 01-190 (153, 156, 159, 190)"
     ),
-    ("heldout", "no false mismatch"): "3 false mismatches on 183-190 (184, 185, 188)",
-    ("heldout", "every injected error flagged"): "60 of 80 flagged on 183-190",
-    ("heldout", "unsure on at most 10% of quotes"): (
-        "unsure on 11.4% of quotes and no-data numbers on 183-190 (190, a"
-        " ranking of provinces: 27 of 99)"
-    ),
-    ("heldout", "no distractor flagged"): "1 of 199 distractors flagged on 183-190",
+    ("heldout", "no false mismatch"): "3 false mismatches on 191-194 (192, 193, 194)",
+    ("heldout", "every injected error flagged"): "33 of 42 flagged on 191-194",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the targets.
