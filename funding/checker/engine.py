@@ -49,7 +49,7 @@ from .parts import (
 from .percents import assume_base, own_year
 from .periods import compared_until, read_once
 from .piped import piped_rows
-from .places import Place, around, carried, place_of
+from .places import Place, around, carried, kept_for, place_of
 from .printed import total_of_column, widen_to_printed_parts
 from .quotes import count_nouns, find_quotes, sentences
 from .rated import pin_to_rates, rate_alone
@@ -150,7 +150,7 @@ class Checker(RateOptions, Weighed):
             done = len(findings)
             for quote in in_sentence:
                 place = place_of(text, (start, end), quote, in_sentence)
-                kept = carried(state, place.before_sentence_plain, ())
+                kept = kept_for(state, place, quote, self.context.areas_in)
                 finding = Finding(quote, NO_DATA)
                 if not quote.blocked:
                     options = self._options(quote, place, kept, resolved)
@@ -232,7 +232,7 @@ class Checker(RateOptions, Weighed):
             for finding, role in ((first, "plan"), (second, "executed")):
                 quote = replace(finding.quote, role=role)
                 place = place_of(text, sentence, quote, in_sentence)
-                kept = carried(state, place.before_sentence_plain, ())
+                kept = kept_for(state, place, quote, self.context.areas_in)
                 options = self._options(quote, place, kept, resolved)
                 verdict, readings, _sure = decide(options, quote)
                 again.append(readings[0] if verdict in AGREE else None)

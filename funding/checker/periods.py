@@ -272,11 +272,11 @@ def _month_number(word: str) -> int | None:
     return int(word) if word.isdigit() else _MONTH_WORDS.get(word)
 
 
-#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp 2 lần năm 2023": the
-#: year compared with
+#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp đôi năm trước", "so
+#: mỗi tỉnh mới với các tỉnh cũ năm 2024": the year compared with
 COMPARED_BEFORE = re.compile(
-    r"(?:so với[^,;.()]{0,20}|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?"
-    # "gấp 1,3 lần năm 2023", "gấp đôi năm trước": a multiple's base
+    r"(?:so với[^,;.()]{0,20}|(?<!\w)so\s+[^,;.()]{1,60}?\s+với\s+[^,;.()]{0,40}"
+    r"|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?"
     r"|gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi)\s+(?:cùng kỳ\s+)?)$",
     re.I,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .area_cues import WHOLE_WORDS
 from .cues import Cues, periods_in, same_period
 from .report import Quote
 
@@ -148,6 +149,24 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         result.areas = areas_in(subject) or result.areas
     return result
+
+
+def kept_for(state: Cues, place: Place, quote: Quote, areas_in) -> Cues:
+    """What is in force for ``quote``: ``carried`` over its sentence before
+    it, and the area the sentence is about, named before its first number
+    (when that is not ``quote``) and no other since ("Hải Phòng (gộp Hải
+    Dương) thì số thực chi giảm 13,54%, …; tỷ lệ giải ngân chỉ tăng 0,01
+    điểm phần trăm": Hải Phòng's rate, not that of the area the sentence
+    before was about)."""
+    kept = carried(state, place.before_sentence_plain, ())
+    earlier = [q.start for q in place.in_sentence if q.end <= quote.start]
+    if earlier:
+        plain = place.before_sentence_plain
+        subject = areas_in(plain[: earlier[0] - place.sentence[0]])
+        # (by its name: "tỉnh mới", "hai tỉnh" may be the old ones together)
+        named = subject and not WHOLE_WORDS.search(plain) and subject == areas_in(plain)
+        kept.areas = subject if named else kept.areas
+    return kept
 
 
 def _unwrapped(span: str) -> str:
