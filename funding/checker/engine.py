@@ -60,6 +60,7 @@ from .still import still_to_do
 from .support import (
     agrees,
     carried_support,
+    compared_cues,
     defaults,
     glossed_otherwise,
     label_cues,
@@ -261,16 +262,15 @@ class Checker(RateOptions, Weighed):
                 # "chiếm 20,86% tổng kinh phí KCQG (140 tỷ đồng)": the whole
                 # the words before the parenthesis name, maybe a wider area
                 explicit.areas = self.context.cues(place.own).areas
-        # "so với kế hoạch năm 2021 (51,23 tỷ đồng)", "cao hơn năm 2024 (47,2
-        # tỷ đồng)", "so với kế hoạch năm 2024 là 7.200 triệu đồng": what it
-        # is compared with
+        # what it is compared with: "so với kế hoạch năm 2021 (51,23 tỷ đồng)",
+        # "cao hơn năm 2024 (47,2 tỷ)", "so với kế hoạch năm 2024 là 7.200 triệu"
         tail = (
             COMPARED_TAIL.search(place.before_clause.rstrip())
             if quote.in_parens
             else COMPARED_IS.search(place.before_clause)
         )
         if tail and quote.kind in ("amount", "count"):
-            override(explicit, self.context.cues(tail.group(1), compared=True))
+            override(explicit, compared_cues(self.context, tail.group(1), quote, place))
         if place.in_parens:
             override(explicit, self.context.cues(place.in_parens))
         return explicit, favoured

@@ -9,7 +9,7 @@ import re
 
 from ..core.models import Figure
 from .cues import LEFT, Context, Cues
-from .funds import FUNDS, fund_named
+from .funds import FUNDS, fund_named, total_of_named_fund
 from .governs import governing
 from .periods import months_after
 
@@ -98,6 +98,19 @@ def override(cues: Cues, inner: Cues) -> None:
         cues.areas = inner.areas
 
 
+def compared_cues(context: Context, tail: str, quote, place) -> Cues:
+    """What the words a number is compared with name ("so với tổng kế hoạch
+    "); a total the words after the number say is over areas ("… 4,75 tỷ
+    đồng của hai tỉnh cũ") names no fund: the clause's holds."""
+    cues = context.cues(tail, compared=True)
+    if (
+        cues.fund == Figure.Fund.ALL
+        and fund_named(f"{tail} {quote.text} {place.after}") != Figure.Fund.ALL
+    ):
+        cues.fund = None
+    return cues
+
+
 def fill(cues: Cues, more: Cues) -> None:
     for name in ("year", "months", "fund", "measure", "indicator", "content"):
         if getattr(cues, name) is None and getattr(more, name) is not None:
@@ -121,7 +134,7 @@ def own_cues(
         clause_areas = context.cues(subject_clause).areas
     own_text = _first_of_pair(place) or own_text
     own = context.cues(own_text)
-    own.fund = _total_of_named_fund(place, own.fund)
+    own.fund = total_of_named_fund(place, own.fund)
     owner = _OWNER.match(rest)
     if owner is None and _GIVING.search(place.before_clause):
         owner = _GIVEN_TO.match(rest)
@@ -216,19 +229,6 @@ def rest_of_other_fund(context: Context, place, rest: str):
     return None if context.cues(head[since:]).areas else fund
 
 
-def _total_of_named_fund(place, fund):
-    """ "kinh phí KCQG … gồm 08 đề án với tổng kinh phí 3,65 tỷ": a total
-    right after a count is of the fund the clause named before it (that
-    count alone: "8 đề án KCQG và 12 đề án khác, với tổng kinh phí …" is
-    all the projects' money); else ``fund``."""
-    if fund != Figure.Fund.ALL or not _TOTAL_AFTER_COUNT.match(place.own):
-        return fund
-    head = place.before_clause.removesuffix(place.own)
-    if len(_NUMBERS.findall(head)) > 1:
-        return fund
-    return fund_named(head) or fund
-
-
 #: "… trong khi dự toán tăng từ 5,4 tỷ đồng lên ": the second number of a
 #: "từ … lên/xuống …" pair, with nothing of its own before it
 _PAIR_SECOND = re.compile(
@@ -316,16 +316,6 @@ _GIVEN_TO = re.compile(
     re.IGNORECASE,
 )
 #: a number, not a year's
-_NUMBERS = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}(?!\d))\d+(?:[.,]\d+)*")
-#: "08 đề án với tổng kinh phí ", "12 đề án, tổng vốn ", "(5,4 tỷ đồng) là
-#: tổng kế hoạch của …": the words since a count or the subject's amount,
-#: a total and what it is of
-_TOTAL_AFTER_COUNT = re.compile(
-    r"\s*(?:là\s+|(?:(?:đề án|dự án|nhiệm vụ|mô hình(?:\s+trình diễn)?|cơ sở|lớp"
-    r"|hội chợ)\s*)?(?:với\s+|,\s*)(?:có\s+)?)"
-    r"tổng\s+(?:kinh phí|số vốn|vốn|kế hoạch)(?!\w)",
-    re.IGNORECASE,
-)
 #: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
 #: ngân": what is left, said after the number
 _LEFT_AFTER = re.compile(
