@@ -372,7 +372,13 @@ SIZES = {
 # flagged. 183-190 joined the tune split: 01-190 at 2c4e06f, 8708 quotes,
 # 8603 found, 7341 read right, 16 false mismatches, 1603 of 1827 flagged
 # (1071 blocking), 14 no-data numbers read as figures, 4 of 4403
-# distractors flagged.
+# distractors flagged. Then the checker was changed on them (a year named
+# as the side compared with, "so mỗi tỉnh mới với các tỉnh cũ năm 2024", is
+# not the year in force; the area a sentence is about, named before its
+# first number and no other since, holds for its later clauses; a total
+# after a fund's rate of spending, or over areas named after it, is that
+# fund's): 01-190 at the end, 7349 read right, 13 false mismatches, 1604
+# flagged (1073 blocking), the rest as before; 191-194 as at first sight.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -380,10 +386,10 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8708 - 7340,
-        "false mismatches": 16,
-        "injected errors missed": 1827 - 1603,
-        "injected errors not blocking": 1827 - 1071,
+        "quotes read wrong": 8708 - 7348,
+        "false mismatches": 13,
+        "injected errors missed": 1827 - 1604,
+        "injected errors not blocking": 1827 - 1073,
         "no-data numbers read as figures": 14,
         "distractors flagged": 4,
     },
@@ -401,11 +407,11 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "16 false mismatches on 01-190 (121, 128, 130, 155, 161, 166, 170: 2,"
-        " 173: 2, 177: 2, 178, 184, 185, 188)"
+        "13 false mismatches on 01-190 (121, 128, 130, 155, 161, 166, 170: 2,"
+        " 173: 2, 177: 2, 185)"
     ),
-    ("tune", "every injected error flagged"): "1603 of 1827 flagged on 01-190",
-    ("tune", "at least 99% read right"): "7341 of 8708 read right (84.3%) on 01-190",
+    ("tune", "every injected error flagged"): "1604 of 1827 flagged on 01-190",
+    ("tune", "at least 99% read right"): "7349 of 8708 read right (84.4%) on 01-190",
     ("tune", "no distractor flagged"): (
         "4 of 4403 distractors flagged on 01-190 (153, 156, 159, 190)"
     ),
