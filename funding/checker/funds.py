@@ -8,15 +8,11 @@ import re
 
 from ..core.models import Figure
 
-#: "tổng kế hoạch (4,75 tỷ đồng) của hai tỉnh cũ", "tổng kế hoạch 3,47 tỷ
-#: đồng mà Bộ giao cho Đắk Lắk cũ và Phú Yên": a sum over areas (counted,
-#: or old ones listed), which names no fund (the fund named before it in
-#: the clause holds)
+#: "tổng kế hoạch của hai tỉnh cũ": a sum over areas, which names no fund
+#: (the fund named before it in the clause holds)
 _OF_AREAS = (
-    r"(?!\s+(?:[\d.,]+\s*(?:tỷ|triệu|nghìn)(?:\s+đồng)?\s+)?(?:đã giao\s+)?"
-    r"(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
-    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w)"
-    r"|[^.;:\n]{0,60}?(?<=\w)\s+cũ\s*(?:và|,)\s)"
+    r"(?!\s+(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
+    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
 )
 #: "quốc gia 2,38 + địa phương 6,26": a fund named by itself right before
 #: its amount (not before a year: "Chương trình quốc gia 2021–2025")
@@ -170,22 +166,22 @@ def other_subject_fund(between: str, fund):
     return named if named is not None and named != fund else None
 
 
-def total_of_named_fund(place, fund):
+def total_of_named_fund(place, fund, *, owned: bool = False):
     """ "kinh phí KCQG … gồm 08 đề án với tổng kinh phí 3,65 tỷ": a total
     right after a count is of the fund the clause named before it (that
     count alone: "8 đề án KCQG và 12 đề án khác, với tổng kinh phí …" is
     all the projects' money); a total right after the rate of what a fund
-    spent ("đạt 97,93% tổng kế hoạch") is that fund's; else ``fund``."""
+    spent ("đạt 97,93% tổng kế hoạch") may be that fund's plan or all funds'
+    (a share): no fund, the printed value decides (unless ``owned``: the
+    words after it say whose it is); else ``fund``."""
     if fund != Figure.Fund.ALL:
         return fund
     head = place.before_clause.removesuffix(place.own)
-    if _TOTAL_AFTER_COUNT.match(place.own):
-        numbers = 1
-    elif _TOTAL_AFTER_RATE.match(place.own) and _RATE_OF_SPENDING.search(head):
-        numbers = 2  # the amount spent and its rate
-    else:
-        return fund
-    if len(_NUMBERS.findall(head)) > numbers:
+    rate = _TOTAL_AFTER_RATE.match(place.own) and _RATE_OF_SPENDING.search(head)
+    if rate and not owned:
+        named = fund_named(head)
+        return None if named in _ONE_FUND else fund
+    if not _TOTAL_AFTER_COUNT.match(place.own) or len(_NUMBERS.findall(head)) > 1:
         return fund
     return fund_named(head) or fund
 
@@ -201,8 +197,8 @@ _TOTAL_AFTER_COUNT = re.compile(
     re.IGNORECASE,
 )
 #: "vốn quốc gia giải ngân 3,4 tỷ đồng, đạt 97,93% (so với) tổng kế hoạch
-#: 3,47 tỷ đồng …": the whole of the fund's rate of spending is that fund's
-#: plan, over areas (not a share's: "chiếm 22% tổng kế hoạch")
+#: 3,47 tỷ đồng …": the whole of a fund's rate, its plan or all funds' (not
+#: only a share's: "chiếm 22% tổng kế hoạch" is all funds')
 _TOTAL_AFTER_RATE = re.compile(r"\s*(?:so với\s+)?tổng\s+kế hoạch\s*$", re.I)
 _RATE_OF_SPENDING = re.compile(
     r"^(?![^%]*(?:chiếm|tỷ trọng|cơ cấu))[^%]*(?<!\w)(?:đạt|bằng|là)\s+[\d.,]+\s*%\s*$",

@@ -273,9 +273,9 @@ def _month_number(word: str) -> int | None:
 
 
 #: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp đôi năm trước", "so
-#: mỗi tỉnh mới với các tỉnh cũ năm 2024": the year compared with
+#: mỗi tỉnh mới với các tỉnh cũ (hợp thành nó) năm 2024": the year compared with
 COMPARED_BEFORE = re.compile(
-    r"(?:so với[^,;.()]{0,20}|(?<!\w)so\s+[^,;.()]{1,60}?\s+với\s+[^,;.()]{0,40}"
+    r"(?:so với[^,;.()]{0,20}|(?<!\w)so\s+[^,;.()]{1,60}?\s+với\s+[^,;.()]{0,40}?cũ\b[^,;.()]{0,30}"
     r"|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?"
     r"|gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi)\s+(?:cùng kỳ\s+)?)$",
     re.I,

@@ -151,6 +151,13 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     return result
 
 
+_CONTRAST = re.compile(
+    r"(?<!\w)(?:khác|ngược lại|trái với|không như|không giống|giống như|cũng như"
+    r"|tương tự|vượt|hơn|kém)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def kept_for(state: Cues, place: Place, quote: Quote, areas_in) -> Cues:
     """What is in force for ``quote``: ``carried`` over its sentence before
     it, and the area the sentence is about, named before its first number
@@ -162,10 +169,13 @@ def kept_for(state: Cues, place: Place, quote: Quote, areas_in) -> Cues:
     earlier = [q.start for q in place.in_sentence if q.end <= quote.start]
     if earlier:
         plain = place.before_sentence_plain
-        subject = areas_in(plain[: earlier[0] - place.sentence[0]])
-        # (by its name: "tỉnh mới", "hai tỉnh" may be the old ones together)
+        opening = plain[: earlier[0] - place.sentence[0]]
+        subject = areas_in(opening)
+        # by its name ("tỉnh mới", "hai tỉnh" may be the old ones together),
+        # not in contrast ("Khác với Hải Phòng, tỉnh tăng …")
         named = subject and not WHOLE_WORDS.search(plain) and subject == areas_in(plain)
-        kept.areas = subject if named else kept.areas
+        if named and not _CONTRAST.search(opening):
+            kept.areas = subject
     return kept
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core.models import Figure
+from .area_cues import WHOLE_WORDS
 from .cues import LEFT, Context, Cues
 from .funds import FUNDS, fund_named, total_of_named_fund
 from .governs import governing
@@ -101,14 +102,20 @@ def override(cues: Cues, inner: Cues) -> None:
 def compared_cues(context: Context, tail: str, quote, place) -> Cues:
     """What the words a number is compared with name ("so với tổng kế hoạch
     "); a total the words after the number say is over areas ("… 4,75 tỷ
-    đồng của hai tỉnh cũ") names no fund: the clause's holds."""
+    đồng của hai tỉnh cũ") names no fund: the clause's holds, if any."""
     cues = context.cues(tail, compared=True)
-    if (
-        cues.fund == Figure.Fund.ALL
-        and fund_named(f"{tail} {quote.text} {place.after}") != Figure.Fund.ALL
-    ):
+    if cues.fund == Figure.Fund.ALL and _OVER_AREAS.match(place.after):
         cues.fund = None
     return cues
+
+
+#: "… 4,75 tỷ đồng của hai tỉnh cũ", "… mà Bộ giao cho Đắk Lắk cũ và Phú Yên":
+#: an amount said to be over areas
+_OVER_AREAS = re.compile(
+    r"\s*(?:(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
+    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w)|[^.;:\n]{0,60}?\s+cũ\s*(?:và|,)\s)",
+    re.IGNORECASE,
+)
 
 
 def fill(cues: Cues, more: Cues) -> None:
@@ -134,10 +141,12 @@ def own_cues(
         clause_areas = context.cues(subject_clause).areas
     own_text = _first_of_pair(place) or own_text
     own = context.cues(own_text)
-    own.fund = total_of_named_fund(place, own.fund)
     owner = _OWNER.match(rest)
     if owner is None and _GIVING.search(place.before_clause):
         owner = _GIVEN_TO.match(rest)
+    # "… của Đắk Lắk cũ và Phú Yên" says whose; "… của hai tỉnh cũ" only how many
+    whose = owner is not None and not WHOLE_WORDS.search(owner.group(0))
+    own.fund = total_of_named_fund(place, own.fund, owned=whose)
     owned = context.cues(owner.group(0)).areas if owner else None
     own.areas = owned or own.areas
     # "4 đề án khuyến công quốc gia", "2 tỷ đồng vốn khuyến công địa

@@ -76,3 +76,21 @@ def test_the_other_area_s_points_there_are_flagged(two_merged):
         "7,58%; tỷ lệ giải ngân vẫn tăng 2,44 điểm phần trăm.",
     )
     assert found["2,44 điểm phần trăm"] in (MISMATCH, UNSURE)
+
+
+def test_an_area_named_in_contrast_is_not_the_subject(two_merged):
+    found = paragraph_verdicts(
+        two_merged,
+        OPENING + HUNG_YEN + "Khác với Hải Phòng, tỉnh tăng số thực chi 13,95%; "
+        "tỷ lệ giải ngân nhích 2,44 điểm phần trăm.",
+    )
+    assert found["2,44 điểm phần trăm"] == MATCH  # Hưng Yên's, not Hải Phòng's
+
+
+def test_years_compared_in_their_order(two_merged):
+    # "so sánh A năm 2024 với năm 2025": no old province, the later year
+    found = paragraph_verdicts(
+        two_merged,
+        "So sánh số liệu của Hưng Yên năm 2024 với năm 2025, số thực chi tăng 13,95%.",
+    )
+    assert found["13,95%"] in (MATCH, UNSURE)
