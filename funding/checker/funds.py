@@ -186,6 +186,7 @@ def total_of_named_fund(place, fund, *, owned: bool = False):
     return fund_named(head) or fund
 
 
+#: a number, not a year's
 _NUMBERS = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}(?!\d))\d+(?:[.,]\d+)*")
 #: "08 đề án với tổng kinh phí ", "12 đề án, tổng vốn ", "(5,4 tỷ đồng) là
 #: tổng kế hoạch của …": the words since a count or the subject's amount,

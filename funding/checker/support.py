@@ -324,7 +324,6 @@ _GIVEN_TO = re.compile(
     r"cho\s+(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}",
     re.IGNORECASE,
 )
-#: a number, not a year's
 #: "còn 1,2 tỷ đồng (kế hoạch) chưa giải ngân", "còn 3 tỷ đồng phải giải
 #: ngân": what is left, said after the number
 _LEFT_AFTER = re.compile(
