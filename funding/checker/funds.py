@@ -8,11 +8,18 @@ import re
 
 from ..core.models import Figure
 
+#: "(đã giao) (của) hai tỉnh", "các địa phương": areas counted
+_COUNTED_AREAS = (
+    r"(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
+    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w)"
+)
 #: "tổng kế hoạch của hai tỉnh cũ": a sum over areas, which names no fund
 #: (the fund named before it in the clause holds)
-_OF_AREAS = (
-    r"(?!\s+(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
-    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w))"
+_OF_AREAS = rf"(?!\s+{_COUNTED_AREAS})"
+#: "… 4,75 tỷ đồng của hai tỉnh cũ", "… mà Bộ giao cho Đắk Lắk cũ và Phú Yên":
+#: the words after an amount say it is over areas
+OVER_AREAS = re.compile(
+    rf"\s*(?:{_COUNTED_AREAS}|[^.;:\n]{{0,60}}?\s+cũ\s*(?:và|,)\s)", re.IGNORECASE
 )
 #: "quốc gia 2,38 + địa phương 6,26": a fund named by itself right before
 #: its amount (not before a year: "Chương trình quốc gia 2021–2025")

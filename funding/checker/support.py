@@ -10,7 +10,7 @@ import re
 from ..core.models import Figure
 from .area_cues import WHOLE_WORDS
 from .cues import LEFT, Context, Cues
-from .funds import FUNDS, fund_named, total_of_named_fund
+from .funds import FUNDS, OVER_AREAS, fund_named, total_of_named_fund
 from .governs import governing
 from .periods import months_after
 
@@ -104,18 +104,9 @@ def compared_cues(context: Context, tail: str, quote, place) -> Cues:
     "); a total the words after the number say is over areas ("… 4,75 tỷ
     đồng của hai tỉnh cũ") names no fund: the clause's holds, if any."""
     cues = context.cues(tail, compared=True)
-    if cues.fund == Figure.Fund.ALL and _OVER_AREAS.match(place.after):
+    if cues.fund == Figure.Fund.ALL and OVER_AREAS.match(place.after):
         cues.fund = None
     return cues
-
-
-#: "… 4,75 tỷ đồng của hai tỉnh cũ", "… mà Bộ giao cho Đắk Lắk cũ và Phú Yên":
-#: an amount said to be over areas
-_OVER_AREAS = re.compile(
-    r"\s*(?:(?:đã giao\s+)?(?:của\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|các|\d+)\s+"
-    r"(?:tỉnh|thành phố|huyện|địa phương)(?!\w)|[^.;:\n]{0,60}?\s+cũ\s*(?:và|,)\s)",
-    re.IGNORECASE,
-)
 
 
 def fill(cues: Cues, more: Cues) -> None:
