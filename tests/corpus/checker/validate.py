@@ -254,6 +254,7 @@ STYLES = (
     "enterprise_dialogue_record_with_figures_box",
     "province_programme_end_term_evaluation_target_table",
     "council_budget_submission_with_draft_resolution",
+    "weekly_column_two_region_quick_qa",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
