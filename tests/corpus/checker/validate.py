@@ -253,6 +253,8 @@ STYLES = (
     "enterprise_dialogue_conference_record",
     "enterprise_dialogue_record_with_figures_box",
     "province_programme_end_term_evaluation_target_table",
+    "centre_partner_thanks_letter_by_programme_content",
+    "gov_portal_multi_province_news_briefs",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
