@@ -255,6 +255,8 @@ STYLES = (
     "province_programme_end_term_evaluation_target_table",
     "council_budget_submission_with_draft_resolution",
     "weekly_column_two_region_quick_qa",
+    "centre_partner_thanks_letter_by_programme_content",
+    "gov_portal_multi_province_news_briefs",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
