@@ -83,18 +83,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 189,
-        "quotes": 8708,
-        "variants": 1075,
-        "distractors": 4403,
-        "errors": 1827,
+        "articles": 193,
+        "quotes": 8911,
+        "variants": 1102,
+        "distractors": 4486,
+        "errors": 1869,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 203,
-        "variants": 27,
-        "distractors": 83,
-        "errors": 42,
+        "quotes": 247,
+        "variants": 28,
+        "distractors": 92,
+        "errors": 46,
     },
 }
 
@@ -384,27 +384,37 @@ SIZES = {
 # total after a rate names no fund, the printed value decides; only "với
 # các tỉnh cũ … năm 2024" is compared; not an area in contrast), 7347 read
 # right at the end, the rest as before; 191-194 as at first sight.
+# Later that day two more writers wrote 195-198 the same way (a People's
+# Committee's budget submission to the council of a merged province, a
+# weekly column comparing two regions, a centre's letter of thanks to its
+# partners, a portal's roundup of five briefs). At first sight (the
+# checker of e464fcd): 247 quotes, 245 found, 204 read right, 2 false
+# mismatches (195, 198), 37 of 46 flagged (18 blocking), unsure 7.3% of
+# quotes and no-data numbers, 1 of 92 distractors flagged (198).
+# 191-194 joined the tune split: 01-194 at e464fcd, 8911 quotes, 8805
+# found, 7516 read right, 16 false mismatches, 1637 of 1869 flagged (1095
+# blocking), 14 no-data numbers read as figures, 4 of 4486 distractors.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 8708 - 8603,
+        "quotes missed": 8911 - 8805,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8708 - 7346,
-        "false mismatches": 13,
-        "injected errors missed": 1827 - 1604,
-        "injected errors not blocking": 1827 - 1073,
+        "quotes read wrong": 8911 - 7515,
+        "false mismatches": 16,
+        "injected errors missed": 1869 - 1637,
+        "injected errors not blocking": 1869 - 1095,
         "no-data numbers read as figures": 14,
         "distractors flagged": 4,
     },
     "heldout": {
-        "quotes missed": 203 - 202,
-        "quotes read wrong": 203 - 169,
-        "false mismatches": 3,
-        "injected errors missed": 42 - 33,
-        "injected errors not blocking": 42 - 22,
-        "distractors flagged": 0,
+        "quotes missed": 247 - 245,
+        "quotes read wrong": 247 - 204,
+        "false mismatches": 2,
+        "injected errors missed": 46 - 37,
+        "injected errors not blocking": 46 - 18,
+        "distractors flagged": 1,
     },
 }
 
@@ -412,16 +422,17 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "13 false mismatches on 01-190 (121, 128, 130, 155, 161, 166, 170: 2,"
-        " 173: 2, 177: 2, 185)"
+        "16 false mismatches on 01-194 (121, 128, 130, 155, 161, 166, 170: 2,"
+        " 173: 2, 177: 2, 185, 192, 193, 194)"
     ),
-    ("tune", "every injected error flagged"): "1604 of 1827 flagged on 01-190",
-    ("tune", "at least 99% read right"): "7347 of 8708 read right (84.4%) on 01-190",
+    ("tune", "every injected error flagged"): "1637 of 1869 flagged on 01-194",
+    ("tune", "at least 99% read right"): "7516 of 8911 read right (84.3%) on 01-194",
     ("tune", "no distractor flagged"): (
-        "4 of 4403 distractors flagged on 01-190 (153, 156, 159, 190)"
+        "4 of 4486 distractors flagged on 01-194 (153, 156, 159, 190)"
     ),
-    ("heldout", "no false mismatch"): "3 false mismatches on 191-194 (192, 193, 194)",
-    ("heldout", "every injected error flagged"): "33 of 42 flagged on 191-194",
+    ("heldout", "no false mismatch"): "2 false mismatches on 195-198 (195, 198)",
+    ("heldout", "every injected error flagged"): "37 of 46 flagged on 195-198",
+    ("heldout", "no distractor flagged"): "1 of 92 distractors flagged (198)",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
