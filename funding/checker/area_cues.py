@@ -17,6 +17,13 @@ WHOLE_WORDS = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
+_NEW_PROVINCE = re.compile(r"tỉnh mới|(?:tỉnh\s+)?\w+\s+\(mới\)", re.IGNORECASE)
+#: "toàn tỉnh mới giải ngân": "mới" is "only just" before a verb
+_WHOLE_OF = re.compile(r"(?<!\w)(?:toàn|cả)\s+$", re.IGNORECASE)
+_ONLY_JUST = re.compile(
+    r"\s+(?:giải ngân|đạt|thực hiện|hoàn thành|có|được|chi|triển khai|bố trí)(?!\w)",
+    re.IGNORECASE,
+)
 #: "ba tỉnh cũ giải ngân lần lượt …": each its own, not together
 _EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
 #: "… lần lượt 4,3 và 3,1 tỷ, cộng 7,4 tỷ": the total after them
@@ -224,15 +231,27 @@ class AreaReader:
         ):
             # "kế hoạch của ba tỉnh cũ"; with none stored, no area of the data
             return self.old_wholes or NO_AREA
+        wholes = self._wholes_of(span, whole)
         if (
             whole is not None
             and whole.start() >= position
-            and self.wholes
+            and wholes
             and not _before_the_mergers(span[: whole.start()])
             and not self._named_together(span, whole)
         ):
-            return self.wholes
+            return wholes
         return found
+
+    def _wholes_of(self, span: str, whole) -> frozenset:
+        """The areas made of others ``whole`` may name: "tỉnh mới" only a
+        merged province, and none in "toàn tỉnh mới giải ngân" ("the whole
+        province has only just"); "các tỉnh", "cộng lại" a region as well."""
+        if whole is None or not _NEW_PROVINCE.fullmatch(whole[0]):
+            return self.wholes
+        just = _ONLY_JUST.match(span, whole.end())
+        if just and _WHOLE_OF.search(span, 0, whole.start()):
+            return frozenset()
+        return self.wholes & frozenset(-w for w in self.old_parts)
 
 
 #: a dash inside a name, however printed: "Miền Trung - Tây Nguyên",

@@ -81,6 +81,11 @@ REST_AFTER = re.compile(
     # "21/25 đề án; 4 đề án phải dừng", "… không thực hiện được": those of
     # the plan dropped, the plan less what was done
     r"|không (?:thực hiện|triển khai|hoàn thành) được|(?:phải|bị|xin) (?:dừng|hủy)"
+    # "281,4 triệu đồng không sử dụng hết phải hủy dự toán": the plan unspent
+    # (said to go back, and no amount given back: "2,2 tỷ không sử dụng hết,
+    # phải trả lại 200 triệu" is the plan)
+    r"|(?:không|chưa) (?:sử dụng|dùng|giải ngân|chi|tiêu) hết[,\s]+"
+    r"(?:phải|bị|xin)\s+(?:hủy|hoàn trả|trả lại|nộp trả)(?![^.;]*\d)"
     r"|bị (?:dừng|hủy|loại))(?!\w)",
     re.IGNORECASE,
 )

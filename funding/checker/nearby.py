@@ -51,6 +51,11 @@ _CAME_BEFORE = re.compile(
     r"(?<!\w)(?:thu hút|sự tham gia của|tham quan|đón tiếp)(?:\s+\S+){0,2}\s*$",
     re.IGNORECASE,
 )
+#: "các lớp đào tạo nghề, tập huấn thu hút 1.536 lượt người": the people
+#: trained, a count of the data, not an audience
+_TRAINED = re.compile(
+    r"(?:đào tạo|tập huấn|dạy nghề)[^.;()\d]{0,40}?thu hút\s*$", re.IGNORECASE
+)
 _TAIL = 300
 #: an amount, then "trên", then this one: a part over its whole; or then
 #: the plan it is measured against ("13,8 tỷ đồng trên tổng kế hoạch 20,1
@@ -83,9 +88,8 @@ def read_around(text: str, quote: Quote, parens: Parens) -> None:
     # the whole line for each quote made a long paragraph quadratic.
     before = text[max(line_start, quote.start - _TAIL) : quote.start]
     near = before[-30:]
-    if quote.kind == "count" and (
-        _CAME.match(text, quote.end) or _CAME_BEFORE.search(before)
-    ):
+    came = _CAME.match(text, quote.end) or _CAME_BEFORE.search(before)
+    if quote.kind == "count" and came and not _TRAINED.search(before):
         quote.blocked = "attendance"  # "80 cơ sở tham dự hội nghị"
     if quote.kind == "percent" and _THRESHOLD.search(before):
         quote.blocked = "threshold"  # "10/15 tỉnh giải ngân trên 96%": a bar

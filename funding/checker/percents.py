@@ -17,11 +17,19 @@ from .cues import Cues
 from .idents import Computed, Node
 from .increments import increment_whole
 from .lists import sum_candidate
-from .periods import COMPARED_BEFORE, compared_until, periods_in
+from .periods import compared_until, periods_in
 from .places import THIS_YEAR, Place
 from .report import Quote
+from .sides import (
+    compared_elsewhere,
+    compared_year,
+    of_named,
+    rate_named,
+    year_after,
+    year_before_new,
+)
 from .wholes import successor_wholes
-from .years import HOW_MANY, period_start
+from .years import HOW_MANY, period_start, years_spanned
 
 KIND_WORDS = re.compile(
     r"chiếm|đạt|bằng|cao hơn|thấp hơn|tăng|giảm|vượt", re.IGNORECASE
@@ -86,6 +94,9 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share"]
     if re.search(r"tỷ lệ|so với kế hoạch", header):
         return ["ratio"]
+    named = rate_named(quote, place)
+    if named:  # "cao hơn tỷ lệ chung của các tỉnh phía Bắc (74,03%)": its value
+        return ["share"] if named[1].lower() != "tỷ lệ" else ["ratio"]
     words = _kind_words((place.before_clause + " " + place.in_parens)[-60:])
     last = words[-1].lower() if words else ""
     if last == "chiếm":
@@ -104,6 +115,8 @@ def percent_kinds(quote: Quote, place: Place) -> list[str]:
         return ["share", "level"] if periods_of(place.after) else ["share"]
     if last in ("đạt", "bằng") and _OTHER_PERIOD.match(place.after):
         return ["level"]  # "bằng 118,4% năm 2023": of the same figure then
+    if last == "bằng" and of_named(place.after):
+        return ["level", "ratio"]  # "chỉ bằng 62,44% của Quảng Bình"
     if last in ("đạt", "bằng") or re.search(r"kế hoạch", place.after, re.IGNORECASE):
         return ["ratio"]
     if not last and re.search(r"tỷ trọng|cơ cấu", place.before_clause, re.I):
@@ -158,20 +171,25 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 
-#: "năm 2023" right after a number, or a bare year in parentheses after it
-#: ("9,87 tỷ (2023) → 11,09 tỷ (2024)")
-_YEAR_AFTER = re.compile(
-    r"\s*(?:(?:của\s+|trong\s+)?năm\s+|\(\s*(?:năm\s+)?(?=(?:19|20)\d{2}\s*\)))"
-    r"((?:19|20)\d{2})(?!\d)",
-    re.IGNORECASE,
-)
-
 
 def own_year(quote, place: Place, kept: Cues) -> int | None:
     """The year of an amount or count itself: named right after it, or, for
-    the first number of "từ … lên …", the year it is compared with."""
-    old = quote.role == "old" and base_year(place, kept)
+    the first number of "từ … lên …", the year it is compared with (the
+    year before the second number's own, when another number of the
+    sentence holds the comparison named: ``sides``)."""
+    old = quote.role == "old" and (
+        (_before_new_holds(quote, place) and year_before_new(quote, place))
+        or base_year(place, kept)
+    )
     return year_after(place, quote) or old or None
+
+
+def _before_new_holds(quote: Quote, place: Place) -> bool:
+    """Whether the pair's first number is of the year before its second's:
+    no year or span named as compared with, or the one named held by a
+    later number (``compared_elsewhere``)."""
+    named = compared_year(place) or years_spanned(place.before_sentence_plain)
+    return not named or compared_elsewhere(quote, place)
 
 
 def assume_base(options, quote: Quote, place: Place, candidates, context) -> None:
@@ -194,25 +212,6 @@ def assume_base(options, quote: Quote, place: Place, candidates, context) -> Non
         measure = candidate.dims["measure"] if candidate else None
         if planned or carried or measure == Figure.Measure.PLAN:
             option.assumed = True
-
-
-def year_after(place: Place, quote: Quote) -> int | None:
-    """The year named right after a number is its own, whatever year is in
-    force: "từ 38 sản phẩm của năm 2023", "lên 34,5 tỷ đồng năm 2024",
-    "9,87 tỷ (2023)"."""
-    rest = place.sentence_text[quote.end - place.sentence[0] :]
-    found = _YEAR_AFTER.match(rest)
-    return int(found.group(1)) if found else None
-
-
-def compared_year(place: Place) -> int | None:
-    for _match, year, _months in periods_in(place.sentence_text, compared=True):
-        if year is None:
-            continue
-        before = place.sentence_text[: _match.start()]
-        if COMPARED_BEFORE.search(before):
-            return year
-    return None
 
 
 def derive(

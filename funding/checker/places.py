@@ -57,6 +57,7 @@ class Place:
     after: str  # the words after it, to the end of its clause
     sentence_text: str
     in_sentence: list[Quote] = field(default_factory=list)
+    text: str = ""  # the whole text the sentence is in
 
 
 def without_parens(text: str) -> str:
@@ -117,6 +118,7 @@ def place_of(text: str, sentence, quote: Quote, in_sentence) -> Place:
         after=after[: found.start()] if found else after,
         sentence_text=text[start:end],
         in_sentence=in_sentence,
+        text=text,
     )
 
 

@@ -14,9 +14,10 @@ from .candidates import Candidate, Candidates
 from .cues import Cues
 from .funds_compared import fund_bases, fund_moved
 from .idents import Computed, Node
-from .percents import base_year, compared_year, derive
+from .percents import base_year, derive
 from .periods import periods_in
 from .places import Place
+from .sides import compared_year
 
 #: "Năm 2023, tỷ lệ ấy là 94%; chỉ sau một năm đã cao hơn 2 điểm phần
 #: trăm": the change is of the year that many years after the one named

@@ -40,6 +40,7 @@ from .places import THIS_YEAR, previous_value, words_between
 from .points import points, points_kinds, years_later
 from .reached import after_a_rate_of_plan, no_source
 from .sets import compared_area
+from .sides import rate_named
 from .support import BASE_WORDS, agrees, defaults, fill
 
 __all__ = ["RateOptions"]
@@ -157,7 +158,13 @@ class RateOptions:
             carried = cues.months
         if cues.year is not None:  # "năm 2023 …; sau một năm đã cao hơn …"
             cues.year += years_later(place)
-        cues.areas = cues.areas or kept.areas
+        own = kept.areas - whole_cues.areas
+        rated = own or any(q.kind == "percent" for q in place.in_sentence)
+        if rated and cues.areas and cues.areas <= whole_cues.areas:
+            # "(vùng) … là 96,69%, cao hơn Đắk Lắk cũ 1,33 điểm phần trăm"
+            cues.areas = own
+        else:
+            cues.areas = cues.areas or kept.areas
         options = self._points_of(place, cues, carried, whole_cues)
         if options or explicit.year is not None or kept.year is None:
             return options
@@ -201,8 +208,8 @@ class RateOptions:
         if quote.kind in ("amount", "count"):  # "nhiều hơn 5 đề án": of counts
             money = quote.kind == "amount"
         previous = previous_value(quote, place, money)
-        if previous is not None and _own_area_in_parens(quote, previous, place, self):
-            previous = None  # "tỷ lệ 97,13% (Tuyên Quang cũ 97,45%, …)": its own
+        if previous is not None and _an_area_s_own(quote, previous, place, self):
+            previous = None
         if previous is not None and quote.header:
             previous = of_column(previous, quote, place)
         if previous is not None:
@@ -304,6 +311,9 @@ class RateOptions:
         if cues.measure is None and kinds == ["ratio"] and after_a_rate:
             cues.measure = Figure.Measure.EXECUTED
         fill(cues, self._subject_cues(explicit, span, cues))
+        rate = span is place.before_clause and rate_named(quote, place)
+        if rate:  # "thấp hơn tỷ lệ chung của Kiên Giang (97,3%)": the rate's fund
+            cues.fund = self.context.cues(span[rate.start() :]).fund
         inside = quote.in_parens and self.context.cues(place.in_parens).areas
         cues.areas = inside or cues.areas  # "(Tuyên Quang cũ 97,45%, …)"
         if kinds == ["share"]:
@@ -378,12 +388,13 @@ def _over_pair_base(quote, place, resolved, numerators, kinds, options) -> list[
     return found
 
 
-def _own_area_in_parens(quote, previous, place, options: RateOptions) -> bool:
+def _an_area_s_own(quote, previous, place, options: RateOptions) -> bool:
     """A percentage in a parenthesis after an area of its own, the amount
-    before it outside: that area's rate, not one of the amount."""
-    return (
-        quote.kind == "percent"
-        and quote.in_parens
-        and not previous.in_parens
-        and bool(options.context.cues(place.in_parens).areas)
-    )
+    before it outside ("tỷ lệ 97,13% (Tuyên Quang cũ 97,45%, …)"), or
+    after a rate named with its area ("… cao hơn tỷ lệ chung của các tỉnh
+    phía Bắc (74,03%)"): that area's rate, not one of the amount."""
+    if quote.kind != "percent" or not quote.in_parens or previous.in_parens:
+        return False
+    rate = rate_named(quote, place)
+    named = place.before_clause[rate.start() :] if rate else place.in_parens
+    return bool(options.context.cues(named).areas)

@@ -17,7 +17,7 @@ from .places import Place
 from .report import Quote
 
 #: "hai năm", "3 năm": how many years a span names
-HOW_MANY = {"hai": 2, "ba": 3, "bốn": 4, "2": 2, "3": 3, "4": 4, "5": 5}
+HOW_MANY = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 #: "hai năm", "3 năm qua" (not "năm 2024", not "hai năm trước": one year)
 #: or the first and last year spelled out: "giai đoạn 2022–2024", "(trong)
 #: hai năm 2023 và 2024", "từ năm 2023 đến năm 2024"
@@ -25,7 +25,8 @@ _SPAN = re.compile(
     r"(?<!\w)(?:giai đoạn|(?:hai|ba|bốn|[2-5])\s+năm|từ(?:\s+năm)?)\s+"
     r"(?P<y1>(?:19|20)\d{2})\s*(?:[-–—]|và|đến|tới)\s*(?:năm\s+)?"
     r"(?P<y2>(?:19|20)\d{2})(?!\w)"
-    r"|(?<!\w)(?P<n>hai|ba|bốn|[2-5])\s+năm(?!\s*(?:\d|trước|sau|tới|nữa|\w+\s+năm))"
+    r"|(?<!\w)(?P<n>hai|ba|bốn|năm(?=\s+năm\s+qua)|[2-5])\s+năm"
+    r"(?!\s*(?:\d|trước|sau|tới|nữa|\w+\s+năm))"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -33,6 +34,10 @@ _PERIOD = re.compile(
     r"(?<!\w)giai\s+đoạn\s+(?:năm\s+)?(?P<first>(?:19|20)\d{2})\s*[-–—]\s*"
     r"(?:năm\s+)?(?P<last>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
+)
+#: "cả giai đoạn", "toàn giai đoạn" with no years: the period named before
+_WHOLE_PERIOD = re.compile(
+    r"(?<!\w)(?:cả|toàn|suốt)\s+giai\s+đoạn(?!\s*(?:năm\s+)?(?:19|20)\d{2})", re.I
 )
 #: "… lần lượt 8,1 và 8,75 tỷ đồng": one value a year, no sum
 _EACH = re.compile(r"(?<!\w)(?:lần lượt|tương ứng|mỗi năm)(?!\w)", re.IGNORECASE)
@@ -129,6 +134,10 @@ def _span_before(quote: Quote, place: Place) -> tuple[int, int | None] | None:
     (``years_spanned``), unless it goes on per year or year by year."""
     before = place.sentence_text[: quote.start - place.sentence[0]]
     span = years_spanned(before)
+    if span is None and _WHOLE_PERIOD.search(before):
+        # "Cả giai đoạn, … thực hiện 56,58 tỷ": the period named before
+        named = list(_PERIOD.finditer(place.text, 0, place.sentence[0]))
+        span = years_spanned(named[-1][0]) if named else None
     if quote.sign or span is None or _PER_YEAR.search(before):
         return None
     return None if _each_after_span(before) else span
@@ -137,8 +146,8 @@ def _span_before(quote: Quote, place: Place) -> tuple[int, int | None] | None:
 def _each_after_span(before: str) -> bool:
     """ "Hai năm 2023 và 2024, A lần lượt giải ngân …": one value a year
     (not "… lần lượt là 5,8 và 6,5 tỷ, cộng hai năm 12,3 tỷ": their sum)."""
-    last = list(_SPAN.finditer(before))[-1]
-    return bool(_EACH.search(before, last.end()))
+    named = list(_SPAN.finditer(before)) or list(_WHOLE_PERIOD.finditer(before))
+    return bool(_EACH.search(before, named[-1].end()))
 
 
 def over_years(

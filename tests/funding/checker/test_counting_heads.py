@@ -5,7 +5,7 @@ quotes no such count (lines written for these tests)."""
 
 import pytest
 
-from funding.checker import MATCH, MISMATCH
+from funding.checker import MATCH, MISMATCH, NO_DATA, UNSURE
 from funding.models import Indicator
 from tests.funding.checker.checking import E, P, area, read
 
@@ -32,3 +32,18 @@ def test_the_head_word_alone_repeats_the_noun(trained, plan, verdict):
 def test_the_head_word_alone_is_no_count_in_a_text_without_the_noun(trained):
     text = "Năm 2025, trang tin khuyến công Sơn La có 1.500 lượt truy cập."
     assert [quote for quote, _verdict in read(trained, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("1.230", (MATCH,)), ("1.320", (MISMATCH, UNSURE))],
+    ids=["right", "wrong"],
+)
+def test_people_a_training_course_drew_are_those_trained(trained, printed, verdicts):
+    text = f"Năm 2025, các lớp đào tạo nghề, tập huấn thu hút {printed} lượt người."
+    assert dict(read(trained, text))[f"{printed} lượt người"] in verdicts
+
+
+def test_people_an_event_drew_are_no_count_of_the_data(trained):
+    text = "Năm 2025, hội chợ khuyến công Sơn La thu hút 1.230 lượt người."
+    assert dict(read(trained, text))["1.230 lượt người"] == NO_DATA
