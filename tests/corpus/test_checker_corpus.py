@@ -394,6 +394,17 @@ SIZES = {
 # 191-194 joined the tune split: 01-194 at e464fcd, 8911 quotes, 8805
 # found, 7516 read right, 16 false mismatches, 1637 of 1869 flagged (1095
 # blocking), 14 no-data numbers read as figures, 4 of 4486 distractors.
+# Then the checker was changed on 191-194 (the first number of "tăng từ
+# 36 lên 40 sản phẩm năm 2025, gấp 1,29 lần năm 2023 (31 sản phẩm)" is of
+# the year before the second's; "chỉ bằng 62,44% của Quảng Bình" is of
+# another area's same figure; "cao hơn tỷ lệ chung của các tỉnh phía Bắc
+# (74,03%)" is that rate; the area after "cao hơn" in points is the one
+# compared with; "toàn tỉnh mới giải ngân" is "has only just"; money "không
+# sử dụng hết, phải hủy dự toán" is the plan unspent; "Cả giai đoạn" and
+# "năm năm qua" sum the years; training courses that "thu hút" people
+# trained them), narrowed on a reviewer's own sentences: 01-194, 7546 read
+# right, 13 false mismatches (192, 193, 194 mended), 1643 flagged (1100
+# blocking), the rest as before, no article read worse.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -401,10 +412,10 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8911 - 7515,
-        "false mismatches": 16,
-        "injected errors missed": 1869 - 1637,
-        "injected errors not blocking": 1869 - 1095,
+        "quotes read wrong": 8911 - 7545,
+        "false mismatches": 13,
+        "injected errors missed": 1869 - 1643,
+        "injected errors not blocking": 1869 - 1100,
         "no-data numbers read as figures": 14,
         "distractors flagged": 4,
     },
@@ -422,11 +433,11 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "16 false mismatches on 01-194 (121, 128, 130, 155, 161, 166, 170: 2,"
-        " 173: 2, 177: 2, 185, 192, 193, 194)"
+        "13 false mismatches on 01-194 (121, 128, 130, 155, 161, 166, 170: 2,"
+        " 173: 2, 177: 2, 185)"
     ),
-    ("tune", "every injected error flagged"): "1637 of 1869 flagged on 01-194",
-    ("tune", "at least 99% read right"): "7516 of 8911 read right (84.3%) on 01-194",
+    ("tune", "every injected error flagged"): "1643 of 1869 flagged on 01-194",
+    ("tune", "at least 99% read right"): "7546 of 8911 read right (84.7%) on 01-194",
     ("tune", "no distractor flagged"): (
         "4 of 4486 distractors flagged on 01-194 (153, 156, 159, 190)"
     ),
