@@ -22,6 +22,15 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _BASE_AFTER = re.compile(r"\s*(?:so với|cùng kỳ|năm\s+\d)", re.IGNORECASE)
+#: a comparison naming the rate compared with, its value in parentheses
+_THAN_PARENS = re.compile(
+    r"\s*[,;]?\s*(?:(?P<lower>thấp\s+hơn|kém(?:\s+hơn)?|ít\s+hơn)|(?:cao|nhiều)\s+hơn)"
+    # up to the parenthesis, through no other comparison ("thấp hơn A nhưng
+    # vẫn cao hơn B (x%)": B's direction is not the first word's)
+    r"(?:(?!(?:hơn|kém|nhưng|song|so với)(?!\w))[^.;%\d()])*\(\s*$",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(r"\s*\)\s*$")
 _RATES = ("ratio", "share")
 #: "… so với 93,13% năm 2023": a rate compared with another rate
 _VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*\s*%", re.I)
@@ -58,7 +67,11 @@ def points_between(
         for f in (first, second)
     ):
         return []
-    if not _BETWEEN.match(text[second.quote.end : quote.start]):
+    # "đạt 77,33%, cao hơn tỷ lệ chung của vùng (74,03%) 3,3 điểm phần
+    # trăm": the rate compared with printed in parentheses, the first less it
+    than = _THAN_PARENS.match(text, first.quote.end, second.quote.start)
+    inside = than and _CLOSED.match(text, second.quote.end, quote.start)
+    if not (inside or _BETWEEN.match(text[second.quote.end : quote.start])):
         return []
     if _BASE_AFTER.match(text, quote.end):
         return []
@@ -66,7 +79,9 @@ def points_between(
         old, new = (idents.parse(f.readings[0].ident) for f in (first, second))
         if old.op != new.op or old.op not in _RATES or old == new:
             return []
-        if _VERSUS.match(text[first.quote.end : second.quote.start]):
+        # "thấp hơn … (x%) y điểm": x less the first, "cao hơn": the first less x
+        up = bool(inside) and not than["lower"]
+        if up or _VERSUS.match(text[first.quote.end : second.quote.start]):
             old, new = new, old  # "đạt 90% so với 93% năm trước": the first is new
         node = idents.op("points", new, old)
         computed = idents.evaluate(node, by_pk)

@@ -323,6 +323,25 @@ _PART_NAMED = re.compile(
 _SHARE_SUBJECT = re.compile(r"[,;]\s*([^,;]+?)\s+chiếm\s*$", re.IGNORECASE)
 
 
+#: "…, trong khi Sơn La đạt 95,44%": a subject of its own, set against
+_WHILE = re.compile(
+    r"(?<!\w)(?:trong khi|còn|ngược lại)\s+(?:cả\s+(?!nước))?(?:(?:tỉnh|thành phố|vùng)\s+)?"
+    r"(?P<rest>[^,;]*)$",
+    re.IGNORECASE,
+)
+
+
+def _another_subject(context: Context, between: str, whole: Candidate) -> bool:
+    """ "Điện Biên thực hiện 7,28 tỷ đồng, đạt 95,85%, trong khi Sơn La đạt
+    95,44%": the words after "trong khi" name another area, whose rate it is."""
+    found = _WHILE.search(between)
+    spans = context.area_spans(found["rest"]) if found else []
+    if not spans or spans[0][0] != 0:  # the area right after ("còn nhiều hơn A")
+        return False
+    areas = context.cues(found["rest"]).areas
+    return bool(areas) and whole.dims["area"] not in areas
+
+
 def another_part(
     context: Context, between: str, whole: Candidate, contains=None
 ) -> bool:
@@ -334,6 +353,8 @@ def another_part(
     do those after "tỷ trọng" ("nguồn địa phương 5,6 tỷ, tỷ trọng KCQG 20%")."""
     found = list(_PART_NAMED.finditer(between))
     subject = _SHARE_SUBJECT.search(between)
+    if _another_subject(context, between, whole):
+        return True
     if not found and subject is None:
         return False
     dims = whole.dims

@@ -169,3 +169,39 @@ def test_money_left_unspent_is_the_plan_less_the_spending(
 def test_a_number_without_data_stays_no_data(son_la_2025):
     text = "Năm 2025, tỉnh Sơn La có 12 cán bộ không sử dụng hết phép năm."
     assert paragraph_verdicts(son_la_2025, text).get("12", NO_DATA) == NO_DATA
+
+
+@pytest.mark.parametrize(
+    ("word", "points", "verdicts"),
+    [
+        ("thấp hơn", "5", (MATCH,)),
+        ("cao hơn", "5", (MISMATCH,)),
+        ("thấp hơn", "4", FLAGGED),
+    ],
+    ids=["right", "direction-wrong", "value-wrong"],
+)
+def test_points_against_a_rate_printed_in_parentheses(
+    province_and_region, word, points, verdicts
+):
+    text = (
+        f"Năm 2024, Cao Bằng giải ngân 4,5 tỷ đồng, đạt 90%, {word} tỷ lệ chung "
+        f"của vùng Trung du và miền núi phía Bắc (95%) {points} điểm phần trăm."
+    )
+    found = dict(read(province_and_region, text))
+    assert found[f"{points} điểm phần trăm"] in verdicts
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("95,24%", (MATCH,)), ("90,91%", FLAGGED)],
+    ids=["its-own", "the-other-s"],
+)
+def test_a_rate_set_against_another_area_s(two_provinces, printed, verdicts):
+    # Hà Tĩnh: 5 of 5,5 tỷ (90,91%); Nghệ An: 4 of 4,2 tỷ (95,24%)
+    text = (
+        "Năm 2024, Hà Tĩnh thực hiện 5 tỷ đồng, đạt 90,91% kế hoạch, trong khi "
+        f"Nghệ An đạt {printed}."
+    )
+    quote, verdict = read(two_provinces, text)[-1]  # the second 90,91% if so
+    assert quote == printed
+    assert verdict in verdicts
