@@ -405,6 +405,10 @@ SIZES = {
 # trained them), narrowed on a reviewer's own sentences: 01-194, 7546 read
 # right, 13 false mismatches (192, 193, 194 mended), 1643 flagged (1100
 # blocking), the rest as before, no article read worse.
+# Then points after a rate compared with in parentheses ("cao hơn tỷ lệ
+# chung của các tỉnh phía Bắc (74,03%) 3,3 điểm phần trăm") and a rate
+# after "trong khi <another area> đạt": 7550 read right, 1644 flagged (1101
+# blocking), the rest as before.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -412,10 +416,10 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8911 - 7545,
+        "quotes read wrong": 8911 - 7549,
         "false mismatches": 13,
-        "injected errors missed": 1869 - 1643,
-        "injected errors not blocking": 1869 - 1100,
+        "injected errors missed": 1869 - 1644,
+        "injected errors not blocking": 1869 - 1101,
         "no-data numbers read as figures": 14,
         "distractors flagged": 4,
     },
@@ -436,8 +440,8 @@ NOT_MET = {
         "13 false mismatches on 01-194 (121, 128, 130, 155, 161, 166, 170: 2,"
         " 173: 2, 177: 2, 185)"
     ),
-    ("tune", "every injected error flagged"): "1643 of 1869 flagged on 01-194",
-    ("tune", "at least 99% read right"): "7546 of 8911 read right (84.7%) on 01-194",
+    ("tune", "every injected error flagged"): "1644 of 1869 flagged on 01-194",
+    ("tune", "at least 99% read right"): "7550 of 8911 read right (84.7%) on 01-194",
     ("tune", "no distractor flagged"): (
         "4 of 4486 distractors flagged on 01-194 (153, 156, 159, 190)"
     ),
