@@ -85,6 +85,8 @@ def test_the_editor_toolbar_and_dialogs_are_vietnamese(article_form):
     editor.click()
     page.keyboard.type("Cổng khuyến công")
     page.keyboard.press("Shift+Home")
+    # the link button acts on a selection: click once the editor has one
+    page.wait_for_function("() => getSelection().toString() === 'Cổng khuyến công'")
     page.click('.prose-menubar [title="Chèn liên kết"]')
     dialog = page.locator("dialog.prose-editor-dialog[open]")
     dialog.wait_for()
