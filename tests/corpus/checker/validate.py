@@ -257,6 +257,8 @@ STYLES = (
     "weekly_column_two_region_quick_qa",
     "centre_partner_thanks_letter_by_programme_content",
     "gov_portal_multi_province_news_briefs",
+    "tet_spring_issue_lookback_feature",
+    "finance_department_carryover_request_reply",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
