@@ -257,6 +257,8 @@ STYLES = (
     "weekly_column_two_region_quick_qa",
     "centre_partner_thanks_letter_by_programme_content",
     "gov_portal_multi_province_news_briefs",
+    "five_things_to_know_listicle",
+    "centre_half_year_self_assessment_form",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
