@@ -259,6 +259,8 @@ STYLES = (
     "gov_portal_multi_province_news_briefs",
     "tet_spring_issue_lookback_feature",
     "finance_department_carryover_request_reply",
+    "five_things_to_know_listicle",
+    "centre_half_year_self_assessment_form",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
