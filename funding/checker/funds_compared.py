@@ -15,9 +15,11 @@ _ONE_FUND = [
     for fund, pattern in FUND_WORDS
     if fund in (Figure.Fund.KCQG, Figure.Fund.KCDP)
 ]
+#: "(thấp hơn) nguồn KCĐP": the word for money before a fund's short name
+_SOURCE = r"(?:(?:nguồn|vốn|kinh phí)\s+(?=KC))?"
 _FUND = "|".join(f"(?:{pattern})" for _fund, pattern in _ONE_FUND)
 _COMPARED = re.compile(
-    rf"(?P<a>{_FUND})[^,;.()]{{0,40}}?(?:cao|thấp) hơn\s+(?:so với\s+)?"
+    rf"(?P<a>{_FUND})[^,;.()]{{0,40}}?(?:cao|thấp) hơn\s+(?:so với\s+)?{_SOURCE}"
     rf"(?P<b>{_FUND})\s*(?:là\s*)?$",
     re.IGNORECASE,
 )
@@ -34,7 +36,7 @@ def _fund_of(words: str):
 #: compared with ("…, đạt 67%, thấp hơn nguồn quốc gia"): the first fund is
 #: the one the sentence named before
 _AGAINST = re.compile(
-    rf"^\W*(?:và\s+)?(?:cao|thấp) hơn\s+(?:so với\s+)?(?P<b>{_FUND})\s*(?:là\s*)?$",
+    rf"^\W*(?:và\s+)?(?:cao|thấp) hơn\s+(?:so với\s+)?{_SOURCE}(?P<b>{_FUND})\s*(?:là\s*)?$",
     re.IGNORECASE,
 )
 _ANY_FUND = re.compile(_FUND, re.IGNORECASE)

@@ -15,7 +15,7 @@ from ..core.numbers import NumberFormatError, parse_number
 from .lists import pair_roles
 from .places import names_a_place
 from .report import Quote
-from .unaccented import upper_case_initials
+from .unaccented import heads_another, upper_case_initials
 
 _NUM = r"(?<![\w.,/])\d+(?:\.\d+)*"
 #: a label ending on what is no count: "Đề án khởi công ngày: 15", "Hotline
@@ -53,8 +53,11 @@ def labelled_counts(
     found = []
     for match in _pattern(words).finditer(text):
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        if upper_case_initials(match["noun"]) or _NO_COUNT.search(
-            line + match["label"]
+        if (
+            upper_case_initials(match["noun"])
+            or _NO_COUNT.search(line + match["label"])
+            # "Lượt xem: 1.204": views of the page, not of the counted noun
+            or heads_another(match["noun"], text, match.end("noun"))
         ):
             continue
         roles = pair_roles(text[: match.start("a")]) if match["a"] else ("", "")

@@ -276,7 +276,7 @@ def _month_number(word: str) -> int | None:
 #: mỗi tỉnh mới với các tỉnh cũ (hợp thành nó) năm 2024": the year compared with
 COMPARED_BEFORE = re.compile(
     r"(?:so với[^,;.()]{0,20}|(?<!\w)so\s+[^,;.()]{1,60}?\s+với\s+[^,;.()]{0,40}?cũ\b[^,;.()]{0,30}"
-    r"|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+)?"
+    r"|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+|(?:tổng\s+)?(?:kế hoạch|dự toán|số|mức)\s+[^,;.()\d]{0,20}?)?"
     r"|gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi)\s+(?:cùng kỳ\s+)?)$",
     re.I,
 )

@@ -149,8 +149,23 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         # ("Cùng kỳ năm 2024 … 7,09 tỷ. Năm nay số giải ngân giảm 13,53%")
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
-        result.areas = areas_in(subject) or result.areas
+        result.areas = areas_in(subject) or _merged_again(subject, result.areas)
     return result
+
+
+#: "toàn tỉnh giải ngân …": the province as it is now, all of it
+_WHOLE_PROVINCE = re.compile(
+    r"(?<!\w)(?:toàn|cả)\s+tỉnh(?!\s+(?:cũ|mới)\b)(?!\w)", re.I
+)
+
+
+def _merged_again(subject: str, areas: frozenset) -> frozenset:
+    """The merged province again after its old provinces together were in
+    force ("Sáu tháng đầu năm, hai tỉnh cũ giải ngân …. Lũy kế 11 tháng,
+    toàn tỉnh giải ngân …")."""
+    if areas and all(area < 0 for area in areas) and _WHOLE_PROVINCE.search(subject):
+        return frozenset(-area for area in areas)
+    return areas
 
 
 _CONTRAST = re.compile(

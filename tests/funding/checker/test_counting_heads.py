@@ -47,3 +47,20 @@ def test_people_a_training_course_drew_are_those_trained(trained, printed, verdi
 def test_people_an_event_drew_are_no_count_of_the_data(trained):
     text = "Năm 2025, hội chợ khuyến công Sơn La thu hút 1.230 lượt người."
     assert dict(read(trained, text))["1.230 lượt người"] == NO_DATA
+
+
+@pytest.mark.parametrize("label", ["Lượt xem", "Lượt truy cập", "Lượt chia sẻ"])
+def test_a_page_s_counter_under_a_label_is_no_count(trained, label):
+    text = (
+        "Năm 2025, Sơn La đào tạo 1.230 lượt người, bằng 82% kế hoạch.\n"
+        f"Cập nhật 14:25 ngày 16/1/2026 | {label}: 1.204"
+    )
+    assert "1.204" not in dict(read(trained, text))
+
+
+def test_a_count_under_its_own_label_is_still_read(trained):
+    text = (
+        "Năm 2025, Sơn La đào tạo 1.230 lượt người, bằng 82% kế hoạch.\n"
+        "Lượt người được đào tạo: 1.320"
+    )
+    assert dict(read(trained, text))["1.320"] in (MISMATCH, UNSURE)
