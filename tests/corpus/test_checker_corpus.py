@@ -83,18 +83,18 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 193,
-        "quotes": 8911,
-        "variants": 1102,
-        "distractors": 4486,
-        "errors": 1869,
+        "articles": 197,
+        "quotes": 9158,
+        "variants": 1130,
+        "distractors": 4578,
+        "errors": 1915,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 247,
-        "variants": 28,
-        "distractors": 92,
-        "errors": 46,
+        "quotes": 255,
+        "variants": 27,
+        "distractors": 95,
+        "errors": 42,
     },
 }
 
@@ -409,27 +409,41 @@ SIZES = {
 # chung của các tỉnh phía Bắc (74,03%) 3,3 điểm phần trăm") and a rate
 # after "trong khi <another area> đạt": 7550 read right, 1644 flagged (1101
 # blocking), the rest as before.
+# 195-198 then joined the tune split (first sight: 245 of 247 found, 204
+# read right, 2 false mismatches, 37 of 46 flagged, 18 blocking, 1 of 92
+# distractors) and 199-202, written blind by two more writers, became the
+# held-out split: at first sight (f0b1e39) 249 of 255 found, 169 read
+# right, 8 false mismatches (199, 200), 30 of 42 flagged (16 blocking),
+# unsure 5.9%, none of 95 distractors. 01-198 on f0b1e39: 9050 found, 7755
+# read right, 15 false mismatches, 1681 flagged (1119 blocking), 14, 5 of
+# 4578 distractors. Then a year after "cao hơn tổng kế hoạch" is one
+# compared with, "toàn tỉnh" after the old provinces together is the merged
+# province, "thấp hơn nguồn KCĐP" compares funds, "Lượt xem: 1.204" is no
+# count: 01-198, 7773 read right, 13 false mismatches (195, 198 mended),
+# 1684 flagged (1117 blocking; 70 has three errors flagged as unsure, not
+# as mismatches, its year in force now "năm nay"), 14, 4 distractors;
+# 199-202 as at first sight.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 8911 - 8805,
+        "quotes missed": 9158 - 9050,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 8911 - 7549,
+        "quotes read wrong": 9158 - 7772,
         "false mismatches": 13,
-        "injected errors missed": 1869 - 1644,
-        "injected errors not blocking": 1869 - 1101,
+        "injected errors missed": 1915 - 1684,
+        "injected errors not blocking": 1915 - 1117,
         "no-data numbers read as figures": 14,
         "distractors flagged": 4,
     },
     "heldout": {
-        "quotes missed": 247 - 245,
-        "quotes read wrong": 247 - 204,
-        "false mismatches": 2,
-        "injected errors missed": 46 - 37,
-        "injected errors not blocking": 46 - 18,
-        "distractors flagged": 1,
+        "quotes missed": 255 - 249,
+        "quotes read wrong": 255 - 169,
+        "false mismatches": 8,
+        "injected errors missed": 42 - 30,
+        "injected errors not blocking": 42 - 16,
+        "distractors flagged": 0,
     },
 }
 
@@ -437,17 +451,16 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "13 false mismatches on 01-194 (121, 128, 130, 155, 161, 166, 170: 2,"
+        "13 false mismatches on 01-198 (121, 128, 130, 155, 161, 166, 170: 2,"
         " 173: 2, 177: 2, 185)"
     ),
-    ("tune", "every injected error flagged"): "1644 of 1869 flagged on 01-194",
-    ("tune", "at least 99% read right"): "7550 of 8911 read right (84.7%) on 01-194",
+    ("tune", "every injected error flagged"): "1684 of 1915 flagged on 01-198",
+    ("tune", "at least 99% read right"): "7773 of 9158 read right (84.9%) on 01-198",
     ("tune", "no distractor flagged"): (
-        "4 of 4486 distractors flagged on 01-194 (153, 156, 159, 190)"
+        "4 of 4578 distractors flagged on 01-198 (153, 156, 159, 190)"
     ),
-    ("heldout", "no false mismatch"): "2 false mismatches on 195-198 (195, 198)",
-    ("heldout", "every injected error flagged"): "37 of 46 flagged on 195-198",
-    ("heldout", "no distractor flagged"): "1 of 92 distractors flagged (198)",
+    ("heldout", "no false mismatch"): "8 false mismatches on 199-202 (199: 4, 200: 4)",
+    ("heldout", "every injected error flagged"): "30 of 42 flagged on 199-202",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
