@@ -140,9 +140,12 @@ class AreaReader:
         """ "Hải Phòng … năm đầu hợp nhất với Hải Dương": a province that
         ended in the merger, named as the partner (not "Hải Dương cũ hợp
         nhất với thành phố Hải Phòng": that one goes on, the subject of
-        what follows)."""
-        return bool(_MERGED_WITH.search(span[: match.start()])) and (
-            self.named(match.group(0)) <= self.ended
+        what follows); "Tỉnh Tuyên Quang mới, … trên cơ sở hợp nhất Tuyên
+        Quang và Hà Giang, có …": the provinces it was made of."""
+        before = span[: match.start()]
+        return bool(_MERGED_LIST.search(before)) or (
+            bool(_MERGED_WITH.search(before))
+            and self.named(match.group(0)) <= self.ended
         )
 
     def _named_together(self, span: str, whole) -> bool:
@@ -325,6 +328,15 @@ _MERGED_WITH = re.compile(
     r"(?<!\w)(?:hợp nhất|sáp nhập|nhập)\s+(?:với|cùng)\s+(?:(?:tỉnh|thành phố)\s+)?$",
     re.IGNORECASE,
 )
+#: "(trên cơ sở) hợp nhất Tuyên Quang và Hà Giang": the provinces listed
+_NAME = r"(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})(?:\s+cũ)?"
+_MERGED_LIST = re.compile(
+    r"(?<!\w)(?:hợp nhất|sáp nhập)\s+(?:(?:các\s+)?(?:tỉnh|thành phố)\s+)?"
+    # before the first name, or after "A, " or "A, B và " (not after "A và
+    # B, ": the list ended; not "hợp nhất với B, tỉnh A": B the partner)
+    rf"(?:{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,|\s+và)\s+(?:(?:tỉnh|thành phố)\s+)?)?$",
+    re.IGNORECASE,
+)
 #: "tỉnh A thuộc khu vực B", "A (nằm trong vùng B)": the words between two
 #: areas that make the second a description of the first
 _DESCRIBED = re.compile(
@@ -332,10 +344,12 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 #: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
+#: "toàn tỉnh", "cả thành phố": the province as it is now, all of it
+WHOLE_PROVINCE = r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)"
 _WHOLE_PROVINCE = re.compile(
-    r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)"
+    WHOLE_PROVINCE
     # "phần của B là 63,13% trên 19,8 tỷ đồng": the whole a share is of
-    r"|\d\s*%\s+(?:trên|của)\s+(?:tổng\s+)?$",
+    + r"|\d\s*%\s+(?:trên|của)\s+(?:tổng\s+)?$",
     re.IGNORECASE,
 )
 _BEFORE_MERGER = re.compile(

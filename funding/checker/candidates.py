@@ -281,6 +281,14 @@ class Candidates:
         indicator = self.indicators[candidate.dims["indicator"]]
         return indicator.unit == Indicator.Unit.VND
 
+    @cached_property
+    def part_year_plans(self) -> bool:
+        """Whether a plan of part of a year is stored (most are the year's)."""
+        return any(
+            c.dims["measure"] == Figure.Measure.PLAN and c.dims["months"] is not None
+            for c in self.by_key.values()
+        )
+
     def contains(self, whole_area: int, part_area: int, year: int) -> bool:
         if whole_area < 0:  # the old provinces of a merged one, together
             return part_area in self.predecessors.get(old_whole(whole_area), ())

@@ -35,6 +35,7 @@ from .judge import judge
 from .keys import quote_keys
 from .lines import joined_lines
 from .lists import respective
+from .nearby import year_plan_meant
 from .pairs import not_the_old, partner_cues
 from .parts import (
     after_percent,
@@ -372,9 +373,7 @@ class Checker(RateOptions, Weighed):
                 cues.indicator = None  # "mô hình trình diễn" beside an amount
         if quote.role in ("executed", "plan"):
             explicit.measure = quote.role
-        if quote.role == "plan" and explicit.months is not None:
-            # "đến hết tháng 7, đã có 21/52 đề án": done so far of the
-            # year's plan; plans are set for the year
+        if year_plan_meant(self.candidates, quote, explicit):
             explicit.months, kept = None, replace(kept, months=None)
         unnamed_fund = all(c.fund is None for c in (explicit, favoured, kept))
         # no year named nor in force ("năm nay"): a mismatch is only unsure

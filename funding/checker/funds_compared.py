@@ -15,8 +15,10 @@ _ONE_FUND = [
     for fund, pattern in FUND_WORDS
     if fund in (Figure.Fund.KCQG, Figure.Fund.KCDP)
 ]
-#: "(thấp hơn) nguồn KCĐP": the word for money before a fund's short name
-_SOURCE = r"(?:(?:nguồn|vốn|kinh phí)\s+(?=KC))?"
+#: "(thấp hơn) (tỷ lệ của) nguồn vốn KCĐP": the words for money before a fund's
+_SOURCE = (
+    r"(?:tỷ lệ\s+(?:của\s+)?)?(?:(?:nguồn|vốn|kinh phí)\s+(?:vốn\s+|kinh phí\s+)?)?"
+)
 _FUND = "|".join(f"(?:{pattern})" for _fund, pattern in _ONE_FUND)
 _COMPARED = re.compile(
     rf"(?P<a>{_FUND})[^,;.()]{{0,40}}?(?:cao|thấp) hơn\s+(?:so với\s+)?{_SOURCE}"

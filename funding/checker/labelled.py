@@ -26,6 +26,12 @@ _NO_COUNT = re.compile(
 )
 
 
+#: "(Lượt) tham gia/tham dự (các lớp) đào tạo, tập huấn": people trained
+_TRAINED = re.compile(
+    r"\s+tham (?:gia|dự)\s+(?:các\s+)?(?:lớp\s+)?(?:đào tạo|tập huấn)", re.IGNORECASE
+)
+
+
 def noun_words(nouns: dict) -> str:
     """The counted nouns as one alternation, the longest first."""
     return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -33,7 +39,7 @@ def noun_words(nouns: dict) -> str:
 
 def _pattern(words: str) -> re.Pattern:
     return re.compile(
-        rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?!\w)(?P<label>[^\d\n.;:()%]{{0,40}}?)"
+        rf"(?<!\w)(?:số\s+)?(?P<noun>{words})(?!\w)(?P<label>[^\d\n.;:()%|]{{0,40}}?)"
         rf"[^\S\n]*:[^\S\n]*(?:(?P<a>{_NUM})[^\S\n]*/[^\S\n]*)?(?P<n>\d+(?:\.\d+)*)"
         # a bare number: no unit, noun, decimal, date, percentage or change
         # ("31 → 36") after it
@@ -57,7 +63,11 @@ def labelled_counts(
             upper_case_initials(match["noun"])
             or _NO_COUNT.search(line + match["label"])
             # "Lượt xem: 1.204": views of the page, not of the counted noun
-            or heads_another(match["noun"], text, match.end("noun"))
+            # (but "Lượt tham gia tập huấn: 1.176" counts those trained)
+            or (
+                heads_another(match["noun"], text, match.end("noun"))
+                and not _TRAINED.match(text, match.end("noun"))
+            )
         ):
             continue
         roles = pair_roles(text[: match.start("a")]) if match["a"] else ("", "")

@@ -33,10 +33,11 @@ def area_names(area: Area) -> set[str]:
     names = {area.name, area.short_name, *area.aliases.splitlines()}
     if area.kind == Area.Kind.REGION:
         names |= set(REGION_WORDS)
-        # "Phía Bắc (khuyến công)" is called "khu vực phía Bắc"
+        # "Phía Bắc (khuyến công)" is called "khu vực phía Bắc", or "phía
+        # Bắc" alone in a text about it (its figures given)
         bare = _QUALIFIER.sub("", area.short_name).strip()
         if bare and bare != area.short_name.strip():
-            names.add(f"khu vực {bare}")
+            names |= {f"khu vực {bare}", bare}
     return {n.strip() for n in names if n.strip()}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.models import Figure
 from .columns import MONEY_WORDS
 from .compared import LATER_DOWN, LATER_UP
 from .parens import Parens
@@ -76,8 +77,31 @@ _LESS_A_NUMBER = re.compile(r"\s*[–−-]\s*\d")
 #: a plan's own period right after it ("so với kế hoạch 11 tỷ đồng của 10
 #: tháng"): not the year's
 _OWN_PERIOD_AFTER = re.compile(
-    r"[^.;,()\d]{0,25}?(?:\d{1,2}\s+)?(?:tháng|quý)(?!\w)", re.IGNORECASE
+    r"[^.;,()\d\n\t]{0,25}?(?:\d{1,2}\s+)?(?:tháng|quý)(?!\w)", re.IGNORECASE
 )
+
+
+#: "kế hoạch 6 tháng 8,5 tỷ đồng": a plan naming its own months before it
+_OWN_PERIOD_BEFORE = re.compile(
+    r"(?:kế hoạch|KH)\s+(?:\d{1,2}\s+tháng|quý\s+\w+)[^\d.;,]{0,15}$", re.IGNORECASE
+)
+
+
+def year_plan_meant(candidates, quote: Quote, cues) -> bool:
+    """A plan where ``cues`` name some months: the year's, as plans are set
+    for the year ("đến hết tháng 7, đã có 21/52 đề án": done so far of the
+    year's plan; a row "Kế hoạch" under a caption "đến hết ngày 31/10"),
+    unless it names its own months (``Quote.own_months``) or some plan of
+    part of a year is stored."""
+    if cues.months is None:
+        return False
+    if quote.role == "plan":
+        return True
+    return (
+        cues.measure == Figure.Measure.PLAN
+        and not quote.own_months
+        and not candidates.part_year_plans
+    )
 
 
 def read_around(text: str, quote: Quote, parens: Parens) -> None:
@@ -96,6 +120,10 @@ def read_around(text: str, quote: Quote, parens: Parens) -> None:
     whole = quote.kind == "percent" and quote.value == 100
     if whole and _LESS_A_NUMBER.match(text, quote.end):
         quote.blocked = "the whole"  # "100% – 23,85%": arithmetic
+    # "kế hoạch 6 tháng 8,5 tỷ", "kế hoạch 11 tỷ đồng của 10 tháng"
+    quote.own_months = bool(
+        _OWN_PERIOD_BEFORE.search(before) or _OWN_PERIOD_AFTER.match(text, quote.end)
+    )
     if (
         quote.kind == "amount"
         and _OVER_AMOUNT.search(before[-80:])

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import NamedTuple
 
+from .compared import COMPARED_BEFORE, compared_at
 from .measures import MEASURE_LABELS
 
 _MONTH_NAMES = (
@@ -203,7 +204,7 @@ def _periods_in(span: str, compared: bool):
         months = _months(match)
         if months is None and match["months"]:
             continue
-        is_compared = bool(COMPARED_BEFORE.search(span[: match.start()]))
+        is_compared = compared_at(span, match.start())
         if is_compared and not compared:
             continue
         yield match, year, (None if months == 12 else months)
@@ -272,14 +273,6 @@ def _month_number(word: str) -> int | None:
     return int(word) if word.isdigit() else _MONTH_WORDS.get(word)
 
 
-#: "so với (cùng kỳ) năm 2023", "cao hơn năm 2023", "gấp đôi năm trước", "so
-#: mỗi tỉnh mới với các tỉnh cũ (hợp thành nó) năm 2024": the year compared with
-COMPARED_BEFORE = re.compile(
-    r"(?:so với[^,;.()]{0,20}|(?<!\w)so\s+[^,;.()]{1,60}?\s+với\s+[^,;.()]{0,40}?cũ\b[^,;.()]{0,30}"
-    r"|(?:cao|thấp|nhiều|ít) hơn\s+(?:cùng kỳ\s+|(?:tổng\s+)?(?:kế hoạch|dự toán|số|mức)\s+[^,;.()\d]{0,20}?)?"
-    r"|gấp\s+(?:(?:khoảng|gần|hơn)\s+)?(?:\d[\d.,]*\s+lần|đôi|rưỡi)\s+(?:cùng kỳ\s+)?)$",
-    re.I,
-)
 _SAME_PERIOD = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?$", re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .area_cues import WHOLE_WORDS
+from .area_cues import WHOLE_PROVINCE, WHOLE_WORDS
 from .cues import Cues, periods_in, same_period
 from .report import Quote
 
@@ -24,7 +24,7 @@ CONTRAST_WORDS = ("nhưng", "trong khi")
 #: where the words after a number stop being about it: a new clause (a
 #: contrast, or "và")
 AFTER_END = re.compile(
-    rf";|\.(?:\s|$)|,\s+(?=\D)|\s+(?:và|{'|'.join(CONTRAST_WORDS)})\s+|\n|\("
+    rf";|\.(?:\s|$)|:\s|,\s+(?=\D)|\s+(?:và|{'|'.join(CONTRAST_WORDS)})\s+|\n|\("
 )
 #: Where the calibration (``calibrate``) stops reading the words after a
 #: number for what they name: a contrast (in any case), and words that end
@@ -149,13 +149,22 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
         # ("Cùng kỳ năm 2024 … 7,09 tỷ. Năm nay số giải ngân giảm 13,53%")
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
-        result.areas = areas_in(subject) or _merged_again(subject, result.areas)
+        raw = _unwrapped(span)[: len(subject)]  # "toàn tỉnh (cũ)": its marks kept
+        result.areas = areas_in(subject) or _merged_again(raw, result.areas)
     return result
 
 
-#: "toàn tỉnh giải ngân …": the province as it is now, all of it
-_WHOLE_PROVINCE = re.compile(
-    r"(?<!\w)(?:toàn|cả)\s+tỉnh(?!\s+(?:cũ|mới)\b)(?!\w)", re.I
+#: "Lũy kế 11 tháng, toàn tỉnh giải ngân …": the whole province the subject
+#: (not "toàn tỉnh (cũ)", "toàn tỉnh khi chưa hợp nhất", "của cả tỉnh")
+_WHOLE_SUBJECT = re.compile(
+    rf"(?<!của\s)(?<!cho\s)(?<!với\s)(?<!trong\s)(?<!khắp\s)(?:{WHOLE_PROVINCE})"
+    r"(?!\s*\(\s*cũ|\s+(?:khi|lúc)\s+chưa|\s+trước)",
+    re.IGNORECASE,
+)
+_BEFORE_MERGER = re.compile(
+    r"(?<!\w)(?:trước|khi chưa|lúc chưa)\s+(?:(?:thời điểm|khi)\s+)?"
+    r"(?:hợp nhất|sáp nhập|sắp xếp)",
+    re.IGNORECASE,
 )
 
 
@@ -163,7 +172,9 @@ def _merged_again(subject: str, areas: frozenset) -> frozenset:
     """The merged province again after its old provinces together were in
     force ("Sáu tháng đầu năm, hai tỉnh cũ giải ngân …. Lũy kế 11 tháng,
     toàn tỉnh giải ngân …")."""
-    if areas and all(area < 0 for area in areas) and _WHOLE_PROVINCE.search(subject):
+    if not areas or any(area > 0 for area in areas) or _BEFORE_MERGER.search(subject):
+        return areas
+    if _WHOLE_SUBJECT.search(subject):
         return frozenset(-area for area in areas)
     return areas
 

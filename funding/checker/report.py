@@ -51,6 +51,8 @@ class Quote:
     header: str = ""  # a table cell's caption and column header
     column: str = ""  # a table cell's column header alone
     blocked: str = ""  # why it cannot be a figure ("/kg": a price per unit)
+    #: the words around name its own months ("kế hoạch 6 tháng 8,5 tỷ")
+    own_months: bool = False
     #: its reading is unsure: the other readings it was given (a rate of it
     #: is unsure when one of them makes the rate right, ``doubted``)
     doubted: tuple[str, ...] = ()

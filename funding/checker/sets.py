@@ -112,4 +112,25 @@ def compared_area(place: Place, context: Context) -> frozenset:
     for start, end in reversed(context.area_spans(clause)):
         if _AGAINST.search(clause[:start]):
             return context.areas_in(clause[start:end])
-    return frozenset()
+    return _common_area(place, context)
+
+
+#: "(phía Bắc) cao hơn mức chung": the whole the sentence named before
+_COMMON = re.compile(
+    r"(?:hơn|so với|kém)\s+(?:mức|tỷ lệ|bình quân|trung bình)(?:\s+chung)?\s*$"
+    r"|(?<!\w)(?:mức|tỷ lệ|bình quân) chung\b[^;.]*[,:]\s*[^,;:.]+(?:cao|thấp) hơn\s*$",
+    re.IGNORECASE,
+)
+
+
+def _common_area(place: Place, context: Context) -> frozenset:
+    """ "Cả nước … đạt 71,38%: phía Bắc cao hơn mức chung 2,65 điểm phần
+    trăm, phía Nam thấp hơn 1,91 điểm phần trăm": the area named before the
+    clause (the rate of all), not the one the clause is about."""
+    sentence = place.before_sentence_plain
+    if not _COMMON.search(sentence):
+        return frozenset()
+    earlier = sentence[: len(sentence) - len(place.own)]
+    own = context.areas_in(place.own)
+    named = [area for area in context.areas_listed(earlier) if not area & own]
+    return named[0] if own and named else frozenset()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .periods import COMPARED_BEFORE, periods_in
+from .compared import COMPARED_BEFORE
+from .periods import periods_in
 from .places import Place
 from .report import Quote
 

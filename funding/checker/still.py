@@ -36,7 +36,12 @@ _STILL = re.compile(
 #: còn …": the level a figure came to), ending there or with a state of
 #: being unfinished
 _CLAUSE_STILL = re.compile(
-    r"(?:^|[,;:])\s*(?:(?:nhưng|song|mà)\s+)?(?:(?:vẫn|hiện|nay|hiện nay|như vậy)\s+)?còn"
+    r"(?:^|[,;:])\s*(?:(?:nhưng|song|mà)\s+)?"
+    # "Phía Bắc còn 12,95 tỷ đồng, tức 25,97% kế hoạch": an area's name first
+    r"(?:(?:(?:tỉnh|thành phố|phía|khu vực|vùng)\s+)?(?!(?:Kế|Dự|Tổng|Nguồn|Vốn|Kinh"
+    r"|Số|Tỷ|Mức|Năm|Tháng|Quý|Lũy|Ước|Riêng|Chỉ|Như|Hiện|Nay)\b)"
+    r"(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})(?:\s+(?:cũ|mới))?\s+)?"
+    r"(?:(?:vẫn|hiện|nay|hiện nay|như vậy)\s+)?còn"
     rf"{_ROUGHLY}\s*$",
     re.IGNORECASE,
 )

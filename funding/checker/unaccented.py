@@ -300,7 +300,7 @@ _COUNTING_HEADS = frozenset({"lượt"})
 _OTHER_COUNTED = re.compile(
     r"[^\S\n]+(?:truy cập|xem|khách|tham quan|tham dự|tham gia|kiểm tra|giám sát"
     r"|doanh nghiệp|cơ sở|đơn vị|hộ|gian hàng|phương tiện|xe|tin|bài|chia sẻ"
-    r"|tương tác|tiếp cận|thăm|giao dịch|đăng ký|hỏi đáp)(?!\w)",
+    r"|tương tác|tiếp cận|thăm|giao dịch|đăng ký|hỏi đáp|đọc|thích|bình luận)(?!\w)",
     re.IGNORECASE,
 )
 

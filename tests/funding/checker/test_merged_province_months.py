@@ -78,3 +78,19 @@ def test_the_whole_province_after_its_old_ones(hung_yen, printed, verdicts):
     found = paragraph_verdicts(hung_yen, text)
     assert found["9 tỷ đồng"] == MATCH
     assert found[printed] in verdicts
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("22 tỷ đồng", (MATCH,)), ("20 tỷ đồng", FLAGGED)],
+    ids=["right", "wrong"],
+)
+def test_the_provinces_a_merged_one_was_made_of_are_no_subject(
+    hung_yen, printed, verdicts
+):
+    text = (
+        "Tỉnh Hưng Yên mới, thành lập từ ngày 1/7/2025 trên cơ sở hợp nhất Hưng "
+        "Yên và Thái Bình theo Nghị quyết 202/2025/QH15, có kế hoạch khuyến công "
+        f"năm 2025 là {printed}."
+    )
+    assert paragraph_verdicts(hung_yen, text)[printed] in verdicts
