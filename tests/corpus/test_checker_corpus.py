@@ -423,6 +423,14 @@ SIZES = {
 # 1684 flagged (1117 blocking; 70 has three errors flagged as unsure, not
 # as mismatches, its year in force now "năm nay"), 14, 4 distractors;
 # 199-202 as at first sight.
+# Then, after a fresh reviewer's own sentences and more of 195-198: "Phía
+# Bắc còn 12,95 tỷ đồng" is what is left; a plan row under a caption of
+# months is the year's plan (unless it names its own months); "hợp nhất
+# Tuyên Quang và Hà Giang" names no subject; "phía Bắc/Nam" alone are the
+# khuyến công regions in a text about them; "cao hơn mức chung" is against
+# the whole named before; a colon ends a rate's words after it:
+# 01-198, 7797 read right, 13 false mismatches, 1688 flagged (1118
+# blocking), 14, 4; 199-202, 170 read right, the rest as at first sight.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -430,16 +438,16 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 9158 - 7772,
+        "quotes read wrong": 9158 - 7796,
         "false mismatches": 13,
-        "injected errors missed": 1915 - 1684,
-        "injected errors not blocking": 1915 - 1117,
+        "injected errors missed": 1915 - 1688,
+        "injected errors not blocking": 1915 - 1118,
         "no-data numbers read as figures": 14,
         "distractors flagged": 4,
     },
     "heldout": {
         "quotes missed": 255 - 249,
-        "quotes read wrong": 255 - 169,
+        "quotes read wrong": 255 - 170,
         "false mismatches": 8,
         "injected errors missed": 42 - 30,
         "injected errors not blocking": 42 - 16,
@@ -454,8 +462,8 @@ NOT_MET = {
         "13 false mismatches on 01-198 (121, 128, 130, 155, 161, 166, 170: 2,"
         " 173: 2, 177: 2, 185)"
     ),
-    ("tune", "every injected error flagged"): "1684 of 1915 flagged on 01-198",
-    ("tune", "at least 99% read right"): "7773 of 9158 read right (84.9%) on 01-198",
+    ("tune", "every injected error flagged"): "1688 of 1915 flagged on 01-198",
+    ("tune", "at least 99% read right"): "7797 of 9158 read right (85.1%) on 01-198",
     ("tune", "no distractor flagged"): (
         "4 of 4578 distractors flagged on 01-198 (153, 156, 159, 190)"
     ),
