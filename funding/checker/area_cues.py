@@ -89,9 +89,7 @@ class AreaReader:
         before = span[: match.start()]
         if _OLD_NAME.match(span, match.end()):
             return old
-        last_before = max(
-            (m.end() for m in _BEFORE_MERGER.finditer(before)), default=-1
-        )
+        last_before = max((m.end() for m in BEFORE_MERGER.finditer(before)), default=-1)
         last_after = max((m.end() for m in _AFTER_MERGER.finditer(before)), default=-1)
         if last_before > last_after:
             return old
@@ -343,8 +341,8 @@ _DESCRIBED = re.compile(
     r"\s*(?:[(,]\s*)?(?:thuộc|nằm trong)\s+(?:(?:vùng|khu vực|miền)\s+)?",
     re.IGNORECASE,
 )
-#: "toàn tỉnh", "cả tỉnh": the whole province, after an old one's name
-#: "toàn tỉnh", "cả thành phố": the province as it is now, all of it
+#: "toàn tỉnh", "cả thành phố": the province as it is now, all of it (after
+#: an old one's name, or the old ones together)
 WHOLE_PROVINCE = r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành phố)(?!\s+(?:cũ|trước))(?!\w)"
 _WHOLE_PROVINCE = re.compile(
     WHOLE_PROVINCE
@@ -352,8 +350,11 @@ _WHOLE_PROVINCE = re.compile(
     + r"|\d\s*%\s+(?:trên|của)\s+(?:tổng\s+)?$",
     re.IGNORECASE,
 )
-_BEFORE_MERGER = re.compile(
-    r"trước\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
+#: "trước (thời điểm|khi) hợp nhất", "khi chưa sáp nhập": the old provinces' time
+BEFORE_MERGER = re.compile(
+    r"(?<!\w)(?:trước\s+(?:thời điểm\s+|khi\s+)?|(?:khi|lúc)\s+chưa\s+)"
+    r"(?:hợp nhất|sáp nhập|sắp xếp)",
+    re.IGNORECASE,
 )
 _AFTER_MERGER = re.compile(
     r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .area_cues import WHOLE_PROVINCE, WHOLE_WORDS
+from .area_cues import BEFORE_MERGER, WHOLE_PROVINCE, WHOLE_WORDS
 from .cues import Cues, periods_in, same_period
 from .report import Quote
 
@@ -161,18 +161,13 @@ _WHOLE_SUBJECT = re.compile(
     r"(?!\s*\(\s*cũ|\s+(?:khi|lúc)\s+chưa|\s+trước)",
     re.IGNORECASE,
 )
-_BEFORE_MERGER = re.compile(
-    r"(?<!\w)(?:trước|khi chưa|lúc chưa)\s+(?:(?:thời điểm|khi)\s+)?"
-    r"(?:hợp nhất|sáp nhập|sắp xếp)",
-    re.IGNORECASE,
-)
 
 
 def _merged_again(subject: str, areas: frozenset) -> frozenset:
     """The merged province again after its old provinces together were in
     force ("Sáu tháng đầu năm, hai tỉnh cũ giải ngân …. Lũy kế 11 tháng,
     toàn tỉnh giải ngân …")."""
-    if not areas or any(area > 0 for area in areas) or _BEFORE_MERGER.search(subject):
+    if not areas or any(area > 0 for area in areas) or BEFORE_MERGER.search(subject):
         return areas
     if _WHOLE_SUBJECT.search(subject):
         return frozenset(-area for area in areas)
