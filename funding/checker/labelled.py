@@ -26,12 +26,6 @@ _NO_COUNT = re.compile(
 )
 
 
-#: "(Lượt) tham gia/tham dự (các lớp) đào tạo, tập huấn": people trained
-_TRAINED = re.compile(
-    r"\s+tham (?:gia|dự)\s+(?:các\s+)?(?:lớp\s+)?(?:đào tạo|tập huấn)", re.IGNORECASE
-)
-
-
 def noun_words(nouns: dict) -> str:
     """The counted nouns as one alternation, the longest first."""
     return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -63,11 +57,7 @@ def labelled_counts(
             upper_case_initials(match["noun"])
             or _NO_COUNT.search(line + match["label"])
             # "Lượt xem: 1.204": views of the page, not of the counted noun
-            # (but "Lượt tham gia tập huấn: 1.176" counts those trained)
-            or (
-                heads_another(match["noun"], text, match.end("noun"))
-                and not _TRAINED.match(text, match.end("noun"))
-            )
+            or heads_another(match["noun"], text, match.end("noun"))
         ):
             continue
         roles = pair_roles(text[: match.start("a")]) if match["a"] else ("", "")

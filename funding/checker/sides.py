@@ -8,6 +8,7 @@ year a sentence compares with ("so với năm 2023", "gấp 1,5 lần năm 2023"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .compared import COMPARED_BEFORE
 from .periods import periods_in
@@ -47,7 +48,14 @@ def rate_named(quote: Quote, place: Place):
     value of: "tỷ lệ chung của các tỉnh phía Bắc (74,03%)"."""
     if quote.kind != "percent" or not quote.in_parens or place.in_parens.strip():
         return None
-    return _RATE_NAMED.search(place.before_clause)
+    return _rate_named_in(place.before_clause)
+
+
+@lru_cache(maxsize=256)
+def _rate_named_in(clause: str):
+    """Read once per clause: asked by the percentage's kinds, its area and
+    its cues."""
+    return _RATE_NAMED.search(clause)
 
 
 def year_after(place: Place, quote: Quote) -> int | None:

@@ -296,9 +296,11 @@ def with_short_nouns(nouns: dict) -> dict:
 #: ("1.352 lượt người, bằng 90% kế hoạch 1.500 lượt")
 _COUNTING_HEADS = frozenset({"lượt"})
 #: a counting word heading another noun ("1.600 lượt truy cập", "12 lượt
-#: kiểm tra", "45 lượt doanh nghiệp"): a count of something else
+#: kiểm tra", "45 lượt doanh nghiệp"): a count of something else (not "lượt
+#: tham gia tập huấn": those trained)
 _OTHER_COUNTED = re.compile(
-    r"[^\S\n]+(?:truy cập|xem|khách|tham quan|tham dự|tham gia|kiểm tra|giám sát"
+    r"[^\S\n]+(?:truy cập|xem|khách|tham quan|kiểm tra|giám sát"
+    r"|tham (?:dự|gia)(?!\s+(?:các\s+)?(?:lớp\s+)?(?:đào tạo|tập huấn|dạy nghề))"
     r"|doanh nghiệp|cơ sở|đơn vị|hộ|gian hàng|phương tiện|xe|tin|bài|chia sẻ"
     r"|tương tác|tiếp cận|thăm|giao dịch|đăng ký|hỏi đáp|đọc|thích|bình luận)(?!\w)",
     re.IGNORECASE,
