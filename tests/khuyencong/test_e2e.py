@@ -2,10 +2,12 @@
 at phone and desktop widths under the production CSP, accessibility with
 axe-core, and an editor publishing a story with a data block."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from news.demo.content import SEED_SLUG, load_demo_content
 from news.images.models import LibraryImage
@@ -149,7 +151,10 @@ def test_editor_publishes_a_story_with_figures_and_a_visitor_reads_it(
     for _ in range(len("Bộ Công Thương")):
         page.keyboard.press("ArrowLeft")
     page.keyboard.up("Shift")
-    page.click(".prose-menubar button[data-name='link']")
+    # the link button is disabled until the editor holds the selection
+    link_button = page.locator(".prose-menubar button[data-name='link']")
+    expect(link_button).not_to_have_class(re.compile(r"\bdisabled\b"))
+    link_button.click()
     page.fill("dialog[open] input[name=href]", "https://moit.gov.vn/")
     page.click("dialog[open] button[type=submit]")
     page.click("input[name=_continue]")
