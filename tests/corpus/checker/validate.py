@@ -261,6 +261,8 @@ STYLES = (
     "finance_department_carryover_request_reply",
     "five_things_to_know_listicle",
     "centre_half_year_self_assessment_form",
+    "bank_credit_qa_column",
+    "policy_impact_assessment_report",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
