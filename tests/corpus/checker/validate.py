@@ -261,6 +261,8 @@ STYLES = (
     "finance_department_carryover_request_reply",
     "five_things_to_know_listicle",
     "centre_half_year_self_assessment_form",
+    "conference_mc_running_script",
+    "trade_magazine_three_province_region_comparison",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
