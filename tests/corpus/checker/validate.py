@@ -263,6 +263,8 @@ STYLES = (
     "centre_half_year_self_assessment_form",
     "bank_credit_qa_column",
     "policy_impact_assessment_report",
+    "conference_mc_running_script",
+    "trade_magazine_three_province_region_comparison",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
