@@ -116,6 +116,8 @@ def title_kind(title: str, nouns: dict, default):
     found = header_kind(title, nouns, default)
     if _DIFFERENCE_COLUMN.match(title) and found[0] != "percent":
         return "difference", None
-    if found[0] is None and _RATE_COLUMN.match(title):
+    # "Tỷ lệ so với kế hoạch năm": a rate, whatever unit the caption gives
+    # the other columns
+    if (found[0] is None or found == default) and _RATE_COLUMN.match(title):
         return "percent", None
     return found

@@ -32,6 +32,9 @@ _THAN_PARENS = re.compile(
 )
 _CLOSED = re.compile(r"\s*\)\s*$")
 _RATES = ("ratio", "share")
+#: "đạt 97,53% kế hoạch – sát với con số … ước tính": an aside after a
+#: spaced dash names no base of the rate
+_ASIDE = re.compile(r"\s[–—]\s")
 #: "… so với 93,13% năm 2023": a rate compared with another rate
 _VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*\s*%", re.I)
 
@@ -39,7 +42,7 @@ _VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*
 def base_words(after: str) -> str:
     """The words after a rate that may name its base: none when they compare
     it with another rate ("đạt 90% so với 93% năm 2023": that rate's year)."""
-    return "" if _VERSUS_RATE.match(after) else after
+    return "" if _VERSUS_RATE.match(after) else _ASIDE.split(after, 1)[0]
 
 
 def after_rates(checker, quote: Quote, earlier: list[Finding], options) -> list:

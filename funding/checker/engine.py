@@ -308,7 +308,7 @@ class Checker(RateOptions, Weighed):
         options = self._value_options(quote, explicit, favoured, kept)
         assume_base(options, quote, place, self.candidates, self.context)
         options = not_the_plan(options, quote, place, self.candidates)
-        options = not_the_old(options, quote, place.in_sentence, resolved)
+        options = not_the_old(options, quote, place, resolved)
         options = self._one_fund_guesses(
             options, quote, place, (explicit, favoured, kept)
         )

@@ -27,6 +27,22 @@ _COMPARED = re.compile(
 )
 
 
+#: "vốn KCQG thấp hơn vốn KCĐP 9,29 điểm phần trăm và thấp hơn …": the
+#: second comparison is the first fund's again, not the fund compared with
+_AGAIN = re.compile(
+    rf"(?P<a>{_FUND})[^,;.()]{{0,40}}?(?:cao|thấp) hơn\s+(?:so với\s+)?{_SOURCE}"
+    rf"(?:{_FUND})\s+\d[\d.,]*\s*(?:điểm phần trăm|điểm|%)\s*,?\s*"
+    r"và\s+(?:cũng\s+)?(?:cao|thấp) hơn\s*$",
+    re.IGNORECASE,
+)
+
+
+def compared_again(before_clause: str):
+    """The fund of a second comparison of the same subject, or None."""
+    found = _AGAIN.search(before_clause)
+    return _fund_of(found["a"]) if found else None
+
+
 def _fund_of(words: str):
     for fund, pattern in _ONE_FUND:
         if re.fullmatch(pattern, words, re.IGNORECASE):

@@ -59,6 +59,17 @@ def of_column(previous, quote, place):
     numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
     row = place.in_sentence[: place.in_sentence.index(quote)]
     if "/" not in quote.column or not numerator:
+        if _SPENT.search(quote.column) and _NOT_SPENT.search(previous.column or ""):
+            # "Chưa giải ngân | Tỷ lệ giải ngân (%)": the rate of what was
+            # spent, the column before it what was not
+            spent = [
+                o
+                for o in row
+                if o.kind == previous.kind
+                and _SPENT.search(o.column or "")
+                and not _NOT_SPENT.search(o.column or "")
+            ]
+            return spent[-1] if spent else previous
         if not IN_PERIOD.search(previous.column) or IN_PERIOD.search(quote.column):
             return previous
         totals = [

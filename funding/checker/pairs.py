@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..core.formatting import MONEY_UNITS
 from ..core.numbers import NumberFormatError, parse_number
 from .columns import MONEY_WORDS, unit_word
+from .compared import COMPARED_TAIL
 from .lists import pair_roles, slash_labelled
 from .report import Quote
 
@@ -90,9 +91,25 @@ def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> N
         explicit.months, explicit.period_named = dims["months"], True
 
 
-def not_the_old(options: list, quote: Quote, in_sentence: list, resolved: dict):
+def not_the_old(options: list, quote: Quote, place, resolved: dict):
     """ "tăng từ 44 lên 50 đề án": the second number is no reading of the
-    figure the first (printed otherwise, and matching it) was read as."""
+    figure the first (printed otherwise, and matching it) was read as; nor
+    is a number compared with, in parentheses, one of the figures the
+    numbers before it in its sentence were read as ("13,2 tỷ đồng, nhỉnh
+    hơn 340 triệu đồng so với tổng kế hoạch hai tỉnh (12,86 tỷ đồng)")."""
+    in_sentence = place.in_sentence
+    # (the parenthesis naming nothing itself: "(năm 2023: 1.520 triệu)" is
+    # of what it names)
+    bare = quote.in_parens and not re.search(r"[^\W\d_]", place.in_parens)
+    if bare and COMPARED_TAIL.search(place.before_clause.rstrip()):
+        # (not the parts listed in the parenthesis before it)
+        earlier = [q for q in in_sentence if q.end <= quote.start and not q.in_parens]
+        taken = {
+            str(read.node)
+            for q in earlier
+            if q.value != quote.value and (read := _matching_reading(q, resolved))
+        }
+        options = [o for o in options if str(o.node) not in taken]
     old = next(
         (q for q in reversed(in_sentence) if q.end <= quote.start and q.role == "old"),
         None,

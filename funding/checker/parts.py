@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..core.models import Figure
 from .candidates import Candidate, Candidates
+from .captions import caption_areas, caption_periods
 from .choose import AGREE, Option
 from .columns import RUNNING_TOTAL
 from .cues import Context, Cues, periods_in
@@ -210,7 +211,7 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
         months = int(led["months"]) if led["months"] else None
         row.months = months if months and months < 12 else None
         row.period_named = True
-    cues.areas = row.areas or cues.areas
+    cues.areas = row.areas or caption_areas(context, quote.header, row.year, cues.areas)
     cues.content = row.content or cues.content
     # a table with the measures or funds as rows ("Kế hoạch", "Thực hiện")
     cues.measure = cues.measure or row.measure
@@ -236,7 +237,7 @@ def cell_cues(context: Context, quote: Quote, row: Cues, row_text: str = "") -> 
     ):
         # the caption's period for this row's year ("…, năm 2024 là số đến
         # hết tháng 9"), or for every year it does not name ("9 tháng")
-        named = _caption_periods(quote.header)
+        named = caption_periods(quote.header)
         cues.year = row.year
         if led and not led["months"] and row.year in named:
             cues.months, cues.period_named = named[row.year], True
@@ -294,19 +295,6 @@ def _tracker_months(quote: Quote, column: str, cues: Cues) -> None:
     if 1 <= months <= 12:
         cues.year = cues.year or year
         cues.months, cues.period_named = (months if months < 12 else None), True
-
-
-def _caption_periods(caption: str) -> dict:
-    """Each year a caption's clause names alone, with the months the clause
-    gives it ("Năm 2023 là số quyết toán, năm 2024 là số đến hết tháng 9")."""
-    named = {}
-    for clause in re.split(r"[,;.](?!\d)", caption):
-        found = list(periods_in(clause))
-        years = {year for _m, year, _months in found if year}
-        if len(years) == 1:
-            months = [m for _m, _year, m in found if m is not None]
-            named[years.pop()] = months[-1] if months else None
-    return named
 
 
 def after_percent(quote: Quote, place: Place) -> bool:

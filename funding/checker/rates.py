@@ -1,6 +1,4 @@
-"""Readings of a derived number (a percentage, a change, points, times): what it is
-a rate of (the numerator the words or sentence give) and of what (``percents``); a
-mixin of ``engine.Checker`` reading ``candidates``, ``context``, ``all_content``."""
+"""A derived number's readings: what it is a rate of, and of what (``percents``)."""
 
 from __future__ import annotations
 
@@ -15,6 +13,7 @@ from .compared_rates import base_words
 from .cues import Cues
 from .doubted import fits_another_base, fitting_readings
 from .funds import THIS_FUND, fund_referred, other_subject_fund
+from .funds_compared import compared_again
 from .governs import governing
 from .lists import RESPECTIVELY, respective_area, sum_candidate, summed
 from .numerators import (
@@ -158,6 +157,7 @@ class RateOptions:
             carried = cues.months
         if cues.year is not None:  # "năm 2023 …; sau một năm đã cao hơn …"
             cues.year += years_later(place)
+        cues.fund = compared_again(place.before_clause) or cues.fund
         own = kept.areas - whole_cues.areas
         rated = own or any(q.kind == "percent" for q in place.in_sentence)
         if rated and cues.areas and cues.areas <= whole_cues.areas:

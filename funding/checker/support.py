@@ -166,9 +166,8 @@ def own_cues(
     )
     if explicit.months is None and (months := months_after(rest)):
         explicit.months, explicit.period_named = months, True
-    defined = _DEFINED.match(rest) if _THE_NUMBER.search(place.own) else None
-    if defined:  # "Con số 3,55 tỷ đồng mà bạn đọc dẫn là kinh phí … năm 2024"
-        override(explicit, context.cues(defined["what"]))
+    if _THE_NUMBER.search(place.own):
+        _the_number_is(context, rest, explicit)
     favoured = Cues(
         content=None if explicit.content else context.cues(place.after).content,
         fund=subject.fund if own.fund is None else None,
@@ -281,11 +280,24 @@ def _part_of_subject(place) -> tuple[str, str] | None:
 
 #: "Con số X (mà bạn đọc dẫn) là <what it is>": the words after "là" say
 #: what the number is, as those before a number do
+def _the_number_is(context: Context, rest: str, explicit: Cues) -> None:
+    """What the words after "con số …" say the number is."""
+    defined = _DEFINED.match(rest)
+    if defined:  # "Con số 3,55 tỷ đồng mà bạn đọc dẫn là kinh phí … năm 2024"
+        override(explicit, context.cues(defined["what"]))
+    elif said := _SAID_BY.match(rest):
+        # "con số 12,9 tỷ đồng mà Sở Công Thương ước tính hồi cuối tháng 11":
+        # the measure of the one who gave it (its time is not the figure's)
+        explicit.measure = context.cues(said["what"]).measure or explicit.measure
+
+
 _THE_NUMBER = re.compile(r"(?<!\w)(?:con số|số liệu)\s*[“\"]?\s*$", re.IGNORECASE)
 _DEFINED = re.compile(
     r"\s*[”\"]?\s*(?:mà\s+[^,;.]{0,40}?\s+)?(?:chỉ\s+|thực chất\s+)*là\s+(?P<what>[^,;.]+)",
     re.IGNORECASE,
 )
+#: "mà Sở Công Thương ước tính": who gave the number, and how
+_SAID_BY = re.compile(r"\s*[”\"]?\s*mà\s+(?P<what>[^,;.()]{1,60})", re.IGNORECASE)
 #: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause);
 #: "4,8 tỷ đồng đã giao cho tỉnh B": the area it was given to is its owner;
 #: "23 cơ sở ở Cà Mau cũ", "tại tỉnh Gia Lai": a province's name right after

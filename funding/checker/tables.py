@@ -147,8 +147,14 @@ UNIT_NOTE = re.compile(
 #: a caption's note of units ("(đơn vị: triệu đồng; tỷ lệ: % kế hoạch)"):
 #: units, no year, measure or fund of the cells; but what else it says
 #: after a semicolon ("…; số liệu đến hết ngày 30/6/2025") holds for them
-_CAPTION_UNIT_NOTE = re.compile(rf"\(\s*({_UNIT_NOTE_WORDS}[^()]*)\)", re.IGNORECASE)
-_UNIT_SEGMENT = re.compile(rf"\s*(?:{_UNIT_NOTE_WORDS}|tỷ lệ|tỉ lệ|%)", re.IGNORECASE)
+#: so is a legend of units: "(kế hoạch, giải ngân: tỷ đồng; tỷ lệ, tỷ trọng: %)"
+_LEGEND = rf"[^():;]*:\s*(?:{MONEY_WORDS}|%)\s*"
+_CAPTION_UNIT_NOTE = re.compile(
+    rf"\(\s*({_UNIT_NOTE_WORDS}[^()]*|{_LEGEND}(?:;{_LEGEND})*)\)", re.IGNORECASE
+)
+_UNIT_SEGMENT = re.compile(
+    rf"\s*(?:{_UNIT_NOTE_WORDS}|tỷ lệ|tỉ lệ|%)|{_LEGEND}$", re.IGNORECASE
+)
 
 
 def _without_units(caption: str) -> str:
@@ -216,8 +222,11 @@ def _for_row(cells, header, nouns, default=(None, None)):
     if unit_cell[0] is not None:
         return [
             (
+                # the caption's unit ("Kinh phí tính bằng triệu đồng") is no
+                # column's own: a row's "đề án" wins over it
                 unit_cell
-                if kind is None and FIGURE_COLUMN.search(title)
+                if (kind is None or (kind, unit) == default)
+                and FIGURE_COLUMN.search(title)
                 else (kind, unit),
                 title,
             )
