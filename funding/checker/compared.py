@@ -12,9 +12,9 @@ import re
 _LATER = r"\s+[^,;.()]{0,40}?\s+là(?:\s+(?:hơn|gần|khoảng))?\s*$"
 # a comparative ("cao hơn", not "tăng": "tăng lên khoảng 50" is a level),
 # what it is compared with (maybe its value in parentheses), then a word
-# of approximation or of stress ("tới", "đến") and the number: the
+# of approximation or of stress ("tới", "đến", "đúng") and the number: the
 # difference
-_BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng|tới|đến)\s*$"
+_BY = r"\s+(?:[^,;.()]|\([^()]{0,30}\)){1,60}?\s+(?:khoảng|gần|chừng|tới|đến|đúng)\s*$"
 # a comparative, then right away what it is compared with (a year, or a
 # name of at most three words saying no level: "lên", "là", "mức", maybe
 # marked "(cũ)" or "(mới)") and the number: the difference

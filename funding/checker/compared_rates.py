@@ -35,6 +35,10 @@ _RATES = ("ratio", "share")
 #: "đạt 97,53% kế hoạch – sát với con số … ước tính": an aside after a
 #: spaced dash names no base of the rate
 _ASIDE = re.compile(r"\s[–—]\s")
+_BASE_NAMED = re.compile(
+    r"(?<!\w)(?:kế hoạch|dự toán|KH|ước|tổng|cùng kỳ|năm\s+\d{4}|năm trước)(?!\w)",
+    re.I,
+)
 #: "… so với 93,13% năm 2023": a rate compared with another rate
 _VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*\s*%", re.I)
 
@@ -42,7 +46,14 @@ _VERSUS_RATE = re.compile(r"\s*(?:so với|so với mức|trong khi)\s+\d[\d.,]*
 def base_words(after: str) -> str:
     """The words after a rate that may name its base: none when they compare
     it with another rate ("đạt 90% so với 93% năm 2023": that rate's year)."""
-    return "" if _VERSUS_RATE.match(after) else _ASIDE.split(after, 1)[0]
+    if _VERSUS_RATE.match(after):
+        return ""
+    # a table's next cells (a note, "–" for none) are not the rate's words
+    own = after.split("\t", 1)[0]
+    named, *aside = _ASIDE.split(own, 1)
+    # cut only where the words before the dash name the base already ("đạt
+    # 98% – tính riêng nguồn KCĐP": the words after it are the rate's)
+    return named if aside and _BASE_NAMED.search(named) else own
 
 
 def after_rates(checker, quote: Quote, earlier: list[Finding], options) -> list:

@@ -59,7 +59,8 @@ def of_column(previous, quote, place):
     numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
     row = place.in_sentence[: place.in_sentence.index(quote)]
     if "/" not in quote.column or not numerator:
-        if _SPENT.search(quote.column) and _NOT_SPENT.search(previous.column or ""):
+        spent_rate = _SPENT.search(quote.column) and not _NOT_SPENT.search(quote.column)
+        if spent_rate and _NOT_SPENT.search(previous.column or ""):
             # "Chưa giải ngân | Tỷ lệ giải ngân (%)": the rate of what was
             # spent, the column before it what was not
             spent = [

@@ -297,7 +297,11 @@ _DEFINED = re.compile(
     re.IGNORECASE,
 )
 #: "mà Sở Công Thương ước tính": who gave the number, and how
-_SAID_BY = re.compile(r"\s*[”\"]?\s*mà\s+(?P<what>[^,;.()]{1,60})", re.IGNORECASE)
+_SAID_BY = re.compile(
+    # not "mà không/chưa/vẫn …": "but", not "that"
+    r"\s*[”\"]?\s*mà\s+(?!(?:không|chưa|vẫn|lại|còn)(?!\w))(?P<what>[^,;.()]{1,60})",
+    re.IGNORECASE,
+)
 #: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause);
 #: "4,8 tỷ đồng đã giao cho tỉnh B": the area it was given to is its owner;
 #: "23 cơ sở ở Cà Mau cũ", "tại tỉnh Gia Lai": a province's name right after

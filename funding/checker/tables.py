@@ -159,13 +159,18 @@ _UNIT_SEGMENT = re.compile(
 
 def _without_units(caption: str) -> str:
     """``caption`` without the units its note declares (see above)."""
-    return _CAPTION_UNIT_NOTE.sub(
-        lambda note: (
-            " "
-            + " ".join(s for s in note[1].split(";") if not _UNIT_SEGMENT.match(s))
-            + " "
-        ),
-        caption,
+    return _CAPTION_UNIT_NOTE.sub(_kept_of_note, caption)
+
+
+def _kept_of_note(note) -> str:
+    """What a caption's note of units says besides its units; a legend of
+    one label ("(ước thực hiện: tỷ đồng)") says the cells' measure: kept."""
+    if not re.match(_UNIT_NOTE_WORDS, note[1], re.I) and not re.search("[,;]", note[1]):
+        return note[0]
+    return (
+        " "
+        + " ".join(s for s in note[1].split(";") if not _UNIT_SEGMENT.match(s))
+        + " "
     )
 
 

@@ -160,11 +160,13 @@ def dien_bien_half_year(reference_data, make_figure):
 FORM_TABLE = (
     "<table><caption>Kinh phí tính bằng triệu đồng; tỷ lệ tính bằng %</caption>"
     "<tr><th>TT</th><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Kế hoạch năm "
-    "2025</th><th>Thực hiện 6 tháng</th><th>Tỷ lệ so với kế hoạch năm</th></tr>"
+    "2025</th><th>Thực hiện 6 tháng</th><th>Tỷ lệ so với kế hoạch năm</th>"
+    "<th>Cùng kỳ năm 2024</th><th>Ghi chú</th></tr>"
     "<tr><td>1</td><td>Tổng kinh phí khuyến công</td><td>triệu đồng</td>"
-    "<td>8.000</td><td>3.200</td><td>{rate}</td></tr>"
+    "<td>8.000</td><td>3.200</td><td>{rate}</td><td>–</td><td></td></tr>"
     "<tr><td>2</td><td>Đề án hoàn thành</td><td>đề án</td><td>20</td>"
-    "<td>{done}</td><td>45,00</td></tr></table>"
+    "<td>{done}</td><td>45,00</td><td>–</td><td>Đề án còn lại dự kiến tổ chức nghiệm "
+    "thu trong tháng 9</td></tr></table>"
 )
 
 
@@ -185,6 +187,8 @@ def test_a_unit_column_and_a_rate_column_under_a_caption_s_unit(
     assert found[rate] in rate_verdicts
     assert found["20"] == MATCH  # a count, not 20 triệu đồng
     assert found[done] in done_verdicts
+    # the next cells ("–", a note of what is planned) are not the rate's base
+    assert found["45,00"] == MATCH
 
 
 @pytest.fixture
@@ -218,3 +222,28 @@ def test_a_caption_s_legend_of_units_names_no_measure(
     found = html_verdicts(two_provinces_2025, RANKED_TABLE.format(printed))
     assert found[printed] in verdicts
     assert found["90,00"] == MATCH
+
+
+@pytest.fixture
+def dien_bien_plans(reference_data, make_figure):
+    """Điện Biên planned 7,5 tỷ in 2024 and 8 tỷ in 2025 (+500 triệu, +6,67%)."""
+    place = area("Điện Biên")
+    return [
+        make_figure(place, 2024, P, "7500000000"),
+        make_figure(place, 2025, P, "8000000000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("500 triệu đồng", (MATCH,)), ("600 triệu đồng", FLAGGED)],
+    ids=["right", "wrong"],
+)
+def test_a_difference_stressed_as_exact(dien_bien_plans, printed, verdicts):
+    found = paragraph_verdicts(
+        dien_bien_plans,
+        "Kế hoạch khuyến công năm 2025 của Điện Biên là 8 tỷ đồng, nhiều hơn năm "
+        f"2024 đúng {printed} (+6,67%).",
+    )
+    assert found[printed] in verdicts
+    assert found["6,67%"] == MATCH
