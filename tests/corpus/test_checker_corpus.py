@@ -83,17 +83,17 @@ TARGETS = {
 # What each split holds at least: without it the targets say little.
 SIZES = {
     "tune": {
-        "articles": 197,
-        "quotes": 9158,
-        "variants": 1130,
-        "distractors": 4578,
-        "errors": 1915,
+        "articles": 201,
+        "quotes": 9413,
+        "variants": 1157,
+        "distractors": 4673,
+        "errors": 1957,
     },
     "heldout": {
         "articles": 4,
-        "quotes": 255,
-        "variants": 27,
-        "distractors": 95,
+        "quotes": 271,
+        "variants": 28,
+        "distractors": 113,
         "errors": 42,
     },
 }
@@ -431,26 +431,43 @@ SIZES = {
 # the whole named before; a colon ends a rate's words after it:
 # 01-198, 7797 read right, 13 false mismatches, 1688 flagged (1118
 # blocking), 14, 4; 199-202, 170 read right, the rest as at first sight.
+# 199-202 then joined the tune split and 203-206, written blind by two
+# more writers, became the held-out split: at first sight (448e881) 259 of
+# 271 found, 223 read right, 6 false mismatches (203, 204, 205, 206: 3),
+# 36 of 42 flagged (28 blocking), unsure 4.3%, none of 113 distractors.
+# 01-202 on 448e881: 9299 found, 7967 read right, 21 false mismatches,
+# 1718 of 1957 flagged (1134 blocking), 14, 4 of 4673 distractors. Then a
+# rate's base not read past a spaced dash, "con số … mà Sở ước tính", a
+# caption's clause for some years' rows, "Tỷ lệ giải ngân" after "Chưa giải
+# ngân", a second comparison of the same fund, a bare parenthesised number
+# compared with, a row's unit cell over a caption's unit, "Tỷ lệ …" columns
+# and a caption's legend of units: 01-202, 7999 read right, 13 false
+# mismatches (199, 200 mended), 1722 flagged (1137 blocking), 14, 3
+# distractors (190 mended); 203-206 exactly as at first sight. Then, after
+# a reviewer's own cases, those rules narrowed (a dash cuts only after a
+# base named, "mà không" is no giver, "Tỷ lệ chưa giải ngân", a legend of
+# one label), a table's next cells no words of a rate, "nhiều hơn năm 2024
+# đúng 800 triệu đồng": 01-202, 8005 read right, the rest as before.
 # Floors may only get better.
 FLOORS = {
     "tune": {
-        "quotes missed": 9158 - 9050,
+        "quotes missed": 9413 - 9299,
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 9158 - 7796,
+        "quotes read wrong": 9413 - 8004,
         "false mismatches": 13,
-        "injected errors missed": 1915 - 1688,
-        "injected errors not blocking": 1915 - 1118,
+        "injected errors missed": 1957 - 1722,
+        "injected errors not blocking": 1957 - 1137,
         "no-data numbers read as figures": 14,
-        "distractors flagged": 4,
+        "distractors flagged": 3,
     },
     "heldout": {
-        "quotes missed": 255 - 249,
-        "quotes read wrong": 255 - 170,
-        "false mismatches": 8,
-        "injected errors missed": 42 - 30,
-        "injected errors not blocking": 42 - 16,
+        "quotes missed": 271 - 259,
+        "quotes read wrong": 271 - 223,
+        "false mismatches": 6,
+        "injected errors missed": 42 - 36,
+        "injected errors not blocking": 42 - 28,
         "distractors flagged": 0,
     },
 }
@@ -459,16 +476,19 @@ FLOORS = {
 # turns its test red until it is moved out of here).
 NOT_MET = {
     ("tune", "no false mismatch"): (
-        "13 false mismatches on 01-198 (121, 128, 130, 155, 161, 166, 170: 2,"
+        "13 false mismatches on 01-202 (121, 128, 130, 155, 161, 166, 170: 2,"
         " 173: 2, 177: 2, 185)"
     ),
-    ("tune", "every injected error flagged"): "1688 of 1915 flagged on 01-198",
-    ("tune", "at least 99% read right"): "7797 of 9158 read right (85.1%) on 01-198",
+    ("tune", "every injected error flagged"): "1722 of 1957 flagged on 01-202",
+    ("tune", "at least 99% read right"): "8005 of 9413 read right (85.0%) on 01-202",
     ("tune", "no distractor flagged"): (
-        "4 of 4578 distractors flagged on 01-198 (153, 156, 159, 190)"
+        "3 of 4673 distractors flagged on 01-202 (153, 156, 159)"
     ),
-    ("heldout", "no false mismatch"): "8 false mismatches on 199-202 (199: 4, 200: 4)",
-    ("heldout", "every injected error flagged"): "30 of 42 flagged on 199-202",
+    ("heldout", "recall at least 97%"): "259 of 271 found (95.6%) on 203-206",
+    ("heldout", "no false mismatch"): (
+        "6 false mismatches on 203-206 (203: 1, 204: 1, 205: 1, 206: 3)"
+    ),
+    ("heldout", "every injected error flagged"): "36 of 42 flagged on 203-206",
 }
 # Only the tune split's readings are all written with their expected
 # figure; the held-out one is held to the issue's targets.
