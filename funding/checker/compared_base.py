@@ -113,7 +113,8 @@ def _year_of_change(place: Place, compared: Quote, between: str, base_year, kept
     # the comparison's own words, up to a comma: "So với năm 2020, năm 2021
     # Điện Biên giải ngân 5 tỷ" compares 2020, not the 2021 amount
     own = phrase["said"].split(",")[0]
-    years = _YEAR.findall(own)
+    # or right after the amount: "so với mức 3 tỷ đồng của năm 2024, tăng"
+    years = _YEAR.findall(own) or _YEAR.findall(between.split(",")[0])
     if not (int(years[0]) == base_year if years else _THEN.search(own)):
         return None
     return kept_year if kept_year and kept_year != base_year else base_year

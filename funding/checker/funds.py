@@ -52,7 +52,7 @@ FUND_WORDS = [
         Figure.Fund.KCDP,
         r"khuyến công địa phương|\bKC[ĐD]P\b|ngân sách địa phương|\bNS[ĐD]P\b"
         r"|(?:nguồn|kinh phí|vốn|kế hoạch) địa phương|ngân sách (?:của\s+)?(?:tỉnh|thành phố)(?!\w)"
-        r"|(?<!\w)vốn (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
+        r"|(?<!\w)(?:vốn|tiền) (?:của\s+)?tỉnh(?!\w)"  # "vốn tỉnh gấp 4 lần vốn trung ương"
         rf"|(?<!\w)địa phương{_RIGHT_BEFORE_AMOUNT}",
     ),
     # "tổng kế hoạch (của) hai tỉnh cũ" adds up areas, not funds: the fund

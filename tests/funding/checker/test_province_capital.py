@@ -1,5 +1,5 @@
-"""The local fund named by its capital: "vốn địa phương", "vốn tỉnh"
-(sentences written for these tests)."""
+"""The local fund named by its capital: "vốn địa phương", "vốn tỉnh",
+"tiền của tỉnh" (sentences written for these tests)."""
 
 import pytest
 
@@ -30,6 +30,16 @@ def nghe_an(make_figure):
 def test_the_province_capital_is_a_multiple_of_the_national(nghe_an):
     text = "Năm 2024, vốn tỉnh gấp 4 lần vốn trung ương."
     assert paragraph_verdicts(nghe_an, text) == {"gấp 4 lần": MATCH}
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("gấp 4 lần", (MATCH,)), ("gấp 5 lần", (MISMATCH, UNSURE))],
+    ids=["right", "wrong"],
+)
+def test_the_province_s_money_in_plain_words(nghe_an, printed, verdicts):
+    text = f"Năm 2024, tiền của tỉnh nhiều {printed} tiền trung ương."
+    assert paragraph_verdicts(nghe_an, text)[printed] in verdicts
 
 
 @pytest.mark.parametrize(

@@ -247,3 +247,20 @@ def test_a_difference_stressed_as_exact(dien_bien_plans, printed, verdicts):
     )
     assert found[printed] in verdicts
     assert found["6,67%"] == MATCH
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdicts"),
+    [("6,67%", (MATCH,)), ("7,67%", FLAGGED)],
+    ids=["right", "wrong"],
+)
+def test_a_change_against_an_amount_whose_year_follows_it(
+    dien_bien_plans, printed, verdicts
+):
+    found = paragraph_verdicts(
+        dien_bien_plans,
+        "Kế hoạch khuyến công năm 2025 của Điện Biên là 8 tỷ đồng. Con số này nhích "
+        f"lên so với mức 7,5 tỷ đồng của năm 2024, tăng {printed}.",
+    )
+    assert found["7,5 tỷ đồng"] == MATCH
+    assert found[printed] in verdicts
