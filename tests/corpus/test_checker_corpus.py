@@ -447,7 +447,9 @@ SIZES = {
 # a reviewer's own cases, those rules narrowed (a dash cuts only after a
 # base named, "mà không" is no giver, "Tỷ lệ chưa giải ngân", a legend of
 # one label), a table's next cells no words of a rate, "nhiều hơn năm 2024
-# đúng 800 triệu đồng": 01-202, 8005 read right, the rest as before.
+# đúng 800 triệu đồng": 01-202, 8005 read right, the rest as before. Then
+# "tiền (của) tỉnh" is the local fund and "so với mức 3 tỷ đồng của năm
+# 2024, tăng 6,67%" a change against that amount: 8008 read right.
 # Floors may only get better.
 FLOORS = {
     "tune": {
@@ -455,7 +457,7 @@ FLOORS = {
         # one reading once differed between two runs of the same code (2336
         # and 2335 of 01-78; not reproduced since with other id sequences or
         # reference data made again): one more is allowed
-        "quotes read wrong": 9413 - 8004,
+        "quotes read wrong": 9413 - 8007,
         "false mismatches": 13,
         "injected errors missed": 1957 - 1722,
         "injected errors not blocking": 1957 - 1137,
@@ -480,7 +482,7 @@ NOT_MET = {
         " 173: 2, 177: 2, 185)"
     ),
     ("tune", "every injected error flagged"): "1722 of 1957 flagged on 01-202",
-    ("tune", "at least 99% read right"): "8005 of 9413 read right (85.0%) on 01-202",
+    ("tune", "at least 99% read right"): "8008 of 9413 read right (85.1%) on 01-202",
     ("tune", "no distractor flagged"): (
         "3 of 4673 distractors flagged on 01-202 (153, 156, 159)"
     ),
