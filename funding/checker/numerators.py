@@ -59,17 +59,10 @@ def of_column(previous, quote, place):
     numerator = quote.column.split("/")[0].strip().lower() if quote.column else ""
     row = place.in_sentence[: place.in_sentence.index(quote)]
     if "/" not in quote.column or not numerator:
-        spent_rate = _SPENT.search(quote.column) and not _NOT_SPENT.search(quote.column)
-        if spent_rate and _NOT_SPENT.search(previous.column or ""):
+        if _of_spent(quote.column) and _NOT_SPENT.search(previous.column or ""):
             # "Chưa giải ngân | Tỷ lệ giải ngân (%)": the rate of what was
             # spent, the column before it what was not
-            spent = [
-                o
-                for o in row
-                if o.kind == previous.kind
-                and _SPENT.search(o.column or "")
-                and not _NOT_SPENT.search(o.column or "")
-            ]
+            spent = [o for o in row if o.kind == previous.kind and _of_spent(o.column)]
             return spent[-1] if spent else previous
         if not IN_PERIOD.search(previous.column) or IN_PERIOD.search(quote.column):
             return previous
@@ -81,6 +74,12 @@ def of_column(previous, quote, place):
         if other.kind == previous.kind and other.column.lower().startswith(numerator):
             return other
     return previous
+
+
+def _of_spent(title: str | None) -> bool:
+    """A column titled by what was spent ("Đã giải ngân", "Tỷ lệ giải
+    ngân"), not by what was not ("Chưa giải ngân")."""
+    return bool(_SPENT.search(title or "")) and not _NOT_SPENT.search(title or "")
 
 
 def read_year(quote, place, resolved) -> int | None:

@@ -93,31 +93,39 @@ def partner_cues(quote: Quote, in_sentence: list, resolved: dict, explicit) -> N
 
 def not_the_old(options: list, quote: Quote, place, resolved: dict):
     """ "tăng từ 44 lên 50 đề án": the second number is no reading of the
-    figure the first (printed otherwise, and matching it) was read as; nor
-    is a number compared with, in parentheses, one of the figures the
-    numbers before it in its sentence were read as ("13,2 tỷ đồng, nhỉnh
-    hơn 340 triệu đồng so với tổng kế hoạch hai tỉnh (12,86 tỷ đồng)")."""
-    in_sentence = place.in_sentence
-    # (the parenthesis naming nothing itself: "(năm 2023: 1.520 triệu)" is
-    # of what it names)
-    bare = quote.in_parens and not re.search(r"[^\W\d_]", place.in_parens)
-    if bare and COMPARED_TAIL.search(place.before_clause.rstrip()):
-        # (not the parts listed in the parenthesis before it)
-        earlier = [q for q in in_sentence if q.end <= quote.start and not q.in_parens]
-        taken = {
-            str(read.node)
-            for q in earlier
-            if q.value != quote.value and (read := _matching_reading(q, resolved))
-        }
-        options = [o for o in options if str(o.node) not in taken]
+    figure the first (printed otherwise, and matching it) was read as (nor
+    is a number compared with: ``_not_the_subject``)."""
+    options = _not_the_subject(options, quote, place, resolved)
     old = next(
-        (q for q in reversed(in_sentence) if q.end <= quote.start and q.role == "old"),
+        (
+            q
+            for q in reversed(place.in_sentence)
+            if q.end <= quote.start and q.role == "old"
+        ),
         None,
     )
     read = _matching_reading(old, resolved)
     if read is None or old.value == quote.value or quote.start - old.end > 12:
         return options
     return [o for o in options if str(o.node) != str(read.node)]
+
+
+def _not_the_subject(options: list, quote: Quote, place, resolved: dict):
+    """A bare number compared with, in parentheses, is none of the figures
+    the numbers before it in its sentence (outside parentheses: not the
+    parts listed in one) were read as ("13,2 tỷ đồng, nhỉnh hơn 340 triệu
+    đồng so với tổng kế hoạch hai tỉnh (12,86 tỷ đồng)"); a parenthesis
+    naming something itself ("(năm 2023: 1.520 triệu)") is of what it names."""
+    bare = quote.in_parens and not re.search(r"[^\W\d_]", place.in_parens)
+    if not bare or not COMPARED_TAIL.search(place.before_clause.rstrip()):
+        return options
+    taken = {
+        str(read.node)
+        for q in place.in_sentence
+        if q.end <= quote.start and not q.in_parens and q.value != quote.value
+        if (read := _matching_reading(q, resolved))
+    }
+    return [o for o in options if str(o.node) not in taken]
 
 
 def _matching_reading(quote: Quote | None, resolved: dict):
