@@ -32,9 +32,12 @@ _ADDED = re.compile(r"(?<!\w)(?:cộng|tổng)(?!\w)", re.IGNORECASE)
 NO_AREA = frozenset({0})
 #: The provinces a merged one was made of, together ("hai tỉnh cũ cộng
 #: lại", "ba tỉnh cũ", "các tỉnh cũ"), not the merged one.
+#: and "(ba) địa phương (cũ) cộng lại" (a merged province is one place: two
+#: places added up are its old ones).
 OLD_WHOLE_WORDS = re.compile(
     r"(?<!\w)(?:(?:cả\s+)?(?:hai|ba|bốn|[2-4])|các)\s+tỉnh(?:\s*\(|\s+)"
-    r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)",
+    r"(?:cũ|trước đây|trước khi (?:hợp nhất|sáp nhập))(?!\w)"
+    r"|(?<!\w)(?:hai|ba|bốn|[2-4])\s+địa phương(?:\s+cũ)?(?=\s+cộng lại(?!\w))",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4}
@@ -90,7 +93,7 @@ class AreaReader:
         if _OLD_NAME.match(span, match.end()):
             return old
         last_before = max((m.end() for m in BEFORE_MERGER.finditer(before)), default=-1)
-        last_after = max((m.end() for m in _AFTER_MERGER.finditer(before)), default=-1)
+        last_after = max((m.end() for m in AFTER_MERGER.finditer(before)), default=-1)
         if last_before > last_after:
             return old
         if last_after > last_before:
@@ -210,7 +213,7 @@ class AreaReader:
                 return merged
         named = list(WHOLE_WORDS.finditer(span))
         whole = named[-1] if named else None
-        old = list(OLD_WHOLE_WORDS.finditer(span))
+        old = [m for m in OLD_WHOLE_WORDS.finditer(span) if not _aside(span, m)]
         last_old = old[-1] if old else None
         if last_old is not None and last_old.start() >= position:
             each = _EACH.search(span, last_old.end())
@@ -255,6 +258,20 @@ class AreaReader:
         return self.wholes & frozenset(-w for w in self.old_parts)
 
 
+def _aside(span: str, match) -> bool:
+    """ "4,3 tỷ đồng (cộng kế hoạch của ba địa phương cũ), bằng 13,33% …":
+    words in parentheses closed before the span's end say what the number
+    before them is made of, not whose the numbers after are."""
+    opened = span.rfind("(", 0, match.start())
+    closed = span.find(")", match.end())
+    return (
+        opened >= 0
+        and ")" not in span[opened : match.start()]
+        and closed >= 0
+        and "(" not in span[match.end() : closed]
+    )
+
+
 #: a dash inside a name, however printed: "Miền Trung - Tây Nguyên",
 #: "miền Trung – Tây Nguyên", "Bà Rịa-Vũng Tàu"
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -297,7 +314,7 @@ def _listed_as_subject(span: str, first: int, end: int) -> bool:
     return not (
         _NOT_LISTED_BEFORE.search(before)
         or _COMPARED_NEAR.search(before[-40:])
-        or _AFTER_MERGER.search(before)
+        or AFTER_MERGER.search(before)
         or WHOLE_WORDS.search(before)
         or _EACH_OWN.match(after)
         or _NUMBER_AFTER.search(after)
@@ -356,7 +373,7 @@ BEFORE_MERGER = re.compile(
     r"(?:hợp nhất|sáp nhập|sắp xếp)",
     re.IGNORECASE,
 )
-_AFTER_MERGER = re.compile(
+AFTER_MERGER = re.compile(
     r"sau\s+(?:khi\s+)?(?:hợp nhất|sáp nhập|sắp xếp)", re.IGNORECASE
 )
 _OLD_NAME = re.compile(r"\s*\(?\s*(?:cũ|trước đây)(?!\w)", re.IGNORECASE)

@@ -103,7 +103,7 @@ def _matched_counts(match, roles, part, nouns, spans) -> list[Quote]:
         start, end = match.span(group)
         if any(s < end and start < e for s, e in spans):
             continue
-        quote = _count(part, start, end, match[group], role, indicator)
+        quote = count_quote(part, start, end, match[group], role, indicator)
         if quote is not None:
             found.append(quote)
     return found
@@ -111,10 +111,20 @@ def _matched_counts(match, roles, part, nouns, spans) -> list[Quote]:
 
 #: a list of areas' counts in parentheses: "(Cần Thơ cũ 27, Sóc Trăng 23 và
 #: Hậu Giang 20)", each a capitalised name and a bare whole number
-_PARTS = re.compile(r"[^\S\n]*\((?P<list>[^()\n]{3,200})\)")
+#: after the year it is compared with ("tăng từ 41 lên 45 đề án so với năm
+#: 2024 (Tây Ninh cũ 14, Long An 27)"), or after "trong đó" with no
+#: parentheses ("3.104 lượt người, trong đó Lâm Đồng 1.438, Gia Lai 1.180,
+#: Đắk Lắk chỉ 486 – …"), up to the clause's end
+_PARTS = re.compile(
+    r"(?:[^\S\n]+so với(?:\s+cùng kỳ)?(?:\s+năm)?\s+(?:19|20)\d{2})?"
+    r"[^\S\n]*\((?P<list>[^()\n]{3,200})\)"
+    r"|,?[^\S\n]*trong đó:?[^\S\n]+(?P<listed>(?:[^.;:\n()–—]|(?<=\d)\.(?=\d)){3,200}?)"
+    r"(?=[^\S\n]*(?:[;\n()–—]|\.(?!\d)|$))",
+    re.IGNORECASE,
+)
 _PART = re.compile(
-    r"\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:?\s+"
-    rf"(?P<n>{_NUM})\s*"
+    r"\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?)\s*:?\s+"
+    rf"(?:(?:chỉ|có|là|đạt)\s+)?(?P<n>{_NUM})\s*"
 )
 
 
@@ -127,24 +137,25 @@ def count_parts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
         listed = _PARTS.match(text, quote.end)
         if quote.kind != "count" or quote.role or listed is None:
             continue
-        pieces = re.split(r"(,?\s*và\s+|[,;])", listed["list"])
+        group = "list" if listed["list"] is not None else "listed"
+        pieces = re.split(r"(,?\s*và\s+|[,;])", listed[group])
         items = pieces[::2]
         parts = [_PART.fullmatch(item) for item in items]
         if len(parts) < 2 or not all(p and names_a_place(p["name"]) for p in parts):
             continue  # not a list of areas' counts alone
-        offset = listed.start("list")
+        offset = listed.start(group)
         for index, match in enumerate(parts):
             start = offset + sum(map(len, pieces[: 2 * index])) + match.start("n")
             end = start + len(match["n"])
             if any(s < end and start < e for s, e in spans):
                 continue
-            counted = _count(part, start, end, match["n"], "", quote.indicator)
+            counted = count_quote(part, start, end, match["n"], "", quote.indicator)
             if counted is not None:
                 found.append(counted)
     return found
 
 
-def _count(part, start, end, number, role, indicator) -> Quote | None:
+def count_quote(part, start, end, number, role, indicator) -> Quote | None:
     try:
         parsed = parse_number(number.replace(".", ""), unit="", point_decimals=True)
     except NumberFormatError:
@@ -186,7 +197,7 @@ def echoed_counts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
             if any(s < end and start < e for s, e in spans):
                 continue
             number = re.match(_NUM, match.group(0)).group(0)
-            echoed = _count(part, start, start + len(number), number, "", None)
+            echoed = count_quote(part, start, start + len(number), number, "", None)
             if echoed is not None:
                 echoed.end, echoed.text = end, text[start:end]
                 echoed.indicator = quote.indicator

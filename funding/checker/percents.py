@@ -18,7 +18,7 @@ from .idents import Computed, Node
 from .increments import increment_whole
 from .lists import sum_candidate
 from .periods import compared_until, periods_in
-from .places import THIS_YEAR, Place
+from .places import LAST_YEAR, THIS_YEAR, Place
 from .report import Quote
 from .sides import (
     compared_elsewhere,
@@ -245,7 +245,7 @@ def derive(
     else:
         others = _bases(candidates, kind, numerator, cues, place)
     for other in others:
-        if not other.value or other is numerator:
+        if not other.value or other is numerator or other.node == numerator.node:
             continue
         yield against(kind, numerator, other)
 
@@ -327,8 +327,9 @@ def _bases(candidates, kind, numerator, cues: Cues, place: Place) -> list[Candid
     )
     years = [None]
     if kind != "ratio" and "year" not in changes and "months" not in changes:
-        # "gấp 1,46 lần kinh phí khuyến công quốc gia": the same year
-        compared = base_year(place, Cues(year=dims["year"] + (1 if other else 0)))
+        # the same year ("gấp 1,46 lần vốn quốc gia"), unless "năm trước" is said
+        ahead = other and not LAST_YEAR.search(place.after)
+        compared = base_year(place, Cues(year=dims["year"] + (1 if ahead else 0)))
         years = [compared or dims["year"] - 1]
     this_year = THIS_YEAR.search(place.sentence_text) and not _named_year(place)
     if kind != "ratio" and other and "year" not in changes and this_year:

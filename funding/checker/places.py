@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .area_cues import BEFORE_MERGER, WHOLE_PROVINCE, WHOLE_WORDS
+from .area_cues import AFTER_MERGER, BEFORE_MERGER, WHOLE_PROVINCE, WHOLE_WORDS
 from .cues import Cues, periods_in, same_period
 from .report import Quote
 
@@ -150,7 +150,12 @@ def carried(state: Cues, span: str, quotes=(), offset: int = 0, areas_in=None) -
     if areas_in is not None:  # the area a sentence is about: named before its numbers
         subject = plain[: min(q.start for q in quotes) - offset] if quotes else plain
         raw = _unwrapped(span)[: len(subject)]  # "toàn tỉnh (cũ)": its marks kept
-        result.areas = areas_in(subject) or _merged_again(raw, result.areas)
+        named = areas_in(subject)
+        if named and all(area < 0 for area in named) and BEFORE_MERGER.search(raw):
+            # "Sáu tháng đầu năm, khi chưa hợp nhất, hai địa phương cũ cộng lại
+            # …": the old ones then; the sentences after are of the merged one
+            named = frozenset(-area for area in named)
+        result.areas = named or _merged_again(raw, result.areas)
     return result
 
 
@@ -166,10 +171,10 @@ _WHOLE_SUBJECT = re.compile(
 def _merged_again(subject: str, areas: frozenset) -> frozenset:
     """The merged province again after its old provinces together were in
     force ("Sáu tháng đầu năm, hai tỉnh cũ giải ngân …. Lũy kế 11 tháng,
-    toàn tỉnh giải ngân …")."""
+    toàn tỉnh giải ngân …", "… Sau hợp nhất, thành phố bổ sung …")."""
     if not areas or any(area > 0 for area in areas) or BEFORE_MERGER.search(subject):
         return areas
-    if _WHOLE_SUBJECT.search(subject):
+    if _WHOLE_SUBJECT.search(subject) or AFTER_MERGER.search(subject):
         return frozenset(-area for area in areas)
     return areas
 
@@ -217,6 +222,7 @@ def _unwrapped(span: str) -> str:
 
 
 THIS_YEAR = re.compile(r"(?<!\w)năm\s+(?:nay|này)(?!\w)", re.IGNORECASE)
+LAST_YEAR = re.compile(r"(?<!\w)năm\s+(?:trước|ngoái)(?!\w)", re.IGNORECASE)
 _GOES_ON = re.compile(
     r"\s*(?:chiếm|đạt|bằng|tăng|giảm|cao hơn|thấp hơn|và|gấp)\b", re.IGNORECASE
 )

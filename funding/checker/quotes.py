@@ -31,6 +31,7 @@ from .nearby import read_around
 from .pairs import counted_of_all, launched_then_done, mixed_pairs
 from .parens import Parens
 from .report import Quote
+from .shared_nouns import echoed_counts_by_area, listed_counts
 from .tables import table_quotes
 from .unaccented import heads_another, upper_case_initials, with_heads_named
 
@@ -102,6 +103,8 @@ def find_quotes(text: str, part: str = "body", nouns=None) -> list[Quote]:
     quotes += echoed_counts(text, part, quotes)
     quotes += dash_labelled_counts(text, part, nouns, quotes)
     quotes += count_parts(text, part, quotes)
+    quotes += listed_counts(text, part, quotes)
+    quotes += echoed_counts_by_area(text, part, quotes)
     taken = [(q.start, q.end) for q in quotes]
     quotes += [
         q

@@ -117,6 +117,16 @@ def fill(cues: Cues, more: Cues) -> None:
     cues.areas = cues.areas or more.areas
 
 
+def _owner(place, rest: str):
+    """The words after a number that say whose it is ("của A", "giao cho
+    B"), if any; the owner's year may follow them ("con số 6,49 tỷ đồng của
+    năm tỉnh Tây Nguyên cũ năm 2024": ``_OWNERS_YEAR``)."""
+    owner = _OWNER.match(rest)
+    if owner is None and _GIVING.search(place.before_clause):
+        owner = _GIVEN_TO.match(rest)
+    return owner
+
+
 def own_cues(
     context: Context, place, clause: Cues, rest: str = ""
 ) -> tuple[Cues, Cues]:
@@ -132,11 +142,10 @@ def own_cues(
         clause_areas = context.cues(subject_clause).areas
     own_text = _first_of_pair(place) or own_text
     own = context.cues(own_text)
-    owner = _OWNER.match(rest)
-    if owner is None and _GIVING.search(place.before_clause):
-        owner = _GIVEN_TO.match(rest)
-    # "… của Đắk Lắk cũ và Phú Yên" says whose; "… của hai tỉnh cũ" only how many
+    owner = _owner(place, rest)
+    # "… của Quảng Nam" says whose; "của hai tỉnh cũ", "của A cũ và B" over which
     whose = owner is not None and not WHOLE_WORDS.search(owner.group(0))
+    whose = whose and not OVER_AREAS.match(rest)
     own.fund = total_of_named_fund(place, own.fund, owned=whose)
     owned = context.cues(owner.group(0)).areas if owner else None
     own.areas = owned or own.areas
@@ -164,6 +173,8 @@ def own_cues(
         indicator=own.indicator,
         content=own.content or clause.content,
     )
+    if owner is not None and (year := _OWNERS_YEAR.match(rest, owner.end())):
+        explicit.year = int(year["year"])
     if explicit.months is None and (months := months_after(rest)):
         explicit.months, explicit.period_named = months, True
     if _THE_NUMBER.search(place.own):
@@ -313,10 +324,15 @@ _PROVINCE = (
 )
 _OWNER = re.compile(
     r"\s*(?:(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
-    r"(?:(?!\s+(?:và|được|đã|là|với|trong|cho|để)\s)[^,;.:\d]){1,40}"
+    # "của Gia Lai cũ và Bình Định": both; "của A và 15,2 tỷ của B": A's
+    r"(?:(?!\s+(?:được|đã|là|với|trong|cho|để)\s|\s+và\s+[^,;.:\d]*(?!(?:19|20)\d{2}(?!\d))\d)[^,;.:\d]){1,40}"
     rf"|(?:ở|tại)\s+{_PROVINCE}"
     # "cho" one province, not the first of a list ("cho A, B và C")
     rf"|cho\s+{_PROVINCE}(?!\s*(?:,|và)\s*(?-i:[A-ZĐ])))",
+    re.IGNORECASE,
+)
+_OWNERS_YEAR = re.compile(
+    r"(?:(?<=năm\s)|\s*(?:trong\s+)?năm\s+)(?P<year>(?:19|20)\d{2})(?![\d/.,]\d)",
     re.IGNORECASE,
 )
 #: "phân bổ 3,8 tỷ đồng (kinh phí khuyến công) cho tỉnh B": after a verb of
