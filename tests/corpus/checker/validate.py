@@ -265,6 +265,8 @@ STYLES = (
     "policy_impact_assessment_report",
     "conference_mc_running_script",
     "trade_magazine_three_province_region_comparison",
+    "centre_report_to_ministry_with_appendix",
+    "online_reader_qa_casual_questions",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
