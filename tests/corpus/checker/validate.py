@@ -265,6 +265,8 @@ STYLES = (
     "policy_impact_assessment_report",
     "conference_mc_running_script",
     "trade_magazine_three_province_region_comparison",
+    "merged_city_inspection_conclusion_with_footnotes",
+    "craft_village_longform_feature_with_timeline_and_figures_box",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
