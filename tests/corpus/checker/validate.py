@@ -267,6 +267,8 @@ STYLES = (
     "trade_magazine_three_province_region_comparison",
     "centre_report_to_ministry_with_appendix",
     "online_reader_qa_casual_questions",
+    "merged_city_inspection_conclusion_with_footnotes",
+    "craft_village_longform_feature_with_timeline_and_figures_box",
 )
 REQUIRED_STYLES = STYLES[:8]
 DIRECTION_WORDS = {
