@@ -1,9 +1,10 @@
 """Counts that print their counted noun once for several numbers: listed
-before it ("lần lượt là 34, 29 và 41 sản phẩm", "… 34, 29 và 41, tổng cộng
-104 sản phẩm"), or echoed after an area's name in the same form as a count
-just printed with its noun ("Lâm Đồng hoàn thành 84/86 đề án, … Đắk Lắk
-(51/53); Gia Lai 59/61", "Gia Lai tăng từ 57 lên 59 đề án, Đắk Lắk từ 46
-lên 51"). Each counts the same noun as the count that names it."""
+before it, one for each area or year named ("của Gia Lai, Đắk Lắk và Lâm
+Đồng lần lượt là 34, 29 và 41(, tổng cộng 104) sản phẩm"), or echoed after
+an area's name in the same form as a count printed with its noun earlier in
+the sentence ("Lâm Đồng hoàn thành 84/86 đề án, … Đắk Lắk (51/53); Gia Lai
+59/61", "Gia Lai tăng từ 57 lên 59 đề án, Đắk Lắk từ 46 lên 51"). Each
+counts the same noun as the count that names it."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .report import Quote
 _NUM = r"(?<![\w.,/])\d+(?:\.\d+)*(?![\w/]|[.,]\d)"
 #: the first number of a pair, before its slash
 _NUM_HEAD = r"(?<![\w.,/])\d+(?:\.\d+)*(?!\w|[.,]\d)"
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: "lần lượt (là) 34, 29 và 41(, tổng cộng)" right before a count's number
 _LISTED_BEFORE = re.compile(
     r"(?<!\w)(?:lần lượt|tương ứng)(?:\s+là)?:?\s+"
@@ -26,6 +27,8 @@ _LISTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LISTED_NUMBER = re.compile(_NUM)
+#: a run of capitalised words ("Gia Lai", "Đắk Lắk cũ" without its "cũ")
+_CAPITALISED = re.compile(r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)+")
 #: a pair ("(51/53)", "59/61") or a change ("từ 46 lên 51") with no noun or
 #: unit after it, and the words before it
 _ECHO = re.compile(
@@ -34,8 +37,9 @@ _ECHO = re.compile(
     r"(?!\s*(?:%|[^\W\d_]))"
 )
 _WORDS_BEFORE = re.compile(r"((?:[^\W\d_]+\s+){1,4})\(?\s*$")
-#: the rest of the sentence a count is in, and the next sentence
-_SCOPE = re.compile(r"[^.!?\n]*(?:[.!?](?:[^\S\n]+[^.!?\n]*)?)?")
+#: the rest of the sentence a count is in (the next may count another noun)
+_SCOPE = re.compile(r"(?:[^.!?\n]|\.(?=\d))*")
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
 
 
 def listed_counts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
@@ -51,15 +55,27 @@ def listed_counts(text: str, part: str, taken: list[Quote]) -> list[Quote]:
         numbers = list(_LISTED_NUMBER.finditer(text, *listed.span("list")))
         if any(_YEAR.fullmatch(n.group(0)) for n in numbers):
             continue  # "lần lượt 2023, 2024 và …": years, not counts
+        if not _each_named(text, listed.start(), len(numbers)):
+            continue  # "3 sao, 4 sao và 5 sao lần lượt là 52, 30 và 3 sản phẩm"
         for number in numbers:
             found += _counted(text, part, number.span(), "", quote, spans)
     return found
 
 
+def _each_named(text: str, at: int, how_many: int) -> bool:
+    """Whether the sentence before ``at`` names at least ``how_many`` areas
+    or years, one for each number listed ("của Gia Lai, Đắk Lắk và Lâm Đồng
+    lần lượt là 34, 29 và 41 sản phẩm")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    before = text[ends[-1] if ends else 0 : at]
+    years = len(_YEAR.findall(before))
+    names = sum(names_a_place(run.group(0)) for run in _CAPITALISED.finditer(before))
+    return max(years, names) >= how_many
+
+
 def echoed_counts_by_area(text: str, part: str, taken: list[Quote]) -> list[Quote]:
     """The pairs and changes after an area's name, with no noun, in the
-    rest of a count's sentence and the next one: counts of its noun in the
-    same form."""
+    rest of a count's sentence: counts of its noun in the same form."""
     spans = [(q.start, q.end) for q in taken]
     found = []
     for quote in taken:

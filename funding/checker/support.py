@@ -324,8 +324,10 @@ _PROVINCE = (
 )
 _OWNER = re.compile(
     r"\s*(?:(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
-    # "của Gia Lai cũ và Bình Định": both; "của A và 15,2 tỷ của B": A's
-    r"(?:(?!\s+(?:được|đã|là|với|trong|cho|để)\s|\s+và\s+[^,;.:\d]*(?!(?:19|20)\d{2}(?!\d))\d)[^,;.:\d]){1,40}"
+    # "của Gia Lai cũ và Bình Định": both; not "của A và 15,2 tỷ của B", "của
+    # tỉnh và năm 2026 …"
+    r"(?:(?!\s+(?:được|đã|là|với|trong|cho|để)\s|\s+và\s+(?!(?-i:[A-ZĐ]))"
+    r"|\s+và\s+[^,;.:\d]*(?!(?:19|20)\d{2}(?!\d))\d)[^,;.:\d]){1,40}"
     rf"|(?:ở|tại)\s+{_PROVINCE}"
     # "cho" one province, not the first of a list ("cho A, B và C")
     rf"|cho\s+{_PROVINCE}(?!\s*(?:,|và)\s*(?-i:[A-ZĐ])))",
