@@ -316,16 +316,14 @@ _SAID_BY = re.compile(
 #: "15,2 tỷ đồng của Quảng Nam": whose the amount is (a name, not a clause);
 #: "4,8 tỷ đồng đã giao cho tỉnh B": the area it was given to is its owner;
 #: "23 cơ sở ở Cà Mau cũ", "tại tỉnh Gia Lai": a province's name right after
-#: "ở"/"tại"/"cho" ("7,2 tỷ đồng cho Kiên Giang"; not "tại hội chợ ở Đà
-#: Nẵng", "ở huyện Quảng Ninh")
+#: "ở"/"tại"/"cho" ("7,2 tỷ đồng cho Kiên Giang"; not "tại hội chợ ở Đà Nẵng")
 _PROVINCE = (
     r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?>(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})"
     r"(?:\s+(?:cũ|mới)(?!\w)|\s*\((?:cũ|mới)\))?)"
 )
 _OWNER = re.compile(
     r"\s*(?:(?:của|(?:(?:đã|được)\s+)?(?:giao|phân bổ|bố trí|cấp)\s+cho)\s+"
-    # "của Gia Lai cũ và Bình Định": both; not "của A và 15,2 tỷ của B", "của
-    # tỉnh và năm 2026 …"
+    # "của A cũ và B": both; not "của A và 15,2 tỷ của B", "của tỉnh và năm …"
     r"(?:(?!\s+(?:được|đã|là|với|trong|cho|để)\s|\s+và\s+(?!(?-i:[A-ZĐ]))"
     r"|\s+và\s+[^,;.:\d]*(?!(?:19|20)\d{2}(?!\d))\d)[^,;.:\d]){1,40}"
     rf"|(?:ở|tại)\s+{_PROVINCE}"
